@@ -1,0 +1,91 @@
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.filters import RecordFilterSet
+from doingoai.organization.models import Unit
+from doingoai.partners.models import Partner
+
+from .models import Agreement, Commitment, Review, Status, status_q
+
+
+class AgreementFilterSet(RecordFilterSet):
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices,
+                                         method="filter_status")
+    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
+                                            queryset=Unit.objects.all(), method="filter_unit")
+    partner = django_filters.ModelChoiceFilter(label=_("partner"), field_name="partners",
+                                               queryset=Partner.objects.all(),
+                                               widget=forms.HiddenInput)
+    partner_name = django_filters.CharFilter(label=_("partner name"), method="filter_partner")
+    partner_country = django_filters.CharFilter(label=_("partner country (ISO code)"),
+                                                method="filter_country")
+    signed_year = django_filters.NumberFilter(label=_("year signed"),
+                                              field_name="signed_date__year")
+    review_due = django_filters.BooleanFilter(label=_("review due or overdue"),
+                                              method="filter_review_due")
+
+    class Meta:
+        model = Agreement
+        fields = ["q", "status", "kind", "unit", "partner", "partner_name", "partner_country",
+                  "signed_year"]
+
+    def filter_partner(self, qs, name, value):
+        from doingoai.core.text import fold
+
+        words = fold(value).split()
+        if not words:
+            return qs
+        partners = Partner.objects.all()
+        for w in words:
+            partners = partners.filter(search_text__contains=w)
+        return qs.filter(partners__in=partners.values("pk")).distinct()
+
+    def filter_status(self, qs, name, value):
+        return qs.filter(status_q(value)) if value else qs
+
+    def filter_unit(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(unit__path__startswith=value.path)
+
+    def filter_country(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(partners__country=value.upper()).distinct()
+
+    def filter_review_due(self, qs, name, value):
+        if value is None:
+            return qs
+        due = Review.objects.filter(held_date__isnull=True, scheduled_date__lte=dt.date.today())
+        if value:
+            return qs.filter(pk__in=due.values("agreement_id"))
+        return qs.exclude(pk__in=due.values("agreement_id"))
+
+
+class CommitmentFilterSet(RecordFilterSet):
+    class Meta:
+        model = Commitment
+        fields = ["agreement", "state"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(description__icontains=value)
+
+
+class ReviewFilterSet(RecordFilterSet):
+    overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
+
+    class Meta:
+        model = Review
+        fields = ["agreement", "kind", "state"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(findings__icontains=value)
+
+    def filter_overdue(self, qs, name, value):
+        if value is None:
+            return qs
+        cond = {"held_date__isnull": True, "scheduled_date__lt": dt.date.today()}
+        return qs.filter(**cond) if value else qs.exclude(**cond)

@@ -1,0 +1,101 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.registry import RecordKind, Related, register
+from doingoai.core.scope import APPROVE, CHANGE
+
+from .filtersets import AgreementFilterSet, CommitmentFilterSet, ReviewFilterSet
+from .forms import AgreementForm, CommitmentForm, ReviewForm
+from .models import Agreement, Commitment, Review
+from .tables import AgreementTable, CommitmentTable, ReviewTable
+
+
+@register
+class AgreementKind(RecordKind):
+    model = Agreement
+    slug = "agreements"
+    form_class = AgreementForm
+    filterset_class = AgreementFilterSet
+    table_class = AgreementTable
+    list_select_related = ["unit"]
+    detail_fields = ["title", "kind", "reference", "unit", "units", "partners", "signed_date",
+                     "signed_place", "start_date", "end_date", "status_override", "areas",
+                     "summary", "renews", "shared_with", "notes"]
+    detail_select_related = ["unit", "renews"]
+    export_fields = ["title", "kind", "reference", "unit", "units", "partners", "signed_date",
+                     "start_date", "end_date", "status", "areas", "renews"]
+    ordering = ["-signed_date", "-pk"]
+    menu_order = 30
+    attachment_kinds = ["signed", "document", "photo"]
+    related = [Related(_("Renewed by"), "agreements", "renews")]
+    detail_panels = ["agreements/agreement_panels.html"]
+    object_actions = [
+        (_("Renew"), "agreement_renew", CHANGE),
+        (_("Terminate"), "agreement_terminate", APPROVE),
+    ]
+
+    @staticmethod
+    def detail_context(obj, user):
+        from .pages import agreement_context
+
+        return agreement_context(obj, user)
+
+    @staticmethod
+    def extra_urls():
+        from . import pages
+
+        return [
+            path("agreements/<int:pk>/renew/", pages.renew, name="agreement_renew"),
+            path("agreements/<int:pk>/terminate/", pages.terminate, name="agreement_terminate"),
+        ]
+
+    @staticmethod
+    def partner_timeline(partner, user):
+        from .pages import partner_timeline
+
+        return partner_timeline(partner, user)
+
+    @staticmethod
+    def unit_stats(unit, user, term):
+        from .pages import unit_stats
+
+        return unit_stats(unit, user, term)
+
+
+@register
+class CommitmentKind(RecordKind):
+    model = Commitment
+    slug = "commitments"
+    form_class = CommitmentForm
+    filterset_class = CommitmentFilterSet
+    table_class = CommitmentTable
+    list_select_related = ["agreement"]
+    detail_fields = ["agreement", "description", "responsible", "due_date", "state", "notes"]
+    detail_select_related = ["agreement"]
+    export_fields = ["agreement", "description", "responsible", "due_date", "state"]
+    ordering = ["due_date", "pk"]
+    nav_group = "hidden"
+
+
+@register
+class ReviewKind(RecordKind):
+    model = Review
+    slug = "reviews"
+    form_class = ReviewForm
+    filterset_class = ReviewFilterSet
+    table_class = ReviewTable
+    list_select_related = ["agreement"]
+    detail_fields = ["agreement", "kind", "scheduled_date", "held_date", "state", "findings",
+                     "rating", "closed_by", "closed_at", "notes"]
+    detail_select_related = ["agreement", "closed_by"]
+    export_fields = ["agreement", "kind", "scheduled_date", "held_date", "state", "rating",
+                     "findings"]
+    ordering = ["scheduled_date", "pk"]
+    nav_group = "hidden"
+    object_actions = [(_("Close the review"), "review_close", APPROVE)]
+
+    @staticmethod
+    def extra_urls():
+        from . import pages
+
+        return [path("reviews/<int:pk>/close/", pages.close_review, name="review_close")]

@@ -1,0 +1,149 @@
+"""The base of every record: version for stale-edit protection, automatic history,
+timestamps, attachments and the audit log of actions."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .scope import Nobody, ScopedQuerySet, ThroughParent  # noqa: F401
+
+
+class StaleEdit(Exception):
+    """Somebody saved the record after this copy was read."""
+
+    def __init__(self, instance, current_version):
+        self.instance = instance
+        self.current_version = current_version
+        super().__init__(
+            f"{type(instance).__name__} {instance.pk}: version {instance.version} is stale "
+            f"(now {current_version})"
+        )
+
+
+class RecordManager(models.Manager.from_queryset(ScopedQuerySet)):
+    pass
+
+
+class Record(models.Model):
+    """Abstract base of every record kind."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at", "created_at"])
+    objects = RecordManager()
+
+    scope_policy = Nobody()
+    #: URL prefix of the kind; set by the registry
+    kind_slug: str = ""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        """Save, refusing a stale copy: the row's version must still be ours."""
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        expected = self.version
+        with transaction.atomic():
+            updated = (
+                type(self)
+                ._base_manager.filter(pk=self.pk, version=expected)
+                .update(version=expected + 1)
+            )
+            if not updated:
+                current = (
+                    type(self)._base_manager.filter(pk=self.pk).values_list("version", flat=True)
+                ).first()
+                raise StaleEdit(self, current)
+            self.version = expected + 1
+            try:
+                return super().save(*args, **kwargs)
+            except Exception:
+                self.version = expected
+                raise
+
+    def get_absolute_url(self):
+        return reverse(f"{self.kind_slug}_detail", args=[self.pk])
+
+
+def attachment_path(instance, filename):
+    """Files are stored under generated names; the original name is kept in the row."""
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A document or photo attached to any record, stored under a generated name."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        SIGNED = "signed", _("Signed document")
+        PHOTO = "photo", _("Photo")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DOCUMENT)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    mime_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    thumbnail = models.ImageField(upload_to="thumbnails/%Y/%m/", blank=True, max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        ordering = ["-created_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title or self.original_name
+
+
+class AuditEntry(models.Model):
+    """An action with meaning beyond editing (sign, renew, hold a review, import)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=64)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    record = GenericForeignKey("content_type", "object_id")
+    message = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+def audit(*, user, action: str, record=None, message: str = "", **data) -> AuditEntry:
+    ct = ContentType.objects.get_for_model(record) if record is not None else None
+    return AuditEntry.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        action=action,
+        content_type=ct,
+        object_id=getattr(record, "pk", None),
+        message=message,
+        data=data,
+    )

@@ -1,0 +1,218 @@
+"""Who may see and change what: one place for every queryset, view, export and API call.
+
+A user belongs to one unit and has one role. Her scope is her unit's subtree
+(``Unit.path`` prefix; historical units sit under their successor, so a
+province also sees the records of the provinces merged into it). Every model
+declares a ``scope_policy``; ``Model.objects.restrict(user, action)`` asks it.
+Out of scope means "not in the queryset", which the views turn into 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.enums import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+VIEW = "view"
+ADD = "add"
+CHANGE = "change"
+DELETE = "delete"
+APPROVE = "approve"
+MANAGE_USERS = "manage_users"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE, APPROVE, MANAGE_USERS)
+
+
+class Role(TextChoices):
+    VIEWER = "viewer", _("Viewer")
+    EDITOR = "editor", _("Editor")
+    APPROVER = "approver", _("Approver (unit leader)")
+    UNIT_ADMIN = "unit_admin", _("Unit administrator")
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+
+
+ROLE_RANK = {
+    Role.VIEWER: 0,
+    Role.EDITOR: 1,
+    Role.APPROVER: 2,
+    Role.UNIT_ADMIN: 3,
+    Role.SYSTEM_ADMIN: 4,
+}
+ACTION_MIN_ROLE = {
+    VIEW: Role.VIEWER,
+    ADD: Role.EDITOR,
+    CHANGE: Role.EDITOR,
+    DELETE: Role.EDITOR,
+    APPROVE: Role.APPROVER,
+    MANAGE_USERS: Role.UNIT_ADMIN,
+}
+
+
+def is_active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_system_admin(user) -> bool:
+    return is_active(user) and (user.is_superuser or user.role == Role.SYSTEM_ADMIN)
+
+
+def role_allows(user, action: str) -> bool:
+    """Does the user's role allow this kind of action at all (anywhere)?"""
+    if not is_active(user):
+        return False
+    if is_system_admin(user):
+        return True
+    if user.unit_id is None:
+        return False
+    return ROLE_RANK[Role(user.role)] >= ROLE_RANK[ACTION_MIN_ROLE[action]]
+
+
+def user_path(user) -> str | None:
+    unit = getattr(user, "unit", None)
+    return unit.path if unit is not None else None
+
+
+def is_central(user) -> bool:
+    unit = getattr(user, "unit", None)
+    return unit is not None and unit.parent_id is None and unit.successor_id is None
+
+
+class Policy:
+    """Base policy: subclasses narrow a queryset for a user and an action."""
+
+    def restrict(self, qs: QuerySet, user, action: str) -> QuerySet:  # pragma: no cover
+        raise NotImplementedError
+
+    def allows(self, obj, user, action: str) -> bool:
+        """Object-level check, always through the same queryset rule."""
+        if obj is None or obj.pk is None:
+            return False
+        return self.restrict(type(obj)._default_manager.all(), user, action).filter(
+            pk=obj.pk
+        ).exists()
+
+    def can_add(self, user) -> bool:
+        return role_allows(user, ADD)
+
+
+@dataclass
+class UnitOwned(Policy):
+    """A record owned by a unit (``owner``), optionally visible to other units.
+
+    ``visible_via`` are paths to further unit paths (for instance the units
+    that are parties of an agreement); ``shared`` is a many-to-many of units
+    the record is shared with (read-only).
+    """
+
+    owner: str = "unit"
+    visible_via: list[str] = field(default_factory=list)
+    shared: str | None = "shared_with"
+
+    def restrict(self, qs, user, action):
+        if not role_allows(user, action):
+            return qs.none()
+        if is_system_admin(user):
+            return qs
+        path = user_path(user)
+        own = Q(**{f"{self.owner}__path__startswith": path})
+        if action != VIEW:
+            return qs.filter(own)
+        cond = own
+        for via in self.visible_via:
+            model = qs.model
+            sub = model._default_manager.filter(
+                pk=OuterRef("pk"), **{f"{via}__path__startswith": path}
+            )
+            cond |= Exists(sub)
+        if self.shared:
+            sub = qs.model._default_manager.filter(
+                pk=OuterRef("pk"), **{f"{self.shared}__id": user.unit_id}
+            )
+            cond |= Exists(sub)
+        return qs.filter(cond)
+
+
+@dataclass
+class SharedDirectory(Policy):
+    """Partners: everyone signed in reads; the adding unit's subtree and the
+    central level change."""
+
+    owner: str = "unit"
+
+    def restrict(self, qs, user, action):
+        if not role_allows(user, action):
+            return qs.none()
+        if action == VIEW or is_system_admin(user) or is_central(user):
+            return qs
+        return qs.filter(**{f"{self.owner}__path__startswith": user_path(user)})
+
+
+@dataclass
+class ThroughParent(Policy):
+    """A child record (a review, a commitment) is in scope when its parent is."""
+
+    parent: str = "agreement"
+
+    def restrict(self, qs, user, action):
+        if not role_allows(user, action):
+            return qs.none()
+        if is_system_admin(user):
+            return qs
+        parent_field = qs.model._meta.get_field(self.parent)
+        parent_model = parent_field.related_model
+        parent_action = VIEW if action == VIEW else CHANGE
+        if action == APPROVE:
+            parent_action = APPROVE
+        allowed = parent_model._default_manager.restrict(user, parent_action)
+        return qs.filter(**{f"{self.parent}__in": allowed.values("pk")})
+
+
+@dataclass
+class UnitTree(Policy):
+    """Units themselves: a user sees her subtree; unit admins change it."""
+
+    def restrict(self, qs, user, action):
+        if not role_allows(user, action):
+            return qs.none()
+        if is_system_admin(user):
+            return qs
+        path = user_path(user)
+        if action in (CHANGE, DELETE, ADD):
+            if not role_allows(user, MANAGE_USERS):
+                return qs.none()
+            # a unit admin manages the units below her own, not her own unit
+            return qs.filter(path__startswith=path).exclude(pk=user.unit_id)
+        return qs.filter(path__startswith=path)
+
+    def can_add(self, user) -> bool:
+        return role_allows(user, MANAGE_USERS)
+
+
+@dataclass
+class Everyone(Policy):
+    """Reference data read by everyone signed in, changed by system admins."""
+
+    def restrict(self, qs, user, action):
+        if not is_active(user):
+            return qs.none()
+        if action == VIEW or is_system_admin(user):
+            return qs
+        return qs.none()
+
+    def can_add(self, user) -> bool:
+        return is_system_admin(user)
+
+
+@dataclass
+class Nobody(Policy):
+    def restrict(self, qs, user, action):
+        return qs if is_system_admin(user) else qs.none()
+
+    def can_add(self, user) -> bool:
+        return is_system_admin(user)
+
+
+class ScopedQuerySet(QuerySet):
+    def restrict(self, user, action: str = VIEW) -> QuerySet:
+        return self.model.scope_policy.restrict(self, user, action)

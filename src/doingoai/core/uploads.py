@@ -1,0 +1,127 @@
+"""Uploads: the type is checked by content, not by name; size is limited; files are
+stored under generated names."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+# extension -> accepted MIME types detected from content
+ALLOWED = {
+    "pdf": {"application/pdf"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "png": {"image/png"},
+    "webp": {"image/webp"},
+    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    "pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    "doc": {"application/msword", "application/x-ole-storage", "application/x-cfb"},
+    "xls": {"application/vnd.ms-excel", "application/x-ole-storage", "application/x-cfb"},
+    "txt": {"text/plain"},
+}
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
+OOXML_MARKERS = {
+    "docx": "word/",
+    "xlsx": "xl/",
+    "pptx": "ppt/",
+}
+
+
+@dataclass
+class Checked:
+    mime_type: str
+    extension: str
+    size: int
+
+
+def _sniff(head: bytes, ext: str, data_for_zip) -> str | None:
+    if ext in OOXML_MARKERS and head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(data_for_zip()) as zf:
+                names = zf.namelist()
+        except zipfile.BadZipFile:
+            return None
+        if "[Content_Types].xml" in names and any(
+            n.startswith(OOXML_MARKERS[ext]) for n in names
+        ):
+            return next(iter(ALLOWED[ext]))
+        return None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "application/x-ole-storage"
+    kind = filetype.guess(head)
+    if kind is not None:
+        return kind.mime
+    if ext == "txt":
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if b"\x00" in head:
+            return None
+        return "text/plain"
+    return None
+
+
+def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
+    """Raise ValidationError with a clear message, or return the checked type."""
+    name = uploaded.name or ""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    limit = settings.MAX_UPLOAD_BYTES
+    if uploaded.size > limit:
+        raise ValidationError(
+            _("“%(name)s” is %(size).1f MB; the limit is %(limit).0f MB.")
+            % {"name": name, "size": uploaded.size / 1e6, "limit": limit / 1e6},
+            code="too_large",
+        )
+    if uploaded.size == 0:
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
+    if ext not in ALLOWED:
+        raise ValidationError(
+            _("“%(name)s”: files of type .%(ext)s are not accepted (accepted: %(list)s).")
+            % {"name": name, "ext": ext or "?", "list": ", ".join(sorted(ALLOWED))},
+            code="bad_type",
+        )
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+
+    def whole():
+        uploaded.seek(0)
+        data = io.BytesIO(uploaded.read())
+        uploaded.seek(0)
+        return data
+
+    mime = _sniff(head, ext, whole)
+    if mime is None or mime not in ALLOWED[ext]:
+        raise ValidationError(
+            _("“%(name)s” is not really a .%(ext)s file (its content does not match its name).")
+            % {"name": name, "ext": ext},
+            code="content_mismatch",
+        )
+    if photos_only and mime not in PHOTO_TYPES:
+        raise ValidationError(
+            _("“%(name)s” is not a photo (JPEG, PNG or WebP).") % {"name": name}, code="not_photo"
+        )
+    return Checked(mime_type=mime, extension=ext, size=uploaded.size)
+
+
+def make_thumbnail(attachment, size=(320, 320)):
+    """A JPEG thumbnail for a photo attachment."""
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    with attachment.file.open("rb") as fh:
+        image = Image.open(fh)
+        image.thumbnail(size)
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=82)
+    attachment.thumbnail.save(f"{attachment.pk}.jpg", ContentFile(out.getvalue()), save=True)

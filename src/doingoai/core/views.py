@@ -1,0 +1,367 @@
+"""Generic views for every registered record kind: list, detail, add, edit, delete,
+export, attachments. Each is configured by the kind's declaration; scope comes
+from ``Model.objects.restrict(user, action)`` and out of scope is a 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+from .history import changes_since, history_for
+from .models import Attachment, StaleEdit
+from .registry import REGISTRY, RecordKind
+from .scope import ADD, CHANGE, DELETE, VIEW
+from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
+
+
+class KindView(View):
+    kind: type[RecordKind] = None
+
+    def get_object(self, pk, action=VIEW):
+        qs = self.kind.detail_queryset(self.request.user, action)
+        return get_object_or_404(qs, pk=pk)
+
+    def base_context(self, **extra):
+        ctx = {
+            "kind": self.kind,
+            "verbose_name": self.kind.verbose_name(),
+            "verbose_name_plural": self.kind.verbose_name_plural(),
+            "can_add": self.kind.editable and self.kind.model.scope_policy.can_add(
+                self.request.user
+            ),
+        }
+        ctx.update(extra)
+        return ctx
+
+
+class ObjectListView(KindView):
+    template_name = "generic/object_list.html"
+
+    def filtered(self):
+        kind = self.kind
+        qs = kind.list_queryset(self.request.user)
+        filterset = kind.get_filterset_class()(
+            self.request.GET or None, queryset=qs, request=self.request
+        )
+        if filterset.is_bound and not filterset.is_valid():
+            return filterset, qs.none()
+        return filterset, filterset.qs
+
+    def get(self, request):
+        filterset, qs = self.filtered()
+        table = self.kind.get_table_class()(qs)
+        RequestConfig(request, paginate={"per_page": 25}).configure(table)
+        ctx = self.base_context(filterset=filterset, table=table, query=request.GET.urlencode())
+        template = self.template_name
+        if request.htmx and not request.htmx.boosted:
+            template = f"{template}#results"
+        return render(request, template, ctx)
+
+
+class ObjectExportView(ObjectListView):
+    def get(self, request, fmt):
+        from .exports import csv_response, xlsx_response
+
+        filterset, qs = self.filtered()
+        fields = self.kind.get_export_fields()
+        name = f"{self.kind.slug}"
+        if fmt == "csv":
+            return csv_response(qs, fields, name)
+        if fmt == "xlsx":
+            return xlsx_response(qs, fields, name, str(self.kind.verbose_name_plural()))
+        raise Http404
+
+
+class ObjectDetailView(KindView):
+    template_name = "generic/object_detail.html"
+
+    def get(self, request, pk):
+        obj = self.get_object(pk)
+        user = request.user
+        related = []
+        for rel in self.kind.related:
+            rel_kind = REGISTRY[rel.kind]
+            qs = rel.queryset(obj, user)
+            if rel_kind.list_select_related:
+                qs = qs.select_related(*rel_kind.list_select_related)
+            items = list(qs.order_by(*rel_kind.ordering)[: rel.limit + 1])
+            related.append(
+                {
+                    "title": rel.title,
+                    "kind": rel_kind,
+                    "items": items[: rel.limit],
+                    "more": len(items) > rel.limit,
+                    "list_url": reverse(f"{rel_kind.slug}_list"),
+                }
+            )
+        ctx = self.base_context(
+            object=obj,
+            fields=detail_fields(obj, self.kind.detail_fields),
+            related=related,
+            history=history_for(obj, limit=30),
+            can_change=self.kind.editable and type(obj).scope_policy.allows(obj, user, CHANGE),
+            can_delete=self.kind.editable and type(obj).scope_policy.allows(obj, user, DELETE),
+            attachments=attachments_of(obj) if self.kind.has_attachments else None,
+            object_actions=[
+                (label, name)
+                for label, name, action in self.kind.object_actions
+                if type(obj).scope_policy.allows(obj, user, action)
+            ],
+        )
+        ctx.update(self.extra_context(obj))
+        return render(request, self.template_name, ctx)
+
+    def extra_context(self, obj):
+        hook = getattr(self.kind, "detail_context", None)
+        return hook(obj, self.request.user) if hook else {}
+
+
+def detail_fields(obj, names):
+    out = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            value = list(getattr(obj, name).all())
+        else:
+            display = getattr(obj, f"get_{name}_display", None)
+            value = display() if display else getattr(obj, name)
+        out.append({"name": name, "label": field.verbose_name, "value": value, "field": field})
+    return out
+
+
+def attachments_of(obj):
+    ct = ContentType.objects.get_for_model(obj)
+    return list(Attachment.objects.filter(content_type=ct, object_id=obj.pk))
+
+
+class ObjectEditView(KindView):
+    template_name = "generic/object_form.html"
+
+    def get_instance(self, pk):
+        if pk is None:
+            if not self.kind.editable or not self.kind.model.scope_policy.can_add(
+                self.request.user
+            ):
+                raise PermissionDenied
+            return self.kind.model()
+        if not self.kind.editable:
+            raise PermissionDenied
+        self.get_object(pk, VIEW)  # 404 when not even visible
+        obj = self.kind.detail_queryset(self.request.user, CHANGE).filter(pk=pk).first()
+        if obj is None:
+            raise PermissionDenied
+        return obj
+
+    def form(self, instance, data=None, files=None):
+        initial = {}
+        if instance.pk is None:
+            if self.kind.initial:
+                initial.update(self.kind.initial(self.request.user))
+            elif hasattr(instance, "unit_id") and self.request.user.unit_id:
+                initial["unit"] = self.request.user.unit_id
+            initial.update({k: v for k, v in self.request.GET.items() if k != "version"})
+        return self.kind.get_form_class()(
+            data, files, instance=instance, user=self.request.user, initial=initial
+        )
+
+    def get(self, request, pk=None):
+        instance = self.get_instance(pk)
+        return render(request, self.template_name, self.base_context(
+            form=self.form(instance), object=instance if pk else None
+        ))
+
+    def post(self, request, pk=None):
+        instance = self.get_instance(pk)
+        form = self.form(instance, request.POST, request.FILES)
+        ctx = self.base_context(form=form, object=instance if pk else None)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    obj = form.save()
+                    if not self.kind.scoped(request.user, CHANGE).filter(pk=obj.pk).exists():
+                        raise PermissionDenied
+            except StaleEdit as exc:
+                fresh = type(instance)._base_manager.get(pk=instance.pk)
+                ctx["stale"] = {
+                    "changes": changes_since(fresh, int(request.POST.get("version") or 0)),
+                    "current_version": exc.current_version,
+                }
+                form.add_error(
+                    None,
+                    _(
+                        "Somebody else saved this record after you opened it. Nothing of "
+                        "yours was saved; their change is shown below. Reload the form to "
+                        "edit the current version."
+                    ),
+                )
+                return render(request, self.template_name, ctx, status=409)
+            except PermissionDenied:
+                form.add_error(None, _("You may not save the record with these values."))
+                return render(request, self.template_name, ctx, status=403)
+            except IntegrityError:
+                form.add_error(None, _("This record conflicts with an existing one."))
+                return render(request, self.template_name, ctx, status=400)
+            messages.success(request, _("Saved: %(obj)s") % {"obj": obj})
+            after = getattr(self.kind, "after_save", None)
+            if after:
+                after(obj, request.user, created=pk is None)
+            return HttpResponseRedirect(obj.get_absolute_url())
+        return render(request, self.template_name, ctx, status=400)
+
+
+class ObjectDeleteView(KindView):
+    template_name = "generic/object_confirm_delete.html"
+
+    def get_target(self, pk):
+        self.get_object(pk, VIEW)
+        obj = self.kind.detail_queryset(self.request.user, DELETE).filter(pk=pk).first()
+        if obj is None or not self.kind.editable:
+            raise PermissionDenied
+        return obj
+
+    def get(self, request, pk):
+        obj = self.get_target(pk)
+        return render(request, self.template_name, self.base_context(object=obj))
+
+    def post(self, request, pk):
+        obj = self.get_target(pk)
+        label = str(obj)
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError:
+            messages.error(
+                request,
+                _("“%(obj)s” cannot be deleted: other records refer to it.") % {"obj": label},
+            )
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(request, _("Deleted: %(obj)s") % {"obj": label})
+        return HttpResponseRedirect(reverse(f"{self.kind.slug}_list"))
+
+
+class AttachmentUploadView(KindView):
+    def post(self, request, pk):
+        self.get_object(pk, VIEW)
+        obj = self.kind.detail_queryset(request.user, CHANGE).filter(pk=pk).first()
+        if obj is None:
+            raise PermissionDenied
+        kind = request.POST.get("kind") or Attachment.Kind.DOCUMENT
+        if kind not in Attachment.Kind.values:
+            kind = Attachment.Kind.DOCUMENT
+        files = request.FILES.getlist("file")
+        if not files:
+            messages.error(request, _("Choose a file to upload."))
+            return HttpResponseRedirect(obj.get_absolute_url())
+        try:
+            checked = [
+                (f, check_upload(f, photos_only=kind == Attachment.Kind.PHOTO)) for f in files
+            ]
+        except ValidationError as exc:
+            for msg in exc.messages:
+                messages.error(request, msg)
+            return HttpResponseRedirect(obj.get_absolute_url())
+        ct = ContentType.objects.get_for_model(obj)
+        with transaction.atomic():
+            for f, info in checked:
+                att = Attachment(
+                    content_type=ct,
+                    object_id=obj.pk,
+                    kind=kind,
+                    original_name=f.name[:255],
+                    mime_type=info.mime_type,
+                    size=info.size,
+                    title=request.POST.get("title", "")[:255],
+                    created_by=request.user,
+                )
+                att.file.save(f.name, f, save=False)
+                att.save()
+                if info.mime_type in PHOTO_TYPES:
+                    make_thumbnail(att)
+        messages.success(request, _("Uploaded %(n)d file(s).") % {"n": len(checked)})
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+
+def _attachment_in_scope(request, att_pk, action):
+    att = get_object_or_404(Attachment.objects.select_related("content_type"), pk=att_pk)
+    model = att.content_type.model_class()
+    kind = next((k for k in REGISTRY.values() if k.model is model), None)
+    if kind is None or not kind.scoped(request.user, VIEW).filter(pk=att.object_id).exists():
+        raise Http404
+    if action != VIEW and not kind.scoped(request.user, action).filter(
+        pk=att.object_id
+    ).exists():
+        raise PermissionDenied
+    return att, kind
+
+
+def attachment_download(request, pk, thumb=False):
+    att, _kind = _attachment_in_scope(request, pk, VIEW)
+    f = att.thumbnail if thumb and att.thumbnail else att.file
+    if not f:
+        raise Http404
+    filename = att.original_name
+    base, _dot, ext = filename.rpartition(".")
+    safe = f"{slugify(base) or 'file'}.{ext}" if ext else slugify(filename) or "file"
+    response = FileResponse(
+        f.open("rb"),
+        content_type="image/jpeg" if thumb and att.thumbnail else att.mime_type,
+        as_attachment=not (thumb or att.mime_type in PHOTO_TYPES),
+        filename=safe,
+    )
+    return response
+
+
+def attachment_delete(request, pk):
+    if request.method != "POST":
+        raise Http404
+    att, kind = _attachment_in_scope(request, pk, CHANGE)
+    target = kind.model._default_manager.get(pk=att.object_id)
+    att.file.delete(save=False)
+    if att.thumbnail:
+        att.thumbnail.delete(save=False)
+    att.delete()
+    messages.success(request, _("Deleted: %(obj)s") % {"obj": att.original_name})
+    return HttpResponseRedirect(target.get_absolute_url())
+
+
+def kind_urlpatterns():
+    """URL patterns for every registered kind, generated from the registry."""
+    from django.urls import path
+
+    patterns = []
+    for slug, kind in REGISTRY.items():
+        patterns += [
+            path(f"{slug}/", ObjectListView.as_view(kind=kind), name=f"{slug}_list"),
+            path(f"{slug}/add/", ObjectEditView.as_view(kind=kind), name=f"{slug}_add"),
+            path(
+                f"{slug}/export.<str:fmt>",
+                ObjectExportView.as_view(kind=kind),
+                name=f"{slug}_export",
+            ),
+            path(f"{slug}/<int:pk>/", ObjectDetailView.as_view(kind=kind), name=f"{slug}_detail"),
+            path(f"{slug}/<int:pk>/edit/", ObjectEditView.as_view(kind=kind), name=f"{slug}_edit"),
+            path(
+                f"{slug}/<int:pk>/delete/",
+                ObjectDeleteView.as_view(kind=kind),
+                name=f"{slug}_delete",
+            ),
+            path(
+                f"{slug}/<int:pk>/attachments/",
+                AttachmentUploadView.as_view(kind=kind),
+                name=f"{slug}_attach",
+            ),
+        ]
+        extra = getattr(kind, "extra_urls", None)
+        if extra:
+            patterns += extra()
+    return patterns

@@ -1,0 +1,210 @@
+"""Money amounts as Vietnamese news articles write them.
+
+``find_amounts(text)`` returns every amount with its offsets:
+
+- "2,5 tỷ đồng", "500.000.000 đồng", "50.000 USD", "1,2 triệu euro",
+  "30 nghìn đô la Mỹ", "1 tỷ 200 triệu đồng", "300 triệu VNĐ";
+- "hơn 9 triệu USD" / "trên 2 tỷ đồng": ``over=True``;
+- "4 bộ máy may (trị giá 10 triệu đồng/máy)", "20 suất học bổng, mỗi suất
+  2 triệu đồng": ``quantity`` × ``unit_value`` = ``value``;
+- an amount in parentheses that restates the previous one in another
+  currency ("(tương đương khoảng 1,2 tỷ đồng)") and a total that repeats
+  quantity × unit value are not counted twice.
+
+Numbers use the Vietnamese convention: "." groups thousands and "," is the
+decimal mark; "50,000 USD" (three digits after a comma, no multiplier) is
+read the English way as fifty thousand.
+
+``direction`` is left "unknown" here; :mod:`doingoai.news.extraction`
+decides it from the sentence (who gives, who receives).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["Amount", "find_amounts", "parse_number", "CURRENCIES"]
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str
+    direction: str = "unknown"  # "received" | "given" | "unknown"
+    text: str = ""
+    quantity: int | None = None
+    unit_value: Decimal | None = None
+    over: bool = False
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+
+    def to_json(self) -> dict:
+        value = self.value
+        number = int(value) if value == value.to_integral_value() else float(value)
+        unit = self.unit_value
+        if unit is not None:
+            unit = int(unit) if unit == unit.to_integral_value() else float(unit)
+        return {
+            "value": number,
+            "currency": self.currency,
+            "direction": self.direction,
+            "text": self.text,
+            "quantity": self.quantity,
+            "unit_value": unit,
+            "over": self.over,
+        }
+
+    def with_direction(self, direction: str) -> Amount:
+        return replace(self, direction=direction)
+
+
+# Currency words, longest first; value: ISO 4217 code.
+CURRENCIES: list[tuple[str, str]] = [
+    (r"đô[\s-]?la\s+Mỹ", "USD"), (r"đô[\s-]?la\s+Úc", "AUD"),
+    (r"đô[\s-]?la\s+Singapore", "SGD"), (r"đô[\s-]?la\s+Canada", "CAD"),
+    (r"đô[\s-]?la", "USD"), (r"US\$|USD|\$", "USD"), (r"AUD", "AUD"),
+    (r"[Ee]uro|EUR|€", "EUR"), (r"[Yy]ên\s+Nhật|[Yy]ên|JPY", "JPY"),
+    (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"), (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
+    (r"[Kk]íp(?:\s+Lào)?|LAK", "LAK"), (r"[Bb]ạt(?:\s+Thái)?|[Bb]aht|THB", "THB"),
+    (r"[Bb]ảng\s+Anh|GBP", "GBP"), (r"[Rr]iel|KHR", "KHR"), (r"CHF|[Ff]ranc\s+Thụy\s+Sĩ", "CHF"),
+    (r"[Đđ]ồng|VNĐ|VND|vnđ|VNđ|đ(?![\w])", "VND"),
+]
+_CURRENCY_RE = "|".join(f"(?:{pat})" for pat, _ in CURRENCIES)
+_CURRENCY_COMPILED = [(re.compile(f"(?:{pat})$"), code) for pat, code in CURRENCIES]
+
+_MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tr": 10**6,
+                "tỷ": 10**9, "tỉ": 10**9, "trăm": 100}
+_MULT_RE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)"
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+
+_AMOUNT = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM})\s*(?P<mult>{_MULT_RE}(?:\s+{_MULT_RE})?)?"
+    rf"(?P<more>(?:\s+(?:{_NUM})\s*{_MULT_RE})*)"
+    rf"\s*(?P<cur>{_CURRENCY_RE})(?![\w])"
+    r"(?:\s*/\s*(?P<per>(?:một\s+)?[^\W\d]+(?:\s+(?:học\s+bổng|quà))?))?",
+    re.UNICODE,
+)
+_PREFIX_OVER = re.compile(r"(?:hơn|trên|ngoài|vượt)\s*$", re.IGNORECASE)
+_PREFIX_ANY = re.compile(
+    r"(?:hơn|trên|gần|khoảng|xấp xỉ|ngót|gần)\s*$",
+    re.IGNORECASE)
+_EQUIV = re.compile(r"[(,]\s*(?:tương\s+đương|tương\s+ứng|quy\s+đổi|khoảng|tức)\b[^()]*$",
+                    re.IGNORECASE)
+_EACH = re.compile(r"mỗi\s+(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,3}?\s*(?:trị\s+giá|"
+                   r"giá\s+trị|là|có|được|hỗ\s+trợ|gồm|:)?\s*$", re.IGNORECASE)
+# "4 bộ máy may", "20 suất học bổng", "100 phần quà"
+_COUNT = re.compile(
+    r"(?<![\d.,/])(?P<q>\d{1,5})\s+(?P<noun>bộ|chiếc|cái|suất|phần|xe|máy|căn|ngôi|con|tấn|"
+    r"bao|thùng|học\s+bổng|em|hộ|người|phụ\s+nữ|hội\s+viên|học\s+sinh|sinh\s+viên|"
+    r"công\s+trình|giếng|cặp|bò|lợn|nhà|túi|gói|kg|chương\s+trình|dự\s+án|khoản)\b",
+    re.IGNORECASE)
+_PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
+_SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
+
+
+def parse_number(raw: str, *, with_multiplier: bool = False) -> Decimal | None:
+    """Vietnamese number: "500.000.000" -> 500000000, "2,5" -> 2.5."""
+    raw = raw.strip()
+    try:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+            return Decimal(raw.replace(".", "").replace(",", "."))
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw) and not with_multiplier:
+            return Decimal(raw.replace(",", ""))
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", raw):
+            return Decimal(raw.replace(",", ""))
+        if re.fullmatch(r"\d+,\d+", raw):
+            return Decimal(raw.replace(",", "."))
+        if re.fullmatch(r"\d+\.\d+", raw):
+            head, tail = raw.split(".")
+            if len(tail) == 3 and not with_multiplier:
+                return Decimal(head + tail)
+            return Decimal(raw)
+        return Decimal(raw)
+    except InvalidOperation:
+        return None
+
+
+def _currency(word: str) -> str:
+    for pattern, code in _CURRENCY_COMPILED:
+        if pattern.match(word):
+            return code
+    return "VND"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the sentence that contains ``pos``."""
+    cut = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        cut = m.end()
+    return cut
+
+
+def _value(m: re.Match) -> Decimal | None:
+    mult = m.group("mult")
+    number = parse_number(m.group("num"), with_multiplier=bool(mult or m.group("more")))
+    if number is None:
+        return None
+    factor = 1
+    if mult:
+        for word in mult.split():
+            factor *= _MULTIPLIERS[word]
+    total = number * factor
+    for part in re.finditer(rf"({_NUM})\s*({_MULT_RE})", m.group("more") or ""):
+        extra = parse_number(part.group(1), with_multiplier=True)
+        if extra is not None:
+            total += extra * _MULTIPLIERS[part.group(2)]
+    return total
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money amount in ``text``, in order (direction left "unknown")."""
+    found: list[Amount] = []
+    for m in _AMOUNT.finditer(text):
+        value = _value(m)
+        if value is None or value == 0:
+            continue
+        currency = _currency(m.group("cur"))
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 40):start]
+        # A bare "đ" after a small number without multiplier is too weak.
+        if m.group("cur") == "đ" and not m.group("mult") and value < 1000:
+            continue
+        over = bool(_PREFIX_OVER.search(before))
+        pre = _PREFIX_ANY.search(before)
+        span_start = pre.start() + max(0, start - 40) if pre else start
+        per = m.group("per")
+        quantity = None
+        unit_value = None
+        if per and per.split()[-1].lower() in _PER_TIME:
+            per = None  # a rate ("/tháng"): keep the amount, drop the rate
+            end = m.end("cur")
+        clause = _clause_start(text, start)
+        head = text[clause:start]
+        each = _EACH.search(head)
+        if per or each:
+            unit_value = value
+            noun = (per or each.group("noun")).split()[-1].lower()
+            counts = list(_COUNT.finditer(head))
+            chosen = None
+            for c in reversed(counts):
+                if c.group("noun").split()[-1].lower() == noun:
+                    chosen = c
+                    break
+            if chosen is None and counts:
+                chosen = counts[-1]
+            if chosen is not None:
+                quantity = int(chosen.group("q"))
+                value = unit_value * quantity
+        amount = Amount(value=value, currency=currency, text=text[span_start:end],
+                        quantity=quantity, unit_value=unit_value, over=over,
+                        start=span_start, end=end)
+        if found and _EQUIV.search(text[found[-1].end:start]) and \
+                start - found[-1].end < 60 and currency != found[-1].currency:
+            continue  # restates the previous amount in another currency
+        if found and quantity is None and any(
+                a.quantity and a.value == value and a.currency == currency for a in found):
+            continue  # a total that repeats quantity x unit value
+        found.append(amount)
+    return found

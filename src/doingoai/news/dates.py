@@ -1,0 +1,201 @@
+"""Dates as Vietnamese news articles write them.
+
+``find_dates(text, published=None)`` returns every date expression with its
+offsets, resolved to a ``(start, end)`` pair of :class:`datetime.date`:
+
+- "Từ ngày 25/6 đến 1/7", "từ 25-27/6", "25 đến 27/6/2023", "15 và 16/8"
+- "ngày 28/4", "28/04/2022", "ngày 5 tháng 3 năm 2023",
+  "từ ngày 5 đến ngày 7 tháng 3 năm 2023"
+- "tháng 6/2023", "tháng 6 năm 2023": a month only. We return the first and
+  last day of the month (``precision == "month"``); the extractor uses them
+  as start and end only when the article gives no exact day.
+
+A date written without its year takes the year of ``published`` (or of
+today when the publication date is unknown); if that puts the date after
+publication, the previous year is used (a report published on 3 January
+about "ngày 28/12" means last December). A range whose end month is before
+its start month crosses a year end.
+
+``parse_dateline(line)`` reads the publication line of a web article
+("H.Y 28/04/2022 - 22:04 (GMT+7)", "Thứ Năm, 28/04/2022 22:04").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DateHit", "find_dates", "parse_dateline", "resolve_year"]
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    text: str
+    first: date
+    last: date
+    precision: str  # "day" or "month"
+    has_year: bool
+
+
+_D = r"(?P<{n}>[0-3]?\d)"
+_M = r"(?P<{n}>[01]?\d)"
+_Y = r"(?P<{n}>(?:19|20)\d\d)"
+_SEP = r"\s*[/.\-]\s*"
+_DM = (_D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1")
+       + r"(?:\s*/\s*" + _Y.format(n="y1") + ")?")
+
+_PATTERNS = [
+    # từ ngày 25/6 đến (ngày) 1/7(/2024)
+    re.compile(
+        r"(?:[Tt]ừ\s+)?(?:(?:các\s+)?ngày\s+)?" + _DM
+        + r"\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?"
+        + _D.format(n="d2") + r"\s*/\s*" + _M.format(n="m2")
+        + r"(?:\s*/\s*" + _Y.format(n="y2") + r")?(?!\s*/?\d)"),
+    # từ (ngày) 25-27/6(/2023), 15 và 16/8
+    re.compile(
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày\s+)?"
+        + _D.format(n="d1") + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
+        + _D.format(n="d2") + r"\s*/\s*" + _M.format(n="m2")
+        + r"(?:\s*/\s*" + _Y.format(n="y2") + r")?(?!\s*/?\d)"),
+    # từ ngày 5 đến ngày 7 tháng 3 (năm 2023)
+    re.compile(
+        r"(?:[Tt]ừ\s+)?ngày\s+" + _D.format(n="d1") + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
+        + _D.format(n="d2") + r"\s+tháng\s+" + _M.format(n="m2")
+        + r"(?:\s*(?:năm|,|/)\s*" + _Y.format(n="y2") + ")?"),
+    # ngày 5 tháng 3 (năm 2023)
+    re.compile(
+        r"(?:[Nn]gày\s+)" + _D.format(n="d1") + r"\s+tháng\s+" + _M.format(n="m1")
+        + r"(?:\s*(?:năm|,|/)\s*" + _Y.format(n="y1") + ")?"),
+    # 28/04/2022, ngày 28/4, 28-4-2022
+    re.compile(
+        r"(?:[Nn]gày\s+)?(?<![\d/.])" + _D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1")
+        + r"(?:\s*/\s*" + _Y.format(n="y1") + r")?(?![\d/])"),
+    re.compile(
+        r"(?<![\d/.])" + _D.format(n="d1") + r"[.\-]" + _M.format(n="m1")
+        + r"[.\-]" + _Y.format(n="y1") + r"(?!\d)"),
+    # tháng 6/2023, tháng 6 năm 2023
+    re.compile(
+        r"[Tt]háng\s+" + _M.format(n="mm") + r"\s*(?:/|năm|,)\s*" + _Y.format(n="yy")),
+]
+
+# Numbers after these words are not dates ("Nghị quyết số 12/NQ", "tỷ lệ 3/4").
+_NOT_DATE_BEFORE = re.compile(r"(?:số|tỷ lệ|tỉ lệ|khoản|điểm|Điều|mục|phần|lần)\s*$",
+                              re.IGNORECASE)
+
+
+def resolve_year(day: int, month: int, reference: date | None) -> date | None:
+    """The date ``day/month`` nearest before ``reference`` (today if ``None``)."""
+    ref = reference or date.today()
+    for year in (ref.year, ref.year - 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if value <= ref or year != ref.year:
+            return value
+    return None
+
+
+def _mk(day: int, month: int, year: int | None, ref: date | None) -> date | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return resolve_year(day, month, ref)
+
+
+def _int(m: re.Match, name: str) -> int | None:
+    try:
+        value = m.group(name)
+    except IndexError:
+        return None
+    return int(value) if value else None
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateHit]:
+    """Every date expression in ``text``, in order, without overlaps."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if _NOT_DATE_BEFORE.search(text[max(0, s - 12):s]):
+                continue
+            hit = _resolve(m, text, published)
+            if hit is None:
+                continue
+            hits.append(hit)
+            taken.append((s, e))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
+    groups = m.groupdict()
+    s, e = m.span()
+    if "mm" in groups:
+        month, year = _int(m, "mm"), _int(m, "yy")
+        if not month or not 1 <= month <= 12:
+            return None
+        last_day = calendar.monthrange(year, month)[1]
+        return DateHit(s, e, m.group(0), date(year, month, 1), date(year, month, last_day),
+                       "month", True)
+    d1, m1, y1 = _int(m, "d1"), _int(m, "m1"), _int(m, "y1")
+    d2, m2, y2 = _int(m, "d2"), _int(m, "m2"), _int(m, "y2")
+    if d2 is None:
+        first = _mk(d1, m1, y1, ref)
+        if first is None:
+            return None
+        return DateHit(s, e, m.group(0), first, first, "day", y1 is not None)
+    if m1 is None:
+        m1 = m2
+    year2 = y2
+    last = _mk(d2, m2, year2, ref)
+    if last is None:
+        return None
+    year1 = y1 if y1 is not None else (last.year if (m1, d1) <= (m2, d2) else last.year - 1)
+    first = _mk(d1, m1, year1, None)
+    if first is None or first > last:
+        return None
+    return DateHit(s, e, m.group(0), first, last, "day", y1 is not None or y2 is not None)
+
+
+_DATELINE = re.compile(
+    r"(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>(?:19|20)\d\d)"
+    r"(?:\s*[-,|]?\s*(?P<hh>[0-2]?\d)\s*[:h]\s*(?P<mi>[0-5]\d))?")
+
+
+def parse_dateline(line: str) -> date | None:
+    """Publication date of a dateline such as "H.Y 28/04/2022 - 22:04 (GMT+7)".
+
+    Only short lines that hold little else than a full date (and a time, a
+    weekday, a byline or a time zone) count as datelines.
+    """
+    line = line.strip()
+    if not line or len(line) > 80:
+        return None
+    m = _DATELINE.search(line)
+    if not m:
+        return None
+    rest = (line[:m.start()] + " " + line[m.end():]).strip()
+    rest = re.sub(r"\(?GMT\s*[+-]\s*\d+\)?|\bThứ\s+\w+|Chủ\s+nhật|[,|\-–:]", " ", rest)
+    words = rest.split()
+    if len(words) > 4:
+        return None
+    if m.group("hh") is None and not re.search(r"GMT|Thứ|Chủ nhật|Cập nhật|\d:\d", line):
+        # A bare date line: accept only when nothing else is on it but a byline.
+        if len(words) > 3:
+            return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None

@@ -1,0 +1,356 @@
+"""Reading news articles from files: .txt, .html/.htm, .docx, folders and ZIPs.
+
+``read_document(source, filename)`` returns a :class:`Document` with the
+title, the publication date (from a dateline such as
+"H.Y 28/04/2022 - 22:04 (GMT+7)" or the page's metadata) and the body text
+without page furniture: comment forms ("Ý kiến bạn đọc", "(*) Nội dung bắt
+buộc cần có", "Xem thêm bình luận"...), "Đọc thêm"/"Xem thêm" links,
+"• Mới cập nhật:" boxes, section labels ("Xã hội"), photo captions
+("... Ảnh: Hội LHPN tỉnh cung cấp. |") and the author's byline at the end.
+
+``segment(text)`` does the same line classification on a text without
+changing it, so that the extractor can skip furniture and still report
+character offsets into the text it was given.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from doingoai.core.text import fold
+
+from .dates import parse_dateline
+
+__all__ = ["Document", "Line", "read_archive", "read_document", "segment", "SUFFIXES"]
+
+SUFFIXES = (".txt", ".html", ".htm", ".docx")
+
+
+@dataclass
+class Document:
+    title: str
+    published: date | None
+    body_text: str
+    filename: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    role: str  # title, dateline, body, furniture, caption, byline, blank
+
+
+# Whole lines (folded) that are page furniture.
+_FURNITURE_EXACT = {
+    "y kien ban doc", "y kien cua ban", "binh luan", "xem them binh luan",
+    "nhap thong tin cua ban", "doc them", "xem them", "moi cap nhat", "tin lien quan",
+    "chia se", "in bai", "gui binh luan", "gui", "tu khoa", "tags", "tag", "ban dang xem",
+    "quay lai", "trang chu", "facebook", "zalo", "twitter", "copy link", "theo doi",
+    "dang nhap", "dang ky", "len dau trang", "tin moi", "tin moi nhat", "doc nhieu",
+    "tin cung chuyen muc", "bai viet lien quan", "xem tiep", "luu", "thich", "chia se bai viet",
+    "in", "email", "top", "video", "anh", "noi dung bat buoc can co",
+}
+_FURNITURE_PREFIX = (
+    "noi dung bat buoc", "xem them binh luan", "binh luan ", "moi cap nhat",
+    "y kien ban doc", "y kien cua ban", "nhap thong tin", "ban con ", "gui y kien",
+    "dang nhap de", "vui long", "ho va ten", "email cua ban", "tu khoa ", "tags ",
+    "chia se ", "theo doi ", "tin lien quan", "doc them ", "xem them ",
+)
+# Section labels of news sites: short lines before the title.
+_SECTIONS = {
+    "xa hoi", "thoi su", "tin tuc", "kinh te", "van hoa", "giao duc", "phap luat", "the gioi",
+    "doi song", "suc khoe", "hoat dong hoi", "tin tuc su kien", "doi ngoai", "phu nu",
+    "gia dinh", "quoc te", "chinh tri", "dia phuong", "tin hoat dong", "hoi nhap",
+    "hop tac quoc te", "tin tuc hoat dong", "tieu diem", "su kien", "chuyen de", "ban tin",
+}
+_CAPTION = re.compile(
+    r"(?:^|[\s.(])Ảnh\s*(?:\d+\s*)?:|\bẢnh\s*minh\s*họa\b|[-–]\s*Ảnh\s*\d+\.?\s*$|\|\s*$|"
+    r"^\s*\(?Ảnh\s*:|\bNguồn\s*ảnh\s*:|^\s*Clip\s*:|^\s*Video\s*:", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:Tin|Bài|Bài và ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Nguồn|Theo)\s*[:,]?\s*)?"
+    r"[\w.]+(?:\s+[\w.]+){0,4}(?:\s*\([^)]{1,30}\))?$")
+
+
+def _is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    folded = fold(stripped)
+    if stripped.startswith(("•", "»", "›", "©", "(*)")):
+        return True
+    if folded in _FURNITURE_EXACT:
+        return True
+    words = folded.split()
+    if len(words) <= 8 and folded.startswith(_FURNITURE_PREFIX):
+        return True
+    if re.fullmatch(r"(?:binh luan|thich|chia se|luot xem)\s*\d*", folded):
+        return True
+    return False
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line))
+
+
+def _is_byline(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or stripped.endswith((".", ":", ";", ",", "…")):
+        return False
+    if not _BYLINE.match(stripped):
+        return False
+    words = re.findall(r"[^\W\d]+", stripped)
+    if not words:
+        return False
+    if re.match(r"(?:Tin|Bài|Nguồn|Theo)\b", stripped):
+        return True
+    if len(words) > 5:
+        return False
+    # A name: every word capitalised ("Vân Anh", "H.Y", "Minh Trang").
+    return all(w[0].isupper() for w in words)
+
+
+def _substantial(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 4 or len(line.strip()) >= 25
+
+
+def segment(text: str) -> list[Line]:
+    """Classify each line of ``text`` (offsets into ``text``, which is unchanged)."""
+    lines: list[Line] = []
+    pos = 0
+    raw = text.split("\n")
+    for chunk in raw:
+        start, end = pos, pos + len(chunk)
+        pos = end + 1
+        stripped = chunk.strip()
+        if not stripped:
+            role = "blank"
+        elif _is_furniture(chunk):
+            role = "furniture"
+        elif parse_dateline(stripped) is not None:
+            role = "dateline"
+        elif _is_caption(chunk):
+            role = "caption"
+        else:
+            role = "body"
+        lines.append(Line(start, end, chunk, role))
+
+    # Title: the first substantial body line; short lines before it are labels.
+    title_index = None
+    for i, line in enumerate(lines):
+        if line.role != "body":
+            continue
+        if _substantial(line.text):
+            title_index = i
+            break
+        lines[i] = Line(line.start, line.end, line.text, "furniture")
+    if title_index is not None:
+        t = lines[title_index]
+        lines[title_index] = Line(t.start, t.end, t.text, "title")
+
+    # Section labels anywhere, and the trailing byline.
+    for i, line in enumerate(lines):
+        if line.role == "body" and fold(line.text) in _SECTIONS:
+            lines[i] = Line(line.start, line.end, line.text, "furniture")
+    body_positions = [i for i, line in enumerate(lines) if line.role == "body"]
+    if len(body_positions) >= 2:
+        last = body_positions[-1]
+        if _is_byline(lines[last].text):
+            ln = lines[last]
+            lines[last] = Line(ln.start, ln.end, ln.text, "byline")
+    return lines
+
+
+def _document_from_text(text: str, filename: str = "", title: str | None = None,
+                        published: date | None = None) -> Document:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = segment(text)
+    found_title = next((ln.text.strip() for ln in lines if ln.role == "title"), "")
+    if published is None:
+        for ln in lines:
+            if ln.role == "dateline":
+                published = parse_dateline(ln.text)
+                break
+    body = [ln.text.strip() for ln in lines if ln.role == "body"]
+    if title and found_title and fold(found_title) != fold(title):
+        # The page title came from metadata: the first line is body text.
+        body.insert(0, found_title)
+    return Document(title=title or found_title, published=published,
+                    body_text="\n".join(body), filename=filename)
+
+
+# --- formats --------------------------------------------------------------------
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16", "cp1258"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        return text
+    return data.decode("latin-1")
+
+
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+              "iframe", "button", "select", "input", "textarea", "svg", "figure"]
+_DROP_CLASS = re.compile(
+    r"comment|menu|\bnav|navbar|footer|header|share|social|related|breadcrumb|sidebar|"
+    r"banner|advert|\bads?\b|tags?\b|newsletter|login|popup|cookie|binh-?luan|tin-?lien-?quan|"
+    r"most-?read|box-?news|widget", re.IGNORECASE)
+_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "th", "pre",
+           "figcaption", "time", "dt", "dd"}
+
+
+def _html_to_document(data: bytes | str, filename: str) -> Document:
+    import lxml.html
+
+    if isinstance(data, bytes):
+        root = lxml.html.document_fromstring(data)
+    else:
+        root = lxml.html.document_fromstring(data.encode("utf-8"))
+    published = None
+    for meta in root.xpath("//meta[@property='article:published_time' or "
+                           "@name='pubdate' or @name='publishdate' or "
+                           "@itemprop='datePublished' or @name='date']"):
+        content = meta.get("content") or ""
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", content)
+        if m:
+            published = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            break
+    page_title = None
+    h1 = root.xpath("//h1")
+    if h1:
+        page_title = " ".join(h1[0].text_content().split())
+    for el in root.xpath("//comment()"):
+        el.getparent().remove(el)
+    for tag in _DROP_TAGS:
+        for el in root.xpath(f"//{tag}"):
+            if tag == "figure":
+                # Keep nothing of a figure: image and caption are furniture.
+                pass
+            if tag == "header" and el.xpath(".//h1"):
+                # An article header holds the title and dateline: keep it.
+                continue
+            el.drop_tree()
+    for el in root.xpath("//*[@class or @id]"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if _DROP_CLASS.search(marker) and el.getparent() is not None and not el.xpath(".//h1"):
+            el.drop_tree()
+    scope = root.xpath("//article") or root.xpath("//main") or root.xpath("//body") or [root]
+    container = scope[0]
+    lines: list[str] = []
+    for el in container.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        is_leaf_div = tag == "div" and not any(
+            isinstance(c.tag, str) and (c.tag.lower() in _BLOCKS or c.tag.lower() == "div")
+            for c in el)
+        if tag in _BLOCKS or is_leaf_div:
+            if any(isinstance(a.tag, str) and a.tag.lower() in _BLOCKS for a in el.iterancestors()):
+                continue
+            value = " ".join(el.text_content().split())
+            if not value:
+                continue
+            if tag == "figcaption":
+                continue
+            if tag == "time" and published is None:
+                stamp = el.get("datetime") or ""
+                m = re.match(r"(\d{4})-(\d{2})-(\d{2})", stamp)
+                if m:
+                    published = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            lines.append(value)
+    text = "\n".join(lines)
+    if page_title is None:
+        titles = root.xpath("//title")
+        if titles:
+            page_title = " ".join(titles[0].text_content().split()) or None
+    doc = _document_from_text(text, filename, published=published)
+    if page_title and fold(page_title) != fold(doc.title):
+        if fold(doc.title).startswith(fold(page_title)[:20]):
+            pass
+        else:
+            doc.body_text = "\n".join(x for x in [doc.title, doc.body_text] if x)
+            doc.title = page_title
+    return doc
+
+
+def _docx_to_document(data: bytes, filename: str) -> Document:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    title = None
+    for para in document.paragraphs:
+        value = para.text.strip()
+        if not value:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        if title is None and (style == "Title" or style.startswith("Heading")):
+            title = value
+        lines.append(value)
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                lines.append(" | ".join(cells))
+    text = "\n".join(lines)
+    doc = _document_from_text(text, filename)
+    if title and fold(title) != fold(doc.title):
+        doc.body_text = "\n".join(x for x in [doc.title, doc.body_text] if x)
+        doc.title = title
+    return doc
+
+
+def read_document(source: str | Path | bytes, filename: str | None = None) -> Document:
+    """Read one article from a path or from bytes (``filename`` gives the type).
+
+    Raises ``ValueError`` for an unsupported file type.
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        data = path.read_bytes()
+        filename = filename or path.name
+    else:
+        data = source
+        filename = filename or ""
+    suffix = Path(filename).suffix.lower()
+    if suffix in (".html", ".htm"):
+        return _html_to_document(data, filename)
+    if suffix == ".docx":
+        return _docx_to_document(data, filename)
+    if suffix in (".txt", ""):
+        return _document_from_text(_decode(data), filename)
+    raise ValueError(f"{filename}: unsupported file type {suffix!r} "
+                     f"(expected one of {', '.join(SUFFIXES)})")
+
+
+def read_archive(path: str | Path) -> Iterator[Document]:
+    """Every article in a folder (recursively) or a ZIP file, in name order.
+
+    Files of other types are skipped.
+    """
+    path = Path(path)
+    if path.is_dir():
+        for item in sorted(path.rglob("*")):
+            if item.is_file() and item.suffix.lower() in SUFFIXES:
+                yield read_document(item)
+        return
+    with zipfile.ZipFile(path) as archive:
+        for name in sorted(archive.namelist()):
+            if name.endswith("/") or Path(name).suffix.lower() not in SUFFIXES:
+                continue
+            if Path(name).name.startswith((".", "__MACOSX")) or "__MACOSX" in name:
+                continue
+            yield read_document(archive.read(name), name)

@@ -1,0 +1,777 @@
+"""Reading a Vietnamese news article into the facts of a draft activity.
+
+``extract(text, title=None, published=None)`` finds, with plain rules and
+the gazetteer (no model, no database):
+
+- ``kind`` of the main activity, and for a trip the ``events`` within it;
+- ``start_date`` / ``end_date`` (see :mod:`doingoai.news.dates` for the
+  forms and the year rule; a month-only date gives the first and last day of
+  the month and ``date_precision == "month"``);
+- ``units``: units of the Women's Union (Hội LHPN) as written;
+- ``partners``: foreign and international organisations as written; a list
+  such as "Hội LHPN các tỉnh Attapeu, Sê Kông" is expanded to one partner per
+  province, and a collective name ("Hội LHPN 4 tỉnh Nam Lào") is dropped when
+  its members are named;
+- ``places``: every foreign place named (as written, one per code) and the
+  Vietnamese provinces named as a location ("tại tỉnh Quảng Trị");
+  ``countries`` (ISO 3166-1, foreign only) and ``subdivisions`` (ISO 3166-2);
+- ``amounts`` with their direction (``received`` from partners, ``given`` to
+  them), ``agreement`` (the cooperation agreement named), ``topics``;
+- ``spans``: ``(field, start, end)`` offsets into ``text`` for highlighting.
+  Offsets index the NFC form of ``text`` (the same string for ordinary input).
+
+Page furniture, captions, datelines and bylines (see
+:func:`doingoai.news.documents.segment`) are skipped but keep their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from doingoai.core.text import fold
+
+from .amounts import Amount, find_amounts
+from .dates import DateHit, find_dates
+from .documents import segment
+from .gazetteer import PlaceHit, find_places, fold_with_offsets
+
+__all__ = ["KINDS", "Event", "Extraction", "extract"]
+
+KINDS = ("delegation_out", "delegation_in", "conference", "review_meeting", "workshop",
+         "signing", "exhibition", "ceremony", "online_event", "aid_handover", "other")
+
+JSON_KEYS = ("title", "published", "start_date", "end_date", "kind", "units", "partners",
+             "places", "countries", "amounts", "agreement")
+
+
+@dataclass
+class Event:
+    kind: str
+    label: str
+    place: str | None = None
+    start: int = 0
+    end: int = 0
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "label": self.label, "place": self.place}
+
+
+@dataclass
+class Extraction:
+    title: str | None = None
+    published: date | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    date_precision: str | None = None
+    kind: str = "other"
+    units: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    subdivisions: list[str] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    agreement: str | None = None
+    topics: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        def iso(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "title": self.title,
+            "published": iso(self.published),
+            "start_date": iso(self.start_date),
+            "end_date": iso(self.end_date),
+            "kind": self.kind,
+            "units": list(self.units),
+            "partners": list(self.partners),
+            "places": list(self.places),
+            "countries": list(self.countries),
+            "amounts": [a.to_json() for a in self.amounts],
+            "agreement": self.agreement,
+            "subdivisions": list(self.subdivisions),
+            "topics": list(self.topics),
+            "date_precision": self.date_precision,
+            "events": [e.to_json() for e in self.events],
+            "spans": [list(s) for s in self.spans],
+        }
+
+
+# --- organisations ---------------------------------------------------------------
+
+_WU_HEAD = (r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
+            r"Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|Hội\s+Liên\s+hiệp\s+phụ\s+nữ|"
+            r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
+            r"Hiệp\s+hội\s+Phụ\s+nữ)")
+_OTHER_HEAD = (r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
+               r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
+               r"Mặt\s+trận|Chính\s+quyền|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
+               r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))")
+_HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
+_LEVEL = (r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
+          r"quận|bản|cụm\s+bản|khu\s+vực|vùng)")
+_LOWER_OK = {
+    "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "trấn", "các", "vì", "cấp",
+    "hiệp", "nữ", "nghiệp", "quán", "sự", "học", "tế", "quốc", "dân", "chủ", "nhân", "hòa",
+    "hoà", "bình", "phát", "triển", "tộc", "ương", "đô", "nhân", "ngoại", "vụ", "thương",
+    "mại", "công", "nghiệp", "doanh", "hội", "bản", "khu", "vực", "vùng", "trị", "xã",
+}
+# International organisations: alias -> ISO country of the organisation ("" if none).
+KNOWN_PARTNERS: dict[str, str] = {
+    "UN Women": "", "UNFPA": "", "UNDP": "", "UNICEF": "", "UNESCO": "", "UNHCR": "",
+    "UNODC": "", "UNAIDS": "", "WHO": "", "FAO": "", "ILO": "", "IOM": "", "IFAD": "",
+    "KOICA": "KR", "KOFIH": "KR", "JICA": "JP", "USAID": "US", "GIZ": "DE", "AusAID": "AU",
+    "DFAT": "AU", "Oxfam": "", "CARE International": "", "CARE": "", "ActionAid": "",
+    "Plan International": "", "World Vision": "", "Save the Children": "",
+    "Quỹ Châu Á": "", "The Asia Foundation": "", "Hanns Seidel": "DE", "Friedrich Ebert": "DE",
+    "Rosa Luxemburg": "DE", "Konrad Adenauer": "DE", "ADB": "", "Ngân hàng Thế giới": "",
+    "World Bank": "", "Liên minh châu Âu": "", "Liên minh Châu Âu": "", "EU": "",
+    "Good Neighbors": "KR", "ChildFund": "", "Helvetas": "CH", "SNV": "NL", "Pathfinder": "",
+    "Marie Stopes": "", "Mercy Corps": "", "Caritas": "", "Heifer": "",
+    "Habitat for Humanity": "", "ACWO": "", "WIDF": "", "Korea Foundation": "KR",
+    "Liên đoàn Phụ nữ Dân chủ Quốc tế": "", "Tầm nhìn Thế giới": "",
+}
+_KNOWN_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(KNOWN_PARTNERS, key=len,
+                                                             reverse=True)) + r")(?![\w])")
+_TOKEN = re.compile(r"[\w.]+|[^\w\s]", re.UNICODE)
+
+
+@dataclass
+class _Org:
+    name: str
+    start: int
+    end: int
+    is_unit: bool
+    family: str  # "wu" (women's union) or "other"
+    key: str  # identity for de-duplication
+    country: str = ""
+    collective: bool = False
+    enumerated: bool = False
+
+
+def _place_at(hits: list[PlaceHit], pos: int) -> PlaceHit | None:
+    for hit in hits:
+        if hit.start == pos:
+            return hit
+    return None
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _read_places_list(text: str, pos: int, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Places starting at ``pos`` separated by commas or "và"."""
+    found: list[PlaceHit] = []
+    while True:
+        pos = _skip_ws(text, pos)
+        hit = _place_at(hits, pos)
+        if hit is None:
+            break
+        found.append(hit)
+        pos = hit.end
+        m = re.match(r"\s*(?:,|và|;)\s*(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?", text[pos:])
+        if not m or _place_at(hits, _skip_ws(text, pos + m.end())) is None:
+            break
+        pos += m.end()
+    return found
+
+
+def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
+    orgs: list[_Org] = []
+    for m in _HEAD_RE.finditer(text):
+        if orgs and m.start() < orgs[-1].end:
+            continue
+        family = "wu" if m.group("wu") else "other"
+        head = m.group(0)
+        head_start = m.start()
+        if head.startswith("Trung"):
+            head_start = m.start() + head.index("Hội") if "Hội" in head else m.start()
+            head = text[head_start:m.end()]
+        pos = m.end()
+        rest = text[pos:pos + 200]
+        # "Hội LHPN các cấp", "Hội LHPN cấp TW": not a specific unit.
+        if re.match(r"\s+(?:các\s+cấp|cấp\s|cơ\s+sở|địa\s+phương|các\s+tỉnh\s*[,.;)]|"
+                    r"các\s+tỉnh\s*$)", rest):
+            continue
+        level = re.match(rf"\s+(?:(?:các|\d+|hai|ba|bốn|năm)\s+)?{_LEVEL}\s+", rest)
+        lpos = pos + (level.end() if level else 0)
+        if not level:
+            lpos = _skip_ws(text, pos)
+        places = _read_places_list(text, lpos, hits)
+        if family == "wu":
+            org = _wu_org(text, m.start(), head_start, head, pos, level, places, hits)
+            if org is not None:
+                orgs.extend(org)
+            continue
+        org = _other_org(text, head_start, pos, hits)
+        if org is not None:
+            orgs.append(org)
+    # International organisations by name.
+    for m in _KNOWN_RE.finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            inside = next(o for o in orgs if o.start <= m.start() < o.end)
+            if inside.is_unit:
+                continue
+            orgs.remove(inside)
+        name = m.group(0)
+        orgs.append(_Org(name, m.start(), m.end(), False, "known", "known:" + fold(name),
+                         KNOWN_PARTNERS[name]))
+    orgs.sort(key=lambda o: o.start)
+    return orgs
+
+
+def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None:
+    """A place in parentheses or after a comma right after ``end``: "(Lào)"."""
+    m = re.match(r"\s*(?:\(|,\s*(?:(?:tỉnh|nước|thành\s+phố)\s+)?|[-–]\s*)", text[end:end + 12])
+    if not m:
+        return None
+    hit = _place_at(hits, end + m.end())
+    if hit is not None and hit.match.foreign:
+        return hit
+    return None
+
+
+def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
+    head_clean = " ".join(head.split())
+    if places:
+        last = places[-1]
+        end = last.end
+        # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển"
+        tail = re.match(r"\s+vì\s+[A-ZĐ]\w*(?:\s+(?:và\s+)?[A-ZĐ]\w*){0,4}", text[end:])
+        if tail and len(places) == 1 and not level:
+            end += tail.end()
+        # "Hội Phụ nữ Việt Nam tại Séc"
+        at = re.match(r"\s+(?:tại|ở)\s+", text[end:])
+        abroad = None
+        if at:
+            abroad = _place_at(hits, end + at.end())
+            if abroad is not None and abroad.match.foreign and abroad.match.kind != "vn_province":
+                end = abroad.end
+            else:
+                abroad = None
+        after = _country_after(text, end, hits)
+        foreign_hits = [p for p in places if p.match.foreign] + ([abroad] if abroad else [])
+        if after is not None:
+            foreign_hits.append(after)
+        level_text = " ".join(level.group(0).split()) if level else ""
+        collective = bool(level and re.match(r"(?:các|\d+|hai|ba|bốn|năm)\s", level_text))
+        if foreign_hits:
+            country = next((p.match.country for p in foreign_hits), "")
+            if len(places) > 1 and all(p.match.kind == "subdivision" for p in places):
+                singular = re.sub(r"^(?:các|\d+|hai|ba|bốn|năm)\s+", "", level_text)
+                out = []
+                for p in places:
+                    name = f"{head_clean} {singular} {p.text}".replace("  ", " ")
+                    out.append(_Org(name, head_start, p.end, False, "wu",
+                                    f"wu:{p.match.code}", p.match.country, enumerated=True))
+                return out
+            name = " ".join(text[head_start:end].split())
+            code = places[0].match.code if len(places) == 1 else ",".join(
+                p.match.code for p in places)
+            if places[0].match.kind == "region":
+                collective = True
+                code = "region:" + places[0].text
+            return [_Org(name, head_start, end, False, "wu", f"wu:{code}", country,
+                         collective=collective)]
+        if len(places) == 1:
+            p = places[0]
+            name = " ".join(text[head_start:p.end].split())
+            return [_Org(name, head_start, p.end, True, "wu", f"wu:{p.match.code}", "VN")]
+        return None
+    # A district or commune unit: "Hội LHPN huyện Krông Pắc", "xã Ea Tu".
+    if level and re.match(r"\s+(?:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s",
+                          level.group(0)):
+        m = re.match(r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w'-]*"
+                     r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ0-9][\w'-]*){0,3}",
+                     text[pos + level.end():])
+        if m:
+            end = pos + level.end() + m.end()
+            after = _country_after(text, end, hits)
+            name = " ".join(text[head_start:end].split())
+            if after is not None:
+                return [_Org(name, head_start, end, False, "wu", "wu:" + fold(name),
+                             after.match.country)]
+            return [_Org(name, head_start, end, True, "wu", "wu:" + fold(name), "VN")]
+    return None
+
+
+def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
+    """A non-union organisation is kept only when it names a foreign place."""
+    end = pos
+    last_place_end = None
+    foreign = None
+    i = pos
+    count = 0
+    while count < 12:
+        m = re.match(r"[ \t]+", text[i:])
+        if not m:
+            break
+        j = i + m.end()
+        hit = _place_at(hits, j)
+        if hit is not None:
+            i = hit.end
+            if hit.match.foreign and foreign is None:
+                foreign = hit
+            last_place_end = hit.end
+            count += 1
+            # "... tại Việt Nam" ends the name
+            continue
+        w = re.match(r"[\w-]+", text[j:])
+        if not w:
+            break
+        word = w.group(0)
+        if word[0].isupper() or word[0].isdigit() or word in _LOWER_OK or (
+                word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None):
+            if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$",
+                                               word):
+                break
+            i = j + w.end()
+            count += 1
+            continue
+        break
+    end = last_place_end
+    if end is None or foreign is None:
+        return None
+    after = _country_after(text, end, hits)
+    if after is not None:
+        end = after.end + (1 if text[after.end:after.end + 1] == ")" else 0)
+    name = " ".join(text[head_start:end].split())
+    return _Org(name, head_start, end, False, "other", "other:" + fold(name),
+                foreign.match.country)
+
+
+# --- kinds -------------------------------------------------------------------------
+
+# (folded pattern, kind); specific cues before general ones.
+_EVENT_CUES: list[tuple[str, str]] = [
+    (r"\b(?:le )?ky ket\b|\bky (?:thoa thuan|bien ban|ban ghi nho|hiep dinh|mou)\b|\ble ky\b",
+     "signing"),
+    (r"\b(?:hoi nghi|hop|buoi hop) (?:so ket|tong ket|danh gia)\b", "review_meeting"),
+    (r"\b(?:hoi thao|toa dam|dien dan)\b", "workshop"),
+    (r"\b(?:trien lam|trung bay|hoi cho)\b", "exhibition"),
+    (r"\b(?:trao tang|ban giao|trao hoc bong|trao qua|trao ho tro|tiep nhan|trao)\b",
+     "aid_handover"),
+    (r"\bhoi nghi\b", "conference"),
+    (r"\b(?:lop )?tap huan\b", "workshop"),
+    (r"\b(?:gap mat|hoi dam|gap go|lam viec voi)\b", "other"),
+]
+_COMPILED_CUES = [(re.compile(p), k) for p, k in _EVENT_CUES]
+_CEREMONY = re.compile(r"(?<!\w)[Ll]ễ(?!\w)")
+_ONLINE = re.compile(r"\btruc tuyen\b|\bonline\b|\bhybrid\b")
+_REVIEW_OBJECT = re.compile(r"thoa thuan|ban ghi nho|chuong trinh hop tac|du an|hop tac|"
+                            r"ke hoach hop tac|mou")
+_VISIT = re.compile(r"\b(?:den |sang )?tham\s*,?\s*(?:va )?lam viec\b|\bchuyen (?:tham|cong tac)\b|"
+                    r"\bsang tham\b|\bden tham\b|\bdoan cong tac\b|\bdoan dai bieu\b")
+_RECEIVE_VISIT = re.compile(r"\b(?:tiep|don|hoi kien|tiep xa giao|tiep va lam viec voi)\s+"
+                            r"(?:\w+\s+){0,6}?doan\b|\btiep doan\b|\bdon doan\b|\bhoi kien\b|"
+                            r"\btiep xa giao\b")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in re.finditer(r"[.!?](?=\s)|\n", text[start:end]):
+        cut = start + m.end()
+        if text[pos:cut].strip():
+            out.append((pos, cut))
+        pos = cut
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    best: tuple[str, int, int] | None = None
+    for pattern, kind in _COMPILED_CUES:
+        for m in pattern.finditer(folded, start, end):
+            if kind == "aid_handover" and m.group(0) == "trao" and not re.match(
+                    r"\s+\d", folded[m.end():m.end() + 3]):
+                continue
+            if best is None or m.start() < best[1]:
+                best = (kind, m.start(), m.end())
+            break
+    m = _CEREMONY.search(text, start, end)
+    if m and (best is None or m.start() < best[1]):
+        # "Lễ ký kết", "Lễ trao tặng", "Lễ khai mạc triển lãm": the specific cue wins.
+        specific = None
+        for pattern, kind in _COMPILED_CUES[:5]:
+            sm = pattern.search(folded, m.end(), min(end, m.end() + 30))
+            if sm and kind != "other":
+                specific = (kind, m.start(), sm.end())
+                break
+        best = specific or ("ceremony", m.start(), m.end())
+    if best and best[0] == "review_meeting":
+        sentence_end = folded.find(".", best[2])
+        window = folded[best[2]: sentence_end if sentence_end > 0 else end]
+        if not _REVIEW_OBJECT.search(window[:300]):
+            best = ("conference", best[1], best[2])
+    return best
+
+
+# --- amounts: direction -----------------------------------------------------------------
+
+_RECEIVED_CUE = re.compile(r"\b(?:tiep nhan|nhan duoc|nhan|van dong|huy dong|vien tro|"
+                           r"nguon luc|ket noi|keu goi|tai tro cua|tai tro tu|do .{1,60} tai tro|"
+                           r"tu nguon|cam ket tai tro|tai tro)\b")
+_GIVEN_CUE = re.compile(r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|cap|danh tang|"
+                        r"tang qua)\b")
+
+
+def _direction(amount: Amount, folded: str, text: str, orgs: list[_Org],
+               hits: list[PlaceHit], main_kind: str) -> str:
+    s = max(folded.rfind(".", 0, amount.start), folded.rfind("\n", 0, amount.start)) + 1
+    e_candidates = [x for x in (folded.find(". ", amount.end), folded.find("\n", amount.end))
+                    if x >= 0]
+    e = min(e_candidates) if e_candidates else len(folded)
+    before = folded[s:amount.start]
+    after = folded[amount.end:e]
+    if re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro|ho tro|trao tang|tang)\b", after) or \
+            re.search(r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after):
+        return "received"
+    recv = [m for m in _RECEIVED_CUE.finditer(before)]
+    give = [m for m in _GIVEN_CUE.finditer(before)]
+    last_recv = recv[-1].start() if recv else -1
+    last_give = give[-1].start() if give else -1
+    if last_recv > last_give:
+        cue = recv[-1].group(0)
+        if cue == "tai tro":
+            subject = _subject(orgs, s, s + last_recv)
+            if subject is not None and subject.is_unit:
+                return "given"
+        return "received"
+    if last_give >= 0:
+        cue_pos = s + last_give
+        subject = _subject(orgs, s, cue_pos)
+        if subject is not None:
+            return "given" if subject.is_unit else "received"
+        # No named giver: look at the recipient.
+        recipient = [o for o in orgs if amount.end <= o.start < e]
+        recipient_places = [h for h in hits if amount.end <= h.start < e]
+        if any(not o.is_unit for o in recipient) or any(h.match.foreign
+                                                         for h in recipient_places):
+            return "given"
+        if main_kind == "delegation_out":
+            return "given"
+        if any(not o.is_unit for o in orgs if s <= o.start < e):
+            return "received"
+        if main_kind == "delegation_in":
+            return "received"
+        return "unknown"
+    if main_kind == "delegation_out":
+        return "given"
+    return "unknown"
+
+
+def _subject(orgs: list[_Org], start: int, end: int) -> _Org | None:
+    inside = [o for o in orgs if start <= o.start and o.end <= end]
+    return inside[-1] if inside else None
+
+
+# --- agreements and topics -----------------------------------------------------------------
+
+_AGREEMENT_WORDS = (r"Thỏa\s+thuận|Thoả\s+thuận|Biên\s+bản\s+ghi\s+nhớ|Bản\s+ghi\s+nhớ|"
+                    r"Chương\s+trình\s+hợp\s+tác|Kế\s+hoạch\s+hợp\s+tác|Hiệp\s+định|"
+                    r"Chương\s+trình\s+hành\s+động|Văn\s+kiện\s+dự\s+án|Biên\s+bản\s+hợp\s+tác")
+_AGREEMENT_QUOTED = re.compile(r"[“\"«]\s*(?P<t>(?:" + _AGREEMENT_WORDS + r")[^”\"»\n]{0,160})"
+                               r"\s*[”\"»]")
+_AGREEMENT_PLAIN = re.compile(
+    r"(?P<t>(?:" + _AGREEMENT_WORDS + r")(?:\s*\((?:MOU|MoU)\))?"
+    r"(?:\s+(?:về|hợp\s+tác|vì|giai\s+đoạn|năm|hữu\s+nghị|hỗ\s+trợ|phát\s+triển|"
+    r"[\w–\-]+)){0,12}?)"
+    r"(?=\s+(?:giữa|với|nhằm|cho|của|đã|được|tại|trong|và\s+Hội)\b|[,.;:(\n]|$)")
+
+TOPICS: list[tuple[str, str]] = [
+    (r"binh dang gioi", "bình đẳng giới"),
+    (r"can bo nu", "cán bộ nữ"),
+    (r"mua ban nguoi", "phòng chống mua bán người"),
+    (r"bao luc (?:gia dinh|gioi|tren co so gioi)", "phòng chống bạo lực"),
+    (r"khoi nghiep|doanh nhan nu|doanh nghiep nu|sinh ke|phat trien kinh te|ket noi san pham",
+     "phát triển kinh tế"),
+    (r"dao tao nghe|viec lam", "đào tạo nghề, việc làm"),
+    (r"bien doi khi hau|thien tai|moi truong", "biến đổi khí hậu, môi trường"),
+    (r"hoc bong", "học bổng"),
+    (r"suc khoe|y te|dinh duong", "sức khỏe"),
+    (r"phu nu viet nam o nuoc ngoai|kieu bao|cong dong nguoi viet", "phụ nữ Việt Nam ở nước ngoài"),
+    (r"yeu to nuoc ngoai|ket hon voi nguoi nuoc ngoai|lao dong di cu|di cu", "di cư"),
+    (r"tuyen truyen doi ngoai|thong tin doi ngoai", "thông tin đối ngoại"),
+    (r"bien gioi", "vùng biên giới"),
+    (r"tre em", "trẻ em"),
+    (r"chuyen doi so|cong nghe so", "chuyển đổi số"),
+    (r"hoa binh|an ninh", "hòa bình, an ninh"),
+]
+
+
+# --- main ------------------------------------------------------------------------------------
+
+def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
+    """Blank out furniture, keeping offsets; return the title line and the dateline date."""
+    from .dates import parse_dateline
+
+    lines = segment(text)
+    chars = list(text)
+    title_end = None
+    title = None
+    published = None
+    for ln in lines:
+        if ln.role in ("furniture", "caption", "byline", "dateline"):
+            if ln.role == "dateline" and published is None:
+                published = parse_dateline(ln.text)
+            for k in range(ln.start, ln.end):
+                chars[k] = " "
+        elif ln.role == "title" and title is None:
+            title = ln.text.strip()
+            title_end = ln.end
+    return "".join(chars), title_end, title, published
+
+
+def extract(text: str, *, title: str | None = None,
+            published: date | None = None) -> Extraction:
+    """Read one article. ``text`` may be raw (with title line and furniture)."""
+    text = unicodedata.normalize("NFC", text or "")
+    masked, title_end, found_title, dateline = _mask(text)
+    if published is None:
+        published = dateline
+    if title is None:
+        title = found_title
+    title = unicodedata.normalize("NFC", title) if title else None
+
+    # The title, when it is not part of the text, is read in front of it.
+    prefix = ""
+    if title and fold(title) not in fold(text[: len(title) + 400]):
+        prefix = title + "\n"
+    work = prefix + masked
+    offset = len(prefix)
+    folded = fold_with_offsets(work)
+    if prefix:
+        title_span = (0, len(title))
+    elif title_end is not None:
+        title_span = (0, title_end)
+    else:
+        title_span = (0, 0)
+
+    result = Extraction(title=title, published=published)
+    spans: list[tuple[str, int, int]] = []
+
+    def span(name: str, s: int, e: int) -> None:
+        if s - offset >= 0:
+            spans.append((name, s - offset, e - offset))
+
+    hits = find_places(work)
+    orgs = _find_orgs(work, hits)
+
+    # Units and partners.
+    enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
+    seen_keys: set[str] = set()
+    for org in orgs:
+        if org.is_unit:
+            if org.key not in seen_keys:
+                seen_keys.add(org.key)
+                result.units.append(org.name)
+            span("units", org.start, org.end)
+            continue
+        if org.collective and org.family in enumerated_families:
+            span("partners", org.start, org.end)
+            continue
+        if org.key not in seen_keys:
+            seen_keys.add(org.key)
+            result.partners.append(org.name)
+        span("partners", org.start, org.end)
+
+    # Places and countries.
+    unit_ranges = [(o.start, o.end) for o in orgs if o.is_unit]
+    place_codes: set[str] = set()
+    countries: list[str] = []
+    for hit in hits:
+        m = hit.match
+        if m.kind == "region" or (m.kind == "country" and m.code == "VN"):
+            if m.kind == "region" and m.code not in countries and m.code != "VN":
+                countries.append(m.code)
+            continue
+        if m.kind == "vn_province":
+            inside_unit = any(s <= hit.start < e for s, e in unit_ranges)
+            before = work[max(0, hit.start - 25):hit.start]
+            located = re.search(r"(?:tại|ở|đến|về|sang|địa\s+bàn)\s+(?:(?:tỉnh|thành\s+phố|"
+                                r"TP\.?|thủ\s+đô|Thủ\s+đô)\s+)?$", before)
+            if inside_unit or not located:
+                continue
+        if m.code not in place_codes:
+            place_codes.add(m.code)
+            result.places.append(hit.text)
+        span("places", hit.start, hit.end)
+        if m.foreign and m.country not in countries:
+            countries.append(m.country)
+        if m.kind == "subdivision" and m.code not in result.subdivisions:
+            result.subdivisions.append(m.code)
+    for org in orgs:
+        if not org.is_unit and org.country and org.country != "VN" and \
+                org.country not in countries:
+            countries.append(org.country)
+    result.countries = countries
+
+    # Kind.
+    body_start = title_span[1]
+    body_sentences = _sentences(work, body_start, len(work))
+    lead = body_sentences[:2]
+    kind, cue = _main_kind(work, folded, title_span, lead, orgs, hits)
+    result.kind = kind
+    if cue:
+        span("kind", cue[0], cue[1])
+
+    # Dates.
+    dates = [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix]
+    chosen = _choose_date(dates, lead, title_span)
+    if chosen is not None:
+        result.start_date, result.end_date = chosen.first, chosen.last
+        result.date_precision = chosen.precision
+        span("start_date", chosen.start, chosen.end)
+
+    # Amounts.
+    for amount in find_amounts(work):
+        direction = _direction(amount, folded, work, orgs, hits, kind)
+        result.amounts.append(amount.with_direction(direction))
+        span("amounts", amount.start, amount.end)
+    result.amounts = [
+        Amount(a.value, a.currency, a.direction, a.text, a.quantity, a.unit_value, a.over,
+               max(0, a.start - offset), max(0, a.end - offset)) for a in result.amounts]
+
+    # Agreement.
+    m = _AGREEMENT_QUOTED.search(work) or _AGREEMENT_PLAIN.search(work)
+    if m:
+        result.agreement = " ".join(m.group("t").split()).rstrip(" ,.")
+        span("agreement", m.start("t"), m.end("t"))
+
+    # Topics.
+    for pattern, topic in TOPICS:
+        if re.search(r"\b(?:" + pattern + r")\b", folded):
+            result.topics.append(topic)
+
+    # Sub-events.
+    result.events = _events(work, folded, hits, body_start, offset)
+    result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
+    return result
+
+
+def _choose_date(dates: list[DateHit], lead: list[tuple[int, int]],
+                 title_span: tuple[int, int]) -> DateHit | None:
+    if not dates:
+        return None
+    lead_end = lead[-1][1] if lead else title_span[1]
+    in_lead = [d for d in dates if d.start < lead_end]
+    for pool in (in_lead, dates):
+        days = [d for d in pool if d.precision == "day"]
+        if days:
+            return days[0]
+    for pool in (in_lead, dates):
+        if pool:
+            return pool[0]
+    return None
+
+
+def _visit_direction(work: str, folded: str, start: int, end: int, orgs: list[_Org],
+                     hits: list[PlaceHit]) -> tuple[str, int, int] | None:
+    m = _RECEIVE_VISIT.search(folded, start, end)
+    if m:
+        return ("delegation_in", m.start(), m.end())
+    m = _VISIT.search(folded, start, end)
+    if not m:
+        return None
+    subject_orgs = [o for o in orgs if start <= o.start < m.start()]
+    target_orgs = [o for o in orgs if m.end() <= o.start < end]
+    target_places = [h for h in hits if m.end() <= h.start < end and h.match.kind != "region"]
+    target_regions = [h for h in hits if m.end() <= h.start < end and h.match.kind == "region"]
+    subject_foreign = bool(subject_orgs) and not subject_orgs[-1].is_unit
+    target_foreign = (bool(target_orgs) and not target_orgs[0].is_unit) or bool(
+        target_places and target_places[0].match.foreign) or bool(target_regions)
+    target_home = (bool(target_orgs) and target_orgs[0].is_unit) or any(
+        h.match.kind == "vn_province" or h.match.code == "VN" for h in target_places[:1])
+    if subject_foreign and (target_home or not target_foreign):
+        return ("delegation_in", m.start(), m.end())
+    if target_foreign and not subject_foreign:
+        return ("delegation_out", m.start(), m.end())
+    return None
+
+
+def _main_kind(work, folded, title_span, lead, orgs, hits) -> tuple[str, tuple[int, int] | None]:
+    regions = []
+    if title_span[1] > title_span[0]:
+        regions.append(title_span)
+    regions.extend(lead)
+    # 1. A visit in the title or the lead makes the article a delegation.
+    for s, e in regions:
+        visit = _visit_direction(work, folded, s, e, orgs, hits)
+        if visit:
+            return visit[0], (visit[1], visit[2])
+    # 2. The first event named in the title, else in the lead, else anywhere.
+    for s, e in [*regions, (title_span[1], len(work))]:
+        cue = _first_cue(folded, work, s, e)
+        if cue is None:
+            continue
+        kind, cs, ce = cue
+        sentence_end = min([x for x in (folded.find(". ", ce), folded.find("\n", ce), e)
+                            if x >= 0])
+        window = folded[max(s, cs - 40):sentence_end]
+        if _ONLINE.search(window):
+            return "online_event", (cs, ce)
+        if kind == "other":
+            continue
+        return kind, (cs, ce)
+    return "other", None
+
+
+_EVENT_LABEL_END = re.compile(r"[;.\n(]|,\s|\s+(?:nhằm|để|do|với sự|cho)\s")
+
+
+def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
+            offset: int) -> list[Event]:
+    events: list[Event] = []
+    seen: set[tuple[str, str]] = set()
+    patterns = [(p, k) for p, k in _COMPILED_CUES]
+    found: list[tuple[int, int, str]] = []
+    for pattern, kind in patterns:
+        for m in pattern.finditer(folded, body_start):
+            if kind == "aid_handover" and m.group(0) in {"trao", "tiep nhan"}:
+                continue
+            found.append((m.start(), m.end(), kind))
+    for m in _CEREMONY.finditer(work, body_start):
+        found.append((m.start(), m.end(), "ceremony"))
+    found.sort()
+    taken_until = -1
+    for start, end, kind in found:
+        if start < taken_until:
+            continue
+        if kind == "aid_handover" and folded[start:end] in {"trao tang", "ban giao"}:
+            pass
+        stop = _EVENT_LABEL_END.search(work, end)
+        label_end = min(stop.start() if stop else len(work), end + 90)
+        if kind in ("review_meeting", "workshop", "exhibition", "conference"):
+            quote = re.match(r"[^;\n]{0,80}?[”\"]", work[end:])
+            if quote and end + quote.end() > label_end:
+                label_end = end + quote.end()
+        label = " ".join(work[start:label_end].split())
+        if kind == "review_meeting" and not _REVIEW_OBJECT.search(fold(label)):
+            kind = "conference"
+        sentence_end = len(work)
+        for sep in (". ", "\n", ";"):
+            k = work.find(sep, end)
+            if k >= 0:
+                sentence_end = min(sentence_end, k)
+        place = next((h.text for h in hits if end <= h.start < min(sentence_end, end + 200)
+                      and h.match.kind in ("subdivision", "country", "vn_province")
+                      and re.search(r"(?:tại|ở)\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$",
+                                    work[max(0, h.start - 20):h.start])), None)
+        key = (kind, fold(label)[:20])
+        taken_until = label_end
+        if key in seen or len(label) < 4:
+            continue
+        seen.add(key)
+        events.append(Event(kind, label, place, max(0, start - offset), max(0, label_end - offset)))
+    return events

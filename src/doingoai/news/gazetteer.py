@@ -1,0 +1,456 @@
+"""Place names: Vietnamese provinces, countries and foreign subdivisions.
+
+``match_place(name)`` resolves one name written any way ("Chăm-pa-sắc",
+"Chămpasăk", "champasak") to a :class:`PlaceMatch`; ``find_places(text)``
+scans running text and returns every place mention with its character
+offsets.
+
+Sources: ``vietnam_provinces`` (the 34 provinces since 2025 and the 63
+before), ``babel`` (Vietnamese country names), ``pycountry`` (ISO 3166-2
+subdivisions) and hand-written Vietnamese transliterations of Lao and
+Cambodian provinces, which the press uses in many spellings.
+
+Matching folds diacritics and case (``doingoai.core.text.squash``), so the
+spelling does not matter; in running text a mention must start with a
+capital letter (every word capitalised, except pieces joined by hyphens such
+as "Chăm-pa-sắc"), so "hòa bình" (peace) is not the province Hòa Bình.
+Country names that are also common words or given names ("Anh", "Đức",
+"Mỹ") are only taken with their exact spelling after a word such as
+"nước", "tại" or "sang".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from doingoai.core.text import fold, squash, strip_marks
+
+__all__ = [
+    "PlaceHit",
+    "PlaceMatch",
+    "find_places",
+    "fold_with_offsets",
+    "match_place",
+    "country_name",
+]
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A resolved place.
+
+    ``kind`` is ``vn_province``, ``country`` or ``subdivision`` (or ``region``
+    for "Nam Lào" and the like, whose ``code`` is the country's); ``code`` is
+    the Vietnamese administrative code for provinces ("66" for Đắk Lắk),
+    ISO 3166-1 alpha-2 for countries and ISO 3166-2 for subdivisions.
+    ``country`` is the alpha-2 code the place belongs to ("VN" for
+    provinces); ``legacy`` marks provinces that only existed before 2025.
+    """
+
+    kind: str
+    code: str
+    canonical_name: str
+    country: str = ""
+    legacy: bool = False
+
+    @property
+    def foreign(self) -> bool:
+        return self.country != "VN"
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place mention in a text: ``text[start:end]`` resolved to ``match``."""
+
+    start: int
+    end: int
+    text: str
+    match: PlaceMatch
+
+
+# --- hand-written aliases ---------------------------------------------------
+
+# Lao provinces (ISO 3166-2:LA) with the Vietnamese transliterations in use.
+LAO_ALIASES: dict[str, list[str]] = {
+    "LA-VT": ["Viêng Chăn", "Thủ đô Viêng Chăn", "Vientiane", "Vientiane Capital",
+              "Viêng-chăn", "Vieng Chan"],
+    "LA-VI": ["Tỉnh Viêng Chăn", "Vientiane Province"],
+    "LA-OU": ["U-đôm-xay", "U Đôm Xay", "Uđômxay", "Oudomxay", "Oudomxai", "Udomxay"],
+    "LA-CH": ["Chămpasắc", "Chăm-pa-sắc", "Chămpasăk", "Champasak", "Champassak",
+              "Chămpasak", "Chăm Pa Sắc", "Champasack"],
+    "LA-XA": ["Xay-nha-bu-ly", "Xaynhabuly", "Xayabury", "Sainyabuli", "Xayabouri",
+              "Sayaboury", "Xaignabouli", "Xayaboury"],
+    "LA-PH": ["Phông-xa-lỳ", "Phôngxalỳ", "Phongsaly", "Phongsali"],
+    "LA-HO": ["Hủa Phăn", "Hủa-phăn", "Houaphanh", "Houaphan", "Huaphan"],
+    "LA-XE": ["Sê Kông", "Xê Kông", "Sê-kông", "Xê-kông", "Sekong", "Xekong", "Xékong"],
+    "LA-AT": ["Attapeu", "Attapư", "Át-tạ-pư", "A-tô-pư", "Atôpư", "Attapu", "Attopeu"],
+    "LA-SL": ["Salavan", "Saravane", "Xa-la-van", "Xalavan", "Sa-la-van", "Saravan"],
+    "LA-KH": ["Khăm Muộn", "Khăm-muộn", "Khammouane", "Khammouan", "Khammuan"],
+    "LA-XI": ["Xiêng Khoảng", "Xiêng-khoảng", "Xieng Khouang", "Xiangkhouang",
+              "Xiengkhuang"],
+    "LA-BK": ["Bò Kẹo", "Bò-kẹo", "Bokeo", "Bokèo"],
+    "LA-SV": ["Savannakhet", "Savannakhét", "Xa-va-na-khẹt", "Xavannakhet",
+              "Sa-van-na-khẹt", "Savănnakhệt", "Xavẳnnakhệt"],
+    "LA-LM": ["Luổng Nặm Thà", "Luông Nặm Thà", "Luang Namtha", "Louang Namtha"],
+    "LA-XS": ["Xay-xổm-bun", "Xaysomboun", "Xaisomboun", "Xaisômboun", "Xaysômbun"],
+    "LA-BL": ["Bô-ly-khăm-xay", "Bôlykhămxay", "Bolikhamxay", "Bolikhamsai",
+              "Bolikhamxai", "Bô Ly Khăm Xay"],
+    "LA-LP": ["Luông Pha Băng", "Luông-pha-băng", "Luang Prabang", "Louangphabang",
+              "Luang Phrabang", "Luông Prabang"],
+}
+
+# Cambodian provinces (ISO 3166-2:KH).
+CAMBODIA_ALIASES: dict[str, list[str]] = {
+    "KH-12": ["Phnôm Pênh", "Phnom Penh", "Nông Pênh", "Phnôm-pênh"],
+    "KH-17": ["Xiêm Riệp", "Siem Reap", "Xiêm Rệp", "Siem Riep"],
+    "KH-7": ["Kampot", "Cam-pốt", "Campốt"],
+    "KH-23": ["Kep", "Kép", "Kép"],
+    "KH-8": ["Kandal", "Kan-đan", "Kanđan"],
+    "KH-21": ["Takeo", "Ta-keo", "Tà Keo", "Takéo"],
+    "KH-20": ["Svay Rieng", "Xvây Riêng", "Svây Riêng"],
+    "KH-14": ["Prey Veng", "Prây Veng", "Prây-veng"],
+    "KH-3": ["Kampong Cham", "Công-pông Chàm", "Kông Pông Chàm", "Kompong Cham"],
+    "KH-25": ["Tbong Khmum", "Tbông Khmum", "Tboung Khmum"],
+    "KH-10": ["Kratie", "Kra-chê", "Kratiê", "Kratié"],
+    "KH-11": ["Mondulkiri", "Mondul Kiri", "Mun-đun-ki-ri", "Mondulkiri"],
+    "KH-16": ["Ratanakiri", "Rattanakiri", "Ratanak Kiri", "Ra-ta-na-ki-ri", "Rattanakiri"],
+    "KH-19": ["Stung Treng", "Stưng Treng", "Xtung Treng", "Stoeng Treng"],
+    "KH-13": ["Preah Vihear", "Prê-ah Vi-hia", "Preah Vihéar"],
+    "KH-2": ["Battambang", "Bát-tăm-boong", "Bát Tam Băng", "Batdambang"],
+    "KH-1": ["Banteay Meanchey", "Bantây Mean Chây", "Banteay Mean Chey"],
+    "KH-15": ["Pursat", "Pô-xát", "Pouthisat"],
+    "KH-4": ["Kampong Chhnang", "Công-pông Chơ-năng", "Kông Pông Chhnăng"],
+    "KH-5": ["Kampong Speu", "Công-pông Xpư", "Kông Pông Spư"],
+    "KH-6": ["Kampong Thom", "Công-pông Thom", "Kông Pông Thom"],
+    "KH-9": ["Koh Kong", "Cô Công", "Kô Kông"],
+    "KH-22": ["Oddar Meanchey", "Ốt-đô Miên-chây", "Otdar Mean Chey"],
+    "KH-24": ["Pailin", "Pai-lin", "Pailin"],
+    "KH-18": ["Sihanoukville", "Preah Sihanouk", "Xi-ha-núc-vin", "Xihanúcvin"],
+}
+
+# A few other provinces and cities often named in the press.
+OTHER_SUBDIVISION_ALIASES: dict[str, list[str]] = {
+    "TH-10": ["Bangkok", "Băng Cốc", "Băng-cốc"],
+    "TH-43": ["Nong Khai", "Nỏng Khai", "Noọng Khai"],
+    "TH-41": ["Udon Thani", "U-đon Tha-ni", "Uđon Thani"],
+    "TH-48": ["Nakhon Phanom", "Na-khon Pha-nôm", "Nakhon Phanôm"],
+    "TH-47": ["Sakon Nakhon", "Xa-kon Na-khon", "Sakon Nakhôn"],
+    "TH-50": ["Chiang Mai", "Chiềng Mai", "Chiêng Mai"],
+    "CN-BJ": ["Bắc Kinh", "Beijing"],
+    "CN-SH": ["Thượng Hải", "Shanghai"],
+    "CN-GX": ["Quảng Tây", "Guangxi"],
+    "CN-YN": ["Vân Nam", "Yunnan"],
+    "CN-GD": ["Quảng Đông", "Guangdong"],
+    "KR-11": ["Seoul", "Xơ-un", "Xơun"],
+    "KR-26": ["Busan", "Bu-san", "Pusan"],
+    "KR-41": ["Gyeonggi", "Kyonggi", "Gyeonggi-do"],
+    "JP-13": ["Tokyo", "Tô-ky-ô", "Tokio"],
+    "JP-27": ["Osaka", "Ô-xa-ca"],
+    "JP-26": ["Kyoto", "Ky-ô-tô"],
+}
+
+# Countries: forms the Vietnamese press uses besides babel's names.
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "LA": ["Lào", "Nước Cộng hoà Dân chủ Nhân dân Lào", "CHDCND Lào", "Laos",
+           "Cộng hòa Dân chủ Nhân dân Lào"],
+    "KH": ["Campuchia", "Cam-pu-chia", "Căm-pu-chia", "Vương quốc Campuchia", "Cambodia"],
+    "KR": ["Hàn Quốc", "Đại Hàn Dân Quốc", "Hàn", "Korea", "South Korea"],
+    "JP": ["Nhật Bản", "Nhật", "Japan"],
+    "CN": ["Trung Quốc", "China", "Cộng hòa Nhân dân Trung Hoa"],
+    "US": ["Hoa Kỳ", "Mỹ", "Hợp chúng quốc Hoa Kỳ", "United States", "USA"],
+    "TH": ["Thái Lan", "Vương quốc Thái Lan", "Thailand"],
+    "AU": ["Úc", "Ô-xtrây-li-a", "Ôxtrâylia", "Australia"],
+    "GB": ["Anh", "Vương quốc Anh", "Anh Quốc", "United Kingdom"],
+    "DE": ["Đức", "CHLB Đức", "Cộng hòa Liên bang Đức", "Germany"],
+    "FR": ["Pháp", "Cộng hòa Pháp", "France"],
+    "RU": ["Nga", "Liên bang Nga", "LB Nga", "Russia"],
+    "IT": ["Ý", "I-ta-li-a", "Italia", "Italy"],
+    "CU": ["Cu-ba", "Cuba"],
+    "SG": ["Xinh-ga-po", "Singapore"],
+    "MY": ["Ma-lai-xi-a", "Malaysia"],
+    "ID": ["In-đô-nê-xi-a", "Indonesia"],
+    "PH": ["Phi-líp-pin", "Philippines"],
+    "MM": ["Mi-an-ma", "Myanmar"],
+    "BN": ["Bru-nây", "Brunei"],
+    "IN": ["Ấn Độ", "India"],
+    "CA": ["Ca-na-đa", "Canada"],
+    "NZ": ["Niu Di-lân", "New Zealand"],
+    "CZ": ["Séc", "Cộng hòa Séc", "CH Séc", "Czech"],
+    "BE": ["Bỉ", "Vương quốc Bỉ", "Belgium"],
+    "AT": ["Áo", "Cộng hòa Áo", "Austria"],
+    "KP": ["Triều Tiên", "CHDCND Triều Tiên"],
+    "MN": ["Mông Cổ", "Mongolia"],
+    "TW": ["Đài Loan", "Taiwan"],
+    "VN": ["Việt Nam", "Vietnam", "Viet Nam", "CHXHCN Việt Nam",
+           "Cộng hòa Xã hội Chủ nghĩa Việt Nam"],
+}
+
+# Country names that are also ordinary words or given names: in running text
+# they need their exact spelling and a word such as "nước" or "tại" before.
+_AMBIGUOUS = {"anh", "duc", "my", "nga", "y", "uc", "bi", "sec", "ao", "han", "nhat",
+              "phap", "chad", "mali", "niger", "georgia", "jersey", "jordan", "guinea",
+              "nam", "oman"}
+_CONTEXT_WORDS = {"nuoc", "tai", "sang", "o", "den", "thuoc", "quan", "cua", "va", "voi",
+                  "quoc", "bang", "chlb", "lb", "ch", "hoa", "dai", "phu", "nu", "kieu", "bao"}
+
+# Vietnamese provinces: extra spellings.
+VN_ALIASES: dict[str, list[str]] = {
+    "79": ["TP.HCM", "TPHCM", "TP HCM", "TP. HCM", "TP Hồ Chí Minh", "TP. Hồ Chí Minh",
+           "Sài Gòn", "HCM", "Hồ Chí Minh"],
+    "66": ["Đắc Lắc", "Dak Lak", "Daklak", "Đăk Lăk", "Đắk Lăk", "Đăk Lắk"],
+    "01": ["TP Hà Nội", "TP. Hà Nội", "Thủ đô Hà Nội"],
+    "48": ["TP Đà Nẵng", "TP. Đà Nẵng"],
+    "31": ["TP Hải Phòng", "TP. Hải Phòng"],
+    "92": ["TP Cần Thơ", "TP. Cần Thơ"],
+    "46": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "TP Huế", "TP. Huế", "Thừa Thiên-Huế"],
+    "62": ["Kon Tum", "Kontum"],
+    "67": ["Đắk Nông", "Đắc Nông", "Dak Nong"],
+}
+
+# Names that contain a place name but are not places.
+_NOT_PLACES = ["Thái Bình Dương", "Ấn Độ Dương", "Nam Bộ", "Tây Nguyên", "Nam Trung Bộ",
+               "Đông Nam Á", "Bắc Bộ", "Trung Bộ", "Đông Bắc Bộ"]
+# Regions of a foreign country: they tell the country, not a subdivision.
+REGION_ALIASES: dict[str, list[str]] = {
+    "LA": ["Nam Lào", "Bắc Lào", "Trung Lào", "Hạ Lào", "Thượng Lào"],
+    "TH": ["Đông Bắc Thái Lan", "Bắc Thái Lan"],
+    "KH": ["Đông Bắc Campuchia"],
+}
+
+_PREFIXES = ["thanh pho truc thuoc trung uong", "thanh pho", "tinh", "tp", "thu do",
+             "nuoc", "province", "city"]
+
+
+# --- index ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Entry:
+    match: PlaceMatch | None  # None: a name that blocks a shorter place match
+    ambiguous: bool
+    exact: str  # NFC spelling required when ambiguous
+    needs_level: bool  # only after "tỉnh", "thành phố", "bang"...
+
+
+def _strip_prefix(name: str) -> str:
+    name = unicodedata.normalize("NFC", name).strip()
+    return re.sub(r"^(Tỉnh|Thành phố|Thủ đô)\s+", "", name)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[_Entry]]:
+    index: dict[str, list[_Entry]] = {}
+
+    def add(alias: str, match: PlaceMatch | None, *, needs_level: bool = False) -> None:
+        key = squash(alias)
+        if not key:
+            return
+        folded = fold(alias)
+        ambiguous = folded in _AMBIGUOUS
+        entry = _Entry(match, ambiguous, unicodedata.normalize("NFC", alias), needs_level)
+        bucket = index.setdefault(key, [])
+        if ambiguous:
+            bucket.append(entry)
+        elif not any(not e.ambiguous for e in bucket):
+            bucket.append(entry)
+
+    # Vietnamese provinces: current first so they win over same-named legacy ones.
+    from vietnam_provinces import Province
+    from vietnam_provinces.legacy.base import Province as LegacyProvince
+
+    current = {}
+    for prov in Province.iter_all():
+        code = f"{int(prov.code):02d}"
+        name = _strip_prefix(prov.name)
+        current[squash(name)] = code
+        match = PlaceMatch("vn_province", code, name, "VN")
+        add(name, match)
+        add(prov.codename.replace("_", " "), match)
+    for prov in LegacyProvince.iter_all():
+        name = _strip_prefix(prov.name)
+        if squash(name) in current:
+            continue
+        code = f"{int(prov.code):02d}"
+        match = PlaceMatch("vn_province", code, name, "VN", legacy=True)
+        add(name, match)
+        add(prov.codename.replace("_", " "), match)
+    for code, aliases in VN_ALIASES.items():
+        existing = _lookup_code(index, "vn_province", code)
+        if existing is None:
+            existing = PlaceMatch("vn_province", code, _strip_prefix(aliases[0]), "VN",
+                                  legacy=True)
+        for alias in aliases:
+            add(alias, existing)
+
+    # Countries.
+    import babel
+    import pycountry
+
+    vi_names = babel.Locale("vi").territories
+    for code, aliases in COUNTRY_ALIASES.items():
+        canonical = vi_names.get(code, aliases[0])
+        if code == "AU":
+            canonical = "Úc"
+        match = PlaceMatch("country", code, canonical, code)
+        for alias in [canonical, *aliases]:
+            add(alias, match)
+    for code, name in vi_names.items():
+        if len(code) != 2 or not code.isalpha() or code in {"ZZ", "XA", "XB", "EZ", "QO"}:
+            continue
+        match = PlaceMatch("country", code, name, code)
+        add(name, match)
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            add(country.name, match)
+            common = getattr(country, "common_name", None)
+            if common:
+                add(common, match)
+
+    # Foreign subdivisions: hand-written aliases, then pycountry names.
+    hand = {**LAO_ALIASES, **CAMBODIA_ALIASES, **OTHER_SUBDIVISION_ALIASES}
+    for code, aliases in hand.items():
+        sub = pycountry.subdivisions.get(code=code)
+        country = code.split("-")[0]
+        canonical = aliases[0]
+        match = PlaceMatch("subdivision", code, canonical, country)
+        for alias in aliases:
+            add(alias, match)
+        if sub is not None:
+            add(sub.name, match)
+    for country in ("LA", "KH", "TH", "CN", "KR", "JP"):
+        for sub in pycountry.subdivisions.get(country_code=country) or []:
+            if sub.code in hand:
+                continue
+            match = PlaceMatch("subdivision", sub.code, sub.name, country)
+            # Romanized names are short and collide with Vietnamese given names
+            # ("Trang", "Nan"): in running text they need "tỉnh"/"thành phố" before.
+            add(sub.name, match, needs_level=True)
+
+    for code, aliases in REGION_ALIASES.items():
+        for alias in aliases:
+            add(alias, PlaceMatch("region", code, alias, code))
+    for name in _NOT_PLACES:
+        add(name, None)
+    return index
+
+
+def _lookup_code(index: dict[str, list[_Entry]], kind: str, code: str) -> PlaceMatch | None:
+    for bucket in index.values():
+        for entry in bucket:
+            if entry.match and entry.match.kind == kind and entry.match.code == code:
+                return entry.match
+    return None
+
+
+def match_place(name: str) -> PlaceMatch | None:
+    """Resolve one place name, written any way, or return ``None``.
+
+    >>> match_place("Chăm-pa-sắc").code
+    'LA-CH'
+    """
+    if not name:
+        return None
+    index = _index()
+    folded = fold(name)
+    candidates = [folded]
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix + " "):
+            candidates.append(folded[len(prefix) + 1:])
+    for cand in candidates:
+        for entry in index.get(cand.replace(" ", ""), []):
+            if entry.match is not None:
+                return entry.match
+    return None
+
+
+def country_name(code: str) -> str:
+    """Vietnamese name of a country code."""
+    import babel
+
+    if code == "AU":
+        return "Úc"
+    return babel.Locale("vi").territories.get(code, code)
+
+
+# --- scanning text ------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fold_with_offsets(text: str) -> str:
+    """Per-character fold of ``text`` keeping offsets: same length as ``text``.
+
+    Letters lose diacritics and case, everything that is not a word character
+    becomes a space; ``text`` should be NFC so that one character is one
+    letter.
+    """
+    out = []
+    for ch in text:
+        if ch.isalnum():
+            base = strip_marks(ch).lower()
+            out.append(base[:1] if base else ch)
+        elif ch == "_":
+            out.append(" ")
+        else:
+            out.append(ch if ch.isspace() else " ")
+    return "".join(out)
+
+
+_LEVEL_WORDS = {"tinh", "pho", "bang", "vung", "tp", "quan", "thu", "do"}
+_MAX_TOKENS = 8
+
+
+def find_places(text: str) -> list[PlaceHit]:
+    """Every place mentioned in ``text`` (NFC), longest match first, in order."""
+    index = _index()
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    hits: list[PlaceHit] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        s0, e0 = tokens[i]
+        first = text[s0:e0]
+        if not first[0].isupper():
+            i += 1
+            continue
+        best = None
+        key = ""
+        for j in range(i, min(n, i + _MAX_TOKENS)):
+            s, e = tokens[j]
+            if j > i:
+                gap = text[tokens[j - 1][1]:s]
+                word = text[s:e]
+                hyphen = gap.strip() in {"-", "‐", "–"} and len(gap) <= 3
+                if "\n" in gap or (gap.strip() and not hyphen and gap.strip() != "."):
+                    break
+                if not hyphen and not word[0].isupper():
+                    break
+            key += fold(text[s:e]).replace(" ", "")
+            bucket = index.get(key)
+            if bucket:
+                best = (j, bucket)
+        if best is None:
+            i += 1
+            continue
+        j, bucket = best
+        start, end = s0, tokens[j][1]
+        written = text[start:end]
+        prev_words = [fold(text[ps:pe]) for ps, pe in tokens[max(0, i - 2):i]]
+        chosen = None
+        for entry in bucket:
+            if entry.match is None:
+                chosen = entry
+                break
+            if entry.ambiguous:
+                if written != entry.exact or not (set(prev_words) & _CONTEXT_WORDS):
+                    continue
+            if entry.needs_level and not (set(prev_words[-1:]) & _LEVEL_WORDS):
+                continue
+            chosen = entry
+            break
+        if chosen is not None and chosen.match is not None:
+            hits.append(PlaceHit(start, end, written, chosen.match))
+        i = j + 1 if chosen is not None else i + 1
+    return hits
