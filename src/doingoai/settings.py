@@ -202,3 +202,6 @@ LOGGING = {
 }
 
 SITE_TITLE = _("International cooperation")
+
+if os.environ.get("DOINGOAI_FAST_HASHER"):  # tests only: demo users are made at every setup
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

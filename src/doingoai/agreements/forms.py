@@ -21,8 +21,10 @@ class AgreementForm(RecordForm):
         if not self.instance.pk and user is not None and user.unit_id and not self.is_bound:
             self.initial.setdefault("units", [user.unit_id])
         self.fields["partners"].queryset = self.fields["partners"].queryset.only("id", "name_vi")
-        self.fields["shared_with"].queryset = self.fields["shared_with"].model.objects.filter(
-            valid_to__isnull=True
+        self.fields["shared_with"].queryset = (
+            self.fields["shared_with"].queryset.model.objects.filter(
+                valid_to__isnull=True, level__in=["central", "province"]
+            )
         )
         if self.instance.pk:
             self.fields["renews"].queryset = self.fields["renews"].queryset.exclude(

@@ -187,6 +187,10 @@ def find_amounts(text: str) -> list[Amount]:
             unit_value = value
             noun = (per or each.group("noun")).split()[-1].lower()
             counts = list(_COUNT.finditer(head))
+            if not counts and clause > 0:
+                # "Trao 100 suất học bổng. Mỗi suất trị giá 2 triệu đồng."
+                previous = text[_clause_start(text, clause - 2):clause]
+                counts = list(_COUNT.finditer(previous))
             chosen = None
             for c in reversed(counts):
                 if c.group("noun").split()[-1].lower() == noun:

@@ -119,7 +119,9 @@ def _is_byline(line: str) -> bool:
 
 
 def _substantial(line: str) -> bool:
-    words = line.split()
+    if fold(line) in _SECTIONS:
+        return False
+    words = re.findall(r"\w+", line)
     return len(words) >= 4 or len(line.strip()) >= 25
 
 

@@ -111,7 +111,7 @@ _WU_HEAD = (r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|H�
 _OTHER_HEAD = (r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
                r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
                r"Mặt\s+trận|Chính\s+quyền|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
-               r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))")
+               r"Hội\s+người\s+Việt|Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))")
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
           r"quận|bản|cụm\s+bản|khu\s+vực|vùng)")
@@ -131,7 +131,7 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Quỹ Châu Á": "", "The Asia Foundation": "", "Hanns Seidel": "DE", "Friedrich Ebert": "DE",
     "Rosa Luxemburg": "DE", "Konrad Adenauer": "DE", "ADB": "", "Ngân hàng Thế giới": "",
     "World Bank": "", "Liên minh châu Âu": "", "Liên minh Châu Âu": "", "EU": "",
-    "Good Neighbors": "KR", "ChildFund": "", "Helvetas": "CH", "SNV": "NL", "Pathfinder": "",
+    "Good Neighbors": "", "ChildFund": "", "Helvetas": "CH", "SNV": "NL", "Pathfinder": "",
     "Marie Stopes": "", "Mercy Corps": "", "Caritas": "", "Heifer": "",
     "Habitat for Humanity": "", "ACWO": "", "WIDF": "", "Korea Foundation": "KR",
     "Liên đoàn Phụ nữ Dân chủ Quốc tế": "", "Tầm nhìn Thế giới": "",
@@ -207,6 +207,10 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         if not level:
             lpos = _skip_ws(text, pos)
         places = _read_places_list(text, lpos, hits)
+        if not places and level:
+            direct = _read_places_list(text, _skip_ws(text, pos), hits)
+            if direct:
+                places, level = direct, None
         if family == "wu":
             org = _wu_org(text, m.start(), head_start, head, pos, level, places, hits)
             if org is not None:
@@ -345,7 +349,8 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     if after is not None:
         end = after.end + (1 if text[after.end:after.end + 1] == ")" else 0)
     name = " ".join(text[head_start:end].split())
-    return _Org(name, head_start, end, False, "other", "other:" + fold(name),
+    head = fold(text[head_start:pos])
+    return _Org(name, head_start, end, False, "other", f"other:{head}:{foreign.match.code}",
                 foreign.match.country)
 
 
@@ -353,24 +358,25 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
 
 # (folded pattern, kind); specific cues before general ones.
 _EVENT_CUES: list[tuple[str, str]] = [
-    (r"\b(?:le )?ky ket\b|\bky (?:thoa thuan|bien ban|ban ghi nho|hiep dinh|mou)\b|\ble ky\b",
+    (r"\b(?:le )?ky ket\b|\bky (?:thoa thuan|bien ban|ban ghi nho|hiep dinh|mou)\b",
      "signing"),
     (r"\b(?:hoi nghi|hop|buoi hop) (?:so ket|tong ket|danh gia)\b", "review_meeting"),
-    (r"\b(?:hoi thao|toa dam|dien dan)\b", "workshop"),
+    (r"\b(?:hoi thao|toa dam)\b", "workshop"),
     (r"\b(?:trien lam|trung bay|hoi cho)\b", "exhibition"),
     (r"\b(?:trao tang|ban giao|trao hoc bong|trao qua|trao ho tro|tiep nhan|trao)\b",
      "aid_handover"),
-    (r"\bhoi nghi\b", "conference"),
+    (r"\b(?:hoi nghi|dien dan)\b", "conference"),
     (r"\b(?:lop )?tap huan\b", "workshop"),
     (r"\b(?:gap mat|hoi dam|gap go|lam viec voi)\b", "other"),
 ]
 _COMPILED_CUES = [(re.compile(p), k) for p, k in _EVENT_CUES]
 _CEREMONY = re.compile(r"(?<!\w)[Ll]ễ(?!\w)")
 _ONLINE = re.compile(r"\btruc tuyen\b|\bonline\b|\bhybrid\b")
-_REVIEW_OBJECT = re.compile(r"thoa thuan|ban ghi nho|chuong trinh hop tac|du an|hop tac|"
-                            r"ke hoach hop tac|mou")
+_REVIEW_OBJECT = re.compile(r"thoa thuan|ban ghi nho|bien ban ghi nho|chuong trinh hop tac|"
+                            r"du an|ke hoach hop tac|mou|hiep dinh")
 _VISIT = re.compile(r"\b(?:den |sang )?tham\s*,?\s*(?:va )?lam viec\b|\bchuyen (?:tham|cong tac)\b|"
-                    r"\bsang tham\b|\bden tham\b|\bdoan cong tac\b|\bdoan dai bieu\b")
+                    r"\bsang tham\b|\bden tham\b|\blam viec tai\b|"
+                    r"\btham\b(?! (?:gia|du|quan|khao|luan|my|muu|nhung|hoi y|van|so))")
 _RECEIVE_VISIT = re.compile(r"\b(?:tiep|don|hoi kien|tiep xa giao|tiep va lam viec voi)\s+"
                             r"(?:\w+\s+){0,6}?doan\b|\btiep doan\b|\bdon doan\b|\bhoi kien\b|"
                             r"\btiep xa giao\b")
@@ -466,6 +472,17 @@ def _direction(amount: Amount, folded: str, text: str, orgs: list[_Org],
         if main_kind == "delegation_in":
             return "received"
         return "unknown"
+    if s > 1 and not recv and not give:
+        # "Dự án do KOICA tài trợ. Dự án có tổng kinh phí 2,5 tỷ đồng."
+        ps = max(folded.rfind(".", 0, s - 1), folded.rfind("\n", 0, s - 1)) + 1
+        previous = folded[ps:s]
+        if re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro)\b|\b(?:tiep nhan|van dong|huy dong)\b",
+                     previous):
+            return "received"
+        if _GIVEN_CUE.search(previous):
+            subject = _subject(orgs, ps, s)
+            if subject is not None:
+                return "given" if subject.is_unit else "received"
     if main_kind == "delegation_out":
         return "given"
     return "unknown"
@@ -587,7 +604,8 @@ def extract(text: str, *, title: str | None = None,
         span("partners", org.start, org.end)
 
     # Places and countries.
-    unit_ranges = [(o.start, o.end) for o in orgs if o.is_unit]
+    unit_ranges = [(o.start, o.end) for o in orgs]
+    title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0]:title_span[1]])
     place_codes: set[str] = set()
     countries: list[str] = []
     for hit in hits:
@@ -601,7 +619,8 @@ def extract(text: str, *, title: str | None = None,
             before = work[max(0, hit.start - 25):hit.start]
             located = re.search(r"(?:tại|ở|đến|về|sang|địa\s+bàn)\s+(?:(?:tỉnh|thành\s+phố|"
                                 r"TP\.?|thủ\s+đô|Thủ\s+đô)\s+)?$", before)
-            if inside_unit or not located:
+            dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
+            if inside_unit or not (located or dateline_place):
                 continue
         if m.code not in place_codes:
             place_codes.add(m.code)
@@ -644,7 +663,10 @@ def extract(text: str, *, title: str | None = None,
                max(0, a.start - offset), max(0, a.end - offset)) for a in result.amounts]
 
     # Agreement.
-    m = _AGREEMENT_QUOTED.search(work) or _AGREEMENT_PLAIN.search(work)
+    m = _AGREEMENT_QUOTED.search(work)
+    if m is None:
+        plain = list(_AGREEMENT_PLAIN.finditer(work))
+        m = max(plain, key=lambda x: len(x.group("t")), default=None)
     if m:
         result.agreement = " ".join(m.group("t").split()).rstrip(" ,.")
         span("agreement", m.start("t"), m.end("t"))
@@ -743,7 +765,7 @@ def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
             found.append((m.start(), m.end(), kind))
     for m in _CEREMONY.finditer(work, body_start):
         found.append((m.start(), m.end(), "ceremony"))
-    found.sort()
+    found.sort(key=lambda f: (f[0], -f[1]))
     taken_until = -1
     for start, end, kind in found:
         if start < taken_until:
@@ -770,7 +792,10 @@ def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
                                     work[max(0, h.start - 20):h.start])), None)
         key = (kind, fold(label)[:20])
         taken_until = label_end
-        if key in seen or len(label) < 4:
+        bare = fold(label) in {fold(k) for k in ("hội nghị", "hội thảo", "lễ", "buổi lễ",
+                                                  "tọa đàm", "triển lãm")}
+        if key in seen or len(label) < 4 or bare or (kind == "other" and folded[
+                start:end].startswith("lam viec")):
             continue
         seen.add(key)
         events.append(Event(kind, label, place, max(0, start - offset), max(0, label_end - offset)))

@@ -1,0 +1,46 @@
+"""Sample records of every kind, for the generic tests, the API fuzzing and the demo.
+
+Each app declares ``samples.py`` with ``@sample("slug")`` functions taking the
+owning unit and returning a saved record. The generic tests walk every
+registered kind and require a sample for it, so a new kind is covered as soon
+as it declares one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from importlib import import_module
+
+from django.apps import apps
+
+SAMPLES: dict[str, Callable] = {}
+_counter = itertools.count(1)
+
+
+def sample(slug: str):
+    def register(fn):
+        SAMPLES[slug] = fn
+        return fn
+
+    return register
+
+
+def next_number() -> int:
+    return next(_counter)
+
+
+def load_all() -> dict[str, Callable]:
+    for config in apps.get_app_configs():
+        if config.name.startswith("doingoai."):
+            try:
+                import_module(f"{config.name}.samples")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.samples":
+                    raise
+    return SAMPLES
+
+
+def make(slug: str, unit, **overrides):
+    load_all()
+    return SAMPLES[slug](unit, **overrides)

@@ -1,0 +1,152 @@
+"""Field-level precision and recall of the news reader over a labelled corpus.
+
+A corpus is a folder of articles ``NNN_slug.txt`` (or ``.html``, ``.htm``,
+``.docx``) each with ``NNN_slug.json``: the ``Extraction.to_json()`` output
+a careful reader would produce, plus ``_published`` (the publication date to
+pass to the reader when the article does not carry one).
+
+Scoring, per field and summed over all articles:
+
+- single-valued fields (``title``, ``published``, ``start_date``,
+  ``end_date``, ``kind``, ``agreement``): a non-empty prediction counts as
+  predicted, a non-empty label as expected, equal values (strings compared
+  after :func:`doingoai.core.text.fold`) as a hit;
+- list fields (``units``, ``partners``, ``places``, ``countries``,
+  ``subdivisions``): sets of folded strings, hits = intersection;
+- ``amounts``: sets of ``(value, currency, direction)``.
+
+``score(corpus_dir)`` returns ``{"fields": {field: {precision, recall, tp,
+predicted, expected}}, "articles": n, "seconds": s, "articles_per_second":
+r, "mistakes": [...]}``; run ``python -m doingoai.news.scoring DIR`` for a
+table.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from doingoai.core.text import fold
+
+from .documents import SUFFIXES, read_document
+from .extraction import extract
+
+__all__ = ["FIELDS", "load_corpus", "read_article", "score", "score_pairs"]
+
+SCALAR_FIELDS = ("title", "published", "start_date", "end_date", "kind", "agreement")
+LIST_FIELDS = ("units", "partners", "places", "countries", "subdivisions")
+FIELDS = (*SCALAR_FIELDS, *LIST_FIELDS, "amounts")
+
+
+def load_corpus(corpus_dir: str | Path) -> list[tuple[Path, dict]]:
+    """``(article path, label)`` pairs, in name order."""
+    corpus_dir = Path(corpus_dir)
+    pairs = []
+    for label_path in sorted(corpus_dir.glob("*.json")):
+        for suffix in SUFFIXES:
+            source = label_path.with_suffix(suffix)
+            if source.exists():
+                pairs.append((source, json.loads(label_path.read_text(encoding="utf-8"))))
+                break
+    return pairs
+
+
+def read_article(source: Path, label: dict | None = None) -> dict:
+    """Run the reader on one corpus article and return its JSON."""
+    published = None
+    if label and label.get("_published"):
+        published = date.fromisoformat(label["_published"])
+    if source.suffix.lower() == ".txt":
+        text = source.read_text(encoding="utf-8")
+        return extract(text, published=published).to_json()
+    doc = read_document(source)
+    return extract(doc.body_text, title=doc.title,
+                   published=published or doc.published).to_json()
+
+
+def _norm_scalar(value) -> str:
+    return fold(str(value)) if value not in (None, "") else ""
+
+
+def _amount_key(item: dict) -> tuple:
+    value = Decimal(str(item.get("value"))).normalize()
+    return (value, item.get("currency"), item.get("direction"))
+
+
+def _values(name: str, data: dict) -> set:
+    value = data.get(name)
+    if name == "amounts":
+        return {_amount_key(a) for a in value or []}
+    if name in LIST_FIELDS:
+        return {fold(v) for v in value or [] if v}
+    norm = _norm_scalar(value)
+    return {norm} if norm else set()
+
+
+def score_pairs(pairs: list[tuple[str, dict, dict]]) -> dict:
+    """Score ``(name, predicted, expected)`` triples."""
+    totals = {f: {"tp": 0, "predicted": 0, "expected": 0} for f in FIELDS}
+    mistakes = []
+    for name, predicted, expected in pairs:
+        for field in FIELDS:
+            if field not in expected:
+                continue
+            p, e = _values(field, predicted), _values(field, expected)
+            totals[field]["tp"] += len(p & e)
+            totals[field]["predicted"] += len(p)
+            totals[field]["expected"] += len(e)
+            if p != e:
+                mistakes.append({"article": name, "field": field,
+                                 "extra": sorted(map(str, p - e)),
+                                 "missing": sorted(map(str, e - p))})
+    fields = {}
+    for field, t in totals.items():
+        fields[field] = {
+            **t,
+            "precision": t["tp"] / t["predicted"] if t["predicted"] else 1.0,
+            "recall": t["tp"] / t["expected"] if t["expected"] else 1.0,
+        }
+    return {"fields": fields, "mistakes": mistakes}
+
+
+def score(corpus_dir: str | Path, *, repeat: int = 1) -> dict:
+    """Precision and recall per field over a corpus, and the reading speed."""
+    corpus = load_corpus(corpus_dir)
+    if corpus:
+        read_article(*corpus[0])  # warm up the gazetteer
+    started = time.perf_counter()
+    results = []
+    for _ in range(max(1, repeat)):
+        results = [(src.name, read_article(src, label), label) for src, label in corpus]
+    seconds = time.perf_counter() - started
+    report = score_pairs(results)
+    count = len(corpus) * max(1, repeat)
+    report.update({
+        "articles": len(corpus),
+        "seconds": seconds,
+        "articles_per_second": count / seconds if seconds else float("inf"),
+    })
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    corpus_dir = argv[0] if argv else "tests/news/corpus"
+    report = score(corpus_dir, repeat=3)
+    print(f"{'field':<14}{'precision':>10}{'recall':>10}{'tp':>6}{'pred':>6}{'exp':>6}")
+    for field, f in report["fields"].items():
+        print(f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}"
+              f"{f['tp']:>6}{f['predicted']:>6}{f['expected']:>6}")
+    print(f"{report['articles']} articles, {report['articles_per_second']:.1f} articles/s")
+    if "-v" in argv:
+        for m in report["mistakes"]:
+            print(m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

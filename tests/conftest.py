@@ -1,0 +1,83 @@
+"""Shared fixtures: the unit tree, terms and the demo users, loaded through the real
+services; clients logged in as each demo user."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("AXES_ENABLED", "0")
+os.environ.setdefault("DOINGOAI_FAST_HASHER", "1")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop vs live_server
+
+OUTPUT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).parent.parent / "test-output"))
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    return OUTPUT_DIR
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the unit tree, terms and demo users once; each test rolls back to this."""
+    with django_db_blocker.unblock():
+        ensure_world()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AXES_ENABLED = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def ensure_world():
+    """Units, terms and demo users; cheap when already there."""
+    from doingoai.organization import services
+    from doingoai.organization.demo import load_demo_users
+    from doingoai.organization.models import Unit, User
+
+    if not Unit.objects.filter(level="province").exists():
+        services.load_units()
+        services.load_terms()
+    if not User.objects.filter(username="daklak").exists():
+        load_demo_users()
+
+
+class World:
+    def __init__(self):
+        from doingoai.organization import services
+        from doingoai.organization.models import User
+
+        self.central = services.central_unit()
+        self.daklak = services.province("Đắk Lắk")
+        self.hanoi = services.province("Hà Nội")
+        self.phu_yen = services.Unit.objects.get(area_name="Phú Yên")
+        self.users = {u.username: u for u in User.objects.filter(
+            username__in=["admin", "trunguong", "daklak", "daklak_lead", "hanoi"])}
+
+    def user(self, name):
+        return self.users[name]
+
+
+@pytest.fixture
+def world(db):
+    ensure_world()
+    return World()
+
+
+@pytest.fixture
+def login(client, world):
+    def as_user(username):
+        client.force_login(world.user(username))
+        return client
+
+    return as_user
