@@ -2,9 +2,11 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.filters import RecordFilterSet
+from doingoai.core.text import fold
 from doingoai.organization.models import Unit
 from doingoai.partners.models import Partner
 
@@ -71,7 +73,9 @@ class CommitmentFilterSet(RecordFilterSet):
         fields = ["agreement", "state"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(description__icontains=value)
+        return queryset.filter(
+            Q(description__icontains=value) | Q(agreement__search_text__contains=fold(value))
+        )
 
 
 class ReviewFilterSet(RecordFilterSet):
@@ -82,7 +86,9 @@ class ReviewFilterSet(RecordFilterSet):
         fields = ["agreement", "kind", "state"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(findings__icontains=value)
+        return queryset.filter(
+            Q(findings__icontains=value) | Q(agreement__search_text__contains=fold(value))
+        )
 
     def filter_overdue(self, qs, name, value):
         if value is None:

@@ -147,3 +147,29 @@ def audit(*, user, action: str, record=None, message: str = "", **data) -> Audit
         message=message,
         data=data,
     )
+
+
+class ExternalRef(models.Model):
+    """The key a record carries in another system or file (a spreadsheet's "Mã tham
+    chiếu", an IATI identifier), so importing the same source again finds it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    #: where the key comes from, e.g. "xlsx:unit-12" or "iati"
+    source = models.CharField(max_length=100)
+    key = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "source", "key"], name="externalref_key_once"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("external reference")
+        verbose_name_plural = _("external references")
+
+    def __str__(self):
+        return f"{self.source}:{self.key}"

@@ -218,9 +218,14 @@ def _html_to_document(data: bytes | str, filename: str) -> Document:
     import lxml.html
 
     if isinstance(data, bytes):
-        root = lxml.html.document_fromstring(data)
-    else:
-        root = lxml.html.document_fromstring(data.encode("utf-8"))
+        head = data[:4096].decode("ascii", "ignore")
+        charset = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
+        try:
+            data = data.decode(charset.group(1) if charset else "utf-8")
+        except (LookupError, UnicodeDecodeError):
+            data = _decode(data)
+    data = re.sub(r"^\s*<\?xml[^>]*>", "", data)
+    root = lxml.html.document_fromstring(data)
     published = None
     for meta in root.xpath("//meta[@property='article:published_time' or "
                            "@name='pubdate' or @name='publishdate' or "

@@ -110,7 +110,7 @@ _WU_HEAD = (r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|H�
             r"Hiệp\s+hội\s+Phụ\s+nữ)")
 _OTHER_HEAD = (r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
                r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
-               r"Mặt\s+trận|Chính\s+quyền|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
+               r"Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
                r"Hội\s+người\s+Việt|Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))")
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
@@ -118,8 +118,8 @@ _LEVEL = (r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã
 _LOWER_OK = {
     "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "trấn", "các", "vì", "cấp",
     "hiệp", "nữ", "nghiệp", "quán", "sự", "học", "tế", "quốc", "dân", "chủ", "nhân", "hòa",
-    "hoà", "bình", "phát", "triển", "tộc", "ương", "đô", "nhân", "ngoại", "vụ", "thương",
-    "mại", "công", "nghiệp", "doanh", "hội", "bản", "khu", "vực", "vùng", "trị", "xã",
+    "hoà", "bình", "phát", "triển", "tộc", "ương", "đô", "ngoại", "vụ", "thương",
+    "mại", "công", "doanh", "hội", "bản", "khu", "vực", "vùng", "trị",
 }
 # International organisations: alias -> ISO country of the organisation ("" if none).
 KNOWN_PARTNERS: dict[str, str] = {
@@ -284,6 +284,8 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             if places[0].match.kind == "region":
                 collective = True
                 code = "region:" + places[0].text
+            if abroad is not None:
+                code += "@" + abroad.match.code
             return [_Org(name, head_start, end, False, "wu", f"wu:{code}", country,
                          collective=collective)]
         if len(places) == 1:
@@ -329,11 +331,11 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             count += 1
             # "... tại Việt Nam" ends the name
             continue
-        w = re.match(r"[\w-]+", text[j:])
+        w = re.match(r"[\w-]+|[–-](?=\s+[A-ZĐ])", text[j:])
         if not w:
             break
         word = w.group(0)
-        if word[0].isupper() or word[0].isdigit() or word in _LOWER_OK or (
+        if word[0].isupper() or word[0].isdigit() or word in _LOWER_OK or word in "–-" or (
                 word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None):
             if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$",
                                                word):
@@ -506,6 +508,11 @@ _AGREEMENT_PLAIN = re.compile(
     r"[\w–\-]+)){0,12}?)"
     r"(?=\s+(?:giữa|với|nhằm|cho|của|đã|được|tại|trong|và\s+Hội)\b|[,.;:(\n]|$)")
 
+# "Biên bản ghi nhớ hợp tác giai đoạn 2024 – 2027 về ...": the name ends with its period.
+_AGREEMENT_PERIOD = re.compile(
+    r"(?P<t>(?:" + _AGREEMENT_WORDS + r")(?:\s+[\w]+){0,8}?\s+giai\s+đoạn\s+\d{4}\s*[–-]\s*"
+    r"\d{4})")
+
 TOPICS: list[tuple[str, str]] = [
     (r"binh dang gioi", "bình đẳng giới"),
     (r"can bo nu", "cán bộ nữ"),
@@ -665,7 +672,7 @@ def extract(text: str, *, title: str | None = None,
     # Agreement.
     m = _AGREEMENT_QUOTED.search(work)
     if m is None:
-        plain = list(_AGREEMENT_PLAIN.finditer(work))
+        plain = list(_AGREEMENT_PLAIN.finditer(work)) + list(_AGREEMENT_PERIOD.finditer(work))
         m = max(plain, key=lambda x: len(x.group("t")), default=None)
     if m:
         result.agreement = " ".join(m.group("t").split()).rstrip(" ,.")
@@ -749,6 +756,8 @@ def _main_kind(work, folded, title_span, lead, orgs, hits) -> tuple[str, tuple[i
     return "other", None
 
 
+# "đã tặng 4 bộ máy may": a gift counted in items.
+_GIFT = re.compile(r"\b(?:trao tang|tang|ban giao|trao)\s+(?:\w+\s+){0,3}?\d+\s+\w+(?:\s+\w+){0,3}")
 _EVENT_LABEL_END = re.compile(r"[;.\n(]|,\s|\s+(?:nhằm|để|do|với sự|cho)\s")
 
 
@@ -765,7 +774,10 @@ def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
             found.append((m.start(), m.end(), kind))
     for m in _CEREMONY.finditer(work, body_start):
         found.append((m.start(), m.end(), "ceremony"))
+    for m in _GIFT.finditer(folded, body_start):
+        found.append((m.start(), m.end(), "aid_handover"))
     found.sort(key=lambda f: (f[0], -f[1]))
+    starts = sorted({f[0] for f in found})
     taken_until = -1
     for start, end, kind in found:
         if start < taken_until:
@@ -773,11 +785,15 @@ def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
         if kind == "aid_handover" and folded[start:end] in {"trao tang", "ban giao"}:
             pass
         stop = _EVENT_LABEL_END.search(work, end)
-        label_end = min(stop.start() if stop else len(work), end + 90)
+        next_cue = next((x for x in starts if x >= end), len(work))
+        label_end = min(stop.start() if stop else len(work), end + 90, next_cue)
+        label_end = len(work[:label_end].rstrip(" ,;và"))
         if kind in ("review_meeting", "workshop", "exhibition", "conference"):
-            quote = re.match(r"[^;\n]{0,80}?[”\"]", work[end:])
-            if quote and end + quote.end() > label_end:
+            quote = re.match(r"[^;\n“]{0,80}?“[^”\n]{1,120}”", work[end:])
+            if quote:
                 label_end = end + quote.end()
+        if label_end < len(work) and work[label_end - 1:label_end + 1].isalnum():
+            label_end = work.rfind(" ", start, label_end)
         label = " ".join(work[start:label_end].split())
         if kind == "review_meeting" and not _REVIEW_OBJECT.search(fold(label)):
             kind = "conference"

@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import Record
 from doingoai.core.scope import Everyone, Role, ScopedQuerySet, UnitTree, is_system_admin
@@ -177,6 +178,7 @@ class User(AbstractUser):
 
     objects = ScopedUserManager()
     scope_policy = UserScope()
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "version"])
 
     class Meta:
         verbose_name = _("user")
@@ -193,6 +195,11 @@ class User(AbstractUser):
         self.is_staff = self.role == Role.SYSTEM_ADMIN
         self.is_superuser = self.is_staff
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("users_detail", args=[self.pk])
 
     @property
     def is_system_admin(self) -> bool:

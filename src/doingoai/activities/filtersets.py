@@ -1,0 +1,44 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.agreements.models import Agreement
+from doingoai.core.countries import country_choices
+from doingoai.core.filters import RecordFilterSet
+from doingoai.organization.models import Unit
+from doingoai.partners.models import Partner
+
+from .models import Activity
+
+
+class ActivityFilterSet(RecordFilterSet):
+    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
+                                            queryset=Unit.objects.all(), method="filter_unit")
+    partner = django_filters.ModelChoiceFilter(label=_("partner"), field_name="partners",
+                                               queryset=Partner.objects.all(),
+                                               widget=forms.HiddenInput)
+    agreement = django_filters.ModelChoiceFilter(label=_("agreement"), field_name="agreements",
+                                                 queryset=Agreement.objects.all(),
+                                                 widget=forms.HiddenInput)
+    country = django_filters.ChoiceFilter(label=_("country"), choices=country_choices,
+                                          method="filter_country")
+    year = django_filters.NumberFilter(label=_("year"), field_name="start_date__year")
+    start_after = django_filters.DateFilter(label=_("from"), field_name="start_date",
+                                            lookup_expr="gte")
+    start_before = django_filters.DateFilter(label=_("until"), field_name="start_date",
+                                             lookup_expr="lte")
+
+    class Meta:
+        model = Activity
+        fields = ["q", "kind", "format", "unit", "partner", "agreement", "country", "year",
+                  "start_after", "start_before"]
+
+    def filter_unit(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(unit__path__startswith=value.path)
+
+    def filter_country(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(places__country=value.upper()).distinct()

@@ -1,0 +1,176 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.agreements.models import Review
+from doingoai.core.countries import country_name, find_country, find_subdivision, subdivisions_of
+from doingoai.core.forms import RecordForm, TagsField
+
+from .models import Activity, ActivityPlace, DelegationMember
+
+
+def _lines(value: str) -> list[tuple[int, str]]:
+    return [(i, line.strip()) for i, line in enumerate((value or "").splitlines(), 1)
+            if line.strip()]
+
+
+class PlacesField(forms.CharField):
+    """One place a line: ``country, province/state, city`` (names or ISO codes)."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("places"))
+        kwargs.setdefault("help_text", _(
+            "One place a line: country, province or state, city — e.g. “Lào, Chămpasăk, "
+            "Pakse” or “LA, LA-AT”. Leave the province empty to give only a city: "
+            "“Lào, , Pakse”."
+        ))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return "\n".join(value)
+        return value
+
+    def clean(self, value):
+        value = super().clean(value)
+        places, errors = [], []
+        for n, line in _lines(value):
+            parts = [p.strip() for p in line.split(",", 2)]
+            country_text = parts[0]
+            sub_text = parts[1] if len(parts) > 1 else ""
+            city = parts[2] if len(parts) > 2 else ""
+            country = find_country(country_text)
+            if country is None:
+                errors.append(_("Line %(n)d: “%(value)s” is not a country (name or ISO 3166 "
+                                "code, e.g. Lào or LA).") % {"n": n, "value": country_text})
+                continue
+            sub = ""
+            if sub_text:
+                sub = find_subdivision(country, sub_text)
+                if sub is None:
+                    errors.append(_(
+                        "Line %(n)d: “%(value)s” is not a province or state of %(country)s "
+                        "(ISO 3166-2, e.g. %(example)s)."
+                    ) % {"n": n, "value": sub_text, "country": country_name(country),
+                         "example": next(iter(subdivisions_of(country)), "—")})
+                    continue
+            places.append(ActivityPlace(country=country, subdivision=sub, city=city[:120]))
+        if errors:
+            raise ValidationError(errors)
+        return places
+
+
+class MembersField(forms.CharField):
+    """One delegation member a line: ``name, position, unit``."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("delegation members"))
+        kwargs.setdefault("help_text", _(
+            "One person a line: name, position, unit — e.g. “Nguyễn Thị A, Chủ tịch, "
+            "Hội LHPN tỉnh Đắk Lắk”."
+        ))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        members = []
+        for _n, line in _lines(value):
+            parts = [p.strip() for p in line.split(",", 2)] + ["", ""]
+            members.append(DelegationMember(name=parts[0][:200], position=parts[1][:200],
+                                            unit_name=parts[2][:255]))
+        return members
+
+
+def place_line(place: ActivityPlace) -> str:
+    return ", ".join([place.country, place.subdivision, place.city]).rstrip(", ")
+
+
+def member_line(member: DelegationMember) -> str:
+    return ", ".join([member.name, member.position, member.unit_name]).rstrip(", ")
+
+
+class URLListField(TagsField):
+    def to_python(self, value):
+        urls = super().to_python(value)
+        check = URLValidator()
+        bad = []
+        for url in urls:
+            try:
+                check(url)
+            except ValidationError:
+                bad.append(url)
+        if bad:
+            raise ValidationError(_("Not a web address: %(urls)s") % {"urls": ", ".join(bad)})
+        return urls
+
+
+class ActivityForm(RecordForm):
+    change_scoped_fields = ("unit", "review")
+    topics = TagsField(label=_("topics"), required=False, help_text=_("Separated by commas."))
+    press_links = URLListField(label=_("press coverage"), required=False,
+                               help_text=_("Web addresses, separated by commas."))
+    places = PlacesField()
+    members = MembersField()
+
+    class Meta:
+        model = Activity
+        fields = ["title", "kind", "format", "start_date", "end_date", "unit", "units",
+                  "partners", "agreements", "review", "parent", "places", "members", "topics",
+                  "participants_total", "participants_women", "outcomes", "press_links",
+                  "shared_with", "notes"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        if self.instance.pk:
+            self.initial["places"] = "\n".join(place_line(p) for p in self.instance.places.all())
+            self.initial["members"] = "\n".join(
+                member_line(m) for m in self.instance.members.all()
+            )
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
+                pk=self.instance.pk
+            )
+        elif user is not None and user.unit_id and not self.is_bound:
+            self.initial.setdefault("units", [user.unit_id])
+        self.fields["partners"].queryset = self.fields["partners"].queryset.only("id", "name_vi")
+        self.fields["parent"].queryset = self.fields["parent"].queryset.only("id", "title")
+        self.fields["review"].queryset = self.fields["review"].queryset.select_related(
+            "agreement"
+        ).exclude(state=Review.State.CLOSED)
+        self.fields["shared_with"].queryset = (
+            self.fields["shared_with"].queryset.model.objects.filter(
+                valid_to__isnull=True, level__in=["central", "province"]
+            )
+        )
+
+    def save(self, commit=True):
+        activity = super().save(commit=commit)
+        if commit:
+            self.save_children(activity)
+        return activity
+
+    def save_children(self, activity):
+        places = self.cleaned_data.get("places")
+        if "places" in self.changed_data and places is not None:
+            activity.places.all().delete()
+            for i, place in enumerate(places):
+                place.activity = activity
+                place.position = i
+                place.save()
+        members = self.cleaned_data.get("members")
+        if "members" in self.changed_data and members is not None:
+            activity.members.all().delete()
+            for i, member in enumerate(members):
+                member.activity = activity
+                member.position_order = i
+                member.save()
+        review = self.cleaned_data.get("review")
+        if review is not None:
+            activity.agreements.add(review.agreement_id)
+        activity.update_search_text()

@@ -1,0 +1,202 @@
+"""Activities: delegations out and in, conferences, review meetings, workshops,
+signings, exhibitions, ceremonies, online events and hand-overs of aid; their
+places and delegation members."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.countries import (
+    country_name,
+    find_country,
+    find_subdivision,
+    subdivision_aliases,
+    subdivision_name,
+    subdivisions_of,
+)
+from doingoai.core.forms import date_order_error
+from doingoai.core.models import Record
+from doingoai.core.scope import ThroughParent, UnitOwned
+from doingoai.core.text import fold
+
+
+class Activity(Record):
+    class Kind(models.TextChoices):
+        DELEGATION_OUT = "delegation_out", _("Delegation abroad")
+        DELEGATION_IN = "delegation_in", _("Delegation received")
+        CONFERENCE = "conference", _("Conference")
+        REVIEW_MEETING = "review_meeting", _("Review meeting")
+        WORKSHOP = "workshop", _("Workshop")
+        SIGNING = "signing", _("Signing")
+        EXHIBITION = "exhibition", _("Exhibition")
+        CEREMONY = "ceremony", _("Ceremony")
+        ONLINE_EVENT = "online_event", _("Online event")
+        AID_HANDOVER = "aid_handover", _("Hand-over of aid")
+        OTHER = "other", _("Other")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    title = models.CharField(_("title"), max_length=400)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    format = models.CharField(_("format"), max_length=20, choices=Format,
+                              default=Format.IN_PERSON)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    unit = models.ForeignKey("organization.Unit", verbose_name=_("organizing unit"),
+                             on_delete=models.PROTECT, related_name="activities_organized")
+    units = models.ManyToManyField("organization.Unit", verbose_name=_("taking-part units"),
+                                   related_name="activities", blank=True)
+    partners = models.ManyToManyField("partners.Partner", verbose_name=_("partners"),
+                                      related_name="activities", blank=True)
+    agreements = models.ManyToManyField("agreements.Agreement",
+                                        verbose_name=_("agreements it serves"),
+                                        related_name="activities", blank=True)
+    review = models.ForeignKey("agreements.Review", verbose_name=_("agreement review held"),
+                               null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="meetings",
+                               help_text=_("A review meeting holds this review; saving fills "
+                                           "the review's date."))
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    participants_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    press_links = models.JSONField(_("press coverage"), default=list, blank=True)
+    parent = models.ForeignKey("self", verbose_name=_("part of"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="events",
+                               help_text=_("The trip or programme this event belongs to."))
+    shared_with = models.ManyToManyField("organization.Unit", verbose_name=_("shared with"),
+                                         related_name="activities_shared", blank=True)
+    search_text = models.TextField(editable=False, default="", blank=True)
+
+    scope_policy = UnitOwned(owner="unit", visible_via=["units"], shared="shared_with")
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["unit", "start_date"]),
+            models.Index(fields=["kind", "start_date"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        msg = date_order_error(self.start_date, self.end_date,
+                               start_label=_("start date"), end_label=_("end date"))
+        if msg:
+            errors["end_date"] = msg
+        if (self.participants_total is not None and self.participants_women is not None
+                and self.participants_women > self.participants_total):
+            errors["participants_women"] = _(
+                "There cannot be more women (%(women)d) than participants (%(total)d)."
+            ) % {"women": self.participants_women, "total": self.participants_total}
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            errors["parent"] = _("An activity cannot be part of itself.")
+        if self.review_id and self.kind != self.Kind.REVIEW_MEETING:
+            errors["review"] = _("Only a review meeting can hold an agreement review.")
+        if errors:
+            raise ValidationError(errors)
+
+    def update_search_text(self, save=True):
+        parts = [self.title, self.outcomes, " ".join(self.topics or [])]
+        if self.pk:
+            for place in self.places.all():
+                parts += [place.city, country_name(place.country, "vi"),
+                          *subdivision_aliases(place.subdivision)]
+        self.search_text = fold(" ".join(p for p in parts if p))
+        if save and self.pk:
+            type(self)._base_manager.filter(pk=self.pk).update(search_text=self.search_text)
+
+    def save(self, *args, **kwargs):
+        self.update_search_text(save=False)
+        super().save(*args, **kwargs)
+
+    @property
+    def places_label(self) -> str:
+        return "; ".join(str(p) for p in self.places.all())
+
+
+class ActivityPlace(Record):
+    """Where an activity took place: country, ISO 3166-2 subdivision, city."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="places",
+                                 verbose_name=_("activity"))
+    country = models.CharField(_("country"), max_length=2)
+    subdivision = models.CharField(_("province / state"), max_length=6, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    scope_policy = ThroughParent(parent="activity")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        indexes = [models.Index(fields=["country", "subdivision"])]
+
+    def get_absolute_url(self):
+        return self.activity.get_absolute_url()
+
+    def __str__(self):
+        parts = [self.city, subdivision_name(self.subdivision), country_name(self.country)]
+        return ", ".join(p for p in parts if p)
+
+    def clean(self):
+        errors = {}
+        code = find_country(self.country or "")
+        if code is None:
+            errors["country"] = _("“%(code)s” is not an ISO 3166 country code.") % {
+                "code": self.country
+            }
+        else:
+            self.country = code
+            if self.subdivision:
+                sub = find_subdivision(code, self.subdivision)
+                if sub is None:
+                    errors["subdivision"] = _(
+                        "“%(value)s” is not a province or state of %(country)s "
+                        "(ISO 3166-2, e.g. %(example)s)."
+                    ) % {
+                        "value": self.subdivision,
+                        "country": country_name(code),
+                        "example": next(iter(subdivisions_of(code)), "—"),
+                    }
+                else:
+                    self.subdivision = sub
+        if errors:
+            raise ValidationError(errors)
+
+
+class DelegationMember(Record):
+    """A member of a delegation: name, position and unit."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="members",
+                                 verbose_name=_("activity"))
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    unit_name = models.CharField(_("unit"), max_length=255, blank=True)
+    unit = models.ForeignKey("organization.Unit", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+",
+                             verbose_name=_("unit"))
+    position_order = models.PositiveSmallIntegerField(default=0)
+
+    scope_policy = ThroughParent(parent="activity")
+
+    class Meta:
+        ordering = ["position_order", "pk"]
+        verbose_name = _("delegation member")
+        verbose_name_plural = _("delegation members")
+
+    def get_absolute_url(self):
+        return self.activity.get_absolute_url()
+
+    def __str__(self):
+        return ", ".join(p for p in (self.name, self.position, self.unit_name) if p)

@@ -1,0 +1,19 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.tables import LinkColumn, RecordTable
+
+from .models import Activity
+
+
+class ActivityTable(RecordTable):
+    title = LinkColumn()
+    places = tables.Column(verbose_name=_("places"), empty_values=(), orderable=False)
+
+    class Meta(RecordTable.Meta):
+        model = Activity
+        fields = ["title", "kind", "start_date", "end_date", "unit", "places"]
+        sequence = fields
+
+    def render_places(self, record):
+        return "; ".join(str(p) for p in record.places.all()) or "—"
