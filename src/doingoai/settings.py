@@ -8,6 +8,7 @@ REDIS_URL     optional: shared cache for several app servers
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    "ninja",  # the API docs page serves Swagger UI from static/, not a CDN
     "doingoai.core",
     "doingoai.organization",
     "doingoai.partners",
@@ -203,5 +205,9 @@ LOGGING = {
 
 SITE_TITLE = _("International cooperation")
 
-if os.environ.get("DOINGOAI_FAST_HASHER"):  # tests only: demo users are made at every setup
+if os.environ.get("DOINGOAI_FAST_HASHER") or "pytest" in sys.modules:
+    # tests only: users are made in every test database
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# IATI schemas and codelists (reports.iati); ../shared/iati sits beside the checkout
+IATI_DIR = Path(os.environ.get("IATI_DIR", BASE_DIR.parent / "shared" / "iati"))

@@ -24,6 +24,10 @@ urlpatterns = [
     path(
         "attachments/<int:pk>/delete/", core_views.attachment_delete, name="attachment_delete"
     ),
+    path("api/v1/", include("doingoai.api.urls")),
+    path("", include("doingoai.api.pages")),
+    path("", include("doingoai.reports.urls")),
+    path("import/", include("doingoai.core.import_urls")),
     path("", include("doingoai.core.urls")),
     *core_views.kind_urlpatterns(),
 ]

@@ -173,10 +173,9 @@ def test_editor_can_create_and_edit_through_the_form(slug, world, login):
     username = "daklak" if EXPECT[rule]["add"]["daklak"] == Y else "admin"
     client = login(username)
     obj = SAMPLES[slug](world.daklak)
-    form = kind.get_form_class()(instance=obj, user=client.user if hasattr(client, "user")
-                                 else world.user(username))
+    form = kind.get_form_class()(instance=obj, user=world.user(username))
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue

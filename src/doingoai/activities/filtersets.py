@@ -27,11 +27,13 @@ class ActivityFilterSet(RecordFilterSet):
                                             lookup_expr="gte")
     start_before = django_filters.DateFilter(label=_("until"), field_name="start_date",
                                              lookup_expr="lte")
+    with_partners = django_filters.BooleanFilter(label=_("with international partners"),
+                                                 method="filter_with_partners")
 
     class Meta:
         model = Activity
         fields = ["q", "kind", "format", "unit", "partner", "agreement", "country", "year",
-                  "start_after", "start_before"]
+                  "start_after", "start_before", "with_partners"]
 
     def filter_unit(self, qs, name, value):
         if not value:
@@ -42,3 +44,11 @@ class ActivityFilterSet(RecordFilterSet):
         if not value:
             return qs
         return qs.filter(places__country=value.upper()).distinct()
+
+    def filter_with_partners(self, qs, name, value):
+        if value is None:
+            return qs
+        from django.db.models import Exists, OuterRef
+
+        linked = Exists(Activity.partners.through.objects.filter(activity_id=OuterRef("pk")))
+        return qs.filter(linked) if value else qs.exclude(linked)

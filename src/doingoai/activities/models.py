@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.countries import (
@@ -119,9 +120,11 @@ class Activity(Record):
         self.update_search_text(save=False)
         super().save(*args, **kwargs)
 
-    @property
+    @cached_property
     def places_label(self) -> str:
         return "; ".join(str(p) for p in self.places.all())
+
+    places_label.short_description = _("places")
 
 
 class ActivityPlace(Record):

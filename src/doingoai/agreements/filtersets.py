@@ -28,6 +28,16 @@ class AgreementFilterSet(RecordFilterSet):
                                               field_name="signed_date__year")
     review_due = django_filters.BooleanFilter(label=_("review due or overdue"),
                                               method="filter_review_due")
+    signed_from = django_filters.DateFilter(label=_("signed from"), field_name="signed_date",
+                                            lookup_expr="gte")
+    signed_to = django_filters.DateFilter(label=_("signed until"), field_name="signed_date",
+                                          lookup_expr="lte")
+    renewal = django_filters.BooleanFilter(label=_("renews an earlier agreement"),
+                                           field_name="renews", lookup_expr="isnull",
+                                           exclude=True)
+    reviewed_from = django_filters.DateFilter(label=_("reviewed from"),
+                                              method="filter_reviewed")
+    reviewed_to = django_filters.DateFilter(label=_("reviewed until"), method="filter_reviewed")
 
     class Meta:
         model = Agreement
@@ -57,6 +67,19 @@ class AgreementFilterSet(RecordFilterSet):
         if not value:
             return qs
         return qs.filter(partners__country=value.upper()).distinct()
+
+    def filter_reviewed(self, qs, name, value):
+        """Agreements with a review held in [reviewed_from, reviewed_to]."""
+        if name != "reviewed_from" and self.form.cleaned_data.get("reviewed_from"):
+            return qs  # both bounds are applied once, by reviewed_from
+        start = self.form.cleaned_data.get("reviewed_from")
+        end = self.form.cleaned_data.get("reviewed_to")
+        held = Review.objects.filter(held_date__isnull=False)
+        if start:
+            held = held.filter(held_date__gte=start)
+        if end:
+            held = held.filter(held_date__lte=end)
+        return qs.filter(pk__in=held.values("agreement_id"))
 
     def filter_review_due(self, qs, name, value):
         if value is None:

@@ -19,7 +19,8 @@ class AgreementForm(RecordForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         if not self.instance.pk and user is not None and user.unit_id and not self.is_bound:
-            self.initial.setdefault("units", [user.unit_id])
+            if not self.initial.get("units"):
+                self.initial["units"] = [user.unit_id]
         self.fields["partners"].queryset = self.fields["partners"].queryset.only("id", "name_vi")
         self.fields["shared_with"].queryset = (
             self.fields["shared_with"].queryset.model.objects.filter(

@@ -55,7 +55,8 @@ def _value(obj, path: str):
 def rows(queryset, fields):
     model = queryset.model
     yield [_label(model, f) for f in fields]
-    for obj in queryset.iterator(chunk_size=2000) if not queryset._prefetch_related_lookups else queryset:
+    iterable = queryset if queryset._prefetch_related_lookups else queryset.iterator(2000)
+    for obj in iterable:
         yield [_value(obj, f) for f in fields]
 
 

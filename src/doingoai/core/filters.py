@@ -22,13 +22,18 @@ class RecordFilterSet(django_filters.FilterSet):
             qs = f.extra.get("queryset")
             if qs is not None and user is not None and hasattr(qs, "restrict"):
                 f.extra["queryset"] = qs.restrict(user, "view")
-        for name, field in self.form.fields.items():
+        for field in self.form.fields.values():
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 4)
             if isinstance(field, forms.DateField):
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
     def filter_q(self, queryset, name, value):
+        from .search import filter_queryset
+
+        found = filter_queryset(queryset, value)  # the search index: any spelling, fast
+        if found is not None:
+            return found
         words = fold(value).split()
         if not words:
             return queryset

@@ -132,6 +132,9 @@ class AuditEntry(models.Model):
     message = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
 
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["content_type", "object_id"])]

@@ -2,18 +2,13 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
-from django.shortcuts import render
-
-from .registry import REGISTRY
 
 
 def dashboard(request):
-    counts = []
-    for kind in sorted(REGISTRY.values(), key=lambda k: k.menu_order):
-        if kind.nav_group != "records":
-            continue
-        counts.append({"kind": kind, "count": kind.scoped(request.user).count()})
-    return render(request, "dashboard.html", {"counts": counts})
+    """The user's dashboard: figures and charts of a unit and a term or year."""
+    from doingoai.reports.views import dashboard as unit_dashboard
+
+    return unit_dashboard(request)
 
 
 @login_not_required

@@ -3,7 +3,7 @@ from importlib import import_module
 from django.apps import apps
 from django.urls import path
 
-from . import pages
+from . import pages, search
 
 
 def kinds_loaded():
@@ -20,4 +20,5 @@ def kinds_loaded():
 urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
     path("healthz", pages.healthz, name="healthz"),
+    *search.urlpatterns,
 ]

@@ -20,7 +20,7 @@ from django_tables2 import RequestConfig
 from .history import changes_since, history_for
 from .models import Attachment, StaleEdit
 from .registry import REGISTRY, RecordKind
-from .scope import ADD, CHANGE, DELETE, VIEW
+from .scope import CHANGE, DELETE, VIEW
 from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
 
 

@@ -13,9 +13,37 @@ class PartnerFilterSet(RecordFilterSet):
     unit = django_filters.ModelChoiceFilter(label=_("added by unit"),
                                             queryset=Unit.objects.all())
 
+    worked_unit = django_filters.ModelChoiceFilter(
+        label=_("worked with unit (and the units below)"), queryset=Unit.objects.all(),
+        method="filter_worked")
+    worked_from = django_filters.DateFilter(label=_("worked with from"), method="filter_noop")
+    worked_to = django_filters.DateFilter(label=_("worked with until"), method="filter_noop")
+    new = django_filters.BooleanFilter(label=_("new partners only (with the dates)"),
+                                       method="filter_noop")
+
     class Meta:
         model = Partner
-        fields = ["q", "kind", "country", "subdivision", "level", "unit"]
+        fields = ["q", "kind", "country", "subdivision", "level", "unit", "worked_unit",
+                  "worked_from", "worked_to", "new"]
+
+    def filter_noop(self, qs, name, value):
+        return qs
+
+    def filter_worked(self, qs, name, value):
+        """Partners the unit's subtree worked with (activities, agreements, resources in
+        the user's scope) in the dates; with ``new``, for the first time."""
+        if not value:
+            return qs
+        from doingoai.reports.figures import engaged_partners, new_partners
+
+        user = getattr(self.request, "user", None)
+        start = self.form.cleaned_data.get("worked_from")
+        end = self.form.cleaned_data.get("worked_to")
+        if self.form.cleaned_data.get("new") and start:
+            found = new_partners(value, user, start, end)
+        else:
+            found = engaged_partners(value, user, start, end)
+        return qs.filter(pk__in=found.values("pk"))
 
 
 class PartnerContactFilterSet(RecordFilterSet):

@@ -65,3 +65,13 @@ def querystring_without(context, *names):
     for name in names:
         params.pop(name, None)
     return params.urlencode()
+
+
+@register.filter
+def money(value, currency="VND"):
+    """``40.000.000 ₫``; an equivalent that could not be computed says so."""
+    from doingoai.resources.money import format_money
+
+    if value is None or value == "":
+        return format_html('<span class="no-rate">{}</span>', _("no exchange rate yet"))
+    return format_money(value, currency)

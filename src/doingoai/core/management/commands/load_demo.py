@@ -32,6 +32,6 @@ class Command(BaseCommand):
                 continue
             module.load(stdout=self.stdout)
         if not opts["quiet_users"]:
-            self.stdout.write("Demo users (password: %s):" % DEMO_PASSWORD)
-            for username, full_name, province, role in DEMO_USERS:
+            self.stdout.write(f"Demo users (password: {DEMO_PASSWORD}):")
+            for username, _full_name, province, role in DEMO_USERS:
                 self.stdout.write(f"  {username:<12} {role.label:<28} {province or 'Trung ương'}")

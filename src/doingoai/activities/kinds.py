@@ -1,0 +1,62 @@
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.registry import RecordKind, Related, register
+
+from .filtersets import ActivityFilterSet
+from .forms import ActivityForm
+from .models import Activity
+from .tables import ActivityTable
+
+
+@register
+class ActivityKind(RecordKind):
+    model = Activity
+    slug = "activities"
+    form_class = ActivityForm
+    filterset_class = ActivityFilterSet
+    table_class = ActivityTable
+    list_select_related = ["unit"]
+    list_prefetch_related = ["places"]
+    detail_fields = ["title", "kind", "format", "start_date", "end_date", "unit", "units",
+                     "partners", "agreements", "review", "parent", "topics",
+                     "participants_total", "participants_women", "outcomes", "press_links",
+                     "shared_with", "notes"]
+    detail_select_related = ["unit", "review", "review__agreement", "parent"]
+    export_fields = ["title", "kind", "format", "start_date", "end_date", "unit", "units",
+                     "places_label", "partners", "agreements", "topics", "participants_total",
+                     "participants_women", "outcomes", "press_links"]
+    ordering = ["-start_date", "-pk"]
+    menu_order = 40
+    attachment_kinds = ["photo", "document"]
+    detail_panels = ["activities/activity_panels.html"]
+    related = [Related(_("Events of this trip"), "activities", "parent")]
+
+    @staticmethod
+    def detail_context(obj, user):
+        from .pages import activity_context
+
+        return activity_context(obj, user)
+
+    @staticmethod
+    def after_save(obj, user, created):
+        from .services import activity_hold_review
+
+        activity_hold_review(activity=obj, acting_user=user)
+
+    @staticmethod
+    def agreement_timeline(agreement, user):
+        from .pages import agreement_timeline
+
+        return agreement_timeline(agreement, user)
+
+    @staticmethod
+    def partner_timeline(partner, user):
+        from .pages import partner_timeline
+
+        return partner_timeline(partner, user)
+
+    @staticmethod
+    def unit_stats(unit, user, term):
+        from .pages import unit_stats
+
+        return unit_stats(unit, user, term)

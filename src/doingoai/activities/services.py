@@ -1,0 +1,24 @@
+"""Actions on activities beyond editing: a review meeting holds an agreement review."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from doingoai.agreements import services as agreement_services
+from doingoai.agreements.models import Review
+
+from .models import Activity
+
+
+@transaction.atomic
+def activity_hold_review(*, activity: Activity, acting_user) -> Review | None:
+    """When a review meeting names the review it holds, the review is held on the
+    meeting's start date (and its agreement is among those the meeting serves)."""
+    review = activity.review
+    if review is None or activity.kind != Activity.Kind.REVIEW_MEETING:
+        return None
+    activity.agreements.add(review.agreement_id)
+    if review.state == Review.State.CLOSED or review.held_date == activity.start_date:
+        return review
+    return agreement_services.review_hold(review=review, held_date=activity.start_date,
+                                          acting_user=acting_user)

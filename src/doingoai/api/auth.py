@@ -1,0 +1,35 @@
+"""API authentication: personal tokens (``Authorization: Bearer ...``) for scripts,
+the Django session (with its CSRF token) for the pages' own calls."""
+
+from __future__ import annotations
+
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, SessionAuth
+
+from .models import ApiToken
+
+
+class TokenAuth(HttpBearer):
+    """A personal API token. A token that is sent but wrong is refused outright
+    (no falling back to the session)."""
+
+    def authenticate(self, request, token):
+        user = ApiToken.authenticate(token.strip())
+        if user is None:
+            raise AuthenticationError(401, "Invalid or revoked API token.")
+        request.user = user  # the change history records who made the change
+        return user
+
+
+class SessionWithCsrf(SessionAuth):
+    """The signed-in user of the pages; unsafe methods need the CSRF token."""
+
+    def authenticate(self, request, key):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_active:
+            return user
+        return None
+
+
+token_auth = TokenAuth()
+session_auth = SessionWithCsrf()

@@ -1,0 +1,255 @@
+"""Endpoints generated from the record-kind registry: list, read, create, replace,
+update and delete for every kind declared with ``api = True``.
+
+Validation goes through the kind's form, filtering through its FilterSet and
+scope through ``restrict(user, action)``, so the API and the pages share rules.
+"""
+
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import ManyToManyField, Model, ProtectedError
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from doingoai.core.models import StaleEdit
+from doingoai.core.scope import CHANGE, DELETE, VIEW
+
+from . import schemas
+from .errors import ApiError, form_errors
+
+ERRORS = {s: schemas.ErrorOut for s in (400, 401, 403, 404, 409, 412, 422, 428)}
+
+
+def kind_router(kind, api) -> Router:
+    """A router with the six endpoints of one kind."""
+    slug = kind.slug
+    name = str(kind.verbose_name())
+    out = schemas.output_schema(kind)
+    page = schemas.page_schema(kind, out)
+    payload_in = schemas.input_schema(kind)
+    payload_patch = schemas.input_schema(kind, partial=True)
+    m2m = [f.name for f in schemas.model_fields(kind) if isinstance(f, ManyToManyField)]
+    router = Router(tags=[slug])
+
+    def respond(request, obj, status=200):
+        data = out.from_orm(obj).model_dump()
+        response = api.create_response(request, data, status=status)
+        response["ETag"] = f'"{obj.version}"'
+        return response
+
+    def visible(request, pk, action=VIEW) -> Model:
+        """The record when in scope for ``action``: 404 when not even visible,
+        403 when visible but not allowed."""
+        user = request.auth
+        obj = kind.detail_queryset(user, VIEW).filter(pk=pk).first()
+        if obj is None:
+            raise ApiError(404, "not_found", _("No such record, or not yours to see."))
+        if action != VIEW:
+            if not kind.editable or not kind.scoped(user, action).filter(pk=pk).exists():
+                raise ApiError(403, "forbidden", _("You may not change this record."))
+        return obj
+
+    @router.get(f"/{slug}/", response={200: page, **ERRORS}, operation_id=f"{slug}_list",
+                summary=f"List {kind.verbose_name_plural()}",
+                openapi_extra={"parameters": schemas.list_parameters(kind)})
+    def list_records(request):
+        user = request.auth
+        params = request.GET
+        limit = _int_param(params, "limit", schemas.DEFAULT_LIMIT, 1, schemas.MAX_LIMIT)
+        offset = _int_param(params, "offset", 0, 0, None)
+        qs = kind.list_queryset(user)
+        data = params.copy()
+        for key in schemas.LIST_PARAMS:
+            data.pop(key, None)
+        filterset = kind.get_filterset_class()(data or None, queryset=qs, request=request)
+        if filterset.is_bound and not filterset.is_valid():
+            raise ApiError(422, "validation_error", _("Some filters are invalid."),
+                           form_errors(filterset.form))
+        qs = filterset.qs
+        ordering = params.get("ordering")
+        if ordering:
+            qs = qs.order_by(*_ordering(kind, ordering))
+        if m2m:
+            qs = qs.prefetch_related(*m2m)
+        count = qs.count()
+        items = list(qs[offset: offset + limit])
+        base = request.build_absolute_uri(request.path)
+
+        def link(new_offset):
+            q = params.copy()
+            q["offset"] = str(new_offset)
+            q["limit"] = str(limit)
+            return f"{base}?{q.urlencode()}"
+
+        return {
+            "count": count,
+            "next": link(offset + limit) if offset + limit < count else None,
+            "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+            "results": items,
+        }
+
+    @router.get(f"/{slug}/{{pk}}/", response={200: out, **ERRORS}, operation_id=f"{slug}_read",
+                summary=f"Read a {name}")
+    def read_record(request, pk: int):
+        return respond(request, visible(request, pk))
+
+    if not kind.editable:
+        return router
+
+    @router.post(f"/{slug}/", response={201: out, **ERRORS}, operation_id=f"{slug}_create",
+                 summary=f"Create a {name}")
+    def create_record(request, payload: payload_in):
+        user = request.auth
+        if not kind.model.scope_policy.can_add(user):
+            raise ApiError(403, "forbidden", _("You may not add records of this kind."))
+        data = payload.model_dump()
+        data.pop("version", None)
+        obj = _save(kind, kind.model(), data, user, created=True)
+        response = respond(request, obj, status=201)
+        response["Location"] = request.build_absolute_uri(f"{request.path}{obj.pk}/")
+        return response
+
+    def update(request, pk, payload, partial):
+        user = request.auth
+        obj = visible(request, pk, CHANGE)
+        sent = payload.model_dump(exclude_unset=partial)
+        body_version = sent.pop("version", None)
+        expected, via_header = _expected_version(request, body_version)
+        if expected != obj.version:
+            raise _stale(obj, via_header)
+        data = _current_data(kind, obj, user) if partial else {}
+        data.update(sent)
+        data["version"] = expected
+        try:
+            obj = _save(kind, obj, data, user, created=False)
+        except StaleEdit:
+            raise _stale(type(obj)._base_manager.get(pk=obj.pk), via_header)
+        return respond(request, obj)
+
+    @router.put(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
+                operation_id=f"{slug}_replace", summary=f"Replace a {name}")
+    def replace_record(request, pk: int, payload: payload_in):
+        return update(request, pk, payload, partial=False)
+
+    @router.patch(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
+                  operation_id=f"{slug}_update", summary=f"Update some fields of a {name}")
+    def update_record(request, pk: int, payload: payload_patch):
+        return update(request, pk, payload, partial=True)
+
+    @router.delete(f"/{slug}/{{pk}}/", response={204: None, **ERRORS},
+                   operation_id=f"{slug}_delete", summary=f"Delete a {name}")
+    def delete_record(request, pk: int):
+        obj = visible(request, pk, DELETE)
+        if request.headers.get("If-Match"):
+            expected, _header = _expected_version(request, None)
+            if expected != obj.version:
+                raise _stale(obj, True)
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError:
+            raise ApiError(409, "protected",
+                           _("“%(obj)s” cannot be deleted: other records refer to it.")
+                           % {"obj": obj})
+        return 204, None
+
+    return router
+
+
+def _int_param(params, name, default, low, high):
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = None
+    if value is None or value < low or (high is not None and value > high):
+        bounds = f"{low}–{high}" if high is not None else f"≥ {low}"
+        raise ApiError(422, "validation_error", _("Invalid %(name)s.") % {"name": name},
+                       [{"field": name, "message": _("A whole number %(bounds)s.")
+                         % {"bounds": bounds}}])
+    return value
+
+
+def _ordering(kind, text):
+    allowed = schemas.ordering_fields(kind)
+    out = []
+    for part in text.split(","):
+        part = part.strip()
+        desc = part.startswith("-")
+        field = allowed.get(part.lstrip("-"))
+        if field is None:
+            raise ApiError(422, "validation_error", _("Unknown ordering field."), [
+                {"field": "ordering", "message": _("“%(value)s” is not one of: %(names)s.")
+                 % {"value": part, "names": ", ".join(sorted(allowed))}}])
+        out.append(f"-{field}" if desc else field)
+    return [*out, "-pk"]
+
+
+def _expected_version(request, body_version):
+    """The version the client read: If-Match wins over the body's ``version``."""
+    header = request.headers.get("If-Match")
+    if header:
+        tag = header.split(",")[0].strip()
+        if tag.startswith("W/"):
+            tag = tag[2:]
+        tag = tag.strip('"')
+        if not tag.isdigit():
+            raise ApiError(412, "stale", _("If-Match must be the ETag of the record you read."))
+        return int(tag), True
+    if body_version is not None:
+        return int(body_version), False
+    raise ApiError(428, "version_required",
+                   _("Send the version you read, as an If-Match header or a “version” field."),
+                   [{"field": "version", "message": _("This field is required.")}])
+
+
+def _stale(current, via_header) -> ApiError:
+    error = ApiError(
+        412 if via_header else 409, "stale",
+        _("Somebody else saved this record after you read it (now version %(version)s). "
+          "Nothing was changed; read it again and reapply your change.")
+        % {"version": current.version},
+        [{"field": "version", "message": _("Stale version.")}],
+    )
+    error.headers["ETag"] = f'"{current.version}"'
+    return error
+
+
+def _current_data(kind, obj, user) -> dict:
+    """The form data of the record as it is: what a PATCH starts from."""
+    form = kind.get_form_class()(instance=obj, user=user)
+    data = {}
+    for name, field in form.fields.items():
+        value = form.get_initial_for_field(field, name)
+        if isinstance(value, Model):
+            value = value.pk
+        elif hasattr(value, "all") and callable(value.all):
+            value = [v.pk for v in value.all()]
+        elif isinstance(value, (list, tuple)):
+            value = [v.pk if isinstance(v, Model) else v for v in value]
+        data[name] = value
+    return data
+
+
+def _save(kind, instance, data, user, *, created):
+    form = kind.get_form_class()(data, instance=instance, user=user)
+    if not form.is_valid():
+        raise ApiError(422, "validation_error", _("Some values are invalid."), form_errors(form))
+    try:
+        with transaction.atomic():
+            obj = form.save()
+            if not kind.scoped(user, CHANGE).filter(pk=obj.pk).exists():
+                raise PermissionDenied
+    except PermissionDenied:
+        raise ApiError(403, "forbidden", _("You may not save the record with these values."))
+    except IntegrityError:
+        raise ApiError(409, "conflict", _("This record conflicts with an existing one."))
+    after = getattr(kind, "after_save", None)
+    if after:
+        after(obj, user, created=created)
+    return type(obj)._default_manager.get(pk=obj.pk)
+
+

@@ -1,0 +1,48 @@
+"""The search index of every record kind (see doingoai.core.search).
+
+SQLite: an FTS5 virtual table with the trigram tokenizer. PostgreSQL: a table
+with a pg_trgm GIN index on the key. Rows are keyed by
+``content_type_id << 40 | object_id``. Fill it with ``doingoai rebuild_search``
+after loading data in bulk; saves and deletes keep it current.
+"""
+
+from django.db import migrations
+
+
+def create(apps, schema_editor):
+    conn = schema_editor.connection
+    with conn.cursor() as cur:
+        if conn.vendor == "postgresql":
+            cur.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS core_search ("
+                "id bigint PRIMARY KEY, title text NOT NULL DEFAULT '', "
+                "key text NOT NULL DEFAULT '')"
+            )
+            cur.execute(
+                "CREATE INDEX IF NOT EXISTS core_search_key_trgm "
+                "ON core_search USING gin (key gin_trgm_ops)"
+            )
+        elif conn.vendor == "sqlite":
+            cur.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS core_search "
+                "USING fts5(key, title UNINDEXED, tokenize='trigram')"
+            )
+        else:  # pragma: no cover - other databases: a plain table, scanned
+            cur.execute(
+                "CREATE TABLE core_search (id bigint PRIMARY KEY, title text, key text)"
+            )
+
+
+def drop(apps, schema_editor):
+    with schema_editor.connection.cursor() as cur:
+        cur.execute("DROP TABLE IF EXISTS core_search")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0003_externalref"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -1,0 +1,462 @@
+"""Every figure of a unit for a period, as one user may see it.
+
+All counting and summing happens in the database (GROUP BY); Python only rolls
+the per-unit groups (a few thousand rows at most) up into the units directly
+below the chosen one. The unit subtree is a ``path`` prefix: historical units
+sit under their successor, so a record made under Phú Yên in 2023 counts for
+today's Đắk Lắk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.urls import NoReverseMatch, reverse
+
+from doingoai.core.countries import country_name
+from doingoai.core.registry import REGISTRY
+from doingoai.core.scope import VIEW
+from doingoai.organization.models import Unit
+
+from .periods import Period
+
+ZERO = Decimal(0)
+
+# Querystring names of the list filters the figures link to (see each FilterSet).
+ACTIVITY_FROM, ACTIVITY_TO = "start_after", "start_before"
+RESOURCE_FROM, RESOURCE_TO = "date_after", "date_before"
+
+
+def model(label: str):
+    """An app's model, or None while that app is not installed yet."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def scoped(label: str, user):
+    """Always start from the kind's scope for the user."""
+    m = model(label)
+    if m is None:
+        return None
+    kind = next((k for k in REGISTRY.values() if k.model is m), None)
+    if kind is not None:
+        return kind.scoped(user, VIEW)
+    return m._default_manager.restrict(user, VIEW)
+
+
+def list_url(slug: str, **params) -> str:
+    try:
+        url = reverse(f"{slug}_list")
+    except NoReverseMatch:
+        return ""
+    clean = {k: v for k, v in params.items() if v not in (None, "")}
+    return f"{url}?{urlencode(clean)}" if clean else url
+
+
+def _d(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+class Rollup:
+    """Maps any unit of a subtree to the unit directly below the root it belongs to."""
+
+    def __init__(self, root: Unit):
+        self.root = root
+        rows = list(Unit.objects.filter(path__startswith=root.path).values_list("id", "path"))
+        self.paths = dict(rows)
+        children = Unit.objects.filter(parent=root, successor__isnull=True)
+        self.children = sorted(children, key=lambda u: (u.level, u.name))
+        self.child_ids = {u.pk for u in self.children}
+
+    def child_of(self, unit_id) -> int | None:
+        path = self.paths.get(unit_id)
+        if path is None or path == self.root.path:
+            return None
+        rest = path[len(self.root.path):]
+        first = rest.split("/", 1)[0]
+        return int(first) if first.isdigit() else None
+
+
+def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = None) -> dict:
+    """All the figures of ``unit`` (with the units below and the units merged into
+    them) for ``period``, counting only what ``user`` may see."""
+    today = today or dt.date.today()
+    rollup = Rollup(unit)
+    fig = {
+        "unit": unit,
+        "period": period,
+        "today": today,
+        "rollup_children": rollup.children,
+    }
+    fig["activities"] = _activities(unit, period, user, rollup)
+    fig["agreements"] = _agreements(unit, period, user, today)
+    fig["partners"] = _partners(unit, period, user)
+    fig["resources"] = _resources(unit, period, user)
+    fig["units"] = _per_unit(unit, period, user, rollup, fig)
+    fig["units_without_events"] = [
+        row["unit"] for row in fig["units"] if row["intl_events"] == 0
+    ]
+    return fig
+
+
+# -- activities ---------------------------------------------------------------
+
+
+def activity_qs(unit, user, start=None, end=None):
+    qs = scoped("activities.Activity", user)
+    if qs is None:
+        return None
+    qs = qs.filter(unit__path__startswith=unit.path)
+    if start:
+        qs = qs.filter(start_date__gte=start)
+    if end:
+        qs = qs.filter(start_date__lte=end)
+    return qs
+
+
+def _activity_period_params(unit, period):
+    return {"unit": unit.pk, ACTIVITY_FROM: _d(period.start), ACTIVITY_TO: _d(period.end)}
+
+
+def _activities(unit, period, user, rollup) -> dict:
+    out = {"available": False, "total": 0, "by_kind": [], "by_year": [], "kinds": [],
+           "delegations_out": 0, "delegations_in": 0, "participants": 0, "women": 0,
+           "intl_events": 0, "url": ""}
+    Activity = model("activities.Activity")
+    qs = activity_qs(unit, user, period.start, period.end)
+    if qs is None:
+        return out
+    out["available"] = True
+    labels = dict(Activity._meta.get_field("kind").choices)
+    params = _activity_period_params(unit, period)
+    by_kind = {r["kind"]: r["n"] for r in qs.order_by().values("kind").annotate(n=Count("id"))}
+    out["by_kind"] = [
+        {"kind": k, "label": str(labels.get(k, k)), "n": n,
+         "url": list_url("activities", kind=k, **params)}
+        for k, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
+    ]
+    out["total"] = sum(by_kind.values())
+    out["url"] = list_url("activities", **params)
+    for key in ("delegation_out", "delegation_in"):
+        out[key.replace("delegation", "delegations")] = by_kind.get(key, 0)
+        out[f"{key}_url"] = list_url("activities", kind=key, **params)
+    sums = qs.order_by().aggregate(p=Sum("participants_total"), w=Sum("participants_women"))
+    out["participants"] = sums["p"] or 0
+    out["women"] = sums["w"] or 0
+    out["intl_events"] = qs.filter(_has_partner()).count()
+    out["intl_url"] = list_url("activities", with_partners="true", **params)
+
+    # over the years of the term (for a year: of its term)
+    t_start, t_end = period.trend
+    trend = (
+        activity_qs(unit, user, t_start, t_end)
+        .order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year", "kind")
+        .annotate(n=Count("id"))
+    )
+    grid: dict[str, dict[int, int]] = defaultdict(dict)
+    for r in trend:
+        grid[r["kind"]][r["year"]] = r["n"]
+    years = period.trend_years
+    out["years"] = years
+    out["kinds"] = [
+        {"kind": k, "label": str(labels.get(k, k)), "values": [grid[k].get(y, 0) for y in years]}
+        for k in sorted(grid, key=lambda k: -sum(grid[k].values()))
+    ]
+    out["by_year"] = [
+        {"year": y, "n": sum(grid[k].get(y, 0) for k in grid),
+         "url": list_url("activities", unit=unit.pk, **{ACTIVITY_FROM: f"{y}-01-01",
+                                                         ACTIVITY_TO: f"{y}-12-31"})}
+        for y in years
+    ]
+    return out
+
+
+def _has_partner():
+    Activity = model("activities.Activity")
+    through = Activity.partners.through
+    return Exists(through.objects.filter(activity_id=OuterRef("pk")))
+
+
+# -- agreements ---------------------------------------------------------------
+
+
+def agreement_qs(unit, user):
+    return scoped("agreements.Agreement", user).filter(unit__path__startswith=unit.path)
+
+
+def _agreements(unit, period, user, today) -> dict:
+    from doingoai.agreements.models import Review, Status, status_q
+
+    qs = agreement_qs(unit, user)
+    s, e = _d(period.start), _d(period.end)
+    in_period = Q(signed_date__gte=period.start, signed_date__lte=period.end)
+    held = Review.objects.filter(
+        agreement=OuterRef("pk"), held_date__gte=period.start, held_date__lte=period.end
+    )
+    due = Review.objects.filter(
+        agreement=OuterRef("pk"), held_date__isnull=True, scheduled_date__lte=today
+    )
+    counts = qs.order_by().aggregate(
+        signed=Count("id", filter=in_period),
+        renewed=Count("id", filter=in_period & Q(renews__isnull=False)),
+        in_force=Count("id", filter=status_q(Status.IN_FORCE, today)),
+        expiring=Count("id", filter=status_q(Status.EXPIRING, today)),
+    )
+    counts["reviewed"] = qs.filter(Exists(held)).count()
+    counts["review_due"] = qs.filter(Exists(due)).count()
+    base = {"unit": unit.pk}
+    out = dict(counts)
+    out["urls"] = {
+        "signed": list_url("agreements", signed_from=s, signed_to=e, **base),
+        "renewed": list_url("agreements", signed_from=s, signed_to=e, renewal="true", **base),
+        "in_force": list_url("agreements", status=Status.IN_FORCE, **base),
+        "expiring": list_url("agreements", status=Status.EXPIRING, **base),
+        "reviewed": list_url("agreements", reviewed_from=s, reviewed_to=e, **base),
+        "review_due": list_url("agreements", review_due="true", **base),
+    }
+    out["timeline"] = _timeline(qs, period, today)
+    return out
+
+
+def _timeline(qs, period, today, limit=40) -> list[dict]:
+    """Agreements running during the period, with their review dates."""
+    from doingoai.agreements.models import Review
+
+    running = (
+        qs.filter(start_date__isnull=False, start_date__lte=period.end)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=period.start))
+        .order_by("start_date", "pk")
+        .values("pk", "title", "start_date", "end_date", "status_override")[:limit]
+    )
+    items = {a["pk"]: {**a, "reviews": []} for a in running}
+    for r in Review.objects.filter(agreement_id__in=list(items)).order_by("scheduled_date"):
+        items[r.agreement_id]["reviews"].append({
+            "kind": r.get_kind_display(),
+            "date": _d(r.held_date or r.scheduled_date),
+            "held": r.held_date is not None,
+            "overdue": r.is_overdue(today),
+        })
+    out = []
+    for a in items.values():
+        out.append({
+            "id": a["pk"],
+            "title": a["title"],
+            "start": _d(a["start_date"]),
+            "end": _d(a["end_date"] or period.end),
+            "open_end": a["end_date"] is None,
+            "url": reverse("agreements_detail", args=[a["pk"]]),
+            "reviews": a["reviews"],
+        })
+    return out
+
+
+# -- partners -----------------------------------------------------------------
+
+
+def engaged_partners(unit, user, start=None, end=None):
+    """Partners the unit's subtree worked with in [start, end]: an activity, an
+    agreement running, or a resource. Only records in the user's scope count."""
+    from doingoai.partners.models import Partner
+
+    cond = Q()
+    acts = activity_qs(unit, user, start, end)
+    if acts is not None:
+        cond |= Q(pk__in=acts.values("partners"))
+    agrs = agreement_qs(unit, user).filter(signed_date__isnull=False)
+    if end:
+        agrs = agrs.filter(signed_date__lte=end)
+    if start:
+        agrs = agrs.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+    cond |= Q(pk__in=agrs.values("partners"))
+    res = resource_qs(unit, user, start, end)
+    if res is not None:
+        cond |= Q(pk__in=res.values("partner"))
+    return Partner.objects.filter(cond)
+
+
+def new_partners(unit, user, start, end):
+    """Engaged in the period and never before it."""
+    before = engaged_partners(unit, user, None, start - dt.timedelta(days=1))
+    return engaged_partners(unit, user, start, end).exclude(pk__in=before.values("pk"))
+
+
+def _partners(unit, period, user) -> dict:
+    engaged = engaged_partners(unit, user, period.start, period.end)
+    new = new_partners(unit, user, period.start, period.end)
+    rows = (
+        engaged.order_by()
+        .values("country")
+        .annotate(n=Count("id"), new=Count("id", filter=Q(pk__in=new.values("pk"))))
+        .order_by("-n", "country")
+    )
+    params = {"worked_unit": unit.pk, "worked_from": _d(period.start),
+              "worked_to": _d(period.end)}
+    by_country = [
+        {"country": r["country"], "name": country_name(r["country"]), "n": r["n"],
+         "new": r["new"],
+         "url": list_url("partners", country=r["country"], **params),
+         "new_url": list_url("partners", country=r["country"], new="true", **params)}
+        for r in rows
+    ]
+    return {
+        "total": sum(r["n"] for r in by_country),
+        "new": sum(r["new"] for r in by_country),
+        "countries": len(by_country),
+        "by_country": by_country,
+        "url": list_url("partners", **params),
+        "new_url": list_url("partners", new="true", **params),
+    }
+
+
+# -- resources ----------------------------------------------------------------
+
+
+def resource_qs(unit, user, start=None, end=None):
+    qs = scoped("resources.Resource", user)
+    if qs is None:
+        return None
+    qs = qs.filter(unit__path__startswith=unit.path)
+    if start:
+        qs = qs.filter(date__gte=start)
+    if end:
+        qs = qs.filter(date__lte=end)
+    return qs
+
+
+MONEY = dict(
+    items=Count("id"),
+    vnd=Sum("amount_vnd"),
+    usd=Sum("amount_usd"),
+    no_rate=Count("id", filter=Q(amount_usd__isnull=True)),
+)
+
+
+def _money(row) -> dict:
+    return {
+        "items": row.get("items") or 0,
+        "vnd": row.get("vnd") or ZERO,
+        "usd": row.get("usd") or ZERO,
+        "no_rate": row.get("no_rate") or 0,
+    }
+
+
+def _resources(unit, period, user) -> dict:
+    empty = _money({})
+    out = {"available": False, "received": dict(empty), "given": dict(empty),
+           "by_country": [], "by_partner": [], "by_kind": []}
+    Resource = model("resources.Resource")
+    qs = resource_qs(unit, user, period.start, period.end)
+    if qs is None:
+        return out
+    out["available"] = True
+    kinds = dict(Resource._meta.get_field("kind").choices)
+    params = {"unit": unit.pk, RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
+    for r in qs.order_by().values("direction").annotate(**MONEY):
+        out[r["direction"]] = {**_money(r),
+                               "url": list_url("resources", direction=r["direction"], **params)}
+    for d in ("received", "given"):
+        out[d].setdefault("url", list_url("resources", direction=d, **params))
+        out[d]["no_rate_url"] = list_url("resources", direction=d, no_rate="true", **params)
+
+    rows = (qs.order_by().values("direction", "partner__country").annotate(**MONEY)
+            .order_by("direction", "-vnd"))
+    out["by_country"] = [
+        {"direction": r["direction"], "country": r["partner__country"] or "",
+         "name": country_name(r["partner__country"]) or "—", **_money(r),
+         "url": list_url("resources", direction=r["direction"],
+                         partner_country=r["partner__country"], **params)}
+        for r in rows
+    ]
+    rows = (qs.order_by().values("direction", "partner_id", "partner__name_vi",
+                                 "partner__country").annotate(**MONEY)
+            .order_by("direction", "-vnd"))
+    out["by_partner"] = [
+        {"direction": r["direction"], "partner_id": r["partner_id"],
+         "name": r["partner__name_vi"] or "—", "country": r["partner__country"] or "",
+         **_money(r),
+         "url": list_url("resources", direction=r["direction"], partner=r["partner_id"],
+                         **params)}
+        for r in rows
+    ]
+    rows = qs.order_by().values("direction", "kind").annotate(**MONEY).order_by("direction", "kind")
+    out["by_kind"] = [
+        {"direction": r["direction"], "kind": r["kind"], "label": str(kinds.get(r["kind"],
+                                                                                 r["kind"])),
+         **_money(r),
+         "url": list_url("resources", direction=r["direction"], kind=r["kind"], **params)}
+        for r in rows
+    ]
+    return out
+
+
+# -- per unit below -----------------------------------------------------------
+
+
+def _per_unit(unit, period, user, rollup, fig) -> list[dict]:
+    rows = {
+        u.pk: {"unit": u, "activities": 0, "intl_events": 0, "agreements": 0,
+               "received_vnd": ZERO, "received_usd": ZERO, "given_vnd": ZERO,
+               "resources": 0}
+        for u in rollup.children
+    }
+    if not rows:
+        return []
+
+    def add(unit_id, key, value):
+        child = rollup.child_of(unit_id)
+        if child in rows:
+            rows[child][key] += value or 0
+
+    acts = activity_qs(unit, user, period.start, period.end)
+    if acts is not None:
+        for r in acts.order_by().values("unit_id").annotate(n=Count("id")):
+            add(r["unit_id"], "activities", r["n"])
+        intl = acts.filter(_has_partner())
+        for r in intl.order_by().values("unit_id").annotate(n=Count("id")):
+            add(r["unit_id"], "intl_events", r["n"])
+        # a unit that took part (not organized) also held an event with partners
+        took_part = set()
+        for uid in intl.order_by().values_list("units", flat=True).distinct():
+            child = rollup.child_of(uid)
+            if child in rows and rows[child]["intl_events"] == 0:
+                took_part.add(child)
+        for child in took_part:
+            rows[child]["intl_events"] = 1
+    agrs = agreement_qs(unit, user).filter(signed_date__gte=period.start,
+                                           signed_date__lte=period.end)
+    for r in agrs.order_by().values("unit_id").annotate(n=Count("id")):
+        add(r["unit_id"], "agreements", r["n"])
+    res = resource_qs(unit, user, period.start, period.end)
+    if res is not None:
+        for r in res.order_by().values("unit_id", "direction").annotate(**MONEY):
+            add(r["unit_id"], "resources", r["items"])
+            if r["direction"] == "received":
+                add(r["unit_id"], "received_vnd", r["vnd"])
+                add(r["unit_id"], "received_usd", r["usd"])
+            else:
+                add(r["unit_id"], "given_vnd", r["vnd"])
+    out = list(rows.values())
+    for row in out:
+        u = row["unit"]
+        row["activities_url"] = list_url("activities", **_activity_period_params(u, period))
+        row["intl_url"] = list_url("activities", with_partners="true",
+                                   **_activity_period_params(u, period))
+        row["agreements_url"] = list_url("agreements", unit=u.pk, signed_from=_d(period.start),
+                                         signed_to=_d(period.end))
+        row["resources_url"] = list_url("resources", unit=u.pk,
+                                        **{RESOURCE_FROM: _d(period.start),
+                                           RESOURCE_TO: _d(period.end)})
+        row["dashboard_url"] = reverse("dashboard") + "?" + urlencode(
+            {"unit": u.pk, **({"year": period.year} if period.year else
+                              {"term": period.term.name if period.term else ""})})
+    return out

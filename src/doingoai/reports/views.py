@@ -1,0 +1,218 @@
+"""The dashboard and the report pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+
+from doingoai.core.scope import VIEW, is_central, is_system_admin
+from doingoai.organization.models import Term, Unit
+
+from . import figures as F
+from .periods import make_period
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xml": "application/xml",
+}
+
+
+def default_unit(user) -> Unit:
+    if user.unit_id:
+        return user.unit.current_unit() if user.unit.successor_id else user.unit
+    from doingoai.organization.services import central_unit
+
+    return central_unit()
+
+
+def selected(request):
+    """The unit and period picked on the page (default: the user's unit, current term)."""
+    user = request.user
+    units = Unit.objects.restrict(user, VIEW)
+    unit_id = request.GET.get("unit")
+    if unit_id:
+        if not str(unit_id).isdigit():
+            raise Http404
+        unit = get_object_or_404(units, pk=unit_id)
+    else:
+        unit = default_unit(user)
+        if not units.filter(pk=unit.pk).exists():
+            raise Http404
+    year = request.GET.get("year") or None
+    if year and not str(year).isdigit():
+        raise Http404
+    try:
+        period = make_period(term=request.GET.get("term") or None, year=year)
+    except ValueError:
+        raise Http404
+    return unit, period
+
+
+def unit_choices(user, unit):
+    """Units offered in the selector: central and provinces of today in scope, the
+    chosen unit's own line and the units directly below it."""
+    units = Unit.objects.restrict(user, VIEW).filter(successor__isnull=True)
+    top = units.filter(level__in=[Unit.Level.CENTRAL, Unit.Level.PROVINCE], valid_to__isnull=True)
+    below = units.filter(parent=unit)
+    own = units.filter(pk__in=[unit.pk, user.unit_id or unit.pk])
+    return (top | below | own).distinct().order_by("path")
+
+
+def chart_data(fig) -> dict:
+    acts = fig["activities"]
+    res = fig["resources"]
+    return {
+        "years": acts.get("years", []),
+        "kindsByYear": [{"name": k["label"], "data": k["values"]} for k in acts["kinds"]],
+        "totalByYear": [{"value": y["n"], "url": y["url"]} for y in acts["by_year"]],
+        "byKind": [{"name": k["label"], "value": k["n"], "url": k["url"]}
+                   for k in acts["by_kind"]],
+        "partnerCountries": [
+            {"name": c["country"], "label": c["name"], "value": c["n"], "new": c["new"],
+             "url": c["url"]}
+            for c in fig["partners"]["by_country"]
+        ],
+        "resourcesByCountry": [
+            {"direction": r["direction"], "name": r["name"], "vnd": float(r["vnd"]),
+             "usd": float(r["usd"]), "url": r["url"]}
+            for r in res["by_country"]
+        ],
+        "resourcesByKind": [
+            {"direction": r["direction"], "name": r["label"], "vnd": float(r["vnd"]),
+             "url": r["url"]}
+            for r in res["by_kind"]
+        ],
+        "timeline": fig["agreements"]["timeline"],
+        "today": fig["today"].isoformat(),
+        "geojson": reverse("reports_world"),
+        "labels": {
+            "activities": _("Activities"), "total": _("Total"), "received": _("Received"),
+            "given": _("Given"), "partners": _("Partners"), "new": _("new"),
+            "review": _("Review"), "overdue": _("overdue"), "held": _("held"),
+            "today": _("Today"),
+        },
+    }
+
+
+def dashboard(request):
+    unit, period = selected(request)
+    fig = F.unit_figures(unit=unit, period=period, user=request.user)
+    query = {"unit": unit.pk}
+    if period.year:
+        query["year"] = period.year
+    elif period.term:
+        query["term"] = period.term.name
+    qs = urlencode(query)
+    ctx = {
+        "fig": fig,
+        "unit": unit,
+        "period": period,
+        "units": unit_choices(request.user, unit),
+        "terms": Term.objects.all(),
+        "years": range(dt.date.today().year + 1, 2009, -1),
+        "charts": chart_data(fig),
+        "report_links": [
+            (fmt.upper(), reverse("reports_unit", args=[unit.pk]) + f"?{qs}&format={fmt}")
+            for fmt in ("docx", "pdf", "xlsx")
+        ],
+        "can_iati": can_export_iati(request.user),
+    }
+    return render(request, "dashboard.html", ctx)
+
+
+@cache_control(max_age=86400, public=True)
+def world(request):
+    from .geo import world_geojson_bytes
+
+    return HttpResponse(world_geojson_bytes(), content_type="application/geo+json")
+
+
+def _download(data: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def index(request):
+    unit, period = selected(request)
+    return render(request, "reports/index.html", {
+        "unit": unit, "period": period,
+        "units": unit_choices(request.user, unit),
+        "terms": Term.objects.all(),
+        "years": range(dt.date.today().year + 1, 2009, -1),
+        "can_iati": can_export_iati(request.user),
+    })
+
+
+def unit_report(request, pk):
+    from .documents import render_unit_report
+
+    unit = get_object_or_404(Unit.objects.restrict(request.user, VIEW), pk=pk)
+    fmt = request.GET.get("format", "docx")
+    if fmt not in ("docx", "pdf", "xlsx"):
+        raise Http404
+    year = request.GET.get("year") or None
+    if year and not str(year).isdigit():
+        raise Http404
+    try:
+        period = make_period(term=request.GET.get("term") or None, year=year)
+    except ValueError:
+        raise Http404
+    data = render_unit_report(unit=unit, period=period, user=request.user, fmt=fmt)
+    name = f"bao-cao-doi-ngoai-{slugify(unit.area_name or unit.name)}-{period.slug}"
+    return _download(data, fmt, name)
+
+
+def agreement_report(request, pk):
+    from doingoai.agreements.models import Agreement
+
+    from .documents import render_review_report
+
+    agreement = get_object_or_404(Agreement.objects.restrict(request.user, VIEW), pk=pk)
+    fmt = request.GET.get("format", "docx")
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    start = _date(request.GET.get("from"))
+    end = _date(request.GET.get("to"))
+    data = render_review_report(agreement=agreement, user=request.user, fmt=fmt,
+                                start=start, end=end)
+    return _download(data, fmt, f"bao-cao-danh-gia-thoa-thuan-{agreement.pk}")
+
+
+def _date(value):
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Http404
+
+
+def can_export_iati(user) -> bool:
+    return is_system_admin(user) or is_central(user)
+
+
+def iati(request):
+    from .iati import export_iati
+
+    if not can_export_iati(request.user):
+        raise PermissionDenied
+    unit = None
+    if request.GET.get("unit"):
+        unit = get_object_or_404(Unit.objects.restrict(request.user, VIEW),
+                                 pk=request.GET["unit"])
+    if request.GET.get("download"):
+        result = export_iati(user=request.user, unit=unit)
+        return _download(result.xml, "xml", "doingoai-iati-activities")
+    result = export_iati(user=request.user, unit=unit)
+    return render(request, "reports/iati.html", {"result": result, "unit": unit})

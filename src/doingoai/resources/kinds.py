@@ -1,0 +1,87 @@
+from django.urls import path
+
+from doingoai.core.registry import RecordKind, register
+
+from .filtersets import ExchangeRateFilterSet, ResourceFilterSet
+from .forms import ExchangeRateForm, ResourceForm
+from .models import ExchangeRate, Resource
+from .tables import ExchangeRateTable, ResourceTable
+
+
+@register
+class ResourceKind(RecordKind):
+    model = Resource
+    slug = "resources"
+    form_class = ResourceForm
+    filterset_class = ResourceFilterSet
+    table_class = ResourceTable
+    list_select_related = ["unit", "partner"]
+    detail_fields = ["title", "direction", "kind", "quantity", "unit_value", "currency", "date",
+                     "stage", "beneficiaries", "beneficiaries_count", "partner", "unit",
+                     "agreement", "activity", "shared_with", "notes"]
+    detail_select_related = ["unit", "partner", "agreement", "activity"]
+    export_fields = ["title", "direction", "kind", "date", "stage", "quantity", "unit_value",
+                     "amount", "currency", "amount_vnd", "amount_usd", "rate_note", "partner",
+                     "unit", "agreement", "activity", "beneficiaries", "beneficiaries_count"]
+    ordering = ["-date", "-pk"]
+    menu_order = 50
+    attachment_kinds = ["document", "photo"]
+    detail_panels = ["resources/resource_panels.html"]
+
+    @staticmethod
+    def detail_context(obj, user):
+        from .pages import resource_context
+
+        return resource_context(obj, user)
+
+    @staticmethod
+    def agreement_timeline(agreement, user):
+        from .pages import agreement_timeline
+
+        return agreement_timeline(agreement, user)
+
+    @staticmethod
+    def partner_timeline(partner, user):
+        from .pages import partner_timeline
+
+        return partner_timeline(partner, user)
+
+    @staticmethod
+    def activity_resources(activity, user):
+        from .pages import activity_resources
+
+        return activity_resources(activity, user)
+
+    @staticmethod
+    def unit_stats(unit, user, term):
+        from .pages import unit_stats
+
+        return unit_stats(unit, user, term)
+
+
+@register
+class ExchangeRateKind(RecordKind):
+    model = ExchangeRate
+    slug = "rates"
+    form_class = ExchangeRateForm
+    filterset_class = ExchangeRateFilterSet
+    table_class = ExchangeRateTable
+    detail_fields = ["currency", "date", "vnd_per_unit", "source", "notes"]
+    export_fields = ["currency", "date", "vnd_per_unit", "source"]
+    ordering = ["currency", "-date", "-pk"]
+    nav_group = "admin"
+    menu_order = 80
+    has_attachments = False
+    detail_panels = ["resources/rate_panels.html"]
+
+    @staticmethod
+    def after_save(obj, user, created):
+        from .services import refresh_equivalents
+
+        refresh_equivalents(since={obj.currency: obj.date})
+
+    @staticmethod
+    def extra_urls():
+        from . import pages
+
+        return [path("rates/import/", pages.rates_import, name="rates_import")]

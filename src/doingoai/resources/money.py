@@ -1,0 +1,169 @@
+"""Money: ISO 4217 currencies, conversion at the rate of a date, Vietnamese display.
+
+Every rate is "đồng per unit of a currency" on a date. An amount converts at the
+rate of its date or, failing that, of the nearest date before it, provided that
+rate is not older than ``MAX_RATE_AGE``; otherwise there is no usable rate and
+the conversion gives ``None`` (pages then say so instead of showing a number).
+USD equivalents go through the đồng: amount × rate(currency) / rate(USD).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+import pycountry
+from babel.numbers import format_currency, format_decimal
+from django.utils.translation import gettext as _
+
+VND = "VND"
+USD = "USD"
+#: a rate older than this before the value date is not used
+MAX_RATE_AGE = dt.timedelta(days=366)
+ONE = Decimal(1)
+CENT = Decimal("0.01")
+
+
+def is_currency(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and pycountry.currencies.get(
+        alpha_3=code.upper()
+    ) is not None
+
+
+def currency_error(code: str) -> str:
+    return _("“%(code)s” is not an ISO 4217 currency code (e.g. VND, USD, EUR).") % {
+        "code": code
+    }
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    first = ["VND", "USD", "EUR", "JPY", "KRW", "AUD", "CNY", "LAK", "KHR", "THB", "GBP"]
+    names = {c.alpha_3: c.name for c in pycountry.currencies}
+    ordered = [c for c in first if c in names] + sorted(c for c in names if c not in first)
+    return [(c, f"{c} — {names[c]}") for c in ordered]
+
+
+class RateTable:
+    """Rates of some currencies held in memory, for converting many amounts at once."""
+
+    def __init__(self, currencies=None):
+        from .models import ExchangeRate
+
+        qs = ExchangeRate.objects.order_by("currency", "date", "pk")
+        if currencies is not None:
+            qs = qs.filter(currency__in=[c.upper() for c in currencies])
+        self.dates: dict[str, list[dt.date]] = {}
+        self.values: dict[str, list[Decimal]] = {}
+        for currency, date, value in qs.values_list("currency", "date", "vnd_per_unit"):
+            dates = self.dates.setdefault(currency, [])
+            values = self.values.setdefault(currency, [])
+            if dates and dates[-1] == date:
+                values[-1] = value  # the later entry of the same day counts
+            else:
+                dates.append(date)
+                values.append(value)
+
+    def rate(self, currency: str, on: dt.date) -> tuple[Decimal, dt.date] | None:
+        dates = self.dates.get(currency.upper())
+        if not dates:
+            return None
+        i = bisect.bisect_right(dates, on) - 1
+        if i < 0 or on - dates[i] > MAX_RATE_AGE:
+            return None
+        return self.values[currency.upper()][i], dates[i]
+
+
+def rate_on(currency: str, on: dt.date, *, rates: RateTable | None = None):
+    """(đồng per unit, date of the rate) for ``currency`` on ``on``, or None."""
+    currency = (currency or "").upper()
+    if currency == VND:
+        return ONE, on
+    if rates is not None:
+        return rates.rate(currency, on)
+    from .models import ExchangeRate
+
+    row = (
+        ExchangeRate.objects.filter(currency=currency, date__lte=on,
+                                    date__gte=on - MAX_RATE_AGE)
+        .order_by("-date", "-pk")
+        .values_list("vnd_per_unit", "date")
+        .first()
+    )
+    return (row[0], row[1]) if row else None
+
+
+def _round(value: Decimal, currency: str) -> Decimal:
+    return value.quantize(ONE if currency == VND else CENT, rounding=ROUND_HALF_UP)
+
+
+def convert(amount, currency: str, *, on: dt.date, to: str = VND,
+            rates: RateTable | None = None) -> Decimal | None:
+    """``amount`` of ``currency`` in ``to`` (VND by default) at the rate of ``on`` or the
+    nearest date before it; None when there is no usable rate."""
+    if amount is None:
+        return None
+    amount = Decimal(amount)
+    currency, to = currency.upper(), to.upper()
+    if currency == to:
+        return _round(amount, to)
+    source = rate_on(currency, on, rates=rates)
+    target = rate_on(to, on, rates=rates)
+    if source is None or target is None:
+        return None
+    return _round(amount * source[0] / target[0], to)
+
+
+def to_vnd(amount, currency: str, *, on: dt.date, rates: RateTable | None = None):
+    return convert(amount, currency, on=on, to=VND, rates=rates)
+
+
+def to_usd(amount, currency: str, *, on: dt.date, rates: RateTable | None = None):
+    return convert(amount, currency, on=on, to=USD, rates=rates)
+
+
+class Equivalents(NamedTuple):
+    vnd: Decimal | None
+    usd: Decimal | None
+    note: str
+
+
+def equivalents(amount, currency: str, *, on: dt.date,
+                rates: RateTable | None = None) -> Equivalents:
+    """VND and USD equivalents and a note of the rates used (Vietnamese, stored)."""
+    currency = currency.upper()
+    vnd = to_vnd(amount, currency, on=on, rates=rates)
+    usd = to_usd(amount, currency, on=on, rates=rates)
+    notes = []
+    for code in dict.fromkeys(c for c in (currency, USD) if c != VND):
+        found = rate_on(code, on, rates=rates)
+        if found:
+            notes.append(f"1 {code} = {format_number(found[0])} ₫ ({found[1]:%d/%m/%Y})")
+    return Equivalents(vnd, usd, "; ".join(notes))
+
+
+def format_number(value) -> str:
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return format_decimal(value, format="#,##0", locale="vi")
+    return format_decimal(value, format="#,##0.######", locale="vi")
+
+
+def format_money(value, currency: str = VND) -> str:
+    """Vietnamese display: ``40.000.000 ₫``, ``9.000.000 US$``, ``1.234,50 €``.
+
+    Whole amounts show no decimals; None gives an empty string.
+    """
+    if value is None:
+        return ""
+    value = Decimal(value)
+    currency = (currency or VND).upper()
+    if value == value.to_integral_value():
+        text = format_currency(value, currency, locale="vi", format="#,##0 ¤",
+                               currency_digits=False)
+    else:
+        text = format_currency(value, currency, locale="vi")
+    return text.replace("\xa0", " ")

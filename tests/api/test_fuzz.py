@@ -1,0 +1,61 @@
+"""Fuzz every operation of the API from its OpenAPI description (schemathesis),
+through the WSGI application, as the Đắk Lắk editor: no answer may be a 5xx.
+
+Bounded: a handful of examples per operation (``API_FUZZ_EXAMPLES``, default 6),
+so the whole run takes well under a minute. (schemathesis' own pytest plugin does
+not run under pytest 9, so each operation is driven with hypothesis directly.)
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.checks import not_a_server_error
+
+from doingoai.api.urls import api as ninja_api
+from doingoai.core.samples import load_all
+
+EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "6"))
+OPERATIONS = sorted(
+    (path, method.upper())
+    for path, methods in ninja_api.get_openapi_schema(path_prefix="/api/v1/")["paths"].items()
+    for method in methods
+)
+
+
+@pytest.fixture
+def api_schema(world):
+    from doingoai.wsgi import application
+
+    # keep the test's transaction: requests must not close the connection
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    # records to hit: the samples of every kind in Đắk Lắk and Hà Nội
+    for make in load_all().values():
+        make(world.daklak)
+        make(world.hanoi)
+    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.parametrize(("path", "method"), OPERATIONS,
+                         ids=[f"{m} {p}" for p, m in OPERATIONS])
+def test_no_server_error(path, method, api_schema, token):
+    operation = api_schema[path][method]
+    headers = {"Authorization": f"Bearer {token('daklak')}"}
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              phases=[Phase.explicit, Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    def run(case):
+        response = case.call(headers=headers)
+        case.validate_response(response, checks=[not_a_server_error])
+
+    run()

@@ -1,0 +1,108 @@
+"""The demo data: every fact of the two articles as records with the articles' figures,
+marked sample data around them, and loading twice changes nothing."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from doingoai.activities.models import Activity, ActivityPlace, DelegationMember
+from doingoai.agreements.models import Agreement, Review
+from doingoai.organization import services as org
+from doingoai.organization.models import Term, Unit
+from doingoai.partners.models import Partner
+from doingoai.resources.models import ExchangeRate, Resource
+
+MODELS = [Partner, Agreement, Review, Activity, ActivityPlace, DelegationMember, Resource,
+          ExchangeRate, Term]
+
+
+@pytest.fixture
+def demo(world):
+    call_command("load_demo", "--quiet-users", stdout=open("/dev/null", "w"))
+    return world
+
+
+def _state():
+    return {m.__name__: sorted(m._default_manager.values_list("pk", "version"))
+            for m in MODELS} | {
+        f"history {m.__name__}": m.history.count() for m in MODELS}
+
+
+def test_article_000_partners_agreement_trip(demo):
+    daklak = org.province("Đắk Lắk")
+    unions = Partner.objects.filter(country="LA", kind="womens_union",
+                                    subdivision__in=["LA-AT", "LA-XE", "LA-SL", "LA-CH"])
+    assert sorted(unions.values_list("subdivision", flat=True)) == [
+        "LA-AT", "LA-CH", "LA-SL", "LA-XE"]
+    champasak = unions.get(subdivision="LA-CH")
+    assert "champasak" in champasak.search_text and "cham pa sac" in champasak.search_text
+    assert Partner.objects.filter(name_vi="Hiệp hội Doanh nghiệp các tỉnh Nam Lào").exists()
+
+    agreement = Agreement.objects.get(title="Thỏa thuận hợp tác vì hòa bình phát triển")
+    assert agreement.unit == daklak
+    assert (agreement.start_date.year, agreement.end_date.year) == (2022, 2027)
+    assert set(agreement.partners.all()) == set(unions)
+
+    trip = Activity.objects.get(kind="delegation_out", unit=daklak, parent=None,
+                                title__contains="4 tỉnh Nam Lào")
+    assert (trip.start_date, trip.end_date) == (dt.date(2024, 6, 25), dt.date(2024, 7, 1))
+    assert "năm 2024" in trip.notes
+    assert sorted(trip.places.values_list("subdivision", flat=True)) == [
+        "LA-AT", "LA-CH", "LA-SL", "LA-XE"]
+    events = {a.kind: a for a in trip.events.all()}
+    for kind in ("review_meeting", "workshop", "exhibition", "ceremony", "aid_handover"):
+        assert kind in events, kind
+    assert list(events["workshop"].places.values_list("subdivision", flat=True)) == ["LA-CH"]
+    assert "bình đẳng giới" in events["workshop"].title
+    assert trip.events.filter(title__contains="Hiệp hội Doanh nghiệp").exists()
+    assert trip.events.filter(title__contains="Lễ buộc chỉ cổ tay").exists()
+
+    review = agreement.reviews.get(kind=Review.Kind.MID_TERM)
+    assert events["review_meeting"].review == review
+    assert review.held_date == events["review_meeting"].start_date
+
+    gift = Resource.objects.get(title__contains="máy may", unit=daklak)
+    assert (gift.direction, gift.quantity, gift.unit_value) == (
+        "given", Decimal(4), Decimal(10_000_000))
+    assert gift.amount == Decimal(40_000_000) and gift.currency == "VND"
+    assert gift.amount_vnd == Decimal(40_000_000)
+    assert gift.agreement == agreement and gift.activity.parent == trip
+
+
+def test_article_004_conference_directions_and_aid(demo):
+    central = org.central_unit()
+    conference = Activity.objects.get(unit=central, kind="conference",
+                                      start_date=dt.date(2022, 4, 28))
+    assert "XIII" in conference.title
+    term = Term.objects.get(number=13)
+    assert "ít nhất 01 sự kiện" in term.directions
+    assert "phụ nữ Việt Nam ở nước ngoài" in term.directions
+    xii = Term.objects.get(number=12)
+    aid = Resource.objects.filter(unit=central, direction="received",
+                                  date__gte=xii.start_date, date__lte=xii.end_date)
+    assert aid.count() == 83
+    total = aid.aggregate(s=Sum("amount_usd"))["s"]
+    assert Decimal(9_000_000) < total < Decimal(9_100_000)
+    assert not aid.filter(amount_vnd__isnull=True).exists()
+    assert set(aid.values_list("currency", flat=True)) >= {"USD", "EUR", "JPY", "KRW", "AUD"}
+
+
+def test_sample_data_is_marked_and_covers_provinces_and_terms(demo):
+    samples = Activity.objects.filter(notes__contains="[Dữ liệu mẫu]")
+    assert samples.exists()
+    assert Activity.objects.filter(unit=org.province("Hà Nội")).exists()
+    phu_yen = Unit.objects.get(area_name="Phú Yên", valid_to__isnull=False)
+    assert Activity.objects.filter(unit=phu_yen, start_date__year=2023).exists()
+    assert set(Activity.objects.values_list("kind", flat=True)) == set(Activity.Kind.values)
+    assert Activity.objects.filter(start_date__year__lt=2022).exists()  # term XII
+    for model in (Partner, Agreement, Resource):
+        assert model.objects.filter(notes__contains="[Dữ liệu mẫu]").exists(), model
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = _state()
+    call_command("load_demo", "--quiet-users", stdout=open("/dev/null", "w"))
+    assert _state() == before

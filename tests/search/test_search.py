@@ -1,0 +1,285 @@
+"""Search across kinds: every spelling, scope, grouping and ranking, the index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from doingoai.agreements.models import Agreement
+from doingoai.core import search
+from doingoai.core.registry import REGISTRY
+from doingoai.core.text import fold
+from doingoai.partners.models import Partner
+
+CHAMPASAK = ["champasak", "Chămpasăk", "Chăm-pa-sắc", "CHAMPASSAK", "champasac", "Chăm Pa Xắc"]
+SEKONG = ["sekong", "Sê Kông", "Xekong", "xê kông", "SE KONG", "Sê-kông"]
+DAKLAK = ["dak lak", "Đắk Lắk", "DAK LAK", "daklak", "Dak Lak", "đắk lắk"]
+
+
+@pytest.fixture
+def lao(world):
+    make = dict(kind=Partner.Kind.WOMENS_UNION, level=Partner.Level.PROVINCIAL, country="LA",
+                unit=world.daklak)
+    champasak = Partner.objects.create(
+        name_vi="Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk",
+        name_en="Lao Women's Union of Champasak Province", subdivision="LA-CH", **make)
+    sekong = Partner.objects.create(
+        name_vi="Hội Liên hiệp Phụ nữ Lào tỉnh Sê Kông",
+        name_en="Lao Women's Union of Sekong Province", subdivision="LA-XE", **make)
+    un_women = Partner.objects.create(
+        name_vi="Cơ quan Liên hợp quốc về Bình đẳng giới và Trao quyền cho Phụ nữ",
+        name_en="UN Women", acronym="UN Women", kind=Partner.Kind.UN_AGENCY,
+        country="VN", unit=world.central)
+    agreement = Agreement.objects.create(
+        title="Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk và "
+              "Hội LHPN Lào tỉnh Chămpasăk giai đoạn 2022–2027",
+        unit=world.daklak, signed_date=dt.date(2022, 6, 25), start_date=dt.date(2022, 7, 1),
+        end_date=dt.date(2027, 6, 30))
+    agreement.units.set([world.daklak])
+    agreement.partners.set([champasak, sekong])
+    hanoi_agreement = Agreement.objects.create(
+        title="Biên bản ghi nhớ với UN Women về phòng chống bạo lực giới", unit=world.hanoi,
+        signed_date=dt.date(2023, 3, 8))
+    return dict(champasak=champasak, sekong=sekong, un_women=un_women, agreement=agreement,
+                hanoi_agreement=hanoi_agreement)
+
+
+def slugs(groups):
+    return [g.kind.slug for g in groups]
+
+
+def group(groups, slug):
+    return next((g for g in groups if g.kind.slug == slug), None)
+
+
+def objects(groups, slug):
+    g = group(groups, slug)
+    return [h.obj for h in g.hits] if g else []
+
+
+# ------------------------------------------------------------------ the key
+
+
+@pytest.mark.parametrize("spelling", CHAMPASAK)
+def test_phonetic_key_champasak(spelling):
+    assert search.phonetic(spelling) == "champasak"
+
+
+@pytest.mark.parametrize("spelling", SEKONG)
+def test_phonetic_key_sekong(spelling):
+    assert search.phonetic(spelling) == "sekong"
+
+
+@pytest.mark.parametrize("spelling", DAKLAK)
+def test_phonetic_key_daklak(spelling):
+    assert search.phonetic(spelling) == "daklak"
+
+
+def test_fold_keeps_d():
+    assert fold("Đắk Lắk") == "dak lak"
+
+
+# ------------------------------------------------------------------ every spelling
+
+
+@pytest.mark.parametrize("spelling", CHAMPASAK)
+def test_every_spelling_finds_champasak(lao, world, spelling):
+    groups = search.search(world.user("trunguong"), spelling)
+    assert lao["champasak"] in objects(groups, "partners")
+    assert lao["sekong"] not in objects(groups, "partners")
+    assert lao["agreement"] in objects(groups, "agreements")
+
+
+@pytest.mark.parametrize("spelling", SEKONG)
+def test_every_spelling_finds_sekong(lao, world, spelling):
+    groups = search.search(world.user("trunguong"), spelling)
+    assert objects(groups, "partners")[0] == lao["sekong"]
+    assert lao["champasak"] not in objects(groups, "partners")
+
+
+@pytest.mark.parametrize("spelling", DAKLAK)
+def test_every_spelling_finds_dak_lak(lao, world, spelling):
+    groups = search.search(world.user("trunguong"), spelling)
+    assert world.daklak in objects(groups, "units")
+    assert lao["agreement"] in objects(groups, "agreements")
+
+
+def test_english_name_and_acronym(lao, world):
+    user = world.user("trunguong")
+    assert objects(search.search(user, "un women"), "partners")[0] == lao["un_women"]
+    assert lao["champasak"] in objects(search.search(user, "women's union champasak"),
+                                       "partners")
+    assert lao["champasak"] in objects(search.search(user, "Champasak Province"), "partners")
+
+
+def test_words_in_any_order(lao, world):
+    groups = search.search(world.user("trunguong"), "chămpasăk phụ nữ lào")
+    assert lao["champasak"] in objects(groups, "partners")
+
+
+def test_short_or_empty_query_finds_nothing(lao, world):
+    assert search.search(world.user("trunguong"), "") == []
+    assert search.search(world.user("trunguong"), "ab") == []
+
+
+def test_nothing_found(lao, world):
+    assert search.search(world.user("trunguong"), "zzzqqq không có") == []
+
+
+# ------------------------------------------------------------------ scope
+
+
+@pytest.mark.parametrize("spelling", ["champasak", "dak lak", "Đắk Lắk", "sekong"])
+def test_hanoi_never_sees_daklak_records_but_sees_partners(lao, world, spelling):
+    groups = search.search(world.user("hanoi"), spelling)
+    assert lao["agreement"] not in objects(groups, "agreements")
+    assert world.daklak not in objects(groups, "units")
+    for slug in ("agreements", "activities", "resources", "news"):
+        g = group(groups, slug)
+        if g:
+            for h in g.hits:
+                assert getattr(h.obj, "unit_id", None) != world.daklak.pk
+    if spelling in ("champasak", "sekong"):
+        assert objects(groups, "partners"), "partners are a shared directory"
+
+
+def test_counts_are_scoped(lao, world):
+    central = group(search.search(world.user("trunguong"), "champasak"), "agreements")
+    assert central and central.count == 1
+    assert group(search.search(world.user("hanoi"), "champasak"), "agreements") is None
+    mine = group(search.search(world.user("hanoi"), "UN Women"), "agreements")
+    assert mine and [h.obj for h in mine.hits] == [lao["hanoi_agreement"]]
+
+
+def test_search_page_scope(lao, login, world):
+    page = login("hanoi").get("/search/", {"q": "Chăm-pa-sắc"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert lao["champasak"].get_absolute_url() in html
+    assert lao["agreement"].get_absolute_url() not in html
+    page = login("daklak").get("/search/", {"q": "champasak"})
+    html = page.content.decode()
+    assert lao["agreement"].get_absolute_url() in html
+    assert 'id="group-partners"' in html and 'id="group-agreements"' in html
+    assert "/agreements/?q=champasak" in html
+
+
+def test_search_page_needs_login(client, lao):
+    assert client.get("/search/", {"q": "champasak"}).status_code == 302
+
+
+def test_search_page_short_query(login, world):
+    page = login("trunguong").get("/search/", {"q": "a"})
+    assert page.status_code == 200
+
+
+def test_search_page_one_kind(lao, login):
+    page = login("trunguong").get("/search/", {"q": "champasak", "kind": "partners"})
+    html = page.content.decode()
+    assert 'id="group-partners"' in html and 'id="group-agreements"' not in html
+
+
+# ------------------------------------------------------------------ grouping and ranking
+
+
+def test_grouped_by_kind_with_counts(lao, world):
+    groups = search.search(world.user("trunguong"), "champasak")
+    assert len(set(slugs(groups))) == len(groups)
+    for g in groups:
+        assert g.count >= len(g.hits) > 0
+    assert {"partners", "agreements"} <= set(slugs(groups))
+
+
+def test_best_match_first(lao, world):
+    Partner.objects.create(
+        name_vi="Hiệp hội Doanh nghiệp 4 tỉnh Nam Lào", name_en="Business Association",
+        aliases=["Sekong business"], kind=Partner.Kind.BUSINESS, country="LA",
+        unit=world.daklak)
+    groups = search.search(world.user("trunguong"), "Sê Kông")
+    hits = objects(groups, "partners")
+    assert hits[0] == lao["sekong"] and len(hits) == 2
+    scores = [h.score for h in group(groups, "partners").hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_group_with_best_match_first(lao, world):
+    groups = search.search(world.user("trunguong"), "Lao Women's Union of Champasak Province")
+    assert groups[0].kind.slug == "partners"
+
+
+def test_many_matches_are_counted_and_limited(world):
+    for i in range(15):
+        Partner.objects.create(name_vi=f"Hội Phụ nữ bản Khamphu {i}", kind="other",
+                               country="LA", unit=world.daklak)
+    g = group(search.search(world.user("hanoi"), "khamphu", limit=10), "partners")
+    assert g.count == 15 and len(g.hits) == 10
+
+
+# ------------------------------------------------------------------ the index
+
+
+def test_index_follows_saves_and_deletes(lao, world):
+    user = world.user("trunguong")
+    p = lao["sekong"]
+    p.name_vi = "Hội Phụ nữ Lào tỉnh Attapư"
+    p.name_en = "Lao Women's Union of Attapeu Province"
+    p.subdivision = "LA-AT"
+    p.save()
+    assert p not in objects(search.search(user, "sekong"), "partners")
+    assert p in objects(search.search(user, "attapeu"), "partners")
+    p.delete()
+    assert p not in objects(search.search(user, "attapeu"), "partners")
+
+
+def test_rebuild_after_bulk_create(world, capsys):
+    from django.core.management import call_command
+
+    Partner.objects.bulk_create([
+        Partner(name_vi=f"Hội Phụ nữ Xaysomboun {i}", kind="other", country="LA",
+                subdivision="LA-XS", unit=world.daklak, search_text=f"xaysomboun {i}")
+        for i in range(5)
+    ])
+    user = world.user("trunguong")
+    assert group(search.search(user, "Xay Sổm Bun"), "partners") is None
+    call_command("rebuild_search", "--kind", "partners", "--quiet")
+    g = group(search.search(user, "Xay Sổm Bun"), "partners")
+    assert g and g.count == 5
+    call_command("rebuild_search", "--quiet")
+    assert group(search.search(user, "xaysomboun"), "partners").count == 5
+    assert "Search index rebuilt" in capsys.readouterr().out
+
+
+def test_every_kind_with_search_text_is_searchable():
+    kinds = {k.slug for k in search.searchable_kinds()}
+    assert {"units", "partners", "agreements"} <= kinds
+    for slug, kind in REGISTRY.items():
+        has_text = any(f.name == "search_text" for f in kind.model._meta.get_fields())
+        if has_text and getattr(kind, "searchable", True):
+            assert slug in kinds
+
+
+def test_registered_kinds_found_by_sample(world):
+    """Whatever kinds exist (activities, resources, news ...): a sample is found by its
+    own title, in its owner's scope."""
+    from doingoai.core.samples import load_all
+
+    samples = load_all()
+    admin = world.user("admin")
+    for kind in search.searchable_kinds():
+        if kind.slug not in samples or kind.nav_group == "hidden":
+            continue
+        obj = samples[kind.slug](world.daklak)
+        obj.refresh_from_db()
+        title = str(obj)
+        if len(search.phonetic(title)) < 3:
+            continue
+        g = group(search.search(admin, title, limit=50), kind.slug)
+        assert g and obj in [h.obj for h in g.hits], kind.slug
+
+
+def test_list_filter_link_uses_same_spelling(lao, login):
+    """The per-kind list reached from the results (``?q=``) finds the same records."""
+    page = login("trunguong").get("/partners/", {"q": "champasac"})
+    assert page.status_code == 200
+    assert lao["champasak"].name_vi in page.content.decode()
