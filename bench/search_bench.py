@@ -141,7 +141,8 @@ def main(argv=None):
 
     rows = measure(args.queries or None, username=args.user, repeat=args.repeat)
     print(f"database: {connection.vendor}  user: {args.user}")
-    print(f"{'query':<16} {'engine ms':>10} {'raw SQL ms':>11} {'overhead':>9} {'stmts':>6}  counts")
+    head = f"{'query':<16} {'engine ms':>10} {'raw SQL ms':>11} {'overhead':>9} {'stmts':>6}"
+    print(f"{head}  counts")
     for r in rows:
         counts = ", ".join(f"{k}={v}" for k, v in r["groups"].items())
         print(f"{r['query']:<16} {r['engine_ms']:>10.2f} {r['raw_sql_ms']:>11.2f} "

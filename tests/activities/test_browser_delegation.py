@@ -17,7 +17,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 @pytest.fixture
 def page(live_server, transactional_db):
     from playwright.sync_api import sync_playwright
-
     from tests.conftest import ensure_world
 
     ensure_world()

@@ -26,6 +26,7 @@ OPERATIONS = sorted(
     for path, methods in ninja_api.get_openapi_schema(path_prefix="/api/v1/")["paths"].items()
     for method in methods
 )
+_LOADED = {}
 
 
 @pytest.fixture
@@ -39,7 +40,9 @@ def api_schema(world):
     for make in load_all().values():
         make(world.daklak)
         make(world.hanoi)
-    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    if "schema" not in _LOADED:  # loaded once: generating the description takes a while
+        _LOADED["schema"] = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    yield _LOADED["schema"]
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 

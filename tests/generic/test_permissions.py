@@ -131,6 +131,12 @@ def test_scope_of_every_url(slug, username, world, login):
     add = client.get(reverse(f"{slug}_add"))
     assert add.status_code == expect["add"][username], f"add {slug} as {username}"
 
+    # the record's documents download exactly when the record is visible
+    if kind.has_attachments:
+        att = _attach(obj)
+        download = client.get(reverse("attachment_download", args=[att.pk]))
+        assert download.status_code == expect["view"][username], f"download {slug}"
+
     # a refused POST changes nothing
     if expect["change"][username] != Y:
         before = type(obj)._default_manager.filter(pk=obj.pk).values().first()
@@ -139,6 +145,19 @@ def test_scope_of_every_url(slug, username, world, login):
         response = client.post(reverse(f"{slug}_edit", args=[obj.pk]), {"notes": "x"})
         assert response.status_code == expect["change"][username]
         assert type(obj)._default_manager.filter(pk=obj.pk).values().first() == before
+
+
+def _attach(obj):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+
+    from doingoai.core.models import Attachment
+
+    att = Attachment(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+                     original_name="bien-ban.pdf", mime_type="application/pdf", size=9)
+    att.file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    att.save()
+    return att
 
 
 def _first_export_value(kind, obj) -> str:

@@ -1,7 +1,6 @@
 """A browser screenshot of the dashboard with its charts (kept in test-output/)."""
 
 import pytest
-
 from tests.conftest import ensure_world
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,7 +25,9 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
             context.add_cookies([{"name": "sessionid", "value": session,
                                   "url": live_server.url}])
             page = context.new_page()
-            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.on("console", lambda m: m.type == "error"
+                    and "favicon" not in m.location.get("url", "")
+                    and errors.append(f"{m.text} @ {m.location}"))
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(url)
             for chart in ("chart-years", "chart-kinds", "chart-map", "chart-resources",

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.registry import RecordKind, Related, register
+from doingoai.core.scope import VIEW
 
 from .filtersets import ActivityFilterSet
 from .forms import ActivityForm
@@ -30,6 +31,8 @@ class ActivityKind(RecordKind):
     attachment_kinds = ["photo", "document"]
     detail_panels = ["activities/activity_panels.html"]
     related = [Related(_("Events of this trip"), "activities", "parent")]
+    # a news draft written from the activity (doingoai.news)
+    object_actions = [(_("Write news"), "activity_write_news", VIEW)]
 
     @staticmethod
     def detail_context(obj, user):

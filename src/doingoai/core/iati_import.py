@@ -122,15 +122,16 @@ class IatiReport:
                 for (stage, currency), total in sorted(self.totals.items())]
 
 
-def _narratives(element) -> dict[str, str]:
-    """Narratives by language ('' for the file's default)."""
+def _narratives(element, default_lang: str = "") -> dict[str, str]:
+    """Narratives by language; one without xml:lang is in the activity's language."""
     out: dict[str, str] = {}
     if element is None:
         return out
     for narrative in element.findall("narrative"):
         text = " ".join((narrative.text or "").split())
         if text:
-            out.setdefault((narrative.get(XML_LANG) or "").lower(), text)
+            lang = (narrative.get(XML_LANG) or default_lang or "").lower()[:2]
+            out.setdefault(lang, text)
     return out
 
 
@@ -170,6 +171,8 @@ class _Importer:
         self.resource_ct = ContentType.objects.get_for_model(self.Resource)
         self.partner_matcher = Matcher(self.Partner, PARTNER_MATCH)
         self.partners: dict[str, object] = {}  # org ref or folded name -> partner
+        self.file_lang = ""
+        self.lang = ""
 
     # ---------------------------------------------------------------- partners
 
@@ -179,7 +182,7 @@ class _Importer:
         if element is None:
             return None
         ref = (element.get("ref") or element.get("provider-org-ref") or "").strip()
-        names = _narratives(element)
+        names = _narratives(element, self.lang)
         name = _best(names, "vi", "en", "")
         key = ref or fold(name)
         if not key:
@@ -225,8 +228,8 @@ class _Importer:
         prefix = ref.split("-", 1)[0].upper() if "-" in ref else ""
         country = prefix if prefix not in NON_COUNTRY_PREFIXES and is_country(prefix) else ""
         country = country or country_hint or "VN"
-        name_vi = _best(names, "vi", "", "en")
-        name_en = names.get("en") or (names.get("") if name_vi != names.get("") else "")
+        name_en = names.get("en", "")
+        name_vi = _best(names, "vi", "en")
         data = {
             "name_vi": name_vi[:300],
             "name_en": (name_en or "")[:300],
@@ -257,7 +260,8 @@ class _Importer:
         if not identifier:
             result.problems.append(_("the activity has no iati-identifier."))
             return result
-        title = _best(_narratives(element.find("title")), "vi", "", "en") or identifier
+        self.lang = element.get(XML_LANG) or self.file_lang
+        title = _best(_narratives(element.find("title"), self.lang), "vi", "en") or identifier
         result.title = title
         recipient = (element.find("recipient-country").get("code", "")
                      if element.find("recipient-country") is not None else "")
@@ -307,7 +311,7 @@ class _Importer:
                 continue
             provider = self.partner(tx.find("provider-org"), result, recipient)
             partner = provider or default_funder
-            description = _best(_narratives(tx.find("description")), "vi", "", "en")
+            description = _best(_narratives(tx.find("description"), self.lang), "vi", "en")
             data = {
                 "title": f"{title} — {TRANSACTION_NAMES[code]} {date:%d/%m/%Y}"[:400],
                 "direction": "received",
@@ -420,6 +424,7 @@ def import_iati(path, *, unit, user, commit: bool = True, progress=None) -> Iati
     activities = root.findall("iati-activity")
     with transaction.atomic():
         importer = _Importer(user=user, unit=unit, report=report)
+        importer.file_lang = root.get(XML_LANG) or ""
         try:
             for done, element in enumerate(activities, 1):
                 with transaction.atomic():

@@ -520,7 +520,7 @@ class ImportContext:
                     problems.append(str(exc))
             if problems:
                 raise CellError(" ".join(problems))
-            return pks
+            return list(dict.fromkeys(pks))  # the same partner written two ways counts once
         raise CellError(f"unknown column type {kind}")  # pragma: no cover
 
     def _english_choices(self, column):

@@ -51,6 +51,8 @@ class RecordKind:
     ordering: list[str] = ["-pk"]
     # actions beyond editing shown on the detail page: (label, url name, required action)
     object_actions: list[tuple[Any, str, str]] = []
+    # pages beyond the generic ones linked from the list: (label, url name, action)
+    list_actions: list[tuple[Any, str, str]] = []
     has_attachments: bool = True
     attachment_kinds: list[str] = ["document", "photo"]
     # when False the kind is read-only in the generic UI (edited elsewhere)

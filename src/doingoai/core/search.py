@@ -44,14 +44,14 @@ from rapidfuzz import fuzz
 from .countries import subdivision_aliases
 from .registry import REGISTRY, RecordKind
 from .scope import VIEW
-from .text import fold, squash
+from .text import fold
 
 TABLE = "core_search"
 SHIFT = 40  # object ids below 2**40; content type ids in the high bits
 MAX_KEY = 20000
 MIN_TERM = 3
 #: candidates fetched per kind, in the database's rank order, before scoping and re-ranking
-CANDIDATES = 400
+CANDIDATES = 200
 
 # ---------------------------------------------------------------- the key
 
@@ -73,7 +73,12 @@ _RULES = [
 
 def phonetic(value: str | None) -> str:
     """The squashed phonetic key of any spelling: 'Xê Kông' -> 'sekong'."""
-    out = squash(value)
+    return _phon(fold(value))
+
+
+def _phon(folded: str) -> str:
+    """``phonetic`` of a text already folded."""
+    out = folded.replace(" ", "")
     for pattern, repl in _RULES:
         out = pattern.sub(repl, out)
     return out
@@ -205,21 +210,29 @@ def _vendor(using="default") -> str:
 
 def write_entries(rows: Iterable[tuple[int, str, str]], using: str = "default") -> int:
     """Upsert ``(entry id, title, folded text)`` rows."""
-    data = [(eid, title, phonetic(text)[:MAX_KEY]) for eid, title, text in rows]
+    data = _rows(rows)
     if not data:
         return 0
     conn = connections[using]
     with conn.cursor() as cur:
         if conn.vendor == "postgresql":
             cur.executemany(
-                f"INSERT INTO {TABLE} (id, title, key) VALUES (%s, %s, %s) "
-                "ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, key = EXCLUDED.key",
+                f"INSERT INTO {TABLE} (id, title, name, key) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, name = EXCLUDED.name, "
+                "key = EXCLUDED.key",
                 data,
             )
         else:
             cur.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(d[0],) for d in data])
-            cur.executemany(f"INSERT INTO {TABLE} (rowid, title, key) VALUES (%s, %s, %s)", data)
+            cur.executemany(
+                f"INSERT INTO {TABLE} (rowid, title, name, key) VALUES (%s, %s, %s, %s)", data
+            )
     return len(data)
+
+
+def _rows(rows) -> list[tuple[int, str, str, str]]:
+    """(id, folded title, phonetic title, phonetic key) for the table."""
+    return [(eid, title, _phon(title), _phon(text)[:MAX_KEY]) for eid, title, text in rows]
 
 
 def delete_entries(ids: Iterable[int], using: str = "default"):
@@ -292,10 +305,11 @@ def reindex(kind, *, batch: int = 2000, progress=None, using: str = "default",
 
 
 def _insert_fresh(rows, using):
-    data = [(eid, title, phonetic(text)[:MAX_KEY]) for eid, title, text in rows]
     col = "id" if _vendor(using) == "postgresql" else "rowid"
     with connections[using].cursor() as cur:
-        cur.executemany(f"INSERT INTO {TABLE} ({col}, title, key) VALUES (%s, %s, %s)", data)
+        cur.executemany(
+            f"INSERT INTO {TABLE} ({col}, title, name, key) VALUES (%s, %s, %s, %s)", _rows(rows)
+        )
 
 
 def optimize(using: str = "default"):
@@ -356,39 +370,39 @@ class Query:
             alts.append(f'"{self.whole}"')
         return " OR ".join(alts)
 
-    def like(self) -> tuple[str, list[str]]:
-        """PostgreSQL condition on ``key`` served by the trigram index."""
+    def like(self, column: str = "key") -> tuple[str, list[str]]:
+        """PostgreSQL condition on ``column`` served by the trigram index."""
         conds, params = [], []
         if self.terms:
-            conds.append("(" + " AND ".join(["key LIKE %s"] * len(self.terms)) + ")")
+            conds.append("(" + " AND ".join([f"{column} LIKE %s"] * len(self.terms)) + ")")
             params += [f"%{t}%" for t in self.terms]
         if self.whole and (len(self.terms) != 1 or self.terms[0] != self.whole):
-            conds.append("key LIKE %s")
+            conds.append(f"{column} LIKE %s")
             params.append(f"%{self.whole}%")
         return "(" + " OR ".join(conds) + ")", params
 
 
-def match_sql(q: Query, ct_id: int, vendor: str, *, ranked: bool = False,
+def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
               limit: int | None = None) -> tuple[str, list]:
-    """SQL selecting ``(object id, title)`` of the matching entries of one kind."""
+    """SQL selecting ``(object id, title)`` of the matching entries of one kind: in
+    their whole text, or (``names_only``) in their names. Unordered unless limited
+    (then newest first)."""
     lo, hi = ct_range(ct_id)
     mask = (1 << SHIFT) - 1
     if vendor == "postgresql":
-        cond, params = q.like()
+        cond, params = q.like("name" if names_only else "key")
         sql = (f"SELECT (id & {mask}) AS oid, title FROM {TABLE} "
                f"WHERE id BETWEEN %s AND %s AND {cond}")
         params = [lo, hi, *params]
-        if ranked:
-            sql += " ORDER BY similarity(title, %s) DESC, id DESC"
-            params.append(q.folded)
+        order = " ORDER BY id DESC"
     else:
+        expr = q.fts()
         sql = (f"SELECT (rowid - {lo}) AS oid, title FROM {TABLE} "
                f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s")
-        params = [q.fts(), lo, hi]
-        if ranked:
-            sql += " ORDER BY rank"
+        params = [f"{{name}} : ({expr})" if names_only else f"{{key}} : ({expr})", lo, hi]
+        order = " ORDER BY rowid DESC"
     if limit:
-        sql += f" LIMIT {int(limit)}"
+        sql += f"{order} LIMIT {int(limit)}"
     return sql, params
 
 
@@ -415,7 +429,7 @@ def score(q: Query, title: str) -> float:
     """How well a record's folded title answers the query (0-100)."""
     if not title:
         return 0.0
-    key = phonetic(title)
+    key = _phon(title)
     if title == q.folded or key == q.whole:
         return 100.0
     if key.startswith(q.whole):
@@ -454,6 +468,23 @@ class Group:
         return self.kind.verbose_name_plural()
 
 
+def candidates(q: Query, ct_id: int, vendor: str, using: str = "default"):
+    """The best candidates of one kind, as ``[(object id, title)]``: the records whose
+    own name matches first, then the newest of those matching elsewhere."""
+    out, seen = [], set()
+    with connections[using].cursor() as cur:
+        for names_only in (True, False):
+            sql, params = match_sql(q, ct_id, vendor, names_only=names_only, limit=CANDIDATES)
+            cur.execute(sql, params)
+            for oid, title in cur.fetchall():
+                if oid not in seen:
+                    seen.add(oid)
+                    out.append((oid, title))
+            if len(out) >= CANDIDATES:
+                break
+    return out
+
+
 def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default") -> Group | None:
     model = kind.model
     ct = ContentType.objects.db_manager(using).get_for_model(model)
@@ -465,26 +496,27 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
     count = matching.count()
     if not count:
         return None
-    sql, params = match_sql(q, ct.pk, vendor, ranked=True, limit=CANDIDATES)
-    with connections[using].cursor() as cur:
-        cur.execute(sql, params)
-        candidates = cur.fetchall()
-    order = {oid: (score(q, title), -i) for i, (oid, title) in enumerate(candidates)}
+    found = candidates(q, ct.pk, vendor, using)
+    titles = dict(found)
+    in_scope = set(scoped.filter(pk__in=list(titles)).values_list("pk", flat=True))
+    ranked = sorted(
+        ((score(q, titles[oid]), -i, oid) for i, (oid, _t) in enumerate(found) if oid in in_scope),
+        reverse=True,
+    )[:limit]
+    if not ranked:  # none of the candidates is in scope: any in scope, newest first
+        ranked = [(0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[
+            :limit]]
     qs = scoped
     if kind.list_select_related:
         qs = qs.select_related(*kind.list_select_related)
-    objs = list(qs.filter(pk__in=list(order)))
-    if not objs:  # none of the best-ranked candidates is in scope: take any in scope
-        objs = list(matching[:limit])
-    objs.sort(
-        key=lambda o: order.get(o.pk) or (score(q, fold(str(o))), -CANDIDATES), reverse=True
-    )
+    objs = qs.in_bulk([oid for _s, _i, oid in ranked])
     subtitle = getattr(kind, "search_subtitle", None) or _subtitle
     hits = [
-        Hit(o, order[o.pk][0] if o.pk in order else score(q, fold(str(o))), _url(o),
-            subtitle(o))
-        for o in objs[:limit]
+        Hit(objs[oid], s or score(q, fold(str(objs[oid]))), _url(objs[oid]), subtitle(objs[oid]))
+        for s, _i, oid in ranked
+        if oid in objs
     ]
+    hits.sort(key=lambda h: -h.score)
     try:
         list_url = reverse(f"{kind.slug}_list")
     except NoReverseMatch:

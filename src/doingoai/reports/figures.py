@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from doingoai.core.countries import country_name
 from doingoai.core.registry import REGISTRY
 from doingoai.core.scope import VIEW
+from doingoai.core.text import fold
 from doingoai.organization.models import Unit
 
 from .periods import Period
@@ -73,7 +74,7 @@ class Rollup:
         rows = list(Unit.objects.filter(path__startswith=root.path).values_list("id", "path"))
         self.paths = dict(rows)
         children = Unit.objects.filter(parent=root, successor__isnull=True)
-        self.children = sorted(children, key=lambda u: (u.level, u.name))
+        self.children = sorted(children, key=lambda u: (u.level, fold(u.name), u.name))
         self.child_ids = {u.pk for u in self.children}
 
     def child_of(self, unit_id) -> int | None:
@@ -333,6 +334,25 @@ def resource_qs(unit, user, start=None, end=None):
     return qs
 
 
+def resource_country():
+    """The partner country of a resource: its partner's, else (a gift to several
+    partners) the country of the activity it was handed over at, else of the first
+    partner of its agreement."""
+    from django.db.models import F, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce, NullIf
+
+    place = model("activities.ActivityPlace")
+    Agreement = model("agreements.Agreement")
+    parts = [NullIf(F("partner__country"), Value(""))]
+    if place is not None:
+        parts.append(Subquery(place.objects.filter(activity_id=OuterRef("activity_id"))
+                              .order_by("position", "pk").values("country")[:1]))
+    parts.append(Subquery(Agreement.partners.through.objects
+                          .filter(agreement_id=OuterRef("agreement_id"))
+                          .order_by("pk").values("partner__country")[:1]))
+    return Coalesce(*parts, Value(""))
+
+
 MONEY = dict(
     items=Count("id"),
     vnd=Sum("amount_vnd"),
@@ -368,13 +388,14 @@ def _resources(unit, period, user) -> dict:
         out[d].setdefault("url", list_url("resources", direction=d, **params))
         out[d]["no_rate_url"] = list_url("resources", direction=d, no_rate="true", **params)
 
-    rows = (qs.order_by().values("direction", "partner__country").annotate(**MONEY)
-            .order_by("direction", "-vnd"))
+    rows = (qs.order_by().annotate(country=resource_country())
+            .values("direction", "country").annotate(**MONEY)
+            .order_by("direction", "-vnd", "country"))
     out["by_country"] = [
-        {"direction": r["direction"], "country": r["partner__country"] or "",
-         "name": country_name(r["partner__country"]) or "—", **_money(r),
+        {"direction": r["direction"], "country": r["country"] or "",
+         "name": country_name(r["country"]) or "—", **_money(r),
          "url": list_url("resources", direction=r["direction"],
-                         partner_country=r["partner__country"], **params)}
+                         partner_country=r["country"] or "-", **params)}
         for r in rows
     ]
     rows = (qs.order_by().values("direction", "partner_id", "partner__name_vi",

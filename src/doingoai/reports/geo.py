@@ -39,6 +39,12 @@ def _ring(arcs, indexes) -> list[list[float]]:
     for i in indexes:
         points = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
         ring.extend(points if not ring else points[1:])
+    # a ring crossing the antimeridian (Russia, Fiji) would draw a line across a flat
+    # map: keep it on the side where most of its points are
+    if any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False)):
+        east = sum(1 for x, _y in ring if x > 0) >= len(ring) / 2
+        ring = [[x + 360 if east and x < 0 else x - 360 if not east and x > 0 else x, y]
+                for x, y in ring]
     return ring
 
 
@@ -55,6 +61,8 @@ def topo_to_geo(topo: dict, name: str = "countries") -> dict:
         else:
             continue
         code = codes.get(str(geom.get("id", "")).zfill(3), "")
+        if code == "AQ":  # Antarctica takes a fifth of the map and holds no partner
+            continue
         features.append({
             "type": "Feature",
             "properties": {"name": code or geom.get("properties", {}).get("name", ""),

@@ -43,9 +43,14 @@ class ResourceFilterSet(RecordFilterSet):
         return qs.filter(unit__path__startswith=value.path)
 
     def filter_partner_country(self, qs, name, value):
+        """The partner's country, else the country of the activity or agreement
+        ("-": no country known)."""
         if not value:
             return qs
-        return qs.filter(partner__country=value.strip().upper())
+        from doingoai.reports.figures import resource_country
+
+        code = "" if value.strip() == "-" else value.strip().upper()
+        return qs.alias(partner_country=resource_country()).filter(partner_country=code)
 
 
 class ExchangeRateFilterSet(RecordFilterSet):

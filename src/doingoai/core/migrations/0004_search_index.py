@@ -2,7 +2,9 @@
 
 SQLite: an FTS5 virtual table with the trigram tokenizer. PostgreSQL: a table
 with a pg_trgm GIN index on the key. Rows are keyed by
-``content_type_id << 40 | object_id``. Fill it with ``doingoai rebuild_search``
+``content_type_id << 40 | object_id``; ``key`` is the phonetic key of the whole
+record, ``name`` that of its title (to rank the records named by the query first),
+``title`` its folded title. Fill it with ``doingoai rebuild_search``
 after loading data in bulk; saves and deletes keep it current.
 """
 
@@ -17,20 +19,25 @@ def create(apps, schema_editor):
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS core_search ("
                 "id bigint PRIMARY KEY, title text NOT NULL DEFAULT '', "
-                "key text NOT NULL DEFAULT '')"
+                "name text NOT NULL DEFAULT '', key text NOT NULL DEFAULT '')"
             )
             cur.execute(
                 "CREATE INDEX IF NOT EXISTS core_search_key_trgm "
                 "ON core_search USING gin (key gin_trgm_ops)"
             )
-        elif conn.vendor == "sqlite":
             cur.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS core_search "
-                "USING fts5(key, title UNINDEXED, tokenize='trigram')"
+                "CREATE INDEX IF NOT EXISTS core_search_name_trgm "
+                "ON core_search USING gin (name gin_trgm_ops)"
+            )
+        elif conn.vendor == "sqlite":
+            cur.execute("DROP TABLE IF EXISTS core_search")  # an earlier draft's layout
+            cur.execute(
+                "CREATE VIRTUAL TABLE core_search "
+                "USING fts5(key, name, title UNINDEXED, tokenize='trigram')"
             )
         else:  # pragma: no cover - other databases: a plain table, scanned
             cur.execute(
-                "CREATE TABLE core_search (id bigint PRIMARY KEY, title text, key text)"
+                "CREATE TABLE core_search (id bigint PRIMARY KEY, title text, name text, key text)"
             )
 
 

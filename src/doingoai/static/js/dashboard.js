@@ -9,6 +9,10 @@
   var charts = [];
   var fmt = function (v) { return Number(v || 0).toLocaleString("vi-VN"); };
 
+  // Tooltips as rich text, not HTML: the CSP allows no inline styles.
+  var TIP = { renderMode: "richText" };
+  function tip(extra) { return Object.assign({}, TIP, extra || {}); }
+
   function make(id) {
     var el = document.getElementById(id);
     if (!el) { return null; }
@@ -34,7 +38,7 @@
     series.push({ name: L.total, type: "line", data: data.totalByYear, symbolSize: 8,
       label: { show: true, position: "top" }, z: 5 });
     years.setOption({
-      tooltip: { trigger: "axis" }, legend: { type: "scroll", bottom: 0 },
+      tooltip: tip({ trigger: "axis" }), legend: { type: "scroll", bottom: 0 },
       grid: { left: 40, right: 16, top: 24, bottom: 48 },
       xAxis: { type: "category", data: data.years.map(String) },
       yAxis: { type: "value", minInterval: 1 }, series: series,
@@ -46,7 +50,7 @@
     if (!data.byKind.length) { empty(kinds); } else {
       var byKind = data.byKind.slice().reverse();
       kinds.setOption({
-        tooltip: {}, grid: { left: 150, right: 30, top: 10, bottom: 24 },
+        tooltip: tip(), grid: { left: 150, right: 30, top: 10, bottom: 24 },
         xAxis: { type: "value", minInterval: 1 },
         yAxis: { type: "category", data: byKind.map(function (k) { return k.name; }) },
         series: [{ type: "bar", data: byKind, itemStyle: { color: "#1f5fa8" },
@@ -66,14 +70,14 @@
         var max = Math.max.apply(null, [1].concat(data.partnerCountries.map(function (c) { return c.value; })));
         map.hideLoading();
         map.setOption({
-          tooltip: { trigger: "item", formatter: function (p) {
+          tooltip: tip({ trigger: "item", formatter: function (p) {
             var d = p.data;
             var name = d ? d.label : (labels[p.name] || p.name);
             return d ? name + ": " + d.value + " " + L.partners + " (" + d["new"] + " " + L["new"] + ")" : name;
-          } },
+          } }),
           visualMap: { min: 0, max: max, left: 10, bottom: 10, calculable: false,
             inRange: { color: ["#d6e4f5", "#1f5fa8"] }, text: [String(max), "0"] },
-          series: [{ type: "map", map: "world", roam: true, nameProperty: "name",
+          series: [{ type: "map", map: "world", roam: true, nameProperty: "name", zoom: 1.15,
             emphasis: { label: { show: false }, itemStyle: { areaColor: "#b4235a" } },
             itemStyle: { areaColor: "#eef0f3", borderColor: "#c5cad3" },
             data: data.partnerCountries }],
@@ -96,7 +100,7 @@
         }) };
     }
     chart.setOption({
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + " ₫"; } },
+      tooltip: tip({ trigger: "axis", valueFormatter: function (v) { return fmt(v) + " ₫"; } }),
       legend: { bottom: 0 }, grid: { left: 90, right: 16, top: 16, bottom: 48 },
       xAxis: { type: "category", data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
       yAxis: { type: "value", axisLabel: { formatter: function (v) {
@@ -127,10 +131,10 @@
       tl.getDom().style.height = Math.max(220, 40 + items.length * 32) + "px";
       tl.resize();
       tl.setOption({
-        tooltip: { formatter: function (p) {
-          if (p.seriesType === "custom") { return p.data.name + "<br>" + p.data.span; }
+        tooltip: tip({ formatter: function (p) {
+          if (p.seriesType === "custom") { return p.data.name + "\n" + p.data.span; }
           return p.data.name + ": " + p.data.value[0] + (p.data.held ? " (" + L.held + ")" : "");
-        } },
+        } }),
         grid: { left: 260, right: 24, top: 16, bottom: 30 },
         xAxis: { type: "time" },
         yAxis: { type: "category", data: cats, inverse: true },

@@ -1,0 +1,30 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.filters import RecordFilterSet
+from doingoai.organization.models import Unit
+
+from .models import NewsItem
+
+
+class NewsItemFilterSet(RecordFilterSet):
+    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
+                                            queryset=Unit.objects.all(), method="filter_unit")
+    year = django_filters.NumberFilter(label=_("year"), field_name="published__year")
+    published_after = django_filters.DateFilter(label=_("from"), field_name="published",
+                                                lookup_expr="gte")
+    published_before = django_filters.DateFilter(label=_("until"), field_name="published",
+                                                 lookup_expr="lte")
+    linked = django_filters.BooleanFilter(label=_("with its activity recorded"),
+                                          field_name="activity", lookup_expr="isnull",
+                                          exclude=True)
+
+    class Meta:
+        model = NewsItem
+        fields = ["q", "status", "unit", "year", "published_after", "published_before",
+                  "linked"]
+
+    def filter_unit(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(unit__path__startswith=value.path)

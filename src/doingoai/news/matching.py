@@ -1,0 +1,207 @@
+"""Turning the names a news article uses into the records they name: units of the
+user's scope, partners of the shared directory (or proposals for new ones), the
+agreement mentioned and the places (ISO 3166 country and subdivision codes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from rapidfuzz import fuzz
+
+from doingoai.core.countries import find_subdivision
+from doingoai.core.scope import VIEW
+from doingoai.core.text import fold
+
+from .gazetteer import find_places, match_place
+
+# Words that make a unit's name but not its area: "Hội LHPN tỉnh Đắk Lắk" -> "dak lak".
+_UNIT_WORDS = re.compile(
+    r"^(?:trung uong )?(?:hoi lien hiep phu nu|hoi lhpn|lien hiep phu nu|hoi phu nu|hlhpn)\s*"
+    r"(?:cac cap\s*)?")
+_LEVEL_WORDS = re.compile(r"^(?:tinh|thanh pho|tp\.?|thu do|xa|phuong|dac khu|huyen|quan|"
+                          r"thi xa|thi tran)\s+")
+PARTNER_THRESHOLD = 88.0
+
+
+def _unit_core(name: str) -> str:
+    folded = fold(name)
+    folded = _UNIT_WORDS.sub("", folded)
+    return _LEVEL_WORDS.sub("", folded).strip()
+
+
+def match_units(names: list[str], user) -> list:
+    """Units of the user's scope named in the article, in the article's order.
+
+    A name matches a unit whose folded name equals it ("Hội LHPN tỉnh Đắk Lắk"), or
+    whose administrative area is what the name is about ("Đắk Lắk", "Việt Nam" for
+    the central union). Current units win over merged ones, provinces over communes.
+    """
+    from doingoai.organization.models import Unit
+
+    scoped = Unit.objects.restrict(user, VIEW)
+    level_rank = {"central": 0, "province": 1, "district": 2, "commune": 3}
+    found = []
+    for name in names:
+        folded, core = fold(name), _unit_core(name)
+        if not core:
+            continue
+        if core in ("viet nam", "vn") or folded in ("trung uong hoi", "hoi lhpn viet nam"):
+            candidates = list(scoped.filter(level="central"))
+        else:
+            candidates = [u for u in scoped.filter(search_text__contains=core)[:200]
+                          if fold(u.name) == folded or fold(u.area_name) == core]
+        if not candidates:
+            continue
+        candidates.sort(key=lambda u: (fold(u.name) != folded, u.valid_to is not None,
+                                       level_rank.get(u.level, 9), u.pk))
+        if candidates[0] not in found:
+            found.append(candidates[0])
+    return found
+
+
+@dataclass
+class PartnerMatch:
+    """A partner name from the article: the existing partner it names, if any, and
+    what a new partner would be made of."""
+
+    name: str
+    partner: object | None = None
+    score: float = 0.0
+    country: str = ""
+    subdivision: str = ""
+    kind: str = "other"
+    alternatives: list = field(default_factory=list)
+
+
+def _partner_kind(folded: str) -> str:
+    if re.search(r"\b(?:phu nu|women)\b", folded):
+        return "womens_union"
+    if re.search(r"\b(?:dai su quan|lanh su|embassy|consulate)\b", folded):
+        return "embassy"
+    if re.search(r"\b(?:doanh nghiep|hiep hoi|cong ty|tap doan|phong thuong mai)\b", folded):
+        return "business"
+    if re.search(r"\b(?:dai hoc|truong|hoc vien|vien)\b", folded):
+        return "university"
+    if re.search(r"\b(?:so|bo|uy ban|chinh quyen|chinh phu)\b", folded):
+        return "government"
+    if re.search(r"\bun\b|unfpa|undp|unicef|unesco|unhcr|unodc|unaids|\bwho\b|\bfao\b|"
+                 r"\bilo\b|\biom\b", folded):
+        return "un_agency"
+    if re.search(r"koica|jica|usaid|giz|dfat|quy ", folded):
+        return "donor"
+    return "other"
+
+
+def _place_of(name: str) -> tuple[str, str]:
+    """(country, subdivision) of the places a partner's name contains."""
+    from .extraction import KNOWN_PARTNERS
+
+    country = subdivision = ""
+    for hit in find_places(name):
+        m = hit.match
+        if m.kind == "subdivision":
+            return m.country, m.code
+        if m.kind in ("country", "region") and not country:
+            country = m.country or m.code
+    if not country:
+        for alias, code in KNOWN_PARTNERS.items():
+            if alias.lower() in name.lower() and code:
+                country = code
+                break
+    return country, subdivision
+
+
+def _candidates(name: str, country: str):
+    from doingoai.core.search import GENERIC_WORDS
+    from doingoai.partners.models import Partner
+
+    words = [w for w in fold(name).split() if w not in GENERIC_WORDS and len(w) >= 3]
+    # the rarest-looking words first: long ones
+    words.sort(key=len, reverse=True)
+    cond = Q()
+    for w in words[:3]:
+        cond |= Q(search_text__contains=w)
+    if not words:
+        cond = Q(search_text__contains=fold(name))
+    qs = Partner.objects.filter(cond)
+    if country:
+        qs = qs.filter(Q(country=country) | Q(country=""))
+    return list(qs.only("pk", "name_vi", "name_en", "name_local", "acronym", "aliases",
+                        "subdivision", "country")[:300])
+
+
+def match_partners(names: list[str]) -> list[PartnerMatch]:
+    """Each partner name matched to the shared directory (any spelling, aliases
+    included) or proposed as a new partner with its country and subdivision."""
+    from doingoai.core.search import name_similarity
+
+    out = []
+    for name in names:
+        country, subdivision = _place_of(name)
+        match = PartnerMatch(name=name, country=country, subdivision=subdivision,
+                             kind=_partner_kind(fold(name)))
+        scored = []
+        for partner in _candidates(name, country):
+            if subdivision and partner.subdivision and partner.subdivision != subdivision:
+                continue
+            best = max((name_similarity(name, n) for n in partner.all_names()), default=0.0)
+            best = max(best, max((fuzz.ratio(fold(name), fold(n)) for n in partner.all_names()),
+                                 default=0.0))
+            if best >= PARTNER_THRESHOLD - 20:
+                scored.append((best, partner))
+        scored.sort(key=lambda t: (-t[0], t[1].pk))
+        if scored and scored[0][0] >= PARTNER_THRESHOLD:
+            match.score, match.partner = scored[0]
+        match.alternatives = [p for s, p in scored[:5] if p is not match.partner]
+        out.append(match)
+    return out
+
+
+def match_agreement(title: str | None, user, *, unit=None):
+    """The agreement of the user's scope whose title the article names."""
+    from doingoai.agreements.models import Agreement
+
+    if not title:
+        return None
+    target = fold(title)
+    words = sorted((w for w in target.split() if len(w) >= 4), key=len, reverse=True)[:3]
+    cond = Q()
+    for w in words:
+        cond &= Q(search_text__contains=w)
+    qs = Agreement.objects.restrict(user, VIEW).filter(cond).only("pk", "title", "unit_id")
+    best, best_score = None, 0.0
+    for agreement in qs[:200]:
+        score = fuzz.partial_ratio(target, fold(agreement.title))
+        if unit is not None and agreement.unit_id == unit.pk:
+            score += 5
+        if score > best_score:
+            best, best_score = agreement, score
+    return best if best_score >= 85 else None
+
+
+def place_lines(extraction: dict) -> list[str]:
+    """Places of the article as lines of the activity form: "LA, LA-AT"."""
+    lines: list[str] = []
+    countries_with_sub: set[str] = set()
+    for code in extraction.get("subdivisions") or []:
+        country = code.split("-")[0]
+        countries_with_sub.add(country)
+        line = f"{country}, {code}"
+        if line not in lines:
+            lines.append(line)
+    for text in extraction.get("places") or []:
+        m = match_place(text)
+        if m is None:
+            continue
+        if m.kind == "vn_province":
+            sub = find_subdivision("VN", m.canonical_name)
+            line = f"VN, {sub}" if sub else f"VN, , {m.canonical_name}"
+            countries_with_sub.add("VN")
+            if line not in lines:
+                lines.append(line)
+    for country in extraction.get("countries") or []:
+        if country not in countries_with_sub and country not in lines:
+            lines.append(country)
+    return lines

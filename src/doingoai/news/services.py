@@ -1,0 +1,304 @@
+"""Actions on news items: importing an article (a draft news item with the facts read
+from it), confirming its draft activity, and saving an article written from an
+activity. Keyword-only, one transaction each, audited."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from doingoai.core.models import audit
+from doingoai.core.scope import ADD, CHANGE, VIEW, is_system_admin, role_allows
+
+from .documents import read_document
+from .extraction import extract
+from .models import NewsItem, fingerprint_of
+
+__all__ = ["ImportResult", "article_text", "import_article", "news_confirm", "news_write",
+           "draft_from_item"]
+
+
+def may_add_for(user, unit) -> bool:
+    """May the user add records owned by ``unit`` (her subtree, editor or above)?"""
+    if not role_allows(user, ADD):
+        return False
+    if is_system_admin(user):
+        return True
+    return user.unit is not None and unit.path.startswith(user.unit.path)
+
+
+@dataclass
+class ImportResult:
+    item: NewsItem
+    created: bool
+
+    @property
+    def duplicate(self) -> bool:
+        return not self.created
+
+
+def _normalize(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def article_text(data: bytes, filename: str) -> tuple[str, date | None, str]:
+    """(text to keep and read, publication date, title) of an article file.
+
+    A text file is kept as it is (the reader skips its furniture itself); an HTML
+    page or a Word document is kept as its title and body lines.
+    Raises ``ValueError`` for a file the reader cannot read.
+    """
+    suffix = Path(filename).suffix.lower()
+    doc = read_document(data, filename)
+    if suffix in (".txt", ""):
+        from .documents import _decode
+
+        return _normalize(_decode(data)), doc.published, doc.title
+    text = "\n".join(x for x in (doc.title, doc.body_text) if x)
+    return _normalize(text), doc.published, doc.title
+
+
+def import_article(*, text: str, unit, acting_user=None, source_file: str = "",
+                   source_url: str = "", published: date | None = None,
+                   title: str | None = None) -> ImportResult:
+    """Read one article into a draft news item of ``unit``.
+
+    The same article already imported for this unit (or visible to the acting
+    user) is recognized by its fingerprint and returned with ``created=False``.
+    """
+    body = _normalize(text)
+    if not body:
+        raise ValidationError(_("The article is empty."))
+    fingerprint = fingerprint_of(body)
+    existing = NewsItem.objects.filter(unit=unit, fingerprint=fingerprint).first()
+    if existing is None and acting_user is not None and getattr(acting_user, "pk", None):
+        existing = (NewsItem.objects.restrict(acting_user, VIEW)
+                    .filter(fingerprint=fingerprint).order_by("pk").first())
+    if existing is not None:
+        return ImportResult(existing, False)
+    if acting_user is not None and getattr(acting_user, "pk", None):
+        if not may_add_for(acting_user, unit):
+            raise PermissionDenied
+    result = extract(body, title=None, published=published)
+    data = result.to_json()
+    item = NewsItem(
+        title=(title or result.title or body.split("\n", 1)[0])[:500],
+        published=published or result.published,
+        source_url=(source_url or "")[:500],
+        body=body,
+        source_file=(source_file or "")[:255],
+        status=NewsItem.Status.DRAFT,
+        unit=unit,
+        extraction=data,
+    )
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:  # imported meanwhile by somebody else
+        return ImportResult(NewsItem.objects.get(unit=unit, fingerprint=fingerprint), False)
+    audit(user=acting_user, action="news_import", record=item, message=item.title,
+          source_file=item.source_file)
+    return ImportResult(item, True)
+
+
+def import_file(*, data: bytes, filename: str, unit, acting_user=None,
+                source_url: str = "", published: date | None = None) -> ImportResult:
+    text, doc_published, title = article_text(data, filename)
+    return import_article(text=text, unit=unit, acting_user=acting_user,
+                          source_file=Path(filename).name, source_url=source_url,
+                          published=published or doc_published,
+                          title=title or None)
+
+
+# --- the draft activity -----------------------------------------------------------
+
+def _resource_title(amount: dict, extraction: dict, body: str) -> str:
+    events = extraction.get("events") or []
+    if amount.get("direction") == "given":
+        for event in events:
+            if event.get("kind") == "aid_handover":
+                label = event["label"]
+                return label[:1].upper() + label[1:]
+    text = amount.get("text") or ""
+    pos = body.find(text) if text else -1
+    if pos >= 0:
+        start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos)) + 1
+        end_candidates = [i for i in (body.find(".", pos + len(text)),
+                                      body.find("\n", pos + len(text))) if i >= 0]
+        end = min(end_candidates) if end_candidates else len(body)
+        sentence = " ".join(body[start:end].split())
+        if sentence:
+            return sentence[:200]
+    return text[:200] or _("Amount from the article")
+
+
+def draft_from_item(item: NewsItem, user) -> dict:
+    """What the review page proposes: activity form values, partner matches and
+    resource proposals, from the facts read from the article."""
+    from doingoai.activities.models import Activity
+
+    from .matching import match_agreement, match_partners, match_units, place_lines
+
+    ex = item.extraction or {}
+    units = match_units(ex.get("units") or [], user)
+    organizer = units[0] if units else getattr(user, "unit", None)
+    agreement = match_agreement(ex.get("agreement"), user, unit=organizer)
+    partners = match_partners(ex.get("partners") or [])
+    start = ex.get("start_date") or ex.get("published")
+    kind = ex.get("kind") if ex.get("kind") in Activity.Kind.values else Activity.Kind.OTHER
+    title = item.title
+    notes = _("Source: the article “%(title)s”") % {"title": item.title}
+    if item.published:
+        notes += f" ({item.published:%d/%m/%Y})"
+    if item.source_url:
+        notes += f" {item.source_url}"
+    initial = {
+        "title": title,
+        "kind": kind,
+        "format": Activity.Format.ONLINE if kind == "online_event" else
+        Activity.Format.IN_PERSON,
+        "start_date": start,
+        "end_date": ex.get("end_date") or start,
+        "unit": organizer.pk if organizer else None,
+        "units": [u.pk for u in units] or ([organizer.pk] if organizer else []),
+        "partners": [m.partner.pk for m in partners if m.partner is not None],
+        "agreements": [agreement.pk] if agreement else [],
+        "places": "\n".join(place_lines(ex)),
+        "topics": ex.get("topics") or [],
+        "press_links": [item.source_url] if item.source_url else [],
+        "notes": notes,
+    }
+    resources = []
+    for amount in ex.get("amounts") or []:
+        quantity = amount.get("quantity") or 1
+        unit_value = amount.get("unit_value")
+        if unit_value is None:
+            unit_value = Decimal(str(amount.get("value"))) / Decimal(quantity)
+        resources.append({
+            "include": amount.get("direction") in ("given", "received"),
+            "title": _resource_title(amount, ex, item.body),
+            "direction": amount.get("direction") if amount.get("direction") in
+            ("given", "received") else "received",
+            "kind": "in_kind" if amount.get("quantity") else "cash",
+            "quantity": quantity,
+            "unit_value": unit_value,
+            "currency": amount.get("currency") or "VND",
+            "partner": "",
+            "text": amount.get("text") or "",
+            "over": amount.get("over", False),
+        })
+    new_partners = [
+        {"create": True, "name_vi": m.name, "kind": m.kind, "country": m.country,
+         "subdivision": m.subdivision}
+        for m in partners if m.partner is None
+    ]
+    return {"initial": initial, "partners": partners, "new_partners": new_partners,
+            "resources": resources, "agreement": agreement, "units": units}
+
+
+@transaction.atomic
+def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
+                 resources: list[dict], acting_user):
+    """Save the draft activity of a news item, with its places, the new partners
+    the officer chose to create and the resources, and link the news item.
+
+    ``activity_form`` is a valid activities ``ActivityForm``; ``new_partners``
+    are dicts of Partner values (``name_vi``, ``kind``, ``country``,
+    ``subdivision``); ``resources`` dicts of Resource values, where ``partner``
+    may be a Partner or the name of a new partner. Everything or nothing is saved.
+    """
+    from doingoai.activities.models import Activity
+    from doingoai.activities.services import activity_hold_review
+    from doingoai.partners.models import Partner
+    from doingoai.resources.models import Resource
+
+    item = NewsItem.objects.select_for_update().get(pk=item.pk)
+    if item.activity_id is not None:
+        raise ValidationError(_("This article's activity is already recorded."))
+    if not NewsItem.objects.restrict(acting_user, CHANGE).filter(pk=item.pk).exists():
+        raise PermissionDenied
+
+    activity = activity_form.save(commit=False)
+    activity.save()
+    activity_form.save_m2m()
+    places = activity_form.cleaned_data.get("places") or []
+    for i, place in enumerate(places):
+        place.activity = activity
+        place.position = i
+        place.save()
+    for i, member in enumerate(activity_form.cleaned_data.get("members") or []):
+        member.activity = activity
+        member.position_order = i
+        member.save()
+    if not Activity.objects.restrict(acting_user, CHANGE).filter(pk=activity.pk).exists():
+        raise PermissionDenied
+
+    created_partners: dict[str, Partner] = {}
+    owner = acting_user.unit or activity.unit
+    for values in new_partners:
+        existing = Partner.objects.filter(name_vi=values["name_vi"],
+                                          country=values.get("country") or "").first()
+        partner = existing or Partner(unit=owner, **values)
+        if existing is None:
+            partner.full_clean()
+            partner.save()
+        created_partners[values["name_vi"]] = partner
+        activity.partners.add(partner)
+
+    agreement = activity.agreements.order_by("pk").first()
+    made = []
+    for values in resources:
+        values = dict(values)
+        partner = values.pop("partner", None)
+        if isinstance(partner, str):
+            partner = created_partners.get(partner)
+        resource = Resource(unit=activity.unit, activity=activity, agreement=agreement,
+                            partner=partner, date=activity.start_date, **values)
+        resource.full_clean()
+        resource.save()
+        made.append(resource)
+
+    if item.source_url and item.source_url not in (activity.press_links or []):
+        activity.press_links = [*(activity.press_links or []), item.source_url]
+        activity.save()
+    activity.update_search_text()
+    activity_hold_review(activity=activity, acting_user=acting_user)
+
+    item.activity = activity
+    item.status = NewsItem.Status.CONFIRMED
+    item.save()
+    audit(user=acting_user, action="news_confirm", record=item, message=activity.title,
+          activity=activity.pk, partners=[p.pk for p in created_partners.values()],
+          resources=[r.pk for r in made])
+    return activity
+
+
+@transaction.atomic
+def news_write(*, activity, title: str, body: str, acting_user) -> NewsItem:
+    """Save an article written from an activity as a news item (status written)."""
+    from doingoai.activities.models import Activity
+
+    if not Activity.objects.restrict(acting_user, CHANGE).filter(pk=activity.pk).exists():
+        raise PermissionDenied
+    body = _normalize(body)
+    if not body:
+        raise ValidationError(_("The article is empty."))
+    fingerprint = fingerprint_of(body)
+    item = NewsItem.objects.filter(unit=activity.unit, fingerprint=fingerprint).first()
+    if item is not None:
+        return item
+    item = NewsItem(title=(title or activity.title)[:500], body=body, unit=activity.unit,
+                    activity=activity, status=NewsItem.Status.WRITTEN,
+                    extraction=extract(body, title=None).to_json())
+    item.save()
+    audit(user=acting_user, action="news_write", record=item, message=item.title,
+          activity=activity.pk)
+    return item
