@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-APT_PACKAGES := chromium fonts-liberation2 fonts-dejavu-core poppler-utils gettext npm
+APT_PACKAGES := chromium fonts-liberation2 fonts-dejavu-core poppler-utils gettext
 STAMP := $(VENV)/.installed
 
 # The newest Python >= 3.12: plain names first, then pyenv's versions.
@@ -38,6 +38,7 @@ python-check:
 system-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "Installing:$$missing"; \
