@@ -62,7 +62,8 @@ vendor: frontend/package.json frontend/package-lock.json
 	cp frontend/node_modules/world-atlas/countries-110m.json src/doingoai/static/vendor/
 
 messages: venv
-	cd src/doingoai && ../../$(BIN)/doingoai compilemessages -v0 --ignore=.venv
+	@if ls src/doingoai/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
+	  cd src/doingoai && ../../$(BIN)/doingoai compilemessages -v0; fi
 
 setup: system-deps venv vendor messages
 

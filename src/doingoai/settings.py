@@ -227,3 +227,8 @@ if os.environ.get("DOINGOAI_FAST_HASHER") or "pytest" in sys.modules:
 
 # IATI schemas and codelists (reports.iati); ../shared/iati sits beside the checkout
 IATI_DIR = Path(os.environ.get("IATI_DIR", BASE_DIR.parent / "shared" / "iati"))
+
+# benchmarks (bench/run.py): a Server-Timing header with the application's time per request
+BENCH_TIMING = env_bool("BENCH_TIMING")
+if BENCH_TIMING:
+    MIDDLEWARE.insert(0, "doingoai.core.timing.ServerTimingMiddleware")

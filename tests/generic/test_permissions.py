@@ -147,6 +147,38 @@ def test_scope_of_every_url(slug, username, world, login):
         assert type(obj)._default_manager.filter(pk=obj.pk).values().first() == before
 
 
+def _unique_values_changed(model, data):
+    """A copy of the form data that differs in every unique field and constraint."""
+    import datetime as dt
+
+    groups = [[f.name] for f in model._meta.fields if f.unique and not f.primary_key]
+    groups += [list(getattr(c, "fields", ())) for c in model._meta.constraints]
+    groups += [list(t) for t in model._meta.unique_together]
+    out = dict(data)
+
+    def changed(value):
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+            return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value + 1000
+        if isinstance(value, str) and value:
+            return f"{value}9"
+        return None
+
+    for group in groups:
+        present = [n for n in group if out.get(n) not in (None, "")]
+        # prefer a date, then a number, then text: the least likely to break validation
+        present.sort(key=lambda n: (not (isinstance(out[n], str) and len(out[n]) == 10
+                                         and out[n][4:5] == "-"),
+                                    not isinstance(out[n], int)))
+        for name in present:
+            new = changed(out[name])
+            if new is not None:
+                out[name] = new
+                break
+    return out
+
+
 def _attach(obj):
     from django.contrib.contenttypes.models import ContentType
     from django.core.files.base import ContentFile
@@ -210,10 +242,7 @@ def test_editor_can_create_and_edit_through_the_form(slug, world, login):
             data[name] = value
     if "password" in form.fields:
         data["password"] = "another-Sample-pass-42"
-    add_data = dict(data)
-    for unique in ("username", "number", "code"):
-        if unique in add_data:
-            add_data[unique] = f"{add_data[unique]}9"
+    add_data = _unique_values_changed(kind.model, data)
     count = type(obj)._default_manager.count()
     response = client.post(reverse(f"{slug}_add"), add_data)
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -283,3 +283,13 @@ def test_list_filter_link_uses_same_spelling(lao, login):
     page = login("trunguong").get("/partners/", {"q": "champasac"})
     assert page.status_code == 200
     assert lao["champasak"].name_vi in page.content.decode()
+
+
+def test_counts_stop_at_the_cap(world, monkeypatch, login):
+    for i in range(12):
+        Partner.objects.create(name_vi=f"Hội Phụ nữ bản Nongbua {i}", kind="other",
+                               country="LA", unit=world.daklak)
+    monkeypatch.setattr(search, "COUNT_CAP", 10)
+    g = group(search.search(world.user("hanoi"), "nongbua"), "partners")
+    assert g.count == 10 and g.more
+    assert "10+" in login("hanoi").get("/search/", {"q": "nongbua"}).content.decode()

@@ -105,6 +105,9 @@ def _weighted(pairs):
     return values, cum
 
 
+_fold = lru_cache(maxsize=100_000)(fold)
+
+
 @lru_cache(maxsize=4096)
 def _aliases(code: str) -> tuple[str, ...]:
     return tuple(subdivision_aliases(code))
@@ -129,6 +132,9 @@ def _country_en(code: str) -> str:
 @lru_cache(maxsize=512)
 def _subs(country: str) -> tuple[str, ...]:
     return tuple(sorted(subdivisions_of(country)))
+
+
+_MISSING = object()
 
 
 class Row(dict):
@@ -174,6 +180,8 @@ class Table:
         cols = ", ".join(qn(f.column) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
         self.sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"
+        self.defaults = [conv(d) if conv is not None and d is not None else d
+                         for d, conv in zip(self.defaults, self.convs, strict=True)]
         self.spec = list(zip(self.names, self.defaults, self.convs, strict=True))
 
     def insert(self, rows, batch=BATCH):
@@ -183,8 +191,10 @@ class Table:
                 row["id"] = row.pop("pk")
             values = []
             for name, default, conv in self.spec:
-                v = row.get(name, default)
-                if conv is not None and v is not None:
+                v = row.get(name, _MISSING)
+                if v is _MISSING:
+                    v = default
+                elif conv is not None and v is not None:
                     v = conv(v)
                 values.append(v)
             data.append(values)
@@ -544,23 +554,26 @@ class Generator:
 
     # ------------------------------------------------------------ activities
 
-    def activity_title(self, kind, unit, partner_name, place_label, topic):
+    def activity_title(self, kind, unit, partner_name, place_label, topic) -> list[str]:
+        """The title in pieces (folded one by one, with a cache, for search_text)."""
         uname = self.units[unit]["name"]
         r = self.rnd
+        cap = f"{topic[:1].upper()}{topic[1:]}"
         return {
-            "delegation_out": f"Đoàn công tác {uname} thăm và làm việc tại {place_label}",
-            "delegation_in": f"{uname} tiếp đoàn {partner_name}",
-            "conference": f"Hội nghị “{topic[:1].upper()}{topic[1:]}” với {partner_name}",
-            "review_meeting": f"Hội nghị {r.choice(['sơ kết', 'tổng kết'])} thỏa thuận hợp "
-                              f"tác giữa {uname} và {partner_name}",
-            "workshop": f"Hội thảo “{topic[:1].upper()}{topic[1:]}” tại {place_label}",
-            "signing": f"Lễ ký kết thỏa thuận hợp tác giữa {uname} và {partner_name}",
-            "exhibition": f"Triển lãm sản phẩm của phụ nữ khởi nghiệp {self.area(unit)} "
-                          f"tại {place_label}",
-            "ceremony": f"Lễ kỷ niệm quan hệ hữu nghị giữa {uname} và {partner_name}",
-            "online_event": f"Tọa đàm trực tuyến về {topic} với {partner_name}",
-            "aid_handover": f"Trao tặng {r.choice(GIFTS)} cho phụ nữ nghèo tại {place_label}",
-            "other": f"Làm việc với {partner_name} về {topic}",
+            "delegation_out": ["Đoàn công tác ", uname, " thăm và làm việc tại ", place_label],
+            "delegation_in": [uname, " tiếp đoàn ", partner_name],
+            "conference": ["Hội nghị “", cap, "” với ", partner_name],
+            "review_meeting": [f"Hội nghị {r.choice(['sơ kết', 'tổng kết'])} thỏa thuận hợp "
+                               "tác giữa ", uname, " và ", partner_name],
+            "workshop": ["Hội thảo “", cap, "” tại ", place_label],
+            "signing": ["Lễ ký kết thỏa thuận hợp tác giữa ", uname, " và ", partner_name],
+            "exhibition": ["Triển lãm sản phẩm của phụ nữ khởi nghiệp ", self.area(unit),
+                           " tại ", place_label],
+            "ceremony": ["Lễ kỷ niệm quan hệ hữu nghị giữa ", uname, " và ", partner_name],
+            "online_event": ["Tọa đàm trực tuyến về ", topic, " với ", partner_name],
+            "aid_handover": [f"Trao tặng {r.choice(GIFTS)} cho phụ nữ nghèo tại ",
+                             place_label],
+            "other": ["Làm việc với ", partner_name, " về ", topic],
         }[kind]
 
     def activities(self, n: int):
@@ -603,11 +616,12 @@ class Generator:
                     else:
                         plist.append(("VN", "", self.area(unit)))
                         label = self.area(unit)
-                    title = self.activity_title(kind, unit, pname, label, topic)
+                    pieces = self.activity_title(kind, unit, pname, label, topic)
+                    title = "".join(pieces)
                     topics = [topic] + ([r.choice(TOPICS)] if r.random() < 0.3 else [])
                     total = r.randint(10, 300)
                     outcomes = f"Hai bên trao đổi kinh nghiệm về {topic}."
-                    parts = [title, outcomes, " ".join(topics)]
+                    parts = [*pieces, "Hai bên trao đổi kinh nghiệm về", *topics, *topics[:1]]
                     for c, s, city in plist:
                         parts += [city, _country_vi(c), *_aliases(s)] if s else \
                             [city, _country_vi(c)]
@@ -618,7 +632,7 @@ class Generator:
                         start_date=start, end_date=start + dt.timedelta(days=r.randint(0, 6)),
                         unit_id=unit, topics=topics, participants_total=total,
                         participants_women=r.randint(total // 2, total), outcomes=outcomes,
-                        search_text=fold(" ".join(x for x in parts if x)))
+                        search_text=" ".join(f for f in map(_fold, parts) if f))
                     rows.append(obj)
                     self.activity_ids.append(aid)
                     self.activity_units.append(unit)

@@ -52,6 +52,8 @@ MAX_KEY = 20000
 MIN_TERM = 3
 #: candidates fetched per kind, in the database's rank order, before scoping and re-ranking
 CANDIDATES = 200
+#: counts stop here ("5.000+"): counting every match of a common word costs a scan
+COUNT_CAP = 5000
 
 # ---------------------------------------------------------------- the key
 
@@ -157,20 +159,19 @@ def _resolve(obj, path: str) -> list[str]:
 def document(kind: type[RecordKind], obj) -> tuple[str, str]:
     """(folded title, folded full text) of a record: its name, its ``search_text``,
     its ``search_fields`` and the aliases of the subdivision it is in."""
-    title = str(obj)
-    parts = [title]
+    title = fold(str(obj))
+    parts = []
     hook = getattr(kind, "search_document", None)
     if hook:
         parts.append(hook(obj) or "")
-    text = getattr(obj, "search_text", None)
-    if isinstance(text, str):
-        parts.append(text)
     for name in kind.search_fields:
         parts += _resolve(obj, name)
     sub = getattr(obj, "subdivision", None)
     if isinstance(sub, str) and sub:
         parts += subdivision_aliases(sub)
-    return fold(title)[:300], fold(" ".join(parts))
+    text = getattr(obj, "search_text", None)  # kept folded by the model's save
+    folded = " ".join(p for p in (title, fold(" ".join(parts)), text) if p)
+    return title[:300], folded.lower()
 
 
 def search_select_related(kind) -> list[str]:
@@ -458,6 +459,7 @@ class Group:
     count: int
     hits: list[Hit]
     list_url: str
+    more: bool = False  # there are more than ``count`` (counting stopped at COUNT_CAP)
 
     @property
     def best(self) -> float:
@@ -493,7 +495,7 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
     if using != "default":
         scoped = scoped.using(using)
     matching = scoped.filter(pk__in=ids_subquery(q, model, using))
-    count = matching.count()
+    count = matching.order_by()[: COUNT_CAP + 1].count()
     if not count:
         return None
     found = candidates(q, ct.pk, vendor, using)
@@ -521,7 +523,8 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
         list_url = reverse(f"{kind.slug}_list")
     except NoReverseMatch:
         list_url = ""
-    return Group(kind=kind, count=count, hits=hits, list_url=list_url)
+    return Group(kind=kind, count=min(count, COUNT_CAP), hits=hits, list_url=list_url,
+                 more=count > COUNT_CAP)
 
 
 def _subtitle(obj) -> str:

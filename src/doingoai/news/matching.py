@@ -76,7 +76,7 @@ class PartnerMatch:
 
 
 def _partner_kind(folded: str) -> str:
-    if re.search(r"\b(?:phu nu|women)\b", folded):
+    if re.search(r"\b(?:phu nu|women|lhpn|hlhpn)\b", folded):
         return "womens_union"
     if re.search(r"\b(?:dai su quan|lanh su|embassy|consulate)\b", folded):
         return "embassy"
@@ -129,7 +129,7 @@ def _candidates(name: str, country: str):
     if country:
         qs = qs.filter(Q(country=country) | Q(country=""))
     return list(qs.only("pk", "name_vi", "name_en", "name_local", "acronym", "aliases",
-                        "subdivision", "country")[:300])
+                        "subdivision", "country", "kind", "level")[:300])
 
 
 def match_partners(names: list[str]) -> list[PartnerMatch]:
@@ -146,9 +146,16 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
         for partner in _candidates(name, country):
             if subdivision and partner.subdivision and partner.subdivision != subdivision:
                 continue
-            best = max((name_similarity(name, n) for n in partner.all_names()), default=0.0)
-            best = max(best, max((fuzz.ratio(fold(name), fold(n)) for n in partner.all_names()),
-                                 default=0.0))
+            own = [n for n in (partner.name_vi, partner.name_en, partner.name_local,
+                               partner.acronym, *(partner.aliases or [])) if n]
+            best = max((max(name_similarity(name, n), fuzz.ratio(fold(name), fold(n)))
+                        for n in own), default=0.0)
+            if (best < PARTNER_THRESHOLD and subdivision and partner.subdivision == subdivision
+                    and partner.kind == match.kind and match.kind == "womens_union"
+                    and partner.level in ("", "provincial")):
+                # "Hội LHPN tỉnh Chămpasăk" and the women's union of Chămpasăk province
+                # by another name: likely the same, but a real name match wins
+                best = PARTNER_THRESHOLD
             if best >= PARTNER_THRESHOLD - 20:
                 scored.append((best, partner))
         scored.sort(key=lambda t: (-t[0], t[1].pk))

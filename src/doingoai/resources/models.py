@@ -22,8 +22,7 @@ class ExchangeRate(Record):
     """How many đồng one unit of a currency was worth on a date.
 
     A rate holds from its date until the next one of the same currency; when
-    two are entered for the same currency and date, the later entry counts
-    (imports update the existing row instead of adding one).
+    currency has one rate a day (imports update the existing row).
     """
 
     currency = models.CharField(_("currency"), max_length=3,
@@ -39,6 +38,9 @@ class ExchangeRate(Record):
         verbose_name = _("exchange rate")
         verbose_name_plural = _("exchange rates")
         indexes = [models.Index(fields=["currency", "date"])]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "date"], name="one_rate_a_day"),
+        ]
 
     def __str__(self):
         return f"{self.currency} {self.date:%d/%m/%Y}: {money.format_number(self.vnd_per_unit)} ₫"
