@@ -23,7 +23,8 @@ DEFAULT_QUERIES = ["champasak", "dak lak", "Chăm-pa-sắc", "Sê Kông", "UN Wo
 
 
 def setup_django():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    root = Path(__file__).resolve().parent.parent
+    sys.path[:0] = [str(root / "src"), str(root)]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
     import django
 

@@ -2,7 +2,6 @@
 agreement with the four Lao provincial unions, and see its mid-term review scheduled."""
 
 import pytest
-
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser

@@ -293,3 +293,17 @@ def test_counts_stop_at_the_cap(world, monkeypatch, login):
     g = group(search.search(world.user("hanoi"), "nongbua"), "partners")
     assert g.count == 10 and g.more
     assert "10+" in login("hanoi").get("/search/", {"q": "nongbua"}).content.decode()
+
+
+def test_short_words_are_glued_not_dropped():
+    assert search.Query("Sê Kông").terms == ["sekong"]
+    assert search.Query("UN Women").terms == ["unvomen"]  # w -> v
+    assert search.Query("Hội LHPN tỉnh Đắk Lắk").terms == ["hoi", "lhpn", "tinh", "dak", "lak"]
+    assert search.Query("Hà Nội").terms == ["hanoi"]
+
+
+def test_se_kong_does_not_match_every_cong(lao, world):
+    Partner.objects.create(name_vi="Công ty Cổ phần Cộng đồng", kind="business",
+                           country="VN", unit=world.daklak)
+    assert objects(search.search(world.user("trunguong"), "Sê Kông"), "partners") == [
+        lao["sekong"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
+from django.utils import translation
 from ninja import NinjaAPI
 
 from doingoai.core.registry import REGISTRY
@@ -34,10 +35,11 @@ def build_api() -> NinjaAPI:
         openapi_url="/openapi.json",
     )
     errors.install(api)
-    for slug in sorted(REGISTRY):
-        kind = REGISTRY[slug]
-        if kind.api:
-            api.add_router("", kind_router(kind, api))
+    with translation.override("en"):  # operation summaries are English, like the code
+        for slug in sorted(REGISTRY):
+            kind = REGISTRY[slug]
+            if kind.api:
+                api.add_router("", kind_router(kind, api))
     return api
 
 

@@ -3,12 +3,15 @@ update and delete for every kind declared with ``api = True``.
 
 Validation goes through the kind's form, filtering through its FilterSet and
 scope through ``restrict(user, action)``, so the API and the pages share rules.
-"""
 
+(No ``from __future__ import annotations`` here: ninja reads the payload types of
+the generated views at runtime.)
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import ManyToManyField, Model, ProtectedError
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router
 
@@ -90,7 +93,7 @@ def kind_router(kind, api) -> Router:
         }
 
     @router.get(f"/{slug}/{{pk}}/", response={200: out, **ERRORS}, operation_id=f"{slug}_read",
-                summary=f"Read a {name}")
+                summary=f"Read one {name}")
     def read_record(request, pk: int):
         return respond(request, visible(request, pk))
 
@@ -98,7 +101,7 @@ def kind_router(kind, api) -> Router:
         return router
 
     @router.post(f"/{slug}/", response={201: out, **ERRORS}, operation_id=f"{slug}_create",
-                 summary=f"Create a {name}")
+                 summary=f"Create one {name}")
     def create_record(request, payload: payload_in):
         user = request.auth
         if not kind.model.scope_policy.can_add(user):
@@ -128,17 +131,17 @@ def kind_router(kind, api) -> Router:
         return respond(request, obj)
 
     @router.put(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
-                operation_id=f"{slug}_replace", summary=f"Replace a {name}")
+                operation_id=f"{slug}_replace", summary=f"Replace one {name}")
     def replace_record(request, pk: int, payload: payload_in):
         return update(request, pk, payload, partial=False)
 
     @router.patch(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
-                  operation_id=f"{slug}_update", summary=f"Update some fields of a {name}")
+                  operation_id=f"{slug}_update", summary=f"Update some fields of one {name}")
     def update_record(request, pk: int, payload: payload_patch):
         return update(request, pk, payload, partial=True)
 
     @router.delete(f"/{slug}/{{pk}}/", response={204: None, **ERRORS},
-                   operation_id=f"{slug}_delete", summary=f"Delete a {name}")
+                   operation_id=f"{slug}_delete", summary=f"Delete one {name}")
     def delete_record(request, pk: int):
         obj = visible(request, pk, DELETE)
         if request.headers.get("If-Match"):
@@ -152,7 +155,7 @@ def kind_router(kind, api) -> Router:
             raise ApiError(409, "protected",
                            _("“%(obj)s” cannot be deleted: other records refer to it.")
                            % {"obj": obj})
-        return 204, None
+        return HttpResponse(status=204)
 
     return router
 

@@ -269,7 +269,7 @@ class Generator:
 
     # ------------------------------------------------------------ reference data
 
-    def load_reference(self):
+    def load_reference(self, commune_provinces=None):
         from doingoai.organization import services as org
         from doingoai.organization.demo import load_demo_users
         from doingoai.organization.models import Term, Unit
@@ -281,8 +281,9 @@ class Generator:
             Term.objects.get_or_create(number=number,
                                        defaults={"name": name, "start_date": start,
                                                  "end_date": end})
-        with self.progress("Loading communes", len(COMMUNE_PROVINCES)) as p:
-            for code in COMMUNE_PROVINCES:
+        codes = COMMUNE_PROVINCES if commune_provinces is None else commune_provinces
+        with self.progress("Loading communes", len(codes)) as p:
+            for code in codes:
                 if Unit.objects.filter(level=Unit.Level.PROVINCE, code=code,
                                        valid_to__isnull=True).exists():
                     org.load_communes(province_code=code)
@@ -322,6 +323,7 @@ class Generator:
             return
         rnd = random.Random(self.seed + 7)
         rows = []
+        next_id = _next_id(ExchangeRate)
         for currency, (first, last) in RATE_SPAN.items():
             day = dt.date(2005, 12, 1)
             while day <= self.last_day:
@@ -329,7 +331,7 @@ class Generator:
                 base = first + (last - first) * max(0.0, min(pos, 1.0))
                 value = Decimal(str(base * (1 + rnd.uniform(-0.01, 0.01))))
                 digits = Decimal("0.0001") if base < 100 else Decimal(1)
-                rows.append(Row(currency=currency, date=day,
+                rows.append(Row(pk=next_id + len(rows), currency=currency, date=day,
                                          vnd_per_unit=value.quantize(digits),
                                          source="[generated] Tỷ giá minh họa"))
                 day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
@@ -851,7 +853,8 @@ def fast_sqlite():
 
 
 def generate(*, activities=None, resources=None, agreements=None, partners=None, seed=1,
-             news=None, stream=None, quiet=False, today=None, search=True) -> dict:
+             news=None, stream=None, quiet=False, today=None, search=True,
+             commune_provinces=None) -> dict:
     """Fill the database; returns the number of rows written per model."""
     counts = {k: DEFAULTS[k] if v is None else v for k, v in
               (("activities", activities), ("resources", resources),
@@ -859,7 +862,7 @@ def generate(*, activities=None, resources=None, agreements=None, partners=None,
     started = time.monotonic()
     fast_sqlite()
     gen = Generator(seed=seed, stream=stream, quiet=quiet, today=today)
-    gen.load_reference()
+    gen.load_reference(commune_provinces)
     gen.exchange_rates()
     gen.partners(max(counts["partners"], 1 if counts["agreements"] or
                      counts["activities"] else 0))

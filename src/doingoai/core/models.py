@@ -132,12 +132,12 @@ class AuditEntry(models.Model):
     message = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
 
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
-
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
 
 
 def audit(*, user, action: str, record=None, message: str = "", **data) -> AuditEntry:

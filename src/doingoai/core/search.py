@@ -90,6 +90,26 @@ def phonetic_words(value: str | None) -> list[str]:
     return [p for p in (phonetic(w) for w in fold(value).split()) if p]
 
 
+def glue_short(words: list[str]) -> list[str]:
+    """Join words too short to look up to the next one ("Sê Kông" -> "sekong",
+    "UN Women" -> "unwomen"): alone they match nothing (trigrams), and dropping
+    them would let "kong" match every "công"."""
+    out, carry = [], ""
+    for w in words:
+        w = carry + w
+        if len(w) < MIN_TERM:
+            carry = w
+            continue
+        out.append(w)
+        carry = ""
+    if carry:
+        if out:
+            out[-1] += carry
+        else:
+            out.append(carry)
+    return [w for w in out if len(w) >= MIN_TERM]
+
+
 def entry_id(ct_id: int, object_id: int) -> int:
     return (ct_id << SHIFT) | int(object_id)
 
@@ -356,7 +376,7 @@ class Query:
     def __post_init__(self):
         self.folded = fold(self.text)
         self.whole = phonetic(self.text)
-        self.terms = [t for t in phonetic_words(self.text) if len(t) >= MIN_TERM]
+        self.terms = glue_short(phonetic_words(self.text))
 
     @property
     def usable(self) -> bool:
@@ -386,16 +406,18 @@ class Query:
 def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
               limit: int | None = None) -> tuple[str, list]:
     """SQL selecting ``(object id, title)`` of the matching entries of one kind: in
-    their whole text, or (``names_only``) in their names. Unordered unless limited
-    (then newest first)."""
+    their whole text, or (``names_only``) in their names. When limited, newest first
+    on SQLite, in index order on PostgreSQL."""
     lo, hi = ct_range(ct_id)
     mask = (1 << SHIFT) - 1
     if vendor == "postgresql":
         cond, params = q.like("name" if names_only else "key")
+        # the kind as an expression, not an id range: the planner then takes the
+        # trigram index rather than scanning the kind's range of the primary key
         sql = (f"SELECT (id & {mask}) AS oid, title FROM {TABLE} "
-               f"WHERE id BETWEEN %s AND %s AND {cond}")
-        params = [lo, hi, *params]
-        order = " ORDER BY id DESC"
+               f"WHERE (id >> {SHIFT}) = %s AND {cond}")
+        params = [ct_id, *params]
+        order = ""
     else:
         expr = q.fts()
         sql = (f"SELECT (rowid - {lo}) AS oid, title FROM {TABLE} "
@@ -677,8 +699,8 @@ def similar_records(model, names: list[str], *, country: str = "", subdivision: 
     vendor = _vendor(using)
     if vendor == "postgresql":
         cond = " OR ".join(["key LIKE %s"] * len(words))
-        sql = f"SELECT id - %s FROM {TABLE} WHERE id BETWEEN %s AND %s AND ({cond}) LIMIT 500"
-        params = [lo, lo, hi, *[f"%{w}%" for w in words]]
+        sql = f"SELECT id - %s FROM {TABLE} WHERE (id >> {SHIFT}) = %s AND ({cond}) LIMIT 500"
+        params = [lo, ct.pk, *[f"%{w}%" for w in words]]
     else:
         expr = " OR ".join(f'"{w}"' for w in words)
         sql = (f"SELECT rowid - %s FROM {TABLE} WHERE {TABLE} MATCH %s "

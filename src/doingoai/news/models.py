@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.models import Record
@@ -59,7 +59,9 @@ class NewsItem(Record):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         constraints = [
-            models.UniqueConstraint(fields=["unit", "fingerprint"], condition=~Q(fingerprint=""),
+            # an expression index: the same as fields=[unit, fingerprint]; articles
+            # without text (entered by hand) are not compared
+            models.UniqueConstraint(F("unit"), F("fingerprint"), condition=~Q(fingerprint=""),
                                     name="newsitem_once_per_unit"),
         ]
         indexes = [models.Index(fields=["unit", "published"])]

@@ -168,13 +168,15 @@ def write_page(request, pk):
     else:
         from doingoai.core.registry import REGISTRY
 
+        events = list(Activity.objects.restrict(request.user, VIEW).filter(parent=activity)
+                      .order_by("start_date", "pk"))
         resources = None
         kind = REGISTRY.get("resources")
         if kind is not None:
-            resources = list(kind.scoped(request.user, VIEW).filter(activity=activity)
+            # what was given or received at the activity and at the events of the trip
+            resources = list(kind.scoped(request.user, VIEW)
+                             .filter(activity__in=[activity, *events])
                              .select_related("partner").order_by("date", "pk"))
-        events = list(Activity.objects.restrict(request.user, VIEW).filter(parent=activity)
-                      .order_by("start_date", "pk"))
         title, body = write_article(activity, resources=resources, events=events)
         form = WriteForm(initial={"title": title, "body": body})
         status = 200

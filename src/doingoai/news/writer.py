@@ -7,9 +7,11 @@ Vietnamese press. Amounts are formatted the Vietnamese way (40.000.000 ₫).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from doingoai.core.countries import country_name, subdivision_name
+from doingoai.core.text import fold
 
 KIND_NOUNS = {
     "delegation_out": "chuyến công tác",
@@ -24,6 +26,17 @@ KIND_NOUNS = {
     "aid_handover": "buổi trao tặng",
     "other": "hoạt động",
 }
+
+
+# countries whose first-level divisions Vietnamese calls "tỉnh"
+PROVINCE_COUNTRIES = {"LA", "KH", "TH", "CN", "MN", "PH", "ID"}
+# outcomes that start with one of these verbs read "<the activity> nhằm ..."
+PURPOSE_VERBS = {"tang", "gop", "thuc", "nang", "day", "mo", "cung", "tao", "huong", "ho",
+                 "chia", "trao", "ket", "phat", "quang"}
+
+
+_GIVING_VERB = re.compile(r"^(?:trao\s+tặng|trao|tặng|bàn\s+giao|hỗ\s+trợ|tiếp\s+nhận|"
+                          r"nhận)\s+", re.IGNORECASE)
 
 
 def _day(d: date) -> str:
@@ -55,7 +68,9 @@ def where(places) -> str:
     for place in places:
         label = place.city or ""
         sub = subdivision_name(place.subdivision) if place.subdivision else ""
-        if sub and label and label != sub:
+        if sub and label and (fold(label) in fold(sub) or fold(sub) in fold(label)):
+            label = label if len(label) <= len(sub) else sub
+        elif sub and label:
             label = f"{label}, {sub}"
         elif sub:
             label = sub
@@ -68,7 +83,9 @@ def where(places) -> str:
         if country == "VN":
             parts.append(_join(labels) or name)
         elif labels:
-            prefix = "các địa phương " if len(labels) > 1 else ""
+            prefix = ""
+            if len(labels) > 1:
+                prefix = "các tỉnh " if country in PROVINCE_COUNTRIES else "các địa phương "
             parts.append(f"{prefix}{_join(labels)} ({name})")
         else:
             parts.append(name)
@@ -126,7 +143,9 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
         lead = f"{unit} đã tổ chức {title_lc}"
         if with_partners:
             lead += f" với sự tham gia của {with_partners}"
-        if activity.format == "online":
+        if "truc tuyen" in fold(activity.title):
+            pass
+        elif activity.format == "online":
             lead += " theo hình thức trực tuyến"
         elif activity.format == "hybrid":
             lead += " theo hình thức trực tiếp kết hợp trực tuyến"
@@ -141,7 +160,7 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
         paragraphs.append(f"Trong khuôn khổ chương trình, các đại biểu đã tham gia: {items}.")
     if activity.topics:
         paragraphs.append("Tại đây, các đại biểu đã trao đổi, chia sẻ kinh nghiệm về "
-                          f"{_join(list(activity.topics))}.")
+                          f"{_join([_lower_first(t) for t in activity.topics])}.")
     if activity.participants_total:
         noun = KIND_NOUNS.get(kind, "hoạt động")
         sentence = f"{noun[0].upper()}{noun[1:]} có sự tham dự của " \
@@ -152,17 +171,23 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
     for resource in resources:
         beneficiaries = resource.beneficiaries or (resource.partner.name_vi
                                                    if resource.partner_id else "")
-        what = _lower_first(resource.title)
+        what = _GIVING_VERB.sub("", _lower_first(resource.title)) or _lower_first(
+            resource.title)
         if resource.direction == "given":
             sentence = f"Dịp này, {unit} đã trao tặng {what}, trị giá {_money(resource)}"
-            if beneficiaries and beneficiaries not in what:
-                sentence += f" cho {beneficiaries}"
+            if beneficiaries and " cho " not in f" {what} ":
+                sentence += f" cho {_lower_first(beneficiaries)}"
         else:
             donor = resource.partner.name_vi if resource.partner_id else "các đối tác"
             sentence = f"Dịp này, {donor} đã hỗ trợ {unit} {what}, trị giá {_money(resource)}"
         paragraphs.append(sentence + ".")
     if activity.outcomes:
-        paragraphs.append(activity.outcomes.strip())
+        outcomes = activity.outcomes.strip()
+        first = fold(outcomes.split(" ", 1)[0])
+        if first in PURPOSE_VERBS:
+            noun = KIND_NOUNS.get(kind, "hoạt động")
+            outcomes = f"{noun[0].upper()}{noun[1:]} nhằm {_lower_first(outcomes)}"
+        paragraphs.append(outcomes)
     else:
         noun = KIND_NOUNS.get(kind, "hoạt động")
         countries = sorted({p.country for p in places if p.country != "VN"})

@@ -86,6 +86,7 @@ class Skipped:
     resource_id: int
     title: str
     reason: str
+    code: str = ""  # no_partner, no_value, currency, stage, org_type
 
 
 @dataclass
@@ -112,19 +113,21 @@ def reporting_org() -> dict:
     return {**DEFAULT_REPORTING_ORG, **getattr(settings, "IATI_REPORTING_ORG", {})}
 
 
-def why_not(resource, currencies, org_types) -> str | None:
-    """The reason a resource cannot be expressed in IATI, or None."""
+def why_not(resource, currencies, org_types) -> tuple[str, str] | None:
+    """Why a resource cannot be expressed in IATI (code, reason), or None."""
     if resource.partner_id is None:
-        return _("no partner: IATI needs the organisation that provided the resource")
+        return "no_partner", _(
+            "no partner: IATI needs the organisation that provided the resource")
     if resource.amount is None or resource.amount <= 0:
-        return _("no value: quantity × unit value is zero")
+        return "no_value", _("no value: quantity × unit value is zero")
     if resource.currency not in currencies:
-        return _("currency %(code)s is not in the IATI Currency codelist") % {
+        return "currency", _("currency %(code)s is not in the IATI Currency codelist") % {
             "code": resource.currency}
     if resource.stage not in TRANSACTION_TYPE:
-        return _("stage %(stage)s has no IATI transaction type") % {"stage": resource.stage}
+        return "stage", _("stage %(stage)s has no IATI transaction type") % {
+            "stage": resource.stage}
     if ORG_TYPE.get(resource.partner.kind, "90") not in org_types:
-        return _("partner kind %(kind)s has no IATI organisation type") % {
+        return "org_type", _("partner kind %(kind)s has no IATI organisation type") % {
             "kind": resource.partner.kind}
     return None
 
@@ -155,9 +158,9 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
     for i, res in enumerate(qs.iterator(chunk_size=500), 1):
         if progress:
             progress(i, total, res.title)
-        reason = why_not(res, currencies, org_types)
-        if reason:
-            result.skipped.append(Skipped(res.pk, res.title, reason))
+        problem = why_not(res, currencies, org_types)
+        if problem:
+            result.skipped.append(Skipped(res.pk, res.title, str(problem[1]), problem[0]))
             continue
         result.exported.append(res.pk)
         act = etree.SubElement(root, "iati-activity", **{

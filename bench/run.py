@@ -1,0 +1,483 @@
+"""National-scale benchmark: generate (or reuse) data, start the production server,
+measure every page against the raw SQL it needs, then a load run.
+
+    .venv/bin/python bench/run.py --size medium --database sqlite [--reuse]
+    make bench BENCH_ARGS="--size full --database postgres --reuse"
+
+Sizes: small (20k activities), medium (100k), full (1M: the mission's national scale),
+or explicit counts "ACTIVITIES,RESOURCES,AGREEMENTS,PARTNERS". SQLite data lives in
+bench/data/ (gitignored); PostgreSQL uses the database ``doingoai_bench_<size>`` at
+postgres://postgres@127.0.0.1:5432 (``--pg-url`` to change). Results go to
+bench/results/<date>-<database>-<size>.json and .md.
+
+Server time is the ``Server-Timing`` header of the production server (``doingoai
+serve`` with ``BENCH_TIMING=1``: the application's time, middleware included). Raw
+SQL is measured in this process: the page is rendered once with the queries
+captured (``connection.execute_wrapper``), then the same statements with the same
+parameters are run directly on a cursor. Everything talks to 127.0.0.1 only and
+every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+SIZES = {
+    "tiny": (2_000, 400, 100, 200),
+    "small": (20_000, 4_000, 1_000, 2_000),
+    "medium": (100_000, 20_000, 5_000, 10_000),
+    "full": (1_000_000, 200_000, 50_000, 100_000),
+}
+USER = "trunguong"
+ADMIN = "admin"
+PASSWORD = "doingoai-demo"
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- data
+
+
+def database_url(args) -> str:
+    if args.database == "sqlite":
+        DATA.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{DATA / f'doingoai-{args.size_name}.sqlite3'}"
+    base = args.pg_url.rstrip("/")
+    return f"{base}/doingoai_bench_{args.size_name}"
+
+
+def ensure_pg_database(args, url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not args.reuse:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'ALTER DATABASE "{name}" SET pg_trgm.similarity_threshold = 0.3')
+
+
+def env_for(url: str, **extra) -> dict:
+    env = dict(os.environ)
+    env.update(DATABASE_URL=url, DOINGOAI_FAST_HASHER="1", AXES_ENABLED="0", **extra)
+    env.pop("DEBUG", None)
+    return env
+
+
+def doingoai(url, *argv, **kw):
+    return subprocess.run([PY, "-m", "doingoai.cli", *argv], env=env_for(url), check=True,
+                          cwd=ROOT, **kw)
+
+
+def prepare_data(args, url):
+    marker = DATA / f"{args.database}-{args.size_name}.done"
+    if args.database == "postgres":
+        ensure_pg_database(args, url)
+    elif not args.reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+        marker.unlink(missing_ok=True)
+    if args.reuse and marker.exists():
+        log(f"reusing {url}")
+        doingoai(url, "migrate", "-v0")
+        return json.loads(marker.read_text())
+    marker.unlink(missing_ok=True)
+    doingoai(url, "migrate", "-v0")
+    a, r, g, p = args.counts
+    started = time.monotonic()
+    out = doingoai(url, "generate", f"--activities={a}", f"--resources={r}",
+                   f"--agreements={g}", f"--partners={p}", f"--seed={args.seed}",
+                   stdout=subprocess.PIPE, text=True)
+    stats = json.loads(out.stdout)
+    stats["wall_seconds"] = round(time.monotonic() - started, 1)
+    marker.write_text(json.dumps(stats))
+    log(f"generated in {stats['wall_seconds']} s")
+    return stats
+
+
+# ---------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(args, url):
+    port = free_port()
+    cmd = [PY, "-m", "doingoai.cli", "serve", f"--bind=127.0.0.1:{port}", "--no-migrate"]
+    if args.workers:
+        cmd.append(f"--workers={args.workers}")
+    logf = open(DATA / f"server-{args.database}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(cmd, env=env_for(url, BENCH_TIMING="1"), cwd=ROOT,
+                            stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server stopped; see {logf.name}")
+        try:
+            status, _h, _b = request(port, "GET", "/healthz")
+            if status == 200:
+                return proc, port
+        except OSError:
+            pass
+        time.sleep(0.5)
+    stop_server(proc)
+    raise SystemExit("the server did not start within 600 s")
+
+
+def stop_server(proc):
+    """Stop the server and its workers (its own process group, started above)."""
+    import signal
+
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def request(port, method, path, body=None, headers=None, timeout=120):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        data = resp.read()
+        return resp.status, resp, data
+    finally:
+        conn.close()
+
+
+def login(port, username) -> str:
+    """Log in through the login form; returns the Cookie header."""
+    status, resp, body = request(port, "GET", "/accounts/login/")
+    cookies = {}
+    for k, v in resp.getheaders():
+        if k.lower() == "set-cookie":
+            name, _, rest = v.partition("=")
+            cookies[name] = rest.split(";", 1)[0]
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    form = urllib.parse.urlencode({"username": username, "password": PASSWORD,
+                                   "csrfmiddlewaretoken": token})
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    status, resp, body = request(port, "POST", "/accounts/login/", body=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
+        "Referer": f"http://127.0.0.1:{port}/accounts/login/"})
+    for k, v in resp.getheaders():
+        if k.lower() == "set-cookie":
+            name, _, rest = v.partition("=")
+            cookies[name] = rest.split(";", 1)[0]
+    if status != 302 or "sessionid" not in cookies:
+        raise SystemExit(f"login as {username} failed ({status})")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def timed_get(port, path, cookie):
+    t0 = time.perf_counter()
+    status, resp, body = request(port, "GET", path, headers={"Cookie": cookie})
+    wall = (time.perf_counter() - t0) * 1000
+    st = resp.getheader("Server-Timing") or ""
+    m = re.search(r"app;dur=([\d.]+)", st)
+    c = re.search(r"cpu;dur=([\d.]+)", st)
+    CPU.append(float(c.group(1)) if c else None)
+    return status, float(m.group(1)) if m else wall, wall, len(body)
+
+
+#: CPU ms of the last requests (Server-Timing "cpu"), read by the measuring loop
+CPU: list = []
+
+
+def percentile(values, p):
+    values = sorted(values)
+    if not values:
+        return None
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+# ---------------------------------------------------------------- in-process
+
+
+def setup_django(url):
+    os.environ.update(env_for(url))
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
+    import django
+
+    django.setup()
+
+
+def targets() -> dict:
+    """Ids of the records and units the pages are measured on."""
+    from django.db.models import Count
+
+    from doingoai.agreements.models import Agreement
+    from doingoai.organization import services as org
+    from doingoai.organization.models import Unit
+    from doingoai.partners.models import Partner
+
+    central = org.central_unit()
+    daklak = org.province("Đắk Lắk")
+    ag = Agreement.objects.order_by("pk").values_list("pk", flat=True)
+    agreement = ag[ag.count() // 2] if ag.count() else None
+    partner = (Partner.objects.filter(subdivision="LA-CH").order_by("pk")
+               .values_list("pk", flat=True).first())
+    partner = partner or Partner.objects.order_by("pk").values_list("pk", flat=True).first()
+    # the busiest partner among the first Chămpasăk ones: its page lists the most
+    first = list(Partner.objects.filter(subdivision="LA-CH").order_by("pk")
+                 .values_list("pk", flat=True)[:50])
+    cand = list(Partner.objects.filter(pk__in=first).annotate(n=Count("activities"))
+                .order_by("-n").values_list("pk", flat=True))
+    return {"central": central.pk, "province": daklak.pk, "agreement": agreement,
+            "partner": cand[0] if cand else partner,
+            "units": Unit.objects.count()}
+
+
+def pages(t, year, kind, last_page) -> list[dict]:
+    page = min(200, last_page)
+    list_q = f"unit={t['central']}&year={year}&kind={kind}"
+    admin_q = f"kind__exact={kind}&start_date__year={year}"
+    return [
+        {"name": "dashboard central (term XIII)", "path": f"/?unit={t['central']}&term=XIII"},
+        {"name": "dashboard province (term XIII)", "path": f"/?unit={t['province']}&term=XIII"},
+        {"name": "activity list p1 (unit, year, kind)", "path": f"/activities/?{list_q}",
+         "admin": f"/admin/activities/activity/?{admin_q}"},
+        {"name": f"activity list p{page} (unit, year, kind)",
+         "path": f"/activities/?{list_q}&page={page}",
+         "admin": f"/admin/activities/activity/?{admin_q}&p={page - 1}"},
+        {"name": "agreement detail", "path": f"/agreements/{t['agreement']}/"},
+        {"name": "partner detail", "path": f"/partners/{t['partner']}/"},
+        {"name": "search champasak", "path": "/search/?q=champasak"},
+        {"name": "search dak lak", "path": "/search/?q=dak+lak"},
+        {"name": "API activity list", "path": f"/api/v1/activities/?kind={kind}&year={year}"
+                                              "&limit=25"},
+        {"name": "term report xlsx (whole country)",
+         "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx", "repeat": 5},
+    ]
+
+
+def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
+    """Render ``path`` in-process capturing (sql, params); replay them on a cursor.
+
+    Returns (median ms of the replay, statements, status)."""
+    from django.db import connection
+
+    captured = []
+
+    def wrapper(execute, sql, params, many, context):
+        captured.append((sql, params, many))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        response = client.get(path)
+    stmts = [(s, p, m) for s, p, m in captured
+             if s.lstrip().upper().startswith(("SELECT", "WITH", "EXPLAIN"))]
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        with connection.cursor() as cur:
+            for sql, params, many in stmts:
+                if many:
+                    cur.executemany(sql, params)
+                else:
+                    cur.execute(sql, params)
+                    cur.fetchall()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times) if times else None, len(stmts), response.status_code
+
+
+# ---------------------------------------------------------------- load
+
+
+def load_run(port, cookie, paths, clients, seconds):
+    stop = time.monotonic() + seconds
+    lat, errors, lock = [], [0], threading.Lock()
+
+    def worker(i):
+        n = i
+        while time.monotonic() < stop:
+            path = paths[n % len(paths)]
+            n += 1
+            try:
+                status, server_ms, wall, _size = timed_get(port, path, cookie)
+                ok = status == 200
+            except OSError:
+                ok, wall = False, None
+            with lock:
+                if ok:
+                    lat.append(wall)
+                else:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(clients)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 130)
+    elapsed = time.monotonic() - t0
+    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(lat),
+            "rps": round(len(lat) / elapsed, 1), "p50_ms": round(percentile(lat, 50) or 0, 1),
+            "p99_ms": round(percentile(lat, 99) or 0, 1), "errors": errors[0]}
+
+
+# ---------------------------------------------------------------- main
+
+
+def fmt(v, digits=1):
+    return "—" if v is None else f"{v:.{digits}f}"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", default="medium",
+                    help="tiny, small, medium, full, or A,R,G,P counts")
+    ap.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    ap.add_argument("--reuse", action="store_true", help="reuse data generated before")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=30, help="requests per page")
+    ap.add_argument("--workers", type=int, default=None, help="server workers")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--duration", type=float, default=20.0, help="load run seconds")
+    ap.add_argument("--year", type=int, default=2024)
+    ap.add_argument("--kind", default="workshop")
+    args = ap.parse_args(argv)
+    if args.size in SIZES:
+        args.size_name, args.counts = args.size, SIZES[args.size]
+    else:
+        args.counts = tuple(int(x) for x in args.size.split(","))
+        args.size_name = "x".join(str(c) for c in args.counts)
+    url = database_url(args)
+    gen = prepare_data(args, url)
+    setup_django(url)
+
+    from django.test import Client
+
+    from doingoai.activities.models import Activity
+    from doingoai.organization.models import User
+
+    rows = Activity.objects.count()
+    t = targets()
+    matching = Activity.objects.filter(start_date__year=args.year, kind=args.kind).count()
+    plan = pages(t, args.year, args.kind, max(1, (matching + 24) // 25))
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=USER))
+
+    proc, port = start_server(args, url)
+    results = []
+    try:
+        cookie = login(port, USER)
+        admin_cookie = login(port, ADMIN)
+        for page in plan:
+            raw, nstmts, status_in = raw_sql_ms(client, page["path"])
+            repeat = page.get("repeat", args.repeat)
+            times, cpus, status = [], [], None
+            for i in range(repeat + 2):
+                status, server_ms, _wall, size = timed_get(port, page["path"], cookie)
+                if i >= 2:  # two warm-up requests
+                    times.append(server_ms)
+                    cpus.append(CPU[-1])
+            admin = None
+            if page.get("admin"):
+                at = []
+                for i in range(min(repeat, 10) + 1):
+                    st, server_ms, _w, _s = timed_get(port, page["admin"], admin_cookie)
+                    if i:
+                        at.append(server_ms)
+                admin = statistics.median(at) if st == 200 else None
+            p50 = percentile(times, 50)
+            row = {
+                "name": page["name"], "database": args.database, "rows": rows,
+                "p50_ms": round(p50, 2), "p95_ms": round(percentile(times, 95), 2),
+                "p99_ms": round(percentile(times, 99), 2),
+                "raw_sql_ms": round(raw, 2) if raw is not None else None,
+                "admin_ms": round(admin, 2) if admin is not None else None,
+                "ratio_raw": round(p50 / raw, 2) if raw else None,
+                "status": status, "queries": nstmts, "path": page["path"],
+                "cpu_p50_ms": round(statistics.median(c for c in cpus if c is not None), 2)
+                if any(c is not None for c in cpus) else None,
+            }
+            results.append(row)
+            log(f"{row['name']:<40} {status} p50 {fmt(row['p50_ms'])} p95 "
+                f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])} ({nstmts} q) "
+                f"admin {fmt(row['admin_ms'])}")
+        mix = [p["path"] for p in plan if "xlsx" not in p["path"]]
+        load = load_run(port, cookie, mix, args.clients, args.duration)
+        log(f"load: {load}")
+    finally:
+        stop_server(proc)
+    write_results(args, results, load, gen, rows)
+
+
+def write_results(args, results, load, gen, rows):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M")
+    base = RESULTS / f"{stamp}-{args.database}-{args.size_name}"
+    keys = ["name", "database", "rows", "p50_ms", "p95_ms", "p99_ms", "raw_sql_ms",
+            "admin_ms", "ratio_raw"]
+    Path(f"{base}.json").write_text(json.dumps(
+        [{k: r[k] for k in keys} for r in results], indent=1, ensure_ascii=False))
+    Path(f"{base}-load.json").write_text(json.dumps({**load, "generation": gen}, indent=1))
+    cores = len(os.sched_getaffinity(0))
+    lines = [
+        f"# Benchmark {stamp}: {args.database}, {rows:,} activities",
+        "",
+        f"{cores} cores, load average at start {os.getloadavg()[0]:.1f}; server: "
+        f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
+        f"{args.repeat} requests per page after 2 warm-ups; times are the server's "
+        "(Server-Timing), raw SQL is the page's own statements replayed on a cursor.",
+        "",
+        "| page | status | p50 ms | p95 ms | p99 ms | raw SQL ms | × raw | admin ms | queries "
+        "| CPU p50 ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['name']} | {r['status']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
+            f"{fmt(r['p99_ms'])} | {fmt(r['raw_sql_ms'])} | {fmt(r['ratio_raw'])} | "
+            f"{fmt(r['admin_ms'])} | {r['queries']} | {fmt(r['cpu_p50_ms'])} |")
+    lines += [
+        "",
+        f"Load: {load['clients']} clients for {load['seconds']} s over the pages above "
+        f"(report excluded): **{load['rps']} requests/s**, p50 {load['p50_ms']} ms, "
+        f"p99 {load['p99_ms']} ms (wall, client side), {load['errors']} errors.",
+        "",
+    ]
+    if gen.get("seconds"):
+        lines.append(f"Data generated in {gen.get('wall_seconds', gen['seconds'])} s.")
+    Path(f"{base}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    log(f"wrote {base}.json and {base}.md")
+
+
+if __name__ == "__main__":
+    main()

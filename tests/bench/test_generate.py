@@ -1,0 +1,86 @@
+"""The national data generator at a small size: counts, every kind, determinism, scope."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from doingoai.activities.models import Activity, ActivityPlace
+from doingoai.agreements.models import Agreement, Review
+from doingoai.core.generate import generate, reset
+from doingoai.organization.models import Unit, User
+from doingoai.partners.models import Partner
+from doingoai.resources.models import Resource
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TODAY = dt.date(2026, 6, 30)
+SMALL = {"activities": 2000, "resources": 400, "agreements": 100, "partners": 200}
+
+
+def run(seed=3, **kw):
+    return generate(**{**SMALL, **kw}, seed=seed, quiet=True, today=TODAY,
+                    commune_provinces=["66"], search=False)
+
+
+def snapshot():
+    return {
+        "activities": list(Activity.objects.order_by("pk").values_list(
+            "pk", "title", "kind", "start_date", "unit__code", "search_text")),
+        "partners": list(Partner.objects.order_by("pk").values_list(
+            "name_vi", "country", "subdivision", "kind")),
+        "resources": list(Resource.objects.order_by("pk").values_list(
+            "title", "currency", "amount", "amount_vnd", "amount_usd")),
+        "links": Activity.partners.through.objects.count(),
+    }
+
+
+def test_counts_kinds_money_and_history():
+    stats = run()
+    assert Activity.objects.count() == 2000
+    assert Resource.objects.count() == 400
+    assert Agreement.objects.count() == 100
+    assert Partner.objects.count() == 200
+    assert stats["activities.Activity"] == 2000
+    assert set(Activity.objects.values_list("kind", flat=True)) == set(Activity.Kind.values)
+    assert len(set(Partner.objects.values_list("country", flat=True))) > 15
+    assert set(Resource.objects.values_list("currency", flat=True)) >= {"VND", "USD", "EUR"}
+    assert ActivityPlace.objects.filter(country="LA").exclude(subdivision="").exists()
+    assert Review.objects.count() == 200
+    assert Activity.history.count() > 100
+    # dates span the twenty years and stay within the horizon
+    first = Activity.objects.order_by("start_date").first().start_date
+    assert first.year == 2006
+    # the money is computed the way Resource.save computes it
+    for r in Resource.objects.all()[:100]:
+        assert r.amount == (r.quantity * r.unit_value).quantize(Decimal("0.01"))
+        assert r.amount_vnd is not None and r.amount_usd is not None
+    # old provinces before the 2025 merger, today's provinces and communes after
+    old = Activity.objects.filter(unit__valid_to__isnull=False)
+    assert old.exists() and not old.filter(start_date__gte=dt.date(2025, 7, 1)).exists()
+    assert Activity.objects.filter(unit__level=Unit.Level.COMMUNE).exists()
+
+
+def test_same_seed_same_data():
+    run(seed=11)
+    first = snapshot()
+    reset()
+    run(seed=11)
+    assert snapshot() == first
+    reset()
+    run(seed=12)
+    assert snapshot()["activities"] != first["activities"]
+
+
+def test_scope_still_works():
+    run()
+    daklak = User.objects.get(username="daklak")
+    central = User.objects.get(username="trunguong")
+    seen = Activity.objects.restrict(daklak, "view")
+    assert 0 < seen.count() < Activity.objects.count()
+    path = daklak.unit.path
+    for a in seen.select_related("unit")[:200]:
+        assert a.unit.path.startswith(path) or a.units.filter(path__startswith=path).exists()
+    assert Activity.objects.restrict(central, "view").count() == Activity.objects.count()
+    # partners are one shared directory: everyone reads them all
+    assert Partner.objects.restrict(daklak, "view").count() == Partner.objects.count()

@@ -1,0 +1,402 @@
+"""News in and out through the real pages and commands: paste or upload an article,
+review its draft activity beside the highlighted text, confirm it; import folders
+and ZIPs on the command line; write a news draft from an activity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from doingoai.activities.models import Activity
+from doingoai.news.models import NewsItem
+from doingoai.partners.models import Partner
+from doingoai.resources.models import Resource
+
+CORPUS = Path(__file__).parent / "corpus"
+SEED_000 = (CORPUS / "000_daklak_nam_lao.txt").read_text(encoding="utf-8")
+SEED_004 = (CORPUS / "004_doi_ngoai_nhiem_ky_xiii.txt").read_text(encoding="utf-8")
+
+pytestmark = pytest.mark.django_db
+
+
+def form_values(form) -> dict:
+    """What a browser would post for an unbound form (or formset) as rendered."""
+    from django.forms import BaseFormSet
+
+    data = {}
+    if isinstance(form, BaseFormSet):
+        data.update(form_values(form.management_form))
+        for f in form.forms:
+            data.update(form_values(f))
+        return data
+    for field in form:
+        value = field.value()
+        widget = field.field.widget
+        if widget.input_type == "checkbox" if hasattr(widget, "input_type") else False:
+            if value:
+                data[field.html_name] = "on"
+            continue
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            data[field.html_name] = [str(getattr(v, "pk", v)) for v in value]
+        elif hasattr(value, "isoformat"):
+            data[field.html_name] = value.isoformat()
+        else:
+            data[field.html_name] = field.field.prepare_value(value) if hasattr(
+                field.field, "prepare_value") else value
+    return data
+
+
+def review_data(item, user) -> dict:
+    """The review page's forms as the officer would submit them unchanged."""
+    from doingoai.activities.forms import ActivityForm
+    from doingoai.news import pages, services
+
+    draft = services.draft_from_item(item, user)
+    names = [(m.name, m.name) for m in draft["partners"]]
+    data = form_values(ActivityForm(initial=draft["initial"], user=user))
+    data.update(form_values(pages.NewPartnerFormSet(initial=draft["new_partners"],
+                                                    prefix="np")))
+    data.update(form_values(pages.ResourceFormSet(initial=draft["resources"], prefix="res",
+                                                  form_kwargs={"partner_choices": names})))
+    return data
+
+
+AGREEMENT_TITLE = ("Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk với "
+                   "Hội LHPN 4 tỉnh Nam Lào giai đoạn 2022 – 2027")
+
+
+@pytest.fixture
+def agreement(world):
+    from doingoai.agreements.samples import agreement_sample
+
+    un_women = Partner.objects.create(name_vi="UN Women", kind="un_agency", country="",
+                                      unit=world.central)
+    return agreement_sample(world.daklak, title=AGREEMENT_TITLE, partners=[un_women])
+
+
+def paste(client, text=SEED_000, **extra):
+    return client.post(reverse("news_import"), {"text": text, **extra})
+
+
+def counts():
+    return (Activity.objects.count(), Resource.objects.count(), Partner.objects.count())
+
+
+def test_paste_shows_review_with_highlights_and_prefilled_draft(world, login):
+    client = login("daklak")
+    before = counts()
+    response = paste(client, published="2024-07-03")
+    assert response.status_code == 302
+    item = NewsItem.objects.get()
+    assert response["Location"] == reverse("news_review", args=[item.pk])
+    assert item.status == NewsItem.Status.DRAFT
+    assert item.unit == world.daklak
+    assert item.published.isoformat() == "2024-07-03"
+    assert item.extraction["start_date"] == "2024-06-25"
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    html = page.content.decode()
+    # the facts are marked where they were found
+    assert '<mark data-field="amounts" title=' in html
+    assert re.search(r'<mark data-field="start_date"[^>]*>Từ ngày 25/6 đến 1/7</mark>', html)
+    assert re.search(r'<mark data-field="places"[^>]*>Attapeu</mark>', html)
+    assert re.search(r'<mark data-field="agreement"[^>]*>Thỏa thuận hợp tác vì hòa bình', html)
+    # the draft activity is filled in
+    assert 'value="2024-06-25"' in html and 'value="2024-07-01"' in html
+    assert '<option value="delegation_out" selected>' in html
+    assert f'<option value="{world.daklak.pk}" selected>' in html
+    assert "LA, LA-AT" in html and "LA, LA-CH" in html
+    assert 'value="Hội LHPN tỉnh Attapeu"' in html  # proposed as a new partner
+    assert 'name="np-0-create"' in html
+    assert 'value="10000000' in html and 'name="res-0-include"' in html
+    # nothing is saved before the officer confirms
+    assert counts() == before
+
+
+def test_confirm_creates_activity_places_partners_and_the_given_resource(world, login,
+                                                                         agreement):
+    client = login("daklak")
+    paste(client, published="2024-07-03", source_url="https://example.org/bai-000")
+    item = NewsItem.objects.get()
+    before = counts()
+    data = review_data(item, world.user("daklak"))
+    assert Activity.objects.count() == before[0]
+    response = client.post(reverse("news_review", args=[item.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    activity = Activity.objects.get(title=item.title)
+    assert response["Location"] == activity.get_absolute_url()
+    assert activity.kind == "delegation_out"
+    assert activity.unit == world.daklak
+    assert (activity.start_date.isoformat(), activity.end_date.isoformat()) == (
+        "2024-06-25", "2024-07-01")
+    assert sorted(activity.places.values_list("subdivision", flat=True)) == [
+        "LA-AT", "LA-CH", "LA-SL", "LA-XE"]
+    assert "https://example.org/bai-000" in activity.press_links
+    partners = set(activity.partners.values_list("name_vi", flat=True))
+    assert "Hội LHPN tỉnh Chămpasăk" in partners and len(partners) == 5
+    chpk = Partner.objects.get(name_vi="Hội LHPN tỉnh Chămpasăk")
+    assert (chpk.country, chpk.subdivision, chpk.kind) == ("LA", "LA-CH", "womens_union")
+
+    resource = Resource.objects.get(activity=activity)
+    assert resource.direction == "given"
+    assert resource.currency == "VND"
+    assert resource.quantity == 4 and resource.unit_value == Decimal(10_000_000)
+    assert resource.amount == Decimal(40_000_000)
+    assert resource.unit == world.daklak
+    assert list(activity.agreements.all()) == [agreement] and resource.agreement == agreement
+
+    item.refresh_from_db()
+    assert item.activity == activity and item.status == NewsItem.Status.CONFIRMED
+    # the review of a confirmed article leads to its activity
+    again = client.get(reverse("news_review", args=[item.pk]))
+    assert again.status_code == 302 and again["Location"] == activity.get_absolute_url()
+
+
+def test_confirm_with_an_error_saves_nothing(world, login):
+    client = login("daklak")
+    paste(client, published="2024-07-03")
+    item = NewsItem.objects.get()
+    data = review_data(item, world.user("daklak"))
+    data["end_date"] = "2024-06-01"  # before the start
+    data["res-0-currency"] = "XYZ"
+    before = counts()
+    response = client.post(reverse("news_review", args=[item.pk]), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "is before" in html or "trước" in html
+    assert "XYZ" in html
+    assert counts() == before
+    item.refresh_from_db()
+    assert item.activity is None and item.status == NewsItem.Status.DRAFT
+
+
+def test_existing_partner_is_matched_by_another_spelling(world, login):
+    Partner.objects.create(name_vi="Hội Liên hiệp Phụ nữ tỉnh Champasak", kind="womens_union",
+                           country="LA", subdivision="LA-CH", aliases=["Chăm-pa-sắc"],
+                           unit=world.central)
+    client = login("daklak")
+    paste(client, published="2024-07-03")
+    item = NewsItem.objects.get()
+    from doingoai.news.services import draft_from_item
+
+    draft = draft_from_item(item, world.user("daklak"))
+    matched = {m.name: m.partner for m in draft["partners"]}
+    assert matched["Hội LHPN tỉnh Chămpasăk"] is not None
+    assert matched["Hội LHPN tỉnh Attapeu"] is None
+    assert len(draft["new_partners"]) == 4
+
+
+def test_same_article_imported_twice_is_recognized(world, login):
+    client = login("daklak")
+    paste(client)
+    item = NewsItem.objects.get()
+    # the same text with other line breaks and furniture trimmed
+    again = paste(client, text=SEED_000.replace("\n", "\r\n").replace("Ý kiến bạn đọc", ""))
+    assert again.status_code == 200
+    html = again.content.decode()
+    assert 'id="already-imported"' in html
+    assert item.get_absolute_url() in html
+    assert NewsItem.objects.count() == 1
+
+
+def test_upload_html_and_docx(world, login):
+    import docx
+
+    client = login("daklak")
+    page = ("<html><head><meta property='article:published_time' content='2022-04-28'>"
+            "<title>x</title></head><body><nav>Trang chủ</nav><article>"
+            "<h1>Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Savannakhet</h1>"
+            "<p>Ngày 12/4, tại thành phố Đông Hà, Hội LHPN tỉnh Quảng Trị đã tiếp đoàn "
+            "công tác Hội LHPN tỉnh Savannakhet (Lào).</p></article>"
+            "<div class='comments'>Ý kiến bạn đọc</div></body></html>").encode()
+    response = client.post(reverse("news_import"), {
+        "file": SimpleUploadedFile("bai.html", page, content_type="text/html")})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    item = NewsItem.objects.get(source_file="bai.html")
+    assert item.title.startswith("Hội LHPN tỉnh Quảng Trị tiếp đoàn")
+    assert item.extraction["start_date"] == "2022-04-12"
+    assert "Ý kiến bạn đọc" not in item.body
+
+    document = docx.Document()
+    document.add_heading("Hội LHPN tỉnh Quảng Ngãi tiếp nhận tài trợ của KOICA", 1)
+    document.add_paragraph("Ngày 20/3/2023, Hội LHPN tỉnh Quảng Ngãi đã tiếp nhận 50.000 USD "
+                           "do KOICA tài trợ cho phụ nữ nghèo.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    response = client.post(reverse("news_import"), {
+        "file": SimpleUploadedFile("bai.docx", buffer.getvalue())})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    item = NewsItem.objects.get(source_file="bai.docx")
+    assert item.extraction["amounts"][0]["value"] == 50000
+
+    # a file whose content does not match its name is refused, nothing saved
+    response = client.post(reverse("news_import"), {
+        "file": SimpleUploadedFile("bai.docx", b"not a word file")})
+    assert response.status_code == 400
+    assert "bai.docx" in response.content.decode()
+    assert NewsItem.objects.count() == 2
+
+
+def test_empty_form_and_viewer_are_refused(world, login):
+    client = login("daklak")
+    assert client.post(reverse("news_import"), {}).status_code == 400
+    viewer = login("hanoi")
+    assert viewer.get(reverse("news_import")).status_code == 403
+    assert paste(viewer).status_code == 403
+    assert NewsItem.objects.count() == 0
+
+
+def test_scope_hanoi_cannot_see_daklak_news(world, login):
+    client = login("daklak")
+    paste(client)
+    item = NewsItem.objects.get()
+    hanoi = login("hanoi")
+    assert hanoi.get(item.get_absolute_url()).status_code == 404
+    assert hanoi.get(reverse("news_review", args=[item.pk])).status_code == 404
+    listing = hanoi.get(reverse("news_list")).content.decode()
+    assert item.get_absolute_url() not in listing
+    central = login("trunguong")
+    assert central.get(item.get_absolute_url()).status_code == 200
+    assert central.get(reverse("news_review", args=[item.pk])).status_code == 403
+    detail = login("daklak").get(item.get_absolute_url()).content.decode()
+    assert '<mark data-field="partners"' in detail
+
+
+def _articles_folder(tmp_path) -> Path:
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "000.txt").write_text(SEED_000, encoding="utf-8")
+    (folder / "sub" / "004.txt").write_text(SEED_004, encoding="utf-8")
+    (folder / "broken.docx").write_bytes(b"not a word file")
+    (folder / "notes.csv").write_text("ignored", encoding="utf-8")
+    return folder
+
+
+def test_import_news_folder_and_zip(world, tmp_path):
+    folder = _articles_folder(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_news", str(folder), "--as", "daklak", stdout=out, stderr=err)
+    summary = out.getvalue()
+    assert "articles read: 2, new: 2, duplicates: 0, failed: 1" in summary
+    assert "broken.docx" in summary
+    assert "Articles" in err.getvalue()  # progress on stderr
+    items = NewsItem.objects.order_by("pk")
+    assert [i.status for i in items] == ["draft", "draft"]
+    assert {i.unit for i in items} == {world.daklak}
+    assert Activity.objects.count() == 0  # drafts only
+
+    archive = tmp_path / "articles.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("bai/000.txt", SEED_000)
+        zf.writestr("bai/004.txt", SEED_004)
+        zf.writestr("__MACOSX/bai/._000.txt", "junk")
+    out = io.StringIO()
+    call_command("import_news", str(archive), "--unit", world.daklak.code, stdout=out,
+                 stderr=io.StringIO())
+    assert "articles read: 2, new: 0, duplicates: 2, failed: 0" in out.getvalue()
+    assert NewsItem.objects.count() == 2
+
+    out = io.StringIO()
+    call_command("import_news", str(archive), stdout=out, stderr=io.StringIO())
+    assert "new: 2" in out.getvalue()  # another unit (central) keeps its own copy
+    assert NewsItem.objects.filter(unit=world.central).count() == 2
+
+
+def test_import_news_refuses_a_viewer(world, tmp_path):
+    folder = _articles_folder(tmp_path)
+    out = io.StringIO()
+    call_command("import_news", str(folder / "000.txt"), "--as", "hanoi", stdout=out,
+                 stderr=io.StringIO())
+    assert "failed: 1" in out.getvalue()
+    assert NewsItem.objects.count() == 0
+
+
+def test_extract_news_json(tmp_path):
+    path = tmp_path / "004.txt"
+    path.write_text(SEED_004, encoding="utf-8")
+    out = io.StringIO()
+    call_command("extract_news", str(path), "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert list(data) == ["title", "published", "start_date", "end_date", "kind", "units",
+                          "partners", "places", "countries", "amounts", "agreement"]
+    assert data["published"] == "2022-04-28" and data["start_date"] == "2022-04-28"
+    amount = data["amounts"][0]
+    assert (amount["value"], amount["currency"], amount["text"]) == (
+        9000000, "USD", "hơn 9 triệu USD")
+    assert {"value", "currency", "direction", "text"} <= set(amount)
+
+
+def test_write_news_from_an_activity(world, login, agreement):
+    client = login("daklak")
+    paste(client, published="2024-07-03")
+    item = NewsItem.objects.get()
+    client.post(reverse("news_review", args=[item.pk]), review_data(item, world.user("daklak")))
+    activity = Activity.objects.get(title=item.title)
+    activity.participants_total, activity.participants_women = 12, 11
+    activity.save()
+
+    detail = client.get(activity.get_absolute_url()).content.decode()
+    url = reverse("activity_write_news", args=[activity.pk])
+    assert url in detail  # the "write news" button
+    page = client.get(url)
+    assert page.status_code == 200
+    body = page.context["form"].initial["body"]
+    assert "Từ ngày 25/6 đến ngày 1/7/2024" in body
+    assert "Hội LHPN tỉnh Đắk Lắk" in body
+    for place in ("Attapeu", "Sê Kông", "Salavan", "Chămpasăk", "Lào"):
+        assert place in body
+    assert "40.000.000 ₫" in body and "10.000.000 ₫" in body
+    assert "Thỏa thuận hợp tác vì hòa bình phát triển" in body
+    assert "12 đại biểu" in body
+    assert "<textarea" in page.content.decode()
+
+    response = client.post(url, {"title": "Tin: " + activity.title, "body": body + "\nVân Anh"})
+    assert response.status_code == 302
+    written = NewsItem.objects.get(status=NewsItem.Status.WRITTEN)
+    assert written.activity == activity and written.unit == activity.unit
+    assert response["Location"] == written.get_absolute_url()
+
+    # a viewer elsewhere sees neither the activity nor its page
+    assert login("hanoi").get(url).status_code == 404
+    # the central viewer may read the draft but not save it
+    central = login("trunguong")
+    assert central.get(url).status_code == 200
+    assert central.post(url, {"title": "x", "body": "y"}).status_code == 403
+
+
+def test_write_news_one_day_online_event_with_received_money(world, login):
+    from doingoai.activities.models import ActivityPlace
+
+    partner = Partner.objects.create(name_vi="UN Women", kind="un_agency", country="",
+                                     unit=world.central)
+    day = dt.date(2023, 11, 25)
+    activity = Activity.objects.create(title="Tọa đàm về bình đẳng giới", kind="online_event",
+                                       format="online", start_date=day, end_date=day,
+                                       unit=world.hanoi)
+    activity.partners.add(partner)
+    ActivityPlace.objects.create(activity=activity, country="VN", subdivision="VN-HN",
+                                 city="Hà Nội")
+    Resource.objects.create(title="Kinh phí tổ chức tọa đàm", direction="received",
+                            quantity=1, unit_value=Decimal(5000), currency="USD",
+                            date=activity.start_date, partner=partner, unit=world.hanoi,
+                            activity=activity)
+    from doingoai.news.writer import write_article
+
+    _title, body = write_article(activity)
+    assert body.startswith("Ngày 25/11/2023, Hội LHPN thành phố Hà Nội đã tổ chức tọa đàm")
+    assert "theo hình thức trực tuyến" in body
+    assert "UN Women đã hỗ trợ" in body and "5.000 US$" in body
