@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError
+from django.core.paginator import Paginator
+from django.db.models import ProtectedError, QuerySet
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
@@ -44,6 +46,30 @@ class KindView(View):
         return ctx
 
 
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` rows (``COUNT(*)`` over ``LIMIT cap + 1``), so a list of a
+    million records does not count them all on every page; the list says "more than
+    10,000" instead. The requested page is always inside the counted range."""
+
+    cap = 10_000
+
+    def __init__(self, object_list, per_page, *args, cap=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.cap = cap or self.cap
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        data = getattr(getattr(self.object_list, "data", None), "data", None)
+        if not isinstance(data, QuerySet):
+            return super().count
+        n = data.order_by()[: self.cap + 1].count()
+        if n > self.cap:
+            self.capped = True
+            return self.cap
+        return n
+
+
 class ObjectListView(KindView):
     template_name = "generic/object_list.html"
 
@@ -60,7 +86,13 @@ class ObjectListView(KindView):
     def get(self, request):
         filterset, qs = self.filtered()
         table = self.kind.get_table_class()(qs)
-        RequestConfig(request, paginate={"per_page": 25}).configure(table)
+        per_page = 25
+        page = request.GET.get("page", "1")
+        page = int(page) if page.isdigit() else 1
+        RequestConfig(request, paginate={
+            "per_page": per_page, "paginator_class": CappedPaginator,
+            "cap": max(CappedPaginator.cap, (page + 1) * per_page),
+        }).configure(table)
         ctx = self.base_context(filterset=filterset, table=table, query=request.GET.urlencode())
         template = self.template_name
         if request.htmx and not request.htmx.boosted:

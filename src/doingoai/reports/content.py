@@ -367,7 +367,7 @@ def review_report(data: dict, *, today: dt.date | None = None) -> Document:
     return Document(
         issuer_parent=top, issuer=name, symbol="Số:       /BC-HPN", place=place_of(unit),
         date=today, kind="BÁO CÁO",
-        title=f"Kết quả thực hiện {ag.title} giai đoạn {vn_date(start)} – {vn_date(end)}",
+        title=f"Kết quả thực hiện {ag.title} (từ {vn_date(start)} đến {vn_date(end)})",
         sections=[general,
                   Block("II.", "KẾT QUẢ THỰC HIỆN", 1,
                         children=[committed, done_block, mobilized]),

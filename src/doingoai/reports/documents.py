@@ -137,7 +137,8 @@ def docx_bytes(doc: content.Document) -> bytes:
             cells = tbl.add_row().cells
             for i, value in enumerate(row):
                 align = (WD_ALIGN_PARAGRAPH.RIGHT if i in t.numeric else
-                         WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.LEFT)
+                         WD_ALIGN_PARAGRAPH.CENTER if i == 0 and t.header[0] == "TT"
+                         else WD_ALIGN_PARAGRAPH.LEFT)
                 _cell_text(cells[i], [str(value)], size=12, align=align)
         if not t.rows:
             cells = tbl.add_row().cells
