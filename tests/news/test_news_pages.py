@@ -177,7 +177,7 @@ def test_confirm_with_an_error_saves_nothing(world, login):
     response = client.post(reverse("news_review", args=[item.pk]), data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "is before" in html or "trước" in html
+    assert 'class="field has-error" id="field-end_date"' in html
     assert "XYZ" in html
     assert counts() == before
     item.refresh_from_db()

@@ -225,6 +225,13 @@ def search_prefetch_related(kind) -> list[str]:
 # ---------------------------------------------------------------- writing
 
 
+def _content_type(using: str, model) -> ContentType:
+    """The model's content type through the shared (cached) manager."""
+    if using == "default":
+        return ContentType.objects.get_for_model(model)
+    return ContentType.objects.db_manager(using).get_for_model(model)
+
+
 def _vendor(using="default") -> str:
     return connections[using].vendor
 
@@ -273,14 +280,14 @@ def index_objects(objs, using: str = "default") -> int:
         kind = kind_of(type(obj))
         if kind is None:
             continue
-        ct = ContentType.objects.db_manager(using).get_for_model(type(obj))
+        ct = _content_type(using, type(obj))
         title, text = document(kind, obj)
         rows.append((entry_id(ct.pk, obj.pk), title, text))
     return write_entries(rows, using)
 
 
 def clear_kind(kind, using: str = "default"):
-    ct = ContentType.objects.db_manager(using).get_for_model(kind.model)
+    ct = _content_type(using, kind.model)
     lo, hi = ct_range(ct.pk)
     conn = connections[using]
     col = "id" if conn.vendor == "postgresql" else "rowid"
@@ -294,7 +301,7 @@ def reindex(kind, *, batch: int = 2000, progress=None, using: str = "default",
 
     Call after ``bulk_create`` (which sends no signals)."""
     model = kind.model
-    ct = ContentType.objects.db_manager(using).get_for_model(model)
+    ct = _content_type(using, model)
     if clear:
         clear_kind(kind, using)
     qs = model._base_manager.using(using).order_by("pk")
@@ -354,7 +361,7 @@ def _on_save(sender, instance, raw=False, using="default", **kwargs):
 def _on_delete(sender, instance, using="default", **kwargs):
     if kind_of(sender) is None or instance.pk is None:
         return
-    ct = ContentType.objects.db_manager(using).get_for_model(sender)
+    ct = _content_type(using, sender)
     delete_entries([entry_id(ct.pk, instance.pk)], using)
 
 
@@ -430,10 +437,25 @@ def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
 
 
 def ids_subquery(q: Query, model, using: str = "default") -> RawSQL:
-    ct = ContentType.objects.db_manager(using).get_for_model(model)
+    ct = _content_type(using, model)
     vendor = _vendor(using)
     sql, params = match_sql(q, ct.pk, vendor)
     return RawSQL(f"SELECT oid FROM ({sql}) AS m", params)
+
+
+def matching_filter(q: Query, model, using: str = "default"):
+    """A condition for ``queryset.filter(...)``: the record matches the query.
+
+    PostgreSQL gets ``pk = ANY(ARRAY(subquery))``: an InitPlan run once, where
+    ``IN (subquery)`` may be planned as a loop re-running the trigram scan per row."""
+    ct = _content_type(using, model)
+    vendor = _vendor(using)
+    sql, params = match_sql(q, ct.pk, vendor)
+    if vendor == "postgresql":
+        column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+        return RawSQL(f"{column} = ANY(ARRAY(SELECT oid FROM ({sql}) AS m))", params,
+                      output_field=models.BooleanField())
+    return models.Q(pk__in=RawSQL(f"SELECT oid FROM ({sql}) AS m", params))
 
 
 def filter_queryset(queryset, value: str):
@@ -445,7 +467,7 @@ def filter_queryset(queryset, value: str):
     q = Query(value)
     if not q.usable:
         return None
-    return queryset.filter(pk__in=ids_subquery(q, queryset.model, queryset.db))
+    return queryset.filter(matching_filter(q, queryset.model, queryset.db))
 
 
 def score(q: Query, title: str) -> float:
@@ -511,12 +533,12 @@ def candidates(q: Query, ct_id: int, vendor: str, using: str = "default"):
 
 def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default") -> Group | None:
     model = kind.model
-    ct = ContentType.objects.db_manager(using).get_for_model(model)
+    ct = _content_type(using, model)
     vendor = _vendor(using)
     scoped = kind.scoped(user, VIEW)
     if using != "default":
         scoped = scoped.using(using)
-    matching = scoped.filter(pk__in=ids_subquery(q, model, using))
+    matching = scoped.filter(matching_filter(q, model, using))
     count = matching.order_by()[: COUNT_CAP + 1].count()
     if not count:
         return None
@@ -694,7 +716,7 @@ def similar_records(model, names: list[str], *, country: str = "", subdivision: 
     words = sorted(w for w in words if len(w) >= 4)
     if not words:
         return []
-    ct = ContentType.objects.db_manager(using).get_for_model(model)
+    ct = _content_type(using, model)
     lo, hi = ct_range(ct.pk)
     vendor = _vendor(using)
     if vendor == "postgresql":
