@@ -300,6 +300,46 @@ def test_seed_conference_exact():
                                 "unit_value": None, "over": True}]
 
 
+def _html_bytes(title: str, published: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><body><article><h1>{title}</h1><p>H.Y {published} - 22:04 (GMT+7)</p>"
+            f"{body}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_title_given_apart_keeps_date_in_first_body_line(suffix):
+    """Regression: with the title passed separately, the body's first line (which
+    quotes the title in 004) was taken for the title and its date was skipped."""
+    raw = SEED_CONFERENCE.read_text(encoding="utf-8")
+    plain = read_document(raw.encode(), "a.txt")
+    paragraphs = plain.body_text.split("\n")
+    assert paragraphs[0].startswith("Ngày 28/4,")
+    if suffix == ".html":
+        data = _html_bytes(plain.title, "28/04/2022", paragraphs)
+    else:
+        data = _docx_bytes(plain.title, paragraphs)
+    doc = read_document(data, "bai" + suffix)
+    assert doc.title == plain.title and doc.body_text.startswith("Ngày 28/4,")
+    result = extract(doc.body_text, title=doc.title, published=date(2022, 4, 28))
+    assert (result.start_date, result.end_date) == (date(2022, 4, 28), date(2022, 4, 28))
+    date_span = next(s for s in result.spans if s[0] == "start_date")
+    assert doc.body_text[date_span[1]:date_span[2]] == "Ngày 28/4"
+    assert result.kind == extract(raw).kind == "conference"
+
+
+@pytest.mark.parametrize("title", [
+    "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại",
+    "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại - Báo PNVN",
+])
+def test_title_given_and_in_text(title):
+    """The same title given and written as the text's first line is read once."""
+    raw = SEED_CONFERENCE.read_text(encoding="utf-8")
+    result = extract(raw, title=title)
+    assert result.title == title
+    assert result.start_date == date(2022, 4, 28)
+    assert all(start >= 0 for _, start, _ in result.spans)
+
+
 def test_to_json_keys_and_spans():
     text = SEED_TRIP.read_text(encoding="utf-8")
     result = extract(text, published=date(2024, 7, 3))

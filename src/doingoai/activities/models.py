@@ -83,6 +83,8 @@ class Activity(Record):
         indexes = [
             models.Index(fields=["unit", "start_date"]),
             models.Index(fields=["kind", "start_date"]),
+            # the list's order (newest first): a page is an index walk, not a sort
+            models.Index(fields=["start_date", "id"], name="activity_start_id"),
         ]
 
     def __str__(self):

@@ -5,9 +5,52 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .text import fold
+
+
+class FastSelectMixin:
+    """Renders the options in Python instead of one template per option: Django's
+    template-per-option rendering made the filter form (a thousand units, two hundred
+    countries) most of a list page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        if self.allow_multiple_selected:
+            final["multiple"] = True
+        selected = {str(v) for v in self.format_value(value)}
+        out = []
+
+        def option(v, label):
+            v = "" if v is None else str(v)
+            sel = " selected" if v in selected else ""
+            out.append(f'<option value="{escape(v)}"{sel}>{escape(label)}</option>')
+
+        for v, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                out.append(f'<optgroup label="{escape(v)}">')
+                for sub_v, sub_label in label:
+                    option(sub_v, sub_label)
+                out.append("</optgroup>")
+            else:
+                option(v, label)
+        return mark_safe(f"<select{flatatt(final)}>{''.join(out)}</select>")
+
+
+class FastSelect(FastSelectMixin, forms.Select):
+    pass
+
+
+class FastSelectMultiple(FastSelectMixin, forms.SelectMultiple):
+    pass
+
+
+FAST_WIDGETS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -23,6 +66,9 @@ class RecordFilterSet(django_filters.FilterSet):
             if qs is not None and user is not None and hasattr(qs, "restrict"):
                 f.extra["queryset"] = qs.restrict(user, "view")
         for field in self.form.fields.values():
+            fast = FAST_WIDGETS.get(type(field.widget))
+            if fast is not None:
+                field.widget.__class__ = fast
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 4)
             if isinstance(field, forms.DateField):

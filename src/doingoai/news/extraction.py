@@ -557,6 +557,18 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     return "".join(chars), title_end, title, published
 
 
+def _same_title(line: str, title: str) -> bool:
+    """Is the text's title line the given title, or one of them the other with a site
+    name around it ("<title> - Báo Phụ nữ")? A body line that quotes the title is not."""
+    line_f, title_f = " ".join(fold(line).split()), " ".join(fold(title).split())
+    if not line_f or not title_f:
+        return False
+    if line_f == title_f:
+        return True
+    short, long = sorted((line_f, title_f), key=len)
+    return len(long) - len(short) <= 40 and (long.startswith(short) or long.endswith(short))
+
+
 def extract(text: str, *, title: str | None = None,
             published: date | None = None) -> Extraction:
     """Read one article. ``text`` may be raw (with title line and furniture)."""
@@ -564,13 +576,17 @@ def extract(text: str, *, title: str | None = None,
     masked, title_end, found_title, dateline = _mask(text)
     if published is None:
         published = dateline
+    title = unicodedata.normalize("NFC", title) if title else None
     if title is None:
         title = found_title
-    title = unicodedata.normalize("NFC", title) if title else None
+    elif found_title is not None and not _same_title(found_title, title):
+        # The title was given apart: the line the segmenter took for a title is the
+        # first line of the body (it may quote the title: "... chuyên đề “<title>”").
+        title_end = None
 
-    # The title, when it is not part of the text, is read in front of it.
+    # The title, when it is not the text's own title line, is read in front of it.
     prefix = ""
-    if title and fold(title) not in fold(text[: len(title) + 400]):
+    if title and title_end is None:
         prefix = title + "\n"
     work = prefix + masked
     offset = len(prefix)

@@ -123,6 +123,8 @@ class Resource(Record):
             models.Index(fields=["unit", "date"]),
             models.Index(fields=["direction", "date"]),
             models.Index(fields=["partner", "date"]),
+            # the list's order (newest first)
+            models.Index(fields=["date", "id"], name="resource_date_id"),
         ]
 
     def __str__(self):
