@@ -5,7 +5,26 @@ from django.utils.translation import gettext_lazy as _
 from doingoai.core.forms import RecordForm
 from doingoai.core.scope import ROLE_RANK, Role, is_system_admin
 
-from .models import Unit, User
+from .models import Term, Unit, User
+
+
+class TermForm(RecordForm):
+    class Meta:
+        model = Term
+        fields = ["number", "name", "start_date", "end_date", "directions", "notes"]
+
+    def clean(self):
+        from doingoai.core.forms import date_order_error
+
+        data = super().clean()
+        msg = date_order_error(
+            data.get("start_date"), data.get("end_date"),
+            start_label=Term._meta.get_field("start_date").verbose_name,
+            end_label=Term._meta.get_field("end_date").verbose_name,
+        )
+        if msg:
+            self.add_error("end_date", msg)
+        return data
 
 
 class UnitForm(RecordForm):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.registry import RecordKind, Related, register
 
-from .forms import UnitForm, UserForm
+from .forms import TermForm, UnitForm, UserForm
 from .models import Term, Unit, User
 
 
@@ -39,7 +39,7 @@ class UnitKind(RecordKind):
 class TermKind(RecordKind):
     model = Term
     slug = "terms"
-    form_fields = ["number", "name", "start_date", "end_date", "directions", "notes"]
+    form_class = TermForm
     filter_fields = []
     list_columns = ["name", "start_date", "end_date"]
     detail_fields = ["name", "number", "start_date", "end_date", "directions", "notes"]
