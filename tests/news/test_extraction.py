@@ -340,6 +340,20 @@ def test_title_given_and_in_text(title):
     assert all(start >= 0 for _, start, _ in result.spans)
 
 
+@pytest.mark.parametrize("first_line", [
+    "Ngày 12/5, Hội LHPN tỉnh tổ chức tọa đàm “Phụ nữ khởi nghiệp vùng biên giới”.",
+    "Ngày 12/5 bàn về: Phụ nữ khởi nghiệp vùng biên giới",
+])
+def test_body_line_quoting_the_given_title_is_body(first_line):
+    """A first line that quotes the given title is still body, and so is its date."""
+    title = "Phụ nữ khởi nghiệp vùng biên giới"
+    body = first_line + "\nCác đại biểu đã chia sẻ kinh nghiệm khởi nghiệp."
+    result = extract(body, title=title, published=date(2024, 5, 20))
+    assert result.start_date == date(2024, 5, 12)
+    _, start, end = next(s for s in result.spans if s[0] == "start_date")
+    assert body[start:end] == "Ngày 12/5"
+
+
 def test_to_json_keys_and_spans():
     text = SEED_TRIP.read_text(encoding="utf-8")
     result = extract(text, published=date(2024, 7, 3))

@@ -251,6 +251,23 @@ def test_upload_html_and_docx(world, login):
     assert NewsItem.objects.count() == 2
 
 
+def test_upload_html_article_whose_first_line_quotes_its_title(world, login):
+    """Seed article 004 as a web page: the date of the body's first line is read."""
+    lines = [ln for ln in SEED_004.splitlines() if ln.strip()]
+    title = next(ln for ln in lines if ln.startswith("Nâng cao vị thế"))
+    body = lines[lines.index(title) + 1:]
+    page = ("<html><body><article><h1>" + title + "</h1>"
+            + "".join(f"<p>{ln}</p>" for ln in body) + "</article></body></html>").encode()
+    client = login("daklak")
+    response = client.post(reverse("news_import"), {
+        "file": SimpleUploadedFile("bai-004.html", page, content_type="text/html")})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    item = NewsItem.objects.get(source_file="bai-004.html")
+    assert item.title == title and item.published == dt.date(2022, 4, 28)
+    assert item.extraction["start_date"] == "2022-04-28"
+    assert item.extraction["kind"] == "conference"
+
+
 def test_empty_form_and_viewer_are_refused(world, login):
     client = login("daklak")
     assert client.post(reverse("news_import"), {}).status_code == 400

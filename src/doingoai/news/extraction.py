@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from doingoai.core.text import fold
+from doingoai.core.text import fold, squash
 
 from .amounts import Amount, find_amounts
 from .dates import DateHit, find_dates
@@ -558,15 +558,19 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
 
 
 def _same_title(line: str, title: str) -> bool:
-    """Is the text's title line the given title, or one of them the other with a site
-    name around it ("<title> - Báo Phụ nữ")? A body line that quotes the title is not."""
-    line_f, title_f = " ".join(fold(line).split()), " ".join(fold(title).split())
+    """Is the text's title line the given title (punctuation aside), or one of them the
+    other with a site name joined by a dash, bar or colon ("<title> - Báo Phụ nữ")?
+    A body line that quotes the title ("... chuyên đề “<title>”.") is not."""
+    if squash(line) and squash(line) == squash(title):
+        return True
+    line_f, title_f = (" ".join(x.lower().split()).strip(" .") for x in (line, title))
     if not line_f or not title_f:
         return False
-    if line_f == title_f:
-        return True
     short, long = sorted((line_f, title_f), key=len)
-    return len(long) - len(short) <= 40 and (long.startswith(short) or long.endswith(short))
+    if long.startswith(short) and re.fullmatch(r"\s*[-|–—:·]\s*.{1,40}", long[len(short):]):
+        return True
+    return long.endswith(short) and bool(
+        re.fullmatch(r"[^\d]{1,40}?\s*[-|–—:·]\s*", long[:len(long) - len(short)]))
 
 
 def extract(text: str, *, title: str | None = None,

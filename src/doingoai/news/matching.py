@@ -113,6 +113,94 @@ def _place_of(name: str) -> tuple[str, str]:
     return country, subdivision
 
 
+# Words an acronym may leave out: "Korea Foundation for International Healthcare" -> KOFIH.
+_ACRONYM_SKIPPABLE = {"of", "for", "the", "and", "on", "in", "to", "a", "an", "de", "du", "des",
+                      "la", "le", "fur", "und", "et", "y", "del", "della", "van", "voor"}
+_ACRONYM_SHAPE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*")
+_PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
+
+
+def _squash(name: str) -> str:
+    """A name without case, accents, spaces or punctuation: "UN-Women" -> "unwomen"."""
+    return re.sub(r"[^0-9a-z]", "", fold(name))
+
+
+def is_acronym(name: str) -> bool:
+    """Does the article write an organisation by acronym ("KOICA", "AusAID", "UN Women")?"""
+    from .extraction import KNOWN_PARTNERS
+
+    stripped = name.strip().replace(".", "")
+    if _ACRONYM_SHAPE.fullmatch(stripped) and len(stripped) <= 12:
+        return True
+    return name.strip() in KNOWN_PARTNERS and len(stripped.split()) <= 2 and any(
+        _ACRONYM_SHAPE.fullmatch(w) for w in stripped.split())
+
+
+def initials_give(acronym: str, name: str) -> bool:
+    """Do the words of ``name`` spell ``acronym``, each giving its first one or two
+    letters in order (small words such as "for" may be left out)?
+
+    Korea International Cooperation Agency -> KOICA, Japan International Cooperation
+    Agency -> JICA, United States Agency for International Development -> USAID.
+    """
+    letters = _squash(acronym)
+    words = [w for w in re.split(r"[^0-9a-z]+", fold(re.sub(r"['’]s\b", "", name))) if w]
+    if len(letters) < 2 or len(words) < 2 or len(words) > 12:
+        return False
+
+    def spell(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j]
+        if word in _ACRONYM_SKIPPABLE and spell(i, j + 1):
+            return True
+        return any(letters[i:i + k] == word[:k] and spell(i + k, j + 1)
+                   for k in (1, 2) if k <= len(word) and i + k <= len(letters))
+
+    return spell(0, 0)
+
+
+def acronym_score(name: str, partner) -> float:
+    """100 when the article's acronym ``name`` is the partner's acronym, one of its
+    aliases, an acronym its names give in parentheses ("... Hàn Quốc (KOICA)"), or
+    the initials of its English (or own-language) name; else 0."""
+    key = _squash(name)
+    if not key:
+        return 0.0
+    if any(_squash(n) == key for n in (partner.acronym, *(partner.aliases or [])) if n):
+        return 100.0
+    names = [n for n in (partner.name_vi, partner.name_en, partner.name_local) if n]
+    if any(_squash(p) == key for n in names for p in _PARENTHESISED.findall(n)):
+        return 100.0
+    if any(initials_give(name, n) for n in (partner.name_en, partner.name_local) if n):
+        return 100.0
+    return 0.0
+
+
+_PARTNER_FIELDS = ("pk", "name_vi", "name_en", "name_local", "acronym", "aliases",
+                   "subdivision", "country", "kind", "level")
+
+
+def _acronym_candidates(name: str, country: str) -> list:
+    """Partners whose English or own-language name may spell the acronym ``name``:
+    the names that start with its first letter (or with a small word)."""
+    from doingoai.partners.models import Partner
+
+    first = _squash(name)[:1]
+    if not first:
+        return []
+    cond = Q()
+    for field_name in ("name_en", "name_local"):
+        cond |= Q(**{f"{field_name}__istartswith": first})
+        for word in ("the ", "la ", "le "):
+            cond |= Q(**{f"{field_name}__istartswith": word})
+    qs = Partner.objects.filter(cond)
+    if country:
+        qs = qs.filter(Q(country=country) | Q(country=""))
+    return [p for p in qs.only(*_PARTNER_FIELDS).order_by("pk")[:2000]
+            if acronym_score(name, p)]
+
+
 def _candidates(name: str, country: str):
     from doingoai.core.search import GENERIC_WORDS
     from doingoai.partners.models import Partner
@@ -128,13 +216,19 @@ def _candidates(name: str, country: str):
     qs = Partner.objects.filter(cond)
     if country:
         qs = qs.filter(Q(country=country) | Q(country=""))
-    return list(qs.only("pk", "name_vi", "name_en", "name_local", "acronym", "aliases",
-                        "subdivision", "country", "kind", "level")[:300])
+    found = list(qs.only(*_PARTNER_FIELDS)[:300])
+    if is_acronym(name):
+        known = {p.pk for p in found}
+        found += [p for p in _acronym_candidates(name, country) if p.pk not in known]
+    return found
 
 
 def match_partners(names: list[str]) -> list[PartnerMatch]:
     """Each partner name matched to the shared directory (any spelling, aliases
-    included) or proposed as a new partner with its country and subdivision."""
+    included) or proposed as a new partner with its country and subdivision.
+
+    A name written as an acronym ("KOICA", "UN Women") matches a partner whose
+    acronym or aliases hold it, or whose English name's initials give it."""
     from doingoai.core.search import name_similarity
 
     out = []
@@ -142,6 +236,7 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
         country, subdivision = _place_of(name)
         match = PartnerMatch(name=name, country=country, subdivision=subdivision,
                              kind=_partner_kind(fold(name)))
+        acronym = is_acronym(name)
         scored = []
         for partner in _candidates(name, country):
             if subdivision and partner.subdivision and partner.subdivision != subdivision:
@@ -150,6 +245,9 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
                                partner.acronym, *(partner.aliases or [])) if n]
             best = max((max(name_similarity(name, n), fuzz.ratio(fold(name), fold(n)))
                         for n in own), default=0.0)
+            if acronym and best < 100:
+                # "KOICA": its acronym, an alias or the initials of its English name
+                best = max(best, acronym_score(name, partner))
             if (best < PARTNER_THRESHOLD and subdivision and partner.subdivision == subdivision
                     and partner.kind == match.kind and match.kind == "womens_union"
                     and partner.level in ("", "provincial")):

@@ -87,7 +87,7 @@ def import_article(*, text: str, unit, acting_user=None, source_file: str = "",
     if acting_user is not None and getattr(acting_user, "pk", None):
         if not may_add_for(acting_user, unit):
             raise PermissionDenied
-    result = extract(body, title=None, published=published)
+    result = extract(body, title=title, published=published)
     data = result.to_json()
     item = NewsItem(
         title=(title or result.title or body.split("\n", 1)[0])[:500],
@@ -297,7 +297,7 @@ def news_write(*, activity, title: str, body: str, acting_user) -> NewsItem:
         return item
     item = NewsItem(title=(title or activity.title)[:500], body=body, unit=activity.unit,
                     activity=activity, status=NewsItem.Status.WRITTEN,
-                    extraction=extract(body, title=None).to_json())
+                    extraction=extract(body, title=title or None).to_json())
     item.save()
     audit(user=acting_user, action="news_write", record=item, message=item.title,
           activity=activity.pk)
