@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.registry import RecordKind, Related, register
+from doingoai.core.registry import RecordKind, register
 from doingoai.core.scope import VIEW
 
 from .filtersets import ActivityFilterSet
@@ -30,7 +30,7 @@ class ActivityKind(RecordKind):
     menu_order = 40
     attachment_kinds = ["photo", "document"]
     detail_panels = ["activities/activity_panels.html"]
-    related = [Related(_("Events of this trip"), "activities", "parent")]
+    related = []  # the events of a trip are shown by activities/activity_panels.html
     # a news draft written from the activity (doingoai.news)
     object_actions = [(_("Write news"), "activity_write_news", VIEW)]
 

@@ -74,4 +74,5 @@ def money(value, currency="VND"):
 
     if value is None or value == "":
         return format_html('<span class="no-rate">{}</span>', _("no exchange rate yet"))
-    return format_money(value, currency)
+    # kept on one line by the .money style
+    return format_html('<span class="money">{}</span>', format_money(value, currency))
