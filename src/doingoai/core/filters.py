@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .pickers import PickerMixin, attach
 from .text import fold
 
 
@@ -53,6 +54,17 @@ class FastSelectMultiple(FastSelectMixin, forms.SelectMultiple):
 FAST_WIDGETS = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
 
 
+class FastPickerSelect(PickerMixin, FastSelect):
+    pass
+
+
+class FastPickerSelectMultiple(PickerMixin, FastSelectMultiple):
+    pass
+
+
+FAST_PICKERS = {FastSelect: FastPickerSelect, FastSelectMultiple: FastPickerSelectMultiple}
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Base filterset: a free-text ``q`` over the record's folded search text."""
 
@@ -65,10 +77,12 @@ class RecordFilterSet(django_filters.FilterSet):
             qs = f.extra.get("queryset")
             if qs is not None and user is not None and hasattr(qs, "restrict"):
                 f.extra["queryset"] = qs.restrict(user, "view")
-        for field in self.form.fields.values():
+        for name, field in self.form.fields.items():
             fast = FAST_WIDGETS.get(type(field.widget))
             if fast is not None:
                 field.widget.__class__ = fast
+            # many choices (units, partners): a type-ahead picker
+            attach(field, name, widgets=FAST_PICKERS)
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 4)
             if isinstance(field, forms.DateField):

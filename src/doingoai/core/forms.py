@@ -7,6 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import pickers
 from .scope import CHANGE, VIEW
 
 
@@ -34,13 +35,15 @@ class RecordForm(forms.ModelForm):
             if qs is None or user is None:
                 continue
             manager_qs = qs.model._default_manager.all()
+            action = VIEW
             if hasattr(manager_qs, "restrict"):
-                action = VIEW
                 if name in self.change_scoped_fields and qs.model._meta.model_name != "unit":
                     action = CHANGE
                 field.queryset = qs.filter(
                     pk__in=manager_qs.restrict(user, action).values("pk")
                 )
+            # many choices (partners, units, agreements...): a type-ahead picker
+            pickers.attach(field, name, action=action)
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 6)
         for field in self.fields.values():

@@ -3,7 +3,7 @@ from importlib import import_module
 from django.apps import apps
 from django.urls import path
 
-from . import pages, search
+from . import pages, pickers, search
 
 
 def kinds_loaded():
@@ -20,5 +20,6 @@ def kinds_loaded():
 urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
     path("healthz", pages.healthz, name="healthz"),
+    path("pick/<slug:slug>/", pickers.pick, name="pick"),
     *search.urlpatterns,
 ]
