@@ -12,6 +12,37 @@ os.environ.setdefault("AXES_ENABLED", "0")
 os.environ.setdefault("DOINGOAI_FAST_HASHER", "1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop vs live_server
 
+import shutil  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--lang=vi"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"chromium not found at {CHROMIUM}: run 'make test' (installs it)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    ensure_world()
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="vi-VN")
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    pg.base = live_server.url
+    yield pg
+    context.close()
+
+
 OUTPUT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).parent.parent / "test-output"))
 
 

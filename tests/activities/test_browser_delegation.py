@@ -2,36 +2,10 @@
 a given resource, then see both on the agreement's page."""
 
 import datetime as dt
-import os
-import shutil
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture
-def page(live_server, transactional_db):
-    from playwright.sync_api import sync_playwright
-    from tests.conftest import ensure_world
-
-    ensure_world()
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"chromium not found at {CHROMIUM}")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="vi-VN")
-        pg = context.new_page()
-        pg.set_default_timeout(15000)
-        pg.base = live_server.url
-        yield pg
-        context.close()
-        browser.close()
-
 
 def test_editor_records_delegation_and_gift_seen_on_agreement(page, output_dir):
     from doingoai.activities.models import Activity

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import browser, page  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.browser
 
 
-def test_docs_page_renders_without_csp_violations(page):  # noqa: F811
+def test_docs_page_renders_without_csp_violations(page):
     page.set_default_timeout(60000)  # the Swagger bundle is large; CI machines are busy
     problems = []
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
