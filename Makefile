@@ -89,7 +89,7 @@ pg-up:
 	fi
 	@pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
 
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 test-sqlite: setup
 	@echo "=== test suite on SQLite ==="
 	$(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
