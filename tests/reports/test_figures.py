@@ -103,3 +103,24 @@ def test_query_count_does_not_grow_with_records(data, django_assert_max_num_quer
     w = data.world
     with django_assert_max_num_queries(40):
         figures(w, "trunguong", w.central, term="XIII")
+
+
+def test_cached_figures_follow_every_change(data, django_assert_max_num_queries):
+    """Figures are cached, but a new record, a changed one or a new partner link is
+    counted at once: the cache key carries the data version every change bumps."""
+    from doingoai.activities.models import Activity
+    from doingoai.core.samples import make
+
+    w = data.world
+    before = figures(w, "daklak", w.daklak, term="XIII")["activities"]
+    with django_assert_max_num_queries(3):  # cached: the version, nothing else
+        again = figures(w, "daklak", w.daklak, term="XIII")["activities"]
+    assert again["total"] == before["total"]
+    activity = make("activities", w.daklak, start_date=dt.date(2024, 3, 8),
+                    end_date=dt.date(2024, 3, 8))
+    Activity.objects.filter(pk=activity.pk).first().partners.clear()
+    after = figures(w, "daklak", w.daklak, term="XIII")["activities"]
+    assert after["total"] == before["total"] + 1
+    intl = after["intl_events"]
+    activity.partners.add(data.lao)
+    assert figures(w, "daklak", w.daklak, term="XIII")["activities"]["intl_events"] == intl + 1

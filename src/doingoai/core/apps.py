@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+# apps whose changes make cached figures stale
+TRACKED_APPS = {"organization", "partners", "agreements", "activities", "resources", "news"}
+
 
 class CoreConfig(AppConfig):
     name = "doingoai.core"
@@ -7,6 +10,25 @@ class CoreConfig(AppConfig):
     verbose_name = "doingoai"
 
     def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
         from . import search
+        from .models import bump_data_version
 
         search.connect_signals()
+
+        def changed(sender, **kwargs):
+            meta = getattr(sender, "_meta", None)
+            if meta is None or meta.app_label not in TRACKED_APPS:
+                return
+            if meta.model_name.startswith("historical") or kwargs.get("raw"):
+                return
+            if kwargs.get("action", "post_") and not str(kwargs.get("action", "post_")).startswith(
+                "post_"
+            ):
+                return
+            bump_data_version()
+
+        post_save.connect(changed, dispatch_uid="doingoai-data-version-save", weak=False)
+        post_delete.connect(changed, dispatch_uid="doingoai-data-version-delete", weak=False)
+        m2m_changed.connect(changed, dispatch_uid="doingoai-data-version-m2m", weak=False)

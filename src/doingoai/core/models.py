@@ -176,3 +176,29 @@ class ExternalRef(models.Model):
 
     def __str__(self):
         return f"{self.source}:{self.key}"
+
+
+class DataVersion(models.Model):
+    """One counter bumped by every change of a record, so figures computed from the
+    records can be cached safely in any process: a cache key carries the version."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self):
+        return str(self.value)
+
+
+def data_version() -> int:
+    row = DataVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+    return row or 0
+
+
+def bump_data_version(**_ignored) -> None:
+    """Called on every save, delete and many-to-many change of a record (core.apps)."""
+    from django.db.models import F
+
+    if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
+        DataVersion.objects.get_or_create(pk=1, defaults={"value": 1})

@@ -42,11 +42,24 @@ def model(label: str):
         return None
 
 
-def scoped(label: str, user):
-    """Always start from the kind's scope for the user."""
+def scoped(label: str, user, unit: Unit | None = None):
+    """Always start from the kind's scope for the user.
+
+    Every figure is also limited to records owned by ``unit``'s subtree. When that
+    subtree lies inside the user's own (the usual case: a unit looks at itself or
+    below), the owner condition already implies the scope, so the scope's
+    ``EXISTS`` clauses (taking-part units, sharing) are left out of the aggregates.
+    """
     m = model(label)
     if m is None:
         return None
+    from doingoai.core.scope import UnitOwned, is_system_admin
+
+    own_path = getattr(getattr(user, "unit", None), "path", None)
+    if unit is not None and isinstance(m.scope_policy, UnitOwned) and (
+        is_system_admin(user) or (own_path and unit.path.startswith(own_path))
+    ):
+        return m._default_manager.all()
     kind = next((k for k in REGISTRY.values() if k.model is m), None)
     if kind is not None:
         return kind.scoped(user, VIEW)
@@ -88,8 +101,31 @@ class Rollup:
 
 def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = None) -> dict:
     """All the figures of ``unit`` (with the units below and the units merged into
-    them) for ``period``, counting only what ``user`` may see."""
+    them) for ``period``, counting only what ``user`` may see.
+
+    Cached per unit, period, reader's scope, language and day under the data version,
+    which every change of a record bumps: a cached figure is never stale.
+    """
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from doingoai.core.models import data_version
+    from doingoai.core.scope import is_system_admin
+
     today = today or dt.date.today()
+    key = ":".join(str(part) for part in (
+        "figures", data_version(), unit.pk, period.start, period.end,
+        getattr(period.term, "pk", ""), period.year or "", getattr(user, "unit_id", ""),
+        int(is_system_admin(user)), translation.get_language(), today,
+    ))
+    fig = cache.get(key)
+    if fig is None:
+        fig = _unit_figures(unit=unit, period=period, user=user, today=today)
+        cache.set(key, fig, 6 * 3600)
+    return fig
+
+
+def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date) -> dict:
     rollup = Rollup(unit)
     fig = {
         "unit": unit,
@@ -112,7 +148,7 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
 
 
 def activity_qs(unit, user, start=None, end=None):
-    qs = scoped("activities.Activity", user)
+    qs = scoped("activities.Activity", user, unit)
     if qs is None:
         return None
     qs = qs.filter(unit__path__startswith=unit.path)
@@ -192,7 +228,7 @@ def _has_partner():
 
 
 def agreement_qs(unit, user):
-    return scoped("agreements.Agreement", user).filter(unit__path__startswith=unit.path)
+    return scoped("agreements.Agreement", user, unit).filter(unit__path__startswith=unit.path)
 
 
 def _agreements(unit, period, user, today) -> dict:
@@ -323,7 +359,7 @@ def _partners(unit, period, user) -> dict:
 
 
 def resource_qs(unit, user, start=None, end=None):
-    qs = scoped("resources.Resource", user)
+    qs = scoped("resources.Resource", user, unit)
     if qs is None:
         return None
     qs = qs.filter(unit__path__startswith=unit.path)
