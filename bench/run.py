@@ -266,8 +266,10 @@ def pages(t, year, kind, last_page) -> list[dict]:
     list_q = f"unit={t['central']}&year={year}&kind={kind}"
     admin_q = f"kind__exact={kind}&start_date__year={year}"
     return [
-        {"name": "dashboard central (term XIII)", "path": f"/?unit={t['central']}&term=XIII"},
-        {"name": "dashboard province (term XIII)", "path": f"/?unit={t['province']}&term=XIII"},
+        {"name": "dashboard central (term XIII)", "path": f"/?unit={t['central']}&term=XIII",
+         "slow": True},
+        {"name": "dashboard province (term XIII)", "path": f"/?unit={t['province']}&term=XIII",
+         "slow": True},
         {"name": "activity list p1 (unit, year, kind)", "path": f"/activities/?{list_q}",
          "admin": f"/admin/activities/activity/?{admin_q}"},
         {"name": f"activity list p{page} (unit, year, kind)",
@@ -280,7 +282,7 @@ def pages(t, year, kind, last_page) -> list[dict]:
         {"name": "API activity list", "path": f"/api/v1/activities/?kind={kind}&year={year}"
                                               "&limit=25"},
         {"name": "term report xlsx (whole country)",
-         "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx", "repeat": 5},
+         "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx", "slow": True},
     ]
 
 
@@ -366,6 +368,8 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=30, help="requests per page")
     ap.add_argument("--workers", type=int, default=None, help="server workers")
+    ap.add_argument("--slow-repeat", type=int, default=5,
+                    help="requests for the dashboards and the report")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=20.0, help="load run seconds")
     ap.add_argument("--year", type=int, default=2024)
@@ -398,12 +402,14 @@ def main(argv=None):
         cookie = login(port, USER)
         admin_cookie = login(port, ADMIN)
         for page in plan:
-            raw, nstmts, status_in = raw_sql_ms(client, page["path"])
-            repeat = page.get("repeat", args.repeat)
+            slow = page.get("slow")
+            raw, nstmts, status_in = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
+            repeat = min(args.repeat, args.slow_repeat) if slow else args.repeat
             times, cpus, status = [], [], None
-            for i in range(repeat + 2):
+            warm = 1 if slow else 2
+            for i in range(repeat + warm):
                 status, server_ms, _wall, size = timed_get(port, page["path"], cookie)
-                if i >= 2:  # two warm-up requests
+                if i >= warm:  # warm-up requests
                     times.append(server_ms)
                     cpus.append(CPU[-1])
             admin = None
@@ -432,7 +438,11 @@ def main(argv=None):
                 f"admin {fmt(row['admin_ms'])}")
         mix = [p["path"] for p in plan if "xlsx" not in p["path"]]
         load = load_run(port, cookie, mix, args.clients, args.duration)
-        log(f"load: {load}")
+        log(f"load (all pages): {load}")
+        quick = [p["path"] for p in plan if not p.get("slow")]
+        load["without_dashboards"] = load_run(port, cookie, quick, args.clients,
+                                              args.duration)
+        log(f"load (without dashboards): {load['without_dashboards']}")
     finally:
         stop_server(proc)
     write_results(args, results, load, gen, rows)
@@ -453,7 +463,8 @@ def write_results(args, results, load, gen, rows):
         "",
         f"{cores} cores, load average at start {os.getloadavg()[0]:.1f}; server: "
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
-        f"{args.repeat} requests per page after 2 warm-ups; times are the server's "
+        f"{args.repeat} requests per page after 2 warm-ups ({args.slow_repeat} after 1 for "
+        "dashboards and report); times are the server's "
         "(Server-Timing), raw SQL is the page's own statements replayed on a cursor.",
         "",
         "| page | status | p50 ms | p95 ms | p99 ms | raw SQL ms | × raw | admin ms | queries "
@@ -472,6 +483,14 @@ def write_results(args, results, load, gen, rows):
         f"p99 {load['p99_ms']} ms (wall, client side), {load['errors']} errors.",
         "",
     ]
+    q = load.get("without_dashboards")
+    if q:
+        lines += [
+            f"Load without the dashboards: {q['clients']} clients for {q['seconds']} s: "
+            f"**{q['rps']} requests/s**, p50 {q['p50_ms']} ms, p99 {q['p99_ms']} ms, "
+            f"{q['errors']} errors.",
+            "",
+        ]
     if gen.get("seconds"):
         lines.append(f"Data generated in {gen.get('wall_seconds', gen['seconds'])} s.")
     Path(f"{base}.md").write_text("\n".join(lines) + "\n")

@@ -137,6 +137,17 @@ def _subs(country: str) -> tuple[str, ...]:
 _MISSING = object()
 
 
+def _decimal_adapter(ops, digits, places):
+    def adapt(v):
+        return ops.adapt_decimalfield_value(v, digits, places)
+
+    return adapt
+
+
+def _json(v):
+    return json.dumps(v, ensure_ascii=False)
+
+
 class Row(dict):
     """A row to insert: a dict by attribute name, readable as attributes."""
 
@@ -170,10 +181,9 @@ class Table:
             elif kind == "DateTimeField":
                 conv = ops.adapt_datetimefield_value
             elif kind == "DecimalField":
-                conv = (lambda f: lambda v: ops.adapt_decimalfield_value(
-                    v, f.max_digits, f.decimal_places))(f)
+                conv = _decimal_adapter(ops, f.max_digits, f.decimal_places)
             elif kind == "JSONField":
-                conv = (lambda v: json.dumps(v, ensure_ascii=False))
+                conv = _json
             else:
                 conv = None
             self.convs.append(conv)
@@ -811,6 +821,12 @@ class Generator:
             with connection.cursor() as cur:
                 cur.execute("PRAGMA analysis_limit=1000")
                 cur.execute("ANALYZE")
+        # bulk inserts send no signals: cached figures keyed by the data version must go
+        from . import models as core_models
+
+        bump = getattr(core_models, "bump_data_version", None)
+        if bump is not None:
+            bump()
         if not search:
             return
         try:
