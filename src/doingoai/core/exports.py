@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from copy import copy
 from decimal import Decimal
 
 from django.db.models import Model
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 
 def _label(model, path: str) -> str:
@@ -80,27 +83,74 @@ def csv_response(queryset, fields, filename: str):
     return response
 
 
+def _number_format(value) -> str | None:
+    if isinstance(value, dt.datetime):
+        return "dd/mm/yyyy hh:mm"
+    if isinstance(value, dt.date):
+        return "dd/mm/yyyy"
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return "#,##0.##"
+    return None
+
+
 def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
-    wb = Workbook(write_only=False)
-    wb.remove(wb.active)
+    """One sheet per entry: bold header, frozen first row, columns sized on the first
+    200 rows, dates and numbers formatted.
+
+    A sheet may hold tens of thousands of rows (a national report), so it is streamed
+    (write-only mode) and each styled cell copies a prepared style instead of setting
+    font and number format one attribute at a time: a regular workbook keeps, styles and
+    re-walks a Python object per cell, which cost seconds."""
+    wb = Workbook(write_only=True)
+    styles: dict[tuple[bool, str | None], object] = {}
+
+    def style(ws, bold: bool, fmt: str | None):
+        if (bold, fmt) not in styles:
+            cell = WriteOnlyCell(ws)
+            if bold:
+                cell.font = Font(bold=True)
+            if fmt is not None:
+                cell.number_format = fmt
+            styles[bold, fmt] = cell._style
+        return styles[bold, fmt]
+
     for title, data in sheets.items():
         ws = wb.create_sheet(title=title[:31])
-        for i, row in enumerate(data):
-            ws.append(row)
-            if i == 0:
-                for cell in ws[1]:
-                    cell.font = Font(bold=True)
-        for col in ws.columns:
-            width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
-            ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 10), 60)
-            for c in col:
-                if isinstance(c.value, dt.datetime):
-                    c.number_format = "dd/mm/yyyy hh:mm"
-                elif isinstance(c.value, dt.date):
-                    c.number_format = "dd/mm/yyyy"
-                elif isinstance(c.value, (int, float, Decimal)) and not isinstance(c.value, bool):
-                    c.number_format = "#,##0.##"
+        # widths and panes go into the sheet's head: set them before the first row
+        columns = max(1, *(len(row) for row in data)) if data else 0
+        widths: list[int | None] = [None] * columns
+        for row in data[:200]:
+            for j, value in enumerate(row):
+                if value is not None:
+                    widths[j] = max(widths[j] or 0, len(str(value)))
+        for j, width in enumerate(widths, 1):
+            width = 8 if width is None else width
+            ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 10), 60)
         ws.freeze_panes = "A2"
+
+        def to_cells(values, row_idx, ws=ws):
+            # replaces WriteOnlyWorksheet._values_to_row (openpyxl 3.1), which given a
+            # styled cell first tries it as a value and formats an error message; an
+            # unstyled value reuses one cell, as openpyxl does
+            plain = WriteOnlyCell(ws)
+            for col_idx, value in enumerate(values, 1):
+                if value is None and row_idx > 1:
+                    continue
+                fmt = _number_format(value)
+                if row_idx == 1 or fmt is not None:
+                    cell = WriteOnlyCell(ws, value)
+                    cell._style = copy(style(ws, row_idx == 1, fmt))
+                else:
+                    cell = plain
+                    cell.value = value
+                cell.row, cell.column = row_idx, col_idx
+                yield cell
+                if plain.has_style:  # a value type openpyxl formats itself (time)
+                    plain = WriteOnlyCell(ws)
+
+        ws._values_to_row = to_cells
+        for row in data:
+            ws.append(row)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
