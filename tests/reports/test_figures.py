@@ -124,3 +124,27 @@ def test_cached_figures_follow_every_change(data, django_assert_max_num_queries)
     intl = after["intl_events"]
     activity.partners.add(data.lao)
     assert figures(w, "daklak", w.daklak, term="XIII")["activities"]["intl_events"] == intl + 1
+
+
+def test_partner_table_keeps_totals_when_the_rest_is_grouped(data, monkeypatch):
+    """A national report lists the leading partners and groups the rest in one row whose
+    figures keep the totals whole."""
+    from doingoai.reports import figures as F
+
+    w = data.world
+    full = figures(w, "trunguong", w.central, term="XIII")["resources"]
+    monkeypatch.setattr(F, "TOP_PARTNERS", 1)
+    from django.core.cache import cache
+
+    cache.clear()
+    short = figures(w, "trunguong", w.central, term="XIII")["resources"]
+    grouped = 0
+    for direction in ("received", "given"):
+        rows = [r for r in short["by_partner"] if r["direction"] == direction]
+        full_rows = [r for r in full["by_partner"] if r["direction"] == direction]
+        assert sum(r["vnd"] for r in rows) == sum(r["vnd"] for r in full_rows)
+        assert sum(r["items"] for r in rows) == short[direction]["items"]
+        if len(full_rows) > 1:
+            grouped += 1
+            assert len(rows) == 2 and rows[-1]["name"].startswith("Các đối tác khác")
+    assert grouped, "the sample data needs two partners in one direction"

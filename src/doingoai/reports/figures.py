@@ -389,6 +389,8 @@ def resource_country():
     return Coalesce(*parts, Value(""))
 
 
+TOP_PARTNERS = 50  # partners listed one by one per direction in figures and reports
+
 MONEY = dict(
     items=Count("id"),
     vnd=Sum("amount_vnd"),
@@ -437,14 +439,31 @@ def _resources(unit, period, user) -> dict:
     rows = (qs.order_by().values("direction", "partner_id", "partner__name_vi",
                                  "partner__country").annotate(**MONEY)
             .order_by("direction", "-vnd"))
-    out["by_partner"] = [
-        {"direction": r["direction"], "partner_id": r["partner_id"],
-         "name": r["partner__name_vi"] or "—", "country": r["partner__country"] or "",
-         **_money(r),
-         "url": list_url("resources", direction=r["direction"], partner=r["partner_id"],
-                         **params)}
-        for r in rows
-    ]
+    # the leading partners of each direction, the rest in one "other partners" row: a
+    # national report lists tens of thousands of partners otherwise
+    out["by_partner"] = []
+    shown: dict[str, int] = defaultdict(int)
+    others: dict[str, dict] = {}
+    for r in rows:
+        d = r["direction"]
+        if shown[d] < TOP_PARTNERS:
+            shown[d] += 1
+            out["by_partner"].append(
+                {"direction": d, "partner_id": r["partner_id"],
+                 "name": r["partner__name_vi"] or "—", "country": r["partner__country"] or "",
+                 **_money(r),
+                 "url": list_url("resources", direction=d, partner=r["partner_id"], **params)})
+            continue
+        rest = others.setdefault(d, {"direction": d, "partner_id": None, "partners": 0,
+                                     "country": "", **_money({}),
+                                     "url": list_url("resources", direction=d, **params)})
+        rest["partners"] += 1
+        for key, value in _money(r).items():
+            rest[key] += value
+    for rest in others.values():
+        rest["name"] = f"Các đối tác khác ({rest['partners']:,})".replace(",", ".")
+        out["by_partner"].append(rest)
+    out["by_partner"].sort(key=lambda e: e["direction"])
     rows = qs.order_by().values("direction", "kind").annotate(**MONEY).order_by("direction", "kind")
     out["by_kind"] = [
         {"direction": r["direction"], "kind": r["kind"], "label": str(kinds.get(r["kind"],
