@@ -114,7 +114,7 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
 
     today = today or dt.date.today()
     key = ":".join(str(part) for part in (
-        "figures", data_version(), unit.pk, period.start, period.end,
+        "figures", FIGURES_FORMAT, data_version(), unit.pk, period.start, period.end,
         getattr(period.term, "pk", ""), period.year or "", getattr(user, "unit_id", ""),
         int(is_system_admin(user)), translation.get_language(), today,
     ))
@@ -389,6 +389,7 @@ def resource_country():
     return Coalesce(*parts, Value(""))
 
 
+FIGURES_FORMAT = 2  # bump when the shape of the figures changes (cached across deploys)
 TOP_PARTNERS = 50  # partners listed one by one per direction in figures and reports
 
 MONEY = dict(
