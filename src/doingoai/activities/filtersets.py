@@ -4,16 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.agreements.models import Agreement
 from doingoai.core.countries import country_choices
-from doingoai.core.filters import RecordFilterSet
-from doingoai.organization.models import Unit
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
 from doingoai.partners.models import Partner
 
 from .models import Activity
 
 
 class ActivityFilterSet(RecordFilterSet):
-    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
-                                            queryset=Unit.objects.all(), method="filter_unit")
+    unit = UnitSubtreeFilter()
     partner = django_filters.ModelChoiceFilter(label=_("partner"), field_name="partners",
                                                queryset=Partner.objects.all(),
                                                widget=forms.HiddenInput)
@@ -34,11 +32,6 @@ class ActivityFilterSet(RecordFilterSet):
         model = Activity
         fields = ["q", "kind", "format", "unit", "partner", "agreement", "country", "year",
                   "start_after", "start_before", "with_partners"]
-
-    def filter_unit(self, qs, name, value):
-        if not value:
-            return qs
-        return qs.filter(unit__path__startswith=value.path)
 
     def filter_country(self, qs, name, value):
         if not value:

@@ -46,20 +46,5 @@ class ActivityKind(RecordKind):
 
         activity_hold_review(activity=obj, acting_user=user)
 
-    @staticmethod
-    def agreement_timeline(agreement, user):
-        from .pages import agreement_timeline
 
-        return agreement_timeline(agreement, user)
 
-    @staticmethod
-    def partner_timeline(partner, user):
-        from .pages import partner_timeline
-
-        return partner_timeline(partner, user)
-
-    @staticmethod
-    def unit_stats(unit, user, term):
-        from .pages import unit_stats
-
-        return unit_stats(unit, user, term)

@@ -19,17 +19,13 @@ def _entry(a: Activity) -> dict:
 
 
 def activity_context(activity, user):
-    from doingoai.core.registry import REGISTRY
+    from doingoai.core.registry import REGISTRY, gather
 
     events = list(
         Activity.objects.restrict(user, VIEW).filter(parent=activity)
         .prefetch_related("places").order_by("start_date", "pk")
     )
-    resources = []
-    kind = REGISTRY.get("resources")
-    hook = getattr(kind, "activity_resources", None) if kind else None
-    if hook:
-        resources = hook(activity, user)
+    resources = gather("activity_resources", ("resources",), activity, user)
     add_resource_url = ""
     if "resources" in REGISTRY:
         add_resource_url = reverse("resources_add") + f"?activity={activity.pk}"

@@ -5,9 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.filters import RecordFilterSet
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
 from doingoai.core.text import fold
-from doingoai.organization.models import Unit
 from doingoai.partners.models import Partner
 
 from .models import Agreement, Commitment, Review, Status, status_q
@@ -16,8 +15,7 @@ from .models import Agreement, Commitment, Review, Status, status_q
 class AgreementFilterSet(RecordFilterSet):
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices,
                                          method="filter_status")
-    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
-                                            queryset=Unit.objects.all(), method="filter_unit")
+    unit = UnitSubtreeFilter()
     partner = django_filters.ModelChoiceFilter(label=_("partner"), field_name="partners",
                                                queryset=Partner.objects.all(),
                                                widget=forms.HiddenInput)
@@ -57,11 +55,6 @@ class AgreementFilterSet(RecordFilterSet):
 
     def filter_status(self, qs, name, value):
         return qs.filter(status_q(value)) if value else qs
-
-    def filter_unit(self, qs, name, value):
-        if not value:
-            return qs
-        return qs.filter(unit__path__startswith=value.path)
 
     def filter_country(self, qs, name, value):
         if not value:

@@ -49,18 +49,6 @@ class AgreementKind(RecordKind):
             path("agreements/<int:pk>/terminate/", pages.terminate, name="agreement_terminate"),
         ]
 
-    @staticmethod
-    def partner_timeline(partner, user):
-        from .pages import partner_timeline
-
-        return partner_timeline(partner, user)
-
-    @staticmethod
-    def unit_stats(unit, user, term):
-        from .pages import unit_stats
-
-        return unit_stats(unit, user, term)
-
 
 @register
 class CommitmentKind(RecordKind):

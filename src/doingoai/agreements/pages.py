@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doingoai.core.forms import DateInput, date_order_error
-from doingoai.core.registry import REGISTRY
+from doingoai.core.registry import gather
 from doingoai.core.scope import APPROVE, CHANGE, VIEW
 
 from . import services
@@ -44,11 +44,7 @@ def agreement_context(agreement, user):
         if value:
             timeline.append({"date": value, "label": label, "title": agreement.title,
                              "url": "", "css": ""})
-    for slug in ("activities", "resources"):
-        kind = REGISTRY.get(slug)
-        hook = getattr(kind, "agreement_timeline", None) if kind else None
-        if hook:
-            timeline += hook(agreement, user)
+    timeline += gather("agreement_timeline", ("activities", "resources"), agreement, user)
     timeline.sort(key=lambda e: (e["date"] is None, e["date"] or dt.date.min))
     can_change = Agreement.scope_policy.allows(agreement, user, CHANGE)
     return {

@@ -65,6 +65,22 @@ class FastPickerSelectMultiple(PickerMixin, FastSelectMultiple):
 FAST_PICKERS = {FastSelect: FastPickerSelect, FastSelectMultiple: FastPickerSelectMultiple}
 
 
+class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
+    """A unit with the units below it and those merged into them (a ``path`` prefix)."""
+
+    def __init__(self, *args, **kwargs):
+        from doingoai.organization.models import Unit
+
+        kwargs.setdefault("label", _("unit (with the units below)"))
+        kwargs.setdefault("queryset", Unit.objects.all())
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Base filterset: a free-text ``q`` over the record's folded search text."""
 

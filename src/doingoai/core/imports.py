@@ -25,7 +25,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from importlib import import_module
 from typing import Any
 
 from django.apps import apps
@@ -37,7 +36,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import ExternalRef, StaleEdit, audit
-from .registry import REGISTRY
+from .registry import REGISTRY, import_app_modules
 from .scope import ADD, CHANGE, role_allows
 from .text import fold
 
@@ -186,13 +185,7 @@ def discover() -> dict[str, Importer]:
         from .urls import kinds_loaded
 
         kinds_loaded()
-        for config in apps.get_app_configs():
-            if config.name.startswith("doingoai."):
-                try:
-                    import_module(f"{config.name}.imports")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{config.name}.imports":
-                        raise
+        import_app_modules("imports")
         _discovered = True
     return IMPORTERS
 

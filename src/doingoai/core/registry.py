@@ -129,6 +129,49 @@ def register(kind: type[RecordKind]) -> type[RecordKind]:
     return kind
 
 
+def import_app_modules(name: str) -> list:
+    """Import ``<app>.<name>`` of every doingoai app that has one (kinds, samples, ...)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("doingoai."):
+            try:
+                modules.append(import_module(f"{config.name}.{name}"))
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.{name}":
+                    raise
+    return modules
+
+
+def hook(kind: type[RecordKind], name: str):
+    """A kind's hook: its own attribute, else the function of that name in its app's
+    ``pages`` module (so kinds need not forward to their pages one by one)."""
+    fn = getattr(kind, name, None)
+    if fn is None:
+        from importlib import import_module
+
+        try:
+            pages = import_module(f"{kind.model.__module__.rsplit('.', 1)[0]}.pages")
+        except ModuleNotFoundError:
+            return None
+        fn = getattr(pages, name, None)
+    return fn
+
+
+def gather(name: str, slugs, *args) -> list:
+    """The hook ``name`` of each kind in ``slugs`` (those registered), results joined."""
+    out = []
+    for slug in slugs:
+        kind = REGISTRY.get(slug)
+        fn = hook(kind, name) if kind else None
+        if fn:
+            out += fn(*args)
+    return out
+
+
 def kind_for_model(model) -> type[RecordKind] | None:
     for kind in REGISTRY.values():
         if kind.model is model or kind.model._meta.concrete_model is model:

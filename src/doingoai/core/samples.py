@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from importlib import import_module
-
-from django.apps import apps
 
 SAMPLES: dict[str, Callable] = {}
 _counter = itertools.count(1)
@@ -31,13 +28,9 @@ def next_number() -> int:
 
 
 def load_all() -> dict[str, Callable]:
-    for config in apps.get_app_configs():
-        if config.name.startswith("doingoai."):
-            try:
-                import_module(f"{config.name}.samples")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.samples":
-                    raise
+    from .registry import import_app_modules
+
+    import_app_modules("samples")
     return SAMPLES
 
 

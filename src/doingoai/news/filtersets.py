@@ -1,15 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.filters import RecordFilterSet
-from doingoai.organization.models import Unit
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
 
 from .models import NewsItem
 
 
 class NewsItemFilterSet(RecordFilterSet):
-    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
-                                            queryset=Unit.objects.all(), method="filter_unit")
+    unit = UnitSubtreeFilter()
     year = django_filters.NumberFilter(label=_("year"), field_name="published__year")
     published_after = django_filters.DateFilter(label=_("from"), field_name="published",
                                                 lookup_expr="gte")
@@ -23,8 +21,3 @@ class NewsItemFilterSet(RecordFilterSet):
         model = NewsItem
         fields = ["q", "status", "unit", "year", "published_after", "published_before",
                   "linked"]
-
-    def filter_unit(self, qs, name, value):
-        if not value:
-            return qs
-        return qs.filter(unit__path__startswith=value.path)

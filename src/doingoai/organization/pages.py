@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from doingoai.core.registry import REGISTRY
+from doingoai.core.registry import REGISTRY, hook
 
 from .models import Term
 
@@ -11,14 +11,9 @@ def unit_overview(unit, user):
     """Figures of the unit's subtree this term, for its page (more as kinds register)."""
     term = Term.current()
     stats = []
-    for slug, hook in (
-        ("partners", "unit_stats"),
-        ("agreements", "unit_stats"),
-        ("activities", "unit_stats"),
-        ("resources", "unit_stats"),
-    ):
+    for slug in ("partners", "agreements", "activities", "resources"):
         kind = REGISTRY.get(slug)
-        fn = getattr(kind, hook, None) if kind else None
+        fn = hook(kind, "unit_stats") if kind else None
         if fn:
             try:
                 stats += fn(unit, user, term)

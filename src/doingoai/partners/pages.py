@@ -6,14 +6,10 @@ from doingoai.core.countries import country_name, subdivision_name
 
 
 def partner_context(partner, user):
-    from doingoai.core.registry import REGISTRY
+    from doingoai.core.registry import gather
 
-    timeline = []
-    for slug in ("agreements", "activities", "resources"):
-        kind = REGISTRY.get(slug)
-        hook = getattr(kind, "partner_timeline", None) if kind else None
-        if hook:
-            timeline += hook(partner, user)
+    timeline = gather("partner_timeline", ("agreements", "activities", "resources"), partner,
+                      user)
     timeline.sort(key=lambda e: (e["date"] is None, e["date"]), reverse=True)
     return {
         "partner_country": country_name(partner.country),

@@ -35,6 +35,17 @@ def default_unit(user) -> Unit:
     return central_unit()
 
 
+def requested_period(request):
+    """The term or year asked for in the querystring (the current term by default)."""
+    year = request.GET.get("year") or None
+    if year and not str(year).isdigit():
+        raise Http404
+    try:
+        return make_period(term=request.GET.get("term") or None, year=year)
+    except ValueError:
+        raise Http404
+
+
 def selected(request):
     """The unit and period picked on the page (default: the user's unit, current term)."""
     user = request.user
@@ -48,13 +59,7 @@ def selected(request):
         unit = default_unit(user)
         if not units.filter(pk=unit.pk).exists():
             raise Http404
-    year = request.GET.get("year") or None
-    if year and not str(year).isdigit():
-        raise Http404
-    try:
-        period = make_period(term=request.GET.get("term") or None, year=year)
-    except ValueError:
-        raise Http404
+    period = requested_period(request)
     return unit, period
 
 
@@ -161,13 +166,7 @@ def unit_report(request, pk):
     fmt = request.GET.get("format", "docx")
     if fmt not in ("docx", "pdf", "xlsx"):
         raise Http404
-    year = request.GET.get("year") or None
-    if year and not str(year).isdigit():
-        raise Http404
-    try:
-        period = make_period(term=request.GET.get("term") or None, year=year)
-    except ValueError:
-        raise Http404
+    period = requested_period(request)
     data = render_unit_report(unit=unit, period=period, user=request.user, fmt=fmt)
     name = f"bao-cao-doi-ngoai-{slugify(unit.area_name or unit.name)}-{period.slug}"
     return _download(data, fmt, name)

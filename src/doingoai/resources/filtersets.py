@@ -4,16 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Agreement
-from doingoai.core.filters import RecordFilterSet
-from doingoai.organization.models import Unit
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
 from doingoai.partners.models import Partner
 
 from .models import ExchangeRate, Resource
 
 
 class ResourceFilterSet(RecordFilterSet):
-    unit = django_filters.ModelChoiceFilter(label=_("unit (with the units below)"),
-                                            queryset=Unit.objects.all(), method="filter_unit")
+    unit = UnitSubtreeFilter()
     partner = django_filters.ModelChoiceFilter(label=_("partner"), queryset=Partner.objects.all(),
                                                widget=forms.HiddenInput)
     agreement = django_filters.ModelChoiceFilter(label=_("agreement"),
@@ -36,11 +34,6 @@ class ResourceFilterSet(RecordFilterSet):
         model = Resource
         fields = ["q", "direction", "kind", "stage", "currency", "unit", "partner", "agreement",
                   "activity", "year", "date_after", "date_before", "no_rate", "partner_country"]
-
-    def filter_unit(self, qs, name, value):
-        if not value:
-            return qs
-        return qs.filter(unit__path__startswith=value.path)
 
     def filter_partner_country(self, qs, name, value):
         """The partner's country, else the country of the activity or agreement

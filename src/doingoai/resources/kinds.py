@@ -34,30 +34,6 @@ class ResourceKind(RecordKind):
 
         return resource_context(obj, user)
 
-    @staticmethod
-    def agreement_timeline(agreement, user):
-        from .pages import agreement_timeline
-
-        return agreement_timeline(agreement, user)
-
-    @staticmethod
-    def partner_timeline(partner, user):
-        from .pages import partner_timeline
-
-        return partner_timeline(partner, user)
-
-    @staticmethod
-    def activity_resources(activity, user):
-        from .pages import activity_resources
-
-        return activity_resources(activity, user)
-
-    @staticmethod
-    def unit_stats(unit, user, term):
-        from .pages import unit_stats
-
-        return unit_stats(unit, user, term)
-
 
 @register
 class ExchangeRateKind(RecordKind):
