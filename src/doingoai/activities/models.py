@@ -14,8 +14,8 @@ from doingoai.core.countries import (
     find_country,
     find_subdivision,
     subdivision_aliases,
+    subdivision_error,
     subdivision_name,
-    subdivisions_of,
 )
 from doingoai.core.forms import date_order_error
 from doingoai.core.models import Record
@@ -169,14 +169,7 @@ class ActivityPlace(Record):
             if self.subdivision:
                 sub = find_subdivision(code, self.subdivision)
                 if sub is None:
-                    errors["subdivision"] = _(
-                        "“%(value)s” is not a province or state of %(country)s "
-                        "(ISO 3166-2, e.g. %(example)s)."
-                    ) % {
-                        "value": self.subdivision,
-                        "country": country_name(code),
-                        "example": next(iter(subdivisions_of(code)), "—"),
-                    }
+                    errors["subdivision"] = subdivision_error(code, self.subdivision)
                 else:
                     self.subdivision = sub
         if errors:

@@ -23,9 +23,8 @@ class CoreConfig(AppConfig):
                 return
             if meta.model_name.startswith("historical") or kwargs.get("raw"):
                 return
-            if kwargs.get("action", "post_") and not str(kwargs.get("action", "post_")).startswith(
-                "post_"
-            ):
+            action = kwargs.get("action")  # many-to-many changes: count each once, after it
+            if action is not None and not action.startswith("post_"):
                 return
             bump_data_version()
 

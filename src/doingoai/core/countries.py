@@ -90,6 +90,20 @@ def subdivision_aliases(code: str | None) -> list[str]:
     return names
 
 
+def subdivision_error(country: str, value: str) -> str:
+    """The message for a province or state that is not one of ``country``'s."""
+    from django.utils.translation import gettext
+
+    return gettext(
+        "“%(value)s” is not a province or state of %(country)s "
+        "(ISO 3166-2, e.g. %(example)s)."
+    ) % {
+        "value": value,
+        "country": country_name(country),
+        "example": next(iter(subdivisions_of(country)), "—"),
+    }
+
+
 def find_country(text: str) -> str | None:
     """ISO alpha-2 code for a code or a Vietnamese/English name, or None."""
     if not text:

@@ -12,8 +12,8 @@ from doingoai.core.countries import (
     find_subdivision,
     is_country,
     subdivision_aliases,
+    subdivision_error,
     subdivision_name,
-    subdivisions_of,
 )
 from doingoai.core.models import Record
 from doingoai.core.scope import SharedDirectory, ThroughParent
@@ -105,14 +105,7 @@ class Partner(Record):
         if self.subdivision and not errors.get("country"):
             code = find_subdivision(self.country, self.subdivision)
             if code is None:
-                errors["subdivision"] = _(
-                    "“%(value)s” is not a province or state of %(country)s "
-                    "(ISO 3166-2, e.g. %(example)s)."
-                ) % {
-                    "value": self.subdivision,
-                    "country": country_name(self.country),
-                    "example": next(iter(subdivisions_of(self.country)), "—"),
-                }
+                errors["subdivision"] = subdivision_error(self.country, self.subdivision)
             else:
                 self.subdivision = code
         if self.parent_id and self.pk and self.parent_id == self.pk:
