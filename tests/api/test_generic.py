@@ -138,6 +138,10 @@ def test_create_read_update_delete(slug, world, api):
     except ProtectedError:
         pass
     count = kind.model._default_manager.count()
+    # the list seen before the record exists (and kept by the page cache)
+    before = api.get(url(slug), as_=username, ordering="-id", limit=5)
+    assert before.status_code == 200
+    assert api.get(url(slug), as_=username, ordering="-id", limit=5).json() == before.json()
 
     created = api.post(url(slug), payload, as_=username)
     assert created.status_code == 201, created.content.decode()[:2000]
@@ -179,6 +183,8 @@ def test_create_read_update_delete(slug, world, api):
     assert deleted.status_code == 204, deleted.content.decode()[:2000]
     assert api.get(url(slug, pk), as_=username).status_code == 404
     assert not kind.model._default_manager.filter(pk=pk).exists()
+    after = api.get(url(slug), as_=username, ordering="-id", limit=5).json()
+    assert pk not in [r["id"] for r in after["results"]]
 
 
 @pytest.mark.parametrize("slug", KINDS)

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router
 
+from doingoai.core import pagecache
 from doingoai.core.models import StaleEdit
 from doingoai.core.scope import CHANGE, DELETE, VIEW
 
@@ -57,6 +58,11 @@ def kind_router(kind, api) -> Router:
                 summary=f"List {kind.verbose_name_plural()}",
                 openapi_extra={"parameters": schemas.list_parameters(kind)})
     def list_records(request):
+        # served through the page cache: the same list for the same reader and data
+        # version is not queried again
+        return pagecache.respond(request, lambda: list_response(request), user=request.auth)
+
+    def list_response(request):
         user = request.auth
         params = request.GET
         limit = _int_param(params, "limit", schemas.DEFAULT_LIMIT, 1, schemas.MAX_LIMIT)
@@ -85,12 +91,12 @@ def kind_router(kind, api) -> Router:
             q["limit"] = str(limit)
             return f"{base}?{q.urlencode()}"
 
-        return {
+        return api.create_response(request, {
             "count": count,
             "next": link(offset + limit) if offset + limit < count else None,
             "previous": link(max(offset - limit, 0)) if offset > 0 else None,
-            "results": items,
-        }
+            "results": [out.from_orm(obj).model_dump() for obj in items],
+        }, status=200)
 
     @router.get(f"/{slug}/{{pk}}/", response={200: out, **ERRORS}, operation_id=f"{slug}_read",
                 summary=f"Read one {name}")

@@ -1,7 +1,10 @@
 from django.apps import AppConfig
 
-# apps whose changes make cached figures stale
-TRACKED_APPS = {"organization", "partners", "agreements", "activities", "resources", "news"}
+# apps whose changes make cached figures and pages stale (core: attachments, references)
+TRACKED_APPS = {"core", "organization", "partners", "agreements", "activities", "resources",
+                "news"}
+#: models whose changes no cached page shows
+UNTRACKED_MODELS = {"dataversion"}
 
 
 class CoreConfig(AppConfig):
@@ -21,8 +24,11 @@ class CoreConfig(AppConfig):
             meta = getattr(sender, "_meta", None)
             if meta is None or meta.app_label not in TRACKED_APPS:
                 return
-            if meta.model_name.startswith("historical") or kwargs.get("raw"):
+            if (meta.model_name.startswith("historical") or meta.model_name in UNTRACKED_MODELS
+                    or kwargs.get("raw")):
                 return
+            if set(kwargs.get("update_fields") or ()) == {"last_login"}:
+                return  # a login changes nothing shown
             action = kwargs.get("action")  # many-to-many changes: count each once, after it
             if action is not None and not action.startswith("post_"):
                 return

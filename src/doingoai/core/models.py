@@ -192,8 +192,13 @@ class DataVersion(models.Model):
 
 
 def data_version() -> int:
-    row = DataVersion.objects.filter(pk=1).values_list("value", flat=True).first()
-    return row or 0
+    """The current data version (one primary-key read: asked on every cached page)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT value FROM {DataVersion._meta.db_table} WHERE id = 1")
+        row = cur.fetchone()
+    return row[0] if row else 0
 
 
 def bump_data_version(**_ignored) -> None:

@@ -3,7 +3,10 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 
+from .pagecache import cached_page
 
+
+@cached_page
 def dashboard(request):
     """The user's dashboard: figures and charts of a unit and a term or year."""
     from doingoai.reports.views import dashboard as unit_dashboard

@@ -42,6 +42,7 @@ from django.urls import NoReverseMatch, path, reverse
 from rapidfuzz import fuzz
 
 from .countries import subdivision_aliases
+from .pagecache import cached_page
 from .registry import REGISTRY, RecordKind
 from .scope import VIEW
 from .text import fold
@@ -619,6 +620,7 @@ def search(user, text: str, *, limit: int = 10, kinds: Iterable[str] | None = No
 # ---------------------------------------------------------------- the page
 
 
+@cached_page
 def search_page(request):
     text = (request.GET.get("q") or "").strip()[:200]
     kind = request.GET.get("kind") or None

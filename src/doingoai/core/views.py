@@ -21,6 +21,7 @@ from django_tables2 import RequestConfig
 
 from .history import changes_since, history_for
 from .models import Attachment, StaleEdit
+from .pagecache import cached_page
 from .registry import REGISTRY, RecordKind
 from .scope import CHANGE, DELETE, VIEW
 from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
@@ -373,14 +374,16 @@ def kind_urlpatterns():
     patterns = []
     for slug, kind in REGISTRY.items():
         patterns += [
-            path(f"{slug}/", ObjectListView.as_view(kind=kind), name=f"{slug}_list"),
+            path(f"{slug}/", cached_page(ObjectListView.as_view(kind=kind)),
+                 name=f"{slug}_list"),
             path(f"{slug}/add/", ObjectEditView.as_view(kind=kind), name=f"{slug}_add"),
             path(
                 f"{slug}/export.<str:fmt>",
                 ObjectExportView.as_view(kind=kind),
                 name=f"{slug}_export",
             ),
-            path(f"{slug}/<int:pk>/", ObjectDetailView.as_view(kind=kind), name=f"{slug}_detail"),
+            path(f"{slug}/<int:pk>/", cached_page(ObjectDetailView.as_view(kind=kind)),
+                 name=f"{slug}_detail"),
             path(f"{slug}/<int:pk>/edit/", ObjectEditView.as_view(kind=kind), name=f"{slug}_edit"),
             path(
                 f"{slug}/<int:pk>/delete/",

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from doingoai.core.pagecache import cached_page
 from doingoai.core.scope import VIEW, is_central, is_system_admin
 from doingoai.organization.models import Term, Unit
 
@@ -148,6 +149,7 @@ def _download(data: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+@cached_page
 def index(request):
     unit, period = selected(request)
     return render(request, "reports/index.html", {
@@ -159,6 +161,7 @@ def index(request):
     })
 
 
+@cached_page
 def unit_report(request, pk):
     from .documents import render_unit_report
 
@@ -172,6 +175,7 @@ def unit_report(request, pk):
     return _download(data, fmt, name)
 
 
+@cached_page
 def agreement_report(request, pk):
     from doingoai.agreements.models import Agreement
 

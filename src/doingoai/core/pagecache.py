@@ -1,0 +1,137 @@
+"""Rendered pages kept under the data version: the second view of a page is served
+without running its queries or its templates again.
+
+A page is cached per reader (her id, unit, role and language), per URL (query
+string and HTMX headers included), per day (statuses such as "expiring" depend on
+the date) and under the data version that every save, delete and many-to-many
+change of a record bumps (``core.models.bump_data_version``): a change anywhere
+makes every cached page unreachable, so a cached page is never stale.
+
+Per-request parts are not cached: the CSRF token in the page is stored as a
+placeholder and the reader's own token is put back on every hit; a page with
+messages to show, a CSP nonce, cookies or a status other than 200 is not stored.
+Views opt in with :func:`cached_page`; the API's list endpoints use
+:func:`respond` directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.utils import timezone, translation
+
+#: bump when what is stored changes shape (entries survive a deploy in Redis)
+FORMAT = 1
+TIMEOUT = 6 * 3600
+MAX_BYTES = 2 * 1024 * 1024
+#: headers kept with a cached response
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "ETag", "Content-Language")
+PLACEHOLDER = "\ue000csrf\ue000"
+_TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])")
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE", True)
+
+
+def key_for(request, user) -> str:
+    """The cache key of this request's page for ``user``."""
+    from .models import data_version
+
+    headers = request.headers
+    parts = (
+        FORMAT, data_version(), timezone.localdate().isoformat(),
+        translation.get_language(), user.pk, user.unit_id or "", user.role,
+        int(user.is_superuser), int(user.is_active),
+        headers.get("HX-Request", ""), headers.get("HX-Boosted", ""),
+        headers.get("HX-Target", ""), request.method == "HEAD",
+        request.get_full_path(),
+    )
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"page:{digest}"
+
+
+def _pending_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    try:
+        return bool(storage is not None and len(storage))
+    except TypeError:
+        return False
+
+
+def _nonce_used(request) -> bool:
+    nonce = getattr(request, "_csp_nonce", None)
+    return bool(nonce is not None and getattr(nonce, "_wrapped", None) is not None
+                and nonce._wrapped.__class__ is str)
+
+
+def _strip_tokens(request, text: str) -> str:
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        return text
+
+    def swap(m):
+        return PLACEHOLDER if _unmask_cipher_token(m.group(0)) == secret else m.group(0)
+
+    return _TOKEN.sub(swap, text)
+
+
+def _store(request, key: str, response: HttpResponse) -> None:
+    if getattr(response, "is_rendered", True) is False:
+        response.render()
+    if (response.status_code != 200 or response.streaming or response.cookies
+            or _pending_messages(request) or _nonce_used(request)
+            or len(response.content) > MAX_BYTES):
+        return
+    content = response.content
+    ctype = response.get("Content-Type", "")
+    text = ctype.startswith("text/html")
+    if text:
+        charset = response.charset or "utf-8"
+        content = _strip_tokens(request, content.decode(charset)).encode(charset)
+    headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
+    cache.set(key, (content, headers, text), TIMEOUT)
+
+
+def _rebuild(request, entry) -> HttpResponse:
+    content, headers, text = entry
+    if text and PLACEHOLDER.encode() in content:
+        content = content.replace(PLACEHOLDER.encode(), get_token(request).encode())
+    response = HttpResponse(content, content_type=headers.get("Content-Type"))
+    for name, value in headers.items():
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def respond(request, render: Callable[[], HttpResponse], user=None) -> HttpResponse:
+    """The cached page for this request, else ``render()`` stored for the next time."""
+    user = user if user is not None else getattr(request, "user", None)
+    if (not enabled() or request.method not in ("GET", "HEAD") or user is None
+            or not user.is_authenticated or _pending_messages(request)):
+        return render()
+    key = key_for(request, user)
+    entry = cache.get(key)
+    if entry is not None:
+        return _rebuild(request, entry)
+    response = render()
+    _store(request, key, response)
+    return response
+
+
+def cached_page(view):
+    """Decorator: serve ``view`` through the page cache."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return respond(request, lambda: view(request, *args, **kwargs))
+
+    wrapper.page_cache = True
+    return wrapper
