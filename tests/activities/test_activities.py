@@ -120,3 +120,18 @@ def test_agreement_page_shows_activities_and_resources_on_one_timeline(world, lo
     # the Hà Nội viewer sees neither
     hidden = login("hanoi").get(activity.get_absolute_url())
     assert hidden.status_code == 404
+
+
+def test_list_row_shows_the_activity_as_an_officer_reads_it(world, login):
+    agreement = make("agreements", world.daklak)
+    client = login("daklak")
+    assert _post(client, world, agreement, agreement.partners.first()).status_code == 302
+    activity = Activity.objects.get(title="Đoàn công tác sang 4 tỉnh Nam Lào")
+    page = client.get(reverse("activities_list"), {"kind": "delegation_out"}).content.decode()
+    link = f'<a href="{activity.get_absolute_url()}">Đoàn công tác sang 4 tỉnh Nam Lào</a>'
+    # the linked title, then in the same row the kind's Vietnamese label, the dates
+    # (dd/mm/yyyy), the unit and the places
+    row = page[page.index(link):]
+    row = row[:row.index("</tr>")]
+    assert "Đoàn ra" in row and "25/06/2024" in row and "01/07/2024" in row
+    assert world.daklak.name in row and "Pakse" in row and "Attapeu" in row

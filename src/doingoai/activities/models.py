@@ -82,7 +82,8 @@ class Activity(Record):
         verbose_name_plural = _("activities")
         indexes = [
             models.Index(fields=["unit", "start_date"]),
-            models.Index(fields=["kind", "start_date"]),
+            # kind and dates with the unit: a filtered list's count reads the index alone
+            models.Index(fields=["kind", "start_date", "unit"], name="activity_kind_start_unit"),
             # the list's order (newest first): a page is an index walk, not a sort
             models.Index(fields=["start_date", "id"], name="activity_start_id"),
         ]

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from doingoai.core.scope import VIEW
+from doingoai.core.scope import VIEW, under
 
 from .models import Activity
 
@@ -58,7 +58,7 @@ def partner_timeline(partner, user):
 
 
 def unit_stats(unit, user, term):
-    qs = Activity.objects.restrict(user, VIEW).filter(unit__path__startswith=unit.path)
+    qs = Activity.objects.restrict(user, VIEW).filter(under(unit.path))
     url = reverse("activities_list") + f"?unit={unit.pk}"
     if term is not None:
         qs = qs.filter(start_date__gte=term.start_date, start_date__lte=term.end_date)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from doingoai.core.forms import DateInput, date_order_error
 from doingoai.core.registry import gather
-from doingoai.core.scope import APPROVE, CHANGE, VIEW
+from doingoai.core.scope import APPROVE, CHANGE, VIEW, under
 
 from . import services
 from .models import Agreement, Review, Status, status_q
@@ -69,7 +69,7 @@ def partner_timeline(partner, user):
 
 
 def unit_stats(unit, user, term):
-    qs = Agreement.objects.restrict(user, VIEW).filter(unit__path__startswith=unit.path)
+    qs = Agreement.objects.restrict(user, VIEW).filter(under(unit.path))
     url = reverse("agreements_list")
     return [
         {"label": _("Agreements in force"),

@@ -78,7 +78,9 @@ class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+        from .scope import under
+
+        return qs.filter(under(value.path, self.field_name))
 
 
 class RecordFilterSet(django_filters.FilterSet):

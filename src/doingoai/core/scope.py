@@ -73,6 +73,30 @@ def user_path(user) -> str | None:
     return unit.path if unit is not None else None
 
 
+def covers_whole_tree(path: str | None) -> bool:
+    """Is ``path`` the subtree of every unit (the central union, the only root)?
+
+    Then "owned by a unit under ``path``" holds for every record and needs no
+    condition: the central level's lists and figures skip the join with the units."""
+    if not path:
+        return False
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT path FROM organization_unit "
+                    "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2")
+        roots = cur.fetchall()
+    return len(roots) == 1 and roots[0][0] == path
+
+
+def under(path: str, field: str = "unit") -> Q:
+    """Records whose ``field`` unit lies in the subtree at ``path`` (a path prefix:
+    units merged into another sit under their successor)."""
+    if covers_whole_tree(path):
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__path__startswith": path})
+
+
 def is_central(user) -> bool:
     unit = getattr(user, "unit", None)
     return unit is not None and unit.parent_id is None and unit.successor_id is None
@@ -115,6 +139,8 @@ class UnitOwned(Policy):
         if is_system_admin(user):
             return qs
         path = user_path(user)
+        if covers_whole_tree(path):
+            return qs  # the central level: every record is under it
         own = Q(**{f"{self.owner}__path__startswith": path})
         if action != VIEW:
             return qs.filter(own)
@@ -145,7 +171,7 @@ class SharedDirectory(Policy):
             return qs.none()
         if action == VIEW or is_system_admin(user) or is_central(user):
             return qs
-        return qs.filter(**{f"{self.owner}__path__startswith": user_path(user)})
+        return qs.filter(under(user_path(user), self.owner))
 
 
 @dataclass

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import django_tables2 as tables
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.template.base import render_value_in_context
+from django.template.context import Context
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django_tables2.columns.base import library
+from django_tables2.columns.linkcolumn import BaseLinkColumn
+from django_tables2.columns.manytomanycolumn import ManyToManyColumn
+from django_tables2.utils import A, signature
 
 
 class RecordTable(tables.Table):
@@ -23,6 +30,89 @@ class RecordTable(tables.Table):
             from django.utils.translation import gettext
 
             self.empty_text = gettext("No records match.")
+
+    def body_html(self) -> str:
+        """The ``<tr>`` rows of the current page, rendered in Python.
+
+        The same cells as django-tables2's template (accessors, ``get_FOO_display``
+        for choices, ``render_FOO`` methods, empty values, links, localization and
+        escaping), but each column's way of rendering is worked out once per page
+        instead of once per cell: a 25-row page took most of a list's time."""
+        rows = self.page.object_list if self.page else self.rows
+        plans = [_CellPlan(bc) for bc in self.columns]
+        context = Context(autoescape=True)
+        out = []
+        for bound_row in rows:
+            record = bound_row.record
+            cells = "".join(plan.td(bound_row, record, context) for plan in plans)
+            out.append(f"<tr {bound_row.attrs.as_html()}>{cells}</tr>")
+        return mark_safe("".join(out))
+
+
+class _CellPlan:
+    """How one column renders its cells (see ``RecordTable.body_html``)."""
+
+    _ARGS = ("value", "record", "column", "bound_column", "bound_row", "table")
+
+    def __init__(self, bound_column):
+        self.bc = bound_column
+        self.column = bound_column.column
+        self.accessor = A(bound_column.accessor)
+        self.render = bound_column.render
+        args, catch_all = signature(self.render)
+        self.wants = self._ARGS if catch_all else tuple(a for a in args if a in self._ARGS)
+        self.complete = catch_all or all(a in self._ARGS for a in args)
+        self.link = bound_column.link
+        self.default = bound_column.default
+        self.empty = self.column.empty_values
+        self.m2m = isinstance(self.column, ManyToManyColumn)
+        self.text_link = isinstance(self.column, BaseLinkColumn) and self.column.text is not None
+        self.attrs = None
+        self.choices = None  # decided on the first record
+
+    def value(self, record):
+        """(value, found): the cell's value as django-tables2's BoundRow finds it."""
+        if self.choices is None:
+            self.choices = False
+            penultimate, remainder = self.accessor.penultimate(record)
+            if isinstance(penultimate, models.Model):
+                try:
+                    field = self.accessor.get_field(record)
+                    self.choices = bool(getattr(field, "choices", ())) and remainder
+                except FieldDoesNotExist:
+                    pass
+        if self.choices:
+            penultimate, remainder = self.accessor.penultimate(record)
+            display = getattr(penultimate, f"get_{remainder}_display", None)
+            if display is not None:
+                return display(), True
+        try:
+            return self.accessor.resolve(record), True
+        except Exception:  # noqa: BLE001 - as django-tables2: a column not backed by a field
+            return None, False
+
+    def content(self, bound_row, record):
+        value, found = self.value(record)
+        if not found and self.text_link:
+            return self.call(bound_row, record, None)
+        if value in self.empty or (self.m2m and not value.exists()):
+            return self.default
+        return self.call(bound_row, record, value)
+
+    def call(self, bound_row, record, value):
+        if not self.complete:
+            return None
+        given = {"value": value, "record": record, "column": self.column,
+                 "bound_column": self.bc, "bound_row": bound_row, "table": self.bc._table}
+        kwargs = {name: given[name] for name in self.wants}
+        content = self.render(**kwargs)
+        return self.link(content, **given) if self.link else content
+
+    def td(self, bound_row, record, context) -> str:
+        if self.attrs is None:
+            self.attrs = self.bc.attrs.get("td").as_html()
+        text = render_value_in_context(self.content(bound_row, record), context)
+        return f"<td {self.attrs}>{text}</td>"
 
 
 class LinkColumn(tables.Column):

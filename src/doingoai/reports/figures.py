@@ -21,7 +21,7 @@ from django.urls import NoReverseMatch, reverse
 
 from doingoai.core.countries import country_name
 from doingoai.core.registry import REGISTRY
-from doingoai.core.scope import VIEW
+from doingoai.core.scope import VIEW, under
 from doingoai.core.text import fold
 from doingoai.organization.models import Unit
 
@@ -151,7 +151,7 @@ def activity_qs(unit, user, start=None, end=None):
     qs = scoped("activities.Activity", user, unit)
     if qs is None:
         return None
-    qs = qs.filter(unit__path__startswith=unit.path)
+    qs = qs.filter(under(unit.path))
     if start:
         qs = qs.filter(start_date__gte=start)
     if end:
@@ -228,7 +228,7 @@ def _has_partner():
 
 
 def agreement_qs(unit, user):
-    return scoped("agreements.Agreement", user, unit).filter(unit__path__startswith=unit.path)
+    return scoped("agreements.Agreement", user, unit).filter(under(unit.path))
 
 
 def _agreements(unit, period, user, today) -> dict:
@@ -362,7 +362,7 @@ def resource_qs(unit, user, start=None, end=None):
     qs = scoped("resources.Resource", user, unit)
     if qs is None:
         return None
-    qs = qs.filter(unit__path__startswith=unit.path)
+    qs = qs.filter(under(unit.path))
     if start:
         qs = qs.filter(date__gte=start)
     if end:

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from doingoai.core.scope import under
+
 from .figures import scoped
 
 VERSION = "2.03"
@@ -139,7 +141,7 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
     qs = qs.filter(direction="received").select_related("partner", "unit", "activity",
                                                          "agreement")
     if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = qs.filter(under(unit.path))
     if start:
         qs = qs.filter(date__gte=start)
     if end:

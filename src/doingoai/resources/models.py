@@ -121,7 +121,7 @@ class Resource(Record):
         verbose_name_plural = _("resources")
         indexes = [
             models.Index(fields=["unit", "date"]),
-            models.Index(fields=["direction", "date"]),
+            models.Index(fields=["direction", "date", "unit"], name="resource_dir_date_unit"),
             models.Index(fields=["partner", "date"]),
             # the list's order (newest first)
             models.Index(fields=["date", "id"], name="resource_date_id"),

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from doingoai.core.scope import VIEW, is_system_admin
+from doingoai.core.scope import VIEW, is_system_admin, under
 
 from . import money, services
 from .forms import RatesImportForm
@@ -60,7 +60,7 @@ def activity_resources(activity, user):
 
 
 def unit_stats(unit, user, term):
-    qs = Resource.objects.restrict(user, VIEW).filter(unit__path__startswith=unit.path)
+    qs = Resource.objects.restrict(user, VIEW).filter(under(unit.path))
     url = reverse("resources_list") + f"?unit={unit.pk}"
     if term is not None:
         qs = qs.filter(date__gte=term.start_date, date__lte=term.end_date)
