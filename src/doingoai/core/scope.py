@@ -209,6 +209,8 @@ class UnitTree(Policy):
                 return qs.none()
             # a unit admin manages the units below her own, not her own unit
             return qs.filter(path__startswith=path).exclude(pk=user.unit_id)
+        if covers_whole_tree(path):
+            return qs
         return qs.filter(path__startswith=path)
 
     def can_add(self, user) -> bool:

@@ -52,9 +52,9 @@ SHIFT = 40  # object ids below 2**40; content type ids in the high bits
 MAX_KEY = 20000
 MIN_TERM = 3
 #: candidates fetched per kind, in the database's rank order, before scoping and re-ranking
-CANDIDATES = 200
-#: counts stop here ("5.000+"): counting every match of a common word costs a scan
-COUNT_CAP = 5000
+CANDIDATES = 100
+#: counts stop here ("1.000+"): counting every match of a common word costs a scan
+COUNT_CAP = 1000
 
 # ---------------------------------------------------------------- the key
 
@@ -412,8 +412,8 @@ class Query:
 
 
 def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
-              limit: int | None = None) -> tuple[str, list]:
-    """SQL selecting ``(object id, title)`` of the matching entries of one kind: in
+              limit: int | None = None, columns: str = "title") -> tuple[str, list]:
+    """SQL selecting ``(object id, <columns>)`` of the matching entries of one kind: in
     their whole text, or (``names_only``) in their names. When limited, newest first
     on SQLite, in index order on PostgreSQL."""
     lo, hi = ct_range(ct_id)
@@ -422,13 +422,13 @@ def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
         cond, params = q.like("name" if names_only else "key")
         # the kind as an expression, not an id range: the planner then takes the
         # trigram index rather than scanning the kind's range of the primary key
-        sql = (f"SELECT (id & {mask}) AS oid, title FROM {TABLE} "
+        sql = (f"SELECT (id & {mask}) AS oid, {columns} FROM {TABLE} "
                f"WHERE (id >> {SHIFT}) = %s AND {cond}")
         params = [ct_id, *params]
         order = ""
     else:
         expr = q.fts()
-        sql = (f"SELECT (rowid - {lo}) AS oid, title FROM {TABLE} "
+        sql = (f"SELECT (rowid - {lo}) AS oid, {columns} FROM {TABLE} "
                f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s")
         params = [f"{{name}} : ({expr})" if names_only else f"{{key}} : ({expr})", lo, hi]
         order = " ORDER BY rowid DESC"
@@ -471,11 +471,12 @@ def filter_queryset(queryset, value: str):
     return queryset.filter(matching_filter(q, queryset.model, queryset.db))
 
 
-def score(q: Query, title: str) -> float:
-    """How well a record's folded title answers the query (0-100)."""
+def score(q: Query, title: str, key: str | None = None) -> float:
+    """How well a record's folded title (and its phonetic ``key``, as stored in the
+    index) answers the query (0-100)."""
     if not title:
         return 0.0
-    key = _phon(title)
+    key = _phon(title) if key is None else key
     if title == q.folded or key == q.whole:
         return 100.0
     if key.startswith(q.whole):
@@ -516,20 +517,36 @@ class Group:
 
 
 def candidates(q: Query, ct_id: int, vendor: str, using: str = "default"):
-    """The best candidates of one kind, as ``[(object id, title)]``: the records whose
-    own name matches first, then the newest of those matching elsewhere."""
+    """The best candidates of one kind, as ``[(object id, title, phonetic title)]``:
+    the records whose own name matches first, then the newest of those matching
+    elsewhere."""
     out, seen = [], set()
     with connections[using].cursor() as cur:
         for names_only in (True, False):
-            sql, params = match_sql(q, ct_id, vendor, names_only=names_only, limit=CANDIDATES)
+            sql, params = match_sql(q, ct_id, vendor, names_only=names_only, limit=CANDIDATES,
+                                    columns="title, name")
             cur.execute(sql, params)
-            for oid, title in cur.fetchall():
+            for oid, title, name in cur.fetchall():
                 if oid not in seen:
                     seen.add(oid)
-                    out.append((oid, title))
+                    out.append((oid, title, name))
             if len(out) >= CANDIDATES:
                 break
     return out
+
+
+def count_matches(q: Query, ct_id: int, vendor: str, cap: int, using: str = "default") -> int:
+    """How many entries of one kind match (at most ``cap``), from the index alone."""
+    sql, params = match_sql(q, ct_id, vendor, columns="1")
+    with connections[using].cursor() as cur:
+        cur.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(cap)}) AS m", params)
+        return cur.fetchone()[0]
+
+
+def unrestricted(queryset) -> bool:
+    """Does the reader's scope leave every record of the kind in (no condition)?"""
+    query = queryset.query
+    return not query.where.children and not query.is_empty()
 
 
 def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default") -> Group | None:
@@ -539,21 +556,29 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
     scoped = kind.scoped(user, VIEW)
     if using != "default":
         scoped = scoped.using(using)
+    everything = unrestricted(scoped)
     matching = scoped.filter(matching_filter(q, model, using))
-    count = matching.order_by()[: COUNT_CAP + 1].count()
+    if everything:  # the central level, the partner directory: the index alone answers
+        count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
+    else:
+        count = matching.order_by()[: COUNT_CAP + 1].count()
     if not count:
         return None
     found = candidates(q, ct.pk, vendor, using)
-    titles = dict(found)
-    in_scope = set(scoped.filter(pk__in=list(titles)).values_list("pk", flat=True))
+    if everything:
+        in_scope = {oid for oid, _t, _n in found}
+    else:
+        in_scope = set(scoped.filter(pk__in=[oid for oid, _t, _n in found])
+                       .values_list("pk", flat=True))
     ranked = sorted(
-        ((score(q, titles[oid]), -i, oid) for i, (oid, _t) in enumerate(found) if oid in in_scope),
+        ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)
+         if oid in in_scope),
         reverse=True,
     )[:limit]
     if not ranked:  # none of the candidates is in scope: any in scope, newest first
         ranked = [(0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[
             :limit]]
-    qs = scoped
+    qs = scoped.order_by()  # ranked here, not by the model's ordering
     if kind.list_select_related:
         qs = qs.select_related(*kind.list_select_related)
     objs = qs.in_bulk([oid for _s, _i, oid in ranked])
