@@ -84,3 +84,18 @@ def test_scope_still_works():
     assert Activity.objects.restrict(central, "view").count() == Activity.objects.count()
     # partners are one shared directory: everyone reads them all
     assert Partner.objects.restrict(daklak, "view").count() == Partner.objects.count()
+
+
+def test_summaries_of_generated_data_match_counting(transactional_db, world, monkeypatch):
+    """The summary tables rebuilt after a bulk load give the figures counted from the
+    records: twenty years of every kind, old provinces, communes, open agreements."""
+    from doingoai.reports import summaries
+    from reports.test_summaries import assert_same
+
+    run(seed=5)
+    assert summaries.is_valid()
+    communes = list(Unit.objects.filter(level=Unit.Level.COMMUNE, parent=world.daklak)
+                    .filter(activities_organized__isnull=False).distinct()[:1])
+    assert communes
+    assert assert_same(world, [world.central, world.daklak, world.hanoi, *communes],
+                       monkeypatch) == 16

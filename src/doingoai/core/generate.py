@@ -827,6 +827,8 @@ class Generator:
         bump = getattr(core_models, "bump_data_version", None)
         if bump is not None:
             bump()
+        # the dashboards' summary tables, counted from what was written
+        call_command("rebuild_summaries", stdout=StringIO(), verbosity=0 if self.quiet else 1)
         if not search:
             return
         try:
@@ -840,7 +842,9 @@ def reset():
     """Delete the generated records (not units, terms or users)."""
     from django.apps import apps
 
-    labels = ["resources.Resource", "news.NewsItem", "activities.DelegationMember",
+    labels = ["reports.PartnerReach", "reports.ActivityMonth", "reports.TookPartMonth",
+              "reports.ResourceMonth", "reports.AgreementMonth",
+              "resources.Resource", "news.NewsItem", "activities.DelegationMember",
               "activities.ActivityPlace", "activities.Activity", "agreements.Review",
               "agreements.Commitment", "agreements.Agreement", "partners.PartnerContact",
               "partners.Partner", "resources.ExchangeRate"]
@@ -877,6 +881,9 @@ def generate(*, activities=None, resources=None, agreements=None, partners=None,
                ("agreements", agreements), ("partners", partners))}
     started = time.monotonic()
     fast_sqlite()
+    from doingoai.reports.summaries import invalidate
+
+    invalidate()  # rows are written in bulk, without signals: counted again at the end
     gen = Generator(seed=seed, stream=stream, quiet=quiet, today=today)
     gen.load_reference(commune_provinces)
     gen.exchange_rates()

@@ -30,6 +30,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .bulk import bulk_work
 from .imports import PARTNER_MATCH, Matcher, display
 from .models import ExternalRef, audit
 from .scope import ADD, CHANGE, role_allows
@@ -422,7 +423,7 @@ def import_iati(path, *, unit, user, commit: bool = True, progress=None) -> Iati
         report.problems.append(_("The unit “%(unit)s” is outside your scope.") % {"unit": unit})
         return report
     activities = root.findall("iati-activity")
-    with transaction.atomic():
+    with bulk_work(), transaction.atomic():
         importer = _Importer(user=user, unit=unit, report=report)
         importer.file_lang = root.get(XML_LANG) or ""
         try:

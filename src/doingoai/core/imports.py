@@ -35,6 +35,7 @@ from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .bulk import bulk_work
 from .models import ExternalRef, StaleEdit, audit
 from .registry import REGISTRY, import_app_modules
 from .scope import ADD, CHANGE, role_allows
@@ -659,7 +660,7 @@ def import_workbook(kind: str, file, *, user, commit: bool = True, filename: str
     if total == 0:
         report.problems.append(Problem(_("the sheet has no rows to import."), sheet=sheet_name))
         return report
-    with transaction.atomic():
+    with bulk_work(), transaction.atomic():
         for done, (number, cells) in enumerate(data_rows, 1):
             raw = {c: cells[i] if i < len(cells) else None for i, c in positions.items()}
             report.rows.append(_import_row(ctx, number, raw, sheet_name, columns))

@@ -91,6 +91,9 @@ class Unit(Record):
                 for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     child.path = new_path + child.path[len(old_path) :]
                     Unit.objects.filter(pk=child.pk).update(path=child.path)
+                from .signals import unit_moved
+
+                unit_moved.send(sender=Unit, unit=self, old_path=old_path)
 
     def current_unit(self) -> Unit:
         """The unit of today this one rolls up into (itself when current)."""

@@ -125,6 +125,26 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     return fig
 
 
+def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
+    """The months of ``period`` when its figures can be read from the summary tables
+    (``reports/summaries.py``) and be exactly what counting the records gives: the
+    tables are valid, the period (and the years charted) are whole months within
+    the partners' reach, and the unit lies in the reader's own subtree (so her scope
+    adds nothing to "owned under the unit"). Else None: count the records."""
+    from doingoai.core.scope import is_system_admin
+
+    from . import summaries
+
+    months = summaries.whole_months(period.start, period.end)
+    trend = summaries.whole_months(*period.trend)
+    own_path = getattr(getattr(user, "unit", None), "path", None)
+    inside = is_system_admin(user) or bool(own_path and unit.path.startswith(own_path))
+    if (months is None or trend is None or not inside
+            or months[0] < summaries.BASE_MONTH or months[1] > summaries.LAST_MONTH):
+        return None
+    return months if summaries.is_valid() else None
+
+
 def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date) -> dict:
     rollup = Rollup(unit)
     fig = {
@@ -133,11 +153,12 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date) -> dict:
         "today": today,
         "rollup_children": rollup.children,
     }
-    fig["activities"] = _activities(unit, period, user, rollup)
-    fig["agreements"] = _agreements(unit, period, user, today)
-    fig["partners"] = _partners(unit, period, user)
-    fig["resources"] = _resources(unit, period, user)
-    fig["units"] = _per_unit(unit, period, user, rollup, fig)
+    months = summed_months(unit, period, user)
+    fig["activities"] = _activities(unit, period, user, rollup, months)
+    fig["agreements"] = _agreements(unit, period, user, today, months)
+    fig["partners"] = _partners(unit, period, user, months)
+    fig["resources"] = _resources(unit, period, user, months)
+    fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
     fig["units_without_events"] = [
         row["unit"] for row in fig["units"] if row["intl_events"] == 0
     ]
@@ -163,7 +184,7 @@ def _activity_period_params(unit, period):
     return {"unit": unit.pk, ACTIVITY_FROM: _d(period.start), ACTIVITY_TO: _d(period.end)}
 
 
-def _activities(unit, period, user, rollup) -> dict:
+def _activities(unit, period, user, rollup, months=None) -> dict:
     out = {"available": False, "total": 0, "by_kind": [], "by_year": [], "kinds": [],
            "delegations_out": 0, "delegations_in": 0, "participants": 0, "women": 0,
            "intl_events": 0, "url": ""}
@@ -174,40 +195,60 @@ def _activities(unit, period, user, rollup) -> dict:
     out["available"] = True
     labels = dict(Activity._meta.get_field("kind").choices)
     params = _activity_period_params(unit, period)
-    by_kind = {r["kind"]: r["n"] for r in qs.order_by().values("kind").annotate(n=Count("id"))}
+    t_start, t_end = period.trend
+    if months:
+        from .models import ActivityMonth
+        from .summaries import whole_months
+
+        rows = (ActivityMonth.objects.filter(unit=unit, month__gte=months[0],
+                                             month__lte=months[1])
+                .values("kind").annotate(n=Sum("activities"), intl=Sum("with_partners"),
+                                         p=Sum("participants"), w=Sum("women")))
+        rows = list(rows)
+        by_kind = {r["kind"]: r["n"] for r in rows if r["n"]}
+        sums = {"p": sum(r["p"] for r in rows), "w": sum(r["w"] for r in rows)}
+        intl = sum(r["intl"] for r in rows)
+        first, last = whole_months(t_start, t_end)
+        trend = [{"year": m // 12, "kind": k, "n": n} for m, k, n in
+                 ActivityMonth.objects.filter(unit=unit, month__gte=first, month__lte=last)
+                 .values_list("month", "kind", "activities")]
+    else:
+        by_kind = {r["kind"]: r["n"]
+                   for r in qs.order_by().values("kind").annotate(n=Count("id"))}
+        sums = qs.order_by().aggregate(p=Sum("participants_total"),
+                                       w=Sum("participants_women"))
+        intl = qs.filter(_has_partner()).count()
+        # over the years of the term (for a year: of its term)
+        trend = (
+            activity_qs(unit, user, t_start, t_end)
+            .order_by()
+            .annotate(year=ExtractYear("start_date"))
+            .values("year", "kind")
+            .annotate(n=Count("id"))
+        )
     out["by_kind"] = [
         {"kind": k, "label": str(labels.get(k, k)), "n": n,
          "url": list_url("activities", kind=k, **params)}
-        for k, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
+        for k, n in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     out["total"] = sum(by_kind.values())
     out["url"] = list_url("activities", **params)
     for key in ("delegation_out", "delegation_in"):
         out[key.replace("delegation", "delegations")] = by_kind.get(key, 0)
         out[f"{key}_url"] = list_url("activities", kind=key, **params)
-    sums = qs.order_by().aggregate(p=Sum("participants_total"), w=Sum("participants_women"))
     out["participants"] = sums["p"] or 0
     out["women"] = sums["w"] or 0
-    out["intl_events"] = qs.filter(_has_partner()).count()
+    out["intl_events"] = intl
     out["intl_url"] = list_url("activities", with_partners="true", **params)
 
-    # over the years of the term (for a year: of its term)
-    t_start, t_end = period.trend
-    trend = (
-        activity_qs(unit, user, t_start, t_end)
-        .order_by()
-        .annotate(year=ExtractYear("start_date"))
-        .values("year", "kind")
-        .annotate(n=Count("id"))
-    )
-    grid: dict[str, dict[int, int]] = defaultdict(dict)
+    grid: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for r in trend:
-        grid[r["kind"]][r["year"]] = r["n"]
+        grid[r["kind"]][r["year"]] += r["n"]
     years = period.trend_years
     out["years"] = years
     out["kinds"] = [
         {"kind": k, "label": str(labels.get(k, k)), "values": [grid[k].get(y, 0) for y in years]}
-        for k in sorted(grid, key=lambda k: -sum(grid[k].values()))
+        for k in sorted(grid, key=lambda k: (-sum(grid[k].values()), k))
     ]
     out["by_year"] = [
         {"year": y, "n": sum(grid[k].get(y, 0) for k in grid),
@@ -231,26 +272,36 @@ def agreement_qs(unit, user):
     return scoped("agreements.Agreement", user, unit).filter(under(unit.path))
 
 
-def _agreements(unit, period, user, today) -> dict:
+def _agreements(unit, period, user, today, months=None) -> dict:
     from doingoai.agreements.models import Review, Status, status_q
 
     qs = agreement_qs(unit, user)
     s, e = _d(period.start), _d(period.end)
     in_period = Q(signed_date__gte=period.start, signed_date__lte=period.end)
+    # the reviews first (an index range), then their agreements
     held = Review.objects.filter(
-        agreement=OuterRef("pk"), held_date__gte=period.start, held_date__lte=period.end
-    )
-    due = Review.objects.filter(
-        agreement=OuterRef("pk"), held_date__isnull=True, scheduled_date__lte=today
-    )
+        held_date__gte=period.start, held_date__lte=period.end
+    ).values("agreement_id")
+    due = Review.objects.filter(held_date__isnull=True, scheduled_date__lte=today
+                                ).values("agreement_id")
     counts = qs.order_by().aggregate(
-        signed=Count("id", filter=in_period),
-        renewed=Count("id", filter=in_period & Q(renews__isnull=False)),
         in_force=Count("id", filter=status_q(Status.IN_FORCE, today)),
         expiring=Count("id", filter=status_q(Status.EXPIRING, today)),
     )
-    counts["reviewed"] = qs.filter(Exists(held)).count()
-    counts["review_due"] = qs.filter(Exists(due)).count()
+    if months:
+        from .models import AgreementMonth
+
+        signed = AgreementMonth.objects.filter(
+            unit=unit, month__gte=months[0], month__lte=months[1]).aggregate(
+            signed=Sum("signed"), renewed=Sum("renewed"))
+        counts.update(signed=signed["signed"] or 0, renewed=signed["renewed"] or 0)
+    else:
+        counts.update(qs.order_by().aggregate(
+            signed=Count("id", filter=in_period),
+            renewed=Count("id", filter=in_period & Q(renews__isnull=False)),
+        ))
+    counts["reviewed"] = qs.filter(pk__in=held).count()
+    counts["review_due"] = qs.filter(pk__in=due).count()
     base = {"unit": unit.pk}
     out = dict(counts)
     out["urls"] = {
@@ -327,15 +378,18 @@ def new_partners(unit, user, start, end):
     return engaged_partners(unit, user, start, end).exclude(pk__in=before.values("pk"))
 
 
-def _partners(unit, period, user) -> dict:
-    engaged = engaged_partners(unit, user, period.start, period.end)
-    new = new_partners(unit, user, period.start, period.end)
-    rows = (
-        engaged.order_by()
-        .values("country")
-        .annotate(n=Count("id"), new=Count("id", filter=Q(pk__in=new.values("pk"))))
-        .order_by("-n", "country")
-    )
+def _partners(unit, period, user, months=None) -> dict:
+    if months:
+        rows = _reach_by_country(unit, months)
+    else:
+        engaged = engaged_partners(unit, user, period.start, period.end)
+        new = new_partners(unit, user, period.start, period.end)
+        rows = (
+            engaged.order_by()
+            .values("country")
+            .annotate(n=Count("id"), new=Count("id", filter=Q(pk__in=new.values("pk"))))
+            .order_by("-n", "country")
+        )
     params = {"worked_unit": unit.pk, "worked_from": _d(period.start),
               "worked_to": _d(period.end)}
     by_country = [
@@ -353,6 +407,26 @@ def _partners(unit, period, user) -> dict:
         "url": list_url("partners", **params),
         "new_url": list_url("partners", new="true", **params),
     }
+
+
+def _reach_by_country(unit, months) -> list[dict]:
+    """Partners engaged in the months by country, and of them the new ones (engaged
+    for the first time), from the partners' reach."""
+    from django.db import connection
+
+    from .models import PartnerReach
+    from .summaries import MASKS, month_masks
+
+    masks = month_masks(*months)
+    hit = " OR ".join(f"({col} & %s) <> 0" for col, mask in zip(MASKS, masks, strict=True)
+                      if mask)
+    table = PartnerReach._meta.db_table
+    sql = (f"SELECT country, COUNT(*), SUM(CASE WHEN first_month >= %s THEN 1 ELSE 0 END) "
+           f"FROM {table} WHERE unit_id = %s AND ({hit}) GROUP BY country")
+    with connection.cursor() as cur:
+        cur.execute(sql, [months[0], unit.pk, *[m for m in masks if m]])
+        rows = [{"country": c, "n": n, "new": int(new or 0)} for c, n, new in cur.fetchall()]
+    return sorted(rows, key=lambda r: (-r["n"], r["country"]))
 
 
 # -- resources ----------------------------------------------------------------
@@ -389,7 +463,7 @@ def resource_country():
     return Coalesce(*parts, Value(""))
 
 
-FIGURES_FORMAT = 2  # bump when the shape of the figures changes (cached across deploys)
+FIGURES_FORMAT = 3  # bump when the shape of the figures changes (cached across deploys)
 TOP_PARTNERS = 50  # partners listed one by one per direction in figures and reports
 
 MONEY = dict(
@@ -398,6 +472,10 @@ MONEY = dict(
     usd=Sum("amount_usd"),
     no_rate=Count("id", filter=Q(amount_usd__isnull=True)),
 )
+
+
+#: the same money figures summed from ``ResourceMonth`` rows
+SUMMED_MONEY = dict(items=Sum("items"), vnd=Sum("vnd"), usd=Sum("usd"), no_rate=Sum("no_rate"))
 
 
 def _money(row) -> dict:
@@ -409,7 +487,7 @@ def _money(row) -> dict:
     }
 
 
-def _resources(unit, period, user) -> dict:
+def _resources(unit, period, user, months=None) -> dict:
     empty = _money({})
     out = {"available": False, "received": dict(empty), "given": dict(empty),
            "by_country": [], "by_partner": [], "by_kind": []}
@@ -420,16 +498,28 @@ def _resources(unit, period, user) -> dict:
     out["available"] = True
     kinds = dict(Resource._meta.get_field("kind").choices)
     params = {"unit": unit.pk, RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
-    for r in qs.order_by().values("direction").annotate(**MONEY):
+    if months:
+        from .models import ResourceMonth
+
+        cells = ResourceMonth.objects.filter(unit=unit, month__gte=months[0],
+                                             month__lte=months[1])
+        totals = cells.values("direction").annotate(**SUMMED_MONEY)
+        by_country = cells.values("direction", "country").annotate(**SUMMED_MONEY)
+        by_kind = cells.values("direction", "kind").annotate(**SUMMED_MONEY)
+    else:
+        totals = qs.order_by().values("direction").annotate(**MONEY)
+        by_country = (qs.order_by().annotate(country=resource_country())
+                      .values("direction", "country").annotate(**MONEY))
+        by_kind = qs.order_by().values("direction", "kind").annotate(**MONEY)
+    for r in totals:
         out[r["direction"]] = {**_money(r),
                                "url": list_url("resources", direction=r["direction"], **params)}
     for d in ("received", "given"):
         out[d].setdefault("url", list_url("resources", direction=d, **params))
         out[d]["no_rate_url"] = list_url("resources", direction=d, no_rate="true", **params)
 
-    rows = (qs.order_by().annotate(country=resource_country())
-            .values("direction", "country").annotate(**MONEY)
-            .order_by("direction", "-vnd", "country"))
+    rows = sorted(({**r, **_money(r)} for r in by_country),
+                  key=lambda r: (r["direction"], -r["vnd"], r["country"] or ""))
     out["by_country"] = [
         {"direction": r["direction"], "country": r["country"] or "",
          "name": country_name(r["country"]) or "—", **_money(r),
@@ -437,35 +527,8 @@ def _resources(unit, period, user) -> dict:
                          partner_country=r["country"] or "-", **params)}
         for r in rows
     ]
-    rows = (qs.order_by().values("direction", "partner_id", "partner__name_vi",
-                                 "partner__country").annotate(**MONEY)
-            .order_by("direction", "-vnd"))
-    # the leading partners of each direction, the rest in one "other partners" row: a
-    # national report lists tens of thousands of partners otherwise
-    out["by_partner"] = []
-    shown: dict[str, int] = defaultdict(int)
-    others: dict[str, dict] = {}
-    for r in rows:
-        d = r["direction"]
-        if shown[d] < TOP_PARTNERS:
-            shown[d] += 1
-            out["by_partner"].append(
-                {"direction": d, "partner_id": r["partner_id"],
-                 "name": r["partner__name_vi"] or "—", "country": r["partner__country"] or "",
-                 **_money(r),
-                 "url": list_url("resources", direction=d, partner=r["partner_id"], **params)})
-            continue
-        rest = others.setdefault(d, {"direction": d, "partner_id": None, "partners": 0,
-                                     "country": "", **_money({}),
-                                     "url": list_url("resources", direction=d, **params)})
-        rest["partners"] += 1
-        for key, value in _money(r).items():
-            rest[key] += value
-    for rest in others.values():
-        rest["name"] = f"Các đối tác khác ({rest['partners']:,})".replace(",", ".")
-        out["by_partner"].append(rest)
-    out["by_partner"].sort(key=lambda e: e["direction"])
-    rows = qs.order_by().values("direction", "kind").annotate(**MONEY).order_by("direction", "kind")
+    out["by_partner"] = _by_partner(qs, params)
+    rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {"direction": r["direction"], "kind": r["kind"], "label": str(kinds.get(r["kind"],
                                                                                  r["kind"])),
@@ -476,10 +539,64 @@ def _resources(unit, period, user) -> dict:
     return out
 
 
+def _by_partner(qs, params) -> list[dict]:
+    """The leading partners of each direction, the rest in one "other partners" row: a
+    national report lists tens of thousands of partners otherwise. The database ranks
+    the partners and adds up the rest (tens of thousands of groups never reach Python);
+    the names are read for the partners shown."""
+    from django.db import connection
+
+    Partner = model("partners.Partner")
+    inner, args = (qs.order_by().values("direction", "partner_id")
+                   .annotate(items=Count("id"), vnd=Sum("amount_vnd"), usd=Sum("amount_usd"),
+                             no_rate=Count("id", filter=Q(amount_usd__isnull=True)))
+                   .query.sql_with_params())
+    top = int(TOP_PARTNERS)
+    sql = (
+        f"SELECT direction, CASE WHEN rn <= {top} THEN partner_id END, "
+        f"CASE WHEN rn <= {top} THEN rn ELSE {top + 1} END AS pos, SUM(items), SUM(vnd), "
+        "SUM(usd), SUM(no_rate), COUNT(*) FROM ("
+        "  SELECT g.*, ROW_NUMBER() OVER (PARTITION BY direction ORDER BY COALESCE(vnd, 0) "
+        "  DESC, CASE WHEN partner_id IS NULL THEN 1 ELSE 0 END, partner_id) AS rn "
+        f"  FROM ({inner}) g) r "
+        f"GROUP BY direction, pos, CASE WHEN rn <= {top} THEN partner_id END "
+        "ORDER BY direction, pos"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, args)
+        rows = cur.fetchall()
+    names = dict((pk, (name, country)) for pk, name, country in Partner._base_manager
+                 .filter(pk__in=[r[1] for r in rows if r[1] is not None])
+                 .values_list("pk", "name_vi", "country"))
+    out = []
+    for d, partner_id, pos, items, vnd, usd, no_rate, partners in rows:
+        money = _money({"items": items, "vnd": _decimal(vnd, 0), "usd": _decimal(usd, 2),
+                        "no_rate": no_rate})
+        if pos <= top:
+            name, country = names.get(partner_id, ("", ""))
+            out.append({"direction": d, "partner_id": partner_id, "name": name or "—",
+                        "country": country or "", **money,
+                        "url": list_url("resources", direction=d, partner=partner_id,
+                                        **params)})
+        else:
+            out.append({"direction": d, "partner_id": None, "partners": partners,
+                        "country": "", **money, "url": list_url("resources", direction=d,
+                                                                **params),
+                        "name": f"Các đối tác khác ({partners:,})".replace(",", ".")})
+    return out
+
+
+def _decimal(value, places: int):
+    """A sum from raw SQL as the Decimal the ORM gives (SQLite sums as floats)."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+
+
 # -- per unit below -----------------------------------------------------------
 
 
-def _per_unit(unit, period, user, rollup, fig) -> list[dict]:
+def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
     rows = {
         u.pk: {"unit": u, "activities": 0, "intl_events": 0, "agreements": 0,
                "received_vnd": ZERO, "received_usd": ZERO, "given_vnd": ZERO,
@@ -488,7 +605,28 @@ def _per_unit(unit, period, user, rollup, fig) -> list[dict]:
     }
     if not rows:
         return []
+    if months:
+        _per_unit_summed(unit, rows, months)
+    else:
+        _per_unit_counted(unit, period, user, rollup, rows)
+    out = list(rows.values())
+    for row in out:
+        u = row["unit"]
+        row["activities_url"] = list_url("activities", **_activity_period_params(u, period))
+        row["intl_url"] = list_url("activities", with_partners="true",
+                                   **_activity_period_params(u, period))
+        row["agreements_url"] = list_url("agreements", unit=u.pk, signed_from=_d(period.start),
+                                         signed_to=_d(period.end))
+        row["resources_url"] = list_url("resources", unit=u.pk,
+                                        **{RESOURCE_FROM: _d(period.start),
+                                           RESOURCE_TO: _d(period.end)})
+        row["dashboard_url"] = reverse("dashboard") + "?" + urlencode(
+            {"unit": u.pk, **({"year": period.year} if period.year else
+                              {"term": period.term.name if period.term else ""})})
+    return out
 
+
+def _per_unit_counted(unit, period, user, rollup, rows):
     def add(unit_id, key, value):
         child = rollup.child_of(unit_id)
         if child in rows:
@@ -522,18 +660,32 @@ def _per_unit(unit, period, user, rollup, fig) -> list[dict]:
                 add(r["unit_id"], "received_usd", r["usd"])
             else:
                 add(r["unit_id"], "given_vnd", r["vnd"])
-    out = list(rows.values())
-    for row in out:
-        u = row["unit"]
-        row["activities_url"] = list_url("activities", **_activity_period_params(u, period))
-        row["intl_url"] = list_url("activities", with_partners="true",
-                                   **_activity_period_params(u, period))
-        row["agreements_url"] = list_url("agreements", unit=u.pk, signed_from=_d(period.start),
-                                         signed_to=_d(period.end))
-        row["resources_url"] = list_url("resources", unit=u.pk,
-                                        **{RESOURCE_FROM: _d(period.start),
-                                           RESOURCE_TO: _d(period.end)})
-        row["dashboard_url"] = reverse("dashboard") + "?" + urlencode(
-            {"unit": u.pk, **({"year": period.year} if period.year else
-                              {"term": period.term.name if period.term else ""})})
-    return out
+
+
+def _per_unit_summed(unit, rows, months):
+    """The same figures per unit below, from the rows kept for each of them."""
+    from .models import ActivityMonth, AgreementMonth, ResourceMonth, TookPartMonth
+
+    span = {"month__gte": months[0], "month__lte": months[1]}
+    below = {"unit_id__in": list(rows), **span}
+    for r in (ActivityMonth.objects.filter(**below).values("unit_id")
+              .annotate(n=Sum("activities"), intl=Sum("with_partners"))):
+        rows[r["unit_id"]]["activities"] += r["n"] or 0
+        rows[r["unit_id"]]["intl_events"] += r["intl"] or 0
+    # a unit that took part (not organized) also held an event with partners
+    took_part = TookPartMonth.objects.filter(unit=unit, child_id__in=list(rows),
+                                             activities__gt=0, **span)
+    for child in set(took_part.values_list("child_id", flat=True)):
+        if rows[child]["intl_events"] == 0:
+            rows[child]["intl_events"] = 1
+    for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
+        rows[r["unit_id"]]["agreements"] += r["n"] or 0
+    for r in (ResourceMonth.objects.filter(**below).values("unit_id", "direction")
+              .annotate(**SUMMED_MONEY)):
+        row = rows[r["unit_id"]]
+        row["resources"] += r["items"] or 0
+        if r["direction"] == "received":
+            row["received_vnd"] += r["vnd"] or 0
+            row["received_usd"] += r["usd"] or 0
+        else:
+            row["given_vnd"] += r["vnd"] or 0

@@ -123,6 +123,9 @@ class Resource(Record):
             models.Index(fields=["unit", "date"]),
             models.Index(fields=["direction", "date", "unit"], name="resource_dir_date_unit"),
             models.Index(fields=["partner", "date"]),
+            # a period's money by direction and partner, read from the index alone
+            models.Index(fields=["date", "direction", "partner", "amount_vnd", "amount_usd",
+                                 "unit"], name="resource_period_money"),
             # the list's order (newest first)
             models.Index(fields=["date", "id"], name="resource_date_id"),
         ]

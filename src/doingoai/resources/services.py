@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doingoai.core.bulk import bulk_work, records_changed
 from doingoai.core.models import audit
 
 from . import money
@@ -102,6 +103,11 @@ def import_rates(*, text: str, acting_user=None, progress=None) -> dict[str, int
     """Import a rates CSV whole or not at all; a (currency, date) already there is
     updated. Then the equivalents of the resources the new rates reach are refreshed."""
     rows = read_rates_csv(text)
+    with bulk_work():
+        return _import_rates(rows, acting_user=acting_user, progress=progress)
+
+
+def _import_rates(rows, *, acting_user, progress) -> dict[str, int]:
     existing = {
         (c, d): pk
         for pk, c, d in ExchangeRate.objects.filter(
@@ -165,4 +171,6 @@ def refresh_equivalents(*, since: dict[str, dt.date] | None = None) -> int:
     # equivalents follow the rates; they are not an edit of the record
     Resource.objects.bulk_update(changed, ["amount", "amount_vnd", "amount_usd", "rate_note"],
                                  batch_size=1000)
+    if changed:
+        records_changed.send(sender=Resource, ids=[r.pk for r in changed])
     return len(changed)

@@ -1,0 +1,123 @@
+"""Summary tables: the figures of the dashboards and reports, counted per unit and
+month and kept current by every change (``reports/summaries.py``).
+
+Every row is kept for each unit *and each unit above it* (its ``path``), so the
+figures of any unit are a sum over a few hundred rows of its own, whatever the size
+of the country: the central union's term is 60 months × 10 kinds of activity.
+A month is ``year * 12 + month - 1``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ActivityMonth(models.Model):
+    """Activities organized under ``unit`` that started in ``month``, by kind."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    month = models.IntegerField()
+    kind = models.CharField(max_length=20)
+    activities = models.IntegerField(default=0)
+    with_partners = models.IntegerField(default=0)
+    participants = models.BigIntegerField(default=0)
+    women = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month", "kind"],
+                                               name="activitymonth_once")]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+
+class TookPartMonth(models.Model):
+    """Activities with partners organized under ``unit`` in ``month`` in which a unit
+    of the subtree of ``child`` (a unit directly below ``unit``) took part."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    child = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    month = models.IntegerField()
+    activities = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month", "child"],
+                                               name="tookpartmonth_once")]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+
+class ResourceMonth(models.Model):
+    """Resources of units under ``unit`` dated in ``month``, by direction, kind and the
+    partner's country (``figures.resource_country``)."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    month = models.IntegerField()
+    direction = models.CharField(max_length=10)
+    kind = models.CharField(max_length=24)
+    country = models.CharField(max_length=2, blank=True)
+    items = models.IntegerField(default=0)
+    vnd = models.DecimalField(max_digits=30, decimal_places=0, default=0)
+    usd = models.DecimalField(max_digits=28, decimal_places=2, default=0)
+    no_rate = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["unit", "month", "direction", "kind", "country"], name="resourcemonth_once")]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+
+class AgreementMonth(models.Model):
+    """Agreements recorded under ``unit`` signed in ``month``."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    month = models.IntegerField()
+    signed = models.IntegerField(default=0)
+    renewed = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month"],
+                                               name="agreementmonth_once")]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+
+class PartnerReach(models.Model):
+    """When the units under ``unit`` worked with ``partner``: the first month ever and,
+    from 2000 to 2034, a bit per month (60 a column) with an activity, a resource or
+    an agreement running. The partner's country is kept here for the figures."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+    country = models.CharField(max_length=2, blank=True)
+    first_month = models.IntegerField()
+    m0 = models.BigIntegerField(default=0)
+    m1 = models.BigIntegerField(default=0)
+    m2 = models.BigIntegerField(default=0)
+    m3 = models.BigIntegerField(default=0)
+    m4 = models.BigIntegerField(default=0)
+    m5 = models.BigIntegerField(default=0)
+    m6 = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "partner"],
+                                               name="partnerreach_once")]
+        indexes = [models.Index(fields=["partner"])]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.partner_id}"
+
+
+class SummaryState(models.Model):
+    """One row: are the summary tables complete? Off while they are rebuilt (after a
+    unit moved in the tree); the figures are then counted from the records."""
+
+    valid = models.BooleanField(default=False)
+    rebuilt_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return "valid" if self.valid else "invalid"

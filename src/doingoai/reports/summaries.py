@@ -1,0 +1,529 @@
+"""Keeping the summary tables (``reports/models.py``) current.
+
+Every save, delete and many-to-many change of an activity, resource, agreement,
+partner or activity place notes which cells it touched: (owner unit, month) for the
+monthly tables, (owner unit, partner) for the partners' reach. The cells are then
+counted again from the records, for the owner unit and every unit above it, in the
+same transaction: one grouped query over the month touched (a few thousand records
+at national scale) or over the partner's own records. Recounting rather than adding
+and subtracting keeps the tables right whatever the change was.
+
+Outside :func:`batch` the cells are recounted at once; inside it (imports, long
+services) once, when the outermost batch ends. ``doingoai rebuild_summaries`` (and
+``doingoai generate``) count everything again. When a unit moves in the tree (a merge)
+every row of the units above changes: the tables are marked invalid, the figures are
+counted from the records until the rebuild (a background task) is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q, Sum
+
+#: the partners' reach keeps a bit per month from January 2000 to December 2034
+BASE_MONTH = 2000 * 12
+BITS = 60
+COLUMNS = 7
+LAST_MONTH = BASE_MONTH + BITS * COLUMNS - 1
+MASKS = [f"m{i}" for i in range(COLUMNS)]
+
+
+def month_of(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def month_start(month: int) -> dt.date:
+    return dt.date(month // 12, month % 12 + 1, 1)
+
+
+def month_end(month: int) -> dt.date:
+    return month_start(month + 1) - dt.timedelta(days=1)
+
+
+def whole_months(start: dt.date, end: dt.date) -> tuple[int, int] | None:
+    """(first, last) month when [start, end] is made of whole months, else None."""
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1 or end < start:
+        return None
+    return month_of(start), month_of(end)
+
+
+def month_masks(first: int, last: int) -> list[int]:
+    """The bits of months first..last in each mask column (0 where none)."""
+    out = []
+    for col in range(COLUMNS):
+        lo = BASE_MONTH + col * BITS
+        a, b = max(first, lo), min(last, lo + BITS - 1)
+        out.append(((1 << (b - a + 1)) - 1) << (a - lo) if a <= b else 0)
+    return out
+
+
+# ---------------------------------------------------------------- what changed
+
+
+@dataclass
+class Dirty:
+    activities: set = field(default_factory=set)  # (owner unit id, month)
+    resources: set = field(default_factory=set)
+    agreements: set = field(default_factory=set)
+    reach: set = field(default_factory=set)  # (owner unit id, partner id)
+
+    def __bool__(self):
+        return bool(self.activities or self.resources or self.agreements or self.reach)
+
+    def update(self, other: Dirty):
+        self.activities |= other.activities
+        self.resources |= other.resources
+        self.agreements |= other.agreements
+        self.reach |= other.reach
+
+
+_state = threading.local()
+
+
+def _batches() -> list:
+    if not hasattr(_state, "stack"):
+        _state.stack = []
+    return _state.stack
+
+
+@contextmanager
+def batch():
+    """Recount the touched cells once, when the outermost batch ends (in its
+    transaction), instead of after every change."""
+    stack = _batches()
+    stack.append(Dirty())
+    try:
+        with transaction.atomic():
+            yield
+            if len(stack) == 1:
+                pending = stack[-1]
+                while pending:
+                    stack[-1] = Dirty()
+                    refresh(pending)
+                    pending = stack[-1]
+    finally:
+        done = stack.pop()
+        if stack:
+            stack[-1].update(done)
+
+
+def note(dirty: Dirty):
+    """Record touched cells: recounted now, or when the current batch ends."""
+    if not dirty or not is_valid():
+        return
+    stack = _batches()
+    if stack:
+        stack[-1].update(dirty)
+    else:
+        refresh(dirty)
+
+
+def is_valid() -> bool:
+    """Are the summary tables complete (and so kept current)?"""
+    from .models import SummaryState
+
+    return SummaryState.objects.filter(pk=1, valid=True).exists()
+
+
+# ---------------------------------------------------------------- counting
+
+
+class Tree:
+    """Every unit's path, to find the units above one (``ancestors``) and the unit
+    directly below an ancestor on the way to another (``child_below``)."""
+
+    def __init__(self):
+        from doingoai.organization.models import Unit
+
+        self.paths = dict(Unit.objects.values_list("id", "path"))
+        self._anc: dict[int, tuple[int, ...]] = {}
+
+    def ancestors(self, unit_id) -> tuple[int, ...]:
+        """The unit and every unit above it (by path)."""
+        found = self._anc.get(unit_id)
+        if found is None:
+            path = self.paths.get(unit_id, "")
+            found = tuple(int(p) for p in path.strip("/").split("/") if p.isdigit())
+            self._anc[unit_id] = found
+        return found
+
+    def child_below(self, ancestor_id, unit_id) -> int | None:
+        """The unit directly below ``ancestor_id`` on the path of ``unit_id``."""
+        chain = self.ancestors(unit_id)
+        try:
+            i = chain.index(ancestor_id)
+        except ValueError:
+            return None
+        return chain[i + 1] if i + 1 < len(chain) else None
+
+
+class MonthIndex(Func):
+    """``year * 12 + month - 1`` of a date, in the database's own functions (Django's
+    Extract* call Python for every row on SQLite)."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template=(
+            "(CAST(substr(%(expressions)s, 1, 4) AS INTEGER) * 12"
+            " + CAST(substr(%(expressions)s, 6, 2) AS INTEGER) - 1)"), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template=(
+            "CAST(EXTRACT(YEAR FROM %(expressions)s) * 12"
+            " + EXTRACT(MONTH FROM %(expressions)s) - 1 AS integer)"), **extra)
+
+    def as_sql(self, compiler, connection, **extra):
+        extra.setdefault("template", "(EXTRACT(YEAR FROM %(expressions)s) * 12"
+                                     " + EXTRACT(MONTH FROM %(expressions)s) - 1)")
+        return super().as_sql(compiler, connection, **extra)
+
+
+def insert_rows(model, fields: tuple[str, ...], rows, batch: int = 5000) -> int:
+    """INSERT plain tuples (``fields`` are attribute names): a rebuild writes millions of
+    rows, which model instances and ``bulk_create`` would make minutes."""
+    meta = model._meta
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(meta.get_field(f.removesuffix("_id")).column) for f in fields)
+    sql = (f"INSERT INTO {qn(meta.db_table)} ({columns}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    done, chunk = 0, []
+    with connection.cursor() as cur:
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= batch:
+                cur.executemany(sql, chunk)
+                done += len(chunk)
+                chunk = []
+        if chunk:
+            cur.executemany(sql, chunk)
+            done += len(chunk)
+    return done
+
+
+def delete_rows(model, where: str = "", params=()) -> None:
+    """DELETE in one statement: summary rows have no signals or dependents to collect."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {table}" + (f" WHERE {where}" if where else ""), list(params))
+
+
+def in_units(units) -> tuple[str, list]:
+    units = sorted(units)
+    return f"unit_id IN ({', '.join(['%s'] * len(units))})", units
+
+
+def _activity():
+    from doingoai.activities.models import Activity
+
+    return Activity
+
+
+def _has_partner():
+    Activity = _activity()
+    return Exists(Activity.partners.through.objects.filter(activity_id=OuterRef("pk")))
+
+
+def activity_groups(qs):
+    """Activities grouped by owner unit, month and kind."""
+    return (qs.order_by().annotate(month=MonthIndex("start_date"))
+            .values("unit_id", "month", "kind")
+            .annotate(activities=Count("id"), with_partners=Count("id", filter=Q(_has_partner())),
+                      participants=Sum("participants_total"), women=Sum("participants_women")))
+
+
+def resource_groups(qs):
+    from .figures import resource_country
+
+    return (qs.order_by().annotate(month=MonthIndex("date"), country=resource_country())
+            .values("unit_id", "month", "direction", "kind", "country")
+            .annotate(items=Count("id"), vnd=Sum("amount_vnd"), usd=Sum("amount_usd"),
+                      no_rate=Count("id", filter=Q(amount_usd__isnull=True))))
+
+
+def agreement_groups(qs):
+    return (qs.order_by().filter(signed_date__isnull=False)
+            .annotate(month=MonthIndex("signed_date"))
+            .values("unit_id", "month")
+            .annotate(signed=Count("id"), renewed=Count("id", filter=Q(renews__isnull=False))))
+
+
+@dataclass
+class Table:
+    """How one monthly summary is counted from its records."""
+
+    model: str  # app_label.Model of the summary
+    dims: tuple[str, ...]
+    measures: tuple[str, ...]
+    groups: object  # function(queryset) -> grouped rows
+    source: str  # app_label.Model of the records
+    date_field: str
+
+    def summary(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model)
+
+    def records(self):
+        from django.apps import apps
+
+        return apps.get_model(self.source)._base_manager.all()
+
+    def roll_up(self, rows, tree: Tree, keep=None) -> dict:
+        """{(unit, month, *dims): {measure: value}} for every unit above each row's
+        owner (only those in ``keep`` when given)."""
+        out: dict = {}
+        for r in rows:
+            month = r["month"]
+            dims = tuple(r[d] or "" for d in self.dims)
+            for a in tree.ancestors(r["unit_id"]):
+                if keep is not None and (a, month) not in keep:
+                    continue
+                cell = out.get((a, month, *dims))
+                if cell is None:
+                    cell = out[(a, month, *dims)] = dict.fromkeys(self.measures, 0)
+                for m in self.measures:
+                    cell[m] += r[m] or 0
+        return out
+
+    def write(self, cells: dict):
+        fields = ("unit_id", "month", *self.dims, *self.measures)
+        insert_rows(self.summary(), fields,
+                    ((*key, *(values[m] for m in self.measures))
+                     for key, values in cells.items() if any(values.values())))
+
+    def refresh(self, keys: set, tree: Tree):
+        """Recount the cells (ancestor, month) of the owner units and months in ``keys``."""
+        wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
+        by_month = defaultdict(set)
+        for a, m in wanted:
+            by_month[m].add(a)
+        model = self.summary()
+        for month, units in by_month.items():
+            where, params = in_units(units)
+            delete_rows(model, f"month = %s AND {where}", [month, *params])
+            qs = self.records().filter(**{f"{self.date_field}__gte": month_start(month),
+                                          f"{self.date_field}__lte": month_end(month)})
+            self.write(self.roll_up(self.groups(qs), tree, keep=wanted))
+
+    def rebuild(self, tree: Tree):
+        self.write(self.roll_up(self.groups(self.records()), tree))
+
+
+TABLES = {
+    "activities": Table("reports.ActivityMonth", ("kind",),
+                        ("activities", "with_partners", "participants", "women"),
+                        activity_groups, "activities.Activity", "start_date"),
+    "resources": Table("reports.ResourceMonth", ("direction", "kind", "country"),
+                       ("items", "vnd", "usd", "no_rate"),
+                       resource_groups, "resources.Resource", "date"),
+    "agreements": Table("reports.AgreementMonth", (), ("signed", "renewed"),
+                        agreement_groups, "agreements.Agreement", "signed_date"),
+}
+
+
+def took_part_rows(qs):
+    """(activity, organizing unit, taking-part unit, year, month) of activities with
+    partners in ``qs``, one row per taking-part unit."""
+    return (qs.order_by().filter(_has_partner()).filter(units__isnull=False)
+            .annotate(month=MonthIndex("start_date"))
+            .values_list("id", "unit_id", "units", "month"))
+
+
+def took_part_cells(rows, tree: Tree, keep=None) -> dict:
+    seen: dict = defaultdict(set)
+    for aid, org, part, month in rows:
+        for a in tree.ancestors(org):
+            if keep is not None and (a, month) not in keep:
+                continue
+            child = tree.child_below(a, part)
+            if child is not None:
+                seen[(a, month, child)].add(aid)
+    return {key: len(ids) for key, ids in seen.items()}
+
+
+def write_took_part(cells: dict):
+    from .models import TookPartMonth
+
+    insert_rows(TookPartMonth, ("unit_id", "month", "child_id", "activities"),
+                ((a, m, c, n) for (a, m, c), n in cells.items()))
+
+
+def refresh_took_part(keys: set, tree: Tree):
+    from .models import TookPartMonth
+
+    wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
+    by_month = defaultdict(set)
+    for a, m in wanted:
+        by_month[m].add(a)
+    for month, units in by_month.items():
+        where, params = in_units(units)
+        delete_rows(TookPartMonth, f"month = %s AND {where}", [month, *params])
+        qs = _activity()._base_manager.filter(start_date__gte=month_start(month),
+                                              start_date__lte=month_end(month))
+        write_took_part(took_part_cells(took_part_rows(qs), tree, keep=wanted))
+
+
+# ---------------------------------------------------------------- partners' reach
+
+
+def engagements(partner_ids):
+    """{partner: [(owner unit, first month, last month or None)]}: activities (their
+    start), resources (their date) and signed agreements (signed to end, open when
+    no end)."""
+    from doingoai.agreements.models import Agreement
+    from doingoai.resources.models import Resource
+
+    Activity = _activity()
+    out = defaultdict(list)
+    links = Activity.partners.through.objects.filter(partner_id__in=partner_ids)
+    for p, u, d in links.values_list("partner_id", "activity__unit_id", "activity__start_date"):
+        m = month_of(d)
+        out[p].append((u, m, m))
+    for p, u, d in (Resource._base_manager.filter(partner_id__in=partner_ids)
+                    .values_list("partner_id", "unit_id", "date")):
+        m = month_of(d)
+        out[p].append((u, m, m))
+    links = Agreement.partners.through.objects.filter(partner_id__in=partner_ids,
+                                                      agreement__signed_date__isnull=False)
+    for p, u, s, e in links.values_list("partner_id", "agreement__unit_id",
+                                        "agreement__signed_date", "agreement__end_date"):
+        first = month_of(s)
+        last = max(first, month_of(e)) if e else None
+        out[p].append((u, first, last))
+    return out
+
+
+REACH_FIELDS = ("unit_id", "partner_id", "country", "first_month", *MASKS)
+
+
+def reach_rows(partner_id, country, found, tree: Tree, keep=None) -> list[tuple]:
+    """The reach rows (``REACH_FIELDS``) of one partner for the units above its
+    engagements' owners (those in ``keep`` when given)."""
+    cells: dict = {}
+    for unit_id, first, last in found:
+        masks = month_masks(first, LAST_MONTH if last is None else last)
+        for a in tree.ancestors(unit_id):
+            if keep is not None and a not in keep:
+                continue
+            cell = cells.get(a)
+            if cell is None:
+                cells[a] = [first, *masks]
+            else:
+                cell[0] = min(cell[0], first)
+                for i, mask in enumerate(masks, 1):
+                    cell[i] |= mask
+    return [(a, partner_id, country, *c) for a, c in cells.items()]
+
+
+def refresh_reach(keys: set, tree: Tree):
+    from doingoai.partners.models import Partner
+
+    from .models import PartnerReach
+
+    wanted = defaultdict(set)
+    for unit_id, partner_id in keys:
+        if partner_id is not None:
+            wanted[partner_id] |= set(tree.ancestors(unit_id))
+    if not wanted:
+        return
+    countries = dict(Partner._base_manager.filter(pk__in=list(wanted))
+                     .values_list("pk", "country"))
+    found = engagements(list(wanted))
+    rows = []
+    for partner_id, units in wanted.items():
+        where, params = in_units(units)
+        delete_rows(PartnerReach, f"partner_id = %s AND {where}", [partner_id, *params])
+        if partner_id in countries:
+            rows += reach_rows(partner_id, countries[partner_id], found.get(partner_id, ()),
+                               tree, keep=units)
+    insert_rows(PartnerReach, REACH_FIELDS, rows)
+
+
+REACH_CHUNK = 5000
+
+
+def rebuild_reach(tree: Tree, progress=None):
+    from doingoai.partners.models import Partner
+
+    from .models import PartnerReach
+
+    ids = list(Partner._base_manager.order_by("pk").values_list("pk", "country"))
+    chunk = REACH_CHUNK
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        found = engagements([p for p, _c in part])
+        rows = []
+        for p, country in part:
+            if p in found:
+                rows += reach_rows(p, country, found[p], tree)
+        insert_rows(PartnerReach, REACH_FIELDS, rows)
+        if progress:
+            progress.advance(1, f"partners {min(i + chunk, len(ids)):,}/{len(ids):,}")
+
+
+# ---------------------------------------------------------------- refresh / rebuild
+
+
+def refresh(dirty: Dirty):
+    """Recount the touched cells for their units and every unit above them."""
+    tree = Tree()
+    with transaction.atomic():
+        if dirty.activities:
+            TABLES["activities"].refresh(dirty.activities, tree)
+            refresh_took_part(dirty.activities, tree)
+        if dirty.resources:
+            TABLES["resources"].refresh(dirty.resources, tree)
+        if dirty.agreements:
+            TABLES["agreements"].refresh(dirty.agreements, tree)
+        if dirty.reach:
+            refresh_reach(dirty.reach, tree)
+
+
+def rebuild(progress=None):
+    """Count every summary again from the records, then mark them valid.
+
+    ``progress``: a ``core.progress.Progress`` advanced step by step."""
+    from django.utils import timezone
+
+    from doingoai.partners.models import Partner
+
+    from . import models as M
+
+    tree = Tree()
+    if progress:
+        partners = Partner._base_manager.count()
+        progress.total = len(TABLES) + 1 + -(-partners // REACH_CHUNK)
+    every = (M.ActivityMonth, M.TookPartMonth, M.ResourceMonth, M.AgreementMonth,
+             M.PartnerReach)
+    with transaction.atomic():
+        M.SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
+        for model in every:
+            delete_rows(model)
+        _rebuild_all(tree, progress)
+        M.SummaryState.objects.filter(pk=1).update(valid=True, rebuilt_at=timezone.now())
+
+
+def _rebuild_all(tree: Tree, progress):
+    for name, table in TABLES.items():
+        table.rebuild(tree)
+        if progress:
+            progress.advance(1, name)
+    write_took_part(took_part_cells(took_part_rows(_activity()._base_manager.all()), tree))
+    if progress:
+        progress.advance(1, "took part")
+    rebuild_reach(tree, progress=progress)
+
+
+def invalidate():
+    """The tree changed (a unit moved): count from the records until a rebuild."""
+    from .models import SummaryState
+
+    SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
+
