@@ -11,11 +11,15 @@ postgres://postgres@127.0.0.1:5432 (``--pg-url`` to change). Results go to
 bench/results/<date>-<database>-<size>.json and .md.
 
 Server time is the ``Server-Timing`` header of the production server (``doingoai
-serve`` with ``BENCH_TIMING=1``: the application's time, middleware included). Raw
-SQL is measured in this process: the page is rendered once with the queries
-captured (``connection.execute_wrapper``), then the same statements with the same
-parameters are run directly on a cursor. Everything talks to 127.0.0.1 only and
-every loop is bounded.
+serve`` with ``BENCH_TIMING=1``: the application's time, middleware included). Each
+page is measured twice: as it is served again (the page cache and the figures cache
+answer) and "after a change": the data version is bumped before every request, as
+any save anywhere does, so the page is rendered and its figures are read again. Raw
+SQL is measured in this process: the page is rendered once, uncached, with the
+queries captured (``connection.execute_wrapper``), then the same statements with
+the same parameters are run directly on a cursor. The load runs use ``wrk`` (a C
+client that leaves the two cores to the server; a Python client is the fallback).
+Everything talks to 127.0.0.1 only and every loop is bounded.
 """
 
 from __future__ import annotations
@@ -103,6 +107,7 @@ def prepare_data(args, url):
     if args.reuse and marker.exists():
         log(f"reusing {url}")
         doingoai(url, "migrate", "-v0")
+        doingoai(url, "rebuild_summaries", "--if-needed")
         return json.loads(marker.read_text())
     marker.unlink(missing_ok=True)
     doingoai(url, "migrate", "-v0")
@@ -286,12 +291,19 @@ def pages(t, year, kind, last_page) -> list[dict]:
     ]
 
 
-def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
-    """Render ``path`` in-process capturing (sql, params); replay them on a cursor.
+def bump():
+    """What every save does: the data version moves, cached pages and figures go."""
+    from doingoai.core.models import bump_data_version
 
-    Returns (median ms of the replay, statements, status)."""
+    bump_data_version()
+
+
+def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
+    """Render ``path`` in-process, uncached, capturing (sql, params); replay them on a
+    cursor. Returns (median ms of the replay, statements, status)."""
     from django.db import connection
 
+    bump()  # nothing cached: the statements of a full render
     captured = []
 
     def wrapper(execute, sql, params, many, context):
@@ -319,7 +331,68 @@ def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
 # ---------------------------------------------------------------- load
 
 
-def load_run(port, cookie, paths, clients, seconds):
+WRK_SCRIPT = """
+paths = {%(paths)s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Cookie"] = "%(cookie)s"})
+end
+"""
+
+
+def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
+    """``wrk`` against the server: requests/s, latency percentiles, errors. With
+    ``changes_per_s`` the data version is bumped that often meanwhile (edits elsewhere
+    in the country): pages and figures are rendered again after each."""
+    import shutil
+    import tempfile
+
+    exe = shutil.which("wrk")
+    if exe is None:
+        return None
+    lua = WRK_SCRIPT % {"paths": ", ".join(json.dumps(p) for p in paths), "cookie": cookie}
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(lua)
+    stop = threading.Event()
+
+    def changes():
+        while not stop.wait(1 / changes_per_s):
+            bump()
+
+    bumper = threading.Thread(target=changes, daemon=True) if changes_per_s else None
+    if bumper:
+        bumper.start()
+    try:
+        out = subprocess.run(
+            [exe, "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "--timeout", "30s",
+             "-s", f.name, f"http://127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=seconds + 120, check=True).stdout
+    finally:
+        stop.set()
+        os.unlink(f.name)
+
+    def ms(label):
+        m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not m:
+            return None
+        value, unit = float(m.group(1)), m.group(2)
+        return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 1)
+
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors += int(non2xx.group(1)) if non2xx else 0
+    return {"client": "wrk", "clients": clients, "seconds": seconds, "requests": total,
+            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+            "p50_ms": ms("50%"), "p99_ms": ms("99%"), "errors": errors,
+            "changes_per_s": changes_per_s}
+
+
+def load_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
+    found = wrk_run(port, cookie, paths, clients, seconds, changes_per_s)
+    if found is not None:
+        return found
     stop = time.monotonic() + seconds
     lat, errors, lock = [], [0], threading.Lock()
 
@@ -346,9 +419,11 @@ def load_run(port, cookie, paths, clients, seconds):
     for t in threads:
         t.join(seconds + 130)
     elapsed = time.monotonic() - t0
-    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(lat),
-            "rps": round(len(lat) / elapsed, 1), "p50_ms": round(percentile(lat, 50) or 0, 1),
-            "p99_ms": round(percentile(lat, 99) or 0, 1), "errors": errors[0]}
+    return {"client": "python", "clients": clients, "seconds": round(elapsed, 1),
+            "requests": len(lat), "rps": round(len(lat) / elapsed, 1),
+            "p50_ms": round(percentile(lat, 50) or 0, 1),
+            "p99_ms": round(percentile(lat, 99) or 0, 1), "errors": errors[0],
+            "changes_per_s": changes_per_s}
 
 
 # ---------------------------------------------------------------- main
@@ -356,6 +431,68 @@ def load_run(port, cookie, paths, clients, seconds):
 
 def fmt(v, digits=1):
     return "—" if v is None else f"{v:.{digits}f}"
+
+
+def measure(port, cookie, path, repeat, warm, cold=False) -> tuple[list, list, int]:
+    """Server times of ``repeat`` requests after ``warm`` warm-ups; ``cold``: the data
+    version is bumped before each request (the first view after a change)."""
+    times, cpus, status = [], [], None
+    for i in range(repeat + warm):
+        if cold:
+            bump()
+        status, server_ms, _wall, _size = timed_get(port, path, cookie)
+        if i >= warm:
+            times.append(server_ms)
+            cpus.append(CPU[-1])
+    return times, cpus, status
+
+
+def row_for(args, rows, name, path, times, cpus, status, raw, nstmts, admin=None):
+    p50 = percentile(times, 50)
+    return {
+        "name": name, "database": args.database, "rows": rows,
+        "p50_ms": round(p50, 2), "p95_ms": round(percentile(times, 95), 2),
+        "p99_ms": round(percentile(times, 99), 2),
+        "raw_sql_ms": round(raw, 2) if raw is not None else None,
+        "admin_ms": round(admin, 2) if admin is not None else None,
+        "ratio_raw": round(p50 / raw, 2) if raw else None,
+        "status": status, "queries": nstmts, "path": path,
+        "cpu_p50_ms": round(statistics.median(c for c in cpus if c is not None), 2)
+        if any(c is not None for c in cpus) else None,
+    }
+
+
+def write_ms(client, t) -> dict:
+    """One activity edited through its form, in this process: the save, its history,
+    search index, data version and summary cells (median of 5)."""
+    from django.urls import reverse
+
+    from doingoai.activities.models import Activity
+    from doingoai.api.crud import _current_data
+    from doingoai.core.registry import REGISTRY
+    from doingoai.core.urls import kinds_loaded
+    from doingoai.organization.models import User
+
+    kinds_loaded()
+    kind = REGISTRY["activities"]
+    admin = User.objects.get(username=ADMIN)
+    client.force_login(admin)
+    activity = Activity.objects.filter(unit_id=t["province"]).order_by("-pk").first()
+    url = reverse("activities_edit", args=[activity.pk])
+    times = []
+    for i in range(6):
+        activity.refresh_from_db()
+        data = {k: v for k, v in _current_data(kind, activity, admin).items() if v is not None}
+        data.update(outcomes=f"Đã sửa lần {i}", version=activity.version)
+        t0 = time.perf_counter()
+        response = client.post(url, data)
+        times.append((time.perf_counter() - t0) * 1000)
+        if response.status_code != 302:
+            raise SystemExit(f"saving the activity failed ({response.status_code}): "
+                             f"{response.content.decode()[:500]}")
+    client.force_login(User.objects.get(username=USER))
+    return {"name": "save an activity (edit form, in-process)", "p50_ms":
+            round(statistics.median(times[1:]), 1), "max_ms": round(max(times[1:]), 1)}
 
 
 def main(argv=None):
@@ -367,9 +504,11 @@ def main(argv=None):
     ap.add_argument("--reuse", action="store_true", help="reuse data generated before")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=30, help="requests per page")
+    ap.add_argument("--cold-repeat", type=int, default=10,
+                    help="requests per page after a change")
     ap.add_argument("--workers", type=int, default=None, help="server workers")
     ap.add_argument("--slow-repeat", type=int, default=5,
-                    help="requests for the dashboards and the report")
+                    help="requests after a change for the dashboards and the report")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=20.0, help="load run seconds")
     ap.add_argument("--year", type=int, default=2024)
@@ -384,11 +523,13 @@ def main(argv=None):
     gen = prepare_data(args, url)
     setup_django(url)
 
+    from django.conf import settings
     from django.test import Client
 
     from doingoai.activities.models import Activity
     from doingoai.organization.models import User
 
+    settings.PAGE_CACHE = False  # this process renders pages only to capture their SQL
     rows = Activity.objects.count()
     t = targets()
     matching = Activity.objects.filter(start_date__year=args.year, kind=args.kind).count()
@@ -403,52 +544,39 @@ def main(argv=None):
         admin_cookie = login(port, ADMIN)
         for page in plan:
             slow = page.get("slow")
-            raw, nstmts, status_in = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
-            repeat = min(args.repeat, args.slow_repeat) if slow else args.repeat
-            times, cpus, status = [], [], None
-            warm = 1 if slow else 2
-            for i in range(repeat + warm):
-                status, server_ms, _wall, size = timed_get(port, page["path"], cookie)
-                if i >= warm:  # warm-up requests
-                    times.append(server_ms)
-                    cpus.append(CPU[-1])
+            raw, nstmts, _status = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
+            times, cpus, status = measure(port, cookie, page["path"], args.repeat, warm=2)
             admin = None
             if page.get("admin"):
-                at = []
-                for i in range(min(repeat, 10) + 1):
-                    st, server_ms, _w, _s = timed_get(port, page["admin"], admin_cookie)
-                    if i:
-                        at.append(server_ms)
+                at, _c, st = measure(port, admin_cookie, page["admin"], min(args.repeat, 10), 1)
                 admin = statistics.median(at) if st == 200 else None
-            p50 = percentile(times, 50)
-            row = {
-                "name": page["name"], "database": args.database, "rows": rows,
-                "p50_ms": round(p50, 2), "p95_ms": round(percentile(times, 95), 2),
-                "p99_ms": round(percentile(times, 99), 2),
-                "raw_sql_ms": round(raw, 2) if raw is not None else None,
-                "admin_ms": round(admin, 2) if admin is not None else None,
-                "ratio_raw": round(p50 / raw, 2) if raw else None,
-                "status": status, "queries": nstmts, "path": page["path"],
-                "cpu_p50_ms": round(statistics.median(c for c in cpus if c is not None), 2)
-                if any(c is not None for c in cpus) else None,
-            }
+            row = row_for(args, rows, page["name"], page["path"], times, cpus, status, raw,
+                          nstmts, admin)
             results.append(row)
-            log(f"{row['name']:<40} {status} p50 {fmt(row['p50_ms'])} p95 "
+            log(f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
                 f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])} ({nstmts} q) "
                 f"admin {fmt(row['admin_ms'])}")
-        mix = [p["path"] for p in plan if "xlsx" not in p["path"]]
+            repeat = args.slow_repeat if slow else args.cold_repeat
+            times, cpus, status = measure(port, cookie, page["path"], repeat, warm=0, cold=True)
+            row = row_for(args, rows, f"{page['name']}, after a change", page["path"], times,
+                          cpus, status, raw, nstmts)
+            results.append(row)
+            log(f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
+                f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])}")
+        writes = write_ms(client, t)
+        log(f"{writes}")
+        mix = [p["path"] for p in plan]
         load = load_run(port, cookie, mix, args.clients, args.duration)
-        log(f"load (all pages): {load}")
-        quick = [p["path"] for p in plan if not p.get("slow")]
-        load["without_dashboards"] = load_run(port, cookie, quick, args.clients,
-                                              args.duration)
-        log(f"load (without dashboards): {load['without_dashboards']}")
+        log(f"load: {load}")
+        load["with_changes"] = load_run(port, cookie, mix, args.clients, args.duration,
+                                        changes_per_s=1.0)
+        log(f"load with a change every second: {load['with_changes']}")
     finally:
         stop_server(proc)
-    write_results(args, results, load, gen, rows)
+    write_results(args, results, load, gen, rows, writes)
 
 
-def write_results(args, results, load, gen, rows):
+def write_results(args, results, load, gen, rows, writes=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M")
     base = RESULTS / f"{stamp}-{args.database}-{args.size_name}"
@@ -456,16 +584,19 @@ def write_results(args, results, load, gen, rows):
             "admin_ms", "ratio_raw"]
     Path(f"{base}.json").write_text(json.dumps(
         [{k: r[k] for k in keys} for r in results], indent=1, ensure_ascii=False))
-    Path(f"{base}-load.json").write_text(json.dumps({**load, "generation": gen}, indent=1))
+    Path(f"{base}-load.json").write_text(json.dumps(
+        {**load, "write": writes, "generation": gen}, indent=1))
     cores = len(os.sched_getaffinity(0))
     lines = [
         f"# Benchmark {stamp}: {args.database}, {rows:,} activities",
         "",
         f"{cores} cores, load average at start {os.getloadavg()[0]:.1f}; server: "
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
-        f"{args.repeat} requests per page after 2 warm-ups ({args.slow_repeat} after 1 for "
-        "dashboards and report); times are the server's "
-        "(Server-Timing), raw SQL is the page's own statements replayed on a cursor.",
+        f"{args.repeat} requests per page after 2 warm-ups; \"after a change\": the data "
+        f"version bumped before each of {args.cold_repeat} requests ({args.slow_repeat} "
+        "for the dashboards and the report), so the page is rendered and its figures read "
+        "again. Times are the server's (Server-Timing); raw SQL is the statements of the "
+        "page rendered uncached, replayed on a cursor.",
         "",
         "| page | status | p50 ms | p95 ms | p99 ms | raw SQL ms | × raw | admin ms | queries "
         "| CPU p50 ms |",
@@ -476,21 +607,19 @@ def write_results(args, results, load, gen, rows):
             f"| {r['name']} | {r['status']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
             f"{fmt(r['p99_ms'])} | {fmt(r['raw_sql_ms'])} | {fmt(r['ratio_raw'])} | "
             f"{fmt(r['admin_ms'])} | {r['queries']} | {fmt(r['cpu_p50_ms'])} |")
-    lines += [
-        "",
-        f"Load: {load['clients']} clients for {load['seconds']} s over the pages above "
-        f"(report excluded): **{load['rps']} requests/s**, p50 {load['p50_ms']} ms, "
-        f"p99 {load['p99_ms']} ms (wall, client side), {load['errors']} errors.",
-        "",
-    ]
-    q = load.get("without_dashboards")
-    if q:
-        lines += [
-            f"Load without the dashboards: {q['clients']} clients for {q['seconds']} s: "
-            f"**{q['rps']} requests/s**, p50 {q['p50_ms']} ms, p99 {q['p99_ms']} ms, "
-            f"{q['errors']} errors.",
-            "",
-        ]
+    lines.append("")
+    if writes:
+        lines += [f"Write: {writes['name']}: p50 {writes['p50_ms']} ms, max "
+                  f"{writes['max_ms']} ms.", ""]
+    for title, run in (("Load", load), ("Load with a change every second",
+                                        load.get("with_changes"))):
+        if run:
+            lines += [
+                f"{title}: {run['clients']} clients ({run['client']}) for {run['seconds']} s "
+                f"over the pages above: **{run['rps']} requests/s**, p50 {run['p50_ms']} ms, "
+                f"p99 {run['p99_ms']} ms (client side), {run['errors']} errors.",
+                "",
+            ]
     if gen.get("seconds"):
         lines.append(f"Data generated in {gen.get('wall_seconds', gen['seconds'])} s.")
     Path(f"{base}.md").write_text("\n".join(lines) + "\n")

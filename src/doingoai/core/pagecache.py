@@ -27,6 +27,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.utils import timezone, translation
 
+from .caching import get_or_compute
+
 #: bump when what is stored changes shape (entries survive a deploy in Redis)
 FORMAT = 1
 TIMEOUT = 6 * 3600
@@ -83,13 +85,15 @@ def _strip_tokens(request, text: str) -> str:
     return _TOKEN.sub(swap, text)
 
 
-def _store(request, key: str, response: HttpResponse) -> None:
+def _entry(request, response: HttpResponse):
+    """What is kept of a response: (content with the CSRF token as a placeholder,
+    headers, is text), or None when it must not be kept."""
     if getattr(response, "is_rendered", True) is False:
         response.render()
     if (response.status_code != 200 or response.streaming or response.cookies
             or _pending_messages(request) or _nonce_used(request)
             or len(response.content) > MAX_BYTES):
-        return
+        return None
     content = response.content
     ctype = response.get("Content-Type", "")
     text = ctype.startswith("text/html")
@@ -97,7 +101,7 @@ def _store(request, key: str, response: HttpResponse) -> None:
         charset = response.charset or "utf-8"
         content = _strip_tokens(request, content.decode(charset)).encode(charset)
     headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
-    cache.set(key, (content, headers, text), TIMEOUT)
+    return (content, headers, text)
 
 
 def _rebuild(request, entry) -> HttpResponse:
@@ -118,12 +122,24 @@ def respond(request, render: Callable[[], HttpResponse], user=None) -> HttpRespo
             or not user.is_authenticated or _pending_messages(request)):
         return render()
     key = key_for(request, user)
-    entry = cache.get(key)
-    if entry is not None:
-        return _rebuild(request, entry)
-    response = render()
-    _store(request, key, response)
-    return response
+    rendered = []
+
+    def compute():
+        response = render()
+        rendered.append(response)
+        return _entry(request, response)
+
+    def store(entry):
+        if entry is not None:
+            cache.set(key, entry, TIMEOUT)
+
+    # one worker renders a page asked for by several at once; the others wait for it
+    entry = get_or_compute(key, compute, store=store, wait=5.0)
+    if rendered:
+        return rendered[0]
+    if entry is None:  # another worker's page could not be kept: render it here
+        return render()
+    return _rebuild(request, entry)
 
 
 def cached_page(view):

@@ -106,9 +106,9 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     Cached per unit, period, reader's scope, language and day under the data version,
     which every change of a record bumps: a cached figure is never stale.
     """
-    from django.core.cache import cache
     from django.utils import translation
 
+    from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
     from doingoai.core.scope import is_system_admin
 
@@ -118,11 +118,8 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
         getattr(period.term, "pk", ""), period.year or "", getattr(user, "unit_id", ""),
         int(is_system_admin(user)), translation.get_language(), today,
     ))
-    fig = cache.get(key)
-    if fig is None:
-        fig = _unit_figures(unit=unit, period=period, user=user, today=today)
-        cache.set(key, fig, 6 * 3600)
-    return fig
+    return get_or_compute(key, lambda: _unit_figures(unit=unit, period=period, user=user,
+                                                     today=today))
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:

@@ -69,15 +69,18 @@ def month_masks(first: int, last: int) -> list[int]:
 @dataclass
 class Dirty:
     activities: set = field(default_factory=set)  # (owner unit id, month)
+    took_part: set = field(default_factory=set)  # (owner unit id, month, taking-part unit)
     resources: set = field(default_factory=set)
     agreements: set = field(default_factory=set)
     reach: set = field(default_factory=set)  # (owner unit id, partner id)
 
     def __bool__(self):
-        return bool(self.activities or self.resources or self.agreements or self.reach)
+        return bool(self.activities or self.took_part or self.resources or self.agreements
+                    or self.reach)
 
     def update(self, other: Dirty):
         self.activities |= other.activities
+        self.took_part |= other.took_part
         self.resources |= other.resources
         self.agreements |= other.agreements
         self.reach |= other.reach
@@ -152,6 +155,20 @@ class Tree:
             found = tuple(int(p) for p in path.strip("/").split("/") if p.isdigit())
             self._anc[unit_id] = found
         return found
+
+    def children(self, unit_id) -> list[int]:
+        """The units directly below ``unit_id`` by path (units merged into it included)."""
+        if not hasattr(self, "_children"):
+            self._children = defaultdict(list)
+            for uid in self.paths:
+                chain = self.ancestors(uid)
+                if len(chain) > 1:
+                    self._children[chain[-2]].append(uid)
+        return self._children.get(unit_id, [])
+
+    def subtree(self, unit_id) -> list[int]:
+        prefix = self.paths.get(unit_id)
+        return [u for u, p in self.paths.items() if prefix and p.startswith(prefix)]
 
     def child_below(self, ancestor_id, unit_id) -> int | None:
         """The unit directly below ``ancestor_id`` on the path of ``unit_id``."""
@@ -299,18 +316,28 @@ class Table:
                      for key, values in cells.items() if any(values.values())))
 
     def refresh(self, keys: set, tree: Tree):
-        """Recount the cells (ancestor, month) of the owner units and months in ``keys``."""
+        """Recount the cells of the owner units and months in ``keys`` and of every unit
+        above them, deepest first: a unit's cell is its own records of the month plus
+        the cells of the units directly below it (already current). No cell is patched
+        by a difference, and no query reads more than one unit's own records."""
         wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
-        by_month = defaultdict(set)
-        for a, m in wanted:
-            by_month[m].add(a)
         model = self.summary()
-        for month, units in by_month.items():
-            where, params = in_units(units)
-            delete_rows(model, f"month = %s AND {where}", [month, *params])
-            qs = self.records().filter(**{f"{self.date_field}__gte": month_start(month),
-                                          f"{self.date_field}__lte": month_end(month)})
-            self.write(self.roll_up(self.groups(qs), tree, keep=wanted))
+        for a, month in sorted(wanted, key=lambda c: (-len(tree.ancestors(c[0])), c)):
+            own = self.records().filter(**{
+                "unit_id": a, f"{self.date_field}__gte": month_start(month),
+                f"{self.date_field}__lte": month_end(month)})
+            cells = self.roll_up(self.groups(own), tree, keep={(a, month)})
+            below = tree.children(a)
+            if below:
+                rows = (model.objects.filter(month=month, unit_id__in=below)
+                        .values(*self.dims).annotate(**{m: Sum(m) for m in self.measures}))
+                for r in rows:
+                    cell = cells.setdefault((a, month, *(r[d] for d in self.dims)),
+                                            dict.fromkeys(self.measures, 0))
+                    for m in self.measures:
+                        cell[m] += r[m] or 0
+            delete_rows(model, "month = %s AND unit_id = %s", [month, a])
+            self.write(cells)
 
     def rebuild(self, tree: Tree):
         self.write(self.roll_up(self.groups(self.records()), tree))
@@ -356,18 +383,33 @@ def write_took_part(cells: dict):
 
 
 def refresh_took_part(keys: set, tree: Tree):
+    """Recount the cells (organizer's unit or above, month, unit directly below it on
+    the way to a taking-part unit) that the activities in ``keys`` — (organizing unit,
+    month, taking-part unit) — count in, each from the records it counts."""
     from .models import TookPartMonth
 
-    wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
-    by_month = defaultdict(set)
-    for a, m in wanted:
-        by_month[m].add(a)
-    for month, units in by_month.items():
-        where, params = in_units(units)
-        delete_rows(TookPartMonth, f"month = %s AND {where}", [month, *params])
-        qs = _activity()._base_manager.filter(start_date__gte=month_start(month),
-                                              start_date__lte=month_end(month))
-        write_took_part(took_part_cells(took_part_rows(qs), tree, keep=wanted))
+    cells = set()
+    for org, month, part in keys:
+        for a in tree.ancestors(org):
+            child = tree.child_below(a, part)
+            if child is not None:
+                cells.add((a, month, child))
+    Activity = _activity()
+    through = Activity.units.through
+    for a, month, child in sorted(cells):
+        organized = tree.subtree(a)
+        n = (Activity._base_manager.filter(
+            start_date__gte=month_start(month), start_date__lte=month_end(month))
+            .filter(_has_partner())
+            .filter(pk__in=through.objects.filter(unit_id__in=tree.subtree(child))
+                    .values("activity_id"))
+            .filter(**({} if len(organized) == len(tree.paths) else
+                       {"unit_id__in": organized}))
+            .count())
+        delete_rows(TookPartMonth, "unit_id = %s AND month = %s AND child_id = %s",
+                    [a, month, child])
+        if n:
+            write_took_part({(a, month, child): n})
 
 
 # ---------------------------------------------------------------- partners' reach
@@ -477,7 +519,8 @@ def refresh(dirty: Dirty):
     with transaction.atomic():
         if dirty.activities:
             TABLES["activities"].refresh(dirty.activities, tree)
-            refresh_took_part(dirty.activities, tree)
+        if dirty.took_part:
+            refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
             TABLES["resources"].refresh(dirty.resources, tree)
         if dirty.agreements:

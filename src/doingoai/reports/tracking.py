@@ -24,14 +24,18 @@ _OLD = "_summary_before"
 
 
 def activity_cells(rows) -> Dirty:
-    """Cells of activities given as (unit, start date, [partner ids]) rows."""
+    """Cells of activities given as (unit, start date, [partner ids], [taking-part
+    unit ids]) rows."""
     d = Dirty()
-    for unit_id, day, partners in rows:
+    for unit_id, day, partners, parts in rows:
         if unit_id is None or day is None:
             continue
-        d.activities.add((unit_id, month_of(day)))
+        month = month_of(day)
+        d.activities.add((unit_id, month))
         for p in partners:
             d.reach.add((unit_id, p))
+        for u in parts:
+            d.took_part.add((unit_id, month, u))
     return d
 
 
@@ -65,7 +69,8 @@ def _activities(ids) -> Dirty:
 
     rows = Activity._base_manager.filter(pk__in=ids).values_list("pk", "unit_id", "start_date")
     partners = _partners_of(Activity, ids)
-    return activity_cells((u, d, partners.get(pk, ())) for pk, u, d in rows)
+    parts = _links(Activity.units.through, "activity_id", "unit_id", ids)
+    return activity_cells((u, d, partners.get(pk, ()), parts.get(pk, ())) for pk, u, d in rows)
 
 
 def _agreements(ids) -> Dirty:
@@ -81,12 +86,15 @@ def _resources(qs) -> Dirty:
 
 
 def _partners_of(model, ids) -> dict:
-    through = model.partners.through
-    source = f"{model._meta.model_name}_id"
+    return _links(model.partners.through, f"{model._meta.model_name}_id", "partner_id", ids)
+
+
+def _links(through, source: str, target: str, ids) -> dict:
+    """{record id: [linked ids]} of a many-to-many table."""
     out: dict = {}
-    for pk, p in through.objects.filter(**{f"{source}__in": list(ids)}).values_list(source,
-                                                                                   "partner_id"):
-        out.setdefault(pk, []).append(p)
+    for pk, other in through.objects.filter(**{f"{source}__in": list(ids)}).values_list(
+            source, target):
+        out.setdefault(pk, []).append(other)
     return out
 
 
@@ -208,11 +216,17 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kw):
     elif action in ("post_add", "post_remove"):
         ids = list(pk_set or ()) if reverse else [instance.pk]
         d = _link_cells(owner, ids, Resource)
-        if partners and action == "post_remove":
-            # the partners taken off are no longer among the records' partners
-            units = owner._base_manager.filter(pk__in=ids).values_list("unit_id", flat=True)
+        if action == "post_remove":
+            # the links taken off are no longer among the records' links: their cells too
             removed = [instance.pk] if reverse else list(pk_set or ())
-            d.reach |= {(u, p) for u in units for p in removed}
+            if partners:
+                units = owner._base_manager.filter(pk__in=ids).values_list("unit_id",
+                                                                           flat=True)
+                d.reach |= {(u, p) for u in units for p in removed}
+            else:
+                for u, day in owner._base_manager.filter(pk__in=ids).values_list(
+                        "unit_id", "start_date"):
+                    d.took_part |= {(u, month_of(day), part) for part in removed}
     else:
         return
     S.note(d)

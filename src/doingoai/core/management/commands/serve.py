@@ -2,8 +2,9 @@
 
 gunicorn with several worker processes (default 2 × cores + 1), DEBUG off, static
 files collected into ``var/staticfiles`` with hashed, compressed names and served
-by WhiteNoise (``STATIC_MANIFEST=1``). Behind a reverse proxy bind to 127.0.0.1
-(the default) and let the proxy terminate TLS.
+by WhiteNoise (``STATIC_MANIFEST=1``), and one background task worker (``doingoai
+db_worker``: rebuilding the summary tables after a merge of units). Behind a reverse
+proxy bind to 127.0.0.1 (the default) and let the proxy terminate TLS.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -56,6 +58,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-migrate", action="store_true",
                             help="do not apply migrations before starting")
         parser.add_argument("--access-log", action="store_true")
+        parser.add_argument("--no-task-worker", action="store_true",
+                            help="do not start the background task worker (run "
+                                 "'doingoai db_worker' elsewhere)")
 
     def handle(self, *args, **o):
         gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable),
@@ -99,4 +104,24 @@ class Command(BaseCommand):
         self.stdout.write(f"doingoai: serving on http://{o['bind']} with {workers} workers "
                           f"(Ctrl-C to stop)")
         self.stdout.flush()
-        os.execve(cmd[0], cmd, env)
+        if o["no_task_worker"]:
+            os.execve(cmd[0], cmd, env)
+        children = [subprocess.Popen(cmd, env=env)]
+        children.append(subprocess.Popen([*doingoai, "db_worker", "--no-reload", "-v0"],
+                                         env=env))
+
+        def stop(signum, _frame):
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signum)
+
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(sig, stop)
+        code = children[0].wait()  # the web server ends the task worker with it
+        stop(signal.SIGTERM, None)
+        for child in children[1:]:
+            try:
+                child.wait(20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        sys.exit(code)

@@ -1,0 +1,43 @@
+"""One computation per cache key at a time (single flight).
+
+After a change invalidates a popular page or figure, every server worker asking for
+it at once would compute it at once; instead the first takes a short lock in the
+shared cache and computes, the others wait for its result (polling the cache) and
+compute themselves only if it does not come in time."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.core.cache import cache
+
+MISSING = object()
+
+
+def get_or_compute(key: str, compute: Callable, *, store: Callable | None = None,
+                   timeout: int = 6 * 3600, wait: float = 10.0, poll: float = 0.02):
+    """The cached value of ``key``, else ``compute()`` once across the workers.
+
+    ``store(value)`` saves what was computed (default: ``cache.set(key, value)``);
+    the value is returned either way."""
+    value = cache.get(key, MISSING)
+    if value is not MISSING:
+        return value
+    lock = f"{key}:computing"
+    if cache.add(lock, 1, timeout=int(wait * 3) + 1):
+        try:
+            value = compute()
+            (store or (lambda v: cache.set(key, v, timeout)))(value)
+            return value
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        time.sleep(poll)
+        value = cache.get(key, MISSING)
+        if value is not MISSING:
+            return value
+        if not cache.get(lock):  # the other worker failed or gave up: do it here
+            break
+    return compute()
