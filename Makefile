@@ -22,7 +22,7 @@ PYTHON ?= $(shell \
   done)
 
 .PHONY: help demo test setup system-deps venv vendor messages lint check test-sqlite test-pg \
-        pg-up serve bench clean
+        pg-up serve bench bench-deps clean
 
 help:
 	@echo "make demo   set up and serve the demo at http://127.0.0.1:8000"
@@ -103,7 +103,13 @@ test: setup lint check test-sqlite test-pg
 serve: setup
 	$(BIN)/doingoai serve
 
-bench: setup
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then echo "Installing: wrk (load client)"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; \
+	  else echo "wrk is not installed (apt-get install wrk): the load runs use a slower Python client"; fi; }
+
+bench: setup bench-deps
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:

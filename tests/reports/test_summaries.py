@@ -23,6 +23,7 @@ from doingoai.reports.models import (
     AgreementMonth,
     PartnerReach,
     ResourceMonth,
+    ResourceTotalMonth,
     TookPartMonth,
 )
 from doingoai.reports.periods import make_period
@@ -59,8 +60,8 @@ def assert_same(world, units, monkeypatch, users=("admin",)):
 def tables() -> dict:
     return {model.__name__: sorted(tuple(v for k, v in row.items() if k != "id")
                                    for row in model.objects.values())
-            for model in (ActivityMonth, TookPartMonth, ResourceMonth, AgreementMonth,
-                          PartnerReach)}
+            for model in (ActivityMonth, TookPartMonth, ResourceMonth, ResourceTotalMonth,
+                          AgreementMonth, PartnerReach)}
 
 
 @pytest.fixture

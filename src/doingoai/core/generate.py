@@ -843,7 +843,7 @@ def reset():
     from django.apps import apps
 
     labels = ["reports.PartnerReach", "reports.ActivityMonth", "reports.TookPartMonth",
-              "reports.ResourceMonth", "reports.AgreementMonth",
+              "reports.ResourceMonth", "reports.ResourceTotalMonth", "reports.AgreementMonth",
               "resources.Resource", "news.NewsItem", "activities.DelegationMember",
               "activities.ActivityPlace", "activities.Activity", "agreements.Review",
               "agreements.Commitment", "agreements.Agreement", "partners.PartnerContact",

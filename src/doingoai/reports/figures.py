@@ -496,11 +496,12 @@ def _resources(unit, period, user, months=None) -> dict:
     kinds = dict(Resource._meta.get_field("kind").choices)
     params = {"unit": unit.pk, RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
     if months:
-        from .models import ResourceMonth
+        from .models import ResourceMonth, ResourceTotalMonth
 
-        cells = ResourceMonth.objects.filter(unit=unit, month__gte=months[0],
-                                             month__lte=months[1])
-        totals = cells.values("direction").annotate(**SUMMED_MONEY)
+        span = {"unit": unit, "month__gte": months[0], "month__lte": months[1]}
+        cells = ResourceMonth.objects.filter(**span)
+        totals = (ResourceTotalMonth.objects.filter(**span).values("direction")
+                  .annotate(**SUMMED_MONEY))
         by_country = cells.values("direction", "country").annotate(**SUMMED_MONEY)
         by_kind = cells.values("direction", "kind").annotate(**SUMMED_MONEY)
     else:
@@ -661,7 +662,7 @@ def _per_unit_counted(unit, period, user, rollup, rows):
 
 def _per_unit_summed(unit, rows, months):
     """The same figures per unit below, from the rows kept for each of them."""
-    from .models import ActivityMonth, AgreementMonth, ResourceMonth, TookPartMonth
+    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth, TookPartMonth
 
     span = {"month__gte": months[0], "month__lte": months[1]}
     below = {"unit_id__in": list(rows), **span}
@@ -677,7 +678,7 @@ def _per_unit_summed(unit, rows, months):
             rows[child]["intl_events"] = 1
     for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
         rows[r["unit_id"]]["agreements"] += r["n"] or 0
-    for r in (ResourceMonth.objects.filter(**below).values("unit_id", "direction")
+    for r in (ResourceTotalMonth.objects.filter(**below).values("unit_id", "direction")
               .annotate(**SUMMED_MONEY)):
         row = rows[r["unit_id"]]
         row["resources"] += r["items"] or 0

@@ -70,6 +70,25 @@ class ResourceMonth(models.Model):
         return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
 
 
+class ResourceTotalMonth(models.Model):
+    """The same resources by direction only: the totals and the units below."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    month = models.IntegerField()
+    direction = models.CharField(max_length=10)
+    items = models.IntegerField(default=0)
+    vnd = models.DecimalField(max_digits=30, decimal_places=0, default=0)
+    usd = models.DecimalField(max_digits=28, decimal_places=2, default=0)
+    no_rate = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month", "direction"],
+                                               name="resourcetotalmonth_once")]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+
 class AgreementMonth(models.Model):
     """Agreements recorded under ``unit`` signed in ``month``."""
 

@@ -264,6 +264,13 @@ def resource_groups(qs):
                       no_rate=Count("id", filter=Q(amount_usd__isnull=True))))
 
 
+def resource_total_groups(qs):
+    return (qs.order_by().annotate(month=MonthIndex("date"))
+            .values("unit_id", "month", "direction")
+            .annotate(items=Count("id"), vnd=Sum("amount_vnd"), usd=Sum("amount_usd"),
+                      no_rate=Count("id", filter=Q(amount_usd__isnull=True))))
+
+
 def agreement_groups(qs):
     return (qs.order_by().filter(signed_date__isnull=False)
             .annotate(month=MonthIndex("signed_date"))
@@ -350,6 +357,9 @@ TABLES = {
     "resources": Table("reports.ResourceMonth", ("direction", "kind", "country"),
                        ("items", "vnd", "usd", "no_rate"),
                        resource_groups, "resources.Resource", "date"),
+    "resource_totals": Table("reports.ResourceTotalMonth", ("direction",),
+                             ("items", "vnd", "usd", "no_rate"),
+                             resource_total_groups, "resources.Resource", "date"),
     "agreements": Table("reports.AgreementMonth", (), ("signed", "renewed"),
                         agreement_groups, "agreements.Agreement", "signed_date"),
 }
@@ -523,6 +533,7 @@ def refresh(dirty: Dirty):
             refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
             TABLES["resources"].refresh(dirty.resources, tree)
+            TABLES["resource_totals"].refresh(dirty.resources, tree)
         if dirty.agreements:
             TABLES["agreements"].refresh(dirty.agreements, tree)
         if dirty.reach:
@@ -543,8 +554,8 @@ def rebuild(progress=None):
     if progress:
         partners = Partner._base_manager.count()
         progress.total = len(TABLES) + 1 + -(-partners // REACH_CHUNK)
-    every = (M.ActivityMonth, M.TookPartMonth, M.ResourceMonth, M.AgreementMonth,
-             M.PartnerReach)
+    every = (M.ActivityMonth, M.TookPartMonth, M.ResourceMonth, M.ResourceTotalMonth,
+             M.AgreementMonth, M.PartnerReach)
     with transaction.atomic():
         M.SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
         for model in every:
