@@ -56,8 +56,12 @@ def country_name(code: str | None, language: str | None = None) -> str:
 
 def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     language = (language or translation.get_language() or "vi")[:2]
-    names = country_names(language if language in ("vi", "en") else "vi")
-    return sorted(names.items(), key=lambda kv: fold(kv[1]))
+    return list(_sorted_countries(language if language in ("vi", "en") else "vi"))
+
+
+@lru_cache(maxsize=4)
+def _sorted_countries(language: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(country_names(language).items(), key=lambda kv: fold(kv[1])))
 
 
 def is_country(code: str) -> bool:

