@@ -83,6 +83,13 @@ def ensure_world():
         services.load_terms()
     if not User.objects.filter(username="daklak").exists():
         load_demo_users()
+    from doingoai.activities.models import Activity
+    from doingoai.reports.models import SummaryState
+
+    if not SummaryState.objects.exists() and not Activity.objects.exists():
+        # a transactional test flushed every table, the migration's row too: an empty
+        # database's summary tables are complete (as the migration says)
+        SummaryState.objects.create(pk=1, valid=True)
 
 
 class World:

@@ -170,26 +170,28 @@ def test_summaries_match_counting_after_every_change(more, monkeypatch):
     assert len(steps) == 20
 
 
-def test_a_merge_counts_from_the_records_until_rebuilt(more, monkeypatch,
-                                                      django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)
+def test_a_merge_counts_from_the_records_until_rebuilt(more, monkeypatch):
+    from django_tasks_db.models import DBTaskResult
+
     from doingoai.organization.services import unit_merge
 
     w = more.world
-    before = F._unit_figures(unit=w.daklak, period=make_period(term="XIII"),
-                             user=w.user("admin"), today=TODAY)
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        unit_merge(unit=more.ea_kao, into=more.hoa_thang, on=dt.date(2025, 7, 1),
-                   acting_user=w.user("admin"))
-    assert not summaries.is_valid()
+    assert summaries.is_valid()
     period = make_period(term="XIII")
+    before = F._unit_figures(unit=w.daklak, period=period, user=w.user("admin"), today=TODAY)
+    unit_merge(unit=more.ea_kao, into=more.hoa_thang, on=dt.date(2025, 7, 1),
+               acting_user=w.user("admin"))
+    assert not summaries.is_valid()
     assert F.summed_months(w.daklak, period, w.user("admin")) is None
     after = F._unit_figures(unit=w.daklak, period=period, user=w.user("admin"), today=TODAY)
     assert after["activities"] == before["activities"]  # the province's totals do not move
-    # the rebuild is queued for the background worker once the merge is committed,
-    # and the worker (``doingoai db_worker``, started by ``doingoai serve``) runs it
-    for callback in callbacks:
-        callback()
+    # the rebuild is queued for the background worker once the merge is committed, and
+    # the worker (``doingoai db_worker``, started by ``doingoai serve``) runs it
+    queued = DBTaskResult.objects.filter(task_path__endswith="tasks.rebuild_summaries")
+    assert queued.count() == 1
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert queued.get().status == "SUCCESSFUL"
     assert summaries.is_valid()
     assert_same(w, [w.central, w.daklak, more.hoa_thang], monkeypatch)
 

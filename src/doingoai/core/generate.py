@@ -815,12 +815,6 @@ class Generator:
             with connection.cursor() as cur:
                 for stmt in sql:
                     cur.execute(stmt)
-            with connection.cursor() as cur:
-                cur.execute("ANALYZE")
-        else:
-            with connection.cursor() as cur:
-                cur.execute("PRAGMA analysis_limit=1000")
-                cur.execute("ANALYZE")
         # bulk inserts send no signals: cached figures keyed by the data version must go
         from . import models as core_models
 
@@ -829,6 +823,15 @@ class Generator:
             bump()
         # the dashboards' summary tables, counted from what was written
         call_command("rebuild_summaries", stdout=StringIO(), verbosity=0 if self.quiet else 1)
+        with connection.cursor() as cur:
+            if connection.vendor == "postgresql" and connection.get_autocommit():
+                # statistics, and the visibility map that index-only scans need
+                cur.execute("VACUUM ANALYZE")
+            elif connection.vendor == "postgresql":
+                cur.execute("ANALYZE")
+            else:
+                cur.execute("PRAGMA analysis_limit=1000")
+                cur.execute("ANALYZE")
         if not search:
             return
         try:

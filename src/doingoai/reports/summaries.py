@@ -202,13 +202,15 @@ class MonthIndex(Func):
         return super().as_sql(compiler, connection, **extra)
 
 
-def insert_rows(model, fields: tuple[str, ...], rows, batch: int = 5000) -> int:
-    """INSERT plain tuples (``fields`` are attribute names): a rebuild writes millions of
-    rows, which model instances and ``bulk_create`` would make minutes."""
+def insert_rows(model, fields: tuple[str, ...], rows, batch: int = 5000,
+                table: str | None = None) -> int:
+    """INSERT plain tuples (``fields`` are attribute names) into the model's table (or
+    ``table``, with the same columns): a rebuild writes millions of rows, which model
+    instances and ``bulk_create`` would make minutes."""
     meta = model._meta
     qn = connection.ops.quote_name
     columns = ", ".join(qn(meta.get_field(f.removesuffix("_id")).column) for f in fields)
-    sql = (f"INSERT INTO {qn(meta.db_table)} ({columns}) "
+    sql = (f"INSERT INTO {qn(table or meta.db_table)} ({columns}) "
            f"VALUES ({', '.join(['%s'] * len(fields))})")
     done, chunk = 0, []
     with connection.cursor() as cur:
@@ -222,6 +224,26 @@ def insert_rows(model, fields: tuple[str, ...], rows, batch: int = 5000) -> int:
             cur.executemany(sql, chunk)
             done += len(chunk)
     return done
+
+
+@contextmanager
+def ordered_load(model, fields: tuple[str, ...], order: str):
+    """Rows written inside are stored ordered by ``order``: loaded into a temporary
+    table, then copied sorted, so a unit's rows sit together on disk (a province's
+    20,000 reach rows in a few hundred pages, not 20,000)."""
+    qn = connection.ops.quote_name
+    meta = model._meta
+    temp = f"{meta.db_table}_load"
+    columns = ", ".join(qn(meta.get_field(f.removesuffix("_id")).column) for f in fields)
+    with connection.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {qn(temp)}")
+        cur.execute(f"CREATE TEMPORARY TABLE {qn(temp)} AS SELECT {columns} "
+                    f"FROM {qn(meta.db_table)} WHERE 1 = 0")
+    yield temp
+    with connection.cursor() as cur:
+        cur.execute(f"INSERT INTO {qn(meta.db_table)} ({columns}) SELECT {columns} "
+                    f"FROM {qn(temp)} ORDER BY {order}")
+        cur.execute(f"DROP TABLE {qn(temp)}")
 
 
 def delete_rows(model, where: str = "", params=()) -> None:
@@ -347,7 +369,8 @@ class Table:
             self.write(cells)
 
     def rebuild(self, tree: Tree):
-        self.write(self.roll_up(self.groups(self.records()), tree))
+        # stored by unit and month: a unit's rows sit together on disk
+        self.write(dict(sorted(self.roll_up(self.groups(self.records()), tree).items())))
 
 
 TABLES = {
@@ -508,16 +531,17 @@ def rebuild_reach(tree: Tree, progress=None):
 
     ids = list(Partner._base_manager.order_by("pk").values_list("pk", "country"))
     chunk = REACH_CHUNK
-    for i in range(0, len(ids), chunk):
-        part = ids[i:i + chunk]
-        found = engagements([p for p, _c in part])
-        rows = []
-        for p, country in part:
-            if p in found:
-                rows += reach_rows(p, country, found[p], tree)
-        insert_rows(PartnerReach, REACH_FIELDS, rows)
-        if progress:
-            progress.advance(1, f"partners {min(i + chunk, len(ids)):,}/{len(ids):,}")
+    with ordered_load(PartnerReach, REACH_FIELDS, "unit_id, partner_id") as temp:
+        for i in range(0, len(ids), chunk):
+            part = ids[i:i + chunk]
+            found = engagements([p for p, _c in part])
+            rows = []
+            for p, country in part:
+                if p in found:
+                    rows += reach_rows(p, country, found[p], tree)
+            insert_rows(PartnerReach, REACH_FIELDS, rows, table=temp)
+            if progress:
+                progress.advance(1, f"partners {min(i + chunk, len(ids)):,}/{len(ids):,}")
 
 
 # ---------------------------------------------------------------- refresh / rebuild
