@@ -7,6 +7,7 @@ ALLOWED_HOSTS comma-separated; default 127.0.0.1,localhost
 REDIS_URL     optional: shared cache for several app servers
 """
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -205,6 +206,15 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50000},
         }
     }
+
+# Cached pages and figures are keyed by the database's data version, a counter: two
+# databases sharing one cache (a Redis for several sites, the bench's SQLite and
+# PostgreSQL runs on one var/cache) would count through the same numbers. Every key
+# carries the database it was computed from.
+_db = DATABASES["default"]
+CACHES["default"]["KEY_PREFIX"] = hashlib.sha256(
+    f"{_db['ENGINE']}|{_db.get('HOST', '')}|{_db.get('PORT', '')}|{_db['NAME']}".encode()
+).hexdigest()[:12]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
