@@ -12,11 +12,34 @@ from __future__ import annotations
 from django.db import models
 
 
-class ActivityMonth(models.Model):
-    """Activities organized under ``unit`` that started in ``month``, by kind."""
+class UnitMonth(models.Model):
+    """A row of a unit (the records' own unit or any unit above it) and a month."""
 
     unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
     month = models.IntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+
+class Money(models.Model):
+    """Resources counted and summed in VND and USD (``no_rate``: without a rate)."""
+
+    items = models.IntegerField(default=0)
+    vnd = models.DecimalField(max_digits=30, decimal_places=0, default=0)
+    usd = models.DecimalField(max_digits=28, decimal_places=2, default=0)
+    no_rate = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ActivityMonth(UnitMonth):
+    """Activities organized under ``unit`` that started in ``month``, by kind."""
+
     kind = models.CharField(max_length=20)
     activities = models.IntegerField(default=0)
     with_partners = models.IntegerField(default=0)
@@ -27,82 +50,51 @@ class ActivityMonth(models.Model):
         constraints = [models.UniqueConstraint(fields=["unit", "month", "kind"],
                                                name="activitymonth_once")]
 
-    def __str__(self):
-        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
 
-
-class TookPartMonth(models.Model):
+class TookPartMonth(UnitMonth):
     """Activities with partners organized under ``unit`` in ``month`` in which a unit
     of the subtree of ``child`` (a unit directly below ``unit``) took part."""
 
-    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
     child = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
-    month = models.IntegerField()
     activities = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "month", "child"],
                                                name="tookpartmonth_once")]
 
-    def __str__(self):
-        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
 
-
-class ResourceMonth(models.Model):
+class ResourceMonth(UnitMonth, Money):
     """Resources of units under ``unit`` dated in ``month``, by direction, kind and the
     partner's country (``figures.resource_country``)."""
 
-    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
-    month = models.IntegerField()
     direction = models.CharField(max_length=10)
     kind = models.CharField(max_length=24)
     country = models.CharField(max_length=2, blank=True)
-    items = models.IntegerField(default=0)
-    vnd = models.DecimalField(max_digits=30, decimal_places=0, default=0)
-    usd = models.DecimalField(max_digits=28, decimal_places=2, default=0)
-    no_rate = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(
             fields=["unit", "month", "direction", "kind", "country"], name="resourcemonth_once")]
 
-    def __str__(self):
-        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
 
-
-class ResourceTotalMonth(models.Model):
+class ResourceTotalMonth(UnitMonth, Money):
     """The same resources by direction only: the totals and the units below."""
 
-    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
-    month = models.IntegerField()
     direction = models.CharField(max_length=10)
-    items = models.IntegerField(default=0)
-    vnd = models.DecimalField(max_digits=30, decimal_places=0, default=0)
-    usd = models.DecimalField(max_digits=28, decimal_places=2, default=0)
-    no_rate = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "month", "direction"],
                                                name="resourcetotalmonth_once")]
 
-    def __str__(self):
-        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
 
-
-class AgreementMonth(models.Model):
+class AgreementMonth(UnitMonth):
     """Agreements recorded under ``unit`` signed in ``month``."""
 
-    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
-    month = models.IntegerField()
     signed = models.IntegerField(default=0)
     renewed = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "month"],
                                                name="agreementmonth_once")]
-
-    def __str__(self):
-        return f"{self.unit_id} {self.month // 12}-{self.month % 12 + 1:02d}"
 
 
 class PartnerReach(models.Model):

@@ -1,12 +1,14 @@
 """Keeping the summary tables (``reports/models.py``) current.
 
 Every save, delete and many-to-many change of an activity, resource, agreement,
-partner or activity place notes which cells it touched: (owner unit, month) for the
-monthly tables, (owner unit, partner) for the partners' reach. The cells are then
-counted again from the records, for the owner unit and every unit above it, in the
-same transaction: one grouped query over the month touched (a few thousand records
-at national scale) or over the partner's own records. Recounting rather than adding
-and subtracting keeps the tables right whatever the change was.
+partner or activity place notes which cells it touched (``tracking.py``): (owner unit,
+month) for the monthly tables, (owner unit, month, taking-part unit) for the
+took-part table, (owner unit, partner) for the partners' reach. The cells are then
+counted again, in the same transaction, for the owner unit and every unit above it,
+deepest first: a unit's cell is its own records of the month plus the cells of the
+units directly below it, so no query reads more than one unit's month; a partner's
+reach is counted from that partner's records. Recounting rather than adding and
+subtracting keeps the tables right whatever the change was.
 
 Outside :func:`batch` the cells are recounted at once; inside it (imports, long
 services) once, when the outermost batch ends. ``doingoai rebuild_summaries`` (and
