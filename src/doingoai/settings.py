@@ -201,7 +201,7 @@ else:
     # computed once per data version, not once per worker)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "doingoai.core.caching.FileCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 50000},
         }

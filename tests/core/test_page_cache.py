@@ -103,3 +103,29 @@ def test_logging_in_does_not_make_cached_pages_stale(world):
     client = Client()
     assert client.login(username="daklak", password="doingoai-demo")
     assert data_version() == before
+
+
+def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, monkeypatch):
+    """The cache the server's workers share on one machine: storing a page does not
+    list the whole cache directory each time, yet the directory is still culled."""
+    from doingoai.core import caching
+
+    clock = [1000.0]
+    monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
+    cache = caching.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20,
+                                                          "CULL_FREQUENCY": 2}})
+    listed = []
+    real_list = cache._list_cache_files
+    monkeypatch.setattr(cache, "_list_cache_files", lambda: listed.append(1) or real_list())
+
+    for i in range(60):
+        cache.set(f"page-{i}", f"trang {i}")
+    assert len(listed) == 1  # counted on the first store only
+    assert len(list(tmp_path.glob("*.djcache"))) == 60  # a minute's worth over the bound
+    assert cache.get("page-59") == "trang 59"
+
+    clock[0] += 61
+    cache.set("page-60", "trang 60")
+    assert len(listed) == 2
+    assert len(list(tmp_path.glob("*.djcache"))) <= 32  # culled by half, then stored
+    assert cache.get("page-60") == "trang 60"

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 
 MISSING = object()
 
@@ -41,3 +42,27 @@ def get_or_compute(key: str, compute: Callable, *, store: Callable | None = None
         if not cache.get(lock):  # the other worker failed or gave up: do it here
             break
     return compute()
+
+
+class FileCache(FileBasedCache):
+    """Django's file cache, shared by the server's workers on one machine, counting its
+    files at most once a minute per process.
+
+    The stock backend lists the whole cache directory on every ``set`` to decide
+    whether to cull (64 ms per set at 45,000 entries, measured): after a change every
+    page and figure is stored again, so that listing was most of the time of the
+    first view after a change. Between two counts the directory may hold a minute's
+    worth of entries more than ``MAX_ENTRIES``."""
+
+    cull_interval = 60.0
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._next_cull = 0.0
+
+    def _cull(self):
+        now = time.monotonic()
+        if now < self._next_cull:
+            return
+        self._next_cull = now + self.cull_interval
+        super()._cull()
