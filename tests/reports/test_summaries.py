@@ -51,8 +51,10 @@ def assert_same(world, units, monkeypatch, users=("admin",)):
                 assert F.summed_months(kw["unit"], kw["period"], kw["user"]) is not None
                 summed = F._unit_figures(**kw)
                 plain = counted(monkeypatch, **kw)
+                cached = F.unit_figures(**kw)  # parts kept from before the change included
                 for key in FIGURES:
                     assert summed[key] == plain[key], (unit, period, username, key)
+                    assert cached[key] == plain[key], (unit, period, username, key, "cached")
                 checked += 1
     return checked
 
@@ -194,6 +196,53 @@ def test_a_merge_counts_from_the_records_until_rebuilt(more, monkeypatch):
     assert queued.get().status == "SUCCESSFUL"
     assert summaries.is_valid()
     assert_same(w, [w.central, w.daklak, more.hoa_thang], monkeypatch)
+
+
+def test_a_change_reads_again_only_what_it_touched(more):
+    """After an activity is saved, the national figures are read again without
+    recounting the agreements or ranking the partners (nothing they show changed);
+    after a resource or a partner changes, the partners' ranking is read again."""
+    d, w = more, more.world
+    kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("trunguong"),
+          "today": TODAY}
+
+    def figures():
+        with CaptureQueriesContext(connection) as ctx:
+            fig = F.unit_figures(**kw)
+        return fig, " ".join(q["sql"] for q in ctx.captured_queries)
+
+    def leading(fig):  # the partner the most was received from
+        return next(r["name"] for r in fig["resources"]["by_partner"]
+                    if r["direction"] == "received")
+
+    before, _ = figures()
+    assert leading(before) == d.japan.name_vi
+
+    make("activities", w.hanoi, title="Tọa đàm", start_date=dt.date(2024, 11, 5),
+         partners=[d.japan])
+    after, sql = figures()
+    assert after["activities"]["total"] == before["activities"]["total"] + 1
+    assert '"agreements_review"' not in sql and '"resources_resource"' not in sql
+    assert after["agreements"] == before["agreements"]
+    assert after["resources"]["by_partner"] == before["resources"]["by_partner"]
+
+    make("resources", w.daklak, title="Tài trợ lớn", direction="received", kind="cash",
+         quantity=Decimal(1), unit_value=Decimal(90_000), currency="USD",
+         date=dt.date(2024, 12, 2), partner=d.lao2)
+    after, sql = figures()
+    assert '"resources_resource"' in sql and '"agreements_review"' not in sql
+    assert leading(after) == d.lao2.name_vi
+
+    d.lao2.name_vi = "Hội LHPN tỉnh Sê Kông (Lào)"
+    d.lao2.save()
+    after, _ = figures()
+    assert leading(after) == "Hội LHPN tỉnh Sê Kông (Lào)"
+
+    make("agreements", w.hanoi, title="Bản ghi nhớ mới", partners=[d.japan],
+         signed_date=dt.date(2024, 4, 1), start_date=dt.date(2024, 4, 1),
+         end_date=dt.date(2028, 4, 1))
+    after, sql = figures()
+    assert after["agreements"]["signed"] == before["agreements"]["signed"] + 1
 
 
 def test_central_figures_read_no_records(more):

@@ -32,8 +32,17 @@ class CoreConfig(AppConfig):
             action = kwargs.get("action")  # many-to-many changes: count each once, after it
             if action is not None and not action.startswith("post_"):
                 return
-            bump_data_version()
+            bump_data_version(meta.app_label)
 
         post_save.connect(changed, dispatch_uid="doingoai-data-version-save", weak=False)
         post_delete.connect(changed, dispatch_uid="doingoai-data-version-delete", weak=False)
         m2m_changed.connect(changed, dispatch_uid="doingoai-data-version-m2m", weak=False)
+
+        from .bulk import records_changed
+
+        def changed_in_bulk(sender, **kwargs):  # bulk_update and the like send no signals
+            meta = getattr(sender, "_meta", None)
+            bump_data_version(meta.app_label if meta is not None else None)
+
+        records_changed.connect(changed_in_bulk, dispatch_uid="doingoai-data-version-bulk",
+                                weak=False)

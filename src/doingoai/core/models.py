@@ -179,16 +179,22 @@ class ExternalRef(models.Model):
 
 
 class DataVersion(models.Model):
-    """One counter bumped by every change of a record, so figures computed from the
-    records can be cached safely in any process: a cache key carries the version."""
+    """Counters bumped by every change of a record, so what is computed from the
+    records can be cached safely in any process: a cache key carries a version.
 
+    Row 1 (topic "") moves with every change: the rendered pages use it. One row per
+    app ("activities", "resources", ...) moves with the changes of that app's records:
+    a figure that reads only some apps' records (the leading partners read resources
+    and partners) is keyed by their versions and survives the changes of the others."""
+
+    topic = models.CharField(max_length=40, default="", unique=True)
     value = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "data version"
 
     def __str__(self):
-        return str(self.value)
+        return f"{self.topic or '*'}={self.value}"
 
 
 def data_version() -> int:
@@ -201,9 +207,29 @@ def data_version() -> int:
     return row[0] if row else 0
 
 
-def bump_data_version(**_ignored) -> None:
-    """Called on every save, delete and many-to-many change of a record (core.apps)."""
+def topic_versions(*topics: str) -> tuple[int, ...]:
+    """The versions of ``topics`` (apps' labels), 0 for a topic never changed."""
+    from django.db import connection
+
+    table = DataVersion._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT topic, value FROM {table} WHERE topic <> ''")
+        values = dict(cur.fetchall())
+    return tuple(values.get(t, 0) for t in topics)
+
+
+def bump_data_version(topic: str | None = None, **_ignored) -> None:
+    """Called on every save, delete and many-to-many change of a record (core.apps)
+    with the record's app as ``topic``; without a topic every version moves.
+
+    The global row is always moved first, so concurrent writers queue on that one row
+    and never take the topic rows in different orders."""
     from django.db.models import F
 
     if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
-        DataVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+        DataVersion.objects.get_or_create(pk=1, defaults={"value": 1, "topic": ""})
+    if topic is None:
+        DataVersion.objects.exclude(pk=1).update(value=F("value") + 1)
+    elif not DataVersion.objects.filter(topic=topic).update(value=F("value") + 1):
+        # the first change of this app: the global row is held, nobody races here
+        DataVersion.objects.create(topic=topic, value=data_version())

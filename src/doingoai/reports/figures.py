@@ -114,12 +114,35 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
 
     today = today or dt.date.today()
     key = ":".join(str(part) for part in (
-        "figures", FIGURES_FORMAT, data_version(), unit.pk, period.start, period.end,
+        "figures", FIGURES_FORMAT, unit.pk, period.start, period.end,
         getattr(period.term, "pk", ""), period.year or "", getattr(user, "unit_id", ""),
         int(is_system_admin(user)), translation.get_language(), today,
     ))
-    return get_or_compute(key, lambda: _unit_figures(unit=unit, period=period, user=user,
-                                                     today=today))
+    return get_or_compute(f"{key}:{data_version()}",
+                          lambda: _unit_figures(unit=unit, period=period, user=user,
+                                                today=today, key=key))
+
+
+#: the apps whose records a part of the figures reads, when the unit lies in the
+#: reader's own subtree (her scope then adds nothing): that part is cached under
+#: those apps' versions and survives changes elsewhere (an activity saved does not
+#: recount the agreements or rank the partners again)
+SECTION_TOPICS = {
+    "agreements": ("agreements", "organization"),
+    "by_partner": ("resources", "partners", "organization"),
+}
+
+
+def _section(name: str, key: str, months, compute):
+    """``compute()``, cached under the versions of the apps ``name`` reads when the
+    figures are read within the reader's subtree (``months`` given), else computed."""
+    if not months or not key:
+        return compute()
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import topic_versions
+
+    versions = "-".join(map(str, topic_versions(*SECTION_TOPICS[name])))
+    return get_or_compute(f"{key}:{name}:{versions}", compute)
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -142,7 +165,7 @@ def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
     return months if summaries.is_valid() else None
 
 
-def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date) -> dict:
+def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str = "") -> dict:
     rollup = Rollup(unit)
     fig = {
         "unit": unit,
@@ -152,9 +175,10 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date) -> dict:
     }
     months = summed_months(unit, period, user)
     fig["activities"] = _activities(unit, period, user, rollup, months)
-    fig["agreements"] = _agreements(unit, period, user, today, months)
+    fig["agreements"] = _section("agreements", key, months,
+                                 lambda: _agreements(unit, period, user, today, months))
     fig["partners"] = _partners(unit, period, user, months)
-    fig["resources"] = _resources(unit, period, user, months)
+    fig["resources"] = _resources(unit, period, user, months, key=key)
     fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
     fig["units_without_events"] = [
         row["unit"] for row in fig["units"] if row["intl_events"] == 0
@@ -484,7 +508,7 @@ def _money(row) -> dict:
     }
 
 
-def _resources(unit, period, user, months=None) -> dict:
+def _resources(unit, period, user, months=None, key: str = "") -> dict:
     empty = _money({})
     out = {"available": False, "received": dict(empty), "given": dict(empty),
            "by_country": [], "by_partner": [], "by_kind": []}
@@ -525,7 +549,7 @@ def _resources(unit, period, user, months=None) -> dict:
                          partner_country=r["country"] or "-", **params)}
         for r in rows
     ]
-    out["by_partner"] = _by_partner(qs, params)
+    out["by_partner"] = _section("by_partner", key, months, lambda: _by_partner(qs, params))
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {"direction": r["direction"], "kind": r["kind"], "label": str(kinds.get(r["kind"],
