@@ -3,6 +3,8 @@ stale, never someone else's, and its forms keep working."""
 
 import re
 
+import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -129,3 +131,36 @@ def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, m
     assert len(listed) == 2
     assert len(list(tmp_path.glob("*.djcache"))) <= 32  # culled by half, then stored
     assert cache.get("page-60") == "trang 60"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="SQLite writers queue on the database lock itself")
+def test_first_changes_of_an_app_at_once_all_count():
+    """Several people saving the first records of an app at the same moment: every save
+    goes through and every one moves the versions."""
+    import threading
+
+    from doingoai.core.models import bump_data_version, topic_versions
+
+    start, errors = threading.Barrier(6), []
+
+    def save():
+        try:
+            start.wait(10)
+            for _ in range(5):
+                bump_data_version("news")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    before = data_version()
+    threads = [threading.Thread(target=save) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert data_version() == before + 30
+    assert topic_versions("news")[0] >= 30

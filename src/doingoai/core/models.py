@@ -224,6 +224,13 @@ def bump_data_version(topic: str | None = None, **_ignored) -> None:
 
     The global row is always moved first, so concurrent writers queue on that one row
     and never take the topic rows in different orders."""
+    from django.db import transaction
+
+    with transaction.atomic():  # the global row stays locked until the topic's moved
+        _bump(topic)
+
+
+def _bump(topic: str | None) -> None:
     from django.db.models import F
 
     if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
@@ -231,5 +238,9 @@ def bump_data_version(topic: str | None = None, **_ignored) -> None:
     if topic is None:
         DataVersion.objects.exclude(pk=1).update(value=F("value") + 1)
     elif not DataVersion.objects.filter(topic=topic).update(value=F("value") + 1):
-        # the first change of this app: the global row is held, nobody races here
-        DataVersion.objects.create(topic=topic, value=data_version())
+        # the first change of this app: the global row is held, nobody races here (ids
+        # are given, as row 1's was: a sequence that never counted it would repeat it)
+        from django.db.models import Max
+
+        last = DataVersion.objects.aggregate(m=Max("pk"))["m"] or 1
+        DataVersion.objects.create(pk=last + 1, topic=topic, value=data_version())
