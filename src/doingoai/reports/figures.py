@@ -104,7 +104,9 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     them) for ``period``, counting only what ``user`` may see.
 
     Cached per unit, period, reader's scope, language and day under the data version,
-    which every change of a record bumps: a cached figure is never stale.
+    which every change of a record bumps: a cached figure is never stale. The parts
+    that read only some apps' records (``SECTION_TOPICS``) are also cached under those
+    apps' versions, so a change elsewhere reads them from the cache.
     """
     from django.utils import translation
 
