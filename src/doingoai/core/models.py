@@ -234,7 +234,10 @@ def _bump(topic: str | None) -> None:
     from django.db.models import F
 
     if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
-        DataVersion.objects.get_or_create(pk=1, defaults={"value": 1, "topic": ""})
+        _row, created = DataVersion.objects.get_or_create(pk=1, defaults={"value": 1,
+                                                                          "topic": ""})
+        if not created:  # another writer created it meanwhile: count this change too
+            DataVersion.objects.filter(pk=1).update(value=F("value") + 1)
     if topic is None:
         DataVersion.objects.exclude(pk=1).update(value=F("value") + 1)
     elif not DataVersion.objects.filter(topic=topic).update(value=F("value") + 1):
