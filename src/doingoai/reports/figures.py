@@ -135,16 +135,27 @@ SECTION_TOPICS = {
 }
 
 
-def _section(name: str, key: str, months, compute):
-    """``compute()``, cached under the versions of the apps ``name`` reads when the
-    figures are read within the reader's subtree (``months`` given), else computed."""
-    if not months or not key:
-        return compute()
-    from doingoai.core.caching import get_or_compute
-    from doingoai.core.models import topic_versions
+class Sections:
+    """The parts of one computation of the figures kept under their apps' versions
+    (``SECTION_TOPICS``), all read in one query. Only when the figures are read within
+    the reader's subtree (``months`` given) and have a cache ``key``; else each part is
+    simply computed."""
 
-    versions = "-".join(map(str, topic_versions(*SECTION_TOPICS[name])))
-    return get_or_compute(f"{key}:{name}:{versions}", compute)
+    def __init__(self, key: str, months):
+        self.key = key if months else ""
+        self._versions: dict | None = None
+
+    def get(self, name: str, compute):
+        if not self.key:
+            return compute()
+        from doingoai.core.caching import get_or_compute
+        from doingoai.core.models import topic_versions
+
+        if self._versions is None:
+            topics = sorted({t for names in SECTION_TOPICS.values() for t in names})
+            self._versions = dict(zip(topics, topic_versions(*topics), strict=True))
+        versions = "-".join(str(self._versions[t]) for t in SECTION_TOPICS[name])
+        return get_or_compute(f"{self.key}:{name}:{versions}", compute)
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -176,11 +187,12 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
         "rollup_children": rollup.children,
     }
     months = summed_months(unit, period, user)
+    sections = Sections(key, months)
     fig["activities"] = _activities(unit, period, user, rollup, months)
-    fig["agreements"] = _section("agreements", key, months,
-                                 lambda: _agreements(unit, period, user, today, months))
+    fig["agreements"] = sections.get("agreements",
+                                     lambda: _agreements(unit, period, user, today, months))
     fig["partners"] = _partners(unit, period, user, months)
-    fig["resources"] = _resources(unit, period, user, months, key=key)
+    fig["resources"] = _resources(unit, period, user, months, sections)
     fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
     fig["units_without_events"] = [
         row["unit"] for row in fig["units"] if row["intl_events"] == 0
@@ -240,7 +252,7 @@ def _activities(unit, period, user, rollup, months=None) -> dict:
                    for r in qs.order_by().values("kind").annotate(n=Count("id"))}
         sums = qs.order_by().aggregate(p=Sum("participants_total"),
                                        w=Sum("participants_women"))
-        intl = qs.filter(_has_partner()).count()
+        intl = qs.filter(has_partner()).count()
         # over the years of the term (for a year: of its term)
         trend = (
             activity_qs(unit, user, t_start, t_end)
@@ -282,7 +294,7 @@ def _activities(unit, period, user, rollup, months=None) -> dict:
     return out
 
 
-def _has_partner():
+def has_partner():
     Activity = model("activities.Activity")
     through = Activity.partners.through
     return Exists(through.objects.filter(activity_id=OuterRef("pk")))
@@ -510,7 +522,7 @@ def _money(row) -> dict:
     }
 
 
-def _resources(unit, period, user, months=None, key: str = "") -> dict:
+def _resources(unit, period, user, months, sections: Sections) -> dict:
     empty = _money({})
     out = {"available": False, "received": dict(empty), "given": dict(empty),
            "by_country": [], "by_partner": [], "by_kind": []}
@@ -551,7 +563,7 @@ def _resources(unit, period, user, months=None, key: str = "") -> dict:
                          partner_country=r["country"] or "-", **params)}
         for r in rows
     ]
-    out["by_partner"] = _section("by_partner", key, months, lambda: _by_partner(qs, params))
+    out["by_partner"] = sections.get("by_partner", lambda: _by_partner(qs, params))
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {"direction": r["direction"], "kind": r["kind"], "label": str(kinds.get(r["kind"],
@@ -571,9 +583,7 @@ def _by_partner(qs, params) -> list[dict]:
     from django.db import connection
 
     Partner = model("partners.Partner")
-    inner, args = (qs.order_by().values("direction", "partner_id")
-                   .annotate(items=Count("id"), vnd=Sum("amount_vnd"), usd=Sum("amount_usd"),
-                             no_rate=Count("id", filter=Q(amount_usd__isnull=True)))
+    inner, args = (qs.order_by().values("direction", "partner_id").annotate(**MONEY)
                    .query.sql_with_params())
     top = int(TOP_PARTNERS)
     sql = (
@@ -660,7 +670,7 @@ def _per_unit_counted(unit, period, user, rollup, rows):
     if acts is not None:
         for r in acts.order_by().values("unit_id").annotate(n=Count("id")):
             add(r["unit_id"], "activities", r["n"])
-        intl = acts.filter(_has_partner())
+        intl = acts.filter(has_partner())
         for r in intl.order_by().values("unit_id").annotate(n=Count("id")):
             add(r["unit_id"], "intl_events", r["n"])
         # a unit that took part (not organized) also held an event with partners

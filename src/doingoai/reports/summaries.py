@@ -26,7 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q, Sum
+from django.db.models import Count, Func, IntegerField, Q, Sum
+
+from .figures import MONEY, has_partner, resource_country
 
 #: the partners' reach keeps a bit per month from January 2000 to December 2034
 BASE_MONTH = 2000 * 12
@@ -266,33 +268,22 @@ def _activity():
     return Activity
 
 
-def _has_partner():
-    Activity = _activity()
-    return Exists(Activity.partners.through.objects.filter(activity_id=OuterRef("pk")))
-
-
 def activity_groups(qs):
     """Activities grouped by owner unit, month and kind."""
     return (qs.order_by().annotate(month=MonthIndex("start_date"))
             .values("unit_id", "month", "kind")
-            .annotate(activities=Count("id"), with_partners=Count("id", filter=Q(_has_partner())),
+            .annotate(activities=Count("id"), with_partners=Count("id", filter=Q(has_partner())),
                       participants=Sum("participants_total"), women=Sum("participants_women")))
 
 
 def resource_groups(qs):
-    from .figures import resource_country
-
     return (qs.order_by().annotate(month=MonthIndex("date"), country=resource_country())
-            .values("unit_id", "month", "direction", "kind", "country")
-            .annotate(items=Count("id"), vnd=Sum("amount_vnd"), usd=Sum("amount_usd"),
-                      no_rate=Count("id", filter=Q(amount_usd__isnull=True))))
+            .values("unit_id", "month", "direction", "kind", "country").annotate(**MONEY))
 
 
 def resource_total_groups(qs):
     return (qs.order_by().annotate(month=MonthIndex("date"))
-            .values("unit_id", "month", "direction")
-            .annotate(items=Count("id"), vnd=Sum("amount_vnd"), usd=Sum("amount_usd"),
-                      no_rate=Count("id", filter=Q(amount_usd__isnull=True))))
+            .values("unit_id", "month", "direction").annotate(**MONEY))
 
 
 def agreement_groups(qs):
@@ -393,7 +384,7 @@ TABLES = {
 def took_part_rows(qs):
     """(activity, organizing unit, taking-part unit, year, month) of activities with
     partners in ``qs``, one row per taking-part unit."""
-    return (qs.order_by().filter(_has_partner()).filter(units__isnull=False)
+    return (qs.order_by().filter(has_partner()).filter(units__isnull=False)
             .annotate(month=MonthIndex("start_date"))
             .values_list("id", "unit_id", "units", "month"))
 
@@ -435,7 +426,7 @@ def refresh_took_part(keys: set, tree: Tree):
         organized = tree.subtree(a)
         n = (Activity._base_manager.filter(
             start_date__gte=month_start(month), start_date__lte=month_end(month))
-            .filter(_has_partner())
+            .filter(has_partner())
             .filter(pk__in=through.objects.filter(unit_id__in=tree.subtree(child))
                     .values("activity_id"))
             .filter(**({} if len(organized) == len(tree.paths) else
