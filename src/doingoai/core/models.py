@@ -218,7 +218,7 @@ def topic_versions(*topics: str) -> tuple[int, ...]:
     return tuple(values.get(t, 0) for t in topics)
 
 
-def bump_data_version(topic: str | None = None, **_ignored) -> None:
+def bump_data_version(topic: str | None = None) -> None:
     """Called on every save, delete and many-to-many change of a record (core.apps)
     with the record's app as ``topic``; without a topic every version moves.
 

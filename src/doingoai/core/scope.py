@@ -89,15 +89,20 @@ def covers_whole_tree(path: str | None) -> bool:
     return len(roots) == 1 and roots[0][0] == path
 
 
-def under(path: str, field: str = "unit") -> Q:
-    """Records whose ``field`` unit lies in the subtree at ``path`` (a path prefix:
-    units merged into another sit under their successor)."""
-    if covers_whole_tree(path):
-        return Q(**{f"{field}__isnull": False})
+def subtree_ids(path: str) -> QuerySet:
+    """The ids of the units in the subtree at ``path`` (a path prefix: units merged
+    into another sit under their successor), as a subquery: one index range on the
+    paths, used in an IN rather than a join per record."""
     from doingoai.organization.models import Unit
 
-    # an IN over the subtree's ids (one index range on the paths), not a join per record
-    return Q(**{f"{field}__in": Unit._base_manager.filter(path__startswith=path).values("pk")})
+    return Unit._base_manager.filter(path__startswith=path).values("pk")
+
+
+def under(path: str, field: str = "unit") -> Q:
+    """Records whose ``field`` unit lies in the subtree at ``path``."""
+    if covers_whole_tree(path):
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__in": subtree_ids(path)})
 
 
 def is_central(user) -> bool:
@@ -144,9 +149,7 @@ class UnitOwned(Policy):
         path = user_path(user)
         if covers_whole_tree(path):
             return qs  # the central level: every record is under it
-        from doingoai.organization.models import Unit
-
-        units = Unit._base_manager.filter(path__startswith=path).values("pk")
+        units = subtree_ids(path)
         own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
