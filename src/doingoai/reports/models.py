@@ -117,7 +117,6 @@ class PartnerReach(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "partner"],
                                                name="partnerreach_once")]
-        indexes = [models.Index(fields=["partner"])]
 
     def __str__(self):
         return f"{self.unit_id} {self.partner_id}"
