@@ -1,7 +1,12 @@
 """A browser screenshot of the dashboard with its charts (kept in test-output/)."""
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 from tests.conftest import ensure_world
+
+from doingoai.core.samples import make
 
 
 @pytest.mark.browser
@@ -9,6 +14,11 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
                               browser):
     ensure_world()
     data = request.getfixturevalue("data")
+    # a national-scale total: seventeen digits must stay inside their card
+    make("resources", data.world.daklak, title="Tổng hợp nguồn lực nhiệm kỳ",
+         direction="received", kind="project", quantity=Decimal(1),
+         unit_value=Decimal(9_488_819_130_177), currency="VND", date=dt.date(2024, 5, 2),
+         partner=data.lao)
     client.force_login(data.world.user("trunguong"))
     session = client.cookies["sessionid"].value
     url = f"{live_server.url}/?unit={data.world.central.pk}&term=XIII"
@@ -33,6 +43,11 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
         page.wait_for_timeout(1500)
         page.screenshot(path=str(output_dir / "dashboard.png"), full_page=True)
         assert page.locator("[data-figure=activities] strong").inner_text() == "3"
+        assert page.locator("[data-figure=received] strong").inner_text() == "9.490.569.130.177 ₫"
+        spilling = page.evaluate(
+            "() => [...document.querySelectorAll('.stat')].filter("
+            "c => c.scrollWidth > c.clientWidth + 1).map(c => c.dataset.figure)")
+        assert spilling == []
     finally:
         context.close()
     assert not errors, errors
