@@ -16,6 +16,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from doingoai.release import fingerprint
+
 
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -210,10 +212,12 @@ else:
 # Cached pages and figures are keyed by the database's data version, a counter: two
 # databases sharing one cache (a Redis for several sites, the bench's SQLite and
 # PostgreSQL runs on one var/cache) would count through the same numbers. Every key
-# carries the database it was computed from.
+# carries the database it was computed from, and the release that computed it (a
+# deploy's new templates or scripts are seen at once, not when the data next changes).
 _db = DATABASES["default"]
 CACHES["default"]["KEY_PREFIX"] = hashlib.sha256(
-    f"{_db['ENGINE']}|{_db.get('HOST', '')}|{_db.get('PORT', '')}|{_db['NAME']}".encode()
+    f"{_db['ENGINE']}|{_db.get('HOST', '')}|{_db.get('PORT', '')}|{_db['NAME']}|"
+    f"{fingerprint(PACKAGE_DIR)}".encode()
 ).hexdigest()[:12]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

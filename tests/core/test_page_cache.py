@@ -165,3 +165,22 @@ def test_first_changes_of_an_app_at_once_all_count():
     assert errors == []
     assert data_version() == before + 30
     assert topic_versions("news")[0] >= 30
+
+
+def test_a_new_release_is_not_served_pages_of_the_old_one(tmp_path):
+    """Cache keys carry a fingerprint of the installed files: a deploy that changes a
+    template, a script or a translation changes it; compiled bytecode does not."""
+    from doingoai.release import fingerprint
+
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "dashboard.html"
+    page.write_text("<h1>Tổng quan</h1>")
+    (tmp_path / "app.py").write_text("x = 1\n")
+    before = fingerprint(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "app.cpython-313.pyc").write_bytes(b"\x00\x01")
+    assert fingerprint(tmp_path) == before
+    page.write_text("<h1>Tổng quan nhiệm kỳ</h1>")
+    assert fingerprint(tmp_path) != before
+    page.write_text("<h1>Tổng quan</h1>")
+    assert fingerprint(tmp_path) == before  # the content counts, not when it was written
