@@ -19,6 +19,15 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
          direction="received", kind="project", quantity=Decimal(1),
          unit_value=Decimal(9_488_819_130_177), currency="VND", date=dt.date(2024, 5, 2),
          partner=data.lao)
+    # aid from a dozen more countries: the chart by country shows the leading ones and
+    # a slider to the rest, every label readable
+    for i, country in enumerate(("TH", "KH", "CN", "KR", "FR", "DE", "US", "AU", "GB", "RU",
+                                 "SE", "NL", "IN")):
+        donor = make("partners", data.world.hanoi, name_vi=f"Đối tác {country}",
+                     country=country, subdivision="")
+        make("resources", data.world.hanoi, title=f"Tài trợ {country}", direction="received",
+             kind="cash", quantity=Decimal(1), unit_value=Decimal(1_000_000 * (i + 1)),
+             currency="VND", date=dt.date(2024, 6, 1), partner=donor)
     client.force_login(data.world.user("trunguong"))
     session = client.cookies["sessionid"].value
     url = f"{live_server.url}/?unit={data.world.central.pk}&term=XIII"
@@ -43,11 +52,15 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
         page.wait_for_timeout(1500)
         page.screenshot(path=str(output_dir / "dashboard.png"), full_page=True)
         assert page.locator("[data-figure=activities] strong").inner_text() == "3"
-        assert page.locator("[data-figure=received] strong").inner_text() == "9.490.569.130.177 ₫"
+        assert page.locator("[data-figure=received] strong").inner_text() == "9.490.660.130.177 ₫"
         spilling = page.evaluate(
             "() => [...document.querySelectorAll('.stat')].filter("
             "c => c.scrollWidth > c.clientWidth + 1).map(c => c.dataset.figure)")
         assert spilling == []
+        zoom = page.evaluate(
+            "() => echarts.getInstanceByDom(document.getElementById('chart-resources'))"
+            ".getOption().dataZoom.map(z => [z.startValue, z.endValue])")
+        assert [0, 11] in zoom  # twelve countries of the fifteen in view
     finally:
         context.close()
     assert not errors, errors

@@ -86,6 +86,7 @@
       .catch(function () { map.hideLoading(); empty(map); });
   }
 
+  var SHOWN_BARS = 12;
   function directionBars(id, rows) {
     var chart = make(id);
     if (!chart) { return; }
@@ -99,9 +100,15 @@
           return row ? { value: row.vnd, url: row.url } : { value: 0 };
         }) };
     }
+    // a national figure has a hundred countries: the leading ones shown, the rest
+    // reached with the slider under the chart (every label readable)
+    var many = names.length > SHOWN_BARS;
     chart.setOption({
       tooltip: tip({ trigger: "axis", valueFormatter: function (v) { return fmt(v) + " ₫"; } }),
-      legend: { bottom: 0 }, grid: { left: 90, right: 16, top: 16, bottom: 48 },
+      legend: { bottom: 0 }, grid: { left: 90, right: 16, top: 16, bottom: many ? 106 : 48 },
+      dataZoom: many ? [{ type: "slider", startValue: 0, endValue: SHOWN_BARS - 1, bottom: 30,
+                          height: 16, showDetail: false, zoomLock: true },
+                        { type: "inside", zoomLock: true }] : [],
       xAxis: { type: "category", data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
       yAxis: { type: "value", axisLabel: { formatter: function (v) {
         return v >= 1e9 ? (v / 1e9) + " tỷ" : v >= 1e6 ? (v / 1e6) + " tr" : fmt(v); } } },
