@@ -30,6 +30,9 @@ def test_editor_adds_a_partner_with_iso_codes_and_aliases(world, login):
     assert partner.aliases == ["Champasak", "Chăm-pa-sắc"]
     page = client.get(partner.get_absolute_url()).content.decode()
     assert "Lào" in page and "Chămpasăk" in page
+    # its fields name the country and the province, not their codes
+    assert "<dd>Lào</dd>" in page and "<dd>Chămpasăk</dd>" in page
+    assert "<dd>LA</dd>" not in page and "<dd>LA-CH</dd>" not in page
 
 
 def test_unknown_country_or_subdivision_is_refused_with_a_message(world, login):

@@ -89,6 +89,13 @@ class Partner(Record):
     def subdivision_label(self) -> str:
         return subdivision_name(self.subdivision)
 
+    # the record page shows names, not ISO codes (``core.views.detail_fields``)
+    def get_country_display(self) -> str:
+        return self.country_label
+
+    def get_subdivision_display(self) -> str:
+        return self.subdivision_label
+
     def all_names(self) -> list[str]:
         names = [self.name_vi, self.name_en, self.name_local, self.acronym, *self.aliases]
         names += subdivision_aliases(self.subdivision)
