@@ -99,3 +99,23 @@ def test_summaries_of_generated_data_match_counting(transactional_db, world, mon
     assert communes
     assert assert_same(world, [world.central, world.daklak, world.hanoi, *communes],
                        monkeypatch) == 16
+
+
+def test_bad_counts_are_refused_on_the_command_line(tmp_path):
+    """``doingoai generate --activities=-5`` says what is wrong and writes nothing
+    (it used to run for minutes with the other kinds at national size)."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "g.sqlite3"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DJANGO_SETTINGS_MODULE", "PYTEST_CURRENT_TEST")}
+    env["DATABASE_URL"] = f"sqlite:///{db}"
+    for arg, message in (("--activities=-5", "must be 0 or more, not -5"),
+                         ("--partners=nhiều", "not a whole number: 'nhiều'")):
+        done = subprocess.run([sys.executable, "-m", "doingoai.cli", "generate", arg],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2
+        assert message in done.stderr and arg.split("=")[0] in done.stderr
+    assert not db.exists() or db.stat().st_size == 0

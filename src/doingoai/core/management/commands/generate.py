@@ -1,10 +1,22 @@
 """``doingoai generate``: national-scale generated data for benchmarks (see core/generate.py)."""
 
+import argparse
 import json
 
 from django.core.management.base import BaseCommand
 
 from doingoai.core import generate
+
+
+def count(text: str) -> int:
+    """A number of records: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 class Command(BaseCommand):
@@ -14,11 +26,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         d = generate.DEFAULTS
-        parser.add_argument("--activities", type=int, default=d["activities"])
-        parser.add_argument("--resources", type=int, default=d["resources"])
-        parser.add_argument("--agreements", type=int, default=d["agreements"])
-        parser.add_argument("--partners", type=int, default=d["partners"])
-        parser.add_argument("--news", type=int, default=None,
+        parser.add_argument("--activities", type=count, default=d["activities"])
+        parser.add_argument("--resources", type=count, default=d["resources"])
+        parser.add_argument("--agreements", type=count, default=d["agreements"])
+        parser.add_argument("--partners", type=count, default=d["partners"])
+        parser.add_argument("--news", type=count, default=None,
                             help="news items (default: one per 20 activities)")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--reset", action="store_true",
