@@ -500,9 +500,22 @@ def write_ms(client, t) -> dict:
             round(statistics.median(times[1:]), 1), "max_ms": round(max(times[1:]), 1)}
 
 
+def size(text: str) -> tuple[str, tuple[int, ...]]:
+    """(name, counts) of a named size or of four counts ``A,R,G,P``."""
+    if text in SIZES:
+        return text, SIZES[text]
+    parts = text.split(",")
+    if len(parts) != 4 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: one of {', '.join(SIZES)}, or four whole numbers 0 or more "
+            "(activities,resources,agreements,partners)")
+    counts = tuple(int(p) for p in parts)
+    return "x".join(map(str, counts)), counts
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--size", default="medium",
+    ap.add_argument("--size", default="medium", type=size,
                     help="tiny, small, medium, full, or A,R,G,P counts")
     ap.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     ap.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
@@ -519,11 +532,7 @@ def main(argv=None):
     ap.add_argument("--year", type=int, default=2024)
     ap.add_argument("--kind", default="workshop")
     args = ap.parse_args(argv)
-    if args.size in SIZES:
-        args.size_name, args.counts = args.size, SIZES[args.size]
-    else:
-        args.counts = tuple(int(x) for x in args.size.split(","))
-        args.size_name = "x".join(str(c) for c in args.counts)
+    args.size_name, args.counts = args.size
     url = database_url(args)
     gen = prepare_data(args, url)
     setup_django(url)

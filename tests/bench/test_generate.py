@@ -119,3 +119,19 @@ def test_bad_counts_are_refused_on_the_command_line(tmp_path):
         assert done.returncode == 2
         assert message in done.stderr and arg.split("=")[0] in done.stderr
     assert not db.exists() or db.stat().st_size == 0
+
+
+def test_bench_refuses_a_size_it_cannot_generate():
+    """``bench/run.py --size`` takes a named size or four counts; anything else is
+    refused before any data is generated or any server started."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "run.py"
+    for bad in ("huge", "5,-1,2,3", "1,2,3"):
+        done = subprocess.run([sys.executable, str(script), "--size", bad],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2
+        assert f"argument --size: '{bad}'" in done.stderr
+        assert "four whole numbers" in done.stderr
