@@ -473,12 +473,10 @@ def write_ms(client, t) -> dict:
     from django.urls import reverse
 
     from doingoai.activities.models import Activity
-    from doingoai.api.crud import _current_data
     from doingoai.core.registry import REGISTRY
-    from doingoai.core.urls import kinds_loaded
+    from doingoai.core.writing import current_data as _current_data
     from doingoai.organization.models import User
 
-    kinds_loaded()
     kind = REGISTRY["activities"]
     admin = User.objects.get(username=ADMIN)
     client.force_login(admin)

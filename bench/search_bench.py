@@ -38,14 +38,14 @@ def _user(username):
 
 
 def measure(queries=None, *, username: str = "trunguong", repeat: int = 5) -> list[dict]:
-    """Time ``search.search`` for each query against the raw SQL it issues."""
+    """Time the search (``doingoai.search.ranking.search``) for each query against the
+    raw SQL it issues."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from doingoai.core import search
+    from doingoai.search import ranking as search
 
     user = _user(username)
-    search.ensure_kinds()
     out = []
     for q in queries or DEFAULT_QUERIES:
         search.search(user, q)  # warm caches (content types, statements)

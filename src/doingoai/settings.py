@@ -68,7 +68,10 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks_db",
     "ninja",  # the API docs page serves Swagger UI from static/, not a CDN
+    # the framework, then the record apps from the bottom up, then the features over
+    # them: an app imports only the apps above it in this list (tests/test_layers.py)
     "doingoai.core",
+    "doingoai.imports",  # spreadsheets: the record apps declare their importers with it
     "doingoai.organization",
     "doingoai.partners",
     "doingoai.agreements",
@@ -76,7 +79,10 @@ INSTALLED_APPS = [
     "doingoai.resources",
     "doingoai.news",
     "doingoai.reports",
+    "doingoai.iati",
+    "doingoai.search",
     "doingoai.api",
+    "doingoai.demo",
 ]
 
 MIDDLEWARE = [
@@ -255,7 +261,7 @@ if os.environ.get("DOINGOAI_FAST_HASHER") or "pytest" in sys.modules:
     # tests only: users are made in every test database
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# IATI schemas and codelists (reports.iati); ../shared/iati sits beside the checkout
+# IATI schemas and codelists (doingoai.iati); ../shared/iati sits beside the checkout
 IATI_DIR = Path(os.environ.get("IATI_DIR", BASE_DIR.parent / "shared" / "iati"))
 
 # benchmarks (bench/run.py): a Server-Timing header with the application's time per request

@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from doingoai.agreements import services
 from doingoai.agreements.models import Agreement, Review, Status
+from doingoai.core.registry import REGISTRY
 from doingoai.core.samples import make
+from doingoai.core.writing import current_data, record_save
 
 
 def agreement_data(world, partner_list, **over):
@@ -55,9 +57,19 @@ def test_reviews_are_scheduled_mid_term_and_final(world):
              end_date=dt.date(2027, 6, 30))
     reviews = {r.kind: r.scheduled_date for r in a.reviews.all()}
     assert reviews == {"mid_term": dt.date(2024, 12, 29), "final": dt.date(2027, 6, 30)}
-    a.end_date = dt.date(2027, 7, 1)
-    a.save()
+    editor = world.user("daklak")
+    kind = REGISTRY["agreements"]
+    record_save(kind=kind, acting_user=editor, instance=a,
+                data={**current_data(kind, a, editor), "end_date": "2027-07-01"})
     assert a.reviews.get(kind="final").scheduled_date == dt.date(2027, 7, 1)
+
+
+def test_saving_an_agreement_outside_the_write_path_leaves_its_reviews():
+    """Scheduling is a named step of the write path, not a side effect of ``save()``."""
+    a = Agreement(title="x", start_date=dt.date(2022, 1, 1), end_date=dt.date(2024, 1, 1))
+    assert services.reviews_follow_dates in REGISTRY["agreements"].save_steps
+    assert "schedule_reviews" not in Agreement.save.__code__.co_names
+    assert services.planned_reviews(a)  # what the step would schedule
 
 
 def test_editor_records_agreement_and_sees_mid_term_review(world, login):

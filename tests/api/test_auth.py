@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.test import Client
 
 from doingoai.api.models import ApiToken, hash_secret
-from doingoai.urls import urlpatterns  # noqa: F401
 
 
 def test_api_token_command_prints_a_working_token(world, client):

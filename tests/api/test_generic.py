@@ -9,10 +9,9 @@ import datetime as dt
 import pytest
 from django.db.models import ProtectedError
 
-from doingoai.api.crud import _current_data
 from doingoai.core.registry import REGISTRY
 from doingoai.core.samples import load_all
-from doingoai.urls import urlpatterns  # noqa: F401  (registers every kind)
+from doingoai.core.writing import current_data as _current_data
 from generic.test_permissions import EXPECT, rule_of
 
 SAMPLES = load_all()

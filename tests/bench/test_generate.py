@@ -7,7 +7,7 @@ import pytest
 
 from doingoai.activities.models import Activity, ActivityPlace
 from doingoai.agreements.models import Agreement, Review
-from doingoai.core.generate import generate, reset
+from doingoai.demo.generate import generate, reset
 from doingoai.organization.models import Unit, User
 from doingoai.partners.models import Partner
 from doingoai.resources.models import Resource

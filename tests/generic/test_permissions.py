@@ -20,7 +20,6 @@ from doingoai.core.scope import (
     UnitTree,
 )
 from doingoai.organization.models import UserScope
-from doingoai.urls import urlpatterns  # noqa: F401  (registers every kind)
 
 SAMPLES = load_all()
 KINDS = sorted(REGISTRY)
@@ -245,9 +244,14 @@ def test_editor_can_create_and_edit_through_the_form(slug, world, login):
     add_data = _unique_values_changed(kind.model, data)
     count = type(obj)._default_manager.count()
     response = client.post(reverse(f"{slug}_add"), add_data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response.status_code == 302, _form_errors(response)
     assert type(obj)._default_manager.count() == count + 1
     data["version"] = obj.version
     data["notes"] = "đã sửa"
     response = client.post(reverse(f"{slug}_edit", args=[obj.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response.status_code == 302, _form_errors(response)
+
+
+def _form_errors(response):
+    form = (response.context or {}).get("form")
+    return form.errors if form is not None else response.content.decode()[:3000]

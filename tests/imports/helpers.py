@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from doingoai.core.imports import DATA_SHEET
+from doingoai.imports.spreadsheet import DATA_SHEET
 
 
 def workbook(headers: list[str], rows: list[list], path: Path | None = None):

@@ -12,7 +12,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from doingoai.agreements.models import Agreement
-from doingoai.core.imports import (
+from doingoai.core.models import ExternalRef
+from doingoai.imports.spreadsheet import (
     DATA_SHEET,
     EXAMPLE_REF,
     LISTS_SHEET,
@@ -21,7 +22,6 @@ from doingoai.core.imports import (
     build_template,
     import_workbook,
 )
-from doingoai.core.models import ExternalRef
 from doingoai.partners.models import Partner
 
 from .helpers import workbook
@@ -353,7 +353,7 @@ def test_command_line_reports_problems_and_fails(world, lao_unions, tmp_path, ca
 def test_problem_reads_in_vietnamese():
     from django.utils import translation
 
-    from doingoai.core.imports import Problem
+    from doingoai.imports.spreadsheet import Problem
 
     with translation.override("vi"):
         text = str(Problem("trước ngày bắt đầu", row=14, column="Ngày kết thúc"))

@@ -61,7 +61,8 @@ def form_values(form) -> dict:
 def review_data(item, user) -> dict:
     """The review page's forms as the officer would submit them unchanged."""
     from doingoai.activities.forms import ActivityForm
-    from doingoai.news import pages, services
+    from doingoai.news import services
+    from doingoai.news import views as pages
 
     draft = services.draft_from_item(item, user)
     names = [(m.name, m.name) for m in draft["partners"]]

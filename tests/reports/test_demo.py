@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
 
+from doingoai.iati.export import export_iati, validate
 from doingoai.reports.documents import render_unit_report
 from doingoai.reports.figures import unit_figures
-from doingoai.reports.iati import export_iati, validate
 from doingoai.reports.periods import make_period
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 from lxml import etree
 
 from doingoai.core.samples import make
-from doingoai.reports.iati import export_iati, validate
+from doingoai.iati.export import export_iati, validate
 
 
 def test_iati_export_validates(data, output_dir):

@@ -83,11 +83,11 @@ def test_report_downloads(data, login):
 
 
 def test_iati_button_for_the_central_union_only(data, login):
-    assert login("daklak").get(reverse("reports_iati")).status_code == 403
+    assert login("daklak").get(reverse("iati_export")).status_code == 403
     client = login("trunguong")
-    response = client.get(reverse("reports_iati"))
+    response = client.get(reverse("iati_export"))
     assert response.status_code == 200
-    response = client.get(reverse("reports_iati"), {"download": "1"})
+    response = client.get(reverse("iati_export"), {"download": "1"})
     assert response.status_code == 200 and b"<iati-activities" in response.content
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from doingoai.core.search import name_similarity
+from doingoai.partners.duplicates import likely_duplicates, name_similarity
 from doingoai.partners.models import Partner
-from doingoai.partners.pages import likely_duplicates
 
 
 @pytest.fixture

@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 
 from doingoai.agreements.models import Agreement
-from doingoai.core import search
+from doingoai.core import searchindex
 from doingoai.core.registry import REGISTRY
 from doingoai.core.text import fold
 from doingoai.partners.models import Partner
+from doingoai.search import ranking
+from doingoai.search.ranking import search as search_records
 
 CHAMPASAK = ["champasak", "Chămpasăk", "Chăm-pa-sắc", "CHAMPASSAK", "champasac", "Chăm Pa Xắc"]
 SEKONG = ["sekong", "Sê Kông", "Xekong", "xê kông", "SE KONG", "Sê-kông"]
@@ -63,17 +65,17 @@ def objects(groups, slug):
 
 @pytest.mark.parametrize("spelling", CHAMPASAK)
 def test_phonetic_key_champasak(spelling):
-    assert search.phonetic(spelling) == "champasak"
+    assert searchindex.phonetic(spelling) == "champasak"
 
 
 @pytest.mark.parametrize("spelling", SEKONG)
 def test_phonetic_key_sekong(spelling):
-    assert search.phonetic(spelling) == "sekong"
+    assert searchindex.phonetic(spelling) == "sekong"
 
 
 @pytest.mark.parametrize("spelling", DAKLAK)
 def test_phonetic_key_daklak(spelling):
-    assert search.phonetic(spelling) == "daklak"
+    assert searchindex.phonetic(spelling) == "daklak"
 
 
 def test_fold_keeps_d():
@@ -85,7 +87,7 @@ def test_fold_keeps_d():
 
 @pytest.mark.parametrize("spelling", CHAMPASAK)
 def test_every_spelling_finds_champasak(lao, world, spelling):
-    groups = search.search(world.user("trunguong"), spelling)
+    groups = search_records(world.user("trunguong"), spelling)
     assert lao["champasak"] in objects(groups, "partners")
     assert lao["sekong"] not in objects(groups, "partners")
     assert lao["agreement"] in objects(groups, "agreements")
@@ -93,38 +95,38 @@ def test_every_spelling_finds_champasak(lao, world, spelling):
 
 @pytest.mark.parametrize("spelling", SEKONG)
 def test_every_spelling_finds_sekong(lao, world, spelling):
-    groups = search.search(world.user("trunguong"), spelling)
+    groups = search_records(world.user("trunguong"), spelling)
     assert objects(groups, "partners")[0] == lao["sekong"]
     assert lao["champasak"] not in objects(groups, "partners")
 
 
 @pytest.mark.parametrize("spelling", DAKLAK)
 def test_every_spelling_finds_dak_lak(lao, world, spelling):
-    groups = search.search(world.user("trunguong"), spelling)
+    groups = search_records(world.user("trunguong"), spelling)
     assert world.daklak in objects(groups, "units")
     assert lao["agreement"] in objects(groups, "agreements")
 
 
 def test_english_name_and_acronym(lao, world):
     user = world.user("trunguong")
-    assert objects(search.search(user, "un women"), "partners")[0] == lao["un_women"]
-    assert lao["champasak"] in objects(search.search(user, "women's union champasak"),
+    assert objects(search_records(user, "un women"), "partners")[0] == lao["un_women"]
+    assert lao["champasak"] in objects(search_records(user, "women's union champasak"),
                                        "partners")
-    assert lao["champasak"] in objects(search.search(user, "Champasak Province"), "partners")
+    assert lao["champasak"] in objects(search_records(user, "Champasak Province"), "partners")
 
 
 def test_words_in_any_order(lao, world):
-    groups = search.search(world.user("trunguong"), "chămpasăk phụ nữ lào")
+    groups = search_records(world.user("trunguong"), "chămpasăk phụ nữ lào")
     assert lao["champasak"] in objects(groups, "partners")
 
 
 def test_short_or_empty_query_finds_nothing(lao, world):
-    assert search.search(world.user("trunguong"), "") == []
-    assert search.search(world.user("trunguong"), "ab") == []
+    assert search_records(world.user("trunguong"), "") == []
+    assert search_records(world.user("trunguong"), "ab") == []
 
 
 def test_nothing_found(lao, world):
-    assert search.search(world.user("trunguong"), "zzzqqq không có") == []
+    assert search_records(world.user("trunguong"), "zzzqqq không có") == []
 
 
 # ------------------------------------------------------------------ scope
@@ -132,7 +134,7 @@ def test_nothing_found(lao, world):
 
 @pytest.mark.parametrize("spelling", ["champasak", "dak lak", "Đắk Lắk", "sekong"])
 def test_hanoi_never_sees_daklak_records_but_sees_partners(lao, world, spelling):
-    groups = search.search(world.user("hanoi"), spelling)
+    groups = search_records(world.user("hanoi"), spelling)
     assert lao["agreement"] not in objects(groups, "agreements")
     assert world.daklak not in objects(groups, "units")
     for slug in ("agreements", "activities", "resources", "news"):
@@ -145,10 +147,10 @@ def test_hanoi_never_sees_daklak_records_but_sees_partners(lao, world, spelling)
 
 
 def test_counts_are_scoped(lao, world):
-    central = group(search.search(world.user("trunguong"), "champasak"), "agreements")
+    central = group(search_records(world.user("trunguong"), "champasak"), "agreements")
     assert central and central.count == 1
-    assert group(search.search(world.user("hanoi"), "champasak"), "agreements") is None
-    mine = group(search.search(world.user("hanoi"), "UN Women"), "agreements")
+    assert group(search_records(world.user("hanoi"), "champasak"), "agreements") is None
+    mine = group(search_records(world.user("hanoi"), "UN Women"), "agreements")
     assert mine and [h.obj for h in mine.hits] == [lao["hanoi_agreement"]]
 
 
@@ -184,7 +186,7 @@ def test_search_page_one_kind(lao, login):
 
 
 def test_grouped_by_kind_with_counts(lao, world):
-    groups = search.search(world.user("trunguong"), "champasak")
+    groups = search_records(world.user("trunguong"), "champasak")
     assert len(set(slugs(groups))) == len(groups)
     for g in groups:
         assert g.count >= len(g.hits) > 0
@@ -196,7 +198,7 @@ def test_best_match_first(lao, world):
         name_vi="Hiệp hội Doanh nghiệp 4 tỉnh Nam Lào", name_en="Business Association",
         aliases=["Sekong business"], kind=Partner.Kind.BUSINESS, country="LA",
         unit=world.daklak)
-    groups = search.search(world.user("trunguong"), "Sê Kông")
+    groups = search_records(world.user("trunguong"), "Sê Kông")
     hits = objects(groups, "partners")
     assert hits[0] == lao["sekong"] and len(hits) == 2
     scores = [h.score for h in group(groups, "partners").hits]
@@ -204,7 +206,7 @@ def test_best_match_first(lao, world):
 
 
 def test_group_with_best_match_first(lao, world):
-    groups = search.search(world.user("trunguong"), "Lao Women's Union of Champasak Province")
+    groups = search_records(world.user("trunguong"), "Lao Women's Union of Champasak Province")
     assert groups[0].kind.slug == "partners"
 
 
@@ -212,7 +214,7 @@ def test_many_matches_are_counted_and_limited(world):
     for i in range(15):
         Partner.objects.create(name_vi=f"Hội Phụ nữ bản Khamphu {i}", kind="other",
                                country="LA", unit=world.daklak)
-    g = group(search.search(world.user("hanoi"), "khamphu", limit=10), "partners")
+    g = group(search_records(world.user("hanoi"), "khamphu", limit=10), "partners")
     assert g.count == 15 and len(g.hits) == 10
 
 
@@ -226,10 +228,10 @@ def test_index_follows_saves_and_deletes(lao, world):
     p.name_en = "Lao Women's Union of Attapeu Province"
     p.subdivision = "LA-AT"
     p.save()
-    assert p not in objects(search.search(user, "sekong"), "partners")
-    assert p in objects(search.search(user, "attapeu"), "partners")
+    assert p not in objects(search_records(user, "sekong"), "partners")
+    assert p in objects(search_records(user, "attapeu"), "partners")
     p.delete()
-    assert p not in objects(search.search(user, "attapeu"), "partners")
+    assert p not in objects(search_records(user, "attapeu"), "partners")
 
 
 def test_rebuild_after_bulk_create(world, capsys):
@@ -241,17 +243,17 @@ def test_rebuild_after_bulk_create(world, capsys):
         for i in range(5)
     ])
     user = world.user("trunguong")
-    assert group(search.search(user, "Xay Sổm Bun"), "partners") is None
+    assert group(search_records(user, "Xay Sổm Bun"), "partners") is None
     call_command("rebuild_search", "--kind", "partners", "--quiet")
-    g = group(search.search(user, "Xay Sổm Bun"), "partners")
+    g = group(search_records(user, "Xay Sổm Bun"), "partners")
     assert g and g.count == 5
     call_command("rebuild_search", "--quiet")
-    assert group(search.search(user, "xaysomboun"), "partners").count == 5
+    assert group(search_records(user, "xaysomboun"), "partners").count == 5
     assert "Search index rebuilt" in capsys.readouterr().out
 
 
 def test_every_kind_with_search_text_is_searchable():
-    kinds = {k.slug for k in search.searchable_kinds()}
+    kinds = {k.slug for k in searchindex.searchable_kinds()}
     assert {"units", "partners", "agreements"} <= kinds
     for slug, kind in REGISTRY.items():
         has_text = any(f.name == "search_text" for f in kind.model._meta.get_fields())
@@ -266,15 +268,15 @@ def test_registered_kinds_found_by_sample(world):
 
     samples = load_all()
     admin = world.user("admin")
-    for kind in search.searchable_kinds():
+    for kind in searchindex.searchable_kinds():
         if kind.slug not in samples or kind.nav_group == "hidden":
             continue
         obj = samples[kind.slug](world.daklak)
         obj.refresh_from_db()
         title = str(obj)
-        if len(search.phonetic(title)) < 3:
+        if len(searchindex.phonetic(title)) < 3:
             continue
-        g = group(search.search(admin, title, limit=50), kind.slug)
+        g = group(search_records(admin, title, limit=50), kind.slug)
         assert g and obj in [h.obj for h in g.hits], kind.slug
 
 
@@ -289,21 +291,21 @@ def test_counts_stop_at_the_cap(world, monkeypatch, login):
     for i in range(12):
         Partner.objects.create(name_vi=f"Hội Phụ nữ bản Nongbua {i}", kind="other",
                                country="LA", unit=world.daklak)
-    monkeypatch.setattr(search, "COUNT_CAP", 10)
-    g = group(search.search(world.user("hanoi"), "nongbua"), "partners")
+    monkeypatch.setattr(ranking, "COUNT_CAP", 10)
+    g = group(search_records(world.user("hanoi"), "nongbua"), "partners")
     assert g.count == 10 and g.more
     assert "10+" in login("hanoi").get("/search/", {"q": "nongbua"}).content.decode()
 
 
 def test_short_words_are_glued_not_dropped():
-    assert search.Query("Sê Kông").terms == ["sekong"]
-    assert search.Query("UN Women").terms == ["unvomen"]  # w -> v
-    assert search.Query("Hội LHPN tỉnh Đắk Lắk").terms == ["hoi", "lhpn", "tinh", "dak", "lak"]
-    assert search.Query("Hà Nội").terms == ["hanoi"]
+    assert searchindex.Query("Sê Kông").terms == ["sekong"]
+    assert searchindex.Query("UN Women").terms == ["unvomen"]  # w -> v
+    assert searchindex.Query("Hội LHPN tỉnh Đắk Lắk").terms == ["hoi", "lhpn", "tinh", "dak", "lak"]
+    assert searchindex.Query("Hà Nội").terms == ["hanoi"]
 
 
 def test_se_kong_does_not_match_every_cong(lao, world):
     Partner.objects.create(name_vi="Công ty Cổ phần Cộng đồng", kind="business",
                            country="VN", unit=world.daklak)
-    assert objects(search.search(world.user("trunguong"), "Sê Kông"), "partners") == [
+    assert objects(search_records(world.user("trunguong"), "Sê Kông"), "partners") == [
         lao["sekong"]]

@@ -150,21 +150,23 @@ class ActivityForm(RecordForm):
         )
 
     def save(self, commit=True):
+        new = self.instance.pk is None
         activity = super().save(commit=commit)
         if commit:
-            self.save_children(activity)
+            self.save_children(activity, new=new)
         return activity
 
-    def save_children(self, activity):
+    def save_children(self, activity, *, new=False):
+        """Places and members as typed: those of a new activity, and those changed."""
         places = self.cleaned_data.get("places")
-        if "places" in self.changed_data and places is not None:
+        if (new or "places" in self.changed_data) and places is not None:
             activity.places.all().delete()
             for i, place in enumerate(places):
                 place.activity = activity
                 place.position = i
                 place.save()
         members = self.cleaned_data.get("members")
-        if "members" in self.changed_data and members is not None:
+        if (new or "members" in self.changed_data) and members is not None:
             activity.members.all().delete()
             for i, member in enumerate(members):
                 member.activity = activity

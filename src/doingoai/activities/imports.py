@@ -1,7 +1,7 @@
 """Spreadsheet import of activities; places and delegation members fit in one cell each."""
 
 from doingoai.core.countries import find_country, find_subdivision
-from doingoai.core.imports import Column, Importer, register_importer
+from doingoai.imports.spreadsheet import Column, Importer, register_importer
 
 
 def _normalize_places(text: str) -> str:

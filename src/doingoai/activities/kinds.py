@@ -1,8 +1,6 @@
-from django.utils.translation import gettext_lazy as _
-
 from doingoai.core.registry import RecordKind, register
-from doingoai.core.scope import VIEW
 
+from . import services
 from .filtersets import ActivityFilterSet
 from .forms import ActivityForm
 from .models import Activity
@@ -29,22 +27,5 @@ class ActivityKind(RecordKind):
     ordering = ["-start_date", "-pk"]
     menu_order = 40
     attachment_kinds = ["photo", "document"]
-    detail_panels = ["activities/activity_panels.html"]
     related = []  # the events of a trip are shown by activities/activity_panels.html
-    # a news draft written from the activity (doingoai.news)
-    object_actions = [(_("Write news"), "activity_write_news", VIEW)]
-
-    @staticmethod
-    def detail_context(obj, user):
-        from .pages import activity_context
-
-        return activity_context(obj, user)
-
-    @staticmethod
-    def after_save(obj, user, created):
-        from .services import activity_hold_review
-
-        activity_hold_review(activity=obj, acting_user=user)
-
-
-
+    save_steps = [services.meeting_holds_review]

@@ -118,7 +118,7 @@ class Activity(Record):
         self.search_text = fold(" ".join(p for p in parts if p))
         if save and self.pk:
             type(self)._base_manager.filter(pk=self.pk).update(search_text=self.search_text)
-            from doingoai.core.search import index_objects
+            from doingoai.core.searchindex import index_objects
 
             index_objects([self])
 

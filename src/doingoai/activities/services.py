@@ -10,6 +10,12 @@ from doingoai.agreements.models import Review
 from .models import Activity
 
 
+def meeting_holds_review(*, obj: Activity, acting_user, created: bool = False) -> None:
+    """The save step of an activity (``ActivityKind.save_steps``): a review meeting holds
+    the agreement review it names."""
+    activity_hold_review(activity=obj, acting_user=acting_user)
+
+
 @transaction.atomic
 def activity_hold_review(*, activity: Activity, acting_user) -> Review | None:
     """When a review meeting names the review it holds, the review is held on the

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from doingoai.core.apps import RecordApp
 
 
-class Config(AppConfig):
+class Config(RecordApp):
     name = "doingoai.agreements"
     label = "agreements"

@@ -11,6 +11,7 @@ from doingoai.organization.models import Unit
 from doingoai.partners import demo as partners_demo
 
 from .models import Agreement
+from .services import schedule_reviews
 
 SAMPLE = "[Dữ liệu mẫu]"
 TITLE = "Thỏa thuận hợp tác vì hòa bình phát triển"
@@ -24,6 +25,7 @@ def _agreement(title, unit, *, units, partners, **values) -> Agreement:
         agreement.save()
         agreement.units.set(units)
         agreement.partners.set(partners)
+        schedule_reviews(agreement=agreement)
     return agreement
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.forms import RecordForm, TagsField, date_order_error
+from doingoai.core.forms import DateInput, RecordForm, TagsField, date_order_error
 
 from .models import Agreement, Commitment, Review
 
@@ -75,3 +75,22 @@ class ReviewForm(RecordForm):
         if self.instance.pk and "scheduled_date" in self.changed_data:
             self.instance.auto_scheduled = False
         return data
+
+
+class RenewForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=400)
+    signed_date = forms.DateField(label=_("signed on"), required=False, widget=DateInput())
+    start_date = forms.DateField(label=_("start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("end date"), widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        msg = date_order_error(data.get("start_date"), data.get("end_date"),
+                               start_label=_("start date"), end_label=_("end date"))
+        if msg:
+            self.add_error("end_date", msg)
+        return data
+
+
+class TerminateForm(forms.Form):
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea, required=True)

@@ -1,6 +1,6 @@
 """Spreadsheet import of cooperation agreements."""
 
-from doingoai.core.imports import Column, Importer, register_importer
+from doingoai.imports.spreadsheet import Column, Importer, register_importer
 
 
 @register_importer

@@ -1,9 +1,8 @@
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.registry import RecordKind, Related, register
-from doingoai.core.scope import APPROVE, CHANGE
 
+from . import services
 from .filtersets import AgreementFilterSet, CommitmentFilterSet, ReviewFilterSet
 from .forms import AgreementForm, CommitmentForm, ReviewForm
 from .models import Agreement, Commitment, Review
@@ -28,26 +27,7 @@ class AgreementKind(RecordKind):
     menu_order = 30
     attachment_kinds = ["signed", "document", "photo"]
     related = [Related(_("Renewed by"), "agreements", "renews")]
-    detail_panels = ["agreements/agreement_panels.html"]
-    object_actions = [
-        (_("Renew"), "agreement_renew", CHANGE),
-        (_("Terminate"), "agreement_terminate", APPROVE),
-    ]
-
-    @staticmethod
-    def detail_context(obj, user):
-        from .pages import agreement_context
-
-        return agreement_context(obj, user)
-
-    @staticmethod
-    def extra_urls():
-        from . import pages
-
-        return [
-            path("agreements/<int:pk>/renew/", pages.renew, name="agreement_renew"),
-            path("agreements/<int:pk>/terminate/", pages.terminate, name="agreement_terminate"),
-        ]
+    save_steps = [services.reviews_follow_dates]
 
 
 @register
@@ -80,10 +60,3 @@ class ReviewKind(RecordKind):
                      "findings"]
     ordering = ["scheduled_date", "pk"]
     nav_group = "hidden"
-    object_actions = [(_("Close the review"), "review_close", APPROVE)]
-
-    @staticmethod
-    def extra_urls():
-        from . import pages
-
-        return [path("reviews/<int:pk>/close/", pages.close_review, name="review_close")]

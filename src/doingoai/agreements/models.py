@@ -137,9 +137,6 @@ class Agreement(Record):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.reference} {' '.join(self.areas or [])}")
         super().save(*args, **kwargs)
-        from .services import schedule_reviews
-
-        schedule_reviews(agreement=self)
 
 
 class Commitment(Record):

@@ -4,6 +4,7 @@ from doingoai.core.samples import next_number, sample
 from doingoai.partners.samples import partner_sample
 
 from .models import Agreement, Commitment, Review
+from .services import schedule_reviews
 
 
 @sample("agreements")
@@ -17,6 +18,7 @@ def agreement_sample(unit, **kw):
     agreement = Agreement.objects.create(**values)
     agreement.units.set([unit])
     agreement.partners.set(partners)
+    schedule_reviews(agreement=agreement)
     return agreement
 
 

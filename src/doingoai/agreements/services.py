@@ -26,6 +26,12 @@ def planned_reviews(agreement: Agreement) -> dict[str, dt.date]:
     return {Review.Kind.MID_TERM: half, Review.Kind.FINAL: agreement.end_date}
 
 
+def reviews_follow_dates(*, obj: Agreement, acting_user=None, created: bool = False) -> None:
+    """The save step of an agreement (``AgreementKind.save_steps``): its scheduled
+    reviews follow its dates."""
+    schedule_reviews(agreement=obj)
+
+
 def schedule_reviews(*, agreement: Agreement) -> list[Review]:
     """Create or move the automatically scheduled reviews; never touch edited or held ones."""
     plan = planned_reviews(agreement)
@@ -107,6 +113,7 @@ def agreement_renew(*, agreement: Agreement, acting_user, title: str, start_date
     )
     new.units.set(agreement.units.all())
     new.partners.set(agreement.partners.all())
+    schedule_reviews(agreement=new)
     agreement.status_override = Agreement.Override.RENEWED
     agreement.save()
     audit(user=acting_user, action="agreement_renew", record=agreement, new=new.pk)

@@ -7,7 +7,6 @@ from django.utils import translation
 from ninja import NinjaAPI
 
 from doingoai.core.registry import REGISTRY
-from doingoai.core.urls import kinds_loaded
 
 from . import errors
 from .auth import session_auth, token_auth
@@ -24,7 +23,6 @@ page or with `doingoai api_token USERNAME`). Updates need the version you read: 
 
 
 def build_api() -> NinjaAPI:
-    kinds_loaded()
     api = NinjaAPI(
         title="doingoai API",
         version="1",

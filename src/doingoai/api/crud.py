@@ -8,16 +8,26 @@ scope through ``restrict(user, action)``, so the API and the pages share rules.
 the generated views at runtime.)
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import ManyToManyField, Model, ProtectedError
+from django.db.models import ManyToManyField, Model
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router
 
 from doingoai.core import pagecache
-from doingoai.core.models import StaleEdit
+from doingoai.core.registry import may_add
 from doingoai.core.scope import CHANGE, DELETE, VIEW
+from doingoai.core.writing import (
+    CONFLICT,
+    FORBIDDEN,
+    INVALID,
+    PROTECTED,
+    STALE,
+    RecordRefused,
+    current_data,
+    record_delete,
+    record_save,
+)
 
 from . import schemas
 from .errors import ApiError, form_errors
@@ -110,7 +120,7 @@ def kind_router(kind, api) -> Router:
                  summary=f"Create one {name}")
     def create_record(request, payload: payload_in):
         user = request.auth
-        if not kind.model.scope_policy.can_add(user):
+        if not may_add(kind, user):
             raise ApiError(403, "forbidden", _("You may not add records of this kind."))
         data = payload.model_dump()
         data.pop("version", None)
@@ -127,14 +137,16 @@ def kind_router(kind, api) -> Router:
         expected, via_header = _expected_version(request, body_version)
         if expected != obj.version:
             raise _stale(obj, via_header)
-        data = _current_data(kind, obj, user) if partial else {}
+        data = current_data(kind, obj, user) if partial else {}
         data.update(sent)
         data["version"] = expected
         try:
-            obj = _save(kind, obj, data, user, created=False)
-        except StaleEdit:
-            raise _stale(type(obj)._base_manager.get(pk=obj.pk), via_header)
-        return respond(request, obj)
+            saved = record_save(kind=kind, acting_user=user, data=data, instance=obj)
+        except RecordRefused as exc:
+            if exc.reason == STALE:
+                raise _stale(type(obj)._base_manager.get(pk=obj.pk), via_header) from None
+            raise refusal(exc) from None
+        return respond(request, type(obj)._default_manager.get(pk=saved.obj.pk))
 
     @router.put(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
                 operation_id=f"{slug}_replace", summary=f"Replace one {name}")
@@ -155,12 +167,9 @@ def kind_router(kind, api) -> Router:
             if expected != obj.version:
                 raise _stale(obj, True)
         try:
-            with transaction.atomic():
-                obj.delete()
-        except ProtectedError:
-            raise ApiError(409, "protected",
-                           _("“%(obj)s” cannot be deleted: other records refer to it.")
-                           % {"obj": obj})
+            record_delete(kind=kind, obj=obj, acting_user=request.auth)
+        except RecordRefused as exc:
+            raise refusal(exc) from None
         return HttpResponse(status=204)
 
     return router
@@ -227,38 +236,28 @@ def _stale(current, via_header) -> ApiError:
     return error
 
 
-def _current_data(kind, obj, user) -> dict:
-    """The form data of the record as it is: what a PATCH starts from."""
-    form = kind.get_form_class()(instance=obj, user=user)
-    data = {}
-    for name, field in form.fields.items():
-        value = form.get_initial_for_field(field, name)
-        if isinstance(value, Model):
-            value = value.pk
-        elif hasattr(value, "all") and callable(value.all):
-            value = [v.pk for v in value.all()]
-        elif isinstance(value, (list, tuple)):
-            value = [v.pk if isinstance(v, Model) else v for v in value]
-        data[name] = value
-    return data
-
-
 def _save(kind, instance, data, user, *, created):
-    form = kind.get_form_class()(data, instance=instance, user=user)
-    if not form.is_valid():
-        raise ApiError(422, "validation_error", _("Some values are invalid."), form_errors(form))
+    """Through the one write path (``core.writing``); its refusal as a JSON error."""
     try:
-        with transaction.atomic():
-            obj = form.save()
-            if not kind.scoped(user, CHANGE).filter(pk=obj.pk).exists():
-                raise PermissionDenied
-    except PermissionDenied:
-        raise ApiError(403, "forbidden", _("You may not save the record with these values."))
-    except IntegrityError:
-        raise ApiError(409, "conflict", _("This record conflicts with an existing one."))
-    after = getattr(kind, "after_save", None)
-    if after:
-        after(obj, user, created=created)
-    return type(obj)._default_manager.get(pk=obj.pk)
+        saved = record_save(kind=kind, acting_user=user, data=data,
+                            instance=None if created else instance)
+    except RecordRefused as exc:
+        raise refusal(exc) from None
+    return type(saved.obj)._default_manager.get(pk=saved.obj.pk)
 
 
+#: a refused write as an API answer: (status, code, message)
+REFUSALS = {
+    INVALID: (422, "validation_error", gettext_lazy("Some values are invalid.")),
+    FORBIDDEN: (403, "forbidden", None),
+    CONFLICT: (409, "conflict", None),
+    PROTECTED: (409, "protected", None),
+}
+
+
+def refusal(exc: RecordRefused) -> ApiError:
+    status, code, message = REFUSALS.get(exc.reason, (409, exc.reason, None))
+    errors = [{"field": e.field, "message": e.message} for e in exc.errors]
+    if message is None:
+        message = "; ".join(exc.messages)
+    return ApiError(status, code, message, errors)

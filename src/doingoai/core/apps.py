@@ -1,31 +1,68 @@
-from django.apps import AppConfig
-
-# apps whose changes make cached figures and pages stale (core: attachments, references)
-TRACKED_APPS = {"core", "organization", "partners", "agreements", "activities", "resources",
-                "news"}
-#: models whose changes no cached page shows
-UNTRACKED_MODELS = {"dataversion"}
+from django.apps import AppConfig, apps
 
 
-class CoreConfig(AppConfig):
+class RecordApp(AppConfig):
+    """The base of every doingoai app that holds records or features.
+
+    ``ready()`` imports the app's declaration modules (those it has), so every kind,
+    page, panel, hook provider and importer is registered before the first request,
+    command or test, wherever it starts:
+
+    - ``kinds``: record kinds (``@register``);
+    - ``views``: pages and panels declared against kinds (``kind_view``, ``detail_panel``);
+    - ``selectors``: functions providing to other apps' hooks (``@hook.provide``);
+    - ``imports``: spreadsheet importers (``@register_importer``);
+    - ``signals``: signal receivers.
+
+    A change to a record of an app with ``tracked = True`` moves the data versions
+    (``core.models.bump_data_version``): cached pages and figures of it are recomputed.
+    """
+
+    declarations = ("kinds", "views", "selectors", "imports", "signals")
+    tracked = True
+    #: not chosen itself where it is imported into an app's ``apps.py``; its subclasses are
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.default = True
+
+    def ready(self):
+        from .registry import optional_module
+
+        for name in self.declarations:
+            optional_module(self.name, name)
+
+
+def is_tracked(app_label: str) -> bool:
+    try:
+        config = apps.get_app_config(app_label)
+    except LookupError:
+        return False
+    return getattr(config, "tracked", False)
+
+
+class CoreConfig(RecordApp):
     name = "doingoai.core"
     label = "core"
     verbose_name = "doingoai"
 
     def ready(self):
+        super().ready()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from . import search
+        from . import searchindex
+        from .bulk import records_changed
         from .models import bump_data_version
 
-        search.connect_signals()
+        searchindex.connect_signals()
 
         def changed(sender, **kwargs):
             meta = getattr(sender, "_meta", None)
-            if meta is None or meta.app_label not in TRACKED_APPS:
+            if meta is None or not is_tracked(meta.app_label) or kwargs.get("raw"):
                 return
-            if (meta.model_name.startswith("historical") or meta.model_name in UNTRACKED_MODELS
-                    or kwargs.get("raw")):
+            if meta.model_name.startswith("historical") or not getattr(
+                    sender, "data_versioned", True):
                 return
             if set(kwargs.get("update_fields") or ()) == {"last_login"}:
                 return  # a login changes nothing shown
@@ -37,8 +74,6 @@ class CoreConfig(AppConfig):
         post_save.connect(changed, dispatch_uid="doingoai-data-version-save", weak=False)
         post_delete.connect(changed, dispatch_uid="doingoai-data-version-delete", weak=False)
         m2m_changed.connect(changed, dispatch_uid="doingoai-data-version-m2m", weak=False)
-
-        from .bulk import records_changed
 
         def changed_in_bulk(sender, **kwargs):  # bulk_update and the like send no signals
             meta = getattr(sender, "_meta", None)

@@ -69,10 +69,10 @@ class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
     """A unit with the units below it and those merged into them (a ``path`` prefix)."""
 
     def __init__(self, *args, **kwargs):
-        from doingoai.organization.models import Unit
+        from .scope import unit_model
 
         kwargs.setdefault("label", _("unit (with the units below)"))
-        kwargs.setdefault("queryset", Unit.objects.all())
+        kwargs.setdefault("queryset", unit_model().objects.all())
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -107,7 +107,7 @@ class RecordFilterSet(django_filters.FilterSet):
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
     def filter_q(self, queryset, name, value):
-        from .search import filter_queryset
+        from .searchindex import filter_queryset
 
         found = filter_queryset(queryset, value)  # the search index: any spelling, fast
         if found is not None:

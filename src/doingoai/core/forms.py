@@ -3,11 +3,14 @@ and Vietnamese field messages."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import pickers
+from .numbers import NumberError, format_number, parse_number
 from .scope import CHANGE, VIEW
 
 
@@ -16,6 +19,53 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class NumberMixin:
+    """Numbers read as people type them (``core.numbers``: "10.000.000", "1,5",
+    "40 triệu"), shown the Vietnamese way without needless decimals ("4", not "4,00")."""
+
+    integer = False
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+        try:
+            number = parse_number(value, integer=self.integer)
+        except NumberError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+        return int(number) if self.integer else number
+
+
+
+class NumberField(NumberMixin, forms.DecimalField):
+    def prepare_value(self, value):
+        if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+            return format_number(value)  # 10.000.000, 4 (not 4,00)
+        return value
+
+
+class WholeNumberField(NumberMixin, forms.IntegerField):
+    """Counts, years, numbers of terms: shown as they are (2024, not 2.024)."""
+
+    integer = True
+
+
+def typed_numbers(field: forms.Field) -> None:
+    """Turn Django's number field into one that reads typed numbers, in a text input
+    (a browser's number input refuses "10.000.000")."""
+    target = {forms.DecimalField: NumberField, forms.IntegerField: WholeNumberField}.get(
+        type(field))
+    if target is None or isinstance(field.widget, forms.HiddenInput):
+        return
+    field.__class__ = target
+    attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
+    attrs["inputmode"] = "numeric" if target is WholeNumberField else "decimal"
+    field.widget = forms.TextInput(attrs=attrs)
 
 
 class RecordForm(forms.ModelForm):
@@ -47,6 +97,7 @@ class RecordForm(forms.ModelForm):
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 6)
         for field in self.fields.values():
+            typed_numbers(field)
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
             if field.required and not isinstance(field.widget, forms.HiddenInput):

@@ -190,6 +190,9 @@ class DataVersion(models.Model):
     topic = models.CharField(max_length=40, default="", unique=True)
     value = models.BigIntegerField(default=0)
 
+    #: its own changes move no version (core.apps)
+    data_versioned = False
+
     class Meta:
         verbose_name = "data version"
 

@@ -161,7 +161,6 @@ def attach(field, name: str, *, action: str = VIEW, widgets=None) -> bool:
     """Give a model choice field a picker widget when its model is a registered kind.
     The widget decides when it renders whether the choices are many enough."""
     from .registry import kind_for_model
-    from .search import ensure_kinds
 
     if not isinstance(field, forms.ModelChoiceField):
         return False
@@ -170,7 +169,6 @@ def attach(field, name: str, *, action: str = VIEW, widgets=None) -> bool:
     picker_class = (widgets or PICKER_WIDGETS).get(type(field.widget))
     if picker_class is None:  # hidden inputs, radio buttons, checkboxes: left alone
         return False
-    ensure_kinds()
     kind = kind_for_model(field.queryset.model)
     if kind is None:
         return False
@@ -239,7 +237,7 @@ def matching(kind, queryset, query: str):
 def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS):
     """The first ``limit`` records of ``kind`` in the user's scope matching ``query``
     (and whether there are more); names that start with the query come first."""
-    from .search import filter_queryset
+    from .searchindex import filter_queryset
 
     scoped = kind.scoped(user, action)
     if kind.list_select_related:
@@ -262,9 +260,7 @@ def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS):
 def pick(request, slug):
     """``/pick/<slug>/?q=...&field=...[&action=change][&format=json]``."""
     from .registry import REGISTRY
-    from .search import ensure_kinds
 
-    ensure_kinds()
     kind = REGISTRY.get(slug)
     if kind is None:
         raise Http404

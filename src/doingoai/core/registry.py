@@ -1,5 +1,15 @@
 """The registry of record kinds: each kind is a declaration; views, URLs, exports,
-API endpoints and the generic tests are generated from it."""
+API endpoints and the generic tests are generated from it.
+
+Declarations are loaded by each app's ``AppConfig.ready()`` (``core.apps.RecordApp``
+imports the app's ``kinds``, ``views``, ``selectors`` and ``imports`` modules), so the
+registry is complete before any URL, form or command is used.
+
+A kind's pages beyond list / detail / add / edit / delete / export are declared
+against it with :func:`kind_view`; the panels of its detail page with
+:func:`detail_panel`; what other apps contribute to a page (a partner's timeline,
+a unit's figures) through a :class:`Hook` the page's app declares.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,7 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 
-from .scope import VIEW
+from .scope import ADD, VIEW
 
 REGISTRY: dict[str, type[RecordKind]] = {}
 
@@ -29,6 +39,30 @@ class Related:
         return kind.scoped(user, VIEW).filter(**{self.lookup: obj}).distinct()
 
 
+@dataclass
+class KindView:
+    """A page of a kind beyond the generic ones (``kind_view``)."""
+
+    kind: type[RecordKind]
+    name: str  # the URL name
+    path: str  # below ``<slug>/<pk>/`` (detail) or ``<slug>/`` (list)
+    view: Callable
+    detail: bool
+    action: str
+    label: Any = None  # a button on the detail page / list page when set
+    permission: Callable | None = None  # list views: who may open it, beyond the action
+    prefix: str = ""  # the URL prefix: the kind's slug unless given
+
+
+@dataclass
+class Panel:
+    """A part of a kind's detail page: a template and the context it needs."""
+
+    template: str
+    context: Callable | None = None  # (obj, user) -> dict
+    order: int = 100
+
+
 class RecordKind:
     """Declare a record kind by subclassing and setting attributes."""
 
@@ -44,15 +78,10 @@ class RecordKind:
     list_prefetch_related: list[str] = []
     detail_fields: list[str] = []
     detail_select_related: list[str] = []
-    detail_panels: list[str] = []  # extra templates rendered on the detail page
     related: list[Related] = []
     export_fields: list[str] = []
     search_fields: list[str] = []
     ordering: list[str] = ["-pk"]
-    # actions beyond editing shown on the detail page: (label, url name, required action)
-    object_actions: list[tuple[Any, str, str]] = []
-    # pages beyond the generic ones linked from the list: (label, url name, action)
-    list_actions: list[tuple[Any, str, str]] = []
     has_attachments: bool = True
     attachment_kinds: list[str] = ["document", "photo"]
     # when False the kind is read-only in the generic UI (edited elsewhere)
@@ -62,6 +91,13 @@ class RecordKind:
     menu_order: int = 100
     # function(user) -> dict of initial form values
     initial: Callable | None = None
+    #: named steps run by the write service after every save through it, in the same
+    #: transaction: ``step(*, obj, acting_user, created)`` (see ``core.writing``)
+    save_steps: list[Callable] = []
+
+    # filled by kind_view / detail_panel
+    views: list[KindView]
+    panels: list[Panel]
 
     @classmethod
     def verbose_name(cls):
@@ -119,6 +155,16 @@ class RecordKind:
     def get_export_fields(cls) -> list[str]:
         return cls.export_fields or cls.list_columns
 
+    @classmethod
+    def object_actions(cls) -> list[KindView]:
+        """The declared pages shown as buttons on a record's page."""
+        return [v for v in cls.views if v.detail and v.label]
+
+    @classmethod
+    def list_actions(cls) -> list[KindView]:
+        """The declared pages shown as buttons on the list."""
+        return [v for v in cls.views if not v.detail and v.label]
+
 
 def register(kind: type[RecordKind]) -> type[RecordKind]:
     """Class decorator: ``@register class PartnerKind(RecordKind): ...``."""
@@ -126,50 +172,108 @@ def register(kind: type[RecordKind]) -> type[RecordKind]:
         raise ValueError(f"record kind {kind.slug!r} registered twice")
     REGISTRY[kind.slug] = kind
     kind.model.kind_slug = kind.slug
+    kind.views = []
+    kind.panels = []
     return kind
 
 
+def _kind(kind) -> type[RecordKind]:
+    if isinstance(kind, str):
+        return REGISTRY[kind]
+    if kind.slug not in REGISTRY or REGISTRY[kind.slug] is not kind:
+        raise LookupError(f"{kind.__name__} is not registered")
+    return kind
+
+
+def kind_view(kind, name: str, *, path: str, detail: bool = True, action: str = VIEW,
+              label=None, permission: Callable | None = None, prefix: str = ""):
+    """Declare a page of ``kind`` (its class or slug) beyond the generic ones.
+
+    A detail page (``detail=True``) is ``<slug>/<pk>/<path>``; the view is called as
+    ``view(request, obj)`` with the record already found in the reader's scope (404
+    when she may not see it, 403 when she may see it but not do ``action`` on it).
+    A list page is ``<slug>/<path>``, called as ``view(request)`` when the reader's
+    role allows ``action`` (and ``permission(user)`` when given). ``label`` makes a
+    button on the record's page (or the list) for those allowed."""
+
+    def decorate(view):
+        k = _kind(kind)
+        if any(v.name == name for k2 in REGISTRY.values() for v in k2.views):
+            raise ValueError(f"view {name!r} declared twice")
+        k.views.append(KindView(kind=k, name=name, path=path, view=view, detail=detail,
+                                action=action, label=label, permission=permission,
+                                prefix=prefix or k.slug))
+        return view
+
+    return decorate
+
+
+def detail_panel(kind, template: str, *, order: int = 100):
+    """Declare a panel of ``kind``'s detail page: ``template`` rendered with the
+    context the decorated function returns (``fn(obj, user) -> dict``)."""
+
+    def decorate(fn):
+        k = _kind(kind)
+        k.panels.append(Panel(template=template, context=fn, order=order))
+        k.panels.sort(key=lambda p: p.order)
+        return fn
+
+    return decorate
+
+
+class Hook:
+    """An extension point of one app's pages that other apps contribute to.
+
+    The app that shows the page declares it (``partner_timeline = Hook(...)`` in
+    ``partners/hooks.py``); an app with something to add decorates a function with
+    ``@partner_timeline.provide``. ``hook.gather(*args)`` joins what every provider
+    returns (lists), in the order the apps are installed. A mistyped hook is an
+    ImportError, not a panel that silently disappears."""
+
+    def __init__(self, name: str, doc: str = ""):
+        self.name = name
+        self.__doc__ = doc
+        self.providers: list[Callable] = []
+
+    def provide(self, fn: Callable) -> Callable:
+        if fn not in self.providers:
+            self.providers.append(fn)
+        return fn
+
+    def gather(self, *args, **kwargs) -> list:
+        out: list = []
+        for fn in self.providers:
+            out += fn(*args, **kwargs)
+        return out
+
+    def __repr__(self):
+        return f"<Hook {self.name}: {len(self.providers)} providers>"
+
+
 def import_app_modules(name: str) -> list:
-    """Import ``<app>.<name>`` of every doingoai app that has one (kinds, samples, ...)."""
-    from importlib import import_module
+    """Import ``<app>.<name>`` of every doingoai app that has one (samples, demo...)."""
 
     from django.apps import apps
 
     modules = []
     for config in apps.get_app_configs():
         if config.name.startswith("doingoai."):
-            try:
-                modules.append(import_module(f"{config.name}.{name}"))
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.{name}":
-                    raise
+            module = optional_module(config.name, name)
+            if module is not None:
+                modules.append(module)
     return modules
 
 
-def hook(kind: type[RecordKind], name: str):
-    """A kind's hook: its own attribute, else the function of that name in its app's
-    ``pages`` module (so kinds need not forward to their pages one by one)."""
-    fn = getattr(kind, name, None)
-    if fn is None:
-        from importlib import import_module
+def optional_module(package: str, name: str):
+    """``package.name`` imported, or None when the package has no such module."""
+    from importlib import import_module
 
-        try:
-            pages = import_module(f"{kind.model.__module__.rsplit('.', 1)[0]}.pages")
-        except ModuleNotFoundError:
-            return None
-        fn = getattr(pages, name, None)
-    return fn
-
-
-def gather(name: str, slugs, *args) -> list:
-    """The hook ``name`` of each kind in ``slugs`` (those registered), results joined."""
-    out = []
-    for slug in slugs:
-        kind = REGISTRY.get(slug)
-        fn = hook(kind, name) if kind else None
-        if fn:
-            out += fn(*args)
-    return out
+    try:
+        return import_module(f"{package}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{package}.{name}":
+            raise
+        return None
 
 
 def kind_for_model(model) -> type[RecordKind] | None:
@@ -177,3 +281,12 @@ def kind_for_model(model) -> type[RecordKind] | None:
         if kind.model is model or kind.model._meta.concrete_model is model:
             return kind
     return None
+
+
+def may_add(kind: type[RecordKind], user) -> bool:
+    return kind.editable and kind.model.scope_policy.can_add(user)
+
+
+__all__ = ["ADD", "REGISTRY", "Hook", "KindView", "Panel", "RecordKind", "Related",
+           "detail_panel", "import_app_modules", "kind_for_model", "kind_view", "may_add",
+           "optional_module", "register"]

@@ -89,13 +89,19 @@ def covers_whole_tree(path: str | None) -> bool:
     return len(roots) == 1 and roots[0][0] == path
 
 
+def unit_model():
+    """The model of the organization's tree: the one the user model's ``unit`` points to
+    (it has a ``path``: a unit's ancestors' paths are its prefixes)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model()._meta.get_field("unit").related_model
+
+
 def subtree_ids(path: str) -> QuerySet:
     """The ids of the units in the subtree at ``path`` (a path prefix: units merged
     into another sit under their successor), as a subquery: one index range on the
     paths, used in an IN rather than a join per record."""
-    from doingoai.organization.models import Unit
-
-    return Unit._base_manager.filter(path__startswith=path).values("pk")
+    return unit_model()._base_manager.filter(path__startswith=path).values("pk")
 
 
 def under(path: str, field: str = "unit") -> Q:
@@ -262,6 +268,26 @@ class Nobody(Policy):
 
     def can_add(self, user) -> bool:
         return is_system_admin(user)
+
+
+def visible(model, user, unit=None) -> QuerySet:
+    """The records of ``model`` that ``user`` may see, for figures of ``unit``'s subtree
+    (the caller narrows to it with :func:`under`).
+
+    When that subtree lies inside the user's own (the usual case: a unit looks at
+    itself or below) and the records are owned by units, owning implies the scope, so
+    the scope's clauses (taking-part units, sharing) are left out of the aggregates."""
+    own_path = user_path(user)
+    if unit is not None and isinstance(model.scope_policy, UnitOwned) and (
+        is_system_admin(user) or (own_path and unit.path.startswith(own_path))
+    ):
+        return model._default_manager.all()
+    return model._default_manager.restrict(user, VIEW)
+
+
+def visible_under(model, user, unit, field: str = "unit") -> QuerySet:
+    """The records of ``model`` owned by ``unit``'s subtree that ``user`` may see."""
+    return visible(model, user, unit).filter(under(unit.path, field))
 
 
 class ScopedQuerySet(QuerySet):

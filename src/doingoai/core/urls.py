@@ -1,17 +1,24 @@
+"""The framework's URLs: every registered kind's pages (generated from the registry),
+attachments, type-ahead pickers and the health check."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.urls import path
 
-from . import pages, pickers, search
-from .registry import import_app_modules
+from . import pickers, views
 
 
-def kinds_loaded():
-    """Import every app's ``kinds`` module so its record kinds are registered."""
-    import_app_modules("kinds")
+@login_not_required
+def healthz(request):
+    return JsonResponse({"ok": True})
 
 
 urlpatterns = [
-    path("", pages.dashboard, name="dashboard"),
-    path("healthz", pages.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     path("pick/<slug:slug>/", pickers.pick, name="pick"),
-    *search.urlpatterns,
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("attachments/<int:pk>/thumbnail/", views.attachment_download, {"thumb": True},
+         name="attachment_thumbnail"),
+    path("attachments/<int:pk>/delete/", views.attachment_delete, name="attachment_delete"),
+    *views.kind_urlpatterns(),
 ]

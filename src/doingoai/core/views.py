@@ -8,8 +8,8 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, QuerySet
+from django.db import transaction
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -20,11 +20,25 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from .history import changes_since, history_for
-from .models import Attachment, StaleEdit
+from .models import Attachment
 from .pagecache import cached_page
-from .registry import REGISTRY, RecordKind
-from .scope import CHANGE, DELETE, VIEW
+from .registry import REGISTRY, Hook, RecordKind, may_add
+from .scope import ADD, CHANGE, DELETE, VIEW, role_allows
 from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
+from .writing import (
+    CONFLICT,
+    FORBIDDEN,
+    INVALID,
+    PROTECTED,
+    STALE,
+    RecordRefused,
+    record_delete,
+    record_save,
+)
+
+#: ``fn(kind, user) -> [(label, url)]``: buttons other apps add to every list page
+#: (the spreadsheet import's "Import from Excel")
+list_buttons = Hook("list buttons", "Buttons on the list page of a kind.")
 
 
 class KindView(View):
@@ -39,9 +53,7 @@ class KindView(View):
             "kind": self.kind,
             "verbose_name": self.kind.verbose_name(),
             "verbose_name_plural": self.kind.verbose_name_plural(),
-            "can_add": self.kind.editable and self.kind.model.scope_policy.can_add(
-                self.request.user
-            ),
+            "can_add": may_add(self.kind, self.request.user),
         }
         ctx.update(extra)
         return ctx
@@ -94,11 +106,22 @@ class ObjectListView(KindView):
             "per_page": per_page, "paginator_class": CappedPaginator,
             "cap": max(CappedPaginator.cap, (page + 1) * per_page),
         }).configure(table)
-        ctx = self.base_context(filterset=filterset, table=table, query=request.GET.urlencode())
+        ctx = self.base_context(filterset=filterset, table=table, query=request.GET.urlencode(),
+                                list_actions=self.list_actions())
         template = self.template_name
         if request.htmx and not request.htmx.boosted:
             template = f"{template}#results"
         return render(request, template, ctx)
+
+
+    def list_actions(self) -> list[tuple]:
+        user = self.request.user
+        out = []
+        for v in self.kind.list_actions():
+            allowed = may_add(self.kind, user) if v.action == ADD else role_allows(user, v.action)
+            if allowed and (v.permission is None or v.permission(user)):
+                out.append((v.label, reverse(v.name)))
+        return out + list_buttons.gather(self.kind, user)
 
 
 class ObjectExportView(ObjectListView):
@@ -121,42 +144,41 @@ class ObjectDetailView(KindView):
     def get(self, request, pk):
         obj = self.get_object(pk)
         user = request.user
-        related = []
-        for rel in self.kind.related:
-            rel_kind = REGISTRY[rel.kind]
-            qs = rel.queryset(obj, user)
-            if rel_kind.list_select_related:
-                qs = qs.select_related(*rel_kind.list_select_related)
-            items = list(qs.order_by(*rel_kind.ordering)[: rel.limit + 1])
-            related.append(
-                {
-                    "title": rel.title,
-                    "kind": rel_kind,
-                    "items": items[: rel.limit],
-                    "more": len(items) > rel.limit,
-                    "list_url": reverse(f"{rel_kind.slug}_list"),
-                }
-            )
+        policy = type(obj).scope_policy
         ctx = self.base_context(
             object=obj,
             fields=detail_fields(obj, self.kind.detail_fields),
-            related=related,
+            related=related_panels(self.kind, obj, user),
             history=history_for(obj, limit=30),
-            can_change=self.kind.editable and type(obj).scope_policy.allows(obj, user, CHANGE),
-            can_delete=self.kind.editable and type(obj).scope_policy.allows(obj, user, DELETE),
+            can_change=self.kind.editable and policy.allows(obj, user, CHANGE),
+            can_delete=self.kind.editable and policy.allows(obj, user, DELETE),
             attachments=attachments_of(obj) if self.kind.has_attachments else None,
-            object_actions=[
-                (label, name)
-                for label, name, action in self.kind.object_actions
-                if type(obj).scope_policy.allows(obj, user, action)
-            ],
+            object_actions=[(v.label, v.name) for v in self.kind.object_actions()
+                            if policy.allows(obj, user, v.action)],
+            panels=[p.template for p in self.kind.panels],
         )
-        ctx.update(self.extra_context(obj))
+        for panel in self.kind.panels:
+            if panel.context is not None:
+                ctx.update(panel.context(obj, user))
         return render(request, self.template_name, ctx)
 
-    def extra_context(self, obj):
-        hook = getattr(self.kind, "detail_context", None)
-        return hook(obj, self.request.user) if hook else {}
+
+def related_panels(kind, obj, user) -> list[dict]:
+    related = []
+    for rel in kind.related:
+        rel_kind = REGISTRY[rel.kind]
+        qs = rel.queryset(obj, user)
+        if rel_kind.list_select_related:
+            qs = qs.select_related(*rel_kind.list_select_related)
+        items = list(qs.order_by(*rel_kind.ordering)[: rel.limit + 1])
+        related.append({
+            "title": rel.title,
+            "kind": rel_kind,
+            "items": items[: rel.limit],
+            "more": len(items) > rel.limit,
+            "list_url": reverse(f"{rel_kind.slug}_list"),
+        })
+    return related
 
 
 def detail_fields(obj, names):
@@ -217,39 +239,24 @@ class ObjectEditView(KindView):
         instance = self.get_instance(pk)
         form = self.form(instance, request.POST, request.FILES)
         ctx = self.base_context(form=form, object=instance if pk else None)
-        if form.is_valid():
-            try:
-                with transaction.atomic():
-                    obj = form.save()
-                    if not self.kind.scoped(request.user, CHANGE).filter(pk=obj.pk).exists():
-                        raise PermissionDenied
-            except StaleEdit as exc:
+        try:
+            saved = record_save(kind=self.kind, acting_user=request.user, form=form)
+        except RecordRefused as exc:
+            if exc.reason == STALE:
                 fresh = type(instance)._base_manager.get(pk=instance.pk)
                 ctx["stale"] = {
                     "changes": changes_since(fresh, int(request.POST.get("version") or 0)),
                     "current_version": exc.current_version,
                 }
-                form.add_error(
-                    None,
-                    _(
-                        "Somebody else saved this record after you opened it. Nothing of "
-                        "yours was saved; their change is shown below. Reload the form to "
-                        "edit the current version."
-                    ),
-                )
-                return render(request, self.template_name, ctx, status=409)
-            except PermissionDenied:
-                form.add_error(None, _("You may not save the record with these values."))
-                return render(request, self.template_name, ctx, status=403)
-            except IntegrityError:
-                form.add_error(None, _("This record conflicts with an existing one."))
-                return render(request, self.template_name, ctx, status=400)
-            messages.success(request, _("Saved: %(obj)s") % {"obj": obj})
-            after = getattr(self.kind, "after_save", None)
-            if after:
-                after(obj, request.user, created=pk is None)
-            return HttpResponseRedirect(obj.get_absolute_url())
-        return render(request, self.template_name, ctx, status=400)
+            if exc.form is None:  # refused before the form was read
+                raise PermissionDenied from exc
+            return render(request, self.template_name, ctx, status=REFUSAL_STATUS[exc.reason])
+        messages.success(request, _("Saved: %(obj)s") % {"obj": saved.obj})
+        return HttpResponseRedirect(saved.obj.get_absolute_url())
+
+
+#: the answer to a refused write, by reason
+REFUSAL_STATUS = {INVALID: 400, FORBIDDEN: 403, STALE: 409, CONFLICT: 400, PROTECTED: 409}
 
 
 class ObjectDeleteView(KindView):
@@ -270,13 +277,10 @@ class ObjectDeleteView(KindView):
         obj = self.get_target(pk)
         label = str(obj)
         try:
-            with transaction.atomic():
-                obj.delete()
-        except ProtectedError:
-            messages.error(
-                request,
-                _("“%(obj)s” cannot be deleted: other records refer to it.") % {"obj": label},
-            )
+            record_delete(kind=self.kind, obj=obj, acting_user=request.user)
+        except RecordRefused as exc:
+            for message in exc.messages:
+                messages.error(request, message)
             return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(request, _("Deleted: %(obj)s") % {"obj": label})
         return HttpResponseRedirect(reverse(f"{self.kind.slug}_list"))
@@ -367,8 +371,34 @@ def attachment_delete(request, pk):
     return HttpResponseRedirect(target.get_absolute_url())
 
 
+def declared_view(declared):
+    """The URL callable of a page declared with ``kind_view``: the scope is checked
+    here, once for every such page (404 out of scope, 403 not allowed)."""
+    kind, action = declared.kind, declared.action
+
+    if declared.detail:
+        def view(request, pk, **kwargs):
+            obj = get_object_or_404(kind.detail_queryset(request.user, VIEW), pk=pk)
+            if action != VIEW and not type(obj).scope_policy.allows(obj, request.user,
+                                                                    action):
+                raise PermissionDenied
+            return declared.view(request, obj, **kwargs)
+    else:
+        def view(request, **kwargs):
+            allowed = may_add(kind, request.user) if action == ADD else role_allows(
+                request.user, action)
+            if not allowed or (declared.permission and not declared.permission(request.user)):
+                raise PermissionDenied
+            return declared.view(request, **kwargs)
+
+    view.__name__ = view.__qualname__ = declared.name
+    view.__doc__ = declared.view.__doc__
+    return view
+
+
 def kind_urlpatterns():
-    """URL patterns for every registered kind, generated from the registry."""
+    """URL patterns for every registered kind and the pages declared against it,
+    generated from the registry."""
     from django.urls import path
 
     patterns = []
@@ -377,26 +407,20 @@ def kind_urlpatterns():
             path(f"{slug}/", cached_page(ObjectListView.as_view(kind=kind)),
                  name=f"{slug}_list"),
             path(f"{slug}/add/", ObjectEditView.as_view(kind=kind), name=f"{slug}_add"),
-            path(
-                f"{slug}/export.<str:fmt>",
-                ObjectExportView.as_view(kind=kind),
-                name=f"{slug}_export",
-            ),
+            path(f"{slug}/export.<str:fmt>", ObjectExportView.as_view(kind=kind),
+                 name=f"{slug}_export"),
             path(f"{slug}/<int:pk>/", cached_page(ObjectDetailView.as_view(kind=kind)),
                  name=f"{slug}_detail"),
-            path(f"{slug}/<int:pk>/edit/", ObjectEditView.as_view(kind=kind), name=f"{slug}_edit"),
-            path(
-                f"{slug}/<int:pk>/delete/",
-                ObjectDeleteView.as_view(kind=kind),
-                name=f"{slug}_delete",
-            ),
-            path(
-                f"{slug}/<int:pk>/attachments/",
-                AttachmentUploadView.as_view(kind=kind),
-                name=f"{slug}_attach",
-            ),
+            path(f"{slug}/<int:pk>/edit/", ObjectEditView.as_view(kind=kind),
+                 name=f"{slug}_edit"),
+            path(f"{slug}/<int:pk>/delete/", ObjectDeleteView.as_view(kind=kind),
+                 name=f"{slug}_delete"),
+            path(f"{slug}/<int:pk>/attachments/", AttachmentUploadView.as_view(kind=kind),
+                 name=f"{slug}_attach"),
         ]
-        extra = getattr(kind, "extra_urls", None)
-        if extra:
-            patterns += extra()
+    for kind in REGISTRY.values():
+        for declared in kind.views:
+            route = (f"{declared.prefix}/<int:pk>/{declared.path}" if declared.detail
+                     else f"{declared.prefix}/{declared.path}")
+            patterns.append(path(route, declared_view(declared), name=declared.name))
     return patterns

@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from doingoai.core.numbers import NumberError
+from doingoai.core.numbers import parse_number as _parse
 
 __all__ = ["Amount", "find_amounts", "parse_number", "CURRENCIES"]
 
@@ -105,25 +108,17 @@ _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
 
 
 def parse_number(raw: str, *, with_multiplier: bool = False) -> Decimal | None:
-    """Vietnamese number: "500.000.000" -> 500000000, "2,5" -> 2.5."""
-    raw = raw.strip()
+    """A number as printed: ``core.numbers.parse_number`` (the Vietnamese way first).
+    A printed "50,000" cannot be sent back to its writer: before a multiplier it is
+    read the Vietnamese way (50,000 triệu = 50 triệu), alone the English way (fifty
+    thousand); None when it is not a number."""
     try:
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
-            return Decimal(raw.replace(".", "").replace(",", "."))
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw) and not with_multiplier:
-            return Decimal(raw.replace(",", ""))
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", raw):
-            return Decimal(raw.replace(",", ""))
-        if re.fullmatch(r"\d+,\d+", raw):
-            return Decimal(raw.replace(",", "."))
-        if re.fullmatch(r"\d+\.\d+", raw):
-            head, tail = raw.split(".")
-            if len(tail) == 3 and not with_multiplier:
-                return Decimal(head + tail)
-            return Decimal(raw)
-        return Decimal(raw)
-    except InvalidOperation:
-        return None
+        return _parse(raw)
+    except NumberError as exc:
+        if exc.readings is None:
+            return None
+        small, large = exc.readings
+        return small if with_multiplier else large
 
 
 def _currency(word: str) -> str:

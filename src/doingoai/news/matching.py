@@ -202,7 +202,7 @@ def _acronym_candidates(name: str, country: str) -> list:
 
 
 def _candidates(name: str, country: str):
-    from doingoai.core.search import GENERIC_WORDS
+    from doingoai.partners.duplicates import GENERIC_WORDS
     from doingoai.partners.models import Partner
 
     words = [w for w in fold(name).split() if w not in GENERIC_WORDS and len(w) >= 3]
@@ -229,7 +229,7 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
 
     A name written as an acronym ("KOICA", "UN Women") matches a partner whose
     acronym or aliases hold it, or whose English name's initials give it."""
-    from doingoai.core.search import name_similarity
+    from doingoai.partners.duplicates import name_similarity
 
     out = []
     for name in names:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from doingoai.core.models import audit
 from doingoai.core.scope import ADD, CHANGE, VIEW, is_system_admin, role_allows
+from doingoai.core.writing import record_save
 
 from .documents import read_document
 from .extraction import extract
@@ -210,15 +211,16 @@ def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
     """Save the draft activity of a news item, with its places, the new partners
     the officer chose to create and the resources, and link the news item.
 
-    ``activity_form`` is a valid activities ``ActivityForm``; ``new_partners``
-    are dicts of Partner values (``name_vi``, ``kind``, ``country``,
-    ``subdivision``); ``resources`` dicts of Resource values, where ``partner``
-    may be a Partner or the name of a new partner. Everything or nothing is saved.
+    ``activity_form`` is a bound ``ActivityForm``; ``new_partners`` are dicts of
+    Partner values (``name_vi``, ``kind``, ``country``, ``subdivision``); ``resources``
+    dicts of Resource values, where ``partner`` may be a Partner or the name of a new
+    partner. Every record goes through the write path (``core.writing``); everything or
+    nothing is saved, and a refusal raises ``RecordRefused``.
     """
-    from doingoai.activities.models import Activity
-    from doingoai.activities.services import activity_hold_review
+    from doingoai.activities.kinds import ActivityKind
+    from doingoai.partners.kinds import PartnerKind
     from doingoai.partners.models import Partner
-    from doingoai.resources.models import Resource
+    from doingoai.resources.kinds import ResourceKind
 
     item = NewsItem.objects.select_for_update().get(pk=item.pk)
     if item.activity_id is not None:
@@ -226,30 +228,22 @@ def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
     if not NewsItem.objects.restrict(acting_user, CHANGE).filter(pk=item.pk).exists():
         raise PermissionDenied
 
-    activity = activity_form.save(commit=False)
-    activity.save()
-    activity_form.save_m2m()
-    places = activity_form.cleaned_data.get("places") or []
-    for i, place in enumerate(places):
-        place.activity = activity
-        place.position = i
-        place.save()
-    for i, member in enumerate(activity_form.cleaned_data.get("members") or []):
-        member.activity = activity
-        member.position_order = i
-        member.save()
-    if not Activity.objects.restrict(acting_user, CHANGE).filter(pk=activity.pk).exists():
-        raise PermissionDenied
+    def press_link(activity):
+        if item.source_url and item.source_url not in (activity.press_links or []):
+            activity.press_links = [*(activity.press_links or []), item.source_url]
+            activity.save()
+
+    activity = record_save(kind=ActivityKind, acting_user=acting_user, form=activity_form,
+                           also=press_link).obj
 
     created_partners: dict[str, Partner] = {}
     owner = acting_user.unit or activity.unit
     for values in new_partners:
-        existing = Partner.objects.filter(name_vi=values["name_vi"],
-                                          country=values.get("country") or "").first()
-        partner = existing or Partner(unit=owner, **values)
-        if existing is None:
-            partner.full_clean()
-            partner.save()
+        partner = Partner.objects.filter(name_vi=values["name_vi"],
+                                         country=values.get("country") or "").first()
+        if partner is None:
+            partner = record_save(kind=PartnerKind, acting_user=acting_user, data={
+                **values, "unit": owner.pk, "confirm_different": True}).obj
         created_partners[values["name_vi"]] = partner
         activity.partners.add(partner)
 
@@ -260,17 +254,11 @@ def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
         partner = values.pop("partner", None)
         if isinstance(partner, str):
             partner = created_partners.get(partner)
-        resource = Resource(unit=activity.unit, activity=activity, agreement=agreement,
-                            partner=partner, date=activity.start_date, **values)
-        resource.full_clean()
-        resource.save()
-        made.append(resource)
-
-    if item.source_url and item.source_url not in (activity.press_links or []):
-        activity.press_links = [*(activity.press_links or []), item.source_url]
-        activity.save()
-    activity.update_search_text()
-    activity_hold_review(activity=activity, acting_user=acting_user)
+        made.append(record_save(kind=ResourceKind, acting_user=acting_user, data={
+            **values, "unit": activity.unit_id, "activity": activity.pk,
+            "agreement": agreement.pk if agreement else None,
+            "partner": partner.pk if partner else None, "date": activity.start_date,
+            "stage": "disbursed"}).obj)
 
     item.activity = activity
     item.status = NewsItem.Status.CONFIRMED

@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from doingoai.core.apps import RecordApp
 
-class OrganizationConfig(AppConfig):
+
+class OrganizationConfig(RecordApp):
     name = "doingoai.organization"
     label = "organization"
     verbose_name = _("Organization")

@@ -1,4 +1,3 @@
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.registry import RecordKind, Related, register
@@ -26,13 +25,6 @@ class UnitKind(RecordKind):
         Related(_("Units below"), "units", "parent"),
         Related(_("Merged into this unit"), "units", "successor"),
     ]
-    detail_panels = ["organization/unit_panels.html"]
-
-    @staticmethod
-    def detail_context(obj, user):
-        from .pages import unit_overview
-
-        return unit_overview(obj, user)
 
 
 @register
@@ -65,9 +57,3 @@ class UserKind(RecordKind):
     menu_order = 90
     has_attachments = False
     api = False
-
-    @staticmethod
-    def extra_urls():
-        from .pages import profile
-
-        return [path("profile/", profile, name="profile")]

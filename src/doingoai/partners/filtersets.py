@@ -6,6 +6,7 @@ from doingoai.core.filters import RecordFilterSet
 from doingoai.organization.models import Unit
 
 from .models import Partner, PartnerContact
+from .selectors import engaged_partners, new_partners
 
 
 class PartnerFilterSet(RecordFilterSet):
@@ -34,8 +35,6 @@ class PartnerFilterSet(RecordFilterSet):
         the user's scope) in the dates; with ``new``, for the first time."""
         if not value:
             return qs
-        from doingoai.reports.figures import engaged_partners, new_partners
-
         user = getattr(self.request, "user", None)
         start = self.form.cleaned_data.get("worked_from")
         end = self.form.cleaned_data.get("worked_to")

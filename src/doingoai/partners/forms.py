@@ -50,7 +50,7 @@ class PartnerForm(RecordForm):
         cleaned = super().clean()
         if self.instance.pk or cleaned.get("confirm_different") or self.errors:
             return cleaned
-        from .pages import likely_duplicates
+        from .duplicates import likely_duplicates
 
         names = [cleaned.get(n) or "" for n in ("name_vi", "name_en", "name_local", "acronym")]
         names += cleaned.get("aliases") or []

@@ -1,6 +1,6 @@
 """Spreadsheet import of partners (the template's columns and how rows match)."""
 
-from doingoai.core.imports import PARTNER_MATCH, Column, Importer, Matcher, register_importer
+from doingoai.imports.spreadsheet import PARTNER_MATCH, Column, Importer, Matcher, register_importer
 
 from .models import Partner
 

@@ -30,13 +30,6 @@ class PartnerKind(RecordKind):
         Related(_("Contacts"), "contacts", "partner"),
         Related(_("Member organizations"), "partners", "parent"),
     ]
-    detail_panels = ["partners/partner_panels.html"]
-
-    @staticmethod
-    def detail_context(obj, user):
-        from .pages import partner_context
-
-        return partner_context(obj, user)
 
 
 @register

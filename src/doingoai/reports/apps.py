@@ -1,11 +1,13 @@
-from django.apps import AppConfig
+from doingoai.core.apps import RecordApp
 
 
-class Config(AppConfig):
+class Config(RecordApp):
     name = "doingoai.reports"
     label = "reports"
+    tracked = False  # the summary tables follow the records; they are not records
 
     def ready(self):
+        super().ready()
         from doingoai.core import bulk
         from doingoai.organization.signals import unit_moved
 

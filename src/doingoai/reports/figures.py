@@ -20,10 +20,11 @@ from django.db.models.functions import ExtractYear
 from django.urls import NoReverseMatch, reverse
 
 from doingoai.core.countries import country_name
-from doingoai.core.registry import REGISTRY
-from doingoai.core.scope import VIEW, under
+from doingoai.core.scope import under, visible
 from doingoai.core.text import fold
 from doingoai.organization.models import Unit
+from doingoai.partners.selectors import engaged_partners, new_partners
+from doingoai.resources.selectors import resource_country
 
 from .periods import Period
 
@@ -43,27 +44,9 @@ def model(label: str):
 
 
 def scoped(label: str, user, unit: Unit | None = None):
-    """Always start from the kind's scope for the user.
-
-    Every figure is also limited to records owned by ``unit``'s subtree. When that
-    subtree lies inside the user's own (the usual case: a unit looks at itself or
-    below), the owner condition already implies the scope, so the scope's
-    ``EXISTS`` clauses (taking-part units, sharing) are left out of the aggregates.
-    """
+    """Always start from the kind's scope for the user (``core.scope.visible``)."""
     m = model(label)
-    if m is None:
-        return None
-    from doingoai.core.scope import UnitOwned, is_system_admin
-
-    own_path = getattr(getattr(user, "unit", None), "path", None)
-    if unit is not None and isinstance(m.scope_policy, UnitOwned) and (
-        is_system_admin(user) or (own_path and unit.path.startswith(own_path))
-    ):
-        return m._default_manager.all()
-    kind = next((k for k in REGISTRY.values() if k.model is m), None)
-    if kind is not None:
-        return kind.scoped(user, VIEW)
-    return m._default_manager.restrict(user, VIEW)
+    return None if m is None else visible(m, user, unit)
 
 
 def list_url(slug: str, **params) -> str:
@@ -386,33 +369,6 @@ def _timeline(qs, period, today, limit=40) -> list[dict]:
 # -- partners -----------------------------------------------------------------
 
 
-def engaged_partners(unit, user, start=None, end=None):
-    """Partners the unit's subtree worked with in [start, end]: an activity, an
-    agreement running, or a resource. Only records in the user's scope count."""
-    from doingoai.partners.models import Partner
-
-    cond = Q()
-    acts = activity_qs(unit, user, start, end)
-    if acts is not None:
-        cond |= Q(pk__in=acts.values("partners"))
-    agrs = agreement_qs(unit, user).filter(signed_date__isnull=False)
-    if end:
-        agrs = agrs.filter(signed_date__lte=end)
-    if start:
-        agrs = agrs.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-    cond |= Q(pk__in=agrs.values("partners"))
-    res = resource_qs(unit, user, start, end)
-    if res is not None:
-        cond |= Q(pk__in=res.values("partner"))
-    return Partner.objects.filter(cond)
-
-
-def new_partners(unit, user, start, end):
-    """Engaged in the period and never before it."""
-    before = engaged_partners(unit, user, None, start - dt.timedelta(days=1))
-    return engaged_partners(unit, user, start, end).exclude(pk__in=before.values("pk"))
-
-
 def _partners(unit, period, user, months=None) -> dict:
     if months:
         rows = _reach_by_country(unit, months)
@@ -477,25 +433,6 @@ def resource_qs(unit, user, start=None, end=None):
     if end:
         qs = qs.filter(date__lte=end)
     return qs
-
-
-def resource_country():
-    """The partner country of a resource: its partner's, else (a gift to several
-    partners) the country of the activity it was handed over at, else of the first
-    partner of its agreement."""
-    from django.db.models import F, OuterRef, Subquery, Value
-    from django.db.models.functions import Coalesce, NullIf
-
-    place = model("activities.ActivityPlace")
-    Agreement = model("agreements.Agreement")
-    parts = [NullIf(F("partner__country"), Value(""))]
-    if place is not None:
-        parts.append(Subquery(place.objects.filter(activity_id=OuterRef("activity_id"))
-                              .order_by("position", "pk").values("country")[:1]))
-    parts.append(Subquery(Agreement.partners.through.objects
-                          .filter(agreement_id=OuterRef("agreement_id"))
-                          .order_by("pk").values("partner__country")[:1]))
-    return Coalesce(*parts, Value(""))
 
 
 FIGURES_FORMAT = 3  # bump when the shape of the figures changes (cached across deploys)

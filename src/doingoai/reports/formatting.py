@@ -6,22 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from doingoai.core.numbers import format_number
+
 
 def vn_number(value, decimals: int = 0) -> str:
+    """``40.000.000``: rounded half up to ``decimals`` places; "—" for nothing."""
     if value is None or value == "":
         return "—"
     q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
-    d = Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP)
-    sign = "-" if d < 0 else ""
-    whole, _dot, frac = f"{abs(d):f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = ".".join(groups) or "0"
-    if decimals and frac and int(frac):
-        text += "," + frac
-    return sign + text
+    return format_number(Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP))
 
 
 def vnd(value) -> str:

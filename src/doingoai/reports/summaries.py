@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, Func, IntegerField, Q, Sum
 
-from .figures import MONEY, has_partner, resource_country
+from doingoai.resources.selectors import resource_country
+
+from .figures import MONEY, has_partner
 
 #: the partners' reach keeps a bit per month from January 2000 to December 2034
 BASE_MONTH = 2000 * 12

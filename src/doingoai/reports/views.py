@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,11 +12,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from doingoai.agreements.kinds import AgreementKind
 from doingoai.core.pagecache import cached_page
-from doingoai.core.scope import VIEW, is_central, is_system_admin
+from doingoai.core.registry import detail_panel
+from doingoai.core.scope import VIEW
+from doingoai.organization.kinds import UnitKind
 from doingoai.organization.models import Term, Unit
 
 from . import figures as F
+from .hooks import more_reports
 from .periods import make_period
 
 CONTENT_TYPES = {
@@ -110,7 +113,19 @@ def chart_data(fig) -> dict:
     }
 
 
+@detail_panel(UnitKind, "reports/unit_panel.html", order=200)
+def unit_panel(unit, user):
+    return {}
+
+
+@detail_panel(AgreementKind, "reports/agreement_panel.html", order=200)
+def agreement_panel(agreement, user):
+    return {}
+
+
+@cached_page
 def dashboard(request):
+    """The user's dashboard: figures and charts of a unit and a term or year."""
     unit, period = selected(request)
     fig = F.unit_figures(unit=unit, period=period, user=request.user)
     query = {"unit": unit.pk}
@@ -131,7 +146,7 @@ def dashboard(request):
             (fmt.upper(), reverse("reports_unit", args=[unit.pk]) + f"?{qs}&format={fmt}")
             for fmt in ("docx", "pdf", "xlsx")
         ],
-        "can_iati": can_export_iati(request.user),
+        "more_reports": more_reports.gather(request.user, unit),
     }
     return render(request, "dashboard.html", ctx)
 
@@ -157,7 +172,7 @@ def index(request):
         "units": unit_choices(request.user, unit),
         "terms": Term.objects.all(),
         "years": range(dt.date.today().year + 1, 2009, -1),
-        "can_iati": can_export_iati(request.user),
+        "more_reports": more_reports.gather(request.user, unit),
     })
 
 
@@ -199,23 +214,3 @@ def _date(value):
         return dt.date.fromisoformat(value)
     except ValueError:
         raise Http404
-
-
-def can_export_iati(user) -> bool:
-    return is_system_admin(user) or is_central(user)
-
-
-def iati(request):
-    from .iati import export_iati
-
-    if not can_export_iati(request.user):
-        raise PermissionDenied
-    unit = None
-    if request.GET.get("unit"):
-        unit = get_object_or_404(Unit.objects.restrict(request.user, VIEW),
-                                 pk=request.GET["unit"])
-    if request.GET.get("download"):
-        result = export_iati(user=request.user, unit=unit)
-        return _download(result.xml, "xml", "doingoai-iati-activities")
-    result = export_iati(user=request.user, unit=unit)
-    return render(request, "reports/iati.html", {"result": result, "unit": unit})

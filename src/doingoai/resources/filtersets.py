@@ -8,6 +8,7 @@ from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
 from doingoai.partners.models import Partner
 
 from .models import ExchangeRate, Resource
+from .selectors import resource_country
 
 
 class ResourceFilterSet(RecordFilterSet):
@@ -40,8 +41,6 @@ class ResourceFilterSet(RecordFilterSet):
         ("-": no country known)."""
         if not value:
             return qs
-        from doingoai.reports.figures import resource_country
-
         code = "" if value.strip() == "-" else value.strip().upper()
         return qs.alias(partner_country=resource_country()).filter(partner_country=code)
 

@@ -1,6 +1,6 @@
 """Spreadsheet import of resources (money and goods received or given)."""
 
-from doingoai.core.imports import Column, Importer, register_importer
+from doingoai.imports.spreadsheet import Column, Importer, register_importer
 
 
 @register_importer

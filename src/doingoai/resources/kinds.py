@@ -1,7 +1,6 @@
-from django.urls import path
-
 from doingoai.core.registry import RecordKind, register
 
+from . import services
 from .filtersets import ExchangeRateFilterSet, ResourceFilterSet
 from .forms import ExchangeRateForm, ResourceForm
 from .models import ExchangeRate, Resource
@@ -26,13 +25,6 @@ class ResourceKind(RecordKind):
     ordering = ["-date", "-pk"]
     menu_order = 50
     attachment_kinds = ["document", "photo"]
-    detail_panels = ["resources/resource_panels.html"]
-
-    @staticmethod
-    def detail_context(obj, user):
-        from .pages import resource_context
-
-        return resource_context(obj, user)
 
 
 @register
@@ -48,16 +40,4 @@ class ExchangeRateKind(RecordKind):
     nav_group = "admin"
     menu_order = 80
     has_attachments = False
-    detail_panels = ["resources/rate_panels.html"]
-
-    @staticmethod
-    def after_save(obj, user, created):
-        from .services import refresh_equivalents
-
-        refresh_equivalents(since={obj.currency: obj.date})
-
-    @staticmethod
-    def extra_urls():
-        from . import pages
-
-        return [path("rates/import/", pages.rates_import, name="rates_import")]
+    save_steps = [services.equivalents_follow_rate]

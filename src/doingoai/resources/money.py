@@ -15,8 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 import pycountry
-from babel.numbers import format_currency, format_decimal
 from django.utils.translation import gettext as _
+
+from doingoai.core.numbers import format_money, format_number  # noqa: F401 (re-exported)
 
 VND = "VND"
 USD = "USD"
@@ -141,29 +142,3 @@ def equivalents(amount, currency: str, *, on: dt.date,
         if found:
             notes.append(f"1 {code} = {format_number(found[0])} ₫ ({found[1]:%d/%m/%Y})")
     return Equivalents(vnd, usd, "; ".join(notes))
-
-
-def format_number(value) -> str:
-    if value is None:
-        return ""
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return format_decimal(value, format="#,##0", locale="vi")
-    return format_decimal(value, format="#,##0.######", locale="vi")
-
-
-def format_money(value, currency: str = VND) -> str:
-    """Vietnamese display: ``40.000.000 ₫``, ``9.000.000 US$``, ``1.234,50 €``.
-
-    Whole amounts show no decimals; None gives an empty string.
-    """
-    if value is None:
-        return ""
-    value = Decimal(value)
-    currency = (currency or VND).upper()
-    if value == value.to_integral_value():
-        text = format_currency(value, currency, locale="vi", format="#,##0 ¤",
-                               currency_digits=False)
-    else:
-        text = format_currency(value, currency, locale="vi")
-    return text.replace("\xa0", " ")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,35 +13,12 @@ from django.utils.translation import gettext as _
 
 from doingoai.core.bulk import bulk_work, records_changed
 from doingoai.core.models import audit
+from doingoai.core.numbers import NumberError, parse_number
 
 from . import money
 from .models import ExchangeRate, Resource
 
 HEADER_WORDS = {"currency", "tiente", "ma", "code"}
-
-
-def parse_number(text: str) -> Decimal:
-    """``23150``, ``23150.5``, ``23.150,50``, ``23,150.50`` or ``23.150``.
-
-    When both separators appear the last one is the decimal mark. A lone separator
-    followed by exactly three digits (``23.150``, ``23,150``) groups thousands, the
-    Vietnamese way, unless the whole part is 0 (``0.175``); otherwise it is the
-    decimal mark (``26,5``, ``18.25``). Repeated separators group thousands.
-    """
-    text = (text or "").strip().replace(" ", "").replace("\xa0", "")
-    if "," in text and "." in text:
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
-        return Decimal(text)
-    for sep in (",", "."):
-        if sep in text:
-            whole, _sep, tail = text.rpartition(sep)
-            if text.count(sep) > 1 or (len(tail) == 3 and whole.lstrip("-+") not in ("", "0")):
-                return Decimal(text.replace(sep, ""))
-            return Decimal(text.replace(sep, "."))
-    return Decimal(text)
 
 
 def parse_date(text: str) -> dt.date:
@@ -85,9 +61,10 @@ def read_rates_csv(text: str) -> list[tuple[int, dict]]:
             continue
         try:
             rate = parse_number(cells[2])
-        except (InvalidOperation, ValueError):
-            rate = None
-        if rate is None or rate <= 0 or not rate.is_finite():
+        except NumberError as exc:
+            errors.append(_("Line %(n)d: %(msg)s") % {"n": n, "msg": exc})
+            continue
+        if rate <= 0:
             errors.append(_("Line %(n)d: “%(value)s” is not a rate greater than zero.") % {
                 "n": n, "value": cells[2]})
             continue
@@ -141,6 +118,12 @@ def _import_rates(rows, *, acting_user, progress) -> dict[str, int]:
           refreshed=refreshed)
     return {"created": created, "updated": updated, "refreshed": refreshed,
             "rows": len(rows)}
+
+
+def equivalents_follow_rate(*, obj, acting_user=None, created: bool = False) -> None:
+    """The save step of an exchange rate (``ExchangeRateKind.save_steps``): the VND and
+    USD equivalents of the resources it applies to are computed again."""
+    refresh_equivalents(since={obj.currency: obj.date})
 
 
 def refresh_equivalents(*, since: dict[str, dt.date] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""The search index of every record kind (see doingoai.core.search).
+"""The search index of every record kind (see doingoai.core.searchindex).
 
 SQLite: an FTS5 virtual table with the trigram tokenizer. PostgreSQL: a table
 with a pg_trgm GIN index on the key. Rows are keyed by

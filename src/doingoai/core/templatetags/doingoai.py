@@ -12,6 +12,8 @@ from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from doingoai.core.numbers import format_money
+
 register = template.Library()
 
 
@@ -70,8 +72,6 @@ def querystring_without(context, *names):
 @register.filter
 def money(value, currency="VND"):
     """``40.000.000 ₫``; an equivalent that could not be computed says so."""
-    from doingoai.resources.money import format_money
-
     if value is None or value == "":
         return format_html('<span class="no-rate">{}</span>', _("no exchange rate yet"))
     # kept on one line by the .money style

@@ -6,7 +6,7 @@ for instance by the benchmark's data generator."""
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from doingoai.core import search
+from doingoai.core import searchindex as search
 from doingoai.core.progress import Progress
 
 

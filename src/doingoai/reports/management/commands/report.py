@@ -4,10 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from doingoai.core.progress import Progress
 from doingoai.core.scope import VIEW
+from doingoai.organization.commandline import acting_user, find_unit
 from doingoai.reports.documents import render_unit_report
 from doingoai.reports.periods import make_period
-
-from ._common import acting_user, find_unit
 
 
 class Command(BaseCommand):

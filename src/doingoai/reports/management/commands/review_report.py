@@ -5,9 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from doingoai.agreements.models import Agreement
 from doingoai.core.scope import VIEW
+from doingoai.organization.commandline import acting_user
 from doingoai.reports.documents import render_review_report
-
-from ._common import acting_user
 
 
 class Command(BaseCommand):

@@ -1,0 +1,45 @@
+"""Agreements as other pages show them: on a partner's timeline, in a unit's figures."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from doingoai.core.scope import VIEW, under, visible_under
+from doingoai.organization.hooks import unit_stats
+from doingoai.partners.hooks import partner_engagements, partner_timeline
+
+from .models import Agreement, Status, status_q
+
+
+@partner_timeline.provide
+def partner_agreements(partner, user):
+    qs = Agreement.objects.restrict(user, VIEW).filter(partners=partner).distinct()
+    return [
+        {"date": a.signed_date or a.start_date, "label": _("Agreement"), "title": a.title,
+         "url": a.get_absolute_url(), "detail": a.get_status_display()}
+        for a in qs.order_by("-signed_date")[:50]
+    ]
+
+
+@unit_stats.provide
+def unit_agreements(unit, user, term):
+    qs = Agreement.objects.restrict(user, VIEW).filter(under(unit.path))
+    url = reverse("agreements_list")
+    return [
+        {"label": _("Agreements in force"),
+         "value": qs.filter(status_q(Status.IN_FORCE) | status_q(Status.EXPIRING)).count(),
+         "url": f"{url}?unit={unit.pk}&status=in_force"},
+    ]
+
+
+@partner_engagements.provide
+def agreement_partners(unit, user, start, end):
+    """An agreement signed by then and not ended before the period."""
+    qs = visible_under(Agreement, user, unit).filter(signed_date__isnull=False)
+    if end:
+        qs = qs.filter(signed_date__lte=end)
+    if start:
+        qs = qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+    return [qs.values("partners")]

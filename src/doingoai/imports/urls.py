@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.index, name="import_index"),
+    path("<slug:kind>/", views.upload, name="import_upload"),
+    path("<slug:kind>/template.xlsx", views.template_download, name="import_template"),
+    path("<slug:kind>/confirm/", views.confirm, name="import_confirm"),
+]

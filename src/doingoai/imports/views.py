@@ -1,0 +1,147 @@
+"""Pages of the spreadsheet import: the template to download, the upload with its
+preview (rows as they will be saved, problems listed) and the confirmation."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from doingoai.core.registry import may_add
+from doingoai.core.views import list_buttons
+
+from .spreadsheet import IMPORTERS, build_template, get_importer, import_workbook, template_filename
+
+MAX_UPLOAD = 20 * 1024 * 1024
+PREVIEW_ROWS = 500
+SESSION_KEY = "pending_imports"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx)"))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        head = file.read(4)
+        file.seek(0)
+        if head != b"PK\x03\x04":
+            raise forms.ValidationError(
+                _("The file is not an Excel workbook (.xlsx). Download the template and "
+                  "fill it in.")
+            )
+        return file
+
+
+def _importer_or_404(request, kind):
+    importer = get_importer(kind)
+    if importer is None:
+        raise Http404
+    record_kind = importer.get_kind()
+    if not may_add(record_kind, request.user):
+        raise PermissionDenied
+    return importer, record_kind
+
+
+@list_buttons.provide
+def import_button(kind, user) -> list[tuple]:
+    """"Import from Excel" on the list of every kind that has an importer."""
+    if get_importer(kind.slug) is None or not may_add(kind, user):
+        return []
+    return [(_("Import from Excel"), reverse("import_upload", kwargs={"kind": kind.slug}))]
+
+
+def pending_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "private" / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@login_required
+def index(request):
+    kinds = []
+    for slug in sorted(IMPORTERS):
+        importer = get_importer(slug)
+        if importer is not None and may_add(importer.get_kind(), request.user):
+            kinds.append(importer.get_kind()())
+    return render(request, "imports/index.html", {"kinds": kinds})
+
+
+@login_required
+def template_download(request, kind):
+    _importer_or_404(request, kind)
+    content = build_template(kind, user=request.user)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{template_filename(kind)}"'
+    return response
+
+
+@login_required
+def upload(request, kind):
+    importer, record_kind = _importer_or_404(request, kind)
+    ctx = {"kind": record_kind(), "importer": importer,
+           "verbose_name_plural": record_kind.verbose_name_plural()}
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            token = uuid.uuid4().hex
+            path = pending_dir() / f"{token}.xlsx"
+            with path.open("wb") as out:
+                for chunk in form.cleaned_data["file"].chunks():
+                    out.write(chunk)
+            name = form.cleaned_data["file"].name
+            report = import_workbook(kind, path, user=request.user, commit=False, filename=name)
+            if report.ok:
+                pending = request.session.get(SESSION_KEY, {})
+                pending[token] = {"kind": kind, "name": name}
+                request.session[SESSION_KEY] = pending
+            else:
+                path.unlink(missing_ok=True)
+                token = None
+            ctx.update(report=report, token=token, rows=report.rows[:PREVIEW_ROWS],
+                       more_rows=max(0, len(report.rows) - PREVIEW_ROWS),
+                       problems=report.all_problems())
+    else:
+        form = UploadForm()
+    ctx["form"] = form
+    return render(request, "imports/upload.html", ctx)
+
+
+@login_required
+@require_POST
+def confirm(request, kind):
+    _importer, record_kind = _importer_or_404(request, kind)
+    token = request.POST.get("token", "")
+    pending = request.session.get(SESSION_KEY, {})
+    entry = pending.get(token)
+    path = pending_dir() / f"{token}.xlsx"
+    if not entry or entry["kind"] != kind or not token.isalnum() or not path.exists():
+        messages.error(request, _("This upload has expired; please upload the file again."))
+        return redirect("import_upload", kind=kind)
+    report = import_workbook(kind, path, user=request.user, commit=True, filename=entry["name"])
+    pending.pop(token, None)
+    request.session[SESSION_KEY] = pending
+    path.unlink(missing_ok=True)
+    if not report.ok:
+        # the data changed between preview and confirmation
+        ctx = {"kind": record_kind(), "form": UploadForm(), "report": report, "token": None,
+               "rows": report.rows[:PREVIEW_ROWS], "problems": report.all_problems(),
+               "verbose_name_plural": record_kind.verbose_name_plural()}
+        return render(request, "imports/upload.html", ctx, status=409)
+    messages.success(request, _("Imported “%(name)s”: %(summary)s.") % {
+        "name": entry["name"], "summary": report.summary()})
+    return redirect(f"{record_kind.slug}_list")

@@ -1,0 +1,7 @@
+from doingoai.core.apps import RecordApp
+
+
+class Config(RecordApp):
+    name = "doingoai.search"
+    label = "search"
+    tracked = False  # no records of its own

@@ -1,0 +1,183 @@
+"""Search across every record kind, by any spelling, in the reader's scope: the
+candidates the index gives (``core.searchindex``) ranked on their titles, counted and
+grouped by kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models.expressions import RawSQL
+from django.urls import NoReverseMatch, reverse
+from rapidfuzz import fuzz
+
+from doingoai.core.registry import RecordKind
+from doingoai.core.scope import VIEW
+from doingoai.core.searchindex import (
+    Prefetched,
+    Query,
+    _content_type,
+    _phon,
+    _vendor,
+    candidates,
+    count_matches,
+    matching_filter,
+    prefetch,
+    searchable_kinds,
+    unrestricted,
+)
+from doingoai.core.text import fold
+
+#: counts stop here ("1.000+"): counting every match of a common word costs a scan
+COUNT_CAP = 1000
+
+
+def score(q: Query, title: str, key: str | None = None) -> float:
+    """How well a record's folded title (and its phonetic ``key``, as stored in the
+    index) answers the query (0-100)."""
+    if not title:
+        return 0.0
+    key = _phon(title) if key is None else key
+    if title == q.folded or key == q.whole:
+        return 100.0
+    if key.startswith(q.whole):
+        return 95.0
+    if re.search(rf"\b{re.escape(q.folded)}\b", title):
+        return 90.0
+    if q.whole in key:
+        return 85.0
+    if q.terms and all(t in key for t in q.terms):
+        return 70.0 + fuzz.token_set_ratio(q.folded, title) / 10
+    # matched elsewhere in the record (description, partners, places ...)
+    return 20.0 + fuzz.partial_ratio(q.folded, title) / 5
+
+
+@dataclass
+class Hit:
+    obj: object
+    score: float
+    url: str
+    subtitle: str = ""
+
+
+@dataclass
+class Group:
+    kind: type[RecordKind]
+    count: int
+    hits: list[Hit]
+    list_url: str
+    more: bool = False  # there are more than ``count`` (counting stopped at COUNT_CAP)
+
+    @property
+    def best(self) -> float:
+        return self.hits[0].score if self.hits else 0.0
+
+    @property
+    def verbose_name_plural(self):
+        return self.kind.verbose_name_plural()
+
+
+def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default",
+                pre: Prefetched | None = None) -> Group | None:
+    model = kind.model
+    ct = _content_type(using, model)
+    vendor = _vendor(using)
+    scoped = kind.scoped(user, VIEW)
+    if using != "default":
+        scoped = scoped.using(using)
+    everything = unrestricted(scoped)
+    matching = scoped.filter(matching_filter(q, model, using))
+    if pre is not None and everything:
+        count = len(pre.ids)
+    elif pre is not None:
+        column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+        count = (scoped.filter(RawSQL(f"{column} = ANY(%s)", [pre.ids],
+                                      output_field=models.BooleanField()))
+                 .order_by()[: COUNT_CAP + 1].count()) if pre.ids else 0
+    elif everything:  # the central level, the partner directory: the index alone answers
+        count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
+    else:
+        count = matching.order_by()[: COUNT_CAP + 1].count()
+    if not count:
+        return None
+    found = pre.found if pre is not None else candidates(q, ct.pk, vendor, using)
+    if everything:
+        in_scope = {oid for oid, _t, _n in found}
+    else:
+        in_scope = set(scoped.filter(pk__in=[oid for oid, _t, _n in found])
+                       .values_list("pk", flat=True))
+    ranked = sorted(
+        ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)
+         if oid in in_scope),
+        reverse=True,
+    )[:limit]
+    if not ranked:  # none of the candidates is in scope: any in scope, newest first
+        ranked = [(0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[
+            :limit]]
+    qs = scoped.order_by()  # ranked here, not by the model's ordering
+    if kind.list_select_related:
+        qs = qs.select_related(*kind.list_select_related)
+    objs = qs.in_bulk([oid for _s, _i, oid in ranked])
+    subtitle = getattr(kind, "search_subtitle", None) or _subtitle
+    hits = [
+        Hit(objs[oid], s or score(q, fold(str(objs[oid]))), _url(objs[oid]), subtitle(objs[oid]))
+        for s, _i, oid in ranked
+        if oid in objs
+    ]
+    hits.sort(key=lambda h: -h.score)
+    try:
+        list_url = reverse(f"{kind.slug}_list")
+    except NoReverseMatch:
+        list_url = ""
+    return Group(kind=kind, count=min(count, COUNT_CAP), hits=hits, list_url=list_url,
+                 more=count > COUNT_CAP)
+
+
+def _subtitle(obj) -> str:
+    """A short second line: where a partner is, when an activity was, who recorded it."""
+    parts = []
+    for attr in ("name_en", "country_label", "subdivision_label"):
+        value = getattr(obj, attr, "")
+        if value and value != str(obj):
+            parts.append(str(value))
+    for attr in ("start_date", "signed_date", "published", "date"):
+        value = getattr(obj, attr, None)
+        if hasattr(value, "strftime"):
+            parts.append(value.strftime("%d/%m/%Y"))
+            break
+    cache = getattr(getattr(obj, "_state", None), "fields_cache", {})
+    unit = cache.get("unit")  # only when already loaded: no query per hit
+    if unit is not None and unit != obj:
+        parts.append(str(unit))
+    return " · ".join(parts)
+
+
+def _url(obj) -> str:
+    try:
+        return obj.get_absolute_url()
+    except (AttributeError, NoReverseMatch):
+        return ""
+
+
+def search(user, text: str, *, limit: int = 10, kinds: Iterable[str] | None = None,
+           using: str = "default") -> list[Group]:
+    """Groups of results per kind, in the user's scope, best group and best match first."""
+    q = Query(text or "")
+    if not q.usable:
+        return []
+    groups = []
+    chosen = [k for k in searchable_kinds()
+              if (not kinds or k.slug in kinds)
+              and not (k.nav_group == "hidden" and not k.search_fields)]
+    cts = {k.slug: _content_type(using, k.model).pk for k in chosen}
+    pre = prefetch(q, list(cts.values()), using)
+    for kind in chosen:
+        group = search_kind(kind, user, q, limit=limit, using=using,
+                            pre=pre[cts[kind.slug]] if pre else None)
+        if group:
+            groups.append(group)
+    groups.sort(key=lambda g: (-g.best, g.kind.menu_order))
+    return groups
+
