@@ -22,8 +22,12 @@ from doingoai.news.scoring import score  # noqa: E402
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT / "tests" / "news" / "corpus"))
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="read the corpus this many times for the speed (default 5)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="read the corpus this many times for the speed (default 5)",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the mistakes")
     args = parser.parse_args(argv)
@@ -34,13 +38,19 @@ def main(argv=None) -> int:
     print(f"{'field':<14}{'precision':>10}{'recall':>10}{'tp':>6}{'pred':>6}{'exp':>6}")
     tp = predicted = expected = 0
     for field, f in report["fields"].items():
-        print(f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}"
-              f"{f['tp']:>6}{f['predicted']:>6}{f['expected']:>6}")
+        print(
+            f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}"
+            f"{f['tp']:>6}{f['predicted']:>6}{f['expected']:>6}"
+        )
         tp, predicted, expected = tp + f["tp"], predicted + f["predicted"], expected + f["expected"]
-    print(f"{'all fields':<14}{tp / predicted if predicted else 1:>10.3f}"
-          f"{tp / expected if expected else 1:>10.3f}{tp:>6}{predicted:>6}{expected:>6}")
-    print(f"{report['articles']} articles × {args.repeat}: {report['seconds']:.2f} s, "
-          f"{report['articles_per_second']:.1f} articles/s")
+    print(
+        f"{'all fields':<14}{tp / predicted if predicted else 1:>10.3f}"
+        f"{tp / expected if expected else 1:>10.3f}{tp:>6}{predicted:>6}{expected:>6}"
+    )
+    print(
+        f"{report['articles']} articles × {args.repeat}: {report['seconds']:.2f} s, "
+        f"{report['articles_per_second']:.1f} articles/s"
+    )
     if args.verbose:
         for m in report["mistakes"]:
             print(m)

@@ -94,8 +94,9 @@ def env_for(url: str, **extra) -> dict:
 
 
 def doingoai(url, *argv, **kw):
-    return subprocess.run([PY, "-m", "doingoai.cli", *argv], env=env_for(url), check=True,
-                          cwd=ROOT, **kw)
+    return subprocess.run(
+        [PY, "-m", "doingoai.cli", *argv], env=env_for(url), check=True, cwd=ROOT, **kw
+    )
 
 
 def prepare_data(args, url):
@@ -115,9 +116,17 @@ def prepare_data(args, url):
     doingoai(url, "migrate", "-v0")
     a, r, g, p = args.counts
     started = time.monotonic()
-    out = doingoai(url, "generate", f"--activities={a}", f"--resources={r}",
-                   f"--agreements={g}", f"--partners={p}", f"--seed={args.seed}",
-                   stdout=subprocess.PIPE, text=True)
+    out = doingoai(
+        url,
+        "generate",
+        f"--activities={a}",
+        f"--resources={r}",
+        f"--agreements={g}",
+        f"--partners={p}",
+        f"--seed={args.seed}",
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     stats = json.loads(out.stdout)
     stats["wall_seconds"] = round(time.monotonic() - started, 1)
     marker.write_text(json.dumps(stats))
@@ -140,8 +149,14 @@ def start_server(args, url):
     if args.workers:
         cmd.append(f"--workers={args.workers}")
     logf = open(DATA / f"server-{args.database}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(cmd, env=env_for(url, BENCH_TIMING="1"), cwd=ROOT,
-                            stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        env=env_for(url, BENCH_TIMING="1"),
+        cwd=ROOT,
+        stdout=logf,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -191,12 +206,21 @@ def login(port, username) -> str:
             name, _, rest = v.partition("=")
             cookies[name] = rest.split(";", 1)[0]
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
-    form = urllib.parse.urlencode({"username": username, "password": PASSWORD,
-                                   "csrfmiddlewaretoken": token})
+    form = urllib.parse.urlencode(
+        {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
     cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    status, resp, body = request(port, "POST", "/accounts/login/", body=form, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
-        "Referer": f"http://127.0.0.1:{port}/accounts/login/"})
+    status, resp, body = request(
+        port,
+        "POST",
+        "/accounts/login/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie,
+            "Referer": f"http://127.0.0.1:{port}/accounts/login/",
+        },
+    )
     for k, v in resp.getheaders():
         if k.lower() == "set-cookie":
             name, _, rest = v.partition("=")
@@ -255,17 +279,30 @@ def targets() -> dict:
     daklak = org.province("Đắk Lắk")
     ag = Agreement.objects.order_by("pk").values_list("pk", flat=True)
     agreement = ag[ag.count() // 2] if ag.count() else None
-    partner = (Partner.objects.filter(subdivision="LA-CH").order_by("pk")
-               .values_list("pk", flat=True).first())
+    partner = (
+        Partner.objects.filter(subdivision="LA-CH")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
     partner = partner or Partner.objects.order_by("pk").values_list("pk", flat=True).first()
     # the busiest partner among the first Chămpasăk ones: its page lists the most
-    first = list(Partner.objects.filter(subdivision="LA-CH").order_by("pk")
-                 .values_list("pk", flat=True)[:50])
-    cand = list(Partner.objects.filter(pk__in=first).annotate(n=Count("activities"))
-                .order_by("-n").values_list("pk", flat=True))
-    return {"central": central.pk, "province": daklak.pk, "agreement": agreement,
-            "partner": cand[0] if cand else partner,
-            "units": Unit.objects.count()}
+    first = list(
+        Partner.objects.filter(subdivision="LA-CH").order_by("pk").values_list("pk", flat=True)[:50]
+    )
+    cand = list(
+        Partner.objects.filter(pk__in=first)
+        .annotate(n=Count("activities"))
+        .order_by("-n")
+        .values_list("pk", flat=True)
+    )
+    return {
+        "central": central.pk,
+        "province": daklak.pk,
+        "agreement": agreement,
+        "partner": cand[0] if cand else partner,
+        "units": Unit.objects.count(),
+    }
 
 
 def pages(t, year, kind, last_page) -> list[dict]:
@@ -273,23 +310,39 @@ def pages(t, year, kind, last_page) -> list[dict]:
     list_q = f"unit={t['central']}&year={year}&kind={kind}"
     admin_q = f"kind__exact={kind}&start_date__year={year}"
     return [
-        {"name": "dashboard central (term XIII)", "path": f"/?unit={t['central']}&term=XIII",
-         "slow": True},
-        {"name": "dashboard province (term XIII)", "path": f"/?unit={t['province']}&term=XIII",
-         "slow": True},
-        {"name": "activity list p1 (unit, year, kind)", "path": f"/activities/?{list_q}",
-         "admin": f"/admin/activities/activity/?{admin_q}"},
-        {"name": f"activity list p{page} (unit, year, kind)",
-         "path": f"/activities/?{list_q}&page={page}",
-         "admin": f"/admin/activities/activity/?{admin_q}&p={page - 1}"},
+        {
+            "name": "dashboard central (term XIII)",
+            "path": f"/?unit={t['central']}&term=XIII",
+            "slow": True,
+        },
+        {
+            "name": "dashboard province (term XIII)",
+            "path": f"/?unit={t['province']}&term=XIII",
+            "slow": True,
+        },
+        {
+            "name": "activity list p1 (unit, year, kind)",
+            "path": f"/activities/?{list_q}",
+            "admin": f"/admin/activities/activity/?{admin_q}",
+        },
+        {
+            "name": f"activity list p{page} (unit, year, kind)",
+            "path": f"/activities/?{list_q}&page={page}",
+            "admin": f"/admin/activities/activity/?{admin_q}&p={page - 1}",
+        },
         {"name": "agreement detail", "path": f"/agreements/{t['agreement']}/"},
         {"name": "partner detail", "path": f"/partners/{t['partner']}/"},
         {"name": "search champasak", "path": "/search/?q=champasak"},
         {"name": "search dak lak", "path": "/search/?q=dak+lak"},
-        {"name": "API activity list", "path": f"/api/v1/activities/?kind={kind}&year={year}"
-                                              "&limit=25"},
-        {"name": "term report xlsx (whole country)",
-         "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx", "slow": True},
+        {
+            "name": "API activity list",
+            "path": f"/api/v1/activities/?kind={kind}&year={year}&limit=25",
+        },
+        {
+            "name": "term report xlsx (whole country)",
+            "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx",
+            "slow": True,
+        },
     ]
 
 
@@ -316,8 +369,11 @@ def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
 
     with connection.execute_wrapper(wrapper):
         response = client.get(path)
-    stmts = [(s, p, m) for s, p, m in captured
-             if s.lstrip().upper().startswith(("SELECT", "WITH", "EXPLAIN"))]
+    stmts = [
+        (s, p, m)
+        for s, p, m in captured
+        if s.lstrip().upper().startswith(("SELECT", "WITH", "EXPLAIN"))
+    ]
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -369,9 +425,23 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
         bumper.start()
     try:
         out = subprocess.run(
-            [exe, "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "--timeout", "30s",
-             "-s", f.name, f"http://127.0.0.1:{port}"],
-            capture_output=True, text=True, timeout=seconds + 120, check=True).stdout
+            [
+                exe,
+                "-t2",
+                f"-c{clients}",
+                f"-d{int(seconds)}s",
+                "--latency",
+                "--timeout",
+                "30s",
+                "-s",
+                f.name,
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 120,
+            check=True,
+        ).stdout
     finally:
         stop.set()
         os.unlink(f.name)
@@ -387,10 +457,17 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors += int(non2xx.group(1)) if non2xx else 0
-    return {"client": "wrk", "clients": clients, "seconds": seconds, "requests": total,
-            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-            "p50_ms": ms("50%"), "p99_ms": ms("99%"), "errors": errors,
-            "changes_per_s": changes_per_s}
+    return {
+        "client": "wrk",
+        "clients": clients,
+        "seconds": seconds,
+        "requests": total,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": ms("50%"),
+        "p99_ms": ms("99%"),
+        "errors": errors,
+        "changes_per_s": changes_per_s,
+    }
 
 
 def load_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
@@ -423,11 +500,17 @@ def load_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
     for t in threads:
         t.join(seconds + 130)
     elapsed = time.monotonic() - t0
-    return {"client": "python", "clients": clients, "seconds": round(elapsed, 1),
-            "requests": len(lat), "rps": round(len(lat) / elapsed, 1),
-            "p50_ms": round(percentile(lat, 50) or 0, 1),
-            "p99_ms": round(percentile(lat, 99) or 0, 1), "errors": errors[0],
-            "changes_per_s": changes_per_s}
+    return {
+        "client": "python",
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(lat),
+        "rps": round(len(lat) / elapsed, 1),
+        "p50_ms": round(percentile(lat, 50) or 0, 1),
+        "p99_ms": round(percentile(lat, 99) or 0, 1),
+        "errors": errors[0],
+        "changes_per_s": changes_per_s,
+    }
 
 
 # ---------------------------------------------------------------- main
@@ -455,15 +538,21 @@ def measure(port, cookie, path, repeat, warm, cold=None) -> tuple[list, list, in
 def row_for(args, rows, name, path, times, cpus, status, raw, nstmts, admin=None):
     p50 = percentile(times, 50)
     return {
-        "name": name, "database": args.database, "rows": rows,
-        "p50_ms": round(p50, 2), "p95_ms": round(percentile(times, 95), 2),
+        "name": name,
+        "database": args.database,
+        "rows": rows,
+        "p50_ms": round(p50, 2),
+        "p95_ms": round(percentile(times, 95), 2),
         "p99_ms": round(percentile(times, 99), 2),
         "raw_sql_ms": round(raw, 2) if raw is not None else None,
         "admin_ms": round(admin, 2) if admin is not None else None,
         "ratio_raw": round(p50 / raw, 2) if raw else None,
-        "status": status, "queries": nstmts, "path": path,
+        "status": status,
+        "queries": nstmts,
+        "path": path,
         "cpu_p50_ms": round(statistics.median(c for c in cpus if c is not None), 2)
-        if any(c is not None for c in cpus) else None,
+        if any(c is not None for c in cpus)
+        else None,
     }
 
 
@@ -491,11 +580,16 @@ def write_ms(client, t) -> dict:
         response = client.post(url, data)
         times.append((time.perf_counter() - t0) * 1000)
         if response.status_code != 302:
-            raise SystemExit(f"saving the activity failed ({response.status_code}): "
-                             f"{response.content.decode()[:500]}")
+            raise SystemExit(
+                f"saving the activity failed ({response.status_code}): "
+                f"{response.content.decode()[:500]}"
+            )
     client.force_login(User.objects.get(username=USER))
-    return {"name": "save an activity (edit form, in-process)", "p50_ms":
-            round(statistics.median(times[1:]), 1), "max_ms": round(max(times[1:]), 1)}
+    return {
+        "name": "save an activity (edit form, in-process)",
+        "p50_ms": round(statistics.median(times[1:]), 1),
+        "max_ms": round(max(times[1:]), 1),
+    }
 
 
 def size(text: str) -> tuple[str, tuple[int, ...]]:
@@ -506,25 +600,30 @@ def size(text: str) -> tuple[str, tuple[int, ...]]:
     if len(parts) != 4 or not all(p.strip().isdigit() for p in parts):
         raise argparse.ArgumentTypeError(
             f"{text!r}: one of {', '.join(SIZES)}, or four whole numbers 0 or more "
-            "(activities,resources,agreements,partners)")
+            "(activities,resources,agreements,partners)"
+        )
     counts = tuple(int(p) for p in parts)
     return "x".join(map(str, counts)), counts
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--size", default="medium", type=size,
-                    help="tiny, small, medium, full, or A,R,G,P counts")
+    ap.add_argument(
+        "--size", default="medium", type=size, help="tiny, small, medium, full, or A,R,G,P counts"
+    )
     ap.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     ap.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     ap.add_argument("--reuse", action="store_true", help="reuse data generated before")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=30, help="requests per page")
-    ap.add_argument("--cold-repeat", type=int, default=10,
-                    help="requests per page after a change")
+    ap.add_argument("--cold-repeat", type=int, default=10, help="requests per page after a change")
     ap.add_argument("--workers", type=int, default=None, help="server workers")
-    ap.add_argument("--slow-repeat", type=int, default=5,
-                    help="requests after a change for the dashboards and the report")
+    ap.add_argument(
+        "--slow-repeat",
+        type=int,
+        default=5,
+        help="requests after a change for the dashboards and the report",
+    )
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=20.0, help="load run seconds")
     ap.add_argument("--year", type=int, default=2024)
@@ -562,31 +661,47 @@ def main(argv=None):
             if page.get("admin"):
                 at, _c, st = measure(port, admin_cookie, page["admin"], min(args.repeat, 10), 1)
                 admin = statistics.median(at) if st == 200 else None
-            row = row_for(args, rows, page["name"], page["path"], times, cpus, status, raw,
-                          nstmts, admin)
+            row = row_for(
+                args, rows, page["name"], page["path"], times, cpus, status, raw, nstmts, admin
+            )
             results.append(row)
-            log(f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
+            log(
+                f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
                 f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])} ({nstmts} q) "
-                f"admin {fmt(row['admin_ms'])}")
+                f"admin {fmt(row['admin_ms'])}"
+            )
             repeat = args.slow_repeat if slow else args.cold_repeat
             changes = [("activities", "after a change")]
             if slow:  # the figures: aid recorded makes them rank the partners again
                 changes.append(("resources", "after an aid record changed"))
             for topic, label in changes:
-                times, cpus, status = measure(port, cookie, page["path"], repeat, warm=0,
-                                              cold=topic)
-                row = row_for(args, rows, f"{page['name']}, {label}", page["path"], times,
-                              cpus, status, raw, nstmts)
+                times, cpus, status = measure(
+                    port, cookie, page["path"], repeat, warm=0, cold=topic
+                )
+                row = row_for(
+                    args,
+                    rows,
+                    f"{page['name']}, {label}",
+                    page["path"],
+                    times,
+                    cpus,
+                    status,
+                    raw,
+                    nstmts,
+                )
                 results.append(row)
-                log(f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
-                    f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])}")
+                log(
+                    f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
+                    f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])}"
+                )
         writes = write_ms(client, t)
         log(f"{writes}")
         mix = [p["path"] for p in plan]
         load = load_run(port, cookie, mix, args.clients, args.duration)
         log(f"load: {load}")
-        load["with_changes"] = load_run(port, cookie, mix, args.clients, args.duration,
-                                        changes_per_s=1.0)
+        load["with_changes"] = load_run(
+            port, cookie, mix, args.clients, args.duration, changes_per_s=1.0
+        )
         log(f"load with a change every second: {load['with_changes']}")
     finally:
         stop_server(proc)
@@ -597,19 +712,30 @@ def write_results(args, results, load, gen, rows, writes=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M")
     base = RESULTS / f"{stamp}-{args.database}-{args.size_name}"
-    keys = ["name", "database", "rows", "p50_ms", "p95_ms", "p99_ms", "raw_sql_ms",
-            "admin_ms", "ratio_raw"]
-    Path(f"{base}.json").write_text(json.dumps(
-        [{k: r[k] for k in keys} for r in results], indent=1, ensure_ascii=False))
-    Path(f"{base}-load.json").write_text(json.dumps(
-        {**load, "write": writes, "generation": gen}, indent=1))
+    keys = [
+        "name",
+        "database",
+        "rows",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "raw_sql_ms",
+        "admin_ms",
+        "ratio_raw",
+    ]
+    Path(f"{base}.json").write_text(
+        json.dumps([{k: r[k] for k in keys} for r in results], indent=1, ensure_ascii=False)
+    )
+    Path(f"{base}-load.json").write_text(
+        json.dumps({**load, "write": writes, "generation": gen}, indent=1)
+    )
     cores = len(os.sched_getaffinity(0))
     lines = [
         f"# Benchmark {stamp}: {args.database}, {rows:,} activities",
         "",
         f"{cores} cores, load average at start {os.getloadavg()[0]:.1f}; server: "
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
-        f"{args.repeat} requests per page after 2 warm-ups; \"after a change\": the data "
+        f'{args.repeat} requests per page after 2 warm-ups; "after a change": the data '
         f"version bumped as an activity saved elsewhere does, before each of "
         f"{args.cold_repeat} requests ({args.slow_repeat} for the dashboards and the "
         "report), so the page is rendered and its figures read again (the agreements and "
@@ -626,13 +752,18 @@ def write_results(args, results, load, gen, rows, writes=None):
         lines.append(
             f"| {r['name']} | {r['status']} | {fmt(r['p50_ms'])} | {fmt(r['p95_ms'])} | "
             f"{fmt(r['p99_ms'])} | {fmt(r['raw_sql_ms'])} | {fmt(r['ratio_raw'])} | "
-            f"{fmt(r['admin_ms'])} | {r['queries']} | {fmt(r['cpu_p50_ms'])} |")
+            f"{fmt(r['admin_ms'])} | {r['queries']} | {fmt(r['cpu_p50_ms'])} |"
+        )
     lines.append("")
     if writes:
-        lines += [f"Write: {writes['name']}: p50 {writes['p50_ms']} ms, max "
-                  f"{writes['max_ms']} ms.", ""]
-    for title, run in (("Load", load), ("Load with a change every second",
-                                        load.get("with_changes"))):
+        lines += [
+            f"Write: {writes['name']}: p50 {writes['p50_ms']} ms, max {writes['max_ms']} ms.",
+            "",
+        ]
+    for title, run in (
+        ("Load", load),
+        ("Load with a change every second", load.get("with_changes")),
+    ):
         if run:
             lines += [
                 f"{title}: {run['clients']} clients ({run['client']}) for {run['seconds']} s "

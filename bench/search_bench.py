@@ -66,14 +66,16 @@ def measure(queries=None, *, username: str = "trunguong", repeat: int = 5) -> li
             raw.append(time.perf_counter() - t)
         engine_ms = statistics.median(times) * 1000
         raw_ms = statistics.median(raw) * 1000
-        out.append({
-            "query": q,
-            "engine_ms": round(engine_ms, 2),
-            "raw_sql_ms": round(raw_ms, 2),
-            "overhead_ms": round(engine_ms - raw_ms, 2),
-            "statements": len(statements),
-            "groups": {g.kind.slug: g.count for g in groups},
-        })
+        out.append(
+            {
+                "query": q,
+                "engine_ms": round(engine_ms, 2),
+                "raw_sql_ms": round(raw_ms, 2),
+                "overhead_ms": round(engine_ms - raw_ms, 2),
+                "statements": len(statements),
+                "groups": {g.kind.slug: g.count for g in groups},
+            }
+        )
     return out
 
 
@@ -97,14 +99,22 @@ def populate(partners: int, agreements: int, *, stdout=sys.stdout):
     rnd = random.Random(5)
     units = list(Unit.objects.filter(level="province", valid_to__isnull=True))
     subs = list(SUBDIVISION_ALIASES)
-    words = ("hợp tác phát triển bình đẳng giới phụ nữ doanh nghiệp hòa bình hữu nghị "
-             "giáo dục y tế sinh kế trẻ em nông thôn biên giới").split()
+    words = (
+        "hợp tác phát triển bình đẳng giới phụ nữ doanh nghiệp hòa bình hữu nghị "
+        "giáo dục y tế sinh kế trẻ em nông thôn biên giới"
+    ).split()
     batch = []
     for i in range(partners):
         sub = rnd.choice(subs)
         name = f"Tổ chức {' '.join(rnd.sample(words, 3))} {i}"
-        p = Partner(name_vi=name, name_en=f"Organization {i}", kind="other",
-                    country=sub[:2], subdivision=sub, unit=rnd.choice(units))
+        p = Partner(
+            name_vi=name,
+            name_en=f"Organization {i}",
+            kind="other",
+            country=sub[:2],
+            subdivision=sub,
+            unit=rnd.choice(units),
+        )
         p.search_text = fold(" ".join(p.all_names()))
         batch.append(p)
         if len(batch) == 5000:
@@ -115,8 +125,10 @@ def populate(partners: int, agreements: int, *, stdout=sys.stdout):
     for i in range(agreements):
         u = rnd.choice(units)
         sub = rnd.choice(subs)
-        title = (f"Thỏa thuận {' '.join(rnd.sample(words, 4))} giữa {u.name} và "
-                 f"{SUBDIVISION_ALIASES[sub][0]} số {i}")
+        title = (
+            f"Thỏa thuận {' '.join(rnd.sample(words, 4))} giữa {u.name} và "
+            f"{SUBDIVISION_ALIASES[sub][0]} số {i}"
+        )
         a = Agreement(title=title, unit=u, signed_date=dt.date(2005 + i % 20, 1 + i % 12, 1))
         a.search_text = fold(title)
         batch.append(a)
@@ -132,8 +144,12 @@ def main(argv=None):
     parser.add_argument("queries", nargs="*")
     parser.add_argument("--user", default="trunguong")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--populate", type=int, metavar="PARTNERS",
-                        help="first bulk-create this many partners and half as many agreements")
+    parser.add_argument(
+        "--populate",
+        type=int,
+        metavar="PARTNERS",
+        help="first bulk-create this many partners and half as many agreements",
+    )
     args = parser.parse_args(argv)
     setup_django()
     if args.populate:
@@ -146,8 +162,10 @@ def main(argv=None):
     print(f"{head}  counts")
     for r in rows:
         counts = ", ".join(f"{k}={v}" for k, v in r["groups"].items())
-        print(f"{r['query']:<16} {r['engine_ms']:>10.2f} {r['raw_sql_ms']:>11.2f} "
-              f"{r['overhead_ms']:>9.2f} {r['statements']:>6}  {counts}")
+        print(
+            f"{r['query']:<16} {r['engine_ms']:>10.2f} {r['raw_sql_ms']:>11.2f} "
+            f"{r['overhead_ms']:>9.2f} {r['statements']:>6}  {counts}"
+        )
     return rows
 
 

@@ -15,9 +15,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop 
 import shutil  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--lang=vi"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--lang=vi",
+]
 
 
 @pytest.fixture(scope="session")
@@ -101,8 +108,12 @@ class World:
         self.daklak = services.province("Đắk Lắk")
         self.hanoi = services.province("Hà Nội")
         self.phu_yen = services.Unit.objects.get(area_name="Phú Yên")
-        self.users = {u.username: u for u in User.objects.filter(
-            username__in=["admin", "trunguong", "daklak", "daklak_lead", "hanoi"])}
+        self.users = {
+            u.username: u
+            for u in User.objects.filter(
+                username__in=["admin", "trunguong", "daklak", "daklak_lead", "hanoi"]
+            )
+        }
 
     def user(self, name):
         return self.users[name]

@@ -35,7 +35,8 @@ def _needs_gettext():
 def _copy_package(dest: Path) -> Path:
     copy = dest / "doingoai"
     shutil.copytree(
-        PACKAGE_DIR, copy,
+        PACKAGE_DIR,
+        copy,
         ignore=shutil.ignore_patterns("__pycache__", "vendor", "*.mo", "*.pyc", "node_modules"),
     )
     return copy
@@ -74,7 +75,8 @@ def test_committed_catalogue_header_and_format():
     assert po.metadata.get("Plural-Forms", "").replace(" ", "") == "nplurals=1;plural=0;"
     result = subprocess.run(
         ["msgfmt", "--check", "-o", "/dev/null", str(PO_PATH)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
 
@@ -86,7 +88,10 @@ def test_every_ui_string_has_a_vietnamese_translation(tmp_path, settings, monkey
     settings.LOCALE_PATHS = [copy / "locale"]
     monkeypatch.chdir(copy)
     call_command(
-        "makemessages", locale=["vi"], no_obsolete=True, ignore_patterns=["migrations"],
+        "makemessages",
+        locale=["vi"],
+        no_obsolete=True,
+        ignore_patterns=["migrations"],
         verbosity=0,
     )
     po = polib.pofile(str(copy / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
@@ -107,9 +112,7 @@ def compiled_catalogue(tmp_path, settings):
     locale = tmp_path / "locale"
     target = locale / "vi" / "LC_MESSAGES"
     target.mkdir(parents=True)
-    subprocess.run(
-        ["msgfmt", "--check", "-o", str(target / "django.mo"), str(PO_PATH)], check=True
-    )
+    subprocess.run(["msgfmt", "--check", "-o", str(target / "django.mo"), str(PO_PATH)], check=True)
     settings.LOCALE_PATHS = [locale]
     return locale
 

@@ -142,7 +142,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # the national figures group tens of thousands of rows: sort them in memory
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c work_mem={os.environ.get('PG_WORK_MEM', '32MB')}")
+        f"-c work_mem={os.environ.get('PG_WORK_MEM', '32MB')}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organization.User"

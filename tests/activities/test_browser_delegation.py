@@ -7,6 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+
 def test_editor_records_delegation_and_gift_seen_on_agreement(page, output_dir):
     from doingoai.activities.models import Activity
     from doingoai.agreements.models import Agreement
@@ -18,9 +19,12 @@ def test_editor_records_delegation_and_gift_seen_on_agreement(page, output_dir):
     partners_demo.load()
     unions = partners_demo.lao_unions()
     agreement = Agreement.objects.create(
-        title="Thỏa thuận hợp tác vì hòa bình phát triển", unit=daklak,
-        signed_date=dt.date(2022, 1, 1), start_date=dt.date(2022, 1, 1),
-        end_date=dt.date(2027, 12, 31))
+        title="Thỏa thuận hợp tác vì hòa bình phát triển",
+        unit=daklak,
+        signed_date=dt.date(2022, 1, 1),
+        start_date=dt.date(2022, 1, 1),
+        end_date=dt.date(2027, 12, 31),
+    )
     agreement.units.set([daklak])
     agreement.partners.set(unions)
 
@@ -35,8 +39,7 @@ def test_editor_records_delegation_and_gift_seen_on_agreement(page, output_dir):
     page.select_option("#id_kind", "delegation_out")
     page.fill("#id_start_date", "2024-06-25")
     page.fill("#id_end_date", "2024-07-01")
-    page.select_option("#id_partners", label=["Hội LHPN tỉnh Attapeu",
-                                              "Hội LHPN tỉnh Chămpasăk"])
+    page.select_option("#id_partners", label=["Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Chămpasăk"])
     page.select_option("#id_agreements", label=[agreement.title])
     page.fill("#id_places", "Lào, Attapeu, Samakhixay\nLào, Chămpasăk, Pakse")
     page.fill("#id_members", "H'Yam Niê, Trưởng đoàn, Hội LHPN tỉnh Đắk Lắk")
@@ -68,5 +71,4 @@ def test_editor_records_delegation_and_gift_seen_on_agreement(page, output_dir):
     timeline.locator(f"a[href='{gift.get_absolute_url()}']").wait_for()
     assert "40.000.000 ₫" in timeline.inner_text()
     assert "Pakse" in timeline.inner_text()
-    page.screenshot(path=str(output_dir / "delegation_and_gift_on_agreement.png"),
-                    full_page=True)
+    page.screenshot(path=str(output_dir / "delegation_and_gift_on_agreement.png"), full_page=True)

@@ -31,8 +31,11 @@ def agreement_data(world, partner_list, **over):
 
 def test_status_is_derived_from_the_dates():
     today = dt.date(2025, 1, 1)
-    a = Agreement(signed_date=dt.date(2022, 1, 1), start_date=dt.date(2022, 1, 1),
-                  end_date=dt.date(2027, 1, 1))
+    a = Agreement(
+        signed_date=dt.date(2022, 1, 1),
+        start_date=dt.date(2022, 1, 1),
+        end_date=dt.date(2027, 1, 1),
+    )
     assert a.status(today) == Status.IN_FORCE
     a.end_date = dt.date(2025, 3, 1)
     assert a.status(today) == Status.EXPIRING
@@ -53,14 +56,19 @@ def test_status_filter_matches_the_derived_status(world, login):
 
 
 def test_reviews_are_scheduled_mid_term_and_final(world):
-    a = make("agreements", world.daklak, start_date=dt.date(2022, 7, 1),
-             end_date=dt.date(2027, 6, 30))
+    a = make(
+        "agreements", world.daklak, start_date=dt.date(2022, 7, 1), end_date=dt.date(2027, 6, 30)
+    )
     reviews = {r.kind: r.scheduled_date for r in a.reviews.all()}
     assert reviews == {"mid_term": dt.date(2024, 12, 29), "final": dt.date(2027, 6, 30)}
     editor = world.user("daklak")
     kind = REGISTRY["agreements"]
-    record_save(kind=kind, acting_user=editor, instance=a,
-                data={**current_data(kind, a, editor), "end_date": "2027-07-01"})
+    record_save(
+        kind=kind,
+        acting_user=editor,
+        instance=a,
+        data={**current_data(kind, a, editor), "end_date": "2027-07-01"},
+    )
     assert a.reviews.get(kind="final").scheduled_date == dt.date(2027, 7, 1)
 
 
@@ -100,7 +108,7 @@ def test_bad_agreement_input_gets_a_message_and_changes_nothing(world, login, ch
     text = response.content.decode()
     assert f'id="field-{field}"' in text
     start = text.index(f'id="field-{field}"')
-    assert 'class="error"' in text[start:start + 3000]
+    assert 'class="error"' in text[start : start + 3000]
     assert Agreement.objects.count() == before
 
 
@@ -108,8 +116,13 @@ def test_only_an_approver_closes_a_held_review(world):
     a = make("agreements", world.daklak)
     review = a.reviews.get(kind="mid_term")
     editor, lead = world.user("daklak"), world.user("daklak_lead")
-    services.review_hold(review=review, held_date=dt.date(2024, 6, 27),
-                         findings="Hai bên thực hiện tốt", rating=4, acting_user=editor)
+    services.review_hold(
+        review=review,
+        held_date=dt.date(2024, 6, 27),
+        findings="Hai bên thực hiện tốt",
+        rating=4,
+        acting_user=editor,
+    )
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):

@@ -18,8 +18,7 @@ def test_api_token_command_prints_a_working_token(world, client):
     assert text.startswith("dgo_")
     token = ApiToken.objects.get(user=world.user("daklak"))
     assert token.name == "báo cáo"
-    assert text not in token.secret_hash and token.secret_hash == hash_secret(
-        text.split("_", 2)[2])
+    assert text not in token.secret_hash and token.secret_hash == hash_secret(text.split("_", 2)[2])
     response = client.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"})
     assert response.status_code == 200
     token.refresh_from_db()
@@ -47,13 +46,14 @@ def test_profile_creates_shows_once_and_revokes(world, login):
     shown = client.get("/profile/").content.decode()
     token = ApiToken.objects.get(user=world.user("daklak"))
     start = shown.index('data-testid="new-token">') + len('data-testid="new-token">')
-    text = shown[start: shown.index("</code>", start)]
+    text = shown[start : shown.index("</code>", start)]
     assert text.startswith(f"dgo_{token.prefix}_")
     assert token.secret_hash == hash_secret(text.split("_", 2)[2])
     assert text not in client.get("/profile/").content.decode()  # shown once
     api = Client()
-    assert api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}
-                   ).status_code == 200
+    assert (
+        api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}).status_code == 200
+    )
     # another user cannot revoke it
     other = login("hanoi")
     assert other.post(f"/profile/tokens/{token.pk}/revoke/").status_code == 404
@@ -61,8 +61,9 @@ def test_profile_creates_shows_once_and_revokes(world, login):
     assert client.post(f"/profile/tokens/{token.pk}/revoke/").status_code == 302
     token.refresh_from_db()
     assert token.revoked is not None
-    assert api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}
-                   ).status_code == 401
+    assert (
+        api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}).status_code == 401
+    )
 
 
 def test_session_auth_needs_csrf_for_changes(world):
@@ -72,15 +73,21 @@ def test_session_auth_needs_csrf_for_changes(world):
     client.force_login(world.user("daklak"))
     partner = make("partners", world.daklak)
     assert client.get(f"/api/v1/partners/{partner.pk}/").status_code == 200
-    response = client.patch(f"/api/v1/partners/{partner.pk}/", '{"notes": "x"}',
-                            content_type="application/json",
-                            headers={"If-Match": f'"{partner.version}"'})
+    response = client.patch(
+        f"/api/v1/partners/{partner.pk}/",
+        '{"notes": "x"}',
+        content_type="application/json",
+        headers={"If-Match": f'"{partner.version}"'},
+    )
     assert response.status_code == 403
     client.get("/profile/")  # sets the CSRF cookie
     csrf = client.cookies["csrftoken"].value
-    response = client.patch(f"/api/v1/partners/{partner.pk}/", '{"notes": "x"}',
-                            content_type="application/json",
-                            headers={"If-Match": f'"{partner.version}"', "X-CSRFToken": csrf})
+    response = client.patch(
+        f"/api/v1/partners/{partner.pk}/",
+        '{"notes": "x"}',
+        content_type="application/json",
+        headers={"If-Match": f'"{partner.version}"', "X-CSRFToken": csrf},
+    )
     assert response.status_code == 200, response.content
     partner.refresh_from_db()
     assert partner.notes == "x"
@@ -90,8 +97,12 @@ def test_history_records_the_token_user(world, api):
     from doingoai.core.samples import make
 
     partner = make("partners", world.daklak)
-    response = api.patch(f"/api/v1/partners/{partner.pk}/", {"notes": "qua API"}, as_="daklak",
-                         headers={"If-Match": f'"{partner.version}"'})
+    response = api.patch(
+        f"/api/v1/partners/{partner.pk}/",
+        {"notes": "qua API"},
+        as_="daklak",
+        headers={"If-Match": f'"{partner.version}"'},
+    )
     assert response.status_code == 200
     assert partner.history.first().history_user == world.user("daklak")
 
@@ -114,8 +125,15 @@ def test_openapi_and_docs_work_offline(client, world):
 def test_list_filters_through_the_kinds_filterset(world, api):
     from doingoai.core.samples import make
 
-    lao = make("partners", world.daklak, country="LA", subdivision="LA-CH",
-               name_vi="Hội Liên hiệp Phụ nữ tỉnh Chămpasăk", name_en="", aliases=[])
+    lao = make(
+        "partners",
+        world.daklak,
+        country="LA",
+        subdivision="LA-CH",
+        name_vi="Hội Liên hiệp Phụ nữ tỉnh Chămpasăk",
+        name_en="",
+        aliases=[],
+    )
     thai = make("partners", world.daklak, country="TH", subdivision="")
     response = api.get("/api/v1/partners/", as_="daklak", country="TH", limit=500)
     ids = [r["id"] for r in response.json()["results"]]

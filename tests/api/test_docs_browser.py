@@ -13,8 +13,14 @@ def test_docs_page_renders_without_csp_violations(page):
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
     page.on("requestfailed", lambda req: problems.append(f"failed: {req.url}"))
     external = []
-    page.on("request", lambda req: external.append(req.url)
-            if not req.url.startswith(page.base) and not req.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda req: (
+            external.append(req.url)
+            if not req.url.startswith(page.base) and not req.url.startswith("data:")
+            else None
+        ),
+    )
     page.goto(page.base + "/api/v1/docs")
     try:
         page.wait_for_selector(".swagger-ui .info .title")

@@ -47,16 +47,20 @@ def api_schema(world):
     request_finished.connect(close_old_connections)
 
 
-@pytest.mark.parametrize(("path", "method"), OPERATIONS,
-                         ids=[f"{m} {p}" for p, m in OPERATIONS])
+@pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
 def test_no_server_error(path, method, api_schema, token):
     operation = api_schema[path][method]
     headers = {"Authorization": f"Bearer {token('daklak')}"}
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-              phases=[Phase.explicit, Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case):
         response = case.call(headers=headers)
         case.validate_response(response, checks=[not_a_server_error])

@@ -18,8 +18,13 @@ SAMPLES = load_all()
 KINDS = sorted(slug for slug, kind in REGISTRY.items() if kind.api)
 Y = 200
 # What the Đắk Lắk editor gets for a Hà Nội record, by scope rule: (read, change)
-FOREIGN = {"unit": (404, 404), "tree": (404, 404), "users": (404, 404),
-           "directory": (200, 403), "reference": (200, 403)}
+FOREIGN = {
+    "unit": (404, 404),
+    "tree": (404, 404),
+    "users": (404, 404),
+    "directory": (200, 403),
+    "reference": (200, 403),
+}
 
 
 def url(slug, pk=None):
@@ -52,8 +57,11 @@ def payload_from(kind, obj, user) -> dict:
     data = json_ready(_current_data(kind, obj, user))
     data.pop("version", None)
     for name in list(data):
-        field = kind.model._meta.get_field(name) if name in {
-            f.name for f in kind.model._meta.get_fields()} else None
+        field = (
+            kind.model._meta.get_field(name)
+            if name in {f.name for f in kind.model._meta.get_fields()}
+            else None
+        )
         if field is not None and getattr(field, "unique", False) and not field.primary_key:
             value = data[name]
             data[name] = value + 9000 if isinstance(value, int) else f"{value}9"
@@ -71,9 +79,12 @@ def test_without_a_token_is_401(slug, world, api):
     obj = SAMPLES[slug](world.daklak)
     before = snapshot(obj)
     for method, target, data in (
-        ("get", url(slug), None), ("get", url(slug, obj.pk), None),
-        ("post", url(slug), {"notes": "x"}), ("patch", url(slug, obj.pk), {"notes": "x"}),
-        ("put", url(slug, obj.pk), {"notes": "x"}), ("delete", url(slug, obj.pk), None),
+        ("get", url(slug), None),
+        ("get", url(slug, obj.pk), None),
+        ("post", url(slug), {"notes": "x"}),
+        ("patch", url(slug, obj.pk), {"notes": "x"}),
+        ("put", url(slug, obj.pk), {"notes": "x"}),
+        ("delete", url(slug, obj.pk), None),
     ):
         response = api.call(method, target, data)
         assert response.status_code == 401, (method, target, response.content)
@@ -99,11 +110,14 @@ def test_another_province_cannot_read_or_change(slug, world, api):
     ids = {item["id"] for item in listing.json()["results"]}
     assert (obj.pk in ids) == (read == 200)
     full = {**payload_from(kind, obj, world.user("admin")), "version": obj.version}
-    for method, data in (("patch", {"notes": "x", "version": obj.version}),
-                         ("put", full),
-                         ("delete", None)):
-        response = api.call(method, url(slug, obj.pk), data, as_="daklak",
-                            headers={"If-Match": f'"{obj.version}"'})
+    for method, data in (
+        ("patch", {"notes": "x", "version": obj.version}),
+        ("put", full),
+        ("delete", None),
+    ):
+        response = api.call(
+            method, url(slug, obj.pk), data, as_="daklak", headers={"If-Match": f'"{obj.version}"'}
+        )
         assert response.status_code == change, (method, response.content)
         assert response.json()["code"] == ("not_found" if change == 404 else "forbidden")
     assert snapshot(obj) == before
@@ -157,8 +171,12 @@ def test_create_read_update_delete(slug, world, api):
     version = read.json()["version"]
 
     # PATCH with If-Match
-    patched = api.patch(url(slug, pk), {"notes": "đã sửa qua API"}, as_=username,
-                        headers={"If-Match": f'"{version}"'})
+    patched = api.patch(
+        url(slug, pk),
+        {"notes": "đã sửa qua API"},
+        as_=username,
+        headers={"If-Match": f'"{version}"'},
+    )
     assert patched.status_code == 200, patched.content.decode()[:2000]
     assert patched.json()["version"] == version + 1
     obj = kind.model._default_manager.get(pk=pk)
@@ -210,8 +228,7 @@ def test_validation_errors_name_the_field(slug, world, api):
         form_data = {**_current_data(kind, obj, world.user(username)), **change}
         form = kind.get_form_class()(form_data, instance=obj, user=world.user(username))
         form_refuses = not form.is_valid()
-        response = api.patch(url(slug, obj.pk), json_ready(change), as_=username,
-                             headers=headers)
+        response = api.patch(url(slug, obj.pk), json_ready(change), as_=username, headers=headers)
         assert response.status_code == (422 if form_refuses else 200), response.content
         if form_refuses:
             assert "end_date" in [e["field"] for e in response.json()["errors"]]
@@ -247,18 +264,21 @@ def test_stale_updates_change_nothing(slug, world, api):
     assert response.json()["code"] == "version_required"
 
     # somebody else saves first
-    first = api.patch(url(slug, obj.pk), {"notes": "lần một"}, as_=username,
-                      headers={"If-Match": etag})
+    first = api.patch(
+        url(slug, obj.pk), {"notes": "lần một"}, as_=username, headers={"If-Match": etag}
+    )
     assert first.status_code == 200, first.content
     after_first = snapshot(obj)
 
-    stale_header = api.patch(url(slug, obj.pk), {"notes": "lần hai"}, as_=username,
-                             headers={"If-Match": etag})
+    stale_header = api.patch(
+        url(slug, obj.pk), {"notes": "lần hai"}, as_=username, headers={"If-Match": etag}
+    )
     assert stale_header.status_code == 412
     assert stale_header.json()["code"] == "stale"
     assert stale_header["ETag"] == f'"{version + 1}"'
-    stale_body = api.patch(url(slug, obj.pk), {"notes": "lần hai", "version": version},
-                           as_=username)
+    stale_body = api.patch(
+        url(slug, obj.pk), {"notes": "lần hai", "version": version}, as_=username
+    )
     assert stale_body.status_code == 409
     assert stale_body.json()["code"] == "stale"
     full = payload_from(kind, kind.model._default_manager.get(pk=obj.pk), world.user(username))

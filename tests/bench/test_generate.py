@@ -19,18 +19,31 @@ SMALL = {"activities": 2000, "resources": 400, "agreements": 100, "partners": 20
 
 
 def run(seed=3, **kw):
-    return generate(**{**SMALL, **kw}, seed=seed, quiet=True, today=TODAY,
-                    commune_provinces=["66"], search=False)
+    return generate(
+        **{**SMALL, **kw},
+        seed=seed,
+        quiet=True,
+        today=TODAY,
+        commune_provinces=["66"],
+        search=False,
+    )
 
 
 def snapshot():
     return {
-        "activities": list(Activity.objects.order_by("pk").values_list(
-            "pk", "title", "kind", "start_date", "unit__code", "search_text")),
-        "partners": list(Partner.objects.order_by("pk").values_list(
-            "name_vi", "country", "subdivision", "kind")),
-        "resources": list(Resource.objects.order_by("pk").values_list(
-            "title", "currency", "amount", "amount_vnd", "amount_usd")),
+        "activities": list(
+            Activity.objects.order_by("pk").values_list(
+                "pk", "title", "kind", "start_date", "unit__code", "search_text"
+            )
+        ),
+        "partners": list(
+            Partner.objects.order_by("pk").values_list("name_vi", "country", "subdivision", "kind")
+        ),
+        "resources": list(
+            Resource.objects.order_by("pk").values_list(
+                "title", "currency", "amount", "amount_vnd", "amount_usd"
+            )
+        ),
         "links": Activity.partners.through.objects.count(),
     }
 
@@ -94,11 +107,15 @@ def test_summaries_of_generated_data_match_counting(transactional_db, world, mon
 
     run(seed=5)
     assert summaries.is_valid()
-    communes = list(Unit.objects.filter(level=Unit.Level.COMMUNE, parent=world.daklak)
-                    .filter(activities_organized__isnull=False).distinct()[:1])
+    communes = list(
+        Unit.objects.filter(level=Unit.Level.COMMUNE, parent=world.daklak)
+        .filter(activities_organized__isnull=False)
+        .distinct()[:1]
+    )
     assert communes
-    assert assert_same(world, [world.central, world.daklak, world.hanoi, *communes],
-                       monkeypatch) == 16
+    assert (
+        assert_same(world, [world.central, world.daklak, world.hanoi, *communes], monkeypatch) == 16
+    )
 
 
 def test_bad_counts_are_refused_on_the_command_line(tmp_path):
@@ -109,13 +126,23 @@ def test_bad_counts_are_refused_on_the_command_line(tmp_path):
     import sys
 
     db = tmp_path / "g.sqlite3"
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "PYTEST_CURRENT_TEST")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "PYTEST_CURRENT_TEST")
+    }
     env["DATABASE_URL"] = f"sqlite:///{db}"
-    for arg, message in (("--activities=-5", "must be 0 or more, not -5"),
-                         ("--partners=nhiều", "not a whole number: 'nhiều'")):
-        done = subprocess.run([sys.executable, "-m", "doingoai.cli", "generate", arg],
-                              env=env, capture_output=True, text=True, timeout=120)
+    for arg, message in (
+        ("--activities=-5", "must be 0 or more, not -5"),
+        ("--partners=nhiều", "not a whole number: 'nhiều'"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "doingoai.cli", "generate", arg],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 2
         assert message in done.stderr and arg.split("=")[0] in done.stderr
     assert not db.exists() or db.stat().st_size == 0
@@ -130,8 +157,9 @@ def test_bench_refuses_a_size_it_cannot_generate():
 
     script = Path(__file__).resolve().parents[2] / "bench" / "run.py"
     for bad in ("huge", "5,-1,2,3", "1,2,3"):
-        done = subprocess.run([sys.executable, str(script), "--size", bad],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, str(script), "--size", bad], capture_output=True, text=True, timeout=60
+        )
         assert done.returncode == 2
         assert f"argument --size: '{bad}'" in done.stderr
         assert "four whole numbers" in done.stderr

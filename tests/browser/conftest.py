@@ -1,5 +1,6 @@
 """Browser tests: Playwright driving Debian's chromium against live_server."""
 
+
 def log_in(page, username, password="doingoai-demo"):
     page.goto(page.base + "/accounts/login/")
     page.fill("#id_username", username)

@@ -12,10 +12,14 @@ def test_editor_records_partner_and_agreement(page, output_dir):
     from doingoai.partners.models import Partner
 
     daklak = services.province("Đắk Lắk")
-    for name, sub in (("Hội LHPN tỉnh Attapeu", "LA-AT"), ("Hội LHPN tỉnh Sê Kông", "LA-XE"),
-                      ("Hội LHPN tỉnh Salavan", "LA-SL")):
-        Partner.objects.create(name_vi=name, kind="womens_union", country="LA", subdivision=sub,
-                               unit=daklak)
+    for name, sub in (
+        ("Hội LHPN tỉnh Attapeu", "LA-AT"),
+        ("Hội LHPN tỉnh Sê Kông", "LA-XE"),
+        ("Hội LHPN tỉnh Salavan", "LA-SL"),
+    ):
+        Partner.objects.create(
+            name_vi=name, kind="womens_union", country="LA", subdivision=sub, unit=daklak
+        )
     log_in(page, "daklak")
 
     page.goto(page.base + "/partners/add/")
@@ -31,9 +35,15 @@ def test_editor_records_partner_and_agreement(page, output_dir):
 
     page.goto(page.base + "/agreements/add/")
     page.fill("#id_title", "Thỏa thuận hợp tác vì hòa bình phát triển giai đoạn 2022 – 2027")
-    page.select_option("#id_partners", label=[
-        "Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Sê Kông", "Hội LHPN tỉnh Salavan",
-        "Hội LHPN tỉnh Chămpasăk"])
+    page.select_option(
+        "#id_partners",
+        label=[
+            "Hội LHPN tỉnh Attapeu",
+            "Hội LHPN tỉnh Sê Kông",
+            "Hội LHPN tỉnh Salavan",
+            "Hội LHPN tỉnh Chămpasăk",
+        ],
+    )
     page.fill("#id_signed_date", "2022-06-20")
     page.fill("#id_start_date", "2022-07-01")
     page.fill("#id_end_date", "2027-06-30")

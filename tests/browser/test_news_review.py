@@ -10,10 +10,18 @@ from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
-SEED_000 = (Path(__file__).resolve().parents[2] / "src" / "doingoai" / "news" / "data"
-            / "000_f8e461730c167d25.txt")
-AGREEMENT_TITLE = ("Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk với "
-                   "Hội LHPN 4 tỉnh Nam Lào giai đoạn 2022 – 2027")
+SEED_000 = (
+    Path(__file__).resolve().parents[2]
+    / "src"
+    / "doingoai"
+    / "news"
+    / "data"
+    / "000_f8e461730c167d25.txt"
+)
+AGREEMENT_TITLE = (
+    "Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk với "
+    "Hội LHPN 4 tỉnh Nam Lào giai đoạn 2022 – 2027"
+)
 
 
 def _no_horizontal_overflow(page) -> list[str]:
@@ -38,8 +46,13 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
 
     daklak = services.province("Đắk Lắk")
     champasak = Partner.objects.create(
-        name_vi="Hội LHPN tỉnh Chămpasăk", name_en="Lao Women's Union of Champasak Province",
-        kind="womens_union", country="LA", subdivision="LA-CH", unit=daklak)
+        name_vi="Hội LHPN tỉnh Chămpasăk",
+        name_en="Lao Women's Union of Champasak Province",
+        kind="womens_union",
+        country="LA",
+        subdivision="LA-CH",
+        unit=daklak,
+    )
     agreement_sample(daklak, title=AGREEMENT_TITLE, partners=[champasak])
     log_in(page, "daklak")
 
@@ -52,15 +65,19 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
     # the facts are highlighted where the article states them
     text = page.locator("#article-text")
     assert text.locator("mark[data-field=start_date]").first.inner_text() == (
-        "Từ ngày 25/6 đến 1/7")
+        "Từ ngày 25/6 đến 1/7"
+    )
     assert text.locator("mark[data-field=kind]").count() >= 1
     places = text.locator("mark[data-field=places]").all_inner_texts()
     assert {"Attapeu", "Sê Kông", "Salavan", "Chămpasăk"} <= set(places)
     assert "Hội LHPN tỉnh Đắk Lắk" in text.locator("mark[data-field=units]").all_inner_texts()
     amount = text.locator("mark[data-field=amounts]")
     assert amount.count() == 1 and "10 triệu đồng/máy" in amount.inner_text()
-    assert text.locator("mark[data-field=agreement]").first.inner_text().startswith(
-        "Thỏa thuận hợp tác vì hòa bình phát triển")
+    assert (
+        text.locator("mark[data-field=agreement]")
+        .first.inner_text()
+        .startswith("Thỏa thuận hợp tác vì hòa bình phát triển")
+    )
     # furniture is not highlighted
     assert "Ý kiến bạn đọc" not in " ".join(text.locator("mark").all_inner_texts())
 
@@ -77,10 +94,10 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
     assert page.input_value("input[name=res-0-currency]").upper() == "VND"
     # Chămpasăk is in the directory and chosen; the three other unions are proposed
     assert page.locator("#id_partners option:checked").all_inner_texts() == [
-        "Hội LHPN tỉnh Chămpasăk"]
+        "Hội LHPN tỉnh Chămpasăk"
+    ]
     proposed = [page.input_value(f"input[name=np-{i}-name_vi]") for i in range(3)]
-    assert proposed == ["Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Sê Kông",
-                        "Hội LHPN tỉnh Salavan"]
+    assert proposed == ["Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Sê Kông", "Hội LHPN tỉnh Salavan"]
     # the two columns sit side by side, nothing sticks out of its column
     article_box = page.locator("section.article").bounding_box()
     draft_box = page.locator("#draft-form").bounding_box()
@@ -88,7 +105,8 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
     assert _no_horizontal_overflow(page) == []
     page.screenshot(path=str(output_dir / "news-review.png"), full_page=True)
     page.locator("fieldset.resources").screenshot(
-        path=str(output_dir / "news-review-resources.png"))
+        path=str(output_dir / "news-review-resources.png")
+    )
 
     # on a narrow screen the draft goes under the article, still without overflow
     page.set_viewport_size({"width": 820, "height": 900})

@@ -14,14 +14,24 @@ def test_editor_picks_a_partner_by_typing(page, output_dir, settings):
 
     settings.PICKER_THRESHOLD = 3
     daklak = services.province("Đắk Lắk")
-    for name, sub in (("Hội LHPN tỉnh Attapeu", "LA-AT"), ("Hội LHPN tỉnh Sê Kông", "LA-XE"),
-                      ("Hội LHPN tỉnh Salavan", "LA-SL"), ("Hội LHPN tỉnh Viêng Chăn", "LA-VI")):
-        Partner.objects.create(name_vi=name, kind="womens_union", country="LA", subdivision=sub,
-                               unit=daklak)
+    for name, sub in (
+        ("Hội LHPN tỉnh Attapeu", "LA-AT"),
+        ("Hội LHPN tỉnh Sê Kông", "LA-XE"),
+        ("Hội LHPN tỉnh Salavan", "LA-SL"),
+        ("Hội LHPN tỉnh Viêng Chăn", "LA-VI"),
+    ):
+        Partner.objects.create(
+            name_vi=name, kind="womens_union", country="LA", subdivision=sub, unit=daklak
+        )
     champasak = Partner.objects.create(
-        name_vi="Hội LHPN tỉnh Chămpasăk", name_en="Lao Women's Union of Champasak Province",
-        aliases=["Champasak", "Chăm-pa-sắc"], kind="womens_union", country="LA",
-        subdivision="LA-CH", unit=daklak)
+        name_vi="Hội LHPN tỉnh Chămpasăk",
+        name_en="Lao Women's Union of Champasak Province",
+        aliases=["Champasak", "Chăm-pa-sắc"],
+        kind="womens_union",
+        country="LA",
+        subdivision="LA-CH",
+        unit=daklak,
+    )
     log_in(page, "daklak")
 
     page.goto(page.base + "/agreements/add/")
@@ -50,9 +60,9 @@ def test_editor_picks_a_partner_by_typing(page, output_dir, settings):
     page.screenshot(path=str(output_dir / "picker-saved.png"), full_page=True)
 
 
-def test_without_javascript_the_chosen_partners_still_submit(browser, live_server,
-                                                             transactional_db, output_dir,
-                                                             settings):
+def test_without_javascript_the_chosen_partners_still_submit(
+    browser, live_server, transactional_db, output_dir, settings
+):
     """No script: the chosen partners show in a plain list and submit; the search box
     takes record numbers."""
     from tests.conftest import ensure_world
@@ -64,10 +74,12 @@ def test_without_javascript_the_chosen_partners_still_submit(browser, live_serve
     settings.PICKER_THRESHOLD = 3
     daklak = services.province("Đắk Lắk")
     partners = [make("partners", daklak, name_vi=f"Hội LHPN tỉnh số {i}") for i in range(5)]
-    agreement = make("agreements", daklak, title="Thỏa thuận không cần JavaScript",
-                     partners=partners[:1])
-    context = browser.new_context(java_script_enabled=False, locale="vi-VN",
-                                  viewport={"width": 1360, "height": 900})
+    agreement = make(
+        "agreements", daklak, title="Thỏa thuận không cần JavaScript", partners=partners[:1]
+    )
+    context = browser.new_context(
+        java_script_enabled=False, locale="vi-VN", viewport={"width": 1360, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     page.base = live_server.url

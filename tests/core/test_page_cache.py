@@ -13,9 +13,14 @@ from doingoai.core.samples import make
 
 
 def partner_form(partner, **over):
-    data = {"name_vi": partner.name_vi, "kind": partner.kind, "country": partner.country,
-            "subdivision": partner.subdivision, "unit": partner.unit_id,
-            "version": partner.version}
+    data = {
+        "name_vi": partner.name_vi,
+        "kind": partner.kind,
+        "country": partner.country,
+        "subdivision": partner.subdivision,
+        "unit": partner.unit_id,
+        "version": partner.version,
+    }
     data.update(over)
     return data
 
@@ -30,8 +35,9 @@ def test_second_view_is_a_hit_and_a_change_is_seen_at_once(world, login):
     assert "Chămpasăk" in second.content.decode()
 
     # an edit through the form: the very next view shows it
-    saved = client.post(reverse("partners_edit", args=[partner.pk]),
-                        partner_form(partner, city="Pakse"))
+    saved = client.post(
+        reverse("partners_edit", args=[partner.pk]), partner_form(partner, city="Pakse")
+    )
     assert saved.status_code == 302
     client.get(saved["Location"])  # the page that shows the "saved" message
     after = client.get(url)
@@ -46,8 +52,11 @@ def test_attachment_upload_is_seen_on_the_cached_page(world, login, settings, tm
     url = partner.get_absolute_url()
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
-    pdf = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF",
-                             content_type="application/pdf")
+    pdf = SimpleUploadedFile(
+        "bien-ban.pdf",
+        b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF",
+        content_type="application/pdf",
+    )
     client.post(reverse("partners_attach", args=[partner.pk]), {"file": pdf, "kind": "document"})
     client.get(url)  # shows the "uploaded" message: not cached
     page = client.get(url)
@@ -78,11 +87,13 @@ def test_forms_on_a_cached_page_carry_the_readers_own_csrf_token(world):
     client.get(url)
     page = client.get(url)
     assert page["X-Page-Cache"] == "hit"
-    token = re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"',
-                      page.content.decode()).group(1)
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', page.content.decode()
+    ).group(1)
     # the language switch on the cached page posts with that token and is accepted
-    switched = client.post(reverse("set_language"), {"language": "en", "next": url,
-                                                     "csrfmiddlewaretoken": token})
+    switched = client.post(
+        reverse("set_language"), {"language": "en", "next": url, "csrfmiddlewaretoken": token}
+    )
     assert switched.status_code == 302
     english = client.get(url).content.decode()
     assert "Partners" in english
@@ -114,8 +125,7 @@ def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, m
 
     clock = [1000.0]
     monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
-    cache = caching.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20,
-                                                          "CULL_FREQUENCY": 2}})
+    cache = caching.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2}})
     listed = []
     real_list = cache._list_cache_files
     monkeypatch.setattr(cache, "_list_cache_files", lambda: listed.append(1) or real_list())
@@ -134,8 +144,9 @@ def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, m
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="SQLite writers queue on the database lock itself")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite writers queue on the database lock itself"
+)
 def test_first_changes_of_an_app_at_once_all_count():
     """Several people saving the first records of an app at the same moment: every save
     goes through and every one moves the versions."""

@@ -24,31 +24,52 @@ def low_threshold(settings):
 
 @pytest.fixture
 def champasak(world):
-    return make("partners", world.daklak, name_vi="Hội LHPN tỉnh Chămpasăk",
-                name_en="Lao Women's Union of Champasak Province", subdivision="LA-CH",
-                aliases=["Champasak", "Chăm-pa-sắc"])
+    return make(
+        "partners",
+        world.daklak,
+        name_vi="Hội LHPN tỉnh Chămpasăk",
+        name_en="Lao Women's Union of Champasak Province",
+        subdivision="LA-CH",
+        aliases=["Champasak", "Chăm-pa-sắc"],
+    )
 
 
 @pytest.fixture
 def others(world):
-    names = ["Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Sê Kông", "Hội LHPN tỉnh Salavan",
-             "Hội LHPN tỉnh Luang Prabang", "Hội LHPN tỉnh Viêng Chăn"]
-    return [make("partners", world.daklak, name_vi=n, name_en="", aliases=[],
-                 subdivision="LA-AT") for n in names]
+    names = [
+        "Hội LHPN tỉnh Attapeu",
+        "Hội LHPN tỉnh Sê Kông",
+        "Hội LHPN tỉnh Salavan",
+        "Hội LHPN tỉnh Luang Prabang",
+        "Hội LHPN tỉnh Viêng Chăn",
+    ]
+    return [
+        make("partners", world.daklak, name_vi=n, name_en="", aliases=[], subdivision="LA-AT")
+        for n in names
+    ]
 
 
 @pytest.fixture
 def agreement(world, champasak):
-    return make("agreements", world.daklak, title="Thỏa thuận hợp tác với tỉnh Chămpasăk",
-                partners=[champasak])
+    return make(
+        "agreements",
+        world.daklak,
+        title="Thỏa thuận hợp tác với tỉnh Chămpasăk",
+        partners=[champasak],
+    )
 
 
 @pytest.fixture
 def communes(world):
     """Communes of Đắk Lắk (the test world has provinces only)."""
     return [
-        Unit.objects.create(level="commune", code=f"2400{i}", name=f"Hội LHPN xã {name}",
-                            area_name=name, parent=world.daklak)
+        Unit.objects.create(
+            level="commune",
+            code=f"2400{i}",
+            name=f"Hội LHPN xã {name}",
+            area_name=name,
+            parent=world.daklak,
+        )
         for i, name in enumerate(["Ea Kao", "Ea Tu", "Hòa Phú", "Cư Êbur"])
     ]
 
@@ -122,7 +143,7 @@ def test_size_is_checked_with_a_limit_not_a_full_count(world, champasak, others)
 def test_a_form_narrowing_its_choices_after_scoping_keeps_a_plain_select(
     world, login, low_threshold
 ):
-    """"Shared with" is all current provinces, narrowed by the agreement form after the
+    """ "Shared with" is all current provinces, narrowed by the agreement form after the
     scoped querysets are set; below the threshold it is not a picker."""
     from django.test import override_settings
 
@@ -137,7 +158,7 @@ def test_change_scoped_fields_search_what_may_be_changed(world, login, low_thres
     for _ in range(4):
         make("agreements", world.daklak)
     page = login("daklak").get(reverse("commitments_add")).content.decode()
-    assert f'{reverse("pick", args=["agreements"])}?field=agreement&amp;action=change' in page
+    assert f"{reverse('pick', args=['agreements'])}?field=agreement&amp;action=change" in page
 
 
 # ---------------------------------------------------------------- the endpoint
@@ -145,8 +166,9 @@ def test_change_scoped_fields_search_what_may_be_changed(world, login, low_thres
 
 def test_everyone_finds_partners_of_the_shared_directory(world, login, champasak, others):
     for username in ("daklak", "hanoi"):
-        response = login(username).get(reverse("pick", args=["partners"]),
-                                       {"q": "champasak", "field": "partners"})
+        response = login(username).get(
+            reverse("pick", args=["partners"]), {"q": "champasak", "field": "partners"}
+        )
         assert response.status_code == 200
         text = response.content.decode()
         assert f'data-value="{champasak.pk}"' in text
@@ -161,8 +183,10 @@ def test_search_ignores_diacritics_and_finds_the_start_of_a_word(world, login, c
 
 def test_records_out_of_scope_are_not_found(world, login, agreement):
     url = reverse("pick", args=["agreements"])
-    assert f'data-value="{agreement.pk}"' in login("daklak").get(
-        url, {"q": "champasak"}).content.decode()
+    assert (
+        f'data-value="{agreement.pk}"'
+        in login("daklak").get(url, {"q": "champasak"}).content.decode()
+    )
     text = login("hanoi").get(url, {"q": "champasak"}).content.decode()
     assert f'data-value="{agreement.pk}"' not in text
     assert "picker-note" in text  # "No matches."
@@ -179,8 +203,11 @@ def test_hanoi_finds_none_of_daklak_communes(world, login, communes):
 def test_results_stop_at_twenty(world, login):
     for i in range(25):
         make("partners", world.daklak, name_vi=f"Hội Phụ nữ huyện Pakse {i}")
-    data = login("hanoi").get(reverse("pick", args=["partners"]),
-                              {"q": "pakse", "format": "json"}).json()
+    data = (
+        login("hanoi")
+        .get(reverse("pick", args=["partners"]), {"q": "pakse", "format": "json"})
+        .json()
+    )
     assert len(data["results"]) == 20
     assert data["more"] is True
 
@@ -192,8 +219,11 @@ def test_an_empty_query_or_unknown_kind(world, login):
 
 
 def test_kinds_without_search_text_match_their_names(world, login):
-    data = login("admin").get(reverse("pick", args=["users"]),
-                              {"q": "daklak", "format": "json"}).json()
+    data = (
+        login("admin")
+        .get(reverse("pick", args=["users"]), {"q": "daklak", "format": "json"})
+        .json()
+    )
     assert world.user("daklak").pk in {r["id"] for r in data["results"]}
     assert world.user("hanoi").pk not in {r["id"] for r in data["results"]}
 
@@ -206,11 +236,12 @@ def test_anonymous_is_sent_to_log_in(client, world):
 # ---------------------------------------------------------------- submitting
 
 
-def test_posting_a_chosen_partner_saves(world, login, low_threshold, agreement, champasak,
-                                        others):
+def test_posting_a_chosen_partner_saves(world, login, low_threshold, agreement, champasak, others):
     client = login("daklak")
-    response = client.post(reverse("agreements_edit", args=[agreement.pk]),
-                           edit_data(agreement, partners=[champasak.pk, others[0].pk]))
+    response = client.post(
+        reverse("agreements_edit", args=[agreement.pk]),
+        edit_data(agreement, partners=[champasak.pk, others[0].pk]),
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert set(agreement.partners.all()) == {champasak, others[0]}
 
@@ -232,12 +263,14 @@ def test_an_out_of_scope_unit_is_refused_and_nothing_changes(
 ):
     client = login("daklak")
     version = Agreement.objects.get(pk=agreement.pk).version
-    response = client.post(reverse("agreements_edit", args=[agreement.pk]),
-                           edit_data(agreement, units=[world.daklak.pk, world.hanoi.pk]))
+    response = client.post(
+        reverse("agreements_edit", args=[agreement.pk]),
+        edit_data(agreement, units=[world.daklak.pk, world.hanoi.pk]),
+    )
     assert response.status_code == 400
     text = response.content.decode()
     start = text.index('id="field-units"')
-    assert "Select a valid choice" in text[start:start + 4000] or "hợp lệ" in text[start:]
+    assert "Select a valid choice" in text[start : start + 4000] or "hợp lệ" in text[start:]
     assert world.hanoi.name not in select_html(text, "units")  # not even its name
     fresh = Agreement.objects.get(pk=agreement.pk)
     assert list(fresh.units.all()) == [world.daklak]
@@ -251,8 +284,10 @@ def test_an_out_of_scope_agreement_typed_by_number_is_refused(
     for _ in range(4):
         make("agreements", world.daklak)
     client = login("daklak")
-    response = client.post(reverse("agreements_edit", args=[agreement.pk]),
-                           edit_data(agreement, renews__pick=str(hanoi_agreement.pk)))
+    response = client.post(
+        reverse("agreements_edit", args=[agreement.pk]),
+        edit_data(agreement, renews__pick=str(hanoi_agreement.pk)),
+    )
     assert response.status_code == 400
     assert Agreement.objects.get(pk=agreement.pk).renews_id is None
 
@@ -261,8 +296,9 @@ def test_an_out_of_scope_agreement_typed_by_number_is_refused(
 
 
 def test_filter_forms_use_the_picker_too(world, login, low_threshold, communes):
-    page = login("trunguong").get(reverse("partners_list"),
-                                  {"unit": communes[0].pk}).content.decode()
+    page = (
+        login("trunguong").get(reverse("partners_list"), {"unit": communes[0].pk}).content.decode()
+    )
     select = select_html(page, "unit")
     assert option_values(select) == [str(communes[0].pk)]
     assert 'id="id_unit_search"' in page
@@ -272,16 +308,24 @@ def test_filter_forms_use_the_picker_too(world, login, low_threshold, communes):
 def test_filter_pickers_filter(world, login, low_threshold, communes):
     in_commune = make("partners", communes[0], name_vi="Đối tác của xã Ea Kao")
     elsewhere = make("partners", world.daklak, name_vi="Đối tác của tỉnh")
-    page = login("trunguong").get(reverse("partners_list"),
-                                  {"unit": communes[0].pk}).content.decode()
+    page = (
+        login("trunguong").get(reverse("partners_list"), {"unit": communes[0].pk}).content.decode()
+    )
     assert in_commune.get_absolute_url() in page
     assert elsewhere.get_absolute_url() not in page
 
 
 def test_reviews_are_found_by_their_agreement(world, login, agreement):
     review = agreement.reviews.first()
-    data = login("daklak").get(reverse("pick", args=["reviews"]),
-                               {"q": "champasak", "format": "json"}).json()
+    data = (
+        login("daklak")
+        .get(reverse("pick", args=["reviews"]), {"q": "champasak", "format": "json"})
+        .json()
+    )
     assert review.pk in {r["id"] for r in data["results"]}
-    assert login("hanoi").get(reverse("pick", args=["reviews"]),
-                              {"q": "champasak", "format": "json"}).json()["results"] == []
+    assert (
+        login("hanoi")
+        .get(reverse("pick", args=["reviews"]), {"q": "champasak", "format": "json"})
+        .json()["results"]
+        == []
+    )

@@ -49,8 +49,7 @@ def descendants(pid: int) -> dict[int, str]:
     while todo:
         for child in children.get(todo.pop(), []):
             try:
-                out[child] = (Path("/proc") / str(child) / "cmdline").read_text().replace(
-                    "\0", " ")
+                out[child] = (Path("/proc") / str(child) / "cmdline").read_text().replace("\0", " ")
             except OSError:
                 continue
             todo.append(child)
@@ -68,14 +67,24 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_production_server(tmp_path):
     port = free_port()
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE", "PYTEST_CURRENT_TEST")}
-    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}", SECRET_KEY="x" * 50,
-               ALLOWED_HOSTS="127.0.0.1")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE", "PYTEST_CURRENT_TEST")
+    }
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+    )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "doingoai.cli", "serve", f"--bind=127.0.0.1:{port}",
-         "--workers=2"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+        [sys.executable, "-m", "doingoai.cli", "serve", f"--bind=127.0.0.1:{port}", "--workers=2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 300  # the first start collects and compresses
         while True:
@@ -106,8 +115,7 @@ def test_production_server(tmp_path):
             running = descendants(proc.pid)
             commands = list(running.values())
             web = sum("gunicorn" in c and "doingoai.wsgi" in c for c in commands)
-            if (web >= 3 and any("db_worker" in c for c in commands)
-                    or time.monotonic() > deadline):
+            if web >= 3 and any("db_worker" in c for c in commands) or time.monotonic() > deadline:
                 break
             time.sleep(0.5)
         assert web >= 3, commands

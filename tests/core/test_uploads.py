@@ -23,8 +23,9 @@ def test_signed_pdf_is_stored_under_a_generated_name(world, login):
     agreement = make("agreements", world.daklak)
     client = login("daklak")
     upload = SimpleUploadedFile("Thỏa thuận đã ký.pdf", PDF, content_type="application/pdf")
-    response = client.post(reverse("agreements_attach", args=[agreement.pk]),
-                           {"kind": "signed", "file": upload})
+    response = client.post(
+        reverse("agreements_attach", args=[agreement.pk]), {"kind": "signed", "file": upload}
+    )
     assert response.status_code == 302
     att = Attachment.objects.get()
     assert att.original_name == "Thỏa thuận đã ký.pdf"
@@ -39,10 +40,14 @@ def test_signed_pdf_is_stored_under_a_generated_name(world, login):
 def test_exe_renamed_pdf_is_refused_and_nothing_is_stored(world, login, settings):
     agreement = make("agreements", world.daklak)
     client = login("daklak")
-    fake = SimpleUploadedFile("hop-dong.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200,
-                              content_type="application/pdf")
-    response = client.post(reverse("agreements_attach", args=[agreement.pk]),
-                           {"kind": "signed", "file": fake}, follow=True)
+    fake = SimpleUploadedFile(
+        "hop-dong.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200, content_type="application/pdf"
+    )
+    response = client.post(
+        reverse("agreements_attach", args=[agreement.pk]),
+        {"kind": "signed", "file": fake},
+        follow=True,
+    )
     assert Attachment.objects.count() == 0
     assert "hop-dong.pdf" in response.content.decode()
     media = settings.MEDIA_ROOT
@@ -61,8 +66,7 @@ def test_photo_gets_a_thumbnail(world, login):
     agreement = make("agreements", world.daklak)
     client = login("daklak")
     photo = SimpleUploadedFile("anh.png", png_bytes(), content_type="image/png")
-    client.post(reverse("agreements_attach", args=[agreement.pk]), {"kind": "photo",
-                                                                    "file": photo})
+    client.post(reverse("agreements_attach", args=[agreement.pk]), {"kind": "photo", "file": photo})
     att = Attachment.objects.get()
     assert att.thumbnail
     thumb = client.get(reverse("attachment_thumbnail", args=[att.pk]))
@@ -72,7 +76,8 @@ def test_photo_gets_a_thumbnail(world, login):
 def test_viewer_cannot_upload(world, login):
     agreement = make("agreements", world.daklak)
     photo = SimpleUploadedFile("anh.png", png_bytes(), content_type="image/png")
-    response = login("trunguong").post(reverse("agreements_attach", args=[agreement.pk]),
-                                       {"kind": "photo", "file": photo})
+    response = login("trunguong").post(
+        reverse("agreements_attach", args=[agreement.pk]), {"kind": "photo", "file": photo}
+    )
     assert response.status_code == 403
     assert Attachment.objects.count() == 0

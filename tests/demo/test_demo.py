@@ -15,8 +15,17 @@ from doingoai.organization.models import Term, Unit
 from doingoai.partners.models import Partner
 from doingoai.resources.models import ExchangeRate, Resource
 
-MODELS = [Partner, Agreement, Review, Activity, ActivityPlace, DelegationMember, Resource,
-          ExchangeRate, Term]
+MODELS = [
+    Partner,
+    Agreement,
+    Review,
+    Activity,
+    ActivityPlace,
+    DelegationMember,
+    Resource,
+    ExchangeRate,
+    Term,
+]
 
 
 @pytest.fixture
@@ -26,17 +35,22 @@ def demo(world):
 
 
 def _state():
-    return {m.__name__: sorted(m._default_manager.values_list("pk", "version"))
-            for m in MODELS} | {
-        f"history {m.__name__}": m.history.count() for m in MODELS}
+    return {m.__name__: sorted(m._default_manager.values_list("pk", "version")) for m in MODELS} | {
+        f"history {m.__name__}": m.history.count() for m in MODELS
+    }
 
 
 def test_article_000_partners_agreement_trip(demo):
     daklak = org.province("Đắk Lắk")
-    unions = Partner.objects.filter(country="LA", kind="womens_union",
-                                    subdivision__in=["LA-AT", "LA-XE", "LA-SL", "LA-CH"])
+    unions = Partner.objects.filter(
+        country="LA", kind="womens_union", subdivision__in=["LA-AT", "LA-XE", "LA-SL", "LA-CH"]
+    )
     assert sorted(unions.values_list("subdivision", flat=True)) == [
-        "LA-AT", "LA-CH", "LA-SL", "LA-XE"]
+        "LA-AT",
+        "LA-CH",
+        "LA-SL",
+        "LA-XE",
+    ]
     champasak = unions.get(subdivision="LA-CH")
     assert "champasak" in champasak.search_text and "cham pa sac" in champasak.search_text
     assert Partner.objects.filter(name_vi="Hiệp hội Doanh nghiệp các tỉnh Nam Lào").exists()
@@ -46,12 +60,17 @@ def test_article_000_partners_agreement_trip(demo):
     assert (agreement.start_date.year, agreement.end_date.year) == (2022, 2027)
     assert set(agreement.partners.all()) == set(unions)
 
-    trip = Activity.objects.get(kind="delegation_out", unit=daklak, parent=None,
-                                title__contains="4 tỉnh Nam Lào")
+    trip = Activity.objects.get(
+        kind="delegation_out", unit=daklak, parent=None, title__contains="4 tỉnh Nam Lào"
+    )
     assert (trip.start_date, trip.end_date) == (dt.date(2024, 6, 25), dt.date(2024, 7, 1))
     assert "năm 2024" in trip.notes
     assert sorted(trip.places.values_list("subdivision", flat=True)) == [
-        "LA-AT", "LA-CH", "LA-SL", "LA-XE"]
+        "LA-AT",
+        "LA-CH",
+        "LA-SL",
+        "LA-XE",
+    ]
     events = {a.kind: a for a in trip.events.all()}
     for kind in ("review_meeting", "workshop", "exhibition", "ceremony", "aid_handover"):
         assert kind in events, kind
@@ -66,7 +85,10 @@ def test_article_000_partners_agreement_trip(demo):
 
     gift = Resource.objects.get(title__contains="máy may", unit=daklak)
     assert (gift.direction, gift.quantity, gift.unit_value) == (
-        "given", Decimal(4), Decimal(10_000_000))
+        "given",
+        Decimal(4),
+        Decimal(10_000_000),
+    )
     assert gift.amount == Decimal(40_000_000) and gift.currency == "VND"
     assert gift.amount_vnd == Decimal(40_000_000)
     assert gift.agreement == agreement and gift.activity.parent == trip
@@ -74,15 +96,17 @@ def test_article_000_partners_agreement_trip(demo):
 
 def test_article_004_conference_directions_and_aid(demo):
     central = org.central_unit()
-    conference = Activity.objects.get(unit=central, kind="conference",
-                                      start_date=dt.date(2022, 4, 28))
+    conference = Activity.objects.get(
+        unit=central, kind="conference", start_date=dt.date(2022, 4, 28)
+    )
     assert "XIII" in conference.title
     term = Term.objects.get(number=13)
     assert "ít nhất 01 sự kiện" in term.directions
     assert "phụ nữ Việt Nam ở nước ngoài" in term.directions
     xii = Term.objects.get(number=12)
-    aid = Resource.objects.filter(unit=central, direction="received",
-                                  date__gte=xii.start_date, date__lte=xii.end_date)
+    aid = Resource.objects.filter(
+        unit=central, direction="received", date__gte=xii.start_date, date__lte=xii.end_date
+    )
     assert aid.count() == 83
     total = aid.aggregate(s=Sum("amount_usd"))["s"]
     assert Decimal(9_000_000) < total < Decimal(9_100_000)

@@ -30,37 +30,76 @@ Y, NO, FORBIDDEN = 200, 404, 403
 EXPECT = {
     "unit": {
         "view": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": Y, "admin": Y},
-        "change": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": FORBIDDEN,
-                   "admin": Y},
-        "add": {"daklak": Y, "daklak_lead": Y, "hanoi": FORBIDDEN, "trunguong": FORBIDDEN,
-                "admin": Y},
+        "change": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": FORBIDDEN, "admin": Y},
+        "add": {
+            "daklak": Y,
+            "daklak_lead": Y,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
     },
     "directory": {
         "view": {"daklak": Y, "daklak_lead": Y, "hanoi": Y, "trunguong": Y, "admin": Y},
-        "change": {"daklak": Y, "daklak_lead": Y, "hanoi": FORBIDDEN, "trunguong": FORBIDDEN,
-                   "admin": Y},
-        "add": {"daklak": Y, "daklak_lead": Y, "hanoi": FORBIDDEN, "trunguong": FORBIDDEN,
-                "admin": Y},
+        "change": {
+            "daklak": Y,
+            "daklak_lead": Y,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
+        "add": {
+            "daklak": Y,
+            "daklak_lead": Y,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
     },
     "tree": {  # a commune unit below Đắk Lắk
         "view": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": Y, "admin": Y},
-        "change": {"daklak": FORBIDDEN, "daklak_lead": FORBIDDEN, "hanoi": NO,
-                   "trunguong": FORBIDDEN, "admin": Y},
-        "add": {"daklak": FORBIDDEN, "daklak_lead": FORBIDDEN, "hanoi": FORBIDDEN,
-                "trunguong": FORBIDDEN, "admin": Y},
+        "change": {
+            "daklak": FORBIDDEN,
+            "daklak_lead": FORBIDDEN,
+            "hanoi": NO,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
+        "add": {
+            "daklak": FORBIDDEN,
+            "daklak_lead": FORBIDDEN,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
     },
     "reference": {
         "view": {"daklak": Y, "daklak_lead": Y, "hanoi": Y, "trunguong": Y, "admin": Y},
-        "change": {"daklak": FORBIDDEN, "daklak_lead": FORBIDDEN, "hanoi": FORBIDDEN,
-                   "trunguong": FORBIDDEN, "admin": Y},
-        "add": {"daklak": FORBIDDEN, "daklak_lead": FORBIDDEN, "hanoi": FORBIDDEN,
-                "trunguong": FORBIDDEN, "admin": Y},
+        "change": {
+            "daklak": FORBIDDEN,
+            "daklak_lead": FORBIDDEN,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
+        "add": {
+            "daklak": FORBIDDEN,
+            "daklak_lead": FORBIDDEN,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
     },
     "users": {  # another user of Đắk Lắk
         "view": {"daklak": NO, "daklak_lead": NO, "hanoi": NO, "trunguong": NO, "admin": Y},
         "change": {"daklak": NO, "daklak_lead": NO, "hanoi": NO, "trunguong": NO, "admin": Y},
-        "add": {"daklak": FORBIDDEN, "daklak_lead": FORBIDDEN, "hanoi": FORBIDDEN,
-                "trunguong": FORBIDDEN, "admin": Y},
+        "add": {
+            "daklak": FORBIDDEN,
+            "daklak_lead": FORBIDDEN,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": Y,
+        },
     },
 }
 
@@ -90,9 +129,13 @@ def test_every_kind_has_a_sample():
 @pytest.mark.parametrize("slug", KINDS)
 def test_anonymous_is_sent_to_login(slug, world, client):
     obj = SAMPLES[slug](world.daklak)
-    for url in (reverse(f"{slug}_list"), reverse(f"{slug}_detail", args=[obj.pk]),
-                reverse(f"{slug}_export", args=["csv"]), reverse(f"{slug}_add"),
-                reverse(f"{slug}_edit", args=[obj.pk])):
+    for url in (
+        reverse(f"{slug}_list"),
+        reverse(f"{slug}_detail", args=[obj.pk]),
+        reverse(f"{slug}_export", args=["csv"]),
+        reverse(f"{slug}_add"),
+        reverse(f"{slug}_edit", args=[obj.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302, url
         assert reverse("login") in response["Location"]
@@ -167,9 +210,12 @@ def _unique_values_changed(model, data):
     for group in groups:
         present = [n for n in group if out.get(n) not in (None, "")]
         # prefer a date, then a number, then text: the least likely to break validation
-        present.sort(key=lambda n: (not (isinstance(out[n], str) and len(out[n]) == 10
-                                         and out[n][4:5] == "-"),
-                                    not isinstance(out[n], int)))
+        present.sort(
+            key=lambda n: (
+                not (isinstance(out[n], str) and len(out[n]) == 10 and out[n][4:5] == "-"),
+                not isinstance(out[n], int),
+            )
+        )
         for name in present:
             new = changed(out[name])
             if new is not None:
@@ -184,8 +230,13 @@ def _attach(obj):
 
     from doingoai.core.models import Attachment
 
-    att = Attachment(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
-                     original_name="bien-ban.pdf", mime_type="application/pdf", size=9)
+    att = Attachment(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        original_name="bien-ban.pdf",
+        mime_type="application/pdf",
+        size=9,
+    )
     att.file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     att.save()
     return att
@@ -230,8 +281,9 @@ def test_editor_can_create_and_edit_through_the_form(slug, world, login):
         if value is None:
             continue
         if isinstance(value, (list, tuple)):
-            if name in model_to_dict(obj) and all(hasattr(v, "pk") or isinstance(v, int)
-                                                  for v in value):
+            if name in model_to_dict(obj) and all(
+                hasattr(v, "pk") or isinstance(v, int) for v in value
+            ):
                 data[name] = [getattr(v, "pk", v) for v in value]
             else:
                 data[name] = ", ".join(str(v) for v in value)

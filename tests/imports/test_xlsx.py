@@ -30,9 +30,17 @@ pytestmark = pytest.mark.django_db
 
 KINDS = ["partners", "agreements", "activities", "resources"]
 
-AGREEMENT_HEADERS = [REF_HEADER, "Tên văn bản", "Loại văn bản", "Các bên Việt Nam",
-                     "Các bên đối tác", "Ngày ký", "Ngày bắt đầu", "Ngày kết thúc",
-                     "Lĩnh vực hợp tác"]
+AGREEMENT_HEADERS = [
+    REF_HEADER,
+    "Tên văn bản",
+    "Loại văn bản",
+    "Các bên Việt Nam",
+    "Các bên đối tác",
+    "Ngày ký",
+    "Ngày bắt đầu",
+    "Ngày kết thúc",
+    "Lĩnh vực hợp tác",
+]
 
 
 @pytest.fixture
@@ -40,37 +48,103 @@ def lao_unions(world):
     """Two partners of the shared directory, as the seed article names them."""
     made = []
     for name_vi, name_en, sub, aliases in [
-        ("Hội Liên hiệp Phụ nữ tỉnh Chămpasăk", "Lao Women's Union of Champasak Province",
-         "LA-CH", ["Chăm-pa-sắc"]),
-        ("Hội Liên hiệp Phụ nữ tỉnh Attapeu", "Lao Women's Union of Attapeu Province",
-         "LA-AT", ["Át-ta-pư"]),
+        (
+            "Hội Liên hiệp Phụ nữ tỉnh Chămpasăk",
+            "Lao Women's Union of Champasak Province",
+            "LA-CH",
+            ["Chăm-pa-sắc"],
+        ),
+        (
+            "Hội Liên hiệp Phụ nữ tỉnh Attapeu",
+            "Lao Women's Union of Attapeu Province",
+            "LA-AT",
+            ["Át-ta-pư"],
+        ),
     ]:
-        made.append(Partner.objects.create(
-            name_vi=name_vi, name_en=name_en, acronym="", aliases=aliases,
-            kind=Partner.Kind.WOMENS_UNION, country="LA", subdivision=sub,
-            unit=world.daklak))
+        made.append(
+            Partner.objects.create(
+                name_vi=name_vi,
+                name_en=name_en,
+                acronym="",
+                aliases=aliases,
+                kind=Partner.Kind.WOMENS_UNION,
+                country="LA",
+                subdivision=sub,
+                unit=world.daklak,
+            )
+        )
     return made
 
 
 def agreement_rows():
     """Six good rows (spreadsheet rows 2..7), written the ways officers write them."""
     return [
-        ["TT-01", "Thỏa thuận hợp tác vì hòa bình phát triển 2022–2027",
-         "Cooperation agreement", "Đắk Lắk", "Hội LHPN tỉnh Chămpasăk; Lao Women's Union of "
-         "Attapeu Province", dt.datetime(2022, 6, 20), "01/07/2022", "30/06/2027",
-         "bình đẳng giới; phát triển kinh tế"],
-        ["TT-02", "Biên bản ghi nhớ về phòng chống mua bán người", "memorandum", "66",
-         "hoi lien hiep phu nu tinh champasak", "15/03/2023", "15/03/2023", "14/03/2026",
-         "phòng chống mua bán người"],
-        ["TT-03", "Chương trình giao lưu hữu nghị phụ nữ biên giới", "Friendship programme",
-         "Hội LHPN tỉnh Đắk Lắk", "Chăm-pa-sắc", "2023-09-01", "2023-09-01", "2025-08-31",
-         "giao lưu văn hóa"],
-        ["TT-04", "Dự án sinh kế cho phụ nữ nghèo", "Project document", "Dak Lak",
-         "Át-ta-pư", "10/01/2024", "10/01/2024", "31/12/2025", "sinh kế"],
-        ["TT-05", "Thỏa thuận trao đổi đoàn hằng năm", "", "", "Lao Women's Union of "
-         "Attapeu Province; Hội Liên hiệp Phụ nữ tỉnh Attapeu", "05/05/2024", "05/05/2024", "", ""],
-        ["TT-06", "Ghi nhớ hợp tác đào tạo cán bộ Hội", "memorandum", "Đắk Lắk",
-         "Hội Liên hiệp Phụ nữ tỉnh Attapeu", "", "", "", "đào tạo"],
+        [
+            "TT-01",
+            "Thỏa thuận hợp tác vì hòa bình phát triển 2022–2027",
+            "Cooperation agreement",
+            "Đắk Lắk",
+            "Hội LHPN tỉnh Chămpasăk; Lao Women's Union of Attapeu Province",
+            dt.datetime(2022, 6, 20),
+            "01/07/2022",
+            "30/06/2027",
+            "bình đẳng giới; phát triển kinh tế",
+        ],
+        [
+            "TT-02",
+            "Biên bản ghi nhớ về phòng chống mua bán người",
+            "memorandum",
+            "66",
+            "hoi lien hiep phu nu tinh champasak",
+            "15/03/2023",
+            "15/03/2023",
+            "14/03/2026",
+            "phòng chống mua bán người",
+        ],
+        [
+            "TT-03",
+            "Chương trình giao lưu hữu nghị phụ nữ biên giới",
+            "Friendship programme",
+            "Hội LHPN tỉnh Đắk Lắk",
+            "Chăm-pa-sắc",
+            "2023-09-01",
+            "2023-09-01",
+            "2025-08-31",
+            "giao lưu văn hóa",
+        ],
+        [
+            "TT-04",
+            "Dự án sinh kế cho phụ nữ nghèo",
+            "Project document",
+            "Dak Lak",
+            "Át-ta-pư",
+            "10/01/2024",
+            "10/01/2024",
+            "31/12/2025",
+            "sinh kế",
+        ],
+        [
+            "TT-05",
+            "Thỏa thuận trao đổi đoàn hằng năm",
+            "",
+            "",
+            "Lao Women's Union of Attapeu Province; Hội Liên hiệp Phụ nữ tỉnh Attapeu",
+            "05/05/2024",
+            "05/05/2024",
+            "",
+            "",
+        ],
+        [
+            "TT-06",
+            "Ghi nhớ hợp tác đào tạo cán bộ Hội",
+            "memorandum",
+            "Đắk Lắk",
+            "Hội Liên hiệp Phụ nữ tỉnh Attapeu",
+            "",
+            "",
+            "",
+            "đào tạo",
+        ],
     ]
 
 
@@ -97,14 +171,56 @@ def test_templates_have_headers_lists_notes_and_example(world):
 def test_good_partner_file_lands_whole(world):
     user = world.user("daklak")
     data = workbook(
-        [REF_HEADER, "Tên tiếng Việt *", "Tên tiếng Anh", "Tên viết tắt", "Tên gọi khác",
-         "Loại đối tác", "Quốc gia", "Tỉnh/bang", "Thành phố", "Quan hệ từ ngày"],
-        [["DT-1", "Hội Liên hiệp Phụ nữ tỉnh Sê Kông", "Lao Women's Union of Sekong",
-          "", "Xê Kông; Sekong", "Foreign women's union", "Lào", "Xekong", "", "12/04/2015"],
-         ["DT-2", "Hội Doanh nghiệp các tỉnh Nam Lào", "Southern Lao Business Association",
-          "", "", "business", "LA", "", "Pakse", ""],
-         ["DT-3", "Cơ quan Liên Hợp Quốc về Bình đẳng giới", "UN Women", "UN Women", "",
-          "UN agency", "Viet Nam", "", "Hà Nội", ""]],
+        [
+            REF_HEADER,
+            "Tên tiếng Việt *",
+            "Tên tiếng Anh",
+            "Tên viết tắt",
+            "Tên gọi khác",
+            "Loại đối tác",
+            "Quốc gia",
+            "Tỉnh/bang",
+            "Thành phố",
+            "Quan hệ từ ngày",
+        ],
+        [
+            [
+                "DT-1",
+                "Hội Liên hiệp Phụ nữ tỉnh Sê Kông",
+                "Lao Women's Union of Sekong",
+                "",
+                "Xê Kông; Sekong",
+                "Foreign women's union",
+                "Lào",
+                "Xekong",
+                "",
+                "12/04/2015",
+            ],
+            [
+                "DT-2",
+                "Hội Doanh nghiệp các tỉnh Nam Lào",
+                "Southern Lao Business Association",
+                "",
+                "",
+                "business",
+                "LA",
+                "",
+                "Pakse",
+                "",
+            ],
+            [
+                "DT-3",
+                "Cơ quan Liên Hợp Quốc về Bình đẳng giới",
+                "UN Women",
+                "UN Women",
+                "",
+                "UN agency",
+                "Viet Nam",
+                "",
+                "Hà Nội",
+                "",
+            ],
+        ],
     )
     before = Partner.objects.count()
     report = import_workbook("partners", data, user=user)
@@ -125,8 +241,10 @@ def test_partner_already_in_the_directory_is_not_duplicated(world, lao_unions):
     hanoi_editor = world.user("hanoi")
     hanoi_editor.role = "editor"
     hanoi_editor.save()
-    data = workbook([REF_HEADER, "Tên tiếng Việt", "Loại đối tác", "Quốc gia"],
-                    [["HN-1", "Hoi Lien hiep Phu nu tinh Champasak", "womens_union", "LA"]])
+    data = workbook(
+        [REF_HEADER, "Tên tiếng Việt", "Loại đối tác", "Quốc gia"],
+        [["HN-1", "Hoi Lien hiep Phu nu tinh Champasak", "womens_union", "LA"]],
+    )
     before = Partner.objects.count()
     report = import_workbook("partners", data, user=hanoi_editor)
     assert report.ok and report.counts["unchanged"] == 1
@@ -136,8 +254,7 @@ def test_partner_already_in_the_directory_is_not_duplicated(world, lao_unions):
 def test_good_agreement_file_lands_whole(world, lao_unions):
     user = world.user("daklak")
     champasak, attapeu = lao_unions
-    report = import_workbook("agreements", workbook(AGREEMENT_HEADERS, agreement_rows()),
-                             user=user)
+    report = import_workbook("agreements", workbook(AGREEMENT_HEADERS, agreement_rows()), user=user)
     assert report.ok, [str(p) for p in report.all_problems()]
     assert report.counts["create"] == 6
     first = Agreement.objects.get(title__startswith="Thỏa thuận hợp tác vì hòa bình")
@@ -151,10 +268,12 @@ def test_good_agreement_file_lands_whole(world, lao_unions):
     assert memo.kind == Agreement.Kind.MEMORANDUM
     assert list(memo.units.all()) == [world.daklak]  # by code "66"
     assert list(Agreement.objects.get(title__startswith="Dự án sinh kế").partners.all()) == [
-        attapeu]  # by alias, without its diacritics
+        attapeu
+    ]  # by alias, without its diacritics
     # a blank "Các bên Việt Nam" takes the importing officer's unit, as the add page does
     assert list(Agreement.objects.get(title__startswith="Thỏa thuận trao đổi").units.all()) == [
-        world.daklak]
+        world.daklak
+    ]
 
 
 def test_errors_in_rows_3_and_7_are_all_reported_and_nothing_lands(world, lao_unions):
@@ -182,8 +301,9 @@ def test_cell_problems_name_row_and_column(world, lao_unions):
     report = import_workbook("agreements", workbook(AGREEMENT_HEADERS, rows), user=user)
     located = {(p.row, p.column) for p in report.all_problems()}
     assert located == {(2, "Ngày ký"), (3, "Loại văn bản"), (4, REF_HEADER)}
-    missing = import_workbook("agreements", workbook([REF_HEADER, "Tên văn bản"], [["X", "Y"]]),
-                              user=user)
+    missing = import_workbook(
+        "agreements", workbook([REF_HEADER, "Tên văn bản"], [["X", "Y"]]), user=user
+    )
     assert [(p.row, p.column) for p in missing.all_problems()] == [(1, "Các bên đối tác")]
 
 
@@ -222,33 +342,106 @@ def test_activities_and_resources_import(world, lao_unions):
     user = world.user("daklak")
     import_workbook("agreements", workbook(AGREEMENT_HEADERS, agreement_rows()), user=user)
     activities = workbook(
-        [REF_HEADER, "Tên hoạt động", "Loại hoạt động", "Hình thức", "Ngày bắt đầu",
-         "Ngày kết thúc", "Đối tác", "Thỏa thuận", "Địa điểm", "Thành viên đoàn",
-         "Số người tham dự", "Trong đó nữ"],
-        [["HD-1", "Đoàn công tác thăm 4 tỉnh Nam Lào", "Delegation abroad", "In person",
-          "25/06/2024", "01/07/2024", "Hội LHPN tỉnh Chămpasăk; Át-ta-pư", "TT-01",
-          "Lào, Chămpasăk, Pakse; Lào, Attapeu", "Nguyễn Thị A, Chủ tịch, Hội LHPN tỉnh "
-          "Đắk Lắk; Trần Thị B, Phó Chủ tịch", 12, 11],
-         ["HD-2", "Hội thảo bình đẳng giới", "workshop", "", "27/06/2024", "", "Chăm-pa-sắc",
-          "", "LA, LA-CH", "", "40", "35"]],
+        [
+            REF_HEADER,
+            "Tên hoạt động",
+            "Loại hoạt động",
+            "Hình thức",
+            "Ngày bắt đầu",
+            "Ngày kết thúc",
+            "Đối tác",
+            "Thỏa thuận",
+            "Địa điểm",
+            "Thành viên đoàn",
+            "Số người tham dự",
+            "Trong đó nữ",
+        ],
+        [
+            [
+                "HD-1",
+                "Đoàn công tác thăm 4 tỉnh Nam Lào",
+                "Delegation abroad",
+                "In person",
+                "25/06/2024",
+                "01/07/2024",
+                "Hội LHPN tỉnh Chămpasăk; Át-ta-pư",
+                "TT-01",
+                "Lào, Chămpasăk, Pakse; Lào, Attapeu",
+                "Nguyễn Thị A, Chủ tịch, Hội LHPN tỉnh Đắk Lắk; Trần Thị B, Phó Chủ tịch",
+                12,
+                11,
+            ],
+            [
+                "HD-2",
+                "Hội thảo bình đẳng giới",
+                "workshop",
+                "",
+                "27/06/2024",
+                "",
+                "Chăm-pa-sắc",
+                "",
+                "LA, LA-CH",
+                "",
+                "40",
+                "35",
+            ],
+        ],
     )
     report = import_workbook("activities", activities, user=user)
     assert report.ok, [str(p) for p in report.all_problems()]
     trip = Activity.objects.get(title="Đoàn công tác thăm 4 tỉnh Nam Lào")
     assert [(p.country, p.subdivision, p.city) for p in trip.places.all()] == [
-        ("LA", "LA-CH", "Pakse"), ("LA", "LA-AT", "")]
+        ("LA", "LA-CH", "Pakse"),
+        ("LA", "LA-AT", ""),
+    ]
     assert trip.members.count() == 2 and trip.participants_women == 11
     assert list(trip.agreements.values_list("title", flat=True)) == [
-        "Thỏa thuận hợp tác vì hòa bình phát triển 2022–2027"]
+        "Thỏa thuận hợp tác vì hòa bình phát triển 2022–2027"
+    ]
     assert import_workbook("activities", activities, user=user).counts["unchanged"] == 2
 
     resources = workbook(
-        [REF_HEADER, "Tên khoản", "Chiều", "Loại", "Số lượng", "Đơn giá", "Tiền tệ", "Ngày",
-         "Giai đoạn", "Đối tác", "Hoạt động"],
-        [["NL-1", "Máy may tặng phụ nữ nghèo", "Given to a partner", "In kind", 4,
-          "10.000.000", "", "28/06/2024", "Disbursed", "Chăm-pa-sắc", "HD-1"],
-         ["NL-2", "Tài trợ hội thảo", "received", "cash", "", 2500, "usd", "27/06/2024",
-          "committed", "Át-ta-pư", "Hội thảo bình đẳng giới"]],
+        [
+            REF_HEADER,
+            "Tên khoản",
+            "Chiều",
+            "Loại",
+            "Số lượng",
+            "Đơn giá",
+            "Tiền tệ",
+            "Ngày",
+            "Giai đoạn",
+            "Đối tác",
+            "Hoạt động",
+        ],
+        [
+            [
+                "NL-1",
+                "Máy may tặng phụ nữ nghèo",
+                "Given to a partner",
+                "In kind",
+                4,
+                "10.000.000",
+                "",
+                "28/06/2024",
+                "Disbursed",
+                "Chăm-pa-sắc",
+                "HD-1",
+            ],
+            [
+                "NL-2",
+                "Tài trợ hội thảo",
+                "received",
+                "cash",
+                "",
+                2500,
+                "usd",
+                "27/06/2024",
+                "committed",
+                "Át-ta-pư",
+                "Hội thảo bình đẳng giới",
+            ],
+        ],
     )
     report = import_workbook("resources", resources, user=user)
     assert report.ok, [str(p) for p in report.all_problems()]
@@ -283,13 +476,11 @@ def test_upload_page_preview_then_confirm(world, lao_unions, login):
     token = preview.context["token"]
     assert token and 'name="token"' in html
 
-    done = client.post(reverse("import_confirm", kwargs={"kind": "agreements"}),
-                       {"token": token})
+    done = client.post(reverse("import_confirm", kwargs={"kind": "agreements"}), {"token": token})
     assert done.status_code == 302 and done.url == reverse("agreements_list")
     assert Agreement.objects.filter(title__startswith="Dự án sinh kế").count() == 1
     # the token is spent: confirming twice imports nothing more
-    again = client.post(reverse("import_confirm", kwargs={"kind": "agreements"}),
-                        {"token": token})
+    again = client.post(reverse("import_confirm", kwargs={"kind": "agreements"}), {"token": token})
     assert again.status_code == 302
     assert Agreement.objects.filter(title__startswith="Dự án sinh kế").count() == 1
 

@@ -28,20 +28,23 @@ SEED_CONFERENCE = CORPUS / "004_doi_ngoai_nhiem_ky_xiii.txt"
 PUB = date(2024, 7, 3)
 
 
-@pytest.mark.parametrize(("text", "first", "last"), [
-    ("Từ ngày 25/6 đến 1/7,đoàn", date(2024, 6, 25), date(2024, 7, 1)),
-    ("từ 25-27/6 tại", date(2024, 6, 25), date(2024, 6, 27)),
-    ("Ngày 28/4, tại Hội nghị", date(2024, 4, 28), date(2024, 4, 28)),
-    ("ngày 28/04/2022", date(2022, 4, 28), date(2022, 4, 28)),
-    ("ngày 5 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 5)),
-    ("từ ngày 5 đến ngày 7 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 7)),
-    ("Từ ngày 10 đến ngày 12/5/2023", date(2023, 5, 10), date(2023, 5, 12)),
-    ("trong 2 ngày 15 và 16/8", date(2023, 8, 15), date(2023, 8, 16)),
-    ("ngày 20-11-2023", date(2023, 11, 20), date(2023, 11, 20)),
-    ("từ 30/12 đến 2/1", date(2023, 12, 30), date(2024, 1, 2)),
-    ("trong tháng 6/2023", date(2023, 6, 1), date(2023, 6, 30)),
-    ("tháng 6 năm 2023", date(2023, 6, 1), date(2023, 6, 30)),
-])
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Từ ngày 25/6 đến 1/7,đoàn", date(2024, 6, 25), date(2024, 7, 1)),
+        ("từ 25-27/6 tại", date(2024, 6, 25), date(2024, 6, 27)),
+        ("Ngày 28/4, tại Hội nghị", date(2024, 4, 28), date(2024, 4, 28)),
+        ("ngày 28/04/2022", date(2022, 4, 28), date(2022, 4, 28)),
+        ("ngày 5 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 5)),
+        ("từ ngày 5 đến ngày 7 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 7)),
+        ("Từ ngày 10 đến ngày 12/5/2023", date(2023, 5, 10), date(2023, 5, 12)),
+        ("trong 2 ngày 15 và 16/8", date(2023, 8, 15), date(2023, 8, 16)),
+        ("ngày 20-11-2023", date(2023, 11, 20), date(2023, 11, 20)),
+        ("từ 30/12 đến 2/1", date(2023, 12, 30), date(2024, 1, 2)),
+        ("trong tháng 6/2023", date(2023, 6, 1), date(2023, 6, 30)),
+        ("tháng 6 năm 2023", date(2023, 6, 1), date(2023, 6, 30)),
+    ],
+)
 def test_dates(text, first, last):
     hits = find_dates(text, PUB)
     assert [(h.first, h.last) for h in hits] == [(first, last)]
@@ -61,30 +64,37 @@ def test_month_only_precision():
     assert hit.precision == "month"
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("H.Y 28/04/2022 - 22:04 (GMT+7)", date(2022, 4, 28)),
-    ("Thứ Năm, 28/04/2022 22:04", date(2022, 4, 28)),
-    ("28/11/2023", date(2023, 11, 28)),
-    ("Ngày 28/04/2022, Hội LHPN tỉnh tổ chức hội nghị tổng kết công tác", None),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("H.Y 28/04/2022 - 22:04 (GMT+7)", date(2022, 4, 28)),
+        ("Thứ Năm, 28/04/2022 22:04", date(2022, 4, 28)),
+        ("28/11/2023", date(2023, 11, 28)),
+        ("Ngày 28/04/2022, Hội LHPN tỉnh tổ chức hội nghị tổng kết công tác", None),
+    ],
+)
 def test_dateline(line, expected):
     assert parse_dateline(line) == expected
 
 
 # --- amounts -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "value", "currency"), [
-    ("2,5 tỷ đồng", "2500000000", "VND"),
-    ("500.000.000 đồng", "500000000", "VND"),
-    ("50.000 USD", "50000", "USD"),
-    ("50,000 USD", "50000", "USD"),
-    ("1,2 triệu euro", "1200000", "EUR"),
-    ("30 nghìn đô la Mỹ", "30000", "USD"),
-    ("300 triệu VNĐ", "300000000", "VND"),
-    ("1 tỷ 200 triệu đồng", "1200000000", "VND"),
-    ("100.000 bạt", "100000", "THB"),
-    ("50.000 nhân dân tệ", "50000", "CNY"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("2,5 tỷ đồng", "2500000000", "VND"),
+        ("500.000.000 đồng", "500000000", "VND"),
+        ("50.000 USD", "50000", "USD"),
+        ("50,000 USD", "50000", "USD"),
+        ("1,2 triệu euro", "1200000", "EUR"),
+        ("30 nghìn đô la Mỹ", "30000", "USD"),
+        ("300 triệu VNĐ", "300000000", "VND"),
+        ("1 tỷ 200 triệu đồng", "1200000000", "VND"),
+        ("100.000 bạt", "100000", "THB"),
+        ("50.000 nhân dân tệ", "50000", "CNY"),
+    ],
+)
 def test_amount_forms(text, value, currency):
     (amount,) = find_amounts(text)
     assert amount.value == Decimal(value)
@@ -92,11 +102,16 @@ def test_amount_forms(text, value, currency):
 
 
 def test_amount_quantity_times_unit_value():
-    text = ("Hội LHPN tỉnh Đắk Lắk đã tặng 4 bộ máy may, máy vắt sổ "
-            "(trị giá 10 triệu đồng/máy) cho phụ nữ nghèo.")
+    text = (
+        "Hội LHPN tỉnh Đắk Lắk đã tặng 4 bộ máy may, máy vắt sổ "
+        "(trị giá 10 triệu đồng/máy) cho phụ nữ nghèo."
+    )
     (amount,) = find_amounts(text)
     assert (amount.value, amount.quantity, amount.unit_value) == (
-        Decimal(40_000_000), 4, Decimal(10_000_000))
+        Decimal(40_000_000),
+        4,
+        Decimal(10_000_000),
+    )
 
 
 def test_amount_each_and_total_counted_once():
@@ -123,13 +138,18 @@ def test_parse_number():
     assert parse_number("1.5", with_multiplier=True) == Decimal("1.5")
 
 
-@pytest.mark.parametrize(("sentence", "direction"), [
-    ("Hội LHPN tỉnh Hà Tĩnh đã trao tặng Hội LHPN tỉnh Bôlykhămxay (Lào) 500 triệu đồng.",
-     "given"),
-    ("Hội LHPN tỉnh Quảng Ngãi tiếp nhận 2,5 tỷ đồng do KOICA tài trợ.", "received"),
-    ("UN Women cam kết hỗ trợ 1,2 triệu USD cho Hội LHPN Việt Nam.", "received"),
-    ("Tổng nguồn lực huy động quốc tế lên đến hơn 9 triệu USD.", "received"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        (
+            "Hội LHPN tỉnh Hà Tĩnh đã trao tặng Hội LHPN tỉnh Bôlykhămxay (Lào) 500 triệu đồng.",
+            "given",
+        ),
+        ("Hội LHPN tỉnh Quảng Ngãi tiếp nhận 2,5 tỷ đồng do KOICA tài trợ.", "received"),
+        ("UN Women cam kết hỗ trợ 1,2 triệu USD cho Hội LHPN Việt Nam.", "received"),
+        ("Tổng nguồn lực huy động quốc tế lên đến hơn 9 triệu USD.", "received"),
+    ],
+)
 def test_amount_direction(sentence, direction):
     (amount,) = extract(sentence, title="Tin hoạt động đối ngoại của Hội").amounts
     assert amount.direction == direction
@@ -137,20 +157,50 @@ def test_amount_direction(sentence, direction):
 
 # --- gazetteer -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "code"), [
-    ("Chăm-pa-sắc", "LA-CH"), ("Chămpasăk", "LA-CH"), ("Champasak", "LA-CH"),
-    ("CHAMPASAK", "LA-CH"), ("Sê Kông", "LA-XE"), ("Xekong", "LA-XE"), ("Sekong", "LA-XE"),
-    ("Attapeu", "LA-AT"), ("Salavan", "LA-SL"), ("Saravane", "LA-SL"),
-    ("Xiêng Khoảng", "LA-XI"), ("Hủa Phăn", "LA-HO"), ("Bôlykhămxay", "LA-BL"),
-    ("Luông Pha Băng", "LA-LP"), ("Phnôm Pênh", "KH-12"), ("Svay Rieng", "KH-20"),
-    ("Xiêm Riệp", "KH-17"), ("Nakhon Phanom", "TH-48"), ("Quảng Tây", "CN-GX"),
-    ("Osaka", "JP-27"),
-    ("Lào", "LA"), ("Nước Cộng hoà Dân chủ Nhân dân Lào", "LA"), ("Campuchia", "KH"),
-    ("Hàn Quốc", "KR"), ("Nhật Bản", "JP"), ("Trung Quốc", "CN"), ("Hoa Kỳ", "US"),
-    ("Mỹ", "US"), ("Thái Lan", "TH"), ("Úc", "AU"), ("Ô-xtrây-li-a", "AU"),
-    ("Đắk Lắk", "66"), ("Đắc Lắc", "66"), ("dak lak", "66"), ("Tỉnh Đắk Lắk", "66"),
-    ("TP.HCM", "79"), ("TP Hồ Chí Minh", "79"), ("Thành phố Hà Nội", "01"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Chăm-pa-sắc", "LA-CH"),
+        ("Chămpasăk", "LA-CH"),
+        ("Champasak", "LA-CH"),
+        ("CHAMPASAK", "LA-CH"),
+        ("Sê Kông", "LA-XE"),
+        ("Xekong", "LA-XE"),
+        ("Sekong", "LA-XE"),
+        ("Attapeu", "LA-AT"),
+        ("Salavan", "LA-SL"),
+        ("Saravane", "LA-SL"),
+        ("Xiêng Khoảng", "LA-XI"),
+        ("Hủa Phăn", "LA-HO"),
+        ("Bôlykhămxay", "LA-BL"),
+        ("Luông Pha Băng", "LA-LP"),
+        ("Phnôm Pênh", "KH-12"),
+        ("Svay Rieng", "KH-20"),
+        ("Xiêm Riệp", "KH-17"),
+        ("Nakhon Phanom", "TH-48"),
+        ("Quảng Tây", "CN-GX"),
+        ("Osaka", "JP-27"),
+        ("Lào", "LA"),
+        ("Nước Cộng hoà Dân chủ Nhân dân Lào", "LA"),
+        ("Campuchia", "KH"),
+        ("Hàn Quốc", "KR"),
+        ("Nhật Bản", "JP"),
+        ("Trung Quốc", "CN"),
+        ("Hoa Kỳ", "US"),
+        ("Mỹ", "US"),
+        ("Thái Lan", "TH"),
+        ("Úc", "AU"),
+        ("Ô-xtrây-li-a", "AU"),
+        ("Đắk Lắk", "66"),
+        ("Đắc Lắc", "66"),
+        ("dak lak", "66"),
+        ("Tỉnh Đắk Lắk", "66"),
+        ("TP.HCM", "79"),
+        ("TP Hồ Chí Minh", "79"),
+        ("Thành phố Hà Nội", "01"),
+    ],
+)
 def test_match_place(name, code):
     match = match_place(name)
     assert match is not None
@@ -166,26 +216,36 @@ def test_legacy_province():
 
 
 def test_find_places_in_text():
-    text = ("Hội LHPN các tỉnh Attapeu, Sê Kông, Salavan, Chămpasăk (4 tỉnh Nam Lào) – "
-            "vì hòa bình phát triển; bà Minh Trang, Vân Anh")
+    text = (
+        "Hội LHPN các tỉnh Attapeu, Sê Kông, Salavan, Chămpasăk (4 tỉnh Nam Lào) – "
+        "vì hòa bình phát triển; bà Minh Trang, Vân Anh"
+    )
     codes = [h.match.code for h in find_places(text)]
     assert codes == ["LA-AT", "LA-XE", "LA-SL", "LA-CH", "LA"]
 
 
 def test_ambiguous_country_names_need_context():
     assert [h.match.code for h in find_places("Bà Minh Đức, chị Lan Anh")] == []
-    assert [h.match.code for h in find_places("sang thăm nước Đức và Anh Quốc")] == [
-        "DE", "GB"]
+    assert [h.match.code for h in find_places("sang thăm nước Đức và Anh Quốc")] == ["DE", "GB"]
 
 
 # --- documents -----------------------------------------------------------------------
+
 
 def test_segment_drops_furniture():
     doc = read_document(SEED_CONFERENCE)
     assert doc.title.startswith("Nâng cao vị thế")
     assert doc.published == date(2022, 4, 28)
-    for junk in ("Ý kiến của bạn", "Nội dung bắt buộc", "Xem thêm", "Đọc thêm", "Mới cập nhật",
-                 "Xã hội\n", "Ảnh: Minh Trang", "bình luận"):
+    for junk in (
+        "Ý kiến của bạn",
+        "Nội dung bắt buộc",
+        "Xem thêm",
+        "Đọc thêm",
+        "Mới cập nhật",
+        "Xã hội\n",
+        "Ảnh: Minh Trang",
+        "bình luận",
+    ):
         assert junk not in doc.body_text
     doc = read_document(SEED_TRIP)
     assert "Ảnh:" not in doc.body_text and "Vân Anh" not in doc.body_text
@@ -196,7 +256,7 @@ def test_segment_drops_furniture():
 def test_segment_keeps_offsets():
     text = SEED_CONFERENCE.read_text(encoding="utf-8")
     for line in segment(text):
-        assert text[line.start:line.end] == line.text
+        assert text[line.start : line.end] == line.text
 
 
 HTML = """<html><head><title>Site</title>
@@ -214,7 +274,8 @@ def test_read_html():
     assert doc.title == "Hội LHPN tỉnh A tiếp đoàn Lào"
     assert doc.published == date(2023, 8, 19)
     assert doc.body_text == (
-        "Chiều 18/8, Hội LHPN tỉnh Thanh Hóa đã tiếp đoàn Hội LHPN tỉnh Hủa Phăn (Lào).")
+        "Chiều 18/8, Hội LHPN tỉnh Thanh Hóa đã tiếp đoàn Hội LHPN tỉnh Hủa Phăn (Lào)."
+    )
 
 
 def _docx_bytes(title: str, paragraphs: list[str]) -> bytes:
@@ -243,8 +304,9 @@ def test_read_docx(docx_article):
     doc = read_document(data, "bai.docx")
     assert doc.title == label["title"]
     assert "Ngọc Hân" not in doc.body_text
-    result = extract(doc.body_text, title=doc.title,
-                     published=date.fromisoformat(label["_published"])).to_json()
+    result = extract(
+        doc.body_text, title=doc.title, published=date.fromisoformat(label["_published"])
+    ).to_json()
     for key in ("kind", "start_date", "units", "partners", "countries"):
         assert result[key] == label[key], key
 
@@ -261,8 +323,9 @@ def test_read_archive(tmp_path, docx_article):
     assert [d.filename for d in docs] == ["a/bai1.txt", "a/bai2.docx", "a/bai3.html"]
     folder = tmp_path / "folder"
     folder.mkdir()
-    (folder / "x.txt").write_text("Tiêu đề bài viết về hoạt động đối ngoại\nNội dung.",
-                                  encoding="utf-8")
+    (folder / "x.txt").write_text(
+        "Tiêu đề bài viết về hoạt động đối ngoại\nNội dung.", encoding="utf-8"
+    )
     (folder / "y.pdf").write_bytes(b"%PDF")
     assert [d.title for d in read_archive(folder)] == ["Tiêu đề bài viết về hoạt động đối ngoại"]
     with pytest.raises(ValueError, match="unsupported"):
@@ -270,6 +333,7 @@ def test_read_archive(tmp_path, docx_article):
 
 
 # --- extraction ----------------------------------------------------------------------
+
 
 def test_seed_trip_exact():
     text = SEED_TRIP.read_text(encoding="utf-8")
@@ -279,8 +343,10 @@ def test_seed_trip_exact():
     assert (data["start_date"], data["end_date"]) == ("2024-06-25", "2024-07-01")
     assert data["countries"] == ["LA"]
     assert result.subdivisions == ["LA-AT", "LA-XE", "LA-SL", "LA-CH"]
-    assert [(a["value"], a["currency"], a["direction"], a["quantity"], a["unit_value"])
-            for a in data["amounts"]] == [(40000000, "VND", "given", 4, 10000000)]
+    assert [
+        (a["value"], a["currency"], a["direction"], a["quantity"], a["unit_value"])
+        for a in data["amounts"]
+    ] == [(40000000, "VND", "given", 4, 10000000)]
     assert data["agreement"] == "Thỏa thuận hợp tác vì hòa bình phát triển"
     kinds = {e.kind for e in result.events}
     assert {"review_meeting", "workshop", "exhibition", "ceremony", "aid_handover"} <= kinds
@@ -295,15 +361,25 @@ def test_seed_conference_exact():
     assert data["published"] == "2022-04-28"
     assert (data["start_date"], data["end_date"]) == ("2022-04-28", "2022-04-28")
     assert data["countries"] == []
-    assert data["amounts"] == [{"value": 9000000, "currency": "USD", "direction": "received",
-                                "text": "hơn 9 triệu USD", "quantity": None,
-                                "unit_value": None, "over": True}]
+    assert data["amounts"] == [
+        {
+            "value": 9000000,
+            "currency": "USD",
+            "direction": "received",
+            "text": "hơn 9 triệu USD",
+            "quantity": None,
+            "unit_value": None,
+            "over": True,
+        }
+    ]
 
 
 def _html_bytes(title: str, published: str, paragraphs: list[str]) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<html><body><article><h1>{title}</h1><p>H.Y {published} - 22:04 (GMT+7)</p>"
-            f"{body}</article></body></html>").encode()
+    return (
+        f"<html><body><article><h1>{title}</h1><p>H.Y {published} - 22:04 (GMT+7)</p>"
+        f"{body}</article></body></html>"
+    ).encode()
 
 
 @pytest.mark.parametrize("suffix", [".html", ".docx"])
@@ -323,14 +399,17 @@ def test_title_given_apart_keeps_date_in_first_body_line(suffix):
     result = extract(doc.body_text, title=doc.title, published=date(2022, 4, 28))
     assert (result.start_date, result.end_date) == (date(2022, 4, 28), date(2022, 4, 28))
     date_span = next(s for s in result.spans if s[0] == "start_date")
-    assert doc.body_text[date_span[1]:date_span[2]] == "Ngày 28/4"
+    assert doc.body_text[date_span[1] : date_span[2]] == "Ngày 28/4"
     assert result.kind == extract(raw).kind == "conference"
 
 
-@pytest.mark.parametrize("title", [
-    "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại",
-    "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại - Báo PNVN",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại",
+        "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại - Báo PNVN",
+    ],
+)
 def test_title_given_and_in_text(title):
     """The same title given and written as the text's first line is read once."""
     raw = SEED_CONFERENCE.read_text(encoding="utf-8")
@@ -340,10 +419,13 @@ def test_title_given_and_in_text(title):
     assert all(start >= 0 for _, start, _ in result.spans)
 
 
-@pytest.mark.parametrize("first_line", [
-    "Ngày 12/5, Hội LHPN tỉnh tổ chức tọa đàm “Phụ nữ khởi nghiệp vùng biên giới”.",
-    "Ngày 12/5 bàn về: Phụ nữ khởi nghiệp vùng biên giới",
-])
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Ngày 12/5, Hội LHPN tỉnh tổ chức tọa đàm “Phụ nữ khởi nghiệp vùng biên giới”.",
+        "Ngày 12/5 bàn về: Phụ nữ khởi nghiệp vùng biên giới",
+    ],
+)
 def test_body_line_quoting_the_given_title_is_body(first_line):
     """A first line that quotes the given title is still body, and so is its date."""
     title = "Phụ nữ khởi nghiệp vùng biên giới"
@@ -368,7 +450,7 @@ def test_to_json_keys_and_spans():
         if name == "places":
             assert text[start:end] in result.places
     date_span = next(s for s in result.spans if s[0] == "start_date")
-    assert text[date_span[1]:date_span[2]] == "Từ ngày 25/6 đến 1/7"
+    assert text[date_span[1] : date_span[2]] == "Từ ngày 25/6 đến 1/7"
 
 
 def test_furniture_is_not_read():
@@ -400,10 +482,12 @@ def test_corpus_is_complete():
 
 def test_corpus_precision_recall():
     report = score(CORPUS)
-    low = {f: (round(v["precision"], 3), round(v["recall"], 3))
-           for f, v in report["fields"].items()
-           if v["precision"] < FLOORS.get(f, DEFAULT_FLOOR)[0]
-           or v["recall"] < FLOORS.get(f, DEFAULT_FLOOR)[1]}
+    low = {
+        f: (round(v["precision"], 3), round(v["recall"], 3))
+        for f, v in report["fields"].items()
+        if v["precision"] < FLOORS.get(f, DEFAULT_FLOOR)[0]
+        or v["recall"] < FLOORS.get(f, DEFAULT_FLOOR)[1]
+    }
     assert not low, (low, report["mistakes"])
 
 
@@ -415,4 +499,5 @@ def test_seed_articles_match_labels(name):
     for key in ("kind", "start_date", "end_date", "countries"):
         assert data[key] == label[key], key
     assert [(a["value"], a["currency"], a["direction"]) for a in data["amounts"]] == [
-        (a["value"], a["currency"], a["direction"]) for a in label["amounts"]]
+        (a["value"], a["currency"], a["direction"]) for a in label["amounts"]
+    ]

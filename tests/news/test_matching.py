@@ -11,34 +11,48 @@ from doingoai.news.matching import initials_give, is_acronym, match_partners
 CORPUS = Path(__file__).parent / "corpus"
 
 
-@pytest.mark.parametrize(("acronym", "name"), [
-    ("KOICA", "Korea International Cooperation Agency"),
-    ("JICA", "Japan International Cooperation Agency"),
-    ("USAID", "United States Agency for International Development"),
-    ("KOFIH", "Korea Foundation for International Healthcare"),
-    ("UNICEF", "United Nations International Children's Emergency Fund"),
-    ("TAF", "The Asia Foundation"),
-    ("EU", "European Union"),
-])
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("KOICA", "Korea International Cooperation Agency"),
+        ("JICA", "Japan International Cooperation Agency"),
+        ("USAID", "United States Agency for International Development"),
+        ("KOFIH", "Korea Foundation for International Healthcare"),
+        ("UNICEF", "United Nations International Children's Emergency Fund"),
+        ("TAF", "The Asia Foundation"),
+        ("EU", "European Union"),
+    ],
+)
 def test_initials_give(acronym, name):
     assert initials_give(acronym, name)
 
 
-@pytest.mark.parametrize(("acronym", "name"), [
-    ("KOICA", "Korea Foundation for International Healthcare"),
-    ("JICA", "Korea International Cooperation Agency"),
-    ("OXFAM", "Oxford Family"),  # at most two letters a word
-    ("KOICA", "Korea"),  # one word spells nothing
-    ("UNDP", "United Nations Population Fund"),
-])
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("KOICA", "Korea Foundation for International Healthcare"),
+        ("JICA", "Korea International Cooperation Agency"),
+        ("OXFAM", "Oxford Family"),  # at most two letters a word
+        ("KOICA", "Korea"),  # one word spells nothing
+        ("UNDP", "United Nations Population Fund"),
+    ],
+)
 def test_initials_do_not_give(acronym, name):
     assert not initials_give(acronym, name)
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("KOICA", True), ("AusAID", True), ("UN Women", True), ("U.S.A.I.D.", True),
-    ("Oxfam", False), ("Hội LHPN tỉnh Attapeu", False), ("Good Neighbors", False),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("KOICA", True),
+        ("AusAID", True),
+        ("UN Women", True),
+        ("U.S.A.I.D.", True),
+        ("Oxfam", False),
+        ("Hội LHPN tỉnh Attapeu", False),
+        ("Good Neighbors", False),
+    ],
+)
 def test_is_acronym(name, expected):
     assert is_acronym(name) is expected
 
@@ -56,24 +70,36 @@ def directory(world):
 
     return {
         # only the English name: KOICA by its initials
-        "koica": make(name_vi="Cơ quan Hợp tác Quốc tế Hàn Quốc",
-                      name_en="Korea International Cooperation Agency", country="KR"),
+        "koica": make(
+            name_vi="Cơ quan Hợp tác Quốc tế Hàn Quốc",
+            name_en="Korea International Cooperation Agency",
+            country="KR",
+        ),
         # a Korean look-alike that must not be taken for KOICA
-        "kofih": make(name_vi="Quỹ Hàn Quốc vì Y tế Quốc tế",
-                      name_en="Korea Foundation for International Healthcare", country="KR"),
+        "kofih": make(
+            name_vi="Quỹ Hàn Quốc vì Y tế Quốc tế",
+            name_en="Korea Foundation for International Healthcare",
+            country="KR",
+        ),
         # the acronym field
         "jica": make(name_vi="Cơ quan Hợp tác Quốc tế Nhật Bản", acronym="JICA", country="JP"),
         # an alias, the English name being the long one
-        "un_women": make(name_vi="Cơ quan Liên hợp quốc về Bình đẳng giới và Trao quyền cho "
-                                 "Phụ nữ",
-                         name_en="United Nations Entity for Gender Equality and the "
-                                 "Empowerment of Women",
-                         aliases=["UN-Women"], kind=Partner.Kind.UN_AGENCY, country="US"),
+        "un_women": make(
+            name_vi="Cơ quan Liên hợp quốc về Bình đẳng giới và Trao quyền cho Phụ nữ",
+            name_en="United Nations Entity for Gender Equality and the Empowerment of Women",
+            aliases=["UN-Women"],
+            kind=Partner.Kind.UN_AGENCY,
+            country="US",
+        ),
         # the acronym written in the Vietnamese name
         "usaid": make(name_vi="Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)", country="US"),
-        "undp": make(name_vi="Chương trình Phát triển Liên hợp quốc",
-                     name_en="United Nations Development Programme", acronym="UNDP",
-                     kind=Partner.Kind.UN_AGENCY, country="US"),
+        "undp": make(
+            name_vi="Chương trình Phát triển Liên hợp quốc",
+            name_en="United Nations Development Programme",
+            acronym="UNDP",
+            kind=Partner.Kind.UN_AGENCY,
+            country="US",
+        ),
     }
 
 
@@ -97,9 +123,13 @@ def test_acronym_respects_the_country(directory):
     from doingoai.partners.models import Partner
 
     # a Japanese body whose initials also give KOICA is not the Korean agency
-    Partner.objects.create(name_vi="Hiệp hội Nhật Bản", name_en="Kobe Osaka Industry "
-                           "Cooperation Association", country="JP", kind=Partner.Kind.BUSINESS,
-                           unit=directory["koica"].unit)
+    Partner.objects.create(
+        name_vi="Hiệp hội Nhật Bản",
+        name_en="Kobe Osaka Industry Cooperation Association",
+        country="JP",
+        kind=Partner.Kind.BUSINESS,
+        unit=directory["koica"].unit,
+    )
     (match,) = match_partners(["KOICA"])
     assert match.partner == directory["koica"]
     assert match.country == "KR"

@@ -53,8 +53,9 @@ def form_values(form) -> dict:
         elif hasattr(value, "isoformat"):
             data[field.html_name] = value.isoformat()
         else:
-            data[field.html_name] = field.field.prepare_value(value) if hasattr(
-                field.field, "prepare_value") else value
+            data[field.html_name] = (
+                field.field.prepare_value(value) if hasattr(field.field, "prepare_value") else value
+            )
     return data
 
 
@@ -67,23 +68,30 @@ def review_data(item, user) -> dict:
     draft = services.draft_from_item(item, user)
     names = [(m.name, m.name) for m in draft["partners"]]
     data = form_values(ActivityForm(initial=draft["initial"], user=user))
-    data.update(form_values(pages.NewPartnerFormSet(initial=draft["new_partners"],
-                                                    prefix="np")))
-    data.update(form_values(pages.ResourceFormSet(initial=draft["resources"], prefix="res",
-                                                  form_kwargs={"partner_choices": names})))
+    data.update(form_values(pages.NewPartnerFormSet(initial=draft["new_partners"], prefix="np")))
+    data.update(
+        form_values(
+            pages.ResourceFormSet(
+                initial=draft["resources"], prefix="res", form_kwargs={"partner_choices": names}
+            )
+        )
+    )
     return data
 
 
-AGREEMENT_TITLE = ("Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk với "
-                   "Hội LHPN 4 tỉnh Nam Lào giai đoạn 2022 – 2027")
+AGREEMENT_TITLE = (
+    "Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk với "
+    "Hội LHPN 4 tỉnh Nam Lào giai đoạn 2022 – 2027"
+)
 
 
 @pytest.fixture
 def agreement(world):
     from doingoai.agreements.samples import agreement_sample
 
-    un_women = Partner.objects.create(name_vi="UN Women", kind="un_agency", country="",
-                                      unit=world.central)
+    un_women = Partner.objects.create(
+        name_vi="UN Women", kind="un_agency", country="", unit=world.central
+    )
     return agreement_sample(world.daklak, title=AGREEMENT_TITLE, partners=[un_women])
 
 
@@ -127,8 +135,7 @@ def test_paste_shows_review_with_highlights_and_prefilled_draft(world, login):
     assert counts() == before
 
 
-def test_confirm_creates_activity_places_partners_and_the_given_resource(world, login,
-                                                                         agreement):
+def test_confirm_creates_activity_places_partners_and_the_given_resource(world, login, agreement):
     client = login("daklak")
     paste(client, published="2024-07-03", source_url="https://example.org/bai-000")
     item = NewsItem.objects.get()
@@ -143,9 +150,15 @@ def test_confirm_creates_activity_places_partners_and_the_given_resource(world, 
     assert activity.kind == "delegation_out"
     assert activity.unit == world.daklak
     assert (activity.start_date.isoformat(), activity.end_date.isoformat()) == (
-        "2024-06-25", "2024-07-01")
+        "2024-06-25",
+        "2024-07-01",
+    )
     assert sorted(activity.places.values_list("subdivision", flat=True)) == [
-        "LA-AT", "LA-CH", "LA-SL", "LA-XE"]
+        "LA-AT",
+        "LA-CH",
+        "LA-SL",
+        "LA-XE",
+    ]
     assert "https://example.org/bai-000" in activity.press_links
     partners = set(activity.partners.values_list("name_vi", flat=True))
     assert "Hội LHPN tỉnh Chămpasăk" in partners and len(partners) == 5
@@ -186,9 +199,14 @@ def test_confirm_with_an_error_saves_nothing(world, login):
 
 
 def test_existing_partner_is_matched_by_another_spelling(world, login):
-    Partner.objects.create(name_vi="Hội Liên hiệp Phụ nữ tỉnh Champasak", kind="womens_union",
-                           country="LA", subdivision="LA-CH", aliases=["Chăm-pa-sắc"],
-                           unit=world.central)
+    Partner.objects.create(
+        name_vi="Hội Liên hiệp Phụ nữ tỉnh Champasak",
+        kind="womens_union",
+        country="LA",
+        subdivision="LA-CH",
+        aliases=["Chăm-pa-sắc"],
+        unit=world.central,
+    )
     client = login("daklak")
     paste(client, published="2024-07-03")
     item = NewsItem.objects.get()
@@ -218,14 +236,18 @@ def test_upload_html_and_docx(world, login):
     import docx
 
     client = login("daklak")
-    page = ("<html><head><meta property='article:published_time' content='2022-04-28'>"
-            "<title>x</title></head><body><nav>Trang chủ</nav><article>"
-            "<h1>Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Savannakhet</h1>"
-            "<p>Ngày 12/4, tại thành phố Đông Hà, Hội LHPN tỉnh Quảng Trị đã tiếp đoàn "
-            "công tác Hội LHPN tỉnh Savannakhet (Lào).</p></article>"
-            "<div class='comments'>Ý kiến bạn đọc</div></body></html>").encode()
-    response = client.post(reverse("news_import"), {
-        "file": SimpleUploadedFile("bai.html", page, content_type="text/html")})
+    page = (
+        "<html><head><meta property='article:published_time' content='2022-04-28'>"
+        "<title>x</title></head><body><nav>Trang chủ</nav><article>"
+        "<h1>Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Savannakhet</h1>"
+        "<p>Ngày 12/4, tại thành phố Đông Hà, Hội LHPN tỉnh Quảng Trị đã tiếp đoàn "
+        "công tác Hội LHPN tỉnh Savannakhet (Lào).</p></article>"
+        "<div class='comments'>Ý kiến bạn đọc</div></body></html>"
+    ).encode()
+    response = client.post(
+        reverse("news_import"),
+        {"file": SimpleUploadedFile("bai.html", page, content_type="text/html")},
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     item = NewsItem.objects.get(source_file="bai.html")
     assert item.title.startswith("Hội LHPN tỉnh Quảng Trị tiếp đoàn")
@@ -234,19 +256,23 @@ def test_upload_html_and_docx(world, login):
 
     document = docx.Document()
     document.add_heading("Hội LHPN tỉnh Quảng Ngãi tiếp nhận tài trợ của KOICA", 1)
-    document.add_paragraph("Ngày 20/3/2023, Hội LHPN tỉnh Quảng Ngãi đã tiếp nhận 50.000 USD "
-                           "do KOICA tài trợ cho phụ nữ nghèo.")
+    document.add_paragraph(
+        "Ngày 20/3/2023, Hội LHPN tỉnh Quảng Ngãi đã tiếp nhận 50.000 USD "
+        "do KOICA tài trợ cho phụ nữ nghèo."
+    )
     buffer = io.BytesIO()
     document.save(buffer)
-    response = client.post(reverse("news_import"), {
-        "file": SimpleUploadedFile("bai.docx", buffer.getvalue())})
+    response = client.post(
+        reverse("news_import"), {"file": SimpleUploadedFile("bai.docx", buffer.getvalue())}
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     item = NewsItem.objects.get(source_file="bai.docx")
     assert item.extraction["amounts"][0]["value"] == 50000
 
     # a file whose content does not match its name is refused, nothing saved
-    response = client.post(reverse("news_import"), {
-        "file": SimpleUploadedFile("bai.docx", b"not a word file")})
+    response = client.post(
+        reverse("news_import"), {"file": SimpleUploadedFile("bai.docx", b"not a word file")}
+    )
     assert response.status_code == 400
     assert "bai.docx" in response.content.decode()
     assert NewsItem.objects.count() == 2
@@ -256,12 +282,19 @@ def test_upload_html_article_whose_first_line_quotes_its_title(world, login):
     """Seed article 004 as a web page: the date of the body's first line is read."""
     lines = [ln for ln in SEED_004.splitlines() if ln.strip()]
     title = next(ln for ln in lines if ln.startswith("Nâng cao vị thế"))
-    body = lines[lines.index(title) + 1:]
-    page = ("<html><body><article><h1>" + title + "</h1>"
-            + "".join(f"<p>{ln}</p>" for ln in body) + "</article></body></html>").encode()
+    body = lines[lines.index(title) + 1 :]
+    page = (
+        "<html><body><article><h1>"
+        + title
+        + "</h1>"
+        + "".join(f"<p>{ln}</p>" for ln in body)
+        + "</article></body></html>"
+    ).encode()
     client = login("daklak")
-    response = client.post(reverse("news_import"), {
-        "file": SimpleUploadedFile("bai-004.html", page, content_type="text/html")})
+    response = client.post(
+        reverse("news_import"),
+        {"file": SimpleUploadedFile("bai-004.html", page, content_type="text/html")},
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     item = NewsItem.objects.get(source_file="bai-004.html")
     assert item.title == title and item.published == dt.date(2022, 4, 28)
@@ -323,8 +356,9 @@ def test_import_news_folder_and_zip(world, tmp_path):
         zf.writestr("bai/004.txt", SEED_004)
         zf.writestr("__MACOSX/bai/._000.txt", "junk")
     out = io.StringIO()
-    call_command("import_news", str(archive), "--unit", world.daklak.code, stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "import_news", str(archive), "--unit", world.daklak.code, stdout=out, stderr=io.StringIO()
+    )
     assert "articles read: 2, new: 0, duplicates: 2, failed: 0" in out.getvalue()
     assert NewsItem.objects.count() == 2
 
@@ -337,8 +371,9 @@ def test_import_news_folder_and_zip(world, tmp_path):
 def test_import_news_refuses_a_viewer(world, tmp_path):
     folder = _articles_folder(tmp_path)
     out = io.StringIO()
-    call_command("import_news", str(folder / "000.txt"), "--as", "hanoi", stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "import_news", str(folder / "000.txt"), "--as", "hanoi", stdout=out, stderr=io.StringIO()
+    )
     assert "failed: 1" in out.getvalue()
     assert NewsItem.objects.count() == 0
 
@@ -349,12 +384,26 @@ def test_extract_news_json(tmp_path):
     out = io.StringIO()
     call_command("extract_news", str(path), "--json", stdout=out)
     data = json.loads(out.getvalue())
-    assert list(data) == ["title", "published", "start_date", "end_date", "kind", "units",
-                          "partners", "places", "countries", "amounts", "agreement"]
+    assert list(data) == [
+        "title",
+        "published",
+        "start_date",
+        "end_date",
+        "kind",
+        "units",
+        "partners",
+        "places",
+        "countries",
+        "amounts",
+        "agreement",
+    ]
     assert data["published"] == "2022-04-28" and data["start_date"] == "2022-04-28"
     amount = data["amounts"][0]
     assert (amount["value"], amount["currency"], amount["text"]) == (
-        9000000, "USD", "hơn 9 triệu USD")
+        9000000,
+        "USD",
+        "hơn 9 triệu USD",
+    )
     assert {"value", "currency", "direction", "text"} <= set(amount)
 
 
@@ -399,19 +448,33 @@ def test_write_news_from_an_activity(world, login, agreement):
 def test_write_news_one_day_online_event_with_received_money(world, login):
     from doingoai.activities.models import ActivityPlace
 
-    partner = Partner.objects.create(name_vi="UN Women", kind="un_agency", country="",
-                                     unit=world.central)
+    partner = Partner.objects.create(
+        name_vi="UN Women", kind="un_agency", country="", unit=world.central
+    )
     day = dt.date(2023, 11, 25)
-    activity = Activity.objects.create(title="Tọa đàm về bình đẳng giới", kind="online_event",
-                                       format="online", start_date=day, end_date=day,
-                                       unit=world.hanoi)
+    activity = Activity.objects.create(
+        title="Tọa đàm về bình đẳng giới",
+        kind="online_event",
+        format="online",
+        start_date=day,
+        end_date=day,
+        unit=world.hanoi,
+    )
     activity.partners.add(partner)
-    ActivityPlace.objects.create(activity=activity, country="VN", subdivision="VN-HN",
-                                 city="Hà Nội")
-    Resource.objects.create(title="Kinh phí tổ chức tọa đàm", direction="received",
-                            quantity=1, unit_value=Decimal(5000), currency="USD",
-                            date=activity.start_date, partner=partner, unit=world.hanoi,
-                            activity=activity)
+    ActivityPlace.objects.create(
+        activity=activity, country="VN", subdivision="VN-HN", city="Hà Nội"
+    )
+    Resource.objects.create(
+        title="Kinh phí tổ chức tọa đàm",
+        direction="received",
+        quantity=1,
+        unit_value=Decimal(5000),
+        currency="USD",
+        date=activity.start_date,
+        partner=partner,
+        unit=world.hanoi,
+        activity=activity,
+    )
     from doingoai.news.writer import write_article
 
     _title, body = write_article(activity)

@@ -48,16 +48,22 @@ def test_unit_admin_manages_users_of_her_subtree_only(world, client):
     admin = make("users", world.daklak, role="unit_admin")
     client.force_login(admin)
     commune = make("units", world.daklak)
-    data = {"username": "xa_ea_kao", "full_name": "Cán bộ xã", "unit": commune.pk,
-            "role": "editor", "is_active": "on", "password": "Mot-mat-khau-dai-42"}
+    data = {
+        "username": "xa_ea_kao",
+        "full_name": "Cán bộ xã",
+        "unit": commune.pk,
+        "role": "editor",
+        "is_active": "on",
+        "password": "Mot-mat-khau-dai-42",
+    }
     assert client.post(reverse("users_add"), data).status_code == 302
     assert User.objects.get(username="xa_ea_kao").unit == commune
     # not in another province, and never a system admin
-    response = client.post(reverse("users_add"), {**data, "username": "hn", "unit":
-                                                   world.hanoi.pk})
+    response = client.post(reverse("users_add"), {**data, "username": "hn", "unit": world.hanoi.pk})
     assert response.status_code == 400 and not User.objects.filter(username="hn").exists()
-    response = client.post(reverse("users_add"), {**data, "username": "boss",
-                                                   "role": "system_admin"})
+    response = client.post(
+        reverse("users_add"), {**data, "username": "boss", "role": "system_admin"}
+    )
     assert response.status_code == 400 and not User.objects.filter(username="boss").exists()
     # Hà Nội's users are not even visible
     hanoi_user = world.user("hanoi")

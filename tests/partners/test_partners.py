@@ -49,8 +49,9 @@ def test_unknown_country_or_subdivision_is_refused_with_a_message(world, login):
 
 
 def test_partner_directory_is_shared_but_changed_only_by_its_unit_and_central(world, login):
-    partner = Partner.objects.create(name_vi="UN Women Việt Nam", kind="un_agency", country="VN",
-                                     unit=world.daklak)
+    partner = Partner.objects.create(
+        name_vi="UN Women Việt Nam", kind="un_agency", country="VN", unit=world.daklak
+    )
     assert login("hanoi").get(partner.get_absolute_url()).status_code == 200
     # a Hà Nội editor may read but not change Đắk Lắk's partner
     from doingoai.core.samples import make

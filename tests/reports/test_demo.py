@@ -25,15 +25,13 @@ def test_demo_figures_reports_and_iati(demo, login, output_dir):
     w = demo
     # the four sewing machines: 40,000,000 VND given to partners in Laos
     fig = unit_figures(unit=w.daklak, period=make_period(year=2024), user=w.user("daklak"))
-    given = {c["country"]: c for c in fig["resources"]["by_country"]
-             if c["direction"] == "given"}
+    given = {c["country"]: c for c in fig["resources"]["by_country"] if c["direction"] == "given"}
     assert given["LA"]["vnd"] == Decimal(40_000_000)
     assert fig["resources"]["given"]["vnd"] >= Decimal(40_000_000)
     assert fig["activities"]["delegations_out"] >= 1
 
     # the central union's previous term XII: 83 aid items, just over 9 million USD
-    fig = unit_figures(unit=w.central, period=make_period(term="XII"),
-                       user=w.user("trunguong"))
+    fig = unit_figures(unit=w.central, period=make_period(term="XII"), user=w.user("trunguong"))
     received = fig["resources"]["received"]
     assert received["items"] == 83
     assert Decimal(9_000_000) < received["usd"] < Decimal(9_100_000)
@@ -50,17 +48,26 @@ def test_demo_figures_reports_and_iati(demo, login, output_dir):
     assert "9.046.718 USD" in html
 
     # the Word report holds them
-    raw = render_unit_report(unit=w.central, period=make_period(term="XII"),
-                             user=w.user("trunguong"), fmt="docx")
+    raw = render_unit_report(
+        unit=w.central, period=make_period(term="XII"), user=w.user("trunguong"), fmt="docx"
+    )
     (output_dir / "report-central-XII.docx").write_bytes(raw)
     doc = Document(io.BytesIO(raw))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "83 khoản" in text and "9.046.718 USD" in text
 
-    raw = render_unit_report(unit=w.daklak, period=make_period(year=2024),
-                             user=w.user("daklak"), fmt="docx", today=dt.date(2025, 1, 10))
-    cells = [" | ".join(c.text for c in row.cells) for t in Document(io.BytesIO(raw)).tables
-             for row in t.rows]
+    raw = render_unit_report(
+        unit=w.daklak,
+        period=make_period(year=2024),
+        user=w.user("daklak"),
+        fmt="docx",
+        today=dt.date(2025, 1, 10),
+    )
+    cells = [
+        " | ".join(c.text for c in row.cells)
+        for t in Document(io.BytesIO(raw)).tables
+        for row in t.rows
+    ]
     assert any("Hỗ trợ | Lào | 1 | 40.000.000" in c for c in cells)
     # a province's report never contains another province's records
     assert not any("Hà Nội" in c for c in cells)

@@ -14,8 +14,9 @@ TODAY = dt.date(2025, 11, 1)
 
 
 def report(world, username, unit, fmt, **period):
-    return render_unit_report(unit=unit, period=make_period(**period),
-                              user=world.user(username), fmt=fmt, today=TODAY)
+    return render_unit_report(
+        unit=unit, period=make_period(**period), user=world.user(username), fmt=fmt, today=TODAY
+    )
 
 
 def docx_text(data: bytes) -> str:
@@ -77,8 +78,9 @@ def test_pdf_renders_vietnamese(data, output_dir):
     assert raw.startswith(b"%PDF")
     pdf = output_dir / "report-daklak-XIII.pdf"
     pdf.write_bytes(raw)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "Tổng kết công tác đối ngoại nhiệm kỳ XIII" in text
@@ -86,8 +88,9 @@ def test_pdf_renders_vietnamese(data, output_dir):
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "Liberation-Serif" in fonts or "TimesNewRoman" in fonts.replace(" ", "")
     prefix = output_dir / "report-daklak-XIII-page"
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf),
-                    str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf), str(prefix)], check=True
+    )
     pages = sorted(output_dir.glob("report-daklak-XIII-page*.png"))
     assert pages and pages[0].stat().st_size > 10_000
 
@@ -95,8 +98,9 @@ def test_pdf_renders_vietnamese(data, output_dir):
 def test_review_report(data, output_dir):
     w = data.world
     user = w.user("daklak")
-    raw = render_review_report(agreement=data.agreement, user=user, fmt="docx",
-                               end=dt.date(2025, 6, 30), today=TODAY)
+    raw = render_review_report(
+        agreement=data.agreement, user=user, fmt="docx", end=dt.date(2025, 6, 30), today=TODAY
+    )
     (output_dir / "review-report.docx").write_bytes(raw)
     text = docx_text(raw)
     assert "KẾT QUẢ ĐÁNH GIÁ" in text
@@ -104,7 +108,8 @@ def test_review_report(data, output_dir):
     assert "Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm 4 tỉnh Nam Lào" in text
     assert "4 bộ máy may" in text and "40.000.000" in text
     assert "Hội LHPN tỉnh Chămpasăk (Lào)" in text
-    pdf = render_review_report(agreement=data.agreement, user=user, fmt="pdf",
-                               end=dt.date(2025, 6, 30), today=TODAY)
+    pdf = render_review_report(
+        agreement=data.agreement, user=user, fmt="pdf", end=dt.date(2025, 6, 30), today=TODAY
+    )
     assert pdf.startswith(b"%PDF")
     (output_dir / "review-report.pdf").write_bytes(pdf)

@@ -8,8 +8,9 @@ TODAY = dt.date(2025, 11, 1)
 
 
 def figures(world, username, unit, **period):
-    return unit_figures(unit=unit, period=make_period(**period), user=world.user(username),
-                        today=TODAY)
+    return unit_figures(
+        unit=unit, period=make_period(**period), user=world.user(username), today=TODAY
+    )
 
 
 def test_province_term_rolls_up_merged_province(data):
@@ -44,8 +45,10 @@ def test_resources_given_and_received(data):
     assert r["received"]["usd"] == Decimal(20_000)
     assert r["received"]["vnd"] == Decimal(500_000_000)
     kinds = {(k["direction"], k["kind"]): k["vnd"] for k in r["by_kind"]}
-    assert kinds == {("given", "in_kind"): Decimal(40_000_000),
-                     ("received", "project"): Decimal(500_000_000)}
+    assert kinds == {
+        ("given", "in_kind"): Decimal(40_000_000),
+        ("received", "project"): Decimal(500_000_000),
+    }
 
 
 def test_agreements(data):
@@ -116,8 +119,9 @@ def test_cached_figures_follow_every_change(data, django_assert_max_num_queries)
     with django_assert_max_num_queries(3):  # cached: the version, nothing else
         again = figures(w, "daklak", w.daklak, term="XIII")["activities"]
     assert again["total"] == before["total"]
-    activity = make("activities", w.daklak, start_date=dt.date(2024, 3, 8),
-                    end_date=dt.date(2024, 3, 8))
+    activity = make(
+        "activities", w.daklak, start_date=dt.date(2024, 3, 8), end_date=dt.date(2024, 3, 8)
+    )
     Activity.objects.filter(pk=activity.pk).first().partners.clear()
     after = figures(w, "daklak", w.daklak, term="XIII")["activities"]
     assert after["total"] == before["total"] + 1

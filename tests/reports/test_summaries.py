@@ -46,8 +46,12 @@ def assert_same(world, units, monkeypatch, users=("admin",)):
     for unit in units:
         for period in PERIODS:
             for username in users:
-                kw = {"unit": unit, "period": make_period(**period),
-                      "user": world.user(username), "today": TODAY}
+                kw = {
+                    "unit": unit,
+                    "period": make_period(**period),
+                    "user": world.user(username),
+                    "today": TODAY,
+                }
                 assert F.summed_months(kw["unit"], kw["period"], kw["user"]) is not None
                 summed = F._unit_figures(**kw)
                 plain = counted(monkeypatch, **kw)
@@ -60,10 +64,19 @@ def assert_same(world, units, monkeypatch, users=("admin",)):
 
 
 def tables() -> dict:
-    return {model.__name__: sorted(tuple(v for k, v in row.items() if k != "id")
-                                   for row in model.objects.values())
-            for model in (ActivityMonth, TookPartMonth, ResourceMonth, ResourceTotalMonth,
-                          AgreementMonth, PartnerReach)}
+    return {
+        model.__name__: sorted(
+            tuple(v for k, v in row.items() if k != "id") for row in model.objects.values()
+        )
+        for model in (
+            ActivityMonth,
+            TookPartMonth,
+            ResourceMonth,
+            ResourceTotalMonth,
+            AgreementMonth,
+            PartnerReach,
+        )
+    }
 
 
 @pytest.fixture
@@ -73,16 +86,31 @@ def more(data):
     w = data.world
     data.ea_kao = make("units", w.daklak)
     data.hoa_thang = make("units", w.daklak)
-    data.commune_event = make("activities", data.ea_kao, title="Giao lưu với phụ nữ Lào",
-                              kind=Activity.Kind.WORKSHOP,
-                              start_date=dt.date(2024, 3, 8), partners=[data.lao])
+    data.commune_event = make(
+        "activities",
+        data.ea_kao,
+        title="Giao lưu với phụ nữ Lào",
+        kind=Activity.Kind.WORKSHOP,
+        start_date=dt.date(2024, 3, 8),
+        partners=[data.lao],
+    )
     data.commune_event.units.set([data.ea_kao, data.hoa_thang])
-    data.nobody = make("partners", w.daklak, name_vi="Nhóm thiện nguyện", country="",
-                       subdivision="")
-    data.gift = make("resources", data.ea_kao, title="Quà tặng", direction="given",
-                     kind="in_kind", quantity=Decimal(2), unit_value=Decimal(1_500_000),
-                     currency="VND", date=dt.date(2024, 3, 8), partner=data.nobody,
-                     activity=data.commune_event)
+    data.nobody = make(
+        "partners", w.daklak, name_vi="Nhóm thiện nguyện", country="", subdivision=""
+    )
+    data.gift = make(
+        "resources",
+        data.ea_kao,
+        title="Quà tặng",
+        direction="given",
+        kind="in_kind",
+        quantity=Decimal(2),
+        unit_value=Decimal(1_500_000),
+        currency="VND",
+        date=dt.date(2024, 3, 8),
+        partner=data.nobody,
+        activity=data.commune_event,
+    )
     return data
 
 
@@ -135,9 +163,14 @@ def test_summaries_match_counting_after_every_change(more, monkeypatch):
     d.agreement.signed_date = dt.date(2023, 1, 10)
     d.agreement.save()
     step("agreement signed another month")
-    agreement_renew(agreement=d.agreement, acting_user=w.user("daklak"),
-                              title="Gia hạn thỏa thuận", signed_date=dt.date(2024, 12, 1),
-                              start_date=dt.date(2025, 1, 1), end_date=dt.date(2029, 12, 31))
+    agreement_renew(
+        agreement=d.agreement,
+        acting_user=w.user("daklak"),
+        title="Gia hạn thỏa thuận",
+        signed_date=dt.date(2024, 12, 1),
+        start_date=dt.date(2025, 1, 1),
+        end_date=dt.date(2029, 12, 31),
+    )
     step("agreement renewed")
     d.hanoi_agreement.partners.add(d.lao)
     d.lao.agreements.remove(d.agreement)
@@ -149,8 +182,7 @@ def test_summaries_match_counting_after_every_change(more, monkeypatch):
     d.japan.save()
     step("partner's country changed")
     lonely = make("partners", w.hanoi, name_vi="Đối tác chỉ có hoạt động", country="FR")
-    make("activities", w.hanoi, title="Gặp gỡ", start_date=dt.date(2024, 5, 5),
-         partners=[lonely])
+    make("activities", w.hanoi, title="Gặp gỡ", start_date=dt.date(2024, 5, 5), partners=[lonely])
     step("new partner and activity")
     lonely.delete()  # its links go without many-to-many signals
     step("partner with activities deleted")
@@ -161,8 +193,13 @@ def test_summaries_match_counting_after_every_change(more, monkeypatch):
 
     with summaries.batch():  # many changes, counted once at the end
         for i in range(3):
-            make("activities", w.daklak, title=f"Loạt {i}", start_date=dt.date(2024, 10, i + 1),
-                 partners=[d.lao2])
+            make(
+                "activities",
+                w.daklak,
+                title=f"Loạt {i}",
+                start_date=dt.date(2024, 10, i + 1),
+                partners=[d.lao2],
+            )
         make("resources", w.hanoi, date=dt.date(2024, 10, 1))
     step("batch")
 
@@ -182,8 +219,9 @@ def test_a_merge_counts_from_the_records_until_rebuilt(more, monkeypatch):
     assert summaries.is_valid()
     period = make_period(term="XIII")
     before = F._unit_figures(unit=w.daklak, period=period, user=w.user("admin"), today=TODAY)
-    unit_merge(unit=more.ea_kao, into=more.hoa_thang, on=dt.date(2025, 7, 1),
-               acting_user=w.user("admin"))
+    unit_merge(
+        unit=more.ea_kao, into=more.hoa_thang, on=dt.date(2025, 7, 1), acting_user=w.user("admin")
+    )
     assert not summaries.is_valid()
     assert F.summed_months(w.daklak, period, w.user("admin")) is None
     after = F._unit_figures(unit=w.daklak, period=period, user=w.user("admin"), today=TODAY)
@@ -203,8 +241,12 @@ def test_a_change_reads_again_only_what_it_touched(more):
     recounting the agreements or ranking the partners (nothing they show changed);
     after a resource or a partner changes, the partners' ranking is read again."""
     d, w = more, more.world
-    kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("trunguong"),
-          "today": TODAY}
+    kw = {
+        "unit": w.central,
+        "period": make_period(term="XIII"),
+        "user": w.user("trunguong"),
+        "today": TODAY,
+    }
 
     def figures():
         with CaptureQueriesContext(connection) as ctx:
@@ -212,23 +254,34 @@ def test_a_change_reads_again_only_what_it_touched(more):
         return fig, " ".join(q["sql"] for q in ctx.captured_queries)
 
     def leading(fig):  # the partner the most was received from
-        return next(r["name"] for r in fig["resources"]["by_partner"]
-                    if r["direction"] == "received")
+        return next(
+            r["name"] for r in fig["resources"]["by_partner"] if r["direction"] == "received"
+        )
 
     before, _ = figures()
     assert leading(before) == d.japan.name_vi
 
-    make("activities", w.hanoi, title="Tọa đàm", start_date=dt.date(2024, 11, 5),
-         partners=[d.japan])
+    make(
+        "activities", w.hanoi, title="Tọa đàm", start_date=dt.date(2024, 11, 5), partners=[d.japan]
+    )
     after, sql = figures()
     assert after["activities"]["total"] == before["activities"]["total"] + 1
     assert '"agreements_review"' not in sql and '"resources_resource"' not in sql
     assert after["agreements"] == before["agreements"]
     assert after["resources"]["by_partner"] == before["resources"]["by_partner"]
 
-    make("resources", w.daklak, title="Tài trợ lớn", direction="received", kind="cash",
-         quantity=Decimal(1), unit_value=Decimal(90_000), currency="USD",
-         date=dt.date(2024, 12, 2), partner=d.lao2)
+    make(
+        "resources",
+        w.daklak,
+        title="Tài trợ lớn",
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(90_000),
+        currency="USD",
+        date=dt.date(2024, 12, 2),
+        partner=d.lao2,
+    )
     after, sql = figures()
     assert '"resources_resource"' in sql and '"agreements_review"' not in sql
     assert leading(after) == d.lao2.name_vi
@@ -238,9 +291,15 @@ def test_a_change_reads_again_only_what_it_touched(more):
     after, _ = figures()
     assert leading(after) == "Hội LHPN tỉnh Sê Kông (Lào)"
 
-    make("agreements", w.hanoi, title="Bản ghi nhớ mới", partners=[d.japan],
-         signed_date=dt.date(2024, 4, 1), start_date=dt.date(2024, 4, 1),
-         end_date=dt.date(2028, 4, 1))
+    make(
+        "agreements",
+        w.hanoi,
+        title="Bản ghi nhớ mới",
+        partners=[d.japan],
+        signed_date=dt.date(2024, 4, 1),
+        start_date=dt.date(2024, 4, 1),
+        end_date=dt.date(2028, 4, 1),
+    )
     after, sql = figures()
     assert after["agreements"]["signed"] == before["agreements"]["signed"] + 1
 
@@ -250,7 +309,8 @@ def test_central_figures_read_no_records(more):
     (the agreements' statuses of today and the partners' leading list excepted)."""
     w = more.world
     with CaptureQueriesContext(connection) as ctx:
-        F._unit_figures(unit=w.central, period=make_period(term="XIII"),
-                        user=w.user("trunguong"), today=TODAY)
+        F._unit_figures(
+            unit=w.central, period=make_period(term="XIII"), user=w.user("trunguong"), today=TODAY
+        )
     touched = [q["sql"] for q in ctx.captured_queries if '"activities_activity"' in q["sql"]]
     assert touched == []

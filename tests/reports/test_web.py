@@ -8,8 +8,11 @@ from django.urls import reverse
 def links(html: str) -> dict[str, str]:
     """The dashboard's figure cards: figure name -> (number, link)."""
     out = {}
-    for m in re.finditer(r'<a class="stat[^"]*" href="([^"]*)" data-figure="([^"]+)">'
-                         r'<strong>([^<]*)</strong>', html):
+    for m in re.finditer(
+        r'<a class="stat[^"]*" href="([^"]*)" data-figure="([^"]+)">'
+        r"<strong>([^<]*)</strong>",
+        html,
+    ):
         out[m.group(2)] = (unescape(m.group(3)), unescape(m.group(1)))
     return out
 
@@ -27,15 +30,26 @@ def test_dashboard_numbers_link_to_the_lists_that_make_them(data, login):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="dashboard-data"' in html and "<script>" not in html.replace(
-        'type="application/json"', "")
+        'type="application/json"', ""
+    )
     cards = links(html)
     assert cards["activities"][0] == "2"
     assert cards["given"][0] == "40.000.000 ₫"
     checks = {
-        "activities": 2, "delegations_out": 1, "delegations_in": 0, "intl_events": 2,
-        "partners": 2, "new_partners": 1, "agreements_signed": 1, "agreements_renewed": 0,
-        "agreements_reviewed": 1, "agreements_in_force": 1, "agreements_expiring": 0,
-        "agreements_review_due": 0, "received": 1, "given": 1,
+        "activities": 2,
+        "delegations_out": 1,
+        "delegations_in": 0,
+        "intl_events": 2,
+        "partners": 2,
+        "new_partners": 1,
+        "agreements_signed": 1,
+        "agreements_renewed": 0,
+        "agreements_reviewed": 1,
+        "agreements_in_force": 1,
+        "agreements_expiring": 0,
+        "agreements_review_due": 0,
+        "received": 1,
+        "given": 1,
     }
     for name, expected in checks.items():
         number, url = cards[name]
@@ -74,11 +88,11 @@ def test_report_downloads(data, login):
         assert response.status_code == 200
         assert response.content.startswith(magic)
     assert client.get(reverse("reports_unit", args=[w.hanoi.pk])).status_code == 404
-    response = client.get(reverse("reports_agreement", args=[data.agreement.pk]),
-                          {"format": "pdf"})
+    response = client.get(reverse("reports_agreement", args=[data.agreement.pk]), {"format": "pdf"})
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
-    assert client.get(reverse("reports_agreement",
-                              args=[data.hanoi_agreement.pk])).status_code == 404
+    assert (
+        client.get(reverse("reports_agreement", args=[data.hanoi_agreement.pk])).status_code == 404
+    )
     assert client.get(reverse("reports_index")).status_code == 200
 
 
@@ -93,14 +107,35 @@ def test_iati_button_for_the_central_union_only(data, login):
 
 def test_command_line(data, tmp_path, capsys):
     out = tmp_path / "daklak.docx"
-    call_command("report", "--unit", "Đắk Lắk", "--term", "XIII", "--format", "docx",
-                 "--output", str(out), "--as", "daklak")
+    call_command(
+        "report",
+        "--unit",
+        "Đắk Lắk",
+        "--term",
+        "XIII",
+        "--format",
+        "docx",
+        "--output",
+        str(out),
+        "--as",
+        "daklak",
+    )
     assert out.read_bytes().startswith(b"PK")
     err = capsys.readouterr().err
     assert "done in" in err
     out = tmp_path / "central.xlsx"
-    call_command("report", "--unit", "VN", "--year", "2024", "--format", "xlsx",
-                 "--output", str(out), "--quiet")
+    call_command(
+        "report",
+        "--unit",
+        "VN",
+        "--year",
+        "2024",
+        "--format",
+        "xlsx",
+        "--output",
+        str(out),
+        "--quiet",
+    )
     assert out.stat().st_size > 1000
     out = tmp_path / "review.pdf"
     call_command("review_report", str(data.agreement.pk), "--format", "pdf", "--output", str(out))

@@ -28,9 +28,16 @@ def rates(db):
 
 
 def test_quantity_times_unit_value(world):
-    r = Resource.objects.create(title="4 bộ máy may", direction="given", kind="in_kind",
-                                quantity=D(4), unit_value=D(10_000_000), currency="VND",
-                                date=dt.date(2024, 6, 25), unit=world.daklak)
+    r = Resource.objects.create(
+        title="4 bộ máy may",
+        direction="given",
+        kind="in_kind",
+        quantity=D(4),
+        unit_value=D(10_000_000),
+        currency="VND",
+        date=dt.date(2024, 6, 25),
+        unit=world.daklak,
+    )
     assert r.amount == D("40000000")
     assert r.amount_vnd == D("40000000")
     assert money.format_money(r.amount, "VND") == "40.000.000 ₫"
@@ -65,18 +72,30 @@ def test_missing_rate_gives_none(rates):
     assert money.to_vnd(100, "USD", on=dt.date(2025, 3, 1)) is None
 
 
-def test_resource_gets_equivalents_and_the_page_says_when_there_is_no_rate(rates, world,
-                                                                          login):
-    ok = Resource.objects.create(title="Tài trợ dự án", direction="received", kind="project",
-                                 quantity=D(2), unit_value=D("1500.50"), currency="EUR",
-                                 date=dt.date(2024, 1, 15), unit=world.daklak)
+def test_resource_gets_equivalents_and_the_page_says_when_there_is_no_rate(rates, world, login):
+    ok = Resource.objects.create(
+        title="Tài trợ dự án",
+        direction="received",
+        kind="project",
+        quantity=D(2),
+        unit_value=D("1500.50"),
+        currency="EUR",
+        date=dt.date(2024, 1, 15),
+        unit=world.daklak,
+    )
     assert ok.amount == D("3001.00")
     assert ok.amount_vnd == D("79226400")  # 3001 × 26.400
     assert ok.amount_usd == D("3301.10")  # 79.226.400 / 24.000
     assert "1 EUR = 26.400 ₫ (01/01/2024)" in ok.rate_note
-    missing = Resource.objects.create(title="Khoản bằng yên", direction="received",
-                                      kind="cash", unit_value=D(500000), currency="JPY",
-                                      date=dt.date(2024, 1, 15), unit=world.daklak)
+    missing = Resource.objects.create(
+        title="Khoản bằng yên",
+        direction="received",
+        kind="cash",
+        unit_value=D(500000),
+        currency="JPY",
+        date=dt.date(2024, 1, 15),
+        unit=world.daklak,
+    )
     assert missing.amount == D("500000.00")
     assert missing.amount_vnd is None and missing.amount_usd is None
     client = login("daklak")
@@ -94,50 +113,83 @@ def test_resource_gets_equivalents_and_the_page_says_when_there_is_no_rate(rates
 def test_unknown_currency_is_refused_and_changes_nothing(world, login):
     client = login("daklak")
     count = Resource.objects.count()
-    response = client.post(reverse("resources_add"), {
-        "title": "Khoản lạ", "direction": "received", "kind": "cash", "quantity": "1",
-        "unit_value": "100", "currency": "XYZ", "date": "2024-01-15", "stage": "pledged",
-        "unit": world.daklak.pk,
-    })
+    response = client.post(
+        reverse("resources_add"),
+        {
+            "title": "Khoản lạ",
+            "direction": "received",
+            "kind": "cash",
+            "quantity": "1",
+            "unit_value": "100",
+            "currency": "XYZ",
+            "date": "2024-01-15",
+            "stage": "pledged",
+            "unit": world.daklak.pk,
+        },
+    )
     assert response.status_code == 400
     assert "XYZ" in response.content.decode()
     assert "ISO 4217" in response.content.decode()
     assert Resource.objects.count() == count
     with pytest.raises(ValidationError) as exc:
-        Resource(title="x", direction="given", unit_value=D(1), currency="ABC",
-                 date=dt.date(2024, 1, 1), unit=world.daklak).full_clean()
+        Resource(
+            title="x",
+            direction="given",
+            unit_value=D(1),
+            currency="ABC",
+            date=dt.date(2024, 1, 1),
+            unit=world.daklak,
+        ).full_clean()
     assert "currency" in exc.value.message_dict
 
 
 def test_negative_quantity_is_refused(world, login):
     client = login("daklak")
-    response = client.post(reverse("resources_add"), {
-        "title": "Khoản âm", "direction": "given", "kind": "cash", "quantity": "-4",
-        "unit_value": "100", "currency": "VND", "date": "2024-01-15", "stage": "pledged",
-        "unit": world.daklak.pk,
-    })
+    response = client.post(
+        reverse("resources_add"),
+        {
+            "title": "Khoản âm",
+            "direction": "given",
+            "kind": "cash",
+            "quantity": "-4",
+            "unit_value": "100",
+            "currency": "VND",
+            "date": "2024-01-15",
+            "stage": "pledged",
+            "unit": world.daklak.pk,
+        },
+    )
     assert response.status_code == 400
     assert not Resource.objects.filter(title="Khoản âm").exists()
 
 
 def test_import_rates_lands_whole_and_refreshes_equivalents(world, tmp_path):
-    r = Resource.objects.create(title="Khoản bằng USD", direction="received", kind="cash",
-                                unit_value=D(1000), currency="USD", date=dt.date(2019, 5, 10),
-                                unit=world.daklak)
+    r = Resource.objects.create(
+        title="Khoản bằng USD",
+        direction="received",
+        kind="cash",
+        unit_value=D(1000),
+        currency="USD",
+        date=dt.date(2019, 5, 10),
+        unit=world.daklak,
+    )
     assert r.amount_vnd is None
     good = tmp_path / "rates.csv"
-    good.write_text("currency,date,vnd_per_unit,source\n"
-                    "USD,01/05/2019,23.250,Vietcombank\n"
-                    "EUR,2019-05-01,\"26.100,5\"\n", encoding="utf-8")
+    good.write_text(
+        "currency,date,vnd_per_unit,source\n"
+        "USD,01/05/2019,23.250,Vietcombank\n"
+        'EUR,2019-05-01,"26.100,5"\n',
+        encoding="utf-8",
+    )
     call_command("import_rates", str(good), verbosity=0)
     r.refresh_from_db()
     assert r.amount_vnd == D("23250000")
-    assert ExchangeRate.objects.get(currency="EUR", date=dt.date(2019, 5, 1)).vnd_per_unit == \
-        D("26100.5")
+    assert ExchangeRate.objects.get(currency="EUR", date=dt.date(2019, 5, 1)).vnd_per_unit == D(
+        "26100.5"
+    )
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("USD,02/05/2019,23300\nXYZ,02/05/2019,1\nEUR,32/13/2019,2\n",
-                   encoding="utf-8")
+    bad.write_text("USD,02/05/2019,23300\nXYZ,02/05/2019,1\nEUR,32/13/2019,2\n", encoding="utf-8")
     count = ExchangeRate.objects.count()
     with pytest.raises(Exception) as exc:
         call_command("import_rates", str(bad), verbosity=0)

@@ -12,32 +12,48 @@ from doingoai.partners.models import Partner
 def champasak(world):
     return Partner.objects.create(
         name_vi="Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk",
-        name_en="Lao Women's Union of Champasak Province", kind=Partner.Kind.WOMENS_UNION,
-        country="LA", subdivision="LA-CH", unit=world.daklak)
+        name_en="Lao Women's Union of Champasak Province",
+        kind=Partner.Kind.WOMENS_UNION,
+        country="LA",
+        subdivision="LA-CH",
+        unit=world.daklak,
+    )
 
 
 def form_data(world, **kw):
-    data = {"name_vi": "Hội Phụ nữ Lào Champasak", "kind": "womens_union", "country": "LA",
-            "unit": world.daklak.pk, "aliases": "", "tags": ""}
+    data = {
+        "name_vi": "Hội Phụ nữ Lào Champasak",
+        "kind": "womens_union",
+        "country": "LA",
+        "unit": world.daklak.pk,
+        "aliases": "",
+        "tags": "",
+    }
     data.update(kw)
     return data
 
 
-@pytest.mark.parametrize("a,b", [
-    ("Hội Phụ nữ Lào tỉnh Champasak", "Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk"),
-    ("Lao Women's Union of Champasak Province", "Hội LHPN Lào tỉnh Chăm-pa-sắc"),
-    ("Lao Women's Union, Champassak", "Lao Women's Union of Champasak Province"),
-    ("UN WOMEN", "UN Women"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Hội Phụ nữ Lào tỉnh Champasak", "Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk"),
+        ("Lao Women's Union of Champasak Province", "Hội LHPN Lào tỉnh Chăm-pa-sắc"),
+        ("Lao Women's Union, Champassak", "Lao Women's Union of Champasak Province"),
+        ("UN WOMEN", "UN Women"),
+    ],
+)
 def test_similar_names(a, b):
     assert name_similarity(a, b) >= 90
 
 
-@pytest.mark.parametrize("a,b", [
-    ("Hội Phụ nữ Lào tỉnh Attapư", "Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk"),
-    ("Hiệp hội Doanh nghiệp tỉnh Chămpasăk", "Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk"),
-    ("Oxfam", "UN Women"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Hội Phụ nữ Lào tỉnh Attapư", "Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk"),
+        ("Hiệp hội Doanh nghiệp tỉnh Chămpasăk", "Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk"),
+        ("Oxfam", "UN Women"),
+    ],
+)
 def test_different_names(a, b):
     assert name_similarity(a, b) < 80
 
@@ -47,18 +63,17 @@ def test_likely_duplicates_same_country_only(champasak):
     assert [p for p, _s in found] == [champasak]
     assert likely_duplicates(names=["Lao Women's Union Champasak"], country="TH") == []
     assert likely_duplicates(names=["Hội Phụ nữ Lào tỉnh Sê Kông"], country="LA") == []
-    assert likely_duplicates(names=["Champasak women"], country="LA",
-                             exclude_pk=champasak.pk) == []
+    assert likely_duplicates(names=["Champasak women"], country="LA", exclude_pk=champasak.pk) == []
 
 
 def test_similar_endpoint_fragment(champasak, login):
     client = login("daklak")
-    page = client.get("/partners/similar/", {"name_vi": "Hội Phụ nữ Lào tỉnh Chăm-pa-sắc",
-                                             "country": "LA"})
+    page = client.get(
+        "/partners/similar/", {"name_vi": "Hội Phụ nữ Lào tỉnh Chăm-pa-sắc", "country": "LA"}
+    )
     assert page.status_code == 200
     assert champasak.get_absolute_url() in page.content.decode()
-    page = client.get("/partners/similar/", {"name_vi": "Hội Phụ nữ Campuchia",
-                                             "country": "KH"})
+    page = client.get("/partners/similar/", {"name_vi": "Hội Phụ nữ Campuchia", "country": "KH"})
     assert champasak.get_absolute_url() not in page.content.decode()
     empty = client.get("/partners/similar/", {"name_vi": "", "country": "LA"})
     assert empty.status_code == 200 and not empty.content.decode().strip()
@@ -88,16 +103,27 @@ def test_duplicate_asks_for_confirmation_then_saves(champasak, login, world):
 
 def test_different_partner_saves_at_once(champasak, login, world):
     client = login("daklak")
-    page = client.post("/partners/add/", form_data(
-        world, name_vi="Hội Phụ nữ Lào tỉnh Salavan", subdivision="LA-SL"))
+    page = client.post(
+        "/partners/add/",
+        form_data(world, name_vi="Hội Phụ nữ Lào tỉnh Salavan", subdivision="LA-SL"),
+    )
     assert page.status_code == 302, page.content.decode()[:2000]
 
 
 def test_editing_is_not_blocked(champasak, login, world):
     client = login("daklak")
-    Partner.objects.create(name_vi="Hội Phụ nữ Lào Champasak (cũ)", kind="womens_union",
-                           country="LA", unit=world.daklak)
-    data = form_data(world, name_vi=champasak.name_vi, name_en=champasak.name_en,
-                     subdivision="LA-CH", version=champasak.version)
+    Partner.objects.create(
+        name_vi="Hội Phụ nữ Lào Champasak (cũ)",
+        kind="womens_union",
+        country="LA",
+        unit=world.daklak,
+    )
+    data = form_data(
+        world,
+        name_vi=champasak.name_vi,
+        name_en=champasak.name_en,
+        subdivision="LA-CH",
+        version=champasak.version,
+    )
     page = client.post(f"/partners/{champasak.pk}/edit/", data)
     assert page.status_code == 302, page.content.decode()[:2000]

@@ -21,30 +21,54 @@ DAKLAK = ["dak lak", "Đắk Lắk", "DAK LAK", "daklak", "Dak Lak", "đắk l�
 
 @pytest.fixture
 def lao(world):
-    make = dict(kind=Partner.Kind.WOMENS_UNION, level=Partner.Level.PROVINCIAL, country="LA",
-                unit=world.daklak)
+    make = dict(
+        kind=Partner.Kind.WOMENS_UNION,
+        level=Partner.Level.PROVINCIAL,
+        country="LA",
+        unit=world.daklak,
+    )
     champasak = Partner.objects.create(
         name_vi="Hội Liên hiệp Phụ nữ Lào tỉnh Chămpasăk",
-        name_en="Lao Women's Union of Champasak Province", subdivision="LA-CH", **make)
+        name_en="Lao Women's Union of Champasak Province",
+        subdivision="LA-CH",
+        **make,
+    )
     sekong = Partner.objects.create(
         name_vi="Hội Liên hiệp Phụ nữ Lào tỉnh Sê Kông",
-        name_en="Lao Women's Union of Sekong Province", subdivision="LA-XE", **make)
+        name_en="Lao Women's Union of Sekong Province",
+        subdivision="LA-XE",
+        **make,
+    )
     un_women = Partner.objects.create(
         name_vi="Cơ quan Liên hợp quốc về Bình đẳng giới và Trao quyền cho Phụ nữ",
-        name_en="UN Women", acronym="UN Women", kind=Partner.Kind.UN_AGENCY,
-        country="VN", unit=world.central)
+        name_en="UN Women",
+        acronym="UN Women",
+        kind=Partner.Kind.UN_AGENCY,
+        country="VN",
+        unit=world.central,
+    )
     agreement = Agreement.objects.create(
         title="Thỏa thuận hợp tác vì hòa bình phát triển giữa Hội LHPN tỉnh Đắk Lắk và "
-              "Hội LHPN Lào tỉnh Chămpasăk giai đoạn 2022–2027",
-        unit=world.daklak, signed_date=dt.date(2022, 6, 25), start_date=dt.date(2022, 7, 1),
-        end_date=dt.date(2027, 6, 30))
+        "Hội LHPN Lào tỉnh Chămpasăk giai đoạn 2022–2027",
+        unit=world.daklak,
+        signed_date=dt.date(2022, 6, 25),
+        start_date=dt.date(2022, 7, 1),
+        end_date=dt.date(2027, 6, 30),
+    )
     agreement.units.set([world.daklak])
     agreement.partners.set([champasak, sekong])
     hanoi_agreement = Agreement.objects.create(
-        title="Biên bản ghi nhớ với UN Women về phòng chống bạo lực giới", unit=world.hanoi,
-        signed_date=dt.date(2023, 3, 8))
-    return dict(champasak=champasak, sekong=sekong, un_women=un_women, agreement=agreement,
-                hanoi_agreement=hanoi_agreement)
+        title="Biên bản ghi nhớ với UN Women về phòng chống bạo lực giới",
+        unit=world.hanoi,
+        signed_date=dt.date(2023, 3, 8),
+    )
+    return dict(
+        champasak=champasak,
+        sekong=sekong,
+        un_women=un_women,
+        agreement=agreement,
+        hanoi_agreement=hanoi_agreement,
+    )
 
 
 def slugs(groups):
@@ -110,8 +134,7 @@ def test_every_spelling_finds_dak_lak(lao, world, spelling):
 def test_english_name_and_acronym(lao, world):
     user = world.user("trunguong")
     assert objects(search_records(user, "un women"), "partners")[0] == lao["un_women"]
-    assert lao["champasak"] in objects(search_records(user, "women's union champasak"),
-                                       "partners")
+    assert lao["champasak"] in objects(search_records(user, "women's union champasak"), "partners")
     assert lao["champasak"] in objects(search_records(user, "Champasak Province"), "partners")
 
 
@@ -195,9 +218,13 @@ def test_grouped_by_kind_with_counts(lao, world):
 
 def test_best_match_first(lao, world):
     Partner.objects.create(
-        name_vi="Hiệp hội Doanh nghiệp 4 tỉnh Nam Lào", name_en="Business Association",
-        aliases=["Sekong business"], kind=Partner.Kind.BUSINESS, country="LA",
-        unit=world.daklak)
+        name_vi="Hiệp hội Doanh nghiệp 4 tỉnh Nam Lào",
+        name_en="Business Association",
+        aliases=["Sekong business"],
+        kind=Partner.Kind.BUSINESS,
+        country="LA",
+        unit=world.daklak,
+    )
     groups = search_records(world.user("trunguong"), "Sê Kông")
     hits = objects(groups, "partners")
     assert hits[0] == lao["sekong"] and len(hits) == 2
@@ -212,8 +239,9 @@ def test_group_with_best_match_first(lao, world):
 
 def test_many_matches_are_counted_and_limited(world):
     for i in range(15):
-        Partner.objects.create(name_vi=f"Hội Phụ nữ bản Khamphu {i}", kind="other",
-                               country="LA", unit=world.daklak)
+        Partner.objects.create(
+            name_vi=f"Hội Phụ nữ bản Khamphu {i}", kind="other", country="LA", unit=world.daklak
+        )
     g = group(search_records(world.user("hanoi"), "khamphu", limit=10), "partners")
     assert g.count == 15 and len(g.hits) == 10
 
@@ -237,11 +265,19 @@ def test_index_follows_saves_and_deletes(lao, world):
 def test_rebuild_after_bulk_create(world, capsys):
     from django.core.management import call_command
 
-    Partner.objects.bulk_create([
-        Partner(name_vi=f"Hội Phụ nữ Xaysomboun {i}", kind="other", country="LA",
-                subdivision="LA-XS", unit=world.daklak, search_text=f"xaysomboun {i}")
-        for i in range(5)
-    ])
+    Partner.objects.bulk_create(
+        [
+            Partner(
+                name_vi=f"Hội Phụ nữ Xaysomboun {i}",
+                kind="other",
+                country="LA",
+                subdivision="LA-XS",
+                unit=world.daklak,
+                search_text=f"xaysomboun {i}",
+            )
+            for i in range(5)
+        ]
+    )
     user = world.user("trunguong")
     assert group(search_records(user, "Xay Sổm Bun"), "partners") is None
     call_command("rebuild_search", "--kind", "partners", "--quiet")
@@ -289,8 +325,9 @@ def test_list_filter_link_uses_same_spelling(lao, login):
 
 def test_counts_stop_at_the_cap(world, monkeypatch, login):
     for i in range(12):
-        Partner.objects.create(name_vi=f"Hội Phụ nữ bản Nongbua {i}", kind="other",
-                               country="LA", unit=world.daklak)
+        Partner.objects.create(
+            name_vi=f"Hội Phụ nữ bản Nongbua {i}", kind="other", country="LA", unit=world.daklak
+        )
     monkeypatch.setattr(ranking, "COUNT_CAP", 10)
     g = group(search_records(world.user("hanoi"), "nongbua"), "partners")
     assert g.count == 10 and g.more
@@ -305,7 +342,9 @@ def test_short_words_are_glued_not_dropped():
 
 
 def test_se_kong_does_not_match_every_cong(lao, world):
-    Partner.objects.create(name_vi="Công ty Cổ phần Cộng đồng", kind="business",
-                           country="VN", unit=world.daklak)
+    Partner.objects.create(
+        name_vi="Công ty Cổ phần Cộng đồng", kind="business", country="VN", unit=world.daklak
+    )
     assert objects(search_records(world.user("trunguong"), "Sê Kông"), "partners") == [
-        lao["sekong"]]
+        lao["sekong"]
+    ]

@@ -20,15 +20,22 @@ SAMPLE = "[Dữ liệu mẫu]"
 K = Activity.Kind
 TRIP_TITLE = "Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm, làm việc với Hội LHPN 4 tỉnh Nam Lào"
 TRIP_START, TRIP_END = dt.date(2024, 6, 25), dt.date(2024, 7, 1)
-YEAR_NOTE = ("Bài viết ghi “từ ngày 25/6 đến 1/7” mà không nêu năm; bản demo chọn năm 2024 "
-             "(nằm giữa giai đoạn 2022 – 2027 của thỏa thuận, đúng dịp sơ kết giữa nhiệm kỳ).")
-EVENT_NOTE = ("Bài viết không nêu ngày cụ thể của sự kiện này; ghi theo thời gian của chuyến "
-              "công tác (25/6 – 1/7, năm 2024 do bản demo chọn).")
+YEAR_NOTE = (
+    "Bài viết ghi “từ ngày 25/6 đến 1/7” mà không nêu năm; bản demo chọn năm 2024 "
+    "(nằm giữa giai đoạn 2022 – 2027 của thỏa thuận, đúng dịp sơ kết giữa nhiệm kỳ)."
+)
+EVENT_NOTE = (
+    "Bài viết không nêu ngày cụ thể của sự kiện này; ghi theo thời gian của chuyến "
+    "công tác (25/6 – 1/7, năm 2024 do bản demo chọn)."
+)
 SOURCE_000 = "Nguồn: bài “Hội LHPN tỉnh Đắk Lắk thăm, làm việc với Hội LHPN 4 tỉnh Nam Lào”."
-SOURCE_004 = ("Nguồn: bài “Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ "
-              "đối ngoại” (H.Y, 28/04/2022).")
-CONFERENCE_TITLE = ("Hội nghị tập huấn, quán triệt Nghị quyết Đại hội đại biểu Phụ nữ toàn "
-                    "quốc lần thứ XIII")
+SOURCE_004 = (
+    "Nguồn: bài “Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ "
+    "đối ngoại” (H.Y, 28/04/2022)."
+)
+CONFERENCE_TITLE = (
+    "Hội nghị tập huấn, quán triệt Nghị quyết Đại hội đại biểu Phụ nữ toàn quốc lần thứ XIII"
+)
 
 REVIEW_TOPICS = [
     "công tác tuyên truyền chính trị, tư tưởng",
@@ -96,8 +103,9 @@ Kết quả nhiệm kỳ XII (2017 – 2022): tổng nguồn lực huy động q
 9 triệu USD."""
 
 
-def _activity(title, unit, *, units=(), partners=(), agreements=(), places=(), members=(),
-              **values) -> tuple[Activity, bool]:
+def _activity(
+    title, unit, *, units=(), partners=(), agreements=(), places=(), members=(), **values
+) -> tuple[Activity, bool]:
     """Create the activity unless one with this title and unit exists."""
     activity = Activity.objects.filter(title=title, unit=unit).first()
     if activity is not None:
@@ -109,13 +117,15 @@ def _activity(title, unit, *, units=(), partners=(), agreements=(), places=(), m
     activity.partners.set(partners)
     activity.agreements.set(agreements)
     for i, (country, sub, city) in enumerate(places):
-        place = ActivityPlace(activity=activity, country=country, subdivision=sub, city=city,
-                              position=i)
+        place = ActivityPlace(
+            activity=activity, country=country, subdivision=sub, city=city, position=i
+        )
         place.full_clean(exclude=["activity"])
         place.save()
     for i, (name, position, unit_name) in enumerate(members):
-        DelegationMember.objects.create(activity=activity, name=name, position=position,
-                                        unit_name=unit_name, position_order=i)
+        DelegationMember.objects.create(
+            activity=activity, name=name, position=position, unit_name=unit_name, position_order=i
+        )
     activity.update_search_text()
     return activity, True
 
@@ -133,10 +143,14 @@ def load_articles():
     admin = User.objects.filter(username="admin").first()
 
     parent, _new = _activity(
-        TRIP_TITLE, daklak, kind=K.DELEGATION_OUT, start_date=TRIP_START, end_date=TRIP_END,
-        partners=[*unions, association], agreements=[agreement],
-        places=[("LA", "LA-AT", ""), ("LA", "LA-XE", ""), ("LA", "LA-SL", ""),
-                ("LA", "LA-CH", "")],
+        TRIP_TITLE,
+        daklak,
+        kind=K.DELEGATION_OUT,
+        start_date=TRIP_START,
+        end_date=TRIP_END,
+        partners=[*unions, association],
+        agreements=[agreement],
+        places=[("LA", "LA-AT", ""), ("LA", "LA-XE", ""), ("LA", "LA-SL", ""), ("LA", "LA-CH", "")],
         topics=REVIEW_TOPICS + ["bình đẳng giới trong công tác cán bộ nữ"],
         outcomes=TRIP_OUTCOMES,
         notes=f"{YEAR_NOTE}\n{SOURCE_000}",
@@ -146,57 +160,96 @@ def load_articles():
     meeting, created = _activity(
         "Hội nghị sơ kết giữa nhiệm kỳ thực hiện “Thỏa thuận hợp tác vì hòa bình phát triển” "
         "giữa Hội LHPN tỉnh Đắk Lắk với Hội LHPN 4 tỉnh Nam Lào giai đoạn 2022 – 2027",
-        daklak, kind=K.REVIEW_MEETING, partners=unions, agreements=[agreement], review=review,
+        daklak,
+        kind=K.REVIEW_MEETING,
+        partners=unions,
+        agreements=[agreement],
+        review=review,
         topics=REVIEW_TOPICS,
         outcomes="Đánh giá tình hình kết quả hợp tác giữa Hội LHPN các tỉnh.",
-        notes=f"{EVENT_NOTE} Bài viết không nêu nơi họp.\n{SOURCE_000}", **common,
+        notes=f"{EVENT_NOTE} Bài viết không nêu nơi họp.\n{SOURCE_000}",
+        **common,
     )
     if created and review is not None:
         activity_hold_review(activity=meeting, acting_user=admin)
     _activity(
-        "Hội thảo chia sẻ kinh nghiệm về bình đẳng giới trong công tác cán bộ nữ", daklak,
-        kind=K.WORKSHOP, partners=unions, agreements=[agreement],
-        places=[("LA", "LA-CH", "")], topics=WORKSHOP_TOPICS,
-        notes=f"{EVENT_NOTE} Đại biểu phụ nữ các tỉnh tham gia.\n{SOURCE_000}", **common,
+        "Hội thảo chia sẻ kinh nghiệm về bình đẳng giới trong công tác cán bộ nữ",
+        daklak,
+        kind=K.WORKSHOP,
+        partners=unions,
+        agreements=[agreement],
+        places=[("LA", "LA-CH", "")],
+        topics=WORKSHOP_TOPICS,
+        notes=f"{EVENT_NOTE} Đại biểu phụ nữ các tỉnh tham gia.\n{SOURCE_000}",
+        **common,
     )
     _activity(
-        "Gặp mặt Hiệp hội Doanh nghiệp các tỉnh Nam Lào", daklak, kind=K.OTHER,
-        partners=[association], agreements=[agreement],
-        notes=f"{EVENT_NOTE}\n{SOURCE_000}", **common,
+        "Gặp mặt Hiệp hội Doanh nghiệp các tỉnh Nam Lào",
+        daklak,
+        kind=K.OTHER,
+        partners=[association],
+        agreements=[agreement],
+        notes=f"{EVENT_NOTE}\n{SOURCE_000}",
+        **common,
     )
     _activity(
-        "Trưng bày kết nối sản phẩm của doanh nhân nữ các địa phương", daklak,
-        kind=K.EXHIBITION, partners=[*unions, association], agreements=[agreement],
-        notes=f"{EVENT_NOTE}\n{SOURCE_000}", **common,
+        "Trưng bày kết nối sản phẩm của doanh nhân nữ các địa phương",
+        daklak,
+        kind=K.EXHIBITION,
+        partners=[*unions, association],
+        agreements=[agreement],
+        notes=f"{EVENT_NOTE}\n{SOURCE_000}",
+        **common,
     )
     _activity(
-        "Lễ buộc chỉ cổ tay do Hội Phụ nữ các tỉnh Nam Lào tổ chức", daklak,
-        kind=K.CEREMONY, partners=unions, agreements=[agreement],
-        notes=f"{EVENT_NOTE}\n{SOURCE_000}", **common,
+        "Lễ buộc chỉ cổ tay do Hội Phụ nữ các tỉnh Nam Lào tổ chức",
+        daklak,
+        kind=K.CEREMONY,
+        partners=unions,
+        agreements=[agreement],
+        notes=f"{EVENT_NOTE}\n{SOURCE_000}",
+        **common,
     )
     _activity(
-        "Trao tặng 4 bộ máy may, máy vắt sổ cho phụ nữ nghèo tại 4 tỉnh Nam Lào", daklak,
-        kind=K.AID_HANDOVER, partners=unions, agreements=[agreement],
-        notes=f"{EVENT_NOTE}\n{SOURCE_000}", **common,
+        "Trao tặng 4 bộ máy may, máy vắt sổ cho phụ nữ nghèo tại 4 tỉnh Nam Lào",
+        daklak,
+        kind=K.AID_HANDOVER,
+        partners=unions,
+        agreements=[agreement],
+        notes=f"{EVENT_NOTE}\n{SOURCE_000}",
+        **common,
     )
     _activity(
         "Thăm di sản văn hóa, khu di tích lịch sử và mô hình sản xuất, kinh doanh của doanh "
-        "nghiệp nữ các tỉnh Nam Lào", daklak, kind=K.OTHER, partners=unions,
+        "nghiệp nữ các tỉnh Nam Lào",
+        daklak,
+        kind=K.OTHER,
+        partners=unions,
         agreements=[agreement],
-        outcomes=("Tham quan một số mô hình sản xuất, kinh doanh, phát triển kinh tế thành "
-                  "công của doanh nghiệp nữ các tỉnh."),
-        notes=f"{EVENT_NOTE}\n{SOURCE_000}", **common,
+        outcomes=(
+            "Tham quan một số mô hình sản xuất, kinh doanh, phát triển kinh tế thành "
+            "công của doanh nghiệp nữ các tỉnh."
+        ),
+        notes=f"{EVENT_NOTE}\n{SOURCE_000}",
+        **common,
     )
 
     _activity(
-        CONFERENCE_TITLE, central, kind=K.CONFERENCE, start_date=dt.date(2022, 4, 28),
+        CONFERENCE_TITLE,
+        central,
+        kind=K.CONFERENCE,
+        start_date=dt.date(2022, 4, 28),
         end_date=dt.date(2022, 4, 28),
-        topics=["Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại",
-                "Nghị quyết “Hỗ trợ phụ nữ hội nhập quốc tế đến năm 2030”"],
-        outcomes=("Phó Chủ tịch Hội LHPN Việt Nam Trần Lan Phương chia sẻ chuyên đề “Nâng cao "
-                  "vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại”: 3 nhiệm "
-                  "vụ trọng tâm, 3 điểm mới và định hướng nhiệm kỳ XIII (xem chỉ đạo của "
-                  "nhiệm kỳ XIII)."),
+        topics=[
+            "Nâng cao vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại",
+            "Nghị quyết “Hỗ trợ phụ nữ hội nhập quốc tế đến năm 2030”",
+        ],
+        outcomes=(
+            "Phó Chủ tịch Hội LHPN Việt Nam Trần Lan Phương chia sẻ chuyên đề “Nâng cao "
+            "vị thế, mở rộng ảnh hưởng của tổ chức Hội trong quan hệ đối ngoại”: 3 nhiệm "
+            "vụ trọng tâm, 3 điểm mới và định hướng nhiệm kỳ XIII (xem chỉ đạo của "
+            "nhiệm kỳ XIII)."
+        ),
         notes=SOURCE_004,
     )
     term = Term.objects.filter(number=13).first()
@@ -207,42 +260,136 @@ def load_articles():
 
 # (title, province or None for central, kind, format, start, end, partner keys, places)
 SAMPLES = [
-    ("Tiếp đoàn Hội Phụ nữ tỉnh Xiêng Khoảng", "Phú Yên*", K.DELEGATION_IN, "in_person",
-     dt.date(2023, 9, 18), dt.date(2023, 9, 21), ["Hội Phụ nữ tỉnh Xiêng Khoảng"],
-     [("VN", "", "Tuy Hòa")]),
-    ("Lễ ký kết thỏa thuận hợp tác với Hội Phụ nữ tỉnh Xiêng Khoảng", "Phú Yên*", K.SIGNING,
-     "in_person", dt.date(2023, 9, 20), dt.date(2023, 9, 20),
-     ["Hội Phụ nữ tỉnh Xiêng Khoảng"], [("VN", "", "Tuy Hòa")]),
-    ("Tọa đàm trực tuyến về phòng chống bạo lực gia đình", "Hà Nội", K.ONLINE_EVENT, "online",
-     dt.date(2023, 11, 25), dt.date(2023, 11, 25), ["UN Women"], []),
-    ("Hội thảo thúc đẩy bình đẳng giới trong doanh nghiệp", "Hà Nội", K.WORKSHOP, "hybrid",
-     dt.date(2024, 3, 6), dt.date(2024, 3, 6), ["UN Women"], [("VN", "VN-HN", "Hà Nội")]),
-    ("Triển lãm sản phẩm thủ công của phụ nữ Việt Nam – Hàn Quốc", "Hà Nội", K.EXHIBITION,
-     "in_person", dt.date(2024, 10, 18), dt.date(2024, 10, 20), ["KOICA"],
-     [("VN", "VN-HN", "Hà Nội")]),
-    ("Đoàn công tác học tập kinh nghiệm tại Hàn Quốc", None, K.DELEGATION_OUT, "in_person",
-     dt.date(2019, 5, 12), dt.date(2019, 5, 18), ["KOICA"],
-     [("KR", "KR-11", "Seoul"), ("KR", "KR-26", "Busan")]),
-    ("Hội nghị tổng kết chương trình hỗ trợ phụ nữ khởi nghiệp", None, K.REVIEW_MEETING,
-     "in_person", dt.date(2021, 12, 10), dt.date(2021, 12, 10), ["KOICA"],
-     [("VN", "VN-HN", "Hà Nội")]),
-    ("Diễn đàn trực tuyến phụ nữ ASEAN", None, K.ONLINE_EVENT, "online",
-     dt.date(2020, 10, 15), dt.date(2020, 10, 15), ["UN Women"], []),
-    ("Tiếp Đại sứ Australia tại Việt Nam", None, K.DELEGATION_IN, "in_person",
-     dt.date(2018, 3, 8), dt.date(2018, 3, 8), ["Đại sứ quán Australia tại Việt Nam"],
-     [("VN", "VN-HN", "Hà Nội")]),
-    ("Gặp mặt Hội Phụ nữ Việt Nam tại Cộng hòa Séc", None, K.OTHER, "hybrid",
-     dt.date(2023, 3, 8), dt.date(2023, 3, 8), ["Hội Phụ nữ Việt Nam tại Cộng hòa Séc"],
-     [("CZ", "", "Praha")]),
-    ("Bàn giao trang thiết bị cho mô hình sinh kế của phụ nữ", "Đắk Lắk", K.AID_HANDOVER,
-     "in_person", dt.date(2023, 8, 15), dt.date(2023, 8, 15), ["Tổ chức Oxfam"],
-     [("VN", "VN-33", "Buôn Ma Thuột")]),
-    ("Hội nghị trao đổi kinh nghiệm với Hội Phụ nữ tỉnh Svay Rieng", "Tây Ninh",
-     K.CONFERENCE, "in_person", dt.date(2022, 10, 20), dt.date(2022, 10, 21),
-     ["Hội Phụ nữ tỉnh Svay Rieng"], [("KH", "KH-20", "Svay Rieng")]),
-    ("Lễ kỷ niệm Ngày Quốc tế Phụ nữ cùng các đối tác quốc tế", "Hồ Chí Minh", K.CEREMONY,
-     "in_person", dt.date(2024, 3, 8), dt.date(2024, 3, 8), ["UNFPA", "JICA"],
-     [("VN", "VN-SG", "Thành phố Hồ Chí Minh")]),
+    (
+        "Tiếp đoàn Hội Phụ nữ tỉnh Xiêng Khoảng",
+        "Phú Yên*",
+        K.DELEGATION_IN,
+        "in_person",
+        dt.date(2023, 9, 18),
+        dt.date(2023, 9, 21),
+        ["Hội Phụ nữ tỉnh Xiêng Khoảng"],
+        [("VN", "", "Tuy Hòa")],
+    ),
+    (
+        "Lễ ký kết thỏa thuận hợp tác với Hội Phụ nữ tỉnh Xiêng Khoảng",
+        "Phú Yên*",
+        K.SIGNING,
+        "in_person",
+        dt.date(2023, 9, 20),
+        dt.date(2023, 9, 20),
+        ["Hội Phụ nữ tỉnh Xiêng Khoảng"],
+        [("VN", "", "Tuy Hòa")],
+    ),
+    (
+        "Tọa đàm trực tuyến về phòng chống bạo lực gia đình",
+        "Hà Nội",
+        K.ONLINE_EVENT,
+        "online",
+        dt.date(2023, 11, 25),
+        dt.date(2023, 11, 25),
+        ["UN Women"],
+        [],
+    ),
+    (
+        "Hội thảo thúc đẩy bình đẳng giới trong doanh nghiệp",
+        "Hà Nội",
+        K.WORKSHOP,
+        "hybrid",
+        dt.date(2024, 3, 6),
+        dt.date(2024, 3, 6),
+        ["UN Women"],
+        [("VN", "VN-HN", "Hà Nội")],
+    ),
+    (
+        "Triển lãm sản phẩm thủ công của phụ nữ Việt Nam – Hàn Quốc",
+        "Hà Nội",
+        K.EXHIBITION,
+        "in_person",
+        dt.date(2024, 10, 18),
+        dt.date(2024, 10, 20),
+        ["KOICA"],
+        [("VN", "VN-HN", "Hà Nội")],
+    ),
+    (
+        "Đoàn công tác học tập kinh nghiệm tại Hàn Quốc",
+        None,
+        K.DELEGATION_OUT,
+        "in_person",
+        dt.date(2019, 5, 12),
+        dt.date(2019, 5, 18),
+        ["KOICA"],
+        [("KR", "KR-11", "Seoul"), ("KR", "KR-26", "Busan")],
+    ),
+    (
+        "Hội nghị tổng kết chương trình hỗ trợ phụ nữ khởi nghiệp",
+        None,
+        K.REVIEW_MEETING,
+        "in_person",
+        dt.date(2021, 12, 10),
+        dt.date(2021, 12, 10),
+        ["KOICA"],
+        [("VN", "VN-HN", "Hà Nội")],
+    ),
+    (
+        "Diễn đàn trực tuyến phụ nữ ASEAN",
+        None,
+        K.ONLINE_EVENT,
+        "online",
+        dt.date(2020, 10, 15),
+        dt.date(2020, 10, 15),
+        ["UN Women"],
+        [],
+    ),
+    (
+        "Tiếp Đại sứ Australia tại Việt Nam",
+        None,
+        K.DELEGATION_IN,
+        "in_person",
+        dt.date(2018, 3, 8),
+        dt.date(2018, 3, 8),
+        ["Đại sứ quán Australia tại Việt Nam"],
+        [("VN", "VN-HN", "Hà Nội")],
+    ),
+    (
+        "Gặp mặt Hội Phụ nữ Việt Nam tại Cộng hòa Séc",
+        None,
+        K.OTHER,
+        "hybrid",
+        dt.date(2023, 3, 8),
+        dt.date(2023, 3, 8),
+        ["Hội Phụ nữ Việt Nam tại Cộng hòa Séc"],
+        [("CZ", "", "Praha")],
+    ),
+    (
+        "Bàn giao trang thiết bị cho mô hình sinh kế của phụ nữ",
+        "Đắk Lắk",
+        K.AID_HANDOVER,
+        "in_person",
+        dt.date(2023, 8, 15),
+        dt.date(2023, 8, 15),
+        ["Tổ chức Oxfam"],
+        [("VN", "VN-33", "Buôn Ma Thuột")],
+    ),
+    (
+        "Hội nghị trao đổi kinh nghiệm với Hội Phụ nữ tỉnh Svay Rieng",
+        "Tây Ninh",
+        K.CONFERENCE,
+        "in_person",
+        dt.date(2022, 10, 20),
+        dt.date(2022, 10, 21),
+        ["Hội Phụ nữ tỉnh Svay Rieng"],
+        [("KH", "KH-20", "Svay Rieng")],
+    ),
+    (
+        "Lễ kỷ niệm Ngày Quốc tế Phụ nữ cùng các đối tác quốc tế",
+        "Hồ Chí Minh",
+        K.CEREMONY,
+        "in_person",
+        dt.date(2024, 3, 8),
+        dt.date(2024, 3, 8),
+        ["UNFPA", "JICA"],
+        [("VN", "VN-SG", "Thành phố Hồ Chí Minh")],
+    ),
 ]
 
 
@@ -250,8 +397,9 @@ def _unit(key):
     if key is None:
         return org.central_unit()
     if key.endswith("*"):
-        return Unit.objects.get(area_name=key[:-1], level=Unit.Level.PROVINCE,
-                                valid_to__isnull=False)
+        return Unit.objects.get(
+            area_name=key[:-1], level=Unit.Level.PROVINCE, valid_to__isnull=False
+        )
     return org.province(key)
 
 
@@ -261,11 +409,19 @@ def load_samples():
         partners = [partners_demo.sample_partner(p) for p in partner_keys]
         agreements = list(unit.agreements_recorded.filter(partners__in=partners).distinct())
         _activity(
-            title, unit, kind=kind, format=fmt, start_date=start, end_date=end,
-            partners=partners, agreements=agreements, places=places,
+            title,
+            unit,
+            kind=kind,
+            format=fmt,
+            start_date=start,
+            end_date=end,
+            partners=partners,
+            agreements=agreements,
+            places=places,
             participants_total=40 + len(title) % 60,
             participants_women=(40 + len(title) % 60) * 3 // 4,
-            topics=["bình đẳng giới"], notes=f"{SAMPLE} Hoạt động minh họa cho bản demo.",
+            topics=["bình đẳng giới"],
+            notes=f"{SAMPLE} Hoạt động minh họa cho bản demo.",
         )
 
 

@@ -12,26 +12,47 @@ from .models import Activity
 
 class ActivityFilterSet(RecordFilterSet):
     unit = UnitSubtreeFilter()
-    partner = django_filters.ModelChoiceFilter(label=_("partner"), field_name="partners",
-                                               queryset=Partner.objects.all(),
-                                               widget=forms.HiddenInput)
-    agreement = django_filters.ModelChoiceFilter(label=_("agreement"), field_name="agreements",
-                                                 queryset=Agreement.objects.all(),
-                                                 widget=forms.HiddenInput)
-    country = django_filters.ChoiceFilter(label=_("country"), choices=country_choices,
-                                          method="filter_country")
+    partner = django_filters.ModelChoiceFilter(
+        label=_("partner"),
+        field_name="partners",
+        queryset=Partner.objects.all(),
+        widget=forms.HiddenInput,
+    )
+    agreement = django_filters.ModelChoiceFilter(
+        label=_("agreement"),
+        field_name="agreements",
+        queryset=Agreement.objects.all(),
+        widget=forms.HiddenInput,
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("country"), choices=country_choices, method="filter_country"
+    )
     year = django_filters.NumberFilter(label=_("year"), field_name="start_date__year")
-    start_after = django_filters.DateFilter(label=_("from"), field_name="start_date",
-                                            lookup_expr="gte")
-    start_before = django_filters.DateFilter(label=_("until"), field_name="start_date",
-                                             lookup_expr="lte")
-    with_partners = django_filters.BooleanFilter(label=_("with international partners"),
-                                                 method="filter_with_partners")
+    start_after = django_filters.DateFilter(
+        label=_("from"), field_name="start_date", lookup_expr="gte"
+    )
+    start_before = django_filters.DateFilter(
+        label=_("until"), field_name="start_date", lookup_expr="lte"
+    )
+    with_partners = django_filters.BooleanFilter(
+        label=_("with international partners"), method="filter_with_partners"
+    )
 
     class Meta:
         model = Activity
-        fields = ["q", "kind", "format", "unit", "partner", "agreement", "country", "year",
-                  "start_after", "start_before", "with_partners"]
+        fields = [
+            "q",
+            "kind",
+            "format",
+            "unit",
+            "partner",
+            "agreement",
+            "country",
+            "year",
+            "start_after",
+            "start_before",
+            "with_partners",
+        ]
 
     def filter_country(self, qs, name, value):
         if not value:

@@ -11,8 +11,9 @@ from .models import Activity, ActivityPlace, DelegationMember
 
 
 def _lines(value: str) -> list[tuple[int, str]]:
-    return [(i, line.strip()) for i, line in enumerate((value or "").splitlines(), 1)
-            if line.strip()]
+    return [
+        (i, line.strip()) for i, line in enumerate((value or "").splitlines(), 1) if line.strip()
+    ]
 
 
 class PlacesField(forms.CharField):
@@ -23,11 +24,14 @@ class PlacesField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("places"))
-        kwargs.setdefault("help_text", _(
-            "One place a line: country, province or state, city — e.g. “Lào, Chămpasăk, "
-            "Pakse” or “LA, LA-AT”. Leave the province empty to give only a city: "
-            "“Lào, , Pakse”."
-        ))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "One place a line: country, province or state, city — e.g. “Lào, Chămpasăk, "
+                "Pakse” or “LA, LA-AT”. Leave the province empty to give only a city: "
+                "“Lào, , Pakse”."
+            ),
+        )
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -45,18 +49,30 @@ class PlacesField(forms.CharField):
             city = parts[2] if len(parts) > 2 else ""
             country = find_country(country_text)
             if country is None:
-                errors.append(_("Line %(n)d: “%(value)s” is not a country (name or ISO 3166 "
-                                "code, e.g. Lào or LA).") % {"n": n, "value": country_text})
+                errors.append(
+                    _(
+                        "Line %(n)d: “%(value)s” is not a country (name or ISO 3166 "
+                        "code, e.g. Lào or LA)."
+                    )
+                    % {"n": n, "value": country_text}
+                )
                 continue
             sub = ""
             if sub_text:
                 sub = find_subdivision(country, sub_text)
                 if sub is None:
-                    errors.append(_(
-                        "Line %(n)d: “%(value)s” is not a province or state of %(country)s "
-                        "(ISO 3166-2, e.g. %(example)s)."
-                    ) % {"n": n, "value": sub_text, "country": country_name(country),
-                         "example": next(iter(subdivisions_of(country)), "—")})
+                    errors.append(
+                        _(
+                            "Line %(n)d: “%(value)s” is not a province or state of %(country)s "
+                            "(ISO 3166-2, e.g. %(example)s)."
+                        )
+                        % {
+                            "n": n,
+                            "value": sub_text,
+                            "country": country_name(country),
+                            "example": next(iter(subdivisions_of(country)), "—"),
+                        }
+                    )
                     continue
             places.append(ActivityPlace(country=country, subdivision=sub, city=city[:120]))
         if errors:
@@ -72,10 +88,13 @@ class MembersField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("delegation members"))
-        kwargs.setdefault("help_text", _(
-            "One person a line: name, position, unit — e.g. “Nguyễn Thị A, Chủ tịch, "
-            "Hội LHPN tỉnh Đắk Lắk”."
-        ))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "One person a line: name, position, unit — e.g. “Nguyễn Thị A, Chủ tịch, "
+                "Hội LHPN tỉnh Đắk Lắk”."
+            ),
+        )
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -83,8 +102,11 @@ class MembersField(forms.CharField):
         members = []
         for _n, line in _lines(value):
             parts = [p.strip() for p in line.split(",", 2)] + ["", ""]
-            members.append(DelegationMember(name=parts[0][:200], position=parts[1][:200],
-                                            unit_name=parts[2][:255]))
+            members.append(
+                DelegationMember(
+                    name=parts[0][:200], position=parts[1][:200], unit_name=parts[2][:255]
+                )
+            )
         return members
 
 
@@ -114,25 +136,44 @@ class URLListField(TagsField):
 class ActivityForm(RecordForm):
     change_scoped_fields = ("unit", "review")
     topics = TagsField(label=_("topics"), required=False, help_text=_("Separated by commas."))
-    press_links = URLListField(label=_("press coverage"), required=False,
-                               help_text=_("Web addresses, separated by commas."))
+    press_links = URLListField(
+        label=_("press coverage"),
+        required=False,
+        help_text=_("Web addresses, separated by commas."),
+    )
     places = PlacesField()
     members = MembersField()
 
     class Meta:
         model = Activity
-        fields = ["title", "kind", "format", "start_date", "end_date", "unit", "units",
-                  "partners", "agreements", "review", "parent", "places", "members", "topics",
-                  "participants_total", "participants_women", "outcomes", "press_links",
-                  "shared_with", "notes"]
+        fields = [
+            "title",
+            "kind",
+            "format",
+            "start_date",
+            "end_date",
+            "unit",
+            "units",
+            "partners",
+            "agreements",
+            "review",
+            "parent",
+            "places",
+            "members",
+            "topics",
+            "participants_total",
+            "participants_women",
+            "outcomes",
+            "press_links",
+            "shared_with",
+            "notes",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         if self.instance.pk:
             self.initial["places"] = "\n".join(place_line(p) for p in self.instance.places.all())
-            self.initial["members"] = "\n".join(
-                member_line(m) for m in self.instance.members.all()
-            )
+            self.initial["members"] = "\n".join(member_line(m) for m in self.instance.members.all())
             self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
                 pk=self.instance.pk
             )
@@ -140,14 +181,14 @@ class ActivityForm(RecordForm):
             self.initial.setdefault("units", [user.unit_id])
         self.fields["partners"].queryset = self.fields["partners"].queryset.only("id", "name_vi")
         self.fields["parent"].queryset = self.fields["parent"].queryset.only("id", "title")
-        self.fields["review"].queryset = self.fields["review"].queryset.select_related(
-            "agreement"
-        ).exclude(state=Review.State.CLOSED)
-        self.fields["shared_with"].queryset = (
-            self.fields["shared_with"].queryset.model.objects.filter(
-                valid_to__isnull=True, level__in=["central", "province"]
-            )
+        self.fields["review"].queryset = (
+            self.fields["review"]
+            .queryset.select_related("agreement")
+            .exclude(state=Review.State.CLOSED)
         )
+        self.fields["shared_with"].queryset = self.fields[
+            "shared_with"
+        ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
 
     def save(self, commit=True):
         new = self.instance.pk is None

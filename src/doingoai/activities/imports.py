@@ -5,7 +5,7 @@ from doingoai.imports.spreadsheet import Column, Importer, register_importer
 
 
 def _normalize_places(text: str) -> str:
-    """"Lào, Chămpasăk, Pakse; Lào, Attapeu" -> the form's lines in ISO codes, so that a
+    """ "Lào, Chămpasăk, Pakse; Lào, Attapeu" -> the form's lines in ISO codes, so that a
     file imported twice reads as unchanged. Lines that cannot be read are left to the form."""
     lines = []
     for part in text.replace("\n", ";").split(";"):
@@ -35,31 +35,59 @@ class ActivityImporter(Importer):
     kind = "activities"
     default_units = True
     columns = [
-        Column("Tên hoạt động", "title", required=True, width=40,
-               example="Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm và làm việc tại 4 tỉnh "
-                       "Nam Lào"),
-        Column("Loại hoạt động", "kind", "choice", required=True, width=22,
-               example="Delegation abroad"),
+        Column(
+            "Tên hoạt động",
+            "title",
+            required=True,
+            width=40,
+            example="Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm và làm việc tại 4 tỉnh Nam Lào",
+        ),
+        Column(
+            "Loại hoạt động", "kind", "choice", required=True, width=22, example="Delegation abroad"
+        ),
         Column("Hình thức", "format", "choice", example="In person"),
         Column("Ngày bắt đầu", "start_date", "date", required=True, example="25/06/2024"),
         Column("Ngày kết thúc", "end_date", "date", example="01/07/2024"),
-        Column("Đơn vị tổ chức", "unit", "unit", width=26,
-               help="Để trống: đơn vị của người nhập."),
-        Column("Các đơn vị tham gia", "units", "units", width=26,
-               help="Cách nhau bằng ;. Để trống: đơn vị của người nhập."),
-        Column("Đối tác", "partners", "partners", width=36,
-               example="Hội Liên hiệp Phụ nữ tỉnh Chămpasăk",
-               help="Đối tác đã có trong danh bạ, cách nhau bằng ;."),
-        Column("Thỏa thuận", "agreements", "records", width=30,
-               model="agreements.Agreement", match=("title", "reference"),
-               help="Mã tham chiếu (khi nhập thỏa thuận từ Excel), số ký hiệu hoặc tên văn "
-                    "bản, cách nhau bằng ;."),
-        Column("Địa điểm", "places", width=36, example="Lào, Chămpasăk, Pakse; Lào, Attapeu",
-               help="Mỗi địa điểm: quốc gia, tỉnh/bang, thành phố; các địa điểm cách nhau "
-                    "bằng ;."),
-        Column("Thành viên đoàn", "members", width=36,
-               example="Nguyễn Thị A, Chủ tịch, Hội LHPN tỉnh Đắk Lắk",
-               help="Mỗi người: họ tên, chức vụ, đơn vị; các người cách nhau bằng ;."),
+        Column("Đơn vị tổ chức", "unit", "unit", width=26, help="Để trống: đơn vị của người nhập."),
+        Column(
+            "Các đơn vị tham gia",
+            "units",
+            "units",
+            width=26,
+            help="Cách nhau bằng ;. Để trống: đơn vị của người nhập.",
+        ),
+        Column(
+            "Đối tác",
+            "partners",
+            "partners",
+            width=36,
+            example="Hội Liên hiệp Phụ nữ tỉnh Chămpasăk",
+            help="Đối tác đã có trong danh bạ, cách nhau bằng ;.",
+        ),
+        Column(
+            "Thỏa thuận",
+            "agreements",
+            "records",
+            width=30,
+            model="agreements.Agreement",
+            match=("title", "reference"),
+            help="Mã tham chiếu (khi nhập thỏa thuận từ Excel), số ký hiệu hoặc tên văn "
+            "bản, cách nhau bằng ;.",
+        ),
+        Column(
+            "Địa điểm",
+            "places",
+            width=36,
+            example="Lào, Chămpasăk, Pakse; Lào, Attapeu",
+            help="Mỗi địa điểm: quốc gia, tỉnh/bang, thành phố; các địa điểm cách nhau bằng ;.",
+        ),
+        Column(
+            "Thành viên đoàn",
+            "members",
+            width=36,
+            example="Nguyễn Thị A, Chủ tịch, Hội LHPN tỉnh Đắk Lắk",
+            help="Mỗi người: họ tên, chức vụ, đơn vị; các người cách nhau bằng ;.",
+        ),
         Column("Chủ đề", "topics", "list", width=24, example="bình đẳng giới"),
         Column("Số người tham dự", "participants_total", "int", example=12),
         Column("Trong đó nữ", "participants_women", "int", example=11),

@@ -16,14 +16,44 @@ class ActivityKind(RecordKind):
     table_class = ActivityTable
     list_select_related = ["unit"]
     list_prefetch_related = ["places"]
-    detail_fields = ["title", "kind", "format", "start_date", "end_date", "unit", "units",
-                     "partners", "agreements", "review", "parent", "topics",
-                     "participants_total", "participants_women", "outcomes", "press_links",
-                     "shared_with", "notes"]
+    detail_fields = [
+        "title",
+        "kind",
+        "format",
+        "start_date",
+        "end_date",
+        "unit",
+        "units",
+        "partners",
+        "agreements",
+        "review",
+        "parent",
+        "topics",
+        "participants_total",
+        "participants_women",
+        "outcomes",
+        "press_links",
+        "shared_with",
+        "notes",
+    ]
     detail_select_related = ["unit", "review", "review__agreement", "parent"]
-    export_fields = ["title", "kind", "format", "start_date", "end_date", "unit", "units",
-                     "places_label", "partners", "agreements", "topics", "participants_total",
-                     "participants_women", "outcomes", "press_links"]
+    export_fields = [
+        "title",
+        "kind",
+        "format",
+        "start_date",
+        "end_date",
+        "unit",
+        "units",
+        "places_label",
+        "partners",
+        "agreements",
+        "topics",
+        "participants_total",
+        "participants_women",
+        "outcomes",
+        "press_links",
+    ]
     ordering = ["-start_date", "-pk"]
     menu_order = 40
     attachment_kinds = ["photo", "document"]

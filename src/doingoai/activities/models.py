@@ -44,34 +44,59 @@ class Activity(Record):
 
     title = models.CharField(_("title"), max_length=400)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
-    format = models.CharField(_("format"), max_length=20, choices=Format,
-                              default=Format.IN_PERSON)
+    format = models.CharField(_("format"), max_length=20, choices=Format, default=Format.IN_PERSON)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    unit = models.ForeignKey("organization.Unit", verbose_name=_("organizing unit"),
-                             on_delete=models.PROTECT, related_name="activities_organized")
-    units = models.ManyToManyField("organization.Unit", verbose_name=_("taking-part units"),
-                                   related_name="activities", blank=True)
-    partners = models.ManyToManyField("partners.Partner", verbose_name=_("partners"),
-                                      related_name="activities", blank=True)
-    agreements = models.ManyToManyField("agreements.Agreement",
-                                        verbose_name=_("agreements it serves"),
-                                        related_name="activities", blank=True)
-    review = models.ForeignKey("agreements.Review", verbose_name=_("agreement review held"),
-                               null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="meetings",
-                               help_text=_("A review meeting holds this review; saving fills "
-                                           "the review's date."))
+    unit = models.ForeignKey(
+        "organization.Unit",
+        verbose_name=_("organizing unit"),
+        on_delete=models.PROTECT,
+        related_name="activities_organized",
+    )
+    units = models.ManyToManyField(
+        "organization.Unit",
+        verbose_name=_("taking-part units"),
+        related_name="activities",
+        blank=True,
+    )
+    partners = models.ManyToManyField(
+        "partners.Partner", verbose_name=_("partners"), related_name="activities", blank=True
+    )
+    agreements = models.ManyToManyField(
+        "agreements.Agreement",
+        verbose_name=_("agreements it serves"),
+        related_name="activities",
+        blank=True,
+    )
+    review = models.ForeignKey(
+        "agreements.Review",
+        verbose_name=_("agreement review held"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        help_text=_("A review meeting holds this review; saving fills the review's date."),
+    )
     topics = models.JSONField(_("topics"), default=list, blank=True)
     participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     participants_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True)
     press_links = models.JSONField(_("press coverage"), default=list, blank=True)
-    parent = models.ForeignKey("self", verbose_name=_("part of"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="events",
-                               help_text=_("The trip or programme this event belongs to."))
-    shared_with = models.ManyToManyField("organization.Unit", verbose_name=_("shared with"),
-                                         related_name="activities_shared", blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("The trip or programme this event belongs to."),
+    )
+    shared_with = models.ManyToManyField(
+        "organization.Unit",
+        verbose_name=_("shared with"),
+        related_name="activities_shared",
+        blank=True,
+    )
     search_text = models.TextField(editable=False, default="", blank=True)
 
     scope_policy = UnitOwned(owner="unit", visible_via=["units"], shared="shared_with")
@@ -93,12 +118,16 @@ class Activity(Record):
 
     def clean(self):
         errors = {}
-        msg = date_order_error(self.start_date, self.end_date,
-                               start_label=_("start date"), end_label=_("end date"))
+        msg = date_order_error(
+            self.start_date, self.end_date, start_label=_("start date"), end_label=_("end date")
+        )
         if msg:
             errors["end_date"] = msg
-        if (self.participants_total is not None and self.participants_women is not None
-                and self.participants_women > self.participants_total):
+        if (
+            self.participants_total is not None
+            and self.participants_women is not None
+            and self.participants_women > self.participants_total
+        ):
             errors["participants_women"] = _(
                 "There cannot be more women (%(women)d) than participants (%(total)d)."
             ) % {"women": self.participants_women, "total": self.participants_total}
@@ -113,8 +142,11 @@ class Activity(Record):
         parts = [self.title, self.outcomes, " ".join(self.topics or [])]
         if self.pk:
             for place in self.places.all():
-                parts += [place.city, country_name(place.country, "vi"),
-                          *subdivision_aliases(place.subdivision)]
+                parts += [
+                    place.city,
+                    country_name(place.country, "vi"),
+                    *subdivision_aliases(place.subdivision),
+                ]
         self.search_text = fold(" ".join(p for p in parts if p))
         if save and self.pk:
             type(self)._base_manager.filter(pk=self.pk).update(search_text=self.search_text)
@@ -136,8 +168,9 @@ class Activity(Record):
 class ActivityPlace(Record):
     """Where an activity took place: country, ISO 3166-2 subdivision, city."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="places",
-                                 verbose_name=_("activity"))
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="places", verbose_name=_("activity")
+    )
     country = models.CharField(_("country"), max_length=2)
     subdivision = models.CharField(_("province / state"), max_length=6, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -180,14 +213,20 @@ class ActivityPlace(Record):
 class DelegationMember(Record):
     """A member of a delegation: name, position and unit."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="members",
-                                 verbose_name=_("activity"))
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="members", verbose_name=_("activity")
+    )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
     unit_name = models.CharField(_("unit"), max_length=255, blank=True)
-    unit = models.ForeignKey("organization.Unit", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "organization.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("unit"),
+    )
     position_order = models.PositiveSmallIntegerField(default=0)
 
     scope_policy = ThroughParent(parent="activity")

@@ -17,21 +17,37 @@ from .models import Activity
 
 def _entry(a: Activity) -> dict:
     places = "; ".join(str(p) for p in a.places.all())
-    return {"date": a.start_date, "label": a.get_kind_display(), "title": a.title,
-            "url": a.get_absolute_url(), "detail": places, "css": "activity"}
+    return {
+        "date": a.start_date,
+        "label": a.get_kind_display(),
+        "title": a.title,
+        "url": a.get_absolute_url(),
+        "detail": places,
+        "css": "activity",
+    }
 
 
 @agreement_timeline.provide
 def agreement_activities(agreement, user):
-    qs = (Activity.objects.restrict(user, VIEW).filter(agreements=agreement).distinct()
-          .prefetch_related("places").order_by("-start_date")[:100])
+    qs = (
+        Activity.objects.restrict(user, VIEW)
+        .filter(agreements=agreement)
+        .distinct()
+        .prefetch_related("places")
+        .order_by("-start_date")[:100]
+    )
     return [_entry(a) for a in qs]
 
 
 @partner_timeline.provide
 def partner_activities(partner, user):
-    qs = (Activity.objects.restrict(user, VIEW).filter(partners=partner).distinct()
-          .prefetch_related("places").order_by("-start_date")[:100])
+    qs = (
+        Activity.objects.restrict(user, VIEW)
+        .filter(partners=partner)
+        .distinct()
+        .prefetch_related("places")
+        .order_by("-start_date")[:100]
+    )
     return [_entry(a) for a in qs]
 
 
@@ -49,10 +65,16 @@ def unit_activities(unit, user, term):
     )
     return [
         {"label": _("Activities this term"), "value": figures["total"], "url": url},
-        {"label": _("Delegations abroad"), "value": figures["abroad"],
-         "url": url + "&kind=delegation_out"},
-        {"label": _("Delegations received"), "value": figures["received"],
-         "url": url + "&kind=delegation_in"},
+        {
+            "label": _("Delegations abroad"),
+            "value": figures["abroad"],
+            "url": url + "&kind=delegation_out",
+        },
+        {
+            "label": _("Delegations received"),
+            "value": figures["received"],
+            "url": url + "&kind=delegation_in",
+        },
     ]
 
 

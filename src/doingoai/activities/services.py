@@ -26,5 +26,6 @@ def activity_hold_review(*, activity: Activity, acting_user) -> Review | None:
     activity.agreements.add(review.agreement_id)
     if review.state == Review.State.CLOSED or review.held_date == activity.start_date:
         return review
-    return agreement_services.review_hold(review=review, held_date=activity.start_date,
-                                          acting_user=acting_user)
+    return agreement_services.review_hold(
+        review=review, held_date=activity.start_date, acting_user=acting_user
+    )

@@ -15,8 +15,10 @@ from .models import Activity
 @detail_panel(ActivityKind, "activities/activity_panels.html", order=10)
 def activity_panel(activity, user):
     events = list(
-        Activity.objects.restrict(user, VIEW).filter(parent=activity)
-        .prefetch_related("places").order_by("start_date", "pk")
+        Activity.objects.restrict(user, VIEW)
+        .filter(parent=activity)
+        .prefetch_related("places")
+        .order_by("start_date", "pk")
     )
     return {
         "places": list(activity.places.all()),

@@ -13,34 +13,53 @@ from .models import Agreement, Commitment, Review, Status, status_q
 
 
 class AgreementFilterSet(RecordFilterSet):
-    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices,
-                                         method="filter_status")
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=Status.choices, method="filter_status"
+    )
     unit = UnitSubtreeFilter()
-    partner = django_filters.ModelChoiceFilter(label=_("partner"), field_name="partners",
-                                               queryset=Partner.objects.all(),
-                                               widget=forms.HiddenInput)
+    partner = django_filters.ModelChoiceFilter(
+        label=_("partner"),
+        field_name="partners",
+        queryset=Partner.objects.all(),
+        widget=forms.HiddenInput,
+    )
     partner_name = django_filters.CharFilter(label=_("partner name"), method="filter_partner")
-    partner_country = django_filters.CharFilter(label=_("partner country (ISO code)"),
-                                                method="filter_country")
-    signed_year = django_filters.NumberFilter(label=_("year signed"),
-                                              field_name="signed_date__year")
-    review_due = django_filters.BooleanFilter(label=_("review due or overdue"),
-                                              method="filter_review_due")
-    signed_from = django_filters.DateFilter(label=_("signed from"), field_name="signed_date",
-                                            lookup_expr="gte")
-    signed_to = django_filters.DateFilter(label=_("signed until"), field_name="signed_date",
-                                          lookup_expr="lte")
-    renewal = django_filters.BooleanFilter(label=_("renews an earlier agreement"),
-                                           field_name="renews", lookup_expr="isnull",
-                                           exclude=True)
-    reviewed_from = django_filters.DateFilter(label=_("reviewed from"),
-                                              method="filter_reviewed")
+    partner_country = django_filters.CharFilter(
+        label=_("partner country (ISO code)"), method="filter_country"
+    )
+    signed_year = django_filters.NumberFilter(
+        label=_("year signed"), field_name="signed_date__year"
+    )
+    review_due = django_filters.BooleanFilter(
+        label=_("review due or overdue"), method="filter_review_due"
+    )
+    signed_from = django_filters.DateFilter(
+        label=_("signed from"), field_name="signed_date", lookup_expr="gte"
+    )
+    signed_to = django_filters.DateFilter(
+        label=_("signed until"), field_name="signed_date", lookup_expr="lte"
+    )
+    renewal = django_filters.BooleanFilter(
+        label=_("renews an earlier agreement"),
+        field_name="renews",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+    reviewed_from = django_filters.DateFilter(label=_("reviewed from"), method="filter_reviewed")
     reviewed_to = django_filters.DateFilter(label=_("reviewed until"), method="filter_reviewed")
 
     class Meta:
         model = Agreement
-        fields = ["q", "status", "kind", "unit", "partner", "partner_name", "partner_country",
-                  "signed_year"]
+        fields = [
+            "q",
+            "status",
+            "kind",
+            "unit",
+            "partner",
+            "partner_name",
+            "partner_country",
+            "signed_year",
+        ]
 
     def filter_partner(self, qs, name, value):
         from doingoai.core.text import fold

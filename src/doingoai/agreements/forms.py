@@ -7,14 +7,30 @@ from .models import Agreement, Commitment, Review
 
 
 class AgreementForm(RecordForm):
-    areas = TagsField(label=_("areas of cooperation"), required=False,
-                      help_text=_("Separated by commas."))
+    areas = TagsField(
+        label=_("areas of cooperation"), required=False, help_text=_("Separated by commas.")
+    )
 
     class Meta:
         model = Agreement
-        fields = ["title", "kind", "reference", "unit", "units", "partners", "signed_date",
-                  "signed_place", "start_date", "end_date", "status_override", "areas",
-                  "summary", "renews", "shared_with", "notes"]
+        fields = [
+            "title",
+            "kind",
+            "reference",
+            "unit",
+            "units",
+            "partners",
+            "signed_date",
+            "signed_place",
+            "start_date",
+            "end_date",
+            "status_override",
+            "areas",
+            "summary",
+            "renews",
+            "shared_with",
+            "notes",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -22,11 +38,9 @@ class AgreementForm(RecordForm):
             if not self.initial.get("units"):
                 self.initial["units"] = [user.unit_id]
         self.fields["partners"].queryset = self.fields["partners"].queryset.only("id", "name_vi")
-        self.fields["shared_with"].queryset = (
-            self.fields["shared_with"].queryset.model.objects.filter(
-                valid_to__isnull=True, level__in=["central", "province"]
-            )
-        )
+        self.fields["shared_with"].queryset = self.fields[
+            "shared_with"
+        ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
         if self.instance.pk:
             self.fields["renews"].queryset = self.fields["renews"].queryset.exclude(
                 pk=self.instance.pk
@@ -37,7 +51,8 @@ class AgreementForm(RecordForm):
         opts = Agreement._meta
         for start, end in (("start_date", "end_date"), ("signed_date", "end_date")):
             msg = date_order_error(
-                data.get(start), data.get(end),
+                data.get(start),
+                data.get(end),
                 start_label=opts.get_field(start).verbose_name,
                 end_label=opts.get_field(end).verbose_name,
             )
@@ -63,15 +78,12 @@ class ReviewForm(RecordForm):
 
     class Meta:
         model = Review
-        fields = ["agreement", "kind", "scheduled_date", "held_date", "findings", "rating",
-                  "notes"]
+        fields = ["agreement", "kind", "scheduled_date", "held_date", "findings", "rating", "notes"]
 
     def clean(self):
         data = super().clean()
         if self.instance.pk and self.instance.state == Review.State.CLOSED:
-            raise forms.ValidationError(
-                _("This review is closed and can no longer be changed.")
-            )
+            raise forms.ValidationError(_("This review is closed and can no longer be changed."))
         if self.instance.pk and "scheduled_date" in self.changed_data:
             self.instance.auto_scheduled = False
         return data
@@ -85,8 +97,12 @@ class RenewForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        msg = date_order_error(data.get("start_date"), data.get("end_date"),
-                               start_label=_("start date"), end_label=_("end date"))
+        msg = date_order_error(
+            data.get("start_date"),
+            data.get("end_date"),
+            start_label=_("start date"),
+            end_label=_("end date"),
+        )
         if msg:
             self.add_error("end_date", msg)
         return data

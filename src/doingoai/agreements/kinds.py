@@ -17,12 +17,39 @@ class AgreementKind(RecordKind):
     filterset_class = AgreementFilterSet
     table_class = AgreementTable
     list_select_related = ["unit"]
-    detail_fields = ["title", "kind", "reference", "unit", "units", "partners", "signed_date",
-                     "signed_place", "start_date", "end_date", "status_override", "areas",
-                     "summary", "renews", "shared_with", "notes"]
+    detail_fields = [
+        "title",
+        "kind",
+        "reference",
+        "unit",
+        "units",
+        "partners",
+        "signed_date",
+        "signed_place",
+        "start_date",
+        "end_date",
+        "status_override",
+        "areas",
+        "summary",
+        "renews",
+        "shared_with",
+        "notes",
+    ]
     detail_select_related = ["unit", "renews"]
-    export_fields = ["title", "kind", "reference", "unit", "units", "partners", "signed_date",
-                     "start_date", "end_date", "status", "areas", "renews"]
+    export_fields = [
+        "title",
+        "kind",
+        "reference",
+        "unit",
+        "units",
+        "partners",
+        "signed_date",
+        "start_date",
+        "end_date",
+        "status",
+        "areas",
+        "renews",
+    ]
     ordering = ["-signed_date", "-pk"]
     menu_order = 30
     attachment_kinds = ["signed", "document", "photo"]
@@ -53,10 +80,27 @@ class ReviewKind(RecordKind):
     filterset_class = ReviewFilterSet
     table_class = ReviewTable
     list_select_related = ["agreement"]
-    detail_fields = ["agreement", "kind", "scheduled_date", "held_date", "state", "findings",
-                     "rating", "closed_by", "closed_at", "notes"]
+    detail_fields = [
+        "agreement",
+        "kind",
+        "scheduled_date",
+        "held_date",
+        "state",
+        "findings",
+        "rating",
+        "closed_by",
+        "closed_at",
+        "notes",
+    ]
     detail_select_related = ["agreement", "closed_by"]
-    export_fields = ["agreement", "kind", "scheduled_date", "held_date", "state", "rating",
-                     "findings"]
+    export_fields = [
+        "agreement",
+        "kind",
+        "scheduled_date",
+        "held_date",
+        "state",
+        "rating",
+        "findings",
+    ]
     ordering = ["scheduled_date", "pk"]
     nav_group = "hidden"

@@ -68,24 +68,41 @@ class Agreement(Record):
     title = models.CharField(_("title"), max_length=400)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.AGREEMENT)
     reference = models.CharField(_("number and symbol"), max_length=80, blank=True)
-    unit = models.ForeignKey("organization.Unit", verbose_name=_("recorded by unit"),
-                             on_delete=models.PROTECT, related_name="agreements_recorded")
-    units = models.ManyToManyField("organization.Unit", verbose_name=_("Vietnamese parties"),
-                                   related_name="agreements", blank=True)
-    partners = models.ManyToManyField("partners.Partner", verbose_name=_("partner parties"),
-                                      related_name="agreements", blank=True)
+    unit = models.ForeignKey(
+        "organization.Unit",
+        verbose_name=_("recorded by unit"),
+        on_delete=models.PROTECT,
+        related_name="agreements_recorded",
+    )
+    units = models.ManyToManyField(
+        "organization.Unit",
+        verbose_name=_("Vietnamese parties"),
+        related_name="agreements",
+        blank=True,
+    )
+    partners = models.ManyToManyField(
+        "partners.Partner", verbose_name=_("partner parties"), related_name="agreements", blank=True
+    )
     signed_date = models.DateField(_("signed on"), null=True, blank=True)
     signed_place = models.CharField(_("signed at"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    status_override = models.CharField(_("status set by hand"), max_length=20, choices=Override,
-                                       default="", blank=True)
+    status_override = models.CharField(
+        _("status set by hand"), max_length=20, choices=Override, default="", blank=True
+    )
     areas = models.JSONField(_("areas of cooperation"), default=list, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    renews = models.ForeignKey("self", verbose_name=_("renews"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="renewals")
-    shared_with = models.ManyToManyField("organization.Unit", blank=True,
-                                         verbose_name=_("shared with"), related_name="+")
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewals",
+    )
+    shared_with = models.ManyToManyField(
+        "organization.Unit", blank=True, verbose_name=_("shared with"), related_name="+"
+    )
     search_text = models.TextField(editable=False, default="", blank=True)
 
     objects = AgreementQuerySet.as_manager()
@@ -146,8 +163,9 @@ class Commitment(Record):
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
 
-    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"),
-                                  on_delete=models.CASCADE, related_name="commitments")
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="commitments"
+    )
     description = models.TextField(_("commitment"))
     responsible = models.CharField(_("responsible party"), max_length=200, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
@@ -183,20 +201,29 @@ class Review(Record):
         HIGH = 4, _("4 — very effective")
         EXCELLENT = 5, _("5 — excellent")
 
-    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"),
-                                  on_delete=models.CASCADE, related_name="reviews")
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="reviews"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     scheduled_date = models.DateField(_("scheduled for"))
     held_date = models.DateField(_("held on"), null=True, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=State, default=State.SCHEDULED,
-                             editable=False)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State, default=State.SCHEDULED, editable=False
+    )
     findings = models.TextField(_("findings"), blank=True)
-    rating = models.PositiveSmallIntegerField(_("effectiveness"), choices=Rating, null=True,
-                                              blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("effectiveness"), choices=Rating, null=True, blank=True
+    )
     auto_scheduled = models.BooleanField(default=True, editable=False)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+", editable=False,
-                                  verbose_name=_("closed by"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("closed by"),
+    )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
     scope_policy = ThroughParent(parent="agreement")

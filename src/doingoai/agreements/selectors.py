@@ -17,8 +17,13 @@ from .models import Agreement, Status, status_q
 def partner_agreements(partner, user):
     qs = Agreement.objects.restrict(user, VIEW).filter(partners=partner).distinct()
     return [
-        {"date": a.signed_date or a.start_date, "label": _("Agreement"), "title": a.title,
-         "url": a.get_absolute_url(), "detail": a.get_status_display()}
+        {
+            "date": a.signed_date or a.start_date,
+            "label": _("Agreement"),
+            "title": a.title,
+            "url": a.get_absolute_url(),
+            "detail": a.get_status_display(),
+        }
         for a in qs.order_by("-signed_date")[:50]
     ]
 
@@ -28,9 +33,11 @@ def unit_agreements(unit, user, term):
     qs = Agreement.objects.restrict(user, VIEW).filter(under(unit.path))
     url = reverse("agreements_list")
     return [
-        {"label": _("Agreements in force"),
-         "value": qs.filter(status_q(Status.IN_FORCE) | status_q(Status.EXPIRING)).count(),
-         "url": f"{url}?unit={unit.pk}&status=in_force"},
+        {
+            "label": _("Agreements in force"),
+            "value": qs.filter(status_q(Status.IN_FORCE) | status_q(Status.EXPIRING)).count(),
+            "url": f"{url}?unit={unit.pk}&status=in_force",
+        },
     ]
 
 

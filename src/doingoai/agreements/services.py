@@ -56,8 +56,9 @@ def schedule_reviews(*, agreement: Agreement) -> list[Review]:
 
 
 @transaction.atomic
-def review_hold(*, review: Review, held_date: dt.date, findings: str = "", rating=None,
-                acting_user) -> Review:
+def review_hold(
+    *, review: Review, held_date: dt.date, findings: str = "", rating=None, acting_user
+) -> Review:
     if not Review.scope_policy.allows(review, acting_user, CHANGE):
         raise PermissionDenied
     if review.state == Review.State.CLOSED:
@@ -97,8 +98,15 @@ def review_close(*, review: Review, acting_user) -> Review:
 
 
 @transaction.atomic
-def agreement_renew(*, agreement: Agreement, acting_user, title: str, start_date: dt.date,
-                    end_date: dt.date, signed_date: dt.date | None = None) -> Agreement:
+def agreement_renew(
+    *,
+    agreement: Agreement,
+    acting_user,
+    title: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    signed_date: dt.date | None = None,
+) -> Agreement:
     if not Agreement.scope_policy.allows(agreement, acting_user, CHANGE):
         raise PermissionDenied
     new = Agreement.objects.create(

@@ -17,8 +17,9 @@ class AgreementTable(RecordTable):
         sequence = fields
 
     def render_status(self, record):
-        return format_html('<span class="badge {}">{}</span>', record.status(),
-                           record.get_status_display())
+        return format_html(
+            '<span class="badge {}">{}</span>', record.status(), record.get_status_display()
+        )
 
 
 class CommitmentTable(RecordTable):

@@ -29,24 +29,35 @@ def agreement_panel(agreement, user):
     commitments = list(agreement.commitments.all())
     timeline = []
     for r in reviews:
-        timeline.append({
-            "date": r.held_date or r.scheduled_date,
-            "label": r.get_kind_display(),
-            "title": r.get_state_display() + (
-                f" — {_('overdue')}" if r.is_overdue() else ""
-            ),
-            "url": r.get_absolute_url(),
-            "css": "overdue" if r.is_overdue() else r.state,
-        })
+        timeline.append(
+            {
+                "date": r.held_date or r.scheduled_date,
+                "label": r.get_kind_display(),
+                "title": r.get_state_display() + (f" — {_('overdue')}" if r.is_overdue() else ""),
+                "url": r.get_absolute_url(),
+                "css": "overdue" if r.is_overdue() else r.state,
+            }
+        )
     for c in commitments:
-        timeline.append({"date": c.due_date, "label": _("Commitment"), "title": str(c),
-                         "url": c.get_absolute_url(), "css": c.state})
-    for key, label in (("signed_date", _("Signed")), ("start_date", _("Start")),
-                       ("end_date", _("End"))):
+        timeline.append(
+            {
+                "date": c.due_date,
+                "label": _("Commitment"),
+                "title": str(c),
+                "url": c.get_absolute_url(),
+                "css": c.state,
+            }
+        )
+    for key, label in (
+        ("signed_date", _("Signed")),
+        ("start_date", _("Start")),
+        ("end_date", _("End")),
+    ):
         value = getattr(agreement, key)
         if value:
-            timeline.append({"date": value, "label": label, "title": agreement.title,
-                             "url": "", "css": ""})
+            timeline.append(
+                {"date": value, "label": label, "title": agreement.title, "url": "", "css": ""}
+            )
     timeline += agreement_timeline.gather(agreement, user)
     timeline.sort(key=lambda e: (e["date"] is None, e["date"] or dt.date.min))
     return {
@@ -61,14 +72,16 @@ def agreement_panel(agreement, user):
     }
 
 
-@kind_view(AgreementKind, "agreement_renew", path="renew/", action=CHANGE,
-           label=gettext_lazy("Renew"))
+@kind_view(
+    AgreementKind, "agreement_renew", path="renew/", action=CHANGE, label=gettext_lazy("Renew")
+)
 def renew(request, agreement):
     if request.method == "POST":
         form = RenewForm(request.POST)
         if form.is_valid():
-            new = services.agreement_renew(agreement=agreement, acting_user=request.user,
-                                           **form.cleaned_data)
+            new = services.agreement_renew(
+                agreement=agreement, acting_user=request.user, **form.cleaned_data
+            )
             messages.success(request, _("Renewed as: %(obj)s") % {"obj": new})
             return HttpResponseRedirect(reverse("agreements_edit", args=[new.pk]))
     else:
@@ -76,29 +89,51 @@ def renew(request, agreement):
         end = None
         if start and agreement.duration_days:
             end = start + dt.timedelta(days=agreement.duration_days)
-        form = RenewForm(initial={"title": agreement.title, "start_date": start,
-                                  "end_date": end})
-    return render(request, "agreements/action.html", {
-        "object": agreement, "form": form, "title": _("Renew the agreement"),
-    })
+        form = RenewForm(initial={"title": agreement.title, "start_date": start, "end_date": end})
+    return render(
+        request,
+        "agreements/action.html",
+        {
+            "object": agreement,
+            "form": form,
+            "title": _("Renew the agreement"),
+        },
+    )
 
 
-@kind_view(AgreementKind, "agreement_terminate", path="terminate/", action=APPROVE,
-           label=gettext_lazy("Terminate"))
+@kind_view(
+    AgreementKind,
+    "agreement_terminate",
+    path="terminate/",
+    action=APPROVE,
+    label=gettext_lazy("Terminate"),
+)
 def terminate(request, agreement):
     form = TerminateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.agreement_terminate(agreement=agreement, acting_user=request.user,
-                                     reason=form.cleaned_data["reason"])
+        services.agreement_terminate(
+            agreement=agreement, acting_user=request.user, reason=form.cleaned_data["reason"]
+        )
         messages.success(request, _("The agreement is terminated."))
         return HttpResponseRedirect(agreement.get_absolute_url())
-    return render(request, "agreements/action.html", {
-        "object": agreement, "form": form, "title": _("Terminate the agreement"),
-    })
+    return render(
+        request,
+        "agreements/action.html",
+        {
+            "object": agreement,
+            "form": form,
+            "title": _("Terminate the agreement"),
+        },
+    )
 
 
-@kind_view(ReviewKind, "review_close", path="close/", action=APPROVE,
-           label=gettext_lazy("Close the review"))
+@kind_view(
+    ReviewKind,
+    "review_close",
+    path="close/",
+    action=APPROVE,
+    label=gettext_lazy("Close the review"),
+)
 def close_review(request, review):
     if request.method == "POST":
         try:
@@ -109,7 +144,13 @@ def close_review(request, review):
             return HttpResponseRedirect(review.get_absolute_url())
         messages.success(request, _("The review is closed."))
         return HttpResponseRedirect(review.agreement.get_absolute_url())
-    return render(request, "agreements/action.html", {
-        "object": review, "form": None, "title": _("Close the review"),
-        "confirm": _("Findings and rating become final."),
-    })
+    return render(
+        request,
+        "agreements/action.html",
+        {
+            "object": review,
+            "form": None,
+            "title": _("Close the review"),
+            "confirm": _("Findings and rating become final."),
+        },
+    )

@@ -64,9 +64,13 @@ def kind_router(kind, api) -> Router:
                 raise ApiError(403, "forbidden", _("You may not change this record."))
         return obj
 
-    @router.get(f"/{slug}/", response={200: page, **ERRORS}, operation_id=f"{slug}_list",
-                summary=f"List {kind.verbose_name_plural()}",
-                openapi_extra={"parameters": schemas.list_parameters(kind)})
+    @router.get(
+        f"/{slug}/",
+        response={200: page, **ERRORS},
+        operation_id=f"{slug}_list",
+        summary=f"List {kind.verbose_name_plural()}",
+        openapi_extra={"parameters": schemas.list_parameters(kind)},
+    )
     def list_records(request):
         # served through the page cache: the same list for the same reader and data
         # version is not queried again
@@ -83,8 +87,9 @@ def kind_router(kind, api) -> Router:
             data.pop(key, None)
         filterset = kind.get_filterset_class()(data or None, queryset=qs, request=request)
         if filterset.is_bound and not filterset.is_valid():
-            raise ApiError(422, "validation_error", _("Some filters are invalid."),
-                           form_errors(filterset.form))
+            raise ApiError(
+                422, "validation_error", _("Some filters are invalid."), form_errors(filterset.form)
+            )
         qs = filterset.qs
         ordering = params.get("ordering")
         if ordering:
@@ -92,7 +97,7 @@ def kind_router(kind, api) -> Router:
         if m2m:
             qs = qs.prefetch_related(*m2m)
         count = qs.count()
-        items = list(qs[offset: offset + limit])
+        items = list(qs[offset : offset + limit])
         base = request.build_absolute_uri(request.path)
 
         def link(new_offset):
@@ -101,23 +106,35 @@ def kind_router(kind, api) -> Router:
             q["limit"] = str(limit)
             return f"{base}?{q.urlencode()}"
 
-        return api.create_response(request, {
-            "count": count,
-            "next": link(offset + limit) if offset + limit < count else None,
-            "previous": link(max(offset - limit, 0)) if offset > 0 else None,
-            "results": [out.from_orm(obj).model_dump() for obj in items],
-        }, status=200)
+        return api.create_response(
+            request,
+            {
+                "count": count,
+                "next": link(offset + limit) if offset + limit < count else None,
+                "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+                "results": [out.from_orm(obj).model_dump() for obj in items],
+            },
+            status=200,
+        )
 
-    @router.get(f"/{slug}/{{pk}}/", response={200: out, **ERRORS}, operation_id=f"{slug}_read",
-                summary=f"Read one {name}")
+    @router.get(
+        f"/{slug}/{{pk}}/",
+        response={200: out, **ERRORS},
+        operation_id=f"{slug}_read",
+        summary=f"Read one {name}",
+    )
     def read_record(request, pk: int):
         return respond(request, visible(request, pk))
 
     if not kind.editable:
         return router
 
-    @router.post(f"/{slug}/", response={201: out, **ERRORS}, operation_id=f"{slug}_create",
-                 summary=f"Create one {name}")
+    @router.post(
+        f"/{slug}/",
+        response={201: out, **ERRORS},
+        operation_id=f"{slug}_create",
+        summary=f"Create one {name}",
+    )
     def create_record(request, payload: payload_in):
         user = request.auth
         if not may_add(kind, user):
@@ -148,18 +165,30 @@ def kind_router(kind, api) -> Router:
             raise refusal(exc) from None
         return respond(request, type(obj)._default_manager.get(pk=saved.obj.pk))
 
-    @router.put(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
-                operation_id=f"{slug}_replace", summary=f"Replace one {name}")
+    @router.put(
+        f"/{slug}/{{pk}}/",
+        response={200: out, **ERRORS},
+        operation_id=f"{slug}_replace",
+        summary=f"Replace one {name}",
+    )
     def replace_record(request, pk: int, payload: payload_in):
         return update(request, pk, payload, partial=False)
 
-    @router.patch(f"/{slug}/{{pk}}/", response={200: out, **ERRORS},
-                  operation_id=f"{slug}_update", summary=f"Update some fields of one {name}")
+    @router.patch(
+        f"/{slug}/{{pk}}/",
+        response={200: out, **ERRORS},
+        operation_id=f"{slug}_update",
+        summary=f"Update some fields of one {name}",
+    )
     def update_record(request, pk: int, payload: payload_patch):
         return update(request, pk, payload, partial=True)
 
-    @router.delete(f"/{slug}/{{pk}}/", response={204: None, **ERRORS},
-                   operation_id=f"{slug}_delete", summary=f"Delete one {name}")
+    @router.delete(
+        f"/{slug}/{{pk}}/",
+        response={204: None, **ERRORS},
+        operation_id=f"{slug}_delete",
+        summary=f"Delete one {name}",
+    )
     def delete_record(request, pk: int):
         obj = visible(request, pk, DELETE)
         if request.headers.get("If-Match"):
@@ -185,9 +214,12 @@ def _int_param(params, name, default, low, high):
         value = None
     if value is None or value < low or (high is not None and value > high):
         bounds = f"{low}–{high}" if high is not None else f"≥ {low}"
-        raise ApiError(422, "validation_error", _("Invalid %(name)s.") % {"name": name},
-                       [{"field": name, "message": _("A whole number %(bounds)s.")
-                         % {"bounds": bounds}}])
+        raise ApiError(
+            422,
+            "validation_error",
+            _("Invalid %(name)s.") % {"name": name},
+            [{"field": name, "message": _("A whole number %(bounds)s.") % {"bounds": bounds}}],
+        )
     return value
 
 
@@ -199,9 +231,18 @@ def _ordering(kind, text):
         desc = part.startswith("-")
         field = allowed.get(part.lstrip("-"))
         if field is None:
-            raise ApiError(422, "validation_error", _("Unknown ordering field."), [
-                {"field": "ordering", "message": _("“%(value)s” is not one of: %(names)s.")
-                 % {"value": part, "names": ", ".join(sorted(allowed))}}])
+            raise ApiError(
+                422,
+                "validation_error",
+                _("Unknown ordering field."),
+                [
+                    {
+                        "field": "ordering",
+                        "message": _("“%(value)s” is not one of: %(names)s.")
+                        % {"value": part, "names": ", ".join(sorted(allowed))},
+                    }
+                ],
+            )
         out.append(f"-{field}" if desc else field)
     return [*out, "-pk"]
 
@@ -219,16 +260,22 @@ def _expected_version(request, body_version):
         return int(tag), True
     if body_version is not None:
         return int(body_version), False
-    raise ApiError(428, "version_required",
-                   _("Send the version you read, as an If-Match header or a “version” field."),
-                   [{"field": "version", "message": _("This field is required.")}])
+    raise ApiError(
+        428,
+        "version_required",
+        _("Send the version you read, as an If-Match header or a “version” field."),
+        [{"field": "version", "message": _("This field is required.")}],
+    )
 
 
 def _stale(current, via_header) -> ApiError:
     error = ApiError(
-        412 if via_header else 409, "stale",
-        _("Somebody else saved this record after you read it (now version %(version)s). "
-          "Nothing was changed; read it again and reapply your change.")
+        412 if via_header else 409,
+        "stale",
+        _(
+            "Somebody else saved this record after you read it (now version %(version)s). "
+            "Nothing was changed; read it again and reapply your change."
+        )
         % {"version": current.version},
         [{"field": "version", "message": _("Stale version.")}],
     )
@@ -239,8 +286,9 @@ def _stale(current, via_header) -> ApiError:
 def _save(kind, instance, data, user, *, created):
     """Through the one write path (``core.writing``); its refusal as a JSON error."""
     try:
-        saved = record_save(kind=kind, acting_user=user, data=data,
-                            instance=None if created else instance)
+        saved = record_save(
+            kind=kind, acting_user=user, data=data, instance=None if created else instance
+        )
     except RecordRefused as exc:
         raise refusal(exc) from None
     return type(saved.obj)._default_manager.get(pk=saved.obj.pk)

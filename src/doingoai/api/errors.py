@@ -38,7 +38,8 @@ def _loc_field(loc) -> str | None:
 def install(api):
     def respond(request, status, code, message, errors=(), headers=None):
         response = api.create_response(
-            request, {"code": code, "message": str(message), "errors": list(errors)},
+            request,
+            {"code": code, "message": str(message), "errors": list(errors)},
             status=status,
         )
         for key, value in (headers or {}).items():
@@ -63,10 +64,18 @@ def install(api):
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
-        message = exc.message if getattr(exc, "message", None) not in (None, "Unauthorized") \
+        message = (
+            exc.message
+            if getattr(exc, "message", None) not in (None, "Unauthorized")
             else _("Authentication required: send “Authorization: Bearer <token>”.")
-        return respond(request, 401, "unauthenticated", message,
-                       headers={"WWW-Authenticate": 'Bearer realm="doingoai"'})
+        )
+        return respond(
+            request,
+            401,
+            "unauthenticated",
+            message,
+            headers={"WWW-Authenticate": 'Bearer realm="doingoai"'},
+        )
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
@@ -74,7 +83,16 @@ def install(api):
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
-        codes = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "not_allowed",
-                 429: "throttled"}
-        return respond(request, exc.status_code, codes.get(exc.status_code, "error"),
-                       exc.message if hasattr(exc, "message") else str(exc))
+        codes = {
+            400: "bad_request",
+            403: "forbidden",
+            404: "not_found",
+            405: "not_allowed",
+            429: "throttled",
+        }
+        return respond(
+            request,
+            exc.status_code,
+            codes.get(exc.status_code, "error"),
+            exc.message if hasattr(exc, "message") else str(exc),
+        )

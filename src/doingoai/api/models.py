@@ -25,8 +25,12 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A personal token for scripts: ``Authorization: Bearer dgo_<prefix>_<secret>``."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
-                             on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
     name = models.CharField(_("name"), max_length=100, blank=True)
     prefix = models.CharField(_("prefix"), max_length=16, unique=True)
     secret_hash = models.CharField(max_length=64)
@@ -55,8 +59,9 @@ class ApiToken(models.Model):
         while cls.objects.filter(prefix=prefix).exists():  # pragma: no cover
             prefix = secrets.token_hex(4)
         secret = secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name[:100], prefix=prefix,
-                                   secret_hash=hash_secret(secret))
+        token = cls.objects.create(
+            user=user, name=name[:100], prefix=prefix, secret_hash=hash_secret(secret)
+        )
         return token, f"{TOKEN_PREFIX}{prefix}_{secret}"
 
     @classmethod
@@ -64,11 +69,12 @@ class ApiToken(models.Model):
         """The active user of a token text, or None. Marks the token used."""
         if not text or not text.startswith(TOKEN_PREFIX):
             return None
-        prefix, sep, secret = text[len(TOKEN_PREFIX):].partition("_")
+        prefix, sep, secret = text[len(TOKEN_PREFIX) :].partition("_")
         if not sep or not prefix or not secret:
             return None
-        token = cls.objects.active().select_related("user", "user__unit").filter(
-            prefix=prefix).first()
+        token = (
+            cls.objects.active().select_related("user", "user__unit").filter(prefix=prefix).first()
+        )
         if token is None or not secrets.compare_digest(token.secret_hash, hash_secret(secret)):
             return None
         if not token.user.is_active:

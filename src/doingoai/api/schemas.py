@@ -34,8 +34,11 @@ class FieldError(Schema):
 
 
 class ErrorOut(Schema):
-    code: str = Field(..., description="Machine-readable: validation_error, not_found, "
-                      "forbidden, unauthenticated, stale, version_required, protected, conflict.")
+    code: str = Field(
+        ...,
+        description="Machine-readable: validation_error, not_found, "
+        "forbidden, unauthenticated, stale, version_required, protected, conflict.",
+    )
     message: str
     errors: list[FieldError] = []
 
@@ -63,8 +66,10 @@ def model_fields(kind) -> list[models.Field]:
             continue  # reverse relations
         if not (f.concrete or f.many_to_many) or f.name in hidden or f.name in ("id",):
             continue
-        if isinstance(f, (models.FileField,)) or getattr(f, "remote_field", None) and (
-            f.remote_field.model is None
+        if (
+            isinstance(f, (models.FileField,))
+            or getattr(f, "remote_field", None)
+            and (f.remote_field.model is None)
         ):
             continue
         out.append(f)
@@ -124,8 +129,11 @@ def _input_field(model, name, form_field, partial: bool):
     optional = partial or not form_field.required
     if mf is not None:
         python_type, info = get_schema_field(mf, optional=optional)
-        attrs = {k: v for k, v in info._attributes_set.items()
-                 if k not in ("alias", "validation_alias", "serialization_alias")}
+        attrs = {
+            k: v
+            for k, v in info._attributes_set.items()
+            if k not in ("alias", "validation_alias", "serialization_alias")
+        }
         if mf.choices and not mf.many_to_many:
             values = [value for value, _label in mf.flatchoices]
             if mf.blank and "" not in values and not isinstance(values[0], int):
@@ -151,8 +159,9 @@ def _input_field(model, name, form_field, partial: bool):
 
 def output_schema(kind) -> type[Schema]:
     fields = [f.name for f in model_fields(kind)]
-    return create_schema(kind.model, name=f"{_name(kind)}Out", fields=["id", *fields],
-                         base_class=RecordOut)
+    return create_schema(
+        kind.model, name=f"{_name(kind)}Out", fields=["id", *fields], base_class=RecordOut
+    )
 
 
 def input_schema(kind, *, partial: bool = False) -> type[Schema]:
@@ -163,11 +172,18 @@ def input_schema(kind, *, partial: bool = False) -> type[Schema]:
         custom.append((name, python_type, info))
         if _model_field(kind.model, name) is not None:
             names.append(name)
-    custom.append(("version", int | None, Field(
-        None, ge=1, description="The version you read; or send it as If-Match.")))
+    custom.append(
+        (
+            "version",
+            int | None,
+            Field(None, ge=1, description="The version you read; or send it as If-Match."),
+        )
+    )
     suffix = "Patch" if partial else "In"
     return create_schema(
-        kind.model, name=f"{_name(kind)}{suffix}", fields=names or ["id"],
+        kind.model,
+        name=f"{_name(kind)}{suffix}",
+        fields=names or ["id"],
         custom_fields=custom + ([] if names else [("id", int | None, Field(None))]),
     )
 
@@ -223,19 +239,41 @@ def list_parameters(kind) -> list[dict]:
         if name in LIST_PARAMS:
             continue
         schema = _filter_schema(flt)
-        param = {"in": "query", "name": name, "required": False, "schema": schema,
-                 "description": str(flt.label or name)}
+        param = {
+            "in": "query",
+            "name": name,
+            "required": False,
+            "schema": schema,
+            "description": str(flt.label or name),
+        }
         if schema["type"] == "array":
             param.update(style="form", explode=True)
         params.append(param)
     order_names = ", ".join(sorted(ordering_fields(kind)))
     params += [
-        {"in": "query", "name": "ordering", "required": False, "schema": {"type": "string"},
-         "description": f"Comma-separated fields, '-' for descending: {order_names}."},
-        {"in": "query", "name": "limit", "required": False,
-         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT,
-                    "default": DEFAULT_LIMIT}},
-        {"in": "query", "name": "offset", "required": False,
-         "schema": {"type": "integer", "minimum": 0, "default": 0}},
+        {
+            "in": "query",
+            "name": "ordering",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": f"Comma-separated fields, '-' for descending: {order_names}.",
+        },
+        {
+            "in": "query",
+            "name": "limit",
+            "required": False,
+            "schema": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_LIMIT,
+                "default": DEFAULT_LIMIT,
+            },
+        },
+        {
+            "in": "query",
+            "name": "offset",
+            "required": False,
+            "schema": {"type": "integer", "minimum": 0, "default": 0},
+        },
     ]
     return params

@@ -19,10 +19,15 @@ SESSION_KEY = "api_token_shown_once"
 @profile_sections.provide
 def tokens_section(request) -> list:
     """The profile page's tokens section: her tokens, and a new one shown once."""
-    return [("api/tokens_section.html", {
-        "api_tokens": list(ApiToken.objects.filter(user=request.user)),
-        "api_new_token": request.session.pop(SESSION_KEY, None),
-    })]
+    return [
+        (
+            "api/tokens_section.html",
+            {
+                "api_tokens": list(ApiToken.objects.filter(user=request.user)),
+                "api_new_token": request.session.pop(SESSION_KEY, None),
+            },
+        )
+    ]
 
 
 @require_POST

@@ -62,7 +62,8 @@ class CoreConfig(RecordApp):
             if meta is None or not is_tracked(meta.app_label) or kwargs.get("raw"):
                 return
             if meta.model_name.startswith("historical") or not getattr(
-                    sender, "data_versioned", True):
+                sender, "data_versioned", True
+            ):
                 return
             if set(kwargs.get("update_fields") or ()) == {"last_login"}:
                 return  # a login changes nothing shown
@@ -79,5 +80,6 @@ class CoreConfig(RecordApp):
             meta = getattr(sender, "_meta", None)
             bump_data_version(meta.app_label if meta is not None else None)
 
-        records_changed.connect(changed_in_bulk, dispatch_uid="doingoai-data-version-bulk",
-                                weak=False)
+        records_changed.connect(
+            changed_in_bulk, dispatch_uid="doingoai-data-version-bulk", weak=False
+        )

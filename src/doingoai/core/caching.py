@@ -16,8 +16,15 @@ from django.core.cache.backends.filebased import FileBasedCache
 MISSING = object()
 
 
-def get_or_compute(key: str, compute: Callable, *, store: Callable | None = None,
-                   timeout: int = 6 * 3600, wait: float = 10.0, poll: float = 0.02):
+def get_or_compute(
+    key: str,
+    compute: Callable,
+    *,
+    store: Callable | None = None,
+    timeout: int = 6 * 3600,
+    wait: float = 10.0,
+    poll: float = 0.02,
+):
     """The cached value of ``key``, else ``compute()`` once across the workers.
 
     ``store(value)`` saves what was computed (default: ``cache.set(key, value)``);

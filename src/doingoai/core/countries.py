@@ -99,8 +99,7 @@ def subdivision_error(country: str, value: str) -> str:
     from django.utils.translation import gettext
 
     return gettext(
-        "“%(value)s” is not a province or state of %(country)s "
-        "(ISO 3166-2, e.g. %(example)s)."
+        "“%(value)s” is not a province or state of %(country)s (ISO 3166-2, e.g. %(example)s)."
     ) % {
         "value": value,
         "country": country_name(country),

@@ -41,7 +41,6 @@ class NumberMixin:
         return int(number) if self.integer else number
 
 
-
 class NumberField(NumberMixin, forms.DecimalField):
     def prepare_value(self, value):
         if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
@@ -59,13 +58,54 @@ def typed_numbers(field: forms.Field) -> None:
     """Turn Django's number field into one that reads typed numbers, in a text input
     (a browser's number input refuses "10.000.000")."""
     target = {forms.DecimalField: NumberField, forms.IntegerField: WholeNumberField}.get(
-        type(field))
+        type(field)
+    )
     if target is None or isinstance(field.widget, forms.HiddenInput):
         return
     field.__class__ = target
     attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
     attrs["inputmode"] = "numeric" if target is WholeNumberField else "decimal"
     field.widget = forms.TextInput(attrs=attrs)
+
+
+MAX_ID = 2**63 - 1
+
+
+def _id_in_range(field, value) -> None:
+    """A record id a database can hold (an id past 64 bits is an error, not a 500)."""
+    pk = field.queryset.model._meta.pk
+    if pk.get_internal_type() not in ("AutoField", "BigAutoField", "IntegerField",
+                                      "BigIntegerField", "PositiveBigIntegerField"):
+        return
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return  # Django's own message ("not a valid value")
+    if not -MAX_ID <= number <= MAX_ID:
+        raise forms.ValidationError(
+            field.error_messages["invalid_choice"]
+            if "invalid_pk_value" not in field.error_messages
+            else field.error_messages["invalid_pk_value"],
+            code="invalid_choice", params={"pk": value, "value": value})
+
+
+class CheckedChoice(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values:
+            _id_in_range(self, value)
+        return super().to_python(value)
+
+
+class CheckedMultipleChoice(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for v in value if isinstance(value, (list, tuple)) else ():
+            if v not in self.empty_values:
+                _id_in_range(self, v)
+        return super()._check_values(value)
+
+
+CHECKED_CHOICES = {forms.ModelChoiceField: CheckedChoice,
+                   forms.ModelMultipleChoiceField: CheckedMultipleChoice}
 
 
 class RecordForm(forms.ModelForm):
@@ -89,15 +129,15 @@ class RecordForm(forms.ModelForm):
             if hasattr(manager_qs, "restrict"):
                 if name in self.change_scoped_fields and qs.model._meta.model_name != "unit":
                     action = CHANGE
-                field.queryset = qs.filter(
-                    pk__in=manager_qs.restrict(user, action).values("pk")
-                )
+                field.queryset = qs.filter(pk__in=manager_qs.restrict(user, action).values("pk"))
             # many choices (partners, units, agreements...): a type-ahead picker
             pickers.attach(field, name, action=action)
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 6)
         for field in self.fields.values():
             typed_numbers(field)
+            if type(field) in CHECKED_CHOICES:
+                field.__class__ = CHECKED_CHOICES[type(field)]
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
             if field.required and not isinstance(field.widget, forms.HiddenInput):

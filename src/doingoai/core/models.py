@@ -237,8 +237,7 @@ def _bump(topic: str | None) -> None:
     from django.db.models import F
 
     if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
-        _row, created = DataVersion.objects.get_or_create(pk=1, defaults={"value": 1,
-                                                                          "topic": ""})
+        _row, created = DataVersion.objects.get_or_create(pk=1, defaults={"value": 1, "topic": ""})
         if not created:  # another writer created it meanwhile: count this change too
             DataVersion.objects.filter(pk=1).update(value=F("value") + 1)
     if topic is None:

@@ -44,9 +44,21 @@ class NumberError(ValueError):
 
 #: words that multiply the number before them (folded: no diacritics, lower case)
 MULTIPLIERS = {
-    "k": 10**3, "nghin": 10**3, "ngan": 10**3, "ngin": 10**3, "thousand": 10**3,
-    "tr": 10**6, "trieu": 10**6, "million": 10**6, "millions": 10**6, "m": 10**6,
-    "ty": 10**9, "ti": 10**9, "billion": 10**9, "billions": 10**9, "bn": 10**9,
+    "k": 10**3,
+    "nghin": 10**3,
+    "ngan": 10**3,
+    "ngin": 10**3,
+    "thousand": 10**3,
+    "tr": 10**6,
+    "trieu": 10**6,
+    "million": 10**6,
+    "millions": 10**6,
+    "m": 10**6,
+    "ty": 10**9,
+    "ti": 10**9,
+    "billion": 10**9,
+    "billions": 10**9,
+    "bn": 10**9,
 }
 #: marks of the đồng that may follow an amount typed in đồng
 DONG_MARKS = ("₫", "vnđ", "vnd", "đồng", "dong", "đ")
@@ -65,8 +77,12 @@ def _fold(text: str) -> str:
 
 def _grouped(head: str, groups: list[str]) -> bool:
     """Are ``head`` and ``groups`` a thousands grouping (1-3 digits, then threes)?"""
-    return (1 <= len(head) <= 3 and head.isdigit() and not (head == "0" and groups)
-            and all(len(g) == 3 and g.isdigit() for g in groups))
+    return (
+        1 <= len(head) <= 3
+        and head.isdigit()
+        and not (head == "0" and groups)
+        and all(len(g) == 3 and g.isdigit() for g in groups)
+    )
 
 
 def _plain(text: str, original: str) -> Decimal:
@@ -74,8 +90,12 @@ def _plain(text: str, original: str) -> Decimal:
     sign = ""
     if text.startswith("-"):
         sign, text = "-", text[1:]
-    if not text or not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit() \
-            or not text[-1].isdigit():
+    if (
+        not text
+        or not re.fullmatch(r"[\d.,]+", text)
+        or not text[0].isdigit()
+        or not text[-1].isdigit()
+    ):
         raise NumberError(_("“%(value)s” is not a number.") % {"value": original})
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
@@ -94,13 +114,19 @@ def _plain(text: str, original: str) -> Decimal:
             return Decimal(sign + head + "".join(groups))
         tail = groups[0]
         if sep == "," and _grouped(head, [tail]):
-            raise NumberError(_(
-                "“%(value)s” can be read two ways: %(small)s or %(large)s. Write "
-                "“%(small)s” for the first (a comma before the decimals) or “%(large)s” "
-                "for the second (dots between the thousands).") % {
-                "value": original, "small": format_number(Decimal(f"{head}.{tail}")),
-                "large": format_number(Decimal(head + tail))},
-                readings=(Decimal(f"{sign}{head}.{tail}"), Decimal(sign + head + tail)))
+            raise NumberError(
+                _(
+                    "“%(value)s” can be read two ways: %(small)s or %(large)s. Write "
+                    "“%(small)s” for the first (a comma before the decimals) or “%(large)s” "
+                    "for the second (dots between the thousands)."
+                )
+                % {
+                    "value": original,
+                    "small": format_number(Decimal(f"{head}.{tail}")),
+                    "large": format_number(Decimal(head + tail)),
+                },
+                readings=(Decimal(f"{sign}{head}.{tail}"), Decimal(sign + head + tail)),
+            )
         if sep == "." and _grouped(head, [tail]):
             return Decimal(sign + head + tail)  # 10.000, 500.000: thousands
         return Decimal(f"{sign}{head}.{tail}")  # 1,5 / 0,175 / 1.5 / 1500.25
@@ -113,8 +139,10 @@ def _split(whole: str, sep: str) -> tuple[str, list[str]]:
 
 
 def _grouping_message(original: str) -> str:
-    return _("“%(value)s” is not a number: a dot separates groups of three digits "
-             "(10.000.000) and a comma the decimals (1,5).") % {"value": original}
+    return _(
+        "“%(value)s” is not a number: a dot separates groups of three digits "
+        "(10.000.000) and a comma the decimals (1,5)."
+    ) % {"value": original}
 
 
 def _strip_dong(text: str) -> str:
@@ -207,8 +235,9 @@ def format_money(value, currency: str = "VND") -> str:
     value = Decimal(value)
     currency = (currency or "VND").upper()
     if value == value.to_integral_value():
-        text = format_currency(value, currency, locale="vi", format="#,##0 ¤",
-                               currency_digits=False)
+        text = format_currency(
+            value, currency, locale="vi", format="#,##0 ¤", currency_digits=False
+        )
     else:
         text = format_currency(value, currency, locale="vi")
     return text.replace("\xa0", " ")

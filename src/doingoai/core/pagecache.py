@@ -49,12 +49,22 @@ def key_for(request, user) -> str:
 
     headers = request.headers
     parts = (
-        FORMAT, data_version(), timezone.localdate().isoformat(),
-        translation.get_language(), user.pk, user.unit_id or "", user.role,
-        int(user.is_superuser), int(user.is_active),
-        headers.get("HX-Request", ""), headers.get("HX-Boosted", ""),
-        headers.get("HX-Target", ""), request.method == "HEAD",
-        request.scheme, request.get_host(), request.get_full_path(),
+        FORMAT,
+        data_version(),
+        timezone.localdate().isoformat(),
+        translation.get_language(),
+        user.pk,
+        user.unit_id or "",
+        user.role,
+        int(user.is_superuser),
+        int(user.is_active),
+        headers.get("HX-Request", ""),
+        headers.get("HX-Boosted", ""),
+        headers.get("HX-Target", ""),
+        request.method == "HEAD",
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
     )
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     return f"page:{digest}"
@@ -70,8 +80,11 @@ def _pending_messages(request) -> bool:
 
 def _nonce_used(request) -> bool:
     nonce = getattr(request, "_csp_nonce", None)
-    return bool(nonce is not None and getattr(nonce, "_wrapped", None) is not None
-                and nonce._wrapped.__class__ is str)
+    return bool(
+        nonce is not None
+        and getattr(nonce, "_wrapped", None) is not None
+        and nonce._wrapped.__class__ is str
+    )
 
 
 def _strip_tokens(request, text: str) -> str:
@@ -90,9 +103,14 @@ def _entry(request, response: HttpResponse):
     headers, is text), or None when it must not be kept."""
     if getattr(response, "is_rendered", True) is False:
         response.render()
-    if (response.status_code != 200 or response.streaming or response.cookies
-            or _pending_messages(request) or _nonce_used(request)
-            or len(response.content) > MAX_BYTES):
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or _pending_messages(request)
+        or _nonce_used(request)
+        or len(response.content) > MAX_BYTES
+    ):
         return None
     content = response.content
     ctype = response.get("Content-Type", "")
@@ -118,8 +136,13 @@ def _rebuild(request, entry) -> HttpResponse:
 def respond(request, render: Callable[[], HttpResponse], user=None) -> HttpResponse:
     """The cached page for this request, else ``render()`` stored for the next time."""
     user = user if user is not None else getattr(request, "user", None)
-    if (not enabled() or request.method not in ("GET", "HEAD") or user is None
-            or not user.is_authenticated or _pending_messages(request)):
+    if (
+        not enabled()
+        or request.method not in ("GET", "HEAD")
+        or user is None
+        or not user.is_authenticated
+        or _pending_messages(request)
+    ):
         return render()
     key = key_for(request, user)
     rendered = []

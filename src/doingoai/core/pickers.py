@@ -121,9 +121,7 @@ class PickerMixin:
             empty = ""
         else:
             empty = format_html('<option value="">{}</option>', "---------")
-        chosen = format_html_join(
-            "", '<option value="{}" selected>{}</option>', options
-        )
+        chosen = format_html_join("", '<option value="{}" selected>{}</option>', options)
         search_id = f"{base_id}_search"
         results_id = f"{base_id}_results"
         search = format_html(
@@ -131,8 +129,12 @@ class PickerMixin:
             ' placeholder="{}" role="combobox" aria-autocomplete="list" aria-expanded="false"'
             ' aria-controls="{}" hx-get="{}" hx-trigger="input changed delay:250ms"'
             ' hx-target="#{}" hx-swap="innerHTML" hx-sync="this:replace">',
-            name + PICK_SUFFIX, search_id, _("Type to search…"), results_id,
-            self.picker_url(name), results_id,
+            name + PICK_SUFFIX,
+            search_id,
+            _("Type to search…"),
+            results_id,
+            self.picker_url(name),
+            results_id,
         )
         return format_html(
             '<div class="picker" data-picker id="{}_picker" data-remove-label="{}">'
@@ -140,7 +142,12 @@ class PickerMixin:
             '<ul class="picker-chosen" aria-live="polite"></ul>{}'
             '<noscript><small class="help">{}</small></noscript>'
             '<ul class="picker-results" id="{}" role="listbox"></ul></div>',
-            base_id, _("Remove"), flatatt(final), empty, chosen, search,
+            base_id,
+            _("Remove"),
+            flatatt(final),
+            empty,
+            chosen,
+            search,
             _("To add records, enter their numbers separated by commas."),
             results_id,
         )
@@ -193,7 +200,9 @@ def _text_fields(kind) -> list[str]:
     return [
         f.name
         for f in kind.model._meta.concrete_fields
-        if isinstance(f, (CharField, TextField)) and not f.choices and f.editable
+        if isinstance(f, (CharField, TextField))
+        and not f.choices
+        and f.editable
         and f.name != "password"
     ]
 

@@ -185,8 +185,17 @@ def _kind(kind) -> type[RecordKind]:
     return kind
 
 
-def kind_view(kind, name: str, *, path: str, detail: bool = True, action: str = VIEW,
-              label=None, permission: Callable | None = None, prefix: str = ""):
+def kind_view(
+    kind,
+    name: str,
+    *,
+    path: str,
+    detail: bool = True,
+    action: str = VIEW,
+    label=None,
+    permission: Callable | None = None,
+    prefix: str = "",
+):
     """Declare a page of ``kind`` (its class or slug) beyond the generic ones.
 
     A detail page (``detail=True``) is ``<slug>/<pk>/<path>``; the view is called as
@@ -200,9 +209,19 @@ def kind_view(kind, name: str, *, path: str, detail: bool = True, action: str = 
         k = _kind(kind)
         if any(v.name == name for k2 in REGISTRY.values() for v in k2.views):
             raise ValueError(f"view {name!r} declared twice")
-        k.views.append(KindView(kind=k, name=name, path=path, view=view, detail=detail,
-                                action=action, label=label, permission=permission,
-                                prefix=prefix or k.slug))
+        k.views.append(
+            KindView(
+                kind=k,
+                name=name,
+                path=path,
+                view=view,
+                detail=detail,
+                action=action,
+                label=label,
+                permission=permission,
+                prefix=prefix or k.slug,
+            )
+        )
         return view
 
     return decorate
@@ -287,6 +306,19 @@ def may_add(kind: type[RecordKind], user) -> bool:
     return kind.editable and kind.model.scope_policy.can_add(user)
 
 
-__all__ = ["ADD", "REGISTRY", "Hook", "KindView", "Panel", "RecordKind", "Related",
-           "detail_panel", "import_app_modules", "kind_for_model", "kind_view", "may_add",
-           "optional_module", "register"]
+__all__ = [
+    "ADD",
+    "REGISTRY",
+    "Hook",
+    "KindView",
+    "Panel",
+    "RecordKind",
+    "Related",
+    "detail_panel",
+    "import_app_modules",
+    "kind_for_model",
+    "kind_view",
+    "may_add",
+    "optional_module",
+    "register",
+]

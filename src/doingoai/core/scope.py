@@ -83,8 +83,10 @@ def covers_whole_tree(path: str | None) -> bool:
     from django.db import connection
 
     with connection.cursor() as cur:
-        cur.execute("SELECT path FROM organization_unit "
-                    "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2")
+        cur.execute(
+            "SELECT path FROM organization_unit "
+            "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2"
+        )
         roots = cur.fetchall()
     return len(roots) == 1 and roots[0][0] == path
 
@@ -126,9 +128,9 @@ class Policy:
         """Object-level check, always through the same queryset rule."""
         if obj is None or obj.pk is None:
             return False
-        return self.restrict(type(obj)._default_manager.all(), user, action).filter(
-            pk=obj.pk
-        ).exists()
+        return (
+            self.restrict(type(obj)._default_manager.all(), user, action).filter(pk=obj.pk).exists()
+        )
 
     def can_add(self, user) -> bool:
         return role_allows(user, ADD)
@@ -183,8 +185,11 @@ def linked(model, via: str, units) -> Q:
         return Q(**{f"{head}__in": sub})
     if field.many_to_many:
         through = field.remote_field.through
-        return Q(pk__in=through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": units})
-                 .values(field.m2m_field_name()))
+        return Q(
+            pk__in=through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}__in": units}
+            ).values(field.m2m_field_name())
+        )
     return Q(**{f"{head}__in": units})
 
 
@@ -278,8 +283,10 @@ def visible(model, user, unit=None) -> QuerySet:
     itself or below) and the records are owned by units, owning implies the scope, so
     the scope's clauses (taking-part units, sharing) are left out of the aggregates."""
     own_path = user_path(user)
-    if unit is not None and isinstance(model.scope_policy, UnitOwned) and (
-        is_system_admin(user) or (own_path and unit.path.startswith(own_path))
+    if (
+        unit is not None
+        and isinstance(model.scope_policy, UnitOwned)
+        and (is_system_admin(user) or (own_path and unit.path.startswith(own_path)))
     ):
         return model._default_manager.all()
     return model._default_manager.restrict(user, VIEW)

@@ -276,8 +276,9 @@ def clear_kind(kind, using: str = "default"):
         cur.execute(f"DELETE FROM {TABLE} WHERE {col} BETWEEN %s AND %s", [lo, hi])
 
 
-def reindex(kind, *, batch: int = 2000, progress=None, using: str = "default",
-            clear: bool = True) -> int:
+def reindex(
+    kind, *, batch: int = 2000, progress=None, using: str = "default", clear: bool = True
+) -> int:
     """(Re)build the index of one kind, in primary-key batches; returns the count.
 
     Call after ``bulk_create`` (which sends no signals)."""
@@ -391,8 +392,15 @@ class Query:
         return "(" + " OR ".join(conds) + ")", params
 
 
-def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
-              limit: int | None = None, columns: str = "title") -> tuple[str, list]:
+def match_sql(
+    q: Query,
+    ct_id: int,
+    vendor: str,
+    *,
+    names_only: bool = False,
+    limit: int | None = None,
+    columns: str = "title",
+) -> tuple[str, list]:
     """SQL selecting ``(object id, <columns>)`` of the matching entries of one kind: in
     their whole text, or (``names_only``) in their names. When limited, newest first
     on SQLite, in index order on PostgreSQL."""
@@ -402,14 +410,18 @@ def match_sql(q: Query, ct_id: int, vendor: str, *, names_only: bool = False,
         cond, params = q.like("name" if names_only else "key")
         # the kind as an expression, not an id range: the planner then takes the
         # trigram index rather than scanning the kind's range of the primary key
-        sql = (f"SELECT (id & {mask}) AS oid, {columns} FROM {TABLE} "
-               f"WHERE (id >> {SHIFT}) = %s AND {cond}")
+        sql = (
+            f"SELECT (id & {mask}) AS oid, {columns} FROM {TABLE} "
+            f"WHERE (id >> {SHIFT}) = %s AND {cond}"
+        )
         params = [ct_id, *params]
         order = ""
     else:
         expr = q.fts()
-        sql = (f"SELECT (rowid - {lo}) AS oid, {columns} FROM {TABLE} "
-               f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s")
+        sql = (
+            f"SELECT (rowid - {lo}) AS oid, {columns} FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
+        )
         params = [f"{{name}} : ({expr})" if names_only else f"{{key}} : ({expr})", lo, hi]
         order = " ORDER BY rowid DESC"
     if limit:
@@ -434,8 +446,11 @@ def matching_filter(q: Query, model, using: str = "default"):
     sql, params = match_sql(q, ct.pk, vendor)
     if vendor == "postgresql":
         column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-        return RawSQL(f"{column} = ANY(ARRAY(SELECT oid FROM ({sql}) AS m))", params,
-                      output_field=models.BooleanField())
+        return RawSQL(
+            f"{column} = ANY(ARRAY(SELECT oid FROM ({sql}) AS m))",
+            params,
+            output_field=models.BooleanField(),
+        )
     return models.Q(pk__in=RawSQL(f"SELECT oid FROM ({sql}) AS m", params))
 
 
@@ -458,8 +473,9 @@ def candidates(q: Query, ct_id: int, vendor: str, using: str = "default"):
     out, seen = [], set()
     with connections[using].cursor() as cur:
         for names_only in (True, False):
-            sql, params = match_sql(q, ct_id, vendor, names_only=names_only, limit=CANDIDATES,
-                                    columns="title, name")
+            sql, params = match_sql(
+                q, ct_id, vendor, names_only=names_only, limit=CANDIDATES, columns="title, name"
+            )
             cur.execute(sql, params)
             for oid, title, name in cur.fetchall():
                 if oid not in seen:
@@ -500,19 +516,27 @@ def prefetch(q: Query, ct_ids: list[int], using: str = "default") -> dict | None
         return None
     mask = (1 << SHIFT) - 1
     out = {ct: Prefetched() for ct in ct_ids}
-    ranked = (f"SELECT id, title, name, ROW_NUMBER() OVER (PARTITION BY id >> {SHIFT} "
-              f"ORDER BY id DESC) AS rn FROM {TABLE} WHERE (id >> {SHIFT}) = ANY(%s) AND ")
+    ranked = (
+        f"SELECT id, title, name, ROW_NUMBER() OVER (PARTITION BY id >> {SHIFT} "
+        f"ORDER BY id DESC) AS rn FROM {TABLE} WHERE (id >> {SHIFT}) = ANY(%s) AND "
+    )
     names, name_params = q.like("name")
     keys, key_params = q.like("key")
     with connections[using].cursor() as cur:
-        cur.execute(f"SELECT id >> {SHIFT}, id & {mask}, title, name FROM ({ranked}{names}) m "
-                    f"WHERE rn <= %s ORDER BY id DESC", [ct_ids, *name_params, CANDIDATES])
+        cur.execute(
+            f"SELECT id >> {SHIFT}, id & {mask}, title, name FROM ({ranked}{names}) m "
+            f"WHERE rn <= %s ORDER BY id DESC",
+            [ct_ids, *name_params, CANDIDATES],
+        )
         seen = set()
         for ct, oid, title, name in cur.fetchall():
             out[ct].found.append((oid, title, name))
             seen.add((ct, oid))
-        cur.execute(f"SELECT id >> {SHIFT}, id & {mask}, rn, title, name FROM "
-                    f"({ranked}{keys}) m ORDER BY id DESC", [ct_ids, *key_params])
+        cur.execute(
+            f"SELECT id >> {SHIFT}, id & {mask}, rn, title, name FROM "
+            f"({ranked}{keys}) m ORDER BY id DESC",
+            [ct_ids, *key_params],
+        )
         for ct, oid, rn, title, name in cur.fetchall():
             got = out[ct]
             got.ids.append(oid)
@@ -525,8 +549,9 @@ def vendor() -> str:
     return connection.vendor
 
 
-def candidate_ids(model, words: list[str], *, limit: int = 500, using: str = "default"
-                  ) -> list[int]:
+def candidate_ids(
+    model, words: list[str], *, limit: int = 500, using: str = "default"
+) -> list[int]:
     """Ids of records of ``model`` whose index key holds any of ``words`` (phonetic
     keys of four letters or more), best first: the candidates of a fuzzy comparison."""
     words = sorted(w for w in set(words) if len(w) >= 4)
@@ -536,13 +561,17 @@ def candidate_ids(model, words: list[str], *, limit: int = 500, using: str = "de
     lo, hi = ct_range(ct.pk)
     if _vendor(using) == "postgresql":
         cond = " OR ".join(["key LIKE %s"] * len(words))
-        sql = (f"SELECT id - %s FROM {TABLE} WHERE (id >> {SHIFT}) = %s AND ({cond}) "
-               f"LIMIT {int(limit)}")
+        sql = (
+            f"SELECT id - %s FROM {TABLE} WHERE (id >> {SHIFT}) = %s AND ({cond}) "
+            f"LIMIT {int(limit)}"
+        )
         params = [lo, ct.pk, *[f"%{w}%" for w in words]]
     else:
         expr = " OR ".join(f'"{w}"' for w in words)
-        sql = (f"SELECT rowid - %s FROM {TABLE} WHERE {TABLE} MATCH %s "
-               f"AND rowid BETWEEN %s AND %s ORDER BY rank LIMIT {int(limit)}")
+        sql = (
+            f"SELECT rowid - %s FROM {TABLE} WHERE {TABLE} MATCH %s "
+            f"AND rowid BETWEEN %s AND %s ORDER BY rank LIMIT {int(limit)}"
+        )
         params = [lo, expr, lo, hi]
     with connections[using].cursor() as cur:
         cur.execute(sql, params)

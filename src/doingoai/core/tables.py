@@ -102,8 +102,14 @@ class _CellPlan:
     def call(self, bound_row, record, value):
         if not self.complete:
             return None
-        given = {"value": value, "record": record, "column": self.column,
-                 "bound_column": self.bc, "bound_row": bound_row, "table": self.bc._table}
+        given = {
+            "value": value,
+            "record": record,
+            "column": self.column,
+            "bound_column": self.bc,
+            "bound_row": bound_row,
+            "table": self.bc._table,
+        }
         kwargs = {name: given[name] for name in self.wants}
         content = self.render(**kwargs)
         return self.link(content, **given) if self.link else content

@@ -48,9 +48,7 @@ def _sniff(head: bytes, ext: str, data_for_zip) -> str | None:
                 names = zf.namelist()
         except zipfile.BadZipFile:
             return None
-        if "[Content_Types].xml" in names and any(
-            n.startswith(OOXML_MARKERS[ext]) for n in names
-        ):
+        if "[Content_Types].xml" in names and any(n.startswith(OOXML_MARKERS[ext]) for n in names):
             return next(iter(ALLOWED[ext]))
         return None
     if head.startswith(b"\xd0\xcf\x11\xe0"):

@@ -17,8 +17,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("pick/<slug:slug>/", pickers.pick, name="pick"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
-    path("attachments/<int:pk>/thumbnail/", views.attachment_download, {"thumb": True},
-         name="attachment_thumbnail"),
+    path(
+        "attachments/<int:pk>/thumbnail/",
+        views.attachment_download,
+        {"thumb": True},
+        name="attachment_thumbnail",
+    ),
     path("attachments/<int:pk>/delete/", views.attachment_delete, name="attachment_delete"),
     *views.kind_urlpatterns(),
 ]

@@ -102,17 +102,24 @@ class ObjectListView(KindView):
         per_page = 25
         page = request.GET.get("page", "1")
         page = int(page) if page.isdigit() else 1
-        RequestConfig(request, paginate={
-            "per_page": per_page, "paginator_class": CappedPaginator,
-            "cap": max(CappedPaginator.cap, (page + 1) * per_page),
-        }).configure(table)
-        ctx = self.base_context(filterset=filterset, table=table, query=request.GET.urlencode(),
-                                list_actions=self.list_actions())
+        RequestConfig(
+            request,
+            paginate={
+                "per_page": per_page,
+                "paginator_class": CappedPaginator,
+                "cap": max(CappedPaginator.cap, (page + 1) * per_page),
+            },
+        ).configure(table)
+        ctx = self.base_context(
+            filterset=filterset,
+            table=table,
+            query=request.GET.urlencode(),
+            list_actions=self.list_actions(),
+        )
         template = self.template_name
         if request.htmx and not request.htmx.boosted:
             template = f"{template}#results"
         return render(request, template, ctx)
-
 
     def list_actions(self) -> list[tuple]:
         user = self.request.user
@@ -153,8 +160,11 @@ class ObjectDetailView(KindView):
             can_change=self.kind.editable and policy.allows(obj, user, CHANGE),
             can_delete=self.kind.editable and policy.allows(obj, user, DELETE),
             attachments=attachments_of(obj) if self.kind.has_attachments else None,
-            object_actions=[(v.label, v.name) for v in self.kind.object_actions()
-                            if policy.allows(obj, user, v.action)],
+            object_actions=[
+                (v.label, v.name)
+                for v in self.kind.object_actions()
+                if policy.allows(obj, user, v.action)
+            ],
             panels=[p.template for p in self.kind.panels],
         )
         for panel in self.kind.panels:
@@ -171,13 +181,15 @@ def related_panels(kind, obj, user) -> list[dict]:
         if rel_kind.list_select_related:
             qs = qs.select_related(*rel_kind.list_select_related)
         items = list(qs.order_by(*rel_kind.ordering)[: rel.limit + 1])
-        related.append({
-            "title": rel.title,
-            "kind": rel_kind,
-            "items": items[: rel.limit],
-            "more": len(items) > rel.limit,
-            "list_url": reverse(f"{rel_kind.slug}_list"),
-        })
+        related.append(
+            {
+                "title": rel.title,
+                "kind": rel_kind,
+                "items": items[: rel.limit],
+                "more": len(items) > rel.limit,
+                "list_url": reverse(f"{rel_kind.slug}_list"),
+            }
+        )
     return related
 
 
@@ -231,9 +243,11 @@ class ObjectEditView(KindView):
 
     def get(self, request, pk=None):
         instance = self.get_instance(pk)
-        return render(request, self.template_name, self.base_context(
-            form=self.form(instance), object=instance if pk else None
-        ))
+        return render(
+            request,
+            self.template_name,
+            self.base_context(form=self.form(instance), object=instance if pk else None),
+        )
 
     def post(self, request, pk=None):
         instance = self.get_instance(pk)
@@ -334,9 +348,7 @@ def _attachment_in_scope(request, att_pk, action):
     kind = next((k for k in REGISTRY.values() if k.model is model), None)
     if kind is None or not kind.scoped(request.user, VIEW).filter(pk=att.object_id).exists():
         raise Http404
-    if action != VIEW and not kind.scoped(request.user, action).filter(
-        pk=att.object_id
-    ).exists():
+    if action != VIEW and not kind.scoped(request.user, action).filter(pk=att.object_id).exists():
         raise PermissionDenied
     return att, kind
 
@@ -377,16 +389,18 @@ def declared_view(declared):
     kind, action = declared.kind, declared.action
 
     if declared.detail:
+
         def view(request, pk, **kwargs):
             obj = get_object_or_404(kind.detail_queryset(request.user, VIEW), pk=pk)
-            if action != VIEW and not type(obj).scope_policy.allows(obj, request.user,
-                                                                    action):
+            if action != VIEW and not type(obj).scope_policy.allows(obj, request.user, action):
                 raise PermissionDenied
             return declared.view(request, obj, **kwargs)
     else:
+
         def view(request, **kwargs):
-            allowed = may_add(kind, request.user) if action == ADD else role_allows(
-                request.user, action)
+            allowed = (
+                may_add(kind, request.user) if action == ADD else role_allows(request.user, action)
+            )
             if not allowed or (declared.permission and not declared.permission(request.user)):
                 raise PermissionDenied
             return declared.view(request, **kwargs)
@@ -404,23 +418,36 @@ def kind_urlpatterns():
     patterns = []
     for slug, kind in REGISTRY.items():
         patterns += [
-            path(f"{slug}/", cached_page(ObjectListView.as_view(kind=kind)),
-                 name=f"{slug}_list"),
+            path(f"{slug}/", cached_page(ObjectListView.as_view(kind=kind)), name=f"{slug}_list"),
             path(f"{slug}/add/", ObjectEditView.as_view(kind=kind), name=f"{slug}_add"),
-            path(f"{slug}/export.<str:fmt>", ObjectExportView.as_view(kind=kind),
-                 name=f"{slug}_export"),
-            path(f"{slug}/<int:pk>/", cached_page(ObjectDetailView.as_view(kind=kind)),
-                 name=f"{slug}_detail"),
-            path(f"{slug}/<int:pk>/edit/", ObjectEditView.as_view(kind=kind),
-                 name=f"{slug}_edit"),
-            path(f"{slug}/<int:pk>/delete/", ObjectDeleteView.as_view(kind=kind),
-                 name=f"{slug}_delete"),
-            path(f"{slug}/<int:pk>/attachments/", AttachmentUploadView.as_view(kind=kind),
-                 name=f"{slug}_attach"),
+            path(
+                f"{slug}/export.<str:fmt>",
+                ObjectExportView.as_view(kind=kind),
+                name=f"{slug}_export",
+            ),
+            path(
+                f"{slug}/<int:pk>/",
+                cached_page(ObjectDetailView.as_view(kind=kind)),
+                name=f"{slug}_detail",
+            ),
+            path(f"{slug}/<int:pk>/edit/", ObjectEditView.as_view(kind=kind), name=f"{slug}_edit"),
+            path(
+                f"{slug}/<int:pk>/delete/",
+                ObjectDeleteView.as_view(kind=kind),
+                name=f"{slug}_delete",
+            ),
+            path(
+                f"{slug}/<int:pk>/attachments/",
+                AttachmentUploadView.as_view(kind=kind),
+                name=f"{slug}_attach",
+            ),
         ]
     for kind in REGISTRY.values():
         for declared in kind.views:
-            route = (f"{declared.prefix}/<int:pk>/{declared.path}" if declared.detail
-                     else f"{declared.prefix}/{declared.path}")
+            route = (
+                f"{declared.prefix}/<int:pk>/{declared.path}"
+                if declared.detail
+                else f"{declared.prefix}/{declared.path}"
+            )
             patterns.append(path(route, declared_view(declared), name=declared.name))
     return patterns

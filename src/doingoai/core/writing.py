@@ -55,8 +55,14 @@ class FieldError:
 class RecordRefused(Exception):
     """A write that did not happen, and why. Nothing was changed."""
 
-    def __init__(self, reason: str, errors: list[FieldError] | None = None, *, form=None,
-                 current_version: int | None = None):
+    def __init__(
+        self,
+        reason: str,
+        errors: list[FieldError] | None = None,
+        *,
+        form=None,
+        current_version: int | None = None,
+    ):
         self.reason = reason
         self.errors = errors or []
         self.form = form
@@ -101,8 +107,10 @@ def field_value(value):
 
 def form_data(form) -> dict:
     """The data that, bound to ``form``, leaves every field as it is."""
-    return {name: field_value(form.get_initial_for_field(field, name))
-            for name, field in form.fields.items()}
+    return {
+        name: field_value(form.get_initial_for_field(field, name))
+        for name, field in form.fields.items()
+    }
 
 
 def current_data(kind: type[RecordKind], obj: Model, acting_user) -> dict:
@@ -110,29 +118,44 @@ def current_data(kind: type[RecordKind], obj: Model, acting_user) -> dict:
     return form_data(kind.get_form_class()(instance=obj, user=acting_user))
 
 
-def bind(kind: type[RecordKind], *, acting_user, data=None, files=None,
-         instance: Model | None = None, initial: dict | None = None):
+def bind(
+    kind: type[RecordKind],
+    *,
+    acting_user,
+    data=None,
+    files=None,
+    instance: Model | None = None,
+    initial: dict | None = None,
+):
     """The kind's form for ``instance`` (a new record when None), with ``data`` bound."""
     instance = instance if instance is not None else kind.model()
-    return kind.get_form_class()(data, files, instance=instance, user=acting_user,
-                                 initial=initial or {})
+    return kind.get_form_class()(
+        data, files, instance=instance, user=acting_user, initial=initial or {}
+    )
 
 
 def check_may_write(kind: type[RecordKind], instance: Model | None, acting_user) -> None:
     """Refuse when the user may not add this kind, or change this record."""
     if instance is None or instance.pk is None:
         if not may_add(kind, acting_user):
-            raise RecordRefused(FORBIDDEN, [FieldError(
-                None, _("You may not add records of this kind."))])
+            raise RecordRefused(
+                FORBIDDEN, [FieldError(None, _("You may not add records of this kind."))]
+            )
         return
-    if not kind.editable or not kind.scoped(acting_user, CHANGE).filter(
-            pk=instance.pk).exists():
+    if not kind.editable or not kind.scoped(acting_user, CHANGE).filter(pk=instance.pk).exists():
         raise RecordRefused(FORBIDDEN, [FieldError(None, _("You may not change this record."))])
 
 
-def record_save(*, kind: type[RecordKind], acting_user, data=None, files=None,
-                instance: Model | None = None, form=None,
-                also: Callable[[Model], None] | None = None) -> Saved:
+def record_save(
+    *,
+    kind: type[RecordKind],
+    acting_user,
+    data=None,
+    files=None,
+    instance: Model | None = None,
+    form=None,
+    also: Callable[[Model], None] | None = None,
+) -> Saved:
     """Create (``instance`` None) or change a record of ``kind`` from form ``data``
     (or an already bound ``form``), as ``acting_user``. Raises :class:`RecordRefused`."""
     if form is not None:
@@ -146,8 +169,7 @@ def record_save(*, kind: type[RecordKind], acting_user, data=None, files=None,
     changed = [name for name in form.changed_data if name != "version"]
     try:
         with transaction.atomic():
-            form.instance._history_user = acting_user if getattr(acting_user, "pk",
-                                                                 None) else None
+            form.instance._history_user = acting_user if getattr(acting_user, "pk", None) else None
             obj = form.save()
             if also is not None:
                 also(obj)
@@ -156,12 +178,20 @@ def record_save(*, kind: type[RecordKind], acting_user, data=None, files=None,
             if not kind.scoped(acting_user, CHANGE).filter(pk=obj.pk).exists():
                 raise PermissionDenied
     except StaleEdit as exc:
-        form.add_error(None, _(
-            "Somebody else saved this record after you opened it. Nothing of yours was "
-            "saved; their change is shown below. Reload the form to edit the current "
-            "version."))
-        raise RecordRefused(STALE, [FieldError("version", _("Stale version."))], form=form,
-                            current_version=exc.current_version) from exc
+        form.add_error(
+            None,
+            _(
+                "Somebody else saved this record after you opened it. Nothing of yours was "
+                "saved; their change is shown below. Reload the form to edit the current "
+                "version."
+            ),
+        )
+        raise RecordRefused(
+            STALE,
+            [FieldError("version", _("Stale version."))],
+            form=form,
+            current_version=exc.current_version,
+        ) from exc
     except PermissionDenied as exc:
         message = _("You may not save the record with these values.")
         form.add_error(None, message)
@@ -173,18 +203,27 @@ def record_save(*, kind: type[RecordKind], acting_user, data=None, files=None,
     return Saved(obj=obj, created=created, changed=changed)
 
 
-def record_delete(*, kind: type[RecordKind], obj: Model, acting_user,
-                  version: int | None = None) -> None:
+def record_delete(
+    *, kind: type[RecordKind], obj: Model, acting_user, version: int | None = None
+) -> None:
     """Delete ``obj`` as ``acting_user``; ``version``, when given, must be current."""
     if not kind.editable or not kind.scoped(acting_user, DELETE).filter(pk=obj.pk).exists():
         raise RecordRefused(FORBIDDEN, [FieldError(None, _("You may not delete this record."))])
     if version is not None and version != obj.version:
-        raise RecordRefused(STALE, [FieldError("version", _("Stale version."))],
-                            current_version=obj.version)
+        raise RecordRefused(
+            STALE, [FieldError("version", _("Stale version."))], current_version=obj.version
+        )
     try:
         with transaction.atomic():
             obj._history_user = acting_user if getattr(acting_user, "pk", None) else None
             obj.delete()
     except ProtectedError as exc:
-        raise RecordRefused(PROTECTED, [FieldError(None, _(
-            "“%(obj)s” cannot be deleted: other records refer to it.") % {"obj": obj})]) from exc
+        raise RecordRefused(
+            PROTECTED,
+            [
+                FieldError(
+                    None,
+                    _("“%(obj)s” cannot be deleted: other records refer to it.") % {"obj": obj},
+                )
+            ],
+        ) from exc

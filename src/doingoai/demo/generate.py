@@ -32,8 +32,12 @@ from doingoai.core.countries import country_name, subdivision_aliases, subdivisi
 from doingoai.core.progress import Progress
 from doingoai.core.text import fold
 
-DEFAULTS = {"activities": 1_000_000, "resources": 200_000, "agreements": 50_000,
-            "partners": 100_000}
+DEFAULTS = {
+    "activities": 1_000_000,
+    "resources": 200_000,
+    "agreements": 50_000,
+    "partners": 100_000,
+}
 START = dt.date(2006, 1, 1)
 CHUNK = 10_000
 BATCH = 2_000
@@ -42,58 +46,214 @@ HISTORY_SHARE = 0.1
 #: provinces whose communes are loaded (codes of today)
 COMMUNE_PROVINCES = ["01", "66", "52", "40", "44", "46", "79", "82", "91", "19"]
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
-          "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "H'", "Y"]
-GIVEN = ["Lan", "Hương", "Mai", "Hoa", "Thu", "Hằng", "Ngọc", "Thảo", "Linh", "Trang",
-         "Phương", "Hạnh", "Yến", "Nhung", "Vân", "Thủy", "Dung", "Hiền", "Oanh", "Loan",
-         "Bích", "Nga", "Liên", "Tuyết", "Xuân", "Quyên", "Diệu", "Ánh"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "H'",
+    "Y",
+]
+GIVEN = [
+    "Lan",
+    "Hương",
+    "Mai",
+    "Hoa",
+    "Thu",
+    "Hằng",
+    "Ngọc",
+    "Thảo",
+    "Linh",
+    "Trang",
+    "Phương",
+    "Hạnh",
+    "Yến",
+    "Nhung",
+    "Vân",
+    "Thủy",
+    "Dung",
+    "Hiền",
+    "Oanh",
+    "Loan",
+    "Bích",
+    "Nga",
+    "Liên",
+    "Tuyết",
+    "Xuân",
+    "Quyên",
+    "Diệu",
+    "Ánh",
+]
 MIDDLE = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Minh", "Thanh", "Kim"]
-POSITIONS = ["Chủ tịch", "Phó Chủ tịch", "Trưởng ban Đối ngoại", "Phó Trưởng ban",
-             "Chuyên viên", "Ủy viên Ban Thường vụ", "Cán bộ Văn phòng"]
-TOPICS = ["bình đẳng giới", "phòng chống mua bán người", "khởi nghiệp của phụ nữ",
-          "phòng chống bạo lực gia đình", "biến đổi khí hậu", "chuyển đổi số",
-          "phụ nữ và hòa bình", "sinh kế bền vững", "sức khỏe sinh sản",
-          "phụ nữ dân tộc thiểu số", "an ninh lương thực", "di cư an toàn",
-          "kinh tế tập thể", "giáo dục trẻ em gái", "lãnh đạo nữ"]
-GIFTS = ["máy may", "xe đạp", "học bổng", "nhu yếu phẩm", "thiết bị y tế", "máy tính",
-         "giống cây trồng", "bò giống", "áo ấm", "sách vở"]
-AREAS = ["bình đẳng giới", "sinh kế", "giáo dục", "y tế", "văn hóa", "du lịch",
-         "thương mại", "phòng chống mua bán người", "nông nghiệp", "chuyển đổi số"]
+POSITIONS = [
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Trưởng ban Đối ngoại",
+    "Phó Trưởng ban",
+    "Chuyên viên",
+    "Ủy viên Ban Thường vụ",
+    "Cán bộ Văn phòng",
+]
+TOPICS = [
+    "bình đẳng giới",
+    "phòng chống mua bán người",
+    "khởi nghiệp của phụ nữ",
+    "phòng chống bạo lực gia đình",
+    "biến đổi khí hậu",
+    "chuyển đổi số",
+    "phụ nữ và hòa bình",
+    "sinh kế bền vững",
+    "sức khỏe sinh sản",
+    "phụ nữ dân tộc thiểu số",
+    "an ninh lương thực",
+    "di cư an toàn",
+    "kinh tế tập thể",
+    "giáo dục trẻ em gái",
+    "lãnh đạo nữ",
+]
+GIFTS = [
+    "máy may",
+    "xe đạp",
+    "học bổng",
+    "nhu yếu phẩm",
+    "thiết bị y tế",
+    "máy tính",
+    "giống cây trồng",
+    "bò giống",
+    "áo ấm",
+    "sách vở",
+]
+AREAS = [
+    "bình đẳng giới",
+    "sinh kế",
+    "giáo dục",
+    "y tế",
+    "văn hóa",
+    "du lịch",
+    "thương mại",
+    "phòng chống mua bán người",
+    "nông nghiệp",
+    "chuyển đổi số",
+]
 #: country weights (partners and places)
-COUNTRIES = [("LA", 14), ("KH", 9), ("CN", 8), ("JP", 6), ("KR", 6), ("TH", 5), ("US", 5),
-             ("FR", 4), ("DE", 4), ("AU", 4), ("GB", 3), ("RU", 3), ("IN", 3), ("ID", 2),
-             ("PH", 2), ("MY", 2), ("SG", 2), ("MM", 2), ("CU", 2), ("CA", 2), ("SE", 1),
-             ("NL", 1), ("BE", 1), ("IT", 1), ("ES", 1), ("CH", 1), ("NO", 1), ("DK", 1),
-             ("FI", 1), ("NZ", 1), ("BR", 1), ("ZA", 1), ("MN", 1), ("BD", 1), ("TL", 1),
-             ("MZ", 1), ("AO", 1), ("VE", 1), ("BY", 1), ("HU", 1), ("PL", 1), ("CZ", 1)]
+COUNTRIES = [
+    ("LA", 14),
+    ("KH", 9),
+    ("CN", 8),
+    ("JP", 6),
+    ("KR", 6),
+    ("TH", 5),
+    ("US", 5),
+    ("FR", 4),
+    ("DE", 4),
+    ("AU", 4),
+    ("GB", 3),
+    ("RU", 3),
+    ("IN", 3),
+    ("ID", 2),
+    ("PH", 2),
+    ("MY", 2),
+    ("SG", 2),
+    ("MM", 2),
+    ("CU", 2),
+    ("CA", 2),
+    ("SE", 1),
+    ("NL", 1),
+    ("BE", 1),
+    ("IT", 1),
+    ("ES", 1),
+    ("CH", 1),
+    ("NO", 1),
+    ("DK", 1),
+    ("FI", 1),
+    ("NZ", 1),
+    ("BR", 1),
+    ("ZA", 1),
+    ("MN", 1),
+    ("BD", 1),
+    ("TL", 1),
+    ("MZ", 1),
+    ("AO", 1),
+    ("VE", 1),
+    ("BY", 1),
+    ("HU", 1),
+    ("PL", 1),
+    ("CZ", 1),
+]
 OVERSEAS = ["DE", "CZ", "PL", "RU", "JP", "KR", "FR", "US", "AU", "UA", "HU", "TW", "GB"]
-SECTORS = [("Thương mại", "Trading"), ("Dệt may", "Textile"), ("Nông sản", "Agriculture"),
-           ("Du lịch", "Tourism"), ("Thủ công mỹ nghệ", "Handicraft"), ("Cà phê", "Coffee"),
-           ("Xây dựng", "Construction"), ("Giáo dục", "Education"), ("Y tế", "Health"),
-           ("Công nghệ", "Technology"), ("Thực phẩm", "Food"), ("Logistics", "Logistics")]
-INGO_WORDS = [("Quỹ", "Foundation"), ("Tổ chức", "Organization"), ("Mạng lưới", "Network"),
-              ("Liên minh", "Alliance"), ("Trung tâm", "Centre")]
-INGO_CAUSES = [("vì Phụ nữ", "for Women"), ("vì Trẻ em", "for Children"),
-               ("Phát triển Cộng đồng", "Community Development"),
-               ("Hòa bình và Phát triển", "Peace and Development"),
-               ("Bình đẳng giới", "Gender Equality"), ("Sức khỏe Gia đình", "Family Health"),
-               ("Sinh kế Bền vững", "Sustainable Livelihoods"), ("Giáo dục", "Education")]
-UN_AGENCIES = [("Cơ quan Liên hợp quốc về Bình đẳng giới", "UN Women", "UN Women"),
-               ("Quỹ Dân số Liên hợp quốc", "United Nations Population Fund", "UNFPA"),
-               ("Quỹ Nhi đồng Liên hợp quốc", "United Nations Children's Fund", "UNICEF"),
-               ("Chương trình Phát triển Liên hợp quốc", "United Nations Development "
-                "Programme", "UNDP"),
-               ("Tổ chức Lao động Quốc tế", "International Labour Organization", "ILO"),
-               ("Tổ chức Di cư Quốc tế", "International Organization for Migration", "IOM"),
-               ("Tổ chức Lương thực và Nông nghiệp", "Food and Agriculture Organization",
-                "FAO"),
-               ("Tổ chức Y tế Thế giới", "World Health Organization", "WHO")]
-CURRENCIES = [("VND", 45), ("USD", 30), ("EUR", 8), ("JPY", 6), ("KRW", 5), ("AUD", 3),
-              ("CNY", 2), ("LAK", 1)]
+SECTORS = [
+    ("Thương mại", "Trading"),
+    ("Dệt may", "Textile"),
+    ("Nông sản", "Agriculture"),
+    ("Du lịch", "Tourism"),
+    ("Thủ công mỹ nghệ", "Handicraft"),
+    ("Cà phê", "Coffee"),
+    ("Xây dựng", "Construction"),
+    ("Giáo dục", "Education"),
+    ("Y tế", "Health"),
+    ("Công nghệ", "Technology"),
+    ("Thực phẩm", "Food"),
+    ("Logistics", "Logistics"),
+]
+INGO_WORDS = [
+    ("Quỹ", "Foundation"),
+    ("Tổ chức", "Organization"),
+    ("Mạng lưới", "Network"),
+    ("Liên minh", "Alliance"),
+    ("Trung tâm", "Centre"),
+]
+INGO_CAUSES = [
+    ("vì Phụ nữ", "for Women"),
+    ("vì Trẻ em", "for Children"),
+    ("Phát triển Cộng đồng", "Community Development"),
+    ("Hòa bình và Phát triển", "Peace and Development"),
+    ("Bình đẳng giới", "Gender Equality"),
+    ("Sức khỏe Gia đình", "Family Health"),
+    ("Sinh kế Bền vững", "Sustainable Livelihoods"),
+    ("Giáo dục", "Education"),
+]
+UN_AGENCIES = [
+    ("Cơ quan Liên hợp quốc về Bình đẳng giới", "UN Women", "UN Women"),
+    ("Quỹ Dân số Liên hợp quốc", "United Nations Population Fund", "UNFPA"),
+    ("Quỹ Nhi đồng Liên hợp quốc", "United Nations Children's Fund", "UNICEF"),
+    ("Chương trình Phát triển Liên hợp quốc", "United Nations Development Programme", "UNDP"),
+    ("Tổ chức Lao động Quốc tế", "International Labour Organization", "ILO"),
+    ("Tổ chức Di cư Quốc tế", "International Organization for Migration", "IOM"),
+    ("Tổ chức Lương thực và Nông nghiệp", "Food and Agriculture Organization", "FAO"),
+    ("Tổ chức Y tế Thế giới", "World Health Organization", "WHO"),
+]
+CURRENCIES = [
+    ("VND", 45),
+    ("USD", 30),
+    ("EUR", 8),
+    ("JPY", 6),
+    ("KRW", 5),
+    ("AUD", 3),
+    ("CNY", 2),
+    ("LAK", 1),
+]
 #: đồng per unit in 2006 and 2026 (illustrative, not official rates)
-RATE_SPAN = {"USD": (15950, 26300), "EUR": (20000, 30200), "JPY": (137, 175),
-             "KRW": (16.7, 18.2), "AUD": (12000, 16900), "CNY": (2000, 3650),
-             "LAK": (1.55, 1.21)}
+RATE_SPAN = {
+    "USD": (15950, 26300),
+    "EUR": (20000, 30200),
+    "JPY": (137, 175),
+    "KRW": (16.7, 18.2),
+    "AUD": (12000, 16900),
+    "CNY": (2000, 3650),
+    "LAK": (1.55, 1.21),
+}
 
 
 def _weighted(pairs):
@@ -190,8 +350,10 @@ class Table:
         cols = ", ".join(qn(f.column) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
         self.sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"
-        self.defaults = [conv(d) if conv is not None and d is not None else d
-                         for d, conv in zip(self.defaults, self.convs, strict=True)]
+        self.defaults = [
+            conv(d) if conv is not None and d is not None else d
+            for d, conv in zip(self.defaults, self.convs, strict=True)
+        ]
         self.spec = list(zip(self.names, self.defaults, self.convs, strict=True))
 
     def insert(self, rows, batch=BATCH):
@@ -210,7 +372,7 @@ class Table:
             data.append(values)
         with connection.cursor() as cur:
             for i in range(0, len(data), batch):
-                cur.executemany(self.sql, data[i:i + batch])
+                cur.executemany(self.sql, data[i : i + batch])
 
 
 def _next_id(model) -> int:
@@ -249,8 +411,10 @@ class Generator:
         r = self.rnd
         family = r.choice(FAMILY)
         if family in ("H'", "Y"):
-            return f"{family}{r.choice(['Yam', 'Blăk', 'Hiên', 'Nhi', 'Lan'])} " \
-                   f"{r.choice(['Niê', 'Êban', 'Mlô', 'Ksơr', 'Byă'])}"
+            return (
+                f"{family}{r.choice(['Yam', 'Blăk', 'Hiên', 'Nhi', 'Lan'])} "
+                f"{r.choice(['Niê', 'Êban', 'Mlô', 'Ksơr', 'Byă'])}"
+            )
         return f"{family} {r.choice(MIDDLE)} {r.choice(GIVEN)}"
 
     def bulk(self, model, rows, batch=BATCH):
@@ -272,8 +436,12 @@ class Generator:
             h = Row(o)
             if "pk" in h:
                 h["id"] = h.pop("pk")
-            h.update(history_date=dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC),
-                     history_type="+", history_change_reason=None, history_user_id=None)
+            h.update(
+                history_date=dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC),
+                history_type="+",
+                history_change_reason=None,
+                history_user_id=None,
+            )
             out.append(h)
         self.bulk(hist, out)
 
@@ -286,27 +454,35 @@ class Generator:
 
         org.load_units()
         org.load_terms()
-        for number, name, start, end in [(10, "X", dt.date(2007, 3, 1), dt.date(2012, 2, 29)),
-                                         (11, "XI", dt.date(2012, 3, 1), dt.date(2017, 2, 28))]:
-            Term.objects.get_or_create(number=number,
-                                       defaults={"name": name, "start_date": start,
-                                                 "end_date": end})
+        for number, name, start, end in [
+            (10, "X", dt.date(2007, 3, 1), dt.date(2012, 2, 29)),
+            (11, "XI", dt.date(2012, 3, 1), dt.date(2017, 2, 28)),
+        ]:
+            Term.objects.get_or_create(
+                number=number, defaults={"name": name, "start_date": start, "end_date": end}
+            )
         codes = COMMUNE_PROVINCES if commune_provinces is None else commune_provinces
         with self.progress("Loading communes", len(codes)) as p:
             for code in codes:
-                if Unit.objects.filter(level=Unit.Level.PROVINCE, code=code,
-                                       valid_to__isnull=True).exists():
+                if Unit.objects.filter(
+                    level=Unit.Level.PROVINCE, code=code, valid_to__isnull=True
+                ).exists():
                     org.load_communes(province_code=code)
                 p.advance(1, code)
         load_demo_users()
-        units = list(Unit.objects.order_by("pk").values("pk", "level", "valid_to", "area_name",
-                                                         "name", "parent_id", "successor_id"))
+        units = list(
+            Unit.objects.order_by("pk").values(
+                "pk", "level", "valid_to", "area_name", "name", "parent_id", "successor_id"
+            )
+        )
         self.units = {u["pk"]: u for u in units}
         self.central = next(u["pk"] for u in units if u["level"] == Unit.Level.CENTRAL)
-        self.old_provinces = [u["pk"] for u in units
-                              if u["level"] == Unit.Level.PROVINCE and u["valid_to"]]
-        self.new_provinces = [u["pk"] for u in units
-                              if u["level"] == Unit.Level.PROVINCE and not u["valid_to"]]
+        self.old_provinces = [
+            u["pk"] for u in units if u["level"] == Unit.Level.PROVINCE and u["valid_to"]
+        ]
+        self.new_provinces = [
+            u["pk"] for u in units if u["level"] == Unit.Level.PROVINCE and not u["valid_to"]
+        ]
         self.communes = [u["pk"] for u in units if u["level"] == Unit.Level.COMMUNE]
         self.reform = org.REFORM_DATE
 
@@ -337,13 +513,19 @@ class Generator:
         for currency, (first, last) in RATE_SPAN.items():
             day = dt.date(2005, 12, 1)
             while day <= self.last_day:
-                pos = ((day - START).days / 7665)
+                pos = (day - START).days / 7665
                 base = first + (last - first) * max(0.0, min(pos, 1.0))
                 value = Decimal(str(base * (1 + rnd.uniform(-0.01, 0.01))))
                 digits = Decimal("0.0001") if base < 100 else Decimal(1)
-                rows.append(Row(pk=next_id + len(rows), currency=currency, date=day,
-                                         vnd_per_unit=value.quantize(digits),
-                                         source="[generated] Tỷ giá minh họa"))
+                rows.append(
+                    Row(
+                        pk=next_id + len(rows),
+                        currency=currency,
+                        date=day,
+                        vnd_per_unit=value.quantize(digits),
+                        source="[generated] Tỷ giá minh họa",
+                    )
+                )
                 day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
         self.bulk(ExchangeRate, rows)
 
@@ -366,11 +548,16 @@ class Generator:
                 name_vi = f"Hội Liên hiệp Phụ nữ {cvi}"
                 name_en = f"{cen} Women's Union"
         elif kind == "government":
-            dept = r.choice([("Bộ Lao động và Phúc lợi Xã hội", "Ministry of Labour and "
-                              "Social Welfare"), ("Sở Ngoại vụ", "Department of Foreign "
-                                                  "Affairs"),
-                             ("Ủy ban Quốc gia vì sự tiến bộ của phụ nữ", "National "
-                              "Commission for the Advancement of Women")])
+            dept = r.choice(
+                [
+                    ("Bộ Lao động và Phúc lợi Xã hội", "Ministry of Labour and Social Welfare"),
+                    ("Sở Ngoại vụ", "Department of Foreign Affairs"),
+                    (
+                        "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ",
+                        "National Commission for the Advancement of Women",
+                    ),
+                ]
+            )
             if sub and dept[0].startswith("Sở"):
                 level = "provincial"
                 name_vi = f"{dept[0]} tỉnh {sub_vi} ({cvi})"
@@ -397,13 +584,16 @@ class Generator:
             sector = r.choice(SECTORS)
             level = "provincial" if sub else "national"
             place = sub_vi or cvi
-            name_vi = f"{r.choice(['Hiệp hội Doanh nghiệp nữ', 'Công ty', 'Tập đoàn'])} " \
-                      f"{sector[0]} {place}"
+            name_vi = (
+                f"{r.choice(['Hiệp hội Doanh nghiệp nữ', 'Công ty', 'Tập đoàn'])} "
+                f"{sector[0]} {place}"
+            )
             name_en = f"{place} {sector[1]} {r.choice(['Association', 'Co., Ltd.', 'Group'])}"
         elif kind == "university":
             place = sub_vi or cvi
-            name_vi = f"Trường Đại học {r.choice(['Quốc gia', 'Sư phạm', 'Y khoa', 'Nông lâm'])}" \
-                      f" {place}"
+            name_vi = (
+                f"Trường Đại học {r.choice(['Quốc gia', 'Sư phạm', 'Y khoa', 'Nông lâm'])} {place}"
+            )
             name_en = f"{place} {r.choice(['National', 'Pedagogical', 'Medical'])} University"
         elif kind == "overseas_vn":
             name_vi = f"Hội Phụ nữ Việt Nam tại {cvi}"
@@ -421,18 +611,37 @@ class Generator:
             level = "local" if sub else "national"
         if country == "LA" and kind == "womens_union" and sub:
             local = f"ສະຫະພັນແມ່ຍິງແຂວງ {_aliases(sub)[-1]}"
-        return {"name_vi": name_vi[:300], "name_en": name_en[:300], "name_local": local,
-                "acronym": acronym, "aliases": aliases, "kind": kind, "level": level,
-                "country": country, "subdivision": sub if level in ("provincial", "local")
-                else "", "city": ""}
+        return {
+            "name_vi": name_vi[:300],
+            "name_en": name_en[:300],
+            "name_local": local,
+            "acronym": acronym,
+            "aliases": aliases,
+            "kind": kind,
+            "level": level,
+            "country": country,
+            "subdivision": sub if level in ("provincial", "local") else "",
+            "city": "",
+        }
 
     def partners(self, n: int):
         from doingoai.partners.models import Partner, PartnerContact
 
         countries = _weighted(COUNTRIES)
-        kinds = _weighted([("womens_union", 25), ("government", 10), ("un_agency", 4),
-                           ("ingo", 14), ("embassy", 4), ("business", 20), ("university", 8),
-                           ("overseas_vn", 5), ("donor", 3), ("other", 7)])
+        kinds = _weighted(
+            [
+                ("womens_union", 25),
+                ("government", 10),
+                ("un_agency", 4),
+                ("ingo", 14),
+                ("embassy", 4),
+                ("business", 20),
+                ("university", 8),
+                ("overseas_vn", 5),
+                ("donor", 3),
+                ("other", 7),
+            ]
+        )
         pid, cid = _next_id(Partner), _next_id(PartnerContact)
         self.partner_ids: list[int] = []
         self.partner_info: dict[int, tuple[str, str, str]] = {}
@@ -443,28 +652,44 @@ class Generator:
                 partners, contacts, working = [], [], []
                 for _ in range(size):
                     kind = self.pick(kinds)
-                    country = self.rnd.choice(OVERSEAS) if kind == "overseas_vn" \
-                        else self.pick(countries)
+                    country = (
+                        self.rnd.choice(OVERSEAS) if kind == "overseas_vn" else self.pick(countries)
+                    )
                     values = self.partner_values(kind, country)
                     since = self.date(dt.date(1990, 1, 1), self.today)
-                    obj = Row(pk=pid, unit_id=self.unit_for(since),
-                                  relationship_since=since, **values)
-                    names = [obj.name_vi, obj.name_en, obj.name_local, obj.acronym,
-                             *obj.aliases, *_aliases(obj.subdivision), _country_vi(country),
-                             obj.city]
+                    obj = Row(
+                        pk=pid, unit_id=self.unit_for(since), relationship_since=since, **values
+                    )
+                    names = [
+                        obj.name_vi,
+                        obj.name_en,
+                        obj.name_local,
+                        obj.acronym,
+                        *obj.aliases,
+                        *_aliases(obj.subdivision),
+                        _country_vi(country),
+                        obj.city,
+                    ]
                     obj.search_text = fold(" ".join(x for x in names if x))
                     partners.append(obj)
                     self.partner_ids.append(pid)
                     self.partner_info[pid] = (country, obj.subdivision, obj.name_vi)
                     if self.rnd.random() < 0.5:
-                        contacts.append(Row(
-                            pk=cid, partner_id=pid, name=self.person(),
-                            position=self.rnd.choice(POSITIONS),
-                            email=f"lienhe{cid}@example.org", language="tiếng Anh"))
+                        contacts.append(
+                            Row(
+                                pk=cid,
+                                partner_id=pid,
+                                name=self.person(),
+                                position=self.rnd.choice(POSITIONS),
+                                email=f"lienhe{cid}@example.org",
+                                language="tiếng Anh",
+                            )
+                        )
                         cid += 1
                     if kind in ("ingo", "un_agency", "donor") and self.rnd.random() < 0.5:
-                        working.append(Row(
-                            partner_id=pid, unit_id=self.rnd.choice(self.new_provinces)))
+                        working.append(
+                            Row(partner_id=pid, unit_id=self.rnd.choice(self.new_provinces))
+                        )
                     pid += 1
                 with transaction.atomic():
                     self.bulk(Partner, partners)
@@ -483,8 +708,9 @@ class Generator:
         from doingoai.agreements.models import Agreement, Commitment, Review
 
         aid, cid, rid = _next_id(Agreement), _next_id(Commitment), _next_id(Review)
-        kinds = _weighted([("agreement", 50), ("memorandum", 25), ("programme", 15),
-                           ("project", 10)])
+        kinds = _weighted(
+            [("agreement", 50), ("memorandum", 25), ("programme", 15), ("project", 10)]
+        )
         self.agreement_ids: list[int] = []
         self.agreement_units: dict[int, int] = {}
         self.agreement_partners: dict[int, list[int]] = {}
@@ -501,14 +727,18 @@ class Generator:
                     partners = self.some_partners(r.choice([1, 1, 1, 2, 3]))
                     kind = self.pick(kinds)
                     first = self.partner_info[partners[0]][2] if partners else "đối tác"
-                    kind_label = {"agreement": "Thỏa thuận hợp tác",
-                                  "memorandum": "Biên bản ghi nhớ hợp tác",
-                                  "programme": "Chương trình hợp tác hữu nghị",
-                                  "project": "Văn kiện dự án"}[kind]
+                    kind_label = {
+                        "agreement": "Thỏa thuận hợp tác",
+                        "memorandum": "Biên bản ghi nhớ hợp tác",
+                        "programme": "Chương trình hợp tác hữu nghị",
+                        "project": "Văn kiện dự án",
+                    }[kind]
                     years = r.choice([2, 3, 5, 5])
                     areas = r.sample(AREAS, r.randint(1, 3))
-                    title = (f"{kind_label} giữa {self.units[unit]['name']} và {first} "
-                             f"giai đoạn {signed.year}–{signed.year + years}")
+                    title = (
+                        f"{kind_label} giữa {self.units[unit]['name']} và {first} "
+                        f"giai đoạn {signed.year}–{signed.year + years}"
+                    )
                     draft = r.random() < 0.03
                     start = signed + dt.timedelta(days=r.randint(0, 60))
                     end = dt.date(start.year + years, start.month, min(start.day, 28))
@@ -517,12 +747,20 @@ class Generator:
                         override = r.choice(["terminated", "renewed"])
                     ref = f"{r.randint(1, 300)}/TTHT-{signed.year}"
                     obj = Row(
-                        pk=aid, title=title[:400], kind=kind, reference=ref, unit_id=unit,
+                        pk=aid,
+                        title=title[:400],
+                        kind=kind,
+                        reference=ref,
+                        unit_id=unit,
                         signed_date=None if draft else signed,
-                        signed_place=self.area(unit), start_date=start, end_date=end,
-                        status_override=override, areas=areas,
+                        signed_place=self.area(unit),
+                        start_date=start,
+                        end_date=end,
+                        status_override=override,
+                        areas=areas,
                         summary=f"Hợp tác trong các lĩnh vực {', '.join(areas)}.",
-                        search_text=fold(f"{title} {ref} {' '.join(areas)}"))
+                        search_text=fold(f"{title} {ref} {' '.join(areas)}"),
+                    )
                     prev = by_unit.get(unit)
                     if prev and r.random() < 0.1:
                         obj.renews_id = r.choice(prev[-20:])
@@ -533,25 +771,34 @@ class Generator:
                     self.agreement_partners[aid] = partners
                     parties_u.append(Row(agreement_id=aid, unit_id=unit))
                     for pid in partners:
-                        parties_p.append(Row(agreement_id=aid,
-                                                                    partner_id=pid))
+                        parties_p.append(Row(agreement_id=aid, partner_id=pid))
                     for j in range(2):
-                        commitments.append(Row(
-                            pk=cid, agreement_id=aid,
-                            description=f"Phối hợp tổ chức hoạt động về {r.choice(TOPICS)}",
-                            responsible=r.choice(["Hai bên", "Phía Việt Nam", "Phía bạn"]),
-                            due_date=start + dt.timedelta(days=365 * (j + 1)),
-                            state=r.choice(["planned", "in_progress", "done", "done"])))
+                        commitments.append(
+                            Row(
+                                pk=cid,
+                                agreement_id=aid,
+                                description=f"Phối hợp tổ chức hoạt động về {r.choice(TOPICS)}",
+                                responsible=r.choice(["Hai bên", "Phía Việt Nam", "Phía bạn"]),
+                                due_date=start + dt.timedelta(days=365 * (j + 1)),
+                                state=r.choice(["planned", "in_progress", "done", "done"]),
+                            )
+                        )
                         cid += 1
                     half = start + (end - start) / 2
                     for kind_r, when in (("mid_term", half), ("final", end)):
                         held = when < self.today and r.random() < 0.8
-                        reviews.append(Row(
-                            pk=rid, agreement_id=aid, kind=kind_r, scheduled_date=when,
-                            held_date=when if held else None,
-                            state="held" if held else "scheduled",
-                            findings="Các bên hoàn thành phần lớn cam kết." if held else "",
-                            rating=r.randint(2, 5) if held else None))
+                        reviews.append(
+                            Row(
+                                pk=rid,
+                                agreement_id=aid,
+                                kind=kind_r,
+                                scheduled_date=when,
+                                held_date=when if held else None,
+                                state="held" if held else "scheduled",
+                                findings="Các bên hoàn thành phần lớn cam kết." if held else "",
+                                rating=r.randint(2, 5) if held else None,
+                            )
+                        )
                         rid += 1
                     aid += 1
                 with transaction.atomic():
@@ -575,16 +822,23 @@ class Generator:
             "delegation_out": ["Đoàn công tác ", uname, " thăm và làm việc tại ", place_label],
             "delegation_in": [uname, " tiếp đoàn ", partner_name],
             "conference": ["Hội nghị “", cap, "” với ", partner_name],
-            "review_meeting": [f"Hội nghị {r.choice(['sơ kết', 'tổng kết'])} thỏa thuận hợp "
-                               "tác giữa ", uname, " và ", partner_name],
+            "review_meeting": [
+                f"Hội nghị {r.choice(['sơ kết', 'tổng kết'])} thỏa thuận hợp tác giữa ",
+                uname,
+                " và ",
+                partner_name,
+            ],
             "workshop": ["Hội thảo “", cap, "” tại ", place_label],
             "signing": ["Lễ ký kết thỏa thuận hợp tác giữa ", uname, " và ", partner_name],
-            "exhibition": ["Triển lãm sản phẩm của phụ nữ khởi nghiệp ", self.area(unit),
-                           " tại ", place_label],
+            "exhibition": [
+                "Triển lãm sản phẩm của phụ nữ khởi nghiệp ",
+                self.area(unit),
+                " tại ",
+                place_label,
+            ],
             "ceremony": ["Lễ kỷ niệm quan hệ hữu nghị giữa ", uname, " và ", partner_name],
             "online_event": ["Tọa đàm trực tuyến về ", topic, " với ", partner_name],
-            "aid_handover": [f"Trao tặng {r.choice(GIFTS)} cho phụ nữ nghèo tại ",
-                             place_label],
+            "aid_handover": [f"Trao tặng {r.choice(GIFTS)} cho phụ nữ nghèo tại ", place_label],
             "other": ["Làm việc với ", partner_name, " về ", topic],
         }[kind]
 
@@ -593,10 +847,21 @@ class Generator:
 
         aid = _next_id(Activity)
         plid, mid = _next_id(ActivityPlace), _next_id(DelegationMember)
-        kinds = _weighted([("delegation_out", 12), ("delegation_in", 14), ("conference", 12),
-                           ("review_meeting", 5), ("workshop", 14), ("signing", 4),
-                           ("exhibition", 5), ("ceremony", 7), ("online_event", 8),
-                           ("aid_handover", 10), ("other", 9)])
+        kinds = _weighted(
+            [
+                ("delegation_out", 12),
+                ("delegation_in", 14),
+                ("conference", 12),
+                ("review_meeting", 5),
+                ("workshop", 14),
+                ("signing", 4),
+                ("exhibition", 5),
+                ("ceremony", 7),
+                ("online_event", 8),
+                ("aid_handover", 10),
+                ("other", 9),
+            ]
+        )
         through_u = Activity.units.through
         through_p = Activity.partners.through
         through_a = Activity.agreements.through
@@ -635,22 +900,39 @@ class Generator:
                     outcomes = f"Hai bên trao đổi kinh nghiệm về {topic}."
                     parts = [*pieces, "Hai bên trao đổi kinh nghiệm về", *topics, *topics[:1]]
                     for c, s, city in plist:
-                        parts += [city, _country_vi(c), *_aliases(s)] if s else \
-                            [city, _country_vi(c)]
+                        parts += (
+                            [city, _country_vi(c), *_aliases(s)] if s else [city, _country_vi(c)]
+                        )
                     obj = Row(
-                        pk=aid, title=title[:400], kind=kind,
-                        format="online" if kind == "online_event" else
-                        ("hybrid" if r.random() < 0.05 else "in_person"),
-                        start_date=start, end_date=start + dt.timedelta(days=r.randint(0, 6)),
-                        unit_id=unit, topics=topics, participants_total=total,
-                        participants_women=r.randint(total // 2, total), outcomes=outcomes,
-                        search_text=" ".join(f for f in map(_fold, parts) if f))
+                        pk=aid,
+                        title=title[:400],
+                        kind=kind,
+                        format="online"
+                        if kind == "online_event"
+                        else ("hybrid" if r.random() < 0.05 else "in_person"),
+                        start_date=start,
+                        end_date=start + dt.timedelta(days=r.randint(0, 6)),
+                        unit_id=unit,
+                        topics=topics,
+                        participants_total=total,
+                        participants_women=r.randint(total // 2, total),
+                        outcomes=outcomes,
+                        search_text=" ".join(f for f in map(_fold, parts) if f),
+                    )
                     rows.append(obj)
                     self.activity_ids.append(aid)
                     self.activity_units.append(unit)
                     for pos, (c, s, city) in enumerate(plist):
-                        places.append(Row(pk=plid, activity_id=aid, country=c,
-                                                    subdivision=s, city=city, position=pos))
+                        places.append(
+                            Row(
+                                pk=plid,
+                                activity_id=aid,
+                                country=c,
+                                subdivision=s,
+                                city=city,
+                                position=pos,
+                            )
+                        )
                         plid += 1
                     if r.random() < 0.3:
                         other = self.unit_for(start)
@@ -659,15 +941,20 @@ class Generator:
                     for pid in partners:
                         m_p.append(Row(activity_id=aid, partner_id=pid))
                     if self.agreement_ids and r.random() < 0.15:
-                        m_a.append(Row(activity_id=aid,
-                                             agreement_id=r.choice(self.agreement_ids)))
+                        m_a.append(Row(activity_id=aid, agreement_id=r.choice(self.agreement_ids)))
                     if kind == "delegation_out":
                         for j in range(r.randint(2, 4)):
-                            members.append(Row(
-                                pk=mid, activity_id=aid, name=self.person(),
-                                position=r.choice(POSITIONS),
-                                unit_name=self.units[unit]["name"], unit_id=unit,
-                                position_order=j))
+                            members.append(
+                                Row(
+                                    pk=mid,
+                                    activity_id=aid,
+                                    name=self.person(),
+                                    position=r.choice(POSITIONS),
+                                    unit_name=self.units[unit]["name"],
+                                    unit_id=unit,
+                                    position_order=j,
+                                )
+                            )
                             mid += 1
                     aid += 1
                 with transaction.atomic():
@@ -689,8 +976,15 @@ class Generator:
 
         rates = money.RateTable()
         currencies = _weighted(CURRENCIES)
-        kinds = _weighted([("cash", 40), ("in_kind", 25), ("project", 15),
-                           ("technical_assistance", 10), ("scholarship", 10)])
+        kinds = _weighted(
+            [
+                ("cash", 40),
+                ("in_kind", 25),
+                ("project", 15),
+                ("technical_assistance", 10),
+                ("scholarship", 10),
+            ]
+        )
         rid = _next_id(Resource)
         done = 0
         cent = Decimal("0.01")
@@ -710,15 +1004,21 @@ class Generator:
                         agreement = r.choice(self.agreement_ids)
                         unit = self.agreement_units[agreement]
                     partners = self.agreement_partners.get(agreement) if agreement else None
-                    partner = partners[0] if partners else \
-                        (r.choice(self.partner_ids) if self.partner_ids else None)
+                    partner = (
+                        partners[0]
+                        if partners
+                        else (r.choice(self.partner_ids) if self.partner_ids else None)
+                    )
                     currency = self.pick(currencies)
                     kind = self.pick(kinds)
                     direction = "received" if r.random() < 0.8 else "given"
                     quantity = Decimal(r.choice([1, 1, 1, 2, 4, 10, 50]))
                     usd = Decimal(r.lognormvariate(7.5, 1.6))
-                    rate = money.rate_on(currency, day, rates=rates) if currency != "USD" \
+                    rate = (
+                        money.rate_on(currency, day, rates=rates)
+                        if currency != "USD"
                         else (Decimal(1), day)
+                    )
                     usd_rate = money.rate_on("USD", day, rates=rates)
                     if currency == "USD" or rate is None or usd_rate is None:
                         value = usd
@@ -729,18 +1029,31 @@ class Generator:
                     if currency == "VND":
                         unit_value = (unit_value / 1000).quantize(Decimal(1)) * 1000
                     gift = r.choice(GIFTS)
-                    title = (f"{'Tiếp nhận' if direction == 'received' else 'Trao tặng'} "
-                             f"{gift} cho phụ nữ {self.area(unit)}")
+                    title = (
+                        f"{'Tiếp nhận' if direction == 'received' else 'Trao tặng'} "
+                        f"{gift} cho phụ nữ {self.area(unit)}"
+                    )
                     beneficiaries = f"Phụ nữ nghèo, phụ nữ khuyết tật tại {self.area(unit)}"
                     obj = Row(
-                        pk=rid, title=title, direction=direction, kind=kind,
-                        quantity=quantity, unit_value=unit_value, currency=currency,
-                        date=day, stage=r.choice(["pledged", "committed", "disbursed",
-                                                  "disbursed", "disbursed"]),
+                        pk=rid,
+                        title=title,
+                        direction=direction,
+                        kind=kind,
+                        quantity=quantity,
+                        unit_value=unit_value,
+                        currency=currency,
+                        date=day,
+                        stage=r.choice(
+                            ["pledged", "committed", "disbursed", "disbursed", "disbursed"]
+                        ),
                         beneficiaries=beneficiaries,
-                        beneficiaries_count=r.randint(5, 500), partner_id=partner,
-                        unit_id=unit, agreement_id=agreement, activity_id=activity,
-                        search_text=fold(f"{title} {beneficiaries} {currency}"))
+                        beneficiaries_count=r.randint(5, 500),
+                        partner_id=partner,
+                        unit_id=unit,
+                        agreement_id=agreement,
+                        activity_id=activity,
+                        search_text=fold(f"{title} {beneficiaries} {currency}"),
+                    )
                     obj.amount = (quantity * unit_value).quantize(cent)
                     eq = money.equivalents(obj.amount, currency, on=day, rates=rates)
                     obj.amount_vnd, obj.amount_usd, obj.rate_note = eq.vnd, eq.usd, eq.note
@@ -781,11 +1094,17 @@ class Generator:
                     act = acts.get(self.activity_ids[i])
                     if act is None:
                         continue
-                    values = {"pk": nid, "title": f"Tin: {act.title}"[:300],
-                              "activity_id": act.pk, "unit_id": act.unit_id}
-                    for name, value in (("body", f"{act.title}. {act.outcomes}"),
-                                        ("published_date", act.end_date or act.start_date),
-                                        ("search_text", fold(act.title))):
+                    values = {
+                        "pk": nid,
+                        "title": f"Tin: {act.title}"[:300],
+                        "activity_id": act.pk,
+                        "unit_id": act.unit_id,
+                    }
+                    for name, value in (
+                        ("body", f"{act.title}. {act.outcomes}"),
+                        ("published_date", act.end_date or act.start_date),
+                        ("search_text", fold(act.title)),
+                    ):
                         if name in fields:
                             values[name] = value
                     rows.append(Row(**values))
@@ -806,11 +1125,13 @@ class Generator:
         from django.core.management.color import no_style
 
         if connection.vendor == "postgresql":
-            models = [m for m in apps.get_models()
-                      if m._meta.app_label in ("partners", "agreements", "activities",
-                                               "resources", "news", "organization")]
-            models += [f.remote_field.through for m in list(models)
-                       for f in m._meta.many_to_many]
+            models = [
+                m
+                for m in apps.get_models()
+                if m._meta.app_label
+                in ("partners", "agreements", "activities", "resources", "news", "organization")
+            ]
+            models += [f.remote_field.through for m in list(models) for f in m._meta.many_to_many]
             sql = connection.ops.sequence_reset_sql(no_style(), models)
             with connection.cursor() as cur:
                 for stmt in sql:
@@ -845,20 +1166,32 @@ def reset():
     """Delete the generated records (not units, terms or users)."""
     from django.apps import apps
 
-    labels = ["reports.PartnerReach", "reports.ActivityMonth", "reports.TookPartMonth",
-              "reports.ResourceMonth", "reports.ResourceTotalMonth", "reports.AgreementMonth",
-              "resources.Resource", "news.NewsItem", "activities.DelegationMember",
-              "activities.ActivityPlace", "activities.Activity", "agreements.Review",
-              "agreements.Commitment", "agreements.Agreement", "partners.PartnerContact",
-              "partners.Partner", "resources.ExchangeRate"]
+    labels = [
+        "reports.PartnerReach",
+        "reports.ActivityMonth",
+        "reports.TookPartMonth",
+        "reports.ResourceMonth",
+        "reports.ResourceTotalMonth",
+        "reports.AgreementMonth",
+        "resources.Resource",
+        "news.NewsItem",
+        "activities.DelegationMember",
+        "activities.ActivityPlace",
+        "activities.Activity",
+        "agreements.Review",
+        "agreements.Commitment",
+        "agreements.Agreement",
+        "partners.PartnerContact",
+        "partners.Partner",
+        "resources.ExchangeRate",
+    ]
     with transaction.atomic(), connection.cursor() as cur:
         for label in labels:
             try:
                 model = apps.get_model(label)
             except LookupError:
                 continue
-            tables = [f.remote_field.through._meta.db_table
-                      for f in model._meta.many_to_many]
+            tables = [f.remote_field.through._meta.db_table for f in model._meta.many_to_many]
             hist = getattr(model, "history", None)
             if hist is not None:
                 tables.append(hist.model._meta.db_table)
@@ -870,18 +1203,39 @@ def reset():
 def fast_sqlite():
     if connection.vendor == "sqlite":
         with connection.cursor() as cur:
-            for pragma in ("synchronous=OFF", "cache_size=-400000", "temp_store=MEMORY",
-                           "journal_size_limit=67108864"):
+            for pragma in (
+                "synchronous=OFF",
+                "cache_size=-400000",
+                "temp_store=MEMORY",
+                "journal_size_limit=67108864",
+            ):
                 cur.execute(f"PRAGMA {pragma}")
 
 
-def generate(*, activities=None, resources=None, agreements=None, partners=None, seed=1,
-             news=None, stream=None, quiet=False, today=None, search=True,
-             commune_provinces=None) -> dict:
+def generate(
+    *,
+    activities=None,
+    resources=None,
+    agreements=None,
+    partners=None,
+    seed=1,
+    news=None,
+    stream=None,
+    quiet=False,
+    today=None,
+    search=True,
+    commune_provinces=None,
+) -> dict:
     """Fill the database; returns the number of rows written per model."""
-    counts = {k: DEFAULTS[k] if v is None else v for k, v in
-              (("activities", activities), ("resources", resources),
-               ("agreements", agreements), ("partners", partners))}
+    counts = {
+        k: DEFAULTS[k] if v is None else v
+        for k, v in (
+            ("activities", activities),
+            ("resources", resources),
+            ("agreements", agreements),
+            ("partners", partners),
+        )
+    }
     started = time.monotonic()
     fast_sqlite()
     from doingoai.reports.summaries import invalidate
@@ -890,8 +1244,7 @@ def generate(*, activities=None, resources=None, agreements=None, partners=None,
     gen = Generator(seed=seed, stream=stream, quiet=quiet, today=today)
     gen.load_reference(commune_provinces)
     gen.exchange_rates()
-    gen.partners(max(counts["partners"], 1 if counts["agreements"] or
-                     counts["activities"] else 0))
+    gen.partners(max(counts["partners"], 1 if counts["agreements"] or counts["activities"] else 0))
     gen.agreements(counts["agreements"])
     gen.activities(counts["activities"])
     gen.resources(counts["resources"])

@@ -117,28 +117,30 @@ def reporting_org() -> dict:
 def why_not(resource, currencies, org_types) -> tuple[str, str] | None:
     """Why a resource cannot be expressed in IATI (code, reason), or None."""
     if resource.partner_id is None:
-        return "no_partner", _(
-            "no partner: IATI needs the organisation that provided the resource")
+        return "no_partner", _("no partner: IATI needs the organisation that provided the resource")
     if resource.amount is None or resource.amount <= 0:
         return "no_value", _("no value: quantity × unit value is zero")
     if resource.currency not in currencies:
         return "currency", _("currency %(code)s is not in the IATI Currency codelist") % {
-            "code": resource.currency}
+            "code": resource.currency
+        }
     if resource.stage not in TRANSACTION_TYPE:
         return "stage", _("stage %(stage)s has no IATI transaction type") % {
-            "stage": resource.stage}
+            "stage": resource.stage
+        }
     if ORG_TYPE.get(resource.partner.kind, "90") not in org_types:
         return "org_type", _("partner kind %(kind)s has no IATI organisation type") % {
-            "kind": resource.partner.kind}
+            "kind": resource.partner.kind
+        }
     return None
 
 
-def export_iati(*, user, unit=None, start: dt.date | None = None,
-                end: dt.date | None = None, progress=None) -> IatiResult:
+def export_iati(
+    *, user, unit=None, start: dt.date | None = None, end: dt.date | None = None, progress=None
+) -> IatiResult:
     """Every received resource the user may see (in ``unit``'s subtree when given)."""
     qs = scoped("resources.Resource", user)
-    qs = qs.filter(direction="received").select_related("partner", "unit", "activity",
-                                                         "agreement")
+    qs = qs.filter(direction="received").select_related("partner", "unit", "activity", "agreement")
     if unit is not None:
         qs = qs.filter(under(unit.path))
     if start:
@@ -151,9 +153,11 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
     countries = codelist("Country")
     org = reporting_org()
 
-    root = etree.Element("iati-activities", version=VERSION,
-                         **{"generated-datetime": timezone.now().replace(microsecond=0)
-                            .isoformat()})
+    root = etree.Element(
+        "iati-activities",
+        version=VERSION,
+        **{"generated-datetime": timezone.now().replace(microsecond=0).isoformat()},
+    )
     result = IatiResult(xml=b"")
     total = qs.count()
     for i, res in enumerate(qs.iterator(chunk_size=500), 1):
@@ -164,10 +168,15 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
             result.skipped.append(Skipped(res.pk, res.title, str(problem[1]), problem[0]))
             continue
         result.exported.append(res.pk)
-        act = etree.SubElement(root, "iati-activity", **{
-            XML_LANG: "vi", "default-currency": res.currency,
-            "last-updated-datetime": res.updated_at.replace(microsecond=0).isoformat(),
-        })
+        act = etree.SubElement(
+            root,
+            "iati-activity",
+            **{
+                XML_LANG: "vi",
+                "default-currency": res.currency,
+                "last-updated-datetime": res.updated_at.replace(microsecond=0).isoformat(),
+            },
+        )
         etree.SubElement(act, "iati-identifier").text = f"{org['ref']}-R{res.pk}"
         rep = etree.SubElement(act, "reporting-org", ref=org["ref"], type=org["type"])
         n = etree.SubElement(rep, "narrative")
@@ -175,11 +184,16 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
         n2 = etree.SubElement(rep, "narrative", **{XML_LANG: "en"})
         n2.text = org["name_en"]
         _narrative(act, "title", res.title)
-        desc_text = " — ".join(x for x in [
-            res.get_kind_display(), res.beneficiaries,
-            f"{res.activity.title}" if res.activity_id else "",
-            f"{res.agreement.title}" if res.agreement_id else "",
-        ] if x)
+        desc_text = " — ".join(
+            x
+            for x in [
+                res.get_kind_display(),
+                res.beneficiaries,
+                f"{res.activity.title}" if res.activity_id else "",
+                f"{res.agreement.title}" if res.agreement_id else "",
+            ]
+            if x
+        )
         desc = _narrative(act, "description", str(desc_text or res.title))
         desc.set("type", "1")
         partner = res.partner
@@ -195,8 +209,9 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
         start_date = res.activity.start_date if res.activity_id else res.date
         etree.SubElement(act, "activity-date", type="2", **{"iso-date": start_date.isoformat()})
         if res.activity_id and res.activity.end_date:
-            etree.SubElement(act, "activity-date", type="4",
-                             **{"iso-date": res.activity.end_date.isoformat()})
+            etree.SubElement(
+                act, "activity-date", type="4", **{"iso-date": res.activity.end_date.isoformat()}
+            )
         if "VN" in countries:
             etree.SubElement(act, "recipient-country", code="VN", percentage="100")
         if res.kind in AID_TYPE:
@@ -204,16 +219,16 @@ def export_iati(*, user, unit=None, start: dt.date | None = None,
         tr = etree.SubElement(act, "transaction", ref=f"R{res.pk}")
         etree.SubElement(tr, "transaction-type", code=TRANSACTION_TYPE[res.stage])
         etree.SubElement(tr, "transaction-date", **{"iso-date": res.date.isoformat()})
-        value = etree.SubElement(tr, "value", currency=res.currency,
-                                 **{"value-date": res.date.isoformat()})
+        value = etree.SubElement(
+            tr, "value", currency=res.currency, **{"value-date": res.date.isoformat()}
+        )
         value.text = _money(res.amount)
         _narrative(tr, "description", res.title)
         prov = etree.SubElement(tr, "provider-org", type=p_type)
         etree.SubElement(prov, "narrative").text = partner.name_vi
         recv = etree.SubElement(tr, "receiver-org", type=org["type"])
         etree.SubElement(recv, "narrative").text = res.unit.name
-    result.xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                pretty_print=True)
+    result.xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return result
 
 

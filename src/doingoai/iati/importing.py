@@ -50,16 +50,29 @@ TRANSACTION_STAGES = {
     "13": "pledged",  # incoming pledge
 }
 TRANSACTION_NAMES = {
-    "1": "Nguồn vốn nhận", "2": "Cam kết", "3": "Giải ngân", "11": "Cam kết nhận",
+    "1": "Nguồn vốn nhận",
+    "2": "Cam kết",
+    "3": "Giải ngân",
+    "11": "Cam kết nhận",
     "13": "Cam kết dự kiến",
 }
 
 #: IATI OrganisationType code -> partner kind
 ORG_KINDS = {
-    "10": "donor", "11": "donor", "15": "donor", "30": "donor", "60": "donor",
-    "21": "ingo", "22": "ingo", "23": "ingo", "24": "ingo",
+    "10": "donor",
+    "11": "donor",
+    "15": "donor",
+    "30": "donor",
+    "60": "donor",
+    "21": "ingo",
+    "22": "ingo",
+    "23": "ingo",
+    "24": "ingo",
     "40": "un_agency",
-    "70": "business", "71": "business", "72": "business", "73": "business",
+    "70": "business",
+    "71": "business",
+    "72": "business",
+    "73": "business",
     "80": "university",
 }
 #: registration-agency prefixes that are not countries
@@ -91,9 +104,10 @@ class IatiReport:
     def all_problems(self) -> list[str]:
         out = list(self.problems)
         for activity in self.activities:
-            out.extend(_("Activity %(id)s: %(message)s") % {"id": activity.identifier,
-                                                             "message": p}
-                       for p in activity.problems)
+            out.extend(
+                _("Activity %(id)s: %(message)s") % {"id": activity.identifier, "message": p}
+                for p in activity.problems
+            )
         return out
 
     @property
@@ -108,20 +122,26 @@ class IatiReport:
             "%(activities)s activities: %(created)s resources new, %(updated)s updated, "
             "%(unchanged)s unchanged, %(skipped)s transactions of other types skipped; "
             "partners: %(pnew)s new, %(pold)s found"
-        ) % {"activities": len(self.activities), "created": self.count("created"),
-             "updated": self.count("updated"), "unchanged": self.count("unchanged"),
-             "skipped": self.count("skipped"), "pnew": len(self.partners_created),
-             "pold": len(self.partners_matched)}
+        ) % {
+            "activities": len(self.activities),
+            "created": self.count("created"),
+            "updated": self.count("updated"),
+            "unchanged": self.count("unchanged"),
+            "skipped": self.count("skipped"),
+            "pnew": len(self.partners_created),
+            "pold": len(self.partners_matched),
+        }
         if not self.ok:
-            text += "; " + _("%(n)s problems, nothing imported") % {
-                "n": len(self.all_problems())}
+            text += "; " + _("%(n)s problems, nothing imported") % {"n": len(self.all_problems())}
         elif not self.committed:
             text += "; " + _("preview only, nothing saved")
         return text
 
     def totals_lines(self) -> list[str]:
-        return [f"{stage} {currency}: {display(total)}"
-                for (stage, currency), total in sorted(self.totals.items())]
+        return [
+            f"{stage} {currency}: {display(total)}"
+            for (stage, currency), total in sorted(self.totals.items())
+        ]
 
 
 def _narratives(element, default_lang: str = "") -> dict[str, str]:
@@ -182,8 +202,9 @@ class _Importer:
             return self.partners[key]
         partner = None
         if ref:
-            ext = ExternalRef.objects.filter(content_type=self.partner_ct, source=ORG_SOURCE,
-                                             key=ref).first()
+            ext = ExternalRef.objects.filter(
+                content_type=self.partner_ct, source=ORG_SOURCE, key=ref
+            ).first()
             if ext is not None:
                 partner = self.Partner.objects.filter(pk=ext.object_id).first()
         if partner is None:
@@ -197,15 +218,21 @@ class _Importer:
         if partner is not None:
             self.report.partners_matched.append(str(partner))
         else:
-            partner = self._create_partner(ref, names, element.get("type") or "", activity,
-                                           country_hint)
+            partner = self._create_partner(
+                ref, names, element.get("type") or "", activity, country_hint
+            )
             if partner is None:
                 return None
             self.report.partners_created.append(str(partner))
-        if ref and not ExternalRef.objects.filter(content_type=self.partner_ct,
-                                                  source=ORG_SOURCE, key=ref).exists():
-            ExternalRef.objects.create(content_type=self.partner_ct, object_id=partner.pk,
-                                       source=ORG_SOURCE, key=ref)
+        if (
+            ref
+            and not ExternalRef.objects.filter(
+                content_type=self.partner_ct, source=ORG_SOURCE, key=ref
+            ).exists()
+        ):
+            ExternalRef.objects.create(
+                content_type=self.partner_ct, object_id=partner.pk, source=ORG_SOURCE, key=ref
+            )
         self.partners[key] = partner
         return partner
 
@@ -214,7 +241,8 @@ class _Importer:
 
         if not names:
             activity.problems.append(
-                _("the organization “%(ref)s” has no name (narrative).") % {"ref": ref})
+                _("the organization “%(ref)s” has no name (narrative).") % {"ref": ref}
+            )
             return None
         prefix = ref.split("-", 1)[0].upper() if "-" in ref else ""
         country = prefix if prefix not in NON_COUNTRY_PREFIXES and is_country(prefix) else ""
@@ -235,8 +263,9 @@ class _Importer:
             return record_save(kind=self.partner_kind, acting_user=self.user, data=data).obj
         except RecordRefused as exc:
             for error in exc.errors:
-                activity.problems.append(_("organization “%(name)s”: %(error)s")
-                                         % {"name": name_vi, "error": error})
+                activity.problems.append(
+                    _("organization “%(name)s”: %(error)s") % {"name": name_vi, "error": error}
+                )
             return None
 
     # ---------------------------------------------------------------- activities
@@ -251,18 +280,27 @@ class _Importer:
         self.lang = element.get(XML_LANG) or self.file_lang
         title = _best(_narratives(element.find("title"), self.lang), "vi", "en") or identifier
         result.title = title
-        recipient = (element.find("recipient-country").get("code", "")
-                     if element.find("recipient-country") is not None else "")
+        recipient = (
+            element.find("recipient-country").get("code", "")
+            if element.find("recipient-country") is not None
+            else ""
+        )
         reporting = self.partner(element.find("reporting-org"), result, recipient)
-        funders = [self.partner(org, result, recipient)
-                   for org in element.findall("participating-org") if org.get("role") == "1"]
+        funders = [
+            self.partner(org, result, recipient)
+            for org in element.findall("participating-org")
+            if org.get("role") == "1"
+        ]
         funders = [f for f in funders if f is not None]
         default_funder = funders[0] if funders else reporting
         default_currency = (element.get("default-currency") or "").upper()
 
         for index, tx in enumerate(element.findall("transaction"), 1):
-            code = (tx.find("transaction-type").get("code", "")
-                    if tx.find("transaction-type") is not None else "")
+            code = (
+                tx.find("transaction-type").get("code", "")
+                if tx.find("transaction-type") is not None
+                else ""
+            )
             stage = TRANSACTION_STAGES.get(code)
             if stage is None:
                 result.skipped += 1
@@ -275,27 +313,39 @@ class _Importer:
             try:
                 amount = Decimal(value.text.strip())
             except InvalidOperation:
-                result.problems.append(_("%(where)s: “%(value)s” is not a number.")
-                                       % {"where": where, "value": value.text.strip()})
+                result.problems.append(
+                    _("%(where)s: “%(value)s” is not a number.")
+                    % {"where": where, "value": value.text.strip()}
+                )
                 continue
             if amount < 0:
-                result.problems.append(_("%(where)s: negative values (reversals) are not "
-                                         "imported; correct the earlier transaction instead.")
-                                       % {"where": where})
+                result.problems.append(
+                    _(
+                        "%(where)s: negative values (reversals) are not "
+                        "imported; correct the earlier transaction instead."
+                    )
+                    % {"where": where}
+                )
                 continue
             currency = (value.get("currency") or default_currency).upper()
             if not currency:
-                result.problems.append(_("%(where)s: no currency (value/@currency or "
-                                         "default-currency).") % {"where": where})
+                result.problems.append(
+                    _("%(where)s: no currency (value/@currency or default-currency).")
+                    % {"where": where}
+                )
                 continue
             date_text = value.get("value-date") or (
                 tx.find("transaction-date").get("iso-date")
-                if tx.find("transaction-date") is not None else "")
+                if tx.find("transaction-date") is not None
+                else ""
+            )
             try:
                 date = dt.date.fromisoformat((date_text or "")[:10])
             except ValueError:
-                result.problems.append(_("%(where)s: “%(value)s” is not a date.")
-                                       % {"where": where, "value": date_text})
+                result.problems.append(
+                    _("%(where)s: “%(value)s” is not a date.")
+                    % {"where": where, "value": date_text}
+                )
                 continue
             provider = self.partner(tx.find("provider-org"), result, recipient)
             partner = provider or default_funder
@@ -312,8 +362,8 @@ class _Importer:
                 "beneficiaries": "",
                 "partner": partner.pk if partner else None,
                 "unit": self.unit.pk,
-                "notes": f"IATI {identifier}, #{index}" + (f": {description}"
-                                                          if description else ""),
+                "notes": f"IATI {identifier}, #{index}"
+                + (f": {description}" if description else ""),
             }
             self.resource(result, f"{identifier}#{index}", data, where)
             key = (stage, currency)
@@ -321,16 +371,18 @@ class _Importer:
         return result
 
     def resource(self, result: ActivityResult, key: str, values: dict, where: str):
-        ext = ExternalRef.objects.filter(content_type=self.resource_ct, source=SOURCE,
-                                         key=key).first()
+        ext = ExternalRef.objects.filter(
+            content_type=self.resource_ct, source=SOURCE, key=key
+        ).first()
         instance = None
         if ext is not None:
-            instance = self.resource_kind.scoped(self.user, CHANGE).filter(
-                pk=ext.object_id).first()
+            instance = self.resource_kind.scoped(self.user, CHANGE).filter(pk=ext.object_id).first()
             if instance is None:
                 if self.Resource.objects.filter(pk=ext.object_id).exists():
-                    result.problems.append(_("%(where)s was imported before into a record "
-                                             "you may not change.") % {"where": where})
+                    result.problems.append(
+                        _("%(where)s was imported before into a record you may not change.")
+                        % {"where": where}
+                    )
                     return
                 ext.delete()
                 ext = None
@@ -352,12 +404,12 @@ class _Importer:
 
         def remember(obj):
             if ext is None:
-                ExternalRef.objects.create(content_type=self.resource_ct, object_id=obj.pk,
-                                           source=SOURCE, key=key)
+                ExternalRef.objects.create(
+                    content_type=self.resource_ct, object_id=obj.pk, source=SOURCE, key=key
+                )
 
         try:
-            record_save(kind=self.resource_kind, acting_user=self.user, form=form,
-                        also=remember)
+            record_save(kind=self.resource_kind, acting_user=self.user, form=form, also=remember)
         except RecordRefused as exc:
             if exc.reason == FORBIDDEN:
                 raise PermissionDenied from exc
@@ -373,8 +425,9 @@ def parse(path) -> object:
     """The XML tree of an IATI file, read safely (no entities, no network)."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+    )
     return etree.parse(str(path), parser)
 
 
@@ -392,13 +445,16 @@ def import_iati(path, *, unit, user, commit: bool = True, progress=None) -> Iati
         return report
     root = tree.getroot()
     if root.tag != "iati-activities":
-        report.problems.append(_("The file is not an IATI activities file (its root is "
-                                 "“%(tag)s”).") % {"tag": root.tag})
+        report.problems.append(
+            _("The file is not an IATI activities file (its root is “%(tag)s”).")
+            % {"tag": root.tag}
+        )
         return report
     version = root.get("version", "")
     if not version.startswith("2."):
-        report.problems.append(_("IATI version “%(version)s” is not supported (2.0x is).")
-                               % {"version": version})
+        report.problems.append(
+            _("IATI version “%(version)s” is not supported (2.0x is).") % {"version": version}
+        )
         return report
     if not type(unit)._default_manager.restrict(user, "view").filter(pk=unit.pk).exists():
         report.problems.append(_("The unit “%(unit)s” is outside your scope.") % {"unit": unit})
@@ -414,13 +470,18 @@ def import_iati(path, *, unit, user, commit: bool = True, progress=None) -> Iati
                 if progress:
                     progress(done, len(activities))
         except PermissionDenied:
-            report.problems.append(_("The unit “%(unit)s” is outside your scope.")
-                                   % {"unit": unit})
+            report.problems.append(_("The unit “%(unit)s” is outside your scope.") % {"unit": unit})
         if not report.ok or not commit:
             transaction.set_rollback(True)
         else:
             report.committed = True
-            audit(user=user, action="import_iati", record=unit, message=report.filename,
-                  activities=len(report.activities), created=report.count("created"),
-                  updated=report.count("updated"))
+            audit(
+                user=user,
+                action="import_iati",
+                record=unit,
+                message=report.filename,
+                activities=len(report.activities),
+                created=report.count("created"),
+                updated=report.count("updated"),
+            )
     return report

@@ -24,8 +24,9 @@ def can_export_iati(user) -> bool:
 def iati_link(user, unit) -> list[tuple]:
     if not can_export_iati(user):
         return []
-    return [("IATI", reverse("iati_export"),
-             _("Resources received, as an IATI 2.03 activity file."))]
+    return [
+        ("IATI", reverse("iati_export"), _("Resources received, as an IATI 2.03 activity file."))
+    ]
 
 
 def export_page(request):
@@ -33,8 +34,7 @@ def export_page(request):
         raise PermissionDenied
     unit = None
     if request.GET.get("unit"):
-        unit = get_object_or_404(Unit.objects.restrict(request.user, VIEW),
-                                 pk=request.GET["unit"])
+        unit = get_object_or_404(Unit.objects.restrict(request.user, VIEW), pk=request.GET["unit"])
     result = export_iati(user=request.user, unit=unit)
     if request.GET.get("download"):
         response = HttpResponse(result.xml, content_type="application/xml")

@@ -74,8 +74,12 @@ class Problem:
     sheet: str | None = DATA_SHEET
 
     def __str__(self) -> str:
-        values = {"sheet": self.sheet, "row": self.row, "column": self.column,
-                  "message": self.message}
+        values = {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
         if self.row and self.column:
             return _("Sheet “%(sheet)s”, row %(row)s, column “%(column)s”: %(message)s") % values
         if self.row:
@@ -144,9 +148,16 @@ class Importer:
         return REGISTRY[self.kind]
 
     def all_columns(self) -> list[Column]:
-        ref = Column(REF_HEADER, "", "text", required=True, example=EXAMPLE_REF, width=16,
-                     help="Mã riêng của dòng trong sổ của đơn vị (ví dụ TT-2023-01). Nhập lại "
-                          "cùng tệp sẽ cập nhật bản ghi có cùng mã, không tạo bản ghi trùng.")
+        ref = Column(
+            REF_HEADER,
+            "",
+            "text",
+            required=True,
+            example=EXAMPLE_REF,
+            width=16,
+            help="Mã riêng của dòng trong sổ của đơn vị (ví dụ TT-2023-01). Nhập lại "
+            "cùng tệp sẽ cập nhật bản ghi có cùng mã, không tạo bản ghi trùng.",
+        )
         return [ref, *self.columns]
 
     def new_defaults(self, user) -> dict:
@@ -248,8 +259,9 @@ class Matcher:
                 from django.db.models import Q
 
                 short = wanted.replace("lien hiep phu nu", "lhpn")
-                candidates = manager.filter(Q(search_text__contains=wanted)
-                                            | Q(search_text__contains=short))
+                candidates = manager.filter(
+                    Q(search_text__contains=wanted) | Q(search_text__contains=short)
+                )
             else:
                 from django.db.models import Q
 
@@ -258,8 +270,11 @@ class Matcher:
                     if self.model._meta.get_field(name).get_internal_type() != "JSONField":
                         cond |= Q(**{f"{name}__iexact": text.strip()})
                 candidates = manager.filter(cond)
-            found = [obj for obj in candidates[:500]
-                     if any(self.key(n) == wanted for n in self.names(obj))]
+            found = [
+                obj
+                for obj in candidates[:500]
+                if any(self.key(n) == wanted for n in self.names(obj))
+            ]
         if len(found) > 1 and any(getattr(o, "valid_to", "x") is None for o in found):
             # units: today's unit before the historical one with the same code or name
             found = [o for o in found if getattr(o, "valid_to", None) is None]
@@ -271,6 +286,8 @@ class Matcher:
 
 
 _LHPN = re.compile(r"\blhpn\b")
+
+
 def parse_decimal(value) -> Decimal:
     """A cell's number: as Excel stores it, or as typed (``core.numbers``)."""
     try:
@@ -330,8 +347,12 @@ class RowResult:
     problems: list[Problem] = field(default_factory=list)
     object_id: int | None = None
 
-    ACTION_LABELS = {"create": "Thêm mới", "update": "Cập nhật", "unchanged": "Không đổi",
-                     "skip": "Bỏ qua (dòng ví dụ)"}
+    ACTION_LABELS = {
+        "create": "Thêm mới",
+        "update": "Cập nhật",
+        "unchanged": "Không đổi",
+        "skip": "Bỏ qua (dòng ví dụ)",
+    }
 
     @property
     def action_label(self) -> str:
@@ -398,8 +419,9 @@ class ImportContext:
         """The form data of a new record before any cell is read."""
         if not hasattr(self, "_new_record_data"):
             data = form_data(self.form_class(instance=self.model(), user=self.user))
-            data.update({k: field_value(v)
-                         for k, v in self.importer.new_defaults(self.user).items()})
+            data.update(
+                {k: field_value(v) for k, v in self.importer.new_defaults(self.user).items()}
+            )
             self._new_record_data = data
         return self._new_record_data
 
@@ -424,26 +446,33 @@ class ImportContext:
     def resolve(self, column: Column, text: str) -> Model:
         found = self.matcher(column).find(text)
         if not found:
-            raise CellError(_("“%(value)s” was not found (by code, name or alias).")
-                            % {"value": text})
+            raise CellError(
+                _("“%(value)s” was not found (by code, name or alias).") % {"value": text}
+            )
         allowed = self.allowed_queryset(column)
         if allowed is not None:
-            in_scope = set(allowed.filter(pk__in=[o.pk for o in found]).values_list(
-                "pk", flat=True))
+            in_scope = set(
+                allowed.filter(pk__in=[o.pk for o in found]).values_list("pk", flat=True)
+            )
             if not in_scope:
                 raise CellError(_("“%(value)s” is outside your scope.") % {"value": found[0]})
             found = [o for o in found if o.pk in in_scope]
         if len(found) > 1:
-            raise CellError(_("“%(value)s” is ambiguous: %(names)s.") % {
-                "value": text, "names": "; ".join(str(o) for o in found[:5])})
+            raise CellError(
+                _("“%(value)s” is ambiguous: %(names)s.")
+                % {"value": text, "names": "; ".join(str(o) for o in found[:5])}
+            )
         return found[0]
 
     def choices(self, column: Column) -> list[tuple[Any, str]]:
         if column.choices is not None:
             return [(v, str(label)) for v, label in column.choices()]
         form_field = self.proto.fields.get(column.field)
-        return [(v, str(label)) for v, label in getattr(form_field, "choices", [])
-                if v not in ("", None)]
+        return [
+            (v, str(label))
+            for v, label in getattr(form_field, "choices", [])
+            if v not in ("", None)
+        ]
 
     def read(self, column: Column, value) -> Any:
         """The Python value of a cell for the form (raises CellError)."""
@@ -470,15 +499,18 @@ class ImportContext:
             for code, label in self._english_choices(column):
                 if wanted == fold(label):
                     return code
-            raise CellError(_("“%(value)s” is not one of: %(choices)s.") % {
-                "value": text, "choices": "; ".join(lbl for _c, lbl in self.choices(column))})
+            raise CellError(
+                _("“%(value)s” is not one of: %(choices)s.")
+                % {"value": text, "choices": "; ".join(lbl for _c, lbl in self.choices(column))}
+            )
         if kind == "country":
             from doingoai.core.countries import find_country
 
             code = find_country(text)
             if code is None:
-                raise CellError(_("“%(value)s” is not a country name or ISO code.")
-                                % {"value": text})
+                raise CellError(
+                    _("“%(value)s” is not a country name or ISO code.") % {"value": text}
+                )
             return code
         if kind in ("unit", "partner", "record"):
             return self.resolve(column, text).pk
@@ -547,8 +579,15 @@ def _header_key(text) -> str:
     return fold(cell_text(text).rstrip("*").strip())
 
 
-def import_workbook(kind: str, file, *, user, commit: bool = True, filename: str = "",
-                    progress: Callable | None = None) -> ImportReport:
+def import_workbook(
+    kind: str,
+    file,
+    *,
+    user,
+    commit: bool = True,
+    filename: str = "",
+    progress: Callable | None = None,
+) -> ImportReport:
     """Read ``file`` (a path or a binary file object) into records of ``kind``.
 
     Everything happens in one transaction; it is rolled back when any row has a
@@ -570,8 +609,9 @@ def import_workbook(kind: str, file, *, user, commit: bool = True, filename: str
             file = io.BytesIO(file)
         book = load_workbook(file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not xlsx
-        report.problems.append(Problem(
-            _("The file is not an Excel workbook (.xlsx) or cannot be read."), sheet=None))
+        report.problems.append(
+            Problem(_("The file is not an Excel workbook (.xlsx) or cannot be read."), sheet=None)
+        )
         return report
     sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
     sheet_name = sheet.title
@@ -586,28 +626,45 @@ def import_workbook(kind: str, file, *, user, commit: bool = True, filename: str
             continue
         column = by_key.get(key)
         if column is None:
-            report.problems.append(Problem(
-                _("unknown column; the template's columns are: %(headers)s.")
-                % {"headers": "; ".join(c.header for c in columns)},
-                row=1, column=cell_text(header), sheet=sheet_name))
+            report.problems.append(
+                Problem(
+                    _("unknown column; the template's columns are: %(headers)s.")
+                    % {"headers": "; ".join(c.header for c in columns)},
+                    row=1,
+                    column=cell_text(header),
+                    sheet=sheet_name,
+                )
+            )
         elif column in positions.values():
-            report.problems.append(Problem(_("the column appears twice."), row=1,
-                                           column=column.header, sheet=sheet_name))
+            report.problems.append(
+                Problem(
+                    _("the column appears twice."), row=1, column=column.header, sheet=sheet_name
+                )
+            )
         else:
             positions[index] = column
     present = set(positions.values())
     for column in columns:
         if column.required and column not in present:
-            report.problems.append(Problem(_("this required column is missing."), row=1,
-                                           column=column.header, sheet=sheet_name))
+            report.problems.append(
+                Problem(
+                    _("this required column is missing."),
+                    row=1,
+                    column=column.header,
+                    sheet=sheet_name,
+                )
+            )
     report.headers = [c.header for c in columns if c in present]
     if report.problems:
         book.close()
         return report
 
     ctx = ImportContext(importer, user)
-    data_rows = [(n, r) for n, r in enumerate(rows, start=2)
-                 if any(v not in (None, "") and cell_text(v) for v in r)]
+    data_rows = [
+        (n, r)
+        for n, r in enumerate(rows, start=2)
+        if any(v not in (None, "") and cell_text(v) for v in r)
+    ]
     book.close()
     total = len(data_rows)
     if total == 0:
@@ -623,18 +680,30 @@ def import_workbook(kind: str, file, *, user, commit: bool = True, filename: str
             transaction.set_rollback(True)
         else:
             report.committed = True
-            audit(user=user, action="import_xlsx", message=report.filename,
-                  kind=kind, **report.counts)
+            audit(
+                user=user, action="import_xlsx", message=report.filename, kind=kind, **report.counts
+            )
     return report
 
 
 class _Row:
     """One data row being imported: read, matched to its record, validated, saved."""
 
-    def __init__(self, ctx: ImportContext, number: int, raw: dict[Column, Any], sheet: str,
-                 columns: list[Column]):
-        self.ctx, self.number, self.raw, self.sheet, self.columns = (ctx, number, raw, sheet,
-                                                                     columns)
+    def __init__(
+        self,
+        ctx: ImportContext,
+        number: int,
+        raw: dict[Column, Any],
+        sheet: str,
+        columns: list[Column],
+    ):
+        self.ctx, self.number, self.raw, self.sheet, self.columns = (
+            ctx,
+            number,
+            raw,
+            sheet,
+            columns,
+        )
         self.result = RowResult(row=number)
         self.problems: dict[str, Problem] = {}  # by column header: one message a cell
         self.values: dict[str, Any] = {}
@@ -648,8 +717,9 @@ class _Row:
         header = column.header if column is not None else None
         key = header or f"__row{len(self.problems)}"
         if key not in self.problems:
-            self.problems[key] = Problem(str(message), row=self.number, column=header,
-                                         sheet=self.sheet)
+            self.problems[key] = Problem(
+                str(message), row=self.number, column=header, sheet=self.sheet
+            )
 
     def read_cells(self) -> None:
         for column, value in self.raw.items():
@@ -660,9 +730,15 @@ class _Row:
             if not text:
                 if column.required:
                     self.problem(column, _("this cell is required."))
-                self.blanks[column.field] = [] if column.many else (
-                    None if column.type in ("int", "decimal", "date", "unit", "partner",
-                                            "record") else "")
+                self.blanks[column.field] = (
+                    []
+                    if column.many
+                    else (
+                        None
+                        if column.type in ("int", "decimal", "date", "unit", "partner", "record")
+                        else ""
+                    )
+                )
                 continue
             try:
                 self.values[column.field] = self.ctx.read(column, value)
@@ -675,8 +751,11 @@ class _Row:
         if not self.ref:
             self.problem(ref_column, _("this cell is required."))
         elif self.ref in seen:
-            self.problem(ref_column, _("the reference “%(ref)s” is already used in row "
-                                       "%(row)s.") % {"ref": self.ref, "row": seen[self.ref]})
+            self.problem(
+                ref_column,
+                _("the reference “%(ref)s” is already used in row %(row)s.")
+                % {"ref": self.ref, "row": seen[self.ref]},
+            )
         else:
             seen[self.ref] = self.number
 
@@ -685,17 +764,18 @@ class _Row:
         partner) already in the directory. False when the row is settled here."""
         ctx = self.ctx
         if self.ref:
-            ext = ExternalRef.objects.filter(content_type=ctx.content_type, source=ctx.source,
-                                             key=self.ref).first()
+            ext = ExternalRef.objects.filter(
+                content_type=ctx.content_type, source=ctx.source, key=self.ref
+            ).first()
             if ext is not None:
                 self.needs_ref = False
-                self.instance = ctx.kind.scoped(ctx.user, CHANGE).filter(
-                    pk=ext.object_id).first()
+                self.instance = ctx.kind.scoped(ctx.user, CHANGE).filter(pk=ext.object_id).first()
                 if self.instance is None:
                     if ctx.model._default_manager.filter(pk=ext.object_id).exists():
-                        self.problem(self.columns[0], _(
-                            "the record imported with this reference is one you may not "
-                            "change."))
+                        self.problem(
+                            self.columns[0],
+                            _("the record imported with this reference is one you may not change."),
+                        )
                     else:
                         ext.delete()  # the record was deleted since: import it again
                         self.needs_ref = True
@@ -706,8 +786,9 @@ class _Row:
                     # already in the shared directory and not hers to change: as it is
                     self.result.action = "unchanged"
                     self.result.object_id = existing.pk
-                    self.result.cells = _cells(ctx, self.columns, self.raw, self.values, {},
-                                               self.ref)
+                    self.result.cells = _cells(
+                        ctx, self.columns, self.raw, self.values, {}, self.ref
+                    )
                     return False
                 self.instance = existing
         return True
@@ -726,20 +807,19 @@ class _Row:
             # a blank cell means what it means for a new record (the default), so a row
             # reads the same whether its record exists or not
             defaults = ctx.new_record_data()
-            data.update({k: defaults.get(k, v) for k, v in self.blanks.items()
-                         if k in unbound.fields})
+            data.update(
+                {k: defaults.get(k, v) for k, v in self.blanks.items() if k in unbound.fields}
+            )
         data.update({k: v for k, v in self.values.items() if k in unbound.fields})
         ctx.importer.prepare(data, self.values, ctx)
         return ctx.form_class(data, instance=instance, user=ctx.user)
 
     def validate(self, form) -> bool:
         valid = form.is_valid()
-        for error in ([] if valid else form_errors(form)):
+        for error in [] if valid else form_errors(form):
             column = self.by_field.get(error.field)
-            self.problem(column, str(error) if column is None and error.field else
-                         error.message)
-        for name, message in self.ctx.importer.validate_children(self.values,
-                                                                 self.ctx).items():
+            self.problem(column, str(error) if column is None and error.field else error.message)
+        for name, message in self.ctx.importer.validate_children(self.values, self.ctx).items():
             self.problem(self.by_field.get(name), message)
         return valid
 
@@ -749,25 +829,30 @@ class _Row:
         def children_and_ref(obj):
             ctx.importer.after_save(obj, self.values, ctx)
             if self.needs_ref:
-                ExternalRef.objects.create(content_type=ctx.content_type, object_id=obj.pk,
-                                           source=ctx.source, key=self.ref)
+                ExternalRef.objects.create(
+                    content_type=ctx.content_type, object_id=obj.pk, source=ctx.source, key=self.ref
+                )
 
         try:
-            saved = record_save(kind=ctx.kind, acting_user=ctx.user, form=form,
-                                also=children_and_ref)
+            saved = record_save(
+                kind=ctx.kind, acting_user=ctx.user, form=form, also=children_and_ref
+            )
         except RecordRefused as exc:
             message = ROW_REFUSALS.get(exc.reason)
             if message is None:
                 message = "; ".join(exc.messages)
-            self.result.problems.append(Problem(str(message), row=self.number,
-                                                sheet=self.sheet))
+            self.result.problems.append(Problem(str(message), row=self.number, sheet=self.sheet))
             if not adding:
                 self.result.object_id = self.instance.pk
             return
         except DatabaseError as exc:
-            self.result.problems.append(Problem(
-                _("the database refused the row: %(error)s") % {"error": exc},
-                row=self.number, sheet=self.sheet))
+            self.result.problems.append(
+                Problem(
+                    _("the database refused the row: %(error)s") % {"error": exc},
+                    row=self.number,
+                    sheet=self.sheet,
+                )
+            )
             return
         self.result.object_id = saved.obj.pk
 
@@ -775,8 +860,7 @@ class _Row:
         self.read_cells()
         if fold(self.ref) == fold(EXAMPLE_REF):
             self.result.action = "skip"
-            self.result.cells = [cell_text(self.raw.get(c)) for c in self.columns
-                                 if c in self.raw]
+            self.result.cells = [cell_text(self.raw.get(c)) for c in self.columns if c in self.raw]
             return self.result
         self.check_ref()
         if not self.find_record():
@@ -784,11 +868,21 @@ class _Row:
         adding = self.instance is None
         form = self.bind()
         valid = self.validate(form)
-        changed = not valid or adding or bool(set(form.changed_data) - {"version"}) or \
-            self.ctx.importer.children_changed(self.instance, self.values, self.ctx)
+        changed = (
+            not valid
+            or adding
+            or bool(set(form.changed_data) - {"version"})
+            or self.ctx.importer.children_changed(self.instance, self.values, self.ctx)
+        )
         self.result.action = "create" if adding else ("update" if changed else "unchanged")
-        self.result.cells = _cells(self.ctx, self.columns, self.raw, self.values,
-                                   form.cleaned_data if valid else {}, self.ref)
+        self.result.cells = _cells(
+            self.ctx,
+            self.columns,
+            self.raw,
+            self.values,
+            form.cleaned_data if valid else {},
+            self.ref,
+        )
         self.result.problems = list(self.problems.values())
         if self.result.problems or self.result.action == "unchanged":
             if not adding:
@@ -805,8 +899,9 @@ ROW_REFUSALS = {
 }
 
 
-def _import_row(ctx: ImportContext, number: int, raw: dict[Column, Any], sheet: str,
-                columns: list[Column]) -> RowResult:
+def _import_row(
+    ctx: ImportContext, number: int, raw: dict[Column, Any], sheet: str, columns: list[Column]
+) -> RowResult:
     return _Row(ctx, number, raw, sheet, columns).run()
 
 
@@ -828,11 +923,18 @@ GENERAL_NOTES = [
 ]
 
 TYPE_LABELS = {
-    "text": "Chữ", "int": "Số nguyên", "decimal": "Số", "date": "Ngày (dd/mm/yyyy)",
-    "choice": "Chọn trong danh sách", "country": "Quốc gia (tên hoặc mã ISO)",
-    "list": "Danh sách, cách nhau bằng ;", "unit": "Đơn vị (mã hoặc tên)",
-    "units": "Các đơn vị, cách nhau bằng ;", "partner": "Đối tác (tên, tên viết tắt)",
-    "partners": "Các đối tác, cách nhau bằng ;", "record": "Bản ghi (mã tham chiếu hoặc tên)",
+    "text": "Chữ",
+    "int": "Số nguyên",
+    "decimal": "Số",
+    "date": "Ngày (dd/mm/yyyy)",
+    "choice": "Chọn trong danh sách",
+    "country": "Quốc gia (tên hoặc mã ISO)",
+    "list": "Danh sách, cách nhau bằng ;",
+    "unit": "Đơn vị (mã hoặc tên)",
+    "units": "Các đơn vị, cách nhau bằng ;",
+    "partner": "Đối tác (tên, tên viết tắt)",
+    "partners": "Các đối tác, cách nhau bằng ;",
+    "record": "Bản ghi (mã tham chiếu hoặc tên)",
     "records": "Các bản ghi, cách nhau bằng ;",
 }
 
@@ -892,8 +994,10 @@ def build_template(kind: str, *, user) -> bytes:
             elif column.type == "unit":
                 allowed = ctx.allowed_queryset(column)
                 if allowed is not None:
-                    options = [str(u.name) for u in allowed.filter(valid_to__isnull=True)
-                               .order_by("path")[:2000]]
+                    options = [
+                        str(u.name)
+                        for u in allowed.filter(valid_to__isnull=True).order_by("path")[:2000]
+                    ]
             if options:
                 list_col += 1
                 list_letter = get_column_letter(list_col)
@@ -902,8 +1006,7 @@ def build_template(kind: str, *, user) -> bytes:
                     lists.cell(row=r, column=list_col, value=option)
                 validation = DataValidation(
                     type="list",
-                    formula1=f"='{LISTS_SHEET}'!${list_letter}$2:${list_letter}$"
-                             f"{len(options) + 1}",
+                    formula1=f"='{LISTS_SHEET}'!${list_letter}$2:${list_letter}${len(options) + 1}",
                     allow_blank=True,
                     showErrorMessage=True,
                     errorStyle="stop" if strict else "warning",
@@ -920,9 +1023,11 @@ def build_template(kind: str, *, user) -> bytes:
         notes.column_dimensions["C"].width = 30
         notes.column_dimensions["D"].width = 70
         notes.column_dimensions["E"].width = 30
-        title = notes.cell(row=1, column=1,
-                           value=f"Mẫu nhập {importer.get_kind().verbose_name_plural()} "
-                                 "— doingoai")
+        title = notes.cell(
+            row=1,
+            column=1,
+            value=f"Mẫu nhập {importer.get_kind().verbose_name_plural()} — doingoai",
+        )
         title.font = Font(bold=True, size=14)
         row = 3
         for line in [*GENERAL_NOTES, *importer.notes]:
@@ -933,14 +1038,22 @@ def build_template(kind: str, *, user) -> bytes:
             notes.cell(row=row, column=index, value=header).font = bold
         for column in columns:
             row += 1
-            help_text = column.help or str(getattr(ctx.proto.fields.get(column.field),
-                                                   "help_text", "") or "")
+            help_text = column.help or str(
+                getattr(ctx.proto.fields.get(column.field), "help_text", "") or ""
+            )
             if column.type == "choice":
-                help_text = (help_text + " " if help_text else "") + "Một trong: " + "; ".join(
-                    label for _v, label in ctx.choices(column))
-            values = [column.header, "có" if column.required else "", TYPE_LABELS[column.type],
-                      help_text, cell_text(data.cell(row=2, column=columns.index(column) + 1)
-                                           .value)]
+                help_text = (
+                    (help_text + " " if help_text else "")
+                    + "Một trong: "
+                    + "; ".join(label for _v, label in ctx.choices(column))
+                )
+            values = [
+                column.header,
+                "có" if column.required else "",
+                TYPE_LABELS[column.type],
+                help_text,
+                cell_text(data.cell(row=2, column=columns.index(column) + 1).value),
+            ]
             for index, value in enumerate(values, 1):
                 cell = notes.cell(row=row, column=index, value=value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -39,8 +39,10 @@ class UploadForm(forms.Form):
         file.seek(0)
         if head != b"PK\x03\x04":
             raise forms.ValidationError(
-                _("The file is not an Excel workbook (.xlsx). Download the template and "
-                  "fill it in.")
+                _(
+                    "The file is not an Excel workbook (.xlsx). Download the template and "
+                    "fill it in."
+                )
             )
         return file
 
@@ -57,7 +59,7 @@ def _importer_or_404(request, kind):
 
 @list_buttons.provide
 def import_button(kind, user) -> list[tuple]:
-    """"Import from Excel" on the list of every kind that has an importer."""
+    """ "Import from Excel" on the list of every kind that has an importer."""
     if get_importer(kind.slug) is None or not may_add(kind, user):
         return []
     return [(_("Import from Excel"), reverse("import_upload", kwargs={"kind": kind.slug}))]
@@ -93,8 +95,11 @@ def template_download(request, kind):
 @login_required
 def upload(request, kind):
     importer, record_kind = _importer_or_404(request, kind)
-    ctx = {"kind": record_kind(), "importer": importer,
-           "verbose_name_plural": record_kind.verbose_name_plural()}
+    ctx = {
+        "kind": record_kind(),
+        "importer": importer,
+        "verbose_name_plural": record_kind.verbose_name_plural(),
+    }
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -112,9 +117,13 @@ def upload(request, kind):
             else:
                 path.unlink(missing_ok=True)
                 token = None
-            ctx.update(report=report, token=token, rows=report.rows[:PREVIEW_ROWS],
-                       more_rows=max(0, len(report.rows) - PREVIEW_ROWS),
-                       problems=report.all_problems())
+            ctx.update(
+                report=report,
+                token=token,
+                rows=report.rows[:PREVIEW_ROWS],
+                more_rows=max(0, len(report.rows) - PREVIEW_ROWS),
+                problems=report.all_problems(),
+            )
     else:
         form = UploadForm()
     ctx["form"] = form
@@ -138,10 +147,19 @@ def confirm(request, kind):
     path.unlink(missing_ok=True)
     if not report.ok:
         # the data changed between preview and confirmation
-        ctx = {"kind": record_kind(), "form": UploadForm(), "report": report, "token": None,
-               "rows": report.rows[:PREVIEW_ROWS], "problems": report.all_problems(),
-               "verbose_name_plural": record_kind.verbose_name_plural()}
+        ctx = {
+            "kind": record_kind(),
+            "form": UploadForm(),
+            "report": report,
+            "token": None,
+            "rows": report.rows[:PREVIEW_ROWS],
+            "problems": report.all_problems(),
+            "verbose_name_plural": record_kind.verbose_name_plural(),
+        }
         return render(request, "imports/upload.html", ctx, status=409)
-    messages.success(request, _("Imported “%(name)s”: %(summary)s.") % {
-        "name": entry["name"], "summary": report.summary()})
+    messages.success(
+        request,
+        _("Imported “%(name)s”: %(summary)s.")
+        % {"name": entry["name"], "summary": report.summary()},
+    )
     return redirect(f"{record_kind.slug}_list")

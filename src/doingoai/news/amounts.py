@@ -65,20 +65,36 @@ class Amount:
 
 # Currency words, longest first; value: ISO 4217 code.
 CURRENCIES: list[tuple[str, str]] = [
-    (r"đô[\s-]?la\s+Mỹ", "USD"), (r"đô[\s-]?la\s+Úc", "AUD"),
-    (r"đô[\s-]?la\s+Singapore", "SGD"), (r"đô[\s-]?la\s+Canada", "CAD"),
-    (r"đô[\s-]?la", "USD"), (r"US\$|USD|\$", "USD"), (r"AUD", "AUD"),
-    (r"[Ee]uro|EUR|€", "EUR"), (r"[Yy]ên\s+Nhật|[Yy]ên|JPY", "JPY"),
-    (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"), (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
-    (r"[Kk]íp(?:\s+Lào)?|LAK", "LAK"), (r"[Bb]ạt(?:\s+Thái)?|[Bb]aht|THB", "THB"),
-    (r"[Bb]ảng\s+Anh|GBP", "GBP"), (r"[Rr]iel|KHR", "KHR"), (r"CHF|[Ff]ranc\s+Thụy\s+Sĩ", "CHF"),
+    (r"đô[\s-]?la\s+Mỹ", "USD"),
+    (r"đô[\s-]?la\s+Úc", "AUD"),
+    (r"đô[\s-]?la\s+Singapore", "SGD"),
+    (r"đô[\s-]?la\s+Canada", "CAD"),
+    (r"đô[\s-]?la", "USD"),
+    (r"US\$|USD|\$", "USD"),
+    (r"AUD", "AUD"),
+    (r"[Ee]uro|EUR|€", "EUR"),
+    (r"[Yy]ên\s+Nhật|[Yy]ên|JPY", "JPY"),
+    (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"),
+    (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
+    (r"[Kk]íp(?:\s+Lào)?|LAK", "LAK"),
+    (r"[Bb]ạt(?:\s+Thái)?|[Bb]aht|THB", "THB"),
+    (r"[Bb]ảng\s+Anh|GBP", "GBP"),
+    (r"[Rr]iel|KHR", "KHR"),
+    (r"CHF|[Ff]ranc\s+Thụy\s+Sĩ", "CHF"),
     (r"[Đđ]ồng|VNĐ|VND|vnđ|VNđ|đ(?![\w])", "VND"),
 ]
 _CURRENCY_RE = "|".join(f"(?:{pat})" for pat, _ in CURRENCIES)
 _CURRENCY_COMPILED = [(re.compile(f"(?:{pat})$"), code) for pat, code in CURRENCIES]
 
-_MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tr": 10**6,
-                "tỷ": 10**9, "tỉ": 10**9, "trăm": 100}
+_MULTIPLIERS = {
+    "nghìn": 1000,
+    "ngàn": 1000,
+    "triệu": 10**6,
+    "tr": 10**6,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "trăm": 100,
+}
 _MULT_RE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)"
 _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 
@@ -90,19 +106,22 @@ _AMOUNT = re.compile(
     re.UNICODE,
 )
 _PREFIX_OVER = re.compile(r"(?:hơn|trên|ngoài|vượt)\s*$", re.IGNORECASE)
-_PREFIX_ANY = re.compile(
-    r"(?:hơn|trên|gần|khoảng|xấp xỉ|ngót|gần)\s*$",
-    re.IGNORECASE)
-_EQUIV = re.compile(r"[(,]\s*(?:tương\s+đương|tương\s+ứng|quy\s+đổi|khoảng|tức)\b[^()]*$",
-                    re.IGNORECASE)
-_EACH = re.compile(r"mỗi\s+(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,3}?\s*(?:trị\s+giá|"
-                   r"giá\s+trị|là|có|được|hỗ\s+trợ|gồm|:)?\s*$", re.IGNORECASE)
+_PREFIX_ANY = re.compile(r"(?:hơn|trên|gần|khoảng|xấp xỉ|ngót|gần)\s*$", re.IGNORECASE)
+_EQUIV = re.compile(
+    r"[(,]\s*(?:tương\s+đương|tương\s+ứng|quy\s+đổi|khoảng|tức)\b[^()]*$", re.IGNORECASE
+)
+_EACH = re.compile(
+    r"mỗi\s+(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,3}?\s*(?:trị\s+giá|"
+    r"giá\s+trị|là|có|được|hỗ\s+trợ|gồm|:)?\s*$",
+    re.IGNORECASE,
+)
 # "4 bộ máy may", "20 suất học bổng", "100 phần quà"
 _COUNT = re.compile(
     r"(?<![\d.,/])(?P<q>\d{1,5})\s+(?P<noun>bộ|chiếc|cái|suất|phần|xe|máy|căn|ngôi|con|tấn|"
     r"bao|thùng|học\s+bổng|em|hộ|người|phụ\s+nữ|hội\s+viên|học\s+sinh|sinh\s+viên|"
     r"công\s+trình|giếng|cặp|bò|lợn|nhà|túi|gói|kg|chương\s+trình|dự\s+án|khoản)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
 
@@ -162,7 +181,7 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         currency = _currency(m.group("cur"))
         start, end = m.start(), m.end()
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 40) : start]
         # A bare "đ" after a small number without multiplier is too weak.
         if m.group("cur") == "đ" and not m.group("mult") and value < 1000:
             continue
@@ -184,7 +203,7 @@ def find_amounts(text: str) -> list[Amount]:
             counts = list(_COUNT.finditer(head))
             if not counts and clause > 0:
                 # "Trao 100 suất học bổng. Mỗi suất trị giá 2 triệu đồng."
-                previous = text[_clause_start(text, clause - 2):clause]
+                previous = text[_clause_start(text, clause - 2) : clause]
                 counts = list(_COUNT.finditer(previous))
             chosen = None
             for c in reversed(counts):
@@ -196,14 +215,28 @@ def find_amounts(text: str) -> list[Amount]:
             if chosen is not None:
                 quantity = int(chosen.group("q"))
                 value = unit_value * quantity
-        amount = Amount(value=value, currency=currency, text=text[span_start:end],
-                        quantity=quantity, unit_value=unit_value, over=over,
-                        start=span_start, end=end)
-        if found and _EQUIV.search(text[found[-1].end:start]) and \
-                start - found[-1].end < 60 and currency != found[-1].currency:
+        amount = Amount(
+            value=value,
+            currency=currency,
+            text=text[span_start:end],
+            quantity=quantity,
+            unit_value=unit_value,
+            over=over,
+            start=span_start,
+            end=end,
+        )
+        if (
+            found
+            and _EQUIV.search(text[found[-1].end : start])
+            and start - found[-1].end < 60
+            and currency != found[-1].currency
+        ):
             continue  # restates the previous amount in another currency
-        if found and quantity is None and any(
-                a.quantity and a.value == value and a.currency == currency for a in found):
+        if (
+            found
+            and quantity is None
+            and any(a.quantity and a.value == value and a.currency == currency for a in found)
+        ):
             continue  # a total that repeats quantity x unit value
         found.append(amount)
     return found

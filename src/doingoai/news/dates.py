@@ -45,46 +45,80 @@ _D = r"(?P<{n}>[0-3]?\d)"
 _M = r"(?P<{n}>[01]?\d)"
 _Y = r"(?P<{n}>(?:19|20)\d\d)"
 _SEP = r"\s*[/.\-]\s*"
-_DM = (_D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1")
-       + r"(?:\s*/\s*" + _Y.format(n="y1") + ")?")
+_DM = _D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1") + r"(?:\s*/\s*" + _Y.format(n="y1") + ")?"
 
 _PATTERNS = [
     # từ ngày 25/6 đến (ngày) 1/7(/2024)
     re.compile(
-        r"(?:[Tt]ừ\s+)?(?:(?:các\s+)?ngày\s+)?" + _DM
+        r"(?:[Tt]ừ\s+)?(?:(?:các\s+)?ngày\s+)?"
+        + _DM
         + r"\s*(?:đến|tới|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?"
-        + _D.format(n="d2") + r"\s*/\s*" + _M.format(n="m2")
-        + r"(?:\s*/\s*" + _Y.format(n="y2") + r")?(?!\s*/?\d)"),
+        + _D.format(n="d2")
+        + r"\s*/\s*"
+        + _M.format(n="m2")
+        + r"(?:\s*/\s*"
+        + _Y.format(n="y2")
+        + r")?(?!\s*/?\d)"
+    ),
     # từ (ngày) 25-27/6(/2023), 15 và 16/8
     re.compile(
         r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày\s+)?"
-        + _D.format(n="d1") + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
-        + _D.format(n="d2") + r"\s*/\s*" + _M.format(n="m2")
-        + r"(?:\s*/\s*" + _Y.format(n="y2") + r")?(?!\s*/?\d)"),
+        + _D.format(n="d1")
+        + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
+        + _D.format(n="d2")
+        + r"\s*/\s*"
+        + _M.format(n="m2")
+        + r"(?:\s*/\s*"
+        + _Y.format(n="y2")
+        + r")?(?!\s*/?\d)"
+    ),
     # từ ngày 5 đến ngày 7 tháng 3 (năm 2023)
     re.compile(
-        r"(?:[Tt]ừ\s+)?ngày\s+" + _D.format(n="d1") + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
-        + _D.format(n="d2") + r"\s+tháng\s+" + _M.format(n="m2")
-        + r"(?:\s*(?:năm|,|/)\s*" + _Y.format(n="y2") + ")?"),
+        r"(?:[Tt]ừ\s+)?ngày\s+"
+        + _D.format(n="d1")
+        + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
+        + _D.format(n="d2")
+        + r"\s+tháng\s+"
+        + _M.format(n="m2")
+        + r"(?:\s*(?:năm|,|/)\s*"
+        + _Y.format(n="y2")
+        + ")?"
+    ),
     # ngày 5 tháng 3 (năm 2023)
     re.compile(
-        r"(?:[Nn]gày\s+)" + _D.format(n="d1") + r"\s+tháng\s+" + _M.format(n="m1")
-        + r"(?:\s*(?:năm|,|/)\s*" + _Y.format(n="y1") + ")?"),
+        r"(?:[Nn]gày\s+)"
+        + _D.format(n="d1")
+        + r"\s+tháng\s+"
+        + _M.format(n="m1")
+        + r"(?:\s*(?:năm|,|/)\s*"
+        + _Y.format(n="y1")
+        + ")?"
+    ),
     # 28/04/2022, ngày 28/4, 28-4-2022
     re.compile(
-        r"(?:[Nn]gày\s+)?(?<![\d/.])" + _D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1")
-        + r"(?:\s*/\s*" + _Y.format(n="y1") + r")?(?![\d/])"),
+        r"(?:[Nn]gày\s+)?(?<![\d/.])"
+        + _D.format(n="d1")
+        + r"\s*/\s*"
+        + _M.format(n="m1")
+        + r"(?:\s*/\s*"
+        + _Y.format(n="y1")
+        + r")?(?![\d/])"
+    ),
     re.compile(
-        r"(?<![\d/.])" + _D.format(n="d1") + r"[.\-]" + _M.format(n="m1")
-        + r"[.\-]" + _Y.format(n="y1") + r"(?!\d)"),
+        r"(?<![\d/.])"
+        + _D.format(n="d1")
+        + r"[.\-]"
+        + _M.format(n="m1")
+        + r"[.\-]"
+        + _Y.format(n="y1")
+        + r"(?!\d)"
+    ),
     # tháng 6/2023, tháng 6 năm 2023
-    re.compile(
-        r"[Tt]háng\s+" + _M.format(n="mm") + r"\s*(?:/|năm|,)\s*" + _Y.format(n="yy")),
+    re.compile(r"[Tt]háng\s+" + _M.format(n="mm") + r"\s*(?:/|năm|,)\s*" + _Y.format(n="yy")),
 ]
 
 # Numbers after these words are not dates ("Nghị quyết số 12/NQ", "tỷ lệ 3/4").
-_NOT_DATE_BEFORE = re.compile(r"(?:số|tỷ lệ|tỉ lệ|khoản|điểm|Điều|mục|phần|lần)\s*$",
-                              re.IGNORECASE)
+_NOT_DATE_BEFORE = re.compile(r"(?:số|tỷ lệ|tỉ lệ|khoản|điểm|Điều|mục|phần|lần)\s*$", re.IGNORECASE)
 
 
 def resolve_year(day: int, month: int, reference: date | None) -> date | None:
@@ -128,7 +162,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateHit]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if _NOT_DATE_BEFORE.search(text[max(0, s - 12):s]):
+            if _NOT_DATE_BEFORE.search(text[max(0, s - 12) : s]):
                 continue
             hit = _resolve(m, text, published)
             if hit is None:
@@ -147,8 +181,9 @@ def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
         if not month or not 1 <= month <= 12:
             return None
         last_day = calendar.monthrange(year, month)[1]
-        return DateHit(s, e, m.group(0), date(year, month, 1), date(year, month, last_day),
-                       "month", True)
+        return DateHit(
+            s, e, m.group(0), date(year, month, 1), date(year, month, last_day), "month", True
+        )
     d1, m1, y1 = _int(m, "d1"), _int(m, "m1"), _int(m, "y1")
     d2, m2, y2 = _int(m, "d2"), _int(m, "m2"), _int(m, "y2")
     if d2 is None:
@@ -171,7 +206,8 @@ def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
 
 _DATELINE = re.compile(
     r"(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>(?:19|20)\d\d)"
-    r"(?:\s*[-,|]?\s*(?P<hh>[0-2]?\d)\s*[:h]\s*(?P<mi>[0-5]\d))?")
+    r"(?:\s*[-,|]?\s*(?P<hh>[0-2]?\d)\s*[:h]\s*(?P<mi>[0-5]\d))?"
+)
 
 
 def parse_dateline(line: str) -> date | None:
@@ -186,7 +222,7 @@ def parse_dateline(line: str) -> date | None:
     m = _DATELINE.search(line)
     if not m:
         return None
-    rest = (line[:m.start()] + " " + line[m.end():]).strip()
+    rest = (line[: m.start()] + " " + line[m.end() :]).strip()
     rest = re.sub(r"\(?GMT\s*[+-]\s*\d+\)?|\bThứ\s+\w+|Chủ\s+nhật|[,|\-–:]", " ", rest)
     words = rest.split()
     if len(words) > 4:

@@ -13,10 +13,15 @@ DATA = Path(__file__).parent / "data"
 
 ARTICLES = [
     # file, province (None: central), activity kind, start date, assumed publication date
-    ("000_f8e461730c167d25.txt", "Đắk Lắk", "delegation_out", dt.date(2024, 6, 25),
-     dt.date(2024, 7, 3),
-     "Bài viết không ghi ngày đăng; bản demo giả định 03/7/2024, sau chuyến công tác "
-     "25/6 – 1/7/2024."),
+    (
+        "000_f8e461730c167d25.txt",
+        "Đắk Lắk",
+        "delegation_out",
+        dt.date(2024, 6, 25),
+        dt.date(2024, 7, 3),
+        "Bài viết không ghi ngày đăng; bản demo giả định 03/7/2024, sau chuyến công tác "
+        "25/6 – 1/7/2024.",
+    ),
     ("004_c2e60e18ba12f289.txt", None, "conference", dt.date(2022, 4, 28), None, ""),
 ]
 
@@ -47,8 +52,7 @@ def load(stdout=None):
     for filename, province, kind, start, published, note in ARTICLES:
         unit = org.province(province) if province else org.central_unit()
         text = (DATA / filename).read_text(encoding="utf-8")
-        item = import_article(text=text, unit=unit, source_file=filename,
-                              published=published).item
+        item = import_article(text=text, unit=unit, source_file=filename, published=published).item
         activity = _activity(unit, kind, start, hints.get(kind, ""))
         changed = False
         if activity is not None and item.activity_id != activity.pk:
@@ -64,5 +68,7 @@ def load(stdout=None):
             item.save()
         linked += item.activity_id is not None
     if stdout:
-        stdout.write(f"news items: {NewsItem.objects.count()} ({linked} demo articles linked "
-                     "to their activities)")
+        stdout.write(
+            f"news items: {NewsItem.objects.count()} ({linked} demo articles linked "
+            "to their activities)"
+        )

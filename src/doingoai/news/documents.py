@@ -51,33 +51,109 @@ class Line:
 
 # Whole lines (folded) that are page furniture.
 _FURNITURE_EXACT = {
-    "y kien ban doc", "y kien cua ban", "binh luan", "xem them binh luan",
-    "nhap thong tin cua ban", "doc them", "xem them", "moi cap nhat", "tin lien quan",
-    "chia se", "in bai", "gui binh luan", "gui", "tu khoa", "tags", "tag", "ban dang xem",
-    "quay lai", "trang chu", "facebook", "zalo", "twitter", "copy link", "theo doi",
-    "dang nhap", "dang ky", "len dau trang", "tin moi", "tin moi nhat", "doc nhieu",
-    "tin cung chuyen muc", "bai viet lien quan", "xem tiep", "luu", "thich", "chia se bai viet",
-    "in", "email", "top", "video", "anh", "noi dung bat buoc can co",
+    "y kien ban doc",
+    "y kien cua ban",
+    "binh luan",
+    "xem them binh luan",
+    "nhap thong tin cua ban",
+    "doc them",
+    "xem them",
+    "moi cap nhat",
+    "tin lien quan",
+    "chia se",
+    "in bai",
+    "gui binh luan",
+    "gui",
+    "tu khoa",
+    "tags",
+    "tag",
+    "ban dang xem",
+    "quay lai",
+    "trang chu",
+    "facebook",
+    "zalo",
+    "twitter",
+    "copy link",
+    "theo doi",
+    "dang nhap",
+    "dang ky",
+    "len dau trang",
+    "tin moi",
+    "tin moi nhat",
+    "doc nhieu",
+    "tin cung chuyen muc",
+    "bai viet lien quan",
+    "xem tiep",
+    "luu",
+    "thich",
+    "chia se bai viet",
+    "in",
+    "email",
+    "top",
+    "video",
+    "anh",
+    "noi dung bat buoc can co",
 }
 _FURNITURE_PREFIX = (
-    "noi dung bat buoc", "xem them binh luan", "binh luan ", "moi cap nhat",
-    "y kien ban doc", "y kien cua ban", "nhap thong tin", "ban con ", "gui y kien",
-    "dang nhap de", "vui long", "ho va ten", "email cua ban", "tu khoa ", "tags ",
-    "chia se ", "theo doi ", "tin lien quan", "doc them ", "xem them ",
+    "noi dung bat buoc",
+    "xem them binh luan",
+    "binh luan ",
+    "moi cap nhat",
+    "y kien ban doc",
+    "y kien cua ban",
+    "nhap thong tin",
+    "ban con ",
+    "gui y kien",
+    "dang nhap de",
+    "vui long",
+    "ho va ten",
+    "email cua ban",
+    "tu khoa ",
+    "tags ",
+    "chia se ",
+    "theo doi ",
+    "tin lien quan",
+    "doc them ",
+    "xem them ",
 )
 # Section labels of news sites: short lines before the title.
 _SECTIONS = {
-    "xa hoi", "thoi su", "tin tuc", "kinh te", "van hoa", "giao duc", "phap luat", "the gioi",
-    "doi song", "suc khoe", "hoat dong hoi", "tin tuc su kien", "doi ngoai", "phu nu",
-    "gia dinh", "quoc te", "chinh tri", "dia phuong", "tin hoat dong", "hoi nhap",
-    "hop tac quoc te", "tin tuc hoat dong", "tieu diem", "su kien", "chuyen de", "ban tin",
+    "xa hoi",
+    "thoi su",
+    "tin tuc",
+    "kinh te",
+    "van hoa",
+    "giao duc",
+    "phap luat",
+    "the gioi",
+    "doi song",
+    "suc khoe",
+    "hoat dong hoi",
+    "tin tuc su kien",
+    "doi ngoai",
+    "phu nu",
+    "gia dinh",
+    "quoc te",
+    "chinh tri",
+    "dia phuong",
+    "tin hoat dong",
+    "hoi nhap",
+    "hop tac quoc te",
+    "tin tuc hoat dong",
+    "tieu diem",
+    "su kien",
+    "chuyen de",
+    "ban tin",
 }
 _CAPTION = re.compile(
     r"(?:^|[\s.(])Ảnh\s*(?:\d+\s*)?:|\bẢnh\s*minh\s*họa\b|[-–]\s*Ảnh\s*\d+\.?\s*$|\|\s*$|"
-    r"^\s*\(?Ảnh\s*:|\bNguồn\s*ảnh\s*:|^\s*Clip\s*:|^\s*Video\s*:", re.IGNORECASE)
+    r"^\s*\(?Ảnh\s*:|\bNguồn\s*ảnh\s*:|^\s*Clip\s*:|^\s*Video\s*:",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^(?:(?:Tin|Bài|Bài và ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Nguồn|Theo)\s*[:,]?\s*)?"
-    r"[\w.]+(?:\s+[\w.]+){0,4}(?:\s*\([^)]{1,30}\))?$")
+    r"[\w.]+(?:\s+[\w.]+){0,4}(?:\s*\([^)]{1,30}\))?$"
+)
 
 
 def _is_furniture(line: str) -> bool:
@@ -172,8 +248,9 @@ def segment(text: str) -> list[Line]:
     return lines
 
 
-def _document_from_text(text: str, filename: str = "", title: str | None = None,
-                        published: date | None = None) -> Document:
+def _document_from_text(
+    text: str, filename: str = "", title: str | None = None, published: date | None = None
+) -> Document:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = segment(text)
     found_title = next((ln.text.strip() for ln in lines if ln.role == "title"), "")
@@ -186,11 +263,16 @@ def _document_from_text(text: str, filename: str = "", title: str | None = None,
     if title and found_title and fold(found_title) != fold(title):
         # The page title came from metadata: the first line is body text.
         body.insert(0, found_title)
-    return Document(title=title or found_title, published=published,
-                    body_text="\n".join(body), filename=filename)
+    return Document(
+        title=title or found_title,
+        published=published,
+        body_text="\n".join(body),
+        filename=filename,
+    )
 
 
 # --- formats --------------------------------------------------------------------
+
 
 def _decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "utf-16", "cp1258"):
@@ -204,14 +286,47 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-              "iframe", "button", "select", "input", "textarea", "svg", "figure"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "figure",
+]
 _DROP_CLASS = re.compile(
     r"comment|menu|\bnav|navbar|footer|header|share|social|related|breadcrumb|sidebar|"
     r"banner|advert|\bads?\b|tags?\b|newsletter|login|popup|cookie|binh-?luan|tin-?lien-?quan|"
-    r"most-?read|box-?news|widget", re.IGNORECASE)
-_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "th", "pre",
-           "figcaption", "time", "dt", "dd"}
+    r"most-?read|box-?news|widget",
+    re.IGNORECASE,
+)
+_BLOCKS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "blockquote",
+    "td",
+    "th",
+    "pre",
+    "figcaption",
+    "time",
+    "dt",
+    "dd",
+}
 
 
 def _html_to_document(data: bytes | str, filename: str) -> Document:
@@ -227,9 +342,11 @@ def _html_to_document(data: bytes | str, filename: str) -> Document:
     data = re.sub(r"^\s*<\?xml[^>]*>", "", data)
     root = lxml.html.document_fromstring(data)
     published = None
-    for meta in root.xpath("//meta[@property='article:published_time' or "
-                           "@name='pubdate' or @name='publishdate' or "
-                           "@itemprop='datePublished' or @name='date']"):
+    for meta in root.xpath(
+        "//meta[@property='article:published_time' or "
+        "@name='pubdate' or @name='publishdate' or "
+        "@itemprop='datePublished' or @name='date']"
+    ):
         content = meta.get("content") or ""
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})", content)
         if m:
@@ -263,7 +380,8 @@ def _html_to_document(data: bytes | str, filename: str) -> Document:
         tag = el.tag.lower()
         is_leaf_div = tag == "div" and not any(
             isinstance(c.tag, str) and (c.tag.lower() in _BLOCKS or c.tag.lower() == "div")
-            for c in el)
+            for c in el
+        )
         if tag in _BLOCKS or is_leaf_div:
             if any(isinstance(a.tag, str) and a.tag.lower() in _BLOCKS for a in el.iterancestors()):
                 continue
@@ -339,8 +457,9 @@ def read_document(source: str | Path | bytes, filename: str | None = None) -> Do
         return _docx_to_document(data, filename)
     if suffix in (".txt", ""):
         return _document_from_text(_decode(data), filename)
-    raise ValueError(f"{filename}: unsupported file type {suffix!r} "
-                     f"(expected one of {', '.join(SUFFIXES)})")
+    raise ValueError(
+        f"{filename}: unsupported file type {suffix!r} (expected one of {', '.join(SUFFIXES)})"
+    )
 
 
 def read_archive(path: str | Path) -> Iterator[Document]:

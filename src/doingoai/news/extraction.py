@@ -40,11 +40,33 @@ from .gazetteer import PlaceHit, find_places, fold_with_offsets
 
 __all__ = ["KINDS", "Event", "Extraction", "extract"]
 
-KINDS = ("delegation_out", "delegation_in", "conference", "review_meeting", "workshop",
-         "signing", "exhibition", "ceremony", "online_event", "aid_handover", "other")
+KINDS = (
+    "delegation_out",
+    "delegation_in",
+    "conference",
+    "review_meeting",
+    "workshop",
+    "signing",
+    "exhibition",
+    "ceremony",
+    "online_event",
+    "aid_handover",
+    "other",
+)
 
-JSON_KEYS = ("title", "published", "start_date", "end_date", "kind", "units", "partners",
-             "places", "countries", "amounts", "agreement")
+JSON_KEYS = (
+    "title",
+    "published",
+    "start_date",
+    "end_date",
+    "kind",
+    "units",
+    "partners",
+    "places",
+    "countries",
+    "amounts",
+    "agreement",
+)
 
 
 @dataclass
@@ -104,41 +126,130 @@ class Extraction:
 
 # --- organisations ---------------------------------------------------------------
 
-_WU_HEAD = (r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
-            r"Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|Hội\s+Liên\s+hiệp\s+phụ\s+nữ|"
-            r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
-            r"Hiệp\s+hội\s+Phụ\s+nữ)")
-_OTHER_HEAD = (r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
-               r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
-               r"Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
-               r"Hội\s+người\s+Việt|Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))")
+_WU_HEAD = (
+    r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
+    r"Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|Hội\s+Liên\s+hiệp\s+phụ\s+nữ|"
+    r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
+    r"Hiệp\s+hội\s+Phụ\s+nữ)"
+)
+_OTHER_HEAD = (
+    r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
+    r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
+    r"Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
+    r"Hội\s+người\s+Việt|Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
+)
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
-_LEVEL = (r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
-          r"quận|bản|cụm\s+bản|khu\s+vực|vùng)")
+_LEVEL = (
+    r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
+    r"quận|bản|cụm\s+bản|khu\s+vực|vùng)"
+)
 _LOWER_OK = {
-    "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "trấn", "các", "vì", "cấp",
-    "hiệp", "nữ", "nghiệp", "quán", "sự", "học", "tế", "quốc", "dân", "chủ", "nhân", "hòa",
-    "hoà", "bình", "phát", "triển", "tộc", "ương", "đô", "ngoại", "vụ", "thương",
-    "mại", "công", "doanh", "hội", "bản", "khu", "vực", "vùng", "trị",
+    "tỉnh",
+    "thành",
+    "phố",
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "thị",
+    "trấn",
+    "các",
+    "vì",
+    "cấp",
+    "hiệp",
+    "nữ",
+    "nghiệp",
+    "quán",
+    "sự",
+    "học",
+    "tế",
+    "quốc",
+    "dân",
+    "chủ",
+    "nhân",
+    "hòa",
+    "hoà",
+    "bình",
+    "phát",
+    "triển",
+    "tộc",
+    "ương",
+    "đô",
+    "ngoại",
+    "vụ",
+    "thương",
+    "mại",
+    "công",
+    "doanh",
+    "hội",
+    "bản",
+    "khu",
+    "vực",
+    "vùng",
+    "trị",
 }
 # International organisations: alias -> ISO country of the organisation ("" if none).
 KNOWN_PARTNERS: dict[str, str] = {
-    "UN Women": "", "UNFPA": "", "UNDP": "", "UNICEF": "", "UNESCO": "", "UNHCR": "",
-    "UNODC": "", "UNAIDS": "", "WHO": "", "FAO": "", "ILO": "", "IOM": "", "IFAD": "",
-    "KOICA": "KR", "KOFIH": "KR", "JICA": "JP", "USAID": "US", "GIZ": "DE", "AusAID": "AU",
-    "DFAT": "AU", "Oxfam": "", "CARE International": "", "CARE": "", "ActionAid": "",
-    "Plan International": "", "World Vision": "", "Save the Children": "",
-    "Quỹ Châu Á": "", "The Asia Foundation": "", "Hanns Seidel": "DE", "Friedrich Ebert": "DE",
-    "Rosa Luxemburg": "DE", "Konrad Adenauer": "DE", "ADB": "", "Ngân hàng Thế giới": "",
-    "World Bank": "", "Liên minh châu Âu": "", "Liên minh Châu Âu": "", "EU": "",
-    "Good Neighbors": "", "ChildFund": "", "Helvetas": "CH", "SNV": "NL", "Pathfinder": "",
-    "Marie Stopes": "", "Mercy Corps": "", "Caritas": "", "Heifer": "",
-    "Habitat for Humanity": "", "ACWO": "", "WIDF": "", "Korea Foundation": "KR",
-    "Liên đoàn Phụ nữ Dân chủ Quốc tế": "", "Tầm nhìn Thế giới": "",
+    "UN Women": "",
+    "UNFPA": "",
+    "UNDP": "",
+    "UNICEF": "",
+    "UNESCO": "",
+    "UNHCR": "",
+    "UNODC": "",
+    "UNAIDS": "",
+    "WHO": "",
+    "FAO": "",
+    "ILO": "",
+    "IOM": "",
+    "IFAD": "",
+    "KOICA": "KR",
+    "KOFIH": "KR",
+    "JICA": "JP",
+    "USAID": "US",
+    "GIZ": "DE",
+    "AusAID": "AU",
+    "DFAT": "AU",
+    "Oxfam": "",
+    "CARE International": "",
+    "CARE": "",
+    "ActionAid": "",
+    "Plan International": "",
+    "World Vision": "",
+    "Save the Children": "",
+    "Quỹ Châu Á": "",
+    "The Asia Foundation": "",
+    "Hanns Seidel": "DE",
+    "Friedrich Ebert": "DE",
+    "Rosa Luxemburg": "DE",
+    "Konrad Adenauer": "DE",
+    "ADB": "",
+    "Ngân hàng Thế giới": "",
+    "World Bank": "",
+    "Liên minh châu Âu": "",
+    "Liên minh Châu Âu": "",
+    "EU": "",
+    "Good Neighbors": "",
+    "ChildFund": "",
+    "Helvetas": "CH",
+    "SNV": "NL",
+    "Pathfinder": "",
+    "Marie Stopes": "",
+    "Mercy Corps": "",
+    "Caritas": "",
+    "Heifer": "",
+    "Habitat for Humanity": "",
+    "ACWO": "",
+    "WIDF": "",
+    "Korea Foundation": "KR",
+    "Liên đoàn Phụ nữ Dân chủ Quốc tế": "",
+    "Tầm nhìn Thế giới": "",
 }
 _KNOWN_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(KNOWN_PARTNERS, key=len,
-                                                             reverse=True)) + r")(?![\w])")
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(k) for k in sorted(KNOWN_PARTNERS, key=len, reverse=True))
+    + r")(?![\w])"
+)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]", re.UNICODE)
 
 
@@ -195,12 +306,15 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         head_start = m.start()
         if head.startswith("Trung"):
             head_start = m.start() + head.index("Hội") if "Hội" in head else m.start()
-            head = text[head_start:m.end()]
+            head = text[head_start : m.end()]
         pos = m.end()
-        rest = text[pos:pos + 200]
+        rest = text[pos : pos + 200]
         # "Hội LHPN các cấp", "Hội LHPN cấp TW": not a specific unit.
-        if re.match(r"\s+(?:các\s+cấp|cấp\s|cơ\s+sở|địa\s+phương|các\s+tỉnh\s*[,.;)]|"
-                    r"các\s+tỉnh\s*$)", rest):
+        if re.match(
+            r"\s+(?:các\s+cấp|cấp\s|cơ\s+sở|địa\s+phương|các\s+tỉnh\s*[,.;)]|"
+            r"các\s+tỉnh\s*$)",
+            rest,
+        ):
             continue
         level = re.match(rf"\s+(?:(?:các|\d+|hai|ba|bốn|năm)\s+)?{_LEVEL}\s+", rest)
         lpos = pos + (level.end() if level else 0)
@@ -227,15 +341,24 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 continue
             orgs.remove(inside)
         name = m.group(0)
-        orgs.append(_Org(name, m.start(), m.end(), False, "known", "known:" + fold(name),
-                         KNOWN_PARTNERS[name]))
+        orgs.append(
+            _Org(
+                name,
+                m.start(),
+                m.end(),
+                False,
+                "known",
+                "known:" + fold(name),
+                KNOWN_PARTNERS[name],
+            )
+        )
     orgs.sort(key=lambda o: o.start)
     return orgs
 
 
 def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None:
     """A place in parentheses or after a comma right after ``end``: "(Lào)"."""
-    m = re.match(r"\s*(?:\(|,\s*(?:(?:tỉnh|nước|thành\s+phố)\s+)?|[-–]\s*)", text[end:end + 12])
+    m = re.match(r"\s*(?:\(|,\s*(?:(?:tỉnh|nước|thành\s+phố)\s+)?|[-–]\s*)", text[end : end + 12])
     if not m:
         return None
     hit = _place_at(hits, end + m.end())
@@ -275,37 +398,55 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
                 out = []
                 for p in places:
                     name = f"{head_clean} {singular} {p.text}".replace("  ", " ")
-                    out.append(_Org(name, head_start, p.end, False, "wu",
-                                    f"wu:{p.match.code}", p.match.country, enumerated=True))
+                    out.append(
+                        _Org(
+                            name,
+                            head_start,
+                            p.end,
+                            False,
+                            "wu",
+                            f"wu:{p.match.code}",
+                            p.match.country,
+                            enumerated=True,
+                        )
+                    )
                 return out
             name = " ".join(text[head_start:end].split())
-            code = places[0].match.code if len(places) == 1 else ",".join(
-                p.match.code for p in places)
+            code = (
+                places[0].match.code if len(places) == 1 else ",".join(p.match.code for p in places)
+            )
             if places[0].match.kind == "region":
                 collective = True
                 code = "region:" + places[0].text
             if abroad is not None:
                 code += "@" + abroad.match.code
-            return [_Org(name, head_start, end, False, "wu", f"wu:{code}", country,
-                         collective=collective)]
+            return [
+                _Org(
+                    name, head_start, end, False, "wu", f"wu:{code}", country, collective=collective
+                )
+            ]
         if len(places) == 1:
             p = places[0]
-            name = " ".join(text[head_start:p.end].split())
+            name = " ".join(text[head_start : p.end].split())
             return [_Org(name, head_start, p.end, True, "wu", f"wu:{p.match.code}", "VN")]
         return None
     # A district or commune unit: "Hội LHPN huyện Krông Pắc", "xã Ea Tu".
-    if level and re.match(r"\s+(?:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s",
-                          level.group(0)):
-        m = re.match(r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w'-]*"
-                     r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ0-9][\w'-]*){0,3}",
-                     text[pos + level.end():])
+    if level and re.match(r"\s+(?:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s", level.group(0)):
+        m = re.match(
+            r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w'-]*"
+            r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ0-9][\w'-]*){0,3}",
+            text[pos + level.end() :],
+        )
         if m:
             end = pos + level.end() + m.end()
             after = _country_after(text, end, hits)
             name = " ".join(text[head_start:end].split())
             if after is not None:
-                return [_Org(name, head_start, end, False, "wu", "wu:" + fold(name),
-                             after.match.country)]
+                return [
+                    _Org(
+                        name, head_start, end, False, "wu", "wu:" + fold(name), after.match.country
+                    )
+                ]
             return [_Org(name, head_start, end, True, "wu", "wu:" + fold(name), "VN")]
     return None
 
@@ -335,10 +476,14 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         if not w:
             break
         word = w.group(0)
-        if word[0].isupper() or word[0].isdigit() or word in _LOWER_OK or word in "–-" or (
-                word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None):
-            if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$",
-                                               word):
+        if (
+            word[0].isupper()
+            or word[0].isdigit()
+            or word in _LOWER_OK
+            or word in "–-"
+            or (word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None)
+        ):
+            if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
                 break
             i = j + w.end()
             count += 1
@@ -349,24 +494,32 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         return None
     after = _country_after(text, end, hits)
     if after is not None:
-        end = after.end + (1 if text[after.end:after.end + 1] == ")" else 0)
+        end = after.end + (1 if text[after.end : after.end + 1] == ")" else 0)
     name = " ".join(text[head_start:end].split())
     head = fold(text[head_start:pos])
-    return _Org(name, head_start, end, False, "other", f"other:{head}:{foreign.match.code}",
-                foreign.match.country)
+    return _Org(
+        name,
+        head_start,
+        end,
+        False,
+        "other",
+        f"other:{head}:{foreign.match.code}",
+        foreign.match.country,
+    )
 
 
 # --- kinds -------------------------------------------------------------------------
 
 # (folded pattern, kind); specific cues before general ones.
 _EVENT_CUES: list[tuple[str, str]] = [
-    (r"\b(?:le )?ky ket\b|\bky (?:thoa thuan|bien ban|ban ghi nho|hiep dinh|mou)\b",
-     "signing"),
+    (r"\b(?:le )?ky ket\b|\bky (?:thoa thuan|bien ban|ban ghi nho|hiep dinh|mou)\b", "signing"),
     (r"\b(?:hoi nghi|hop|buoi hop) (?:so ket|tong ket|danh gia)\b", "review_meeting"),
     (r"\b(?:hoi thao|toa dam)\b", "workshop"),
     (r"\b(?:trien lam|trung bay|hoi cho)\b", "exhibition"),
-    (r"\b(?:trao tang|ban giao|trao hoc bong|trao qua|trao ho tro|tiep nhan|trao)\b",
-     "aid_handover"),
+    (
+        r"\b(?:trao tang|ban giao|trao hoc bong|trao qua|trao ho tro|tiep nhan|trao)\b",
+        "aid_handover",
+    ),
     (r"\b(?:hoi nghi|dien dan)\b", "conference"),
     (r"\b(?:lop )?tap huan\b", "workshop"),
     (r"\b(?:gap mat|hoi dam|gap go|lam viec voi)\b", "other"),
@@ -374,14 +527,20 @@ _EVENT_CUES: list[tuple[str, str]] = [
 _COMPILED_CUES = [(re.compile(p), k) for p, k in _EVENT_CUES]
 _CEREMONY = re.compile(r"(?<!\w)[Ll]ễ(?!\w)")
 _ONLINE = re.compile(r"\btruc tuyen\b|\bonline\b|\bhybrid\b")
-_REVIEW_OBJECT = re.compile(r"thoa thuan|ban ghi nho|bien ban ghi nho|chuong trinh hop tac|"
-                            r"du an|ke hoach hop tac|mou|hiep dinh")
-_VISIT = re.compile(r"\b(?:den |sang )?tham\s*,?\s*(?:va )?lam viec\b|\bchuyen (?:tham|cong tac)\b|"
-                    r"\bsang tham\b|\bden tham\b|\blam viec tai\b|"
-                    r"\btham\b(?! (?:gia|du|quan|khao|luan|my|muu|nhung|hoi y|van|so))")
-_RECEIVE_VISIT = re.compile(r"\b(?:tiep|don|hoi kien|tiep xa giao|tiep va lam viec voi)\s+"
-                            r"(?:\w+\s+){0,6}?doan\b|\btiep doan\b|\bdon doan\b|\bhoi kien\b|"
-                            r"\btiep xa giao\b")
+_REVIEW_OBJECT = re.compile(
+    r"thoa thuan|ban ghi nho|bien ban ghi nho|chuong trinh hop tac|"
+    r"du an|ke hoach hop tac|mou|hiep dinh"
+)
+_VISIT = re.compile(
+    r"\b(?:den |sang )?tham\s*,?\s*(?:va )?lam viec\b|\bchuyen (?:tham|cong tac)\b|"
+    r"\bsang tham\b|\bden tham\b|\blam viec tai\b|"
+    r"\btham\b(?! (?:gia|du|quan|khao|luan|my|muu|nhung|hoi y|van|so))"
+)
+_RECEIVE_VISIT = re.compile(
+    r"\b(?:tiep|don|hoi kien|tiep xa giao|tiep va lam viec voi)\s+"
+    r"(?:\w+\s+){0,6}?doan\b|\btiep doan\b|\bdon doan\b|\bhoi kien\b|"
+    r"\btiep xa giao\b"
+)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -401,8 +560,11 @@ def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, 
     best: tuple[str, int, int] | None = None
     for pattern, kind in _COMPILED_CUES:
         for m in pattern.finditer(folded, start, end):
-            if kind == "aid_handover" and m.group(0) == "trao" and not re.match(
-                    r"\s+\d", folded[m.end():m.end() + 3]):
+            if (
+                kind == "aid_handover"
+                and m.group(0) == "trao"
+                and not re.match(r"\s+\d", folded[m.end() : m.end() + 3])
+            ):
                 continue
             if best is None or m.start() < best[1]:
                 best = (kind, m.start(), m.end())
@@ -419,7 +581,7 @@ def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, 
         best = specific or ("ceremony", m.start(), m.end())
     if best and best[0] == "review_meeting":
         sentence_end = folded.find(".", best[2])
-        window = folded[best[2]: sentence_end if sentence_end > 0 else end]
+        window = folded[best[2] : sentence_end if sentence_end > 0 else end]
         if not _REVIEW_OBJECT.search(window[:300]):
             best = ("conference", best[1], best[2])
     return best
@@ -427,23 +589,30 @@ def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, 
 
 # --- amounts: direction -----------------------------------------------------------------
 
-_RECEIVED_CUE = re.compile(r"\b(?:tiep nhan|nhan duoc|nhan|van dong|huy dong|vien tro|"
-                           r"nguon luc|ket noi|keu goi|tai tro cua|tai tro tu|do .{1,60} tai tro|"
-                           r"tu nguon|cam ket tai tro|tai tro)\b")
-_GIVEN_CUE = re.compile(r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|cap|danh tang|"
-                        r"tang qua)\b")
+_RECEIVED_CUE = re.compile(
+    r"\b(?:tiep nhan|nhan duoc|nhan|van dong|huy dong|vien tro|"
+    r"nguon luc|ket noi|keu goi|tai tro cua|tai tro tu|do .{1,60} tai tro|"
+    r"tu nguon|cam ket tai tro|tai tro)\b"
+)
+_GIVEN_CUE = re.compile(
+    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|cap|danh tang|"
+    r"tang qua)\b"
+)
 
 
-def _direction(amount: Amount, folded: str, text: str, orgs: list[_Org],
-               hits: list[PlaceHit], main_kind: str) -> str:
+def _direction(
+    amount: Amount, folded: str, text: str, orgs: list[_Org], hits: list[PlaceHit], main_kind: str
+) -> str:
     s = max(folded.rfind(".", 0, amount.start), folded.rfind("\n", 0, amount.start)) + 1
-    e_candidates = [x for x in (folded.find(". ", amount.end), folded.find("\n", amount.end))
-                    if x >= 0]
+    e_candidates = [
+        x for x in (folded.find(". ", amount.end), folded.find("\n", amount.end)) if x >= 0
+    ]
     e = min(e_candidates) if e_candidates else len(folded)
-    before = folded[s:amount.start]
-    after = folded[amount.end:e]
-    if re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro|ho tro|trao tang|tang)\b", after) or \
-            re.search(r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after):
+    before = folded[s : amount.start]
+    after = folded[amount.end : e]
+    if re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro|ho tro|trao tang|tang)\b", after) or re.search(
+        r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after
+    ):
         return "received"
     recv = [m for m in _RECEIVED_CUE.finditer(before)]
     give = [m for m in _GIVEN_CUE.finditer(before)]
@@ -464,8 +633,7 @@ def _direction(amount: Amount, folded: str, text: str, orgs: list[_Org],
         # No named giver: look at the recipient.
         recipient = [o for o in orgs if amount.end <= o.start < e]
         recipient_places = [h for h in hits if amount.end <= h.start < e]
-        if any(not o.is_unit for o in recipient) or any(h.match.foreign
-                                                         for h in recipient_places):
+        if any(not o.is_unit for o in recipient) or any(h.match.foreign for h in recipient_places):
             return "given"
         if main_kind == "delegation_out":
             return "given"
@@ -478,8 +646,9 @@ def _direction(amount: Amount, folded: str, text: str, orgs: list[_Org],
         # "Dự án do KOICA tài trợ. Dự án có tổng kinh phí 2,5 tỷ đồng."
         ps = max(folded.rfind(".", 0, s - 1), folded.rfind("\n", 0, s - 1)) + 1
         previous = folded[ps:s]
-        if re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro)\b|\b(?:tiep nhan|van dong|huy dong)\b",
-                     previous):
+        if re.search(
+            r"\bdo .{1,80}\b(?:tai tro|vien tro)\b|\b(?:tiep nhan|van dong|huy dong)\b", previous
+        ):
             return "received"
         if _GIVEN_CUE.search(previous):
             subject = _subject(orgs, ps, s)
@@ -497,29 +666,37 @@ def _subject(orgs: list[_Org], start: int, end: int) -> _Org | None:
 
 # --- agreements and topics -----------------------------------------------------------------
 
-_AGREEMENT_WORDS = (r"Thỏa\s+thuận|Thoả\s+thuận|Biên\s+bản\s+ghi\s+nhớ|Bản\s+ghi\s+nhớ|"
-                    r"Chương\s+trình\s+hợp\s+tác|Kế\s+hoạch\s+hợp\s+tác|Hiệp\s+định|"
-                    r"Chương\s+trình\s+hành\s+động|Văn\s+kiện\s+dự\s+án|Biên\s+bản\s+hợp\s+tác")
-_AGREEMENT_QUOTED = re.compile(r"[“\"«]\s*(?P<t>(?:" + _AGREEMENT_WORDS + r")[^”\"»\n]{0,160})"
-                               r"\s*[”\"»]")
+_AGREEMENT_WORDS = (
+    r"Thỏa\s+thuận|Thoả\s+thuận|Biên\s+bản\s+ghi\s+nhớ|Bản\s+ghi\s+nhớ|"
+    r"Chương\s+trình\s+hợp\s+tác|Kế\s+hoạch\s+hợp\s+tác|Hiệp\s+định|"
+    r"Chương\s+trình\s+hành\s+động|Văn\s+kiện\s+dự\s+án|Biên\s+bản\s+hợp\s+tác"
+)
+_AGREEMENT_QUOTED = re.compile(
+    r"[“\"«]\s*(?P<t>(?:" + _AGREEMENT_WORDS + r")[^”\"»\n]{0,160})"
+    r"\s*[”\"»]"
+)
 _AGREEMENT_PLAIN = re.compile(
     r"(?P<t>(?:" + _AGREEMENT_WORDS + r")(?:\s*\((?:MOU|MoU)\))?"
     r"(?:\s+(?:về|hợp\s+tác|vì|giai\s+đoạn|năm|hữu\s+nghị|hỗ\s+trợ|phát\s+triển|"
     r"[\w–\-]+)){0,12}?)"
-    r"(?=\s+(?:giữa|với|nhằm|cho|của|đã|được|tại|trong|và\s+Hội)\b|[,.;:(\n]|$)")
+    r"(?=\s+(?:giữa|với|nhằm|cho|của|đã|được|tại|trong|và\s+Hội)\b|[,.;:(\n]|$)"
+)
 
 # "Biên bản ghi nhớ hợp tác giai đoạn 2024 – 2027 về ...": the name ends with its period.
 _AGREEMENT_PERIOD = re.compile(
     r"(?P<t>(?:" + _AGREEMENT_WORDS + r")(?:\s+[\w]+){0,8}?\s+giai\s+đoạn\s+\d{4}\s*[–-]\s*"
-    r"\d{4})")
+    r"\d{4})"
+)
 
 TOPICS: list[tuple[str, str]] = [
     (r"binh dang gioi", "bình đẳng giới"),
     (r"can bo nu", "cán bộ nữ"),
     (r"mua ban nguoi", "phòng chống mua bán người"),
     (r"bao luc (?:gia dinh|gioi|tren co so gioi)", "phòng chống bạo lực"),
-    (r"khoi nghiep|doanh nhan nu|doanh nghiep nu|sinh ke|phat trien kinh te|ket noi san pham",
-     "phát triển kinh tế"),
+    (
+        r"khoi nghiep|doanh nhan nu|doanh nghiep nu|sinh ke|phat trien kinh te|ket noi san pham",
+        "phát triển kinh tế",
+    ),
     (r"dao tao nghe|viec lam", "đào tạo nghề, việc làm"),
     (r"bien doi khi hau|thien tai|moi truong", "biến đổi khí hậu, môi trường"),
     (r"hoc bong", "học bổng"),
@@ -535,6 +712,7 @@ TOPICS: list[tuple[str, str]] = [
 
 
 # --- main ------------------------------------------------------------------------------------
+
 
 def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     """Blank out furniture, keeping offsets; return the title line and the dateline date."""
@@ -567,14 +745,14 @@ def _same_title(line: str, title: str) -> bool:
     if not line_f or not title_f:
         return False
     short, long = sorted((line_f, title_f), key=len)
-    if long.startswith(short) and re.fullmatch(r"\s*[-|–—:·]\s*.{1,40}", long[len(short):]):
+    if long.startswith(short) and re.fullmatch(r"\s*[-|–—:·]\s*.{1,40}", long[len(short) :]):
         return True
     return long.endswith(short) and bool(
-        re.fullmatch(r"[^\d]{1,40}?\s*[-|–—:·]\s*", long[:len(long) - len(short)]))
+        re.fullmatch(r"[^\d]{1,40}?\s*[-|–—:·]\s*", long[: len(long) - len(short)])
+    )
 
 
-def extract(text: str, *, title: str | None = None,
-            published: date | None = None) -> Extraction:
+def extract(text: str, *, title: str | None = None, published: date | None = None) -> Extraction:
     """Read one article. ``text`` may be raw (with title line and furniture)."""
     text = unicodedata.normalize("NFC", text or "")
     masked, title_end, found_title, dateline = _mask(text)
@@ -632,7 +810,7 @@ def extract(text: str, *, title: str | None = None,
 
     # Places and countries.
     unit_ranges = [(o.start, o.end) for o in orgs]
-    title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0]:title_span[1]])
+    title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0] : title_span[1]])
     place_codes: set[str] = set()
     countries: list[str] = []
     for hit in hits:
@@ -643,9 +821,12 @@ def extract(text: str, *, title: str | None = None,
             continue
         if m.kind == "vn_province":
             inside_unit = any(s <= hit.start < e for s, e in unit_ranges)
-            before = work[max(0, hit.start - 25):hit.start]
-            located = re.search(r"(?:tại|ở|đến|về|sang|địa\s+bàn)\s+(?:(?:tỉnh|thành\s+phố|"
-                                r"TP\.?|thủ\s+đô|Thủ\s+đô)\s+)?$", before)
+            before = work[max(0, hit.start - 25) : hit.start]
+            located = re.search(
+                r"(?:tại|ở|đến|về|sang|địa\s+bàn)\s+(?:(?:tỉnh|thành\s+phố|"
+                r"TP\.?|thủ\s+đô|Thủ\s+đô)\s+)?$",
+                before,
+            )
             dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
             if inside_unit or not (located or dateline_place):
                 continue
@@ -658,8 +839,7 @@ def extract(text: str, *, title: str | None = None,
         if m.kind == "subdivision" and m.code not in result.subdivisions:
             result.subdivisions.append(m.code)
     for org in orgs:
-        if not org.is_unit and org.country and org.country != "VN" and \
-                org.country not in countries:
+        if not org.is_unit and org.country and org.country != "VN" and org.country not in countries:
             countries.append(org.country)
     result.countries = countries
 
@@ -686,8 +866,19 @@ def extract(text: str, *, title: str | None = None,
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
     result.amounts = [
-        Amount(a.value, a.currency, a.direction, a.text, a.quantity, a.unit_value, a.over,
-               max(0, a.start - offset), max(0, a.end - offset)) for a in result.amounts]
+        Amount(
+            a.value,
+            a.currency,
+            a.direction,
+            a.text,
+            a.quantity,
+            a.unit_value,
+            a.over,
+            max(0, a.start - offset),
+            max(0, a.end - offset),
+        )
+        for a in result.amounts
+    ]
 
     # Agreement.
     m = _AGREEMENT_QUOTED.search(work)
@@ -709,8 +900,9 @@ def extract(text: str, *, title: str | None = None,
     return result
 
 
-def _choose_date(dates: list[DateHit], lead: list[tuple[int, int]],
-                 title_span: tuple[int, int]) -> DateHit | None:
+def _choose_date(
+    dates: list[DateHit], lead: list[tuple[int, int]], title_span: tuple[int, int]
+) -> DateHit | None:
     if not dates:
         return None
     lead_end = lead[-1][1] if lead else title_span[1]
@@ -725,8 +917,9 @@ def _choose_date(dates: list[DateHit], lead: list[tuple[int, int]],
     return None
 
 
-def _visit_direction(work: str, folded: str, start: int, end: int, orgs: list[_Org],
-                     hits: list[PlaceHit]) -> tuple[str, int, int] | None:
+def _visit_direction(
+    work: str, folded: str, start: int, end: int, orgs: list[_Org], hits: list[PlaceHit]
+) -> tuple[str, int, int] | None:
     m = _RECEIVE_VISIT.search(folded, start, end)
     if m:
         return ("delegation_in", m.start(), m.end())
@@ -738,10 +931,14 @@ def _visit_direction(work: str, folded: str, start: int, end: int, orgs: list[_O
     target_places = [h for h in hits if m.end() <= h.start < end and h.match.kind != "region"]
     target_regions = [h for h in hits if m.end() <= h.start < end and h.match.kind == "region"]
     subject_foreign = bool(subject_orgs) and not subject_orgs[-1].is_unit
-    target_foreign = (bool(target_orgs) and not target_orgs[0].is_unit) or bool(
-        target_places and target_places[0].match.foreign) or bool(target_regions)
+    target_foreign = (
+        (bool(target_orgs) and not target_orgs[0].is_unit)
+        or bool(target_places and target_places[0].match.foreign)
+        or bool(target_regions)
+    )
     target_home = (bool(target_orgs) and target_orgs[0].is_unit) or any(
-        h.match.kind == "vn_province" or h.match.code == "VN" for h in target_places[:1])
+        h.match.kind == "vn_province" or h.match.code == "VN" for h in target_places[:1]
+    )
     if subject_foreign and (target_home or not target_foreign):
         return ("delegation_in", m.start(), m.end())
     if target_foreign and not subject_foreign:
@@ -765,9 +962,8 @@ def _main_kind(work, folded, title_span, lead, orgs, hits) -> tuple[str, tuple[i
         if cue is None:
             continue
         kind, cs, ce = cue
-        sentence_end = min([x for x in (folded.find(". ", ce), folded.find("\n", ce), e)
-                            if x >= 0])
-        window = folded[max(s, cs - 40):sentence_end]
+        sentence_end = min([x for x in (folded.find(". ", ce), folded.find("\n", ce), e) if x >= 0])
+        window = folded[max(s, cs - 40) : sentence_end]
         if _ONLINE.search(window):
             return "online_event", (cs, ce)
         if kind == "other":
@@ -781,8 +977,9 @@ _GIFT = re.compile(r"\b(?:trao tang|tang|ban giao|trao)\s+(?:\w+\s+){0,3}?\d+\s+
 _EVENT_LABEL_END = re.compile(r"[;.\n(]|,\s|\s+(?:nhằm|để|do|với sự|cho)\s")
 
 
-def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
-            offset: int) -> list[Event]:
+def _events(
+    work: str, folded: str, hits: list[PlaceHit], body_start: int, offset: int
+) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     patterns = [(p, k) for p, k in _COMPILED_CUES]
@@ -812,7 +1009,7 @@ def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
             quote = re.match(r"[^;\n“]{0,80}?“[^”\n]{1,120}”", work[end:])
             if quote:
                 label_end = end + quote.end()
-        if label_end < len(work) and work[label_end - 1:label_end + 1].isalnum():
+        if label_end < len(work) and work[label_end - 1 : label_end + 1].isalnum():
             label_end = work.rfind(" ", start, label_end)
         label = " ".join(work[start:label_end].split())
         if kind == "review_meeting" and not _REVIEW_OBJECT.search(fold(label)):
@@ -822,16 +1019,30 @@ def _events(work: str, folded: str, hits: list[PlaceHit], body_start: int,
             k = work.find(sep, end)
             if k >= 0:
                 sentence_end = min(sentence_end, k)
-        place = next((h.text for h in hits if end <= h.start < min(sentence_end, end + 200)
-                      and h.match.kind in ("subdivision", "country", "vn_province")
-                      and re.search(r"(?:tại|ở)\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$",
-                                    work[max(0, h.start - 20):h.start])), None)
+        place = next(
+            (
+                h.text
+                for h in hits
+                if end <= h.start < min(sentence_end, end + 200)
+                and h.match.kind in ("subdivision", "country", "vn_province")
+                and re.search(
+                    r"(?:tại|ở)\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$",
+                    work[max(0, h.start - 20) : h.start],
+                )
+            ),
+            None,
+        )
         key = (kind, fold(label)[:20])
         taken_until = label_end
-        bare = fold(label) in {fold(k) for k in ("hội nghị", "hội thảo", "lễ", "buổi lễ",
-                                                  "tọa đàm", "triển lãm")}
-        if key in seen or len(label) < 4 or bare or (kind == "other" and folded[
-                start:end].startswith("lam viec")):
+        bare = fold(label) in {
+            fold(k) for k in ("hội nghị", "hội thảo", "lễ", "buổi lễ", "tọa đàm", "triển lãm")
+        }
+        if (
+            key in seen
+            or len(label) < 4
+            or bare
+            or (kind == "other" and folded[start:end].startswith("lam viec"))
+        ):
             continue
         seen.add(key)
         events.append(Event(kind, label, place, max(0, start - offset), max(0, label_end - offset)))

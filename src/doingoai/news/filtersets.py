@@ -9,15 +9,19 @@ from .models import NewsItem
 class NewsItemFilterSet(RecordFilterSet):
     unit = UnitSubtreeFilter()
     year = django_filters.NumberFilter(label=_("year"), field_name="published__year")
-    published_after = django_filters.DateFilter(label=_("from"), field_name="published",
-                                                lookup_expr="gte")
-    published_before = django_filters.DateFilter(label=_("until"), field_name="published",
-                                                 lookup_expr="lte")
-    linked = django_filters.BooleanFilter(label=_("with its activity recorded"),
-                                          field_name="activity", lookup_expr="isnull",
-                                          exclude=True)
+    published_after = django_filters.DateFilter(
+        label=_("from"), field_name="published", lookup_expr="gte"
+    )
+    published_before = django_filters.DateFilter(
+        label=_("until"), field_name="published", lookup_expr="lte"
+    )
+    linked = django_filters.BooleanFilter(
+        label=_("with its activity recorded"),
+        field_name="activity",
+        lookup_expr="isnull",
+        exclude=True,
+    )
 
     class Meta:
         model = NewsItem
-        fields = ["q", "status", "unit", "year", "published_after", "published_before",
-                  "linked"]
+        fields = ["q", "status", "unit", "year", "published_after", "published_before", "linked"]

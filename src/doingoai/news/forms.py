@@ -40,40 +40,57 @@ def check_article_upload(uploaded) -> str:
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if ext not in ARTICLE_TYPES:
         raise ValidationError(
-            gettext("“%(name)s”: an article must be a .txt, .html or .docx file.")
-            % {"name": name}, code="bad_type")
+            gettext("“%(name)s”: an article must be a .txt, .html or .docx file.") % {"name": name},
+            code="bad_type",
+        )
     if ext in ("txt", "docx"):
         return check_upload(uploaded).extension
     if uploaded.size > settings.MAX_UPLOAD_BYTES:
         raise ValidationError(
             gettext("“%(name)s” is %(size).1f MB; the limit is %(limit).0f MB.")
-            % {"name": name, "size": uploaded.size / 1e6,
-               "limit": settings.MAX_UPLOAD_BYTES / 1e6}, code="too_large")
+            % {"name": name, "size": uploaded.size / 1e6, "limit": settings.MAX_UPLOAD_BYTES / 1e6},
+            code="too_large",
+        )
     uploaded.seek(0)
     head = uploaded.read(8192)
     uploaded.seek(0)
     lowered = head.lower()
-    if not head or b"\x00" in head or b"<" not in lowered or not any(
-        tag in lowered for tag in (b"<html", b"<body", b"<p", b"<div", b"<article", b"<h1",
-                                   b"<!doctype")
+    if (
+        not head
+        or b"\x00" in head
+        or b"<" not in lowered
+        or not any(
+            tag in lowered
+            for tag in (b"<html", b"<body", b"<p", b"<div", b"<article", b"<h1", b"<!doctype")
+        )
     ):
         raise ValidationError(
-            gettext("“%(name)s” is not really a .%(ext)s file (its content does not match its "
-                    "name).") % {"name": name, "ext": ext}, code="content_mismatch")
+            gettext(
+                "“%(name)s” is not really a .%(ext)s file (its content does not match its name)."
+            )
+            % {"name": name, "ext": ext},
+            code="content_mismatch",
+        )
     return "html"
 
 
 class ImportForm(forms.Form):
-    text = forms.CharField(label=_("article text"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 14}),
-                           help_text=_("Paste the article: title, date line and text."))
-    file = forms.FileField(label=_("or a file"), required=False,
-                           help_text=_("A .txt, .html or .docx file."))
+    text = forms.CharField(
+        label=_("article text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Paste the article: title, date line and text."),
+    )
+    file = forms.FileField(
+        label=_("or a file"), required=False, help_text=_("A .txt, .html or .docx file.")
+    )
     source_url = forms.URLField(label=_("source address"), required=False, max_length=500)
-    published = forms.DateField(label=_("publication date"), required=False,
-                                widget=DateInput(),
-                                help_text=_("When the text does not say; it gives the year "
-                                            "of dates written without one."))
+    published = forms.DateField(
+        label=_("publication date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("When the text does not say; it gives the year of dates written without one."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -103,7 +120,8 @@ class ImportForm(forms.Form):
             except Exception as exc:  # noqa: BLE001 - a broken file: say so
                 raise ValidationError(
                     gettext("“%(name)s” could not be read: %(error)s")
-                    % {"name": upload.name, "error": exc}) from exc
+                    % {"name": upload.name, "error": exc}
+                ) from exc
             return text, Path(upload.name).name, published or doc_published, title or None
         return self.cleaned_data["text"], "", published, None
 
@@ -141,8 +159,12 @@ class NewPartnerForm(forms.Form):
         if not data.get("country"):
             self.add_error("country", _("Give the partner's country (ISO code, e.g. LA)."))
             return data
-        partner = Partner(name_vi=data.get("name_vi", ""), kind=data.get("kind", "other"),
-                          country=data["country"], subdivision=data.get("subdivision") or "")
+        partner = Partner(
+            name_vi=data.get("name_vi", ""),
+            kind=data.get("kind", "other"),
+            country=data["country"],
+            subdivision=data.get("subdivision") or "",
+        )
         try:
             partner.clean()
         except ValidationError as exc:
@@ -155,16 +177,24 @@ class NewPartnerForm(forms.Form):
 class ResourceDraftForm(forms.Form):
     include = forms.BooleanField(label=_("record this resource"), required=False)
     title = forms.CharField(label=_("title"), max_length=400)
-    direction = forms.ChoiceField(label=_("direction"), choices=[
-        ("given", _("Given to a partner")), ("received", _("Received from a partner"))])
-    kind = forms.ChoiceField(label=_("kind"), choices=[
-        ("cash", _("Cash")), ("in_kind", _("In kind")), ("project", _("Project")),
-        ("technical_assistance", _("Technical assistance")),
-        ("scholarship", _("Scholarship"))])
-    quantity = forms.DecimalField(label=_("quantity"), max_digits=14, decimal_places=2,
-                                  min_value=0)
-    unit_value = forms.DecimalField(label=_("unit value"), max_digits=20, decimal_places=2,
-                                    min_value=0)
+    direction = forms.ChoiceField(
+        label=_("direction"),
+        choices=[("given", _("Given to a partner")), ("received", _("Received from a partner"))],
+    )
+    kind = forms.ChoiceField(
+        label=_("kind"),
+        choices=[
+            ("cash", _("Cash")),
+            ("in_kind", _("In kind")),
+            ("project", _("Project")),
+            ("technical_assistance", _("Technical assistance")),
+            ("scholarship", _("Scholarship")),
+        ],
+    )
+    quantity = forms.DecimalField(label=_("quantity"), max_digits=14, decimal_places=2, min_value=0)
+    unit_value = forms.DecimalField(
+        label=_("unit value"), max_digits=20, decimal_places=2, min_value=0
+    )
     currency = forms.CharField(label=_("currency"), max_length=3)
     partner = forms.ChoiceField(label=_("partner"), required=False)
 

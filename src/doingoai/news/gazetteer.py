@@ -75,31 +75,71 @@ class PlaceHit:
 
 # Lao provinces (ISO 3166-2:LA) with the Vietnamese transliterations in use.
 LAO_ALIASES: dict[str, list[str]] = {
-    "LA-VT": ["Viêng Chăn", "Thủ đô Viêng Chăn", "Vientiane", "Vientiane Capital",
-              "Viêng-chăn", "Vieng Chan"],
+    "LA-VT": [
+        "Viêng Chăn",
+        "Thủ đô Viêng Chăn",
+        "Vientiane",
+        "Vientiane Capital",
+        "Viêng-chăn",
+        "Vieng Chan",
+    ],
     "LA-VI": ["Tỉnh Viêng Chăn", "Vientiane Province"],
     "LA-OU": ["U-đôm-xay", "U Đôm Xay", "Uđômxay", "Oudomxay", "Oudomxai", "Udomxay"],
-    "LA-CH": ["Chămpasắc", "Chăm-pa-sắc", "Chămpasăk", "Champasak", "Champassak",
-              "Chămpasak", "Chăm Pa Sắc", "Champasack"],
-    "LA-XA": ["Xay-nha-bu-ly", "Xaynhabuly", "Xayabury", "Sainyabuli", "Xayabouri",
-              "Sayaboury", "Xaignabouli", "Xayaboury"],
+    "LA-CH": [
+        "Chămpasắc",
+        "Chăm-pa-sắc",
+        "Chămpasăk",
+        "Champasak",
+        "Champassak",
+        "Chămpasak",
+        "Chăm Pa Sắc",
+        "Champasack",
+    ],
+    "LA-XA": [
+        "Xay-nha-bu-ly",
+        "Xaynhabuly",
+        "Xayabury",
+        "Sainyabuli",
+        "Xayabouri",
+        "Sayaboury",
+        "Xaignabouli",
+        "Xayaboury",
+    ],
     "LA-PH": ["Phông-xa-lỳ", "Phôngxalỳ", "Phongsaly", "Phongsali"],
     "LA-HO": ["Hủa Phăn", "Hủa-phăn", "Houaphanh", "Houaphan", "Huaphan"],
     "LA-XE": ["Sê Kông", "Xê Kông", "Sê-kông", "Xê-kông", "Sekong", "Xekong", "Xékong"],
     "LA-AT": ["Attapeu", "Attapư", "Át-tạ-pư", "A-tô-pư", "Atôpư", "Attapu", "Attopeu"],
     "LA-SL": ["Salavan", "Saravane", "Xa-la-van", "Xalavan", "Sa-la-van", "Saravan"],
     "LA-KH": ["Khăm Muộn", "Khăm-muộn", "Khammouane", "Khammouan", "Khammuan"],
-    "LA-XI": ["Xiêng Khoảng", "Xiêng-khoảng", "Xieng Khouang", "Xiangkhouang",
-              "Xiengkhuang"],
+    "LA-XI": ["Xiêng Khoảng", "Xiêng-khoảng", "Xieng Khouang", "Xiangkhouang", "Xiengkhuang"],
     "LA-BK": ["Bò Kẹo", "Bò-kẹo", "Bokeo", "Bokèo"],
-    "LA-SV": ["Savannakhet", "Savannakhét", "Xa-va-na-khẹt", "Xavannakhet",
-              "Sa-van-na-khẹt", "Savănnakhệt", "Xavẳnnakhệt"],
+    "LA-SV": [
+        "Savannakhet",
+        "Savannakhét",
+        "Xa-va-na-khẹt",
+        "Xavannakhet",
+        "Sa-van-na-khẹt",
+        "Savănnakhệt",
+        "Xavẳnnakhệt",
+    ],
     "LA-LM": ["Luổng Nặm Thà", "Luông Nặm Thà", "Luang Namtha", "Louang Namtha"],
     "LA-XS": ["Xay-xổm-bun", "Xaysomboun", "Xaisomboun", "Xaisômboun", "Xaysômbun"],
-    "LA-BL": ["Bô-ly-khăm-xay", "Bôlykhămxay", "Bolikhamxay", "Bolikhamsai",
-              "Bolikhamxai", "Bô Ly Khăm Xay"],
-    "LA-LP": ["Luông Pha Băng", "Luông-pha-băng", "Luang Prabang", "Louangphabang",
-              "Luang Phrabang", "Luông Prabang"],
+    "LA-BL": [
+        "Bô-ly-khăm-xay",
+        "Bôlykhămxay",
+        "Bolikhamxay",
+        "Bolikhamsai",
+        "Bolikhamxai",
+        "Bô Ly Khăm Xay",
+    ],
+    "LA-LP": [
+        "Luông Pha Băng",
+        "Luông-pha-băng",
+        "Luang Prabang",
+        "Louangphabang",
+        "Luang Phrabang",
+        "Luông Prabang",
+    ],
 }
 
 # Cambodian provinces (ISO 3166-2:KH).
@@ -154,8 +194,13 @@ OTHER_SUBDIVISION_ALIASES: dict[str, list[str]] = {
 
 # Countries: forms the Vietnamese press uses besides babel's names.
 COUNTRY_ALIASES: dict[str, list[str]] = {
-    "LA": ["Lào", "Nước Cộng hoà Dân chủ Nhân dân Lào", "CHDCND Lào", "Laos",
-           "Cộng hòa Dân chủ Nhân dân Lào"],
+    "LA": [
+        "Lào",
+        "Nước Cộng hoà Dân chủ Nhân dân Lào",
+        "CHDCND Lào",
+        "Laos",
+        "Cộng hòa Dân chủ Nhân dân Lào",
+    ],
     "KH": ["Campuchia", "Cam-pu-chia", "Căm-pu-chia", "Vương quốc Campuchia", "Cambodia"],
     "KR": ["Hàn Quốc", "Đại Hàn Dân Quốc", "Hàn", "Korea", "South Korea"],
     "JP": ["Nhật Bản", "Nhật", "Japan"],
@@ -184,22 +229,77 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "KP": ["Triều Tiên", "CHDCND Triều Tiên"],
     "MN": ["Mông Cổ", "Mongolia"],
     "TW": ["Đài Loan", "Taiwan"],
-    "VN": ["Việt Nam", "Vietnam", "Viet Nam", "CHXHCN Việt Nam",
-           "Cộng hòa Xã hội Chủ nghĩa Việt Nam"],
+    "VN": [
+        "Việt Nam",
+        "Vietnam",
+        "Viet Nam",
+        "CHXHCN Việt Nam",
+        "Cộng hòa Xã hội Chủ nghĩa Việt Nam",
+    ],
 }
 
 # Country names that are also ordinary words or given names: in running text
 # they need their exact spelling and a word such as "nước" or "tại" before.
-_AMBIGUOUS = {"anh", "duc", "my", "nga", "y", "uc", "bi", "sec", "ao", "han", "nhat",
-              "phap", "chad", "mali", "niger", "georgia", "jersey", "jordan", "guinea",
-              "nam", "oman"}
-_CONTEXT_WORDS = {"nuoc", "tai", "sang", "o", "den", "thuoc", "quan", "cua", "va", "voi",
-                  "quoc", "bang", "chlb", "lb", "ch", "hoa", "dai", "phu", "nu", "kieu", "bao"}
+_AMBIGUOUS = {
+    "anh",
+    "duc",
+    "my",
+    "nga",
+    "y",
+    "uc",
+    "bi",
+    "sec",
+    "ao",
+    "han",
+    "nhat",
+    "phap",
+    "chad",
+    "mali",
+    "niger",
+    "georgia",
+    "jersey",
+    "jordan",
+    "guinea",
+    "nam",
+    "oman",
+}
+_CONTEXT_WORDS = {
+    "nuoc",
+    "tai",
+    "sang",
+    "o",
+    "den",
+    "thuoc",
+    "quan",
+    "cua",
+    "va",
+    "voi",
+    "quoc",
+    "bang",
+    "chlb",
+    "lb",
+    "ch",
+    "hoa",
+    "dai",
+    "phu",
+    "nu",
+    "kieu",
+    "bao",
+}
 
 # Vietnamese provinces: extra spellings.
 VN_ALIASES: dict[str, list[str]] = {
-    "79": ["TP.HCM", "TPHCM", "TP HCM", "TP. HCM", "TP Hồ Chí Minh", "TP. Hồ Chí Minh",
-           "Sài Gòn", "HCM", "Hồ Chí Minh"],
+    "79": [
+        "TP.HCM",
+        "TPHCM",
+        "TP HCM",
+        "TP. HCM",
+        "TP Hồ Chí Minh",
+        "TP. Hồ Chí Minh",
+        "Sài Gòn",
+        "HCM",
+        "Hồ Chí Minh",
+    ],
     "66": ["Đắc Lắc", "Dak Lak", "Daklak", "Đăk Lăk", "Đắk Lăk", "Đăk Lắk"],
     "01": ["TP Hà Nội", "TP. Hà Nội", "Thủ đô Hà Nội"],
     "48": ["TP Đà Nẵng", "TP. Đà Nẵng"],
@@ -211,8 +311,17 @@ VN_ALIASES: dict[str, list[str]] = {
 }
 
 # Names that contain a place name but are not places.
-_NOT_PLACES = ["Thái Bình Dương", "Ấn Độ Dương", "Nam Bộ", "Tây Nguyên", "Nam Trung Bộ",
-               "Đông Nam Á", "Bắc Bộ", "Trung Bộ", "Đông Bắc Bộ"]
+_NOT_PLACES = [
+    "Thái Bình Dương",
+    "Ấn Độ Dương",
+    "Nam Bộ",
+    "Tây Nguyên",
+    "Nam Trung Bộ",
+    "Đông Nam Á",
+    "Bắc Bộ",
+    "Trung Bộ",
+    "Đông Bắc Bộ",
+]
 # Regions of a foreign country: they tell the country, not a subdivision.
 REGION_ALIASES: dict[str, list[str]] = {
     "LA": ["Nam Lào", "Bắc Lào", "Trung Lào", "Hạ Lào", "Thượng Lào"],
@@ -220,11 +329,20 @@ REGION_ALIASES: dict[str, list[str]] = {
     "KH": ["Đông Bắc Campuchia"],
 }
 
-_PREFIXES = ["thanh pho truc thuoc trung uong", "thanh pho", "tinh", "tp", "thu do",
-             "nuoc", "province", "city"]
+_PREFIXES = [
+    "thanh pho truc thuoc trung uong",
+    "thanh pho",
+    "tinh",
+    "tp",
+    "thu do",
+    "nuoc",
+    "province",
+    "city",
+]
 
 
 # --- index ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -279,8 +397,7 @@ def _index() -> dict[str, list[_Entry]]:
     for code, aliases in VN_ALIASES.items():
         existing = _lookup_code(index, "vn_province", code)
         if existing is None:
-            existing = PlaceMatch("vn_province", code, _strip_prefix(aliases[0]), "VN",
-                                  legacy=True)
+            existing = PlaceMatch("vn_province", code, _strip_prefix(aliases[0]), "VN", legacy=True)
         for alias in aliases:
             add(alias, existing)
 
@@ -357,7 +474,7 @@ def match_place(name: str) -> PlaceMatch | None:
     candidates = [folded]
     for prefix in _PREFIXES:
         if folded.startswith(prefix + " "):
-            candidates.append(folded[len(prefix) + 1:])
+            candidates.append(folded[len(prefix) + 1 :])
     for cand in candidates:
         for entry in index.get(cand.replace(" ", ""), []):
             if entry.match is not None:
@@ -420,7 +537,7 @@ def find_places(text: str) -> list[PlaceHit]:
         for j in range(i, min(n, i + _MAX_TOKENS)):
             s, e = tokens[j]
             if j > i:
-                gap = text[tokens[j - 1][1]:s]
+                gap = text[tokens[j - 1][1] : s]
                 word = text[s:e]
                 hyphen = gap.strip() in {"-", "‐", "–"} and len(gap) <= 3
                 if "\n" in gap or (gap.strip() and not hyphen and gap.strip() != "."):
@@ -437,7 +554,7 @@ def find_places(text: str) -> list[PlaceHit]:
         j, bucket = best
         start, end = s0, tokens[j][1]
         written = text[start:end]
-        prev_words = [fold(text[ps:pe]) for ps, pe in tokens[max(0, i - 2):i]]
+        prev_words = [fold(text[ps:pe]) for ps, pe in tokens[max(0, i - 2) : i]]
         chosen = None
         for entry in bucket:
             if entry.match is None:

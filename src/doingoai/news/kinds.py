@@ -14,11 +14,26 @@ class NewsItemKind(RecordKind):
     filterset_class = NewsItemFilterSet
     table_class = NewsItemTable
     list_select_related = ["unit", "activity"]
-    detail_fields = ["title", "published", "source_url", "source_file", "status", "unit",
-                     "activity", "notes"]
+    detail_fields = [
+        "title",
+        "published",
+        "source_url",
+        "source_file",
+        "status",
+        "unit",
+        "activity",
+        "notes",
+    ]
     detail_select_related = ["unit", "activity"]
-    export_fields = ["title", "published", "source_url", "source_file", "status", "unit",
-                     "activity"]
+    export_fields = [
+        "title",
+        "published",
+        "source_url",
+        "source_file",
+        "status",
+        "unit",
+        "activity",
+    ]
     ordering = ["-published", "-pk"]
     menu_order = 60
     attachment_kinds = ["document", "photo"]

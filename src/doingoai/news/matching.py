@@ -19,9 +19,12 @@ from .gazetteer import find_places, match_place
 # Words that make a unit's name but not its area: "Hội LHPN tỉnh Đắk Lắk" -> "dak lak".
 _UNIT_WORDS = re.compile(
     r"^(?:trung uong )?(?:hoi lien hiep phu nu|hoi lhpn|lien hiep phu nu|hoi phu nu|hlhpn)\s*"
-    r"(?:cac cap\s*)?")
-_LEVEL_WORDS = re.compile(r"^(?:tinh|thanh pho|tp\.?|thu do|xa|phuong|dac khu|huyen|quan|"
-                          r"thi xa|thi tran)\s+")
+    r"(?:cac cap\s*)?"
+)
+_LEVEL_WORDS = re.compile(
+    r"^(?:tinh|thanh pho|tp\.?|thu do|xa|phuong|dac khu|huyen|quan|"
+    r"thi xa|thi tran)\s+"
+)
 PARTNER_THRESHOLD = 88.0
 
 
@@ -50,12 +53,21 @@ def match_units(names: list[str], user) -> list:
         if core in ("viet nam", "vn") or folded in ("trung uong hoi", "hoi lhpn viet nam"):
             candidates = list(scoped.filter(level="central"))
         else:
-            candidates = [u for u in scoped.filter(search_text__contains=core)[:200]
-                          if fold(u.name) == folded or fold(u.area_name) == core]
+            candidates = [
+                u
+                for u in scoped.filter(search_text__contains=core)[:200]
+                if fold(u.name) == folded or fold(u.area_name) == core
+            ]
         if not candidates:
             continue
-        candidates.sort(key=lambda u: (fold(u.name) != folded, u.valid_to is not None,
-                                       level_rank.get(u.level, 9), u.pk))
+        candidates.sort(
+            key=lambda u: (
+                fold(u.name) != folded,
+                u.valid_to is not None,
+                level_rank.get(u.level, 9),
+                u.pk,
+            )
+        )
         if candidates[0] not in found:
             found.append(candidates[0])
     return found
@@ -86,8 +98,11 @@ def _partner_kind(folded: str) -> str:
         return "university"
     if re.search(r"\b(?:so|bo|uy ban|chinh quyen|chinh phu)\b", folded):
         return "government"
-    if re.search(r"\bun\b|unfpa|undp|unicef|unesco|unhcr|unodc|unaids|\bwho\b|\bfao\b|"
-                 r"\bilo\b|\biom\b", folded):
+    if re.search(
+        r"\bun\b|unfpa|undp|unicef|unesco|unhcr|unodc|unaids|\bwho\b|\bfao\b|"
+        r"\bilo\b|\biom\b",
+        folded,
+    ):
         return "un_agency"
     if re.search(r"koica|jica|usaid|giz|dfat|quy ", folded):
         return "donor"
@@ -114,8 +129,30 @@ def _place_of(name: str) -> tuple[str, str]:
 
 
 # Words an acronym may leave out: "Korea Foundation for International Healthcare" -> KOFIH.
-_ACRONYM_SKIPPABLE = {"of", "for", "the", "and", "on", "in", "to", "a", "an", "de", "du", "des",
-                      "la", "le", "fur", "und", "et", "y", "del", "della", "van", "voor"}
+_ACRONYM_SKIPPABLE = {
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "in",
+    "to",
+    "a",
+    "an",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "fur",
+    "und",
+    "et",
+    "y",
+    "del",
+    "della",
+    "van",
+    "voor",
+}
 _ACRONYM_SHAPE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*")
 _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 
@@ -132,8 +169,11 @@ def is_acronym(name: str) -> bool:
     stripped = name.strip().replace(".", "")
     if _ACRONYM_SHAPE.fullmatch(stripped) and len(stripped) <= 12:
         return True
-    return name.strip() in KNOWN_PARTNERS and len(stripped.split()) <= 2 and any(
-        _ACRONYM_SHAPE.fullmatch(w) for w in stripped.split())
+    return (
+        name.strip() in KNOWN_PARTNERS
+        and len(stripped.split()) <= 2
+        and any(_ACRONYM_SHAPE.fullmatch(w) for w in stripped.split())
+    )
 
 
 def initials_give(acronym: str, name: str) -> bool:
@@ -154,8 +194,11 @@ def initials_give(acronym: str, name: str) -> bool:
         word = words[j]
         if word in _ACRONYM_SKIPPABLE and spell(i, j + 1):
             return True
-        return any(letters[i:i + k] == word[:k] and spell(i + k, j + 1)
-                   for k in (1, 2) if k <= len(word) and i + k <= len(letters))
+        return any(
+            letters[i : i + k] == word[:k] and spell(i + k, j + 1)
+            for k in (1, 2)
+            if k <= len(word) and i + k <= len(letters)
+        )
 
     return spell(0, 0)
 
@@ -177,8 +220,18 @@ def acronym_score(name: str, partner) -> float:
     return 0.0
 
 
-_PARTNER_FIELDS = ("pk", "name_vi", "name_en", "name_local", "acronym", "aliases",
-                   "subdivision", "country", "kind", "level")
+_PARTNER_FIELDS = (
+    "pk",
+    "name_vi",
+    "name_en",
+    "name_local",
+    "acronym",
+    "aliases",
+    "subdivision",
+    "country",
+    "kind",
+    "level",
+)
 
 
 def _acronym_candidates(name: str, country: str) -> list:
@@ -197,8 +250,7 @@ def _acronym_candidates(name: str, country: str) -> list:
     qs = Partner.objects.filter(cond)
     if country:
         qs = qs.filter(Q(country=country) | Q(country=""))
-    return [p for p in qs.only(*_PARTNER_FIELDS).order_by("pk")[:2000]
-            if acronym_score(name, p)]
+    return [p for p in qs.only(*_PARTNER_FIELDS).order_by("pk")[:2000] if acronym_score(name, p)]
 
 
 def _candidates(name: str, country: str):
@@ -234,23 +286,40 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
     out = []
     for name in names:
         country, subdivision = _place_of(name)
-        match = PartnerMatch(name=name, country=country, subdivision=subdivision,
-                             kind=_partner_kind(fold(name)))
+        match = PartnerMatch(
+            name=name, country=country, subdivision=subdivision, kind=_partner_kind(fold(name))
+        )
         acronym = is_acronym(name)
         scored = []
         for partner in _candidates(name, country):
             if subdivision and partner.subdivision and partner.subdivision != subdivision:
                 continue
-            own = [n for n in (partner.name_vi, partner.name_en, partner.name_local,
-                               partner.acronym, *(partner.aliases or [])) if n]
-            best = max((max(name_similarity(name, n), fuzz.ratio(fold(name), fold(n)))
-                        for n in own), default=0.0)
+            own = [
+                n
+                for n in (
+                    partner.name_vi,
+                    partner.name_en,
+                    partner.name_local,
+                    partner.acronym,
+                    *(partner.aliases or []),
+                )
+                if n
+            ]
+            best = max(
+                (max(name_similarity(name, n), fuzz.ratio(fold(name), fold(n))) for n in own),
+                default=0.0,
+            )
             if acronym and best < 100:
                 # "KOICA": its acronym, an alias or the initials of its English name
                 best = max(best, acronym_score(name, partner))
-            if (best < PARTNER_THRESHOLD and subdivision and partner.subdivision == subdivision
-                    and partner.kind == match.kind and match.kind == "womens_union"
-                    and partner.level in ("", "provincial")):
+            if (
+                best < PARTNER_THRESHOLD
+                and subdivision
+                and partner.subdivision == subdivision
+                and partner.kind == match.kind
+                and match.kind == "womens_union"
+                and partner.level in ("", "provincial")
+            ):
                 # "Hội LHPN tỉnh Chămpasăk" and the women's union of Chămpasăk province
                 # by another name: likely the same, but a real name match wins
                 best = PARTNER_THRESHOLD

@@ -39,17 +39,27 @@ class NewsItem(Record):
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
     body = models.TextField(_("text"), blank=True)
     source_file = models.CharField(_("file name"), max_length=255, blank=True)
-    fingerprint = models.CharField(max_length=64, blank=True, default="", editable=False,
-                                   db_index=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status,
-                              default=Status.DRAFT)
-    unit = models.ForeignKey("organization.Unit", verbose_name=_("unit"),
-                             on_delete=models.PROTECT, related_name="news_items")
-    activity = models.ForeignKey("activities.Activity", verbose_name=_("activity"),
-                                 null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="news_items")
-    extraction = models.JSONField(_("facts read from the text"), default=dict, blank=True,
-                                  editable=False)
+    fingerprint = models.CharField(
+        max_length=64, blank=True, default="", editable=False, db_index=True
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT)
+    unit = models.ForeignKey(
+        "organization.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="news_items",
+    )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+    )
+    extraction = models.JSONField(
+        _("facts read from the text"), default=dict, blank=True, editable=False
+    )
     search_text = models.TextField(editable=False, default="", blank=True)
 
     scope_policy = UnitOwned(owner="unit", shared=None)
@@ -61,8 +71,12 @@ class NewsItem(Record):
         constraints = [
             # an expression index: the same as fields=[unit, fingerprint]; articles
             # without text (entered by hand) are not compared
-            models.UniqueConstraint(F("unit"), F("fingerprint"), condition=~Q(fingerprint=""),
-                                    name="newsitem_once_per_unit"),
+            models.UniqueConstraint(
+                F("unit"),
+                F("fingerprint"),
+                condition=~Q(fingerprint=""),
+                name="newsitem_once_per_unit",
+            ),
         ]
         indexes = [models.Index(fields=["unit", "published"])]
 

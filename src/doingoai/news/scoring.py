@@ -64,8 +64,7 @@ def read_article(source: Path, label: dict | None = None) -> dict:
         text = source.read_text(encoding="utf-8")
         return extract(text, published=published).to_json()
     doc = read_document(source)
-    return extract(doc.body_text, title=doc.title,
-                   published=published or doc.published).to_json()
+    return extract(doc.body_text, title=doc.title, published=published or doc.published).to_json()
 
 
 def _norm_scalar(value) -> str:
@@ -100,9 +99,14 @@ def score_pairs(pairs: list[tuple[str, dict, dict]]) -> dict:
             totals[field]["predicted"] += len(p)
             totals[field]["expected"] += len(e)
             if p != e:
-                mistakes.append({"article": name, "field": field,
-                                 "extra": sorted(map(str, p - e)),
-                                 "missing": sorted(map(str, e - p))})
+                mistakes.append(
+                    {
+                        "article": name,
+                        "field": field,
+                        "extra": sorted(map(str, p - e)),
+                        "missing": sorted(map(str, e - p)),
+                    }
+                )
     fields = {}
     for field, t in totals.items():
         fields[field] = {
@@ -125,11 +129,13 @@ def score(corpus_dir: str | Path, *, repeat: int = 1) -> dict:
     seconds = time.perf_counter() - started
     report = score_pairs(results)
     count = len(corpus) * max(1, repeat)
-    report.update({
-        "articles": len(corpus),
-        "seconds": seconds,
-        "articles_per_second": count / seconds if seconds else float("inf"),
-    })
+    report.update(
+        {
+            "articles": len(corpus),
+            "seconds": seconds,
+            "articles_per_second": count / seconds if seconds else float("inf"),
+        }
+    )
     return report
 
 
@@ -139,8 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     report = score(corpus_dir, repeat=3)
     print(f"{'field':<14}{'precision':>10}{'recall':>10}{'tp':>6}{'pred':>6}{'exp':>6}")
     for field, f in report["fields"].items():
-        print(f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}"
-              f"{f['tp']:>6}{f['predicted']:>6}{f['expected']:>6}")
+        print(
+            f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}"
+            f"{f['tp']:>6}{f['predicted']:>6}{f['expected']:>6}"
+        )
     print(f"{report['articles']} articles, {report['articles_per_second']:.1f} articles/s")
     if "-v" in argv:
         for m in report["mistakes"]:

@@ -22,8 +22,14 @@ from .documents import read_document
 from .extraction import extract
 from .models import NewsItem, fingerprint_of
 
-__all__ = ["ImportResult", "article_text", "import_article", "news_confirm", "news_write",
-           "draft_from_item"]
+__all__ = [
+    "ImportResult",
+    "article_text",
+    "import_article",
+    "news_confirm",
+    "news_write",
+    "draft_from_item",
+]
 
 
 def may_add_for(user, unit) -> bool:
@@ -67,9 +73,16 @@ def article_text(data: bytes, filename: str) -> tuple[str, date | None, str]:
     return _normalize(text), doc.published, doc.title
 
 
-def import_article(*, text: str, unit, acting_user=None, source_file: str = "",
-                   source_url: str = "", published: date | None = None,
-                   title: str | None = None) -> ImportResult:
+def import_article(
+    *,
+    text: str,
+    unit,
+    acting_user=None,
+    source_file: str = "",
+    source_url: str = "",
+    published: date | None = None,
+    title: str | None = None,
+) -> ImportResult:
     """Read one article into a draft news item of ``unit``.
 
     The same article already imported for this unit (or visible to the acting
@@ -81,8 +94,12 @@ def import_article(*, text: str, unit, acting_user=None, source_file: str = "",
     fingerprint = fingerprint_of(body)
     existing = NewsItem.objects.filter(unit=unit, fingerprint=fingerprint).first()
     if existing is None and acting_user is not None and getattr(acting_user, "pk", None):
-        existing = (NewsItem.objects.restrict(acting_user, VIEW)
-                    .filter(fingerprint=fingerprint).order_by("pk").first())
+        existing = (
+            NewsItem.objects.restrict(acting_user, VIEW)
+            .filter(fingerprint=fingerprint)
+            .order_by("pk")
+            .first()
+        )
     if existing is not None:
         return ImportResult(existing, False)
     if acting_user is not None and getattr(acting_user, "pk", None):
@@ -105,21 +122,39 @@ def import_article(*, text: str, unit, acting_user=None, source_file: str = "",
             item.save()
     except IntegrityError:  # imported meanwhile by somebody else
         return ImportResult(NewsItem.objects.get(unit=unit, fingerprint=fingerprint), False)
-    audit(user=acting_user, action="news_import", record=item, message=item.title,
-          source_file=item.source_file)
+    audit(
+        user=acting_user,
+        action="news_import",
+        record=item,
+        message=item.title,
+        source_file=item.source_file,
+    )
     return ImportResult(item, True)
 
 
-def import_file(*, data: bytes, filename: str, unit, acting_user=None,
-                source_url: str = "", published: date | None = None) -> ImportResult:
+def import_file(
+    *,
+    data: bytes,
+    filename: str,
+    unit,
+    acting_user=None,
+    source_url: str = "",
+    published: date | None = None,
+) -> ImportResult:
     text, doc_published, title = article_text(data, filename)
-    return import_article(text=text, unit=unit, acting_user=acting_user,
-                          source_file=Path(filename).name, source_url=source_url,
-                          published=published or doc_published,
-                          title=title or None)
+    return import_article(
+        text=text,
+        unit=unit,
+        acting_user=acting_user,
+        source_file=Path(filename).name,
+        source_url=source_url,
+        published=published or doc_published,
+        title=title or None,
+    )
 
 
 # --- the draft activity -----------------------------------------------------------
+
 
 def _resource_title(amount: dict, extraction: dict, body: str) -> str:
     events = extraction.get("events") or []
@@ -132,8 +167,9 @@ def _resource_title(amount: dict, extraction: dict, body: str) -> str:
     pos = body.find(text) if text else -1
     if pos >= 0:
         start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos)) + 1
-        end_candidates = [i for i in (body.find(".", pos + len(text)),
-                                      body.find("\n", pos + len(text))) if i >= 0]
+        end_candidates = [
+            i for i in (body.find(".", pos + len(text)), body.find("\n", pos + len(text))) if i >= 0
+        ]
         end = min(end_candidates) if end_candidates else len(body)
         sentence = " ".join(body[start:end].split())
         if sentence:
@@ -164,8 +200,7 @@ def draft_from_item(item: NewsItem, user) -> dict:
     initial = {
         "title": title,
         "kind": kind,
-        "format": Activity.Format.ONLINE if kind == "online_event" else
-        Activity.Format.IN_PERSON,
+        "format": Activity.Format.ONLINE if kind == "online_event" else Activity.Format.IN_PERSON,
         "start_date": start,
         "end_date": ex.get("end_date") or start,
         "unit": organizer.pk if organizer else None,
@@ -183,31 +218,47 @@ def draft_from_item(item: NewsItem, user) -> dict:
         unit_value = amount.get("unit_value")
         if unit_value is None:
             unit_value = Decimal(str(amount.get("value"))) / Decimal(quantity)
-        resources.append({
-            "include": amount.get("direction") in ("given", "received"),
-            "title": _resource_title(amount, ex, item.body),
-            "direction": amount.get("direction") if amount.get("direction") in
-            ("given", "received") else "received",
-            "kind": "in_kind" if amount.get("quantity") else "cash",
-            "quantity": quantity,
-            "unit_value": unit_value,
-            "currency": amount.get("currency") or "VND",
-            "partner": "",
-            "text": amount.get("text") or "",
-            "over": amount.get("over", False),
-        })
+        resources.append(
+            {
+                "include": amount.get("direction") in ("given", "received"),
+                "title": _resource_title(amount, ex, item.body),
+                "direction": amount.get("direction")
+                if amount.get("direction") in ("given", "received")
+                else "received",
+                "kind": "in_kind" if amount.get("quantity") else "cash",
+                "quantity": quantity,
+                "unit_value": unit_value,
+                "currency": amount.get("currency") or "VND",
+                "partner": "",
+                "text": amount.get("text") or "",
+                "over": amount.get("over", False),
+            }
+        )
     new_partners = [
-        {"create": True, "name_vi": m.name, "kind": m.kind, "country": m.country,
-         "subdivision": m.subdivision}
-        for m in partners if m.partner is None
+        {
+            "create": True,
+            "name_vi": m.name,
+            "kind": m.kind,
+            "country": m.country,
+            "subdivision": m.subdivision,
+        }
+        for m in partners
+        if m.partner is None
     ]
-    return {"initial": initial, "partners": partners, "new_partners": new_partners,
-            "resources": resources, "agreement": agreement, "units": units}
+    return {
+        "initial": initial,
+        "partners": partners,
+        "new_partners": new_partners,
+        "resources": resources,
+        "agreement": agreement,
+        "units": units,
+    }
 
 
 @transaction.atomic
-def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
-                 resources: list[dict], acting_user):
+def news_confirm(
+    *, item: NewsItem, activity_form, new_partners: list[dict], resources: list[dict], acting_user
+):
     """Save the draft activity of a news item, with its places, the new partners
     the officer chose to create and the resources, and link the news item.
 
@@ -233,17 +284,22 @@ def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
             activity.press_links = [*(activity.press_links or []), item.source_url]
             activity.save()
 
-    activity = record_save(kind=ActivityKind, acting_user=acting_user, form=activity_form,
-                           also=press_link).obj
+    activity = record_save(
+        kind=ActivityKind, acting_user=acting_user, form=activity_form, also=press_link
+    ).obj
 
     created_partners: dict[str, Partner] = {}
     owner = acting_user.unit or activity.unit
     for values in new_partners:
-        partner = Partner.objects.filter(name_vi=values["name_vi"],
-                                         country=values.get("country") or "").first()
+        partner = Partner.objects.filter(
+            name_vi=values["name_vi"], country=values.get("country") or ""
+        ).first()
         if partner is None:
-            partner = record_save(kind=PartnerKind, acting_user=acting_user, data={
-                **values, "unit": owner.pk, "confirm_different": True}).obj
+            partner = record_save(
+                kind=PartnerKind,
+                acting_user=acting_user,
+                data={**values, "unit": owner.pk, "confirm_different": True},
+            ).obj
         created_partners[values["name_vi"]] = partner
         activity.partners.add(partner)
 
@@ -254,18 +310,34 @@ def news_confirm(*, item: NewsItem, activity_form, new_partners: list[dict],
         partner = values.pop("partner", None)
         if isinstance(partner, str):
             partner = created_partners.get(partner)
-        made.append(record_save(kind=ResourceKind, acting_user=acting_user, data={
-            **values, "unit": activity.unit_id, "activity": activity.pk,
-            "agreement": agreement.pk if agreement else None,
-            "partner": partner.pk if partner else None, "date": activity.start_date,
-            "stage": "disbursed"}).obj)
+        made.append(
+            record_save(
+                kind=ResourceKind,
+                acting_user=acting_user,
+                data={
+                    **values,
+                    "unit": activity.unit_id,
+                    "activity": activity.pk,
+                    "agreement": agreement.pk if agreement else None,
+                    "partner": partner.pk if partner else None,
+                    "date": activity.start_date,
+                    "stage": "disbursed",
+                },
+            ).obj
+        )
 
     item.activity = activity
     item.status = NewsItem.Status.CONFIRMED
     item.save()
-    audit(user=acting_user, action="news_confirm", record=item, message=activity.title,
-          activity=activity.pk, partners=[p.pk for p in created_partners.values()],
-          resources=[r.pk for r in made])
+    audit(
+        user=acting_user,
+        action="news_confirm",
+        record=item,
+        message=activity.title,
+        activity=activity.pk,
+        partners=[p.pk for p in created_partners.values()],
+        resources=[r.pk for r in made],
+    )
     return activity
 
 
@@ -283,10 +355,16 @@ def news_write(*, activity, title: str, body: str, acting_user) -> NewsItem:
     item = NewsItem.objects.filter(unit=activity.unit, fingerprint=fingerprint).first()
     if item is not None:
         return item
-    item = NewsItem(title=(title or activity.title)[:500], body=body, unit=activity.unit,
-                    activity=activity, status=NewsItem.Status.WRITTEN,
-                    extraction=extract(body, title=title or None).to_json())
+    item = NewsItem(
+        title=(title or activity.title)[:500],
+        body=body,
+        unit=activity.unit,
+        activity=activity,
+        status=NewsItem.Status.WRITTEN,
+        extraction=extract(body, title=title or None).to_json(),
+    )
     item.save()
-    audit(user=acting_user, action="news_write", record=item, message=item.title,
-          activity=activity.pk)
+    audit(
+        user=acting_user, action="news_write", record=item, message=item.title, activity=activity.pk
+    )
     return item

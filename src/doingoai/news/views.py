@@ -40,8 +40,14 @@ def _home_unit(user):
     return central_unit()
 
 
-@kind_view(NewsItemKind, "news_import", path="import/", detail=False, action=ADD,
-           label=gettext_lazy("Read an article"))
+@kind_view(
+    NewsItemKind,
+    "news_import",
+    path="import/",
+    detail=False,
+    action=ADD,
+    label=gettext_lazy("Read an article"),
+)
 def import_page(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     duplicate = None
@@ -51,9 +57,14 @@ def import_page(request):
             try:
                 text, filename, published, title = form.article()
                 result = services.import_article(
-                    text=text, unit=_home_unit(request.user), acting_user=request.user,
-                    source_file=filename, source_url=form.cleaned_data.get("source_url") or "",
-                    published=published, title=title)
+                    text=text,
+                    unit=_home_unit(request.user),
+                    acting_user=request.user,
+                    source_file=filename,
+                    source_url=form.cleaned_data.get("source_url") or "",
+                    published=published,
+                    title=title,
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
                 status = 400
@@ -63,8 +74,9 @@ def import_page(request):
                 duplicate = result.item
         else:
             status = 400
-    return render(request, "news/import.html", {"form": form, "duplicate": duplicate},
-                  status=status)
+    return render(
+        request, "news/import.html", {"form": form, "duplicate": duplicate}, status=status
+    )
 
 
 def _resource_partner(name: str, matches) -> object:
@@ -74,8 +86,13 @@ def _resource_partner(name: str, matches) -> object:
     return None
 
 
-@kind_view(NewsItemKind, "news_review", path="review/", action=CHANGE,
-           label=gettext_lazy("Review and record the activity"))
+@kind_view(
+    NewsItemKind,
+    "news_review",
+    path="review/",
+    action=CHANGE,
+    label=gettext_lazy("Review and record the activity"),
+)
 def review_page(request, item):
     from doingoai.activities.forms import ActivityForm
 
@@ -87,30 +104,46 @@ def review_page(request, item):
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, initial=draft["initial"], user=request.user)
     new_partners = NewPartnerFormSet(data, initial=draft["new_partners"], prefix="np")
-    resources = ResourceFormSet(data, initial=draft["resources"], prefix="res",
-                                form_kwargs={"partner_choices": partner_names})
+    resources = ResourceFormSet(
+        data,
+        initial=draft["resources"],
+        prefix="res",
+        form_kwargs={"partner_choices": partner_names},
+    )
     status = 200
     if data is not None:
         if form.is_valid() and new_partners.is_valid() and resources.is_valid():
             chosen_partners = [
                 {k: f.cleaned_data[k] for k in ("name_vi", "kind", "country", "subdivision")}
-                for f in new_partners.forms if f.cleaned_data.get("create")
+                for f in new_partners.forms
+                if f.cleaned_data.get("create")
             ]
             chosen_resources = []
             for f in resources.forms:
                 values = f.cleaned_data
                 if not values.get("include"):
                     continue
-                chosen_resources.append({
-                    "title": values["title"], "direction": values["direction"],
-                    "kind": values["kind"], "quantity": values["quantity"],
-                    "unit_value": values["unit_value"], "currency": values["currency"],
-                    "partner": _resource_partner(values.get("partner") or "", draft["partners"]),
-                })
+                chosen_resources.append(
+                    {
+                        "title": values["title"],
+                        "direction": values["direction"],
+                        "kind": values["kind"],
+                        "quantity": values["quantity"],
+                        "unit_value": values["unit_value"],
+                        "currency": values["currency"],
+                        "partner": _resource_partner(
+                            values.get("partner") or "", draft["partners"]
+                        ),
+                    }
+                )
             try:
                 activity = services.news_confirm(
-                    item=item, activity_form=form, new_partners=chosen_partners,
-                    resources=chosen_resources, acting_user=request.user)
+                    item=item,
+                    activity_form=form,
+                    new_partners=chosen_partners,
+                    resources=chosen_resources,
+                    acting_user=request.user,
+                )
             except PermissionDenied:
                 form.add_error(None, _("You may not save the activity with these values."))
                 status = 403
@@ -127,22 +160,28 @@ def review_page(request, item):
         else:
             status = 400
     ex = item.extraction or {}
-    return render(request, "news/review.html", {
-        "item": item,
-        "highlighted": highlight(item.body, ex.get("spans")),
-        "legend": [(name, FIELD_LABELS[name]) for name in LEGEND],
-        "form": form,
-        "new_partners": new_partners,
-        "resources": resources,
-        "matches": draft["partners"],
-        "agreement_text": ex.get("agreement"),
-        "agreement": draft["agreement"],
-        "amounts": ex.get("amounts") or [],
-    }, status=status)
+    return render(
+        request,
+        "news/review.html",
+        {
+            "item": item,
+            "highlighted": highlight(item.body, ex.get("spans")),
+            "legend": [(name, FIELD_LABELS[name]) for name in LEGEND],
+            "form": form,
+            "new_partners": new_partners,
+            "resources": resources,
+            "matches": draft["partners"],
+            "agreement_text": ex.get("agreement"),
+            "agreement": draft["agreement"],
+            "amounts": ex.get("amounts") or [],
+        },
+        status=status,
+    )
 
 
-@kind_view(ActivityKind, "activity_write_news", path="write-news/",
-           label=gettext_lazy("Write news"))
+@kind_view(
+    ActivityKind, "activity_write_news", path="write-news/", label=gettext_lazy("Write news")
+)
 def write_page(request, activity):
     """A news draft written from an activity, to edit, copy and save."""
     from .writer import write_article
@@ -154,9 +193,12 @@ def write_page(request, activity):
         form = WriteForm(request.POST)
         if form.is_valid():
             try:
-                item = services.news_write(activity=activity, title=form.cleaned_data["title"],
-                                           body=form.cleaned_data["body"],
-                                           acting_user=request.user)
+                item = services.news_write(
+                    activity=activity,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    acting_user=request.user,
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -164,23 +206,36 @@ def write_page(request, activity):
                 return HttpResponseRedirect(item.get_absolute_url())
         status = 400
     else:
-        events = list(Activity.objects.restrict(request.user, VIEW).filter(parent=activity)
-                      .order_by("start_date", "pk"))
+        events = list(
+            Activity.objects.restrict(request.user, VIEW)
+            .filter(parent=activity)
+            .order_by("start_date", "pk")
+        )
         resources = None
         kind = REGISTRY.get("resources")
         if kind is not None:
             # what was given or received at the activity and at the events of the trip
-            resources = list(kind.scoped(request.user, VIEW)
-                             .filter(activity__in=[activity, *events])
-                             .select_related("partner").order_by("date", "pk"))
+            resources = list(
+                kind.scoped(request.user, VIEW)
+                .filter(activity__in=[activity, *events])
+                .select_related("partner")
+                .order_by("date", "pk")
+            )
         title, body = write_article(activity, resources=resources, events=events)
         form = WriteForm(initial={"title": title, "body": body})
         status = 200
     written = NewsItem.objects.restrict(request.user, VIEW).filter(activity=activity)
-    return render(request, "news/write.html", {
-        "activity": activity, "form": form, "can_save": can_save,
-        "news_items": list(written.order_by("-pk")[:20]),
-    }, status=status)
+    return render(
+        request,
+        "news/write.html",
+        {
+            "activity": activity,
+            "form": form,
+            "can_save": can_save,
+            "news_items": list(written.order_by("-pk")[:20]),
+        },
+        status=status,
+    )
 
 
 @detail_panel(NewsItemKind, "news/news_panels.html")

@@ -31,12 +31,30 @@ KIND_NOUNS = {
 # countries whose first-level divisions Vietnamese calls "tỉnh"
 PROVINCE_COUNTRIES = {"LA", "KH", "TH", "CN", "MN", "PH", "ID"}
 # outcomes that start with one of these verbs read "<the activity> nhằm ..."
-PURPOSE_VERBS = {"tang", "gop", "thuc", "nang", "day", "mo", "cung", "tao", "huong", "ho",
-                 "chia", "trao", "ket", "phat", "quang"}
+PURPOSE_VERBS = {
+    "tang",
+    "gop",
+    "thuc",
+    "nang",
+    "day",
+    "mo",
+    "cung",
+    "tao",
+    "huong",
+    "ho",
+    "chia",
+    "trao",
+    "ket",
+    "phat",
+    "quang",
+}
 
 
-_GIVING_VERB = re.compile(r"^(?:trao\s+tặng|trao|tặng|bàn\s+giao|hỗ\s+trợ|tiếp\s+nhận|"
-                          r"nhận)\s+", re.IGNORECASE)
+_GIVING_VERB = re.compile(
+    r"^(?:trao\s+tặng|trao|tặng|bàn\s+giao|hỗ\s+trợ|tiếp\s+nhận|"
+    r"nhận)\s+",
+    re.IGNORECASE,
+)
 
 
 def _day(d: date) -> str:
@@ -44,7 +62,7 @@ def _day(d: date) -> str:
 
 
 def when(start: date | None, end: date | None) -> str:
-    """"Ngày 28/4/2022", "Từ ngày 25/6 đến ngày 1/7/2024", "Từ ngày 30/12/2023 đến
+    """ "Ngày 28/4/2022", "Từ ngày 25/6 đến ngày 1/7/2024", "Từ ngày 30/12/2023 đến
     ngày 2/1/2024"."""
     if start is None:
         return ""
@@ -63,7 +81,7 @@ def _join(items: list[str]) -> str:
 
 
 def where(places) -> str:
-    """"các tỉnh Attapeu, Sê Kông, Salavan và Chămpasăk (Lào)", "thành phố Hà Nội"."""
+    """ "các tỉnh Attapeu, Sê Kông, Salavan và Chămpasăk (Lào)", "thành phố Hà Nội"."""
     by_country: dict[str, list[str]] = {}
     for place in places:
         label = place.city or ""
@@ -159,20 +177,23 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
         items = "; ".join(_lower_first(e.title) for e in events)
         paragraphs.append(f"Trong khuôn khổ chương trình, các đại biểu đã tham gia: {items}.")
     if activity.topics:
-        paragraphs.append("Tại đây, các đại biểu đã trao đổi, chia sẻ kinh nghiệm về "
-                          f"{_join([_lower_first(t) for t in activity.topics])}.")
+        paragraphs.append(
+            "Tại đây, các đại biểu đã trao đổi, chia sẻ kinh nghiệm về "
+            f"{_join([_lower_first(t) for t in activity.topics])}."
+        )
     if activity.participants_total:
         noun = KIND_NOUNS.get(kind, "hoạt động")
-        sentence = f"{noun[0].upper()}{noun[1:]} có sự tham dự của " \
-                   f"{activity.participants_total} đại biểu"
+        sentence = (
+            f"{noun[0].upper()}{noun[1:]} có sự tham dự của {activity.participants_total} đại biểu"
+        )
         if activity.participants_women:
             sentence += f", trong đó có {activity.participants_women} đại biểu nữ"
         paragraphs.append(sentence + ".")
     for resource in resources:
-        beneficiaries = resource.beneficiaries or (resource.partner.name_vi
-                                                   if resource.partner_id else "")
-        what = _GIVING_VERB.sub("", _lower_first(resource.title)) or _lower_first(
-            resource.title)
+        beneficiaries = resource.beneficiaries or (
+            resource.partner.name_vi if resource.partner_id else ""
+        )
+        what = _GIVING_VERB.sub("", _lower_first(resource.title)) or _lower_first(resource.title)
         if resource.direction == "given":
             sentence = f"Dịp này, {unit} đã trao tặng {what}, trị giá {_money(resource)}"
             if beneficiaries and " cho " not in f" {what} ":
@@ -191,9 +212,14 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
     else:
         noun = KIND_NOUNS.get(kind, "hoạt động")
         countries = sorted({p.country for p in places if p.country != "VN"})
-        sides = "phụ nữ Việt Nam và " + _join([country_name(c, "vi") for c in countries]) \
-            if countries else "các bên"
-        paragraphs.append(f"{noun[0].upper()}{noun[1:]} góp phần tăng cường sự hiểu biết, "
-                          f"tình đoàn kết, hữu nghị và hợp tác giữa {sides}.")
+        sides = (
+            "phụ nữ Việt Nam và " + _join([country_name(c, "vi") for c in countries])
+            if countries
+            else "các bên"
+        )
+        paragraphs.append(
+            f"{noun[0].upper()}{noun[1:]} góp phần tăng cường sự hiểu biết, "
+            f"tình đoàn kết, hữu nghị và hợp tác giữa {sides}."
+        )
     paragraphs.append(unit)
     return activity.title, "\n\n".join(paragraphs)

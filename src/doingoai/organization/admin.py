@@ -9,8 +9,9 @@ from .models import Term, Unit, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (("doingoai", {"fields": ("unit", "role",
-                                                                    "full_name", "position")}),)
+    fieldsets = BaseUserAdmin.fieldsets + (
+        ("doingoai", {"fields": ("unit", "role", "full_name", "position")}),
+    )
     list_display = ("username", "full_name", "unit", "role", "is_active")
     list_filter = ("role", "is_active")
     raw_id_fields = ("unit",)

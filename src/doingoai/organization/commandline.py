@@ -19,9 +19,10 @@ def acting_user(username: str | None) -> User:
         if user is None:
             raise CommandError(f"No active user named {username!r}.")
         return user
-    user = (User.objects.filter(is_active=True, is_superuser=True).order_by("pk").first()
-            or User.objects.filter(is_active=True, role=Role.SYSTEM_ADMIN).order_by("pk")
-            .first())
+    user = (
+        User.objects.filter(is_active=True, is_superuser=True).order_by("pk").first()
+        or User.objects.filter(is_active=True, role=Role.SYSTEM_ADMIN).order_by("pk").first()
+    )
     if user is None:
         raise CommandError("No system administrator exists: pass --as USERNAME.")
     return user
@@ -48,12 +49,14 @@ def find_unit(value: str) -> Unit:
     qs = qs.order_by("path")
     exact = [u for u in qs[:50] if fold(u.area_name) == fold(value) or fold(u.name) == fold(value)]
     if exact:
-        return sorted(exact, key=lambda u: ("central", "province", "district", "commune")
-                      .index(u.level))[0]
+        return sorted(
+            exact, key=lambda u: ("central", "province", "district", "commune").index(u.level)
+        )[0]
     found = list(qs[:5])
     if len(found) == 1:
         return found[0]
     if not found:
         raise CommandError(f"No unit matches {value!r}.")
-    raise CommandError(f"{value!r} matches several units: "
-                       + "; ".join(f"{u.name} ({u.code})" for u in found))
+    raise CommandError(
+        f"{value!r} matches several units: " + "; ".join(f"{u.name} ({u.code})" for u in found)
+    )

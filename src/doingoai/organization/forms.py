@@ -18,7 +18,8 @@ class TermForm(RecordForm):
 
         data = super().clean()
         msg = date_order_error(
-            data.get("start_date"), data.get("end_date"),
+            data.get("start_date"),
+            data.get("end_date"),
             start_label=Term._meta.get_field("start_date").verbose_name,
             end_label=Term._meta.get_field("end_date").verbose_name,
         )

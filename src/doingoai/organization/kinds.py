@@ -14,11 +14,28 @@ class UnitKind(RecordKind):
     filter_fields = {"level": ["exact"], "parent": ["exact"]}
     list_columns = ["name", "code", "level", "parent", "valid_to"]
     list_select_related = ["parent"]
-    detail_fields = ["name", "code", "level", "area_name", "parent", "successor", "valid_from",
-                     "valid_to", "notes"]
+    detail_fields = [
+        "name",
+        "code",
+        "level",
+        "area_name",
+        "parent",
+        "successor",
+        "valid_from",
+        "valid_to",
+        "notes",
+    ]
     detail_select_related = ["parent", "successor"]
-    export_fields = ["name", "code", "level", "area_name", "parent", "successor", "valid_from",
-                     "valid_to"]
+    export_fields = [
+        "name",
+        "code",
+        "level",
+        "area_name",
+        "parent",
+        "successor",
+        "valid_from",
+        "valid_to",
+    ]
     ordering = ["path"]
     menu_order = 10
     related = [
@@ -49,8 +66,17 @@ class UserKind(RecordKind):
     filter_fields = {"unit": ["exact"], "role": ["exact"], "is_active": ["exact"]}
     list_columns = ["username", "full_name", "unit", "role", "is_active", "last_login"]
     list_select_related = ["unit"]
-    detail_fields = ["username", "full_name", "email", "position", "unit", "role", "is_active",
-                     "last_login", "date_joined"]
+    detail_fields = [
+        "username",
+        "full_name",
+        "email",
+        "position",
+        "unit",
+        "role",
+        "is_active",
+        "last_login",
+        "date_joined",
+    ]
     export_fields = ["username", "full_name", "email", "unit", "role", "is_active"]
     ordering = ["username"]
     nav_group = "admin"

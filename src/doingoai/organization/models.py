@@ -155,9 +155,11 @@ class UserScope(UnitTree):
             return qs.filter(pk=user.pk)
         if not role_allows(user, MANAGE_USERS):
             return qs.none()
-        qs = qs.filter(unit__path__startswith=user_path(user)).exclude(
-            role=Role.SYSTEM_ADMIN
-        ).exclude(is_superuser=True)
+        qs = (
+            qs.filter(unit__path__startswith=user_path(user))
+            .exclude(role=Role.SYSTEM_ADMIN)
+            .exclude(is_superuser=True)
+        )
         if action != "view":
             qs = qs.exclude(pk=user.pk)
         return qs

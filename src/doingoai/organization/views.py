@@ -24,6 +24,10 @@ def profile(request):
     return render(
         request,
         "organization/profile.html",
-        {"profile_user": request.user, "users_url": reverse("users_list"), "title": _("Profile"),
-         "sections": profile_sections.gather(request)},
+        {
+            "profile_user": request.user,
+            "users_url": reverse("users_list"),
+            "title": _("Profile"),
+            "sections": profile_sections.gather(request),
+        },
     )

@@ -61,13 +61,19 @@ def _country_words(country: str) -> frozenset[str]:
 
 def partner_names(partner) -> list[str]:
     """The names a partner is known by (not the names of its province)."""
-    names = [partner.name_vi, partner.name_en, partner.name_local, partner.acronym,
-             *(partner.aliases or [])]
+    names = [
+        partner.name_vi,
+        partner.name_en,
+        partner.name_local,
+        partner.acronym,
+        *(partner.aliases or []),
+    ]
     return [n for n in names if n]
 
 
-def likely_duplicates(*, names, country="", subdivision="", exclude_pk=None,
-                      threshold=80.0, limit=5) -> list[tuple[object, float]]:
+def likely_duplicates(
+    *, names, country="", subdivision="", exclude_pk=None, threshold=80.0, limit=5
+) -> list[tuple[object, float]]:
     """Existing partners that probably are the organization named ``names`` (best first):
     candidates from the search index (any distinctive word of any name), narrowed to
     the same country and province."""
@@ -94,8 +100,9 @@ def likely_duplicates(*, names, country="", subdivision="", exclude_pk=None,
     for obj in qs:
         if sub and obj.subdivision and obj.subdivision != sub:
             continue
-        best = max((name_similarity(a, b, generic) for a in names for b in partner_names(obj)),
-                   default=0.0)
+        best = max(
+            (name_similarity(a, b, generic) for a in names for b in partner_names(obj)), default=0.0
+        )
         if best >= threshold:
             out.append((obj, best))
     out.sort(key=lambda t: -t[1])

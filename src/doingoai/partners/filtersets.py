@@ -11,21 +11,33 @@ from .selectors import engaged_partners, new_partners
 
 class PartnerFilterSet(RecordFilterSet):
     country = django_filters.ChoiceFilter(label=_("country"), choices=country_choices)
-    unit = django_filters.ModelChoiceFilter(label=_("added by unit"),
-                                            queryset=Unit.objects.all())
+    unit = django_filters.ModelChoiceFilter(label=_("added by unit"), queryset=Unit.objects.all())
 
     worked_unit = django_filters.ModelChoiceFilter(
-        label=_("worked with unit (and the units below)"), queryset=Unit.objects.all(),
-        method="filter_worked")
+        label=_("worked with unit (and the units below)"),
+        queryset=Unit.objects.all(),
+        method="filter_worked",
+    )
     worked_from = django_filters.DateFilter(label=_("worked with from"), method="filter_noop")
     worked_to = django_filters.DateFilter(label=_("worked with until"), method="filter_noop")
-    new = django_filters.BooleanFilter(label=_("new partners only (with the dates)"),
-                                       method="filter_noop")
+    new = django_filters.BooleanFilter(
+        label=_("new partners only (with the dates)"), method="filter_noop"
+    )
 
     class Meta:
         model = Partner
-        fields = ["q", "kind", "country", "subdivision", "level", "unit", "worked_unit",
-                  "worked_from", "worked_to", "new"]
+        fields = [
+            "q",
+            "kind",
+            "country",
+            "subdivision",
+            "level",
+            "unit",
+            "worked_unit",
+            "worked_from",
+            "worked_to",
+            "new",
+        ]
 
     def filter_noop(self, qs, name, value):
         return qs

@@ -8,16 +8,36 @@ from .models import Partner, PartnerContact
 
 
 class PartnerForm(RecordForm):
-    aliases = TagsField(label=_("aliases"), required=False,
-                        help_text=_("Other spellings, separated by commas."))
+    aliases = TagsField(
+        label=_("aliases"), required=False, help_text=_("Other spellings, separated by commas.")
+    )
     tags = TagsField(label=_("tags"), required=False)
 
     class Meta:
         model = Partner
-        fields = ["name_vi", "name_en", "name_local", "acronym", "aliases", "kind", "level",
-                  "country", "subdivision", "city", "parent", "working_units", "tags", "website",
-                  "email", "phone", "address", "relationship_since", "description", "unit",
-                  "notes"]
+        fields = [
+            "name_vi",
+            "name_en",
+            "name_local",
+            "acronym",
+            "aliases",
+            "kind",
+            "level",
+            "country",
+            "subdivision",
+            "city",
+            "parent",
+            "working_units",
+            "tags",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "relationship_since",
+            "description",
+            "unit",
+            "notes",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,15 +47,18 @@ class PartnerForm(RecordForm):
             help_text=Partner._meta.get_field("country").help_text,
         )
         self.fields["subdivision"] = forms.CharField(
-            label=Partner._meta.get_field("subdivision").verbose_name, max_length=120,
-            required=False, help_text=Partner._meta.get_field("subdivision").help_text,
+            label=Partner._meta.get_field("subdivision").verbose_name,
+            max_length=120,
+            required=False,
+            help_text=Partner._meta.get_field("subdivision").help_text,
         )
         if self.instance.pk:
             self.fields["country"].initial = self.instance.country
         self.fields["parent"].queryset = self.fields["parent"].queryset.only("id", "name_vi")
         self.fields["confirm_different"] = forms.BooleanField(
             label=_("It is a different organization: save it anyway"),
-            required=False, widget=forms.HiddenInput,
+            required=False,
+            widget=forms.HiddenInput,
         )
         if self.instance.pk:  # only a new partner is checked
             self.fields["confirm_different"].initial = True
@@ -55,7 +78,8 @@ class PartnerForm(RecordForm):
         names = [cleaned.get(n) or "" for n in ("name_vi", "name_en", "name_local", "acronym")]
         names += cleaned.get("aliases") or []
         matches = likely_duplicates(
-            names=names, country=cleaned.get("country") or "",
+            names=names,
+            country=cleaned.get("country") or "",
             subdivision=cleaned.get("subdivision") or "",
             threshold=self.duplicate_threshold,
         )
@@ -63,8 +87,10 @@ class PartnerForm(RecordForm):
             self.fields["confirm_different"].widget = forms.CheckboxInput()
             self.duplicates = matches
             raise forms.ValidationError(
-                _("This partner may already exist: %(names)s. Open it instead, or tick "
-                  "“%(confirm)s” to save a new one."),
+                _(
+                    "This partner may already exist: %(names)s. Open it instead, or tick "
+                    "“%(confirm)s” to save a new one."
+                ),
                 code="duplicate",
                 params={
                     "names": "; ".join(
@@ -75,7 +101,6 @@ class PartnerForm(RecordForm):
                 },
             )
         return cleaned
-
 
     def clean_subdivision(self):
         """Accept a code or any known name ("Champasak", "Chăm-pa-sắc") and store the code."""

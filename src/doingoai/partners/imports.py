@@ -9,34 +9,67 @@ from .models import Partner
 class PartnerImporter(Importer):
     kind = "partners"
     columns = [
-        Column("Tên tiếng Việt", "name_vi", required=True, width=36,
-               example="Hội Liên hiệp Phụ nữ tỉnh Chămpasăk"),
-        Column("Tên tiếng Anh", "name_en", width=30,
-               example="Lao Women's Union of Champasak Province"),
+        Column(
+            "Tên tiếng Việt",
+            "name_vi",
+            required=True,
+            width=36,
+            example="Hội Liên hiệp Phụ nữ tỉnh Chămpasăk",
+        ),
+        Column(
+            "Tên tiếng Anh", "name_en", width=30, example="Lao Women's Union of Champasak Province"
+        ),
         Column("Tên bản ngữ", "name_local", width=24),
         Column("Tên viết tắt", "acronym", width=12, example="LWU Champasak"),
-        Column("Tên gọi khác", "aliases", "list", width=24, example="Champasak; Chăm-pa-sắc",
-               help="Các cách viết khác, cách nhau bằng dấu chấm phẩy (;)."),
-        Column("Loại đối tác", "kind", "choice", required=True, width=26,
-               example="Foreign women's union"),
+        Column(
+            "Tên gọi khác",
+            "aliases",
+            "list",
+            width=24,
+            example="Champasak; Chăm-pa-sắc",
+            help="Các cách viết khác, cách nhau bằng dấu chấm phẩy (;).",
+        ),
+        Column(
+            "Loại đối tác",
+            "kind",
+            "choice",
+            required=True,
+            width=26,
+            example="Foreign women's union",
+        ),
         Column("Cấp", "level", "choice", example="Provincial"),
-        Column("Quốc gia", "country", "country", required=True, example="Lào",
-               help="Tên tiếng Việt, tiếng Anh hoặc mã ISO 3166 (LA, KR, US...)."),
-        Column("Tỉnh/bang", "subdivision", example="Chămpasăk",
-               help="Tên hoặc mã ISO 3166-2 (ví dụ LA-CH)."),
+        Column(
+            "Quốc gia",
+            "country",
+            "country",
+            required=True,
+            example="Lào",
+            help="Tên tiếng Việt, tiếng Anh hoặc mã ISO 3166 (LA, KR, US...).",
+        ),
+        Column(
+            "Tỉnh/bang",
+            "subdivision",
+            example="Chămpasăk",
+            help="Tên hoặc mã ISO 3166-2 (ví dụ LA-CH).",
+        ),
         Column("Thành phố", "city", example="Pakse"),
-        Column("Tổ chức cấp trên", "parent", "partner", width=28,
-               example="Hội Liên hiệp Phụ nữ Lào"),
-        Column("Đơn vị đang hoạt động tại", "working_units", "units", width=28,
-               help="Các đơn vị Hội nơi đối tác đang hoạt động, cách nhau bằng ;"),
+        Column(
+            "Tổ chức cấp trên", "parent", "partner", width=28, example="Hội Liên hiệp Phụ nữ Lào"
+        ),
+        Column(
+            "Đơn vị đang hoạt động tại",
+            "working_units",
+            "units",
+            width=28,
+            help="Các đơn vị Hội nơi đối tác đang hoạt động, cách nhau bằng ;",
+        ),
         Column("Trang web", "website", example="https://lwu.org.la"),
         Column("Thư điện tử", "email"),
         Column("Điện thoại", "phone"),
         Column("Địa chỉ", "address", width=30),
         Column("Quan hệ từ ngày", "relationship_since", "date", example="15/03/2012"),
         Column("Mô tả", "description", width=40),
-        Column("Đơn vị thêm", "unit", "unit", width=28,
-               help="Để trống: đơn vị của người nhập."),
+        Column("Đơn vị thêm", "unit", "unit", width=28, help="Để trống: đơn vị của người nhập."),
         Column("Ghi chú", "notes", width=30),
     ]
     notes = [
@@ -51,8 +84,11 @@ class PartnerImporter(Importer):
         for name in (values.get("name_vi"), values.get("name_en"), values.get("acronym")):
             if not name:
                 continue
-            found = [p for p in matcher.find(name)
-                     if not values.get("country") or p.country == values["country"]]
+            found = [
+                p
+                for p in matcher.find(name)
+                if not values.get("country") or p.country == values["country"]
+            ]
             if len(found) == 1:
                 return found[0]
         return None

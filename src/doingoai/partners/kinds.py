@@ -16,14 +16,46 @@ class PartnerKind(RecordKind):
     filterset_class = PartnerFilterSet
     table_class = PartnerTable
     list_select_related = ["unit"]
-    detail_fields = ["name_vi", "name_en", "name_local", "acronym", "aliases", "kind", "level",
-                     "country", "subdivision", "city", "parent", "working_units", "tags",
-                     "website", "email", "phone", "address", "relationship_since",
-                     "description", "unit", "notes"]
+    detail_fields = [
+        "name_vi",
+        "name_en",
+        "name_local",
+        "acronym",
+        "aliases",
+        "kind",
+        "level",
+        "country",
+        "subdivision",
+        "city",
+        "parent",
+        "working_units",
+        "tags",
+        "website",
+        "email",
+        "phone",
+        "address",
+        "relationship_since",
+        "description",
+        "unit",
+        "notes",
+    ]
     detail_select_related = ["parent", "unit"]
-    export_fields = ["name_vi", "name_en", "name_local", "acronym", "aliases", "kind",
-                     "country", "subdivision", "city", "parent", "website", "email", "phone",
-                     "unit"]
+    export_fields = [
+        "name_vi",
+        "name_en",
+        "name_local",
+        "acronym",
+        "aliases",
+        "kind",
+        "country",
+        "subdivision",
+        "city",
+        "parent",
+        "website",
+        "email",
+        "phone",
+        "unit",
+    ]
     ordering = ["name_vi", "pk"]
     menu_order = 20
     related = [

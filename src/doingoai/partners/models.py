@@ -43,20 +43,35 @@ class Partner(Record):
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     name_local = models.CharField(_("name in its own language"), max_length=300, blank=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
-    aliases = models.JSONField(_("aliases"), default=list, blank=True,
-                               help_text=_("Other spellings, separated by commas."))
+    aliases = models.JSONField(
+        _("aliases"), default=list, blank=True, help_text=_("Other spellings, separated by commas.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
     level = models.CharField(_("level"), max_length=20, choices=Level, blank=True)
-    country = models.CharField(_("country"), max_length=2, db_index=True,
-                               help_text=_("ISO 3166 code, e.g. LA for Laos."))
-    subdivision = models.CharField(_("province / state"), max_length=6, blank=True,
-                                   help_text=_("ISO 3166-2 code or name, e.g. LA-CH Champasak."))
+    country = models.CharField(
+        _("country"), max_length=2, db_index=True, help_text=_("ISO 3166 code, e.g. LA for Laos.")
+    )
+    subdivision = models.CharField(
+        _("province / state"),
+        max_length=6,
+        blank=True,
+        help_text=_("ISO 3166-2 code or name, e.g. LA-CH Champasak."),
+    )
     city = models.CharField(_("city"), max_length=120, blank=True)
-    parent = models.ForeignKey("self", verbose_name=_("parent organization"), null=True,
-                               blank=True, on_delete=models.SET_NULL, related_name="children")
-    working_units = models.ManyToManyField("organization.Unit", blank=True,
-                                           verbose_name=_("units it works in"),
-                                           related_name="partners_working_here")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    working_units = models.ManyToManyField(
+        "organization.Unit",
+        blank=True,
+        verbose_name=_("units it works in"),
+        related_name="partners_working_here",
+    )
     tags = models.JSONField(_("tags"), default=list, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -64,8 +79,12 @@ class Partner(Record):
     address = models.CharField(_("address"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     relationship_since = models.DateField(_("relationship since"), null=True, blank=True)
-    unit = models.ForeignKey("organization.Unit", verbose_name=_("added by unit"),
-                             on_delete=models.PROTECT, related_name="partners_added")
+    unit = models.ForeignKey(
+        "organization.Unit",
+        verbose_name=_("added by unit"),
+        on_delete=models.PROTECT,
+        related_name="partners_added",
+    )
     search_text = models.TextField(editable=False, default="", blank=True)
 
     scope_policy = SharedDirectory(owner="unit")
@@ -74,9 +93,11 @@ class Partner(Record):
         ordering = ["name_vi"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        indexes = [models.Index(fields=["country", "kind"]),
-                   # the list's order: a page is an index walk, not a sort of 100,000 names
-                   models.Index(fields=["name_vi", "id"], name="partner_name_id")]
+        indexes = [
+            models.Index(fields=["country", "kind"]),
+            # the list's order: a page is an index walk, not a sort of 100,000 names
+            models.Index(fields=["name_vi", "id"], name="partner_name_id"),
+        ]
 
     def __str__(self):
         return self.name_vi
@@ -126,8 +147,9 @@ class Partner(Record):
 
 
 class PartnerContact(Record):
-    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE,
-                                related_name="contacts")
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
+    )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -142,6 +164,8 @@ class PartnerContact(Record):
         verbose_name_plural = _("partner contacts")
 
     def __str__(self):
-        return f"{self.name} ({self.partner})" if self.position == "" else (
-            f"{self.name}, {self.position}"
+        return (
+            f"{self.name} ({self.partner})"
+            if self.position == ""
+            else (f"{self.name}, {self.position}")
         )

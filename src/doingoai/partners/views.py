@@ -32,8 +32,12 @@ def partner_panel(partner, user):
 def similar_partners(request):
     """HTMX fragment under the partner form's names: partners that may be the same."""
     g = request.GET
-    names = [g.get("name_vi", ""), g.get("name_en", ""), g.get("name_local", ""),
-             g.get("acronym", "")]
+    names = [
+        g.get("name_vi", ""),
+        g.get("name_en", ""),
+        g.get("name_local", ""),
+        g.get("acronym", ""),
+    ]
     names += TagsField(required=False).clean(g.get("aliases", ""))
     exclude = g.get("exclude") or None
     matches = likely_duplicates(

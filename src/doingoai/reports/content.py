@@ -100,14 +100,24 @@ def signer(unit: Unit) -> tuple[str, str]:
 
 # Vietnamese names of the kinds, so a report reads right whatever the UI language
 ACTIVITY_KINDS_VI = {
-    "delegation_out": "Đoàn ra", "delegation_in": "Đoàn vào", "conference": "Hội nghị",
-    "review_meeting": "Hội nghị sơ kết, tổng kết", "workshop": "Hội thảo",
-    "signing": "Lễ ký kết", "exhibition": "Triển lãm, trưng bày", "ceremony": "Lễ, nghi lễ",
-    "online_event": "Sự kiện trực tuyến", "aid_handover": "Trao tặng hỗ trợ", "other": "Khác",
+    "delegation_out": "Đoàn ra",
+    "delegation_in": "Đoàn vào",
+    "conference": "Hội nghị",
+    "review_meeting": "Hội nghị sơ kết, tổng kết",
+    "workshop": "Hội thảo",
+    "signing": "Lễ ký kết",
+    "exhibition": "Triển lãm, trưng bày",
+    "ceremony": "Lễ, nghi lễ",
+    "online_event": "Sự kiện trực tuyến",
+    "aid_handover": "Trao tặng hỗ trợ",
+    "other": "Khác",
 }
 RESOURCE_KINDS_VI = {
-    "cash": "Tiền mặt", "in_kind": "Hiện vật", "project": "Dự án",
-    "technical_assistance": "Hỗ trợ kỹ thuật", "scholarship": "Học bổng",
+    "cash": "Tiền mặt",
+    "in_kind": "Hiện vật",
+    "project": "Dự án",
+    "technical_assistance": "Hỗ trợ kỹ thuật",
+    "scholarship": "Học bổng",
 }
 DIRECTIONS_VI = {"received": "Tiếp nhận", "given": "Hỗ trợ đối tác"}
 
@@ -133,66 +143,117 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
     top, name = issuer_lines(unit)
     role, title = signer(unit)
 
-    general = Block("I.", "TÌNH HÌNH CHUNG", 1, paragraphs=[
-        f"Trong {period.label_vi}, {unit.name} đã chủ trì tổ chức {vn_number(a['total'])} "
-        f"hoạt động đối ngoại, trong đó {vn_number(a['intl_events'])} hoạt động có sự tham gia "
-        f"của đối tác quốc tế; cử {vn_number(a['delegations_out'])} đoàn ra và đón "
-        f"{vn_number(a['delegations_in'])} đoàn vào.",
-        f"Đã làm việc với {vn_number(p['total'])} đối tác thuộc {vn_number(p['countries'])} "
-        f"quốc gia và vùng lãnh thổ, trong đó có {vn_number(p['new'])} đối tác mới; ký kết "
-        f"{vn_number(g['signed'])} thỏa thuận hợp tác, hiện có {vn_number(g['in_force'])} "
-        f"thỏa thuận đang có hiệu lực.",
-        f"Tổng nguồn lực vận động được là {vn_number(r['received']['items'])} khoản, trị giá "
-        f"{vnd(r['received']['vnd'])} (tương đương {usd(r['received']['usd'])}); đã hỗ trợ "
-        f"đối tác {vn_number(r['given']['items'])} khoản, trị giá {vnd(r['given']['vnd'])} "
-        f"(tương đương {usd(r['given']['usd'])}).",
-    ])
+    general = Block(
+        "I.",
+        "TÌNH HÌNH CHUNG",
+        1,
+        paragraphs=[
+            f"Trong {period.label_vi}, {unit.name} đã chủ trì tổ chức {vn_number(a['total'])} "
+            f"hoạt động đối ngoại, trong đó {vn_number(a['intl_events'])} hoạt động có sự tham gia "
+            f"của đối tác quốc tế; cử {vn_number(a['delegations_out'])} đoàn ra và đón "
+            f"{vn_number(a['delegations_in'])} đoàn vào.",
+            f"Đã làm việc với {vn_number(p['total'])} đối tác thuộc {vn_number(p['countries'])} "
+            f"quốc gia và vùng lãnh thổ, trong đó có {vn_number(p['new'])} đối tác mới; ký kết "
+            f"{vn_number(g['signed'])} thỏa thuận hợp tác, hiện có {vn_number(g['in_force'])} "
+            f"thỏa thuận đang có hiệu lực.",
+            f"Tổng nguồn lực vận động được là {vn_number(r['received']['items'])} khoản, trị giá "
+            f"{vnd(r['received']['vnd'])} (tương đương {usd(r['received']['usd'])}); đã hỗ trợ "
+            f"đối tác {vn_number(r['given']['items'])} khoản, trị giá {vnd(r['given']['vnd'])} "
+            f"(tương đương {usd(r['given']['usd'])}).",
+        ],
+    )
 
     # 1. activities
     acts = Block("1.", "Hoạt động đối ngoại", 2)
     total = a["total"]
-    acts.children.append(Block("a)", "Hoạt động theo loại hình", 3, tables=[Table(
-        "Bảng 1. Hoạt động đối ngoại theo loại hình",
-        ["TT", "Loại hình hoạt động", "Số hoạt động", "Tỷ lệ"],
-        [[i, ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), vn_number(k["n"]),
-          _pct(k["n"], total)]
-         for i, k in enumerate(a["by_kind"], 1)] + [["", "Tổng cộng", vn_number(total), ""]],
-        sheet="Hoạt động theo loại", numeric={2, 3},
-        raw=[[i, ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), k["n"]]
-             for i, k in enumerate(a["by_kind"], 1)]
-        + [["", "Tổng cộng", total]],
-    )], paragraphs=[
-        f"Đoàn ra: {vn_number(a['delegations_out'])}; đoàn vào: "
-        f"{vn_number(a['delegations_in'])}; tổng số lượt người tham dự: "
-        f"{vn_number(a['participants'])}, trong đó nữ: {vn_number(a['women'])}."
-    ]))
+    acts.children.append(
+        Block(
+            "a)",
+            "Hoạt động theo loại hình",
+            3,
+            tables=[
+                Table(
+                    "Bảng 1. Hoạt động đối ngoại theo loại hình",
+                    ["TT", "Loại hình hoạt động", "Số hoạt động", "Tỷ lệ"],
+                    [
+                        [
+                            i,
+                            ACTIVITY_KINDS_VI.get(k["kind"], k["label"]),
+                            vn_number(k["n"]),
+                            _pct(k["n"], total),
+                        ]
+                        for i, k in enumerate(a["by_kind"], 1)
+                    ]
+                    + [["", "Tổng cộng", vn_number(total), ""]],
+                    sheet="Hoạt động theo loại",
+                    numeric={2, 3},
+                    raw=[
+                        [i, ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), k["n"]]
+                        for i, k in enumerate(a["by_kind"], 1)
+                    ]
+                    + [["", "Tổng cộng", total]],
+                )
+            ],
+            paragraphs=[
+                f"Đoàn ra: {vn_number(a['delegations_out'])}; đoàn vào: "
+                f"{vn_number(a['delegations_in'])}; tổng số lượt người tham dự: "
+                f"{vn_number(a['participants'])}, trong đó nữ: {vn_number(a['women'])}."
+            ],
+        )
+    )
     years = a.get("years", [])
     if years:
         header = ["Loại hình", *[str(y) for y in years]]
-        rows = [[ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), *[vn_number(v) for v in k["values"]]]
-                for k in a["kinds"]]
+        rows = [
+            [ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), *[vn_number(v) for v in k["values"]]]
+            for k in a["kinds"]
+        ]
         rows.append(["Tổng cộng", *[vn_number(y["n"]) for y in a["by_year"]]])
         raw = [[ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), *k["values"]] for k in a["kinds"]]
         raw.append(["Tổng cộng", *[y["n"] for y in a["by_year"]]])
-        acts.children.append(Block("b)", "Hoạt động qua các năm", 3, tables=[Table(
-            "Bảng 2. Hoạt động đối ngoại qua các năm", header, rows, sheet="Hoạt động theo năm",
-            numeric=set(range(1, len(header))), raw=raw,
-        )]))
+        acts.children.append(
+            Block(
+                "b)",
+                "Hoạt động qua các năm",
+                3,
+                tables=[
+                    Table(
+                        "Bảng 2. Hoạt động đối ngoại qua các năm",
+                        header,
+                        rows,
+                        sheet="Hoạt động theo năm",
+                        numeric=set(range(1, len(header))),
+                        raw=raw,
+                    )
+                ],
+            )
+        )
 
     # 2. partners
-    partners = Block("2.", "Quan hệ với các đối tác", 2, paragraphs=[
-        f"Tổng số đối tác đã làm việc: {vn_number(p['total'])}, trong đó đối tác mới: "
-        f"{vn_number(p['new'])}."
-    ], tables=[Table(
-        "Bảng 3. Đối tác theo quốc gia",
-        ["TT", "Quốc gia", "Số đối tác", "Trong đó đối tác mới"],
-        [[i, c["name"], vn_number(c["n"]), vn_number(c["new"])]
-         for i, c in enumerate(p["by_country"], 1)]
-        + [["", "Tổng cộng", vn_number(p["total"]), vn_number(p["new"])]],
-        sheet="Đối tác theo quốc gia", numeric={2, 3},
-        raw=[[i, c["name"], c["n"], c["new"]] for i, c in enumerate(p["by_country"], 1)]
-        + [["", "Tổng cộng", p["total"], p["new"]]],
-    )])
+    partners = Block(
+        "2.",
+        "Quan hệ với các đối tác",
+        2,
+        paragraphs=[
+            f"Tổng số đối tác đã làm việc: {vn_number(p['total'])}, trong đó đối tác mới: "
+            f"{vn_number(p['new'])}."
+        ],
+        tables=[
+            Table(
+                "Bảng 3. Đối tác theo quốc gia",
+                ["TT", "Quốc gia", "Số đối tác", "Trong đó đối tác mới"],
+                [
+                    [i, c["name"], vn_number(c["n"]), vn_number(c["new"])]
+                    for i, c in enumerate(p["by_country"], 1)
+                ]
+                + [["", "Tổng cộng", vn_number(p["total"]), vn_number(p["new"])]],
+                sheet="Đối tác theo quốc gia",
+                numeric={2, 3},
+                raw=[[i, c["name"], c["n"], c["new"]] for i, c in enumerate(p["by_country"], 1)]
+                + [["", "Tổng cộng", p["total"], p["new"]]],
+            )
+        ],
+    )
 
     # 3. agreements
     agr_rows = [
@@ -203,32 +264,56 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
         ("Thỏa thuận sắp hết hạn (trong 90 ngày)", g["expiring"]),
         ("Thỏa thuận đến hạn hoặc quá hạn đánh giá", g["review_due"]),
     ]
-    agreements = Block("3.", "Ký kết và thực hiện các thỏa thuận hợp tác", 2, tables=[Table(
-        f"Bảng 4. Thỏa thuận hợp tác (tình trạng tính đến ngày {vn_date(fig['today'])})",
-        ["TT", "Nội dung", "Số lượng"],
-        [[i, label, vn_number(n)] for i, (label, n) in enumerate(agr_rows, 1)],
-        sheet="Thỏa thuận", numeric={2},
-        raw=[[i, label, n] for i, (label, n) in enumerate(agr_rows, 1)],
-    )])
+    agreements = Block(
+        "3.",
+        "Ký kết và thực hiện các thỏa thuận hợp tác",
+        2,
+        tables=[
+            Table(
+                f"Bảng 4. Thỏa thuận hợp tác (tình trạng tính đến ngày {vn_date(fig['today'])})",
+                ["TT", "Nội dung", "Số lượng"],
+                [[i, label, vn_number(n)] for i, (label, n) in enumerate(agr_rows, 1)],
+                sheet="Thỏa thuận",
+                numeric={2},
+                raw=[[i, label, n] for i, (label, n) in enumerate(agr_rows, 1)],
+            )
+        ],
+    )
 
     # 4. resources
     def money_rows(items, label_key):
         rows, raw = [], []
         for i, x in enumerate(items, 1):
             direction = "Tiếp nhận" if x["direction"] == "received" else "Hỗ trợ"
-            label = (RESOURCE_KINDS_VI.get(x["kind"], x[label_key]) if label_key == "label"
-                     else x[label_key])
-            rows.append([i, direction, label, vn_number(x["items"]), vn_number(x["vnd"]),
-                         vn_number(x["usd"])])
+            label = (
+                RESOURCE_KINDS_VI.get(x["kind"], x[label_key])
+                if label_key == "label"
+                else x[label_key]
+            )
+            rows.append(
+                [
+                    i,
+                    direction,
+                    label,
+                    vn_number(x["items"]),
+                    vn_number(x["vnd"]),
+                    vn_number(x["usd"]),
+                ]
+            )
             raw.append([i, direction, label, x["items"], x["vnd"], x["usd"]])
         return rows, raw
 
     header = ["TT", "Chiều", "", "Số khoản", "Trị giá (VND)", "Trị giá (USD)"]
-    res = Block("4.", "Vận động và hỗ trợ nguồn lực", 2, paragraphs=[
-        f"Tiếp nhận: {vn_number(r['received']['items'])} khoản, {vnd(r['received']['vnd'])} "
-        f"({usd(r['received']['usd'])}). Hỗ trợ đối tác: {vn_number(r['given']['items'])} "
-        f"khoản, {vnd(r['given']['vnd'])} ({usd(r['given']['usd'])}).",
-    ])
+    res = Block(
+        "4.",
+        "Vận động và hỗ trợ nguồn lực",
+        2,
+        paragraphs=[
+            f"Tiếp nhận: {vn_number(r['received']['items'])} khoản, {vnd(r['received']['vnd'])} "
+            f"({usd(r['received']['usd'])}). Hỗ trợ đối tác: {vn_number(r['given']['items'])} "
+            f"khoản, {vnd(r['given']['vnd'])} ({usd(r['given']['usd'])}).",
+        ],
+    )
     no_rate = r["received"]["no_rate"] + r["given"]["no_rate"]
     if no_rate:
         res.paragraphs.append(
@@ -236,17 +321,33 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
             "vào tổng trị giá VND/USD."
         )
     for letter, key, label, sheet, title in (
-        ("a)", "by_country", "Quốc gia", "Nguồn lực theo quốc gia",
-         "Bảng 5. Nguồn lực theo quốc gia của đối tác"),
+        (
+            "a)",
+            "by_country",
+            "Quốc gia",
+            "Nguồn lực theo quốc gia",
+            "Bảng 5. Nguồn lực theo quốc gia của đối tác",
+        ),
         ("b)", "by_partner", "Đối tác", "Nguồn lực theo đối tác", "Bảng 6. Nguồn lực theo đối tác"),
-        ("c)", "by_kind", "Hình thức", "Nguồn lực theo hình thức",
-         "Bảng 7. Nguồn lực theo hình thức"),
+        (
+            "c)",
+            "by_kind",
+            "Hình thức",
+            "Nguồn lực theo hình thức",
+            "Bảng 7. Nguồn lực theo hình thức",
+        ),
     ):
         rows, raw = money_rows(r[key], "label" if key == "by_kind" else "name")
         h = list(header)
         h[2] = label
-        res.children.append(Block(letter, title.split(". ", 1)[1], 3, tables=[Table(
-            title, h, rows, sheet=sheet, numeric={3, 4, 5}, raw=raw)]))
+        res.children.append(
+            Block(
+                letter,
+                title.split(". ", 1)[1],
+                3,
+                tables=[Table(title, h, rows, sheet=sheet, numeric={3, 4, 5}, raw=raw)],
+            )
+        )
 
     results = Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=[acts, partners, agreements, res])
 
@@ -254,40 +355,94 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
     if fig["units"]:
         rows, raw = [], []
         for i, row in enumerate(fig["units"], 1):
-            rows.append([i, row["unit"].name, vn_number(row["activities"]),
-                         vn_number(row["intl_events"]), vn_number(row["agreements"]),
-                         vn_number(row["received_vnd"]), vn_number(row["given_vnd"])])
-            raw.append([i, row["unit"].name, row["activities"], row["intl_events"],
-                        row["agreements"], row["received_vnd"], row["given_vnd"]])
+            rows.append(
+                [
+                    i,
+                    row["unit"].name,
+                    vn_number(row["activities"]),
+                    vn_number(row["intl_events"]),
+                    vn_number(row["agreements"]),
+                    vn_number(row["received_vnd"]),
+                    vn_number(row["given_vnd"]),
+                ]
+            )
+            raw.append(
+                [
+                    i,
+                    row["unit"].name,
+                    row["activities"],
+                    row["intl_events"],
+                    row["agreements"],
+                    row["received_vnd"],
+                    row["given_vnd"],
+                ]
+            )
         missing = fig["units_without_events"]
         paragraphs = [
             f"Có {vn_number(len(fig['units']) - len(missing))}/{vn_number(len(fig['units']))} "
             "đơn vị trực thuộc đã tổ chức ít nhất 01 sự kiện với đối tác quốc tế."
         ]
         if missing:
-            paragraphs.append("Các đơn vị chưa tổ chức sự kiện với đối tác quốc tế: "
-                              + ", ".join(u.name for u in missing) + ".")
-        results.children.append(Block("5.", "Kết quả theo đơn vị trực thuộc", 2,
-                                      paragraphs=paragraphs, tables=[Table(
-            "Bảng 8. Kết quả theo đơn vị trực thuộc",
-            ["TT", "Đơn vị", "Hoạt động", "Có đối tác quốc tế", "Thỏa thuận ký",
-             "Tiếp nhận (VND)", "Hỗ trợ (VND)"],
-            rows, sheet="Theo đơn vị", numeric={2, 3, 4, 5, 6}, raw=raw)]))
+            paragraphs.append(
+                "Các đơn vị chưa tổ chức sự kiện với đối tác quốc tế: "
+                + ", ".join(u.name for u in missing)
+                + "."
+            )
+        results.children.append(
+            Block(
+                "5.",
+                "Kết quả theo đơn vị trực thuộc",
+                2,
+                paragraphs=paragraphs,
+                tables=[
+                    Table(
+                        "Bảng 8. Kết quả theo đơn vị trực thuộc",
+                        [
+                            "TT",
+                            "Đơn vị",
+                            "Hoạt động",
+                            "Có đối tác quốc tế",
+                            "Thỏa thuận ký",
+                            "Tiếp nhận (VND)",
+                            "Hỗ trợ (VND)",
+                        ],
+                        rows,
+                        sheet="Theo đơn vị",
+                        numeric={2, 3, 4, 5, 6},
+                        raw=raw,
+                    )
+                ],
+            )
+        )
 
-    assessment = Block("III.", "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG", 1, paragraphs=[
-        "Số liệu trong báo cáo được tổng hợp tự động từ hệ thống doingoai theo phạm vi dữ liệu "
-        f"của {unit.name}, bao gồm các đơn vị trực thuộc và các đơn vị đã hợp nhất vào đơn vị "
-        f"(số liệu tính đến ngày {vn_date(today)}).",
-    ])
+    assessment = Block(
+        "III.",
+        "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG",
+        1,
+        paragraphs=[
+            "Số liệu trong báo cáo được tổng hợp tự động từ hệ thống doingoai theo phạm vi dữ liệu "
+            f"của {unit.name}, bao gồm các đơn vị trực thuộc và các đơn vị đã hợp nhất vào đơn vị "
+            f"(số liệu tính đến ngày {vn_date(today)}).",
+        ],
+    )
 
     return Document(
-        issuer_parent=top, issuer=name, symbol="Số:       /BC-HPN", place=place_of(unit),
-        date=today, kind="BÁO CÁO",
+        issuer_parent=top,
+        issuer=name,
+        symbol="Số:       /BC-HPN",
+        place=place_of(unit),
+        date=today,
+        kind="BÁO CÁO",
         title=f"Tổng kết công tác đối ngoại {period.label_vi}",
         sections=[general, results, assessment],
-        signer_role=role, signer_title=title,
-        recipients=["Ban Quốc tế TW Hội LHPN Việt Nam;" if unit.level != Unit.Level.CENTRAL
-                    else "Đoàn Chủ tịch TW Hội;", "Lưu: VT."],
+        signer_role=role,
+        signer_title=title,
+        recipients=[
+            "Ban Quốc tế TW Hội LHPN Việt Nam;"
+            if unit.level != Unit.Level.CENTRAL
+            else "Đoàn Chủ tịch TW Hội;",
+            "Lưu: VT.",
+        ],
     )
 
 
@@ -305,73 +460,146 @@ def review_report(data: dict, *, today: dt.date | None = None) -> Document:
         ["Tên thỏa thuận", ag.title],
         ["Số, ký hiệu", ag.reference or "—"],
         ["Các bên Việt Nam", ", ".join(u.name for u in ag.units.all()) or unit.name],
-        ["Các đối tác", ", ".join(f"{p.name_vi} ({country_name(p.country, 'vi')})"
-                                  for p in ag.partners.all()) or "—"],
+        [
+            "Các đối tác",
+            ", ".join(f"{p.name_vi} ({country_name(p.country, 'vi')})" for p in ag.partners.all())
+            or "—",
+        ],
         ["Ngày ký", vn_date(ag.signed_date)],
         ["Thời hạn", f"{vn_date(ag.start_date)} – {vn_date(ag.end_date)}"],
         ["Tình trạng", str(ag.get_status_display())],
         ["Lĩnh vực hợp tác", ", ".join(ag.areas or []) or "—"],
     ]
-    general = Block("I.", "THÔNG TIN CHUNG VỀ THỎA THUẬN", 1, tables=[Table(
-        "Bảng 1. Thông tin thỏa thuận", ["Nội dung", "Thông tin"], info, sheet="Thông tin")])
+    general = Block(
+        "I.",
+        "THÔNG TIN CHUNG VỀ THỎA THUẬN",
+        1,
+        tables=[
+            Table(
+                "Bảng 1. Thông tin thỏa thuận", ["Nội dung", "Thông tin"], info, sheet="Thông tin"
+            )
+        ],
+    )
 
     commitments = data["commitments"]
     done = sum(1 for c in commitments if c.state == c.State.DONE)
-    committed = Block("1.", "Các nội dung đã cam kết", 2, paragraphs=[
-        f"Thỏa thuận có {vn_number(len(commitments))} nội dung cam kết, đã hoàn thành "
-        f"{vn_number(done)} ({_pct(done, len(commitments))})."
-    ], tables=[Table(
-        "Bảng 2. Nội dung cam kết và tình hình thực hiện",
-        ["TT", "Nội dung cam kết", "Bên thực hiện", "Thời hạn", "Tình trạng"],
-        [[i, c.description, c.responsible or "—", vn_date(c.due_date), str(c.get_state_display())]
-         for i, c in enumerate(commitments, 1)], sheet="Cam kết")])
+    committed = Block(
+        "1.",
+        "Các nội dung đã cam kết",
+        2,
+        paragraphs=[
+            f"Thỏa thuận có {vn_number(len(commitments))} nội dung cam kết, đã hoàn thành "
+            f"{vn_number(done)} ({_pct(done, len(commitments))})."
+        ],
+        tables=[
+            Table(
+                "Bảng 2. Nội dung cam kết và tình hình thực hiện",
+                ["TT", "Nội dung cam kết", "Bên thực hiện", "Thời hạn", "Tình trạng"],
+                [
+                    [
+                        i,
+                        c.description,
+                        c.responsible or "—",
+                        vn_date(c.due_date),
+                        str(c.get_state_display()),
+                    ]
+                    for i, c in enumerate(commitments, 1)
+                ],
+                sheet="Cam kết",
+            )
+        ],
+    )
 
     activities = data["activities"]
-    done_block = Block("2.", "Các hoạt động đã triển khai", 2, paragraphs=[
-        f"Từ {vn_date(start)} đến {vn_date(end)} đã triển khai {vn_number(len(activities))} "
-        "hoạt động trong khuôn khổ thỏa thuận."
-    ], tables=[Table(
-        "Bảng 3. Hoạt động đã triển khai",
-        ["TT", "Thời gian", "Hoạt động", "Loại hình", "Địa điểm"],
-        [[i, vn_date(x.start_date), x.title,
-          ACTIVITY_KINDS_VI.get(x.kind, str(x.get_kind_display())), _places(x)]
-         for i, x in enumerate(activities, 1)], sheet="Hoạt động")])
+    done_block = Block(
+        "2.",
+        "Các hoạt động đã triển khai",
+        2,
+        paragraphs=[
+            f"Từ {vn_date(start)} đến {vn_date(end)} đã triển khai {vn_number(len(activities))} "
+            "hoạt động trong khuôn khổ thỏa thuận."
+        ],
+        tables=[
+            Table(
+                "Bảng 3. Hoạt động đã triển khai",
+                ["TT", "Thời gian", "Hoạt động", "Loại hình", "Địa điểm"],
+                [
+                    [
+                        i,
+                        vn_date(x.start_date),
+                        x.title,
+                        ACTIVITY_KINDS_VI.get(x.kind, str(x.get_kind_display())),
+                        _places(x),
+                    ]
+                    for i, x in enumerate(activities, 1)
+                ],
+                sheet="Hoạt động",
+            )
+        ],
+    )
 
     resources = data["resources"]
     tot_vnd = sum((x.amount_vnd or 0) for x in resources)
     tot_usd = sum((x.amount_usd or 0) for x in resources)
-    mobilized = Block("3.", "Nguồn lực đã huy động", 2, paragraphs=[
-        f"Tổng cộng {vn_number(len(resources))} khoản, trị giá {vnd(tot_vnd)} "
-        f"(tương đương {usd(tot_usd)})."
-    ], tables=[Table(
-        "Bảng 4. Nguồn lực trong khuôn khổ thỏa thuận",
-        ["TT", "Ngày", "Nội dung", "Chiều", "Số tiền", "Trị giá (VND)", "Trị giá (USD)"],
-        [[i, vn_date(x.date), x.title, DIRECTIONS_VI.get(x.direction, x.direction),
-          f"{vn_number(x.amount, 2)} {x.currency}", vn_number(x.amount_vnd),
-          vn_number(x.amount_usd)] for i, x in enumerate(resources, 1)],
-        sheet="Nguồn lực", numeric={4, 5, 6})])
+    mobilized = Block(
+        "3.",
+        "Nguồn lực đã huy động",
+        2,
+        paragraphs=[
+            f"Tổng cộng {vn_number(len(resources))} khoản, trị giá {vnd(tot_vnd)} "
+            f"(tương đương {usd(tot_usd)})."
+        ],
+        tables=[
+            Table(
+                "Bảng 4. Nguồn lực trong khuôn khổ thỏa thuận",
+                ["TT", "Ngày", "Nội dung", "Chiều", "Số tiền", "Trị giá (VND)", "Trị giá (USD)"],
+                [
+                    [
+                        i,
+                        vn_date(x.date),
+                        x.title,
+                        DIRECTIONS_VI.get(x.direction, x.direction),
+                        f"{vn_number(x.amount, 2)} {x.currency}",
+                        vn_number(x.amount_vnd),
+                        vn_number(x.amount_usd),
+                    ]
+                    for i, x in enumerate(resources, 1)
+                ],
+                sheet="Nguồn lực",
+                numeric={4, 5, 6},
+            )
+        ],
+    )
 
     reviews = data["reviews"]
     findings = Block("III.", "KẾT QUẢ ĐÁNH GIÁ", 1)
     for i, rv in enumerate(reviews, 1):
-        when = vn_date(rv.held_date) if rv.held_date else (
-            f"dự kiến {vn_date(rv.scheduled_date)}")
-        paras = [f"Thời gian: {when}. Mức độ hiệu quả: "
-                 f"{rv.get_rating_display() if rv.rating else 'chưa đánh giá'}."]
+        when = vn_date(rv.held_date) if rv.held_date else (f"dự kiến {vn_date(rv.scheduled_date)}")
+        paras = [
+            f"Thời gian: {when}. Mức độ hiệu quả: "
+            f"{rv.get_rating_display() if rv.rating else 'chưa đánh giá'}."
+        ]
         paras += [line for line in (rv.findings or "").splitlines() if line.strip()] or [
-            "Chưa có nội dung đánh giá."]
+            "Chưa có nội dung đánh giá."
+        ]
         findings.children.append(Block(f"{i}.", str(rv.get_kind_display()), 2, paragraphs=paras))
     if not reviews:
         findings.paragraphs.append("Chưa có kỳ đánh giá nào trong giai đoạn này.")
 
     return Document(
-        issuer_parent=top, issuer=name, symbol="Số:       /BC-HPN", place=place_of(unit),
-        date=today, kind="BÁO CÁO",
+        issuer_parent=top,
+        issuer=name,
+        symbol="Số:       /BC-HPN",
+        place=place_of(unit),
+        date=today,
+        kind="BÁO CÁO",
         title=f"Kết quả thực hiện {ag.title} (từ {vn_date(start)} đến {vn_date(end)})",
-        sections=[general,
-                  Block("II.", "KẾT QUẢ THỰC HIỆN", 1,
-                        children=[committed, done_block, mobilized]),
-                  findings],
-        signer_role=role, signer_title=title,
+        sections=[
+            general,
+            Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=[committed, done_block, mobilized]),
+            findings,
+        ],
+        signer_role=role,
+        signer_title=title,
         recipients=["Các bên ký kết thỏa thuận;", "Lưu: VT."],
     )

@@ -41,8 +41,9 @@ def _font(run, size=14, bold=False, italic=False):
     return run
 
 
-def _para(container, text="", size=14, bold=False, italic=False, align=None, indent=False,
-          space_after=6):
+def _para(
+    container, text="", size=14, bold=False, italic=False, align=None, indent=False, space_after=6
+):
     p = container.add_paragraph()
     if text:
         _font(p.add_run(text), size, bold, italic)
@@ -78,8 +79,12 @@ def _cell_text(cell, lines, size=13, bold=False, italic=False, align=WD_ALIGN_PA
         first = False
         p.alignment = opts.get("align", align)
         p.paragraph_format.space_after = Pt(0)
-        _font(p.add_run(text), opts.get("size", size), opts.get("bold", bold),
-              opts.get("italic", italic))
+        _font(
+            p.add_run(text),
+            opts.get("size", size),
+            opts.get("bold", bold),
+            opts.get("italic", italic),
+        )
 
 
 def docx_bytes(doc: content.Document) -> bytes:
@@ -101,12 +106,22 @@ def docx_bytes(doc: content.Document) -> bytes:
     for row in head.rows:
         for i, w in enumerate(widths):
             row.cells[i].width = w
-    _cell_text(head.cell(0, 0), [(doc.issuer_parent, {"size": 13}),
-                                 (doc.issuer, {"size": 13, "bold": True}),
-                                 ("_______", {"size": 13, "bold": True})])
-    _cell_text(head.cell(0, 1), [(content.NATIONAL_TITLE, {"size": 13, "bold": True}),
-                                 (content.MOTTO, {"size": 14, "bold": True}),
-                                 ("_______________________", {"size": 13, "bold": True})])
+    _cell_text(
+        head.cell(0, 0),
+        [
+            (doc.issuer_parent, {"size": 13}),
+            (doc.issuer, {"size": 13, "bold": True}),
+            ("_______", {"size": 13, "bold": True}),
+        ],
+    )
+    _cell_text(
+        head.cell(0, 1),
+        [
+            (content.NATIONAL_TITLE, {"size": 13, "bold": True}),
+            (content.MOTTO, {"size": 14, "bold": True}),
+            ("_______________________", {"size": 13, "bold": True}),
+        ],
+    )
     _cell_text(head.cell(1, 0), [(doc.symbol, {"size": 13})])
     _cell_text(head.cell(1, 1), [(doc.place_date, {"size": 14, "italic": True})])
 
@@ -117,8 +132,7 @@ def docx_bytes(doc: content.Document) -> bytes:
     def block(b: content.Block):
         size = 14
         p = _para(word, "", size, indent=b.level > 1)
-        _font(p.add_run(f"{b.number} {b.title}"), size, bold=b.level <= 2,
-              italic=b.level == 3)
+        _font(p.add_run(f"{b.number} {b.title}"), size, bold=b.level <= 2, italic=b.level == 3)
         for text in b.paragraphs:
             _para(word, text, 14, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
         for t in b.tables:
@@ -136,9 +150,13 @@ def docx_bytes(doc: content.Document) -> bytes:
         for row in t.rows:
             cells = tbl.add_row().cells
             for i, value in enumerate(row):
-                align = (WD_ALIGN_PARAGRAPH.RIGHT if i in t.numeric else
-                         WD_ALIGN_PARAGRAPH.CENTER if i == 0 and t.header[0] == "TT"
-                         else WD_ALIGN_PARAGRAPH.LEFT)
+                align = (
+                    WD_ALIGN_PARAGRAPH.RIGHT
+                    if i in t.numeric
+                    else WD_ALIGN_PARAGRAPH.CENTER
+                    if i == 0 and t.header[0] == "TT"
+                    else WD_ALIGN_PARAGRAPH.LEFT
+                )
                 _cell_text(cells[i], [str(value)], size=12, align=align)
         if not t.rows:
             cells = tbl.add_row().cells
@@ -152,13 +170,23 @@ def docx_bytes(doc: content.Document) -> bytes:
     # signature block: recipients (left), signer (right)
     sig = word.add_table(rows=1, cols=2)
     _no_borders(sig)
-    _cell_text(sig.cell(0, 0), [("Nơi nhận:", {"size": 12, "bold": True, "italic": True})]
-               + [(f"- {r}", {"size": 11}) for r in doc.recipients],
-               align=WD_ALIGN_PARAGRAPH.LEFT)
-    _cell_text(sig.cell(0, 1), [(doc.signer_role, {"size": 14, "bold": True}),
-                                (doc.signer_title, {"size": 14, "bold": True}),
-                                ("", {}), ("", {}), ("", {}),
-                                (doc.signer_name or "", {"size": 14, "bold": True})])
+    _cell_text(
+        sig.cell(0, 0),
+        [("Nơi nhận:", {"size": 12, "bold": True, "italic": True})]
+        + [(f"- {r}", {"size": 11}) for r in doc.recipients],
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
+    _cell_text(
+        sig.cell(0, 1),
+        [
+            (doc.signer_role, {"size": 14, "bold": True}),
+            (doc.signer_title, {"size": 14, "bold": True}),
+            ("", {}),
+            ("", {}),
+            ("", {}),
+            (doc.signer_name or "", {"size": 14, "bold": True}),
+        ],
+    )
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -212,8 +240,9 @@ RENDERERS = {"docx": docx_bytes, "pdf": pdf_bytes, "xlsx": xlsx_report_bytes}
 # -- the reports --------------------------------------------------------------
 
 
-def render_unit_report(*, unit, period, user, fmt: str, progress=None,
-                       today: dt.date | None = None) -> bytes:
+def render_unit_report(
+    *, unit, period, user, fmt: str, progress=None, today: dt.date | None = None
+) -> bytes:
     if progress:
         progress(1, 3, "figures")
     fig = unit_figures(unit=unit, period=period, user=user, today=today)
@@ -238,14 +267,14 @@ def review_data(*, agreement, user, start=None, end=None) -> dict:
         activities = list(
             acts.filter(Q(agreements=agreement) | Q(review__agreement=agreement))
             .filter(start_date__gte=start, start_date__lte=end)
-            .distinct().order_by("start_date", "pk")
+            .distinct()
+            .order_by("start_date", "pk")
         )
     res = scoped("resources.Resource", user)
     resources = []
     if res is not None:
         resources = list(
-            res.filter(agreement=agreement, date__gte=start, date__lte=end)
-            .order_by("date", "pk")
+            res.filter(agreement=agreement, date__gte=start, date__lte=end).order_by("date", "pk")
         )
     reviews = list(
         agreement.reviews.filter(
@@ -254,14 +283,19 @@ def review_data(*, agreement, user, start=None, end=None) -> dict:
         ).order_by("scheduled_date")
     )
     return {
-        "agreement": agreement, "start": start, "end": end,
+        "agreement": agreement,
+        "start": start,
+        "end": end,
         "commitments": list(agreement.commitments.all()),
-        "activities": activities, "resources": resources, "reviews": reviews,
+        "activities": activities,
+        "resources": resources,
+        "reviews": reviews,
     }
 
 
-def render_review_report(*, agreement, user, fmt: str, start=None, end=None,
-                         today: dt.date | None = None) -> bytes:
+def render_review_report(
+    *, agreement, user, fmt: str, start=None, end=None, today: dt.date | None = None
+) -> bytes:
     data = review_data(agreement=agreement, user=user, start=start, end=end)
     with translation.override("vi"):
         doc = content.review_report(data, today=today)

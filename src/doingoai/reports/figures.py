@@ -77,7 +77,7 @@ class Rollup:
         path = self.paths.get(unit_id)
         if path is None or path == self.root.path:
             return None
-        rest = path[len(self.root.path):]
+        rest = path[len(self.root.path) :]
         first = rest.split("/", 1)[0]
         return int(first) if first.isdigit() else None
 
@@ -98,14 +98,26 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     from doingoai.core.scope import is_system_admin
 
     today = today or dt.date.today()
-    key = ":".join(str(part) for part in (
-        "figures", FIGURES_FORMAT, unit.pk, period.start, period.end,
-        getattr(period.term, "pk", ""), period.year or "", getattr(user, "unit_id", ""),
-        int(is_system_admin(user)), translation.get_language(), today,
-    ))
-    return get_or_compute(f"{key}:{data_version()}",
-                          lambda: _unit_figures(unit=unit, period=period, user=user,
-                                                today=today, key=key))
+    key = ":".join(
+        str(part)
+        for part in (
+            "figures",
+            FIGURES_FORMAT,
+            unit.pk,
+            period.start,
+            period.end,
+            getattr(period.term, "pk", ""),
+            period.year or "",
+            getattr(user, "unit_id", ""),
+            int(is_system_admin(user)),
+            translation.get_language(),
+            today,
+        )
+    )
+    return get_or_compute(
+        f"{key}:{data_version()}",
+        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
+    )
 
 
 #: the apps whose records a part of the figures reads, when the unit lies in the
@@ -155,8 +167,13 @@ def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
     trend = summaries.whole_months(*period.trend)
     own_path = getattr(getattr(user, "unit", None), "path", None)
     inside = is_system_admin(user) or bool(own_path and unit.path.startswith(own_path))
-    if (months is None or trend is None or not inside
-            or months[0] < summaries.BASE_MONTH or months[1] > summaries.LAST_MONTH):
+    if (
+        months is None
+        or trend is None
+        or not inside
+        or months[0] < summaries.BASE_MONTH
+        or months[1] > summaries.LAST_MONTH
+    ):
         return None
     return months if summaries.is_valid() else None
 
@@ -172,14 +189,13 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
     months = summed_months(unit, period, user)
     sections = Sections(key, months)
     fig["activities"] = _activities(unit, period, user, rollup, months)
-    fig["agreements"] = sections.get("agreements",
-                                     lambda: _agreements(unit, period, user, today, months))
+    fig["agreements"] = sections.get(
+        "agreements", lambda: _agreements(unit, period, user, today, months)
+    )
     fig["partners"] = _partners(unit, period, user, months)
     fig["resources"] = _resources(unit, period, user, months, sections)
     fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
-    fig["units_without_events"] = [
-        row["unit"] for row in fig["units"] if row["intl_events"] == 0
-    ]
+    fig["units_without_events"] = [row["unit"] for row in fig["units"] if row["intl_events"] == 0]
     return fig
 
 
@@ -203,9 +219,19 @@ def _activity_period_params(unit, period):
 
 
 def _activities(unit, period, user, rollup, months=None) -> dict:
-    out = {"available": False, "total": 0, "by_kind": [], "by_year": [], "kinds": [],
-           "delegations_out": 0, "delegations_in": 0, "participants": 0, "women": 0,
-           "intl_events": 0, "url": ""}
+    out = {
+        "available": False,
+        "total": 0,
+        "by_kind": [],
+        "by_year": [],
+        "kinds": [],
+        "delegations_out": 0,
+        "delegations_in": 0,
+        "participants": 0,
+        "women": 0,
+        "intl_events": 0,
+        "url": "",
+    }
     Activity = model("activities.Activity")
     qs = activity_qs(unit, user, period.start, period.end)
     if qs is None:
@@ -218,23 +244,30 @@ def _activities(unit, period, user, rollup, months=None) -> dict:
         from .models import ActivityMonth
         from .summaries import whole_months
 
-        rows = (ActivityMonth.objects.filter(unit=unit, month__gte=months[0],
-                                             month__lte=months[1])
-                .values("kind").annotate(n=Sum("activities"), intl=Sum("with_partners"),
-                                         p=Sum("participants"), w=Sum("women")))
+        rows = (
+            ActivityMonth.objects.filter(unit=unit, month__gte=months[0], month__lte=months[1])
+            .values("kind")
+            .annotate(
+                n=Sum("activities"),
+                intl=Sum("with_partners"),
+                p=Sum("participants"),
+                w=Sum("women"),
+            )
+        )
         rows = list(rows)
         by_kind = {r["kind"]: r["n"] for r in rows if r["n"]}
         sums = {"p": sum(r["p"] for r in rows), "w": sum(r["w"] for r in rows)}
         intl = sum(r["intl"] for r in rows)
         first, last = whole_months(t_start, t_end)
-        trend = [{"year": m // 12, "kind": k, "n": n} for m, k, n in
-                 ActivityMonth.objects.filter(unit=unit, month__gte=first, month__lte=last)
-                 .values_list("month", "kind", "activities")]
+        trend = [
+            {"year": m // 12, "kind": k, "n": n}
+            for m, k, n in ActivityMonth.objects.filter(
+                unit=unit, month__gte=first, month__lte=last
+            ).values_list("month", "kind", "activities")
+        ]
     else:
-        by_kind = {r["kind"]: r["n"]
-                   for r in qs.order_by().values("kind").annotate(n=Count("id"))}
-        sums = qs.order_by().aggregate(p=Sum("participants_total"),
-                                       w=Sum("participants_women"))
+        by_kind = {r["kind"]: r["n"] for r in qs.order_by().values("kind").annotate(n=Count("id"))}
+        sums = qs.order_by().aggregate(p=Sum("participants_total"), w=Sum("participants_women"))
         intl = qs.filter(has_partner()).count()
         # over the years of the term (for a year: of its term)
         trend = (
@@ -245,8 +278,12 @@ def _activities(unit, period, user, rollup, months=None) -> dict:
             .annotate(n=Count("id"))
         )
     out["by_kind"] = [
-        {"kind": k, "label": str(labels.get(k, k)), "n": n,
-         "url": list_url("activities", kind=k, **params)}
+        {
+            "kind": k,
+            "label": str(labels.get(k, k)),
+            "n": n,
+            "url": list_url("activities", kind=k, **params),
+        }
         for k, n in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     out["total"] = sum(by_kind.values())
@@ -269,9 +306,15 @@ def _activities(unit, period, user, rollup, months=None) -> dict:
         for k in sorted(grid, key=lambda k: (-sum(grid[k].values()), k))
     ]
     out["by_year"] = [
-        {"year": y, "n": sum(grid[k].get(y, 0) for k in grid),
-         "url": list_url("activities", unit=unit.pk, **{ACTIVITY_FROM: f"{y}-01-01",
-                                                         ACTIVITY_TO: f"{y}-12-31"})}
+        {
+            "year": y,
+            "n": sum(grid[k].get(y, 0) for k in grid),
+            "url": list_url(
+                "activities",
+                unit=unit.pk,
+                **{ACTIVITY_FROM: f"{y}-01-01", ACTIVITY_TO: f"{y}-12-31"},
+            ),
+        }
         for y in years
     ]
     return out
@@ -297,11 +340,12 @@ def _agreements(unit, period, user, today, months=None) -> dict:
     s, e = _d(period.start), _d(period.end)
     in_period = Q(signed_date__gte=period.start, signed_date__lte=period.end)
     # the reviews first (an index range), then their agreements
-    held = Review.objects.filter(
-        held_date__gte=period.start, held_date__lte=period.end
-    ).values("agreement_id")
-    due = Review.objects.filter(held_date__isnull=True, scheduled_date__lte=today
-                                ).values("agreement_id")
+    held = Review.objects.filter(held_date__gte=period.start, held_date__lte=period.end).values(
+        "agreement_id"
+    )
+    due = Review.objects.filter(held_date__isnull=True, scheduled_date__lte=today).values(
+        "agreement_id"
+    )
     counts = qs.order_by().aggregate(
         in_force=Count("id", filter=status_q(Status.IN_FORCE, today)),
         expiring=Count("id", filter=status_q(Status.EXPIRING, today)),
@@ -310,14 +354,16 @@ def _agreements(unit, period, user, today, months=None) -> dict:
         from .models import AgreementMonth
 
         signed = AgreementMonth.objects.filter(
-            unit=unit, month__gte=months[0], month__lte=months[1]).aggregate(
-            signed=Sum("signed"), renewed=Sum("renewed"))
+            unit=unit, month__gte=months[0], month__lte=months[1]
+        ).aggregate(signed=Sum("signed"), renewed=Sum("renewed"))
         counts.update(signed=signed["signed"] or 0, renewed=signed["renewed"] or 0)
     else:
-        counts.update(qs.order_by().aggregate(
-            signed=Count("id", filter=in_period),
-            renewed=Count("id", filter=in_period & Q(renews__isnull=False)),
-        ))
+        counts.update(
+            qs.order_by().aggregate(
+                signed=Count("id", filter=in_period),
+                renewed=Count("id", filter=in_period & Q(renews__isnull=False)),
+            )
+        )
     counts["reviewed"] = qs.filter(pk__in=held).count()
     counts["review_due"] = qs.filter(pk__in=due).count()
     base = {"unit": unit.pk}
@@ -346,23 +392,27 @@ def _timeline(qs, period, today, limit=40) -> list[dict]:
     )
     items = {a["pk"]: {**a, "reviews": []} for a in running}
     for r in Review.objects.filter(agreement_id__in=list(items)).order_by("scheduled_date"):
-        items[r.agreement_id]["reviews"].append({
-            "kind": r.get_kind_display(),
-            "date": _d(r.held_date or r.scheduled_date),
-            "held": r.held_date is not None,
-            "overdue": r.is_overdue(today),
-        })
+        items[r.agreement_id]["reviews"].append(
+            {
+                "kind": r.get_kind_display(),
+                "date": _d(r.held_date or r.scheduled_date),
+                "held": r.held_date is not None,
+                "overdue": r.is_overdue(today),
+            }
+        )
     out = []
     for a in items.values():
-        out.append({
-            "id": a["pk"],
-            "title": a["title"],
-            "start": _d(a["start_date"]),
-            "end": _d(a["end_date"] or period.end),
-            "open_end": a["end_date"] is None,
-            "url": reverse("agreements_detail", args=[a["pk"]]),
-            "reviews": a["reviews"],
-        })
+        out.append(
+            {
+                "id": a["pk"],
+                "title": a["title"],
+                "start": _d(a["start_date"]),
+                "end": _d(a["end_date"] or period.end),
+                "open_end": a["end_date"] is None,
+                "url": reverse("agreements_detail", args=[a["pk"]]),
+                "reviews": a["reviews"],
+            }
+        )
     return out
 
 
@@ -381,13 +431,16 @@ def _partners(unit, period, user, months=None) -> dict:
             .annotate(n=Count("id"), new=Count("id", filter=Q(pk__in=new.values("pk"))))
             .order_by("-n", "country")
         )
-    params = {"worked_unit": unit.pk, "worked_from": _d(period.start),
-              "worked_to": _d(period.end)}
+    params = {"worked_unit": unit.pk, "worked_from": _d(period.start), "worked_to": _d(period.end)}
     by_country = [
-        {"country": r["country"], "name": country_name(r["country"]), "n": r["n"],
-         "new": r["new"],
-         "url": list_url("partners", country=r["country"], **params),
-         "new_url": list_url("partners", country=r["country"], new="true", **params)}
+        {
+            "country": r["country"],
+            "name": country_name(r["country"]),
+            "n": r["n"],
+            "new": r["new"],
+            "url": list_url("partners", country=r["country"], **params),
+            "new_url": list_url("partners", country=r["country"], new="true", **params),
+        }
         for r in rows
     ]
     return {
@@ -409,11 +462,12 @@ def _reach_by_country(unit, months) -> list[dict]:
     from .summaries import MASKS, month_masks
 
     masks = month_masks(*months)
-    hit = " OR ".join(f"({col} & %s) <> 0" for col, mask in zip(MASKS, masks, strict=True)
-                      if mask)
+    hit = " OR ".join(f"({col} & %s) <> 0" for col, mask in zip(MASKS, masks, strict=True) if mask)
     table = PartnerReach._meta.db_table
-    sql = (f"SELECT country, COUNT(*), SUM(CASE WHEN first_month >= %s THEN 1 ELSE 0 END) "
-           f"FROM {table} WHERE unit_id = %s AND ({hit}) GROUP BY country")
+    sql = (
+        f"SELECT country, COUNT(*), SUM(CASE WHEN first_month >= %s THEN 1 ELSE 0 END) "
+        f"FROM {table} WHERE unit_id = %s AND ({hit}) GROUP BY country"
+    )
     with connection.cursor() as cur:
         cur.execute(sql, [months[0], unit.pk, *[m for m in masks if m]])
         rows = [{"country": c, "n": n, "new": int(new or 0)} for c, n, new in cur.fetchall()]
@@ -461,8 +515,14 @@ def _money(row) -> dict:
 
 def _resources(unit, period, user, months, sections: Sections) -> dict:
     empty = _money({})
-    out = {"available": False, "received": dict(empty), "given": dict(empty),
-           "by_country": [], "by_partner": [], "by_kind": []}
+    out = {
+        "available": False,
+        "received": dict(empty),
+        "given": dict(empty),
+        "by_country": [],
+        "by_partner": [],
+        "by_kind": [],
+    }
     Resource = model("resources.Resource")
     qs = resource_qs(unit, user, period.start, period.end)
     if qs is None:
@@ -475,38 +535,55 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
 
         span = {"unit": unit, "month__gte": months[0], "month__lte": months[1]}
         cells = ResourceMonth.objects.filter(**span)
-        totals = (ResourceTotalMonth.objects.filter(**span).values("direction")
-                  .annotate(**SUMMED_MONEY))
+        totals = (
+            ResourceTotalMonth.objects.filter(**span).values("direction").annotate(**SUMMED_MONEY)
+        )
         by_country = cells.values("direction", "country").annotate(**SUMMED_MONEY)
         by_kind = cells.values("direction", "kind").annotate(**SUMMED_MONEY)
     else:
         totals = qs.order_by().values("direction").annotate(**MONEY)
-        by_country = (qs.order_by().annotate(country=resource_country())
-                      .values("direction", "country").annotate(**MONEY))
+        by_country = (
+            qs.order_by()
+            .annotate(country=resource_country())
+            .values("direction", "country")
+            .annotate(**MONEY)
+        )
         by_kind = qs.order_by().values("direction", "kind").annotate(**MONEY)
     for r in totals:
-        out[r["direction"]] = {**_money(r),
-                               "url": list_url("resources", direction=r["direction"], **params)}
+        out[r["direction"]] = {
+            **_money(r),
+            "url": list_url("resources", direction=r["direction"], **params),
+        }
     for d in ("received", "given"):
         out[d].setdefault("url", list_url("resources", direction=d, **params))
         out[d]["no_rate_url"] = list_url("resources", direction=d, no_rate="true", **params)
 
-    rows = sorted(({**r, **_money(r)} for r in by_country),
-                  key=lambda r: (r["direction"], -r["vnd"], r["country"] or ""))
+    rows = sorted(
+        ({**r, **_money(r)} for r in by_country),
+        key=lambda r: (r["direction"], -r["vnd"], r["country"] or ""),
+    )
     out["by_country"] = [
-        {"direction": r["direction"], "country": r["country"] or "",
-         "name": country_name(r["country"]) or "—", **_money(r),
-         "url": list_url("resources", direction=r["direction"],
-                         partner_country=r["country"] or "-", **params)}
+        {
+            "direction": r["direction"],
+            "country": r["country"] or "",
+            "name": country_name(r["country"]) or "—",
+            **_money(r),
+            "url": list_url(
+                "resources", direction=r["direction"], partner_country=r["country"] or "-", **params
+            ),
+        }
         for r in rows
     ]
     out["by_partner"] = sections.get("by_partner", lambda: _by_partner(qs, params))
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
-        {"direction": r["direction"], "kind": r["kind"], "label": str(kinds.get(r["kind"],
-                                                                                 r["kind"])),
-         **_money(r),
-         "url": list_url("resources", direction=r["direction"], kind=r["kind"], **params)}
+        {
+            "direction": r["direction"],
+            "kind": r["kind"],
+            "label": str(kinds.get(r["kind"], r["kind"])),
+            **_money(r),
+            "url": list_url("resources", direction=r["direction"], kind=r["kind"], **params),
+        }
         for r in rows
     ]
     return out
@@ -520,8 +597,9 @@ def _by_partner(qs, params) -> list[dict]:
     from django.db import connection
 
     Partner = model("partners.Partner")
-    inner, args = (qs.order_by().values("direction", "partner_id").annotate(**MONEY)
-                   .query.sql_with_params())
+    inner, args = (
+        qs.order_by().values("direction", "partner_id").annotate(**MONEY).query.sql_with_params()
+    )
     top = int(TOP_PARTNERS)
     sql = (
         f"SELECT direction, CASE WHEN rn <= {top} THEN partner_id END, "
@@ -536,24 +614,41 @@ def _by_partner(qs, params) -> list[dict]:
     with connection.cursor() as cur:
         cur.execute(sql, args)
         rows = cur.fetchall()
-    names = dict((pk, (name, country)) for pk, name, country in Partner._base_manager
-                 .filter(pk__in=[r[1] for r in rows if r[1] is not None])
-                 .values_list("pk", "name_vi", "country"))
+    names = dict(
+        (pk, (name, country))
+        for pk, name, country in Partner._base_manager.filter(
+            pk__in=[r[1] for r in rows if r[1] is not None]
+        ).values_list("pk", "name_vi", "country")
+    )
     out = []
     for d, partner_id, pos, items, vnd, usd, no_rate, partners in rows:
-        money = _money({"items": items, "vnd": _decimal(vnd, 0), "usd": _decimal(usd, 2),
-                        "no_rate": no_rate})
+        money = _money(
+            {"items": items, "vnd": _decimal(vnd, 0), "usd": _decimal(usd, 2), "no_rate": no_rate}
+        )
         if pos <= top:
             name, country = names.get(partner_id, ("", ""))
-            out.append({"direction": d, "partner_id": partner_id, "name": name or "—",
-                        "country": country or "", **money,
-                        "url": list_url("resources", direction=d, partner=partner_id,
-                                        **params)})
+            out.append(
+                {
+                    "direction": d,
+                    "partner_id": partner_id,
+                    "name": name or "—",
+                    "country": country or "",
+                    **money,
+                    "url": list_url("resources", direction=d, partner=partner_id, **params),
+                }
+            )
         else:
-            out.append({"direction": d, "partner_id": None, "partners": partners,
-                        "country": "", **money, "url": list_url("resources", direction=d,
-                                                                **params),
-                        "name": f"Các đối tác khác ({partners:,})".replace(",", ".")})
+            out.append(
+                {
+                    "direction": d,
+                    "partner_id": None,
+                    "partners": partners,
+                    "country": "",
+                    **money,
+                    "url": list_url("resources", direction=d, **params),
+                    "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
+                }
+            )
     return out
 
 
@@ -569,9 +664,16 @@ def _decimal(value, places: int):
 
 def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
     rows = {
-        u.pk: {"unit": u, "activities": 0, "intl_events": 0, "agreements": 0,
-               "received_vnd": ZERO, "received_usd": ZERO, "given_vnd": ZERO,
-               "resources": 0}
+        u.pk: {
+            "unit": u,
+            "activities": 0,
+            "intl_events": 0,
+            "agreements": 0,
+            "received_vnd": ZERO,
+            "received_usd": ZERO,
+            "given_vnd": ZERO,
+            "resources": 0,
+        }
         for u in rollup.children
     }
     if not rows:
@@ -584,16 +686,29 @@ def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
     for row in out:
         u = row["unit"]
         row["activities_url"] = list_url("activities", **_activity_period_params(u, period))
-        row["intl_url"] = list_url("activities", with_partners="true",
-                                   **_activity_period_params(u, period))
-        row["agreements_url"] = list_url("agreements", unit=u.pk, signed_from=_d(period.start),
-                                         signed_to=_d(period.end))
-        row["resources_url"] = list_url("resources", unit=u.pk,
-                                        **{RESOURCE_FROM: _d(period.start),
-                                           RESOURCE_TO: _d(period.end)})
-        row["dashboard_url"] = reverse("dashboard") + "?" + urlencode(
-            {"unit": u.pk, **({"year": period.year} if period.year else
-                              {"term": period.term.name if period.term else ""})})
+        row["intl_url"] = list_url(
+            "activities", with_partners="true", **_activity_period_params(u, period)
+        )
+        row["agreements_url"] = list_url(
+            "agreements", unit=u.pk, signed_from=_d(period.start), signed_to=_d(period.end)
+        )
+        row["resources_url"] = list_url(
+            "resources", unit=u.pk, **{RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
+        )
+        row["dashboard_url"] = (
+            reverse("dashboard")
+            + "?"
+            + urlencode(
+                {
+                    "unit": u.pk,
+                    **(
+                        {"year": period.year}
+                        if period.year
+                        else {"term": period.term.name if period.term else ""}
+                    ),
+                }
+            )
+        )
     return out
 
 
@@ -618,8 +733,9 @@ def _per_unit_counted(unit, period, user, rollup, rows):
                 took_part.add(child)
         for child in took_part:
             rows[child]["intl_events"] = 1
-    agrs = agreement_qs(unit, user).filter(signed_date__gte=period.start,
-                                           signed_date__lte=period.end)
+    agrs = agreement_qs(unit, user).filter(
+        signed_date__gte=period.start, signed_date__lte=period.end
+    )
     for r in agrs.order_by().values("unit_id").annotate(n=Count("id")):
         add(r["unit_id"], "agreements", r["n"])
     res = resource_qs(unit, user, period.start, period.end)
@@ -639,20 +755,27 @@ def _per_unit_summed(unit, rows, months):
 
     span = {"month__gte": months[0], "month__lte": months[1]}
     below = {"unit_id__in": list(rows), **span}
-    for r in (ActivityMonth.objects.filter(**below).values("unit_id")
-              .annotate(n=Sum("activities"), intl=Sum("with_partners"))):
+    for r in (
+        ActivityMonth.objects.filter(**below)
+        .values("unit_id")
+        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
+    ):
         rows[r["unit_id"]]["activities"] += r["n"] or 0
         rows[r["unit_id"]]["intl_events"] += r["intl"] or 0
     # a unit that took part (not organized) also held an event with partners
-    took_part = TookPartMonth.objects.filter(unit=unit, child_id__in=list(rows),
-                                             activities__gt=0, **span)
+    took_part = TookPartMonth.objects.filter(
+        unit=unit, child_id__in=list(rows), activities__gt=0, **span
+    )
     for child in set(took_part.values_list("child_id", flat=True)):
         if rows[child]["intl_events"] == 0:
             rows[child]["intl_events"] = 1
     for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
         rows[r["unit_id"]]["agreements"] += r["n"] or 0
-    for r in (ResourceTotalMonth.objects.filter(**below).values("unit_id", "direction")
-              .annotate(**SUMMED_MONEY)):
+    for r in (
+        ResourceTotalMonth.objects.filter(**below)
+        .values("unit_id", "direction")
+        .annotate(**SUMMED_MONEY)
+    ):
         row = rows[r["unit_id"]]
         row["resources"] += r["items"] or 0
         if r["direction"] == "received":

@@ -43,8 +43,10 @@ def _ring(arcs, indexes) -> list[list[float]]:
     # map: keep it on the side where most of its points are
     if any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False)):
         east = sum(1 for x, _y in ring if x > 0) >= len(ring) / 2
-        ring = [[x + 360 if east and x < 0 else x - 360 if not east and x > 0 else x, y]
-                for x, y in ring]
+        ring = [
+            [x + 360 if east and x < 0 else x - 360 if not east and x > 0 else x, y]
+            for x, y in ring
+        ]
     return ring
 
 
@@ -63,12 +65,16 @@ def topo_to_geo(topo: dict, name: str = "countries") -> dict:
         code = codes.get(str(geom.get("id", "")).zfill(3), "")
         if code == "AQ":  # Antarctica takes a fifth of the map and holds no partner
             continue
-        features.append({
-            "type": "Feature",
-            "properties": {"name": code or geom.get("properties", {}).get("name", ""),
-                           "label": geom.get("properties", {}).get("name", "")},
-            "geometry": {"type": kind, "coordinates": coords},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "name": code or geom.get("properties", {}).get("name", ""),
+                    "label": geom.get("properties", {}).get("name", ""),
+                },
+                "geometry": {"type": kind, "coordinates": coords},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

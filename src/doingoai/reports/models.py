@@ -47,8 +47,9 @@ class ActivityMonth(UnitMonth):
     women = models.BigIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "month", "kind"],
-                                               name="activitymonth_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month", "kind"], name="activitymonth_once")
+        ]
 
 
 class TookPartMonth(UnitMonth):
@@ -59,8 +60,9 @@ class TookPartMonth(UnitMonth):
     activities = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "month", "child"],
-                                               name="tookpartmonth_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month", "child"], name="tookpartmonth_once")
+        ]
 
 
 class ResourceMonth(UnitMonth, Money):
@@ -72,8 +74,11 @@ class ResourceMonth(UnitMonth, Money):
     country = models.CharField(max_length=2, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["unit", "month", "direction", "kind", "country"], name="resourcemonth_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "direction", "kind", "country"], name="resourcemonth_once"
+            )
+        ]
 
 
 class ResourceTotalMonth(UnitMonth, Money):
@@ -82,8 +87,11 @@ class ResourceTotalMonth(UnitMonth, Money):
     direction = models.CharField(max_length=10)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "month", "direction"],
-                                               name="resourcetotalmonth_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "direction"], name="resourcetotalmonth_once"
+            )
+        ]
 
 
 class AgreementMonth(UnitMonth):
@@ -93,8 +101,9 @@ class AgreementMonth(UnitMonth):
     renewed = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "month"],
-                                               name="agreementmonth_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month"], name="agreementmonth_once")
+        ]
 
 
 class PartnerReach(models.Model):
@@ -115,8 +124,9 @@ class PartnerReach(models.Model):
     m6 = models.BigIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "partner"],
-                                               name="partnerreach_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "partner"], name="partnerreach_once")
+        ]
 
     def __str__(self):
         return f"{self.unit_id} {self.partner_id}"

@@ -23,7 +23,9 @@ class Period:
             return _("year %(year)s") % {"year": self.year}
         if self.term:
             return _("term %(name)s (%(start)s–%(end)s)") % {
-                "name": self.term.name, "start": self.start.year, "end": self.end.year
+                "name": self.term.name,
+                "start": self.start.year,
+                "end": self.end.year,
             }
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
 

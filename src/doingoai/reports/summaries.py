@@ -81,8 +81,9 @@ class Dirty:
     reach: set = field(default_factory=set)  # (owner unit id, partner id)
 
     def __bool__(self):
-        return bool(self.activities or self.took_part or self.resources or self.agreements
-                    or self.reach)
+        return bool(
+            self.activities or self.took_part or self.resources or self.agreements or self.reach
+        )
 
     def update(self, other: Dirty):
         self.activities |= other.activities
@@ -193,31 +194,48 @@ class MonthIndex(Func):
     output_field = IntegerField()
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template=(
-            "(CAST(substr(%(expressions)s, 1, 4) AS INTEGER) * 12"
-            " + CAST(substr(%(expressions)s, 6, 2) AS INTEGER) - 1)"), **extra)
+        return self.as_sql(
+            compiler,
+            connection,
+            template=(
+                "(CAST(substr(%(expressions)s, 1, 4) AS INTEGER) * 12"
+                " + CAST(substr(%(expressions)s, 6, 2) AS INTEGER) - 1)"
+            ),
+            **extra,
+        )
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template=(
-            "CAST(EXTRACT(YEAR FROM %(expressions)s) * 12"
-            " + EXTRACT(MONTH FROM %(expressions)s) - 1 AS integer)"), **extra)
+        return self.as_sql(
+            compiler,
+            connection,
+            template=(
+                "CAST(EXTRACT(YEAR FROM %(expressions)s) * 12"
+                " + EXTRACT(MONTH FROM %(expressions)s) - 1 AS integer)"
+            ),
+            **extra,
+        )
 
     def as_sql(self, compiler, connection, **extra):
-        extra.setdefault("template", "(EXTRACT(YEAR FROM %(expressions)s) * 12"
-                                     " + EXTRACT(MONTH FROM %(expressions)s) - 1)")
+        extra.setdefault(
+            "template",
+            "(EXTRACT(YEAR FROM %(expressions)s) * 12 + EXTRACT(MONTH FROM %(expressions)s) - 1)",
+        )
         return super().as_sql(compiler, connection, **extra)
 
 
-def insert_rows(model, fields: tuple[str, ...], rows, batch: int = 5000,
-                table: str | None = None) -> int:
+def insert_rows(
+    model, fields: tuple[str, ...], rows, batch: int = 5000, table: str | None = None
+) -> int:
     """INSERT plain tuples (``fields`` are attribute names) into the model's table (or
     ``table``, with the same columns): a rebuild writes millions of rows, which model
     instances and ``bulk_create`` would make minutes."""
     meta = model._meta
     qn = connection.ops.quote_name
     columns = ", ".join(qn(meta.get_field(f.removesuffix("_id")).column) for f in fields)
-    sql = (f"INSERT INTO {qn(table or meta.db_table)} ({columns}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = (
+        f"INSERT INTO {qn(table or meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
     done, chunk = 0, []
     with connection.cursor() as cur:
         for row in rows:
@@ -243,12 +261,16 @@ def ordered_load(model, fields: tuple[str, ...], order: str):
     columns = ", ".join(qn(meta.get_field(f.removesuffix("_id")).column) for f in fields)
     with connection.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {qn(temp)}")
-        cur.execute(f"CREATE TEMPORARY TABLE {qn(temp)} AS SELECT {columns} "
-                    f"FROM {qn(meta.db_table)} WHERE 1 = 0")
+        cur.execute(
+            f"CREATE TEMPORARY TABLE {qn(temp)} AS SELECT {columns} "
+            f"FROM {qn(meta.db_table)} WHERE 1 = 0"
+        )
     yield temp
     with connection.cursor() as cur:
-        cur.execute(f"INSERT INTO {qn(meta.db_table)} ({columns}) SELECT {columns} "
-                    f"FROM {qn(temp)} ORDER BY {order}")
+        cur.execute(
+            f"INSERT INTO {qn(meta.db_table)} ({columns}) SELECT {columns} "
+            f"FROM {qn(temp)} ORDER BY {order}"
+        )
         cur.execute(f"DROP TABLE {qn(temp)}")
 
 
@@ -272,27 +294,45 @@ def _activity():
 
 def activity_groups(qs):
     """Activities grouped by owner unit, month and kind."""
-    return (qs.order_by().annotate(month=MonthIndex("start_date"))
-            .values("unit_id", "month", "kind")
-            .annotate(activities=Count("id"), with_partners=Count("id", filter=Q(has_partner())),
-                      participants=Sum("participants_total"), women=Sum("participants_women")))
+    return (
+        qs.order_by()
+        .annotate(month=MonthIndex("start_date"))
+        .values("unit_id", "month", "kind")
+        .annotate(
+            activities=Count("id"),
+            with_partners=Count("id", filter=Q(has_partner())),
+            participants=Sum("participants_total"),
+            women=Sum("participants_women"),
+        )
+    )
 
 
 def resource_groups(qs):
-    return (qs.order_by().annotate(month=MonthIndex("date"), country=resource_country())
-            .values("unit_id", "month", "direction", "kind", "country").annotate(**MONEY))
+    return (
+        qs.order_by()
+        .annotate(month=MonthIndex("date"), country=resource_country())
+        .values("unit_id", "month", "direction", "kind", "country")
+        .annotate(**MONEY)
+    )
 
 
 def resource_total_groups(qs):
-    return (qs.order_by().annotate(month=MonthIndex("date"))
-            .values("unit_id", "month", "direction").annotate(**MONEY))
+    return (
+        qs.order_by()
+        .annotate(month=MonthIndex("date"))
+        .values("unit_id", "month", "direction")
+        .annotate(**MONEY)
+    )
 
 
 def agreement_groups(qs):
-    return (qs.order_by().filter(signed_date__isnull=False)
-            .annotate(month=MonthIndex("signed_date"))
-            .values("unit_id", "month")
-            .annotate(signed=Count("id"), renewed=Count("id", filter=Q(renews__isnull=False))))
+    return (
+        qs.order_by()
+        .filter(signed_date__isnull=False)
+        .annotate(month=MonthIndex("signed_date"))
+        .values("unit_id", "month")
+        .annotate(signed=Count("id"), renewed=Count("id", filter=Q(renews__isnull=False)))
+    )
 
 
 @dataclass
@@ -335,9 +375,15 @@ class Table:
 
     def write(self, cells: dict):
         fields = ("unit_id", "month", *self.dims, *self.measures)
-        insert_rows(self.summary(), fields,
-                    ((*key, *(values[m] for m in self.measures))
-                     for key, values in cells.items() if any(values.values())))
+        insert_rows(
+            self.summary(),
+            fields,
+            (
+                (*key, *(values[m] for m in self.measures))
+                for key, values in cells.items()
+                if any(values.values())
+            ),
+        )
 
     def refresh(self, keys: set, tree: Tree):
         """Recount the cells of the owner units and months in ``keys`` and of every unit
@@ -347,17 +393,25 @@ class Table:
         wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
         model = self.summary()
         for a, month in sorted(wanted, key=lambda c: (-len(tree.ancestors(c[0])), c)):
-            own = self.records().filter(**{
-                "unit_id": a, f"{self.date_field}__gte": month_start(month),
-                f"{self.date_field}__lte": month_end(month)})
+            own = self.records().filter(
+                **{
+                    "unit_id": a,
+                    f"{self.date_field}__gte": month_start(month),
+                    f"{self.date_field}__lte": month_end(month),
+                }
+            )
             cells = self.roll_up(self.groups(own), tree, keep={(a, month)})
             below = tree.children(a)
             if below:
-                rows = (model.objects.filter(month=month, unit_id__in=below)
-                        .values(*self.dims).annotate(**{m: Sum(m) for m in self.measures}))
+                rows = (
+                    model.objects.filter(month=month, unit_id__in=below)
+                    .values(*self.dims)
+                    .annotate(**{m: Sum(m) for m in self.measures})
+                )
                 for r in rows:
-                    cell = cells.setdefault((a, month, *(r[d] for d in self.dims)),
-                                            dict.fromkeys(self.measures, 0))
+                    cell = cells.setdefault(
+                        (a, month, *(r[d] for d in self.dims)), dict.fromkeys(self.measures, 0)
+                    )
                     for m in self.measures:
                         cell[m] += r[m] or 0
             delete_rows(model, "month = %s AND unit_id = %s", [month, a])
@@ -369,26 +423,51 @@ class Table:
 
 
 TABLES = {
-    "activities": Table("reports.ActivityMonth", ("kind",),
-                        ("activities", "with_partners", "participants", "women"),
-                        activity_groups, "activities.Activity", "start_date"),
-    "resources": Table("reports.ResourceMonth", ("direction", "kind", "country"),
-                       ("items", "vnd", "usd", "no_rate"),
-                       resource_groups, "resources.Resource", "date"),
-    "resource_totals": Table("reports.ResourceTotalMonth", ("direction",),
-                             ("items", "vnd", "usd", "no_rate"),
-                             resource_total_groups, "resources.Resource", "date"),
-    "agreements": Table("reports.AgreementMonth", (), ("signed", "renewed"),
-                        agreement_groups, "agreements.Agreement", "signed_date"),
+    "activities": Table(
+        "reports.ActivityMonth",
+        ("kind",),
+        ("activities", "with_partners", "participants", "women"),
+        activity_groups,
+        "activities.Activity",
+        "start_date",
+    ),
+    "resources": Table(
+        "reports.ResourceMonth",
+        ("direction", "kind", "country"),
+        ("items", "vnd", "usd", "no_rate"),
+        resource_groups,
+        "resources.Resource",
+        "date",
+    ),
+    "resource_totals": Table(
+        "reports.ResourceTotalMonth",
+        ("direction",),
+        ("items", "vnd", "usd", "no_rate"),
+        resource_total_groups,
+        "resources.Resource",
+        "date",
+    ),
+    "agreements": Table(
+        "reports.AgreementMonth",
+        (),
+        ("signed", "renewed"),
+        agreement_groups,
+        "agreements.Agreement",
+        "signed_date",
+    ),
 }
 
 
 def took_part_rows(qs):
     """(activity, organizing unit, taking-part unit, year, month) of activities with
     partners in ``qs``, one row per taking-part unit."""
-    return (qs.order_by().filter(has_partner()).filter(units__isnull=False)
-            .annotate(month=MonthIndex("start_date"))
-            .values_list("id", "unit_id", "units", "month"))
+    return (
+        qs.order_by()
+        .filter(has_partner())
+        .filter(units__isnull=False)
+        .annotate(month=MonthIndex("start_date"))
+        .values_list("id", "unit_id", "units", "month")
+    )
 
 
 def took_part_cells(rows, tree: Tree, keep=None) -> dict:
@@ -406,8 +485,11 @@ def took_part_cells(rows, tree: Tree, keep=None) -> dict:
 def write_took_part(cells: dict):
     from .models import TookPartMonth
 
-    insert_rows(TookPartMonth, ("unit_id", "month", "child_id", "activities"),
-                ((a, m, c, n) for (a, m, c), n in cells.items()))
+    insert_rows(
+        TookPartMonth,
+        ("unit_id", "month", "child_id", "activities"),
+        ((a, m, c, n) for (a, m, c), n in cells.items()),
+    )
 
 
 def refresh_took_part(keys: set, tree: Tree):
@@ -426,16 +508,20 @@ def refresh_took_part(keys: set, tree: Tree):
     through = Activity.units.through
     for a, month, child in sorted(cells):
         organized = tree.subtree(a)
-        n = (Activity._base_manager.filter(
-            start_date__gte=month_start(month), start_date__lte=month_end(month))
+        n = (
+            Activity._base_manager.filter(
+                start_date__gte=month_start(month), start_date__lte=month_end(month)
+            )
             .filter(has_partner())
-            .filter(pk__in=through.objects.filter(unit_id__in=tree.subtree(child))
-                    .values("activity_id"))
-            .filter(**({} if len(organized) == len(tree.paths) else
-                       {"unit_id__in": organized}))
-            .count())
-        delete_rows(TookPartMonth, "unit_id = %s AND month = %s AND child_id = %s",
-                    [a, month, child])
+            .filter(
+                pk__in=through.objects.filter(unit_id__in=tree.subtree(child)).values("activity_id")
+            )
+            .filter(**({} if len(organized) == len(tree.paths) else {"unit_id__in": organized}))
+            .count()
+        )
+        delete_rows(
+            TookPartMonth, "unit_id = %s AND month = %s AND child_id = %s", [a, month, child]
+        )
         if n:
             write_took_part({(a, month, child): n})
 
@@ -456,14 +542,17 @@ def engagements(partner_ids):
     for p, u, d in links.values_list("partner_id", "activity__unit_id", "activity__start_date"):
         m = month_of(d)
         out[p].append((u, m, m))
-    for p, u, d in (Resource._base_manager.filter(partner_id__in=partner_ids)
-                    .values_list("partner_id", "unit_id", "date")):
+    for p, u, d in Resource._base_manager.filter(partner_id__in=partner_ids).values_list(
+        "partner_id", "unit_id", "date"
+    ):
         m = month_of(d)
         out[p].append((u, m, m))
-    links = Agreement.partners.through.objects.filter(partner_id__in=partner_ids,
-                                                      agreement__signed_date__isnull=False)
-    for p, u, s, e in links.values_list("partner_id", "agreement__unit_id",
-                                        "agreement__signed_date", "agreement__end_date"):
+    links = Agreement.partners.through.objects.filter(
+        partner_id__in=partner_ids, agreement__signed_date__isnull=False
+    )
+    for p, u, s, e in links.values_list(
+        "partner_id", "agreement__unit_id", "agreement__signed_date", "agreement__end_date"
+    ):
         first = month_of(s)
         last = max(first, month_of(e)) if e else None
         out[p].append((u, first, last))
@@ -503,16 +592,16 @@ def refresh_reach(keys: set, tree: Tree):
             wanted[partner_id] |= set(tree.ancestors(unit_id))
     if not wanted:
         return
-    countries = dict(Partner._base_manager.filter(pk__in=list(wanted))
-                     .values_list("pk", "country"))
+    countries = dict(Partner._base_manager.filter(pk__in=list(wanted)).values_list("pk", "country"))
     found = engagements(list(wanted))
     rows = []
     for partner_id, units in wanted.items():
         where, params = in_units(units)
         delete_rows(PartnerReach, f"partner_id = %s AND {where}", [partner_id, *params])
         if partner_id in countries:
-            rows += reach_rows(partner_id, countries[partner_id], found.get(partner_id, ()),
-                               tree, keep=units)
+            rows += reach_rows(
+                partner_id, countries[partner_id], found.get(partner_id, ()), tree, keep=units
+            )
     insert_rows(PartnerReach, REACH_FIELDS, rows)
 
 
@@ -528,7 +617,7 @@ def rebuild_reach(tree: Tree, progress=None):
     chunk = REACH_CHUNK
     with ordered_load(PartnerReach, REACH_FIELDS, "unit_id, partner_id") as temp:
         for i in range(0, len(ids), chunk):
-            part = ids[i:i + chunk]
+            part = ids[i : i + chunk]
             found = engagements([p for p, _c in part])
             rows = []
             for p, country in part:
@@ -573,8 +662,14 @@ def rebuild(progress=None):
     if progress:
         partners = Partner._base_manager.count()
         progress.total = len(TABLES) + 1 + -(-partners // REACH_CHUNK)
-    every = (M.ActivityMonth, M.TookPartMonth, M.ResourceMonth, M.ResourceTotalMonth,
-             M.AgreementMonth, M.PartnerReach)
+    every = (
+        M.ActivityMonth,
+        M.TookPartMonth,
+        M.ResourceMonth,
+        M.ResourceTotalMonth,
+        M.AgreementMonth,
+        M.PartnerReach,
+    )
     with transaction.atomic():
         M.SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
         for model in every:
@@ -599,4 +694,3 @@ def invalidate():
     from .models import SummaryState
 
     SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
-

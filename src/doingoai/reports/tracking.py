@@ -93,7 +93,8 @@ def _links(through, source: str, target: str, ids) -> dict:
     """{record id: [linked ids]} of a many-to-many table."""
     out: dict = {}
     for pk, other in through.objects.filter(**{f"{source}__in": list(ids)}).values_list(
-            source, target):
+        source, target
+    ):
         out.setdefault(pk, []).append(other)
     return out
 
@@ -149,16 +150,16 @@ def _cells_of(model, ids, deleting=False) -> Dirty:
         if deleting:
             from doingoai.agreements.models import Agreement
 
-            renewals = Agreement._base_manager.filter(renews_id__in=ids).values_list("pk",
-                                                                                     flat=True)
+            renewals = Agreement._base_manager.filter(renews_id__in=ids).values_list(
+                "pk", flat=True
+            )
             d.update(_agreements(list(renewals)))
             d.update(_resources(Resource._base_manager.filter(agreement_id__in=ids)))
         return d
     if name == "ActivityPlace":
         from doingoai.activities.models import ActivityPlace
 
-        acts = ActivityPlace._base_manager.filter(pk__in=ids).values_list("activity_id",
-                                                                          flat=True)
+        acts = ActivityPlace._base_manager.filter(pk__in=ids).values_list("activity_id", flat=True)
         return _resources(Resource._base_manager.filter(activity_id__in=list(acts)))
     if name == "Partner":
         return _partner_links(ids[0]) if deleting else Dirty()
@@ -172,10 +173,16 @@ def _partner_links(partner_id) -> Dirty:
     from doingoai.agreements.models import Agreement
     from doingoai.resources.models import Resource
 
-    acts = list(Activity.partners.through.objects.filter(partner_id=partner_id)
-                .values_list("activity_id", flat=True))
-    agrs = list(Agreement.partners.through.objects.filter(partner_id=partner_id)
-                .values_list("agreement_id", flat=True))
+    acts = list(
+        Activity.partners.through.objects.filter(partner_id=partner_id).values_list(
+            "activity_id", flat=True
+        )
+    )
+    agrs = list(
+        Agreement.partners.through.objects.filter(partner_id=partner_id).values_list(
+            "agreement_id", flat=True
+        )
+    )
     d = _activities(acts)
     d.update(_agreements(agrs))
     d.update(_resources(Resource._base_manager.filter(partner_id=partner_id)))
@@ -202,8 +209,11 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kw):
     from doingoai.agreements.models import Agreement
     from doingoai.resources.models import Resource
 
-    if sender not in (Activity.partners.through, Activity.units.through,
-                      Agreement.partners.through) or not S.is_valid():
+    if (
+        sender
+        not in (Activity.partners.through, Activity.units.through, Agreement.partners.through)
+        or not S.is_valid()
+    ):
         return
     owner = Agreement if sender is Agreement.partners.through else Activity
     partners = sender is not Activity.units.through
@@ -220,12 +230,12 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kw):
             # the links taken off are no longer among the records' links: their cells too
             removed = [instance.pk] if reverse else list(pk_set or ())
             if partners:
-                units = owner._base_manager.filter(pk__in=ids).values_list("unit_id",
-                                                                           flat=True)
+                units = owner._base_manager.filter(pk__in=ids).values_list("unit_id", flat=True)
                 d.reach |= {(u, p) for u in units for p in removed}
             else:
                 for u, day in owner._base_manager.filter(pk__in=ids).values_list(
-                        "unit_id", "start_date"):
+                    "unit_id", "start_date"
+                ):
                     d.took_part |= {(u, month_of(day), part) for part in removed}
     else:
         return
@@ -243,8 +253,9 @@ def _link_cells(owner, ids, Resource) -> Dirty:
 
 def _reverse_ids(sender, owner, instance) -> list:
     source = f"{owner._meta.model_name}_id"
-    target = [f.attname for f in sender._meta.concrete_fields
-              if f.is_relation and f.attname != source][0]
+    target = [
+        f.attname for f in sender._meta.concrete_fields if f.is_relation and f.attname != source
+    ][0]
     return list(sender.objects.filter(**{target: instance.pk}).values_list(source, flat=True))
 
 
@@ -255,9 +266,16 @@ def _owner_cells(owner, ids) -> Dirty:
 def connect():
     from django.apps import apps
 
-    models = [apps.get_model(label) for label in (
-        "activities.Activity", "activities.ActivityPlace", "resources.Resource",
-        "agreements.Agreement", "partners.Partner")]
+    models = [
+        apps.get_model(label)
+        for label in (
+            "activities.Activity",
+            "activities.ActivityPlace",
+            "resources.Resource",
+            "agreements.Agreement",
+            "partners.Partner",
+        )
+    ]
     for model in models:
         uid = f"summaries-{model._meta.label_lower}"
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-pre-save")

@@ -84,30 +84,49 @@ def chart_data(fig) -> dict:
         "years": acts.get("years", []),
         "kindsByYear": [{"name": k["label"], "data": k["values"]} for k in acts["kinds"]],
         "totalByYear": [{"value": y["n"], "url": y["url"]} for y in acts["by_year"]],
-        "byKind": [{"name": k["label"], "value": k["n"], "url": k["url"]}
-                   for k in acts["by_kind"]],
+        "byKind": [{"name": k["label"], "value": k["n"], "url": k["url"]} for k in acts["by_kind"]],
         "partnerCountries": [
-            {"name": c["country"], "label": c["name"], "value": c["n"], "new": c["new"],
-             "url": c["url"]}
+            {
+                "name": c["country"],
+                "label": c["name"],
+                "value": c["n"],
+                "new": c["new"],
+                "url": c["url"],
+            }
             for c in fig["partners"]["by_country"]
         ],
         "resourcesByCountry": [
-            {"direction": r["direction"], "name": r["name"], "vnd": float(r["vnd"]),
-             "usd": float(r["usd"]), "url": r["url"]}
+            {
+                "direction": r["direction"],
+                "name": r["name"],
+                "vnd": float(r["vnd"]),
+                "usd": float(r["usd"]),
+                "url": r["url"],
+            }
             for r in res["by_country"]
         ],
         "resourcesByKind": [
-            {"direction": r["direction"], "name": r["label"], "vnd": float(r["vnd"]),
-             "url": r["url"]}
+            {
+                "direction": r["direction"],
+                "name": r["label"],
+                "vnd": float(r["vnd"]),
+                "url": r["url"],
+            }
             for r in res["by_kind"]
         ],
         "timeline": fig["agreements"]["timeline"],
         "today": fig["today"].isoformat(),
         "geojson": reverse("reports_world"),
         "labels": {
-            "activities": _("Activities"), "total": _("Total"), "received": _("Received"),
-            "given": _("Given"), "partners": _("Partners"), "new": _("new"),
-            "review": _("Review"), "overdue": _("overdue"), "held": _("held"),
+            "activities": _("Activities"),
+            "total": _("Total"),
+            "received": _("Received"),
+            "given": _("Given"),
+            "partners": _("Partners"),
+            "new": _("new"),
+            "review": _("Review"),
+            "overdue": _("overdue"),
+            "held": _("held"),
             "today": _("Today"),
         },
     }
@@ -167,13 +186,18 @@ def _download(data: bytes, fmt: str, filename: str) -> HttpResponse:
 @cached_page
 def index(request):
     unit, period = selected(request)
-    return render(request, "reports/index.html", {
-        "unit": unit, "period": period,
-        "units": unit_choices(request.user, unit),
-        "terms": Term.objects.all(),
-        "years": range(dt.date.today().year + 1, 2009, -1),
-        "more_reports": more_reports.gather(request.user, unit),
-    })
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "unit": unit,
+            "period": period,
+            "units": unit_choices(request.user, unit),
+            "terms": Term.objects.all(),
+            "years": range(dt.date.today().year + 1, 2009, -1),
+            "more_reports": more_reports.gather(request.user, unit),
+        },
+    )
 
 
 @cached_page
@@ -202,8 +226,9 @@ def agreement_report(request, pk):
         raise Http404
     start = _date(request.GET.get("from"))
     end = _date(request.GET.get("to"))
-    data = render_review_report(agreement=agreement, user=request.user, fmt=fmt,
-                                start=start, end=end)
+    data = render_review_report(
+        agreement=agreement, user=request.user, fmt=fmt, start=start, end=end
+    )
     return _download(data, fmt, f"bao-cao-danh-gia-thoa-thuan-{agreement.pk}")
 
 

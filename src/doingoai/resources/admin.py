@@ -6,8 +6,17 @@ from .models import ExchangeRate, Resource
 
 @admin.register(Resource)
 class ResourceAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "direction", "kind", "unit", "date", "amount", "currency",
-                    "amount_vnd", "amount_usd")
+    list_display = (
+        "title",
+        "direction",
+        "kind",
+        "unit",
+        "date",
+        "amount",
+        "currency",
+        "amount_vnd",
+        "amount_usd",
+    )
     list_filter = ("direction", "kind", "stage", "currency")
     search_fields = ("search_text",)
     raw_id_fields = ("unit", "partner", "agreement", "activity")

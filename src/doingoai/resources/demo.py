@@ -66,9 +66,15 @@ def _rates():
 def load_rates() -> int:
     existing = set(ExchangeRate.objects.values_list("currency", "date"))
     new = [
-        ExchangeRate(currency=c, date=d, vnd_per_unit=v, source="Dữ liệu mẫu",
-                     notes=f"{SAMPLE} Tỷ giá minh họa, không phải tỷ giá chính thức.")
-        for c, d, v in _rates() if (c, d) not in existing
+        ExchangeRate(
+            currency=c,
+            date=d,
+            vnd_per_unit=v,
+            source="Dữ liệu mẫu",
+            notes=f"{SAMPLE} Tỷ giá minh họa, không phải tỷ giá chính thức.",
+        )
+        for c, d, v in _rates()
+        if (c, d) not in existing
     ]
     ExchangeRate.objects.bulk_create(new, batch_size=500)
     return len(new)
@@ -90,36 +96,80 @@ def load_gift():
         unit=daklak,
     )
     return _resource(
-        GIFT_TITLE, daklak, direction=Resource.Direction.GIVEN, kind=Resource.Kind.IN_KIND,
-        quantity=Decimal(4), unit_value=Decimal(10_000_000), currency="VND",
-        date=activities_demo.TRIP_START, stage=Resource.Stage.DISBURSED,
+        GIFT_TITLE,
+        daklak,
+        direction=Resource.Direction.GIVEN,
+        kind=Resource.Kind.IN_KIND,
+        quantity=Decimal(4),
+        unit_value=Decimal(10_000_000),
+        currency="VND",
+        date=activities_demo.TRIP_START,
+        stage=Resource.Stage.DISBURSED,
         beneficiaries="Phụ nữ nghèo tại 4 tỉnh Nam Lào (Attapeu, Sê Kông, Salavan, Chămpasăk)",
-        beneficiaries_count=None, partner=None, activity=handover,
+        beneficiaries_count=None,
+        partner=None,
+        activity=handover,
         agreement=agreements_demo.daklak_agreement(),
-        notes=("4 bộ máy may, máy vắt sổ, trị giá 10 triệu đồng/máy. Bài viết không nêu ngày "
-               "trao; ghi ngày đầu chuyến công tác (năm 2024 do bản demo chọn).\n"
-               + activities_demo.SOURCE_000),
+        notes=(
+            "4 bộ máy may, máy vắt sổ, trị giá 10 triệu đồng/máy. Bài viết không nêu ngày "
+            "trao; ghi ngày đầu chuyến công tác (năm 2024 do bản demo chọn).\n"
+            + activities_demo.SOURCE_000
+        ),
     )
 
 
 DONORS = [
     # partner key, currency, kinds, title words
-    ("UN Women", "USD", ["project", "technical_assistance"],
-     ["thúc đẩy bình đẳng giới", "phòng chống bạo lực trên cơ sở giới",
-      "nâng cao năng lực lãnh đạo của phụ nữ"]),
-    ("KOICA", "KRW", ["project", "scholarship"],
-     ["hỗ trợ phụ nữ khởi nghiệp", "đào tạo nghề cho phụ nữ nông thôn",
-      "học bổng cho cán bộ Hội"]),
-    ("JICA", "JPY", ["technical_assistance", "project"],
-     ["nâng cao năng lực quản lý dự án", "sinh kế bền vững cho phụ nữ dân tộc thiểu số"]),
-    ("Đại sứ quán Australia tại Việt Nam", "AUD", ["cash", "project"],
-     ["phụ nữ trong kinh tế số", "phòng chống mua bán người"]),
-    ("EU", "EUR", ["project", "technical_assistance"],
-     ["tăng cường tiếng nói của phụ nữ", "thích ứng biến đổi khí hậu"]),
-    ("Tổ chức Oxfam", "EUR", ["project", "in_kind"],
-     ["giảm nghèo cho phụ nữ", "hỗ trợ phụ nữ vùng thiên tai"]),
-    ("UNFPA", "USD", ["project", "technical_assistance", "in_kind"],
-     ["chăm sóc sức khỏe sinh sản", "phòng chống bạo lực gia đình"]),
+    (
+        "UN Women",
+        "USD",
+        ["project", "technical_assistance"],
+        [
+            "thúc đẩy bình đẳng giới",
+            "phòng chống bạo lực trên cơ sở giới",
+            "nâng cao năng lực lãnh đạo của phụ nữ",
+        ],
+    ),
+    (
+        "KOICA",
+        "KRW",
+        ["project", "scholarship"],
+        [
+            "hỗ trợ phụ nữ khởi nghiệp",
+            "đào tạo nghề cho phụ nữ nông thôn",
+            "học bổng cho cán bộ Hội",
+        ],
+    ),
+    (
+        "JICA",
+        "JPY",
+        ["technical_assistance", "project"],
+        ["nâng cao năng lực quản lý dự án", "sinh kế bền vững cho phụ nữ dân tộc thiểu số"],
+    ),
+    (
+        "Đại sứ quán Australia tại Việt Nam",
+        "AUD",
+        ["cash", "project"],
+        ["phụ nữ trong kinh tế số", "phòng chống mua bán người"],
+    ),
+    (
+        "EU",
+        "EUR",
+        ["project", "technical_assistance"],
+        ["tăng cường tiếng nói của phụ nữ", "thích ứng biến đổi khí hậu"],
+    ),
+    (
+        "Tổ chức Oxfam",
+        "EUR",
+        ["project", "in_kind"],
+        ["giảm nghèo cho phụ nữ", "hỗ trợ phụ nữ vùng thiên tai"],
+    ),
+    (
+        "UNFPA",
+        "USD",
+        ["project", "technical_assistance", "in_kind"],
+        ["chăm sóc sức khỏe sinh sản", "phòng chống bạo lực gia đình"],
+    ),
 ]
 
 
@@ -135,8 +185,10 @@ def aid_title(i: int, words: str) -> str:
 def load_aid():
     """83 received items of the central union in term XII adding up to AID_TOTAL_USD."""
     central = org.central_unit()
-    if Resource.objects.filter(unit=central, title__startswith="Khoản viện trợ ").count() >= \
-            AID_ITEMS:
+    if (
+        Resource.objects.filter(unit=central, title__startswith="Khoản viện trợ ").count()
+        >= AID_ITEMS
+    ):
         return
     rnd = random.Random(SEED)
     rates = money.RateTable()
@@ -151,25 +203,43 @@ def load_aid():
         date = start + dt.timedelta(days=rnd.randrange(span - 30))
         usd = scale * Decimal(str(weight))
         value = money.convert(usd, "USD", on=date, to=currency, rates=rates)
-        planned.append((i, key, currency, rnd.choice(kinds), rnd.choice(words), date,
-                        _nice(value, currency)))
+        planned.append(
+            (i, key, currency, rnd.choice(kinds), rnd.choice(words), date, _nice(value, currency))
+        )
     made = []
     for i, key, currency, kind, words, date, value in planned:
-        made.append(_resource(
-            aid_title(i, words), central, direction=Resource.Direction.RECEIVED, kind=kind,
-            quantity=Decimal(1), unit_value=value, currency=currency, date=date,
-            stage=Resource.Stage.DISBURSED, partner=partners_demo.sample_partner(key),
-            beneficiaries="Phụ nữ và cán bộ Hội các cấp",
-            notes=(f"{SAMPLE} Bài ngày 28/4/2022 chỉ nêu tổng nguồn lực nhiệm kỳ XII: 83 khoản "
-                   "viện trợ, hơn 9 triệu USD; từng khoản ở đây là dữ liệu minh họa, tổng "
-                   "quy đổi đúng 9.046.718 US$."),
-        ))
+        made.append(
+            _resource(
+                aid_title(i, words),
+                central,
+                direction=Resource.Direction.RECEIVED,
+                kind=kind,
+                quantity=Decimal(1),
+                unit_value=value,
+                currency=currency,
+                date=date,
+                stage=Resource.Stage.DISBURSED,
+                partner=partners_demo.sample_partner(key),
+                beneficiaries="Phụ nữ và cán bộ Hội các cấp",
+                notes=(
+                    f"{SAMPLE} Bài ngày 28/4/2022 chỉ nêu tổng nguồn lực nhiệm kỳ XII: 83 khoản "
+                    "viện trợ, hơn 9 triệu USD; từng khoản ở đây là dữ liệu minh họa, tổng "
+                    "quy đổi đúng 9.046.718 US$."
+                ),
+            )
+        )
     rest = AID_TOTAL_USD - sum(r.amount_usd for r in made)
     _resource(
-        aid_title(AID_ITEMS, "hỗ trợ kỹ thuật cho Hội LHPN Việt Nam"), central,
-        direction=Resource.Direction.RECEIVED, kind=Resource.Kind.TECHNICAL_ASSISTANCE,
-        quantity=Decimal(1), unit_value=rest, currency="USD", date=dt.date(2022, 1, 20),
-        stage=Resource.Stage.DISBURSED, partner=partners_demo.sample_partner("UN Women"),
+        aid_title(AID_ITEMS, "hỗ trợ kỹ thuật cho Hội LHPN Việt Nam"),
+        central,
+        direction=Resource.Direction.RECEIVED,
+        kind=Resource.Kind.TECHNICAL_ASSISTANCE,
+        quantity=Decimal(1),
+        unit_value=rest,
+        currency="USD",
+        date=dt.date(2022, 1, 20),
+        stage=Resource.Stage.DISBURSED,
+        partner=partners_demo.sample_partner("UN Women"),
         beneficiaries="Phụ nữ và cán bộ Hội các cấp",
         notes=f"{SAMPLE} Khoản cuối của 83 khoản viện trợ nhiệm kỳ XII (minh họa).",
     )
@@ -178,53 +248,91 @@ def load_aid():
 def load_samples():
     hanoi = org.province("Hà Nội")
     daklak = org.province("Đắk Lắk")
-    phu_yen = Unit.objects.get(area_name="Phú Yên", level=Unit.Level.PROVINCE,
-                               valid_to__isnull=False)
+    phu_yen = Unit.objects.get(
+        area_name="Phú Yên", level=Unit.Level.PROVINCE, valid_to__isnull=False
+    )
     un_women = partners_demo.sample_partner("UN Women")
     hanoi_mou = Agreement.objects.filter(unit=hanoi, partners=un_women).first()
     _resource(
-        "Tài trợ dự án phòng chống bạo lực gia đình tại Hà Nội", hanoi,
-        direction=Resource.Direction.RECEIVED, kind=Resource.Kind.PROJECT,
-        quantity=Decimal(1), unit_value=Decimal(85000), currency="USD",
-        date=dt.date(2023, 6, 1), stage=Resource.Stage.COMMITTED, partner=un_women,
-        agreement=hanoi_mou, beneficiaries="Phụ nữ bị bạo lực gia đình",
-        beneficiaries_count=1200, notes=f"{SAMPLE} Khoản minh họa.",
-    )
-    _resource(
-        "Học bổng ngắn hạn cho cán bộ Hội tại Hàn Quốc", hanoi,
-        direction=Resource.Direction.RECEIVED, kind=Resource.Kind.SCHOLARSHIP,
-        quantity=Decimal(5), unit_value=Decimal(12_000_000), currency="KRW",
-        date=dt.date(2024, 9, 2), stage=Resource.Stage.PLEDGED,
-        partner=partners_demo.sample_partner("KOICA"), beneficiaries="Cán bộ Hội",
-        beneficiaries_count=5, notes=f"{SAMPLE} Khoản minh họa.",
-    )
-    _resource(
-        "Trang thiết bị cho mô hình sinh kế của phụ nữ", daklak,
-        direction=Resource.Direction.RECEIVED, kind=Resource.Kind.IN_KIND,
-        quantity=Decimal(20), unit_value=Decimal(450), currency="EUR",
-        date=dt.date(2023, 8, 15), stage=Resource.Stage.DISBURSED,
-        partner=partners_demo.sample_partner("Tổ chức Oxfam"),
-        activity=Activity.objects.filter(unit=daklak, kind=Activity.Kind.AID_HANDOVER,
-                                         start_date=dt.date(2023, 8, 15)).first(),
-        beneficiaries="Hộ phụ nữ nghèo", beneficiaries_count=20,
+        "Tài trợ dự án phòng chống bạo lực gia đình tại Hà Nội",
+        hanoi,
+        direction=Resource.Direction.RECEIVED,
+        kind=Resource.Kind.PROJECT,
+        quantity=Decimal(1),
+        unit_value=Decimal(85000),
+        currency="USD",
+        date=dt.date(2023, 6, 1),
+        stage=Resource.Stage.COMMITTED,
+        partner=un_women,
+        agreement=hanoi_mou,
+        beneficiaries="Phụ nữ bị bạo lực gia đình",
+        beneficiaries_count=1200,
         notes=f"{SAMPLE} Khoản minh họa.",
     )
     _resource(
-        "Quà tặng Hội Phụ nữ tỉnh Xiêng Khoảng", phu_yen, direction=Resource.Direction.GIVEN,
-        kind=Resource.Kind.IN_KIND, quantity=Decimal(10), unit_value=Decimal(2_500_000),
-        currency="VND", date=dt.date(2023, 9, 20), stage=Resource.Stage.DISBURSED,
+        "Học bổng ngắn hạn cho cán bộ Hội tại Hàn Quốc",
+        hanoi,
+        direction=Resource.Direction.RECEIVED,
+        kind=Resource.Kind.SCHOLARSHIP,
+        quantity=Decimal(5),
+        unit_value=Decimal(12_000_000),
+        currency="KRW",
+        date=dt.date(2024, 9, 2),
+        stage=Resource.Stage.PLEDGED,
+        partner=partners_demo.sample_partner("KOICA"),
+        beneficiaries="Cán bộ Hội",
+        beneficiaries_count=5,
+        notes=f"{SAMPLE} Khoản minh họa.",
+    )
+    _resource(
+        "Trang thiết bị cho mô hình sinh kế của phụ nữ",
+        daklak,
+        direction=Resource.Direction.RECEIVED,
+        kind=Resource.Kind.IN_KIND,
+        quantity=Decimal(20),
+        unit_value=Decimal(450),
+        currency="EUR",
+        date=dt.date(2023, 8, 15),
+        stage=Resource.Stage.DISBURSED,
+        partner=partners_demo.sample_partner("Tổ chức Oxfam"),
+        activity=Activity.objects.filter(
+            unit=daklak, kind=Activity.Kind.AID_HANDOVER, start_date=dt.date(2023, 8, 15)
+        ).first(),
+        beneficiaries="Hộ phụ nữ nghèo",
+        beneficiaries_count=20,
+        notes=f"{SAMPLE} Khoản minh họa.",
+    )
+    _resource(
+        "Quà tặng Hội Phụ nữ tỉnh Xiêng Khoảng",
+        phu_yen,
+        direction=Resource.Direction.GIVEN,
+        kind=Resource.Kind.IN_KIND,
+        quantity=Decimal(10),
+        unit_value=Decimal(2_500_000),
+        currency="VND",
+        date=dt.date(2023, 9, 20),
+        stage=Resource.Stage.DISBURSED,
         partner=partners_demo.sample_partner("Hội Phụ nữ tỉnh Xiêng Khoảng"),
         agreement=Agreement.objects.filter(unit=phu_yen).first(),
-        beneficiaries="Phụ nữ nghèo tỉnh Xiêng Khoảng", beneficiaries_count=10,
+        beneficiaries="Phụ nữ nghèo tỉnh Xiêng Khoảng",
+        beneficiaries_count=10,
         notes=f"{SAMPLE} Ghi dưới đơn vị cũ Hội LHPN tỉnh Phú Yên (năm 2023).",
     )
     _resource(
-        "Hỗ trợ của Hội Phụ nữ Việt Nam tại Thụy Sĩ (chưa có tỷ giá)", hanoi,
-        direction=Resource.Direction.RECEIVED, kind=Resource.Kind.CASH, quantity=Decimal(1),
-        unit_value=Decimal(3000), currency="CHF", date=dt.date(2024, 12, 10),
-        stage=Resource.Stage.PLEDGED, beneficiaries="Trẻ em mồ côi",
-        notes=(f"{SAMPLE} Không có tỷ giá CHF trong hệ thống: trang hiển thị “chưa có tỷ "
-               "giá” thay cho số quy đổi."),
+        "Hỗ trợ của Hội Phụ nữ Việt Nam tại Thụy Sĩ (chưa có tỷ giá)",
+        hanoi,
+        direction=Resource.Direction.RECEIVED,
+        kind=Resource.Kind.CASH,
+        quantity=Decimal(1),
+        unit_value=Decimal(3000),
+        currency="CHF",
+        date=dt.date(2024, 12, 10),
+        stage=Resource.Stage.PLEDGED,
+        beneficiaries="Trẻ em mồ côi",
+        notes=(
+            f"{SAMPLE} Không có tỷ giá CHF trong hệ thống: trang hiển thị “chưa có tỷ "
+            "giá” thay cho số quy đổi."
+        ),
     )
 
 

@@ -26,8 +26,14 @@ class CurrencyField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 3)
         super().__init__(**kwargs)
-        self.widget.attrs.update({"list": "currency-codes", "autocomplete": "off",
-                                  "size": 5, "style": "text-transform: uppercase"})
+        self.widget.attrs.update(
+            {
+                "list": "currency-codes",
+                "autocomplete": "off",
+                "size": 5,
+                "style": "text-transform: uppercase",
+            }
+        )
 
     def clean(self, value):
         value = super().clean(value).strip().upper()
@@ -38,14 +44,30 @@ class CurrencyField(forms.CharField):
 
 class ResourceForm(RecordForm):
     change_scoped_fields = ("unit",)
-    currency = CurrencyField(label=_("currency"), initial="VND",
-                             help_text=_("ISO 4217 code, e.g. VND, USD, EUR."))
+    currency = CurrencyField(
+        label=_("currency"), initial="VND", help_text=_("ISO 4217 code, e.g. VND, USD, EUR.")
+    )
 
     class Meta:
         model = Resource
-        fields = ["title", "direction", "kind", "quantity", "unit_value", "currency", "date",
-                  "stage", "beneficiaries", "beneficiaries_count", "partner", "unit",
-                  "agreement", "activity", "shared_with", "notes"]
+        fields = [
+            "title",
+            "direction",
+            "kind",
+            "quantity",
+            "unit_value",
+            "currency",
+            "date",
+            "stage",
+            "beneficiaries",
+            "beneficiaries_count",
+            "partner",
+            "unit",
+            "agreement",
+            "activity",
+            "shared_with",
+            "notes",
+        ]
         widgets = {"beneficiaries": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user=None, **kwargs):
@@ -53,11 +75,9 @@ class ResourceForm(RecordForm):
         self.fields["partner"].queryset = self.fields["partner"].queryset.only("id", "name_vi")
         self.fields["activity"].queryset = self.fields["activity"].queryset.only("id", "title")
         self.fields["agreement"].queryset = self.fields["agreement"].queryset.only("id", "title")
-        self.fields["shared_with"].queryset = (
-            self.fields["shared_with"].queryset.model.objects.filter(
-                valid_to__isnull=True, level__in=["central", "province"]
-            )
-        )
+        self.fields["shared_with"].queryset = self.fields[
+            "shared_with"
+        ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
         self.fields["unit_value"].help_text = _(
             "The amount is quantity × unit value: 4 machines at 10.000.000 ₫ make 40.000.000 ₫."
         )
@@ -85,10 +105,15 @@ class ExchangeRateForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["currency"].help_text = format_html(
-            '{} <a href="{}">{}</a>', _("ISO 4217 code, e.g. USD."), reverse("rates_import"),
-            _("Import many rates from a CSV file"))
+            '{} <a href="{}">{}</a>',
+            _("ISO 4217 code, e.g. USD."),
+            reverse("rates_import"),
+            _("Import many rates from a CSV file"),
+        )
 
 
 class RatesImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_(
-        "Columns: currency, date (dd/mm/yyyy or yyyy-mm-dd), vnd_per_unit[, source]."))
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns: currency, date (dd/mm/yyyy or yyyy-mm-dd), vnd_per_unit[, source]."),
+    )

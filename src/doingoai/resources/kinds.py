@@ -15,13 +15,45 @@ class ResourceKind(RecordKind):
     filterset_class = ResourceFilterSet
     table_class = ResourceTable
     list_select_related = ["unit", "partner"]
-    detail_fields = ["title", "direction", "kind", "quantity", "unit_value", "currency", "date",
-                     "stage", "beneficiaries", "beneficiaries_count", "partner", "unit",
-                     "agreement", "activity", "shared_with", "notes"]
+    detail_fields = [
+        "title",
+        "direction",
+        "kind",
+        "quantity",
+        "unit_value",
+        "currency",
+        "date",
+        "stage",
+        "beneficiaries",
+        "beneficiaries_count",
+        "partner",
+        "unit",
+        "agreement",
+        "activity",
+        "shared_with",
+        "notes",
+    ]
     detail_select_related = ["unit", "partner", "agreement", "activity"]
-    export_fields = ["title", "direction", "kind", "date", "stage", "quantity", "unit_value",
-                     "amount", "currency", "amount_vnd", "amount_usd", "rate_note", "partner",
-                     "unit", "agreement", "activity", "beneficiaries", "beneficiaries_count"]
+    export_fields = [
+        "title",
+        "direction",
+        "kind",
+        "date",
+        "stage",
+        "quantity",
+        "unit_value",
+        "amount",
+        "currency",
+        "amount_vnd",
+        "amount_usd",
+        "rate_note",
+        "partner",
+        "unit",
+        "agreement",
+        "activity",
+        "beneficiaries",
+        "beneficiaries_count",
+    ]
     ordering = ["-date", "-pk"]
     menu_order = 50
     attachment_kinds = ["document", "photo"]

@@ -25,8 +25,9 @@ class ExchangeRate(Record):
     currency has one rate a day (imports update the existing row).
     """
 
-    currency = models.CharField(_("currency"), max_length=3,
-                                help_text=_("ISO 4217 code, e.g. USD."))
+    currency = models.CharField(
+        _("currency"), max_length=3, help_text=_("ISO 4217 code, e.g. USD.")
+    )
     date = models.DateField(_("date"))
     vnd_per_unit = models.DecimalField(_("đồng per unit"), max_digits=18, decimal_places=6)
     source = models.CharField(_("source"), max_length=200, blank=True)
@@ -78,42 +79,77 @@ class Resource(Record):
     title = models.CharField(_("title"), max_length=400)
     direction = models.CharField(_("direction"), max_length=10, choices=Direction)
     kind = models.CharField(_("kind"), max_length=24, choices=Kind, default=Kind.CASH)
-    quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=2,
-                                   default=Decimal(1))
+    quantity = models.DecimalField(
+        _("quantity"), max_digits=14, decimal_places=2, default=Decimal(1)
+    )
     unit_value = models.DecimalField(_("unit value"), max_digits=20, decimal_places=2)
-    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2, editable=False,
-                                 default=Decimal(0),
-                                 help_text=_("Quantity × unit value."))
-    currency = models.CharField(_("currency"), max_length=3, default="VND",
-                                help_text=_("ISO 4217 code, e.g. VND, USD."))
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=20,
+        decimal_places=2,
+        editable=False,
+        default=Decimal(0),
+        help_text=_("Quantity × unit value."),
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, default="VND", help_text=_("ISO 4217 code, e.g. VND, USD.")
+    )
     date = models.DateField(_("value date"))
-    stage = models.CharField(_("stage"), max_length=10, choices=Stage,
-                             default=Stage.DISBURSED)
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage, default=Stage.DISBURSED)
     beneficiaries = models.TextField(_("beneficiaries"), blank=True)
-    beneficiaries_count = models.PositiveIntegerField(_("number of beneficiaries"), null=True,
-                                                      blank=True)
-    partner = models.ForeignKey("partners.Partner", verbose_name=_("partner"), null=True,
-                                blank=True, on_delete=models.PROTECT, related_name="resources")
-    unit = models.ForeignKey("organization.Unit", verbose_name=_("unit"),
-                             on_delete=models.PROTECT, related_name="resources")
-    agreement = models.ForeignKey("agreements.Agreement", verbose_name=_("agreement"),
-                                  null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="resources")
-    activity = models.ForeignKey("activities.Activity", verbose_name=_("activity"), null=True,
-                                 blank=True, on_delete=models.SET_NULL,
-                                 related_name="resources")
-    amount_vnd = models.DecimalField(_("amount in VND"), max_digits=24, decimal_places=0,
-                                     null=True, blank=True, editable=False)
-    amount_usd = models.DecimalField(_("amount in USD"), max_digits=20, decimal_places=2,
-                                     null=True, blank=True, editable=False)
-    rate_note = models.CharField(_("exchange rate used"), max_length=200, blank=True,
-                                 editable=False)
-    shared_with = models.ManyToManyField("organization.Unit", verbose_name=_("shared with"),
-                                         related_name="resources_shared", blank=True)
+    beneficiaries_count = models.PositiveIntegerField(
+        _("number of beneficiaries"), null=True, blank=True
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resources",
+    )
+    unit = models.ForeignKey(
+        "organization.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="resources",
+    )
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+    )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+    )
+    amount_vnd = models.DecimalField(
+        _("amount in VND"), max_digits=24, decimal_places=0, null=True, blank=True, editable=False
+    )
+    amount_usd = models.DecimalField(
+        _("amount in USD"), max_digits=20, decimal_places=2, null=True, blank=True, editable=False
+    )
+    rate_note = models.CharField(
+        _("exchange rate used"), max_length=200, blank=True, editable=False
+    )
+    shared_with = models.ManyToManyField(
+        "organization.Unit",
+        verbose_name=_("shared with"),
+        related_name="resources_shared",
+        blank=True,
+    )
     search_text = models.TextField(editable=False, default="", blank=True)
 
-    scope_policy = UnitOwned(owner="unit", visible_via=["activity__units", "agreement__units"],
-                             shared="shared_with")
+    scope_policy = UnitOwned(
+        owner="unit", visible_via=["activity__units", "agreement__units"], shared="shared_with"
+    )
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -124,8 +160,10 @@ class Resource(Record):
             models.Index(fields=["direction", "date", "unit"], name="resource_dir_date_unit"),
             models.Index(fields=["partner", "date"]),
             # a period's money by direction and partner, read from the index alone
-            models.Index(fields=["date", "direction", "partner", "amount_vnd", "amount_usd",
-                                 "unit"], name="resource_period_money"),
+            models.Index(
+                fields=["date", "direction", "partner", "amount_vnd", "amount_usd", "unit"],
+                name="resource_period_money",
+            ),
             # the list's order (newest first)
             models.Index(fields=["date", "id"], name="resource_date_id"),
         ]

@@ -28,15 +28,13 @@ CENT = Decimal("0.01")
 
 
 def is_currency(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and pycountry.currencies.get(
-        alpha_3=code.upper()
-    ) is not None
+    return (
+        bool(code) and len(code) == 3 and pycountry.currencies.get(alpha_3=code.upper()) is not None
+    )
 
 
 def currency_error(code: str) -> str:
-    return _("“%(code)s” is not an ISO 4217 currency code (e.g. VND, USD, EUR).") % {
-        "code": code
-    }
+    return _("“%(code)s” is not an ISO 4217 currency code (e.g. VND, USD, EUR).") % {"code": code}
 
 
 def currency_choices() -> list[tuple[str, str]]:
@@ -86,8 +84,7 @@ def rate_on(currency: str, on: dt.date, *, rates: RateTable | None = None):
     from .models import ExchangeRate
 
     row = (
-        ExchangeRate.objects.filter(currency=currency, date__lte=on,
-                                    date__gte=on - MAX_RATE_AGE)
+        ExchangeRate.objects.filter(currency=currency, date__lte=on, date__gte=on - MAX_RATE_AGE)
         .order_by("-date", "-pk")
         .values_list("vnd_per_unit", "date")
         .first()
@@ -99,8 +96,9 @@ def _round(value: Decimal, currency: str) -> Decimal:
     return value.quantize(ONE if currency == VND else CENT, rounding=ROUND_HALF_UP)
 
 
-def convert(amount, currency: str, *, on: dt.date, to: str = VND,
-            rates: RateTable | None = None) -> Decimal | None:
+def convert(
+    amount, currency: str, *, on: dt.date, to: str = VND, rates: RateTable | None = None
+) -> Decimal | None:
     """``amount`` of ``currency`` in ``to`` (VND by default) at the rate of ``on`` or the
     nearest date before it; None when there is no usable rate."""
     if amount is None:
@@ -130,8 +128,9 @@ class Equivalents(NamedTuple):
     note: str
 
 
-def equivalents(amount, currency: str, *, on: dt.date,
-                rates: RateTable | None = None) -> Equivalents:
+def equivalents(
+    amount, currency: str, *, on: dt.date, rates: RateTable | None = None
+) -> Equivalents:
     """VND and USD equivalents and a note of the rates used (Vietnamese, stored)."""
     currency = currency.upper()
     vnd = to_vnd(amount, currency, on=on, rates=rates)

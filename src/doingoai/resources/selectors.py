@@ -28,8 +28,14 @@ def _detail(r: Resource) -> str:
 
 
 def _entry(r: Resource) -> dict:
-    return {"date": r.date, "label": r.get_direction_display(), "title": r.title,
-            "url": r.get_absolute_url(), "detail": _detail(r), "css": "resource"}
+    return {
+        "date": r.date,
+        "label": r.get_direction_display(),
+        "title": r.title,
+        "url": r.get_absolute_url(),
+        "detail": _detail(r),
+        "css": "resource",
+    }
 
 
 @agreement_timeline.provide
@@ -44,16 +50,23 @@ def partner_resources(partner, user):
     # an OR of both makes PostgreSQL walk every resource by date (250 ms at 200k), and a
     # join needs a DISTINCT over them all (1 s)
     with_partner = Activity.partners.through.objects.filter(partner=partner)
-    ids = (Resource._base_manager.filter(partner=partner).values("pk")
-           .union(Resource._base_manager.filter(activity__in=with_partner.values("activity_id"))
-                  .values("pk")))
+    ids = (
+        Resource._base_manager.filter(partner=partner)
+        .values("pk")
+        .union(
+            Resource._base_manager.filter(activity__in=with_partner.values("activity_id")).values(
+                "pk"
+            )
+        )
+    )
     qs = Resource.objects.restrict(user, VIEW).filter(pk__in=ids).order_by("-date")
     return [_entry(r) for r in qs[:100]]
 
 
 def activity_resources(activity, user) -> list[Resource]:
-    return list(Resource.objects.restrict(user, VIEW).filter(activity=activity)
-                .order_by("date", "pk"))
+    return list(
+        Resource.objects.restrict(user, VIEW).filter(activity=activity).order_by("date", "pk")
+    )
 
 
 @unit_stats.provide
@@ -68,12 +81,16 @@ def unit_resources(unit, user, term):
         given=Sum("amount_vnd", filter=Q(direction=Resource.Direction.GIVEN)),
     )
     return [
-        {"label": _("Resources received (USD)"),
-         "value": money.format_money(sums["received"] or 0, money.USD),
-         "url": url + "&direction=received"},
-        {"label": _("Resources given (VND)"),
-         "value": money.format_money(sums["given"] or 0, money.VND),
-         "url": url + "&direction=given"},
+        {
+            "label": _("Resources received (USD)"),
+            "value": money.format_money(sums["received"] or 0, money.USD),
+            "url": url + "&direction=received",
+        },
+        {
+            "label": _("Resources given (VND)"),
+            "value": money.format_money(sums["given"] or 0, money.VND),
+            "url": url + "&direction=given",
+        },
     ]
 
 
@@ -93,8 +110,15 @@ def resource_country():
     the first partner of its agreement."""
     return Coalesce(
         NullIf(F("partner__country"), Value("")),
-        Subquery(ActivityPlace.objects.filter(activity_id=OuterRef("activity_id"))
-                 .order_by("position", "pk").values("country")[:1]),
-        Subquery(Agreement.partners.through.objects.filter(agreement_id=OuterRef("agreement_id"))
-                 .order_by("pk").values("partner__country")[:1]),
-        Value(""))
+        Subquery(
+            ActivityPlace.objects.filter(activity_id=OuterRef("activity_id"))
+            .order_by("position", "pk")
+            .values("country")[:1]
+        ),
+        Subquery(
+            Agreement.partners.through.objects.filter(agreement_id=OuterRef("agreement_id"))
+            .order_by("pk")
+            .values("partner__country")[:1]
+        ),
+        Value(""),
+    )

@@ -50,14 +50,17 @@ def read_rates_csv(text: str) -> list[tuple[int, dict]]:
             continue
         currency = cells[0].upper()
         if not money.is_currency(currency) or currency == money.VND:
-            errors.append(_("Line %(n)d: %(msg)s") % {
-                "n": n, "msg": money.currency_error(cells[0])})
+            errors.append(
+                _("Line %(n)d: %(msg)s") % {"n": n, "msg": money.currency_error(cells[0])}
+            )
             continue
         try:
             date = parse_date(cells[1])
         except ValueError:
-            errors.append(_("Line %(n)d: “%(value)s” is not a date (dd/mm/yyyy).") % {
-                "n": n, "value": cells[1]})
+            errors.append(
+                _("Line %(n)d: “%(value)s” is not a date (dd/mm/yyyy).")
+                % {"n": n, "value": cells[1]}
+            )
             continue
         try:
             rate = parse_number(cells[2])
@@ -65,11 +68,22 @@ def read_rates_csv(text: str) -> list[tuple[int, dict]]:
             errors.append(_("Line %(n)d: %(msg)s") % {"n": n, "msg": exc})
             continue
         if rate <= 0:
-            errors.append(_("Line %(n)d: “%(value)s” is not a rate greater than zero.") % {
-                "n": n, "value": cells[2]})
+            errors.append(
+                _("Line %(n)d: “%(value)s” is not a rate greater than zero.")
+                % {"n": n, "value": cells[2]}
+            )
             continue
-        rows.append((n, {"currency": currency, "date": date, "vnd_per_unit": rate,
-                         "source": cells[3][:200] if len(cells) > 3 else ""}))
+        rows.append(
+            (
+                n,
+                {
+                    "currency": currency,
+                    "date": date,
+                    "vnd_per_unit": rate,
+                    "source": cells[3][:200] if len(cells) > 3 else "",
+                },
+            )
+        )
     if errors:
         raise ValidationError(errors)
     return rows
@@ -114,10 +128,14 @@ def _import_rates(rows, *, acting_user, progress) -> dict[str, int]:
         if progress:
             progress(i, len(rows), f"{c} {values['date']:%d/%m/%Y}")
     refreshed = refresh_equivalents(since=since) if (created or updated) else 0
-    audit(user=acting_user, action="import_rates", created=created, updated=updated,
-          refreshed=refreshed)
-    return {"created": created, "updated": updated, "refreshed": refreshed,
-            "rows": len(rows)}
+    audit(
+        user=acting_user,
+        action="import_rates",
+        created=created,
+        updated=updated,
+        refreshed=refreshed,
+    )
+    return {"created": created, "updated": updated, "refreshed": refreshed, "rows": len(rows)}
 
 
 def equivalents_follow_rate(*, obj, acting_user=None, created: bool = False) -> None:
@@ -145,15 +163,25 @@ def refresh_equivalents(*, since: dict[str, dt.date] | None = None) -> int:
         qs = qs.filter(cond)
     rates = money.RateTable()
     changed = []
-    for resource in qs.only("pk", "quantity", "unit_value", "currency", "date", "amount",
-                            "amount_vnd", "amount_usd", "rate_note").iterator(chunk_size=2000):
+    for resource in qs.only(
+        "pk",
+        "quantity",
+        "unit_value",
+        "currency",
+        "date",
+        "amount",
+        "amount_vnd",
+        "amount_usd",
+        "rate_note",
+    ).iterator(chunk_size=2000):
         before = (resource.amount_vnd, resource.amount_usd, resource.rate_note)
         resource.fill_equivalents(rates)
         if (resource.amount_vnd, resource.amount_usd, resource.rate_note) != before:
             changed.append(resource)
     # equivalents follow the rates; they are not an edit of the record
-    Resource.objects.bulk_update(changed, ["amount", "amount_vnd", "amount_usd", "rate_note"],
-                                 batch_size=1000)
+    Resource.objects.bulk_update(
+        changed, ["amount", "amount_vnd", "amount_usd", "rate_note"], batch_size=1000
+    )
     if changed:
         records_changed.send(sender=Resource, ids=[r.pk for r in changed])
     return len(changed)

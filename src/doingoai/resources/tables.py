@@ -11,15 +11,27 @@ from .models import ExchangeRate, Resource
 class ResourceTable(RecordTable):
     title = LinkColumn()
     amount = tables.Column(verbose_name=_("amount"), attrs={"td": {"class": "num"}})
-    amount_vnd = tables.Column(verbose_name=_("VND"), empty_values=(),
-                               attrs={"td": {"class": "num"}})
-    amount_usd = tables.Column(verbose_name=_("USD"), empty_values=(),
-                               attrs={"td": {"class": "num"}})
+    amount_vnd = tables.Column(
+        verbose_name=_("VND"), empty_values=(), attrs={"td": {"class": "num"}}
+    )
+    amount_usd = tables.Column(
+        verbose_name=_("USD"), empty_values=(), attrs={"td": {"class": "num"}}
+    )
 
     class Meta(RecordTable.Meta):
         model = Resource
-        fields = ["title", "direction", "kind", "date", "partner", "unit", "amount",
-                  "amount_vnd", "amount_usd", "stage"]
+        fields = [
+            "title",
+            "direction",
+            "kind",
+            "date",
+            "partner",
+            "unit",
+            "amount",
+            "amount_vnd",
+            "amount_usd",
+            "stage",
+        ]
         sequence = fields
 
     def render_amount(self, record):
@@ -34,8 +46,7 @@ class ResourceTable(RecordTable):
 
 class ExchangeRateTable(RecordTable):
     currency = LinkColumn()
-    vnd_per_unit = tables.Column(verbose_name=_("đồng per unit"),
-                                 attrs={"td": {"class": "num"}})
+    vnd_per_unit = tables.Column(verbose_name=_("đồng per unit"), attrs={"td": {"class": "num"}})
 
     class Meta(RecordTable.Meta):
         model = ExchangeRate

@@ -37,8 +37,7 @@ def activity_resources_panel(activity, user):
     partner_ids = [p.pk for p in activity.partners.all()[:2]]
     if len(partner_ids) == 1:
         add_url += f"&partner={partner_ids[0]}"
-    return {"activity_resources": activity_resources(activity, user),
-            "add_resource_url": add_url}
+    return {"activity_resources": activity_resources(activity, user), "add_resource_url": add_url}
 
 
 @detail_panel(ExchangeRateKind, "resources/rate_panels.html")
@@ -62,9 +61,13 @@ def rates_import(request):
                 for msg in exc.messages[:50]:
                     form.add_error("file", msg)
             else:
-                messages.success(request, _(
-                    "Imported %(created)d new rate(s), updated %(updated)d; "
-                    "%(refreshed)d resource(s) recomputed."
-                ) % result)
+                messages.success(
+                    request,
+                    _(
+                        "Imported %(created)d new rate(s), updated %(updated)d; "
+                        "%(refreshed)d resource(s) recomputed."
+                    )
+                    % result,
+                )
                 return HttpResponseRedirect(reverse("rates_list"))
     return render(request, "resources/rates_import.html", {"form": form})

@@ -79,8 +79,9 @@ class Group:
         return self.kind.verbose_name_plural()
 
 
-def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default",
-                pre: Prefetched | None = None) -> Group | None:
+def search_kind(
+    kind, user, q: Query, *, limit: int = 10, using: str = "default", pre: Prefetched | None = None
+) -> Group | None:
     model = kind.model
     ct = _content_type(using, model)
     vendor = _vendor(using)
@@ -93,9 +94,17 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
         count = len(pre.ids)
     elif pre is not None:
         column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-        count = (scoped.filter(RawSQL(f"{column} = ANY(%s)", [pre.ids],
-                                      output_field=models.BooleanField()))
-                 .order_by()[: COUNT_CAP + 1].count()) if pre.ids else 0
+        count = (
+            (
+                scoped.filter(
+                    RawSQL(f"{column} = ANY(%s)", [pre.ids], output_field=models.BooleanField())
+                )
+                .order_by()[: COUNT_CAP + 1]
+                .count()
+            )
+            if pre.ids
+            else 0
+        )
     elif everything:  # the central level, the partner directory: the index alone answers
         count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
     else:
@@ -106,16 +115,21 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
     if everything:
         in_scope = {oid for oid, _t, _n in found}
     else:
-        in_scope = set(scoped.filter(pk__in=[oid for oid, _t, _n in found])
-                       .values_list("pk", flat=True))
+        in_scope = set(
+            scoped.filter(pk__in=[oid for oid, _t, _n in found]).values_list("pk", flat=True)
+        )
     ranked = sorted(
-        ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)
-         if oid in in_scope),
+        (
+            (score(q, title, name), -i, oid)
+            for i, (oid, title, name) in enumerate(found)
+            if oid in in_scope
+        ),
         reverse=True,
     )[:limit]
     if not ranked:  # none of the candidates is in scope: any in scope, newest first
-        ranked = [(0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[
-            :limit]]
+        ranked = [
+            (0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[:limit]
+        ]
     qs = scoped.order_by()  # ranked here, not by the model's ordering
     if kind.list_select_related:
         qs = qs.select_related(*kind.list_select_related)
@@ -131,8 +145,9 @@ def search_kind(kind, user, q: Query, *, limit: int = 10, using: str = "default"
         list_url = reverse(f"{kind.slug}_list")
     except NoReverseMatch:
         list_url = ""
-    return Group(kind=kind, count=min(count, COUNT_CAP), hits=hits, list_url=list_url,
-                 more=count > COUNT_CAP)
+    return Group(
+        kind=kind, count=min(count, COUNT_CAP), hits=hits, list_url=list_url, more=count > COUNT_CAP
+    )
 
 
 def _subtitle(obj) -> str:
@@ -161,23 +176,26 @@ def _url(obj) -> str:
         return ""
 
 
-def search(user, text: str, *, limit: int = 10, kinds: Iterable[str] | None = None,
-           using: str = "default") -> list[Group]:
+def search(
+    user, text: str, *, limit: int = 10, kinds: Iterable[str] | None = None, using: str = "default"
+) -> list[Group]:
     """Groups of results per kind, in the user's scope, best group and best match first."""
     q = Query(text or "")
     if not q.usable:
         return []
     groups = []
-    chosen = [k for k in searchable_kinds()
-              if (not kinds or k.slug in kinds)
-              and not (k.nav_group == "hidden" and not k.search_fields)]
+    chosen = [
+        k
+        for k in searchable_kinds()
+        if (not kinds or k.slug in kinds) and not (k.nav_group == "hidden" and not k.search_fields)
+    ]
     cts = {k.slug: _content_type(using, k.model).pk for k in chosen}
     pre = prefetch(q, list(cts.values()), using)
     for kind in chosen:
-        group = search_kind(kind, user, q, limit=limit, using=using,
-                            pre=pre[cts[kind.slug]] if pre else None)
+        group = search_kind(
+            kind, user, q, limit=limit, using=using, pre=pre[cts[kind.slug]] if pre else None
+        )
         if group:
             groups.append(group)
     groups.sort(key=lambda g: (-g.best, g.kind.menu_order))
     return groups
-

@@ -14,8 +14,11 @@ from .ranking import search
 def search_page(request):
     text = (request.GET.get("q") or "").strip()[:200]
     kind = request.GET.get("kind") or None
-    groups = search(request.user, text, kinds=[kind] if kind else None,
-                    limit=50 if kind else 10) if text else []
+    groups = (
+        search(request.user, text, kinds=[kind] if kind else None, limit=50 if kind else 10)
+        if text
+        else []
+    )
     ctx = {
         "q": text,
         "groups": groups,

@@ -14,8 +14,12 @@ class Command(BaseCommand):
     help = "Rebuild the search index of every searchable record kind (or the given ones)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", action="append", default=[],
-                            help="a kind's slug (partners, activities ...); repeatable")
+        parser.add_argument(
+            "--kind",
+            action="append",
+            default=[],
+            help="a kind's slug (partners, activities ...); repeatable",
+        )
         parser.add_argument("--batch", type=int, default=2000)
         parser.add_argument("--quiet", action="store_true")
         parser.add_argument("--database", default="default")
@@ -32,8 +36,10 @@ class Command(BaseCommand):
             kinds = [k for k in kinds if k.slug in kind]
         total = 0
         for k in kinds:
-            with Progress(f"Indexing {k.slug}", quiet=quiet) as progress, \
-                    transaction.atomic(using=database):
+            with (
+                Progress(f"Indexing {k.slug}", quiet=quiet) as progress,
+                transaction.atomic(using=database),
+            ):
                 n = search.reindex(k, batch=batch, progress=progress, using=database)
             total += n
             if not quiet:

@@ -46,25 +46,37 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
-        parser.add_argument("--workers", type=int,
-                            default=int(os.environ.get("WEB_CONCURRENCY", 0)) or None,
-                            help="worker processes (default: 2 × cores + 1)")
-        parser.add_argument("--threads", type=int, default=1,
-                            help="threads per worker (gthread worker when > 1)")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", 0)) or None,
+            help="worker processes (default: 2 × cores + 1)",
+        )
+        parser.add_argument(
+            "--threads", type=int, default=1, help="threads per worker (gthread worker when > 1)"
+        )
         parser.add_argument("--timeout", type=int, default=120)
-        parser.add_argument("--max-requests", type=int, default=5000,
-                            help="recycle a worker after this many requests (0: never)")
+        parser.add_argument(
+            "--max-requests",
+            type=int,
+            default=5000,
+            help="recycle a worker after this many requests (0: never)",
+        )
         parser.add_argument("--no-collectstatic", action="store_true")
-        parser.add_argument("--no-migrate", action="store_true",
-                            help="do not apply migrations before starting")
+        parser.add_argument(
+            "--no-migrate", action="store_true", help="do not apply migrations before starting"
+        )
         parser.add_argument("--access-log", action="store_true")
-        parser.add_argument("--no-task-worker", action="store_true",
-                            help="do not start the background task worker (run "
-                                 "'doingoai db_worker' elsewhere)")
+        parser.add_argument(
+            "--no-task-worker",
+            action="store_true",
+            help="do not start the background task worker (run 'doingoai db_worker' elsewhere)",
+        )
 
     def handle(self, *args, **o):
-        gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable),
-                                                            "gunicorn")
+        gunicorn = shutil.which("gunicorn") or os.path.join(
+            os.path.dirname(sys.executable), "gunicorn"
+        )
         if not os.path.exists(gunicorn):
             raise CommandError("gunicorn is not installed (pip install gunicorn)")
         env = dict(os.environ)
@@ -79,36 +91,48 @@ class Command(BaseCommand):
             marker = os.path.join(settings.STATIC_ROOT, ".collected")
             if not os.path.exists(marker) or open(marker).read() != stamp:
                 self.stdout.write("Collecting and compressing static files (once per change)")
-                subprocess.run([*doingoai, "collectstatic", "--no-input", "-v0"], env=env,
-                               check=True)
+                subprocess.run(
+                    [*doingoai, "collectstatic", "--no-input", "-v0"], env=env, check=True
+                )
                 with open(marker, "w") as f:
                     f.write(stamp)
         workers = o["workers"] or default_workers()
         cmd = [
-            gunicorn, "doingoai.wsgi:application",
-            "--bind", o["bind"],
-            "--workers", str(workers),
-            "--timeout", str(o["timeout"]),
-            "--graceful-timeout", "20",
-            "--keep-alive", "5",
-            "--worker-tmp-dir", "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp",
+            gunicorn,
+            "doingoai.wsgi:application",
+            "--bind",
+            o["bind"],
+            "--workers",
+            str(workers),
+            "--timeout",
+            str(o["timeout"]),
+            "--graceful-timeout",
+            "20",
+            "--keep-alive",
+            "5",
+            "--worker-tmp-dir",
+            "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp",
             "--preload",
         ]
         if o["threads"] > 1:
             cmd += ["--threads", str(o["threads"]), "--worker-class", "gthread"]
         if o["max_requests"]:
-            cmd += ["--max-requests", str(o["max_requests"]),
-                    "--max-requests-jitter", str(max(1, o["max_requests"] // 10))]
+            cmd += [
+                "--max-requests",
+                str(o["max_requests"]),
+                "--max-requests-jitter",
+                str(max(1, o["max_requests"] // 10)),
+            ]
         if o["access_log"]:
             cmd += ["--access-logfile", "-"]
-        self.stdout.write(f"doingoai: serving on http://{o['bind']} with {workers} workers "
-                          f"(Ctrl-C to stop)")
+        self.stdout.write(
+            f"doingoai: serving on http://{o['bind']} with {workers} workers (Ctrl-C to stop)"
+        )
         self.stdout.flush()
         if o["no_task_worker"]:
             os.execve(cmd[0], cmd, env)
         children = [subprocess.Popen(cmd, env=env)]
-        children.append(subprocess.Popen([*doingoai, "db_worker", "--no-reload", "-v0"],
-                                         env=env))
+        children.append(subprocess.Popen([*doingoai, "db_worker", "--no-reload", "-v0"], env=env))
 
         def stop(signum, _frame):
             for child in children:

@@ -7,8 +7,10 @@ from doingoai.organization.demo import DEMO_PASSWORD, DEMO_USERS, load_demo_user
 
 
 class Command(BaseCommand):
-    help = ("Load the demo: units, terms, demo users, and each app's demo records "
-            "(the two articles and marked sample data). Loading twice changes nothing.")
+    help = (
+        "Load the demo: units, terms, demo users, and each app's demo records "
+        "(the two articles and marked sample data). Loading twice changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-users", action="store_true")

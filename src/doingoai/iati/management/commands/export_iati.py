@@ -8,8 +8,10 @@ from doingoai.organization.commandline import acting_user, find_unit
 
 
 class Command(BaseCommand):
-    help = ("Write the resources received as an IATI 2.03 activity file; resources that "
-            "cannot be expressed are listed with the reason.")
+    help = (
+        "Write the resources received as an IATI 2.03 activity file; resources that "
+        "cannot be expressed are listed with the reason."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--unit", help="only this unit's subtree (code or name)")
@@ -26,8 +28,10 @@ class Command(BaseCommand):
         Path(opts["output"]).write_bytes(result.xml)
         for s in result.skipped:
             self.stderr.write(f"not exported: resource {s.resource_id} “{s.title}”: {s.reason}")
-        self.stdout.write(f"{opts['output']}: {len(result.exported)} activities, "
-                          f"{len(result.skipped)} not expressible")
+        self.stdout.write(
+            f"{opts['output']}: {len(result.exported)} activities, "
+            f"{len(result.skipped)} not expressible"
+        )
         if not opts["no_validate"] and result.exported:
             errors = validate(result.xml)
             if errors:

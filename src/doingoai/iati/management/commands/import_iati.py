@@ -11,15 +11,18 @@ from doingoai.organization.commandline import acting_user, find_unit
 
 
 class Command(BaseCommand):
-    help = ("Import an IATI 2.03 activities file: its funding and reporting organizations "
-            "become partners, its incoming funds, commitments and disbursements resources "
-            "received by the unit. Importing the same file again changes nothing; a file "
-            "with any problem imports nothing.")
+    help = (
+        "Import an IATI 2.03 activities file: its funding and reporting organizations "
+        "become partners, its incoming funds, commitments and disbursements resources "
+        "received by the unit. Importing the same file again changes nothing; a file "
+        "with any problem imports nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--unit", required=True,
-                            help="administrative code or name of the receiving unit")
+        parser.add_argument(
+            "--unit", required=True, help="administrative code or name of the receiving unit"
+        )
         parser.add_argument("--as", dest="username", help="act as this user (her scope)")
         parser.add_argument("--dry-run", action="store_true", help="check only; save nothing")
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -32,8 +35,9 @@ class Command(BaseCommand):
         user = acting_user(username)
         progress = Progress("Import IATI", stream=self.stderr._out, quiet=quiet)
         try:
-            report = import_iati(path, unit=target, user=user, commit=not dry_run,
-                                 progress=progress)
+            report = import_iati(
+                path, unit=target, user=user, commit=not dry_run, progress=progress
+            )
         except PermissionDenied:
             raise CommandError(f"{user.username} may not add resources")
         finally:

@@ -11,16 +11,21 @@ from doingoai.organization.commandline import acting_user
 
 
 class Command(BaseCommand):
-    help = ("Import an Excel file (the template of the kind) into records. A file with any "
-            "problem imports nothing; rows already imported (same reference) are updated or "
-            "left unchanged.")
+    help = (
+        "Import an Excel file (the template of the kind) into records. A file with any "
+        "problem imports nothing; rows already imported (same reference) are updated or "
+        "left unchanged."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", help="record kind: " + ", ".join(sorted(IMPORTERS)))
         parser.add_argument("file")
         parser.add_argument("--as", dest="username", help="act as this user (her scope)")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="check the file and show what would change; save nothing")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check the file and show what would change; save nothing",
+        )
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
     def handle(self, *args, kind, file, username=None, dry_run=False, quiet=False, **options):
@@ -32,8 +37,9 @@ class Command(BaseCommand):
         user = acting_user(username)
         progress = Progress(f"Import {kind}", stream=self.stderr._out, quiet=quiet)
         try:
-            report = import_workbook(kind, path, user=user, commit=not dry_run,
-                                     filename=path.name, progress=progress)
+            report = import_workbook(
+                kind, path, user=user, commit=not dry_run, filename=path.name, progress=progress
+            )
         except PermissionDenied:
             raise CommandError(f"{user.username} may not add {kind}")
         finally:

@@ -9,17 +9,25 @@ from doingoai.news.services import article_text
 
 
 class Command(BaseCommand):
-    help = ("Read one news article (.txt, .html, .docx) and print the facts found in it: "
-            "with --json, one JSON object with the keys title, published, start_date, "
-            "end_date, kind, units, partners, places, countries, amounts, agreement.")
+    help = (
+        "Read one news article (.txt, .html, .docx) and print the facts found in it: "
+        "with --json, one JSON object with the keys title, published, start_date, "
+        "end_date, kind, units, partners, places, countries, amounts, agreement."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the article: .txt, .html, .htm or .docx")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
-        parser.add_argument("--published", help="publication date (YYYY-MM-DD) when the "
-                            "article does not give one; it gives the year of dates without one")
-        parser.add_argument("--all", action="store_true",
-                            help="with --json, also print subdivisions, topics, events, spans")
+        parser.add_argument(
+            "--published",
+            help="publication date (YYYY-MM-DD) when the "
+            "article does not give one; it gives the year of dates without one",
+        )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="with --json, also print subdivisions, topics, events, spans",
+        )
 
     def handle(self, *args, **opts):
         path = Path(opts["file"])
@@ -47,8 +55,9 @@ class Command(BaseCommand):
         for key in JSON_KEYS:
             value = result[key]
             if key == "amounts":
-                value = "; ".join(f"{a['text']} = {a['value']} {a['currency']} ({a['direction']})"
-                                  for a in value)
+                value = "; ".join(
+                    f"{a['text']} = {a['value']} {a['currency']} ({a['direction']})" for a in value
+                )
             elif isinstance(value, list):
                 value = "; ".join(value)
             self.stdout.write(f"{key:<12} {value if value not in (None, '') else '—'}")

@@ -39,16 +39,22 @@ def _articles(paths):
 
 
 class Command(BaseCommand):
-    help = ("Read news articles (.txt, .html, .docx; files, folders or ZIP archives) into "
-            "draft news items with the facts found in them, for officers to review and "
-            "confirm. The same article imported twice is recognized.")
+    help = (
+        "Read news articles (.txt, .html, .docx; files, folders or ZIP archives) into "
+        "draft news items with the facts found in them, for officers to review and "
+        "confirm. The same article imported twice is recognized."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
-        parser.add_argument("--unit", help="code of the unit the news items belong to "
-                            "(default: the unit of --as, or the central union)")
-        parser.add_argument("--as", dest="username", help="the acting user (her scope and "
-                            "role apply)")
+        parser.add_argument(
+            "--unit",
+            help="code of the unit the news items belong to "
+            "(default: the unit of --as, or the central union)",
+        )
+        parser.add_argument(
+            "--as", dest="username", help="the acting user (her scope and role apply)"
+        )
 
     def handle(self, *args, **opts):
         from doingoai.organization import services as org
@@ -60,8 +66,10 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user {opts['username']!r}")
         if opts["unit"]:
-            unit = (Unit.objects.filter(code=opts["unit"], valid_to__isnull=True).first()
-                    or Unit.objects.filter(code=opts["unit"]).first())
+            unit = (
+                Unit.objects.filter(code=opts["unit"], valid_to__isnull=True).first()
+                or Unit.objects.filter(code=opts["unit"]).first()
+            )
             if unit is None:
                 raise CommandError(f"no unit with code {opts['unit']!r}")
         elif user is not None and user.unit_id:
@@ -82,8 +90,12 @@ class Command(BaseCommand):
                     continue
                 try:
                     data = source() if callable(source) else source
-                    result = import_file(data=data, filename=Path(name.split(":")[-1]).name,
-                                         unit=unit, acting_user=user)
+                    result = import_file(
+                        data=data,
+                        filename=Path(name.split(":")[-1]).name,
+                        unit=unit,
+                        acting_user=user,
+                    )
                 except PermissionDenied:
                     counts["failed"] += 1
                     failures.append((name, f"{user} may not add news items for {unit}"))
@@ -101,7 +113,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"articles read: {counts['read']}, new: {counts['new']}, "
             f"duplicates: {counts['duplicates']}, failed: {counts['failed']} "
-            f"(unit: {unit.name})")
+            f"(unit: {unit.name})"
+        )
         for name, reason in failures:
             self.stdout.write(f"  failed: {name}: {reason}")
         if counts["new"]:

@@ -5,12 +5,15 @@ from doingoai.organization import services
 
 
 class Command(BaseCommand):
-    help = ("Load the central union, today's 34 provinces and the 63 provinces before the "
-            "2025 merger (historical, merged into their successors), and the congress terms.")
+    help = (
+        "Load the central union, today's 34 provinces and the 63 provinces before the "
+        "2025 merger (historical, merged into their successors), and the congress terms."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-history", action="store_true",
-                            help="skip the 63 provinces before 2025")
+        parser.add_argument(
+            "--no-history", action="store_true", help="skip the 63 provinces before 2025"
+        )
 
     def handle(self, *args, **opts):
         with Progress("Units", quiet=opts["verbosity"] == 0) as p:

@@ -10,8 +10,11 @@ class Command(BaseCommand):
     help = "Count the summary tables of the dashboards and reports again from the records."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-needed", action="store_true",
-                            help="only when they are not valid (e.g. after an upgrade)")
+        parser.add_argument(
+            "--if-needed",
+            action="store_true",
+            help="only when they are not valid (e.g. after an upgrade)",
+        )
 
     def handle(self, *args, **options):
         from doingoai.reports import summaries

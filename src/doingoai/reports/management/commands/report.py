@@ -10,8 +10,10 @@ from doingoai.reports.periods import make_period
 
 
 class Command(BaseCommand):
-    help = ("Write the term or year report of a unit (báo cáo tổng kết công tác đối ngoại) "
-            "as Word, PDF or Excel.")
+    help = (
+        "Write the term or year report of a unit (báo cáo tổng kết công tác đối ngoại) "
+        "as Word, PDF or Excel."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help="unit code or name, e.g. 66 or 'Đắk Lắk'")
@@ -34,9 +36,11 @@ class Command(BaseCommand):
             period = make_period(term=opts["term"], year=opts["year"])
         except ValueError as exc:
             raise CommandError(str(exc))
-        with Progress(f"Report {unit.name} {period.label_vi}", 3, stream=self.stderr._out,
-                      quiet=opts["quiet"]) as progress:
-            data = render_unit_report(unit=unit, period=period, user=user, fmt=opts["format"],
-                                      progress=progress)
+        with Progress(
+            f"Report {unit.name} {period.label_vi}", 3, stream=self.stderr._out, quiet=opts["quiet"]
+        ) as progress:
+            data = render_unit_report(
+                unit=unit, period=period, user=user, fmt=opts["format"], progress=progress
+            )
         Path(opts["output"]).write_bytes(data)
         self.stdout.write(f"{opts['output']}: {len(data):,} bytes")

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         if agreement is None:
             raise CommandError(f"No agreement {opts['agreement_id']} in {user.username}'s scope.")
         self.stderr.write(f"Review report: {agreement.title}")
-        data = render_review_report(agreement=agreement, user=user, fmt=opts["format"],
-                                    start=opts["start"], end=opts["end"])
+        data = render_review_report(
+            agreement=agreement, user=user, fmt=opts["format"], start=opts["start"], end=opts["end"]
+        )
         Path(opts["output"]).write_bytes(data)
         self.stdout.write(f"{opts['output']}: {len(data):,} bytes")

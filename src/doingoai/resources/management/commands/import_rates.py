@@ -6,9 +6,11 @@ from doingoai.resources import services
 
 
 class Command(BaseCommand):
-    help = ("Import exchange rates from a CSV file: currency, date, đồng per unit[, source]. "
-            "The file lands whole or not at all; existing (currency, date) rows are updated "
-            "and the VND/USD equivalents of the resources they reach are recomputed.")
+    help = (
+        "Import exchange rates from a CSV file: currency, date, đồng per unit[, source]. "
+        "The file lands whole or not at all; existing (currency, date) rows are updated "
+        "and the VND/USD equivalents of the resources they reach are recomputed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="CSV file (UTF-8), e.g. rates.csv")
