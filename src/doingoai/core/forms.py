@@ -74,8 +74,13 @@ MAX_ID = 2**63 - 1
 def _id_in_range(field, value) -> None:
     """A record id a database can hold (an id past 64 bits is an error, not a 500)."""
     pk = field.queryset.model._meta.pk
-    if pk.get_internal_type() not in ("AutoField", "BigAutoField", "IntegerField",
-                                      "BigIntegerField", "PositiveBigIntegerField"):
+    if pk.get_internal_type() not in (
+        "AutoField",
+        "BigAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "PositiveBigIntegerField",
+    ):
         return
     try:
         number = int(str(value).strip())
@@ -86,7 +91,9 @@ def _id_in_range(field, value) -> None:
             field.error_messages["invalid_choice"]
             if "invalid_pk_value" not in field.error_messages
             else field.error_messages["invalid_pk_value"],
-            code="invalid_choice", params={"pk": value, "value": value})
+            code="invalid_choice",
+            params={"pk": value, "value": value},
+        )
 
 
 class CheckedChoice(forms.ModelChoiceField):
@@ -104,8 +111,10 @@ class CheckedMultipleChoice(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-CHECKED_CHOICES = {forms.ModelChoiceField: CheckedChoice,
-                   forms.ModelMultipleChoiceField: CheckedMultipleChoice}
+CHECKED_CHOICES = {
+    forms.ModelChoiceField: CheckedChoice,
+    forms.ModelMultipleChoiceField: CheckedMultipleChoice,
+}
 
 
 class RecordForm(forms.ModelForm):

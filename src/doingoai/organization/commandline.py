@@ -1,31 +1,12 @@
-"""What the project's commands share: the user a command acts as (her scope) and a unit
-named on the command line."""
+"""A unit named on the command line (``--unit``)."""
 
 from __future__ import annotations
 
 from django.core.management.base import CommandError
 
-from doingoai.core.scope import Role
 from doingoai.core.text import fold
 
-from .models import Unit, User
-
-
-def acting_user(username: str | None) -> User:
-    """The user the command acts as: ``--as USERNAME``, else the first active system
-    administrator."""
-    if username:
-        user = User.objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"No active user named {username!r}.")
-        return user
-    user = (
-        User.objects.filter(is_active=True, is_superuser=True).order_by("pk").first()
-        or User.objects.filter(is_active=True, role=Role.SYSTEM_ADMIN).order_by("pk").first()
-    )
-    if user is None:
-        raise CommandError("No system administrator exists: pass --as USERNAME.")
-    return user
+from .models import Unit
 
 
 def find_unit(value: str) -> Unit:

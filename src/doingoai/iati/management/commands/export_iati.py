@@ -2,9 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from doingoai.core.commandline import acting_user
 from doingoai.core.progress import Progress
 from doingoai.iati.export import export_iati, validate
-from doingoai.organization.commandline import acting_user, find_unit
+from doingoai.organization.commandline import find_unit
 
 
 class Command(BaseCommand):

@@ -5,9 +5,10 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from doingoai.core.commandline import acting_user
 from doingoai.core.progress import Progress
 from doingoai.iati.importing import import_iati
-from doingoai.organization.commandline import acting_user, find_unit
+from doingoai.organization.commandline import find_unit
 
 
 class Command(BaseCommand):

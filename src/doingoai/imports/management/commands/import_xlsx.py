@@ -5,9 +5,9 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from doingoai.core.commandline import acting_user
 from doingoai.core.progress import Progress
 from doingoai.imports.spreadsheet import IMPORTERS, get_importer, import_workbook
-from doingoai.organization.commandline import acting_user
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from doingoai.agreements.models import Agreement
+from doingoai.core.commandline import acting_user
 from doingoai.core.scope import VIEW
-from doingoai.organization.commandline import acting_user
 from doingoai.reports.documents import render_review_report
 
 
