@@ -12,113 +12,11 @@ from django.urls import reverse
 
 from doingoai.core.registry import REGISTRY
 from doingoai.core.samples import load_all
-from doingoai.core.scope import (
-    Everyone,
-    SharedDirectory,
-    ThroughParent,
-    UnitOwned,
-    UnitTree,
-)
-from doingoai.organization.models import UserScope
+
+from .expectations import EXPECT, USERS, Y, rule_of
 
 SAMPLES = load_all()
 KINDS = sorted(REGISTRY)
-USERS = ["daklak", "daklak_lead", "hanoi", "trunguong", "admin"]
-Y, NO, FORBIDDEN = 200, 404, 403
-
-# What each user may do with a record of the Đắk Lắk provincial union, by rule.
-EXPECT = {
-    "unit": {
-        "view": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": Y, "admin": Y},
-        "change": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": FORBIDDEN, "admin": Y},
-        "add": {
-            "daklak": Y,
-            "daklak_lead": Y,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-    },
-    "directory": {
-        "view": {"daklak": Y, "daklak_lead": Y, "hanoi": Y, "trunguong": Y, "admin": Y},
-        "change": {
-            "daklak": Y,
-            "daklak_lead": Y,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-        "add": {
-            "daklak": Y,
-            "daklak_lead": Y,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-    },
-    "tree": {  # a commune unit below Đắk Lắk
-        "view": {"daklak": Y, "daklak_lead": Y, "hanoi": NO, "trunguong": Y, "admin": Y},
-        "change": {
-            "daklak": FORBIDDEN,
-            "daklak_lead": FORBIDDEN,
-            "hanoi": NO,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-        "add": {
-            "daklak": FORBIDDEN,
-            "daklak_lead": FORBIDDEN,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-    },
-    "reference": {
-        "view": {"daklak": Y, "daklak_lead": Y, "hanoi": Y, "trunguong": Y, "admin": Y},
-        "change": {
-            "daklak": FORBIDDEN,
-            "daklak_lead": FORBIDDEN,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-        "add": {
-            "daklak": FORBIDDEN,
-            "daklak_lead": FORBIDDEN,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-    },
-    "users": {  # another user of Đắk Lắk
-        "view": {"daklak": NO, "daklak_lead": NO, "hanoi": NO, "trunguong": NO, "admin": Y},
-        "change": {"daklak": NO, "daklak_lead": NO, "hanoi": NO, "trunguong": NO, "admin": Y},
-        "add": {
-            "daklak": FORBIDDEN,
-            "daklak_lead": FORBIDDEN,
-            "hanoi": FORBIDDEN,
-            "trunguong": FORBIDDEN,
-            "admin": Y,
-        },
-    },
-}
-
-
-def rule_of(model) -> str:
-    policy = model.scope_policy
-    if isinstance(policy, ThroughParent):
-        return rule_of(model._meta.get_field(policy.parent).related_model)
-    if isinstance(policy, UserScope):
-        return "users"
-    if isinstance(policy, UnitOwned):
-        return "unit"
-    if isinstance(policy, SharedDirectory):
-        return "directory"
-    if isinstance(policy, UnitTree):
-        return "tree"
-    if isinstance(policy, Everyone):
-        return "reference"
-    raise AssertionError(f"{model.__name__}: no expectations for {type(policy).__name__}")
 
 
 def test_every_kind_has_a_sample():
