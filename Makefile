@@ -75,6 +75,7 @@ demo: setup
 
 lint: venv
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 check: venv
 	$(BIN)/doingoai check
@@ -96,7 +97,7 @@ test-sqlite: setup
 
 test-pg: setup pg-up
 	@echo "=== test suite on PostgreSQL ==="
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider --create-db -m "not once" $(PYTEST_ARGS)
 
 test: setup lint check test-sqlite test-pg
 

@@ -65,6 +65,7 @@ def alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.once
 def test_production_server(tmp_path):
     port = free_port()
     env = {

@@ -121,10 +121,14 @@ def test_summaries_match_counting_after_every_change(more, monkeypatch):
     assert assert_same(w, [w.daklak, d.ea_kao], monkeypatch, users=("daklak",))
 
     steps = []
+    # the recounting is the same code on both databases and runs after every step on
+    # SQLite; PostgreSQL checks its own SQL after every fourth step and at the end
+    every = 1 if connection.vendor == "sqlite" else 4
 
     def step(name):
         steps.append(name)
-        assert_same(w, units, monkeypatch)
+        if len(steps) % every == 0:
+            assert_same(w, units, monkeypatch)
 
     d.trip.unit = w.hanoi  # an activity moved to another unit and month
     d.trip.start_date = dt.date(2025, 2, 3)

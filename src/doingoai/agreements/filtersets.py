@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter, YearFilter
 from doingoai.core.text import fold
 from doingoai.partners.models import Partner
 
@@ -27,9 +27,7 @@ class AgreementFilterSet(RecordFilterSet):
     partner_country = django_filters.CharFilter(
         label=_("partner country (ISO code)"), method="filter_country"
     )
-    signed_year = django_filters.NumberFilter(
-        label=_("year signed"), field_name="signed_date__year"
-    )
+    signed_year = YearFilter(label=_("year signed"), field_name="signed_date__year")
     review_due = django_filters.BooleanFilter(
         label=_("review due or overdue"), method="filter_review_due"
     )

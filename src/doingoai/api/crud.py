@@ -35,123 +35,94 @@ from .errors import ApiError, form_errors
 ERRORS = {s: schemas.ErrorOut for s in (400, 401, 403, 404, 409, 412, 422, 428)}
 
 
-def kind_router(kind, api) -> Router:
-    """A router with the six endpoints of one kind."""
-    slug = kind.slug
-    name = str(kind.verbose_name())
-    out = schemas.output_schema(kind)
-    page = schemas.page_schema(kind, out)
-    payload_in = schemas.input_schema(kind)
-    payload_patch = schemas.input_schema(kind, partial=True)
-    m2m = [f.name for f in schemas.model_fields(kind) if isinstance(f, ManyToManyField)]
-    router = Router(tags=[slug])
+class Endpoints:
+    """What the six endpoints of one kind do, one method each; ``kind_router`` wires
+    them to their routes and payload types."""
 
-    def respond(request, obj, status=200):
-        data = out.from_orm(obj).model_dump()
-        response = api.create_response(request, data, status=status)
+    def __init__(self, kind, api):
+        self.kind, self.api = kind, api
+        self.out = schemas.output_schema(kind)
+        self.m2m = [f.name for f in schemas.model_fields(kind) if isinstance(f, ManyToManyField)]
+
+    def respond(self, request, obj, status=200):
+        response = self.api.create_response(
+            request, self.out.from_orm(obj).model_dump(), status=status
+        )
         response["ETag"] = f'"{obj.version}"'
         return response
 
-    def visible(request, pk, action=VIEW) -> Model:
+    def visible(self, request, pk, action=VIEW) -> Model:
         """The record when in scope for ``action``: 404 when not even visible,
         403 when visible but not allowed."""
-        user = request.auth
+        kind, user = self.kind, request.auth
         obj = kind.detail_queryset(user, VIEW).filter(pk=pk).first()
         if obj is None:
             raise ApiError(404, "not_found", _("No such record, or not yours to see."))
-        if action != VIEW:
-            if not kind.editable or not kind.scoped(user, action).filter(pk=pk).exists():
-                raise ApiError(403, "forbidden", _("You may not change this record."))
+        if action != VIEW and (
+            not kind.editable or not kind.scoped(user, action).filter(pk=pk).exists()
+        ):
+            raise ApiError(403, "forbidden", _("You may not change this record."))
         return obj
 
-    @router.get(
-        f"/{slug}/",
-        response={200: page, **ERRORS},
-        operation_id=f"{slug}_list",
-        summary=f"List {kind.verbose_name_plural()}",
-        openapi_extra={"parameters": schemas.list_parameters(kind)},
-    )
-    def list_records(request):
-        # served through the page cache: the same list for the same reader and data
-        # version is not queried again
-        return pagecache.respond(request, lambda: list_response(request), user=request.auth)
-
-    def list_response(request):
-        user = request.auth
-        params = request.GET
-        limit = _int_param(params, "limit", schemas.DEFAULT_LIMIT, 1, schemas.MAX_LIMIT)
-        offset = _int_param(params, "offset", 0, 0, None)
-        qs = kind.list_queryset(user)
+    def filtered(self, request):
+        """The kind's list in the reader's scope, filtered and ordered as asked."""
+        kind, params = self.kind, request.GET
         data = params.copy()
         for key in schemas.LIST_PARAMS:
             data.pop(key, None)
-        filterset = kind.get_filterset_class()(data or None, queryset=qs, request=request)
+        filterset = kind.get_filterset_class()(
+            data or None, queryset=kind.list_queryset(request.auth), request=request
+        )
         if filterset.is_bound and not filterset.is_valid():
             raise ApiError(
                 422, "validation_error", _("Some filters are invalid."), form_errors(filterset.form)
             )
         qs = filterset.qs
-        ordering = params.get("ordering")
-        if ordering:
-            qs = qs.order_by(*_ordering(kind, ordering))
-        if m2m:
-            qs = qs.prefetch_related(*m2m)
+        if params.get("ordering"):
+            qs = qs.order_by(*_ordering(kind, params["ordering"]))
+        return qs.prefetch_related(*self.m2m) if self.m2m else qs
+
+    def list(self, request):
+        params = request.GET
+        limit = _int_param(params, "limit", schemas.DEFAULT_LIMIT, 1, schemas.MAX_LIMIT)
+        offset = _int_param(params, "offset", 0, 0, None)
+        qs = self.filtered(request)
         count = qs.count()
         items = list(qs[offset : offset + limit])
         base = request.build_absolute_uri(request.path)
 
         def link(new_offset):
             q = params.copy()
-            q["offset"] = str(new_offset)
-            q["limit"] = str(limit)
+            q["offset"], q["limit"] = str(new_offset), str(limit)
             return f"{base}?{q.urlencode()}"
 
-        return api.create_response(
+        return self.api.create_response(
             request,
             {
                 "count": count,
                 "next": link(offset + limit) if offset + limit < count else None,
                 "previous": link(max(offset - limit, 0)) if offset > 0 else None,
-                "results": [out.from_orm(obj).model_dump() for obj in items],
+                "results": [self.out.from_orm(obj).model_dump() for obj in items],
             },
             status=200,
         )
 
-    @router.get(
-        f"/{slug}/{{pk}}/",
-        response={200: out, **ERRORS},
-        operation_id=f"{slug}_read",
-        summary=f"Read one {name}",
-    )
-    def read_record(request, pk: int):
-        return respond(request, visible(request, pk))
-
-    if not kind.editable:
-        return router
-
-    @router.post(
-        f"/{slug}/",
-        response={201: out, **ERRORS},
-        operation_id=f"{slug}_create",
-        summary=f"Create one {name}",
-    )
-    def create_record(request, payload: payload_in):
-        user = request.auth
+    def create(self, request, payload):
+        kind, user = self.kind, request.auth
         if not may_add(kind, user):
             raise ApiError(403, "forbidden", _("You may not add records of this kind."))
         data = payload.model_dump()
         data.pop("version", None)
         obj = _save(kind, kind.model(), data, user, created=True)
-        response = respond(request, obj, status=201)
+        response = self.respond(request, obj, status=201)
         response["Location"] = request.build_absolute_uri(f"{request.path}{obj.pk}/")
         return response
 
-    def update(request, pk, payload, partial):
-        user = request.auth
-        obj = visible(request, pk, CHANGE)
+    def update(self, request, pk, payload, partial):
+        kind, user = self.kind, request.auth
+        obj = self.visible(request, pk, CHANGE)
         sent = payload.model_dump(exclude_unset=partial)
-        body_version = sent.pop("version", None)
-        expected, via_header = _expected_version(request, body_version)
+        expected, via_header = _expected_version(request, sent.pop("version", None))
         if expected != obj.version:
             raise _stale(obj, via_header)
         data = current_data(kind, obj, user) if partial else {}
@@ -163,43 +134,86 @@ def kind_router(kind, api) -> Router:
             if exc.reason == STALE:
                 raise _stale(type(obj)._base_manager.get(pk=obj.pk), via_header) from None
             raise refusal(exc) from None
-        return respond(request, type(obj)._default_manager.get(pk=saved.obj.pk))
+        return self.respond(request, type(obj)._default_manager.get(pk=saved.obj.pk))
 
-    @router.put(
-        f"/{slug}/{{pk}}/",
-        response={200: out, **ERRORS},
-        operation_id=f"{slug}_replace",
-        summary=f"Replace one {name}",
-    )
-    def replace_record(request, pk: int, payload: payload_in):
-        return update(request, pk, payload, partial=False)
-
-    @router.patch(
-        f"/{slug}/{{pk}}/",
-        response={200: out, **ERRORS},
-        operation_id=f"{slug}_update",
-        summary=f"Update some fields of one {name}",
-    )
-    def update_record(request, pk: int, payload: payload_patch):
-        return update(request, pk, payload, partial=True)
-
-    @router.delete(
-        f"/{slug}/{{pk}}/",
-        response={204: None, **ERRORS},
-        operation_id=f"{slug}_delete",
-        summary=f"Delete one {name}",
-    )
-    def delete_record(request, pk: int):
-        obj = visible(request, pk, DELETE)
+    def delete(self, request, pk):
+        obj = self.visible(request, pk, DELETE)
         if request.headers.get("If-Match"):
             expected, _header = _expected_version(request, None)
             if expected != obj.version:
                 raise _stale(obj, True)
         try:
-            record_delete(kind=kind, obj=obj, acting_user=request.auth)
+            record_delete(kind=self.kind, obj=obj, acting_user=request.auth)
         except RecordRefused as exc:
             raise refusal(exc) from None
         return HttpResponse(status=204)
+
+
+def kind_router(kind, api) -> Router:
+    """A router with the six endpoints of one kind (read-only kinds: two)."""
+    slug, name, ends = kind.slug, str(kind.verbose_name()), Endpoints(kind, api)
+    out = ends.out
+    payload_in = schemas.input_schema(kind)
+    payload_patch = schemas.input_schema(kind, partial=True)
+    router = Router(tags=[slug])
+    one, many = f"/{slug}/{{pk}}/", f"/{slug}/"
+
+    @router.get(
+        many,
+        response={200: schemas.page_schema(kind, out), **ERRORS},
+        operation_id=f"{slug}_list",
+        summary=f"List {kind.verbose_name_plural()}",
+        openapi_extra={"parameters": schemas.list_parameters(kind)},
+    )
+    def list_records(request):
+        # served through the page cache: the same list for the same reader and data
+        # version is not queried again
+        return pagecache.respond(request, lambda: ends.list(request), user=request.auth)
+
+    @router.get(
+        one, response={200: out, **ERRORS}, operation_id=f"{slug}_read", summary=f"Read one {name}"
+    )
+    def read_record(request, pk: int):
+        return ends.respond(request, ends.visible(request, pk))
+
+    if not kind.editable:
+        return router
+
+    @router.post(
+        many,
+        response={201: out, **ERRORS},
+        operation_id=f"{slug}_create",
+        summary=f"Create one {name}",
+    )
+    def create_record(request, payload: payload_in):
+        return ends.create(request, payload)
+
+    @router.put(
+        one,
+        response={200: out, **ERRORS},
+        operation_id=f"{slug}_replace",
+        summary=f"Replace one {name}",
+    )
+    def replace_record(request, pk: int, payload: payload_in):
+        return ends.update(request, pk, payload, partial=False)
+
+    @router.patch(
+        one,
+        response={200: out, **ERRORS},
+        operation_id=f"{slug}_update",
+        summary=f"Update some fields of one {name}",
+    )
+    def update_record(request, pk: int, payload: payload_patch):
+        return ends.update(request, pk, payload, partial=True)
+
+    @router.delete(
+        one,
+        response={204: None, **ERRORS},
+        operation_id=f"{slug}_delete",
+        summary=f"Delete one {name}",
+    )
+    def delete_record(request, pk: int):
+        return ends.delete(request, pk)
 
     return router
 

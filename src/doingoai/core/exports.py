@@ -93,6 +93,19 @@ def _number_format(value) -> str | None:
     return None
 
 
+def _size_columns(ws, data: list[list]) -> None:
+    """Column widths from the first 200 rows (10 to 60 characters)."""
+    columns = max(1, *(len(row) for row in data)) if data else 0
+    widths: list[int | None] = [None] * columns
+    for row in data[:200]:
+        for j, value in enumerate(row):
+            if value is not None:
+                widths[j] = max(widths[j] or 0, len(str(value)))
+    for j, width in enumerate(widths, 1):
+        width = 8 if width is None else width
+        ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 10), 60)
+
+
 def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
     """One sheet per entry: bold header, frozen first row, columns sized on the first
     200 rows, dates and numbers formatted.
@@ -117,15 +130,7 @@ def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
     for title, data in sheets.items():
         ws = wb.create_sheet(title=title[:31])
         # widths and panes go into the sheet's head: set them before the first row
-        columns = max(1, *(len(row) for row in data)) if data else 0
-        widths: list[int | None] = [None] * columns
-        for row in data[:200]:
-            for j, value in enumerate(row):
-                if value is not None:
-                    widths[j] = max(widths[j] or 0, len(str(value)))
-        for j, width in enumerate(widths, 1):
-            width = 8 if width is None else width
-            ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 10), 60)
+        _size_columns(ws, data)
         ws.freeze_panes = "A2"
 
         def to_cells(values, row_idx, ws=ws):

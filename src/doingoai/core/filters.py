@@ -83,6 +83,23 @@ class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
         return qs.filter(under(value.path, self.field_name))
 
 
+#: the years a record may be dated in (a year filter outside them is a message, not a 500)
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year of a date field (``field_name="start_date__year"``), between FIRST_YEAR and
+    LAST_YEAR."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("year"))
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
+
+    field_class = forms.IntegerField
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Base filterset: a free-text ``q`` over the record's folded search text."""
 

@@ -135,10 +135,8 @@ def why_not(resource, currencies, org_types) -> tuple[str, str] | None:
     return None
 
 
-def export_iati(
-    *, user, unit=None, start: dt.date | None = None, end: dt.date | None = None, progress=None
-) -> IatiResult:
-    """Every received resource the user may see (in ``unit``'s subtree when given)."""
+def received_resources(*, user, unit=None, start=None, end=None):
+    """The received resources ``user`` may see (in ``unit``'s subtree when given)."""
     qs = scoped("resources.Resource", user)
     qs = qs.filter(direction="received").select_related("partner", "unit", "activity", "agreement")
     if unit is not None:
@@ -147,12 +145,98 @@ def export_iati(
         qs = qs.filter(date__gte=start)
     if end:
         qs = qs.filter(date__lte=end)
-    qs = qs.order_by("date", "pk")
-    currencies = codelist("Currency")
-    org_types = codelist("OrganisationType")
-    countries = codelist("Country")
-    org = reporting_org()
+    return qs.order_by("date", "pk")
 
+
+def _org(parent, tag: str, *, names: list[tuple[str, str]], **attrs):
+    """An organization element with its narratives ((language or "", text))."""
+    element = etree.SubElement(parent, tag, **attrs)
+    for lang, text in names:
+        if text:
+            etree.SubElement(element, "narrative", **({XML_LANG: lang} if lang else {})).text = text
+    return element
+
+
+def _description(res) -> str:
+    parts = [
+        res.get_kind_display(),
+        res.beneficiaries,
+        res.activity.title if res.activity_id else "",
+        res.agreement.title if res.agreement_id else "",
+    ]
+    return " — ".join(x for x in parts if x) or res.title
+
+
+def _dates(act, res) -> None:
+    start_date = res.activity.start_date if res.activity_id else res.date
+    etree.SubElement(act, "activity-date", type="2", **{"iso-date": start_date.isoformat()})
+    if res.activity_id and res.activity.end_date:
+        etree.SubElement(
+            act, "activity-date", type="4", **{"iso-date": res.activity.end_date.isoformat()}
+        )
+
+
+def _transaction(act, res, p_type: str, org: dict) -> None:
+    tr = etree.SubElement(act, "transaction", ref=f"R{res.pk}")
+    etree.SubElement(tr, "transaction-type", code=TRANSACTION_TYPE[res.stage])
+    etree.SubElement(tr, "transaction-date", **{"iso-date": res.date.isoformat()})
+    value = etree.SubElement(
+        tr, "value", currency=res.currency, **{"value-date": res.date.isoformat()}
+    )
+    value.text = _money(res.amount)
+    _narrative(tr, "description", res.title)
+    _org(tr, "provider-org", names=[("", res.partner.name_vi)], type=p_type)
+    _org(tr, "receiver-org", names=[("", res.unit.name)], type=org["type"])
+
+
+def activity_element(root, res, *, org: dict, countries) -> None:
+    """The ``iati-activity`` of one received resource."""
+    act = etree.SubElement(
+        root,
+        "iati-activity",
+        **{
+            XML_LANG: "vi",
+            "default-currency": res.currency,
+            "last-updated-datetime": res.updated_at.replace(microsecond=0).isoformat(),
+        },
+    )
+    etree.SubElement(act, "iati-identifier").text = f"{org['ref']}-R{res.pk}"
+    _org(
+        act,
+        "reporting-org",
+        names=[("", org["name_vi"]), ("en", org["name_en"])],
+        ref=org["ref"],
+        type=org["type"],
+    )
+    _narrative(act, "title", res.title)
+    _narrative(act, "description", str(_description(res))).set("type", "1")
+    partner = res.partner
+    p_type = ORG_TYPE.get(partner.kind, "90")
+    _org(
+        act,
+        "participating-org",
+        names=[("", partner.name_vi), ("en", partner.name_en)],
+        role="1",
+        type=p_type,
+    )
+    _org(act, "participating-org", names=[("", res.unit.name)], role="4", type=org["type"])
+    etree.SubElement(act, "activity-status", code=ACTIVITY_STATUS.get(res.stage, "2"))
+    _dates(act, res)
+    if "VN" in countries:
+        etree.SubElement(act, "recipient-country", code="VN", percentage="100")
+    if res.kind in AID_TYPE:
+        etree.SubElement(act, "default-aid-type", code=AID_TYPE[res.kind], vocabulary="1")
+    _transaction(act, res, p_type, org)
+
+
+def export_iati(
+    *, user, unit=None, start: dt.date | None = None, end: dt.date | None = None, progress=None
+) -> IatiResult:
+    """Every received resource the user may see (in ``unit``'s subtree when given) as
+    an IATI activity; those that cannot be expressed are listed with the reason."""
+    qs = received_resources(user=user, unit=unit, start=start, end=end)
+    currencies, org_types = codelist("Currency"), codelist("OrganisationType")
+    countries, org = codelist("Country"), reporting_org()
     root = etree.Element(
         "iati-activities",
         version=VERSION,
@@ -168,66 +252,7 @@ def export_iati(
             result.skipped.append(Skipped(res.pk, res.title, str(problem[1]), problem[0]))
             continue
         result.exported.append(res.pk)
-        act = etree.SubElement(
-            root,
-            "iati-activity",
-            **{
-                XML_LANG: "vi",
-                "default-currency": res.currency,
-                "last-updated-datetime": res.updated_at.replace(microsecond=0).isoformat(),
-            },
-        )
-        etree.SubElement(act, "iati-identifier").text = f"{org['ref']}-R{res.pk}"
-        rep = etree.SubElement(act, "reporting-org", ref=org["ref"], type=org["type"])
-        n = etree.SubElement(rep, "narrative")
-        n.text = org["name_vi"]
-        n2 = etree.SubElement(rep, "narrative", **{XML_LANG: "en"})
-        n2.text = org["name_en"]
-        _narrative(act, "title", res.title)
-        desc_text = " — ".join(
-            x
-            for x in [
-                res.get_kind_display(),
-                res.beneficiaries,
-                f"{res.activity.title}" if res.activity_id else "",
-                f"{res.agreement.title}" if res.agreement_id else "",
-            ]
-            if x
-        )
-        desc = _narrative(act, "description", str(desc_text or res.title))
-        desc.set("type", "1")
-        partner = res.partner
-        p_type = ORG_TYPE.get(partner.kind, "90")
-        funding = etree.SubElement(act, "participating-org", role="1", type=p_type)
-        etree.SubElement(funding, "narrative").text = partner.name_vi
-        if partner.name_en:
-            en = etree.SubElement(funding, "narrative", **{XML_LANG: "en"})
-            en.text = partner.name_en
-        impl = etree.SubElement(act, "participating-org", role="4", type=org["type"])
-        etree.SubElement(impl, "narrative").text = res.unit.name
-        etree.SubElement(act, "activity-status", code=ACTIVITY_STATUS.get(res.stage, "2"))
-        start_date = res.activity.start_date if res.activity_id else res.date
-        etree.SubElement(act, "activity-date", type="2", **{"iso-date": start_date.isoformat()})
-        if res.activity_id and res.activity.end_date:
-            etree.SubElement(
-                act, "activity-date", type="4", **{"iso-date": res.activity.end_date.isoformat()}
-            )
-        if "VN" in countries:
-            etree.SubElement(act, "recipient-country", code="VN", percentage="100")
-        if res.kind in AID_TYPE:
-            etree.SubElement(act, "default-aid-type", code=AID_TYPE[res.kind], vocabulary="1")
-        tr = etree.SubElement(act, "transaction", ref=f"R{res.pk}")
-        etree.SubElement(tr, "transaction-type", code=TRANSACTION_TYPE[res.stage])
-        etree.SubElement(tr, "transaction-date", **{"iso-date": res.date.isoformat()})
-        value = etree.SubElement(
-            tr, "value", currency=res.currency, **{"value-date": res.date.isoformat()}
-        )
-        value.text = _money(res.amount)
-        _narrative(tr, "description", res.title)
-        prov = etree.SubElement(tr, "provider-org", type=p_type)
-        etree.SubElement(prov, "narrative").text = partner.name_vi
-        recv = etree.SubElement(tr, "receiver-org", type=org["type"])
-        etree.SubElement(recv, "narrative").text = res.unit.name
+        activity_element(root, res, org=org, countries=countries)
     result.xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return result
 

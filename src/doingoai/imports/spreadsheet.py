@@ -39,8 +39,8 @@ from django.utils.translation import gettext_lazy
 from doingoai.core.bulk import bulk_work
 from doingoai.core.models import ExternalRef, audit
 from doingoai.core.numbers import NumberError, format_number, parse_number
-from doingoai.core.registry import REGISTRY
-from doingoai.core.scope import ADD, CHANGE, role_allows
+from doingoai.core.registry import REGISTRY, may_add
+from doingoai.core.scope import CHANGE
 from doingoai.core.text import fold
 from doingoai.core.writing import (
     FORBIDDEN,
@@ -476,55 +476,65 @@ class ImportContext:
 
     def read(self, column: Column, value) -> Any:
         """The Python value of a cell for the form (raises CellError)."""
-        text = cell_text(value)
-        kind = column.type
-        if kind == "text":
-            return text
-        if kind == "int":
-            try:
-                return int(parse_number(value, integer=True))
-            except NumberError as exc:
-                raise CellError(str(exc)) from None
-        if kind == "decimal":
-            return parse_decimal(value)
-        if kind == "date":
-            return parse_date(value)
-        if kind == "list":
-            return split_list(text)
-        if kind == "choice":
-            wanted = fold(text)
-            for code, label in self.choices(column):
-                if wanted in (fold(str(code)), fold(label)):
-                    return code
-            for code, label in self._english_choices(column):
-                if wanted == fold(label):
-                    return code
-            raise CellError(
-                _("“%(value)s” is not one of: %(choices)s.")
-                % {"value": text, "choices": "; ".join(lbl for _c, lbl in self.choices(column))}
-            )
-        if kind == "country":
-            from doingoai.core.countries import find_country
+        reader = getattr(self, f"_read_{column.type}", None)
+        if reader is None:  # units, partners, records
+            reader = self._read_many if column.many else self._read_record
+        return reader(column, value)
 
-            code = find_country(text)
-            if code is None:
-                raise CellError(
-                    _("“%(value)s” is not a country name or ISO code.") % {"value": text}
-                )
-            return code
-        if kind in ("unit", "partner", "record"):
-            return self.resolve(column, text).pk
-        if kind in ("units", "partners", "records"):
-            problems, pks = [], []
-            for part in split_list(text):
-                try:
-                    pks.append(self.resolve(column, part).pk)
-                except CellError as exc:
-                    problems.append(str(exc))
-            if problems:
-                raise CellError(" ".join(problems))
-            return list(dict.fromkeys(pks))  # the same partner written two ways counts once
-        raise CellError(f"unknown column type {kind}")  # pragma: no cover
+    def _read_text(self, column, value):
+        return cell_text(value)
+
+    def _read_int(self, column, value):
+        try:
+            return int(parse_number(value, integer=True))
+        except NumberError as exc:
+            raise CellError(str(exc)) from None
+
+    def _read_decimal(self, column, value):
+        return parse_decimal(value)
+
+    def _read_date(self, column, value):
+        return parse_date(value)
+
+    def _read_list(self, column, value):
+        return split_list(cell_text(value))
+
+    def _read_choice(self, column, value):
+        text = cell_text(value)
+        wanted = fold(text)
+        for code, label in self.choices(column):
+            if wanted in (fold(str(code)), fold(label)):
+                return code
+        for code, label in self._english_choices(column):
+            if wanted == fold(label):
+                return code
+        raise CellError(
+            _("“%(value)s” is not one of: %(choices)s.")
+            % {"value": text, "choices": "; ".join(lbl for _c, lbl in self.choices(column))}
+        )
+
+    def _read_country(self, column, value):
+        from doingoai.core.countries import find_country
+
+        text = cell_text(value)
+        code = find_country(text)
+        if code is None:
+            raise CellError(_("“%(value)s” is not a country name or ISO code.") % {"value": text})
+        return code
+
+    def _read_record(self, column, value):
+        return self.resolve(column, cell_text(value)).pk
+
+    def _read_many(self, column, value):
+        problems, pks = [], []
+        for part in split_list(cell_text(value)):
+            try:
+                pks.append(self.resolve(column, part).pk)
+            except CellError as exc:
+                problems.append(str(exc))
+        if problems:
+            raise CellError(" ".join(problems))
+        return list(dict.fromkeys(pks))  # the same partner written two ways counts once
 
     def _english_choices(self, column):
         with translation.override("en"):
@@ -579,6 +589,43 @@ def _header_key(text) -> str:
     return fold(cell_text(text).rstrip("*").strip())
 
 
+def _columns_of(header_row, columns: list[Column], sheet: str, report) -> dict[int, Column]:
+    """The column of each position of the header row; unknown, repeated and missing
+    columns are reported."""
+    by_key = {fold(c.header): c for c in columns}
+    positions: dict[int, Column] = {}
+    for index, header in enumerate(header_row):
+        key = _header_key(header)
+        if not key:
+            continue
+        column = by_key.get(key)
+        if column is None:
+            report.problems.append(
+                Problem(
+                    _("unknown column; the template's columns are: %(headers)s.")
+                    % {"headers": "; ".join(c.header for c in columns)},
+                    row=1,
+                    column=cell_text(header),
+                    sheet=sheet,
+                )
+            )
+        elif column in positions.values():
+            report.problems.append(
+                Problem(_("the column appears twice."), row=1, column=column.header, sheet=sheet)
+            )
+        else:
+            positions[index] = column
+    present = set(positions.values())
+    for column in columns:
+        if column.required and column not in present:
+            report.problems.append(
+                Problem(
+                    _("this required column is missing."), row=1, column=column.header, sheet=sheet
+                )
+            )
+    return positions
+
+
 def import_workbook(
     kind: str,
     file,
@@ -601,8 +648,7 @@ def import_workbook(
     if importer is None:
         report.problems.append(Problem(_("This kind of record cannot be imported."), sheet=None))
         return report
-    record_kind = importer.get_kind()
-    if not role_allows(user, ADD) or not record_kind.model.scope_policy.can_add(user):
+    if not may_add(importer.get_kind(), user):
         raise PermissionDenied
     try:
         if isinstance(file, (bytes, bytearray)):
@@ -616,44 +662,9 @@ def import_workbook(
     sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
     sheet_name = sheet.title
     rows = sheet.iter_rows(values_only=True)
-    header_row = next(rows, None) or ()
     columns = importer.all_columns()
-    by_key = {fold(c.header): c for c in columns}
-    positions: dict[int, Column] = {}
-    for index, header in enumerate(header_row):
-        key = _header_key(header)
-        if not key:
-            continue
-        column = by_key.get(key)
-        if column is None:
-            report.problems.append(
-                Problem(
-                    _("unknown column; the template's columns are: %(headers)s.")
-                    % {"headers": "; ".join(c.header for c in columns)},
-                    row=1,
-                    column=cell_text(header),
-                    sheet=sheet_name,
-                )
-            )
-        elif column in positions.values():
-            report.problems.append(
-                Problem(
-                    _("the column appears twice."), row=1, column=column.header, sheet=sheet_name
-                )
-            )
-        else:
-            positions[index] = column
+    positions = _columns_of(next(rows, None) or (), columns, sheet_name, report)
     present = set(positions.values())
-    for column in columns:
-        if column.required and column not in present:
-            report.problems.append(
-                Problem(
-                    _("this required column is missing."),
-                    row=1,
-                    column=column.header,
-                    sheet=sheet_name,
-                )
-            )
     report.headers = [c.header for c in columns if c in present]
     if report.problems:
         book.close()
@@ -939,128 +950,151 @@ TYPE_LABELS = {
 }
 
 
-def build_template(kind: str, *, user) -> bytes:
-    """The Excel template of a kind: data sheet with bold headers, drop-down lists for
-    choice columns and an example row; instructions; the lists themselves."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+class _Template:
+    """The Excel template of one importer, sheet by sheet."""
 
-    importer = get_importer(kind)
-    if importer is None:
-        raise LookupError(kind)
-    with translation.override("vi"):
-        ctx = ImportContext(importer, user)
-        columns = importer.all_columns()
-        book = Workbook()
-        data = book.active
-        data.title = DATA_SHEET
-        notes = book.create_sheet(NOTES_SHEET)
-        lists = book.create_sheet(LISTS_SHEET)
-        bold = Font(bold=True)
-        fill = PatternFill("solid", fgColor="DDEBF7")
-        example_font = Font(italic=True, color="808080")
-        list_col = 0
-        for index, column in enumerate(columns, 1):
+    def __init__(self, importer: Importer, user):
+        from openpyxl import Workbook
+        from openpyxl.styles import Font, PatternFill
+
+        self.importer = importer
+        self.ctx = ImportContext(importer, user)
+        self.columns = importer.all_columns()
+        self.book = Workbook()
+        self.data = self.book.active
+        self.data.title = DATA_SHEET
+        self.notes = self.book.create_sheet(NOTES_SHEET)
+        self.lists = self.book.create_sheet(LISTS_SHEET)
+        self.bold = Font(bold=True)
+        self.fill = PatternFill("solid", fgColor="DDEBF7")
+        self.list_col = 0
+
+    def example(self, column: Column):
+        value = column.example or None
+        if column.type == "choice" and value:
+            try:  # the example as the drop-down list writes it
+                value = dict(self.ctx.choices(column)).get(self.ctx.read(column, value), value)
+            except CellError:
+                pass
+        return value
+
+    def options(self, column: Column) -> tuple[list[str], bool]:
+        """The drop-down list of a column, and whether other values are refused."""
+        if column.type == "choice":
+            return [label for _v, label in self.ctx.choices(column)], True
+        if column.type == "country":
+            from doingoai.core.countries import country_choices
+
+            return [label for _v, label in country_choices("vi")], False
+        allowed = self.ctx.allowed_queryset(column) if column.type == "unit" else None
+        if allowed is not None:
+            units = allowed.filter(valid_to__isnull=True).order_by("path")[:2000]
+            return [str(u.name) for u in units], False
+        return [], False
+
+    def drop_down(self, column: Column, span: str) -> None:
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        options, strict = self.options(column)
+        if not options:
+            return
+        self.list_col += 1
+        letter = get_column_letter(self.list_col)
+        self.lists.cell(row=1, column=self.list_col, value=column.header).font = self.bold
+        for r, option in enumerate(options, 2):
+            self.lists.cell(row=r, column=self.list_col, value=option)
+        validation = DataValidation(
+            type="list",
+            formula1=f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(options) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop" if strict else "warning",
+            errorTitle=column.header,
+            error="Chọn một giá trị trong danh sách.",
+        )
+        self.data.add_data_validation(validation)
+        validation.add(span)
+
+    def data_sheet(self) -> None:
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+
+        for index, column in enumerate(self.columns, 1):
             letter = get_column_letter(index)
-            cell = data.cell(row=1, column=index, value=column.title)
-            cell.font = bold
-            cell.fill = fill
+            cell = self.data.cell(row=1, column=index, value=column.title)
+            cell.font, cell.fill = self.bold, self.fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            example_value = column.example or None
-            if column.type == "choice" and example_value:
-                try:
-                    code = ctx.read(column, example_value)
-                    example_value = dict(ctx.choices(column)).get(code, example_value)
-                except CellError:
-                    pass
-            example = data.cell(row=2, column=index, value=example_value)
-            example.font = example_font
-            data.column_dimensions[letter].width = column.width
-            span = f"{letter}2:{letter}{TEMPLATE_ROWS}"
+            example = self.data.cell(row=2, column=index, value=self.example(column))
+            example.font = Font(italic=True, color="808080")
+            self.data.column_dimensions[letter].width = column.width
             if column.type == "date":
                 example.number_format = "DD/MM/YYYY"
                 for row in range(3, 202):
-                    data.cell(row=row, column=index).number_format = "DD/MM/YYYY"
-            options: list[str] = []
-            strict = False
-            if column.type == "choice":
-                options, strict = [label for _v, label in ctx.choices(column)], True
-            elif column.type == "country":
-                from doingoai.core.countries import country_choices
+                    self.data.cell(row=row, column=index).number_format = "DD/MM/YYYY"
+            self.drop_down(column, f"{letter}2:{letter}{TEMPLATE_ROWS}")
+        self.data.freeze_panes = "B2"
+        self.data.row_dimensions[1].height = 32
 
-                options = [label for _v, label in country_choices("vi")]
-            elif column.type == "unit":
-                allowed = ctx.allowed_queryset(column)
-                if allowed is not None:
-                    options = [
-                        str(u.name)
-                        for u in allowed.filter(valid_to__isnull=True).order_by("path")[:2000]
-                    ]
-            if options:
-                list_col += 1
-                list_letter = get_column_letter(list_col)
-                lists.cell(row=1, column=list_col, value=column.header).font = bold
-                for r, option in enumerate(options, 2):
-                    lists.cell(row=r, column=list_col, value=option)
-                validation = DataValidation(
-                    type="list",
-                    formula1=f"='{LISTS_SHEET}'!${list_letter}$2:${list_letter}${len(options) + 1}",
-                    allow_blank=True,
-                    showErrorMessage=True,
-                    errorStyle="stop" if strict else "warning",
-                    errorTitle=column.header,
-                    error="Chọn một giá trị trong danh sách.",
-                )
-                data.add_data_validation(validation)
-                validation.add(span)
-        data.freeze_panes = "B2"
-        data.row_dimensions[1].height = 32
-
-        notes.column_dimensions["A"].width = 28
-        notes.column_dimensions["B"].width = 12
-        notes.column_dimensions["C"].width = 30
-        notes.column_dimensions["D"].width = 70
-        notes.column_dimensions["E"].width = 30
-        title = notes.cell(
-            row=1,
-            column=1,
-            value=f"Mẫu nhập {importer.get_kind().verbose_name_plural()} — doingoai",
+    def help_of(self, column: Column) -> str:
+        text = column.help or str(
+            getattr(self.ctx.proto.fields.get(column.field), "help_text", "") or ""
         )
-        title.font = Font(bold=True, size=14)
+        if column.type == "choice":
+            text = (
+                (text + " " if text else "")
+                + "Một trong: "
+                + "; ".join(label for _v, label in self.ctx.choices(column))
+            )
+        return text
+
+    def notes_sheet(self) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        notes = self.notes
+        for letter, width in zip("ABCDE", (28, 12, 30, 70, 30), strict=True):
+            notes.column_dimensions[letter].width = width
+        kind = self.importer.get_kind()
+        notes.cell(
+            row=1, column=1, value=f"Mẫu nhập {kind.verbose_name_plural()} — doingoai"
+        ).font = Font(bold=True, size=14)
         row = 3
-        for line in [*GENERAL_NOTES, *importer.notes]:
+        for line in [*GENERAL_NOTES, *self.importer.notes]:
             notes.cell(row=row, column=1, value=f"• {line}")
             row += 1
         row += 1
         for index, header in enumerate(["Cột", "Bắt buộc", "Kiểu", "Hướng dẫn", "Ví dụ"], 1):
-            notes.cell(row=row, column=index, value=header).font = bold
-        for column in columns:
+            notes.cell(row=row, column=index, value=header).font = self.bold
+        for position, column in enumerate(self.columns, 1):
             row += 1
-            help_text = column.help or str(
-                getattr(ctx.proto.fields.get(column.field), "help_text", "") or ""
-            )
-            if column.type == "choice":
-                help_text = (
-                    (help_text + " " if help_text else "")
-                    + "Một trong: "
-                    + "; ".join(label for _v, label in ctx.choices(column))
-                )
             values = [
                 column.header,
                 "có" if column.required else "",
                 TYPE_LABELS[column.type],
-                help_text,
-                cell_text(data.cell(row=2, column=columns.index(column) + 1).value),
+                self.help_of(column),
+                cell_text(self.data.cell(row=2, column=position).value),
             ]
             for index, value in enumerate(values, 1):
                 cell = notes.cell(row=row, column=index, value=value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-        lists.sheet_state = "hidden"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+
+    def build(self) -> bytes:
+        self.data_sheet()
+        self.notes_sheet()
+        self.lists.sheet_state = "hidden"
+        out = io.BytesIO()
+        self.book.save(out)
+        return out.getvalue()
+
+
+def build_template(kind: str, *, user) -> bytes:
+    """The Excel template of a kind: data sheet with bold headers, drop-down lists for
+    choice columns and an example row; instructions; the lists themselves."""
+    importer = get_importer(kind)
+    if importer is None:
+        raise LookupError(kind)
+    with translation.override("vi"):
+        return _Template(importer, user).build()
 
 
 def template_filename(kind: str) -> str:

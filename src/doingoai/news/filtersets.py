@@ -1,14 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter, YearFilter
 
 from .models import NewsItem
 
 
 class NewsItemFilterSet(RecordFilterSet):
     unit = UnitSubtreeFilter()
-    year = django_filters.NumberFilter(label=_("year"), field_name="published__year")
+    year = YearFilter(label=_("year"), field_name="published__year")
     published_after = django_filters.DateFilter(
         label=_("from"), field_name="published", lookup_expr="gte"
     )

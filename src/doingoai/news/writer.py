@@ -127,6 +127,86 @@ def _money(resource) -> str:
     return total
 
 
+def _capital(text: str) -> str:
+    return f"{text[0].upper()}{text[1:]}" if text else text
+
+
+def _lead(activity, *, unit: str, partners: list[str], agreements: list[str], at: str) -> str:
+    """Who did what with whom, where: the first sentence after the date."""
+    kind, with_partners = activity.kind, _join(partners)
+    if kind == "delegation_out":
+        lead = f"đoàn công tác của {unit} đã đến thăm, làm việc"
+        return lead + (f" với {with_partners}" if with_partners else "") + at
+    if kind == "delegation_in":
+        lead = f"{unit} đã tiếp và làm việc với đoàn"
+        return lead + (f" {with_partners}" if with_partners else " đại biểu quốc tế") + at
+    if kind == "signing":
+        signed = f"“{agreements[0]}”" if agreements else "thỏa thuận hợp tác"
+        return (
+            f"{unit}"
+            + (f" và {with_partners}" if with_partners else "")
+            + f" đã ký kết {signed}{at}"
+        )
+    lead = f"{unit} đã tổ chức {_lower_first(activity.title)}"
+    if with_partners:
+        lead += f" với sự tham gia của {with_partners}"
+    if "truc tuyen" not in fold(activity.title):
+        lead += FORMAT_WORDS.get(activity.format, "")
+    return lead + at
+
+
+#: how an event was held, when its title does not say it already
+FORMAT_WORDS = {
+    "online": " theo hình thức trực tuyến",
+    "hybrid": " theo hình thức trực tiếp kết hợp trực tuyến",
+}
+
+
+def _participants(activity) -> str | None:
+    if not activity.participants_total:
+        return None
+    noun = KIND_NOUNS.get(activity.kind, "hoạt động")
+    sentence = f"{_capital(noun)} có sự tham dự của {activity.participants_total} đại biểu"
+    if activity.participants_women:
+        sentence += f", trong đó có {activity.participants_women} đại biểu nữ"
+    return sentence + "."
+
+
+def _resource_sentence(resource, unit: str) -> str:
+    beneficiaries = resource.beneficiaries or (
+        resource.partner.name_vi if resource.partner_id else ""
+    )
+    what = _GIVING_VERB.sub("", _lower_first(resource.title)) or _lower_first(resource.title)
+    if resource.direction == "given":
+        sentence = f"Dịp này, {unit} đã trao tặng {what}, trị giá {_money(resource)}"
+        if beneficiaries and " cho " not in f" {what} ":
+            sentence += f" cho {_lower_first(beneficiaries)}"
+    else:
+        donor = resource.partner.name_vi if resource.partner_id else "các đối tác"
+        sentence = f"Dịp này, {donor} đã hỗ trợ {unit} {what}, trị giá {_money(resource)}"
+    return sentence + "."
+
+
+def _closing(activity, places) -> str:
+    """The outcomes as written, or the usual closing words of the press."""
+    noun = KIND_NOUNS.get(activity.kind, "hoạt động")
+    if activity.outcomes:
+        outcomes = activity.outcomes.strip()
+        if fold(outcomes.split(" ", 1)[0]) in PURPOSE_VERBS:
+            outcomes = f"{_capital(noun)} nhằm {_lower_first(outcomes)}"
+        return outcomes
+    countries = sorted({p.country for p in places if p.country != "VN"})
+    sides = (
+        "phụ nữ Việt Nam và " + _join([country_name(c, "vi") for c in countries])
+        if countries
+        else "các bên"
+    )
+    return (
+        f"{_capital(noun)} góp phần tăng cường sự hiểu biết, "
+        f"tình đoàn kết, hữu nghị và hợp tác giữa {sides}."
+    )
+
+
 def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
     """(headline, text) of a news draft about ``activity``."""
     unit = activity.unit.name
@@ -137,40 +217,17 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
         resources = list(activity.resources.all()) if hasattr(activity, "resources") else []
     if events is None:
         events = list(activity.events.order_by("start_date", "pk"))
-    kind = activity.kind
     place_text = where(places)
-    at = f" tại {place_text}" if place_text else ""
-    with_partners = _join(partners)
+    lead = _lead(
+        activity,
+        unit=unit,
+        partners=partners,
+        agreements=agreements,
+        at=f" tại {place_text}" if place_text else "",
+    )
     date_text = when(activity.start_date, activity.end_date)
-    title_lc = _lower_first(activity.title)
-
-    if kind == "delegation_out":
-        lead = f"đoàn công tác của {unit} đã đến thăm, làm việc"
-        lead += f" với {with_partners}" if with_partners else ""
-        lead += at
-    elif kind == "delegation_in":
-        lead = f"{unit} đã tiếp và làm việc với đoàn"
-        lead += f" {with_partners}" if with_partners else " đại biểu quốc tế"
-        lead += at
-    elif kind == "signing":
-        signed = f"“{agreements[0]}”" if agreements else "thỏa thuận hợp tác"
-        lead = f"{unit}"
-        lead += f" và {with_partners}" if with_partners else ""
-        lead += f" đã ký kết {signed}{at}"
-    else:
-        lead = f"{unit} đã tổ chức {title_lc}"
-        if with_partners:
-            lead += f" với sự tham gia của {with_partners}"
-        if "truc tuyen" in fold(activity.title):
-            pass
-        elif activity.format == "online":
-            lead += " theo hình thức trực tuyến"
-        elif activity.format == "hybrid":
-            lead += " theo hình thức trực tiếp kết hợp trực tuyến"
-        lead += at
-    paragraphs = [f"{date_text}, {lead}." if date_text else f"{lead[0].upper()}{lead[1:]}."]
-
-    if agreements and kind != "signing":
+    paragraphs = [f"{date_text}, {lead}." if date_text else f"{_capital(lead)}."]
+    if agreements and activity.kind != "signing":
         quoted = _join([f"“{a}”" for a in agreements])
         paragraphs.append(f"Hoạt động nằm trong khuôn khổ thực hiện {quoted}.")
     if events:
@@ -181,45 +238,7 @@ def write_article(activity, *, resources=None, events=None) -> tuple[str, str]:
             "Tại đây, các đại biểu đã trao đổi, chia sẻ kinh nghiệm về "
             f"{_join([_lower_first(t) for t in activity.topics])}."
         )
-    if activity.participants_total:
-        noun = KIND_NOUNS.get(kind, "hoạt động")
-        sentence = (
-            f"{noun[0].upper()}{noun[1:]} có sự tham dự của {activity.participants_total} đại biểu"
-        )
-        if activity.participants_women:
-            sentence += f", trong đó có {activity.participants_women} đại biểu nữ"
-        paragraphs.append(sentence + ".")
-    for resource in resources:
-        beneficiaries = resource.beneficiaries or (
-            resource.partner.name_vi if resource.partner_id else ""
-        )
-        what = _GIVING_VERB.sub("", _lower_first(resource.title)) or _lower_first(resource.title)
-        if resource.direction == "given":
-            sentence = f"Dịp này, {unit} đã trao tặng {what}, trị giá {_money(resource)}"
-            if beneficiaries and " cho " not in f" {what} ":
-                sentence += f" cho {_lower_first(beneficiaries)}"
-        else:
-            donor = resource.partner.name_vi if resource.partner_id else "các đối tác"
-            sentence = f"Dịp này, {donor} đã hỗ trợ {unit} {what}, trị giá {_money(resource)}"
-        paragraphs.append(sentence + ".")
-    if activity.outcomes:
-        outcomes = activity.outcomes.strip()
-        first = fold(outcomes.split(" ", 1)[0])
-        if first in PURPOSE_VERBS:
-            noun = KIND_NOUNS.get(kind, "hoạt động")
-            outcomes = f"{noun[0].upper()}{noun[1:]} nhằm {_lower_first(outcomes)}"
-        paragraphs.append(outcomes)
-    else:
-        noun = KIND_NOUNS.get(kind, "hoạt động")
-        countries = sorted({p.country for p in places if p.country != "VN"})
-        sides = (
-            "phụ nữ Việt Nam và " + _join([country_name(c, "vi") for c in countries])
-            if countries
-            else "các bên"
-        )
-        paragraphs.append(
-            f"{noun[0].upper()}{noun[1:]} góp phần tăng cường sự hiểu biết, "
-            f"tình đoàn kết, hữu nghị và hợp tác giữa {sides}."
-        )
-    paragraphs.append(unit)
+    paragraphs += [s for s in [_participants(activity)] if s]
+    paragraphs += [_resource_sentence(r, unit) for r in resources]
+    paragraphs += [_closing(activity, places), unit]
     return activity.title, "\n\n".join(paragraphs)

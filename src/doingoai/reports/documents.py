@@ -19,6 +19,7 @@ from doingoai.core.exports import xlsx_bytes
 
 from . import content
 from .figures import scoped, unit_figures
+from .hooks import report_sections
 
 FONT = "Times New Roman"
 
@@ -250,6 +251,11 @@ def render_unit_report(
         progress(2, 3, "document")
     with translation.override("vi"):
         doc = content.unit_report(fig, today=today)
+        extra = report_sections.gather(unit, period, user)
+        if extra:  # before the closing assessment, renumbered in order
+            doc.sections[-1:-1] = extra
+            for i, block in enumerate(doc.sections):
+                block.number = content.ROMAN[i] + "."
     data = RENDERERS[fmt](doc)
     if progress:
         progress(3, 3, fmt)

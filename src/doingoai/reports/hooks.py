@@ -5,3 +5,13 @@ from doingoai.core.registry import Hook
 #: ``fn(user, unit) -> [(label, url, description)]``: further documents the reader may
 #: produce (the IATI file of the resources received, ...)
 more_reports = Hook("more reports", "Other documents on the dashboard and the reports page.")
+
+#: ``fn(unit, period, user) -> [content.Block]``: sections other apps add to a unit's term
+#: or year report (targets, delegations, Vietnamese women abroad ...), placed after the
+#: report's own figures and before its assessment; counts only where people are concerned
+report_sections = Hook("report sections", "Sections of a unit's term or year report.")
+
+#: ``fn(unit, period, user) -> [{"label", "value", "url", "note", "key"}]``: cards other
+#: apps add to the dashboard of a unit and period (``value`` shown large, ``note`` under
+#: it, ``url`` the list behind the figure, ``key`` a stable name for tests and styling)
+dashboard_cards = Hook("dashboard cards", "Figures other apps add to the dashboard.")

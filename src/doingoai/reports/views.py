@@ -20,7 +20,7 @@ from doingoai.organization.kinds import UnitKind
 from doingoai.organization.models import Term, Unit
 
 from . import figures as F
-from .hooks import more_reports
+from .hooks import dashboard_cards, more_reports
 from .periods import make_period
 
 CONTENT_TYPES = {
@@ -166,6 +166,7 @@ def dashboard(request):
             for fmt in ("docx", "pdf", "xlsx")
         ],
         "more_reports": more_reports.gather(request.user, unit),
+        "more_cards": dashboard_cards.gather(unit, period, request.user),
     }
     return render(request, "dashboard.html", ctx)
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Agreement
-from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter
+from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter, YearFilter
 from doingoai.partners.models import Partner
 
 from .models import ExchangeRate, Resource
@@ -22,7 +22,7 @@ class ResourceFilterSet(RecordFilterSet):
     activity = django_filters.ModelChoiceFilter(
         label=_("activity"), queryset=Activity.objects.all(), widget=forms.HiddenInput
     )
-    year = django_filters.NumberFilter(label=_("year"), field_name="date__year")
+    year = YearFilter(label=_("year"), field_name="date__year")
     date_after = django_filters.DateFilter(label=_("from"), field_name="date", lookup_expr="gte")
     date_before = django_filters.DateFilter(label=_("until"), field_name="date", lookup_expr="lte")
     partner_country = django_filters.CharFilter(
@@ -61,7 +61,7 @@ class ResourceFilterSet(RecordFilterSet):
 
 
 class ExchangeRateFilterSet(RecordFilterSet):
-    year = django_filters.NumberFilter(label=_("year"), field_name="date__year")
+    year = YearFilter(label=_("year"), field_name="date__year")
 
     class Meta:
         model = ExchangeRate
