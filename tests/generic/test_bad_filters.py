@@ -32,3 +32,13 @@ def test_the_api_names_the_filter(query, world, client):
     response = client.get(f"/api/v1/{slug}/?{query}", HTTP_AUTHORIZATION=f"Bearer {text}")
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == query.split("=")[0]
+
+
+@pytest.mark.parametrize("offset", ["23080522178205210524520546304", "-1", "x"])
+def test_an_offset_out_of_range_is_a_422(offset, world, client):
+    from doingoai.api.models import ApiToken
+
+    _token, text = ApiToken.issue(world.user("daklak"), "t")
+    response = client.get(f"/api/v1/terms/?offset={offset}", HTTP_AUTHORIZATION=f"Bearer {text}")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "offset"

@@ -85,7 +85,7 @@ class Endpoints:
     def list(self, request):
         params = request.GET
         limit = _int_param(params, "limit", schemas.DEFAULT_LIMIT, 1, schemas.MAX_LIMIT)
-        offset = _int_param(params, "offset", 0, 0, None)
+        offset = _int_param(params, "offset", 0, 0, schemas.MAX_OFFSET)
         qs = self.filtered(request)
         count = qs.count()
         items = list(qs[offset : offset + limit])

@@ -25,6 +25,8 @@ HIDDEN_FIELDS = {"search_text", "password", "path"}
 #: the paging and ordering parameters of every list; filters must not shadow them
 LIST_PARAMS = ("limit", "offset", "ordering")
 MAX_LIMIT = 500
+#: further than any list goes (a larger offset is a 422, not a database error)
+MAX_OFFSET = 10**9
 DEFAULT_LIMIT = 50
 
 
@@ -273,7 +275,7 @@ def list_parameters(kind) -> list[dict]:
             "in": "query",
             "name": "offset",
             "required": False,
-            "schema": {"type": "integer", "minimum": 0, "default": 0},
+            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
         },
     ]
     return params
