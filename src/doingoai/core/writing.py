@@ -21,7 +21,7 @@ changes nothing. Data versions and the search index follow every save by signals
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -78,7 +78,6 @@ class RecordRefused(Exception):
 class Saved:
     obj: Model
     created: bool
-    changed: list[str] = field(default_factory=list)
 
 
 def form_errors(form) -> list[FieldError]:
@@ -166,7 +165,6 @@ def record_save(
     if not form.is_valid():
         raise RecordRefused(INVALID, form_errors(form), form=form)
     created = form.instance.pk is None
-    changed = [name for name in form.changed_data if name != "version"]
     try:
         with transaction.atomic():
             form.instance._history_user = acting_user if getattr(acting_user, "pk", None) else None
@@ -200,7 +198,7 @@ def record_save(
         message = _("This record conflicts with an existing one.")
         form.add_error(None, message)
         raise RecordRefused(CONFLICT, [FieldError(None, message)], form=form) from exc
-    return Saved(obj=obj, created=created, changed=changed)
+    return Saved(obj=obj, created=created)
 
 
 def record_delete(
