@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "doingoai.core",
     "doingoai.imports",  # spreadsheets: the record apps declare their importers with it
     "doingoai.organization",
+    "doingoai.documents",  # the Decree 30/2020 layout of reports, submissions, minutes
     "doingoai.partners",
     "doingoai.agreements",
     "doingoai.activities",

@@ -5,72 +5,25 @@ paragraphs and tables, and a signature block. Word, PDF and Excel render it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from doingoai.core.countries import country_name
-from doingoai.organization.models import Unit
+from doingoai.core.scope import Role
+from doingoai.documents.layout import MOTTO, NATIONAL_TITLE, ROMAN, Block, Document, Signer, Table
+from doingoai.organization.models import Unit, User
 
 from .formatting import usd, vn_date, vn_number, vnd
 
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-
-
-@dataclass
-class Table:
-    title: str
-    header: list[str]
-    rows: list[list]
-    sheet: str = ""  # short name of the Excel sheet
-    numeric: set[int] = field(default_factory=set)  # right-aligned columns
-    raw: list[list] | None = None  # values for Excel (numbers as numbers)
-
-
-@dataclass
-class Block:
-    """A numbered heading ("I.", "1.", "a)") with its paragraphs, tables and children."""
-
-    number: str
-    title: str
-    level: int
-    paragraphs: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    children: list[Block] = field(default_factory=list)
-
-
-@dataclass
-class Document:
-    issuer_parent: str
-    issuer: str
-    symbol: str
-    place: str
-    date: dt.date
-    kind: str  # "BÁO CÁO"
-    title: str
-    sections: list[Block]
-    signer_role: str
-    signer_title: str
-    signer_name: str = ""
-    recipients: list[str] = field(default_factory=list)
-
-    @property
-    def place_date(self) -> str:
-        # Decree 30: days below 10 and the months 1 and 2 take a leading zero
-        d = self.date
-        month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-        return f"{self.place}, ngày {d.day:02d} tháng {month} năm {d.year}"
-
-    def tables(self) -> list[Table]:
-        out = []
-
-        def walk(blocks):
-            for b in blocks:
-                out.extend(b.tables)
-                walk(b.children)
-
-        walk(self.sections)
-        return out
+__all__ = [
+    "MOTTO",
+    "NATIONAL_TITLE",
+    "ROMAN",
+    "Block",
+    "Document",
+    "Signer",
+    "Table",
+    "review_report",
+    "unit_report",
+]
 
 
 def issuer_lines(unit: Unit) -> tuple[str, str]:
@@ -92,10 +45,19 @@ def place_of(unit: Unit) -> str:
     return u.area_name or u.name
 
 
-def signer(unit: Unit) -> tuple[str, str]:
-    if unit.level == Unit.Level.CENTRAL:
-        return "TM. ĐOÀN CHỦ TỊCH", "PHÓ CHỦ TỊCH"
-    return "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"
+def signer(unit: Unit) -> Signer:
+    """The unit's signer block, with the name of its approver (the chair, or a deputy:
+    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") when one is recorded."""
+    approver = (
+        User.objects.filter(unit=unit, role=Role.APPROVER, is_active=True).order_by("pk").first()
+    )
+    name, position = "", ""
+    if approver is not None:
+        name = (approver.full_name or "").split(" (")[0].strip()
+        position = f"{approver.position} {approver.full_name}".lower()
+    deputy = "phó chủ tịch" in position
+    collective = "ĐOÀN CHỦ TỊCH" if unit.level == Unit.Level.CENTRAL else "BAN THƯỜNG VỤ"
+    return Signer.of(collective=collective, deputy=deputy, name=name)
 
 
 # Vietnamese names of the kinds, so a report reads right whatever the UI language
@@ -127,6 +89,15 @@ def _places(activity) -> str:
     return (label() if callable(label) else label) or "—"
 
 
+def kind_vi(k: dict) -> str:
+    return ACTIVITY_KINDS_VI.get(k["kind"], k["label"])
+
+
+def _share(part, whole):
+    """A share as a fraction for Excel's percentage format (None without a whole)."""
+    return round(part / whole, 4) if whole else None
+
+
 def _pct(part, whole) -> str:
     if not whole:
         return "—"
@@ -136,12 +107,50 @@ def _pct(part, whole) -> str:
 # -- the term / year report of a unit ---------------------------------------
 
 
-def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
+#: the narrative sections of a term or year report, written by the unit (key, heading)
+NARRATIVE = [
+    ("assessment", "Đánh giá chung"),
+    ("highlights", "Những kết quả nổi bật ngoài số liệu"),
+    ("limits", "Hạn chế và nguyên nhân"),
+    ("lessons", "Bài học kinh nghiệm"),
+    ("directions", "Phương hướng, nhiệm vụ và đề xuất kỳ tới"),
+]
+TO_WRITE = "…………………………………………………………………………………………"
+
+
+def symbol(number: str = "", code: str = "BC-HPN") -> str:
+    """ "Số: 12/BC-HPN", or room for the number before it is issued."""
+    return f"Số: {number}/{code}" if number else f"Số:       /{code}"
+
+
+def narrative_block(texts: dict | None, *, unit, today) -> Block:
+    """III. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG: the unit's own text, dotted lines where
+    nothing is written yet, then where the figures come from."""
+    texts = texts or {}
+    block = Block("III.", "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG", 1)
+    for i, (key, heading) in enumerate(NARRATIVE, 1):
+        lines = [x.strip() for x in (texts.get(key) or "").splitlines() if x.strip()]
+        block.children.append(Block(f"{i}.", heading, 2, paragraphs=lines or [TO_WRITE]))
+    block.children[-1].paragraphs.append(
+        "Số liệu trong báo cáo được tổng hợp từ hệ thống doingoai theo phạm vi dữ liệu "
+        f"của {unit.name}, bao gồm các đơn vị trực thuộc và các đơn vị đã hợp nhất vào đơn vị "
+        f"(số liệu tính đến ngày {vn_date(today)})."
+    )
+    return block
+
+
+def unit_report(
+    fig: dict,
+    *,
+    today: dt.date | None = None,
+    narrative: dict | None = None,
+    number: str = "",
+    signed_by: Signer | None = None,
+) -> Document:
     unit, period = fig["unit"], fig["period"]
     today = today or dt.date.today()
     a, p, g, r = fig["activities"], fig["partners"], fig["agreements"], fig["resources"]
     top, name = issuer_lines(unit)
-    role, title = signer(unit)
 
     general = Block(
         "I.",
@@ -184,14 +193,20 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
                         ]
                         for i, k in enumerate(a["by_kind"], 1)
                     ]
-                    + [["", "Tổng cộng", vn_number(total), ""]],
+                    + [["", "Tổng cộng", vn_number(total), _pct(total, total)]],
                     sheet="Hoạt động theo loại",
                     numeric={2, 3},
                     raw=[
-                        [i, ACTIVITY_KINDS_VI.get(k["kind"], k["label"]), k["n"]]
+                        [
+                            i,
+                            ACTIVITY_KINDS_VI.get(k["kind"], k["label"]),
+                            k["n"],
+                            _share(k["n"], total),
+                        ]
                         for i, k in enumerate(a["by_kind"], 1)
                     ]
-                    + [["", "Tổng cộng", total]],
+                    + [["", "Tổng cộng", total, _share(total, total)]],
+                    formats={2: "int", 3: "pct"},
                 )
             ],
             paragraphs=[
@@ -224,6 +239,7 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
                         sheet="Hoạt động theo năm",
                         numeric=set(range(1, len(header))),
                         raw=raw,
+                        formats=dict.fromkeys(range(1, len(header)), "int"),
                     )
                 ],
             )
@@ -251,6 +267,7 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
                 numeric={2, 3},
                 raw=[[i, c["name"], c["n"], c["new"]] for i, c in enumerate(p["by_country"], 1)]
                 + [["", "Tổng cộng", p["total"], p["new"]]],
+                formats={2: "int", 3: "int"},
             )
         ],
     )
@@ -276,6 +293,7 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
                 sheet="Thỏa thuận",
                 numeric={2},
                 raw=[[i, label, n] for i, (label, n) in enumerate(agr_rows, 1)],
+                formats={2: "int"},
             )
         ],
     )
@@ -345,7 +363,17 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
                 letter,
                 title.split(". ", 1)[1],
                 3,
-                tables=[Table(title, h, rows, sheet=sheet, numeric={3, 4, 5}, raw=raw)],
+                tables=[
+                    Table(
+                        title,
+                        h,
+                        rows,
+                        sheet=sheet,
+                        numeric={3, 4, 5},
+                        raw=raw,
+                        formats={3: "int", 4: "money", 5: "money"},
+                    )
+                ],
             )
         )
 
@@ -353,95 +381,81 @@ def unit_report(fig: dict, *, today: dt.date | None = None) -> Document:
 
     # 5. units below
     if fig["units"]:
-        rows, raw = [], []
-        for i, row in enumerate(fig["units"], 1):
-            rows.append(
-                [
-                    i,
-                    row["unit"].name,
-                    vn_number(row["activities"]),
-                    vn_number(row["intl_events"]),
-                    vn_number(row["agreements"]),
-                    vn_number(row["received_vnd"]),
-                    vn_number(row["given_vnd"]),
-                ]
-            )
-            raw.append(
-                [
-                    i,
-                    row["unit"].name,
-                    row["activities"],
-                    row["intl_events"],
-                    row["agreements"],
-                    row["received_vnd"],
-                    row["given_vnd"],
-                ]
-            )
-        missing = fig["units_without_events"]
-        paragraphs = [
-            f"Có {vn_number(len(fig['units']) - len(missing))}/{vn_number(len(fig['units']))} "
-            "đơn vị trực thuộc đã tổ chức ít nhất 01 sự kiện với đối tác quốc tế."
-        ]
-        if missing:
-            paragraphs.append(
-                "Các đơn vị chưa tổ chức sự kiện với đối tác quốc tế: "
-                + ", ".join(u.name for u in missing)
-                + "."
-            )
-        results.children.append(
-            Block(
-                "5.",
-                "Kết quả theo đơn vị trực thuộc",
-                2,
-                paragraphs=paragraphs,
-                tables=[
-                    Table(
-                        "Bảng 8. Kết quả theo đơn vị trực thuộc",
-                        [
-                            "TT",
-                            "Đơn vị",
-                            "Hoạt động",
-                            "Có đối tác quốc tế",
-                            "Thỏa thuận ký",
-                            "Tiếp nhận (VND)",
-                            "Hỗ trợ (VND)",
-                        ],
-                        rows,
-                        sheet="Theo đơn vị",
-                        numeric={2, 3, 4, 5, 6},
-                        raw=raw,
-                    )
-                ],
-            )
-        )
-
-    assessment = Block(
-        "III.",
-        "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG",
-        1,
-        paragraphs=[
-            "Số liệu trong báo cáo được tổng hợp tự động từ hệ thống doingoai theo phạm vi dữ liệu "
-            f"của {unit.name}, bao gồm các đơn vị trực thuộc và các đơn vị đã hợp nhất vào đơn vị "
-            f"(số liệu tính đến ngày {vn_date(today)}).",
-        ],
-    )
+        results.children.append(units_block(fig["units"], fig["units_without_events"]))
 
     return Document(
         issuer_parent=top,
         issuer=name,
-        symbol="Số:       /BC-HPN",
+        symbol=symbol(number),
         place=place_of(unit),
         date=today,
         kind="BÁO CÁO",
         title=f"Tổng kết công tác đối ngoại {period.label_vi}",
-        sections=[general, results, assessment],
-        signer_role=role,
-        signer_title=title,
+        sections=[general, results, narrative_block(narrative, unit=unit, today=today)],
+        signer=signed_by or signer(unit),
         recipients=[
             "Ban Quốc tế TW Hội LHPN Việt Nam;"
             if unit.level != Unit.Level.CENTRAL
             else "Đoàn Chủ tịch TW Hội;",
             "Lưu: VT.",
+        ],
+    )
+
+
+UNIT_MEASURES = ("activities", "intl_events", "agreements", "received_vnd", "given_vnd")
+
+
+def units_block(units: list[dict], without_events: list) -> Block:
+    """Per unit below: a table of the units with something to count; the units with
+    nothing at all collapsed into one paragraph ("98 đơn vị chưa có hoạt động đối ngoại:
+    …") instead of pages of zeros."""
+    active = [row for row in units if any(row[m] for m in UNIT_MEASURES)]
+    idle = [row["unit"] for row in units if not any(row[m] for m in UNIT_MEASURES)]
+    rows, raw = [], []
+    for i, row in enumerate(active, 1):
+        values = [row[m] for m in UNIT_MEASURES]
+        rows.append([i, row["unit"].name, *[vn_number(v) for v in values]])
+        raw.append([i, row["unit"].name, *values])
+    paragraphs = [
+        f"Có {vn_number(len(units) - len(without_events))}/{vn_number(len(units))} "
+        "đơn vị trực thuộc đã tổ chức ít nhất 01 sự kiện với đối tác quốc tế."
+    ]
+    idle_ids = {u.pk for u in idle}
+    quiet = [u for u in without_events if u.pk not in idle_ids]
+    if quiet:
+        paragraphs.append(
+            f"{vn_number(len(quiet))} đơn vị có hoạt động đối ngoại nhưng chưa tổ chức sự kiện "
+            "với đối tác quốc tế: " + ", ".join(u.name for u in quiet) + "."
+        )
+    if idle:
+        paragraphs.append(
+            f"{vn_number(len(idle))} đơn vị chưa có hoạt động đối ngoại: "
+            + ", ".join(u.name for u in idle)
+            + "."
+        )
+    return Block(
+        "5.",
+        "Kết quả theo đơn vị trực thuộc",
+        2,
+        paragraphs=paragraphs,
+        tables=[
+            Table(
+                "Bảng 8. Kết quả theo đơn vị trực thuộc (các đơn vị có hoạt động)",
+                [
+                    "TT",
+                    "Đơn vị",
+                    "Hoạt động",
+                    "Có đối tác quốc tế",
+                    "Thỏa thuận ký",
+                    "Tiếp nhận (VND)",
+                    "Hỗ trợ (VND)",
+                ],
+                rows,
+                sheet="Theo đơn vị",
+                numeric={2, 3, 4, 5, 6},
+                raw=raw,
+                formats={2: "int", 3: "int", 4: "int", 5: "money", 6: "money"},
+            )
         ],
     )
 
@@ -454,7 +468,6 @@ def review_report(data: dict, *, today: dt.date | None = None) -> Document:
     ag = data["agreement"]
     unit = ag.unit
     top, name = issuer_lines(unit)
-    role, title = signer(unit)
     start, end = data["start"], data["end"]
     info = [
         ["Tên thỏa thuận", ag.title],
@@ -599,7 +612,6 @@ def review_report(data: dict, *, today: dt.date | None = None) -> Document:
             Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=[committed, done_block, mobilized]),
             findings,
         ],
-        signer_role=role,
-        signer_title=title,
+        signer=signer(unit),
         recipients=["Các bên ký kết thỏa thuận;", "Lưu: VT."],
     )

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
@@ -16,6 +15,7 @@ from doingoai.agreements.kinds import AgreementKind
 from doingoai.core.pagecache import cached_page
 from doingoai.core.registry import detail_panel
 from doingoai.core.scope import VIEW
+from doingoai.documents.layout import file_name
 from doingoai.organization.kinds import UnitKind
 from doingoai.organization.models import Term, Unit
 
@@ -211,7 +211,7 @@ def unit_report(request, pk):
         raise Http404
     period = requested_period(request)
     data = render_unit_report(unit=unit, period=period, user=request.user, fmt=fmt)
-    name = f"bao-cao-doi-ngoai-{slugify(unit.area_name or unit.name)}-{period.slug}"
+    name = file_name("bao-cao-doi-ngoai", unit.area_name or unit.name, period.slug)
     return _download(data, fmt, name)
 
 
@@ -227,10 +227,19 @@ def agreement_report(request, pk):
         raise Http404
     start = _date(request.GET.get("from"))
     end = _date(request.GET.get("to"))
+    review = None
+    if request.GET.get("review"):
+        review = get_object_or_404(agreement.reviews, pk=_int(request.GET["review"]))
     data = render_review_report(
-        agreement=agreement, user=request.user, fmt=fmt, start=start, end=end
+        agreement=agreement, user=request.user, fmt=fmt, start=start, end=end, review=review
     )
     return _download(data, fmt, f"bao-cao-danh-gia-thoa-thuan-{agreement.pk}")
+
+
+def _int(value) -> int:
+    if not str(value).isdigit():
+        raise Http404
+    return int(value)
 
 
 def _date(value):

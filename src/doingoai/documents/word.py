@@ -1,0 +1,208 @@
+"""The Word form of a :class:`~doingoai.documents.layout.Document` (python-docx)."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as WordDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from .layout import FONT, MOTTO, NATIONAL_TITLE, Block, Document, Table
+
+CENTER, LEFT, RIGHT, JUSTIFY = (
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.RIGHT,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+)
+
+
+def _fonts(element):
+    """Times New Roman for every script, and no theme font overriding it."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _font(run, size=14, bold=False, italic=False):
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.bold = bold
+    run.italic = italic
+    _fonts(run._element)
+    return run
+
+
+def _para(container, text="", size=14, *, bold=False, italic=False, align=None, indent=False):
+    p = container.add_paragraph()
+    if text:
+        _font(p.add_run(text), size, bold, italic)
+    fmt = p.paragraph_format
+    fmt.space_after, fmt.space_before = Pt(6), Pt(0)
+    if align is not None:
+        p.alignment = align
+    if indent:
+        fmt.first_line_indent = Cm(1)
+    return p
+
+
+def _no_borders(table):
+    pr = table._tbl.tblPr
+    borders = pr.makeelement(qn("w:tblBorders"), {})
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"}))
+    pr.append(borders)
+
+
+def _row_flag(row, name):
+    """``w:cantSplit`` (the row stays on one page), ``w:tblHeader`` (repeated on each)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement(f"w:{name}"))
+
+
+def _cell_text(cell, lines, size=13, bold=False, italic=False, align=CENTER):
+    cell.paragraphs[0].text = ""
+    for i, line in enumerate(lines):
+        text, opts = line if isinstance(line, tuple) else (line, {})
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.alignment = opts.get("align", align)
+        p.paragraph_format.space_after = Pt(0)
+        _font(
+            p.add_run(text),
+            opts.get("size", size),
+            opts.get("bold", bold),
+            opts.get("italic", italic),
+        )
+
+
+def _styles(word):
+    normal = word.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _fonts(normal.element)
+    for level in (1, 2, 3):
+        style = word.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(14)
+        style.font.bold = level <= 2
+        style.font.italic = level == 3
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        _fonts(style.element)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(6), Pt(3)
+        fmt.first_line_indent = Cm(1) if level > 1 else None
+        fmt.keep_with_next = True
+
+
+def _page(word):
+    section = word.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+
+
+def _heading_block(word, doc: Document):
+    head = word.add_table(rows=2, cols=2)
+    _no_borders(head)
+    head.autofit = False
+    for row in head.rows:
+        for i, w in enumerate((Cm(6.5), Cm(10))):
+            row.cells[i].width = w
+    _cell_text(
+        head.cell(0, 0),
+        [
+            (doc.issuer_parent, {"size": 13}),
+            (doc.issuer, {"size": 13, "bold": True}),
+            ("_______", {"size": 13, "bold": True}),
+        ],
+    )
+    _cell_text(
+        head.cell(0, 1),
+        [
+            (NATIONAL_TITLE, {"size": 13, "bold": True}),
+            (MOTTO, {"size": 14, "bold": True}),
+            ("_______________________", {"size": 13, "bold": True}),
+        ],
+    )
+    _cell_text(head.cell(1, 0), [(doc.symbol, {"size": 13})])
+    _cell_text(head.cell(1, 1), [(doc.place_date, {"size": 14, "italic": True})])
+    _para(word)
+    _para(word, doc.kind, bold=True, align=CENTER).paragraph_format.space_after = Pt(0)
+    _para(word, doc.title, bold=True, align=CENTER).paragraph_format.space_after = Pt(12)
+
+
+def _table(word, t: Table):
+    caption = _para(word, t.title, 13, bold=True, align=CENTER)
+    caption.paragraph_format.keep_with_next = True
+    tbl = word.add_table(rows=1, cols=len(t.header))
+    tbl.style = "Table Grid"
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = tbl.rows[0]
+    _row_flag(header, "tblHeader")
+    _row_flag(header, "cantSplit")
+    for i, h in enumerate(t.header):
+        _cell_text(header.cells[i], [h], size=12, bold=True)
+    numbered = bool(t.header) and t.header[0] == "TT"
+    for values in t.rows:
+        row = tbl.add_row()
+        _row_flag(row, "cantSplit")
+        for i, value in enumerate(values):
+            align = RIGHT if i in t.numeric else CENTER if i == 0 and numbered else LEFT
+            _cell_text(row.cells[i], [str(value)], size=12, align=align)
+    if not t.rows:
+        cells = tbl.add_row().cells
+        _cell_text(cells[0].merge(cells[-1]), ["Không có số liệu"], size=12, italic=True)
+    _para(word)
+
+
+def _block(word, b: Block):
+    heading = word.add_paragraph(style=f"Heading {min(b.level, 3)}")
+    _font(heading.add_run(f"{b.number} {b.title}".strip()), 14, b.level <= 2, b.level == 3)
+    for text in b.paragraphs:
+        _para(word, text, align=JUSTIFY, indent=True)
+    for t in b.tables:
+        _table(word, t)
+    for child in b.children:
+        _block(word, child)
+
+
+def _signature(word, doc: Document):
+    sig = word.add_table(rows=1, cols=2)
+    _no_borders(sig)
+    _row_flag(sig.rows[0], "cantSplit")
+    _cell_text(
+        sig.cell(0, 0),
+        [("Nơi nhận:", {"size": 12, "bold": True, "italic": True})]
+        + [(f"- {r}", {"size": 11}) for r in doc.recipients],
+        align=LEFT,
+    )
+    lines = [(line, {"size": 14, "bold": True}) for line in doc.signer.lines]
+    lines += [("", {})] * 4 + [(doc.signer.name, {"size": 14, "bold": True})]
+    _cell_text(sig.cell(0, 1), lines)
+
+
+def render(doc: Document) -> bytes:
+    word = WordDocument()
+    _styles(word)
+    _page(word)
+    _heading_block(word, doc)
+    for b in doc.sections:
+        _block(word, b)
+    _signature(word, doc)
+    for b in doc.appendices:
+        word.add_page_break()
+        _block(word, b)
+    word.core_properties.title = f"{doc.kind} {doc.title}"
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
