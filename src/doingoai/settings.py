@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "doingoai.resources",
     "doingoai.news",
     "doingoai.reports",
+    "doingoai.reportdocs",  # report documents: narrative, approval, issued copies
     "doingoai.iati",
     "doingoai.search",
     "doingoai.api",

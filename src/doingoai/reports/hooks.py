@@ -15,3 +15,7 @@ report_sections = Hook("report sections", "Sections of a unit's term or year rep
 #: apps add to the dashboard of a unit and period (``value`` shown large, ``note`` under
 #: it, ``url`` the list behind the figure, ``key`` a stable name for tests and styling)
 dashboard_cards = Hook("dashboard cards", "Figures other apps add to the dashboard.")
+
+#: ``fn(user, unit) -> [{"label", "period", "state", "url", "files": [(fmt, url)]}]``: the
+#: unit's report documents (drafts, submitted, issued) listed on the reports page
+report_documents = Hook("report documents", "A unit's report documents by period and state.")

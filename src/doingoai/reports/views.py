@@ -20,7 +20,7 @@ from doingoai.organization.kinds import UnitKind
 from doingoai.organization.models import Term, Unit
 
 from . import figures as F
-from .hooks import dashboard_cards, more_reports
+from .hooks import dashboard_cards, more_reports, report_documents
 from .periods import make_period
 
 CONTENT_TYPES = {
@@ -197,6 +197,7 @@ def index(request):
             "terms": Term.objects.all(),
             "years": range(dt.date.today().year + 1, 2009, -1),
             "more_reports": more_reports.gather(request.user, unit),
+            "report_documents": report_documents.gather(request.user, unit),
         },
     )
 
