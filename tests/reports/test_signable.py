@@ -192,3 +192,33 @@ def test_deputy_signs_for_the_chair(world):
     lead.save()
     block = signer(world.daklak)
     assert block.lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and block.name == "Trần Thị Hương"
+
+
+def test_aid_tables_name_the_legal_regime_from_the_resources_date(data):
+    from decimal import Decimal
+
+    from doingoai.core.samples import make
+    from doingoai.resources.models import Resource
+
+    make(
+        "resources",
+        data.world.daklak,
+        title="Tài trợ sau Nghị định 313",
+        direction=Resource.Direction.RECEIVED,
+        quantity=Decimal(1),
+        unit_value=Decimal(100_000_000),
+        currency="VND",
+        date=dt.date(2025, 12, 8),
+        partner=data.lao,
+    )
+    word = Word(io.BytesIO(daklak_report(data, "docx")))
+    (table,) = [t for t in word.tables if t.rows[0].cells[-4:][0].text == "Chế độ pháp lý"]
+    rows = [[c.text for c in row.cells][:5] for row in table.rows[1:]]
+    assert rows == [
+        ["1", "Tiếp nhận", "Nghị định 80/2020/NĐ-CP (tiếp nhận trước 08/12/2025)", "1",
+         "500.000.000"],
+        ["2", "Tiếp nhận", "Nghị định 313/2025/NĐ-CP (tiếp nhận từ 08/12/2025)", "1",
+         "100.000.000"],
+        ["3", "Hỗ trợ đối tác", "Nghị định 305/2025/NĐ-CP (viện trợ từ ngân sách nhà nước)",
+         "1", "40.000.000"],
+    ]  # fmt: skip

@@ -377,6 +377,7 @@ def unit_report(
             )
         )
 
+    res.children.append(regime_block(r.get("by_regime", [])))
     results = Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=[acts, partners, agreements, res])
 
     # 5. units below
@@ -398,6 +399,54 @@ def unit_report(
             if unit.level != Unit.Level.CENTRAL
             else "Đoàn Chủ tịch TW Hội;",
             "Lưu: VT.",
+        ],
+    )
+
+
+def regime_block(rows: list[dict]) -> Block:
+    """d) The aid by the legal regime it falls under, from the resource's date."""
+    printed = [
+        [
+            i,
+            DIRECTIONS_VI.get(x["direction"], x["direction"]),
+            x["label"],
+            vn_number(x["items"]),
+            vn_number(x["vnd"]),
+            vn_number(x["usd"]),
+        ]
+        for i, x in enumerate(rows, 1)
+    ]
+    raw = [
+        [
+            i,
+            DIRECTIONS_VI.get(x["direction"], x["direction"]),
+            x["label"],
+            x["items"],
+            x["vnd"],
+            x["usd"],
+        ]
+        for i, x in enumerate(rows, 1)
+    ]
+    return Block(
+        "d)",
+        "Nguồn lực theo chế độ pháp lý",
+        3,
+        paragraphs=[
+            "Viện trợ không hoàn lại tiếp nhận trước ngày 08/12/2025 thực hiện theo Nghị định "
+            "80/2020/NĐ-CP, từ ngày 08/12/2025 theo Nghị định 313/2025/NĐ-CP; viện trợ cho "
+            "đối tác nước ngoài từ ngân sách nhà nước theo Nghị định 305/2025/NĐ-CP (theo ngày "
+            "của từng khoản)."
+        ],
+        tables=[
+            Table(
+                "Bảng 8. Nguồn lực theo chế độ pháp lý",
+                ["TT", "Chiều", "Chế độ pháp lý", "Số khoản", "Trị giá (VND)", "Trị giá (USD)"],
+                printed,
+                sheet="Theo chế độ pháp lý",
+                numeric={3, 4, 5},
+                raw=raw,
+                formats={3: "int", 4: "money", 5: "money"},
+            )
         ],
     )
 
@@ -440,7 +489,7 @@ def units_block(units: list[dict], without_events: list) -> Block:
         paragraphs=paragraphs,
         tables=[
             Table(
-                "Bảng 8. Kết quả theo đơn vị trực thuộc (các đơn vị có hoạt động)",
+                "Bảng 9. Kết quả theo đơn vị trực thuộc (các đơn vị có hoạt động)",
                 [
                     "TT",
                     "Đơn vị",

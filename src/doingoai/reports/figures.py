@@ -522,6 +522,7 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         "by_country": [],
         "by_partner": [],
         "by_kind": [],
+        "by_regime": [],
     }
     Resource = model("resources.Resource")
     qs = resource_qs(unit, user, period.start, period.end)
@@ -586,7 +587,39 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
+    out["by_regime"] = _by_regime(qs)
     return out
+
+
+#: Decree 313/2025/NĐ-CP replaced Decree 80/2020/NĐ-CP on foreign non-refundable aid
+#: received from this day; aid given from the state budget falls under Decree 305/2025
+REGIME_313_FROM = dt.date(2025, 12, 8)
+REGIMES = {
+    "80": "Nghị định 80/2020/NĐ-CP (tiếp nhận trước 08/12/2025)",
+    "313": "Nghị định 313/2025/NĐ-CP (tiếp nhận từ 08/12/2025)",
+    "305": "Nghị định 305/2025/NĐ-CP (viện trợ từ ngân sách nhà nước)",
+}
+
+
+def _by_regime(qs) -> list[dict]:
+    """The money by the legal regime it falls under, from the resource's date."""
+    from django.db.models import Case, CharField, Value, When
+
+    regime = Case(
+        When(direction="given", then=Value("305")),
+        When(date__gte=REGIME_313_FROM, then=Value("313")),
+        default=Value("80"),
+        output_field=CharField(),
+    )
+    rows = qs.order_by().annotate(regime=regime).values("direction", "regime").annotate(**MONEY)
+    order = list(REGIMES)
+    return [
+        {"direction": r["direction"], "regime": r["regime"], "label": REGIMES[r["regime"]]}
+        | _money(r)
+        for r in sorted(
+            rows, key=lambda r: (r["direction"] != "received", order.index(r["regime"]))
+        )
+    ]
 
 
 def _by_partner(qs, params) -> list[dict]:
