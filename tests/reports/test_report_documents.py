@@ -54,10 +54,16 @@ def docx_text(raw: bytes) -> str:
     return "\n".join([p.text for p in word.paragraphs] + cells)
 
 
-def test_the_path_to_an_issued_report_frozen_while_records_change(data, login):
+def test_the_path_to_an_issued_report_frozen_while_records_change(data, login, output_dir):
     w = data.world
     editor, lead = w.user("daklak"), w.user("daklak_lead")
-    report = draft(w, assessment="Công tác đối ngoại nhiệm kỳ qua đạt nhiều kết quả.")
+    report = draft(
+        w,
+        assessment="Công tác đối ngoại nhiệm kỳ qua được triển khai chủ động, đúng định hướng, "
+        "góp phần tăng cường quan hệ hữu nghị với Hội LHPN các tỉnh Nam Lào.",
+        highlights="Duy trì giao lưu thường niên với Hội LHPN tỉnh Chămpasăk.",
+        directions="Mở rộng hợp tác với các tổ chức phi chính phủ nước ngoài.",
+    )
     report = edit(w, report, limits="Nguồn lực vận động còn ít.\nChưa có cán bộ chuyên trách.")
     with pytest.raises(RecordRefused) as caught:
         step(report, "approve", editor)  # the editor cannot approve her own report
@@ -95,6 +101,7 @@ def test_the_path_to_an_issued_report_frozen_while_records_change(data, login):
     assert "Số: 12/BC-HPN" in text
     assert "Nguồn lực vận động còn ít." in text and "Chủ động phối hợp" in text
     pdf = client.get(f"/report-documents/{report.pk}/file/?format=pdf").content
+    (output_dir / "report-daklak-XIII-issued.pdf").write_bytes(pdf)
 
     # the records go on changing: the issued files and figures do not
     make("resources", w.daklak, title="Khoản mới sau khi ban hành", date=dt.date(2025, 3, 1))

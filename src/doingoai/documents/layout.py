@@ -92,6 +92,9 @@ class Document:
     signer: Signer
     recipients: list[str] = field(default_factory=list)
     appendices: list[Block] = field(default_factory=list)
+    #: the closing paragraphs, kept on the page of the signer block (never a page with
+    #: the signature alone)
+    closing: list[str] = field(default_factory=list)
 
     @property
     def place_date(self) -> str:

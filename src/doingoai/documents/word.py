@@ -177,6 +177,8 @@ def _block(word, b: Block):
 
 
 def _signature(word, doc: Document):
+    for text in doc.closing:  # kept on the page of the signer block
+        _para(word, text, align=JUSTIFY, indent=True).paragraph_format.keep_with_next = True
     sig = word.add_table(rows=1, cols=2)
     _no_borders(sig)
     _row_flag(sig.rows[0], "cantSplit")

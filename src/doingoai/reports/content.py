@@ -115,7 +115,7 @@ NARRATIVE = [
     ("lessons", "Bài học kinh nghiệm"),
     ("directions", "Phương hướng, nhiệm vụ và đề xuất kỳ tới"),
 ]
-TO_WRITE = "…………………………………………………………………………………………"
+TO_WRITE = "………………………………………………………………"
 
 
 def symbol(number: str = "", code: str = "BC-HPN") -> str:
@@ -125,18 +125,21 @@ def symbol(number: str = "", code: str = "BC-HPN") -> str:
 
 def narrative_block(texts: dict | None, *, unit, today) -> Block:
     """III. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG: the unit's own text, dotted lines where
-    nothing is written yet, then where the figures come from."""
+    nothing is written yet."""
     texts = texts or {}
     block = Block("III.", "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG", 1)
     for i, (key, heading) in enumerate(NARRATIVE, 1):
         lines = [x.strip() for x in (texts.get(key) or "").splitlines() if x.strip()]
         block.children.append(Block(f"{i}.", heading, 2, paragraphs=lines or [TO_WRITE]))
-    block.children[-1].paragraphs.append(
+    return block
+
+
+def source_note(unit, today) -> str:
+    return (
         "Số liệu trong báo cáo được tổng hợp từ hệ thống doingoai theo phạm vi dữ liệu "
         f"của {unit.name}, bao gồm các đơn vị trực thuộc và các đơn vị đã hợp nhất vào đơn vị "
         f"(số liệu tính đến ngày {vn_date(today)})."
     )
-    return block
 
 
 def unit_report(
@@ -394,6 +397,7 @@ def unit_report(
         title=f"Tổng kết công tác đối ngoại {period.label_vi}",
         sections=[general, results, narrative_block(narrative, unit=unit, today=today)],
         signer=signed_by or signer(unit),
+        closing=[source_note(unit, today)],
         recipients=[
             "Ban Quốc tế TW Hội LHPN Việt Nam;"
             if unit.level != Unit.Level.CENTRAL
