@@ -127,6 +127,7 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
 SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
     "by_partner": ("resources", "partners", "organization"),
+    "by_regime": ("resources", "organization"),
 }
 
 
@@ -587,7 +588,7 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
-    out["by_regime"] = _by_regime(qs)
+    out["by_regime"] = sections.get("by_regime", lambda: _by_regime(qs))
     return out
 
 
