@@ -36,7 +36,7 @@ class ReportDocumentKind(RecordKind):
     ]
     export_fields = ["unit", "term", "year", "state", "number", "code", "issued_date"]
     ordering = ["-pk"]
-    menu_order = 75
+    nav_group = "hidden"  # reached from "Báo cáo" (/reports/)
     has_attachments = False
     api = False
     save_steps = [services.offer_previous_text]
