@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "doingoai.resources",
     "doingoai.news",
     "doingoai.reports",
+    "doingoai.overseas",
     "doingoai.iati",
     "doingoai.search",
     "doingoai.api",
