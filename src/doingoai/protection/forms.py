@@ -54,9 +54,10 @@ class CaseForm(forms.ModelForm):
         self.fields["handlers"].help_text = _("Only these people see the case; you are one.")
         from doingoai.organization.models import Unit
 
-        self.fields["unit"].queryset = (
-            Unit.objects.restrict(user, "view") if user else Unit.objects.none()
-        )
+        units = Unit.objects.restrict(user, "view") if user else Unit.objects.none()
+        if self.instance.unit_id:  # a handler from elsewhere keeps the case's unit
+            units = units | Unit.objects.filter(pk=self.instance.unit_id)
+        self.fields["unit"].queryset = units.distinct()
 
     def clean_person_birth_year(self):
         value = (self.cleaned_data.get("person_birth_year") or "").strip()

@@ -227,8 +227,19 @@ def access_log(request):
     part; never the case's contents."""
     if not is_system_admin(request.user):
         raise Http404
-    entries = CaseAccess.objects.select_related("case", "user").defer("reason")[:500]
-    return render(request, "protection/access_log.html", {"entries": entries})
+    from django.db.models import Count, Max
+
+    entries = CaseAccess.objects.select_related("case", "user").defer("reason")
+    case_pk = request.GET.get("case")
+    if case_pk and case_pk.isdigit():
+        entries = entries.filter(case_id=int(case_pk))
+    cases = (
+        ProtectionCase.objects.only("number", "unit__name", "opened")
+        .select_related("unit")
+        .annotate(reads=Count("accesses"), last=Max("accesses__at"))
+        .order_by("-opened", "-pk")
+    )
+    return render(request, "protection/access_log.html", {"entries": entries[:500], "cases": cases})
 
 
 def _next(request, default: str) -> str:
