@@ -1,7 +1,6 @@
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
 from tests.protection.helpers import handler, make_case
 
 
