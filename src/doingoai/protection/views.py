@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from doingoai.core.countries import country_name
 from doingoai.core.scope import CHANGE, VIEW, is_system_admin, role_allows
 
 from . import otp, services
@@ -119,6 +120,7 @@ def case_detail(request, case):
         "protection/case_detail.html",
         {
             "case": case,
+            "country": country_name(case.country),
             "actions": case.actions.select_related("by"),
             "documents": case.documents.defer("content"),
             "accesses": case.accesses.select_related("user")[:200],
