@@ -147,15 +147,14 @@ def rotate_keys(progress=None) -> int:
         ),
         (CaseAction, ["note"]),
         (CaseAccess, ["reason"]),
-        (CaseDocument, ["name"]),
+        (CaseDocument, ["name", "content"]),
     ]
     total = sum(m.objects.count() for m, _f in models)
     with transaction.atomic():
         for model, fields in models:
             for obj in model.objects.all().iterator():
-                if model is CaseDocument:
+                if model is CaseDocument:  # bytes: re-encrypted as they are
                     obj.content = crypto.rotate_bytes(obj.content)
-                    fields = ["name", "content"]
                 # loaded in the clear (any key), written with the first key
                 model.objects.filter(pk=obj.pk).update(**{f: getattr(obj, f) for f in fields})
                 done += 1
