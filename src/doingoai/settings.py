@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks_db",
     "ninja",  # the API docs page serves Swagger UI from static/, not a CDN
+    "django_otp",  # second factor of the protection case handlers (doingoai.protection)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # the framework, then the record apps from the bottom up, then the features over
     # them: an app imports only the apps above it in this list (tests/test_layers.py)
     "doingoai.core",
@@ -81,9 +84,11 @@ INSTALLED_APPS = [
     "doingoai.news",
     "doingoai.reports",
     "doingoai.reportdocs",  # report documents: narrative, approval, issued copies
+    "doingoai.overseas",
     "doingoai.iati",
     "doingoai.search",
     "doingoai.api",
+    "doingoai.protection",
     "doingoai.demo",
 ]
 
@@ -96,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("doingoai.search.urls")),
     path("import/", include("doingoai.imports.urls")),
     path("iati/", include("doingoai.iati.urls")),
+    path("cases/", include("doingoai.protection.urls")),
     path("", include("doingoai.core.urls")),
 ]

@@ -76,6 +76,7 @@ def test_production_server(tmp_path):
     env.update(
         DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         SECRET_KEY="x" * 50,
+        DOINGOAI_PROTECTION_KEYS="mDWjyQ7kHoO6Hd1l5B2pU3zQ8d0JQ0JrZ6J9XH8m2nE=",
         ALLOWED_HOSTS="127.0.0.1",
     )
     proc = subprocess.Popen(

@@ -23,6 +23,7 @@ BASELINES = {
     "commitments": (9, 12),
     "contacts": (7, 9),
     "news": (9, 13),
+    "overseas": (9, 18),
     "partners": (11, 19),
     "rates": (5, 5),
     "resources": (11, 12),

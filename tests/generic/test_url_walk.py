@@ -71,6 +71,17 @@ def _agreement(owner):
     return lambda w: [SAMPLES["agreements"](getattr(w, owner)).pk]
 
 
+def _case(w, document=False):
+    """A protection case handled by nobody the walk signs in as: a case page is 404 for
+    every one of them, whatever the role (tests/protection walks it as its handler)."""
+    from tests.protection.helpers import make_case
+
+    case = make_case(w.daklak)
+    return [case.pk, case.documents.get().pk] if document else [case.pk]
+
+
+NOBODY = {u: NO for u in USERS}
+TO_SECOND_FACTOR = 302  # the second factor is set up / asked for first
 CENTRAL_ONLY = {
     "daklak": FORBIDDEN,
     "daklak_lead": FORBIDDEN,
@@ -133,6 +144,17 @@ PAGES: dict[str, Page] = {
             "admin": 302,
         },
     ),
+    "cases_list": Page(),
+    "cases_add": Page(status={**EDITORS, "daklak": 302, "daklak_lead": 302, "admin": 302}),
+    "cases_access_log": Page(status={**NOBODY, "admin": Y}),
+    "cases_verify": Page(status={u: TO_SECOND_FACTOR for u in USERS}),
+    "cases_2fa_setup": Page(),
+    "cases_detail": Page(args=_case, status=NOBODY),
+    "cases_edit": Page(args=_case, status=NOBODY),
+    "cases_action_add": Page(args=_case, status=NOBODY, method="post"),
+    "cases_document_add": Page(args=_case, status=NOBODY, method="post"),
+    "cases_document": Page(args=lambda w: _case(w, document=True), status=NOBODY),
+    "cases_break_glass": Page(args=_case, status={**NOBODY, "admin": TO_SECOND_FACTOR}),
     "api-v1:openapi-json": Page(anonymous=200),
     "api-v1:openapi-view": Page(anonymous=200),
 }

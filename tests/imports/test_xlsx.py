@@ -28,7 +28,7 @@ from .helpers import workbook
 
 pytestmark = pytest.mark.django_db
 
-KINDS = ["partners", "agreements", "activities", "resources"]
+KINDS = ["partners", "agreements", "activities", "resources", "overseas"]
 
 AGREEMENT_HEADERS = [
     REF_HEADER,

@@ -1,0 +1,6 @@
+from doingoai.core.apps import RecordApp
+
+
+class Config(RecordApp):
+    name = "doingoai.overseas"
+    label = "overseas"
