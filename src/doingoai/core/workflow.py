@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -111,7 +112,7 @@ class Workflow:
         return self._save(obj, step, acting_user, comment)
 
     def _save(self, obj, step: Step, acting_user, comment: str):
-        before = self.state(obj)
+        before, version = self.state(obj), obj.version
         if before not in step.sources:
             raise RecordRefused(
                 CONFLICT,
@@ -140,13 +141,16 @@ class Workflow:
                 )
         except StaleEdit as exc:
             setattr(obj, self.state_field, before)
+            obj.version = version
             raise RecordRefused(
                 STALE,
                 [FieldError("version", _("Somebody else changed this record; reload it."))],
                 current_version=exc.current_version,
             ) from exc
         except Exception:
+            # the transaction rolled back: the copy in memory is the row again
             setattr(obj, self.state_field, before)
+            obj.version = version
             raise
         return obj
 
@@ -173,8 +177,6 @@ class Workflow:
                 return HttpResponseNotAllowed(["POST"])
             declared = workflow.step(step)
             if declared is None or not workflow.may(declared, obj, request.user):
-                from django.core.exceptions import PermissionDenied
-
                 raise PermissionDenied
             try:
                 version = int(request.POST.get("version") or 0)
