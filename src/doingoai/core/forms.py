@@ -199,8 +199,10 @@ class RecordForm(forms.ModelForm):
 
     def clean_version(self):
         version = self.cleaned_data.get("version")
-        if self.instance.pk and version:
-            self.instance.version = version
+        if self.instance.pk:
+            # an edit that does not say which version it was read at (the field removed,
+            # or 0) is refused exactly like a stale one: version 0 never matches a row
+            self.instance.version = version if version and version > 0 else 0
         return version
 
     def _post_clean(self):
