@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "doingoai.core.http.PrivateAnswersMiddleware",
 ]
 
 ROOT_URLCONF = "doingoai.urls"
@@ -243,6 +244,15 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS=1: the site is reached over HTTPS only (TLS ended by a reverse proxy that sets
+# X-Forwarded-Proto): HSTS, plain HTTP redirected, cookies sent over HTTPS only
+HTTPS = os.environ.get("HTTPS") == "1"
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600))
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 FORMAT_MODULE_PATH = ["doingoai.formats"]
 
