@@ -67,6 +67,9 @@ def _sniff(head: bytes, ext: str, data_for_zip) -> str | None:
     return None
 
 
+MB = 1024 * 1024  # the README's "20 MB" is 20 × 1024 × 1024 bytes
+
+
 def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
     """Raise ValidationError with a clear message, or return the checked type."""
     name = uploaded.name or ""
@@ -75,7 +78,7 @@ def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
     if uploaded.size > limit:
         raise ValidationError(
             _("“%(name)s” is %(size).1f MB; the limit is %(limit).0f MB.")
-            % {"name": name, "size": uploaded.size / 1e6, "limit": limit / 1e6},
+            % {"name": name, "size": uploaded.size / MB, "limit": limit / MB},
             code="too_large",
         )
     if uploaded.size == 0:
@@ -107,7 +110,56 @@ def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
         raise ValidationError(
             _("“%(name)s” is not a photo (JPEG, PNG or WebP).") % {"name": name}, code="not_photo"
         )
+    if mime in PHOTO_TYPES:
+        check_image(uploaded, name)
     return Checked(mime_type=mime, extension=ext, size=uploaded.size)
+
+
+#: the largest photo accepted, in pixels (a 40-megapixel camera; a "pixel bomb" of a
+#: few kilobytes claiming 400 megapixels would take gigabytes to decode)
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def check_image(uploaded, name: str) -> None:
+    """A photo must decode completely and stay within MAX_IMAGE_PIXELS."""
+    from PIL import Image
+
+    uploaded.seek(0)
+    try:
+        with Image.open(uploaded) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _(
+                        "“%(name)s” is %(width)d × %(height)d pixels; the limit is "
+                        "%(limit)d megapixels."
+                    )
+                    % {
+                        "name": name,
+                        "width": width,
+                        "height": height,
+                        "limit": MAX_IMAGE_PIXELS // 1_000_000,
+                    },
+                    code="too_many_pixels",
+                )
+            image.draft("RGB", (320, 320))  # JPEG: decode at thumbnail size
+            image.load()  # a truncated or damaged file fails here
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _("“%(name)s” has more pixels than the limit of %(limit)d megapixels.")
+            % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise ValidationError(
+            _("“%(name)s” is damaged or incomplete and cannot be shown as a photo.")
+            % {"name": name},
+            code="bad_image",
+        ) from None
+    finally:
+        uploaded.seek(0)
 
 
 def make_thumbnail(attachment, size=(320, 320)):

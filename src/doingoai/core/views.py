@@ -340,22 +340,30 @@ class AttachmentUploadView(KindView):
                 messages.error(request, msg)
             return HttpResponseRedirect(obj.get_absolute_url())
         ct = ContentType.objects.get_for_model(obj)
-        with transaction.atomic():
-            for f, info in checked:
-                att = Attachment(
-                    content_type=ct,
-                    object_id=obj.pk,
-                    kind=kind,
-                    original_name=f.name[:255],
-                    mime_type=info.mime_type,
-                    size=info.size,
-                    title=request.POST.get("title", "")[:255],
-                    created_by=request.user,
-                )
-                att.file.save(f.name, f, save=False)
-                att.save()
-                if info.mime_type in PHOTO_TYPES:
-                    make_thumbnail(att)
+        stored = []  # files written so far: removed again if the transaction fails
+        try:
+            with transaction.atomic():
+                for f, info in checked:
+                    att = Attachment(
+                        content_type=ct,
+                        object_id=obj.pk,
+                        kind=kind,
+                        original_name=f.name[:255],
+                        mime_type=info.mime_type,
+                        size=info.size,
+                        title=request.POST.get("title", "")[:255],
+                        created_by=request.user,
+                    )
+                    att.file.save(f.name, f, save=False)
+                    stored.append(att.file)
+                    att.save()
+                    if info.mime_type in PHOTO_TYPES:
+                        make_thumbnail(att)
+                        stored.append(att.thumbnail)
+        except Exception:
+            for file in stored:
+                file.storage.delete(file.name)
+            raise
         messages.success(request, _("Uploaded %(n)d file(s).") % {"n": len(checked)})
         return HttpResponseRedirect(obj.get_absolute_url())
 
