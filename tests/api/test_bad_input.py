@@ -102,3 +102,19 @@ def test_edit_page_refuses_a_date_out_of_range(slug, field, value, world, login)
     assert response.status_code == 400  # the form again, with the message at the field
     assert "01/01/1900" in response.content.decode() and "31/12/2100" in response.content.decode()
     assert type(obj)._default_manager.filter(pk=obj.pk).values().first() == before
+
+
+@pytest.mark.parametrize(
+    ("slug", "field"),
+    [("activities", "notes"), ("activities", "outcomes"), ("partners", "description")],
+)
+def test_a_text_past_its_limit_is_refused_with_the_limit(slug, field, world, api):
+    kind = REGISTRY[slug]
+    obj = SAMPLES[slug](world.daklak)
+    data = {**payload_from(kind, obj, world.user("daklak")), field: "x" * 10_001}
+    count = kind.model._default_manager.count()
+    response = api.post(f"/api/v1/{slug}/", data, as_="daklak")
+    assert response.status_code == 422
+    error = next(e for e in response.json()["errors"] if e["field"] == field)
+    assert "10.000" in error["message"] or "10000" in error["message"]
+    assert kind.model._default_manager.count() == count

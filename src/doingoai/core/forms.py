@@ -196,6 +196,25 @@ class RecordForm(forms.ModelForm):
                 field.validators.append(whole_characters)
             if field.required and not isinstance(field.widget, forms.HiddenInput):
                 field.widget.attrs.setdefault("required", True)
+        self.limit_texts()
+
+    #: characters a long text (notes, outcomes, a summary) may hold: a page stays light
+    text_limit: int = 10_000
+    #: fields that hold whole documents (an article's text)
+    long_text_limits: dict[str, int] = {"body": 200_000}
+
+    def limit_texts(self) -> None:
+        """A limit with its message on every text without one (a model TextField)."""
+        from django.core.validators import MaxLengthValidator
+
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.CharField) or field.max_length is not None:
+                continue
+            if not isinstance(field.widget, forms.Textarea):
+                continue
+            field.max_length = self.long_text_limits.get(name, self.text_limit)
+            field.validators.append(MaxLengthValidator(field.max_length))
+            field.widget.attrs["maxlength"] = str(field.max_length)
 
     def clean_version(self):
         version = self.cleaned_data.get("version")
