@@ -138,3 +138,51 @@ def test_size_message_counts_megabytes_as_the_readme_does(world, login, settings
     big = SimpleUploadedFile("to.pdf", b"%PDF" + b"0" * (21 * 1024 * 1024))
     with pytest.raises(Exception, match="giới hạn là 20 MB|the limit is 20 MB"):
         check_upload(big)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+MINIMAL_WORD = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # a ZIP with a program and the least Word parts: not a document
+        ("bao-cao.docx", lambda: _zip({**MINIMAL_WORD, "word/setup.exe": b"MZ" + b"\0" * 100})),
+        # "word/" present but no document part
+        ("bao-cao.docx", lambda: _zip({"[Content_Types].xml": b"<Types/>", "word/x.txt": b"x"})),
+        # a few KB that unpack to 300 MB
+        ("bao-cao.docx", lambda: _zip({**MINIMAL_WORD, "word/media/a.bin": b"\0" * 300_000_000})),
+        # OLE's magic bytes and nothing of an OLE container behind them
+        ("bien-ban.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"MZ" + b"\0" * 600),
+        ("so-lieu.xls", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+    ],
+)
+def test_office_containers_are_checked_inside(name, content):
+    from django.core.exceptions import ValidationError
+
+    from doingoai.core.uploads import check_upload
+
+    with pytest.raises(ValidationError, match="content does not match|không khớp|không thực sự"):
+        check_upload(SimpleUploadedFile(name, content()))
+
+
+def test_a_real_docx_is_accepted():
+    from docx import Document
+
+    from doingoai.core.uploads import check_upload
+
+    out = io.BytesIO()
+    doc = Document()
+    doc.add_paragraph("Báo cáo")
+    doc.save(out)
+    assert check_upload(SimpleUploadedFile("bao-cao.docx", out.getvalue())).extension == "docx"
