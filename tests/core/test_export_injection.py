@@ -91,7 +91,8 @@ def test_list_exports_write_text_never_a_formula(slug, world, login):
     kind = REGISTRY[slug]
     obj = SAMPLES[slug](world.daklak)
     fields = _text_fields(kind)
-    values = {name: PAYLOADS[i % len(PAYLOADS)][:200] for i, name in enumerate(fields)}
+    limits = {name: kind.model._meta.get_field(name).max_length or 200 for name in fields}
+    values = {name: PAYLOADS[i % len(PAYLOADS)][: limits[name]] for i, name in enumerate(fields)}
     type(obj)._default_manager.filter(pk=obj.pk).update(**values)
     client = login("admin")
 
