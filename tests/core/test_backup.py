@@ -54,15 +54,9 @@ def _attach(obj, name: str, content: bytes):
 
 
 @pytest.fixture
-def site(transactional_db, client):
-    from conftest import ensure_world
-
-    ensure_world()
-    from doingoai.organization import services
-    from doingoai.organization.models import User
-
-    client.force_login(User.objects.get(username="daklak"))
-    return services.province("Đắk Lắk")
+def site(transactional_db, world, client):
+    client.force_login(world.user("daklak"))
+    return world.daklak
 
 
 def test_round_trip_gives_back_every_table_and_file(site, client, tmp_path, capsys):
