@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -81,3 +82,107 @@ def test_viewer_cannot_upload(world, login):
     )
     assert response.status_code == 403
     assert Attachment.objects.count() == 0
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A few hundred bytes of PNG whose header claims ``width`` × ``height`` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1000)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def _truncated_jpeg() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(out, "JPEG", quality=90)
+    return out.getvalue()[: len(out.getvalue()) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("anh-lon.png", lambda: _png_claiming(20_000, 20_000), "40 megapixel"),
+        ("anh-vua.png", lambda: _png_claiming(8_000, 6_000), "8000 × 6000"),
+        ("anh-hong.jpg", _truncated_jpeg, "anh-hong.jpg"),
+    ],
+)
+def test_bomb_or_broken_photo_is_refused_and_leaves_no_file(
+    name, content, message, world, login, settings
+):
+    activity = make("activities", world.daklak)
+    upload = SimpleUploadedFile(name, content(), content_type="image/png")
+    response = login("daklak").post(
+        reverse("activities_attach", args=[activity.pk]),
+        {"kind": "photo", "file": upload},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Attachment.objects.count() == 0
+    assert not [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+
+
+def test_size_message_counts_megabytes_as_the_readme_does(world, login, settings):
+    settings.MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+    from doingoai.core.uploads import check_upload
+
+    big = SimpleUploadedFile("to.pdf", b"%PDF" + b"0" * (21 * 1024 * 1024))
+    with pytest.raises(Exception, match="giới hạn là 20 MB|the limit is 20 MB"):
+        check_upload(big)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+MINIMAL_WORD = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # a ZIP with a program and the least Word parts: not a document
+        ("bao-cao.docx", lambda: _zip({**MINIMAL_WORD, "word/setup.exe": b"MZ" + b"\0" * 100})),
+        # "word/" present but no document part
+        ("bao-cao.docx", lambda: _zip({"[Content_Types].xml": b"<Types/>", "word/x.txt": b"x"})),
+        # a few KB that unpack to 300 MB
+        ("bao-cao.docx", lambda: _zip({**MINIMAL_WORD, "word/media/a.bin": b"\0" * 300_000_000})),
+        # OLE's magic bytes and nothing of an OLE container behind them
+        ("bien-ban.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"MZ" + b"\0" * 600),
+        ("so-lieu.xls", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+    ],
+)
+def test_office_containers_are_checked_inside(name, content):
+    from django.core.exceptions import ValidationError
+
+    from doingoai.core.uploads import check_upload
+
+    with pytest.raises(ValidationError, match="content does not match|không khớp|không thực sự"):
+        check_upload(SimpleUploadedFile(name, content()))
+
+
+def test_a_real_docx_is_accepted():
+    from docx import Document
+
+    from doingoai.core.uploads import check_upload
+
+    out = io.BytesIO()
+    doc = Document()
+    doc.add_paragraph("Báo cáo")
+    doc.save(out)
+    assert check_upload(SimpleUploadedFile("bao-cao.docx", out.getvalue())).extension == "docx"

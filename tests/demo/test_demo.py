@@ -130,3 +130,38 @@ def test_loading_twice_changes_nothing(demo):
     before = _state()
     call_command("load_demo", "--quiet-users", stdout=open("/dev/null", "w"))
     assert _state() == before
+
+
+def test_shared_demo_records_quote_nothing_a_reader_may_not_see(demo):
+    """Partners are read by every province: their demo texts must not quote the title of
+    a record (a news item, an activity) another province may not read."""
+    from django.db import models as m
+
+    from doingoai.core.registry import REGISTRY
+    from doingoai.core.scope import SharedDirectory, UnitOwned
+
+    def texts(obj):
+        return " ".join(
+            str(getattr(obj, f.name) or "")
+            for f in obj._meta.fields
+            if isinstance(f, (m.CharField, m.TextField)) and f.name != "search_text"
+        )
+
+    shared = [
+        k.model for k in REGISTRY.values() if isinstance(k.model.scope_policy, SharedDirectory)
+    ]
+    owned = [k.model for k in REGISTRY.values() if isinstance(k.model.scope_policy, UnitOwned)]
+    leaks = []
+    for username in ("hanoi", "daklak"):
+        user = demo.user(username)
+        hidden = []
+        for model in owned:
+            visible = model._default_manager.restrict(user, "view").values("pk")
+            hidden += [
+                str(o) for o in model._default_manager.exclude(pk__in=visible) if len(str(o)) > 25
+            ]
+        for model in shared:
+            for obj in model._default_manager.restrict(user, "view"):
+                text = texts(obj)
+                leaks += [f"{username}: {obj} quotes «{t}»" for t in hidden if t in text]
+    assert leaks == []

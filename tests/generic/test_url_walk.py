@@ -96,6 +96,8 @@ HANOI_SCOPE = {"daklak": NO, "daklak_lead": NO, "hanoi": Y, "trunguong": Y, "adm
 PAGES: dict[str, Page] = {
     "login": Page(anonymous=200),
     "logout": Page(status={u: 405 for u in USERS}),  # POST only
+    "password_change": Page(),  # every signed-in user changes her own password
+    "password_change_done": Page(),
     "set_language": Page(
         method="post",
         query={"language": "en", "next": "/"},

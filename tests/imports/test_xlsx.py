@@ -331,8 +331,28 @@ def test_an_officer_cannot_import_into_another_province(world, lao_unions):
     rows[1][3] = "Hà Nội"
     report = import_workbook("agreements", workbook(AGREEMENT_HEADERS, rows), user=user)
     assert [(p.row, p.column) for p in report.all_problems()] == [(3, "Các bên Việt Nam")]
-    assert "outside your scope" in str(report.all_problems()[0])
+    # a unit she may not see is answered as a missing one (its existence is not told)
+    assert "was not found" in str(report.all_problems()[0])
     assert not Agreement.objects.filter(title__startswith="Thỏa thuận hợp tác vì hòa").exists()
+
+
+def test_an_out_of_scope_record_reads_exactly_as_a_missing_one(world, lao_unions):
+    """Another province's agreement and an agreement that does not exist get the same
+    message: the import does not reveal what exists outside the officer's scope."""
+    from doingoai.core.samples import make
+
+    hanoi_agreement = make("agreements", world.hanoi, title="Thỏa thuận bí mật của Hà Nội")
+    headers = [REF_HEADER, "Tên hoạt động", "Loại hoạt động", "Ngày bắt đầu", "Thỏa thuận"]
+
+    def problem(agreement_title):
+        rows = [["HD-9", "Hội thảo", "workshop", "27/06/2024", agreement_title]]
+        report = import_workbook("activities", workbook(headers, rows), user=world.user("daklak"))
+        problems = report.all_problems()
+        assert [(p.row, p.column) for p in problems] == [(2, "Thỏa thuận")]
+        return str(problems[0]).replace(agreement_title, "…")
+
+    assert problem(hanoi_agreement.title) == problem("Thỏa thuận không hề có")
+    assert "was not found" in problem(hanoi_agreement.title)
 
 
 def test_activities_and_resources_import(world, lao_unions):

@@ -3,6 +3,8 @@ for validation, the ``errors`` naming each field."""
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -96,3 +98,17 @@ def install(api):
             codes.get(exc.status_code, "error"),
             exc.message if hasattr(exc, "message") else str(exc),
         )
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+        return respond(
+            request,
+            413,
+            "too_large",
+            _("The request body is larger than %(limit).0f MB.") % {"limit": limit},
+        )
+
+    @api.exception_handler(SuspiciousOperation)
+    def bad_request(request, exc):
+        return respond(request, 400, "bad_request", _("The request cannot be read."))

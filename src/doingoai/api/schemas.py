@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import django_filters
 from django import forms
@@ -125,6 +125,10 @@ def _choices_type(values):
     return Literal[values] if values else str
 
 
+#: a record number a database can hold
+RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
 def _input_field(model, name, form_field, partial: bool):
     """(type, FieldInfo) for one writable field, named as the form names it."""
     mf = _model_field(model, name)
@@ -136,7 +140,10 @@ def _input_field(model, name, form_field, partial: bool):
             for k, v in info._attributes_set.items()
             if k not in ("alias", "validation_alias", "serialization_alias")
         }
-        if mf.choices and not mf.many_to_many:
+        if mf.many_to_many:
+            # record numbers only: ninja's own type passes null and nested lists on
+            python_type = list[RecordId] | None if optional else list[RecordId]
+        elif mf.choices and not mf.many_to_many:
             values = [value for value, _label in mf.flatchoices]
             if mf.blank and "" not in values and not isinstance(values[0], int):
                 values.append("")

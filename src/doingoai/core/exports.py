@@ -13,8 +13,34 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+#: A cell starting with one of these is read as a formula by Excel, LibreOffice or Google
+#: Sheets (OWASP, "CSV injection"; the full-width forms are read the same way by some)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_text(value):
+    """A value as a CSV cell that no spreadsheet reads as a formula: text starting with a
+    formula character gets a leading apostrophe (OWASP's rule); numbers and dates stay."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def set_cell(cell, value):
+    """Put ``value`` into an openpyxl cell, text always as text: openpyxl turns a string
+    starting with ``=`` into a formula and ``#N/A`` into an error, and refuses control
+    characters. Every spreadsheet doingoai writes goes through here."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def _label(model, path: str) -> str:
@@ -69,13 +95,14 @@ class _Echo:
 
 
 def csv_response(queryset, fields, filename: str):
-    writer = csv.writer(_Echo())
+    # every text cell quoted (OWASP): a spreadsheet splitting on ";" still sees one cell
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_NONNUMERIC)
 
     def stream():
         yield "\ufeff"  # Excel opens UTF-8 CSV with Vietnamese correctly
         for row in rows(queryset, fields):
             yield writer.writerow(
-                [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for v in row]
+                [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else csv_text(v) for v in row]
             )
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
@@ -143,11 +170,10 @@ def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
                     continue
                 fmt = _number_format(value)
                 if row_idx == 1 or fmt is not None:
-                    cell = WriteOnlyCell(ws, value)
+                    cell = set_cell(WriteOnlyCell(ws), value)
                     cell._style = copy(style(ws, row_idx == 1, fmt))
                 else:
-                    cell = plain
-                    cell.value = value
+                    cell = set_cell(plain, value)
                 cell.row, cell.column = row_idx, col_idx
                 yield cell
                 if plain.has_style:  # a value type openpyxl formats itself (time)

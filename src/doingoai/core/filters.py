@@ -100,6 +100,24 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def restrict_choices(f, user) -> None:
+    """Narrow a filter's choices to what ``user`` may see.
+
+    django-filter's model choice filters keep their queryset in ``f.queryset``
+    (``QuerySetRequestMixin``) and copy it into ``extra`` when the form field is built,
+    so narrowing ``extra`` alone is undone: both are narrowed. Without a user (no
+    request) nothing is offered."""
+    qs = getattr(f, "queryset", None)
+    if qs is None:
+        qs = f.extra.get("queryset")
+    if qs is None or callable(qs) or not hasattr(qs, "restrict"):
+        return
+    narrowed = qs.restrict(user, "view") if user is not None else qs.none()
+    if isinstance(f, django_filters.filters.QuerySetRequestMixin):
+        f.queryset = narrowed
+    f.extra["queryset"] = narrowed
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Base filterset: a free-text ``q`` over the record's folded search text."""
 
@@ -109,9 +127,7 @@ class RecordFilterSet(django_filters.FilterSet):
         super().__init__(data=data, queryset=queryset, request=request, prefix=prefix)
         user = getattr(request, "user", None)
         for f in self.filters.values():
-            qs = f.extra.get("queryset")
-            if qs is not None and user is not None and hasattr(qs, "restrict"):
-                f.extra["queryset"] = qs.restrict(user, "view")
+            restrict_choices(f, user)
         for name, field in self.form.fields.items():
             fast = FAST_WIDGETS.get(type(field.widget))
             if fast is not None:

@@ -3,6 +3,8 @@ and Vietnamese field messages."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 
 from django import forms
@@ -10,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import pickers
+from .filters import FIRST_YEAR, LAST_YEAR
 from .numbers import NumberError, format_number, parse_number
 from .scope import CHANGE, VIEW
 
@@ -106,9 +109,47 @@ class CheckedChoice(forms.ModelChoiceField):
 class CheckedMultipleChoice(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for v in value if isinstance(value, (list, tuple)) else ():
+            if v is None or isinstance(v, (list, tuple, dict, bool, float)):
+                # a JSON list holding null, a list or an object: not a record number
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": v},
+                )
             if v not in self.empty_values:
                 _id_in_range(self, v)
         return super()._check_values(value)
+
+
+#: the dates a record may carry (a date of 9999-12-31 is a typing slip, and the yearly
+#: summaries cannot hold year 10000)
+FIRST_DATE, LAST_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(value) -> None:
+    """Text a database can store: a lone UTF-16 surrogate (``"\\ud800"`` in JSON) is not
+    a character, and PostgreSQL and SQLite refuse it when saving."""
+    for text in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(text, str) and _SURROGATE.search(text):
+            raise forms.ValidationError(
+                _("The text contains an invalid character (a lone surrogate)."),
+                code="surrogate",
+            )
+
+
+def date_in_range(value) -> None:
+    if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="date_range",
+            params={
+                "first": FIRST_DATE.strftime("%d/%m/%Y"),
+                "last": LAST_DATE.strftime("%d/%m/%Y"),
+            },
+        )
 
 
 CHECKED_CHOICES = {
@@ -149,13 +190,38 @@ class RecordForm(forms.ModelForm):
                 field.__class__ = CHECKED_CHOICES[type(field)]
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
+                if date_in_range not in field.validators:
+                    field.validators.append(date_in_range)
+            if isinstance(field, forms.CharField) and whole_characters not in field.validators:
+                field.validators.append(whole_characters)
             if field.required and not isinstance(field.widget, forms.HiddenInput):
                 field.widget.attrs.setdefault("required", True)
+        self.limit_texts()
+
+    #: characters a long text (notes, outcomes, a summary) may hold: a page stays light
+    text_limit: int = 10_000
+    #: fields that hold whole documents (an article's text)
+    long_text_limits: dict[str, int] = {"body": 200_000}
+
+    def limit_texts(self) -> None:
+        """A limit with its message on every text without one (a model TextField)."""
+        from django.core.validators import MaxLengthValidator
+
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.CharField) or field.max_length is not None:
+                continue
+            if not isinstance(field.widget, forms.Textarea):
+                continue
+            field.max_length = self.long_text_limits.get(name, self.text_limit)
+            field.validators.append(MaxLengthValidator(field.max_length))
+            field.widget.attrs["maxlength"] = str(field.max_length)
 
     def clean_version(self):
         version = self.cleaned_data.get("version")
-        if self.instance.pk and version:
-            self.instance.version = version
+        if self.instance.pk:
+            # an edit that does not say which version it was read at (the field removed,
+            # or 0) is refused exactly like a stale one: version 0 never matches a row
+            self.instance.version = version if version and version > 0 else 0
         return version
 
     def _post_clean(self):

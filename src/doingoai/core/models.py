@@ -30,6 +30,30 @@ class StaleEdit(Exception):
         )
 
 
+def versioned_save(obj, save):
+    """Run ``save()`` for ``obj`` only while the row still has ``obj.version``, and count
+    the version up: a copy read before somebody else's save raises :class:`StaleEdit`.
+    Used by every record and by user accounts."""
+    if obj._state.adding or obj.pk is None:
+        return save()
+    expected = obj.version
+    with transaction.atomic():
+        updated = (
+            type(obj)._base_manager.filter(pk=obj.pk, version=expected).update(version=expected + 1)
+        )
+        if not updated:
+            current = (
+                type(obj)._base_manager.filter(pk=obj.pk).values_list("version", flat=True)
+            ).first()
+            raise StaleEdit(obj, current)
+        obj.version = expected + 1
+        try:
+            return save()
+        except Exception:
+            obj.version = expected
+            raise
+
+
 class RecordManager(models.Manager.from_queryset(ScopedQuerySet)):
     pass
 
@@ -54,26 +78,7 @@ class Record(models.Model):
 
     def save(self, *args, **kwargs):
         """Save, refusing a stale copy: the row's version must still be ours."""
-        if self._state.adding or self.pk is None:
-            return super().save(*args, **kwargs)
-        expected = self.version
-        with transaction.atomic():
-            updated = (
-                type(self)
-                ._base_manager.filter(pk=self.pk, version=expected)
-                .update(version=expected + 1)
-            )
-            if not updated:
-                current = (
-                    type(self)._base_manager.filter(pk=self.pk).values_list("version", flat=True)
-                ).first()
-                raise StaleEdit(self, current)
-            self.version = expected + 1
-            try:
-                return super().save(*args, **kwargs)
-            except Exception:
-                self.version = expected
-                raise
+        return versioned_save(self, lambda: super(Record, self).save(*args, **kwargs))
 
     def get_absolute_url(self):
         return reverse(f"{self.kind_slug}_detail", args=[self.pk])

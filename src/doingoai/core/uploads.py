@@ -41,18 +41,65 @@ class Checked:
     size: int
 
 
+#: the part every real document of the kind holds
+OOXML_MAIN = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+}
+#: the stream every real old-Office document of the kind holds
+OLE_MAIN = {"doc": [["WordDocument"]], "xls": [["Workbook"], ["Book"]]}
+#: names no document part carries: programs and scripts riding inside a container
+EXECUTABLE = (".exe", ".dll", ".com", ".scr", ".bat", ".cmd", ".msi", ".ps1", ".vbs", ".js", ".jar")
+#: what an Office ZIP may unpack to (a "zip bomb" of a few KB claims gigabytes)
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
+def _ooxml(ext: str, data_for_zip) -> str | None:
+    try:
+        with zipfile.ZipFile(data_for_zip()) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    names = [i.filename for i in infos]
+    if "[Content_Types].xml" not in names or OOXML_MAIN[ext] not in names:
+        return None
+    if any(n.lower().endswith(EXECUTABLE) for n in names):
+        return None
+    if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+        return None
+    return next(iter(ALLOWED[ext]))
+
+
+def _ole(ext: str, data) -> str | None:
+    """An old-Office file: the document's own stream is there, and no stream is a program
+    (an OLE "package" carrying an .exe names it, or starts with "MZ")."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+    except (OSError, ValueError):
+        return None
+    with ole:
+        streams = ole.listdir(streams=True, storages=False)
+        if ext in OLE_MAIN and not any(ole.exists("/".join(p)) for p in OLE_MAIN[ext]):
+            return None
+        for path in streams:
+            if path[-1].lower().endswith(EXECUTABLE):
+                return None
+            with ole.openstream(path) as stream:
+                start = stream.read(4096)
+            if start.startswith(b"MZ") or b".exe\x00" in start.lower():
+                return None
+    return "application/x-ole-storage"
+
+
 def _sniff(head: bytes, ext: str, data_for_zip) -> str | None:
     if ext in OOXML_MARKERS and head.startswith(b"PK"):
-        try:
-            with zipfile.ZipFile(data_for_zip()) as zf:
-                names = zf.namelist()
-        except zipfile.BadZipFile:
-            return None
-        if "[Content_Types].xml" in names and any(n.startswith(OOXML_MARKERS[ext]) for n in names):
-            return next(iter(ALLOWED[ext]))
-        return None
+        return _ooxml(ext, data_for_zip)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "application/x-ole-storage"
+        return _ole(ext, data_for_zip())
     kind = filetype.guess(head)
     if kind is not None:
         return kind.mime
@@ -67,6 +114,9 @@ def _sniff(head: bytes, ext: str, data_for_zip) -> str | None:
     return None
 
 
+MB = 1024 * 1024  # the README's "20 MB" is 20 × 1024 × 1024 bytes
+
+
 def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
     """Raise ValidationError with a clear message, or return the checked type."""
     name = uploaded.name or ""
@@ -75,7 +125,7 @@ def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
     if uploaded.size > limit:
         raise ValidationError(
             _("“%(name)s” is %(size).1f MB; the limit is %(limit).0f MB.")
-            % {"name": name, "size": uploaded.size / 1e6, "limit": limit / 1e6},
+            % {"name": name, "size": uploaded.size / MB, "limit": limit / MB},
             code="too_large",
         )
     if uploaded.size == 0:
@@ -107,7 +157,56 @@ def check_upload(uploaded, *, photos_only: bool = False) -> Checked:
         raise ValidationError(
             _("“%(name)s” is not a photo (JPEG, PNG or WebP).") % {"name": name}, code="not_photo"
         )
+    if mime in PHOTO_TYPES:
+        check_image(uploaded, name)
     return Checked(mime_type=mime, extension=ext, size=uploaded.size)
+
+
+#: the largest photo accepted, in pixels (a 40-megapixel camera; a "pixel bomb" of a
+#: few kilobytes claiming 400 megapixels would take gigabytes to decode)
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def check_image(uploaded, name: str) -> None:
+    """A photo must decode completely and stay within MAX_IMAGE_PIXELS."""
+    from PIL import Image
+
+    uploaded.seek(0)
+    try:
+        with Image.open(uploaded) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _(
+                        "“%(name)s” is %(width)d × %(height)d pixels; the limit is "
+                        "%(limit)d megapixels."
+                    )
+                    % {
+                        "name": name,
+                        "width": width,
+                        "height": height,
+                        "limit": MAX_IMAGE_PIXELS // 1_000_000,
+                    },
+                    code="too_many_pixels",
+                )
+            image.draft("RGB", (320, 320))  # JPEG: decode at thumbnail size
+            image.load()  # a truncated or damaged file fails here
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _("“%(name)s” has more pixels than the limit of %(limit)d megapixels.")
+            % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise ValidationError(
+            _("“%(name)s” is damaged or incomplete and cannot be shown as a photo.")
+            % {"name": name},
+            code="bad_image",
+        ) from None
+    finally:
+        uploaded.seek(0)
 
 
 def make_thumbnail(attachment, size=(320, 320)):

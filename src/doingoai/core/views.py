@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -83,6 +83,9 @@ class CappedPaginator(Paginator):
         return n
 
 
+MAX_PAGE = 1_000_000
+
+
 class ObjectListView(KindView):
     template_name = "generic/object_list.html"
 
@@ -101,7 +104,8 @@ class ObjectListView(KindView):
         table = self.kind.get_table_class()(qs)
         per_page = 25
         page = request.GET.get("page", "1")
-        page = int(page) if page.isdigit() else 1
+        # a page past the millionth is the last page, not a LIMIT no database can hold
+        page = min(int(page), MAX_PAGE) if page.isdigit() else 1
         RequestConfig(
             request,
             paginate={
@@ -131,11 +135,25 @@ class ObjectListView(KindView):
         return out + list_buttons.gather(self.kind, user)
 
 
+def filter_errors(form) -> str:
+    """The filter form's errors as lines of text: "field: message"."""
+    lines = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else name
+        lines += [f"{label}: {message}" for message in errors]
+    return "\n".join(lines) + "\n"
+
+
 class ObjectExportView(ObjectListView):
     def get(self, request, fmt):
         from .exports import csv_response, xlsx_response
 
         filterset, qs = self.filtered()
+        if filterset.is_bound and not filterset.is_valid():
+            # a file of nothing would look like "no records": say what is wrong instead
+            return HttpResponseBadRequest(
+                filter_errors(filterset.form), content_type="text/plain; charset=utf-8"
+            )
         fields = self.kind.get_export_fields()
         name = f"{self.kind.slug}"
         if fmt == "csv":
@@ -322,22 +340,30 @@ class AttachmentUploadView(KindView):
                 messages.error(request, msg)
             return HttpResponseRedirect(obj.get_absolute_url())
         ct = ContentType.objects.get_for_model(obj)
-        with transaction.atomic():
-            for f, info in checked:
-                att = Attachment(
-                    content_type=ct,
-                    object_id=obj.pk,
-                    kind=kind,
-                    original_name=f.name[:255],
-                    mime_type=info.mime_type,
-                    size=info.size,
-                    title=request.POST.get("title", "")[:255],
-                    created_by=request.user,
-                )
-                att.file.save(f.name, f, save=False)
-                att.save()
-                if info.mime_type in PHOTO_TYPES:
-                    make_thumbnail(att)
+        stored = []  # files written so far: removed again if the transaction fails
+        try:
+            with transaction.atomic():
+                for f, info in checked:
+                    att = Attachment(
+                        content_type=ct,
+                        object_id=obj.pk,
+                        kind=kind,
+                        original_name=f.name[:255],
+                        mime_type=info.mime_type,
+                        size=info.size,
+                        title=request.POST.get("title", "")[:255],
+                        created_by=request.user,
+                    )
+                    att.file.save(f.name, f, save=False)
+                    stored.append(att.file)
+                    att.save()
+                    if info.mime_type in PHOTO_TYPES:
+                        make_thumbnail(att)
+                        stored.append(att.thumbnail)
+        except Exception:
+            for file in stored:
+                file.storage.delete(file.name)
+            raise
         messages.success(request, _("Uploaded %(n)d file(s).") % {"n": len(checked)})
         return HttpResponseRedirect(obj.get_absolute_url())
 

@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doingoai.core.bulk import bulk_work
+from doingoai.core.exports import set_cell
 from doingoai.core.models import ExternalRef, audit
 from doingoai.core.numbers import NumberError, format_number, parse_number
 from doingoai.core.registry import REGISTRY, may_add
@@ -444,11 +445,13 @@ class ImportContext:
         return getattr(form_field, "queryset", None)
 
     def resolve(self, column: Column, text: str) -> Model:
-        found = self.matcher(column).find(text)
+        not_found = CellError(
+            _("“%(value)s” was not found (by code, name or alias).") % {"value": text}
+        )
+        # a record the reader may not see is answered exactly as a missing one
+        found = self.visible(self.matcher(column).find(text))
         if not found:
-            raise CellError(
-                _("“%(value)s” was not found (by code, name or alias).") % {"value": text}
-            )
+            raise not_found
         allowed = self.allowed_queryset(column)
         if allowed is not None:
             in_scope = set(
@@ -463,6 +466,20 @@ class ImportContext:
                 % {"value": text, "names": "; ".join(str(o) for o in found[:5])}
             )
         return found[0]
+
+    def visible(self, found: list) -> list:
+        """The matches the importing user may see (view scope)."""
+        if not found:
+            return found
+        manager = type(found[0])._default_manager
+        if not hasattr(manager.all(), "restrict"):
+            return found
+        seen = set(
+            manager.restrict(self.user, "view")
+            .filter(pk__in=[o.pk for o in found])
+            .values_list("pk", flat=True)
+        )
+        return [o for o in found if o.pk in seen]
 
     def choices(self, column: Column) -> list[tuple[Any, str]]:
         if column.choices is not None:
@@ -1001,9 +1018,9 @@ class _Template:
             return
         self.list_col += 1
         letter = get_column_letter(self.list_col)
-        self.lists.cell(row=1, column=self.list_col, value=column.header).font = self.bold
+        set_cell(self.lists.cell(row=1, column=self.list_col), column.header).font = self.bold
         for r, option in enumerate(options, 2):
-            self.lists.cell(row=r, column=self.list_col, value=option)
+            set_cell(self.lists.cell(row=r, column=self.list_col), option)
         validation = DataValidation(
             type="list",
             formula1=f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(options) + 1}",
@@ -1022,10 +1039,10 @@ class _Template:
 
         for index, column in enumerate(self.columns, 1):
             letter = get_column_letter(index)
-            cell = self.data.cell(row=1, column=index, value=column.title)
+            cell = set_cell(self.data.cell(row=1, column=index), column.title)
             cell.font, cell.fill = self.bold, self.fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            example = self.data.cell(row=2, column=index, value=self.example(column))
+            example = set_cell(self.data.cell(row=2, column=index), self.example(column))
             example.font = Font(italic=True, color="808080")
             self.data.column_dimensions[letter].width = column.width
             if column.type == "date":
@@ -1055,16 +1072,16 @@ class _Template:
         for letter, width in zip("ABCDE", (28, 12, 30, 70, 30), strict=True):
             notes.column_dimensions[letter].width = width
         kind = self.importer.get_kind()
-        notes.cell(
-            row=1, column=1, value=f"Mẫu nhập {kind.verbose_name_plural()} — doingoai"
+        set_cell(
+            notes.cell(row=1, column=1), f"Mẫu nhập {kind.verbose_name_plural()} — doingoai"
         ).font = Font(bold=True, size=14)
         row = 3
         for line in [*GENERAL_NOTES, *self.importer.notes]:
-            notes.cell(row=row, column=1, value=f"• {line}")
+            set_cell(notes.cell(row=row, column=1), f"• {line}")
             row += 1
         row += 1
         for index, header in enumerate(["Cột", "Bắt buộc", "Kiểu", "Hướng dẫn", "Ví dụ"], 1):
-            notes.cell(row=row, column=index, value=header).font = self.bold
+            set_cell(notes.cell(row=row, column=index), header).font = self.bold
         for position, column in enumerate(self.columns, 1):
             row += 1
             values = [
@@ -1075,7 +1092,7 @@ class _Template:
                 cell_text(self.data.cell(row=2, column=position).value),
             ]
             for index, value in enumerate(values, 1):
-                cell = notes.cell(row=row, column=index, value=value)
+                cell = set_cell(notes.cell(row=row, column=index), value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     def build(self) -> bytes:

@@ -77,7 +77,13 @@ class UserForm(RecordForm):
     def clean_password(self):
         password = self.cleaned_data.get("password")
         if password:
-            validate_password(password, self.instance)
+            # the name and address being entered, not only the saved ones
+            probe = User(
+                username=self.cleaned_data.get("username") or self.instance.username,
+                full_name=self.cleaned_data.get("full_name") or self.instance.full_name,
+                email=self.cleaned_data.get("email") or self.instance.email,
+            )
+            validate_password(password, probe)
         return password
 
     def save(self, commit=True):

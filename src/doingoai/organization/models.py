@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import Record
+from doingoai.core.models import Record, versioned_save
 from doingoai.core.scope import Everyone, Role, ScopedQuerySet, UnitTree, is_system_admin
 
 
@@ -199,7 +199,12 @@ class User(AbstractUser):
             self.role = Role.SYSTEM_ADMIN
         self.is_staff = self.role == Role.SYSTEM_ADMIN
         self.is_superuser = self.is_staff
-        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None:
+            # Django's own bookkeeping (last login, a new password hash): no edit of the
+            # account, so no version check and no new version
+            return super().save(*args, **kwargs)
+        # an account edited from a stale form is refused like any stale record
+        return versioned_save(self, lambda: super(User, self).save(*args, **kwargs))
 
     def get_absolute_url(self):
         from django.urls import reverse

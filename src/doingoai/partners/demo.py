@@ -158,7 +158,9 @@ def sample_partner(acronym_or_name: str) -> Partner:
 def load(stdout=None):
     daklak = org.province("Đắk Lắk")
     central = org.central_unit()
-    source = "Bài “Hội LHPN tỉnh Đắk Lắk thăm, làm việc với Hội LHPN 4 tỉnh Nam Lào” (Vân Anh)."
+    # partners are read by every province: the note names no record of Đắk Lắk's own
+    # (the news item it comes from is Đắk Lắk's to show)
+    source = "Đối tác kết nghĩa của Hội LHPN tỉnh Đắk Lắk (theo tin bài của Hội)."
     for name_vi, name_en, name_local, aliases, sub in LAO_UNIONS:
         _partner(
             stdout,

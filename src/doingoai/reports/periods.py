@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from doingoai.core.filters import FIRST_YEAR, LAST_YEAR
 from doingoai.organization.models import Term
 
 
@@ -78,10 +79,19 @@ def term_by_name(value) -> Term | None:
     return term
 
 
+class PeriodError(ValueError):
+    """A period no report can cover (a year out of range): a message for the reader."""
+
+
 def make_period(*, term=None, year=None, today: dt.date | None = None) -> Period:
     """A year when given, else the term (default: the current one)."""
     if year:
         year = int(year)
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise PeriodError(
+                _("The year must be between %(first)d and %(last)d.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), year=year)
     found = term_by_name(term) if term is not None else Term.current(today)
     if term is not None and found is None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from doingoai.organization.models import Term, Unit
 
 from . import figures as F
 from .hooks import dashboard_cards, more_reports, report_documents
-from .periods import make_period
+from .periods import PeriodError, make_period
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -39,6 +40,19 @@ def default_unit(user) -> Unit:
     return central_unit()
 
 
+def period_errors_answered(view):
+    """A period no report can cover answers 400 with the reason, not a server error."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PeriodError as exc:
+            return HttpResponseBadRequest(f"{exc}\n", content_type="text/plain; charset=utf-8")
+
+    return wrapper
+
+
 def requested_period(request):
     """The term or year asked for in the querystring (the current term by default)."""
     year = request.GET.get("year") or None
@@ -46,6 +60,8 @@ def requested_period(request):
         raise Http404
     try:
         return make_period(term=request.GET.get("term") or None, year=year)
+    except PeriodError:
+        raise
     except ValueError:
         raise Http404
 
@@ -142,6 +158,7 @@ def agreement_panel(agreement, user):
     return {}
 
 
+@period_errors_answered
 @cached_page
 def dashboard(request):
     """The user's dashboard: figures and charts of a unit and a term or year."""
@@ -184,6 +201,7 @@ def _download(data: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+@period_errors_answered
 @cached_page
 def index(request):
     unit, period = selected(request)
@@ -202,6 +220,7 @@ def index(request):
     )
 
 
+@period_errors_answered
 @cached_page
 def unit_report(request, pk):
     from .documents import render_unit_report

@@ -27,9 +27,17 @@ ONE = Decimal(1)
 CENT = Decimal("0.01")
 
 
+#: ISO 4217 codes that are no money anyone gives: "no currency" (XXX), testing (XTS),
+#: precious metals and bond-market units
+NOT_MONEY = {"XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA"}
+
+
 def is_currency(code: str | None) -> bool:
     return (
-        bool(code) and len(code) == 3 and pycountry.currencies.get(alpha_3=code.upper()) is not None
+        bool(code)
+        and len(code) == 3
+        and code.upper() not in NOT_MONEY
+        and pycountry.currencies.get(alpha_3=code.upper()) is not None
     )
 
 
@@ -40,6 +48,7 @@ def currency_error(code: str) -> str:
 def currency_choices() -> list[tuple[str, str]]:
     first = ["VND", "USD", "EUR", "JPY", "KRW", "AUD", "CNY", "LAK", "KHR", "THB", "GBP"]
     names = {c.alpha_3: c.name for c in pycountry.currencies}
+    names = {c: name for c, name in names.items() if c not in NOT_MONEY}
     ordered = [c for c in first if c in names] + sorted(c for c in names if c not in first)
     return [(c, f"{c} — {names[c]}") for c in ordered]
 
