@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "doingoai.resources",
     "doingoai.news",
     "doingoai.reports",
+    "doingoai.targets",  # targets set for the units below and the completeness matrix
     "doingoai.iati",
     "doingoai.search",
     "doingoai.api",
