@@ -71,6 +71,17 @@ def _agreement(owner):
     return lambda w: [SAMPLES["agreements"](getattr(w, owner)).pk]
 
 
+def _target(owner):
+    def make(w):
+        from doingoai.organization.models import Term
+        from doingoai.targets.models import Target
+
+        term = Term.objects.get(name="XIII")
+        return [Target.objects.create(unit=getattr(w, owner), term=term).pk]
+
+    return make
+
+
 CENTRAL_ONLY = {
     "daklak": FORBIDDEN,
     "daklak_lead": FORBIDDEN,
@@ -124,6 +135,32 @@ PAGES: dict[str, Page] = {
     "attachment_thumbnail": Page(args="attachment:daklak", status=DAKLAK_SCOPE),
     "attachment_delete": Page(
         args="attachment:hanoi",
+        method="post",
+        status={
+            "daklak": NO,
+            "daklak_lead": NO,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": 302,
+        },
+    ),
+    "targets": Page(),
+    "targets@daklak": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
+    "targets@hanoi": Page(query={"unit": "hanoi"}, status=HANOI_SCOPE),
+    "targets_export": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
+    # an empty form for the user's own unit: approvers and admins are told what is missing
+    "target_add": Page(
+        method="post",
+        status={
+            "daklak": FORBIDDEN,
+            "daklak_lead": 400,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": 400,
+        },
+    ),
+    "target_delete": Page(
+        args=_target("hanoi"),
         method="post",
         status={
             "daklak": NO,
