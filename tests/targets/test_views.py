@@ -121,3 +121,15 @@ def test_demo_targets_load_once(world):
     demo.load()
     assert Target.objects.filter(unit=world.central, term__name="XIII").count() == 3
     assert Target.objects.filter(unit=world.daklak).count() == 3
+
+
+def test_a_section_of_the_term_report(recs, login):
+    w = recs.world
+    got = login("trunguong").get(
+        reverse("reports_unit", args=[w.central.pk]), {"term": "XIII", "format": "xlsx"}
+    )
+    assert got.status_code == 200
+    wb = load_workbook(io.BytesIO(got.content))
+    assert "Chỉ tiêu" in wb.sheetnames
+    cells = [c for row in wb["Chỉ tiêu"].iter_rows(values_only=True) for c in row]
+    assert w.daklak.name in cells and w.hanoi.name in cells

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doingoai.core.hooks import NavLink, nav_links
-from doingoai.reports.hooks import dashboard_cards
+from doingoai.reports.hooks import dashboard_cards, report_sections
 
 from .completeness import matrix
 from .views import period_query
@@ -49,3 +49,56 @@ def behind_card(unit, period, user):
             }
         )
     return cards
+
+
+@report_sections.provide
+def targets_section(unit, period, user):
+    """A section of the term or year report: the targets set for the units below and
+    how far each unit has come (Vietnamese: the report is a Vietnamese document)."""
+    from doingoai.reports import content
+    from doingoai.reports.formatting import vn_number
+
+    grid = matrix(unit=unit, period=period, user=user)
+    if not grid.rows:
+        return []
+    header = ["Đơn vị"] + [f"{t.get_measure_display()} (≥ {t.value_display})" for t in grid.targets]
+    rows, raw = [], []
+    for row in grid.rows:
+        texts, values = [row.unit.name], [row.unit.name]
+        for cell in row.cells:
+            if cell is None:
+                texts.append("")
+                values.append(None)
+                continue
+            figure = (
+                "—" if cell.measured is None else vn_number(cell.measured, 1).removesuffix(",0")
+            )
+            texts.append(f"{figure} ({cell.status_label})")
+            values.append(cell.measured)
+        rows.append(texts)
+        raw.append(values)
+    paragraphs = []
+    for i, t in enumerate(grid.targets):
+        total = sum(1 for r in grid.rows if r.cells[i])
+        paragraphs.append(
+            f"{t.get_measure_display()} (chỉ tiêu ≥ {t.value_display}): "
+            f"{total - grid.behind(i)}/{total} đơn vị đạt hoặc đúng tiến độ, "
+            f"{grid.behind(i)} đơn vị chưa đạt."
+        )
+    table = content.Table(
+        title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc",
+        header=header,
+        rows=rows,
+        sheet="Chỉ tiêu",
+        numeric=set(range(1, len(header))),
+        raw=raw,
+    )
+    return [
+        content.Block(
+            number="",
+            title="Thực hiện chỉ tiêu đối ngoại",
+            level=1,
+            paragraphs=paragraphs,
+            tables=[table],
+        )
+    ]
