@@ -82,6 +82,27 @@ def _target(owner):
     return make
 
 
+def _reminder(owner):
+    """A reminder about a record of ``owner``'s union (its agreement ending soon)."""
+
+    def make(w):
+        import datetime as dt
+
+        from doingoai.reminders import services
+
+        agreement = SAMPLES["agreements"](getattr(w, owner))
+        agreement.end_date = services.today() + dt.timedelta(days=20)
+        agreement.save()
+        services.refresh()
+        return [services.visible(w.user("admin")).get(object_id=agreement.pk).pk]
+
+    return make
+
+
+#: marking a reminder done or for later: whoever may see its record (back to the list)
+HANOI_DEALT = {"daklak": NO, "daklak_lead": NO, "hanoi": 302, "trunguong": 302, "admin": 302}
+
+
 CENTRAL_ONLY = {
     "daklak": FORBIDDEN,
     "daklak_lead": FORBIDDEN,
@@ -169,6 +190,13 @@ PAGES: dict[str, Page] = {
             "trunguong": FORBIDDEN,
             "admin": 302,
         },
+    ),
+    "reminders": Page(),
+    "reminder_bell": Page(),
+    "reminder_done": Page(args=_reminder("hanoi"), method="post", status=HANOI_DEALT),
+    "reminder_later": Page(args=_reminder("hanoi"), method="post", status=HANOI_DEALT),
+    "reminder_settings": Page(
+        method="post", query={"email": "none"}, status={u: 302 for u in USERS}
     ),
     "api-v1:openapi-json": Page(anonymous=200),
     "api-v1:openapi-view": Page(anonymous=200),

@@ -90,7 +90,8 @@ def test_done_and_later_on_the_page_and_the_bell(ending, login):
 
     daklak = User.objects.get(username="daklak")
     n = services.pending(daklak).count()
-    assert f'<span class="count">{n}</span>' in client.get(reverse("dashboard")).content.decode()
+    assert reverse("reminder_bell") in client.get(reverse("dashboard")).content.decode()
+    assert f'data-count="{n}"' in client.get(reverse("reminder_bell")).content.decode()
     r = services.pending(daklak).get(object_id=ending.pk, kind="agreement_expiring")
     assert client.post(reverse("reminder_later", args=[r.pk])).status_code == 302
     assert services.pending(daklak).count() == n - 1

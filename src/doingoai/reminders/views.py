@@ -38,6 +38,14 @@ def reminder_list(request):
 
 
 @login_required
+def reminder_bell(request):
+    """The bell with the number of open reminders, loaded after the page (the page itself
+    costs no query for it)."""
+    n = services.pending(request.user).count()
+    return render(request, "reminders/bell_count.html", {"n": n})
+
+
+@login_required
 @require_POST
 def reminder_done(request, pk):
     reminder = get_object_or_404(services.visible(request.user), pk=pk)
