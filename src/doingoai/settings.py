@@ -309,3 +309,5 @@ MAILERS = {"default": _mailer()}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "doingoai <doingoai@localhost>")
 # the address of the site in emails and calendar feeds (links to records)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# commands `doingoai serve` runs beside the web server, each repeating itself
+PERIODIC_COMMANDS = [["send_reminders", "--every", "3600"]]

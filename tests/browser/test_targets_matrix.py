@@ -20,6 +20,15 @@ def test_central_sets_a_target_and_sees_who_is_behind(page, output_dir):
     phu_yen = Unit.objects.get(area_name="Phú Yên", valid_to__isnull=False)
     make("activities", daklak, start_date=dt.date(2024, 6, 25))
     make("activities", phu_yen, start_date=dt.date(2023, 3, 1), end_date=None)
+    from doingoai.reminders import services as reminders
+
+    ending = make(
+        "agreements",
+        daklak,
+        title="Thỏa thuận hợp tác với Hội LHPN tỉnh Chămpasăk",
+        end_date=reminders.today() + dt.timedelta(days=20),
+    )
+    reminders.refresh()
     log_in(page, "admin")
 
     page.goto(page.base + "/targets/?term=XIII")
@@ -49,3 +58,13 @@ def test_central_sets_a_target_and_sees_who_is_behind(page, output_dir):
     page.go_back()
     page.click(f"tr[data-unit='{daklak.name}'] th a")
     page.wait_for_selector(f"h1:has-text('{daklak.name}')")
+
+    # the bell: the agreement ending in 20 days, followed to its page
+    bell = page.locator("a.bell[data-count]")
+    assert int(bell.get_attribute("data-count")) >= 1
+    bell.click()
+    page.wait_for_url("**/reminders/")
+    page.screenshot(path=str(output_dir / "reminders.png"), full_page=True)
+    page.click(f"tr[data-kind=agreement_expiring] a:has-text('{ending.title}')")
+    page.wait_for_selector(f"h1:has-text('{ending.title}')")
+    assert page.url.endswith(f"/agreements/{ending.pk}/")
