@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("doingoai.search.urls")),
     path("targets/", include("doingoai.targets.urls")),
     path("reminders/", include("doingoai.reminders.urls")),
+    path("calendar/", include("doingoai.reminders.calendar_urls")),
     path("import/", include("doingoai.imports.urls")),
     path("iati/", include("doingoai.iati.urls")),
     path("", include("doingoai.core.urls")),

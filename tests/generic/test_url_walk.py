@@ -193,6 +193,15 @@ PAGES: dict[str, Page] = {
     ),
     "reminders": Page(),
     "reminder_bell": Page(),
+    "calendar": Page(),
+    "calendar@daklak": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
+    "calendar@hanoi": Page(query={"unit": "hanoi"}, status=HANOI_SCOPE),
+    # the secret address is the key: a wrong one is unknown to everyone
+    "calendar_feed": Page(
+        args=lambda w: ["not-a-token"], status={u: NO for u in USERS}, anonymous=NO
+    ),
+    "calendar_feed_new": Page(method="post", status={u: 302 for u in USERS}),
+    "calendar_feed_revoke": Page(method="post", status={u: 302 for u in USERS}),
     "reminder_done": Page(args=_reminder("hanoi"), method="post", status=HANOI_DEALT),
     "reminder_later": Page(args=_reminder("hanoi"), method="post", status=HANOI_DEALT),
     "reminder_settings": Page(

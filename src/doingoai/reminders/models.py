@@ -80,3 +80,16 @@ class ReminderSettings(models.Model):
 
     def __str__(self):
         return f"{self.user_id}: {self.email}"
+
+
+class CalendarFeed(models.Model):
+    """A user's personal iCalendar address: a secret token, revocable."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.user_id}: calendar feed"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from doingoai.agreements.models import Agreement, Review
 from doingoai.core.hooks import NavLink, header_items, nav_links
+from doingoai.organization.hooks import profile_sections
 from doingoai.organization.models import Term
 
 from .hooks import Due, reminder_kinds
@@ -202,4 +203,14 @@ def bell(request):
 
 @nav_links.provide
 def reminders_link(request):
-    return [NavLink(_("Reminders"), reverse("reminders"), order=66)]
+    return [
+        NavLink(_("Reminders"), reverse("reminders"), order=66),
+        NavLink(_("Calendar"), reverse("calendar"), order=67),
+    ]
+
+
+@profile_sections.provide
+def calendar_address(request):
+    from .calendar_views import feed_url
+
+    return [("reminders/profile_calendar.html", {"url": feed_url(request.user)})]
