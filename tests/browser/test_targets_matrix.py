@@ -68,3 +68,9 @@ def test_central_sets_a_target_and_sees_who_is_behind(page, output_dir):
     page.click(f"tr[data-kind=agreement_expiring] a:has-text('{ending.title}')")
     page.wait_for_selector(f"h1:has-text('{ending.title}')")
     assert page.url.endswith(f"/agreements/{ending.pk}/")
+
+    # the calendar of the month shows the agreement's end, linking to it
+    page.goto(page.base + "/calendar/?month=" + ending.end_date.strftime("%Y-%m"))
+    entry = page.locator(f"table.month a.entry.agreement_end[href$='/agreements/{ending.pk}/']")
+    assert entry.count() == 1
+    page.screenshot(path=str(output_dir / "calendar.png"), full_page=True)
