@@ -143,8 +143,37 @@ def applies(target: Target, unit) -> bool:
 
 def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
     """The units directly below ``unit`` × the targets ``unit`` set for ``period``
-    (the default target when it set none), measured from the records ``user`` sees."""
+    (the default target when it set none), measured from the records ``user`` sees.
+
+    Cached per unit, period, reader's scope, language and day under the data version,
+    which every change of a record (and of a target) moves: never stale."""
+    from django.utils import translation
+
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import data_version
+    from doingoai.core.scope import is_system_admin
+
     on = on or today()
+    key = ":".join(
+        str(part)
+        for part in (
+            "targets-matrix",
+            unit.pk,
+            period.start,
+            period.end,
+            getattr(period.term, "pk", ""),
+            period.year or "",
+            getattr(user, "unit_id", ""),
+            int(is_system_admin(user)),
+            translation.get_language(),
+            on,
+            data_version(),
+        )
+    )
+    return get_or_compute(key, lambda: _matrix(unit, period, user, on))
+
+
+def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
     targets = list(targets_for(unit, period))
     is_default = not targets
     if is_default:
