@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from doingoai.core.hooks import NavLink, nav_links
 from doingoai.reports.hooks import dashboard_cards, report_sections
 
-from .completeness import matrix
+from .completeness import MET, NOT_DUE, ON_TRACK, matrix
 from .views import period_query
 
 
@@ -80,10 +80,12 @@ def targets_section(unit, period, user):
     paragraphs = []
     for i, t in enumerate(grid.targets):
         total = sum(1 for r in grid.rows if r.cells[i])
+        ok = grid.count(MET, i) + grid.count(ON_TRACK, i)
+        not_due = grid.count(NOT_DUE, i)
         paragraphs.append(
             f"{t.get_measure_display()} (chỉ tiêu ≥ {t.value_display}): "
-            f"{total - grid.behind(i)}/{total} đơn vị đạt hoặc đúng tiến độ, "
-            f"{grid.behind(i)} đơn vị chưa đạt."
+            f"{ok}/{total} đơn vị đạt hoặc đúng tiến độ, {grid.behind(i)} đơn vị chưa đạt"
+            + (f", {not_due} đơn vị chưa đến hạn." if not_due else ".")
         )
     table = content.Table(
         title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc",
