@@ -321,6 +321,16 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "slow": True,
         },
         {
+            "name": "targets central (term XIII, 34 provinces)",
+            "path": f"/targets/?unit={t['central']}&term=XIII",
+            "slow": True,
+        },
+        {
+            "name": "targets province (term XIII, its communes)",
+            "path": f"/targets/?unit={t['province']}&term=XIII",
+            "slow": True,
+        },
+        {
             "name": "activity list p1 (unit, year, kind)",
             "path": f"/activities/?{list_q}",
             "admin": f"/admin/activities/activity/?{admin_q}",

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "doingoai.reports",
     "doingoai.reportdocs",  # report documents: narrative, approval, issued copies
     "doingoai.overseas",
+    "doingoai.targets",  # targets set for the units below and the completeness matrix
+    "doingoai.reminders",  # reminders of what falls due, the bell, the email digest
     "doingoai.iati",
     "doingoai.search",
     "doingoai.api",
@@ -294,3 +296,43 @@ IATI_DIR = Path(os.environ.get("IATI_DIR", BASE_DIR.parent / "shared" / "iati"))
 BENCH_TIMING = env_bool("BENCH_TIMING")
 if BENCH_TIMING:
     MIDDLEWARE.insert(0, "doingoai.core.timing.ServerTimingMiddleware")
+
+
+# email (reminders): EMAIL_URL (smtp://user:pass@host:587/?tls=True, console:, file:///path),
+# else the usual EMAIL_HOST / EMAIL_PORT / EMAIL_HOST_USER / EMAIL_HOST_PASSWORD /
+# EMAIL_USE_TLS; without either the emails are written to the console (the demo)
+def _mailer() -> dict:
+    if os.environ.get("EMAIL_URL"):
+        import dj_email_url
+
+        conf = dj_email_url.parse(os.environ["EMAIL_URL"])
+    elif os.environ.get("EMAIL_HOST"):
+        conf = {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": os.environ["EMAIL_HOST"],
+            "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "587")),
+            "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS"),
+        }
+    else:
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    backend = conf.pop("EMAIL_BACKEND")
+    if backend.endswith("filebased.EmailBackend"):
+        path = "/" + conf["EMAIL_FILE_PATH"].lstrip("/")  # file:///var/mail -> /var/mail
+        return {"BACKEND": backend, "OPTIONS": {"file_path": path}}
+    if not backend.endswith("smtp.EmailBackend"):
+        return {"BACKEND": backend}
+    names = {"HOST": "host", "PORT": "port", "HOST_USER": "username"}
+    names.update(HOST_PASSWORD="password", USE_TLS="use_tls", USE_SSL="use_ssl")
+    names.update(TIMEOUT="timeout")
+    options = {o: conf[f"EMAIL_{k}"] for k, o in names.items() if f"EMAIL_{k}" in conf}
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+MAILERS = {"default": _mailer()}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "doingoai <doingoai@localhost>")
+# the address of the site in emails and calendar feeds (links to records)
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# commands `doingoai serve` runs beside the web server, each repeating itself
+PERIODIC_COMMANDS = [["send_reminders", "--every", "3600"]]

@@ -82,6 +82,37 @@ def _case(w, document=False):
 
 NOBODY = {u: NO for u in USERS}
 TO_SECOND_FACTOR = 302  # the second factor is set up / asked for first
+
+
+def _target(owner):
+    def make(w):
+        from doingoai.organization.models import Term
+        from doingoai.targets.models import Target
+
+        term = Term.objects.get(name="XIII")
+        return [Target.objects.create(unit=getattr(w, owner), term=term).pk]
+
+    return make
+
+
+def _reminder(owner):
+    """A reminder about a record of ``owner``'s union (its agreement ending soon)."""
+
+    def make(w):
+        import datetime as dt
+        from doingoai.reminders import services
+
+        agreement = SAMPLES["agreements"](getattr(w, owner))
+        agreement.end_date = services.today() + dt.timedelta(days=20)
+        agreement.save()
+        services.refresh()
+        return [services.visible(w.user("admin")).get(object_id=agreement.pk).pk]
+
+    return make
+
+
+#: marking a reminder done or for later: whoever may see its record (back to the list)
+HANOI_DEALT = {"daklak": NO, "daklak_lead": NO, "hanoi": 302, "trunguong": 302, "admin": 302}
 CENTRAL_ONLY = {
     "daklak": FORBIDDEN,
     "daklak_lead": FORBIDDEN,
@@ -157,6 +188,48 @@ PAGES: dict[str, Page] = {
     "cases_document_add": Page(args=_case, status=NOBODY, method="post"),
     "cases_document": Page(args=lambda w: _case(w, document=True), status=NOBODY),
     "cases_break_glass": Page(args=_case, status={**NOBODY, "admin": TO_SECOND_FACTOR}),
+    "targets": Page(),
+    "targets@daklak": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
+    "targets@hanoi": Page(query={"unit": "hanoi"}, status=HANOI_SCOPE),
+    "targets_export": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
+    # an empty form for the user's own unit: approvers and admins are told what is missing
+    "target_add": Page(
+        method="post",
+        status={
+            "daklak": FORBIDDEN,
+            "daklak_lead": 400,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": 400,
+        },
+    ),
+    "target_delete": Page(
+        args=_target("hanoi"),
+        method="post",
+        status={
+            "daklak": NO,
+            "daklak_lead": NO,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": 302,
+        },
+    ),
+    "reminders": Page(),
+    "reminder_bell": Page(),
+    "calendar": Page(),
+    "calendar@daklak": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
+    "calendar@hanoi": Page(query={"unit": "hanoi"}, status=HANOI_SCOPE),
+    # the secret address is the key: a wrong one is unknown to everyone
+    "calendar_feed": Page(
+        args=lambda w: ["not-a-token"], status={u: NO for u in USERS}, anonymous=NO
+    ),
+    "calendar_feed_new": Page(method="post", status={u: 302 for u in USERS}),
+    "calendar_feed_revoke": Page(method="post", status={u: 302 for u in USERS}),
+    "reminder_done": Page(args=_reminder("hanoi"), method="post", status=HANOI_DEALT),
+    "reminder_later": Page(args=_reminder("hanoi"), method="post", status=HANOI_DEALT),
+    "reminder_settings": Page(
+        method="post", query={"email": "none"}, status={u: 302 for u in USERS}
+    ),
     "api-v1:openapi-json": Page(anonymous=200),
     "api-v1:openapi-view": Page(anonymous=200),
 }

@@ -33,6 +33,16 @@ def static_stamp() -> str:
     return h.hexdigest()
 
 
+def start_children(cmd, doingoai, env) -> list:
+    """The web server, the task worker and the commands that repeat themselves
+    (settings.PERIODIC_COMMANDS: the reminders, hourly)."""
+    children = [subprocess.Popen(cmd, env=env)]
+    children.append(subprocess.Popen([*doingoai, "db_worker", "--no-reload", "-v0"], env=env))
+    for command in getattr(settings, "PERIODIC_COMMANDS", []):
+        children.append(subprocess.Popen([*doingoai, *command, "-v0"], env=env))
+    return children
+
+
 def default_workers() -> int:
     try:
         cores = len(os.sched_getaffinity(0))
@@ -131,8 +141,7 @@ class Command(BaseCommand):
         self.stdout.flush()
         if o["no_task_worker"]:
             os.execve(cmd[0], cmd, env)
-        children = [subprocess.Popen(cmd, env=env)]
-        children.append(subprocess.Popen([*doingoai, "db_worker", "--no-reload", "-v0"], env=env))
+        children = start_children(cmd, doingoai, env)
 
         def stop(signum, _frame):
             for child in children:

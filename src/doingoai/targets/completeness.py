@@ -1,0 +1,206 @@
+"""The matrix of the units below a unit × its targets: measured, target, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.reports.figures import Rollup
+from doingoai.reports.periods import Period
+
+from .measures import measure_below, records_url
+from .models import PERCENT, Measure, Target
+
+MET, ON_TRACK, AT_RISK, NOT_MET, NOT_DUE = "met", "on_track", "at_risk", "not_met", "not_due"
+STATUS_LABELS = {
+    MET: _("met"),
+    ON_TRACK: _("on track"),
+    AT_RISK: _("at risk"),
+    NOT_MET: _("not met"),
+    NOT_DUE: _("nothing due"),
+}
+#: how far behind, for sorting: the units furthest behind first
+STATUS_ORDER = {NOT_MET: 0, AT_RISK: 1, ON_TRACK: 2, NOT_DUE: 3, MET: 4}
+
+
+def today() -> dt.date:
+    """Today in Vietnam (settings.TIME_ZONE = Asia/Ho_Chi_Minh)."""
+    return timezone.localdate()
+
+
+def elapsed_share(period: Period, on: dt.date) -> Decimal:
+    """The share of the period that has passed on ``on`` (0 before it, 1 after it)."""
+    if on < period.start:
+        return Decimal(0)
+    if on >= period.end:
+        return Decimal(1)
+    days = (period.end - period.start).days + 1
+    return Decimal((on - period.start).days + 1) / Decimal(days)
+
+
+def status(measured, target: Target, period: Period, on: dt.date) -> str:
+    """met / on track / at risk (less than the share of the period that has passed) /
+    not met (the period is over); shares of reviews due are compared as they stand."""
+    if measured is None:
+        return NOT_DUE
+    if measured >= target.value:
+        return MET
+    if on > period.end:
+        return NOT_MET
+    if target.measure in PERCENT:
+        return AT_RISK
+    return ON_TRACK if measured / target.value >= elapsed_share(period, on) else AT_RISK
+
+
+def targets_for(unit, period: Period):
+    """The targets ``unit`` set for its units below, for the period."""
+    qs = Target.objects.filter(unit=unit).prefetch_related("units")
+    if period.year:
+        return qs.filter(year=period.year)
+    if period.term:
+        return qs.filter(term=period.term)
+    return qs.none()
+
+
+def default_target(unit, period: Period) -> Target:
+    """The default of the central union's directions: at least one event with
+    international partners per unit per term (not saved)."""
+    return Target(
+        unit=unit,
+        term=period.term,
+        year=period.year,
+        measure=Measure.INTL_EVENTS,
+        value=Decimal(1),
+    )
+
+
+@dataclass
+class Cell:
+    target: Target
+    measured: Decimal | None
+    status: str
+    url: str
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def ratio(self) -> Decimal:
+        if self.measured is None or not self.target.value:
+            return Decimal(1)
+        return min(Decimal(1), self.measured / self.target.value)
+
+
+@dataclass
+class Row:
+    unit: object
+    cells: list[Cell | None] = field(default_factory=list)
+
+    @property
+    def nothing(self) -> bool:
+        """The unit has no figure above zero for any target."""
+        return not any(c and c.measured for c in self.cells)
+
+    @property
+    def behind(self) -> int:
+        return sum(1 for c in self.cells if c and c.status in (AT_RISK, NOT_MET))
+
+    def sort_key(self):
+        cells = [c for c in self.cells if c]
+        worst = min((STATUS_ORDER[c.status] for c in cells), default=9)
+        progress = sum((c.ratio for c in cells), Decimal(0))
+        return (not self.nothing, worst, -self.behind, progress, self.unit.name)
+
+
+@dataclass
+class Matrix:
+    unit: object
+    period: Period
+    today: dt.date
+    targets: list[Target]
+    rows: list[Row]
+    is_default: bool
+
+    def count(self, state: str, column: int = 0) -> int:
+        return sum(1 for r in self.rows if r.cells[column] and r.cells[column].status == state)
+
+    def behind(self, column: int = 0) -> int:
+        """Units below that have not met the column's target (at risk or not met)."""
+        return sum(
+            1 for r in self.rows if r.cells[column] and r.cells[column].status in (AT_RISK, NOT_MET)
+        )
+
+
+def applies(target: Target, unit) -> bool:
+    named = [u.pk for u in target.units.all()] if target.pk else []
+    return not named or unit.pk in named
+
+
+def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
+    """The units directly below ``unit`` × the targets ``unit`` set for ``period``
+    (the default target when it set none), measured from the records ``user`` sees.
+
+    Cached per unit, period, reader's scope, language and day under the data version,
+    which every change of a record (and of a target) moves: never stale."""
+    from django.utils import translation
+
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import data_version
+    from doingoai.core.scope import is_system_admin
+
+    on = on or today()
+    key = ":".join(
+        str(part)
+        for part in (
+            "targets-matrix",
+            unit.pk,
+            period.start,
+            period.end,
+            getattr(period.term, "pk", ""),
+            period.year or "",
+            getattr(user, "unit_id", ""),
+            int(is_system_admin(user)),
+            translation.get_language(),
+            on,
+            data_version(),
+        )
+    )
+    return get_or_compute(key, lambda: _matrix(unit, period, user, on))
+
+
+def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
+    targets = list(targets_for(unit, period))
+    is_default = not targets
+    if is_default:
+        targets = [default_target(unit, period)]
+    rollup = Rollup(unit)
+    measured = {}
+    for t in targets:
+        if t.measure not in measured:
+            measured[t.measure] = measure_below(
+                root=unit, measure=t.measure, period=period, user=user, today=on, rollup=rollup
+            )
+    rows = []
+    for child in rollup.children:
+        row = Row(unit=child)
+        for t in targets:
+            if not applies(t, child):
+                row.cells.append(None)
+                continue
+            value = measured[t.measure][child.pk]
+            row.cells.append(
+                Cell(
+                    target=t,
+                    measured=value,
+                    status=status(value, t, period, on),
+                    url=records_url(t.measure, child, period),
+                )
+            )
+        rows.append(row)
+    rows.sort(key=Row.sort_key)
+    return Matrix(unit, period, on, targets, rows, is_default)

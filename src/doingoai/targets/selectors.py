@@ -1,0 +1,106 @@
+"""What the targets give to the menu and the dashboard."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from doingoai.core.hooks import NavLink, nav_links
+from doingoai.reports.hooks import dashboard_cards, report_sections
+
+from .completeness import MET, NOT_DUE, ON_TRACK, matrix
+from .views import period_query
+
+
+@nav_links.provide
+def targets_link(request):
+    if not request.user.is_authenticated:
+        return []
+    return [NavLink(_("Targets"), reverse("targets"), order=65)]
+
+
+@dashboard_cards.provide
+def behind_card(unit, period, user):
+    """ "12 of 34 provinces have not held an international event this term"."""
+    if unit.level not in ("central", "province"):
+        return []
+    grid = matrix(unit=unit, period=period, user=user)
+    if not grid.rows:
+        return []
+    cards = []
+    for i, target in enumerate(grid.targets):
+        applies = sum(1 for r in grid.rows if r.cells[i])
+        behind = grid.behind(i)
+        cards.append(
+            {
+                "key": f"targets-{target.measure}",
+                "label": _("Units behind: %(measure)s") % {"measure": target.get_measure_display()},
+                "value": f"{behind}/{applies}",
+                "note": _(
+                    "%(behind)s of %(total)s units below have not reached %(target)s in %(period)s"
+                )
+                % {
+                    "behind": behind,
+                    "total": applies,
+                    "target": target.value_display,
+                    "period": period.label,
+                },
+                "url": reverse("targets") + "?" + period_query(unit, period),
+            }
+        )
+    return cards
+
+
+@report_sections.provide
+def targets_section(unit, period, user):
+    """A section of the term or year report: the targets set for the units below and
+    how far each unit has come (Vietnamese: the report is a Vietnamese document)."""
+    from doingoai.reports import content
+    from doingoai.reports.formatting import vn_number
+
+    grid = matrix(unit=unit, period=period, user=user)
+    if not grid.rows:
+        return []
+    header = ["Đơn vị"] + [f"{t.get_measure_display()} (≥ {t.value_display})" for t in grid.targets]
+    rows, raw = [], []
+    for row in grid.rows:
+        texts, values = [row.unit.name], [row.unit.name]
+        for cell in row.cells:
+            if cell is None:
+                texts.append("")
+                values.append(None)
+                continue
+            figure = (
+                "—" if cell.measured is None else vn_number(cell.measured, 1).removesuffix(",0")
+            )
+            texts.append(f"{figure} ({cell.status_label})")
+            values.append(cell.measured)
+        rows.append(texts)
+        raw.append(values)
+    paragraphs = []
+    for i, t in enumerate(grid.targets):
+        total = sum(1 for r in grid.rows if r.cells[i])
+        ok = grid.count(MET, i) + grid.count(ON_TRACK, i)
+        not_due = grid.count(NOT_DUE, i)
+        paragraphs.append(
+            f"{t.get_measure_display()} (chỉ tiêu ≥ {t.value_display}): "
+            f"{ok}/{total} đơn vị đạt hoặc đúng tiến độ, {grid.behind(i)} đơn vị chưa đạt"
+            + (f", {not_due} đơn vị chưa đến hạn." if not_due else ".")
+        )
+    table = content.Table(
+        title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc",
+        header=header,
+        rows=rows,
+        sheet="Chỉ tiêu",
+        numeric=set(range(1, len(header))),
+        raw=raw,
+    )
+    return [
+        content.Block(
+            number="",
+            title="Thực hiện chỉ tiêu đối ngoại",
+            level=1,
+            paragraphs=paragraphs,
+            tables=[table],
+        )
+    ]

@@ -1,0 +1,171 @@
+"""Reminders: made from the records, shown and emailed only within scope, told once,
+closed when their cause goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from doingoai.agreements.models import Agreement
+from doingoai.core.samples import make
+from doingoai.reminders import services
+from doingoai.reminders.models import EmailChoice, Reminder, ReminderSettings
+from doingoai.targets.models import Measure, Target
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 12, 4)
+
+
+def at(day: dt.date, hour: int):
+    return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
+
+
+@pytest.fixture
+def ending(world):
+    """A Đắk Lắk agreement ending in 25 days, with no review pending."""
+    a = make(
+        "agreements",
+        world.daklak,
+        signed_date=dt.date(2021, 12, 1),
+        start_date=dt.date(2021, 12, 1),
+        end_date=TODAY + dt.timedelta(days=25),
+    )
+    a.reviews.update(held_date=dt.date(2024, 1, 1))
+    for name in ("daklak", "daklak_lead", "hanoi", "trunguong"):
+        u = world.user(name)
+        u.email = f"{name}@example.org"
+        u.save()
+    return a
+
+
+def keys(user=None):
+    qs = services.pending(user, TODAY) if user else Reminder.objects.filter(closed_at=None)
+    return set(qs.values_list("key", flat=True))
+
+
+def test_an_agreement_expiring_is_told_by_stage_and_closes_when_renewed(ending, world):
+    services.refresh(TODAY)
+    assert f"agreement_expiring:{ending.pk}:30" in keys()
+    assert f"agreement_expiring:{ending.pk}:30" in keys(world.user("daklak"))
+    assert f"agreement_expiring:{ending.pk}:30" in keys(world.user("trunguong"))
+    assert not any(k.startswith("agreement_expiring") for k in keys(world.user("hanoi")))
+    # three weeks later: the 7-day stage replaces the 30-day one
+    services.refresh(TODAY + dt.timedelta(days=20))
+    assert f"agreement_expiring:{ending.pk}:7" in keys()
+    assert f"agreement_expiring:{ending.pk}:30" not in keys()
+    # renewed: the reminder closes by itself
+    make("agreements", world.daklak, renews=ending, signed_date=TODAY)
+    got = services.refresh(TODAY + dt.timedelta(days=20))
+    assert got["closed"] >= 1
+    assert not any(k.startswith(f"agreement_expiring:{ending.pk}:") for k in keys())
+
+
+def test_a_review_due_then_overdue_then_held(world):
+    a = make("agreements", world.daklak)
+    review = a.reviews.order_by("scheduled_date").first()
+    day = review.scheduled_date
+    services.refresh(day - dt.timedelta(days=20))
+    assert f"review_due:{review.pk}:30" in keys()
+    services.refresh(day + dt.timedelta(days=3))
+    assert f"review_due:{review.pk}:overdue" in keys()
+    review.held_date = day + dt.timedelta(days=4)
+    review.save()
+    services.refresh(day + dt.timedelta(days=5))
+    assert not any(k.startswith(f"review_due:{review.pk}:") for k in keys())
+
+
+def test_done_and_later_on_the_page_and_the_bell(ending, login):
+    services.refresh(timezone.localdate())
+    client = login("daklak")
+    page = client.get(reverse("reminders")).content.decode()
+    assert ending.title in page
+    assert reverse("agreements_detail", args=[ending.pk]) in page
+    from doingoai.organization.models import User
+
+    daklak = User.objects.get(username="daklak")
+    n = services.pending(daklak).count()
+    assert reverse("reminder_bell") in client.get(reverse("dashboard")).content.decode()
+    assert f'data-count="{n}"' in client.get(reverse("reminder_bell")).content.decode()
+    r = services.pending(daklak).get(object_id=ending.pk, kind="agreement_expiring")
+    assert client.post(reverse("reminder_later", args=[r.pk])).status_code == 302
+    assert services.pending(daklak).count() == n - 1
+    assert services.pending(daklak, timezone.localdate() + dt.timedelta(days=8)).count() == n
+    assert client.post(reverse("reminder_done", args=[r.pk])).status_code == 302
+    assert services.pending(daklak, timezone.localdate() + dt.timedelta(days=8)).count() == n - 1
+    # someone else's view is untouched; out of scope is 404
+    lead = User.objects.get(username="daklak_lead")
+    assert services.pending(lead).filter(pk=r.pk).exists()
+    assert login("hanoi").post(reverse("reminder_done", args=[r.pk])).status_code == 404
+
+
+def test_the_digest_is_sent_once_in_scope_in_vietnamese(ending, world):
+    services.refresh(TODAY)
+    mail.outbox.clear()
+    assert services.send(now=at(TODAY, 6))["emails"] == 0  # before 7:00: no digest yet
+    got = services.send(now=at(TODAY, 8))
+    by_user = {m.to[0]: m for m in mail.outbox}
+    assert ending.title in by_user["daklak@example.org"].body
+    assert "Kính gửi" in by_user["daklak@example.org"].body  # in Vietnamese
+    assert f"/agreements/{ending.pk}/" in by_user["daklak@example.org"].body
+    assert (
+        "hanoi@example.org" not in by_user or ending.title not in by_user["hanoi@example.org"].body
+    )
+    assert got["emails"] == len(mail.outbox)
+    mail.outbox.clear()
+    services.send(now=at(TODAY, 9))  # the same day: no second digest
+    services.send(now=at(TODAY + dt.timedelta(days=1), 8))  # the next day: nothing new
+    assert [m for m in mail.outbox if ending.title in m.body] == []
+
+
+def test_immediate_and_none(ending, world):
+    ReminderSettings.objects.create(user=world.user("daklak"), email=EmailChoice.IMMEDIATE)
+    ReminderSettings.objects.create(user=world.user("daklak_lead"), email=EmailChoice.NONE)
+    services.refresh(TODAY)
+    mail.outbox.clear()
+    services.send(now=at(TODAY, 3))  # immediate: not waiting for the digest hour
+    assert [m.to for m in mail.outbox] == [["daklak@example.org"]]
+    services.send(now=at(TODAY, 4))
+    assert len(mail.outbox) == 1  # never twice
+
+
+def test_targets_at_risk_in_the_last_year_of_the_term(world):
+    from doingoai.organization.models import Term
+
+    term = Term.objects.get(name="XIII")
+    target = Target.objects.create(
+        unit=world.central, term=term, measure=Measure.INTL_EVENTS, value=Decimal(1)
+    )
+    make("activities", world.daklak, start_date=dt.date(2024, 6, 25))
+    services.refresh(dt.date(2024, 6, 30))  # not the last year of the term: no target told
+    assert not any(k.startswith("target_at_risk") for k in keys())
+    services.refresh(TODAY)
+    assert f"target_at_risk:{target.pk}:{world.hanoi.pk}" in keys()
+    assert f"target_at_risk:{target.pk}:{world.daklak.pk}" not in keys()  # met
+    assert f"target_at_risk:{target.pk}:{world.hanoi.pk}" in keys(world.user("trunguong"))
+    assert f"target_at_risk:{target.pk}:{world.hanoi.pk}" not in keys(world.user("daklak"))
+
+
+def test_data_that_cannot_be_counted(world):
+    from doingoai.resources.models import Resource
+
+    r = make("resources", world.daklak, currency="EUR", date=dt.date(2026, 11, 1))
+    assert Resource.objects.get(pk=r.pk).amount_usd is None
+    services.refresh(TODAY)
+    assert f"uncounted:resource:{r.pk}" in keys(world.user("daklak"))
+    assert f"uncounted:resource:{r.pk}" not in keys(world.user("hanoi"))
+
+
+def test_the_command_is_idempotent(ending, world):
+    call_command("send_reminders", verbosity=0)
+    n = Reminder.objects.count()
+    sent = len(mail.outbox)
+    call_command("send_reminders", verbosity=0)
+    assert Reminder.objects.count() == n
+    assert len(mail.outbox) == sent
+    assert Agreement.objects.filter(pk=ending.pk).exists()

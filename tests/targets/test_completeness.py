@@ -1,0 +1,211 @@
+"""The matrix equals a count made straight from the records, after every kind of change,
+for the central union (provinces) and a province (communes), as different readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from doingoai.activities.models import Activity
+from doingoai.agreements.models import Agreement, Review
+from doingoai.core.samples import make
+from doingoai.news.models import NewsItem
+from doingoai.organization.models import Unit
+from doingoai.reports.periods import make_period
+from doingoai.resources.models import Resource
+from doingoai.targets import completeness as C
+from doingoai.targets.models import Measure, Target
+
+from .conftest import ON
+
+pytestmark = pytest.mark.django_db
+ALL = [m for m in Measure.values if m != Measure.NEW_PARTNERS]
+
+
+def _in(unit_id, child) -> bool:
+    return Unit.objects.get(pk=unit_id).path.startswith(child.path)
+
+
+def straight(measure, child, period, on=ON):
+    """The figure counted record by record in Python (everything is visible to admin)."""
+    s, e = period.start, period.end
+    if measure in (Measure.INTL_EVENTS, Measure.DELEGATIONS_OUT, Measure.DELEGATIONS_IN):
+        n = 0
+        for a in Activity.objects.all():
+            if not (s <= a.start_date <= e and _in(a.unit_id, child)):
+                continue
+            if measure == Measure.INTL_EVENTS and a.partners.exists():
+                n += 1
+            elif measure == Measure.DELEGATIONS_OUT and a.kind == "delegation_out":
+                n += 1
+            elif measure == Measure.DELEGATIONS_IN and a.kind == "delegation_in":
+                n += 1
+        return Decimal(n)
+    if measure == Measure.AGREEMENTS:
+        return Decimal(
+            sum(
+                1
+                for a in Agreement.objects.all()
+                if a.signed_date and s <= a.signed_date <= e and _in(a.unit_id, child)
+            )
+        )
+    if measure in (Measure.REVIEWS_MID_TERM, Measure.REVIEWS_FINAL):
+        kind = "mid_term" if measure == Measure.REVIEWS_MID_TERM else "final"
+        due = [
+            r
+            for r in Review.objects.all()
+            if r.kind == kind
+            and s <= r.scheduled_date <= min(e, on)
+            and _in(r.agreement.unit_id, child)
+        ]
+        if not due:
+            return None
+        ok = [r for r in due if r.held_date and r.held_date <= r.scheduled_date]
+        return (Decimal(len(ok)) * 100 / len(due)).quantize(Decimal("0.1"))
+    if measure.startswith("resources_"):
+        got = [
+            r
+            for r in Resource.objects.all()
+            if r.direction == "received" and s <= r.date <= e and _in(r.unit_id, child)
+        ]
+        if measure == Measure.RESOURCES_ITEMS:
+            return Decimal(len(got))
+        field = "amount_vnd" if measure == Measure.RESOURCES_VND else "amount_usd"
+        return sum((getattr(r, field) or Decimal(0) for r in got), Decimal(0))
+    if measure == Measure.NEWS:
+        return Decimal(
+            sum(
+                1
+                for n in NewsItem.objects.all()
+                if n.published
+                and s <= n.published <= e
+                and n.status != "draft"
+                and _in(n.unit_id, child)
+            )
+        )
+    raise AssertionError(measure)
+
+
+def set_all(unit, period):
+    for m in ALL:
+        Target.objects.get_or_create(unit=unit, term=period.term, measure=m)
+
+
+def assert_matrix(world, root, period, user="admin"):
+    grid = C.matrix(unit=root, period=period, user=world.user(user), on=ON)
+    assert grid.rows, root
+    for row in grid.rows:
+        for cell in row.cells:
+            want = straight(cell.target.measure, row.unit, period)
+            assert cell.measured == want, (row.unit.name, cell.target.measure)
+    return grid
+
+
+def cell(grid, unit, measure):
+    row = next(r for r in grid.rows if r.unit.pk == unit.pk)
+    return next(c for c in row.cells if c.target.measure == measure)
+
+
+def test_matrix_equals_the_records_after_every_change(recs):
+    w = recs.world
+    period = make_period(term="XIII")
+    set_all(w.central, period)
+    set_all(w.daklak, period)
+
+    def check():
+        assert_matrix(w, w.central, period)
+        assert_matrix(w, w.daklak, period)
+        assert_matrix(w, w.daklak, period, user="daklak")
+
+    check()
+    grid = C.matrix(unit=w.central, period=period, user=w.user("admin"), on=ON)
+    # Phú Yên's 2023 delegation and the commune's event count for Đắk Lắk
+    assert cell(grid, w.daklak, Measure.INTL_EVENTS).measured == 3
+    assert cell(grid, w.daklak, Measure.DELEGATIONS_IN).measured == 1
+    assert cell(grid, w.hanoi, Measure.INTL_EVENTS).measured == 0  # no partner
+    # changes of every kind
+    recs.no_partner.partners.set([make("partners", w.hanoi)])
+    check()
+    recs.trip.start_date = dt.date(2021, 1, 1)  # before the term
+    recs.trip.save()
+    check()
+    recs.commune_event.unit = w.hanoi  # moved to another province
+    recs.commune_event.save()
+    check()
+    recs.reviews[0].held_date = recs.reviews[0].scheduled_date  # held on time
+    recs.reviews[0].save()
+    check()
+    recs.received.date = dt.date(2019, 1, 1)
+    recs.received.save()
+    check()
+    recs.news.status = NewsItem.Status.PUBLISHED
+    recs.news.save()
+    check()
+    recs.hanoi_agreement.signed_date = dt.date(2023, 1, 1)
+    recs.hanoi_agreement.save()
+    check()
+    recs.agreement.delete()
+    check()
+    recs.old.delete()
+    check()
+
+
+def test_a_year_and_a_province_reader(recs):
+    w = recs.world
+    year = make_period(year=2024)
+    Target.objects.create(unit=w.central, year=2024, measure=Measure.RESOURCES_USD, value=500)
+    Target.objects.create(unit=w.central, year=2024, measure=Measure.INTL_EVENTS, value=1)
+    grid = assert_matrix(w, w.central, year)
+    assert cell(grid, w.daklak, Measure.RESOURCES_USD).measured == Decimal(1000)
+    assert cell(grid, w.daklak, Measure.RESOURCES_USD).status == C.MET
+    # the province's own reader sees only her own province among the provinces
+    grid = C.matrix(unit=w.daklak, period=year, user=w.user("daklak"), on=ON)
+    assert {r.unit.parent_id for r in grid.rows} == {w.daklak.pk}
+
+
+def test_new_partners_counted_per_unit(recs):
+    w = recs.world
+    period = make_period(term="XIII")
+    Target.objects.create(unit=w.central, term=period.term, measure=Measure.NEW_PARTNERS, value=1)
+    grid = C.matrix(unit=w.central, period=period, user=w.user("admin"), on=ON)
+    from doingoai.partners.selectors import new_partners
+
+    for u in (w.daklak, w.hanoi):
+        want = new_partners(u, w.user("admin"), period.start, period.end).count()
+        assert cell(grid, u, Measure.NEW_PARTNERS).measured == want
+    assert cell(grid, w.daklak, Measure.NEW_PARTNERS).measured >= 1
+
+
+def test_status_follows_the_share_of_the_period(world):
+    period = make_period(term="XIII")  # 2022–2027
+    t = Target(unit=world.central, term=period.term, measure=Measure.INTL_EVENTS, value=4)
+    mid = dt.date(2024, 12, 31)  # about half the term
+    assert C.status(Decimal(4), t, period, mid) == C.MET
+    assert C.status(Decimal(3), t, period, mid) == C.ON_TRACK
+    assert C.status(Decimal(1), t, period, mid) == C.AT_RISK
+    assert C.status(Decimal(0), t, period, period.start - dt.timedelta(days=1)) == C.ON_TRACK
+    assert C.status(Decimal(3), t, period, period.end + dt.timedelta(days=1)) == C.NOT_MET
+    share = Target(unit=world.central, term=period.term, measure=Measure.REVIEWS_FINAL, value=100)
+    assert C.status(None, share, period, mid) == C.NOT_DUE
+    assert C.status(Decimal(50), share, period, mid) == C.AT_RISK
+
+
+def test_units_with_nothing_come_first_and_named_units_only(recs):
+    w = recs.world
+    period = make_period(term="XIII")
+    grid = C.matrix(unit=w.central, period=period, user=w.user("admin"), on=ON)
+    assert grid.is_default  # nothing set: the default ≥ 1 event per unit
+    assert len(grid.rows) == 34
+    nothing = [r.nothing for r in grid.rows]
+    assert nothing == sorted(nothing, reverse=True)  # every empty row before the others
+    assert grid.rows[-1].unit == w.daklak
+    assert grid.behind() == 33
+    named = Target.objects.create(
+        unit=w.central, term=period.term, measure=Measure.AGREEMENTS, value=1
+    )
+    named.units.set([w.hanoi])
+    grid = C.matrix(unit=w.central, period=period, user=w.user("admin"), on=ON)
+    assert not grid.is_default
+    assert [r.unit for r in grid.rows if r.cells[0]] == [w.hanoi]

@@ -1,0 +1,135 @@
+"""/targets/ as the officers use it: set a target, see who is behind, drill down,
+export; refusals change nothing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from doingoai.core.models import AuditEntry
+from doingoai.targets.models import Measure, Target
+
+pytestmark = pytest.mark.django_db
+URL = reverse("targets")
+ADD = reverse("target_add")
+
+
+def test_an_approver_sets_a_target_for_her_communes(recs, login):
+    w = recs.world
+    client = login("daklak_lead")
+    page = client.get(URL, {"unit": w.daklak.pk, "term": "XIII"})
+    assert page.status_code == 200
+    assert "Ea Kao" in page.content.decode()
+    got = client.post(
+        f"{ADD}?unit={w.daklak.pk}&term=XIII",
+        {"measure": Measure.DELEGATIONS_OUT, "value": "2", "units": [recs.communes[1].pk]},
+    )
+    assert got.status_code == 302
+    target = Target.objects.get(unit=w.daklak, measure=Measure.DELEGATIONS_OUT)
+    assert (
+        target.value == 2 and target.term.name == "XIII" and target.set_by.username == "daklak_lead"
+    )
+    assert list(target.units.all()) == [recs.communes[1]]
+    assert AuditEntry.objects.filter(action="target_set", object_id=target.pk).exists()
+    html = client.get(got["Location"]).content.decode()
+    assert "Delegations sent abroad" in html or "Đoàn ra" in html
+
+
+def test_bad_input_is_told_and_changes_nothing(recs, login):
+    w = recs.world
+    client = login("daklak_lead")
+    url = f"{ADD}?unit={w.daklak.pk}&year=2026"
+    bad = client.post(url, {"measure": Measure.INTL_EVENTS, "value": "-1"})
+    assert bad.status_code == 400
+    assert "âm" in bad.content.decode()  # "Chỉ tiêu không được là số âm."
+    worse = client.post(url, {"measure": "nonsense", "value": "abc"})
+    assert worse.status_code == 400
+    assert not Target.objects.filter(unit=w.daklak).exists()
+    # one target per measure and period: the second is refused with the reason
+    assert client.post(url, {"measure": Measure.INTL_EVENTS, "value": "1"}).status_code == 302
+    again = client.post(url, {"measure": Measure.INTL_EVENTS, "value": "3"})
+    assert again.status_code == 400
+    assert Target.objects.get(unit=w.daklak, year=2026).value == 1
+
+
+def test_only_approvers_and_admins_of_the_unit_above_set_targets(recs, login):
+    w = recs.world
+    data = {"measure": Measure.INTL_EVENTS, "value": "1"}
+    for user, unit in (("daklak", w.daklak), ("trunguong", w.central), ("daklak_lead", w.hanoi)):
+        status = login(user).post(f"{ADD}?unit={unit.pk}&term=XIII", data).status_code
+        assert status in (403, 404), user
+    assert not Target.objects.exists()
+    # the central union (system admin here: the demo has no central approver)
+    assert login("admin").post(f"{ADD}?unit={w.central.pk}&term=XIII", data).status_code == 302
+    # the form is not offered to a viewer
+    assert b'name="value"' not in login("trunguong").get(URL).content
+
+
+def test_remove_a_target(recs, login):
+    w = recs.world
+    t = Target.objects.create(unit=w.daklak, year=2026, measure=Measure.NEWS, value=3)
+    assert login("daklak").post(reverse("target_delete", args=[t.pk])).status_code == 403
+    assert login("hanoi").post(reverse("target_delete", args=[t.pk])).status_code == 404
+    got = login("daklak_lead").post(reverse("target_delete", args=[t.pk]))
+    assert got.status_code == 302 and "year=2026" in got["Location"]
+    assert not Target.objects.filter(pk=t.pk).exists()
+
+
+def test_scope_drill_down_and_cell_links(recs, login):
+    w = recs.world
+    central = login("trunguong")
+    html = central.get(URL, {"term": "XIII"}).content.decode()
+    assert html.count('<tr data-unit="') == 34
+    # the drill-down to a province's communes
+    assert f"?unit={w.daklak.pk}&amp;term=XIII" in html
+    html = central.get(URL, {"unit": w.daklak.pk, "term": "XIII"}).content.decode()
+    assert html.count('<tr data-unit="') == 3
+    assert "with_partners=true" in html  # each cell links to its records
+    # a province sees its own, never another's
+    assert login("hanoi").get(URL, {"unit": w.daklak.pk}).status_code == 404
+    html = login("daklak").get(URL).content.decode()
+    assert html.count('<tr data-unit="') == 3
+    assert login("daklak").get(URL, {"year": "x"}).status_code == 404
+
+
+def test_export_to_excel(recs, login):
+    w = recs.world
+    Target.objects.create(unit=w.central, term_id=None, year=2024, measure=Measure.INTL_EVENTS)
+    got = login("trunguong").get(reverse("targets_export"), {"year": 2024})
+    assert got.status_code == 200
+    assert got["Content-Disposition"].endswith('2024.xlsx"')
+    ws = load_workbook(io.BytesIO(got.content)).active
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert len(rows) == 34
+    assert rows[w.daklak.name][1:] == (1, "đạt")  # the 2024 trip (not 2023's nor 2025's)
+    assert rows[w.hanoi.name][1:] == (0, "không đạt")  # 2024 is over
+
+
+def test_the_dashboard_says_how_many_are_behind(recs, login):
+    html = login("trunguong").get(reverse("dashboard"), {"term": "XIII"}).content.decode()
+    assert 'data-figure="targets-intl_events"' in html
+    assert "<strong>33/34</strong>" in html
+
+
+def test_demo_targets_load_once(world):
+    from doingoai.targets import demo
+
+    demo.load()
+    demo.load()
+    assert Target.objects.filter(unit=world.central, term__name="XIII").count() == 3
+    assert Target.objects.filter(unit=world.daklak).count() == 3
+
+
+def test_a_section_of_the_term_report(recs, login):
+    w = recs.world
+    got = login("trunguong").get(
+        reverse("reports_unit", args=[w.central.pk]), {"term": "XIII", "format": "xlsx"}
+    )
+    assert got.status_code == 200
+    wb = load_workbook(io.BytesIO(got.content))
+    assert "Chỉ tiêu" in wb.sheetnames
+    cells = [c for row in wb["Chỉ tiêu"].iter_rows(values_only=True) for c in row]
+    assert w.daklak.name in cells and w.hanoi.name in cells
