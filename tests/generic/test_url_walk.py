@@ -100,6 +100,7 @@ def _reminder(owner):
 
     def make(w):
         import datetime as dt
+
         from doingoai.reminders import services
 
         agreement = SAMPLES["agreements"](getattr(w, owner))
