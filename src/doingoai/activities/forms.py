@@ -1,11 +1,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.agreements.models import Review
 from doingoai.core.countries import country_name, find_country, find_subdivision, subdivisions_of
 from doingoai.core.forms import RecordForm, TagsField
+from doingoai.core.scope import VIEW
 
 from .models import Activity, ActivityPlace, DelegationMember
 
@@ -143,6 +145,18 @@ class ActivityForm(RecordForm):
     )
     places = PlacesField()
     members = MembersField()
+    move_review_date = forms.BooleanField(
+        label=_("Move the review's date to this meeting"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    save_anyway = forms.BooleanField(
+        label=_("Save anyway: it is a different activity"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    after_field_name = "notes"
+    after_field_template = "activities/trip_inlines.html"
 
     class Meta:
         model = Activity
@@ -157,6 +171,7 @@ class ActivityForm(RecordForm):
             "partners",
             "agreements",
             "review",
+            "move_review_date",
             "parent",
             "places",
             "members",
@@ -167,10 +182,14 @@ class ActivityForm(RecordForm):
             "press_links",
             "shared_with",
             "notes",
+            "save_anyway",
         ]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, inlines=True, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        self.inlines = (
+            self._make_inlines(args[0] if args else kwargs.get("data")) if inlines else []
+        )
         if self.instance.pk:
             self.initial["places"] = "\n".join(place_line(p) for p in self.instance.places.all())
             self.initial["members"] = "\n".join(member_line(m) for m in self.instance.members.all())
@@ -189,6 +208,100 @@ class ActivityForm(RecordForm):
         self.fields["shared_with"].queryset = self.fields[
             "shared_with"
         ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
+
+    def _make_inlines(self, data) -> list:
+        """The rows typed inline: the trip's events, then what other apps add (gifts).
+        A form posted without an inline's rows (the API, an older page) has none."""
+        from .hooks import trip_inlines
+        from .inlines import EventsInline
+
+        inlines = [cls(self, data) for cls in [EventsInline, *trip_inlines.gather()]]
+        if data is None:
+            return inlines
+        return [i for i in inlines if f"{i.prefix}-TOTAL_FORMS" in data]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid:
+            for inline in self.inlines:  # the rows' own mistakes shown at once too
+                inline.formset.is_valid()
+            return False
+        if not all([inline.is_valid() for inline in self.inlines]):
+            self.add_error(None, _("Some rows below have mistakes: nothing was saved."))
+            return False
+        return True
+
+    def clean(self):
+        data = super().clean()
+        self.check_review_move(data)
+        self.check_duplicates(data)
+        return data
+
+    def ask(self, name: str) -> None:
+        """Show the check box ``name`` (hidden until there is a question)."""
+        self.fields[name].widget = forms.CheckboxInput()
+
+    def check_review_move(self, data) -> None:
+        """A review already held on another date is not moved without asking."""
+        review, start = data.get("review"), data.get("start_date")
+        if review is None or review.held_date is None or start is None:
+            return
+        if review.held_date == start or data.get("move_review_date"):
+            self.instance._move_review_date = True
+            return
+        stored = self.instance
+        if stored.pk and stored.review_id == review.pk and stored.start_date == review.held_date:
+            self.instance._move_review_date = True  # this very meeting held it: it moves
+            return
+        self.ask("move_review_date")
+        self.add_error(
+            "review",
+            _(
+                "This review was already held on %(date)s. Tick “Move the review's date to "
+                "this meeting” to change it, or leave the review empty."
+            )
+            % {"date": review.held_date.strftime("%d/%m/%Y")},
+        )
+
+    def check_duplicates(self, data) -> None:
+        """Ask before saving an activity that looks like one already recorded: same
+        unit, kind, overlapping dates and a shared partner."""
+        if data.get("save_anyway"):
+            return
+        found = self.likely_duplicates(data)
+        if not found:
+            return
+        self.ask("save_anyway")
+        self.duplicate_found = True
+        for other in found:
+            dates = other.start_date.strftime("%d/%m/%Y")
+            if other.end_date and other.end_date != other.start_date:
+                dates += " – " + other.end_date.strftime("%d/%m/%Y")
+            self.add_error(
+                None,
+                _(
+                    "This looks like an activity already recorded: “%(title)s” (%(dates)s). "
+                    "If it is a different one, tick “Save anyway” and save again."
+                )
+                % {"title": other.title, "dates": dates},
+            )
+
+    def likely_duplicates(self, data) -> list:
+        unit, kind, start = data.get("unit"), data.get("kind"), data.get("start_date")
+        partners = data.get("partners")
+        if not (unit and kind and start and partners):
+            return []
+        end = data.get("end_date") or start
+        found = (
+            Activity.objects.filter(
+                unit=unit, kind=kind, partners__in=list(partners), start_date__lte=end
+            )
+            .filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
+            .exclude(pk=self.instance.pk or 0)
+        )
+        if self.user is not None:
+            found = found.filter(pk__in=Activity.objects.restrict(self.user, VIEW).values("pk"))
+        return list(found.distinct().only("id", "title", "start_date", "end_date")[:3])
 
     def save(self, commit=True):
         new = self.instance.pk is None
@@ -217,3 +330,11 @@ class ActivityForm(RecordForm):
         if review is not None:
             activity.agreements.add(review.agreement_id)
         activity.update_search_text()
+        self.save_inlines(activity)
+
+    def save_inlines(self, activity) -> None:
+        """The rows typed inline, after the trip: events first (gifts are dated from
+        them), through the one write path, in the trip's transaction."""
+        events = {0: activity}
+        for inline in self.inlines:
+            inline.save(activity, events, self.user)
