@@ -269,3 +269,7 @@ IATI_DIR = Path(os.environ.get("IATI_DIR", BASE_DIR.parent / "shared" / "iati"))
 BENCH_TIMING = env_bool("BENCH_TIMING")
 if BENCH_TIMING:
     MIDDLEWARE.insert(0, "doingoai.core.timing.ServerTimingMiddleware")
+
+# Delegations (activities.delegation): the post-trip report is due this many working days
+# after the return (Saturdays, Sundays and Vietnamese public holidays do not count).
+DELEGATION_REPORT_WORKING_DAYS = int(os.environ.get("DELEGATION_REPORT_WORKING_DAYS", "7"))

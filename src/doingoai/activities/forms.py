@@ -94,7 +94,8 @@ class MembersField(forms.CharField):
             "help_text",
             _(
                 "One person a line: name, position, unit — e.g. “Nguyễn Thị A, Chủ tịch, "
-                "Hội LHPN tỉnh Đắk Lắk”."
+                "Hội LHPN tỉnh Đắk Lắk (trưởng đoàn)”. The role in brackets: trưởng đoàn, "
+                "phó trưởng đoàn, thành viên, phiên dịch, khách nước ngoài."
             ),
         )
         super().__init__(**kwargs)
@@ -103,13 +104,40 @@ class MembersField(forms.CharField):
         value = super().clean(value)
         members = []
         for _n, line in _lines(value):
+            line, role = member_role(line)
             parts = [p.strip() for p in line.split(",", 2)] + ["", ""]
             members.append(
                 DelegationMember(
-                    name=parts[0][:200], position=parts[1][:200], unit_name=parts[2][:255]
+                    name=parts[0][:200],
+                    position=parts[1][:200],
+                    unit_name=parts[2][:255],
+                    role=role,
                 )
             )
         return members
+
+
+def _role_words() -> dict[str, str]:
+    """The words of each role in brackets at the end of a member's line, both languages."""
+    from django.utils import translation
+
+    words = {}
+    for role in DelegationMember.Role:
+        words[str(role.value)] = role.value
+        for lang in ("vi", "en"):
+            with translation.override(lang):
+                words[str(role.label).lower()] = role.value
+    return words
+
+
+def member_role(line: str) -> tuple[str, str]:
+    """``"…, Hội LHPN tỉnh Đắk Lắk (trưởng đoàn)"`` -> the line and ``"head"``."""
+    if line.endswith(")") and "(" in line:
+        head, _sep, word = line[:-1].rpartition("(")
+        role = _role_words().get(word.strip().lower())
+        if role:
+            return head.strip(), role
+    return line, ""
 
 
 def place_line(place: ActivityPlace) -> str:
@@ -117,7 +145,8 @@ def place_line(place: ActivityPlace) -> str:
 
 
 def member_line(member: DelegationMember) -> str:
-    return ", ".join([member.name, member.position, member.unit_name]).rstrip(", ")
+    line = ", ".join([member.name, member.position, member.unit_name]).rstrip(", ")
+    return f"{line} ({member.get_role_display()})" if member.role else line
 
 
 class URLListField(TagsField):
@@ -133,6 +162,18 @@ class URLListField(TagsField):
         if bad:
             raise ValidationError(_("Not a web address: %(urls)s") % {"urls": ", ".join(bad)})
         return urls
+
+
+def initial_state(activity) -> str:
+    """A delegation or conference planned ahead starts its path as a draft plan; what
+    already happened is recorded after the fact."""
+    from django.utils import timezone
+
+    from .delegation import PATH_KINDS
+
+    if activity.kind in PATH_KINDS and activity.start_date > timezone.localdate():
+        return Activity.State.DRAFT
+    return Activity.State.RECORDED
 
 
 class ActivityForm(RecordForm):
@@ -179,6 +220,13 @@ class ActivityForm(RecordForm):
             "participants_total",
             "participants_women",
             "outcomes",
+            "purpose",
+            "funding_source",
+            "estimated_cost",
+            "decision_number",
+            "decision_date",
+            "decision_body",
+            "report",
             "press_links",
             "shared_with",
             "notes",
@@ -305,6 +353,8 @@ class ActivityForm(RecordForm):
 
     def save(self, commit=True):
         new = self.instance.pk is None
+        if new:
+            self.instance.state = initial_state(self.instance)
         activity = super().save(commit=commit)
         if commit:
             self.save_children(activity, new=new)

@@ -8,8 +8,13 @@ from django.urls import reverse
 from doingoai.core.registry import detail_panel
 from doingoai.core.scope import VIEW
 
+from doingoai.core.workflow import workflow_context
+
+from .delegation import DELEGATION_PATH
 from .kinds import ActivityKind
 from .models import Activity
+
+DELEGATION_PATH.declare_views(ActivityKind)
 
 
 @detail_panel(ActivityKind, "activities/activity_panels.html", order=10)
@@ -20,7 +25,12 @@ def activity_panel(activity, user):
         .prefetch_related("places")
         .order_by("start_date", "pk")
     )
+    path = {}
+    if activity.state != Activity.State.RECORDED:
+        path = workflow_context(DELEGATION_PATH, activity, user)
     return {
+        **path,
+        "on_path": bool(path),
         "places": list(activity.places.all()),
         "members": list(activity.members.all()),
         "events": events,
