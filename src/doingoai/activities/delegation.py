@@ -19,6 +19,7 @@ from functools import lru_cache
 import holidays
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.scope import APPROVE, CHANGE, VIEW
@@ -66,7 +67,9 @@ def report_due_date(returned: dt.date) -> dt.date:
 def _approved(obj, user, comment):
     """Approving records the decision: its number, date and issuing body first."""
     missing = [
-        FieldError(name, _("Enter the decision's %(field)s before approving.") % {"field": label})
+        FieldError(
+            name, gettext("Enter the decision's %(field)s before approving.") % {"field": label}
+        )
         for name, label in (
             ("decision_number", _("number")),
             ("decision_date", _("date")),
@@ -92,7 +95,8 @@ def _came_back(obj, user, comment):
 def _reported(obj, user, comment):
     if not obj.report.strip():
         raise RecordRefused(
-            INVALID, [FieldError("report", _("Write the result report before submitting it."))]
+            INVALID,
+            [FieldError("report", gettext("Write the result report before submitting it."))],
         )
 
 

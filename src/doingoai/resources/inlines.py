@@ -57,7 +57,7 @@ class GiftRowForm(RowForm):
             if share != share.to_integral_value() or share <= 0:
                 self.add_error(
                     "quantity",
-                    _("%(q)s cannot be shared evenly (chia đều) among %(n)d recipients.")
+                    _("%(q)s cannot be shared evenly among %(n)d recipients.")
                     % {"q": f"{quantity.normalize():f}", "n": len(recipients)},
                 )
         return data
