@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from doingoai.core.registry import detail_panel
 from doingoai.core.scope import VIEW
-
 from doingoai.core.workflow import workflow_context
 
 from .delegation import DELEGATION_PATH
