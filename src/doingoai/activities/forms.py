@@ -239,6 +239,7 @@ class ActivityForm(RecordForm):
             self._make_inlines(args[0] if args else kwargs.get("data")) if inlines else []
         )
         if self.instance.pk:
+            self.draft_report()
             self.initial["places"] = "\n".join(place_line(p) for p in self.instance.places.all())
             self.initial["members"] = "\n".join(member_line(m) for m in self.instance.members.all())
             self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
@@ -256,6 +257,14 @@ class ActivityForm(RecordForm):
         self.fields["shared_with"].queryset = self.fields[
             "shared_with"
         ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
+
+    def draft_report(self) -> None:
+        """Back home with no report yet: the form offers one drafted from the trip's
+        records, to edit before submitting."""
+        if self.instance.state == Activity.State.REPORT_DUE and not self.instance.report:
+            from .documents import draft_report
+
+            self.initial["report"] = draft_report(self.instance)
 
     def _make_inlines(self, data) -> list:
         """The rows typed inline: the trip's events, then what other apps add (gifts).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.activities.hooks import trip_inlines
+from doingoai.activities.hooks import activity_resources, trip_inlines
 from doingoai.activities.inlines import EventsInline, RowForm, TripInline
 from doingoai.core.forms import typed_numbers
 from doingoai.core.scope import VIEW
@@ -140,3 +140,12 @@ class GiftsInline(TripInline):
 @trip_inlines.provide
 def gifts_inline():
     return [GiftsInline]
+
+
+@activity_resources.provide
+def resources_of_activity(activity, user) -> list:
+    """The resources handed over or received at an activity, in scope (for the trip's
+    result report)."""
+    from .selectors import activity_resources as of_activity
+
+    return of_activity(activity, user)
