@@ -150,10 +150,11 @@ PAGES: dict[str, Page] = {
     "activities_step@hanoi": Page(
         args=lambda w: [SAMPLES["activities"](w.hanoi).pk, "submit"],
         method="post",
+        # hanoi is a viewer of her own union: she sees the record, may not take steps
         status={
             "daklak": NO,
             "daklak_lead": NO,
-            "hanoi": 302,
+            "hanoi": FORBIDDEN,
             "trunguong": FORBIDDEN,
             "admin": 302,
         },
