@@ -322,8 +322,10 @@ class ActivityForm(RecordForm):
 
     def check_duplicates(self, data) -> None:
         """Ask before saving an activity that looks like one already recorded: same
-        unit, kind, overlapping dates and a shared partner."""
-        if data.get("save_anyway"):
+        unit, kind, overlapping dates and a shared partner. Only a form posted from
+        the page (which carries the question's box) is asked: a spreadsheet import or an
+        API call has its own reference and version to tell records apart."""
+        if data.get("save_anyway") or "save_anyway" not in self.data:
             return
         found = self.likely_duplicates(data)
         if not found:
