@@ -336,3 +336,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "doingoai <doingoai@lo
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # commands `doingoai serve` runs beside the web server, each repeating itself
 PERIODIC_COMMANDS = [["send_reminders", "--every", "3600"]]
+# Delegations (activities.delegation): the post-trip report is due this many working days
+# after the return (Saturdays, Sundays and Vietnamese public holidays do not count).
+DELEGATION_REPORT_WORKING_DAYS = int(os.environ.get("DELEGATION_REPORT_WORKING_DAYS", "7"))

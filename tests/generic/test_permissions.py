@@ -191,6 +191,8 @@ def test_editor_can_create_and_edit_through_the_form(slug, world, login):
             data[name] = value
     if "password" in form.fields:
         data["password"] = "another-Sample-pass-42"
+    if "save_anyway" in form.fields:  # a copy of the sample is asked about as a duplicate
+        data["save_anyway"] = "on"
     add_data = _unique_values_changed(kind.model, data)
     count = type(obj)._default_manager.count()
     response = client.post(reverse(f"{slug}_add"), add_data)

@@ -215,6 +215,32 @@ PAGES: dict[str, Page] = {
             "admin": 302,
         },
     ),
+    # a step of a delegation's path (POST only): the editor's "submit" on a record
+    # recorded after the fact is refused with a message (back to the record), a viewer
+    # without the right gets 403, out of scope 404
+    "activities_step": Page(
+        args=lambda w: [SAMPLES["activities"](w.daklak).pk, "submit"],
+        method="post",
+        status={
+            "daklak": 302,
+            "daklak_lead": 302,
+            "hanoi": NO,
+            "trunguong": FORBIDDEN,
+            "admin": 302,
+        },
+    ),
+    "activities_step@hanoi": Page(
+        args=lambda w: [SAMPLES["activities"](w.hanoi).pk, "submit"],
+        method="post",
+        # hanoi is a viewer of her own union: she sees the record, may not take steps
+        status={
+            "daklak": NO,
+            "daklak_lead": NO,
+            "hanoi": FORBIDDEN,
+            "trunguong": FORBIDDEN,
+            "admin": 302,
+        },
+    ),
     "reminders": Page(),
     "reminder_bell": Page(),
     "calendar": Page(),
@@ -251,6 +277,8 @@ def kind_routes() -> dict[str, tuple]:
                 suffix in ("detail", "edit", "delete", "attach"),
             )
         for view in kind.views:
+            if "<" in view.path:  # a page with more arguments: its own row in PAGES
+                continue
             routes[view.name] = (kind, view.action, view.detail)
     return routes
 

@@ -43,6 +43,7 @@ class ActivityFilterSet(RecordFilterSet):
         fields = [
             "q",
             "kind",
+            "state",
             "format",
             "unit",
             "partner",

@@ -28,6 +28,16 @@ class ActivityKind(RecordKind):
         "agreements",
         "review",
         "parent",
+        "state",
+        "purpose",
+        "funding_source",
+        "estimated_cost",
+        "decision_number",
+        "decision_date",
+        "decision_body",
+        "returned_date",
+        "report_due_date",
+        "report",
         "topics",
         "participants_total",
         "participants_women",
@@ -56,6 +66,6 @@ class ActivityKind(RecordKind):
     ]
     ordering = ["-start_date", "-pk"]
     menu_order = 40
-    attachment_kinds = ["photo", "document"]
+    attachment_kinds = ["photo", "document"]  # the scanned decision is a document
     related = []  # the events of a trip are shown by activities/activity_panels.html
     save_steps = [services.meeting_holds_review]

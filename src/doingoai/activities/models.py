@@ -37,6 +37,25 @@ class Activity(Record):
         AID_HANDOVER = "aid_handover", _("Hand-over of aid")
         OTHER = "other", _("Other")
 
+    class State(models.TextChoices):
+        RECORDED = "recorded", _("Recorded after the fact")
+        DRAFT = "draft", _("Plan: draft")
+        SUBMITTED = "submitted", _("Submitted for approval")
+        RETURNED = "returned", _("Returned with a comment")
+        REFUSED = "refused", _("Refused")
+        APPROVED = "approved", _("Approved")
+        UNDER_WAY = "under_way", _("Under way")
+        REPORT_DUE = "report_due", _("Back: report due")
+        REPORT_SUBMITTED = "report_submitted", _("Report submitted")
+        CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Funding(models.TextChoices):
+        UNION = "union", _("The union's budget")
+        PARTNER = "partner", _("The partner")
+        PROJECT = "project", _("A project")
+        MIXED = "mixed", _("Several sources")
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -98,6 +117,33 @@ class Activity(Record):
         blank=True,
     )
     search_text = models.TextField(editable=False, default="", blank=True)
+
+    # the path of a delegation (``delegation.DELEGATION_PATH``) and its plan
+    state = models.CharField(
+        _("state"), max_length=20, choices=State, default=State.RECORDED, db_index=True
+    )
+    purpose = models.TextField(_("purpose and programme"), blank=True)
+    funding_source = models.CharField(
+        _("funding source"), max_length=20, choices=Funding, blank=True
+    )
+    estimated_cost = models.DecimalField(
+        _("estimated cost (VND)"), max_digits=20, decimal_places=0, null=True, blank=True
+    )
+    decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_body = models.CharField(_("issuing body"), max_length=255, blank=True)
+    returned_date = models.DateField(_("returned on"), null=True, blank=True, editable=False)
+    report_due_date = models.DateField(
+        _("report due"), null=True, blank=True, editable=False, db_index=True
+    )
+    report = models.TextField(
+        _("result report"),
+        blank=True,
+        help_text=_(
+            "What was done, results, agreements reached (who does what, by when), "
+            "proposals. Drafted from the trip's records; edit before submitting."
+        ),
+    )
 
     scope_policy = UnitOwned(owner="unit", visible_via=["units"], shared="shared_with")
 
@@ -211,7 +257,14 @@ class ActivityPlace(Record):
 
 
 class DelegationMember(Record):
-    """A member of a delegation: name, position and unit."""
+    """A member of a delegation: name, position, unit and role in the delegation."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("head of delegation")
+        DEPUTY = "deputy", _("deputy head")
+        MEMBER = "member", _("member")
+        INTERPRETER = "interpreter", _("interpreter")
+        GUEST = "guest", _("foreign guest")
 
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="members", verbose_name=_("activity")
@@ -228,6 +281,7 @@ class DelegationMember(Record):
         verbose_name=_("unit"),
     )
     position_order = models.PositiveSmallIntegerField(default=0)
+    role = models.CharField(_("role in the delegation"), max_length=20, choices=Role, blank=True)
 
     scope_policy = ThroughParent(parent="activity")
 
@@ -240,4 +294,5 @@ class DelegationMember(Record):
         return self.activity.get_absolute_url()
 
     def __str__(self):
-        return ", ".join(p for p in (self.name, self.position, self.unit_name) if p)
+        text = ", ".join(p for p in (self.name, self.position, self.unit_name) if p)
+        return f"{text} ({self.get_role_display()})" if self.role else text

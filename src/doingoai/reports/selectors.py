@@ -1,13 +1,62 @@
-"""What the reports give to the page frame: the "Reports" menu entry."""
+"""What the reports app adds to the page frame and to its own dashboard from the apps above
+it: the "Reports" menu entry; the delegations on their path (counts per state) and the
+post-trip reports past due."""
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from doingoai.activities.delegation import late_reports
+from doingoai.activities.models import Activity
 from doingoai.core.hooks import NavLink, nav_links
+from doingoai.core.scope import VIEW, under
+
+from .hooks import dashboard_cards
 
 
 @nav_links.provide
 def reports_link(request) -> list[NavLink]:
     return [NavLink(_("Reports"), reverse("reports_index"), order=70)]
+
+
+#: the states counted on the dashboard: delegations somebody has to act on
+ACTIVE = [
+    Activity.State.SUBMITTED,
+    Activity.State.APPROVED,
+    Activity.State.UNDER_WAY,
+    Activity.State.REPORT_DUE,
+    Activity.State.REPORT_SUBMITTED,
+]
+
+
+@dashboard_cards.provide
+def delegation_cards(unit, period, user) -> list[dict]:
+    mine = Activity.objects.restrict(user, VIEW)
+    if unit is not None:
+        mine = mine.filter(under(unit.path))
+    counts = dict(
+        mine.filter(state__in=ACTIVE).values_list("state").annotate(n=Count("id")).order_by()
+    )
+    url = reverse("activities_list")
+    late = late_reports(user).filter(pk__in=mine.values("pk")).count()
+    cards = [
+        {
+            "key": "delegation-reports-late",
+            "value": late,
+            "label": _("Post-trip reports late"),
+            "url": url + "?state=report_due",
+        }
+    ]
+    for state in ACTIVE:
+        if counts.get(state):
+            cards.append(
+                {
+                    "key": f"delegations-{state}",
+                    "value": counts[state],
+                    "label": _("Delegations: %(state)s") % {"state": Activity.State(state).label},
+                    "url": url + f"?state={state}",
+                }
+            )
+    return cards

@@ -14,7 +14,11 @@ from doingoai.activities.kinds import ActivityKind
 from doingoai.core.registry import detail_panel, kind_view
 from doingoai.core.scope import ADD
 
-from . import money, services
+from . import (
+    inlines,  # noqa: F401  (gifts typed inline in a trip's form)
+    money,
+    services,
+)
 from .forms import RatesImportForm
 from .kinds import ExchangeRateKind, ResourceKind
 from .selectors import activity_resources

@@ -1,0 +1,151 @@
+"""Gifts and aid handed over on a trip, typed inline in the trip's form
+(``activities.hooks.trip_inlines``): one line, several recipients, one resource each."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.activities.hooks import activity_resources, trip_inlines
+from doingoai.activities.inlines import EventsInline, RowForm, TripInline
+from doingoai.core.forms import typed_numbers
+from doingoai.core.scope import VIEW
+from doingoai.partners.models import Partner
+
+from .models import Resource
+
+
+class GiftRowForm(RowForm):
+    key_fields = ("title", "unit_value", "recipients")
+
+    title = forms.CharField(label=_("gift or aid"), max_length=400)
+    kind = forms.ChoiceField(label=_("kind"), choices=Resource.Kind, initial="in_kind")
+    quantity = forms.DecimalField(label=_("quantity"), initial=1, max_digits=14)
+    unit_value = forms.DecimalField(label=_("unit value"), max_digits=20)
+    currency = forms.CharField(label=_("currency"), max_length=3, initial="VND")
+    recipients = forms.ModelMultipleChoiceField(
+        label=_("recipients"),
+        queryset=Partner.objects.none(),
+        required=False,
+        help_text=_("Several: the quantity is shared evenly, one resource each."),
+    )
+    event = forms.TypedChoiceField(
+        label=_("handed over at"), coerce=int, required=False, empty_value=0
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_permitted = True
+        self.use_required_attribute = False
+        partners = Partner.objects.only("id", "name_vi")
+        if user is not None:
+            partners = Partner.objects.restrict(user, VIEW).only("id", "name_vi")
+        self.fields["recipients"].queryset = partners
+        self.fields["recipients"].widget.attrs["size"] = 4
+        self.fields["event"].choices = [(0, _("the trip itself"))] + [
+            (n, _("event of row %(n)d") % {"n": n}) for n in range(1, EventsInline.extra + 1)
+        ]
+        for field in self.fields.values():
+            typed_numbers(field)
+
+    def clean(self):
+        """Several recipients share the quantity evenly, in whole items."""
+        data = super().clean()
+        recipients, quantity = data.get("recipients") or [], data.get("quantity")
+        if len(recipients) > 1 and quantity is not None:
+            share = quantity / len(recipients)
+            if share != share.to_integral_value() or share <= 0:
+                self.add_error(
+                    "quantity",
+                    _("%(q)s cannot be shared evenly among %(n)d recipients.")
+                    % {"q": f"{quantity.normalize():f}", "n": len(recipients)},
+                )
+        return data
+
+
+class GiftsInline(TripInline):
+    prefix = "gifts"
+    title = _("Gifts and aid handed over")
+    row_form = GiftRowForm
+    extra = 3
+
+    def check(self) -> None:
+        """Each row as the resource forms it will become (the trip's unit, agreement)."""
+        self.resource_rows = []
+        for _n, row in self.rows():
+            event = row.cleaned_data["event"]
+            if event and not self._event_row_filled(event):
+                row.add_error("event", _("Row %(n)d of the events is empty.") % {"n": event})
+                continue
+            forms_ = self.resource_forms(row.cleaned_data)
+            for form in forms_:
+                if not form.is_valid():
+                    for field, errors in form.errors.items():
+                        for error in errors:
+                            row.add_error(field if field in row.fields else None, error)
+            self.resource_rows.append((event, forms_))
+
+    def resource_forms(self, data: dict) -> list:
+        """One resource form a recipient (or one without a recipient), sharing the
+        quantity evenly."""
+        from .forms import ResourceForm
+
+        trip = self.trip_form.cleaned_data
+        recipients = list(data.get("recipients") or []) or [None]
+        share = data["quantity"] / len(recipients)
+        agreements = list(trip.get("agreements") or [])
+        common = {
+            "title": data["title"],
+            "direction": Resource.Direction.GIVEN,
+            "kind": data["kind"],
+            "quantity": str(share),
+            "unit_value": str(data["unit_value"]),
+            "currency": data["currency"],
+            "date": self._date(data["event"]).isoformat(),
+            "stage": Resource.Stage.DISBURSED,
+            "unit": trip["unit"].pk,
+            "agreement": agreements[0].pk if len(agreements) == 1 else "",
+            "shared_with": [u.pk for u in trip.get("shared_with") or []],
+        }
+        return [
+            ResourceForm(
+                {**common, "partner": partner.pk if partner else ""}, user=self.trip_form.user
+            )
+            for partner in recipients
+        ]
+
+    def _event_rows(self):
+        events = next((i for i in self.trip_form.inlines if i.prefix == "events"), None)
+        return dict(events.rows()) if events is not None and events.is_valid() else {}
+
+    def _event_row_filled(self, n: int) -> bool:
+        return n in self._event_rows()
+
+    def _date(self, n: int):
+        if n:
+            return self._event_rows()[n].cleaned_data["start_date"]
+        return self.trip_form.cleaned_data["start_date"]
+
+    def save(self, trip, events, acting_user) -> None:
+        from doingoai.core.writing import record_save
+
+        from .kinds import ResourceKind
+
+        for event_row, forms_ in self.resource_rows:
+            for form in forms_:
+                form.instance.activity = events.get(event_row, trip)
+                record_save(kind=ResourceKind, acting_user=acting_user, form=form)
+
+
+@trip_inlines.provide
+def gifts_inline():
+    return [GiftsInline]
+
+
+@activity_resources.provide
+def resources_of_activity(activity, user) -> list:
+    """The resources handed over or received at an activity, in scope (for the trip's
+    result report)."""
+    from .selectors import activity_resources as of_activity
+
+    return of_activity(activity, user)
