@@ -27,9 +27,21 @@ ONE = Decimal(1)
 CENT = Decimal("0.01")
 
 
+#: codes of the IATI Currency codelist that ISO 4217 (pycountry) no longer lists or never
+#: did; published data (IATI files) uses them
+IATI_ONLY_CURRENCIES = frozenset(
+    "ANG BGN BYR CUC EEK HRK LTL LVL MRO SLL STD USS VEF XBT ZMK ZWL".split()
+)
+
+
 def is_currency(code: str | None) -> bool:
     return (
-        bool(code) and len(code) == 3 and pycountry.currencies.get(alpha_3=code.upper()) is not None
+        bool(code)
+        and len(code) == 3
+        and (
+            pycountry.currencies.get(alpha_3=code.upper()) is not None
+            or code.upper() in IATI_ONLY_CURRENCIES
+        )
     )
 
 
