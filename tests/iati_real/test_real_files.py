@@ -47,7 +47,7 @@ def expected(path: Path, country: str = "VN"):
     for act in tree(path).getroot().findall("iati-activity"):
         on_activity = country in codes(act, "recipient-country")
         for tx in act.findall("transaction"):
-            stage = RECEIVED.get((tx.find("transaction-type").get("code") or ""))
+            stage = RECEIVED.get(tx.find("transaction-type").get("code") or "")
             if not (on_activity or country in codes(tx, "recipient-country")):
                 continue
             wanted.add(act.findtext("iati-identifier").strip())
