@@ -265,6 +265,9 @@ class _Importer:
         self.partners: dict[str, object] = {}
         #: keys of organizations that could not be saved (reported once per file)
         self.failed: set[str] = set()
+        #: the activity's resources imported before: ExternalRef key -> ref, resource
+        self.known_refs: dict[str, ExternalRef] = {}
+        self.known_resources: dict[str, object] = {}
         self.file_lang = ""
         self.lang = ""
 
@@ -460,6 +463,7 @@ class _Importer:
             "funder": funders[0] if funders else reporting,
             "currency": (element.get("default-currency") or "").upper(),
         }
+        self.known(identifier)
         for index, tx in enumerate(element.findall("transaction"), 1):
             self.transaction(tx, index, keep, context, result)
         return result
@@ -570,13 +574,24 @@ class _Importer:
             )
             return None
 
+    def known(self, identifier: str) -> None:
+        """The resources imported before from this activity, in two queries."""
+        refs = {
+            ext.key: ext
+            for ext in ExternalRef.objects.filter(
+                content_type=self.resource_ct, source=SOURCE, key__startswith=f"{identifier}#"
+            )
+        }
+        ids = [ext.object_id for ext in refs.values()]
+        mine = {r.pk: r for r in self.resource_kind.scoped(self.user, CHANGE).filter(pk__in=ids)}
+        self.known_refs = refs
+        self.known_resources = {key: mine.get(ext.object_id) for key, ext in refs.items()}
+
     def resource(self, result: ActivityResult, key: str, values: dict, where: str) -> bool:
-        ext = ExternalRef.objects.filter(
-            content_type=self.resource_ct, source=SOURCE, key=key
-        ).first()
+        ext = self.known_refs.get(key)
         instance = None
         if ext is not None:
-            instance = self.resource_kind.scoped(self.user, CHANGE).filter(pk=ext.object_id).first()
+            instance = self.known_resources.get(key)
             if instance is None:
                 if self.Resource.objects.filter(pk=ext.object_id).exists():
                     result.problems.append(
@@ -586,6 +601,9 @@ class _Importer:
                     return False
                 ext.delete()
                 ext = None
+        if instance is not None and _same(instance, values):
+            result.unchanged += 1
+            return True
         adding = instance is None
         if adding:
             instance = self.Resource()
@@ -621,6 +639,19 @@ class _Importer:
         else:
             result.updated += 1
         return True
+
+
+#: the fields an import sets; a resource equal on all of them is unchanged
+COMPARED = ("direction", "unit_value", "currency", "date", "stage", "quantity")
+
+
+def _same(instance, values: dict) -> bool:
+    """Whether a resource already holds what the file says (no form needed)."""
+    return (
+        all(getattr(instance, name) == values[name] for name in COMPARED)
+        and instance.partner_id == values["partner"]
+        and instance.unit_id == values["unit"]
+    )
 
 
 def parse(path) -> object:
