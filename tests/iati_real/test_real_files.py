@@ -156,7 +156,7 @@ def test_an_organization_known_by_its_ref_only_is_created_to_complete(world):
     # XM-DAC-7 (the Netherlands' ministry) has no narrative: created under its ref
     assert report.partners_to_complete == ["XM-DAC-7"]
     partner = Partner.objects.get(name_vi="XM-DAC-7")
-    assert partner.aliases == ["XM-DAC-7"] and "complete its name" in partner.notes
+    assert partner.aliases == ["XM-DAC-7"] and "bổ sung tên" in partner.notes
     # the reversal of 250,000,000 VND is a negative line and nets the disbursements
     assert any(
         "-250.000.000" in line or "-250,000,000" in line for line in report.activities[0].reversals
@@ -174,8 +174,8 @@ def test_the_command_line_chooses_countries_and_lists_the_skipped(world, capsys)
     call_command("import_iati", str(LAO), "--unit", world.central.code, "--as", "admin")
     out = capsys.readouterr()
     assert "Skipped (2 activities):" in out.out
-    assert "for LA (Lao People's Democratic Republic" in out.out
-    assert "2 activities: 0 imported, 2 skipped (they do not concern VN)" in out.out
+    assert "dành cho LA (Lào)" in out.out  # for LA (Laos)
+    assert "2 hoạt động: nhập 0, bỏ qua 2 (không liên quan đến VN)" in out.out
     assert "Import IATI" in out.err  # progress
     assert not Resource.objects.exists()
 
@@ -183,7 +183,7 @@ def test_the_command_line_chooses_countries_and_lists_the_skipped(world, capsys)
         "import_iati", str(LAO), "--unit", world.central.code, "--as", "admin", "--country", "LA"
     )
     out = capsys.readouterr().out
-    assert "2 activities: 2 imported, 0 skipped" in out
+    assert "2 hoạt động: nhập 2, bỏ qua 0" in out
     assert Resource.objects.filter(unit=world.central).count() == 5
 
 
@@ -205,14 +205,21 @@ def test_a_country_off_the_codelist_is_refused_and_kosovo_is_not(world, settings
     assert undp.kind == "un_agency" and undp.country == "VN"
 
 
-def test_sub_cent_values_are_rounded_with_a_warning(world):
-    report = import_iati(
-        AIDDATA, unit=world.central, user=world.user("admin"), countries=["SN"], tree=tree(AIDDATA)
+def test_sub_cent_values_are_rounded_with_a_warning(world, tmp_path):
+    # AidData's first activity gives no country: say it is Senegal's and import Senegal
+    text = AIDDATA.read_text(encoding="utf-8")
+    first = "<iati-identifier>US-501c3-522318905-SG-87274001</iati-identifier>"
+    located = tmp_path / "aiddata.xml"
+    located.write_text(
+        text.replace(first, first + '<recipient-country code="SN"/>'), encoding="utf-8"
     )
+    report = import_iati(located, unit=world.central, user=world.user("admin"), countries=["SN"])
     assert report.ok, report.all_problems()
-    assert len(report.imported) == 1
-    assert any("rounded" in w for w in report.all_warnings())
-    assert "SN" in report.summary() and "warnings" in report.summary()
+    assert len(report.imported) == 2  # the one made Senegalese and the one that is
+    # 685819.59392 USD is kept as 685819.59, and said
+    assert any("685819.59392" in w and "685819.59" in w for w in report.all_warnings())
+    assert Resource.objects.filter(amount=Decimal("685819.59")).exists()
+    assert "SN" in report.summary() and "cảnh báo" in report.summary()
 
 
 def test_a_real_error_names_the_activity_the_element_and_the_line(world, tmp_path):

@@ -26,5 +26,12 @@ def is_iati_currency(code: str) -> bool:
 
 
 def country_label(code: str) -> str:
-    item = codelist("Country").get((code or "").upper())
+    """“LA (Lào)”: the code and its name in the current language (IATI's English name
+    for the codes ISO lacks, e.g. XK Kosovo)."""
+    from doingoai.core.countries import country_name, is_country
+
+    code = (code or "").upper()
+    item = codelist("Country").get(code)
+    if is_country(code):
+        return f"{code} ({country_name(code)})"
     return f"{code} ({item['name']})" if item else code
