@@ -17,6 +17,7 @@ from django.db.models import Sum
 
 from doingoai.core.models import ExternalRef
 from doingoai.iati.importing import import_iati, parse
+from doingoai.partners.models import Partner
 from doingoai.resources.models import Resource
 
 pytestmark = pytest.mark.django_db
@@ -147,8 +148,6 @@ AIDDATA = HERE / "EXCERPT_aiddata_senegal_aims_first8.xml"
 
 
 def test_an_organization_known_by_its_ref_only_is_created_to_complete(world):
-    from doingoai.partners.models import Partner
-
     report = import_iati(
         SYNTHETIC, unit=world.central, user=world.user("admin"), tree=tree(SYNTHETIC)
     )
@@ -197,11 +196,9 @@ def test_a_country_off_the_codelist_is_refused_and_kosovo_is_not(world, settings
     assert report.ok, report.all_problems()
     assert len(report.imported) == 2 and report.count("created") > 0
     # UNDP is international: a UN agency, its country not taken from Kosovo
-    from doingoai.partners.models import Partner
-
-    from doingoai.core.models import ExternalRef as Ref
-
-    undp = Partner.objects.get(pk=Ref.objects.get(source="iati-org", key="XM-DAC-41114").object_id)
+    undp = Partner.objects.get(
+        pk=ExternalRef.objects.get(source="iati-org", key="XM-DAC-41114").object_id
+    )
     assert undp.kind == "un_agency" and undp.country == "VN"
 
 
