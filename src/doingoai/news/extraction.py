@@ -99,6 +99,10 @@ class Extraction:
     topics: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
+    #: fields the reader could not fill with confidence, for the officer to check first
+    unsure: list[str] = field(default_factory=list)
+    #: the date as written when its year is nowhere (text, dateline, publication date)
+    date_without_year: str | None = None
 
     def to_json(self) -> dict:
         def iso(value: date | None) -> str | None:
@@ -121,6 +125,8 @@ class Extraction:
             "date_precision": self.date_precision,
             "events": [e.to_json() for e in self.events],
             "spans": [list(s) for s in self.spans],
+            "unsure": list(self.unsure),
+            "date_without_year": self.date_without_year,
         }
 
 
@@ -264,6 +270,12 @@ class _Org:
     country: str = ""
     collective: bool = False
     enumerated: bool = False
+
+
+#: the administrative word written before a place name ("thủ đô Phnom Penh")
+_PLACE_PREFIX = re.compile(
+    r"(tỉnh|thành\s+phố|thủ\s+đô|Thủ\s+đô|huyện|quận|thị\s+xã|TP\.?)\s+$", re.IGNORECASE
+)
 
 
 def _place_at(hits: list[PlaceHit], pos: int) -> PlaceHit | None:
@@ -830,9 +842,13 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
             if inside_unit or not (located or dateline_place):
                 continue
-        if m.code not in place_codes:
+        inside_org = any(s <= hit.start < e for s, e in unit_ranges)
+        if m.kind != "country" and not inside_org and m.code not in place_codes:
+            # a place below country level (countries are their own field), as first
+            # written with its administrative word ("tỉnh Kampong Cham")
             place_codes.add(m.code)
-            result.places.append(hit.text)
+            prefix = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
+            result.places.append(f"{prefix.group(1)} {hit.text}" if prefix else hit.text)
         span("places", hit.start, hit.end)
         if m.foreign and m.country not in countries:
             countries.append(m.country)
@@ -855,7 +871,13 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # Dates.
     dates = [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix]
     chosen = _choose_date(dates, lead, title_span)
-    if chosen is not None:
+    if chosen is not None and not chosen.has_year and published is None:
+        # "ngày 2/5" with no year in the text, no dateline and no publication date:
+        # the year is not guessed; the date is left for the officer, highlighted
+        result.unsure.append("start_date")
+        result.date_without_year = chosen.text
+        span("date_without_year", chosen.start, chosen.end)
+    elif chosen is not None:
         result.start_date, result.end_date = chosen.first, chosen.last
         result.date_precision = chosen.precision
         span("start_date", chosen.start, chosen.end)
