@@ -364,8 +364,32 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 KNOWN_PARTNERS[name],
             )
         )
+    _add_institutions(text, orgs)
     orgs.sort(key=lambda o: o.start)
     return orgs
+
+
+#: the union's own institutions and the Vietnamese women's organisations beside it:
+#: units of the Vietnamese side, never partners
+_WU_INSTITUTION_RE = re.compile(
+    r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
+    r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
+    r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
+    r"Hội\s+Nữ\s+trí\s+thức(?:\s+Việt\s+Nam)?"
+)
+
+
+def _add_institutions(text: str, orgs: list[_Org]) -> None:
+    for m in _WU_INSTITUTION_RE.finditer(text):
+        if re.search(r"(?:tại|ở)\s+$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # "tại Bảo tàng Phụ nữ Việt Nam": a venue, not a unit taking part
+        inside = [o for o in orgs if o.start <= m.start() < o.end or m.start() <= o.start < m.end()]
+        if any(o.is_unit for o in inside):
+            continue
+        for other in inside:
+            orgs.remove(other)
+        name = m.group(0)
+        orgs.append(_Org(name, m.start(), m.end(), True, "wu", "institution:" + fold(name)))
 
 
 def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None:
@@ -848,8 +872,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # written with its administrative word ("tỉnh Kampong Cham")
             place_codes.add(m.code)
             prefix = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
-            result.places.append(f"{prefix.group(1)} {hit.text}" if prefix else hit.text)
-        span("places", hit.start, hit.end)
+            start = prefix.start(1) if prefix else hit.start
+            result.places.append(work[start : hit.end])
+            span("places", start, hit.end)
         if m.foreign and m.country not in countries:
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
