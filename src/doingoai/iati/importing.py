@@ -205,8 +205,11 @@ class IatiReport:
         return text
 
     def totals_lines(self) -> list[str]:
+        from django.apps import apps
+
+        stages = dict(apps.get_model("resources", "Resource")._meta.get_field("stage").choices)
         return [
-            f"{stage} {currency}: {display(total)}"
+            f"{stages.get(stage, stage)} {currency}: {display(total)}"
             for (stage, currency), total in sorted(self.totals.items())
         ]
 
