@@ -532,3 +532,16 @@ def test_seed_articles_match_labels(name):
     assert [(a["value"], a["currency"], a["direction"]) for a in data["amounts"]] == [
         (a["value"], a["currency"], a["direction"]) for a in label["amounts"]
     ]
+
+
+def test_the_cambodian_union_for_peace_and_development_is_named_whole():
+    text = (
+        "Hội LHPN tỉnh Tây Ninh làm việc với Hội Phụ nữ Campuchia vì Hòa bình và Phát triển\n"
+        "Ngày 2/5/2024, Hội LHPN tỉnh Tây Ninh đã làm việc với Hội Phụ nữ Campuchia vì Hòa "
+        "bình và Phát triển và Đại sứ quán Việt Nam tại Campuchia."
+    )
+    result = extract(text)
+    assert "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển" in result.partners
+    # "vì Hòa bình" is not the province of Hòa Bình; the Vietnamese embassy is our side
+    assert not any("Hòa Bình" in p or "Hoà Bình" in p for p in result.places)
+    assert not any("Việt Nam tại" in p for p in result.partners)

@@ -379,6 +379,20 @@ _WU_INSTITUTION_RE = re.compile(
 )
 
 
+#: Vietnamese embassies and consulates ("Đại sứ quán Việt Nam tại Thái Lan") are the
+#: Vietnamese side, not partners (Vietnamese women's associations abroad are partners:
+#: the directory has a kind for them)
+_VIETNAMESE_ABROAD = re.compile(r"(?:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán)\s+Việt\s+Nam\s+tại\b")
+
+
+def _for_peace(text: str, hit: PlaceHit) -> bool:
+    """ "vì Hòa bình và Phát triển" (for peace and development) is not the province of
+    Hòa Bình: the name of the Cambodian women's union goes on."""
+    return fold(hit.text) == "hoa binh" and bool(
+        re.search(r"\bvì\s+$", text[max(0, hit.start - 5) : hit.start])
+    )
+
+
 def _add_institutions(text: str, orgs: list[_Org]) -> None:
     for m in _WU_INSTITUTION_RE.finditer(text):
         if re.search(r"(?:tại|ở)\s+$", text[max(0, m.start() - 6) : m.start()]):
@@ -409,7 +423,10 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         last = places[-1]
         end = last.end
         # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển"
-        tail = re.match(r"\s+vì\s+[A-ZĐ]\w*(?:\s+(?:và\s+)?[A-ZĐ]\w*){0,4}", text[end:])
+        tail = re.match(
+            r"\s+vì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
+            text[end:],
+        )
         if tail and len(places) == 1 and not level:
             end += tail.end()
         # "Hội Phụ nữ Việt Nam tại Séc"
@@ -823,8 +840,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         if s - offset >= 0:
             spans.append((name, s - offset, e - offset))
 
-    hits = find_places(work)
-    orgs = _find_orgs(work, hits)
+    hits = [h for h in find_places(work) if not _for_peace(work, h)]
+    orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
 
     # Units and partners.
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
