@@ -10,13 +10,42 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
+import django
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+# the reader's messages (e.g. an ambiguous number) are translated: Django's settings are
+# needed, not its database
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
+django.setup()
 
-from doingoai.news.scoring import score  # noqa: E402
+from doingoai.news.scoring import load_corpus, read_article, score  # noqa: E402
+
+
+def invented_years(corpus) -> list[str]:
+    """Articles given a date whose year is written nowhere: not in the text (nor its
+    dateline) and not in the publication date passed to the reader."""
+    out = []
+    for source, label in load_corpus(corpus):
+        got = read_article(source, label)
+        text = source.read_text(encoding="utf-8", errors="replace")
+        for name in ("start_date", "end_date"):
+            value = got.get(name)
+            if not value:
+                continue
+            year = value[:4]
+            if year not in text and year != (label.get("_published") or "")[:4]:
+                out.append(f"{source.name}: {name} {value}")
+    return out
+
+
+def _f1(f: dict) -> float:
+    p, r = f["precision"], f["recall"]
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main(argv=None) -> int:
@@ -35,22 +64,32 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str, indent=1))
         return 0
-    print(f"{'field':<14}{'precision':>10}{'recall':>10}{'tp':>6}{'pred':>6}{'exp':>6}")
+    print(f"{'field':<14}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'pred':>6}{'exp':>6}")
     tp = predicted = expected = 0
     for field, f in report["fields"].items():
         print(
-            f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}"
+            f"{field:<14}{f['precision']:>10.3f}{f['recall']:>10.3f}{_f1(f):>8.3f}"
             f"{f['tp']:>6}{f['predicted']:>6}{f['expected']:>6}"
         )
         tp, predicted, expected = tp + f["tp"], predicted + f["predicted"], expected + f["expected"]
+    total = {
+        "precision": tp / predicted if predicted else 1,
+        "recall": tp / expected if expected else 1,
+    }
     print(
-        f"{'all fields':<14}{tp / predicted if predicted else 1:>10.3f}"
-        f"{tp / expected if expected else 1:>10.3f}{tp:>6}{predicted:>6}{expected:>6}"
+        f"{'all fields':<14}{total['precision']:>10.3f}{total['recall']:>10.3f}"
+        f"{_f1(total):>8.3f}{tp:>6}{predicted:>6}{expected:>6}"
     )
     print(
         f"{report['articles']} articles × {args.repeat}: {report['seconds']:.2f} s, "
         f"{report['articles_per_second']:.1f} articles/s"
     )
+    invented = invented_years(args.corpus)
+    print(
+        f"dates with an invented year (not in the text nor the publication date): {len(invented)}"
+    )
+    for line in invented:
+        print(f"  {line}")
     if args.verbose:
         for m in report["mistakes"]:
             print(m)

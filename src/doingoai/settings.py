@@ -291,6 +291,13 @@ if os.environ.get("DOINGOAI_FAST_HASHER") or "pytest" in sys.modules:
 
 # IATI schemas and codelists (doingoai.iati); ../shared/iati sits beside the checkout
 IATI_DIR = Path(os.environ.get("IATI_DIR", BASE_DIR.parent / "shared" / "iati"))
+# IATI import: the activities that concern the organization are those for these countries
+# (recipient-country) or those whose participating organizations include one of its own
+# IATI organization identifiers (comma-separated, e.g. "VN-COA-..." once registered)
+IATI_COUNTRIES = [
+    c.strip().upper() for c in os.environ.get("IATI_COUNTRIES", "VN").split(",") if c.strip()
+]
+IATI_ORG_IDS = [c.strip() for c in os.environ.get("IATI_ORG_IDS", "").split(",") if c.strip()]
 
 # benchmarks (bench/run.py): a Server-Timing header with the application's time per request
 BENCH_TIMING = env_bool("BENCH_TIMING")

@@ -69,7 +69,10 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
     )
     assert text.locator("mark[data-field=kind]").count() >= 1
     places = text.locator("mark[data-field=places]").all_inner_texts()
-    assert {"Attapeu", "Sê Kông", "Salavan", "Chămpasăk"} <= set(places)
+    # the place where it happened, as written; the provinces inside the partners' names
+    # are highlighted as partners, and still become the activity's places below
+    assert "tỉnh Chămpasăk" in places
+    assert "Attapeu" not in places
     assert "Hội LHPN tỉnh Đắk Lắk" in text.locator("mark[data-field=units]").all_inner_texts()
     amount = text.locator("mark[data-field=amounts]")
     assert amount.count() == 1 and "10 triệu đồng/máy" in amount.inner_text()

@@ -164,6 +164,10 @@ PAGES: dict[str, Page] = {
         status={**EDITORS, "daklak": 302, "daklak_lead": 302, "admin": 302},
     ),  # no upload pending: back to the form
     "iati_export": Page(status=CENTRAL_ONLY),
+    "iati_import": Page(status=EDITORS),
+    "iati_import_confirm": Page(
+        method="post", status={**EDITORS, "daklak": 302, "daklak_lead": 302, "admin": 302}
+    ),  # no upload pending: back to the form
     "attachment_download": Page(args="attachment:daklak", status=DAKLAK_SCOPE),
     "attachment_download@hanoi": Page(args="attachment:hanoi", status=HANOI_SCOPE),
     "attachment_thumbnail": Page(args="attachment:daklak", status=DAKLAK_SCOPE),

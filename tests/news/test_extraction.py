@@ -468,7 +468,13 @@ def test_empty_text():
 # Floors just below what the reader reaches on the corpus (see scoring.py):
 # (precision, recall) per field; every other field is exact today.
 DEFAULT_FLOOR = (0.97, 0.97)
-FLOORS = {"places": (0.93, 0.97), "countries": (0.90, 0.97)}
+FLOORS = {"countries": (0.90, 0.97)}
+#: This corpus was written for the reader and labels places the old way (countries and
+#: provinces inside organisation names among them). Issue 18 adopted the convention of
+#: the real corpus (bench/news/corpus/README.md, "places": below country level, with
+#: their administrative word, not inside names): places are measured there, and
+#: test_places_are_below_country_level checks the convention.
+NOT_SCORED_HERE = {"places"}
 
 
 def test_corpus_is_complete():
@@ -480,13 +486,38 @@ def test_corpus_is_complete():
         assert set(JSON_KEYS) <= set(label)
 
 
+def test_places_are_below_country_level():
+    text = (
+        "Đoàn Hội LHPN tỉnh Attapeu (Lào) thăm Campuchia\n"
+        "Ngày 2/5/2024, tại thủ đô Phnom Penh, Campuchia, đoàn đã làm việc với Bộ các "
+        "vấn đề phụ nữ Campuchia; sau đó đoàn đến tỉnh Xiêm Riệp."
+    )
+    result = extract(text)
+    # countries are their own field; a province inside a name is not where it happened
+    assert result.places == ["thủ đô Phnom Penh", "tỉnh Xiêm Riệp"]
+    assert "KH" in result.countries
+
+
+def test_a_date_without_its_year_is_left_for_the_officer():
+    text = "Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Salavan\nNgày 2/5, đoàn đã đến."
+    result = extract(text)  # no year in the text, no dateline, no publication date
+    assert result.start_date is None and result.end_date is None
+    assert result.unsure == ["start_date"] and "2/5" in result.date_without_year
+    assert any(name == "date_without_year" for name, _, _ in result.spans)
+    # with the publication date, the year is known
+    assert extract(text, published=date(2023, 6, 1)).start_date == date(2023, 5, 2)
+
+
 def test_corpus_precision_recall():
     report = score(CORPUS)
     low = {
         f: (round(v["precision"], 3), round(v["recall"], 3))
         for f, v in report["fields"].items()
-        if v["precision"] < FLOORS.get(f, DEFAULT_FLOOR)[0]
-        or v["recall"] < FLOORS.get(f, DEFAULT_FLOOR)[1]
+        if f not in NOT_SCORED_HERE
+        and (
+            v["precision"] < FLOORS.get(f, DEFAULT_FLOOR)[0]
+            or v["recall"] < FLOORS.get(f, DEFAULT_FLOOR)[1]
+        )
     }
     assert not low, (low, report["mistakes"])
 
@@ -501,3 +532,16 @@ def test_seed_articles_match_labels(name):
     assert [(a["value"], a["currency"], a["direction"]) for a in data["amounts"]] == [
         (a["value"], a["currency"], a["direction"]) for a in label["amounts"]
     ]
+
+
+def test_the_cambodian_union_for_peace_and_development_is_named_whole():
+    text = (
+        "Hội LHPN tỉnh Tây Ninh làm việc với Hội Phụ nữ Campuchia vì Hòa bình và Phát triển\n"
+        "Ngày 2/5/2024, Hội LHPN tỉnh Tây Ninh đã làm việc với Hội Phụ nữ Campuchia vì Hòa "
+        "bình và Phát triển và Đại sứ quán Việt Nam tại Campuchia."
+    )
+    result = extract(text)
+    assert "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển" in result.partners
+    # "vì Hòa bình" is not the province of Hòa Bình; the Vietnamese embassy is our side
+    assert not any("Hòa Bình" in p or "Hoà Bình" in p for p in result.places)
+    assert not any("Việt Nam tại" in p for p in result.partners)

@@ -121,7 +121,8 @@ def test_paste_shows_review_with_highlights_and_prefilled_draft(world, login):
     # the facts are marked where they were found
     assert '<mark data-field="amounts" title=' in html
     assert re.search(r'<mark data-field="start_date"[^>]*>Từ ngày 25/6 đến 1/7</mark>', html)
-    assert re.search(r'<mark data-field="places"[^>]*>Attapeu</mark>', html)
+    # the place where it happened, as written (Attapeu is inside a partner's name)
+    assert re.search(r'<mark data-field="places"[^>]*>tỉnh Chămpasăk</mark>', html)
     assert re.search(r'<mark data-field="agreement"[^>]*>Thỏa thuận hợp tác vì hòa bình', html)
     # the draft activity is filled in
     assert 'value="2024-06-25"' in html and 'value="2024-07-01"' in html

@@ -99,6 +99,10 @@ class Extraction:
     topics: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
+    #: fields the reader could not fill with confidence, for the officer to check first
+    unsure: list[str] = field(default_factory=list)
+    #: the date as written when its year is nowhere (text, dateline, publication date)
+    date_without_year: str | None = None
 
     def to_json(self) -> dict:
         def iso(value: date | None) -> str | None:
@@ -121,6 +125,8 @@ class Extraction:
             "date_precision": self.date_precision,
             "events": [e.to_json() for e in self.events],
             "spans": [list(s) for s in self.spans],
+            "unsure": list(self.unsure),
+            "date_without_year": self.date_without_year,
         }
 
 
@@ -266,6 +272,12 @@ class _Org:
     enumerated: bool = False
 
 
+#: the administrative word written before a place name ("thủ đô Phnom Penh")
+_PLACE_PREFIX = re.compile(
+    r"(tỉnh|thành\s+phố|thủ\s+đô|Thủ\s+đô|huyện|quận|thị\s+xã|TP\.?)\s+$", re.IGNORECASE
+)
+
+
 def _place_at(hits: list[PlaceHit], pos: int) -> PlaceHit | None:
     for hit in hits:
         if hit.start == pos:
@@ -352,8 +364,46 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 KNOWN_PARTNERS[name],
             )
         )
+    _add_institutions(text, orgs)
     orgs.sort(key=lambda o: o.start)
     return orgs
+
+
+#: the union's own institutions and the Vietnamese women's organisations beside it:
+#: units of the Vietnamese side, never partners
+_WU_INSTITUTION_RE = re.compile(
+    r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
+    r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
+    r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
+    r"Hội\s+Nữ\s+trí\s+thức(?:\s+Việt\s+Nam)?"
+)
+
+
+#: Vietnamese embassies and consulates ("Đại sứ quán Việt Nam tại Thái Lan") are the
+#: Vietnamese side, not partners (Vietnamese women's associations abroad are partners:
+#: the directory has a kind for them)
+_VIETNAMESE_ABROAD = re.compile(r"(?:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán)\s+Việt\s+Nam\s+tại\b")
+
+
+def _for_peace(text: str, hit: PlaceHit) -> bool:
+    """ "vì Hòa bình và Phát triển" (for peace and development) is not the province of
+    Hòa Bình: the name of the Cambodian women's union goes on."""
+    return fold(hit.text) == "hoa binh" and bool(
+        re.search(r"\bvì\s+$", text[max(0, hit.start - 5) : hit.start])
+    )
+
+
+def _add_institutions(text: str, orgs: list[_Org]) -> None:
+    for m in _WU_INSTITUTION_RE.finditer(text):
+        if re.search(r"(?:tại|ở)\s+$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # "tại Bảo tàng Phụ nữ Việt Nam": a venue, not a unit taking part
+        inside = [o for o in orgs if o.start <= m.start() < o.end or m.start() <= o.start < m.end()]
+        if any(o.is_unit for o in inside):
+            continue
+        for other in inside:
+            orgs.remove(other)
+        name = m.group(0)
+        orgs.append(_Org(name, m.start(), m.end(), True, "wu", "institution:" + fold(name)))
 
 
 def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None:
@@ -373,7 +423,10 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         last = places[-1]
         end = last.end
         # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển"
-        tail = re.match(r"\s+vì\s+[A-ZĐ]\w*(?:\s+(?:và\s+)?[A-ZĐ]\w*){0,4}", text[end:])
+        tail = re.match(
+            r"\s+vì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
+            text[end:],
+        )
         if tail and len(places) == 1 and not level:
             end += tail.end()
         # "Hội Phụ nữ Việt Nam tại Séc"
@@ -787,8 +840,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         if s - offset >= 0:
             spans.append((name, s - offset, e - offset))
 
-    hits = find_places(work)
-    orgs = _find_orgs(work, hits)
+    hits = [h for h in find_places(work) if not _for_peace(work, h)]
+    orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
 
     # Units and partners.
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
@@ -830,10 +883,15 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
             if inside_unit or not (located or dateline_place):
                 continue
-        if m.code not in place_codes:
+        inside_org = any(s <= hit.start < e for s, e in unit_ranges)
+        if m.kind != "country" and not inside_org and m.code not in place_codes:
+            # a place below country level (countries are their own field), as first
+            # written with its administrative word ("tỉnh Kampong Cham")
             place_codes.add(m.code)
-            result.places.append(hit.text)
-        span("places", hit.start, hit.end)
+            prefix = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
+            start = prefix.start(1) if prefix else hit.start
+            result.places.append(work[start : hit.end])
+            span("places", start, hit.end)
         if m.foreign and m.country not in countries:
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
@@ -855,7 +913,13 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # Dates.
     dates = [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix]
     chosen = _choose_date(dates, lead, title_span)
-    if chosen is not None:
+    if chosen is not None and not chosen.has_year and published is None:
+        # "ngày 2/5" with no year in the text, no dateline and no publication date:
+        # the year is not guessed; the date is left for the officer, highlighted
+        result.unsure.append("start_date")
+        result.date_without_year = chosen.text
+        span("date_without_year", chosen.start, chosen.end)
+    elif chosen is not None:
         result.start_date, result.end_date = chosen.first, chosen.last
         result.date_precision = chosen.precision
         span("start_date", chosen.start, chosen.end)

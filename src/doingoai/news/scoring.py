@@ -86,11 +86,20 @@ def _values(name: str, data: dict) -> set:
     return {norm} if norm else set()
 
 
+def _one_day(values: dict) -> dict:
+    """An end date equal to the start date says nothing more: a one-day event (the
+    reader writes it, the real-article labels leave it empty; both mean the same)."""
+    if values.get("end_date") and values.get("end_date") == values.get("start_date"):
+        return {**values, "end_date": None}
+    return values
+
+
 def score_pairs(pairs: list[tuple[str, dict, dict]]) -> dict:
     """Score ``(name, predicted, expected)`` triples."""
     totals = {f: {"tp": 0, "predicted": 0, "expected": 0} for f in FIELDS}
     mistakes = []
     for name, predicted, expected in pairs:
+        predicted, expected = _one_day(predicted), _one_day(expected)
         for field in FIELDS:
             if field not in expected:
                 continue

@@ -171,6 +171,9 @@ class Resource(Record):
     def __str__(self):
         return self.title
 
+    #: an import of published data may record a reversal (IATI allows negative values)
+    negative_allowed = False
+
     def compute_amount(self) -> Decimal | None:
         try:
             return (Decimal(self.quantity) * Decimal(self.unit_value)).quantize(Decimal("0.01"))
@@ -184,7 +187,7 @@ class Resource(Record):
             errors["currency"] = money.currency_error(self.currency)
         if self.quantity is not None and self.quantity <= 0:
             errors["quantity"] = _("The quantity must be greater than zero.")
-        if self.unit_value is not None and self.unit_value < 0:
+        if self.unit_value is not None and self.unit_value < 0 and not self.negative_allowed:
             errors["unit_value"] = _("The unit value cannot be negative.")
         if not errors and self.quantity is not None and self.unit_value is not None:
             amount = self.compute_amount()

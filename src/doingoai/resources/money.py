@@ -30,6 +30,11 @@ CENT = Decimal("0.01")
 #: ISO 4217 codes that are no money anyone gives: "no currency" (XXX), testing (XTS),
 #: precious metals and bond-market units
 NOT_MONEY = {"XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA"}
+#: codes of the IATI Currency codelist that ISO 4217 (pycountry) no longer lists or never
+#: did; published data (IATI files) uses them
+IATI_ONLY_CURRENCIES = frozenset(
+    "ANG BGN BYR CUC EEK HRK LTL LVL MRO SLL STD USS VEF XBT ZMK ZWL".split()
+)
 
 
 def is_currency(code: str | None) -> bool:
@@ -37,7 +42,10 @@ def is_currency(code: str | None) -> bool:
         bool(code)
         and len(code) == 3
         and code.upper() not in NOT_MONEY
-        and pycountry.currencies.get(alpha_3=code.upper()) is not None
+        and (
+            pycountry.currencies.get(alpha_3=code.upper()) is not None
+            or code.upper() in IATI_ONLY_CURRENCIES
+        )
     )
 
 
