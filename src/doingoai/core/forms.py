@@ -10,15 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import pickers
+from .dates import DateInput, TypedDateField
 from .numbers import NumberError, format_number, parse_number
 from .scope import CHANGE, VIEW
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class NumberMixin:
@@ -147,8 +141,9 @@ class RecordForm(forms.ModelForm):
             typed_numbers(field)
             if type(field) in CHECKED_CHOICES:
                 field.__class__ = CHECKED_CHOICES[type(field)]
-            if isinstance(field, forms.DateField):
-                field.widget = DateInput()
+            if isinstance(field, forms.DateField) and not isinstance(field, forms.DateTimeField):
+                field.__class__ = TypedDateField  # dd/mm/yyyy, whatever the browser
+                field.widget = DateInput(attrs=field.widget.attrs)
             if field.required and not isinstance(field.widget, forms.HiddenInput):
                 field.widget.attrs.setdefault("required", True)
 
