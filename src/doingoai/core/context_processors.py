@@ -12,7 +12,7 @@ def navigation(request):
     def links(group):
         items = [
             NavLink(
-                capfirst(k.verbose_name_plural),
+                capfirst(k.verbose_name_plural()),
                 reverse(f"{k.slug}_list"),
                 k.menu_order,
                 k.nav_group,
