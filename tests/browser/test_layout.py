@@ -22,9 +22,11 @@ OVERFLOW_JS = """
     out.push(`page ${doc.scrollWidth}px wide in a ${window.innerWidth}px window`);
   }
   const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
-  for (const card of document.querySelectorAll("main .card, main .results, main .filters, main .record-form, main .stat")) {
+  const cards = "main .card, main .results, main .filters, main .record-form, main .stat";
+  const inner = "table, input, select, textarea, img, canvas, dl, h1, h2, p, ul";
+  for (const card of document.querySelectorAll(cards)) {
     const box = card.getBoundingClientRect();
-    for (const el of card.querySelectorAll("table, input, select, textarea, img, canvas, dl, h1, h2, p, ul")) {
+    for (const el of card.querySelectorAll(inner)) {
       if (el.closest(".picker-select") || getComputedStyle(el).display === "none") continue;
       let hidden = false;
       for (let a = el.parentElement; a && a !== card.parentElement; a = a.parentElement) {
@@ -33,7 +35,9 @@ OVERFLOW_JS = """
       if (hidden) continue;
       const r = el.getBoundingClientRect();
       if (r.width && r.right > box.right + 1) {
-        out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} ends at ${Math.round(r.right)} outside ${card.className} ending at ${Math.round(box.right)}`);
+        const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "");
+        out.push(`${name} ends at ${Math.round(r.right)} outside ${card.className} ` +
+                 `ending at ${Math.round(box.right)}`);
       }
     }
   }
