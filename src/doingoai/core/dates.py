@@ -68,6 +68,11 @@ class DateInput(forms.TextInput):
         super().__init__(attrs={**defaults, **(attrs or {})})
 
     def format_value(self, value):
+        if isinstance(value, str) and _ISO.match(value.strip()):
+            try:  # an initial value in ISO form (a draft read from an article)
+                value = parse_date(value)
+            except DateError:
+                pass
         if isinstance(value, dt.date):
             return value.strftime(DISPLAY)
         return super().format_value(value)
