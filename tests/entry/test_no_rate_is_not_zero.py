@@ -36,3 +36,30 @@ def test_dashboard_says_no_rate_instead_of_zero(world, login):
         assert ">0 ₫<" not in row and ">0 USD<" not in row
     card = re.search(r'data-figure="received">(.*?)</a>', page).group(1)
     assert "chưa có tỷ giá" in card and "0 ₫" not in card
+
+
+def test_an_amount_in_dong_is_shown_even_without_a_dollar_rate(world, login):
+    client = login("daklak")
+    client.post(
+        reverse("resources_add"),
+        {
+            "title": "Khoản bằng đồng",
+            "direction": "received",
+            "kind": "cash",
+            "quantity": "1",
+            "unit_value": "40 triệu",
+            "currency": "VND",
+            "date": "15/01/2024",
+            "stage": "disbursed",
+            "unit": world.daklak.pk,
+        },
+    )
+    resource = Resource.objects.get(title="Khoản bằng đồng")
+    assert resource.amount_vnd == 40_000_000 and resource.amount_usd is None
+    with translation.override("vi"):
+        page = client.get("/", {"unit": world.daklak.pk, "term": "XIII"}).content.decode()
+    rows = re.findall(r"<tr><td>Tiếp nhận</td>.*?</tr>", page)
+    assert rows
+    for row in rows:
+        assert "40.000.000" in row
+    assert any("chưa có tỷ giá" in row for row in rows)  # its USD column

@@ -24,13 +24,19 @@ def usd(value):
 
 @register.filter
 def vnd_of(row):
-    """A row's VND total, or "chưa có tỷ giá" when none of its items has a rate (its 0
-    is not a zero); "…*" when some have none (they are not in the total)."""
-    return _rated(row, _vnd(row.get("vnd")))
+    """A row's VND total, or "chưa có tỷ giá" when it is 0 only because none of its items
+    could be converted (a 0 that is not a zero). An amount in đồng needs no rate: a
+    non-zero total is shown as it is."""
+    value = row.get("vnd")
+    if value:
+        return _vnd(value)
+    return _rated(row, _vnd(value))
 
 
 @register.filter
 def usd_of(row):
+    """A row's USD total; "chưa có tỷ giá" when none of its items has a rate, "…*" when
+    some have none (they are not in the total)."""
     return _rated(row, _usd(row.get("usd")))
 
 
