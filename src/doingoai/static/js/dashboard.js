@@ -157,7 +157,8 @@
           if (p.seriesType === "custom") { return p.data.name + "\n" + p.data.span; }
           return p.data.name + ": " + p.data.value[0] + (p.data.held ? " (" + L.held + ")" : "");
         } }),
-        legend: { bottom: 0, data: states.map(function (st) { return st.name; }) },
+        legend: { bottom: 0, data: states.filter(function (st) { return st.data.length; })
+          .map(function (st) { return st.name; }) },
         grid: { left: 260, right: 24, top: 30, bottom: 56 },
         xAxis: { type: "time" },
         yAxis: { type: "category", data: cats, inverse: true },
@@ -170,7 +171,7 @@
             return { type: "rect", shape: { x: start[0], y: start[1] - h / 2, width: Math.max(2, end[0] - start[0]), height: h },
               style: api.style({ fill: "#9ab8df" }) };
           },
-        }].concat(states.map(function (st, n) {
+        }].concat(states.filter(function (st) { return st.data.length; }).map(function (st, n) {
           var serie = { type: "scatter", name: st.name, data: st.data, symbol: "diamond",
             symbolSize: 14, z: 5, itemStyle: { color: st.color } };
           if (n === 0) {
