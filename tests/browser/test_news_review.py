@@ -86,8 +86,8 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
 
     # the draft activity beside it is filled in
     assert page.input_value("#id_kind") == "delegation_out"
-    assert page.input_value("#id_start_date") == "2024-06-25"
-    assert page.input_value("#id_end_date") == "2024-07-01"
+    assert page.input_value("#id_start_date") == "25/06/2024"  # dd/mm/yyyy (issue 17)
+    assert page.input_value("#id_end_date") == "01/07/2024"
     place_lines = page.input_value("#id_places").splitlines()
     assert {"LA, LA-AT", "LA, LA-XE", "LA, LA-SL", "LA, LA-CH"} <= set(place_lines)
     assert page.is_checked("input[name=res-0-include]")

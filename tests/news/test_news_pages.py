@@ -125,7 +125,7 @@ def test_paste_shows_review_with_highlights_and_prefilled_draft(world, login):
     assert re.search(r'<mark data-field="places"[^>]*>tỉnh Chămpasăk</mark>', html)
     assert re.search(r'<mark data-field="agreement"[^>]*>Thỏa thuận hợp tác vì hòa bình', html)
     # the draft activity is filled in
-    assert 'value="2024-06-25"' in html and 'value="2024-07-01"' in html
+    assert 'value="25/06/2024"' in html and 'value="01/07/2024"' in html  # dd/mm/yyyy
     assert '<option value="delegation_out" selected>' in html
     assert f'<option value="{world.daklak.pk}" selected>' in html
     assert "LA, LA-AT" in html and "LA, LA-CH" in html

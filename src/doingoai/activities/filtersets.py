@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.agreements.models import Agreement
 from doingoai.core.countries import country_choices
-from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter, YearFilter
+from doingoai.core.filters import CountryFilter, RecordFilterSet, UnitSubtreeFilter, YearFilter
 from doingoai.partners.models import Partner
 
 from .models import Activity
@@ -24,9 +24,7 @@ class ActivityFilterSet(RecordFilterSet):
         queryset=Agreement.objects.all(),
         widget=forms.HiddenInput,
     )
-    country = django_filters.ChoiceFilter(
-        label=_("country"), choices=country_choices, method="filter_country"
-    )
+    country = CountryFilter(label=_("country"), choices=country_choices, method="filter_country")
     year = YearFilter(label=_("year"), field_name="start_date__year")
     start_after = django_filters.DateFilter(
         label=_("from"), field_name="start_date", lookup_expr="gte"

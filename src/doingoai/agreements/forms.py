@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.forms import DateInput, RecordForm, TagsField, date_order_error
+from doingoai.core.dates import TypedDateField
+from doingoai.core.forms import RecordForm, TagsField, date_order_error
 
 from .models import Agreement, Commitment, Review
 
@@ -91,9 +92,9 @@ class ReviewForm(RecordForm):
 
 class RenewForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=400)
-    signed_date = forms.DateField(label=_("signed on"), required=False, widget=DateInput())
-    start_date = forms.DateField(label=_("start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("end date"), widget=DateInput())
+    signed_date = TypedDateField(label=_("signed on"), required=False)
+    start_date = TypedDateField(label=_("start date"))
+    end_date = TypedDateField(label=_("end date"))
 
     def clean(self):
         data = super().clean()

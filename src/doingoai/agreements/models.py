@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from django.conf import settings
@@ -31,8 +32,12 @@ def status_q(status: str, today: dt.date | None = None) -> Q:
     today = today or dt.date.today()
     soon = today + dt.timedelta(days=EXPIRING_DAYS)
     manual = Q(status_override="")
-    if status in (Status.TERMINATED, Status.RENEWED):
+    # renewed: set by hand (before successors were records), or ended with a successor
+    renewed = manual & Q(end_date__lt=today) & Q(pk__in=_renewed_ids())
+    if status == Status.TERMINATED:
         return Q(status_override=status)
+    if status == Status.RENEWED:
+        return Q(status_override=status) | renewed
     if status == Status.DRAFT:
         return manual & Q(signed_date__isnull=True)
     signed = manual & Q(signed_date__isnull=False)
@@ -44,8 +49,31 @@ def status_q(status: str, today: dt.date | None = None) -> Q:
     if status == Status.EXPIRING:
         return started & Q(end_date__gte=today, end_date__lte=soon)
     if status == Status.EXPIRED:
-        return signed & Q(end_date__lt=today)
+        return signed & Q(end_date__lt=today) & ~Q(pk__in=_renewed_ids())
     return Q(pk__in=[])
+
+
+def _renewed_ids():
+    """The agreements a successor renews (a subquery)."""
+    return Agreement.objects.filter(renews__isnull=False).values("renews_id")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, keeping the day of the month where the month has
+    it (31/01 + 1 month = 28/02) and the last day of a month as the last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    last = calendar.monthrange(year, month + 1)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month + 1, last if at_end else min(day.day, last))
+
+
+def whole_months(start: dt.date, end: dt.date) -> int | None:
+    """The number of whole months from ``start`` to the day after ``end``
+    (01/01/2022–31/12/2027 is 72), or None when the period is not whole months."""
+    after = end + dt.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return months if months > 0 and add_months(start, months) == after else None
 
 
 class AgreementQuerySet(ScopedQuerySet):
@@ -124,7 +152,8 @@ class Agreement(Record):
         if not self.signed_date:
             return Status.DRAFT
         if self.end_date and self.end_date < today:
-            return Status.EXPIRED
+            # a renewed agreement stays in force to its end, then says it was renewed
+            return Status.RENEWED if self.successor() else Status.EXPIRED
         if self.start_date and self.start_date > today:
             return Status.SIGNED
         if self.end_date and self.end_date <= today + dt.timedelta(days=EXPIRING_DAYS):
@@ -144,6 +173,24 @@ class Agreement(Record):
             .order_by("scheduled_date")
             .first()
         )
+
+    def successor(self) -> Agreement | None:
+        """The agreement that renews this one, if any."""
+        return self.renewals.order_by("pk").first() if self.pk else None
+
+    def renewal_dates(self) -> tuple[dt.date | None, dt.date | None]:
+        """The start and end proposed for a renewal: the day after this one ends, for
+        as long as this one ran, keeping the day of the month (01/01/2022–31/12/2027
+        renews as 01/01/2028–31/12/2033)."""
+        if not self.end_date:
+            return None, None
+        start = self.end_date + dt.timedelta(days=1)
+        if not self.start_date:
+            return start, None
+        months = whole_months(self.start_date, self.end_date)
+        if months:
+            return start, add_months(start, months) - dt.timedelta(days=1)
+        return start, add_months(self.end_date, round(self.duration_days / 30.4375))
 
     @property
     def duration_days(self) -> int | None:

@@ -109,6 +109,16 @@ def agreement_renew(
 ) -> Agreement:
     if not Agreement.scope_policy.allows(agreement, acting_user, CHANGE):
         raise PermissionDenied
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    successor = agreement.successor()
+    if successor is not None:
+        raise ValidationError(
+            _("This agreement has already been renewed: “%(title)s” (from %(start)s).")
+            % {
+                "title": successor.title,
+                "start": f"{successor.start_date:%d/%m/%Y}" if successor.start_date else "—",
+            }
+        )
     new = Agreement.objects.create(
         title=title,
         kind=agreement.kind,
@@ -122,8 +132,8 @@ def agreement_renew(
     new.units.set(agreement.units.all())
     new.partners.set(agreement.partners.all())
     schedule_reviews(agreement=new)
-    agreement.status_override = Agreement.Override.RENEWED
-    agreement.save()
+    # the predecessor stays in force to its end date; it says "renewed" through its
+    # successor (Agreement.status), not by a status set now
     audit(user=acting_user, action="agreement_renew", record=agreement, new=new.pk)
     return new
 

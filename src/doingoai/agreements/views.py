@@ -63,6 +63,7 @@ def agreement_panel(agreement, user):
     return {
         "status": agreement.status(),
         "status_label": agreement.get_status_display(),
+        "successor": agreement.successor(),
         "reviews": reviews,
         "commitments": commitments,
         "agreement_timeline": timeline,
@@ -79,16 +80,17 @@ def renew(request, agreement):
     if request.method == "POST":
         form = RenewForm(request.POST)
         if form.is_valid():
-            new = services.agreement_renew(
-                agreement=agreement, acting_user=request.user, **form.cleaned_data
-            )
-            messages.success(request, _("Renewed as: %(obj)s") % {"obj": new})
-            return HttpResponseRedirect(reverse("agreements_edit", args=[new.pk]))
+            try:
+                new = services.agreement_renew(
+                    agreement=agreement, acting_user=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Renewed as: %(obj)s") % {"obj": new})
+                return HttpResponseRedirect(reverse("agreements_edit", args=[new.pk]))
     else:
-        start = (agreement.end_date + dt.timedelta(days=1)) if agreement.end_date else None
-        end = None
-        if start and agreement.duration_days:
-            end = start + dt.timedelta(days=agreement.duration_days)
+        start, end = agreement.renewal_dates()
         form = RenewForm(initial={"title": agreement.title, "start_date": start, "end_date": end})
     return render(
         request,

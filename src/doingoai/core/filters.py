@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .dates import DateInput, TypedDateField
 from .pickers import PickerMixin, attach
 from .text import fold
 
@@ -116,6 +117,31 @@ def restrict_choices(f, user) -> None:
     if isinstance(f, django_filters.filters.QuerySetRequestMixin):
         f.queryset = narrowed
     f.extra["queryset"] = narrowed
+def vietnamese_field(field: forms.Field) -> None:
+    """A filter's date typed and shown dd/mm/yyyy whatever the browser (``core.dates``);
+    a yes/no filter left open says "Tất cả" (all), not "Chưa xác định" (unknown)."""
+    if isinstance(field, forms.DateField):
+        field.__class__ = TypedDateField
+        field.widget = DateInput()
+    elif isinstance(field, forms.NullBooleanField):
+        field.widget.choices = [("unknown", _("All")), ("true", _("Yes")), ("false", _("No"))]
+
+
+class CountryChoiceField(django_filters.fields.ChoiceField):
+    """A country chosen, or typed in a link or the API as a code or a name ("LA", "Lào",
+    "Laos"); a name that is no country is a message, not an empty list."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value and not self.valid_value(value):
+            from .countries import find_country
+
+            value = find_country(value) or value
+        return value
+
+
+class CountryFilter(django_filters.ChoiceFilter):
+    field_class = CountryChoiceField
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -136,8 +162,7 @@ class RecordFilterSet(django_filters.FilterSet):
             attach(field, name, widgets=FAST_PICKERS)
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 4)
-            if isinstance(field, forms.DateField):
-                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            vietnamese_field(field)  # dd/mm/yyyy dates, "Tất cả" for yes/no
 
     def filter_q(self, queryset, name, value):
         from .searchindex import filter_queryset

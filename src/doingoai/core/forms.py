@@ -12,16 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import pickers
+from .dates import DateInput, TypedDateField
 from .filters import FIRST_YEAR, LAST_YEAR
 from .numbers import NumberError, format_number, parse_number
 from .scope import CHANGE, VIEW
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class NumberMixin:
@@ -188,8 +182,9 @@ class RecordForm(forms.ModelForm):
             typed_numbers(field)
             if type(field) in CHECKED_CHOICES:
                 field.__class__ = CHECKED_CHOICES[type(field)]
-            if isinstance(field, forms.DateField):
-                field.widget = DateInput()
+            if isinstance(field, forms.DateField) and not isinstance(field, forms.DateTimeField):
+                field.__class__ = TypedDateField  # dd/mm/yyyy, whatever the browser
+                field.widget = DateInput(attrs=field.widget.attrs)
                 if date_in_range not in field.validators:
                     field.validators.append(date_in_range)
             if isinstance(field, forms.CharField) and whole_characters not in field.validators:
@@ -216,6 +211,38 @@ class RecordForm(forms.ModelForm):
             field.validators.append(MaxLengthValidator(field.max_length))
             field.widget.attrs["maxlength"] = str(field.max_length)
 
+    #: the record's own date, the first of these it has: a unit is chosen for that date
+    record_date_fields: tuple[str, ...] = ("start_date", "date", "signed_date")
+
+    def clean(self):
+        data = super().clean()
+        self._refuse_ended_units(data)
+        return data
+
+    def _record_date(self, data):
+        for name in self.record_date_fields:
+            if name in self.fields and data.get(name):
+                return data[name]
+        return None
+
+    def _refuse_ended_units(self, data) -> None:
+        """A unit whose validity ended (merged, dissolved) is refused for a record dated
+        after its end, with a message naming its successor."""
+        on = self._record_date(data)
+        if on is None:
+            return
+        for name, field in self.fields.items():
+            if getattr(getattr(field, "queryset", None), "model", None) is None:
+                continue
+            if field.queryset.model._meta.label_lower != "organization.unit":
+                continue
+            value = data.get(name)
+            units = value if isinstance(value, (list, tuple, models.QuerySet)) else [value]
+            for unit in units:
+                if unit is not None and unit.valid_to and unit.valid_to < on:
+                    self.add_error(name, ended_unit_message(unit, on))
+                    break
+
     def clean_version(self):
         version = self.cleaned_data.get("version")
         if self.instance.pk:
@@ -229,6 +256,21 @@ class RecordForm(forms.ModelForm):
         super()._post_clean()
         if version is not None:
             self.instance.version = version
+
+
+def ended_unit_message(unit, on) -> str:
+    """“Phú Yên” ended on 30/06/2025, before 10/10/2026: choose “Đắk Lắk”."""
+    params = {"unit": unit.name, "end": f"{unit.valid_to:%d/%m/%Y}", "date": f"{on:%d/%m/%Y}"}
+    if unit.successor_id:
+        params["successor"] = unit.successor.name
+        return (
+            _(
+                "“%(unit)s” ended on %(end)s, before the date of this record (%(date)s): "
+                "choose the unit that succeeded it, “%(successor)s”."
+            )
+            % params
+        )
+    return _("“%(unit)s” ended on %(end)s, before the date of this record (%(date)s).") % params
 
 
 def record_form_factory(model, fields):

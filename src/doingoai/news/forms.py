@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.forms import DateInput, RecordForm
+from doingoai.core.dates import TypedDateField
+from doingoai.core.forms import RecordForm
 
 from .models import NewsItem
 
@@ -85,10 +86,9 @@ class ImportForm(forms.Form):
         label=_("or a file"), required=False, help_text=_("A .txt, .html or .docx file.")
     )
     source_url = forms.URLField(label=_("source address"), required=False, max_length=500)
-    published = forms.DateField(
+    published = TypedDateField(
         label=_("publication date"),
         required=False,
-        widget=DateInput(),
         help_text=_("When the text does not say; it gives the year of dates written without one."),
     )
 

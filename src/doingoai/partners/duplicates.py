@@ -71,12 +71,20 @@ def partner_names(partner) -> list[str]:
     return [n for n in names if n]
 
 
+#: a partner of another country (or none) is still a likely duplicate ("UN Women" added
+#: with Việt Nam, its country office, is the "UN Women" of the directory), only a
+#: little less likely than one of the same country
+OTHER_COUNTRY_PENALTY = 5.0
+
+
 def likely_duplicates(
     *, names, country="", subdivision="", exclude_pk=None, threshold=80.0, limit=5
 ) -> list[tuple[object, float]]:
     """Existing partners that probably are the organization named ``names`` (best first):
-    candidates from the search index (any distinctive word of any name), narrowed to
-    the same country and province."""
+    candidates from the search index (any distinctive word of any name, acronym or
+    alias) across the whole directory. The same country makes a match more likely
+    (another country costs ``OTHER_COUNTRY_PENALTY`` points); in the same country a
+    partner of another province is not the same organization."""
     from doingoai.core.countries import find_subdivision
 
     from .models import Partner
@@ -92,17 +100,18 @@ def likely_duplicates(
         words |= {phonetic(w) for w in name_core(n, generic).split()}
         words.add(phonetic(n))
     qs = Partner._base_manager.filter(pk__in=candidate_ids(Partner, list(words)))
-    if country:
-        qs = qs.filter(country=country)
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
     out = []
     for obj in qs:
-        if sub and obj.subdivision and obj.subdivision != sub:
+        same_country = bool(country) and obj.country == country
+        if same_country and sub and obj.subdivision and obj.subdivision != sub:
             continue
         best = max(
             (name_similarity(a, b, generic) for a in names for b in partner_names(obj)), default=0.0
         )
+        if not same_country:
+            best -= OTHER_COUNTRY_PENALTY
         if best >= threshold:
             out.append((obj, best))
     out.sort(key=lambda t: -t[1])

@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.countries import country_choices
-from doingoai.core.filters import RecordFilterSet
+from doingoai.core.filters import CountryFilter, RecordFilterSet
 from doingoai.organization.models import Unit
 
 from .models import Partner, PartnerContact
@@ -10,7 +10,7 @@ from .selectors import engaged_partners, new_partners
 
 
 class PartnerFilterSet(RecordFilterSet):
-    country = django_filters.ChoiceFilter(label=_("country"), choices=country_choices)
+    country = CountryFilter(label=_("country"), choices=country_choices)
     unit = django_filters.ModelChoiceFilter(label=_("added by unit"), queryset=Unit.objects.all())
 
     worked_unit = django_filters.ModelChoiceFilter(

@@ -144,6 +144,10 @@ def chart_data(fig) -> dict:
             "overdue": _("overdue"),
             "held": _("held"),
             "today": _("Today"),
+            "planned": _("Planned"),
+            "heldReview": _("Held"),
+            "billion": _("bn"),
+            "million": _("mn"),
         },
     }
 

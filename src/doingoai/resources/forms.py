@@ -10,42 +10,51 @@ from .models import ExchangeRate, Resource
 
 
 class CurrencyInput(forms.TextInput):
-    """A text box with the ISO 4217 codes offered as suggestions."""
+    """A text box offering every ISO 4217 currency with its name in the reader's
+    language (VND "Đồng Việt Nam" first): the browser's type-ahead finds "đồng" or
+    "đô la Mỹ" in the names."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value and money.is_currency(value):
+            return f"{value.upper()} — {money.currency_name(value.upper())}"
+        return value
 
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
-        options = format_html_join("", '<option value="{}">{}</option>', money.currency_choices())
+        options = format_html_join("", '<option value="{1}"></option>', money.currency_choices())
         return format_html('{}<datalist id="currency-codes">{}</datalist>', html, options)
 
 
 class CurrencyField(forms.CharField):
-    """An ISO 4217 code typed or picked from the list; unknown codes get a clear message."""
+    """An ISO 4217 currency typed or picked by its code or its name ("đồng", "đô la
+    Mỹ", "USD — Đô la Mỹ"); stored as the code; what is none gets a clear message."""
 
     widget = CurrencyInput
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 3)
+        kwargs.setdefault("max_length", 80)
         super().__init__(**kwargs)
         self.widget.attrs.update(
-            {
-                "list": "currency-codes",
-                "autocomplete": "off",
-                "size": 5,
-                "style": "text-transform: uppercase",
-            }
+            {"list": "currency-codes", "autocomplete": "off", "class": "currency"}
         )
 
     def clean(self, value):
-        value = super().clean(value).strip().upper()
-        if value and not money.is_currency(value):
+        value = super().clean(value).strip()
+        if not value:
+            return value
+        code = money.find_currency(value)
+        if code is None:
             raise forms.ValidationError(money.currency_error(value))
-        return value
+        return code
 
 
 class ResourceForm(RecordForm):
     change_scoped_fields = ("unit",)
     currency = CurrencyField(
-        label=_("currency"), initial="VND", help_text=_("ISO 4217 code, e.g. VND, USD, EUR.")
+        label=_("currency"),
+        initial="VND",
+        help_text=_("Type the code or the name: VND, đồng, đô la Mỹ, EUR…"),
     )
 
     class Meta:

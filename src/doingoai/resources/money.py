@@ -15,9 +15,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 import pycountry
+from babel import UnknownLocaleError
+from babel.numbers import get_currency_name
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from doingoai.core.numbers import format_money, format_number  # noqa: F401 (re-exported)
+from doingoai.core.text import fold
 
 VND = "VND"
 USD = "USD"
@@ -53,12 +57,54 @@ def currency_error(code: str) -> str:
     return _("“%(code)s” is not an ISO 4217 currency code (e.g. VND, USD, EUR).") % {"code": code}
 
 
+#: the currencies an officer meets most, offered first in this order
+FIRST_CURRENCIES = [
+    "VND", "USD", "EUR", "LAK", "KHR", "CNY", "KRW", "JPY", "THB", "AUD", "GBP",
+]  # fmt: skip
+
+
+def _iso_codes() -> list[str]:
+    """Today's ISO 4217 codes (pycountry), the usual ones first, then A to Z."""
+    codes = {c.alpha_3 for c in pycountry.currencies} - NOT_MONEY
+    return [c for c in FIRST_CURRENCIES if c in codes] + sorted(codes - set(FIRST_CURRENCIES))
+
+
+def currency_name(code: str, language: str | None = None) -> str:
+    """``Đồng Việt Nam``, ``Đô la Mỹ`` (babel's CLDR names; English when asked)."""
+    language = (language or get_language() or "vi").split("-")[0]
+    try:
+        return get_currency_name(code, locale=language)
+    except (UnknownLocaleError, ValueError):
+        return get_currency_name(code, locale="en")
+
+
 def currency_choices() -> list[tuple[str, str]]:
-    first = ["VND", "USD", "EUR", "JPY", "KRW", "AUD", "CNY", "LAK", "KHR", "THB", "GBP"]
-    names = {c.alpha_3: c.name for c in pycountry.currencies}
-    names = {c: name for c, name in names.items() if c not in NOT_MONEY}
-    ordered = [c for c in first if c in names] + sorted(c for c in names if c not in first)
-    return [(c, f"{c} — {names[c]}") for c in ordered]
+    """(code, "VND — Đồng Việt Nam") in the order of the picker, in the current language."""
+    return [(c, f"{c} — {currency_name(c)}") for c in _iso_codes()]
+
+
+def find_currency(typed: str | None) -> str | None:
+    """The ISO 4217 code meant by what was typed or picked: a code ("vnd"), a choice
+    ("USD — Đô la Mỹ"), or a name in Vietnamese or English, with or without diacritics
+    ("đồng", "đô la Mỹ", "kip lao", "euro"). A name's beginning is enough; of several
+    currencies whose names begin so, the first of the picker's order ("đồng" is the
+    đồng, "đô la" the US dollar). None when nothing matches."""
+    text = (typed or "").strip()
+    head = text.split("—")[0].split(" - ")[0].strip()
+    if len(head) == 3 and is_currency(head):
+        return head.upper()
+    folded = fold(text)
+    if not folded:
+        return None
+    codes = _iso_codes()
+    names = {c: [fold(currency_name(c, "vi")), fold(currency_name(c, "en"))] for c in codes}
+    for code in codes:
+        if folded in names[code]:
+            return code
+    for code in codes:
+        if any(name.startswith(folded + " ") for name in names[code]):
+            return code
+    return None
 
 
 class RateTable:

@@ -8,11 +8,11 @@ from decimal import Decimal
 from django import template
 from django.db.models import Model
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from doingoai.core.numbers import format_money
+from doingoai.core.numbers import format_money, format_number
 
 register = template.Library()
 
@@ -25,11 +25,15 @@ def show(value):
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)  # Việt Nam time (TIME_ZONE), not UTC
         return formats.date_format(value, "SHORT_DATETIME_FORMAT")
     if isinstance(value, dt.date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, (int, Decimal, float)):
-        return formats.number_format(value, use_l10n=True, force_grouping=True)
+        if isinstance(value, float):
+            value = Decimal(repr(value))
+        return format_number(value)  # 10.000.000, 4 (not 4,00), 1,5
     if isinstance(value, Model):
         return link(value)
     if isinstance(value, (list, tuple)):

@@ -8,6 +8,11 @@
   var L = data.labels;
   var charts = [];
   var fmt = function (v) { return Number(v || 0).toLocaleString("vi-VN"); };
+  // a money axis: "2,5 tỷ", "250 tr" (Vietnamese separators in both languages)
+  var money = function (v) {
+    return v >= 1e9 ? fmt(v / 1e9) + " " + (L.billion || "tỷ")
+      : v >= 1e6 ? fmt(v / 1e6) + " " + (L.million || "tr") : fmt(v);
+  };
 
   // Tooltips as rich text, not HTML: the CSP allows no inline styles.
   var TIP = { renderMode: "richText" };
@@ -37,9 +42,15 @@
     });
     series.push({ name: L.total, type: "line", data: data.totalByYear, symbolSize: 8,
       label: { show: true, position: "top" }, z: 5 });
+    // every kind in the legend, wrapped over lines rather than paged ("1/3"): the chart
+    // grows by the lines the legend takes at its width
+    var perLine = Math.max(1, Math.floor(years.getWidth() / 150));
+    var lines = Math.ceil(series.length / perLine);
+    years.getDom().style.height = (260 + lines * 22) + "px";
+    years.resize();
     years.setOption({
-      tooltip: tip({ trigger: "axis" }), legend: { type: "scroll", bottom: 0 },
-      grid: { left: 40, right: 16, top: 24, bottom: 48 },
+      tooltip: tip({ trigger: "axis" }), legend: { type: "plain", bottom: 0, left: "center" },
+      grid: { left: 40, right: 16, top: 24, bottom: 30 + lines * 22 },
       xAxis: { type: "category", data: data.years.map(String) },
       yAxis: { type: "value", minInterval: 1 }, series: series,
     });
@@ -111,7 +122,7 @@
                         { type: "inside", zoomLock: true }] : [],
       xAxis: { type: "category", data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
       yAxis: { type: "value", axisLabel: { formatter: function (v) {
-        return v >= 1e9 ? (v / 1e9) + " tỷ" : v >= 1e6 ? (v / 1e6) + " tr" : fmt(v); } } },
+        return money(v); } } },
       series: [serie("received", L.received, "#1e7a46"), serie("given", L.given, "#b4235a")],
     });
   }
@@ -128,11 +139,15 @@
         return { value: [i, Date.parse(a.start), Date.parse(a.end)], url: a.url, name: a.title,
           span: a.start + " → " + a.end };
       });
-      var points = [];
+      var states = [
+        { key: "held", name: L.heldReview || L.held, color: "#1e7a46", data: [] },
+        { key: "planned", name: L.planned || L.review, color: "#a86200", data: [] },
+        { key: "overdue", name: L.overdue, color: "#b42318", data: [] },
+      ];
       items.forEach(function (a, i) {
         a.reviews.forEach(function (r) {
-          points.push({ value: [r.date, i], name: r.kind, url: a.url, held: r.held,
-            itemStyle: { color: r.held ? "#1e7a46" : (r.overdue ? "#b42318" : "#a86200") } });
+          var state = states[r.held ? 0 : (r.overdue ? 2 : 1)];
+          state.data.push({ value: [r.date, i], name: r.kind, url: a.url, held: r.held });
         });
       });
       tl.getDom().style.height = Math.max(220, 40 + items.length * 32) + "px";
@@ -142,7 +157,9 @@
           if (p.seriesType === "custom") { return p.data.name + "\n" + p.data.span; }
           return p.data.name + ": " + p.data.value[0] + (p.data.held ? " (" + L.held + ")" : "");
         } }),
-        grid: { left: 260, right: 24, top: 16, bottom: 30 },
+        legend: { bottom: 0, data: states.filter(function (st) { return st.data.length; })
+          .map(function (st) { return st.name; }) },
+        grid: { left: 260, right: 24, top: 30, bottom: 56 },
         xAxis: { type: "time" },
         yAxis: { type: "category", data: cats, inverse: true },
         series: [{
@@ -154,11 +171,17 @@
             return { type: "rect", shape: { x: start[0], y: start[1] - h / 2, width: Math.max(2, end[0] - start[0]), height: h },
               style: api.style({ fill: "#9ab8df" }) };
           },
-        }, {
-          type: "scatter", name: L.review, data: points, symbol: "diamond", symbolSize: 14, z: 5,
-          markLine: { silent: true, symbol: "none", lineStyle: { color: "#b4235a", type: "dashed" },
-            label: { formatter: L.today }, data: [{ xAxis: data.today }] },
-        }],
+        }].concat(states.filter(function (st) { return st.data.length; }).map(function (st, n) {
+          var serie = { type: "scatter", name: st.name, data: st.data, symbol: "diamond",
+            symbolSize: 14, z: 5, itemStyle: { color: st.color } };
+          if (n === 0) {
+            // "Hôm nay" above the plot (the category axis runs downwards), clear of the years
+            serie.markLine = { silent: true, symbol: "none",
+              lineStyle: { color: "#b4235a", type: "dashed" },
+              label: { formatter: L.today, position: "start" }, data: [{ xAxis: data.today }] };
+          }
+          return serie;
+        })),
       });
     }
   }
