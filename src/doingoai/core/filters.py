@@ -117,6 +117,8 @@ def restrict_choices(f, user) -> None:
     if isinstance(f, django_filters.filters.QuerySetRequestMixin):
         f.queryset = narrowed
     f.extra["queryset"] = narrowed
+
+
 def vietnamese_field(field: forms.Field) -> None:
     """A filter's date typed and shown dd/mm/yyyy whatever the browser (``core.dates``);
     a yes/no filter left open says "Tất cả" (all), not "Chưa xác định" (unknown)."""
