@@ -281,8 +281,8 @@ def kind_routes() -> dict[str, tuple]:
                 suffix in ("detail", "edit", "delete", "attach"),
             )
         for view in kind.views:
-            if "<" in view.path:  # a page with more arguments: its own row in PAGES
-                continue
+            if "<" in view.path and not view.name.endswith("_step"):
+                continue  # a page with more arguments: its own row in PAGES
             routes[view.name] = (kind, view.action, view.detail)
     return routes
 

@@ -170,6 +170,7 @@ class Workflow:
         """The POST URL ``<slug>/<pk>/step/<name>/`` of ``kind`` (scope checked by the
         registry: 404 out of reach; the step's own rules answer 403 or a message)."""
         workflow = self
+        kind.workflow = self  # the kind's path, for whoever walks the kinds (URL walk)
 
         @kind_view(kind, f"{kind.slug}_step", path="step/<str:step>/", action=VIEW)
         def take_step(request, obj, step):

@@ -173,6 +173,8 @@ def xlsx_bytes(doc: Document) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
+    from doingoai.core.exports import set_cell
+
     wb = Workbook()
     wb.remove(wb.active)
     thin = Side(style="thin")
@@ -189,19 +191,19 @@ def xlsx_bytes(doc: Document) -> bytes:
             (t.title, Font(bold=True, size=12)),
         ]
         for r, (text, font) in enumerate(title_rows, 1):
-            cell = ws.cell(row=r, column=1, value=text)
+            cell = set_cell(ws.cell(row=r, column=1), text)
             cell.font = font
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         head = len(title_rows) + 2
         for c, h in enumerate(t.header, 1):
-            cell = ws.cell(row=head, column=c, value=h)
+            cell = set_cell(ws.cell(row=head, column=c), h)
             cell.font = Font(bold=True)
             cell.border = box
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         data = t.raw if t.raw is not None else t.rows
         for r, row in enumerate(data, head + 1):
             for c, value in enumerate(row, 1):
-                cell = ws.cell(row=r, column=c, value=_xlsx_value(value))
+                cell = set_cell(ws.cell(row=r, column=c), _xlsx_value(value))
                 cell.border = box
                 fmt = NUMBER_FORMATS.get(t.formats.get(c - 1, ""))
                 if fmt and isinstance(cell.value, int | float):
