@@ -257,3 +257,69 @@ def test_key_rotation_keeps_every_case_readable(world, monkeypatch):
     monkeypatch.setenv("DOINGOAI_PROTECTION_KEYS", "not-a-key")
     with pytest.raises(KeyProblem, match="not a Fernet key"):
         ProtectionCase.objects.get(pk=case.pk)
+
+
+def _page(response) -> str:
+    """The page without what differs on every answer (CSP nonces, CSRF tokens)."""
+    import re
+
+    return re.sub(r'(nonce|value|content)="[^"]*"', "", response.content.decode())
+
+
+def test_refused_attempts_are_logged_and_tell_the_asker_nothing(
+    case, hanoi_handler, world, login, verified
+):
+    """A non-handler opening a case URL gets the same 404 as for an id that is no case;
+    the attempt (who, when, address, case id, part) is in the access log."""
+    client = login("daklak")  # an editor of the case's own unit, named on nothing
+    missing = ProtectionCase.objects.order_by("-pk").first().pk + 1000
+    refused = client.get(case.get_absolute_url(), REMOTE_ADDR="10.9.8.7")
+    nothing = client.get(f"/cases/{missing}/", REMOTE_ADDR="10.9.8.7")
+    assert refused.status_code == nothing.status_code == 404
+    assert _page(refused) == _page(nothing)  # nothing tells a case is there
+    assert (
+        client.post(
+            reverse("cases_action_add", args=[case.pk]), {"date": "2024-05-01", "note": "x"}
+        ).status_code
+        == 404
+    )
+    assert client.get(reverse("cases_break_glass", args=[case.pk])).status_code == 404
+    daklak = world.user("daklak")
+    entries = CaseAccess.objects.filter(verb="refused").order_by("pk")
+    assert [(e.case_id, e.asked_id, e.part, e.user, e.address) for e in entries] == [
+        (case.pk, case.pk, "case", daklak, "10.9.8.7"),
+        (None, missing, "case", daklak, "10.9.8.7"),
+        (case.pk, case.pk, "action", daklak, "127.0.0.1"),
+        (case.pk, case.pk, "break_glass", daklak, "127.0.0.1"),
+    ]
+    assert not case.actions.filter(note="x").exists()
+    # the system admin's access log shows them, a case at a time too
+    admin = world.user("admin")
+    TOTPDevice.objects.create(user=admin, name="phone", confirmed=True)
+    admin_client = verified(admin)
+    page = admin_client.get("/cases/log/").content.decode()
+    assert "bị từ chối" in page and f"#{missing}" in page and "không có vụ việc này" in page
+    assert PLANTED_NAME not in page
+    one = admin_client.get("/cases/log/", {"case": case.pk}).content.decode()
+    assert one.count('class="refused"') == 3
+    # a break-glass reader trying to change the case is refused (403) and logged
+    admin_client.post(
+        reverse("cases_break_glass", args=[case.pk]), {"reason": "Kiểm tra theo yêu cầu"}
+    )
+    assert admin_client.get(reverse("cases_edit", args=[case.pk])).status_code == 403
+    assert CaseAccess.objects.filter(verb="refused", part="edit", user=admin).count() == 1
+    # the handlers see who tried on their case
+    handler_page = verified(hanoi_handler).get(case.get_absolute_url()).content.decode()
+    assert handler_page.count('class="refused"') == 4
+
+
+def test_a_handler_asking_for_a_document_of_another_case_is_refused(
+    case, hanoi_handler, world, verified
+):
+    other = make_case(world.hanoi)
+    doc = other.documents.get()
+    client = verified(hanoi_handler)
+    got = client.get(reverse("cases_document", args=[case.pk, doc.pk]))
+    assert got.status_code == 404
+    entry = CaseAccess.objects.get(verb="refused")
+    assert (entry.case, entry.part, entry.detail) == (case, "document", f"#{doc.pk}")
