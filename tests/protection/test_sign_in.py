@@ -38,9 +38,18 @@ def test_a_handler_gives_her_code_before_any_page(case, hanoi_handler, client):
 
 def test_htmx_requests_are_sent_to_the_code_too(case, hanoi_handler, client):
     sign_in(client, hanoi_handler)
-    answer = client.get("/partners/", headers={"HX-Request": "true"})
+    answer = client.get(
+        "/partners/",
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/partners/?q=a"},
+    )
     assert answer.status_code == 204
-    assert answer["HX-Redirect"].startswith("/cases/verify/?next=")
+    assert answer["HX-Redirect"] == "/cases/verify/?next=%2Fpartners%2F%3Fq%3Da"
+    # the bell of the code's own page: nothing, and no loop
+    bell = client.get(
+        "/reminders/bell/",
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/cases/verify/"},
+    )
+    assert bell.status_code == 204 and not bell.has_header("HX-Redirect")
 
 
 def test_a_handler_without_an_app_sets_one_up_first(world, client):

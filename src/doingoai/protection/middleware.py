@@ -4,7 +4,7 @@ every page but the second-factor pages and signing out sends her there."""
 from __future__ import annotations
 
 from functools import cache
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
@@ -36,9 +36,14 @@ class SecondFactorAtSignIn:
 
     def _ask(self, request):
         page = "cases_verify" if otp.has_device(request.user) else "cases_2fa_setup"
-        target = reverse(page) + "?" + urlencode({"next": request.get_full_path()})
-        if request.headers.get("HX-Request"):
-            response = HttpResponse(status=204)
-            response["HX-Redirect"] = target
-            return response
-        return HttpResponseRedirect(target)
+        if not request.headers.get("HX-Request"):
+            target = reverse(page) + "?" + urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(target)
+        # a part of a page (the bell ...): nothing, and the whole page goes to the code
+        # unless it is already there
+        response = HttpResponse(status=204)
+        current = urlsplit(request.headers.get("HX-Current-URL", ""))
+        if current.path not in _open_paths():
+            back = current.path + (f"?{current.query}" if current.query else "")
+            response["HX-Redirect"] = reverse(page) + "?" + urlencode({"next": back or "/"})
+        return response
