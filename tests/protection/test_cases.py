@@ -323,3 +323,63 @@ def test_a_handler_asking_for_a_document_of_another_case_is_refused(
     assert got.status_code == 404
     entry = CaseAccess.objects.get(verb="refused")
     assert (entry.case, entry.part, entry.detail) == (case, "document", f"#{doc.pk}")
+
+
+def test_a_backup_of_the_database_holds_no_plaintext(transactional_db, world, tmp_path):
+    """What leaves the machine: ``doingoai backup``'s copy of the database file (SQLite)
+    and a plain SQL dump (pg_dump on PostgreSQL, SQLite's dump) hold no planted name,
+    phone number, summary, note or document, in any encoding."""
+    import subprocess
+    import tarfile
+
+    from django.core.management import call_command
+    from tests.protection.helpers import handler
+
+    from doingoai.core import backup
+    from doingoai.protection import services
+
+    someone = handler(world.daklak, "backup_handler")
+    case = make_case(world.daklak, handlers=[someone])
+    services.action_add(
+        case=case,
+        acting_user=someone,
+        date=dt.date(2024, 5, 1),
+        kind="police",
+        note="Ghi chú bí mật XYZ",
+    )
+    upload = SimpleUploadedFile("giay-to-bi-mat.txt", b"NOI DUNG BI MAT")
+    services.document_add(case=case, acting_user=someone, upload=upload)
+    path = tmp_path / "sao-luu.tar.gz"
+    call_command(
+        "backup", str(path), stdout=__import__("io").StringIO(), stderr=__import__("io").StringIO()
+    )
+    with tarfile.open(path) as tar:
+        copies = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+    database = [v for k, v in copies.items() if k.startswith("database.")]
+    assert len(database) == 1
+    dumps = [database[0]]
+    if connection.vendor == "sqlite":
+        assert case.number.encode() in database[0]  # the file holds the case itself
+    if connection.vendor == "postgresql":
+        done = subprocess.run(
+            ["pg_dump", "--format=plain", "--no-owner", *backup._pg_args()],
+            env=backup._pg_env(),
+            capture_output=True,
+            check=True,
+        )
+        dumps.append(done.stdout)
+    else:
+        dumps.append("\n".join(connection.connection.iterdump()).encode())
+    assert case.number.encode() in dumps[-1]  # the dump holds the case itself
+    for secret in (
+        PLANTED_NAME,
+        PLANTED_PHONE,
+        PLANTED_SUMMARY,
+        "Ghi chú bí mật XYZ",
+        "Hà Khẩu",
+        "giay-to-bi-mat",
+        "NOI DUNG BI MAT",
+    ):
+        for encoding in ("utf-8", "utf-16-le"):
+            for dump in dumps:
+                assert secret.encode(encoding) not in dump, secret

@@ -248,3 +248,12 @@ def test_the_admin_site_shows_no_device_secret_and_nothing_of_a_case(world, clie
     assert seen["/admin/otp_totp/totpdevice/add/"] == 403
     assert seen["/admin/otp_static/staticdevice/add/"] == 403
     assert not any(s >= 500 for s in seen.values()), seen
+
+
+def test_the_readme_gives_the_demo_handler_and_her_secret_for_the_demo_only():
+    from doingoai.protection import demo
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Protection cases", 1)[1].split("\n## ", 1)[0]
+    assert demo.USERNAME in section and demo.DEMO_TOTP_SECRET in section
+    assert "for the demo only" in section
