@@ -248,6 +248,14 @@ def test_the_admin_site_shows_no_device_secret_and_nothing_of_a_case(world, clie
     assert seen["/admin/otp_totp/totpdevice/add/"] == 403
     assert seen["/admin/otp_static/staticdevice/add/"] == 403
     assert not any(s >= 500 for s in seen.values()), seen
+    # deleting a handler's app (she lost her phone) is written in her cases' access log
+    from doingoai.protection.models import CaseAccess
+
+    gone = client.post(f"/admin/otp_totp/totpdevice/{totp.pk}/delete/", {"post": "yes"})
+    assert gone.status_code == 302 and not TOTPDevice.objects.filter(pk=totp.pk).exists()
+    entry = CaseAccess.objects.get(part="device")
+    assert (entry.user, entry.detail) == (world.user("admin"), "the_handler")
+    assert entry.case.handlers.filter(pk=someone.pk).exists()
 
 
 def test_the_readme_gives_the_demo_handler_and_her_secret_for_the_demo_only():

@@ -167,6 +167,7 @@ class CaseAccess(models.Model):
         DOCUMENT = "document", _("document")
         HANDLERS = "handlers", _("handlers")
         BREAK_GLASS = "break_glass", _("break-glass access")
+        DEVICE = "device", _("a handler's second factor")
 
     class Verb(models.TextChoices):
         READ = "read", _("read")
