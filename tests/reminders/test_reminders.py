@@ -169,3 +169,68 @@ def test_the_command_is_idempotent(ending, world):
     assert Reminder.objects.count() == n
     assert len(mail.outbox) == sent
     assert Agreement.objects.filter(pk=ending.pk).exists()
+
+
+def test_a_post_trip_report_due_then_overdue_then_submitted(world):
+    """Told when the delegation comes back, again once past due, closed when the report
+    is submitted; only to those who may see the delegation, by email once."""
+    from doingoai.activities.delegation import DELEGATION_PATH
+    from doingoai.activities.models import Activity
+
+    trip = make(
+        "activities",
+        world.daklak,
+        kind=Activity.Kind.DELEGATION_OUT,
+        title="Đoàn công tác tại tỉnh Chămpasăk",
+        start_date=dt.date(2026, 2, 5),
+        end_date=dt.date(2026, 2, 13),
+        report="Đoàn đã làm việc với Hội LHPN tỉnh Chămpasăk.",
+    )
+    Activity.objects.filter(pk=trip.pk).update(state=Activity.State.UNDER_WAY)
+    services.refresh(dt.date(2026, 2, 14))  # under way: nothing due
+    assert not any(k.startswith("post_trip_report") for k in keys())
+    trip = Activity.objects.get(pk=trip.pk)
+    DELEGATION_PATH.advance(
+        trip, "come_back", acting_user=world.user("daklak"), version=trip.version
+    )
+    trip = Activity.objects.get(pk=trip.pk)
+    assert trip.report_due_date == dt.date(2026, 3, 3)  # 7 working days after Tết
+
+    services.refresh(dt.date(2026, 2, 16))
+    due = f"post_trip_report:{trip.pk}:due"
+    assert due in keys()
+    r = Reminder.objects.get(key=due)
+    assert r.due_date == dt.date(2026, 3, 3) and r.url == f"/activities/{trip.pk}/"
+    assert r.title == "Đến hạn báo cáo sau chuyến công tác ngày 03/03/2026: " + trip.title
+    for name, sees in (("daklak", True), ("trunguong", True), ("hanoi", False)):
+        assert (due in keys_on(world.user(name), dt.date(2026, 2, 16))) is sees, name
+    services.refresh(dt.date(2026, 3, 3))  # the due date itself: not late yet
+    assert due in keys()
+
+    # past due: the overdue stage replaces the first one and is told again
+    for name in ("daklak", "hanoi"):
+        u = world.user(name)
+        u.email = f"{name}@example.org"
+        u.save()
+    services.refresh(dt.date(2026, 3, 4))
+    overdue = f"post_trip_report:{trip.pk}:overdue"
+    assert overdue in keys() and due not in keys()
+    mail.outbox.clear()
+    services.send(now=at(dt.date(2026, 3, 4), 8))
+    services.send(now=at(dt.date(2026, 3, 5), 8))
+    told = [m for m in mail.outbox if trip.title in m.body]
+    assert [m.to for m in told] == [["daklak@example.org"]]  # once, never to Hà Nội
+    assert "Quá hạn báo cáo sau chuyến công tác từ 03/03/2026" in told[0].body
+
+    # the report submitted: the reminder closes by itself
+    trip = Activity.objects.get(pk=trip.pk)
+    DELEGATION_PATH.advance(
+        trip, "submit_report", acting_user=world.user("daklak"), version=trip.version
+    )
+    got = services.refresh(dt.date(2026, 3, 5))
+    assert got["closed"] >= 1
+    assert not any(k.startswith(f"post_trip_report:{trip.pk}:") for k in keys())
+
+
+def keys_on(user, day):
+    return set(services.pending(user, day).values_list("key", flat=True))
