@@ -86,9 +86,24 @@ def ensure_pg_database(args, url):
         conn.execute(f'ALTER DATABASE "{name}" SET pg_trgm.similarity_threshold = 0.3')
 
 
+def protection_key_file() -> Path:
+    """The bench's own key for the protection cases (the production server refuses to
+    start without one): made once in bench/data/, gitignored."""
+    path = DATA / "protection.key"
+    if not path.exists():
+        from cryptography.fernet import Fernet
+
+        DATA.mkdir(parents=True, exist_ok=True)
+        path.write_text(Fernet.generate_key().decode() + "\n")
+        path.chmod(0o600)
+    return path
+
+
 def env_for(url: str, **extra) -> dict:
     env = dict(os.environ)
     env.update(DATABASE_URL=url, DOINGOAI_FAST_HASHER="1", AXES_ENABLED="0", **extra)
+    if not (env.get("DOINGOAI_PROTECTION_KEYS") or env.get("DOINGOAI_PROTECTION_KEY_FILE")):
+        env["DOINGOAI_PROTECTION_KEY_FILE"] = str(protection_key_file())
     env.pop("DEBUG", None)
     return env
 

@@ -234,3 +234,29 @@ def test_a_post_trip_report_due_then_overdue_then_submitted(world):
 
 def keys_on(user, day):
     return set(services.pending(user, day).values_list("key", flat=True))
+
+
+def test_today_is_vietnam_s_day(world):
+    """At 00:30 in Hà Nội (17:30 UTC the day before) it is already the next day: the
+    stage of an agreement ending counts from Vietnam's date; the digest waits for 7:00
+    Vietnam time, not UTC."""
+    from unittest import mock
+
+    a = make("agreements", world.daklak, end_date=dt.date(2026, 12, 11))
+    a.reviews.update(held_date=dt.date(2024, 1, 1))
+    u = world.user("daklak")
+    u.email = "daklak@example.org"
+    u.save()
+    utc = dt.UTC
+    with mock.patch(
+        "django.utils.timezone.now", return_value=dt.datetime(2026, 12, 3, 17, 30, tzinfo=utc)
+    ):
+        assert services.today() == dt.date(2026, 12, 4)
+        services.refresh()
+    assert f"agreement_expiring:{a.pk}:7" in keys()  # 7 days left in Vietnam (8 in UTC)
+    assert f"agreement_expiring:{a.pk}:30" not in keys()
+    mail.outbox.clear()
+    services.send(now=dt.datetime(2026, 12, 3, 23, 30, tzinfo=utc))  # 6:30 in Hà Nội
+    assert mail.outbox == []
+    services.send(now=dt.datetime(2026, 12, 4, 0, 30, tzinfo=utc))  # 7:30 in Hà Nội
+    assert [m.to for m in mail.outbox if a.title in m.body] == [["daklak@example.org"]]
