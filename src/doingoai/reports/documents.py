@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.db.models import Q
 from django.utils import translation
@@ -31,7 +32,15 @@ def unit_document(*, unit, period, user, today=None, fig=None, **issue) -> layou
             doc.sections[-1:-1] = extra
             for i, block in enumerate(doc.sections):
                 block.number = layout.ROMAN[i] + "."
+        number_tables(doc)
     return doc
+
+
+def number_tables(doc: layout.Document) -> None:
+    """ "Bảng 1.", "Bảng 2." ... in the order the tables appear, whichever app added them."""
+    for i, table in enumerate(doc.tables(), 1):
+        title = re.sub(r"^Bảng \d+\.\s*", "", table.title)
+        table.title = f"Bảng {i}. {title}"
 
 
 def render_unit_report(

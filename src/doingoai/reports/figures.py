@@ -128,6 +128,7 @@ SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
     "by_partner": ("resources", "partners", "organization"),
     "by_regime": ("resources", "organization"),
+    "stages": ("resources", "partners", "organization"),
 }
 
 
@@ -190,11 +191,23 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
     months = summed_months(unit, period, user)
     sections = Sections(key, months)
     fig["activities"] = _activities(unit, period, user, rollup, months)
+    from . import records
+
     fig["agreements"] = sections.get(
-        "agreements", lambda: _agreements(unit, period, user, today, months)
+        "agreements",
+        lambda: {
+            **_agreements(unit, period, user, today, months),
+            **records.agreement_extras(unit, period, user, today),
+        },
     )
     fig["partners"] = _partners(unit, period, user, months)
     fig["resources"] = _resources(unit, period, user, months, sections)
+    fig["resources"]["stages"] = sections.get(
+        "stages",
+        lambda: records.resource_stages(unit, period, user, fig["resources"]["by_partner"]),
+    )
+    fig["delegations"] = records.delegations(unit, period, user)
+    fig["news"] = records.news(unit, period, user)
     fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
     fig["units_without_events"] = [row["unit"] for row in fig["units"] if row["intl_events"] == 0]
     return fig
@@ -490,7 +503,7 @@ def resource_qs(unit, user, start=None, end=None):
     return qs
 
 
-FIGURES_FORMAT = 3  # bump when the shape of the figures changes (cached across deploys)
+FIGURES_FORMAT = 4  # bump when the shape of the figures changes (cached across deploys)
 TOP_PARTNERS = 50  # partners listed one by one per direction in figures and reports
 
 MONEY = dict(
