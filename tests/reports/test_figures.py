@@ -104,10 +104,7 @@ def test_scope_other_province_sees_nothing(data):
 
 def test_query_count_does_not_grow_with_records(data, django_assert_max_num_queries):
     w = data.world
-    # 40 + the report's own records (issue 16): agreements' reviews and ends (1),
-    # delegations by country, purpose and their table (up to 8), resources by stage (3),
-    # news (2)
-    with django_assert_max_num_queries(54):
+    with django_assert_max_num_queries(40):
         figures(w, "trunguong", w.central, term="XIII")
 
 

@@ -154,6 +154,8 @@ def unit_report(
     unit, period = fig["unit"], fig["period"]
     today = today or dt.date.today()
     a, p, g, r = fig["activities"], fig["partners"], fig["agreements"], fig["resources"]
+    more = fig.get("report") or {}  # what only the report reads (``records.report_figures``)
+    g = {**g, **more.get("agreements", {})}
     top, name = issuer_lines(unit)
 
     general = Block(
@@ -387,7 +389,7 @@ def unit_report(
         )
 
     res.children.append(regime_block(r.get("by_regime", [])))
-    res.children += stage_blocks(r, r.get("stages") or {})
+    res.children += stage_blocks(r, more.get("stages") or {})
     given = [x for x in r["by_country"] if x["direction"] == "given"]
     if given:
         res.paragraphs.append(
@@ -398,11 +400,11 @@ def unit_report(
             + "."
         )
     parts = [acts]
-    if fig.get("delegations"):
-        parts.append(delegations_block(fig["delegations"]))
+    if more.get("delegations"):
+        parts.append(delegations_block(more["delegations"]))
     parts += [partners, agreements, res]
-    if fig.get("news") is not None:
-        parts.append(news_block(fig["news"], period))
+    if more.get("news") is not None:
+        parts.append(news_block(more["news"], period))
     results = Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=parts)
 
     # per unit below

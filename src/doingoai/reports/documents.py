@@ -14,6 +14,7 @@ from doingoai.documents import layout
 from . import content
 from .figures import scoped, unit_figures
 from .hooks import report_sections
+from .records import report_figures
 
 RENDERERS = layout.RENDERERS
 
@@ -25,6 +26,10 @@ def unit_document(*, unit, period, user, today=None, fig=None, **issue) -> layou
     """The term or year report of ``unit`` as a document; ``issue`` passes the narrative,
     number and signer of a report record (``content.unit_report``)."""
     fig = fig or unit_figures(unit=unit, period=period, user=user, today=today)
+    more = report_figures(
+        unit=unit, period=period, user=user, today=today or dt.date.today(), fig=fig
+    )
+    fig = {**fig, "report": more}
     with translation.override("vi"):
         doc = content.unit_report(fig, today=today, **issue)
         extra = report_sections.gather(unit, period, user)

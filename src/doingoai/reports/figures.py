@@ -91,14 +91,25 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     that read only some apps' records (``SECTION_TOPICS``) are also cached under those
     apps' versions, so a change elsewhere reads them from the cache.
     """
-    from django.utils import translation
-
     from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
-    from doingoai.core.scope import is_system_admin
 
     today = today or dt.date.today()
-    key = ":".join(
+    key = figures_key(unit, period, user, today)
+    return get_or_compute(
+        f"{key}:{data_version()}",
+        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
+    )
+
+
+def figures_key(unit, period, user, today) -> str:
+    """The cache key of a unit's figures for a period as ``user`` reads them today (the
+    data version is added by the caller)."""
+    from django.utils import translation
+
+    from doingoai.core.scope import is_system_admin
+
+    return ":".join(
         str(part)
         for part in (
             "figures",
@@ -114,10 +125,6 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
             today,
         )
     )
-    return get_or_compute(
-        f"{key}:{data_version()}",
-        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
-    )
 
 
 #: the apps whose records a part of the figures reads, when the unit lies in the
@@ -128,7 +135,6 @@ SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
     "by_partner": ("resources", "partners", "organization"),
     "by_regime": ("resources", "organization"),
-    "stages": ("resources", "partners", "organization"),
 }
 
 
@@ -191,23 +197,11 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
     months = summed_months(unit, period, user)
     sections = Sections(key, months)
     fig["activities"] = _activities(unit, period, user, rollup, months)
-    from . import records
-
     fig["agreements"] = sections.get(
-        "agreements",
-        lambda: {
-            **_agreements(unit, period, user, today, months),
-            **records.agreement_extras(unit, period, user, today),
-        },
+        "agreements", lambda: _agreements(unit, period, user, today, months)
     )
     fig["partners"] = _partners(unit, period, user, months)
     fig["resources"] = _resources(unit, period, user, months, sections)
-    fig["resources"]["stages"] = sections.get(
-        "stages",
-        lambda: records.resource_stages(unit, period, user, fig["resources"]["by_partner"]),
-    )
-    fig["delegations"] = records.delegations(unit, period, user)
-    fig["news"] = records.news(unit, period, user)
     fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
     fig["units_without_events"] = [row["unit"] for row in fig["units"] if row["intl_events"] == 0]
     return fig
@@ -503,7 +497,7 @@ def resource_qs(unit, user, start=None, end=None):
     return qs
 
 
-FIGURES_FORMAT = 4  # bump when the shape of the figures changes (cached across deploys)
+FIGURES_FORMAT = 3  # bump when the shape of the figures changes (cached across deploys)
 TOP_PARTNERS = 50  # partners listed one by one per direction in figures and reports
 
 MONEY = dict(

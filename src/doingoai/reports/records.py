@@ -17,13 +17,41 @@ from django.db.models.functions import ExtractYear
 from doingoai.core.countries import country_name
 from doingoai.core.scope import under
 
-from .figures import MONEY, ZERO, _money, activity_qs, agreement_qs, resource_qs, scoped
+from .figures import (
+    MONEY,
+    ZERO,
+    _money,
+    activity_qs,
+    agreement_qs,
+    figures_key,
+    resource_qs,
+    scoped,
+)
 
 #: delegations listed one by one in the report (the newest first beyond it)
 DELEGATION_ROWS = 100
 DELEGATION_KINDS = ("delegation_out", "delegation_in")
 #: a delegation's events that say what it went for, and the purpose without any
 NO_EVENT = "none"
+
+
+def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
+    """What the report shows beyond the dashboard's figures (``fig``), read only when a
+    report is made (the dashboard never pays for it); cached like the figures, under
+    the data version every change bumps."""
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import data_version
+
+    def compute():
+        return {
+            "agreements": agreement_extras(unit, period, user, today),
+            "stages": resource_stages(unit, period, user, fig["resources"]["by_partner"]),
+            "delegations": delegations(unit, period, user),
+            "news": news(unit, period, user),
+        }
+
+    key = figures_key(unit, period, user, today)
+    return get_or_compute(f"{key}:report:{data_version()}", compute)
 
 
 def agreement_extras(unit, period, user, today: dt.date) -> dict:
