@@ -62,8 +62,11 @@ def targets_section(unit, period, user):
     if not grid.rows:
         return []
     header = ["Đơn vị"] + [f"{t.get_measure_display()} (≥ {t.value_display})" for t in grid.targets]
-    rows, raw = [], []
+    rows, raw, idle = [], [], []
     for row in grid.rows:
+        if all(cell is None or not cell.measured for cell in row.cells):
+            idle.append(row.unit.name)  # nothing done yet: named in one paragraph
+            continue
         texts, values = [row.unit.name], [row.unit.name]
         for cell in row.cells:
             if cell is None:
@@ -87,8 +90,12 @@ def targets_section(unit, period, user):
             f"{ok}/{total} đơn vị đạt hoặc đúng tiến độ, {grid.behind(i)} đơn vị chưa đạt"
             + (f", {not_due} đơn vị chưa đến hạn." if not_due else ".")
         )
+    if idle:  # rather than pages of zeros (issue 16)
+        paragraphs.append(
+            f"{vn_number(len(idle))} đơn vị chưa có kết quả nào: " + ", ".join(idle) + "."
+        )
     table = content.Table(
-        title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc",
+        title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc (các đơn vị đã có kết quả)",
         header=header,
         rows=rows,
         sheet="Chỉ tiêu",
