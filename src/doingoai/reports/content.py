@@ -517,7 +517,9 @@ def units_block(units: list[dict], without_events: list) -> Block:
         "Kết quả theo đơn vị trực thuộc",
         2,
         paragraphs=paragraphs,
-        tables=[
+        tables=[]
+        if not rows
+        else [
             Table(
                 "Bảng 9. Kết quả theo đơn vị trực thuộc (các đơn vị có hoạt động)",
                 [

@@ -51,6 +51,10 @@ def behind_card(unit, period, user):
     return cards
 
 
+#: units with nothing yet named one by one in the report up to this many (else counted)
+IDLE_NAMED = 40
+
+
 @report_sections.provide
 def targets_section(unit, period, user):
     """A section of the term or year report: the targets set for the units below and
@@ -90,10 +94,11 @@ def targets_section(unit, period, user):
             f"{ok}/{total} đơn vị đạt hoặc đúng tiến độ, {grid.behind(i)} đơn vị chưa đạt"
             + (f", {not_due} đơn vị chưa đến hạn." if not_due else ".")
         )
-    if idle:  # rather than pages of zeros (issue 16)
-        paragraphs.append(
-            f"{vn_number(len(idle))} đơn vị chưa có kết quả nào: " + ", ".join(idle) + "."
+    if idle:  # rather than pages of zeros (issue 16); a long list only counted
+        names = (
+            ": " + ", ".join(idle) if len(idle) <= IDLE_NAMED else " (danh sách tại trang Chỉ tiêu)"
         )
+        paragraphs.append(f"{vn_number(len(idle))} đơn vị chưa có kết quả nào{names}.")
     table = content.Table(
         title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc (các đơn vị đã có kết quả)",
         header=header,
@@ -108,6 +113,6 @@ def targets_section(unit, period, user):
             title="Thực hiện chỉ tiêu đối ngoại",
             level=1,
             paragraphs=paragraphs,
-            tables=[table],
+            tables=[table] if rows else [],
         )
     ]
