@@ -250,3 +250,40 @@ def test_every_section_counts_what_the_records_hold(records):
     titles = [p for p in text.splitlines() if p.startswith("Bảng ")]
     assert [t.split(".")[0] for t in titles] == [f"Bảng {i}" for i in range(1, len(titles) + 1)]
     assert len(wb.sheetnames) == len(titles)
+
+
+def test_the_report_follows_every_change(records):
+    """What only the report reads is cached, each part under the apps it reads: a new
+    delegation, a new aid record and a news item published are all in the next report."""
+    w = records.world
+    text, rows = word_text(report(records, "docx"))
+    assert "cử 1 đoàn ra và đón 1 đoàn vào" in text and "đã đăng 2 tin, bài" in text
+    make(
+        "activities",
+        w.daklak,
+        title="Đoàn ra Campuchia",
+        kind=Activity.Kind.DELEGATION_OUT,
+        start_date=dt.date(2025, 5, 5),
+        end_date=dt.date(2025, 5, 8),
+        partners=[records.lao],
+    )
+    text, rows = word_text(report(records, "docx"))
+    assert "cử 2 đoàn ra và đón 1 đoàn vào" in text
+    make(
+        "resources",
+        w.daklak,
+        title="Cam kết bổ sung",
+        direction=Resource.Direction.RECEIVED,
+        kind=Resource.Kind.IN_KIND,
+        quantity=Decimal(1),
+        unit_value=Decimal(30_000_000),
+        currency="VND",
+        date=dt.date(2025, 6, 1),
+        partner=records.lao,
+        stage=Resource.Stage.COMMITTED,
+    )
+    make("news", w.daklak, published=dt.date(2025, 6, 2), status=NewsItem.Status.PUBLISHED)
+    text, rows = word_text(report(records, "docx"))
+    assert "cử 2 đoàn ra và đón 1 đoàn vào" in text and "đã đăng 3 tin, bài" in text
+    lao = [r for r in rows if "Hội LHPN tỉnh Chămpasăk (Lào)" in r and "Tiếp nhận" in r]
+    assert lao[0][4] == "150.000.000"  # committed: 120 + 30 million

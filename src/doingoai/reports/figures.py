@@ -135,6 +135,11 @@ SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
     "by_partner": ("resources", "partners", "organization"),
     "by_regime": ("resources", "organization"),
+    # what only the report reads (``records.report_figures``)
+    "report_agreements": ("agreements", "organization"),
+    "report_stages": ("resources", "partners", "organization"),
+    "report_delegations": ("activities", "partners", "organization"),
+    "report_news": ("news", "organization"),
 }
 
 

@@ -20,6 +20,7 @@ from doingoai.core.scope import under
 from .figures import (
     MONEY,
     ZERO,
+    Sections,
     _money,
     activity_qs,
     agreement_qs,
@@ -41,16 +42,28 @@ def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
     the data version every change bumps."""
     from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
+    from doingoai.core.scope import is_system_admin
+
+    key = figures_key(unit, period, user, today)
+    # within the reader's own subtree each part is also kept under the versions of the
+    # apps it reads: an aid record saved does not count the delegations again
+    own = getattr(getattr(user, "unit", None), "path", None)
+    inside = is_system_admin(user) or bool(own and unit.path.startswith(own))
+    parts = Sections(f"{key}:report", inside)
 
     def compute():
         return {
-            "agreements": agreement_extras(unit, period, user, today),
-            "stages": resource_stages(unit, period, user, fig["resources"]["by_partner"]),
-            "delegations": delegations(unit, period, user),
-            "news": news(unit, period, user),
+            "agreements": parts.get(
+                "report_agreements", lambda: agreement_extras(unit, period, user, today)
+            ),
+            "stages": parts.get(
+                "report_stages",
+                lambda: resource_stages(unit, period, user, fig["resources"]["by_partner"]),
+            ),
+            "delegations": parts.get("report_delegations", lambda: delegations(unit, period, user)),
+            "news": parts.get("report_news", lambda: news(unit, period, user)),
         }
 
-    key = figures_key(unit, period, user, today)
     return get_or_compute(f"{key}:report:{data_version()}", compute)
 
 
