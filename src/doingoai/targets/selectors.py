@@ -110,7 +110,7 @@ def targets_section(unit, period, user):
     return [
         content.Block(
             number="",
-            title="Thực hiện chỉ tiêu đối ngoại",
+            title="THỰC HIỆN CHỈ TIÊU ĐỐI NGOẠI",  # a section (level 1): capitals
             level=1,
             paragraphs=paragraphs,
             tables=[table] if rows else [],
