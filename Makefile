@@ -7,7 +7,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-APT_PACKAGES := chromium fonts-liberation2 fonts-dejavu-core poppler-utils gettext postgresql-client
+APT_PACKAGES := chromium fonts-liberation2 fonts-dejavu-core poppler-utils gettext postgresql-client \
+  libreoffice-writer-nogui libreoffice-calc-nogui
 STAMP := $(VENV)/.installed
 
 # The newest Python >= 3.12: plain names first, then pyenv's versions.

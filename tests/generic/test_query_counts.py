@@ -31,7 +31,11 @@ BASELINES = {
     "terms": (5, 7),
     "units": (9, 21),
     "users": (7, 8),
-    "report-documents": (11, 16),
+    # -6 (issue 16): the term read twice by its name although loaded with the report, and
+    # the "is this the root?" query of every scope check for a unit below the root
+    # (four on this page); the one left over since issue 15 is the content type's cache
+    # warming up on the first page of this model in the run (once per process)
+    "report-documents": (9, 10),
 }
 
 

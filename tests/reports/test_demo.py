@@ -2,6 +2,8 @@
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -78,3 +80,32 @@ def test_demo_figures_reports_and_iati(demo, login, output_dir):
     assert validate(result.xml) == []
     assert len(result.exported) >= 83
     assert any("Thụy Sĩ" in s.title for s in result.skipped)
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+def test_demo_daklak_term_report_pages(demo, output_dir):
+    """The Đắk Lắk term XIII report on the demo data, every page rendered to PNG under
+    test-output/ to be looked at (docs/img holds its first and signature pages): the
+    seed trip in the delegation table, the gifts as aid given, the women abroad and the
+    protection counts."""
+    w = demo
+    pdf = render_unit_report(
+        unit=w.daklak,
+        period=make_period(term="XIII"),
+        user=w.user("daklak"),
+        fmt="pdf",
+        today=dt.date(2025, 11, 1),
+    )
+    path = output_dir / "report-daklak-XIII-demo.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-png", str(path), str(output_dir / "report-daklak-XIII-demo")],
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Danh sách đoàn ra, đoàn vào" in text and "25/06/2024" in text
+    assert "CÔNG TÁC VỚI PHỤ NỮ VIỆT NAM Ở NƯỚC NGOÀI" in text
+    assert "< 5" in text and "Hư cấu" not in text
+    assert "TM. BAN THƯỜNG VỤ" in text.split("\f")[-2]

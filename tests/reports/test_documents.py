@@ -65,8 +65,13 @@ def test_excel_report_one_sheet_per_table(data):
     wb = load_workbook(io.BytesIO(report(w, "trunguong", w.central, "xlsx", year=2024)))
     assert "Hoạt động theo loại" in wb.sheetnames
     assert "Theo đơn vị" in wb.sheetnames
-    # the report's own tables, and the section of the targets (targets app)
-    assert len([name for name in wb.sheetnames if name != "Chỉ tiêu"]) == 9
+    # a sheet per table: the report's own (activities, delegations, partners,
+    # agreements, resources by country, partner, form, regime, stage, units below, news)
+    # and the sections other apps add (the targets)
+    own = [name for name in wb.sheetnames if name != "Chỉ tiêu"]
+    assert len(own) == 15
+    for name in ("Danh sách đoàn", "Cam kết theo đối tác", "Theo giai đoạn"):
+        assert name in own
     ws = wb["Nguồn lực theo quốc gia"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
     assert [1, "Hỗ trợ", "Lào", 1, 40_000_000, 1600] in rows

@@ -159,3 +159,46 @@ def test_a_term_or_a_year_is_required(world):
         )
     assert caught.value.errors[0].field == "term"
     assert not ReportDocument.objects.exists()
+
+
+def test_the_narrative_is_fixed_once_submitted_until_returned(world, login):
+    """Only a draft (or a report returned to its drafter) has its text edited: once
+    submitted, approved or issued, the editor and the approver alike are refused, with a
+    message, and the text stays as submitted; the number and signer stay open."""
+    editor, lead = world.user("daklak"), world.user("daklak_lead")
+    report = draft(world, assessment="Bản trình")
+    step(report, "submit", editor)
+    for who in ("daklak", "daklak_lead"):
+        with pytest.raises(RecordRefused) as caught:
+            edit(world, report, user=who, assessment="Sửa sau khi trình")
+        assert caught.value.reason == INVALID
+        assert [e.field for e in caught.value.errors] == ["assessment"]
+        assert "đã được trình" in str(caught.value.errors[0].message)
+    report.refresh_from_db()
+    assert report.assessment == "Bản trình"
+    client = login("daklak")
+    page = client.get(f"/report-documents/{report.pk}/edit/").content.decode()
+    textarea = page.split('name="assessment"')[0].rsplit("<textarea", 1)[1]
+    assert "disabled" in page.split('name="assessment"')[1].split(">")[0] + textarea
+
+    step(report, "approve", lead)
+    with pytest.raises(RecordRefused):
+        edit(world, report, user="daklak_lead", lessons="Bài học mới")
+    report = edit(world, report, user="daklak_lead", number="7", signer_name="Trần Thị Hương")
+    assert report.number == "7" and report.lessons == ""
+
+    step(report, "return", lead, comment="Viết thêm bài học")
+    report = edit(world, report, lessons="Bài học mới")
+    assert report.lessons == "Bài học mới"
+
+
+def test_the_step_log_names_the_steps_and_states(world, login):
+    editor, lead = world.user("daklak"), world.user("daklak_lead")
+    report = draft(world)
+    step(report, "submit", editor)
+    step(report, "return", lead, comment="Bổ sung số liệu")
+    page = login("daklak").get(f"/report-documents/{report.pk}/").content.decode()
+    log = page.split('class="workflow-log"')[1].split("</table>")[0]
+    assert "Trình duyệt: Dự thảo → Đã trình" in log
+    assert "Trả lại: Đã trình → Trả lại" in log and "Bổ sung số liệu" in log
+    assert "submitted" not in log and "draft" not in log

@@ -222,3 +222,49 @@ def test_aid_tables_name_the_legal_regime_from_the_resources_date(data):
         ["3", "Hỗ trợ đối tác", "Nghị định 305/2025/NĐ-CP (viện trợ từ ngân sách nhà nước)",
          "1", "40.000.000"],
     ]  # fmt: skip
+
+
+needs_soffice = pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (libreoffice-writer-nogui, -calc-nogui) or poppler-utils",
+)
+
+
+def soffice_pdf(raw: bytes, suffix: str, tmp_path) -> list[str]:
+    """The file converted to PDF by LibreOffice, headless, and that PDF's pages as text."""
+    source = tmp_path / f"report.{suffix}"
+    source.write_bytes(raw)
+    profile = tmp_path / "lo-profile"  # its own profile: no clash with another LibreOffice
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    return pdf_pages((tmp_path / "report.pdf").read_bytes(), tmp_path)
+
+
+@needs_soffice
+def test_libreoffice_opens_the_word_and_excel_reports(data, tmp_path, output_dir):
+    """The Word report as LibreOffice lays it out ends in the signer block (the chair,
+    her name), with "Nơi nhận"; the Excel report converts with its title block."""
+    pages = soffice_pdf(daklak_report(data, "docx"), "docx", tmp_path)
+    (output_dir / "report-daklak-XIII-libreoffice.pdf").write_bytes(
+        (tmp_path / "report.pdf").read_bytes()
+    )
+    last = pages[-1]
+    assert "TM. BAN THƯỜNG VỤ" in last and "CHỦ TỊCH" in last and "Trần Thị Hương" in last
+    assert "Nơi nhận" in last
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0]
+    sheets = soffice_pdf(daklak_report(data, "xlsx"), "xlsx", tmp_path)
+    text = "\n".join(sheets)
+    assert "Hoạt động đối ngoại theo loại hình" in text and "TỔNG KẾT" in text.upper()

@@ -78,8 +78,8 @@ def covers_whole_tree(path: str | None) -> bool:
 
     Then "owned by a unit under ``path``" holds for every record and needs no
     condition: the central level's lists and figures skip the join with the units."""
-    if not path:
-        return False
+    if not path or path.strip("/").count("/"):
+        return False  # a root's path is one segment ("/1/"): a unit below needs no query
     from django.db import connection
 
     with connection.cursor() as cur:

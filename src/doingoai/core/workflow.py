@@ -155,16 +155,28 @@ class Workflow:
         return obj
 
     def log(self, obj) -> Iterable:
-        """The record's steps, newest first (who, when, from, to, comment)."""
+        """The record's steps, newest first (who, when, from, to, comment), each with
+        the labels the reader sees: ``step_label`` ("Trình duyệt"), ``before_label`` and
+        ``after_label`` (the states' names, not their codes)."""
         from django.contrib.contenttypes.models import ContentType
 
         from .models import AuditEntry
 
-        return AuditEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-            action__startswith="step:",
-        ).select_related("user")
+        entries = list(
+            AuditEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(obj),
+                object_id=obj.pk,
+                action__startswith="step:",
+            ).select_related("user")
+        )
+        states = dict(type(obj)._meta.get_field(self.state_field).choices or ())
+        for entry in entries:
+            data = entry.data or {}
+            step = self.step(entry.action.removeprefix("step:"))
+            entry.step_label = str(step.label) if step else entry.action.removeprefix("step:")
+            entry.before_label = str(states.get(data.get("before"), data.get("before", "")))
+            entry.after_label = str(states.get(data.get("after"), data.get("after", "")))
+        return entries
 
     def declare_views(self, kind) -> None:
         """The POST URL ``<slug>/<pk>/step/<name>/`` of ``kind`` (scope checked by the

@@ -115,9 +115,14 @@ def _heading_block(word, doc: Document):
     head = word.add_table(rows=2, cols=2)
     _no_borders(head)
     head.autofit = False
+    widths = (Cm(6.5), Cm(10))
     for row in head.rows:
-        for i, w in enumerate((Cm(6.5), Cm(10))):
+        for i, w in enumerate(widths):
             row.cells[i].width = w
+    # the grid too: LibreOffice lays a table out by its grid, not its cells' widths (the
+    # national title wrapped in two lines in a half-page column)
+    for col, w in zip(head._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(w.twips))
     _cell_text(
         head.cell(0, 0),
         [
@@ -162,7 +167,38 @@ def _table(word, t: Table):
     if not t.rows:
         cells = tbl.add_row().cells
         _cell_text(cells[0].merge(cells[-1]), ["Không có số liệu"], size=12, italic=True)
+    else:
+        _column_widths(tbl, t)
     _para(word)
+
+
+TEXT_WIDTH = Cm(16.5)  # A4 less the 30 mm and 15 mm margins
+MIN_COLUMN = Cm(1.6)
+
+
+def _column_widths(tbl, t: Table) -> None:
+    """Columns as wide as their content needs (a long word never broken, long text
+    capped), on the grid and every cell: Word and LibreOffice lay out the same."""
+    weights = []
+    for i, head in enumerate(t.header):
+        texts = [str(head)] + [str(r[i]) for r in t.rows if i < len(r)]
+        word = max(len(w) for x in texts for w in (x.split() or [""]))
+        head_word = max(len(w) for w in (str(head).split() or [""])) * 1.3  # bold
+        weights.append(max(word, head_word, min(max(len(x) for x in texts), 28)) + 3)
+    total = sum(weights)
+    widths = [max(MIN_COLUMN, int(TEXT_WIDTH * w / total)) for w in weights]
+    over = sum(widths) - TEXT_WIDTH
+    if over > 0:  # the narrow columns took their minimum: take it from the wide ones
+        wide = [i for i, w in enumerate(widths) if w > MIN_COLUMN]
+        spare = sum(widths[i] - MIN_COLUMN for i in wide)
+        for i in wide:
+            widths[i] -= int(over * (widths[i] - MIN_COLUMN) / spare)
+    tbl.autofit = False
+    for col, w in zip(tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(w / 635)))  # EMU to twips
+    for row in tbl.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
 
 
 def _block(word, b: Block):

@@ -73,7 +73,8 @@ class ReportDocument(Record):
 
         if self.year:
             return make_period(year=self.year)
-        return make_period(term=self.term.name if self.term_id else None)
+        # the term as loaded with the report (no query by its name)
+        return make_period(term=self.term if self.term_id else None)
 
     def narrative(self) -> dict:
         return {name: getattr(self, name) for name in NARRATIVE_FIELDS}

@@ -11,6 +11,7 @@ from doingoai.core.scope import Role
 from doingoai.documents.layout import MOTTO, NATIONAL_TITLE, ROMAN, Block, Document, Signer, Table
 from doingoai.organization.models import Unit, User
 
+from .figures import ZERO
 from .formatting import usd, vn_date, vn_number, vnd
 
 __all__ = [
@@ -153,6 +154,8 @@ def unit_report(
     unit, period = fig["unit"], fig["period"]
     today = today or dt.date.today()
     a, p, g, r = fig["activities"], fig["partners"], fig["agreements"], fig["resources"]
+    more = fig.get("report") or {}  # what only the report reads (``records.report_figures``)
+    g = {**g, **more.get("agreements", {})}
     top, name = issuer_lines(unit)
 
     general = Block(
@@ -278,8 +281,13 @@ def unit_report(
     # 3. agreements
     agr_rows = [
         ("Thỏa thuận ký kết trong kỳ", g["signed"]),
+        ("Trong đó: ký mới (lần đầu)", g.get("new", 0)),
         ("Trong đó: ký tiếp (gia hạn)", g["renewed"]),
         ("Thỏa thuận đã sơ kết, tổng kết trong kỳ", g["reviewed"]),
+        ("Trong đó: sơ kết giữa kỳ", g.get("reviewed_mid_term", 0)),
+        ("Trong đó: tổng kết khi kết thúc", g.get("reviewed_final", 0)),
+        ("Thỏa thuận hết hạn trong kỳ", g.get("ended", 0)),
+        ("Trong đó: đã ký tiếp", g.get("ended_renewed", 0)),
         ("Thỏa thuận đang có hiệu lực", g["in_force"]),
         ("Thỏa thuận sắp hết hạn (trong 90 ngày)", g["expiring"]),
         ("Thỏa thuận đến hạn hoặc quá hạn đánh giá", g["review_due"]),
@@ -381,11 +389,29 @@ def unit_report(
         )
 
     res.children.append(regime_block(r.get("by_regime", [])))
-    results = Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=[acts, partners, agreements, res])
+    res.children += stage_blocks(r, more.get("stages") or {})
+    given = [x for x in r["by_country"] if x["direction"] == "given"]
+    if given:
+        res.paragraphs.append(
+            "Hỗ trợ, viện trợ cho đối tác nước ngoài: "
+            + "; ".join(
+                f"{x['name']}: {vn_number(x['items'])} khoản, {vnd(x['vnd'])}" for x in given
+            )
+            + "."
+        )
+    parts = [acts]
+    if more.get("delegations"):
+        parts.append(delegations_block(more["delegations"]))
+    parts += [partners, agreements, res]
+    if more.get("news") is not None:
+        parts.append(news_block(more["news"], period))
+    results = Block("II.", "KẾT QUẢ THỰC HIỆN", 1, children=parts)
 
-    # 5. units below
+    # per unit below
     if fig["units"]:
         results.children.append(units_block(fig["units"], fig["units_without_events"]))
+    for i, child in enumerate(results.children, 1):
+        child.number = f"{i}."
 
     return Document(
         issuer_parent=top,
@@ -491,7 +517,9 @@ def units_block(units: list[dict], without_events: list) -> Block:
         "Kết quả theo đơn vị trực thuộc",
         2,
         paragraphs=paragraphs,
-        tables=[
+        tables=[]
+        if not rows
+        else [
             Table(
                 "Bảng 9. Kết quả theo đơn vị trực thuộc (các đơn vị có hoạt động)",
                 [
@@ -510,6 +538,308 @@ def units_block(units: list[dict], without_events: list) -> Block:
                 formats={2: "int", 3: "int", 4: "int", 5: "money", 6: "money"},
             )
         ],
+    )
+
+
+#: the kinds of events a delegation held, as its purposes ("none": no event recorded)
+PURPOSES_VI = {
+    **ACTIVITY_KINDS_VI,
+    "delegation_out": "Làm việc, khảo sát",
+    "delegation_in": "Làm việc, khảo sát",
+    "review_meeting": "Sơ kết, tổng kết thỏa thuận hợp tác",
+    "signing": "Ký kết thỏa thuận",
+    "conference": "Dự hội nghị",
+    "workshop": "Hội thảo, trao đổi kinh nghiệm",
+    "exhibition": "Triển lãm, giới thiệu sản phẩm",
+    "ceremony": "Dự lễ, thăm hỏi",
+    "aid_handover": "Trao tặng hỗ trợ",
+    "none": "Làm việc, trao đổi (không ghi sự kiện riêng)",
+}
+STAGES_VI = {"pledged": "Hứa tài trợ", "committed": "Đã cam kết", "disbursed": "Đã giải ngân"}
+FUNDING_VI = {
+    "union": "Ngân sách của Hội",
+    "partner": "Đối tác đài thọ",
+    "project": "Dự án",
+    "mixed": "Nhiều nguồn",
+}
+
+
+def _dates(start, end) -> str:
+    if end and end != start:
+        return f"{vn_date(start)} – {vn_date(end)}"
+    return vn_date(start)
+
+
+def delegations_block(d: dict) -> Block:
+    """Đoàn ra, đoàn vào: by country, by purpose, and the table of the delegations
+    (number, dates, country, members, funding, purpose, result)."""
+    total = d["out"] + d["in"]
+    block = Block(
+        "",
+        "Đoàn ra, đoàn vào",
+        2,
+        paragraphs=[
+            f"Trong kỳ đã cử {vn_number(d['out'])} đoàn ra và đón {vn_number(d['in'])} đoàn vào "
+            "(không tính các đoàn đã hủy, không được duyệt hoặc còn là kế hoạch chưa trình duyệt)."
+        ],
+    )
+    if not total:
+        return block
+    rows = [[i, x["name"], x["out"], x["in"]] for i, x in enumerate(d["by_country"], 1)]
+    block.children.append(
+        Block(
+            "a)",
+            "Theo quốc gia",
+            3,
+            tables=[
+                Table(
+                    "Đoàn ra, đoàn vào theo quốc gia",
+                    ["TT", "Quốc gia", "Đoàn ra", "Đoàn vào"],
+                    [[i, n, vn_number(o), vn_number(v)] for i, n, o, v in rows],
+                    sheet="Đoàn theo quốc gia",
+                    numeric={2, 3},
+                    raw=rows,
+                    formats={2: "int", 3: "int"},
+                )
+            ],
+        )
+    )
+    rows = [
+        [i, PURPOSES_VI.get(x["purpose"], x["purpose"]), x["out"], x["in"]]
+        for i, x in enumerate(d["by_purpose"], 1)
+    ]
+    block.children.append(
+        Block(
+            "b)",
+            "Theo mục đích (nội dung làm việc)",
+            3,
+            paragraphs=[
+                "Mục đích theo các sự kiện của chuyến công tác; một đoàn có nhiều nội dung "
+                "được tính ở mỗi nội dung."
+            ],
+            tables=[
+                Table(
+                    "Đoàn ra, đoàn vào theo mục đích",
+                    ["TT", "Mục đích", "Đoàn ra", "Đoàn vào"],
+                    [[i, n, vn_number(o), vn_number(v)] for i, n, o, v in rows],
+                    sheet="Đoàn theo mục đích",
+                    numeric={2, 3},
+                    raw=rows,
+                    formats={2: "int", 3: "int"},
+                )
+            ],
+        )
+    )
+    printed, raw = [], []
+    for i, x in enumerate(d["rows"], 1):
+        kind = "Đoàn ra" if x["kind"] == "delegation_out" else "Đoàn vào"
+        members = vn_number(x["members"]) + (f" (trưởng đoàn: {x['head']})" if x["head"] else "")
+        funding = FUNDING_VI.get(x["funding"], x["funding"]) or "—"
+        line = [
+            i,
+            f"{kind}: {x['title']}",
+            _dates(x["start"], x["end"]),
+            x["countries"] or "—",
+            members,
+            funding,
+            x["purpose"] or "—",
+            x["result"] or "—",
+        ]
+        printed.append(line)
+        raw.append(line[:4] + [x["members"], *line[5:]])
+    paragraphs = []
+    if d["more"]:
+        paragraphs.append(
+            f"Bảng liệt kê {vn_number(len(d['rows']))} đoàn gần nhất; {vn_number(d['more'])} "
+            "đoàn khác xem danh sách hoạt động trên hệ thống doingoai."
+        )
+    block.children.append(
+        Block(
+            "c)",
+            "Danh sách đoàn ra, đoàn vào",
+            3,
+            paragraphs=paragraphs,
+            tables=[
+                Table(
+                    "Danh sách đoàn ra, đoàn vào",
+                    [
+                        "TT",
+                        "Đoàn",
+                        "Thời gian",
+                        "Quốc gia",
+                        "Số thành viên",
+                        "Kinh phí",
+                        "Mục đích",
+                        "Kết quả",
+                    ],
+                    printed,
+                    sheet="Danh sách đoàn",
+                    numeric={4},
+                    raw=raw,
+                    formats={4: "int"},
+                )
+            ],
+        )
+    )
+    return block
+
+
+def _stage_cells(cells: dict) -> list:
+    c, g = cells.get("committed"), cells.get("disbursed")
+    return [
+        sum(x["items"] for x in cells.values()),
+        c["vnd"] if c else ZERO,
+        c["usd"] if c else ZERO,
+        g["vnd"] if g else ZERO,
+        g["usd"] if g else ZERO,
+    ]
+
+
+STAGE_HEADER = [
+    "Số khoản",
+    "Đã cam kết (VND)",
+    "Đã cam kết (USD)",
+    "Đã giải ngân (VND)",
+    "Đã giải ngân (USD)",
+]
+
+
+def _money_table(title, sheet, label, lines) -> Table:
+    """Rows ``[direction, name, items, committed vnd, usd, disbursed vnd, usd]``."""
+    raw = [[i, *line] for i, line in enumerate(lines, 1)]
+    printed = [[i, d, n, *[vn_number(v) for v in rest]] for i, d, n, *rest in raw]
+    return Table(
+        title,
+        ["TT", "Chiều", label, *STAGE_HEADER],
+        printed,
+        sheet=sheet,
+        numeric={3, 4, 5, 6, 7},
+        raw=raw,
+        formats={3: "int", 4: "money", 5: "money", 6: "money", 7: "money"},
+    )
+
+
+def stage_blocks(r: dict, stages: dict) -> list[Block]:
+    """e) by stage and form (cash, in kind, other), f) by country, g) by the partners
+    named in the report: committed and disbursed, VND and USD."""
+    if not stages:
+        return []
+    from .records import stage_totals
+
+    forms = {"cash": "cash", "in_kind": "in_kind"}
+    lines = []
+    grid: dict = {}
+    for x in stages["by_stage"]:
+        key = (x["direction"], x["stage"])
+        cell = grid.setdefault(key, {"items": 0, "cash": ZERO, "in_kind": ZERO, "other": ZERO})
+        cell["items"] += x["items"]
+        cell[forms.get(x["kind"], "other")] += x["vnd"] or ZERO
+        cell.setdefault("vnd", ZERO)
+        cell.setdefault("usd", ZERO)
+        cell["vnd"] += x["vnd"] or ZERO
+        cell["usd"] += x["usd"] or ZERO
+    order = list(STAGES_VI)
+    for (direction, stage), c in sorted(
+        grid.items(), key=lambda kv: (kv[0][0] != "received", order.index(kv[0][1]))
+    ):
+        lines.append(
+            [
+                DIRECTIONS_VI.get(direction, direction),
+                STAGES_VI.get(stage, stage),
+                c["items"],
+                c["cash"],
+                c["in_kind"],
+                c["other"],
+                c["vnd"],
+                c["usd"],
+            ]
+        )
+    raw = [[i, *line] for i, line in enumerate(lines, 1)]
+    by_stage = Table(
+        "Nguồn lực theo giai đoạn và hình thức",
+        [
+            "TT",
+            "Chiều",
+            "Giai đoạn",
+            "Số khoản",
+            "Tiền mặt (VND)",
+            "Hiện vật (VND)",
+            "Hình thức khác (VND)",
+            "Tổng (VND)",
+            "Tổng (USD)",
+        ],
+        [[i, d, st, n, *[vn_number(v) for v in rest]] for i, d, st, n, *rest in raw],
+        sheet="Theo giai đoạn",
+        numeric={3, 4, 5, 6, 7, 8},
+        raw=raw,
+        formats={3: "int", 4: "money", 5: "money", 6: "money", 7: "money", 8: "money"},
+    )
+    countries = stage_totals(stages["by_country"], "country")
+    by_country = _money_table(
+        "Nguồn lực đã cam kết, đã giải ngân theo quốc gia",
+        "Cam kết theo quốc gia",
+        "Quốc gia",
+        [
+            [DIRECTIONS_VI.get(d, d), country_name(c, "vi") or "—", *_stage_cells(cells)]
+            for (d, c), cells in sorted(
+                countries.items(), key=lambda kv: (kv[0][0] != "received", kv[0][1])
+            )
+        ],
+    )
+    partners = stage_totals(stages["by_partner"], "partner_id")
+    lines = []
+    for x in r["by_partner"]:
+        cells = partners.get((x["direction"], x.get("partner_id"))) if x.get("partner_id") else None
+        if cells is None:
+            continue
+        country = country_name(x.get("country") or "", "vi")
+        name = f"{x['name']} ({country})" if country else x["name"]
+        lines.append(
+            [DIRECTIONS_VI.get(x["direction"], x["direction"]), name, *_stage_cells(cells)]
+        )
+    by_partner = _money_table(
+        "Nguồn lực đã cam kết, đã giải ngân theo đối tác",
+        "Cam kết theo đối tác",
+        "Đối tác (quốc gia)",
+        lines,
+    )
+    note = (
+        "Mỗi khoản được tính theo giai đoạn đã ghi nhận (hứa tài trợ, đã cam kết, đã giải "
+        "ngân); trị giá quy đổi theo tỷ giá của ngày phát sinh."
+    )
+    return [
+        Block(
+            "e)", "Nguồn lực theo giai đoạn và hình thức", 3, paragraphs=[note], tables=[by_stage]
+        ),
+        Block("f)", "Đã cam kết, đã giải ngân theo quốc gia", 3, tables=[by_country]),
+        Block("g)", "Đã cam kết, đã giải ngân theo đối tác", 3, tables=[by_partner]),
+    ]
+
+
+def news_block(n: dict, period) -> Block:
+    rows = [[y["year"], y["n"]] for y in n["by_year"]]
+    return Block(
+        "",
+        "Công tác thông tin đối ngoại",
+        2,
+        paragraphs=[
+            f"Trong {period.label_vi} đã đăng {vn_number(n['published'])} tin, bài về hoạt động "
+            f"đối ngoại, trong đó {vn_number(n['with_activity'])} tin, bài gắn với hoạt động "
+            "đã ghi nhận trên hệ thống."
+        ],
+        tables=[
+            Table(
+                "Tin, bài đối ngoại đã đăng theo năm",
+                ["Năm", "Số tin, bài"],
+                [[str(y), vn_number(c)] for y, c in rows],
+                sheet="Thông tin đối ngoại",
+                numeric={1},
+                raw=[[str(y), c] for y, c in rows],
+                formats={1: "int"},
+            )
+        ]
+        if n["published"]
+        else [],
     )
 
 

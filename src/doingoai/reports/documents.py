@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.db.models import Q
 from django.utils import translation
@@ -13,6 +14,7 @@ from doingoai.documents import layout
 from . import content
 from .figures import scoped, unit_figures
 from .hooks import report_sections
+from .records import report_figures
 
 RENDERERS = layout.RENDERERS
 
@@ -24,6 +26,10 @@ def unit_document(*, unit, period, user, today=None, fig=None, **issue) -> layou
     """The term or year report of ``unit`` as a document; ``issue`` passes the narrative,
     number and signer of a report record (``content.unit_report``)."""
     fig = fig or unit_figures(unit=unit, period=period, user=user, today=today)
+    more = report_figures(
+        unit=unit, period=period, user=user, today=today or dt.date.today(), fig=fig
+    )
+    fig = {**fig, "report": more}
     with translation.override("vi"):
         doc = content.unit_report(fig, today=today, **issue)
         extra = report_sections.gather(unit, period, user)
@@ -31,7 +37,15 @@ def unit_document(*, unit, period, user, today=None, fig=None, **issue) -> layou
             doc.sections[-1:-1] = extra
             for i, block in enumerate(doc.sections):
                 block.number = layout.ROMAN[i] + "."
+        number_tables(doc)
     return doc
+
+
+def number_tables(doc: layout.Document) -> None:
+    """ "Bảng 1.", "Bảng 2." ... in the order the tables appear, whichever app added them."""
+    for i, table in enumerate(doc.tables(), 1):
+        title = re.sub(r"^Bảng \d+\.\s*", "", table.title)
+        table.title = f"Bảng {i}. {title}"
 
 
 def render_unit_report(

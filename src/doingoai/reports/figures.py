@@ -91,14 +91,25 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     that read only some apps' records (``SECTION_TOPICS``) are also cached under those
     apps' versions, so a change elsewhere reads them from the cache.
     """
-    from django.utils import translation
-
     from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
-    from doingoai.core.scope import is_system_admin
 
     today = today or dt.date.today()
-    key = ":".join(
+    key = figures_key(unit, period, user, today)
+    return get_or_compute(
+        f"{key}:{data_version()}",
+        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
+    )
+
+
+def figures_key(unit, period, user, today) -> str:
+    """The cache key of a unit's figures for a period as ``user`` reads them today (the
+    data version is added by the caller)."""
+    from django.utils import translation
+
+    from doingoai.core.scope import is_system_admin
+
+    return ":".join(
         str(part)
         for part in (
             "figures",
@@ -114,10 +125,6 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
             today,
         )
     )
-    return get_or_compute(
-        f"{key}:{data_version()}",
-        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
-    )
 
 
 #: the apps whose records a part of the figures reads, when the unit lies in the
@@ -128,6 +135,11 @@ SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
     "by_partner": ("resources", "partners", "organization"),
     "by_regime": ("resources", "organization"),
+    # what only the report reads (``records.report_figures``)
+    "report_agreements": ("agreements", "organization"),
+    "report_stages": ("resources", "partners", "organization"),
+    "report_delegations": ("activities", "partners", "organization"),
+    "report_news": ("news", "organization"),
 }
 
 

@@ -51,6 +51,10 @@ def behind_card(unit, period, user):
     return cards
 
 
+#: units with nothing yet named one by one in the report up to this many (else counted)
+IDLE_NAMED = 40
+
+
 @report_sections.provide
 def targets_section(unit, period, user):
     """A section of the term or year report: the targets set for the units below and
@@ -62,8 +66,11 @@ def targets_section(unit, period, user):
     if not grid.rows:
         return []
     header = ["Đơn vị"] + [f"{t.get_measure_display()} (≥ {t.value_display})" for t in grid.targets]
-    rows, raw = [], []
+    rows, raw, idle = [], [], []
     for row in grid.rows:
+        if all(cell is None or not cell.measured for cell in row.cells):
+            idle.append(row.unit.name)  # nothing done yet: named in one paragraph
+            continue
         texts, values = [row.unit.name], [row.unit.name]
         for cell in row.cells:
             if cell is None:
@@ -87,8 +94,13 @@ def targets_section(unit, period, user):
             f"{ok}/{total} đơn vị đạt hoặc đúng tiến độ, {grid.behind(i)} đơn vị chưa đạt"
             + (f", {not_due} đơn vị chưa đến hạn." if not_due else ".")
         )
+    if idle:  # rather than pages of zeros (issue 16); a long list only counted
+        names = (
+            ": " + ", ".join(idle) if len(idle) <= IDLE_NAMED else " (danh sách tại trang Chỉ tiêu)"
+        )
+        paragraphs.append(f"{vn_number(len(idle))} đơn vị chưa có kết quả nào{names}.")
     table = content.Table(
-        title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc",
+        title="Kết quả thực hiện chỉ tiêu của các đơn vị trực thuộc (các đơn vị đã có kết quả)",
         header=header,
         rows=rows,
         sheet="Chỉ tiêu",
@@ -98,9 +110,9 @@ def targets_section(unit, period, user):
     return [
         content.Block(
             number="",
-            title="Thực hiện chỉ tiêu đối ngoại",
+            title="THỰC HIỆN CHỈ TIÊU ĐỐI NGOẠI",  # a section (level 1): capitals
             level=1,
             paragraphs=paragraphs,
-            tables=[table],
+            tables=[table] if rows else [],
         )
     ]

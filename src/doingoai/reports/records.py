@@ -1,0 +1,297 @@
+"""The figures of the term and year report beyond the dashboard's: the agreements'
+reviews and ends, the delegations (by country, by purpose, and their table), the
+resources by stage (pledged, committed, disbursed) and form, and the news published.
+
+Everything is counted from the records the reader may see in the unit's subtree
+(``figures.scoped`` + ``under``), in the database; the delegations' table is capped
+(``DELEGATION_ROWS``) so that a national report stays small and fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+
+from doingoai.core.countries import country_name
+from doingoai.core.scope import under
+
+from .figures import (
+    MONEY,
+    ZERO,
+    Sections,
+    _money,
+    activity_qs,
+    agreement_qs,
+    figures_key,
+    resource_qs,
+    scoped,
+)
+
+#: delegations listed one by one in the report (the newest first beyond it)
+DELEGATION_ROWS = 100
+DELEGATION_KINDS = ("delegation_out", "delegation_in")
+#: a delegation's events that say what it went for, and the purpose without any
+NO_EVENT = "none"
+
+
+def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
+    """What the report shows beyond the dashboard's figures (``fig``), read only when a
+    report is made (the dashboard never pays for it); cached like the figures, under
+    the data version every change bumps."""
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import data_version
+    from doingoai.core.scope import is_system_admin
+
+    key = figures_key(unit, period, user, today)
+    # within the reader's own subtree each part is also kept under the versions of the
+    # apps it reads: an aid record saved does not count the delegations again
+    own = getattr(getattr(user, "unit", None), "path", None)
+    inside = is_system_admin(user) or bool(own and unit.path.startswith(own))
+    parts = Sections(f"{key}:report", inside)
+
+    def compute():
+        return {
+            "agreements": parts.get(
+                "report_agreements", lambda: agreement_extras(unit, period, user, today)
+            ),
+            "stages": parts.get(
+                "report_stages",
+                lambda: resource_stages(unit, period, user, fig["resources"]["by_partner"]),
+            ),
+            "delegations": parts.get("report_delegations", lambda: delegations(unit, period, user)),
+            "news": parts.get("report_news", lambda: news(unit, period, user)),
+        }
+
+    return get_or_compute(f"{key}:report:{data_version()}", compute)
+
+
+def agreement_extras(unit, period, user, today: dt.date) -> dict:
+    """Reviews held in the period (mid-term, final), agreements that ended in it (of
+    them renewed), new agreements (signed in it, not renewing another)."""
+    from doingoai.agreements.models import Review, Status
+
+    qs = agreement_qs(unit, user)
+    held = Review.objects.filter(held_date__gte=period.start, held_date__lte=period.end)
+    renewed_ids = qs.model.objects.filter(renews__isnull=False).values("renews_id")
+    last = min(period.end, today - dt.timedelta(days=1))
+    ended = Q(signed_date__isnull=False, end_date__gte=period.start, end_date__lte=last) & ~Q(
+        status_override=Status.TERMINATED
+    )
+    signed = Q(signed_date__gte=period.start, signed_date__lte=period.end)
+    return qs.order_by().aggregate(  # one statement
+        reviewed_mid_term=Count(
+            "id", filter=Q(pk__in=held.filter(kind=Review.Kind.MID_TERM).values("agreement_id"))
+        ),
+        reviewed_final=Count(
+            "id", filter=Q(pk__in=held.filter(kind=Review.Kind.FINAL).values("agreement_id"))
+        ),
+        ended=Count("id", filter=ended),
+        ended_renewed=Count("id", filter=ended & Q(pk__in=renewed_ids)),
+        new=Count("id", filter=signed & Q(renews__isnull=True)),
+    )
+
+
+# -- delegations ---------------------------------------------------------------
+
+
+def delegations(unit, period, user) -> dict:
+    out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
+    qs = activity_qs(unit, user, period.start, period.end)
+    if qs is None:
+        return out
+    from doingoai.activities.models import Activity, ActivityPlace
+
+    qs = qs.filter(kind__in=DELEGATION_KINDS).exclude(
+        state__in=[Activity.State.CANCELLED, Activity.State.REFUSED]
+    )
+    counts = dict(qs.order_by().values_list("kind").annotate(n=Count("id")))
+    out["out"], out["in"] = counts.get("delegation_out", 0), counts.get("delegation_in", 0)
+    if not counts:
+        return out
+    ids = qs.values("pk")
+    # a delegation abroad goes to the countries of its places; one received comes from
+    # the countries of its partners
+    grid: dict[str, dict[str, int]] = defaultdict(lambda: {"out": 0, "in": 0})
+    for country, n in (
+        ActivityPlace.objects.filter(activity__in=ids.filter(kind="delegation_out"))
+        .exclude(country="VN")
+        .values_list("country")
+        .annotate(n=Count("activity_id", distinct=True))
+    ):
+        grid[country]["out"] += n
+    through = Activity.partners.through
+    for country, n in (
+        through.objects.filter(activity__in=ids.filter(kind="delegation_in"))
+        .exclude(partner__country="VN")
+        .values_list("partner__country")
+        .annotate(n=Count("activity_id", distinct=True))
+    ):
+        grid[country or ""]["in"] += n
+    out["by_country"] = [
+        {"country": c, "name": country_name(c, "vi") or "—", **v}
+        for c, v in sorted(grid.items(), key=lambda kv: (-kv[1]["out"] - kv[1]["in"], kv[0]))
+    ]
+    out["by_purpose"] = _by_purpose(qs)
+    out["rows"], out["more"] = _delegation_rows(qs, counts)
+    return out
+
+
+def _by_purpose(qs) -> list[dict]:
+    """What the delegations went for: the kinds of the events held during them (a trip
+    with a review and a workshop counts under both), the others as "làm việc, trao
+    đổi" (working visits)."""
+    from doingoai.activities.models import Activity
+
+    rows = (
+        Activity.objects.filter(parent__in=qs.values("pk"))
+        .values_list("parent__kind", "kind")
+        .annotate(n=Count("parent_id", distinct=True))
+    )
+    grid: dict[str, dict[str, int]] = defaultdict(lambda: {"out": 0, "in": 0})
+    for parent_kind, kind, n in rows:
+        grid[kind]["out" if parent_kind == "delegation_out" else "in"] += n
+    without = (
+        qs.exclude(pk__in=Activity.objects.filter(parent__isnull=False).values("parent_id"))
+        .order_by()
+        .values_list("kind")
+        .annotate(n=Count("id"))
+    )
+    for parent_kind, n in without:
+        grid[NO_EVENT]["out" if parent_kind == "delegation_out" else "in"] += n
+    return [
+        {"purpose": k, **v}
+        for k, v in sorted(grid.items(), key=lambda kv: (-kv[1]["out"] - kv[1]["in"], kv[0]))
+    ]
+
+
+def _first_line(text: str, limit: int = 300) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
+    from django.db.models import Prefetch
+
+    from doingoai.activities.models import Activity, DelegationMember
+
+    total = sum(counts.values())
+    funding = dict(Activity.Funding.choices)
+    picked = (
+        qs.order_by("start_date", "pk")
+        .prefetch_related(
+            "places",
+            "partners",
+            Prefetch("members", queryset=DelegationMember.objects.order_by("position_order", "pk")),
+        )
+        .only(
+            "pk",
+            "title",
+            "kind",
+            "start_date",
+            "end_date",
+            "purpose",
+            "funding_source",
+            "outcomes",
+            "report",
+        )
+    )
+    if total > DELEGATION_ROWS:  # the newest ones, in date order
+        newest = list(
+            qs.order_by("-start_date", "-pk").values_list("pk", flat=True)[:DELEGATION_ROWS]
+        )
+        picked = picked.filter(pk__in=newest)
+    rows = []
+    for a in picked:
+        if a.kind == "delegation_out":
+            countries = [p.country for p in a.places.all() if p.country != "VN"]
+        else:
+            countries = [p.country for p in a.partners.all() if p.country and p.country != "VN"]
+        members = list(a.members.all())
+        head = next((m for m in members if m.role == "head"), members[0] if members else None)
+        rows.append(
+            {
+                "id": a.pk,
+                "kind": a.kind,
+                "start": a.start_date,
+                "end": a.end_date,
+                "title": a.title,
+                "countries": ", ".join(dict.fromkeys(country_name(c, "vi") for c in countries)),
+                "members": len(members),
+                "head": (head.name if head else ""),
+                "funding": str(funding.get(a.funding_source, "")) if a.funding_source else "",
+                "purpose": _first_line(a.purpose or a.title),
+                "result": _first_line(a.outcomes or a.report),
+            }
+        )
+    return rows, max(total - len(rows), 0)
+
+
+# -- resources by stage ----------------------------------------------------------
+
+
+def resource_stages(unit, period, user, by_partner: list[dict]) -> dict:
+    """The money by direction × stage × form (cash, in kind, other), by country ×
+    stage, and for the partners the report names (``by_partner``: the leading ones of
+    each direction) by stage, the others summed in one row."""
+    out = {"by_stage": [], "by_country": [], "by_partner": []}
+    qs = resource_qs(unit, user, period.start, period.end)
+    if qs is None:
+        return out
+    from doingoai.resources.selectors import resource_country
+
+    out["by_stage"] = [
+        {**r, **_money(r)}
+        for r in qs.order_by().values("direction", "stage", "kind").annotate(**MONEY)
+    ]
+    out["by_country"] = [
+        {**r, "country": r["country"] or "", **_money(r)}
+        for r in qs.order_by()
+        .annotate(country=resource_country())
+        .values("direction", "country", "stage")
+        .annotate(**MONEY)
+    ]
+    named = [r["partner_id"] for r in by_partner if r.get("partner_id")]
+    rows = (
+        qs.order_by()
+        .filter(partner_id__in=named)
+        .values("direction", "partner_id", "stage")
+        .annotate(**MONEY)
+    )
+    out["by_partner"] = [{**r, **_money(r)} for r in rows]
+    return out
+
+
+def stage_totals(rows: list[dict], key: str) -> dict:
+    """``{(direction, key value): {stage: money}}`` from rows by stage."""
+    grid: dict = defaultdict(lambda: defaultdict(lambda: _money({})))
+    for r in rows:
+        cell = grid[(r["direction"], r[key])][r["stage"]]
+        for m in ("items", "no_rate"):
+            cell[m] += r[m]
+        for m in ("vnd", "usd"):
+            cell[m] += r[m] or ZERO
+    return grid
+
+
+# -- news ---------------------------------------------------------------------------
+
+
+def news(unit, period, user) -> dict:
+    """News items published in the period (not drafts still to review), by year."""
+    qs = scoped("news.NewsItem", user, unit)
+    if qs is None:
+        return {"published": 0, "by_year": [], "with_activity": 0}
+    qs = (
+        qs.filter(under(unit.path), published__gte=period.start, published__lte=period.end)
+        .exclude(status="draft")
+        .order_by()
+    )
+    counts = qs.aggregate(n=Count("id"), linked=Count("id", filter=Q(activity__isnull=False)))
+    by_year = dict(qs.annotate(y=ExtractYear("published")).values_list("y").annotate(n=Count("id")))
+    return {
+        "published": counts["n"],
+        "with_activity": counts["linked"],
+        "by_year": [{"year": y, "n": by_year.get(y, 0)} for y in period.years],
+    }
