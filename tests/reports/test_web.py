@@ -144,3 +144,11 @@ def test_command_line(data, tmp_path, capsys):
     call_command("export_iati", "--unit", "66", "--output", str(out), "--quiet")
     assert b"<iati-activities" in out.read_bytes()
     assert "Valid against the IATI 2.03 schema" in capsys.readouterr().out
+
+
+def test_only_who_may_start_a_report_document_sees_the_button(data, login):
+    """Seen on the demo: a viewer was offered "Lập báo cáo mới" on /reports/."""
+    start = reverse("report-documents_add")
+    for user, offered in (("trunguong", False), ("hanoi", False), ("daklak", True)):
+        page = login(user).get(reverse("reports_index")).content.decode()
+        assert (start in page) is offered, user

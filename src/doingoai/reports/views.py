@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 
 from doingoai.agreements.kinds import AgreementKind
 from doingoai.core.pagecache import cached_page
-from doingoai.core.registry import detail_panel
+from doingoai.core.registry import REGISTRY, detail_panel, may_add
 from doingoai.core.scope import VIEW
 from doingoai.documents.layout import file_name
 from doingoai.organization.kinds import UnitKind
@@ -227,6 +227,10 @@ def index(request):
             "years": range(dt.date.today().year + 1, 2009, -1),
             "more_reports": more_reports.gather(request.user, unit),
             "report_documents": report_documents.gather(request.user, unit),
+            # the report documents' kind (app reportdocs, above): only who may start one
+            # sees the button
+            "can_start_report": "report-documents" in REGISTRY
+            and may_add(REGISTRY["report-documents"], request.user),
         },
     )
 
