@@ -260,3 +260,22 @@ def test_today_is_vietnam_s_day(world):
     assert mail.outbox == []
     services.send(now=dt.datetime(2026, 12, 4, 0, 30, tzinfo=utc))  # 7:30 in Hà Nội
     assert [m.to for m in mail.outbox if a.title in m.body] == [["daklak@example.org"]]
+
+
+def test_the_list_is_paged_with_its_count(ending, login, world, monkeypatch):
+    """Seen on the demo: the central union's list ran 138 reminders on one page."""
+    from doingoai.reminders import views
+
+    make("agreements", world.daklak, end_date=timezone.localdate() + dt.timedelta(days=20))
+    services.refresh(timezone.localdate())
+    client = login("daklak")
+    from doingoai.organization.models import User
+
+    n = services.pending(User.objects.get(username="daklak")).count()
+    assert n >= 2
+    monkeypatch.setattr(views, "PER_PAGE", n - 1)
+    first = client.get(reverse("reminders")).content.decode()
+    second = client.get(reverse("reminders"), {"page": 2}).content.decode()
+    assert f"{n} nhắc việc đang mở" in first and "1 / 2" in first and "?page=2" in first
+    assert first.count('<tr data-kind="') == n - 1 and second.count('<tr data-kind="') == 1
+    assert "Thời hạn" in first  # headers begin with a capital

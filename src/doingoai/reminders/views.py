@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +23,10 @@ class EmailForm(forms.ModelForm):
         labels = {"email": gettext_lazy("reminders by email")}
 
 
+#: reminders on one page of the list
+PER_PAGE = 50
+
+
 @login_required
 def reminder_list(request):
     items = services.pending(request.user).select_related("unit")
@@ -30,10 +35,17 @@ def reminder_list(request):
         items = items.filter(kind=kind)
     settings_obj = ReminderSettings.objects.filter(user=request.user).first()
     form = EmailForm(instance=settings_obj or ReminderSettings(user=request.user))
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "reminders/list.html",
-        {"items": items[:500], "kinds": Kind.choices, "kind": kind, "form": form},
+        {
+            "page": page,
+            "items": page.object_list,
+            "kinds": Kind.choices,
+            "kind": kind,
+            "form": form,
+        },
     )
 
 
