@@ -251,14 +251,13 @@ def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS):
     scoped = kind.scoped(user, action)
     if kind.list_select_related:
         scoped = scoped.select_related(*kind.list_select_related)
-    ordering = kind.ordering or ["pk"]
-    found = list(matching(kind, scoped, query).order_by(*ordering)[: limit + 1])
+    found = list(kind.sorted(matching(kind, scoped, query))[: limit + 1])
     if len(found) <= limit:
         # other spellings ("champasac", "Xekong") through the search index
         more = filter_queryset(scoped, query)
         if more is not None:
             seen = [obj.pk for obj in found]
-            found += list(more.exclude(pk__in=seen).order_by(*ordering)[: limit + 1 - len(found)])
+            found += list(kind.sorted(more.exclude(pk__in=seen))[: limit + 1 - len(found)])
     has_more = len(found) > limit
     found = found[:limit]
     folded = fold(query)
