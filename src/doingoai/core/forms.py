@@ -178,6 +178,7 @@ class RecordForm(forms.ModelForm):
             field.queryset = in_order(field.queryset)  # names in Vietnamese order
             # many choices (partners, units, agreements...): a type-ahead picker
             pickers.attach(field, name, action=action)
+            pickers.chips(field)  # any other list of several: chips and type-ahead
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 6)
         for field in self.fields.values():

@@ -15,7 +15,15 @@ id outside the user's scope gets the usual "select a valid choice" message.
 
 The size is checked when the widget renders (``LIMIT threshold + 1``, not a full
 count), so a form that narrows a queryset after ``RecordForm.__init__`` (the
-agreement form's "shared with" provinces) keeps a plain select.
+agreement form's "shared with" provinces) keeps every choice in the page.
+
+A many-to-many field with fewer choices (the 105 units of a province, the users who
+may handle a case) gets the same chips and type-ahead without asking the server: the
+``<select multiple>`` holds every choice, ``js/picker.js`` hides it, shows the chosen
+ones as removable chips and filters the choices as the user types (diacritics
+optional: "dak lak" finds "Đắk Lắk"). Without JavaScript it stays the plain list.
+``chips(field)`` gives any multiple choice field this widget; ``RecordForm`` does it
+for every one.
 """
 
 from __future__ import annotations
@@ -107,6 +115,8 @@ class PickerMixin:
 
     def render(self, name, value, attrs=None, renderer=None):
         if not self.picker_active():
+            if self.allow_multiple_selected:
+                return self.render_local(name, value, attrs, renderer)
             return super().render(name, value, attrs=attrs, renderer=renderer)
         final = self.build_attrs(self.attrs, attrs)
         final.pop("size", None)
@@ -152,6 +162,32 @@ class PickerMixin:
             results_id,
         )
 
+    def render_local(self, name, value, attrs, renderer):
+        """Every choice in the select; chips and type-ahead in the browser."""
+        attrs = dict(attrs or {})
+        attrs["class"] = f"{self.attrs.get('class', '')} picker-select".strip()
+        base_id = attrs.get("id") or self.attrs.get("id") or f"id_{name}"
+        attrs["id"] = base_id
+        select = super().render(name, value, attrs=attrs, renderer=renderer)
+        return format_html(
+            '<div class="picker picker-local" data-picker data-local id="{}_picker"'
+            ' data-remove-label="{}" data-none-label="{}" data-more-label="{}">{}'
+            '<ul class="picker-chosen" aria-live="polite"></ul>'
+            '<input type="text" id="{}_search" class="picker-search" autocomplete="off" hidden'
+            ' placeholder="{}" role="combobox" aria-autocomplete="list" aria-expanded="false"'
+            ' aria-controls="{}_results">'
+            '<ul class="picker-results" id="{}_results" role="listbox"></ul></div>',
+            base_id,
+            _("Remove"),
+            _("No matches."),
+            _("Showing the first %(n)d matches; type more to narrow.") % {"n": RESULTS},
+            select,
+            base_id,
+            _("Type to search…"),
+            base_id,
+            base_id,
+        )
+
 
 class PickerSelect(PickerMixin, forms.Select):
     pass
@@ -162,6 +198,14 @@ class PickerSelectMultiple(PickerMixin, forms.SelectMultiple):
 
 
 PICKER_WIDGETS = {forms.Select: PickerSelect, forms.SelectMultiple: PickerSelectMultiple}
+
+
+def chips(field) -> None:
+    """A multiple choice field that is not a picker yet: chips and type-ahead over its
+    choices (``render_local``)."""
+    widget = getattr(field, "widget", None)
+    if type(widget) is forms.SelectMultiple:
+        widget.__class__ = PickerSelectMultiple
 
 
 def attach(field, name: str, *, action: str = VIEW, widgets=None) -> bool:
