@@ -126,11 +126,25 @@ def test_a_new_agreement_form_offers_no_partners_until_searched(
     assert champasak.name_vi not in page
 
 
-def test_few_choices_stay_a_plain_select(world, login, agreement, champasak, others):
+def local_picker(page, name):
+    """The markup of a picker that filters its own choices (few of them), or None."""
+    found = re.search(
+        rf'<div class="picker picker-local"[^>]*id="id_{name}_picker".*?</div>', page, re.S
+    )
+    return found.group(0) if found else None
+
+
+def test_few_choices_are_all_in_the_page_with_chips_and_type_ahead(
+    world, login, agreement, champasak, others
+):
+    """Few choices: every one in the select (nothing asked of the server), and the
+    chips and the search box of a picker that filters them in the browser."""
     page = login("daklak").get(reverse("agreements_edit", args=[agreement.pk])).content.decode()
     select = select_html(page, "partners")
     assert set(option_values(select)) >= {str(p.pk) for p in [champasak, *others]}
-    assert "id_partners_search" not in page
+    picker = local_picker(page, "partners")
+    assert picker is not None and 'id="id_partners_search"' in picker
+    assert "hx-get" not in picker and "picker-chosen" in picker
 
 
 def test_size_is_checked_with_a_limit_not_a_full_count(world, champasak, others):
@@ -140,16 +154,16 @@ def test_size_is_checked_with_a_limit_not_a_full_count(world, champasak, others)
     assert all("LIMIT" in q["sql"].upper() for q in ctx.captured_queries)
 
 
-def test_a_form_narrowing_its_choices_after_scoping_keeps_a_plain_select(
+def test_a_form_narrowing_its_choices_after_scoping_keeps_them_in_the_page(
     world, login, low_threshold
 ):
     """ "Shared with" is all current provinces, narrowed by the agreement form after the
-    scoped querysets are set; below the threshold it is not a picker."""
+    scoped querysets are set; below the threshold its choices stay in the page."""
     from django.test import override_settings
 
     with override_settings(PICKER_THRESHOLD=200):
         page = login("admin").get(reverse("agreements_add")).content.decode()
-    assert "id_shared_with_search" not in page
+    assert local_picker(page, "shared_with") is not None  # every province in the page
     page = login("admin").get(reverse("agreements_add")).content.decode()
     assert "id_shared_with_search" in page  # 3 is low enough for the provinces
 
