@@ -107,3 +107,24 @@ def test_unit_choices_go_by_level_then_name(world, login):
     assert shown == sorted(provinces, key=vietnamese_sort_key)
     central = Unit.objects.get(level=Unit.Level.CENTRAL).name
     assert offered.index(central) < offered.index(shown[0])
+
+
+def test_the_partner_list_order_is_an_index_walk(partners, world):
+    """100,000 partners at national scale: the list's first page reads the index on the
+    Vietnamese order instead of sorting every name (PostgreSQL chooses it for many rows;
+    with a few, told not to sort)."""
+    from django.db import connection
+
+    from doingoai.partners.kinds import PartnerKind
+
+    query = PartnerKind.list_queryset(world.user("trunguong"))[:25]
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off")
+            cursor.execute("EXPLAIN " + sql, params)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "partner_name_vi_order" in plan, plan
+    assert [p.name_vi for p in query if p in partners] == IN_ORDER

@@ -59,11 +59,11 @@ class CoreConfig(RecordApp):
 
         from django.db.backends.signals import connection_created
 
-        from .text import register_sqlite_collation
+        from .text import register_sqlite_function
 
         # names sorted in Vietnamese order on SQLite too (core.text.vietnamese_order)
         connection_created.connect(
-            register_sqlite_collation, dispatch_uid="doingoai-vietnamese-collation", weak=False
+            register_sqlite_function, dispatch_uid="doingoai-vietnamese-key", weak=False
         )
 
         def changed(sender, **kwargs):
