@@ -137,8 +137,13 @@
     if (isLocal(box)) {
       p.search.hidden = false;
       p.search.addEventListener("input", function () { showLocal(box); });
-      p.search.addEventListener("focus", function () {
-        if (p.search.value) { showLocal(box); }
+      // a short list can be browsed: the first choices show when the box is entered
+      p.search.addEventListener("focus", function () { showLocal(box); });
+      box.addEventListener("focusout", function () {
+        // later than a tap on a choice (Safari does not focus a tapped button)
+        setTimeout(function () {
+          if (!box.contains(document.activeElement)) { clearResults(box); }
+        }, 200);
       });
     }
     box.classList.add("picker-ready");
