@@ -42,6 +42,11 @@ def test_the_sort_key_follows_the_vietnamese_alphabet():
     shuffled = IN_ORDER[:]
     random.Random(17).shuffle(shuffled)
     assert sorted(shuffled, key=vietnamese_sort_key) == IN_ORDER
+    # other scripts come after the Latin letters, and every key can be stored
+    others = ["한국여성단체협의회", "日本", "Ümit 😀", "Umit"]
+    assert sorted([*others, "Zed"], key=vietnamese_sort_key)[:3] == ["Umit", "Ümit 😀", "Zed"]
+    for name in others:
+        vietnamese_sort_key(name).encode()
 
 
 @pytest.fixture

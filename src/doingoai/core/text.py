@@ -61,15 +61,19 @@ SQLITE_FUNCTION = "vietnamese_key"
 
 
 def _primary(ch: str) -> int:
-    """Spaces and punctuation, then digits, then the Vietnamese alphabet, then any
-    other letter by code point."""
+    """Spaces and punctuation (by code point: ICU orders punctuation its own way, the
+    letters, tones and case are what matter here), then digits, then the Vietnamese
+    alphabet, then any other letter by code point (a weight is never a surrogate)."""
     if ch in _LETTER:
         return 0x2000 + _LETTER[ch]
     if ch.isdigit():
-        return 0x1000 + (unicodedata.digit(ch, 0))
+        return 0x1000 + unicodedata.digit(ch, 0)
+    code = ord(ch)
     if ch.isalpha():
-        return 0x3000 + ord(ch)
-    return 0x10 + min(ord(ch), 0xFF0)
+        if code < 0xA800:
+            return 0x3000 + code  # up to 0xD7FF, below the surrogates
+        return min(0xE000 + code - 0xA800, 0x10FFFF)
+    return 0x10 + min(code, 0xFEF)
 
 
 _VIET_LETTERS = {"a\u0306", "a\u0302", "e\u0302", "o\u0302", "o\u031b", "u\u031b"}
@@ -86,7 +90,7 @@ def _weights(ch: str) -> tuple[str, str, str]:
         elif mark in _TONES:
             tone = max(tone, _TONES[mark])
         else:
-            tone = max(tone, 6 + ord(mark) - 0x300)  # ü, ö, ç... after the tones
+            tone = max(tone, 6 + max(ord(mark) - 0x300, 0))  # ü, ö, ç: after the tones
     return chr(_primary(base)), chr(0x20 + tone), chr(0x20 + (ch != lower))
 
 
