@@ -133,3 +133,14 @@ def test_the_partner_list_order_is_an_index_walk(partners, world):
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "partner_name_vi_order" in plan, plan
     assert [p.name_vi for p in query if p in partners] == IN_ORDER
+
+
+def test_the_unit_list_sorted_by_name_is_in_vietnamese_order(world, login):
+    client = login("trunguong")
+    for sort, reverse_order in (("name", False), ("-name", True)):
+        page = client.get(reverse("units_list"), {"sort": sort}).content.decode()
+        body = page[page.index("<tbody") : page.index("</tbody>")]
+        names = re.findall(r'<a href="/units/\d+/">([^<]+)</a>', body)
+        assert len(names) >= 10
+        names = [n.split(" (")[0] for n in names]  # "… (đến ngày …)" of an ended unit
+        assert names == sorted(names, key=vietnamese_sort_key, reverse=reverse_order)
