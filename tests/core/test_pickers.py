@@ -343,3 +343,30 @@ def test_reviews_are_found_by_their_agreement(world, login, agreement):
         .json()["results"]
         == []
     )
+
+
+def test_every_many_to_many_field_of_every_add_form_is_a_picker(world, login):
+    """Issue 17: no Ctrl+click list is left. Every ``<select multiple>`` of every kind's
+    add page sits in a picker (chips and type-ahead)."""
+    from django.urls import NoReverseMatch
+
+    from doingoai.core.registry import REGISTRY
+
+    client = login("admin")
+    seen = 0
+    for slug in sorted(REGISTRY):
+        try:
+            url = reverse(f"{slug}_add")
+        except NoReverseMatch:
+            continue
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        page = response.content.decode()
+        for tag in re.findall(r"<select[^>]*>", page):
+            if not re.search(r"\smultiple[\s>=]", tag):
+                continue
+            seen += 1
+            select_id = re.search(r'id="([^"]+)"', tag).group(1)
+            assert f'id="{select_id}_picker"' in page, f"{url}: {select_id} is a plain list"
+    assert seen >= 8  # agreements, activities, partners, resources, overseas...
