@@ -86,9 +86,24 @@ def ensure_pg_database(args, url):
         conn.execute(f'ALTER DATABASE "{name}" SET pg_trgm.similarity_threshold = 0.3')
 
 
+def protection_key_file() -> Path:
+    """The bench's own key for the protection cases (the production server refuses to
+    start without one): made once in bench/data/, gitignored."""
+    path = DATA / "protection.key"
+    if not path.exists():
+        from cryptography.fernet import Fernet
+
+        DATA.mkdir(parents=True, exist_ok=True)
+        path.write_text(Fernet.generate_key().decode() + "\n")
+        path.chmod(0o600)
+    return path
+
+
 def env_for(url: str, **extra) -> dict:
     env = dict(os.environ)
     env.update(DATABASE_URL=url, DOINGOAI_FAST_HASHER="1", AXES_ENABLED="0", **extra)
+    if not (env.get("DOINGOAI_PROTECTION_KEYS") or env.get("DOINGOAI_PROTECTION_KEY_FILE")):
+        env["DOINGOAI_PROTECTION_KEY_FILE"] = str(protection_key_file())
     env.pop("DEBUG", None)
     return env
 
@@ -303,6 +318,28 @@ def targets() -> dict:
         "partner": cand[0] if cand else partner,
         "units": Unit.objects.count(),
     }
+
+
+def set_targets(t) -> int:
+    """Term XIII targets of every kind, set by the central union for the provinces and by
+    the province for its communes, so /targets/ measures every kind (idempotent)."""
+    from decimal import Decimal
+
+    from doingoai.organization.models import Term
+    from doingoai.targets.models import PERCENT, Measure, Target
+
+    term = Term.objects.filter(name="XIII").first()
+    if term is None:
+        return 0
+    made = 0
+    for unit_id in (t["central"], t["province"]):
+        for measure in Measure.values:
+            value = Decimal(100) if measure in PERCENT else Decimal(2)
+            _obj, created = Target.objects.get_or_create(
+                unit_id=unit_id, term=term, measure=measure, defaults={"value": value}
+            )
+            made += created
+    return made
 
 
 def pages(t, year, kind, last_page) -> list[dict]:
@@ -638,6 +675,13 @@ def main(argv=None):
     ap.add_argument("--duration", type=float, default=20.0, help="load run seconds")
     ap.add_argument("--year", type=int, default=2024)
     ap.add_argument("--kind", default="workshop")
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only the pages whose name contains this (repeatable), e.g. targets",
+    )
+    ap.add_argument("--no-load", action="store_true", help="skip the write and the load runs")
     args = ap.parse_args(argv)
     args.size_name, args.counts = args.size
     url = database_url(args)
@@ -653,8 +697,11 @@ def main(argv=None):
     settings.PAGE_CACHE = False  # this process renders pages only to capture their SQL
     rows = Activity.objects.count()
     t = targets()
+    log(f"targets: {set_targets(t)} term XIII targets set (every kind)")
     matching = Activity.objects.filter(start_date__year=args.year, kind=args.kind).count()
     plan = pages(t, args.year, args.kind, max(1, (matching + 24) // 25))
+    if args.only:
+        plan = [p for p in plan if any(o.lower() in p["name"].lower() for o in args.only)]
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=USER))
 
@@ -704,18 +751,26 @@ def main(argv=None):
                     f"{row['name']:<44} {status} p50 {fmt(row['p50_ms'])} p95 "
                     f"{fmt(row['p95_ms'])} raw {fmt(row['raw_sql_ms'])}"
                 )
-        writes = write_ms(client, t)
-        log(f"{writes}")
-        mix = [p["path"] for p in plan]
-        load = load_run(port, cookie, mix, args.clients, args.duration)
-        log(f"load: {load}")
-        load["with_changes"] = load_run(
-            port, cookie, mix, args.clients, args.duration, changes_per_s=1.0
+        writes, load = (
+            (None, {}) if args.no_load else write_and_load(args, client, t, port, cookie, plan)
         )
-        log(f"load with a change every second: {load['with_changes']}")
     finally:
         stop_server(proc)
     write_results(args, results, load, gen, rows, writes)
+
+
+def write_and_load(args, client, t, port, cookie, plan) -> tuple[dict, dict]:
+    """One write, then the two load runs over the pages (as is, with a change a second)."""
+    writes = write_ms(client, t)
+    log(f"{writes}")
+    mix = [p["path"] for p in plan]
+    load = load_run(port, cookie, mix, args.clients, args.duration)
+    log(f"load: {load}")
+    load["with_changes"] = load_run(
+        port, cookie, mix, args.clients, args.duration, changes_per_s=1.0
+    )
+    log(f"load with a change every second: {load['with_changes']}")
+    return writes, load
 
 
 def write_results(args, results, load, gen, rows, writes=None):

@@ -139,3 +139,34 @@ def test_demo_loads_twice(world):
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
     assert OverseasOrganization.objects.count() == 2
     assert all("[Dữ liệu mẫu]" in o.notes for o in OverseasOrganization.objects.all())
+
+
+def test_dashboard_map_shows_the_organizations_by_country_in_the_readers_scope(world, login):
+    import json
+    import re
+
+    make("overseas", world.daklak, country="LA")
+    make("overseas", world.daklak, country="LA", status=OverseasOrganization.Status.FORMING)
+    make("overseas", world.daklak, country="KR")
+    make("overseas", world.hanoi, country="JP")
+
+    def layer(user, unit):
+        page = login(user).get(reverse("dashboard"), {"unit": unit.pk, "term": "XIII"})
+        html = page.content.decode()
+        found = re.search(r'id="dashboard-data" type="application/json">(.*?)</script>', html)
+        charts = json.loads(found.group(1))
+        return html, {c["name"]: c for c in charts["mapLayers"][0]["countries"]}
+
+    html, countries = layer("daklak", world.daklak)
+    assert "Tổ chức phụ nữ Việt Nam ở nước ngoài theo quốc gia" in html
+    assert 'id="chart-map-overseas"' in html
+    assert sorted(countries) == ["KR", "LA"]  # Hà Nội's organization in Japan is not hers
+    assert countries["LA"]["value"] == 2 and countries["LA"]["note"] == "1 đang hoạt động"
+    assert countries["LA"]["label"] == "Lào"
+    assert '<tr data-country="LA"><td>Lào</td>' in html
+    listed = login("daklak").get(countries["LA"]["url"]).content.decode()
+    assert listed.count("Hội Phụ nữ Việt Nam mẫu") == 2
+    _html, central = layer("trunguong", world.central)
+    assert sorted(central) == ["JP", "KR", "LA"]
+    hanoi_html, hanoi = layer("hanoi", world.hanoi)
+    assert sorted(hanoi) == ["JP"]

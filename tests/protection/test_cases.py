@@ -257,3 +257,129 @@ def test_key_rotation_keeps_every_case_readable(world, monkeypatch):
     monkeypatch.setenv("DOINGOAI_PROTECTION_KEYS", "not-a-key")
     with pytest.raises(KeyProblem, match="not a Fernet key"):
         ProtectionCase.objects.get(pk=case.pk)
+
+
+def _page(response) -> str:
+    """The page without what differs on every answer (CSP nonces, CSRF tokens)."""
+    import re
+
+    return re.sub(r'(nonce|value|content)="[^"]*"', "", response.content.decode())
+
+
+def test_refused_attempts_are_logged_and_tell_the_asker_nothing(
+    case, hanoi_handler, world, login, verified
+):
+    """A non-handler opening a case URL gets the same 404 as for an id that is no case;
+    the attempt (who, when, address, case id, part) is in the access log."""
+    client = login("daklak")  # an editor of the case's own unit, named on nothing
+    missing = ProtectionCase.objects.order_by("-pk").first().pk + 1000
+    refused = client.get(case.get_absolute_url(), REMOTE_ADDR="10.9.8.7")
+    nothing = client.get(f"/cases/{missing}/", REMOTE_ADDR="10.9.8.7")
+    assert refused.status_code == nothing.status_code == 404
+    assert _page(refused) == _page(nothing)  # nothing tells a case is there
+    assert (
+        client.post(
+            reverse("cases_action_add", args=[case.pk]), {"date": "2024-05-01", "note": "x"}
+        ).status_code
+        == 404
+    )
+    assert client.get(reverse("cases_break_glass", args=[case.pk])).status_code == 404
+    daklak = world.user("daklak")
+    entries = CaseAccess.objects.filter(verb="refused").order_by("pk")
+    assert [(e.case_id, e.asked_id, e.part, e.user, e.address) for e in entries] == [
+        (case.pk, case.pk, "case", daklak, "10.9.8.7"),
+        (None, missing, "case", daklak, "10.9.8.7"),
+        (case.pk, case.pk, "action", daklak, "127.0.0.1"),
+        (case.pk, case.pk, "break_glass", daklak, "127.0.0.1"),
+    ]
+    assert not case.actions.filter(note="x").exists()
+    # the system admin's access log shows them, a case at a time too
+    admin = world.user("admin")
+    TOTPDevice.objects.create(user=admin, name="phone", confirmed=True)
+    admin_client = verified(admin)
+    page = admin_client.get("/cases/log/").content.decode()
+    assert "bị từ chối" in page and f"#{missing}" in page and "không có vụ việc này" in page
+    assert PLANTED_NAME not in page
+    one = admin_client.get("/cases/log/", {"case": case.pk}).content.decode()
+    assert one.count('class="refused"') == 3
+    # a break-glass reader trying to change the case is refused (403) and logged
+    admin_client.post(
+        reverse("cases_break_glass", args=[case.pk]), {"reason": "Kiểm tra theo yêu cầu"}
+    )
+    assert admin_client.get(reverse("cases_edit", args=[case.pk])).status_code == 403
+    assert CaseAccess.objects.filter(verb="refused", part="edit", user=admin).count() == 1
+    # the handlers see who tried on their case
+    handler_page = verified(hanoi_handler).get(case.get_absolute_url()).content.decode()
+    assert handler_page.count('class="refused"') == 4
+
+
+def test_a_handler_asking_for_a_document_of_another_case_is_refused(
+    case, hanoi_handler, world, verified
+):
+    other = make_case(world.hanoi)
+    doc = other.documents.get()
+    client = verified(hanoi_handler)
+    got = client.get(reverse("cases_document", args=[case.pk, doc.pk]))
+    assert got.status_code == 404
+    entry = CaseAccess.objects.get(verb="refused")
+    assert (entry.case, entry.part, entry.detail) == (case, "document", f"#{doc.pk}")
+
+
+def test_a_backup_of_the_database_holds_no_plaintext(transactional_db, world, tmp_path):
+    """What leaves the machine: ``doingoai backup``'s copy of the database file (SQLite)
+    and a plain SQL dump (pg_dump on PostgreSQL, SQLite's dump) hold no planted name,
+    phone number, summary, note or document, in any encoding."""
+    import subprocess
+    import tarfile
+
+    from django.core.management import call_command
+    from tests.protection.helpers import handler
+
+    from doingoai.core import backup
+    from doingoai.protection import services
+
+    someone = handler(world.daklak, "backup_handler")
+    case = make_case(world.daklak, handlers=[someone])
+    services.action_add(
+        case=case,
+        acting_user=someone,
+        date=dt.date(2024, 5, 1),
+        kind="police",
+        note="Ghi chú bí mật XYZ",
+    )
+    upload = SimpleUploadedFile("giay-to-bi-mat.txt", b"NOI DUNG BI MAT")
+    services.document_add(case=case, acting_user=someone, upload=upload)
+    path = tmp_path / "sao-luu.tar.gz"
+    call_command(
+        "backup", str(path), stdout=__import__("io").StringIO(), stderr=__import__("io").StringIO()
+    )
+    with tarfile.open(path) as tar:
+        copies = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+    database = [v for k, v in copies.items() if k.startswith("database.")]
+    assert len(database) == 1
+    dumps = [database[0]]
+    if connection.vendor == "sqlite":
+        assert case.number.encode() in database[0]  # the file holds the case itself
+    if connection.vendor == "postgresql":
+        done = subprocess.run(
+            ["pg_dump", "--format=plain", "--no-owner", *backup._pg_args()],
+            env=backup._pg_env(),
+            capture_output=True,
+            check=True,
+        )
+        dumps.append(done.stdout)
+    else:
+        dumps.append("\n".join(connection.connection.iterdump()).encode())
+    assert case.number.encode() in dumps[-1]  # the dump holds the case itself
+    for secret in (
+        PLANTED_NAME,
+        PLANTED_PHONE,
+        PLANTED_SUMMARY,
+        "Ghi chú bí mật XYZ",
+        "Hà Khẩu",
+        "giay-to-bi-mat",
+        "NOI DUNG BI MAT",
+    ):
+        for encoding in ("utf-8", "utf-16-le"):
+            for dump in dumps:
+                assert secret.encode(encoding) not in dump, secret

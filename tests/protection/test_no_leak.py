@@ -186,3 +186,82 @@ def test_production_refuses_to_start_without_a_key(tmp_path):
         [sys.executable, "-m", "doingoai.cli", "check"], env=env, cwd=ROOT, capture_output=True
     )
     assert done.returncode != 0 and b"the key file cannot be read" in done.stderr
+
+
+def test_the_admin_site_shows_no_device_secret_and_nothing_of_a_case(world, client):
+    """Every admin page of the second factor's apps (and every changelist of the site)
+    as a system administrator: no TOTP key, no QR code, no recovery code, no person."""
+    import base64
+
+    from django.contrib import admin
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from tests.protection.helpers import handler
+
+    from doingoai.protection import otp
+
+    someone = handler(world.daklak, "the_handler")
+    make_case(world.daklak, handlers=[someone])
+    totp = TOTPDevice.objects.create(user=someone, name="phone", confirmed=True)
+    codes = otp.new_recovery_codes(someone)
+    static = StaticDevice.objects.get(user=someone)
+    secrets = [
+        totp.key,
+        base64.b32encode(totp.bin_key).decode(),
+        totp.config_url,
+        *codes,
+        PLANTED_NAME,
+        PLANTED_PHONE,
+        PLANTED_SUMMARY,
+    ]
+    client.force_login(world.user("admin"))
+    urls = ["/admin/", "/admin/otp_totp/", "/admin/otp_static/"]
+    for model in admin.site._registry:
+        meta = model._meta
+        urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+    for device in (totp, static):
+        base = f"/admin/{device._meta.app_label}/{device._meta.model_name}/{device.pk}"
+        urls += [f"{base}/change/", f"{base}/history/", f"{base}/delete/"]
+    urls += [
+        f"/admin/otp_totp/totpdevice/{totp.pk}/config/",
+        f"/admin/otp_totp/totpdevice/{totp.pk}/qrcode/",
+        "/admin/otp_totp/totpdevice/add/",
+        "/admin/otp_static/staticdevice/add/",
+        f"/admin/organization/user/{someone.pk}/change/",
+        f"/admin/organization/user/{someone.pk}/delete/",
+        f"/admin/organization/unit/{world.daklak.pk}/delete/",
+    ]
+    seen, leaks = {}, []
+    for url in urls:
+        response = client.get(url)
+        seen[url] = response.status_code
+        if response.status_code == 200:
+            text = response.content.decode()
+            leaks += [(url, s) for s in secrets if s in text]
+    assert leaks == []
+    assert seen["/admin/otp_totp/totpdevice/"] == 200  # whose app, when last used
+    assert seen[f"/admin/otp_totp/totpdevice/{totp.pk}/change/"] == 200
+    assert seen[f"/admin/otp_static/staticdevice/{static.pk}/delete/"] == 200
+    for gone in ("config/", "qrcode/"):  # django-otp's pages with the key: not served
+        assert seen[f"/admin/otp_totp/totpdevice/{totp.pk}/{gone}"] in (302, 404)
+    # nobody adds a device for someone else (a known key would pass her second factor)
+    assert seen["/admin/otp_totp/totpdevice/add/"] == 403
+    assert seen["/admin/otp_static/staticdevice/add/"] == 403
+    assert not any(s >= 500 for s in seen.values()), seen
+    # deleting a handler's app (she lost her phone) is written in her cases' access log
+    from doingoai.protection.models import CaseAccess
+
+    gone = client.post(f"/admin/otp_totp/totpdevice/{totp.pk}/delete/", {"post": "yes"})
+    assert gone.status_code == 302 and not TOTPDevice.objects.filter(pk=totp.pk).exists()
+    entry = CaseAccess.objects.get(part="device")
+    assert (entry.user, entry.detail) == (world.user("admin"), "the_handler")
+    assert entry.case.handlers.filter(pk=someone.pk).exists()
+
+
+def test_the_readme_gives_the_demo_handler_and_her_secret_for_the_demo_only():
+    from doingoai.protection import demo
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Protection cases", 1)[1].split("\n## ", 1)[0]
+    assert demo.USERNAME in section and demo.DEMO_TOTP_SECRET in section
+    assert "for the demo only" in section

@@ -75,3 +75,36 @@ def test_a_personal_feed_that_can_be_revoked(dated, login, world):
     token = CalendarFeed.objects.get(user=world.user("daklak")).token
     user.post(reverse("calendar_feed_revoke"))
     assert client.get(reverse("calendar_feed", args=[token])).status_code == 404
+
+
+def test_a_post_trip_report_due_is_on_the_calendar_once(world, login):
+    from doingoai.activities.models import Activity
+    from doingoai.reminders import services
+
+    day = services.today()
+    trip = make(
+        "activities",
+        world.daklak,
+        kind=Activity.Kind.DELEGATION_OUT,
+        title="Đoàn ra Salavan",
+        start_date=day - dt.timedelta(days=30),
+        end_date=day - dt.timedelta(days=25),
+    )
+    Activity.objects.filter(pk=trip.pk).update(state=Activity.State.REPORT_DUE, report_due_date=day)
+    services.refresh(day)  # its reminder is shown as the report due, not twice
+    month = day.strftime("%Y-%m")
+    href = reverse("activities_detail", args=[trip.pk])
+    html = login("daklak").get(reverse("calendar"), {"month": month}).content.decode()
+    rows = [r for r in html.split("<tr data-kind=")[1:] if "Salavan" in r]
+    assert [r.split(">")[0] for r in rows if "Hạn báo cáo" in r] == ['"report_due"']
+    assert f'<a href="{href}">Hạn báo cáo sau chuyến công tác: Đoàn ra Salavan</a>' in rows[-1]
+    assert (
+        "Đoàn ra Salavan"
+        not in login("hanoi").get(reverse("calendar"), {"month": month}).content.decode()
+    )
+    only = login("trunguong").get(reverse("calendar"), {"month": month, "kind": "report_due"})
+    assert "Hạn báo cáo sau chuyến công tác: Đoàn ra Salavan" in only.content.decode()
+    # the report submitted: gone
+    Activity.objects.filter(pk=trip.pk).update(state=Activity.State.REPORT_SUBMITTED)
+    html = login("daklak").get(reverse("calendar"), {"month": month}).content.decode()
+    assert "Hạn báo cáo sau chuyến công tác" not in html

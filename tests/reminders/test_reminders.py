@@ -169,3 +169,94 @@ def test_the_command_is_idempotent(ending, world):
     assert Reminder.objects.count() == n
     assert len(mail.outbox) == sent
     assert Agreement.objects.filter(pk=ending.pk).exists()
+
+
+def test_a_post_trip_report_due_then_overdue_then_submitted(world):
+    """Told when the delegation comes back, again once past due, closed when the report
+    is submitted; only to those who may see the delegation, by email once."""
+    from doingoai.activities.delegation import DELEGATION_PATH
+    from doingoai.activities.models import Activity
+
+    trip = make(
+        "activities",
+        world.daklak,
+        kind=Activity.Kind.DELEGATION_OUT,
+        title="Đoàn công tác tại tỉnh Chămpasăk",
+        start_date=dt.date(2026, 2, 5),
+        end_date=dt.date(2026, 2, 13),
+        report="Đoàn đã làm việc với Hội LHPN tỉnh Chămpasăk.",
+    )
+    Activity.objects.filter(pk=trip.pk).update(state=Activity.State.UNDER_WAY)
+    services.refresh(dt.date(2026, 2, 14))  # under way: nothing due
+    assert not any(k.startswith("post_trip_report") for k in keys())
+    trip = Activity.objects.get(pk=trip.pk)
+    DELEGATION_PATH.advance(
+        trip, "come_back", acting_user=world.user("daklak"), version=trip.version
+    )
+    trip = Activity.objects.get(pk=trip.pk)
+    assert trip.report_due_date == dt.date(2026, 3, 3)  # 7 working days after Tết
+
+    services.refresh(dt.date(2026, 2, 16))
+    due = f"post_trip_report:{trip.pk}:due"
+    assert due in keys()
+    r = Reminder.objects.get(key=due)
+    assert r.due_date == dt.date(2026, 3, 3) and r.url == f"/activities/{trip.pk}/"
+    assert r.title == "Đến hạn báo cáo sau chuyến công tác ngày 03/03/2026: " + trip.title
+    for name, sees in (("daklak", True), ("trunguong", True), ("hanoi", False)):
+        assert (due in keys_on(world.user(name), dt.date(2026, 2, 16))) is sees, name
+    services.refresh(dt.date(2026, 3, 3))  # the due date itself: not late yet
+    assert due in keys()
+
+    # past due: the overdue stage replaces the first one and is told again
+    for name in ("daklak", "hanoi"):
+        u = world.user(name)
+        u.email = f"{name}@example.org"
+        u.save()
+    services.refresh(dt.date(2026, 3, 4))
+    overdue = f"post_trip_report:{trip.pk}:overdue"
+    assert overdue in keys() and due not in keys()
+    mail.outbox.clear()
+    services.send(now=at(dt.date(2026, 3, 4), 8))
+    services.send(now=at(dt.date(2026, 3, 5), 8))
+    told = [m for m in mail.outbox if trip.title in m.body]
+    assert [m.to for m in told] == [["daklak@example.org"]]  # once, never to Hà Nội
+    assert "Quá hạn báo cáo sau chuyến công tác từ 03/03/2026" in told[0].body
+
+    # the report submitted: the reminder closes by itself
+    trip = Activity.objects.get(pk=trip.pk)
+    DELEGATION_PATH.advance(
+        trip, "submit_report", acting_user=world.user("daklak"), version=trip.version
+    )
+    got = services.refresh(dt.date(2026, 3, 5))
+    assert got["closed"] >= 1
+    assert not any(k.startswith(f"post_trip_report:{trip.pk}:") for k in keys())
+
+
+def keys_on(user, day):
+    return set(services.pending(user, day).values_list("key", flat=True))
+
+
+def test_today_is_vietnam_s_day(world):
+    """At 00:30 in Hà Nội (17:30 UTC the day before) it is already the next day: the
+    stage of an agreement ending counts from Vietnam's date; the digest waits for 7:00
+    Vietnam time, not UTC."""
+    from unittest import mock
+
+    a = make("agreements", world.daklak, end_date=dt.date(2026, 12, 11))
+    a.reviews.update(held_date=dt.date(2024, 1, 1))
+    u = world.user("daklak")
+    u.email = "daklak@example.org"
+    u.save()
+    utc = dt.UTC
+    with mock.patch(
+        "django.utils.timezone.now", return_value=dt.datetime(2026, 12, 3, 17, 30, tzinfo=utc)
+    ):
+        assert services.today() == dt.date(2026, 12, 4)
+        services.refresh()
+    assert f"agreement_expiring:{a.pk}:7" in keys()  # 7 days left in Vietnam (8 in UTC)
+    assert f"agreement_expiring:{a.pk}:30" not in keys()
+    mail.outbox.clear()
+    services.send(now=dt.datetime(2026, 12, 3, 23, 30, tzinfo=utc))  # 6:30 in Hà Nội
+    assert mail.outbox == []
+    services.send(now=dt.datetime(2026, 12, 4, 0, 30, tzinfo=utc))  # 7:30 in Hà Nội
+    assert [m.to for m in mail.outbox if a.title in m.body] == [["daklak@example.org"]]

@@ -22,6 +22,9 @@ from .conftest import ON
 
 pytestmark = pytest.mark.django_db
 ALL = [m for m in Measure.values if m != Measure.NEW_PARTNERS]
+S = Activity.State
+#: the activities that took place: recorded after the fact, or a delegation gone or back
+TOOK_PLACE = {S.RECORDED, S.UNDER_WAY, S.REPORT_DUE, S.REPORT_SUBMITTED, S.CLOSED}
 
 
 def _in(unit_id, child) -> bool:
@@ -35,6 +38,8 @@ def straight(measure, child, period, on=ON):
         n = 0
         for a in Activity.objects.all():
             if not (s <= a.start_date <= e and _in(a.unit_id, child)):
+                continue
+            if a.state not in TOOK_PLACE:  # a plan, refused or cancelled: did not happen
                 continue
             if measure == Measure.INTL_EVENTS and a.partners.exists():
                 n += 1
@@ -209,3 +214,65 @@ def test_units_with_nothing_come_first_and_named_units_only(recs):
     grid = C.matrix(unit=w.central, period=period, user=w.user("admin"), on=ON)
     assert not grid.is_default
     assert [r.unit for r in grid.rows if r.cells[0]] == [w.hanoi]
+
+
+def test_only_delegations_that_took_place_count(recs):
+    """Plans (draft, submitted, returned, approved), refused and cancelled delegations are
+    not counted; one that sets off is, from then on; a count straight from the records."""
+    from doingoai.activities.delegation import DELEGATION_PATH
+
+    w = recs.world
+    period = make_period(term="XIII")
+    set_all(w.central, period)
+    set_all(w.daklak, period)
+    lead = w.user("daklak_lead")
+
+    def trip(state, kind=Activity.Kind.DELEGATION_OUT, unit=None):
+        a = make(
+            "activities",
+            unit or w.daklak,
+            kind=kind,
+            start_date=dt.date(2026, 11, 20),
+            end_date=dt.date(2026, 11, 25),
+            decision_number="12/QĐ-HLHPN",
+            decision_date=dt.date(2026, 10, 1),
+            decision_body="Ban Thường vụ",
+            report="Đã làm việc với đối tác.",
+        )
+        Activity.objects.filter(pk=a.pk).update(state=state)
+        return Activity.objects.get(pk=a.pk)
+
+    def step(a, name):
+        a = Activity.objects.get(pk=a.pk)
+        DELEGATION_PATH.advance(a, name, acting_user=lead, comment="Lý do", version=a.version)
+
+    def figure(measure, unit=w.daklak, root=w.central):
+        grid = C.matrix(unit=root, period=period, user=w.user("admin"), on=ON)
+        return cell(grid, unit, measure).measured
+
+    out0 = figure(Measure.DELEGATIONS_OUT)
+    in0 = figure(Measure.DELEGATIONS_IN)
+    events0 = figure(Measure.INTL_EVENTS)
+    planned = {state: trip(state) for state in S if state not in TOOK_PLACE}
+    held = {state: trip(state) for state in TOOK_PLACE}
+    received = trip(S.SUBMITTED, Activity.Kind.DELEGATION_IN, recs.commune)
+    assert_matrix(w, w.central, period)
+    assert_matrix(w, w.daklak, period)
+    assert figure(Measure.DELEGATIONS_OUT) == out0 + len(TOOK_PLACE)
+    assert figure(Measure.DELEGATIONS_IN) == in0
+    assert figure(Measure.INTL_EVENTS) == events0 + len(TOOK_PLACE)  # events held only
+
+    # along the path: refused and cancelled never count; setting off does
+    step(received, "refuse")
+    assert figure(Measure.DELEGATIONS_IN) == in0
+    step(planned[S.APPROVED], "cancel")
+    assert figure(Measure.DELEGATIONS_OUT) == out0 + len(TOOK_PLACE)
+    step(planned[S.SUBMITTED], "approve")
+    assert figure(Measure.DELEGATIONS_OUT) == out0 + len(TOOK_PLACE)  # approved: a plan
+    step(planned[S.SUBMITTED], "start")
+    assert figure(Measure.DELEGATIONS_OUT) == out0 + len(TOOK_PLACE) + 1
+    step(held[S.UNDER_WAY], "come_back")
+    assert figure(Measure.DELEGATIONS_OUT) == out0 + len(TOOK_PLACE) + 1
+    assert_matrix(w, w.central, period)
+    assert_matrix(w, w.daklak, period)
+    assert_matrix(w, w.daklak, period, user="daklak")

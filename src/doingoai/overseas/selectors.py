@@ -13,7 +13,7 @@ from doingoai.core.countries import country_name
 from doingoai.core.scope import VIEW, visible_under
 from doingoai.reports.content import Block, Table
 from doingoai.reports.formatting import vn_number, vnd
-from doingoai.reports.hooks import dashboard_cards, report_sections
+from doingoai.reports.hooks import dashboard_cards, map_layers, report_sections
 
 from .models import OverseasOrganization
 
@@ -61,6 +61,37 @@ def overseas_card(unit, period, user):
             "url": url,
             "note": note,
             "key": "overseas",
+        }
+    ]
+
+
+@map_layers.provide
+def overseas_map(unit, period, user):
+    """The organizations the reader may see under ``unit``, by country, on a map of
+    their own (whatever the period: an organization abroad is there until closed)."""
+    qs = organizations(unit, user)
+    rows = by_country(qs)
+    if not rows:
+        return []
+    countries = [
+        {
+            "name": r["country"],
+            "label": country_name(r["country"]),
+            "value": r["total"],
+            "note": _("%(active)s active") % {"active": vn_number(r["active"])},
+            "url": reverse("overseas_list")
+            + "?"
+            + urlencode({"unit": unit.pk, "country": r["country"]}),
+        }
+        for r in rows
+    ]
+    return [
+        {
+            "key": "overseas",
+            "title": _("Vietnamese women's organizations abroad by country"),
+            "noun": _("organizations"),
+            "empty": "",
+            "countries": countries,
         }
     ]
 

@@ -167,13 +167,20 @@ class CaseAccess(models.Model):
         DOCUMENT = "document", _("document")
         HANDLERS = "handlers", _("handlers")
         BREAK_GLASS = "break_glass", _("break-glass access")
+        DEVICE = "device", _("a handler's second factor")
 
     class Verb(models.TextChoices):
         READ = "read", _("read")
         CHANGE = "change", _("changed")
         CREATE = "create", _("created")
+        REFUSED = "refused", _("refused")
 
-    case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="accesses")
+    #: empty for a refused attempt at an id that is no case (``asked_id`` keeps the id)
+    case = models.ForeignKey(
+        ProtectionCase, null=True, blank=True, on_delete=models.CASCADE, related_name="accesses"
+    )
+    #: the case id in the address asked for (kept for refused attempts)
+    asked_id = models.PositiveBigIntegerField(null=True, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -190,7 +197,8 @@ class CaseAccess(models.Model):
         ordering = ["-at", "-pk"]
 
     def __str__(self):
-        return f"{self.case} {self.at:%Y-%m-%d %H:%M} {self.user} {self.verb} {self.part}"
+        case = self.case or f"#{self.asked_id}"
+        return f"{case} {self.at:%Y-%m-%d %H:%M} {self.user} {self.verb} {self.part}"
 
 
 class BreakGlass(models.Model):

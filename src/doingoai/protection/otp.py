@@ -12,6 +12,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 SESSION_KEY = "cases_active_at"
+#: set at sign-in for a case handler until she gives her second factor
+DUE_KEY = "cases_second_factor_due"
 RECOVERY_CODES = 10
 
 
@@ -34,6 +36,22 @@ def is_fresh(request) -> bool:
 
 def touch(request) -> None:
     request.session[SESSION_KEY] = time.time()
+    request.session.pop(DUE_KEY, None)
+
+
+def handles_cases(user) -> bool:
+    """Is she named on any case? Then she signs in with a second factor."""
+    from .models import ProtectionCase
+
+    return ProtectionCase.objects.filter(handlers=user).exists()
+
+
+def ask_at_sign_in(sender, request, user, **kwargs) -> None:
+    """``user_logged_in``: a case handler owes her second factor before any page
+    (``SecondFactorAtSignIn``); anyone else signs in as before."""
+    session = getattr(request, "session", None)
+    if session is not None and handles_cases(user):
+        session[DUE_KEY] = True
 
 
 def verify(request, token: str) -> bool:

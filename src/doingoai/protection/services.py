@@ -18,15 +18,36 @@ def client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
-def log(*, case, user, part, verb, request=None, detail="", reason="") -> CaseAccess:
+def log(*, case, user, part, verb, request=None, detail="", reason="", asked_id=None) -> CaseAccess:
     return CaseAccess.objects.create(
         case=case,
+        asked_id=asked_id if asked_id is not None else getattr(case, "pk", None),
         user=user if getattr(user, "pk", None) else None,
         address=client_address(request),
         part=part,
         verb=verb,
         detail=detail[:200],
         reason=reason,
+    )
+
+
+MAX_ID = 2**63 - 1
+
+
+def log_refused(*, case_id: int, user, part, request=None, detail="") -> CaseAccess:
+    """A refused attempt at a case (someone not named on it, a break-glass reader trying
+    to change it, an id that is no case): logged for the system administrators and the
+    case's handlers; the one who asked learns nothing (she gets the same 404)."""
+    asked = case_id if 0 < case_id <= MAX_ID else None
+    case = ProtectionCase.objects.filter(pk=asked).first() if asked else None
+    return log(
+        case=case,
+        user=user,
+        part=part,
+        verb=CaseAccess.Verb.REFUSED,
+        request=request,
+        detail=detail,
+        asked_id=asked,
     )
 
 

@@ -10,7 +10,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -43,9 +43,17 @@ def fresh_factor(view):
     return wrapper
 
 
-def case_page(action: str = VIEW):
-    """Find the case in the reader's scope first (404: nobody learns it exists), then
-    ask for the second factor; the response is never stored by any cache."""
+def refuse(request, pk, part, error=Http404, detail=""):
+    """Log a refused attempt at case ``pk`` (who, when, where, which part) and answer as
+    if nothing were there: the one who asked learns nothing more than a 404."""
+    services.log_refused(case_id=pk, user=request.user, part=part, request=request, detail=detail)
+    raise error
+
+
+def case_page(part: str, action: str = VIEW):
+    """Find the case in the reader's scope first (404: nobody learns it exists, and the
+    attempt is logged), then ask for the second factor; the response is never stored
+    by any cache."""
 
     def decorate(view):
         checked = fresh_factor(view)
@@ -55,9 +63,9 @@ def case_page(action: str = VIEW):
         def wrapper(request, pk, *args, **kwargs):
             case = ProtectionCase.objects.restrict(request.user, VIEW).filter(pk=pk).first()
             if case is None:
-                raise Http404
+                refuse(request, pk, part)
             if action != VIEW and not services.may_change(case, request.user):
-                raise PermissionDenied  # a break-glass reader changes nothing
+                refuse(request, pk, part, PermissionDenied)  # a break-glass reader
             return checked(request, case, *args, **kwargs)
 
         return wrapper
@@ -110,7 +118,7 @@ def _initial(user) -> dict:
     return {"unit": user.unit_id, "handlers": [user.pk]}
 
 
-@case_page()
+@case_page(CaseAccess.Part.CASE)
 def case_detail(request, case):
     services.log(
         case=case, user=request.user, part=CaseAccess.Part.CASE, verb="read", request=request
@@ -132,7 +140,7 @@ def case_detail(request, case):
     )
 
 
-@case_page(CHANGE)
+@case_page(CaseAccess.Part.EDIT, CHANGE)
 def case_edit(request, case):
     form = CaseForm(request.POST or None, instance=case, user=request.user)
     if request.method == "POST":
@@ -155,7 +163,7 @@ def case_edit(request, case):
     return render(request, "protection/case_form.html", {"form": form, "case": case})
 
 
-@case_page(CHANGE)
+@case_page(CaseAccess.Part.ACTION, CHANGE)
 def action_add(request, case):
     if request.method != "POST":
         return redirect(case.get_absolute_url())
@@ -168,7 +176,7 @@ def action_add(request, case):
     return redirect(case.get_absolute_url() + "#actions")
 
 
-@case_page(CHANGE)
+@case_page(CaseAccess.Part.DOCUMENT, CHANGE)
 def document_add(request, case):
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -182,11 +190,13 @@ def document_add(request, case):
     return redirect(case.get_absolute_url() + "#documents")
 
 
-@case_page()
+@case_page(CaseAccess.Part.DOCUMENT)
 def document_download(request, case, doc_pk):
     from . import crypto
 
-    doc = get_object_or_404(CaseDocument, case=case, pk=doc_pk)
+    doc = CaseDocument.objects.filter(case=case, pk=doc_pk).first()
+    if doc is None:  # a document of another case, or none
+        refuse(request, case.pk, CaseAccess.Part.DOCUMENT, detail=f"#{doc_pk}")
     data = crypto.decrypt_bytes(doc.content)
     services.log(
         case=case,
@@ -204,9 +214,9 @@ def document_download(request, case, doc_pk):
 @never_cache
 def break_glass(request, pk):
     """A system administrator opens a case she does not handle, giving a reason."""
-    if not is_system_admin(request.user):
-        raise Http404
-    case = get_object_or_404(ProtectionCase, pk=pk)
+    case = ProtectionCase.objects.filter(pk=pk).first() if is_system_admin(request.user) else None
+    if case is None:
+        refuse(request, pk, CaseAccess.Part.BREAK_GLASS)
     return fresh_factor(_break_glass)(request, case)
 
 
@@ -229,16 +239,20 @@ def access_log(request):
     part; never the case's contents."""
     if not is_system_admin(request.user):
         raise Http404
-    from django.db.models import Count, Max
+    from django.db.models import Count, Max, Q
 
     entries = CaseAccess.objects.select_related("case", "user").defer("reason")
     case_pk = request.GET.get("case")
-    if case_pk and case_pk.isdigit():
-        entries = entries.filter(case_id=int(case_pk))
+    if case_pk and case_pk.isdigit() and int(case_pk) <= services.MAX_ID:
+        entries = entries.filter(asked_id=int(case_pk))
     cases = (
         ProtectionCase.objects.only("number", "unit__name", "opened")
         .select_related("unit")
-        .annotate(reads=Count("accesses"), last=Max("accesses__at"))
+        .annotate(
+            reads=Count("accesses"),
+            refused=Count("accesses", filter=Q(accesses__verb=CaseAccess.Verb.REFUSED)),
+            last=Max("accesses__at"),
+        )
         .order_by("-opened", "-pk")
     )
     return render(request, "protection/access_log.html", {"entries": entries[:500], "cases": cases})
@@ -270,6 +284,9 @@ def verify(request):
 
 @never_cache
 def setup(request):
+    if otp.has_device(request.user) and not request.user.is_verified():
+        # replacing an app takes the code of the old one (a password alone is not enough)
+        return redirect(reverse("cases_verify") + "?next=" + request.get_full_path())
     device = otp.pending_device(request.user)
     form = TokenForm(request.POST or None)
     codes = None

@@ -1,5 +1,6 @@
-"""What the calendar shows a reader: activities, reviews due, agreements ending and the
-other reminders, each from the records she may see, each linking to its record."""
+"""What the calendar shows a reader: activities, reviews due, agreements ending, post-trip
+reports due and the other reminders, each from the records she may see, each linking to
+its record."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ KINDS = {
     "activity": _("Activities"),
     "review": _("Reviews due"),
     "agreement_end": _("Agreements ending"),
+    "report_due": _("Post-trip reports due"),
     "reminder": _("Other reminders"),
 }
 LIMIT = 1000  # entries of each kind in one view
@@ -90,9 +92,27 @@ def _agreements(user, start, end, unit):
         )
 
 
+def _reports_due(user, start, end, unit):
+    """Delegations back home whose result report is due (by its due date)."""
+    qs = Activity.objects.restrict(user, VIEW).filter(
+        state=Activity.State.REPORT_DUE, report_due_date__gte=start, report_due_date__lte=end
+    )
+    qs = _in_unit(qs, unit)
+    for a in qs.order_by("report_due_date").only("pk", "title", "report_due_date")[:LIMIT]:
+        yield Entry(
+            "report_due",
+            a.report_due_date,
+            a.report_due_date,
+            _("Post-trip report due: %(title)s") % {"title": a.title},
+            reverse("activities_detail", args=[a.pk]),
+            f"report-due-{a.pk}",
+        )
+
+
 def _reminders(user, start, end, unit):
     qs = services.pending(user).filter(due_date__gte=start, due_date__lte=end)
-    qs = qs.exclude(kind__in=["agreement_expiring", "review_due"])  # shown as themselves
+    # shown as themselves
+    qs = qs.exclude(kind__in=["agreement_expiring", "review_due", "post_trip_report"])
     qs = _in_unit(qs, unit)
     for r in qs.order_by("due_date")[:LIMIT]:
         yield Entry("reminder", r.due_date, r.due_date, r.title, r.url, f"reminder-{r.pk}")
@@ -102,6 +122,7 @@ SOURCES = {
     "activity": _activities,
     "review": _reviews,
     "agreement_end": _agreements,
+    "report_due": _reports_due,
     "reminder": _reminders,
 }
 

@@ -1,5 +1,5 @@
-"""The reminders' own kinds (agreements expiring, reviews due, targets at risk, data that
-cannot be counted) and what they give to the page header and the menu."""
+"""The reminders' own kinds (agreements expiring, reviews due, post-trip reports due,
+targets at risk, data that cannot be counted) and what they give to the page header and the menu."""
 
 from __future__ import annotations
 
@@ -151,6 +151,38 @@ def targets_at_risk(today: dt.date) -> list[Due]:
                         url=url,
                     )
                 )
+    return out
+
+
+@reminder_kinds.provide
+def post_trip_reports(today: dt.date) -> list[Due]:
+    """Delegations back home whose result report is due: told on the return, told again
+    once past due (``activities.delegation.late_reports``); gone once the report is
+    submitted (the delegation leaves the state "back: report due")."""
+    from doingoai.activities.delegation import late_reports
+    from doingoai.activities.models import Activity
+
+    late = set(late_reports(today=today).values_list("pk", flat=True))
+    qs = Activity.objects.filter(
+        state=Activity.State.REPORT_DUE, report_due_date__isnull=False
+    ).only("pk", "title", "report_due_date", "unit_id")
+    out = []
+    for a in qs:
+        if a.pk in late:
+            s, title = "overdue", _("Post-trip report overdue since %(date)s: %(title)s")
+        else:
+            s, title = "due", _("Post-trip report due on %(date)s: %(title)s")
+        out.append(
+            Due(
+                key=f"{Kind.POST_TRIP_REPORT}:{a.pk}:{s}",
+                kind=Kind.POST_TRIP_REPORT,
+                title=title % {"date": f"{a.report_due_date:%d/%m/%Y}", "title": a.title},
+                record=a,
+                unit_id=a.unit_id,
+                due_date=a.report_due_date,
+                url=reverse("activities_detail", args=[a.pk]),
+            )
+        )
     return out
 
 

@@ -19,3 +19,9 @@ dashboard_cards = Hook("dashboard cards", "Figures other apps add to the dashboa
 #: ``fn(user, unit) -> [{"label", "period", "state", "url", "files": [(fmt, url)]}]``: the
 #: unit's report documents (drafts, submitted, issued) listed on the reports page
 report_documents = Hook("report documents", "A unit's report documents by period and state.")
+
+#: ``fn(unit, period, user) -> [{"key", "title", "noun", "empty", "countries": [{"name"
+#: (ISO 3166 alpha-2), "label", "value", "note", "url"}]}]``: further layers of the
+#: dashboard's world map (Vietnamese women's organizations abroad ...), each drawn as its
+#: own map with a table by country under it; only what the reader may see
+map_layers = Hook("map layers", "Further world maps of the dashboard, by country.")

@@ -21,7 +21,7 @@ from doingoai.organization.kinds import UnitKind
 from doingoai.organization.models import Term, Unit
 
 from . import figures as F
-from .hooks import dashboard_cards, more_reports, report_documents
+from .hooks import dashboard_cards, map_layers, more_reports, report_documents
 from .periods import PeriodError, make_period
 
 CONTENT_TYPES = {
@@ -174,6 +174,12 @@ def dashboard(request):
     elif period.term:
         query["term"] = period.term.name
     qs = urlencode(query)
+    layers = map_layers.gather(unit, period, request.user)
+    charts = chart_data(fig)
+    charts["mapLayers"] = [
+        {"key": layer["key"], "noun": layer["noun"], "countries": layer["countries"]}
+        for layer in layers
+    ]
     ctx = {
         "fig": fig,
         "unit": unit,
@@ -181,7 +187,8 @@ def dashboard(request):
         "units": unit_choices(request.user, unit),
         "terms": Term.objects.all(),
         "years": range(dt.date.today().year + 1, 2009, -1),
-        "charts": chart_data(fig),
+        "charts": charts,
+        "map_layers": layers,
         "report_links": [
             (fmt.upper(), reverse("reports_unit", args=[unit.pk]) + f"?{qs}&format={fmt}")
             for fmt in ("docx", "pdf", "xlsx")

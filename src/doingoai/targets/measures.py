@@ -3,8 +3,9 @@
 Each measure counts, for a period and a reader, the records owned by each unit directly
 below ``root`` and by the units under it (historical units sit under their successor,
 so a 2023 record of Phú Yên counts for today's Đắk Lắk, as in the reports). Only the
-records the reader may see count. One grouped query per measure; new partners take one
-query per unit below.
+records the reader may see count, and only activities that took place: a plan not yet
+started (draft, submitted, returned, approved), refused or cancelled does not count. One
+grouped query per measure; new partners take one query per unit below.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 
+from doingoai.activities.delegation import BEFORE_START
+from doingoai.activities.models import Activity
 from doingoai.core.scope import under
 from doingoai.reports.figures import (
     ACTIVITY_FROM,
@@ -47,9 +50,17 @@ def _rolled(rollup: Rollup, rows, key: str = "n") -> dict[int, Decimal]:
     return out
 
 
+#: the states of an activity that did not (or not yet) take place
+NOT_HELD = (*BEFORE_START, Activity.State.REFUSED, Activity.State.CANCELLED)
+
+
 def _activities(root, period, user):
+    """The activities below ``root`` that took place in the period (events held,
+    delegations gone or received), as ``user`` may see them."""
     qs = scoped("activities.Activity", user, root)
-    return qs.filter(under(root.path), start_date__gte=period.start, start_date__lte=period.end)
+    return qs.filter(
+        under(root.path), start_date__gte=period.start, start_date__lte=period.end
+    ).exclude(state__in=NOT_HELD)
 
 
 def intl_events(root, rollup, period, user, today):

@@ -70,32 +70,45 @@
     }
   }
 
-  var map = make("chart-map");
-  if (map) {
+  // World maps: the partners' countries, then the layers other apps add (Vietnamese
+  // women's organizations abroad ...); the country shapes are fetched once.
+  var world = null;
+  function worldMap(id, rows, describe) {
+    var map = make(id);
+    if (!map) { return; }
     map.showLoading();
-    fetch(data.geojson, { credentials: "same-origin" }).then(function (r) { return r.json(); })
-      .then(function (geo) {
-        echarts.registerMap("world", geo);
+    world = world || fetch(data.geojson, { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (geo) { echarts.registerMap("world", geo); return geo; });
+    world.then(function (geo) {
         var labels = {};
         geo.features.forEach(function (f) { labels[f.properties.name] = f.properties.label; });
-        var max = Math.max.apply(null, [1].concat(data.partnerCountries.map(function (c) { return c.value; })));
+        var max = Math.max.apply(null, [1].concat(rows.map(function (c) { return c.value; })));
         map.hideLoading();
         map.setOption({
           tooltip: tip({ trigger: "item", formatter: function (p) {
             var d = p.data;
             var name = d ? d.label : (labels[p.name] || p.name);
-            return d ? name + ": " + d.value + " " + L.partners + " (" + d["new"] + " " + L["new"] + ")" : name;
+            return d ? name + ": " + describe(d) : name;
           } }),
           visualMap: { min: 0, max: max, left: 10, bottom: 10, calculable: false,
             inRange: { color: ["#d6e4f5", "#1f5fa8"] }, text: [String(max), "0"] },
           series: [{ type: "map", map: "world", roam: true, nameProperty: "name", zoom: 1.15,
             emphasis: { label: { show: false }, itemStyle: { areaColor: "#b4235a" } },
             itemStyle: { areaColor: "#eef0f3", borderColor: "#c5cad3" },
-            data: data.partnerCountries }],
+            data: rows }],
         });
       })
       .catch(function () { map.hideLoading(); empty(map); });
   }
+  worldMap("chart-map", data.partnerCountries, function (d) {
+    return d.value + " " + L.partners + " (" + d["new"] + " " + L["new"] + ")";
+  });
+  (data.mapLayers || []).forEach(function (layer) {
+    worldMap("chart-map-" + layer.key, layer.countries, function (d) {
+      return d.value + " " + layer.noun + (d.note ? " (" + d.note + ")" : "");
+    });
+  });
 
   var SHOWN_BARS = 12;
   function directionBars(id, rows) {
