@@ -145,6 +145,9 @@ def test_few_choices_are_all_in_the_page_with_chips_and_type_ahead(
     picker = local_picker(page, "partners")
     assert picker is not None and 'id="id_partners_search"' in picker
     assert "hx-get" not in picker and "picker-chosen" in picker
+    # without JavaScript: the plain list, the search box (which needs the script) hidden
+    search = re.search(r'<input[^>]*id="id_partners_search"[^>]*>', picker).group(0)
+    assert " hidden" in search and 'name="' not in search
 
 
 def test_size_is_checked_with_a_limit_not_a_full_count(world, champasak, others):
