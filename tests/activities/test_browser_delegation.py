@@ -4,6 +4,7 @@ a given resource, then see both on the agreement's page."""
 import datetime as dt
 
 import pytest
+from tests.browser.conftest import pick
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +40,8 @@ def test_editor_records_delegation_and_gift_seen_on_agreement(page, output_dir):
     page.select_option("#id_kind", "delegation_out")
     page.fill("#id_start_date", "2024-06-25")
     page.fill("#id_end_date", "2024-07-01")
-    page.select_option("#id_partners", label=["Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Chămpasăk"])
-    page.select_option("#id_agreements", label=[agreement.title])
+    pick(page, "id_partners", ["Hội LHPN tỉnh Attapeu", "Hội LHPN tỉnh Chămpasăk"])
+    pick(page, "id_agreements", [agreement.title])
     page.fill("#id_places", "Lào, Attapeu, Samakhixay\nLào, Chămpasăk, Pakse")
     page.fill("#id_members", "H'Yam Niê, Trưởng đoàn, Hội LHPN tỉnh Đắk Lắk")
     page.click("button.primary[type=submit]")

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, pick
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,9 @@ class Steps:
     def select(self, selector, value=None, label=None):
         picked = label if label is not None else value
         self.count += len(picked) if isinstance(picked, list) else 1
-        if label is not None:
+        if isinstance(label, list):  # a picker: type each name, click it
+            pick(self.page, selector.lstrip("#"), label)
+        elif label is not None:
             self.page.select_option(selector, label=label)
         else:
             self.page.select_option(selector, value)

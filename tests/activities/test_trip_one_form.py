@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Review
@@ -203,3 +204,22 @@ def test_a_bad_event_row_refuses_everything_with_a_message(world, login):
     assert "Xyzland" in page and "3" in page
     assert "chia đều" in page  # 3 machines cannot go evenly to 2 recipients
     assert Activity.objects.count() == count and Resource.objects.count() == gifts
+
+
+def test_a_third_identical_trip_is_asked_again_naming_both(world, login):
+    """Seen on the demo: a third identical trip was saved with no warning. Saving one
+    "anyway" does not silence the question for the next: both earlier trips are named."""
+    agreement = make("agreements", world.daklak)
+    partners = list(agreement.partners.all())
+    client = login("daklak")
+    url = reverse("activities_add")
+    assert client.post(url, _trip(world, agreement, partners)).status_code == 302
+    second = _trip(world, agreement, partners, save_anyway="on")
+    assert client.post(url, second).status_code == 302
+    count = Activity.objects.count()
+    with translation.override("vi"):
+        response = client.post(url, _trip(world, agreement, partners))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert page.count("Đoàn công tác sang 4 tỉnh Nam Lào” (25/06/2024 – 01/07/2024)") == 2
+    assert Activity.objects.count() == count

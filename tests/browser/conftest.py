@@ -11,3 +11,15 @@ def log_in(page, username, password="doingoai-demo"):
     except Exception:
         page.screenshot(path="/tmp/login-fail.png")
         raise
+
+
+def pick(page, field_id, labels):
+    """Choose records in a picker (``core.pickers``) as an officer does: type the name,
+    click the match; each chosen one shows as a chip."""
+    import re
+
+    for label in labels:
+        exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+        page.fill(f"#{field_id}_search", label)
+        page.locator(f"#{field_id}_results .picker-option", has_text=exact).first.click()
+        page.locator(f"#{field_id}_picker .picker-chosen li", has_text=label).first.wait_for()

@@ -2,7 +2,7 @@
 agreement with the four Lao provincial unions, and see its mid-term review scheduled."""
 
 import pytest
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, pick
 
 pytestmark = pytest.mark.browser
 
@@ -35,9 +35,10 @@ def test_editor_records_partner_and_agreement(page, output_dir):
 
     page.goto(page.base + "/agreements/add/")
     page.fill("#id_title", "Thỏa thuận hợp tác vì hòa bình phát triển giai đoạn 2022 – 2027")
-    page.select_option(
-        "#id_partners",
-        label=[
+    pick(
+        page,
+        "id_partners",
+        [
             "Hội LHPN tỉnh Attapeu",
             "Hội LHPN tỉnh Sê Kông",
             "Hội LHPN tỉnh Salavan",

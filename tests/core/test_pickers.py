@@ -126,11 +126,28 @@ def test_a_new_agreement_form_offers_no_partners_until_searched(
     assert champasak.name_vi not in page
 
 
-def test_few_choices_stay_a_plain_select(world, login, agreement, champasak, others):
+def local_picker(page, name):
+    """The markup of a picker that filters its own choices (few of them), or None."""
+    found = re.search(
+        rf'<div class="picker picker-local"[^>]*id="id_{name}_picker".*?</div>', page, re.S
+    )
+    return found.group(0) if found else None
+
+
+def test_few_choices_are_all_in_the_page_with_chips_and_type_ahead(
+    world, login, agreement, champasak, others
+):
+    """Few choices: every one in the select (nothing asked of the server), and the
+    chips and the search box of a picker that filters them in the browser."""
     page = login("daklak").get(reverse("agreements_edit", args=[agreement.pk])).content.decode()
     select = select_html(page, "partners")
     assert set(option_values(select)) >= {str(p.pk) for p in [champasak, *others]}
-    assert "id_partners_search" not in page
+    picker = local_picker(page, "partners")
+    assert picker is not None and 'id="id_partners_search"' in picker
+    assert "hx-get" not in picker and "picker-chosen" in picker
+    # without JavaScript: the plain list, the search box (which needs the script) hidden
+    search = re.search(r'<input[^>]*id="id_partners_search"[^>]*>', picker).group(0)
+    assert " hidden" in search and 'name="' not in search
 
 
 def test_size_is_checked_with_a_limit_not_a_full_count(world, champasak, others):
@@ -140,16 +157,16 @@ def test_size_is_checked_with_a_limit_not_a_full_count(world, champasak, others)
     assert all("LIMIT" in q["sql"].upper() for q in ctx.captured_queries)
 
 
-def test_a_form_narrowing_its_choices_after_scoping_keeps_a_plain_select(
+def test_a_form_narrowing_its_choices_after_scoping_keeps_them_in_the_page(
     world, login, low_threshold
 ):
     """ "Shared with" is all current provinces, narrowed by the agreement form after the
-    scoped querysets are set; below the threshold it is not a picker."""
+    scoped querysets are set; below the threshold its choices stay in the page."""
     from django.test import override_settings
 
     with override_settings(PICKER_THRESHOLD=200):
         page = login("admin").get(reverse("agreements_add")).content.decode()
-    assert "id_shared_with_search" not in page
+    assert local_picker(page, "shared_with") is not None  # every province in the page
     page = login("admin").get(reverse("agreements_add")).content.decode()
     assert "id_shared_with_search" in page  # 3 is low enough for the provinces
 
@@ -329,3 +346,30 @@ def test_reviews_are_found_by_their_agreement(world, login, agreement):
         .json()["results"]
         == []
     )
+
+
+def test_every_many_to_many_field_of_every_add_form_is_a_picker(world, login):
+    """Issue 17: no Ctrl+click list is left. Every ``<select multiple>`` of every kind's
+    add page sits in a picker (chips and type-ahead)."""
+    from django.urls import NoReverseMatch
+
+    from doingoai.core.registry import REGISTRY
+
+    client = login("admin")
+    seen = 0
+    for slug in sorted(REGISTRY):
+        try:
+            url = reverse(f"{slug}_add")
+        except NoReverseMatch:
+            continue
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        page = response.content.decode()
+        for tag in re.findall(r"<select[^>]*>", page):
+            if not re.search(r"\smultiple[\s>=]", tag):
+                continue
+            seen += 1
+            select_id = re.search(r'id="([^"]+)"', tag).group(1)
+            assert f'id="{select_id}_picker"' in page, f"{url}: {select_id} is a plain list"
+    assert seen >= 8  # agreements, activities, partners, resources, overseas...

@@ -17,6 +17,7 @@ from ninja import Router
 from doingoai.core import pagecache
 from doingoai.core.registry import may_add
 from doingoai.core.scope import CHANGE, DELETE, VIEW
+from doingoai.core.text import collated
 from doingoai.core.writing import (
     CONFLICT,
     FORBIDDEN,
@@ -258,7 +259,7 @@ def _ordering(kind, text):
                 ],
             )
         out.append(f"-{field}" if desc else field)
-    return [*out, "-pk"]
+    return [*collated(out, kind.model), "-pk"]  # names in Vietnamese order
 
 
 def _expected_version(request, body_version):

@@ -57,6 +57,15 @@ class CoreConfig(RecordApp):
 
         searchindex.connect_signals()
 
+        from django.db.backends.signals import connection_created
+
+        from .text import register_sqlite_function
+
+        # names sorted in Vietnamese order on SQLite too (core.text.vietnamese_order)
+        connection_created.connect(
+            register_sqlite_function, dispatch_uid="doingoai-vietnamese-key", weak=False
+        )
+
         def changed(sender, **kwargs):
             meta = getattr(sender, "_meta", None)
             if meta is None or not is_tracked(meta.app_label) or kwargs.get("raw"):

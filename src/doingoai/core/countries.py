@@ -9,7 +9,7 @@ import pycountry
 from babel import Locale
 from django.utils import translation
 
-from .text import fold, squash
+from .text import squash, vietnamese_sort_key
 
 # Vietnamese exonyms for the provinces the organization works with most, which
 # ISO's romanized names do not carry. Aliases help search and matching.
@@ -61,7 +61,7 @@ def country_choices(language: str | None = None) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=4)
 def _sorted_countries(language: str) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(country_names(language).items(), key=lambda kv: fold(kv[1])))
+    return tuple(sorted(country_names(language).items(), key=lambda kv: vietnamese_sort_key(kv[1])))
 
 
 def is_country(code: str) -> bool:

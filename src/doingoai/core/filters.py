@@ -113,7 +113,10 @@ def restrict_choices(f, user) -> None:
         qs = f.extra.get("queryset")
     if qs is None or callable(qs) or not hasattr(qs, "restrict"):
         return
+    from .registry import in_order
+
     narrowed = qs.restrict(user, "view") if user is not None else qs.none()
+    narrowed = in_order(narrowed)  # names in Vietnamese order
     if isinstance(f, django_filters.filters.QuerySetRequestMixin):
         f.queryset = narrowed
     f.extra["queryset"] = narrowed

@@ -15,6 +15,7 @@ from . import pickers
 from .dates import DateInput, TypedDateField
 from .filters import FIRST_YEAR, LAST_YEAR
 from .numbers import NumberError, format_number, parse_number
+from .registry import in_order
 from .scope import CHANGE, VIEW
 
 
@@ -174,8 +175,10 @@ class RecordForm(forms.ModelForm):
                 if name in self.change_scoped_fields and qs.model._meta.model_name != "unit":
                     action = CHANGE
                 field.queryset = qs.filter(pk__in=manager_qs.restrict(user, action).values("pk"))
+            field.queryset = in_order(field.queryset)  # names in Vietnamese order
             # many choices (partners, units, agreements...): a type-ahead picker
             pickers.attach(field, name, action=action)
+            pickers.chips(field)  # any other list of several: chips and type-ahead
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 6)
         for field in self.fields.values():

@@ -15,7 +15,15 @@ id outside the user's scope gets the usual "select a valid choice" message.
 
 The size is checked when the widget renders (``LIMIT threshold + 1``, not a full
 count), so a form that narrows a queryset after ``RecordForm.__init__`` (the
-agreement form's "shared with" provinces) keeps a plain select.
+agreement form's "shared with" provinces) keeps every choice in the page.
+
+A many-to-many field with fewer choices (the 105 units of a province, the users who
+may handle a case) gets the same chips and type-ahead without asking the server: the
+``<select multiple>`` holds every choice, ``js/picker.js`` hides it, shows the chosen
+ones as removable chips and filters the choices as the user types (diacritics
+optional: "dak lak" finds "Đắk Lắk"). Without JavaScript it stays the plain list.
+``chips(field)`` gives any multiple choice field this widget; ``RecordForm`` does it
+for every one.
 """
 
 from __future__ import annotations
@@ -107,6 +115,8 @@ class PickerMixin:
 
     def render(self, name, value, attrs=None, renderer=None):
         if not self.picker_active():
+            if self.allow_multiple_selected:
+                return self.render_local(name, value, attrs, renderer)
             return super().render(name, value, attrs=attrs, renderer=renderer)
         final = self.build_attrs(self.attrs, attrs)
         final.pop("size", None)
@@ -152,6 +162,32 @@ class PickerMixin:
             results_id,
         )
 
+    def render_local(self, name, value, attrs, renderer):
+        """Every choice in the select; chips and type-ahead in the browser."""
+        attrs = dict(attrs or {})
+        attrs["class"] = f"{self.attrs.get('class', '')} picker-select".strip()
+        base_id = attrs.get("id") or self.attrs.get("id") or f"id_{name}"
+        attrs["id"] = base_id
+        select = super().render(name, value, attrs=attrs, renderer=renderer)
+        return format_html(
+            '<div class="picker picker-local" data-picker data-local id="{}_picker"'
+            ' data-remove-label="{}" data-none-label="{}" data-more-label="{}">{}'
+            '<ul class="picker-chosen" aria-live="polite"></ul>'
+            '<input type="text" id="{}_search" class="picker-search" autocomplete="off" hidden'
+            ' placeholder="{}" role="combobox" aria-autocomplete="list" aria-expanded="false"'
+            ' aria-controls="{}_results">'
+            '<ul class="picker-results" id="{}_results" role="listbox"></ul></div>',
+            base_id,
+            _("Remove"),
+            _("No matches."),
+            _("Showing the first %(n)d matches; type more to narrow.") % {"n": RESULTS},
+            select,
+            base_id,
+            _("Type to search…"),
+            base_id,
+            base_id,
+        )
+
 
 class PickerSelect(PickerMixin, forms.Select):
     pass
@@ -162,6 +198,14 @@ class PickerSelectMultiple(PickerMixin, forms.SelectMultiple):
 
 
 PICKER_WIDGETS = {forms.Select: PickerSelect, forms.SelectMultiple: PickerSelectMultiple}
+
+
+def chips(field) -> None:
+    """A multiple choice field that is not a picker yet: chips and type-ahead over its
+    choices (``render_local``)."""
+    widget = getattr(field, "widget", None)
+    if type(widget) is forms.SelectMultiple:
+        widget.__class__ = PickerSelectMultiple
 
 
 def attach(field, name: str, *, action: str = VIEW, widgets=None) -> bool:
@@ -251,14 +295,13 @@ def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS):
     scoped = kind.scoped(user, action)
     if kind.list_select_related:
         scoped = scoped.select_related(*kind.list_select_related)
-    ordering = kind.ordering or ["pk"]
-    found = list(matching(kind, scoped, query).order_by(*ordering)[: limit + 1])
+    found = list(kind.sorted(matching(kind, scoped, query))[: limit + 1])
     if len(found) <= limit:
         # other spellings ("champasac", "Xekong") through the search index
         more = filter_queryset(scoped, query)
         if more is not None:
             seen = [obj.pk for obj in found]
-            found += list(more.exclude(pk__in=seen).order_by(*ordering)[: limit + 1 - len(found)])
+            found += list(kind.sorted(more.exclude(pk__in=seen))[: limit + 1 - len(found)])
     has_more = len(found) > limit
     found = found[:limit]
     folded = fold(query)

@@ -82,6 +82,9 @@ class RecordKind:
     export_fields: list[str] = []
     search_fields: list[str] = []
     ordering: list[str] = ["-pk"]
+    #: the order of the kind's records offered in pickers and filters, when it is not
+    #: ``ordering`` (units: by level, then by name)
+    choice_ordering: list | None = None
     has_attachments: bool = True
     attachment_kinds: list[str] = ["document", "photo"]
     # when False the kind is read-only in the generic UI (edited elsewhere)
@@ -118,7 +121,16 @@ class RecordKind:
             qs = qs.select_related(*cls.list_select_related)
         if cls.list_prefetch_related:
             qs = qs.prefetch_related(*cls.list_prefetch_related)
-        return qs.order_by(*cls.ordering)
+        return cls.sorted(qs)
+
+    @classmethod
+    def sorted(cls, qs: QuerySet, *, choices: bool = False) -> QuerySet:
+        """``qs`` in the kind's order (``choice_ordering`` for ``choices``), names and
+        titles in Vietnamese alphabetical order (``core.text.collated``)."""
+        from .text import collated
+
+        ordering = (choices and cls.choice_ordering) or cls.ordering
+        return qs.order_by(*collated(ordering, cls.model))
 
     @classmethod
     def detail_queryset(cls, user, action: str = VIEW) -> QuerySet:
@@ -300,6 +312,21 @@ def kind_for_model(model) -> type[RecordKind] | None:
         if kind.model is model or kind.model._meta.concrete_model is model:
             return kind
     return None
+
+
+def in_order(queryset: QuerySet) -> QuerySet:
+    """The choices of a form or a filter in order: the order the queryset was given,
+    else its kind's, else its model's, names and titles in Vietnamese alphabetical
+    order (a picker lists "Dự án …" before "Đại sứ quán …")."""
+    from .text import collated
+
+    model = queryset.model
+    if queryset.query.order_by:
+        return queryset.order_by(*collated(queryset.query.order_by, model))
+    kind = kind_for_model(model)
+    if kind is not None:
+        return kind.sorted(queryset, choices=True)
+    return queryset.order_by(*collated(model._meta.ordering, model))
 
 
 def may_add(kind: type[RecordKind], user) -> bool:

@@ -14,7 +14,21 @@ from django.utils.timezone import localtime
 from django_tables2.columns.base import library
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.columns.manytomanycolumn import ManyToManyColumn
+from django_tables2.data import TableQuerysetData
 from django_tables2.utils import A, signature
+
+from .text import collated
+
+
+class VietnameseQuerysetData(TableQuerysetData):
+    """A list sorted by a column of names or titles is in Vietnamese alphabetical
+    order ("Dự án …", "Đại sứ quán …", "Tổ chức …"), on both databases."""
+
+    def order_by(self, aliases):
+        super().order_by(aliases)
+        query = self.data.query
+        if query.order_by:
+            self.data = self.data.order_by(*collated(query.order_by, self.data.model))
 
 
 class RecordTable(tables.Table):
@@ -26,6 +40,8 @@ class RecordTable(tables.Table):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if isinstance(self.data, TableQuerysetData):
+            self.data.__class__ = VietnameseQuerysetData
         if self.Meta.empty_text is None:
             from django.utils.translation import gettext
 

@@ -198,7 +198,7 @@ def related_panels(kind, obj, user) -> list[dict]:
         qs = rel.queryset(obj, user)
         if rel_kind.list_select_related:
             qs = qs.select_related(*rel_kind.list_select_related)
-        items = list(qs.order_by(*rel_kind.ordering)[: rel.limit + 1])
+        items = list(rel_kind.sorted(qs)[: rel.limit + 1])
         related.append(
             {
                 "title": rel.title,

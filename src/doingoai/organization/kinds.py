@@ -1,6 +1,8 @@
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.registry import RecordKind, Related, register
+from doingoai.core.text import vietnamese_order
 
 from .forms import TermForm, UnitForm, UserForm
 from .models import Term, Unit, User
@@ -37,6 +39,18 @@ class UnitKind(RecordKind):
         "valid_to",
     ]
     ordering = ["path"]
+    #: pickers and filters: the central union, the provinces, then the communes, each by
+    #: name in Vietnamese order
+    choice_ordering = [
+        Case(
+            When(level=Unit.Level.CENTRAL, then=0),
+            When(level=Unit.Level.PROVINCE, then=1),
+            When(level=Unit.Level.DISTRICT, then=2),
+            default=3,
+        ),
+        vietnamese_order("name"),
+        "pk",
+    ]
     menu_order = 10
     related = [
         Related(_("Units below"), "units", "parent"),

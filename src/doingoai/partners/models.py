@@ -17,7 +17,7 @@ from doingoai.core.countries import (
 )
 from doingoai.core.models import Record
 from doingoai.core.scope import SharedDirectory, ThroughParent
-from doingoai.core.text import fold
+from doingoai.core.text import VietnameseOrder, fold
 
 
 class Partner(Record):
@@ -95,8 +95,9 @@ class Partner(Record):
         verbose_name_plural = _("partners")
         indexes = [
             models.Index(fields=["country", "kind"]),
-            # the list's order: a page is an index walk, not a sort of 100,000 names
-            models.Index(fields=["name_vi", "id"], name="partner_name_id"),
+            # the list's order (Vietnamese alphabetical, core.text.vietnamese_order): a
+            # page is an index walk, not a sort of 100,000 names
+            models.Index(VietnameseOrder("name_vi"), models.F("id"), name="partner_name_vi_order"),
         ]
 
     def __str__(self):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.countries import country_choices
 from doingoai.core.forms import DateInput, date_order_error
+from doingoai.core.pickers import chips
 
 from .models import CaseAction, ProtectionCase
 
@@ -52,6 +53,7 @@ class CaseForm(forms.ModelForm):
         self.fields["handlers"].queryset = users
         self.fields["handlers"].required = False
         self.fields["handlers"].help_text = _("Only these people see the case; you are one.")
+        chips(self.fields["handlers"])
         from doingoai.organization.models import Unit
 
         units = Unit.objects.restrict(user, "view") if user else Unit.objects.none()

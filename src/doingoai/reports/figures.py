@@ -21,7 +21,7 @@ from django.urls import NoReverseMatch, reverse
 
 from doingoai.core.countries import country_name
 from doingoai.core.scope import under, visible
-from doingoai.core.text import fold
+from doingoai.core.text import vietnamese_sort_key
 from doingoai.organization.models import Unit
 from doingoai.partners.selectors import engaged_partners, new_partners
 from doingoai.resources.selectors import resource_country
@@ -70,7 +70,7 @@ class Rollup:
         rows = list(Unit.objects.filter(path__startswith=root.path).values_list("id", "path"))
         self.paths = dict(rows)
         children = Unit.objects.filter(parent=root, successor__isnull=True)
-        self.children = sorted(children, key=lambda u: (u.level, fold(u.name), u.name))
+        self.children = sorted(children, key=lambda u: (u.level, vietnamese_sort_key(u.name)))
         self.child_ids = {u.pk for u in self.children}
 
     def child_of(self, unit_id) -> int | None:

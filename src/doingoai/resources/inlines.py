@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.activities.hooks import activity_resources, trip_inlines
 from doingoai.activities.inlines import EventsInline, RowForm, TripInline
+from doingoai.core import pickers
 from doingoai.core.forms import typed_numbers
+from doingoai.core.registry import in_order
 from doingoai.core.scope import VIEW
 from doingoai.partners.models import Partner
 
@@ -40,8 +42,11 @@ class GiftRowForm(RowForm):
         partners = Partner.objects.only("id", "name_vi")
         if user is not None:
             partners = Partner.objects.restrict(user, VIEW).only("id", "name_vi")
-        self.fields["recipients"].queryset = partners
+        self.fields["recipients"].queryset = in_order(partners)
         self.fields["recipients"].widget.attrs["size"] = 4
+        # chips and type-ahead; asking the server when the directory is large
+        pickers.attach(self.fields["recipients"], "recipients")
+        pickers.chips(self.fields["recipients"])
         self.fields["event"].choices = [(0, _("the trip itself"))] + [
             (n, _("event of row %(n)d") % {"n": n}) for n in range(1, EventsInline.extra + 1)
         ]

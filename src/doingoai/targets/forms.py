@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.forms import RecordForm
+from doingoai.core.pickers import chips
 
 from .models import Target
 
@@ -25,6 +26,7 @@ class TargetForm(RecordForm):
         self.fields["units"].queryset = below
         self.fields["units"].widget = forms.SelectMultiple(attrs={"size": 6})
         self.fields["units"].widget.choices = self.fields["units"].choices
+        chips(self.fields["units"])
 
     def clean_value(self):
         value = self.cleaned_data["value"]

@@ -2,8 +2,52 @@
 // what the form submits; the search box asks /pick/<kind>/ through HTMX for matches;
 // choosing one adds it to the select, the × removes it. Without this script the
 // select is shown as it is and the search box takes record numbers.
+// A picker with ``data-local`` holds every choice in its select: typing filters them
+// here, choosing selects the option and the × deselects it (nothing is asked of the
+// server); without this script it is the plain list.
 (function () {
   "use strict";
+
+  var SHOWN = 20;
+
+  // lower case, no diacritics (đ too): "dak lak" finds "Đắk Lắk"
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function isLocal(box) { return box.hasAttribute("data-local"); }
+
+  function showLocal(box) {
+    var p = parts(box);
+    var words = fold(p.search.value).split(/\s+/).filter(Boolean);
+    var found = Array.prototype.filter.call(p.select.options, function (option) {
+      if (!option.value || option.selected) { return false; }
+      var text = fold(option.textContent);
+      return words.every(function (w) { return text.indexOf(w) !== -1; });
+    });
+    p.results.textContent = "";
+    found.slice(0, SHOWN).forEach(function (option) {
+      var li = document.createElement("li");
+      li.setAttribute("role", "option");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "picker-option";
+      button.dataset.value = option.value;
+      button.textContent = option.textContent;
+      li.appendChild(button);
+      p.results.appendChild(li);
+    });
+    var note = !found.length ? box.dataset.noneLabel
+      : (found.length > SHOWN ? box.dataset.moreLabel : "");
+    if (note) {
+      var li = document.createElement("li");
+      li.className = "picker-note";
+      li.textContent = note;
+      p.results.appendChild(li);
+    }
+    p.search.setAttribute("aria-expanded", p.results.children.length ? "true" : "false");
+  }
 
   function parts(box) {
     return {
@@ -47,6 +91,17 @@
 
   function choose(box, value, text) {
     var p = parts(box);
+    if (isLocal(box)) {
+      Array.prototype.forEach.call(p.select.options, function (option) {
+        if (option.value === value) { option.selected = true; }
+      });
+      p.search.value = "";
+      clearResults(box);
+      drawChosen(box);
+      changed(p.select);
+      p.search.focus();
+      return;
+    }
     var existing = null;
     Array.prototype.slice.call(p.select.options).forEach(function (option) {
       if (option.value === value) { existing = option; }
@@ -64,7 +119,8 @@
   function unchoose(box, value) {
     var p = parts(box);
     Array.prototype.slice.call(p.select.options).forEach(function (option) {
-      if (option.value === value) { option.remove(); }
+      if (option.value !== value) { return; }
+      if (isLocal(box)) { option.selected = false; } else { option.remove(); }
     });
     if (!p.select.multiple && p.select.options.length) { p.select.options[0].selected = true; }
     drawChosen(box);
@@ -76,6 +132,20 @@
     var p = parts(box);
     if (!p.select || !p.search) { return; }
     p.search.removeAttribute("name"); // the query is not a value of the form
+    // the select is hidden: the server says what is missing, not an unfocusable field
+    p.select.required = false;
+    if (isLocal(box)) {
+      p.search.hidden = false;
+      p.search.addEventListener("input", function () { showLocal(box); });
+      // a short list can be browsed: the first choices show when the box is entered
+      p.search.addEventListener("focus", function () { showLocal(box); });
+      box.addEventListener("focusout", function () {
+        // later than a tap on a choice (Safari does not focus a tapped button)
+        setTimeout(function () {
+          if (!box.contains(document.activeElement)) { clearResults(box); }
+        }, 200);
+      });
+    }
     box.classList.add("picker-ready");
     var label = document.querySelector('label[for="' + p.select.id + '"]');
     if (label) { label.htmlFor = p.search.id; }
