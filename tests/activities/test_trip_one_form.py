@@ -337,3 +337,31 @@ def test_a_stale_or_foreign_row_saves_nothing_with_a_message(world, login):
     assert response.status_code == 400
     stranger.refresh_from_db()
     assert stranger.title == "Một hoạt động khác" and stranger.parent_id is None
+
+
+def test_a_gift_follows_its_event_and_a_new_gift_goes_to_an_event_already_there(world, login):
+    client, trip, partners = _recorded_trip(world, login)
+    (workshop,) = trip.events.all()
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    values["events-0-start_date"] = "30/06/2024"  # only the event's date changes
+    assert client.post(edit, values).status_code == 302
+    assert Resource.objects.get(title="Máy may").date == dt.date(2024, 6, 30)
+
+    values = _form_values(client.get(edit).content.decode())
+    values.update(  # a new gift at the event of row 1, which is not changed
+        {
+            "gifts-1-title": "Xe đạp",
+            "gifts-1-quantity": "2",
+            "gifts-1-unit_value": "3.000.000",
+            "gifts-1-event": "1",
+            "gifts-1-recipients": [str(p.pk) for p in partners],
+        }
+    )
+    response = client.post(edit, values)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    bikes = Resource.objects.filter(title="Xe đạp")
+    assert {(b.activity, b.date, b.quantity) for b in bikes} == {
+        (workshop, dt.date(2024, 6, 30), Decimal(1))
+    }
+    assert {b.partner for b in bikes} == set(partners)

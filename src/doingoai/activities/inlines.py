@@ -146,7 +146,7 @@ class EventRowForm(RowForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.empty_permitted = True
+        self.empty_permitted = not self.initial.get("id")  # a record already there is checked
         self.use_required_attribute = False
         reviews = Review.objects.exclude(state=Review.State.CLOSED).select_related("agreement")
         if user is not None:

@@ -41,7 +41,7 @@ class GiftRowForm(RowForm):
 
     def __init__(self, *args, user=None, event_rows=EventsInline.extra, **kwargs):
         super().__init__(*args, **kwargs)
-        self.empty_permitted = True
+        self.empty_permitted = not self.initial.get("id")  # a record already there is checked
         self.use_required_attribute = False
         partners = Partner.objects.only("id", "name_vi")
         if user is not None:
