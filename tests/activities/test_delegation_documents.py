@@ -198,3 +198,58 @@ def test_the_form_offers_a_report_drafted_from_the_trip(world, login):
     Activity.objects.filter(pk=trip.pk).update(state=Activity.State.REPORT_DUE)
     page = login("daklak").get(reverse("activities_edit", args=[trip.pk])).content.decode()
     assert "Hội thảo chia sẻ kinh nghiệm" in page and "Hai bên thống nhất kế hoạch." in page
+
+
+def test_the_report_is_drafted_edited_and_submitted_through_the_form(world, login):
+    from tests.activities.test_trip_one_form import _form_values
+
+    from doingoai.activities.delegation import DELEGATION_PATH
+    from doingoai.agreements.models import Commitment
+
+    trip = _trip(world)
+    agreement = make("agreements", world.daklak)
+    Commitment.objects.create(
+        agreement=agreement,
+        description="Tổ chức lớp tập huấn khởi nghiệp",
+        responsible="Hội LHPN tỉnh Attapeu",
+        due_date=dt.date(2024, 12, 31),
+    )
+    trip.agreements.add(agreement)
+    Activity.objects.filter(pk=trip.pk).update(
+        state=Activity.State.REPORT_DUE, report="", report_agreed=""
+    )
+    client = login("daklak")
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    # drafted from the trip's records: its event and outcome, the gift, the commitments
+    assert "Hội thảo chia sẻ kinh nghiệm. Hai bên thống nhất kế hoạch." in values["report"]
+    assert "Trao tặng Máy may" in values["report"]
+    assert values["report_agreed"].strip() == (
+        "Tổ chức lớp tập huấn khởi nghiệp; Hội LHPN tỉnh Attapeu; 31/12/2024"
+    )
+    # a deadline that is not a date: refused, with the line, nothing saved
+    values["report_agreed"] += "\nGửi báo cáo; Hội LHPN tỉnh Đắk Lắk; cuối năm"
+    response = client.post(edit, values)
+    assert response.status_code == 400
+    assert "Dòng 2: “cuối năm” không phải là một ngày" in response.content.decode()
+    assert Activity.objects.get(pk=trip.pk).report_agreed == ""
+    # edited and saved, then submitted
+    values["report_agreed"] = values["report_agreed"].replace("cuối năm", "31/01/2025")
+    values["report"] += "\nĐoàn đã hoàn thành tốt nhiệm vụ."
+    values["report_proposals"] = "Đề nghị nhân rộng mô hình."
+    response = client.post(edit, values)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    trip = Activity.objects.get(pk=trip.pk)
+    DELEGATION_PATH.advance(
+        trip, "submit_report", acting_user=world.user("daklak"), version=trip.version
+    )
+    assert Activity.objects.get(pk=trip.pk).state == Activity.State.REPORT_SUBMITTED
+    report = _text(client.get(reverse("activities_report_document", args=[trip.pk])).content)
+    for expected in (
+        "Đoàn đã hoàn thành tốt nhiệm vụ.",
+        "Tổ chức lớp tập huấn khởi nghiệp",
+        "Hội LHPN tỉnh Attapeu",
+        "31/01/2025",
+        "Đề nghị nhân rộng mô hình.",
+    ):
+        assert expected in report, expected
