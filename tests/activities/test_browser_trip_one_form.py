@@ -168,6 +168,7 @@ def test_the_seed_trip_in_one_form(page, output_dir):
     page.fill("#id_events-4-title", "Lễ trao quà cho phụ nữ nghèo")
     page.select_option("#id_events-4-kind", "ceremony")
     page.fill("#id_events-4-start_date", "30/06/2024")
+    page.screenshot(path=str(output_dir / "trip_one_form_edit.png"), full_page=True)
     page.click("button.primary[type=submit]")
     page.wait_for_selector("h1:has-text('4 tỉnh Nam Lào')")
     assert "Lễ trao quà cho phụ nữ nghèo" in page.locator("#events").inner_text()

@@ -175,7 +175,9 @@ class EventsInline(TripInline):
     def initial_row(self, event) -> dict:
         from .forms import place_line
 
-        trip_places = [place_line(p) for p in self.trip_form.instance.places.all()]
+        if not hasattr(self, "_trip_places"):  # read once for all the rows
+            self._trip_places = [place_line(p) for p in self.trip_form.instance.places.all()]
+        trip_places = self._trip_places
         places = [place_line(p) for p in event.places.all()]
         return {
             **super().initial_row(event),
