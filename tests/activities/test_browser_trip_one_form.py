@@ -146,7 +146,14 @@ def test_the_seed_trip_in_one_form(page, output_dir):
     trip_page = page.locator("#events").inner_text()
     for _kind, title, _day, _place in EVENTS:
         assert title in trip_page
+    trip_places = page.locator("#places").inner_text()
+    for code in ("LA-AT", "LA-XE", "LA-SL", "LA-CH", "Pakse", "H'Yam Niê"):
+        assert code in trip_places, code
     page.screenshot(path=str(output_dir / "trip_one_form_trip.png"), full_page=True)
+    for event, code in zip(events, ["LA-AT", "LA-XE", "LA-SL", "LA-CH"], strict=True):
+        page.goto(page.base + event.get_absolute_url())
+        assert code in page.locator("#places").inner_text(), event.title
+        assert all(u in page.locator("main").inner_text() for u in UNIONS)  # inherited
     page.goto(page.base + events[3].get_absolute_url())
     assert "Pakse" in page.locator("#places").inner_text()
     resources = page.locator("#activity-resources").inner_text()
