@@ -365,3 +365,30 @@ def test_a_gift_follows_its_event_and_a_new_gift_goes_to_an_event_already_there(
         (workshop, dt.date(2024, 6, 30), Decimal(1))
     }
     assert {b.partner for b in bikes} == set(partners)
+
+
+def test_an_event_or_a_gift_is_removed_from_its_row(world, login):
+    client, trip, partners = _recorded_trip(world, login)
+    (workshop,) = trip.events.all()
+    gift = Resource.objects.get(title="Máy may")
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    assert "gifts-1-remove" not in client.get(edit).content.decode()  # new rows: nothing
+    # the event removed while its gift stays there: asked to move the gift, nothing done
+    values["events-0-remove"] = "on"
+    response = client.post(edit, values)
+    assert response.status_code == 400
+    assert "Dòng 1 của danh sách sự kiện đang trống." in response.content.decode()
+    assert Activity.objects.filter(pk=workshop.pk).exists()
+    # the gift moved to the trip itself: the event goes, the gift stays
+    values["gifts-0-event"] = "0"
+    response = client.post(edit, values)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    assert not Activity.objects.filter(pk=workshop.pk).exists()
+    gift.refresh_from_db()
+    assert (gift.activity, gift.date) == (trip, dt.date(2024, 6, 25))
+    # and the gift removed
+    values = _form_values(client.get(edit).content.decode())
+    values["gifts-0-remove"] = "on"
+    assert client.post(edit, values).status_code == 302
+    assert not Resource.objects.filter(pk=gift.pk).exists()

@@ -418,3 +418,5 @@ class ActivityForm(RecordForm):
         events = {0: activity}
         for inline in self.inlines:
             inline.save(activity, events, self.user)
+        for inline in reversed(self.inlines):  # gifts, then the events they were at
+            inline.remove(self.user)

@@ -64,11 +64,14 @@ class TripInline:
         return self.by_pk.get(pk) if pk else None
 
     def filled(self) -> list[tuple[int, forms.Form]]:
-        """Every row holding a record: those already recorded and those typed."""
+        """Every row holding a record: those already recorded and those typed (not
+        those ticked for removal)."""
         return [
             (n, f)
             for n, f in enumerate(self.formset.forms, 1)
-            if getattr(f, "cleaned_data", None) and (f.cleaned_data.get("id") or f.has_changed())
+            if getattr(f, "cleaned_data", None)
+            and (f.cleaned_data.get("id") or f.has_changed())
+            and not f.cleaned_data.get("remove")
         ]
 
     def rows(self) -> list[tuple[int, forms.Form]]:
@@ -76,8 +79,35 @@ class TripInline:
         return [
             (n, f)
             for n, f in enumerate(self.formset.forms, 1)
-            if f.has_changed() and getattr(f, "cleaned_data", None)
+            if f.has_changed()
+            and getattr(f, "cleaned_data", None)
+            and not f.cleaned_data.get("remove")
         ]
+
+    def removed(self) -> list[tuple[int, forms.Form]]:
+        """The rows of records ticked "remove"."""
+        return [
+            (n, f)
+            for n, f in enumerate(self.formset.forms, 1)
+            if getattr(f, "cleaned_data", None)
+            and f.cleaned_data.get("remove")
+            and self.record_of(f) is not None
+        ]
+
+    #: the record kind of the rows, for removing them
+    def record_kind(self):
+        raise NotImplementedError
+
+    def remove(self, acting_user) -> None:
+        """Delete the records ticked "remove", through the one delete path, after every
+        row is saved (a gift moved away from an event removed is saved first)."""
+        from doingoai.core.writing import record_delete
+
+        for n, row in self.removed():
+            record = type(self.record_of(row))._base_manager.get(pk=self.record_of(row).pk)
+            version = row.cleaned_data.get("version") or 0
+            refuse_row(self, n, record_delete, kind=self.record_kind(), obj=record,
+                       acting_user=acting_user, version=version)  # fmt: skip
 
     def check_ids(self) -> None:
         """A row's hidden id must be one of the trip's records the user may change."""
@@ -111,6 +141,12 @@ class RowForm(forms.Form):
 
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    remove = forms.BooleanField(label=_("remove"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.initial.get("id"):
+            del self.fields["remove"]  # only a record already there is removed
 
     def has_changed(self) -> bool:
         if self.initial.get("id"):
@@ -203,6 +239,11 @@ class EventsInline(TripInline):
                         row.add_error(target, error)
             self.event_forms.append((n, event_form))
 
+    def record_kind(self):
+        from .kinds import ActivityKind
+
+        return ActivityKind
+
     def save(self, trip, events, acting_user) -> None:
         from .kinds import ActivityKind
 
@@ -226,10 +267,19 @@ def save_row(inline: TripInline, n: int, kind, form, acting_user):
     """Save the record of row ``n`` through the one write path; a refusal (a record
     saved by somebody else meanwhile) is told on the row and on the trip's form, and
     saves nothing of the trip."""
-    from doingoai.core.writing import CONFLICT, STALE, FieldError, RecordRefused, record_save
+    from doingoai.core.writing import record_save
+
+    saved = refuse_row(inline, n, record_save, kind=kind, acting_user=acting_user, form=form)
+    return saved.obj
+
+
+def refuse_row(inline: TripInline, n: int, write, **kwargs):
+    """``write(**kwargs)`` for row ``n``; a refusal is told on the row and on the trip's
+    form, and saves nothing of the trip."""
+    from doingoai.core.writing import CONFLICT, STALE, FieldError, RecordRefused
 
     try:
-        return record_save(kind=kind, acting_user=acting_user, form=form).obj
+        return write(**kwargs)
     except RecordRefused as exc:
         if exc.reason == STALE:
             message = _(

@@ -134,14 +134,22 @@ class GiftsInline(TripInline):
                     out.append((n, row))
         return sorted(out, key=lambda pair: pair[0])
 
+    def record_kind(self):
+        from .kinds import ResourceKind
+
+        return ResourceKind
+
     def check(self) -> None:
         """Each row as the resource forms it will become (the trip's unit, agreement)."""
         self.resource_rows = []
-        for n, row in self.rows():
-            event = row.cleaned_data["event"]
+        for _n, row in self.filled():  # a gift kept at an event removed
+            event = row.cleaned_data.get("event") or 0
             if event and not self._event_row_filled(event):
                 row.add_error("event", _("Row %(n)d of the events is empty.") % {"n": event})
-                continue
+        for n, row in self.rows():
+            if row.errors:
+                continue  # told above: its event is empty
+            event = row.cleaned_data["event"]
             forms_ = self.resource_forms(row.cleaned_data, gift=self.record_of(row))
             for form in forms_:
                 if not form.is_valid():
