@@ -148,10 +148,43 @@ def test_the_seed_trip_in_one_form(page, output_dir):
     trip_page = page.locator("#events").inner_text()
     for _kind, title, _day, _place in EVENTS:
         assert title in trip_page
+    trip_places = page.locator("#places").inner_text()
+    for code in ("LA-AT", "LA-XE", "LA-SL", "LA-CH", "Pakse", "H'Yam Niê"):
+        assert code in trip_places, code
     page.screenshot(path=str(output_dir / "trip_one_form_trip.png"), full_page=True)
+    for event, code in zip(events, ["LA-AT", "LA-XE", "LA-SL", "LA-CH"], strict=True):
+        page.goto(page.base + event.get_absolute_url())
+        assert code in page.locator("#places").inner_text(), event.title
+        assert all(u in page.locator("main").inner_text() for u in UNIONS)  # inherited
     page.goto(page.base + events[3].get_absolute_url())
     assert "Pakse" in page.locator("#places").inner_text()
     resources = page.locator("#activity-resources").inner_text()
     assert resources.count("máy may") == 4 and "10.000.000" in resources
     page.goto(page.base + agreement.get_absolute_url())
     assert "26/06/2024" in page.locator("main").inner_text()
+
+    # editing the trip: its events and gifts are in the rows, and can be changed there
+    page.goto(page.base + f"/activities/{trip.pk}/edit/")
+    page.wait_for_selector("#id_events-0-title")
+    for i, (_kind, title, _day, _place) in enumerate(EVENTS):
+        assert page.input_value(f"#id_events-{i}-title") == title
+    assert page.input_value("#id_events-3-start_date") == "29/06/2024"
+    for i in range(4):
+        assert page.input_value(f"#id_gifts-{i}-title").startswith("Tặng máy may")
+        assert page.input_value(f"#id_gifts-{i}-event") == "4"
+    page.fill("#id_events-3-title", "Triển lãm sản phẩm thổ cẩm của phụ nữ Đắk Lắk")
+    page.fill("#id_events-3-start_date", "30/06/2024")
+    page.fill("#id_events-4-title", "Lễ trao quà cho phụ nữ nghèo")
+    page.select_option("#id_events-4-kind", "ceremony")
+    page.fill("#id_events-4-start_date", "30/06/2024")
+    page.screenshot(path=str(output_dir / "trip_one_form_edit.png"), full_page=True)
+    page.click("button.primary[type=submit]")
+    page.wait_for_selector("h1:has-text('4 tỉnh Nam Lào')")
+    assert "Lễ trao quà cho phụ nữ nghèo" in page.locator("#events").inner_text()
+    exhibition = Activity.objects.get(pk=events[3].pk)
+    assert exhibition.title == "Triển lãm sản phẩm thổ cẩm của phụ nữ Đắk Lắk"
+    assert exhibition.start_date == dt.date(2024, 6, 30)
+    assert trip.events.count() == 5
+    gifts = Resource.objects.filter(title__contains="máy may")
+    assert gifts.count() == 4  # not made again
+    assert {(g.date, g.activity_id) for g in gifts} == {(dt.date(2024, 6, 30), exhibition.pk)}

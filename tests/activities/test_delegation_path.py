@@ -82,6 +82,9 @@ def test_every_step_by_every_role_in_and_out_of_scope(step, world):
                 with pytest.raises(RecordRefused) as refused:
                     _take(activity, step, user)
                 assert refused.value.reason == FORBIDDEN, (step, name, owner)
+                assert [str(m) for m in refused.value.messages] == [
+                    "Bạn không có quyền thực hiện việc này."
+                ]
                 fresh = Activity.objects.get(pk=activity.pk)
                 assert (fresh.state, fresh.version) == (source, activity.version)
 
@@ -219,3 +222,34 @@ def test_a_delegation_planned_ahead_starts_as_a_draft_with_member_roles(world, l
     assert trip.state == S.DRAFT and trip.estimated_cost == 150_000_000
     assert [m.role for m in trip.members.all()] == ["head", "interpreter", ""]
     assert [m.unit_name for m in trip.members.all()][0] == "Hội LHPN tỉnh Đắk Lắk"
+
+
+@pytest.mark.parametrize("step", sorted(STEPS))
+def test_every_step_through_its_url_by_every_role(step, world, login):
+    """The button's URL: done for those allowed, 403 for a role that may not, 404 out of
+    scope; a refusal changes nothing."""
+    source, target, allowed = STEPS[step]
+    url_name = "activities_step"
+    for name in USERS:
+        activity = _delegation(world.daklak, source)
+        client = login(name)
+        url = reverse(url_name, args=[activity.pk, step])
+        response = client.post(url, {"version": activity.version, "comment": "Lý do"})
+        fresh = Activity.objects.get(pk=activity.pk)
+        if name in allowed:
+            assert response.status_code == 302 and fresh.state == target, (step, name)
+        else:
+            expected = 404 if name == "hanoi" else 403
+            assert response.status_code == expected, (step, name)
+            assert (fresh.state, fresh.version) == (source, activity.version)
+
+
+def test_a_step_in_the_wrong_state_says_why_on_the_page(world, login):
+    activity = _delegation(world.daklak, S.SUBMITTED)
+    client = login("daklak_lead")
+    url = reverse("activities_step", args=[activity.pk, "close"])
+    response = client.post(url, {"version": activity.version}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Không thể thực hiện khi hồ sơ đang ở trạng thái “Đã trình duyệt”." in page
+    assert Activity.objects.get(pk=activity.pk).state == S.SUBMITTED

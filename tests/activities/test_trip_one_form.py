@@ -223,3 +223,192 @@ def test_a_third_identical_trip_is_asked_again_naming_both(world, login):
     page = response.content.decode()
     assert page.count("Đoàn công tác sang 4 tỉnh Nam Lào” (25/06/2024 – 01/07/2024)") == 2
     assert Activity.objects.count() == count
+
+
+def _form_values(page: str) -> dict:
+    """What the page's record form posts as it stands (lxml reads the fields)."""
+    import lxml.html
+
+    form = next(f for f in lxml.html.fromstring(page).forms if "title" in f.fields)
+    values: dict = {}
+    for name, value in form.form_values():
+        values.setdefault(name, []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in values.items()}
+
+
+def _recorded_trip(world, login):
+    """The seed trip, recorded through the form with one event and one gift."""
+    unions = [make("partners", world.daklak) for _ in range(2)]
+    agreement = make("agreements", world.daklak, partners=unions)
+    partners = list(agreement.partners.all())
+    client = login("daklak")
+    data = _trip(
+        world,
+        agreement,
+        partners,
+        **{
+            "events-0-kind": "workshop",
+            "events-0-title": "Hội thảo chia sẻ kinh nghiệm",
+            "events-0-start_date": "27/06/2024",
+            "events-0-places": "Lào, Sê Kông",
+            "gifts-0-title": "Máy may",
+            "gifts-0-kind": "in_kind",
+            "gifts-0-quantity": "1",
+            "gifts-0-unit_value": "10.000.000",
+            "gifts-0-currency": "VND",
+            "gifts-0-event": "1",
+            "gifts-0-recipients": [partners[0].pk],
+        },
+    )
+    assert client.post(reverse("activities_add"), data).status_code == 302
+    trip = Activity.objects.get(title="Đoàn công tác sang 4 tỉnh Nam Lào")
+    return client, trip, partners
+
+
+def test_editing_a_trip_shows_its_events_and_gifts_in_the_rows(world, login):
+    client, trip, partners = _recorded_trip(world, login)
+    (workshop,) = trip.events.all()
+    gift = Resource.objects.get(title="Máy may")
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    assert values["events-INITIAL_FORMS"] == "1" and values["events-TOTAL_FORMS"] == "6"
+    assert (values["events-0-id"], values["events-0-title"]) == (
+        str(workshop.pk),
+        "Hội thảo chia sẻ kinh nghiệm",
+    )
+    assert values["events-0-start_date"] == "27/06/2024"
+    assert values["events-0-places"] == "LA, LA-XE"
+    assert (values["gifts-0-id"], values["gifts-0-title"]) == (str(gift.pk), "Máy may")
+    assert values["gifts-0-recipients"] == str(partners[0].pk)
+    assert values["gifts-0-event"] == "1"
+
+    # saved as it stands: nothing made twice, nothing saved again
+    versions = (workshop.version, gift.version)
+    assert client.post(edit, values).status_code == 302
+    assert trip.events.count() == 1 and Resource.objects.filter(title="Máy may").count() == 1
+    workshop.refresh_from_db()
+    gift.refresh_from_db()
+    assert (workshop.version, gift.version) == versions
+
+    # the event moved a day and renamed, a second event typed, the gift to two unions
+    values = _form_values(client.get(edit).content.decode())
+    values.update(
+        {
+            "events-0-title": "Hội thảo bình đẳng giới",
+            "events-0-start_date": "28/06/2024",
+            "events-1-kind": "exhibition",
+            "events-1-title": "Triển lãm sản phẩm",
+            "events-1-start_date": "29/06/2024",
+            "gifts-0-quantity": "2",
+            "gifts-0-recipients": [str(p.pk) for p in partners],
+        }
+    )
+    response = client.post(edit, values)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    workshop.refresh_from_db()
+    assert (workshop.title, workshop.start_date) == (
+        "Hội thảo bình đẳng giới",
+        dt.date(2024, 6, 28),
+    )
+    assert [p.subdivision for p in workshop.places.all()] == ["LA-XE"]  # its own place kept
+    assert trip.events.count() == 2
+    exhibition = trip.events.get(kind="exhibition")
+    assert set(exhibition.partners.all()) == set(partners)  # a new event inherits
+    gifts = Resource.objects.filter(title="Máy may").order_by("pk")
+    assert [g.partner for g in gifts] == partners
+    assert {(g.quantity, g.amount, g.date, g.activity) for g in gifts} == {
+        (Decimal(1), Decimal(10_000_000), dt.date(2024, 6, 28), workshop)
+    }
+    assert gifts[0].pk == gift.pk  # the gift recorded is the first, not made again
+
+
+def test_a_stale_or_foreign_row_saves_nothing_with_a_message(world, login):
+    client, trip, partners = _recorded_trip(world, login)
+    (workshop,) = trip.events.all()
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    # somebody else renames the event meanwhile
+    other = login("daklak_lead")
+    other_values = _form_values(
+        other.get(reverse("activities_edit", args=[workshop.pk])).content.decode()
+    )
+    other_values["title"] = "Hội thảo (đã sửa)"
+    assert (
+        other.post(reverse("activities_edit", args=[workshop.pk]), other_values).status_code == 302
+    )
+    client = login("daklak")
+    values["events-0-title"] = "Hội thảo của tôi"
+    values["title"] = "Đoàn công tác (đổi tên)"
+    response = client.post(edit, values)
+    assert response.status_code == 400
+    assert "reload the form" in response.content.decode() or "tải lại" in response.content.decode()
+    workshop.refresh_from_db()
+    trip.refresh_from_db()
+    assert (
+        workshop.title == "Hội thảo (đã sửa)" and trip.title == "Đoàn công tác sang 4 tỉnh Nam Lào"
+    )
+
+    # a row naming a record that is not this trip's: refused, nothing saved
+    stranger = make("activities", world.daklak, title="Một hoạt động khác")
+    values = _form_values(client.get(edit).content.decode())
+    values["events-0-id"] = str(stranger.pk)
+    values["events-0-title"] = "Chiếm chỗ"
+    response = client.post(edit, values)
+    assert response.status_code == 400
+    stranger.refresh_from_db()
+    assert stranger.title == "Một hoạt động khác" and stranger.parent_id is None
+
+
+def test_a_gift_follows_its_event_and_a_new_gift_goes_to_an_event_already_there(world, login):
+    client, trip, partners = _recorded_trip(world, login)
+    (workshop,) = trip.events.all()
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    values["events-0-start_date"] = "30/06/2024"  # only the event's date changes
+    assert client.post(edit, values).status_code == 302
+    assert Resource.objects.get(title="Máy may").date == dt.date(2024, 6, 30)
+
+    values = _form_values(client.get(edit).content.decode())
+    values.update(  # a new gift at the event of row 1, which is not changed
+        {
+            "gifts-1-title": "Xe đạp",
+            "gifts-1-quantity": "2",
+            "gifts-1-unit_value": "3.000.000",
+            "gifts-1-event": "1",
+            "gifts-1-recipients": [str(p.pk) for p in partners],
+        }
+    )
+    response = client.post(edit, values)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    bikes = Resource.objects.filter(title="Xe đạp")
+    assert {(b.activity, b.date, b.quantity) for b in bikes} == {
+        (workshop, dt.date(2024, 6, 30), Decimal(1))
+    }
+    assert {b.partner for b in bikes} == set(partners)
+
+
+def test_an_event_or_a_gift_is_removed_from_its_row(world, login):
+    client, trip, partners = _recorded_trip(world, login)
+    (workshop,) = trip.events.all()
+    gift = Resource.objects.get(title="Máy may")
+    edit = reverse("activities_edit", args=[trip.pk])
+    values = _form_values(client.get(edit).content.decode())
+    assert "gifts-1-remove" not in client.get(edit).content.decode()  # new rows: nothing
+    # the event removed while its gift stays there: asked to move the gift, nothing done
+    values["events-0-remove"] = "on"
+    response = client.post(edit, values)
+    assert response.status_code == 400
+    assert "Dòng 1 của danh sách sự kiện đang trống." in response.content.decode()
+    assert Activity.objects.filter(pk=workshop.pk).exists()
+    # the gift moved to the trip itself: the event goes, the gift stays
+    values["gifts-0-event"] = "0"
+    response = client.post(edit, values)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    assert not Activity.objects.filter(pk=workshop.pk).exists()
+    gift.refresh_from_db()
+    assert (gift.activity, gift.date) == (trip, dt.date(2024, 6, 25))
+    # and the gift removed
+    values = _form_values(client.get(edit).content.decode())
+    values["gifts-0-remove"] = "on"
+    assert client.post(edit, values).status_code == 302
+    assert not Resource.objects.filter(pk=gift.pk).exists()

@@ -1,253 +1,331 @@
-"""The documents of a delegation generated from its records, in a simple layout of
-Decree 30/2020/NĐ-CP (Vietnamese administrative documents): the request before the trip
-(tờ trình đề nghị cử đoàn) and the result report after it (báo cáo kết quả chuyến công
-tác), as Word (python-docx) and PDF (WeasyPrint) from one description.
+"""The documents of a delegation generated from its records, in the shared Decree
+30/2020/NĐ-CP layout (:mod:`doingoai.documents.layout`, Word, PDF and Excel like every
+other report): the request before the trip (tờ trình đề nghị cử đoàn / đón đoàn) and the
+result report after it (báo cáo kết quả chuyến công tác).
 
-TODO(issue 16): move onto the shared Decree 30 layout of issue 16 when it is merged."""
+The report's text parts are the officer's: :func:`draft_report` and :func:`draft_agreed`
+draft them from the trip's records (events and their outcomes, gifts handed over, the
+open commitments of the agreements served); the activity's form offers the drafts to
+edit before the report is submitted."""
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
-
 from django.utils import timezone
-from django.utils.html import escape
+
+from doingoai.core.dates import DateError, parse_date
+from doingoai.documents.layout import Block, Document, Table, file_name
+from doingoai.reports.content import issuer_lines, place_of, signer
+from doingoai.reports.formatting import vn_date, vn_number, vnd
 
 from .models import Activity
 
-FONT = "Times New Roman"
+FORMATS = ("docx", "pdf")
+TO_WRITE = "………………………………………………………………"
+FUNDING_VI = {
+    "union": "Ngân sách của Hội",
+    "partner": "Đối tác đài thọ",
+    "project": "Kinh phí dự án",
+    "mixed": "Nhiều nguồn",
+}
+ROLES_VI = {
+    "head": "Trưởng đoàn",
+    "deputy": "Phó trưởng đoàn",
+    "member": "Thành viên",
+    "interpreter": "Phiên dịch",
+    "guest": "Khách nước ngoài",
+}
+EVENT_KINDS_VI = {
+    "conference": "Hội nghị",
+    "review_meeting": "Hội nghị sơ kết, tổng kết",
+    "workshop": "Hội thảo",
+    "signing": "Lễ ký kết",
+    "exhibition": "Triển lãm",
+    "ceremony": "Lễ",
+    "online_event": "Sự kiện trực tuyến",
+    "aid_handover": "Trao tặng hỗ trợ",
+    "other": "Làm việc",
+}
 
 
-@dataclass
-class Doc:
-    """One administrative document: the issuing unit, number, place, title, subject,
-    addressee, sections (heading, paragraphs, optional table) and the signature."""
-
-    unit: str
-    number: str
-    place: str
-    title: str
-    subject: str
-    to: str = ""
-    sections: list[tuple[str, list[str], list[list[str]] | None]] = field(default_factory=list)
-    signer: str = "CHỦ TỊCH"
-    recipients: list[str] = field(default_factory=lambda: ["Như trên;", "Lưu: VT."])
-
-
-def _date_line(place: str) -> str:
-    today = timezone.localdate()
-    return f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
-
-
-def _d(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _dates(a: Activity) -> str:
     if a.end_date and a.end_date != a.start_date:
-        return f"từ ngày {_d(a.start_date)} đến ngày {_d(a.end_date)}"
-    return f"ngày {_d(a.start_date)}"
+        return f"từ ngày {vn_date(a.start_date)} đến ngày {vn_date(a.end_date)}"
+    return f"ngày {vn_date(a.start_date)}"
 
 
-def _members_table(a: Activity) -> list[list[str]]:
-    rows = [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Vai trò"]]
-    for n, m in enumerate(a.members.all(), 1):
-        rows.append([str(n), m.name, m.position, m.unit_name, m.get_role_display()])
-    return rows
-
-
-def _place_of(a: Activity) -> str:
+def _where(a: Activity) -> str:
     return a.places_label or "…"
 
 
-def request_doc(a: Activity) -> Doc:
-    """Tờ trình đề nghị cử đoàn: the plan before the trip."""
-    kind = "cử đoàn đi" if a.kind == Activity.Kind.DELEGATION_OUT else "đón đoàn"
-    cost = f"{a.estimated_cost:,.0f}".replace(",", ".") + " đồng" if a.estimated_cost else "…"
-    partners = "; ".join(p.name_vi for p in a.partners.all()) or "…"
-    agreements = "; ".join(x.title for x in a.agreements.all())
-    return Doc(
-        unit=a.unit.name,
-        number="Số:      /TTr-HLHPN",
-        place=a.unit.area_name or "Hà Nội",
-        title="TỜ TRÌNH",
-        subject=f"Về việc đề nghị {kind} {a.title}",
-        to="Kính gửi: Ban Thường vụ Trung ương Hội LHPN Việt Nam",
-        sections=[
-            ("1. Mục đích, chương trình", [a.purpose or a.title], None),
-            ("2. Thời gian, địa điểm", [f"{_dates(a).capitalize()}, tại {_place_of(a)}."], None),
-            ("3. Đối tác mời, làm việc", [partners], None),
-            ("4. Thỏa thuận hợp tác thực hiện", [agreements or "Không."], None),
-            ("5. Thành phần đoàn", [], _members_table(a)),
-            (
-                "6. Kinh phí",
-                [f"Nguồn kinh phí: {a.get_funding_source_display() or '…'}. Dự toán: {cost}."],
-                None,
-            ),
-        ],
+def _going_out(a: Activity) -> bool:
+    return a.kind == Activity.Kind.DELEGATION_OUT
+
+
+def _members_table(a: Activity, number: int) -> Table:
+    rows = [
+        [n, m.name, m.position or "—", m.unit_name or "—", ROLES_VI.get(m.role, "Thành viên")]
+        for n, m in enumerate(a.members.all(), 1)
+    ]
+    return Table(
+        f"Bảng {number}. Thành phần đoàn",
+        ["TT", "Họ và tên", "Chức vụ", "Đơn vị", "Vai trò trong đoàn"],
+        rows,
+        sheet="Thành phần đoàn",
     )
 
 
-def _events_table(a: Activity) -> list[list[str]]:
-    rows = [["Ngày", "Hoạt động", "Địa điểm"]]
-    for e in a.events.order_by("start_date", "pk").prefetch_related("places"):
-        rows.append([_d(e.start_date), f"{e.get_kind_display()}: {e.title}", e.places_label])
+def _events(a: Activity) -> list[Activity]:
+    return list(a.events.order_by("start_date", "pk").prefetch_related("places"))
+
+
+def _programme_table(a: Activity, number: int, *, with_results: bool) -> Table:
+    header = ["TT", "Ngày", "Hoạt động", "Địa điểm"]
+    rows = []
+    for n, e in enumerate(_events(a), 1):
+        row = [n, vn_date(e.start_date), f"{EVENT_KINDS_VI.get(e.kind, '')}: {e.title}"]
+        row.append(e.places_label or _where(a))
+        if with_results:
+            row.append(e.outcomes.strip() or "—")
+        rows.append(row)
+    if with_results:
+        header.append("Kết quả")
+    title = "Các hoạt động đã thực hiện" if with_results else "Chương trình làm việc dự kiến"
+    return Table(f"Bảng {number}. {title}", header, rows, sheet="Chương trình")
+
+
+def _names(items, attr) -> str:
+    return "; ".join(getattr(x, attr) for x in items)
+
+
+def _addressee(a: Activity) -> str:
+    if a.unit.level == "central":
+        return "Kính gửi: Ban Bí thư Trung ương Đảng"
+    return "Kính gửi: Đoàn Chủ tịch Trung ương Hội LHPN Việt Nam"
+
+
+def request_document(a: Activity, *, today=None) -> Document:
+    """Tờ trình đề nghị cử đoàn (or đón đoàn): the plan before the trip."""
+    today = today or timezone.localdate()
+    top, issuer = issuer_lines(a.unit)
+    what = "cử đoàn đi công tác" if _going_out(a) else "đón đoàn"
+    if a.kind == Activity.Kind.CONFERENCE:
+        what = "tổ chức hội nghị quốc tế"
+    partners = list(a.partners.all())
+    agreements = list(a.agreements.all())
+    need = Block(
+        "I.",
+        "SỰ CẦN THIẾT VÀ MỤC ĐÍCH",
+        1,
+        paragraphs=_lines(a.purpose) or [a.title],
+    )
+    if agreements:
+        need.paragraphs.append("Hoạt động nhằm thực hiện: " + _names(agreements, "title") + ".")
+    plan = Block("II.", "NỘI DUNG KẾ HOẠCH", 1)
+    when = f"{_dates(a).capitalize()}, tại {_where(a)}."
+    plan.children += [
+        Block("1.", "Thời gian, địa điểm", 2, paragraphs=[when]),
+        Block(
+            "2.",
+            "Đối tác mời, làm việc" if _going_out(a) else "Đoàn khách",
+            2,
+            paragraphs=[_names(partners, "name_vi") + "." if partners else "…"],
+        ),
+        Block("3.", "Thành phần đoàn", 2, tables=[_members_table(a, 1)]),
+    ]
+    if a.events.exists():
+        plan.children.append(
+            Block(
+                "4.",
+                "Chương trình làm việc",
+                2,
+                tables=[_programme_table(a, 2, with_results=False)],
+            )
+        )
+    cost = vnd(a.estimated_cost) if a.estimated_cost else "…"
+    funding = FUNDING_VI.get(a.funding_source, "…")
+    money = Block(
+        "III.",
+        "KINH PHÍ VÀ QUÀ TẶNG",
+        1,
+        children=[
+            Block("1.", "Kinh phí", 2, paragraphs=[f"Nguồn kinh phí: {funding}. Dự toán: {cost}."]),
+            Block("2.", "Quà tặng dự kiến", 2, paragraphs=_lines(a.gifts_planned) or ["Không."]),
+        ],
+    )
+    return Document(
+        issuer_parent=top,
+        issuer=issuer,
+        symbol="Số:       /TTr-HPN",
+        place=place_of(a.unit),
+        date=today,
+        kind="TỜ TRÌNH",
+        title=f"Về việc đề nghị {what}: {a.title}",
+        addressee=_addressee(a),
+        sections=[need, plan, money],
+        signer=signer(a.unit),
+        closing=[f"{a.unit.name} kính trình xem xét, cho chủ trương./."],
+        recipients=["Như trên;", "Lưu: VT."],
+    )
+
+
+def _gifts_table(gifts: list, number: int) -> Table:
+    rows = [
+        [
+            n,
+            vn_date(g.date),
+            g.title,
+            str(g.partner or "—"),
+            vn_number(g.quantity, 2 if g.quantity % 1 else 0),
+            f"{vn_number(g.amount)} {g.currency}",
+        ]
+        for n, g in enumerate(gifts, 1)
+    ]
+    return Table(
+        f"Bảng {number}. Quà tặng, hỗ trợ đã trao",
+        ["TT", "Ngày", "Nội dung", "Bên nhận", "Số lượng", "Trị giá"],
+        rows,
+        sheet="Quà tặng",
+        numeric={4, 5},
+    )
+
+
+def agreed_rows(text: str) -> list[list[str]]:
+    """The lines of "agreed with the partners": ``what; who does it; by when``."""
+    rows = []
+    for line in _lines(text):
+        parts = [p.strip() for p in line.split(";", 2)] + ["", ""]
+        rows.append([parts[0], parts[1] or "—", parts[2] or "—"])
     return rows
 
 
+def agreed_errors(text: str) -> list[str]:
+    """What is wrong with the lines of "agreed with the partners" (the deadlines)."""
+    from django.utils.translation import gettext as _
+
+    errors = []
+    for n, line in enumerate(_lines(text), 1):
+        parts = [p.strip() for p in line.split(";", 2)]
+        if len(parts) == 3 and parts[2]:
+            try:
+                parse_date(parts[2])
+            except DateError as e:
+                errors.append(_("Line %(n)d: %(error)s") % {"n": n, "error": e})
+    return errors
+
+
+def report_document(a: Activity, gifts: list | None = None, *, today=None) -> Document:
+    """Báo cáo kết quả chuyến công tác: what was done, results, what was agreed with
+    each side's duties and deadlines, proposals — from the trip's records and the
+    officer's text."""
+    today = today or timezone.localdate()
+    gifts = gifts or []
+    top, issuer = issuer_lines(a.unit)
+    basis = f"{_dates(a).capitalize()}, đoàn công tác của {a.unit.name} "
+    basis += "đã làm việc tại " if _going_out(a) else "đã đón đoàn và làm việc tại "
+    basis += f"{_where(a)}."
+    if a.decision_number:
+        basis = (
+            f"Thực hiện Quyết định số {a.decision_number} ngày {vn_date(a.decision_date)} "
+            f"của {a.decision_body or '…'}, " + basis[0].lower() + basis[1:]
+        )
+    general = Block(
+        "I.",
+        "THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM",
+        1,
+        paragraphs=[basis],
+        tables=[_members_table(a, 1)],
+    )
+    done = Block("1.", "Các hoạt động đã thực hiện", 2)
+    done.tables.append(_programme_table(a, 2, with_results=True))
+    results = Block(
+        "2.", "Kết quả", 2, paragraphs=_lines(a.report or draft_report(a, gifts)) or [TO_WRITE]
+    )
+    handed = Block("3.", "Quà tặng, hỗ trợ đã trao", 2)
+    if gifts:
+        handed.tables.append(_gifts_table(gifts, 3))
+    else:
+        handed.paragraphs.append("Không.")
+    outcome = Block("II.", "KẾT QUẢ CHUYẾN CÔNG TÁC", 1, children=[done, results, handed])
+    agreed = Block(
+        "III.",
+        "NỘI DUNG ĐÃ THỐNG NHẤT VỚI ĐỐI TÁC",
+        1,
+        tables=[
+            Table(
+                f"Bảng {4 if gifts else 3}. Nội dung đã thống nhất, trách nhiệm và thời hạn",
+                ["TT", "Nội dung", "Bên thực hiện", "Thời hạn"],
+                [[n, *row] for n, row in enumerate(agreed_rows(a.report_agreed), 1)],
+                sheet="Đã thống nhất",
+            )
+        ],
+    )
+    proposals = Block(
+        "IV.", "KIẾN NGHỊ, ĐỀ XUẤT", 1, paragraphs=_lines(a.report_proposals) or [TO_WRITE]
+    )
+    return Document(
+        issuer_parent=top,
+        issuer=issuer,
+        symbol="Số:       /BC-HPN",
+        place=place_of(a.unit),
+        date=today,
+        kind="BÁO CÁO",
+        title=f"Kết quả chuyến công tác: {a.title}",
+        sections=[general, outcome, agreed, proposals],
+        signer=signer(a.unit),
+        recipients=["Đoàn Chủ tịch TW Hội (để báo cáo);", "Ban Quốc tế TW Hội;", "Lưu: VT."]
+        if a.unit.level != "central"
+        else ["Ban Bí thư Trung ương Đảng (để báo cáo);", "Lưu: VT."],
+    )
+
+
 def draft_report(a: Activity, gifts: list | None = None) -> str:
-    """The text of the result report drafted from the trip's records (edited by the
-    officer before submitting)."""
-    lines = [f"Đoàn công tác {_dates(a)} tại {_place_of(a)}."]
-    for e in a.events.order_by("start_date", "pk"):
-        lines.append(f"- {_d(e.start_date)}: {e.title}." + (f" {e.outcomes}" if e.outcomes else ""))
+    """What was done and its results, drafted from the trip's records."""
+    lines = [f"{_dates(a).capitalize()}, đoàn đã làm việc tại {_where(a)}."]
+    for e in _events(a):
+        text = f"- {vn_date(e.start_date)}: {e.title}."
+        if e.outcomes.strip():
+            text += " " + " ".join(_lines(e.outcomes))
+        lines.append(text)
     for g in gifts or []:
-        lines.append(f"- Trao tặng: {g.title} ({g.partner or ''}).")
-    if a.outcomes:
-        lines.append(a.outcomes)
+        value = f"{vn_number(g.amount)} {g.currency}"
+        lines.append(f"- Trao tặng {g.title} cho {g.partner or '…'} ({value}).")
+    if a.outcomes.strip():
+        lines += _lines(a.outcomes)
     return "\n".join(lines)
 
 
-def report_doc(a: Activity, gifts: list | None = None) -> Doc:
-    """Báo cáo kết quả chuyến công tác: what happened, from the trip's records."""
-    gift_rows = [["Quà tặng, hỗ trợ", "Bên nhận", "Số lượng", "Thành tiền"]] + [
-        [
-            g.title,
-            str(g.partner or ""),
-            f"{g.quantity:.0f}",
-            f"{g.amount:,.0f} {g.currency}".replace(",", "."),
-        ]
-        for g in gifts or []
-    ]
-    text = a.report or draft_report(a, gifts)
-    return Doc(
-        unit=a.unit.name,
-        number="Số:      /BC-HLHPN",
-        place=a.unit.area_name or "Hà Nội",
-        title="BÁO CÁO",
-        subject=f"Kết quả chuyến công tác: {a.title}",
-        sections=[
-            ("I. Thành phần đoàn", [], _members_table(a)),
-            ("II. Thời gian, địa điểm", [f"{_dates(a).capitalize()}, tại {_place_of(a)}."], None),
-            ("III. Các hoạt động", [], _events_table(a)),
-            ("IV. Kết quả, nội dung đã thống nhất, kiến nghị", text.splitlines(), None),
-            ("V. Quà tặng và hỗ trợ đã trao", [] if gifts else ["Không."],
-             gift_rows if gifts else None),
-        ],
-    )  # fmt: skip
+def draft_agreed(a: Activity) -> str:
+    """What was agreed, drafted from the open commitments of the agreements served
+    (``what; who; by when``), to edit."""
+    from doingoai.agreements.models import Commitment
+
+    open_ = Commitment.objects.filter(
+        agreement__in=a.agreements.all(),
+        state__in=[Commitment.State.PLANNED, Commitment.State.IN_PROGRESS],
+    ).order_by("due_date", "pk")
+    lines = []
+    for c in open_:
+        due = vn_date(c.due_date) if c.due_date else ""
+        lines.append("; ".join([" ".join(_lines(c.description)), c.responsible, due]).rstrip("; "))
+    return "\n".join(lines)
 
 
-def to_docx(doc: Doc) -> bytes:
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+def trip_gifts(activity: Activity, user) -> list:
+    """What was handed over on the trip and at its events (the resources app's records
+    through ``hooks.activity_resources``), in ``user``'s scope."""
+    from doingoai.core.scope import VIEW
 
-    d = Document()
-    section = d.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    style = d.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(14)
+    from .hooks import activity_resources
 
-    def para(cell_or_doc, text, *, bold=False, italic=False, center=False, size=None, under=False):
-        p = cell_or_doc.add_paragraph()
-        run = p.add_run(text)
-        run.bold, run.italic, run.underline = bold, italic, under
-        if size:
-            run.font.size = Pt(size)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        return p
-
-    head = d.add_table(rows=1, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = head.rows[0].cells
-    left.paragraphs[0].text = ""
-    para(left, "HỘI LHPN VIỆT NAM", center=True, size=13)
-    para(left, doc.unit.upper(), bold=True, center=True, size=13)
-    para(left, doc.number, center=True, size=13)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, center=True, size=13)
-    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, center=True, under=True)
-    para(right, _date_line(doc.place), italic=True, center=True)
-    para(d, doc.title, bold=True, center=True)
-    para(d, doc.subject, bold=True, center=True)
-    if doc.to:
-        para(d, doc.to, center=True)
-    for heading, paragraphs, table in doc.sections:
-        para(d, heading, bold=True)
-        for text in paragraphs:
-            para(d, text).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        if table:
-            t = d.add_table(rows=0, cols=len(table[0]))
-            t.style = "Table Grid"
-            for i, row in enumerate(table):
-                cells = t.add_row().cells
-                for cell, value in zip(cells, row, strict=True):
-                    cell.text = value
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = i == 0
-                        run.font.size = Pt(12)
-    foot = d.add_table(rows=1, cols=2)
-    left, right = foot.rows[0].cells
-    para(left, "Nơi nhận:", bold=True, italic=True, size=12)
-    for line in doc.recipients:
-        para(left, f"- {line}", size=11)
-    para(right, "TM. BAN THƯỜNG VỤ", bold=True, center=True)
-    para(right, doc.signer, bold=True, center=True)
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+    gifts = list(activity_resources.gather(activity, user))
+    for event in Activity.objects.restrict(user, VIEW).filter(parent=activity):
+        gifts += activity_resources.gather(event, user)
+    return [g for g in gifts if getattr(g, "direction", "") == "given"]
 
 
-CSS = """
-@page { size: A4; margin: 20mm 20mm 20mm 30mm; }
-body { font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 14pt; }
-.head { width: 100%; border-collapse: collapse; } .head td { text-align: center;
- vertical-align: top; font-size: 13pt; width: 50%; }
-.motto { font-weight: bold; text-decoration: underline; font-size: 14pt; }
-.date { font-style: italic; font-size: 14pt; } h1 { font-size: 14pt; text-align: center;
- margin: 18pt 0 0; } .subject { text-align: center; font-weight: bold; }
-.to { text-align: center; } h2 { font-size: 14pt; } p { text-align: justify; margin: 4pt 0; }
-.grid { border-collapse: collapse; width: 100%; font-size: 12pt; }
-.grid td, .grid th { border: 1px solid #000; padding: 2pt 4pt; }
-.foot { width: 100%; margin-top: 18pt; } .foot td { vertical-align: top; width: 50%; }
-.sign { text-align: center; font-weight: bold; } .recipients { font-size: 11pt; }
-"""
-
-
-def to_html(doc: Doc) -> str:
-    e = escape
-    parts = [
-        f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>",
-        "<table class='head'><tr><td>HỘI LHPN VIỆT NAM<br><b>"
-        f"{e(doc.unit.upper())}</b><br>{e(doc.number)}</td><td><b>CỘNG HÒA XÃ HỘI CHỦ "
-        "NGHĨA VIỆT NAM</b><br><span class='motto'>Độc lập - Tự do - Hạnh phúc</span><br>"
-        f"<span class='date'>{e(_date_line(doc.place))}</span></td></tr></table>",
-        f"<h1>{e(doc.title)}</h1><p class='subject'>{e(doc.subject)}</p>",
-    ]
-    if doc.to:
-        parts.append(f"<p class='to'>{e(doc.to)}</p>")
-    for heading, paragraphs, table in doc.sections:
-        parts.append(f"<h2>{e(heading)}</h2>")
-        parts += [f"<p>{e(t)}</p>" for t in paragraphs]
-        if table:
-            head = "".join(f"<th>{e(c)}</th>" for c in table[0])
-            body = "".join(
-                "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in table[1:]
-            )
-            parts.append(f"<table class='grid'><tr>{head}</tr>{body}</table>")
-    recipients = "<br>".join(f"- {e(r)}" for r in doc.recipients)
-    parts.append(
-        "<table class='foot'><tr><td class='recipients'><b><i>Nơi nhận:</i></b><br>"
-        f"{recipients}</td><td class='sign'>TM. BAN THƯỜNG VỤ<br>{e(doc.signer)}</td></tr>"
-        "</table></body></html>"
-    )
-    return "".join(parts)
-
-
-def to_pdf(doc: Doc) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=to_html(doc)).write_pdf()
+def download_name(prefix: str, a: Activity) -> str:
+    return file_name(prefix, a.title)[:80]

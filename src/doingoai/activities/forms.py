@@ -223,10 +223,13 @@ class ActivityForm(RecordForm):
             "purpose",
             "funding_source",
             "estimated_cost",
+            "gifts_planned",
             "decision_number",
             "decision_date",
             "decision_body",
             "report",
+            "report_agreed",
+            "report_proposals",
             "press_links",
             "shared_with",
             "notes",
@@ -261,10 +264,26 @@ class ActivityForm(RecordForm):
     def draft_report(self) -> None:
         """Back home with no report yet: the form offers one drafted from the trip's
         records, to edit before submitting."""
-        if self.instance.state == Activity.State.REPORT_DUE and not self.instance.report:
-            from .documents import draft_report
+        if self.instance.state != Activity.State.REPORT_DUE:
+            return
+        from . import documents
 
-            self.initial["report"] = draft_report(self.instance)
+        if not self.instance.report:
+            gifts = None
+            if self.user is not None:
+                gifts = documents.trip_gifts(self.instance, self.user)
+            self.initial["report"] = documents.draft_report(self.instance, gifts)
+        if not self.instance.report_agreed:
+            self.initial["report_agreed"] = documents.draft_agreed(self.instance)
+
+    def clean_report_agreed(self):
+        from .documents import agreed_errors
+
+        text = self.cleaned_data.get("report_agreed", "")
+        errors = agreed_errors(text)
+        if errors:
+            raise ValidationError(errors)
+        return text
 
     def _make_inlines(self, data) -> list:
         """The rows typed inline: the trip's events, then what other apps add (gifts).
@@ -399,3 +418,5 @@ class ActivityForm(RecordForm):
         events = {0: activity}
         for inline in self.inlines:
             inline.save(activity, events, self.user)
+        for inline in reversed(self.inlines):  # gifts, then the events they were at
+            inline.remove(self.user)

@@ -129,6 +129,14 @@ class Activity(Record):
     estimated_cost = models.DecimalField(
         _("estimated cost (VND)"), max_digits=20, decimal_places=0, null=True, blank=True
     )
+    gifts_planned = models.TextField(
+        _("gifts planned"),
+        blank=True,
+        help_text=_(
+            "What the delegation plans to give, one a line, e.g. “4 máy may × 10.000.000 đ "
+            "cho Hội LHPN 4 tỉnh Nam Lào”. What is handed over is recorded as gifts below."
+        ),
+    )
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_body = models.CharField(_("issuing body"), max_length=255, blank=True)
@@ -140,10 +148,19 @@ class Activity(Record):
         _("result report"),
         blank=True,
         help_text=_(
-            "What was done, results, agreements reached (who does what, by when), "
-            "proposals. Drafted from the trip's records; edit before submitting."
+            "What was done and its results. Drafted from the trip's records (with the "
+            "agreements reached and the proposals below); edit before submitting."
         ),
     )
+    report_agreed = models.TextField(
+        _("agreed with the partners"),
+        blank=True,
+        help_text=_(
+            "One a line: what was agreed; who does it; by when — e.g. “Mở lớp dạy nghề may; "
+            "Hội LHPN tỉnh Chămpasăk; 31/12/2024”."
+        ),
+    )
+    report_proposals = models.TextField(_("proposals"), blank=True)
 
     scope_policy = UnitOwned(owner="unit", visible_via=["units"], shared="shared_with")
 

@@ -3,17 +3,16 @@ of a trip."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils.text import slugify
 
 from doingoai.core.registry import detail_panel, kind_view
 from doingoai.core.scope import VIEW
 from doingoai.core.workflow import workflow_context
+from doingoai.documents import layout
 
 from . import documents
 from .delegation import DELEGATION_PATH, PATH_KINDS
-from .hooks import activity_resources
 from .kinds import ActivityKind
 from .models import Activity
 
@@ -42,38 +41,27 @@ def activity_panel(activity, user):
     }
 
 
-def trip_gifts(activity, user) -> list:
-    """What was handed over on the trip and at its events (the resources app's records)."""
-    gifts = list(activity_resources.gather(activity, user))
-    for event in Activity.objects.restrict(user, VIEW).filter(parent=activity):
-        gifts += activity_resources.gather(event, user)
-    return [g for g in gifts if getattr(g, "direction", "") == "given"]
-
-
-def _document(doc, name: str, fmt: str) -> HttpResponse:
-    if fmt == "pdf":
-        return HttpResponse(
-            documents.to_pdf(doc),
-            content_type="application/pdf",
-            headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'},
-        )
+def _document(request, doc, name: str) -> HttpResponse:
+    """``?format=docx|pdf``: the document in the shared Decree 30 layout."""
+    fmt = request.GET.get("format", "docx")
+    if fmt not in documents.FORMATS:
+        raise Http404
     return HttpResponse(
-        documents.to_docx(doc),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'},
+        layout.render(doc, fmt),
+        content_type=layout.CONTENT_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
     )
 
 
 @kind_view(ActivityKind, "activities_request_document", path="request/")
 def request_document(request, activity):
-    """Tờ trình đề nghị cử đoàn (Word, or PDF with ``?as=pdf``)."""
-    name = "to-trinh-" + slugify(activity.title)[:60]
-    return _document(documents.request_doc(activity), name, request.GET.get("as", "docx"))
+    """Tờ trình đề nghị cử đoàn (Word, or PDF with ``?format=pdf``)."""
+    doc = documents.request_document(activity)
+    return _document(request, doc, documents.download_name("to-trinh", activity))
 
 
 @kind_view(ActivityKind, "activities_report_document", path="report/")
 def report_document(request, activity):
-    """Báo cáo kết quả chuyến công tác (Word, or PDF with ``?as=pdf``)."""
-    gifts = trip_gifts(activity, request.user)
-    name = "bao-cao-" + slugify(activity.title)[:60]
-    return _document(documents.report_doc(activity, gifts), name, request.GET.get("as", "docx"))
+    """Báo cáo kết quả chuyến công tác (Word, or PDF with ``?format=pdf``)."""
+    doc = documents.report_document(activity, documents.trip_gifts(activity, request.user))
+    return _document(request, doc, documents.download_name("bao-cao", activity))

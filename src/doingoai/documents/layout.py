@@ -92,6 +92,8 @@ class Document:
     signer: Signer
     recipients: list[str] = field(default_factory=list)
     appendices: list[Block] = field(default_factory=list)
+    #: "Kính gửi: …" under the summary (a submission, a letter); empty for a report
+    addressee: str = ""
     #: the closing paragraphs, kept on the page of the signer block (never a page with
     #: the signature alone)
     closing: list[str] = field(default_factory=list)

@@ -144,6 +144,8 @@ def _heading_block(word, doc: Document):
     _para(word)
     _para(word, doc.kind, bold=True, align=CENTER).paragraph_format.space_after = Pt(0)
     _para(word, doc.title, bold=True, align=CENTER).paragraph_format.space_after = Pt(12)
+    if doc.addressee:
+        _para(word, doc.addressee, align=CENTER).paragraph_format.space_after = Pt(12)
 
 
 def _table(word, t: Table):
