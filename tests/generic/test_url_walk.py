@@ -141,9 +141,7 @@ PAGES: dict[str, Page] = {
     "dashboard@daklak": Page(query={"unit": "daklak"}, status=DAKLAK_SCOPE),
     "dashboard@hanoi": Page(query={"unit": "hanoi"}, status=HANOI_SCOPE),
     "profile": Page(),
-    "api_token_create": Page(
-        method="post", query={"name": "script"}, status={u: 302 for u in USERS}
-    ),
+    "api_tokens": Page(),  # her own tokens
     "api_token_revoke": Page(
         args=lambda w: [10**6], method="post", status={u: NO for u in USERS}
     ),  # not her token
