@@ -130,6 +130,11 @@ PAGES: dict[str, Page] = {
     "logout": Page(status={u: 405 for u in USERS}),  # POST only
     "password_change": Page(),  # every signed-in user changes her own password
     "password_change_done": Page(),
+    # a forgotten password: open to everyone (the link from the email has its own test)
+    "password_reset": Page(anonymous=200),
+    "password_reset_done": Page(anonymous=200),
+    "password_reset_confirm": Page(args=lambda w: ["MQ", "not-a-token"], anonymous=200),
+    "password_reset_complete": Page(anonymous=200),
     "set_language": Page(
         method="post",
         query={"language": "en", "next": "/"},
