@@ -63,7 +63,7 @@ LIST_SEPARATOR = ";"
 # What one import may hold: the preview reads every row within the request, so a file
 # beyond these limits is refused at once with a message naming the limit (a 3 MB file of
 # 150.000 rows would keep a worker busy for minutes).
-MAX_ROWS = 5_000
+MAX_ROWS = 1_000
 #: cells read in all, empty ones included (a row can claim 16.384 columns)
 MAX_CELLS = 250_000
 #: what the .xlsx (a ZIP) may unpack to, and how many parts it may hold
