@@ -168,8 +168,19 @@ def _input_field(model, name, form_field, partial: bool):
 
 def output_schema(kind) -> type[Schema]:
     fields = [f.name for f in model_fields(kind)]
+    # a JSON field holds a list (tags, aliases, links) as often as an object: ninja
+    # describes it as an object, which the answers would violate
+    json = [
+        (f.name, Any, Field(None, title=str(f.verbose_name)))
+        for f in model_fields(kind)
+        if isinstance(f, models.JSONField)
+    ]
     return create_schema(
-        kind.model, name=f"{_name(kind)}Out", fields=["id", *fields], base_class=RecordOut
+        kind.model,
+        name=f"{_name(kind)}Out",
+        fields=["id", *(f for f in fields if f not in {name for name, _t, _i in json})],
+        custom_fields=json,
+        base_class=RecordOut,
     )
 
 
