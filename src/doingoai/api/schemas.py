@@ -223,6 +223,12 @@ def _filter_schema(flt) -> dict:
     if isinstance(flt, django_filters.BooleanFilter):
         return {"type": "boolean"}
     if isinstance(flt, django_filters.NumberFilter):
+        if issubclass(flt.field_class, forms.IntegerField):  # a year: its bounds
+            schema = {"type": "integer"}
+            for key, bound in (("minimum", "min_value"), ("maximum", "max_value")):
+                if flt.extra.get(bound) is not None:
+                    schema[key] = flt.extra[bound]
+            return schema
         return {"type": "number"}
     if isinstance(flt, django_filters.ModelMultipleChoiceFilter):
         return {"type": "array", "items": {"type": "integer"}}
@@ -270,12 +276,13 @@ def list_parameters(kind) -> list[dict]:
             param.update(style="form", explode=True)
         params.append(param)
     order_names = ", ".join(sorted(ordering_fields(kind)))
+    one = "-?(" + "|".join(sorted(ordering_fields(kind))) + ")"
     params += [
         {
             "in": "query",
             "name": "ordering",
             "required": False,
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "pattern": f"^{one}(,{one})*$"},
             "description": f"Comma-separated fields, '-' for descending: {order_names}.",
         },
         {
