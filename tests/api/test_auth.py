@@ -13,11 +13,12 @@ from doingoai.api.models import ApiToken, hash_secret
 
 def test_api_token_command_prints_a_working_token(world, client):
     out = io.StringIO()
-    call_command("api_token", "daklak", "--name", "báo cáo", stdout=out)
+    call_command("api_token", "daklak", "--name", "báo cáo", stdout=out, stderr=io.StringIO())
     text = out.getvalue().strip()
     assert text.startswith("dgo_")
     token = ApiToken.objects.get(user=world.user("daklak"))
     assert token.name == "báo cáo"
+    assert 364 <= (token.expires - token.created).days <= 365  # a year by default
     assert text not in token.secret_hash and token.secret_hash == hash_secret(text.split("_", 2)[2])
     response = client.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"})
     assert response.status_code == 200
@@ -36,26 +37,37 @@ def test_api_token_command_refuses_unknown_user(world):
         call_command("api_token", "nobody-here", stdout=io.StringIO())
 
 
-def test_profile_creates_shows_once_and_revokes(world, login):
+def test_tokens_page_creates_shows_once_lists_and_revokes(world, login):
     client = login("daklak")
-    page = client.get("/profile/")
+    profile = client.get("/profile/").content.decode()
+    assert 'href="/profile/tokens/"' in profile  # the profile page leads to her tokens
+    page = client.get("/profile/tokens/")
     assert page.status_code == 200
-    assert 'id="api-tokens"' in page.content.decode()
-    response = client.post("/profile/tokens/", {"name": "kịch bản"})
+    response = client.post("/profile/tokens/", {"name": "kịch bản", "days": "90"})
     assert response.status_code == 302
-    shown = client.get("/profile/").content.decode()
+    shown = client.get("/profile/tokens/").content.decode()
     token = ApiToken.objects.get(user=world.user("daklak"))
+    assert 89 <= (token.expires - token.created).days <= 90
     start = shown.index('data-testid="new-token">') + len('data-testid="new-token">')
     text = shown[start : shown.index("</code>", start)]
     assert text.startswith(f"dgo_{token.prefix}_")
     assert token.secret_hash == hash_secret(text.split("_", 2)[2])
-    assert text not in client.get("/profile/").content.decode()  # shown once
+    listed = client.get("/profile/tokens/").content.decode()
+    assert text not in listed  # shown once
+    row = listed[listed.index(f'data-token="{token.prefix}"') :]
+    row = row[: row.index("</tr>")]
+    assert "kịch bản" in row and "chưa bao giờ" in row  # never used yet
+    assert token.expires.strftime("%d/%m/%Y") in row
     api = Client()
     assert (
         api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}).status_code == 200
     )
-    # another user cannot revoke it
+    listed = client.get("/profile/tokens/").content.decode()
+    row = listed[listed.index(f'data-token="{token.prefix}"') :]
+    assert "chưa bao giờ" not in row[: row.index("</tr>")]  # its last use is shown
+    # another user neither sees nor revokes it
     other = login("hanoi")
+    assert token.prefix not in other.get("/profile/tokens/").content.decode()
     assert other.post(f"/profile/tokens/{token.pk}/revoke/").status_code == 404
     client = login("daklak")
     assert client.post(f"/profile/tokens/{token.pk}/revoke/").status_code == 302
@@ -64,6 +76,52 @@ def test_profile_creates_shows_once_and_revokes(world, login):
     assert (
         api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}).status_code == 401
     )
+
+
+def test_token_lifetime_is_chosen_among_the_offered_ones(world, login):
+    client = login("daklak")
+    response = client.post("/profile/tokens/", {"name": "x", "days": "100000"})
+    assert response.status_code == 400
+    assert "Hãy chọn" in response.content.decode()  # Django's "select a valid choice"
+    assert not ApiToken.objects.filter(user=world.user("daklak")).exists()
+    client.post("/profile/tokens/", {"name": "mặc định"})
+    token = ApiToken.objects.get(user=world.user("daklak"))
+    assert 364 <= (token.expires - token.created).days <= 365  # a year unless chosen
+
+
+def test_an_expired_token_is_refused_with_its_date(world, client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    token, text = ApiToken.issue(world.user("daklak"), "cũ", days=30)
+    auth = {"Authorization": f"Bearer {text}"}
+    assert client.get("/api/v1/partners/", headers=auth).status_code == 200
+    ApiToken.objects.filter(pk=token.pk).update(expires=timezone.now() - dt.timedelta(minutes=1))
+    response = client.get("/api/v1/partners/", headers=auth)
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert body["code"] == "unauthenticated"
+    assert "hết hạn" in body["message"] and "/profile/tokens/" in body["message"]
+    token.refresh_from_db()
+    assert f"{timezone.localtime(token.expires):%d/%m/%Y}" in body["message"]
+    # a wrong token is refused without saying whether it ever existed
+    wrong = client.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}x"})
+    assert wrong.status_code == 401 and "hết hạn" not in wrong.json()["message"]
+
+
+def test_api_token_command_takes_a_lifetime(world):
+    import pytest
+    from django.core.management import CommandError
+
+    call_command("api_token", "daklak", "--days", "7", stdout=io.StringIO(), stderr=io.StringIO())
+    token = ApiToken.objects.get(user=world.user("daklak"))
+    assert 6 <= (token.expires - token.created).days <= 7
+    with pytest.raises(CommandError, match="--days"):
+        call_command("api_token", "daklak", "--days", "0", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="--days"):
+        call_command("api_token", "daklak", "--days", "5000", stdout=io.StringIO())
 
 
 def test_session_auth_needs_csrf_for_changes(world):

@@ -1,5 +1,8 @@
-"""Fuzz every operation of the API from its OpenAPI description (schemathesis),
-through the WSGI application, as the Đắk Lắk editor: no answer may be a 5xx.
+"""Fuzz every operation of the API from its OpenAPI description (schemathesis 4.32.5,
+pinned), through the WSGI application, as the Đắk Lắk editor, with schemathesis' checks:
+no answer may be a 5xx or differ from the description, a request without or with a wrong
+token is refused (``API_FUZZ_ALL_CHECKS=1`` adds the check that every schema-valid
+request is accepted, which still fails: see the README).
 
 Bounded: a handful of examples per operation (``API_FUZZ_EXAMPLES``, default 6),
 so the whole run takes well under a minute. (schemathesis' own pytest plugin does
@@ -15,7 +18,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from doingoai.api.urls import api as ninja_api
 from doingoai.core.samples import load_all
@@ -27,6 +30,7 @@ OPERATIONS = sorted(
     for method in methods
 )
 _LOADED = {}
+EXCLUDED = [] if os.environ.get("API_FUZZ_ALL_CHECKS") else [positive_data_acceptance]
 
 
 @pytest.fixture
@@ -63,6 +67,9 @@ def test_no_server_error(path, method, api_schema, token):
     )
     def run(case):
         response = case.call(headers=headers)
-        case.validate_response(response, checks=[not_a_server_error])
+        # every check of schemathesis (no 5xx, answers as described, auth enforced, ...)
+        # but one: the description is laxer than the server (a filter's value that names
+        # no record, a date out of 1900–2100 answer 422 with the field), see the README
+        case.validate_response(response, headers=headers, excluded_checks=EXCLUDED)
 
     run()

@@ -186,3 +186,24 @@ def test_a_real_docx_is_accepted():
     doc.add_paragraph("Báo cáo")
     doc.save(out)
     assert check_upload(SimpleUploadedFile("bao-cao.docx", out.getvalue())).extension == "docx"
+
+
+def test_deleting_a_record_deletes_its_files(world, login, django_capture_on_commit_callbacks):
+    """Files no record keeps are not left on the disk: a deleted record's attachments
+    (and their thumbnails) go with it."""
+    from pathlib import Path
+
+    activity = make("activities", world.daklak)
+    client = login("daklak")
+    upload = SimpleUploadedFile("anh.png", png_bytes(), content_type="image/png")
+    client.post(reverse("activities_attach", args=[activity.pk]), {"kind": "photo", "file": upload})
+    att = Attachment.objects.get()
+    paths = [Path(att.file.path), Path(att.thumbnail.path)]
+    assert all(p.exists() for p in paths)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("activities_delete", args=[activity.pk]), {"version": activity.version}
+        )
+    assert response.status_code == 302
+    assert not Attachment.objects.exists()
+    assert not any(p.exists() for p in paths)

@@ -3,10 +3,13 @@ the Django session (with its CSRF token) for the pages' own calls."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
-from .models import ApiToken
+from .models import ApiToken, TokenExpired
 
 
 class TokenAuth(HttpBearer):
@@ -14,9 +17,20 @@ class TokenAuth(HttpBearer):
     (no falling back to the session)."""
 
     def authenticate(self, request, token):
-        user = ApiToken.authenticate(token.strip())
+        try:
+            user = ApiToken.authenticate(token.strip())
+        except TokenExpired as exc:
+            expires = timezone.localtime(exc.token.expires)
+            raise AuthenticationError(
+                401,
+                _(
+                    "This API token expired on %(date)s. Create a new one on your "
+                    "“API tokens” page (%(path)s)."
+                )
+                % {"date": f"{expires:%d/%m/%Y}", "path": reverse("api_tokens")},
+            ) from None
         if user is None:
-            raise AuthenticationError(401, "Invalid or revoked API token.")
+            raise AuthenticationError(401, _("Invalid or revoked API token."))
         request.user = user  # the change history records who made the change
         return user
 

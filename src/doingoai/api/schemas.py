@@ -168,8 +168,19 @@ def _input_field(model, name, form_field, partial: bool):
 
 def output_schema(kind) -> type[Schema]:
     fields = [f.name for f in model_fields(kind)]
+    # a JSON field holds a list (tags, aliases, links) as often as an object: ninja
+    # describes it as an object, which the answers would violate
+    json = [
+        (f.name, Any, Field(None, title=str(f.verbose_name)))
+        for f in model_fields(kind)
+        if isinstance(f, models.JSONField)
+    ]
     return create_schema(
-        kind.model, name=f"{_name(kind)}Out", fields=["id", *fields], base_class=RecordOut
+        kind.model,
+        name=f"{_name(kind)}Out",
+        fields=["id", *(f for f in fields if f not in {name for name, _t, _i in json})],
+        custom_fields=json,
+        base_class=RecordOut,
     )
 
 
@@ -212,6 +223,12 @@ def _filter_schema(flt) -> dict:
     if isinstance(flt, django_filters.BooleanFilter):
         return {"type": "boolean"}
     if isinstance(flt, django_filters.NumberFilter):
+        if issubclass(flt.field_class, forms.IntegerField):  # a year: its bounds
+            schema = {"type": "integer"}
+            for key, bound in (("minimum", "min_value"), ("maximum", "max_value")):
+                if flt.extra.get(bound) is not None:
+                    schema[key] = flt.extra[bound]
+            return schema
         return {"type": "number"}
     if isinstance(flt, django_filters.ModelMultipleChoiceFilter):
         return {"type": "array", "items": {"type": "integer"}}
@@ -259,12 +276,13 @@ def list_parameters(kind) -> list[dict]:
             param.update(style="form", explode=True)
         params.append(param)
     order_names = ", ".join(sorted(ordering_fields(kind)))
+    one = "-?(" + "|".join(sorted(ordering_fields(kind))) + ")"
     params += [
         {
             "in": "query",
             "name": "ordering",
             "required": False,
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "pattern": f"^{one}(,{one})*$"},
             "description": f"Comma-separated fields, '-' for descending: {order_names}.",
         },
         {

@@ -56,6 +56,45 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
 
 
+def check_zip(zf: zipfile.ZipFile, name: str, *, max_members: int, max_unpacked: int) -> list:
+    """The members of an archive within the limits (their number, and the total size they
+    declare: a member is never read past its declared size), or a ValidationError naming
+    the limit. Nothing is unpacked."""
+    infos = zf.infolist()
+    if len(infos) > max_members:
+        raise ValidationError(
+            _("“%(name)s” holds %(count)d files; the limit is %(limit)d.")
+            % {"name": name, "count": len(infos), "limit": max_members},
+            code="too_many_members",
+        )
+    total = sum(i.file_size for i in infos)
+    if total > max_unpacked:
+        raise ValidationError(
+            _("“%(name)s” unpacks to %(size).0f MB; the limit is %(limit).0f MB.")
+            % {"name": name, "size": total / MB, "limit": max_unpacked / MB},
+            code="too_big_unpacked",
+        )
+    return infos
+
+
+def read_member(zf: zipfile.ZipFile, info, name: str, *, limit: int) -> bytes:
+    """One member of an archive, read only up to ``limit`` bytes: a larger one is a
+    ValidationError naming the limit (whatever size it declares)."""
+    if info.file_size > limit:
+        data_size = info.file_size
+    else:
+        with zf.open(info) as fh:
+            data = fh.read(limit + 1)
+        if len(data) <= limit:
+            return data
+        data_size = len(data)
+    raise ValidationError(
+        _("“%(name)s” unpacks to %(size).1f MB; the limit for one file is %(limit).0f MB.")
+        % {"name": name, "size": data_size / MB, "limit": limit / MB},
+        code="too_big_unpacked",
+    )
+
+
 def _ooxml(ext: str, data_for_zip) -> str | None:
     try:
         with zipfile.ZipFile(data_for_zip()) as zf:

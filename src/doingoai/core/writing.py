@@ -201,6 +201,28 @@ def record_save(
     return Saved(obj=obj, created=created)
 
 
+def _delete_attachments(obj: Model, pk) -> None:
+    """The files attached to a deleted record: no record keeps them any more. Their rows
+    go with the record; the files once the deletion is committed."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Attachment
+
+    attachments = list(
+        Attachment.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=pk)
+    )
+    if not attachments:
+        return
+    files = [f for a in attachments for f in (a.file, a.thumbnail) if f]
+    Attachment.objects.filter(pk__in=[a.pk for a in attachments]).delete()
+
+    def remove():
+        for f in files:
+            f.storage.delete(f.name)
+
+    transaction.on_commit(remove)
+
+
 def record_delete(
     *, kind: type[RecordKind], obj: Model, acting_user, version: int | None = None
 ) -> None:
@@ -214,7 +236,9 @@ def record_delete(
     try:
         with transaction.atomic():
             obj._history_user = acting_user if getattr(acting_user, "pk", None) else None
+            pk = obj.pk
             obj.delete()
+            _delete_attachments(obj, pk)
     except ProtectedError as exc:
         raise RecordRefused(
             PROTECTED,

@@ -59,6 +59,16 @@ LISTS_SHEET = "Danh mục"
 REF_HEADER = "Mã tham chiếu"
 EXAMPLE_REF = "VÍ DỤ"
 LIST_SEPARATOR = ";"
+
+# What one import may hold: the preview reads every row within the request, so a file
+# beyond these limits is refused at once with a message naming the limit (a 3 MB file of
+# 150.000 rows would keep a worker busy for minutes).
+MAX_ROWS = 1_000
+#: cells read in all, empty ones included (a row can claim 16.384 columns)
+MAX_CELLS = 250_000
+#: what the .xlsx (a ZIP) may unpack to, and how many parts it may hold
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_MEMBERS = 1_000
 TEMPLATE_ROWS = 1000  # rows of the template that carry drop-down lists and formats
 
 
@@ -667,9 +677,13 @@ def import_workbook(
         return report
     if not may_add(importer.get_kind(), user):
         raise PermissionDenied
+    if isinstance(file, (bytes, bytearray)):
+        file = io.BytesIO(file)
+    limit = _beyond_limits(file, report.filename)
+    if limit is not None:
+        report.problems.append(Problem(limit, sheet=None))
+        return report
     try:
-        if isinstance(file, (bytes, bytearray)):
-            file = io.BytesIO(file)
         book = load_workbook(file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not xlsx
         report.problems.append(
@@ -688,12 +702,10 @@ def import_workbook(
         return report
 
     ctx = ImportContext(importer, user)
-    data_rows = [
-        (n, r)
-        for n, r in enumerate(rows, start=2)
-        if any(v not in (None, "") and cell_text(v) for v in r)
-    ]
+    data_rows = _data_rows(rows, sheet_name, report)
     book.close()
+    if report.problems:
+        return report
     total = len(data_rows)
     if total == 0:
         report.problems.append(Problem(_("the sheet has no rows to import."), sheet=sheet_name))
@@ -712,6 +724,66 @@ def import_workbook(
                 user=user, action="import_xlsx", message=report.filename, kind=kind, **report.counts
             )
     return report
+
+
+def _beyond_limits(file, filename: str) -> str | None:
+    """The message naming the limit a workbook exceeds before it is opened (its parts
+    and what they unpack to), or None."""
+    import zipfile
+
+    from django.core.exceptions import ValidationError
+
+    from doingoai.core.uploads import check_zip
+
+    try:
+        with zipfile.ZipFile(file) as zf:
+            check_zip(
+                zf,
+                filename or _("the file"),
+                max_members=MAX_MEMBERS,
+                max_unpacked=MAX_UNPACKED_BYTES,
+            )
+    except ValidationError as exc:
+        return exc.messages[0]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a workbook: load_workbook says so
+    finally:
+        if hasattr(file, "seek"):
+            file.seek(0)
+    return None
+
+
+def _data_rows(rows, sheet_name: str, report: ImportReport) -> list:
+    """(row number, cells) of the rows that hold something; stops with a problem naming
+    the limit past MAX_ROWS rows or MAX_CELLS cells."""
+    out = []
+    cells = 0
+    for number, row in enumerate(rows, start=2):
+        cells += len(row)
+        if cells > MAX_CELLS:
+            report.problems.append(
+                Problem(
+                    _("the sheet holds more than %(limit)s cells: split it into several files.")
+                    % {"limit": f"{MAX_CELLS:,}".replace(",", ".")},
+                    sheet=sheet_name,
+                )
+            )
+            return []
+        if any(v not in (None, "") and cell_text(v) for v in row):
+            if len(out) == MAX_ROWS:
+                report.problems.append(
+                    Problem(
+                        _(
+                            "the sheet has more than %(limit)s rows: split it into several "
+                            "files of at most %(limit)s rows."
+                        )
+                        % {"limit": f"{MAX_ROWS:,}".replace(",", ".")},
+                        sheet=sheet_name,
+                    )
+                )
+                return []
+            out.append((number, row))
+    return out
 
 
 class _Row:

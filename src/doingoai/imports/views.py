@@ -71,6 +71,27 @@ def pending_dir() -> Path:
     return path
 
 
+#: an uploaded file waiting for its confirmation is kept so long, then deleted
+PENDING_HOURS = 24
+
+
+def sweep_pending() -> int:
+    """Delete the uploaded files nobody confirmed within PENDING_HOURS (no record keeps
+    them); returns how many."""
+    import time
+
+    cutoff = time.time() - PENDING_HOURS * 3600
+    removed = 0
+    for path in pending_dir().glob("*.xlsx"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # swept meanwhile by another worker
+            pass
+    return removed
+
+
 @login_required
 def index(request):
     kinds = []
@@ -103,13 +124,18 @@ def upload(request, kind):
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
+            sweep_pending()
             token = uuid.uuid4().hex
             path = pending_dir() / f"{token}.xlsx"
             with path.open("wb") as out:
                 for chunk in form.cleaned_data["file"].chunks():
                     out.write(chunk)
             name = form.cleaned_data["file"].name
-            report = import_workbook(kind, path, user=request.user, commit=False, filename=name)
+            try:
+                report = import_workbook(kind, path, user=request.user, commit=False, filename=name)
+            except BaseException:
+                path.unlink(missing_ok=True)  # a failed preview leaves no file behind
+                raise
             if report.ok:
                 pending = request.session.get(SESSION_KEY, {})
                 pending[token] = {"kind": kind, "name": name}

@@ -32,6 +32,18 @@ __all__ = ["Document", "Line", "read_archive", "read_document", "segment", "SUFF
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx")
 
+# What reading articles may unpack ("zip bombs": a few KB claiming gigabytes). An
+# article is at most MAX_ARTICLE_CHARS characters (news.services); its file at most
+# MAX_ARTICLE_BYTES (an HTML page carries scripts and styles besides the text).
+MB = 1024 * 1024
+MAX_ARTICLE_BYTES = 10 * MB
+#: a ZIP of articles: how many files, and what they unpack to in all
+MAX_ARCHIVE_MEMBERS = 5_000
+MAX_ARCHIVE_UNPACKED = 500 * MB
+#: a Word article: what it unpacks to in all (pictures included), and its text part
+MAX_DOCX_UNPACKED = 100 * MB
+MAX_DOCX_MEMBERS = 2_000
+
 
 @dataclass
 class Document:
@@ -411,9 +423,43 @@ def _html_to_document(data: bytes | str, filename: str) -> Document:
     return doc
 
 
+def _check_docx(data: bytes, filename: str) -> None:
+    """A Word article within the limits before python-docx unpacks it: its text part
+    (word/document.xml) at most MAX_ARTICLE_BYTES, everything at most MAX_DOCX_UNPACKED."""
+    from doingoai.core.uploads import check_zip
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return  # python-docx says what is wrong
+    with zf:
+        infos = check_zip(
+            zf, filename, max_members=MAX_DOCX_MEMBERS, max_unpacked=MAX_DOCX_UNPACKED
+        )
+        for info in infos:
+            if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                if info.file_size > MAX_ARTICLE_BYTES:
+                    from django.core.exceptions import ValidationError
+                    from django.utils.translation import gettext as _
+
+                    raise ValidationError(
+                        _(
+                            "“%(name)s”: its text unpacks to %(size).0f MB; the limit is "
+                            "%(limit).0f MB."
+                        )
+                        % {
+                            "name": filename,
+                            "size": info.file_size / MB,
+                            "limit": MAX_ARTICLE_BYTES / MB,
+                        },
+                        code="too_big_unpacked",
+                    )
+
+
 def _docx_to_document(data: bytes, filename: str) -> Document:
     import docx
 
+    _check_docx(data, filename)
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     title = None
@@ -474,9 +520,29 @@ def read_archive(path: str | Path) -> Iterator[Document]:
                 yield read_document(item)
         return
     with zipfile.ZipFile(path) as archive:
-        for name in sorted(archive.namelist()):
-            if name.endswith("/") or Path(name).suffix.lower() not in SUFFIXES:
-                continue
-            if Path(name).name.startswith((".", "__MACOSX")) or "__MACOSX" in name:
-                continue
-            yield read_document(archive.read(name), name)
+        for name, read in archive_members(archive, str(path)):
+            yield read_document(read(), name)
+
+
+def archive_members(archive: zipfile.ZipFile, label: str) -> list:
+    """(name, read) of every article of an open ZIP, in name order; ``read()`` unpacks
+    that one member, at most MAX_ARTICLE_BYTES. The archive as a whole is checked first
+    (MAX_ARCHIVE_MEMBERS, MAX_ARCHIVE_UNPACKED): a ValidationError names the limit."""
+    from doingoai.core.uploads import check_zip, read_member
+
+    infos = check_zip(
+        archive, label, max_members=MAX_ARCHIVE_MEMBERS, max_unpacked=MAX_ARCHIVE_UNPACKED
+    )
+    out = []
+    for info in sorted(infos, key=lambda i: i.filename):
+        name = info.filename
+        if info.is_dir() or Path(name).suffix.lower() not in SUFFIXES:
+            continue
+        if Path(name).name.startswith(".") or "__MACOSX" in name:
+            continue
+
+        def read(info=info):
+            return read_member(archive, info, f"{label}:{info.filename}", limit=MAX_ARTICLE_BYTES)
+
+        out.append((name, read))
+    return out

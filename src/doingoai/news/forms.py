@@ -117,6 +117,8 @@ class ImportForm(forms.Form):
             upload.seek(0)
             try:
                 text, doc_published, title = article_text(upload.read(), upload.name)
+            except ValidationError:
+                raise  # a limit, named in the message
             except Exception as exc:  # noqa: BLE001 - a broken file: say so
                 raise ValidationError(
                     gettext("“%(name)s” could not be read: %(error)s")

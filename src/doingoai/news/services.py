@@ -73,6 +73,10 @@ def article_text(data: bytes, filename: str) -> tuple[str, date | None, str]:
     return _normalize(text), doc.published, doc.title
 
 
+#: the longest article read in (the edit form's limit of a news item's text)
+MAX_ARTICLE_CHARS = 200_000
+
+
 def import_article(
     *,
     text: str,
@@ -91,6 +95,15 @@ def import_article(
     body = _normalize(text)
     if not body:
         raise ValidationError(_("The article is empty."))
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ValidationError(
+            _("The article has %(count)s characters; the limit is %(limit)s.")
+            % {
+                "count": f"{len(body):,}".replace(",", "."),
+                "limit": f"{MAX_ARTICLE_CHARS:,}".replace(",", "."),
+            },
+            code="too_long",
+        )
     fingerprint = fingerprint_of(body)
     existing = NewsItem.objects.filter(unit=unit, fingerprint=fingerprint).first()
     if existing is None and acting_user is not None and getattr(acting_user, "pk", None):

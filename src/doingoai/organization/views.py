@@ -3,6 +3,7 @@ every other app adds through ``hooks.unit_stats``) and the user's own profile pa
 
 from __future__ import annotations
 
+from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,3 +32,27 @@ def profile(request):
             "sections": profile_sections.gather(request),
         },
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """A forgotten password: the link goes out by email (the configured mailer) with the
+    site's address (SITE_URL); the answer is the same whether the address is known."""
+
+    def form_valid(self, form):
+        from django.conf import settings
+
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password from the emailed link. Whoever holds the link controls the
+    account's email: the login lock of the account (wrong passwords guessed by
+    somebody else) is lifted so she can sign in with the new one."""
+
+    def form_valid(self, form):
+        from axes.utils import reset
+
+        response = super().form_valid(form)
+        reset(username=form.user.get_username())
+        return response

@@ -5,35 +5,51 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from doingoai.core.progress import Progress
-from doingoai.news.documents import SUFFIXES
+from doingoai.news.documents import MAX_ARTICLE_BYTES, SUFFIXES, archive_members
 from doingoai.news.services import import_file
 
 
-def _articles(paths):
-    """(name, bytes) of every article in the files, folders and ZIPs given, or
-    (name, exception) for what cannot be opened."""
+def _file_reader(path: Path):
+    """Reads a file of at most MAX_ARTICLE_BYTES, else says so."""
+
+    def read():
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ValidationError(
+                f"{path.name} is {size / 2**20:.1f} MB; the limit for one article is "
+                f"{MAX_ARTICLE_BYTES / 2**20:.0f} MB."
+            )
+        return path.read_bytes()
+
+    return read
+
+
+def _articles(paths, archives: list):
+    """(name, read) of every article in the files, folders and ZIPs given, or
+    (name, exception) for what cannot be opened. Nothing is read yet: ``read()`` reads
+    one article (a ZIP member by member); the ZIPs opened are added to ``archives``."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for item in sorted(path.rglob("*")):
                 if item.is_file() and item.suffix.lower() in SUFFIXES:
-                    yield str(item), item.read_bytes
+                    yield str(item), _file_reader(item)
         elif path.suffix.lower() == ".zip":
             try:
                 archive = zipfile.ZipFile(path)
             except (OSError, zipfile.BadZipFile) as exc:
                 yield str(path), exc
                 continue
-            with archive:
-                for name in sorted(archive.namelist()):
-                    base = Path(name).name
-                    if name.endswith("/") or Path(name).suffix.lower() not in SUFFIXES:
-                        continue
-                    if base.startswith(".") or "__MACOSX" in name:
-                        continue
-                    yield f"{path}:{name}", archive.read(name)
+            archives.append(archive)
+            try:
+                members = archive_members(archive, path.name)
+            except ValidationError as exc:  # the whole archive is beyond the limits
+                yield str(path), exc
+                continue
+            for name, read in members:
+                yield f"{path}:{name}", read
         elif path.is_file():
-            yield str(path), path.read_bytes
+            yield str(path), _file_reader(path)
         else:
             yield str(path), FileNotFoundError("no such file or folder")
 
@@ -77,7 +93,14 @@ class Command(BaseCommand):
         else:
             unit = org.central_unit()
 
-        items = list(_articles(opts["paths"]))
+        archives: list = []
+        try:
+            self._import(list(_articles(opts["paths"], archives)), unit, user, opts)
+        finally:
+            for archive in archives:
+                archive.close()
+
+    def _import(self, items, unit, user, opts):
         counts = {"read": 0, "new": 0, "duplicates": 0, "failed": 0}
         failures = []
         quiet = opts["verbosity"] == 0
@@ -86,10 +109,15 @@ class Command(BaseCommand):
                 bar.advance(1, Path(name).name)
                 if isinstance(source, Exception):
                     counts["failed"] += 1
-                    failures.append((name, str(source)))
+                    reason = (
+                        "; ".join(source.messages)
+                        if isinstance(source, ValidationError)
+                        else str(source)
+                    )
+                    failures.append((name, reason))
                     continue
                 try:
-                    data = source() if callable(source) else source
+                    data = source()
                     result = import_file(
                         data=data,
                         filename=Path(name.split(":")[-1]).name,
