@@ -66,7 +66,7 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
                 and errors.append(f"{m.text} @ {m.location}")
             ),
         )
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("pageerror", lambda e: errors.append(f"{e}\n{e.stack}"))
         page.goto(url)
         for chart in (
             "chart-years",

@@ -13,9 +13,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from doingoai.core.dates import DateError, parse_date
+from doingoai.documents.formatting import vn_date, vn_number, vnd
+from doingoai.documents.issuers import issuer_lines, place_of, signer
 from doingoai.documents.layout import Block, Document, Table, file_name
-from doingoai.reports.content import issuer_lines, place_of, signer
-from doingoai.reports.formatting import vn_date, vn_number, vnd
 
 from .models import Activity
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from doingoai.core.countries import country_name
 from doingoai.core.scope import VIEW, visible_under
+from doingoai.documents.formatting import vn_number, vnd
 from doingoai.reports.content import Block, Table
-from doingoai.reports.formatting import vn_number, vnd
 from doingoai.reports.hooks import dashboard_cards, map_layers, report_sections
 
 from .models import OverseasOrganization

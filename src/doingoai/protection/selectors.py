@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from doingoai.core.countries import country_name
 from doingoai.core.hooks import NavLink, nav_links
 from doingoai.core.scope import under
+from doingoai.documents.formatting import vn_number
 from doingoai.reports.content import Block, Table
-from doingoai.reports.formatting import vn_number
 from doingoai.reports.hooks import dashboard_cards, report_sections
 
 from .models import ProtectionCase

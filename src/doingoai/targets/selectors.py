@@ -59,8 +59,8 @@ IDLE_NAMED = 40
 def targets_section(unit, period, user):
     """A section of the term or year report: the targets set for the units below and
     how far each unit has come (Vietnamese: the report is a Vietnamese document)."""
+    from doingoai.documents.formatting import vn_number
     from doingoai.reports import content
-    from doingoai.reports.formatting import vn_number
 
     grid = matrix(unit=unit, period=period, user=user)
     if not grid.rows:

@@ -1,8 +1,8 @@
 from django import template
 
-from doingoai.reports.formatting import usd as _usd
-from doingoai.reports.formatting import vn_number
-from doingoai.reports.formatting import vnd as _vnd
+from doingoai.documents.formatting import usd as _usd
+from doingoai.documents.formatting import vn_number
+from doingoai.documents.formatting import vnd as _vnd
 
 register = template.Library()
 
