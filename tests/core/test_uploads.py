@@ -207,3 +207,27 @@ def test_deleting_a_record_deletes_its_files(world, login, django_capture_on_com
     assert response.status_code == 302
     assert not Attachment.objects.exists()
     assert not any(p.exists() for p in paths)
+
+
+def test_a_truncated_photo_is_refused_after_a_pdf_was_made(world, login):
+    """Seen in the PostgreSQL run: WeasyPrint turns on Pillow's process-wide
+    LOAD_TRUNCATED_IMAGES when imported, so after the first PDF a worker made, a truncated
+    JPEG was accepted as a photo."""
+    import weasyprint  # noqa: F401  (what making a report's PDF does first)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # the setting the check must not trust
+    activity = make("activities", world.daklak)
+    upload = SimpleUploadedFile("anh-hong.jpg", _truncated_jpeg(), content_type="image/jpeg")
+    page = (
+        login("daklak")
+        .post(
+            reverse("activities_attach", args=[activity.pk]),
+            {"kind": "photo", "file": upload},
+            follow=True,
+        )
+        .content.decode()
+    )
+    assert "không đầy đủ" in page or "incomplete" in page
+    assert Attachment.objects.count() == 0
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # put back for WeasyPrint

@@ -207,44 +207,52 @@ MAX_IMAGE_PIXELS = 40_000_000
 
 
 def check_image(uploaded, name: str) -> None:
-    """A photo must decode completely and stay within MAX_IMAGE_PIXELS."""
-    from PIL import Image
+    """A photo must decode completely and stay within MAX_IMAGE_PIXELS.
+
+    WeasyPrint sets Pillow's process-wide ``ImageFile.LOAD_TRUNCATED_IMAGES`` when it is
+    imported (after the first PDF a worker makes, a truncated photo would load): the check
+    turns it off while it decodes and puts it back."""
+    from PIL import Image, ImageFile
 
     uploaded.seek(0)
+    tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        with Image.open(uploaded) as image:
-            width, height = image.size
-            if width * height > MAX_IMAGE_PIXELS:
-                raise ValidationError(
-                    _(
-                        "“%(name)s” is %(width)d × %(height)d pixels; the limit is "
-                        "%(limit)d megapixels."
+        try:
+            with Image.open(uploaded) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ValidationError(
+                        _(
+                            "“%(name)s” is %(width)d × %(height)d pixels; the limit is "
+                            "%(limit)d megapixels."
+                        )
+                        % {
+                            "name": name,
+                            "width": width,
+                            "height": height,
+                            "limit": MAX_IMAGE_PIXELS // 1_000_000,
+                        },
+                        code="too_many_pixels",
                     )
-                    % {
-                        "name": name,
-                        "width": width,
-                        "height": height,
-                        "limit": MAX_IMAGE_PIXELS // 1_000_000,
-                    },
-                    code="too_many_pixels",
-                )
-            image.draft("RGB", (320, 320))  # JPEG: decode at thumbnail size
-            image.load()  # a truncated or damaged file fails here
-    except ValidationError:
-        raise
-    except Image.DecompressionBombError:
-        raise ValidationError(
-            _("“%(name)s” has more pixels than the limit of %(limit)d megapixels.")
-            % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
-            code="too_many_pixels",
-        ) from None
-    except (OSError, ValueError, SyntaxError, EOFError):
-        raise ValidationError(
-            _("“%(name)s” is damaged or incomplete and cannot be shown as a photo.")
-            % {"name": name},
-            code="bad_image",
-        ) from None
+                image.draft("RGB", (320, 320))  # JPEG: decode at thumbnail size
+                image.load()  # a truncated or damaged file fails here
+        except ValidationError:
+            raise
+        except Image.DecompressionBombError:
+            raise ValidationError(
+                _("“%(name)s” has more pixels than the limit of %(limit)d megapixels.")
+                % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+                code="too_many_pixels",
+            ) from None
+        except (OSError, ValueError, SyntaxError, EOFError):
+            raise ValidationError(
+                _("“%(name)s” is damaged or incomplete and cannot be shown as a photo.")
+                % {"name": name},
+                code="bad_image",
+            ) from None
     finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
         uploaded.seek(0)
 
 
