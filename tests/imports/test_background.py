@@ -47,6 +47,7 @@ def _imported():
     return Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits as in production
 def test_a_large_file_is_previewed_in_the_background_with_progress(world, login, monkeypatch):
     client = login("daklak")
     answer = _upload(client, workbook(HEADERS, _rows(ROWS)))
@@ -87,6 +88,7 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
     assert list(pending_dir().iterdir()) == []  # the file and its status are gone
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login):
     client = login("daklak")
     status_url = _upload(client, workbook(HEADERS, _rows(ROWS, bad_at=70))).url
