@@ -98,6 +98,9 @@ def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login):
     assert page.context["token"] is None
     assert "72" in problems and "Atlantis" in problems  # row 72 of the sheet, its value
     assert "Atlantis" in page.content.decode()
+    # "Upload another file" below the problems goes to the upload, not to this page
+    upload_url = reverse("import_upload", kwargs={"kind": "partners"})
+    assert f'action="{upload_url}" enctype' in page.content.decode()
     assert _imported() == 0
     assert list(pending_dir().iterdir()) == []  # the uploaded file is deleted
     assert client.get(status_url).status_code == 404  # answered once, then forgotten
