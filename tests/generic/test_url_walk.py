@@ -161,6 +161,10 @@ PAGES: dict[str, Page] = {
     "import_index": Page(),
     "import_upload": Page(args=lambda w: ["partners"], status=EDITORS),
     "import_template": Page(args=lambda w: ["partners"], status=EDITORS),
+    "import_preview": Page(
+        args=lambda w: ["partners", "0" * 32],
+        status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
+    ),  # no preview of this user's upload: not found
     "import_confirm": Page(
         args=lambda w: ["partners"],
         method="post",

@@ -90,12 +90,15 @@ def test_uploads_nobody_confirms_are_deleted(world, login):
     client = login("daklak")
     stale = pending_dir() / ("a" * 32 + ".xlsx")
     stale.write_bytes(b"PK")
+    stale_status = stale.with_suffix(".json")  # the progress of a background preview
+    stale_status.write_text('{"state": "running"}')
     old = time.time() - 25 * 3600
     os.utime(stale, (old, old))
+    os.utime(stale_status, (old, old))
     page = _upload(client, workbook(HEADERS, _rows(2)))
     token = page.context["token"]
     assert token
-    assert not stale.exists()  # waited more than a day: deleted
+    assert not stale.exists() and not stale_status.exists()  # waited more than a day
     assert (pending_dir() / f"{token}.xlsx").exists()  # the new one waits for its confirmation
     client.post(reverse("import_confirm", kwargs={"kind": "partners"}), {"token": token})
     assert list(pending_dir().glob("*.xlsx")) == []  # confirmed: its file is gone too

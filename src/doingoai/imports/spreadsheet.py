@@ -786,6 +786,34 @@ def _data_rows(rows, sheet_name: str, report: ImportReport) -> list:
     return out
 
 
+def rows_at_least(file, count: int) -> bool:
+    """Whether the data sheet of ``file`` holds at least ``count`` rows with something in
+    them (read only as far as that; a file that cannot be read says False, and the
+    import then says what is wrong with it)."""
+    from openpyxl import load_workbook
+
+    if _beyond_limits(file, "") is not None:
+        return False
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+        try:
+            sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
+            found = 0
+            for row in sheet.iter_rows(min_row=2, values_only=True):
+                if any(v not in (None, "") for v in row):
+                    found += 1
+                    if found >= count:
+                        return True
+        finally:
+            book.close()
+    except Exception:  # openpyxl raises many kinds for a file that is not xlsx
+        return False
+    finally:
+        if hasattr(file, "seek"):
+            file.seek(0)
+    return False
+
+
 class _Row:
     """One data row being imported: read, matched to its record, validated, saved."""
 

@@ -6,5 +6,6 @@ urlpatterns = [
     path("", views.index, name="import_index"),
     path("<slug:kind>/", views.upload, name="import_upload"),
     path("<slug:kind>/template.xlsx", views.template_download, name="import_template"),
+    path("<slug:kind>/preview/<slug:token>/", views.preview, name="import_preview"),
     path("<slug:kind>/confirm/", views.confirm, name="import_confirm"),
 ]

@@ -21,11 +21,22 @@ from django.views.decorators.http import require_POST
 from doingoai.core.registry import may_add
 from doingoai.core.views import list_buttons
 
-from .spreadsheet import IMPORTERS, build_template, get_importer, import_workbook, template_filename
+from .spreadsheet import (
+    IMPORTERS,
+    ImportReport,
+    Problem,
+    build_template,
+    get_importer,
+    import_workbook,
+    rows_at_least,
+    template_filename,
+)
 
 MAX_UPLOAD = 20 * 1024 * 1024
 PREVIEW_ROWS = 500
 SESSION_KEY = "pending_imports"
+#: a file with at least so many rows is previewed in the background (about 20 ms a row)
+BACKGROUND_ROWS = 100
 
 
 class UploadForm(forms.Form):
@@ -82,7 +93,7 @@ def sweep_pending() -> int:
 
     cutoff = time.time() - PENDING_HOURS * 3600
     removed = 0
-    for path in pending_dir().glob("*.xlsx"):
+    for path in [*pending_dir().glob("*.xlsx"), *pending_dir().glob("*.json")]:
         try:
             if path.stat().st_mtime < cutoff:
                 path.unlink()
@@ -131,6 +142,8 @@ def upload(request, kind):
                 for chunk in form.cleaned_data["file"].chunks():
                     out.write(chunk)
             name = form.cleaned_data["file"].name
+            if rows_at_least(path, BACKGROUND_ROWS):
+                return _preview_in_background(request, kind, token, name)
             try:
                 report = import_workbook(kind, path, user=request.user, commit=False, filename=name)
             except BaseException:
@@ -156,6 +169,89 @@ def upload(request, kind):
     return render(request, "imports/upload.html", ctx)
 
 
+def _preview_in_background(request, kind, token, name):
+    from django.utils.translation import get_language
+
+    from .tasks import preview_upload, write_status
+
+    pending = request.session.get(SESSION_KEY, {})
+    pending[token] = {"kind": kind, "name": name}
+    request.session[SESSION_KEY] = pending
+    write_status(token, state="queued")
+    preview_upload.enqueue(kind, token, name, request.user.pk, get_language())
+    return redirect("import_preview", kind=kind, token=token)
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@login_required
+def preview(request, kind, token):
+    """The preview read in the background: its progress while rows are read (polled by
+    HTMX), then the rows and problems as the upload page shows them."""
+    from .tasks import read_status, report_from_json, status_path
+
+    importer, record_kind = _importer_or_404(request, kind)
+    pending = request.session.get(SESSION_KEY, {})
+    entry = pending.get(token)
+    if not entry or entry["kind"] != kind or not token.isalnum():
+        raise Http404
+    status = read_status(token)
+    if status is None:
+        messages.error(request, _("This upload has expired; please upload the file again."))
+        return redirect("import_upload", kind=kind)
+    ctx = {
+        "kind": record_kind(),
+        "importer": importer,
+        "verbose_name_plural": record_kind.verbose_name_plural(),
+        "form": UploadForm(),
+    }
+    if status["state"] in ("queued", "running"):
+        done, total = status.get("done", 0), status.get("total", 0)
+        ctx.update(
+            name=entry["name"],
+            done=done,
+            total=total,
+            done_text=_thousands(done),
+            total_text=_thousands(total),
+            url=request.get_full_path(),
+        )
+        template = "imports/progress.html" if request.htmx else "imports/preview_wait.html"
+        return render(request, template, ctx)
+    if request.htmx:  # finished: the whole page again, with the preview
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    if status["state"] == "done":
+        report = report_from_json(status["report"])
+    else:  # the task failed: its file is gone already
+        report = ImportReport(kind=kind, filename=entry["name"])
+        report.problems.append(
+            Problem(_("The file could not be read; nothing was imported."), sheet=None)
+        )
+    if not report.ok:
+        pending.pop(token, None)
+        request.session[SESSION_KEY] = pending
+        status_path(token).unlink(missing_ok=True)
+        token = None
+    ctx.update(
+        report=report,
+        token=token,
+        rows=report.rows[:PREVIEW_ROWS],
+        more_rows=max(0, len(report.rows) - PREVIEW_ROWS),
+        problems=report.all_problems(),
+    )
+    return render(request, "imports/upload.html", ctx)
+
+
+def _still_reading(token) -> bool:
+    from .tasks import read_status
+
+    status = read_status(token)
+    return status is not None and status["state"] != "done"
+
+
 @login_required
 @require_POST
 def confirm(request, kind):
@@ -164,13 +260,16 @@ def confirm(request, kind):
     pending = request.session.get(SESSION_KEY, {})
     entry = pending.get(token)
     path = pending_dir() / f"{token}.xlsx"
-    if not entry or entry["kind"] != kind or not token.isalnum() or not path.exists():
+    if not entry or entry["kind"] != kind or not token.isalnum() or _still_reading(token):
+        entry = None
+    if not entry or not path.exists():
         messages.error(request, _("This upload has expired; please upload the file again."))
         return redirect("import_upload", kind=kind)
     report = import_workbook(kind, path, user=request.user, commit=True, filename=entry["name"])
     pending.pop(token, None)
     request.session[SESSION_KEY] = pending
     path.unlink(missing_ok=True)
+    (pending_dir() / f"{token}.json").unlink(missing_ok=True)
     if not report.ok:
         # the data changed between preview and confirmation
         ctx = {

@@ -1,0 +1,38 @@
+"""As the Đắk Lắk editor: upload a spreadsheet of 120 partners, see the page say it is
+being read, and (once the background worker has read it) the preview appear by itself;
+confirm and find the partners."""
+
+import pytest
+from django.core.management import call_command
+from tests.browser.conftest import log_in
+from tests.imports.helpers import workbook
+
+from doingoai.imports.spreadsheet import REF_HEADER
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_large_spreadsheet_previews_in_the_background(page, output_dir, tmp_path):
+    from doingoai.partners.models import Partner
+
+    headers = [REF_HEADER, "Tên tiếng Việt *", "Loại đối tác", "Quốc gia"]
+    rows = [[f"NEN-{i}", f"Hội Phụ nữ nền {i}", "business", "LA"] for i in range(120)]
+    path = workbook(headers, rows, tmp_path / "doi-tac.xlsx")
+
+    log_in(page, "daklak")
+    page.goto(page.base + "/import/partners/")
+    page.set_input_files("#id_file", str(path))
+    page.click("button:has-text('Xem trước')")
+    page.wait_for_selector("#import-progress")
+    assert "Đang chờ" in page.inner_text("#import-progress")
+    page.screenshot(path=str(output_dir / "import-background-waiting.png"), full_page=True)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    page.wait_for_selector("#preview", timeout=10_000)  # the poll reloads the page
+    page.screenshot(path=str(output_dir / "import-background-preview.png"), full_page=True)
+    assert "120 dòng" in page.inner_text("#preview")
+    assert Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count() == 0
+
+    page.click("button:has-text('Nhập các dòng này')")
+    page.wait_for_url(page.base + "/partners/")
+    assert Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count() == 120
