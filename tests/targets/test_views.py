@@ -151,10 +151,16 @@ def test_a_section_of_the_term_report(recs, login):
 
 def test_a_cell_links_to_exactly_the_records_it_counts(recs, login):
     """The activities list behind an events or delegations cell shows the activities
-    that took place, not the plans, refused or cancelled ones: as many as the cell."""
+    that took place, not the plans, refused or cancelled ones: as many as the cell; the
+    partners list behind new partners as many as the cell too."""
     w = recs.world
     period = make_period(term="XIII")
-    counted = (Measure.INTL_EVENTS, Measure.DELEGATIONS_OUT, Measure.DELEGATIONS_IN)
+    counted = (
+        Measure.INTL_EVENTS,
+        Measure.DELEGATIONS_OUT,
+        Measure.DELEGATIONS_IN,
+        Measure.NEW_PARTNERS,
+    )
     for m in counted:
         Target.objects.create(unit=w.central, term=period.term, measure=m)
     for i, state in enumerate((*NOT_HELD, Activity.State.CLOSED)):
