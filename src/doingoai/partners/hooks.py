@@ -11,9 +11,10 @@ partner_timeline = Hook("partner timeline", "The relationship with a partner ove
 #: agreement running, a resource), only records the user may see; None dates: open
 partner_engagements = Hook("partner engagements", "Who worked with which partner, when.")
 
-#: ``fn(root, user, end) -> [rows]``: ``partner_engagements`` for every unit of ``root``'s
-#: subtree at once (one grouped query per app): dicts with ``unit_id``, ``partner_id``,
-#: ``first`` and ``last``: the unit's records up to ``end`` engaged the partner from
+#: ``fn(root, user, end) -> [queryset]``: ``partner_engagements`` for every unit of
+#: ``root``'s subtree at once (one grouped query per app): ``values()`` querysets with
+#: ``unit_id``, ``partner_id``, ``first`` and ``last``: the unit's records up to ``end``
+#: engaged the partner from
 #: ``first`` until ``last`` (``datetime.date.max``: still running). A partner is engaged
 #: in [start, end] exactly when ``partner_engagements`` says so: a record from before
 #: ``end`` lasting until ``start`` or later.

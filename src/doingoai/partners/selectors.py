@@ -34,13 +34,20 @@ def new_partner_counts(root, user, start, end, group) -> dict:
     before. One grouped query per app (``hooks.partner_engagement_spans``)."""
     first: dict[tuple, dt.date] = {}
     last: dict[tuple, dt.date] = {}
+    groups: dict = {}
     for rows in partner_engagement_spans.gather(root, user, end):
-        for row in rows:
-            key = (group(row["unit_id"]), row["partner_id"])
-            if key[0] is None:
+        for row in rows.values_list("unit_id", "partner_id", "first", "last"):
+            unit_id, partner_id, since, until = row
+            if unit_id not in groups:
+                groups[unit_id] = group(unit_id)
+            if groups[unit_id] is None:
                 continue
-            first[key] = min(first.get(key, row["first"]), row["first"])
-            last[key] = max(last.get(key, row["last"]), row["last"])
+            key = (groups[unit_id], partner_id)
+            if key not in first:
+                first[key], last[key] = since, until
+            else:
+                first[key] = min(first[key], since)
+                last[key] = max(last[key], until)
     counts: dict = defaultdict(int)
     for key, since in first.items():
         if since >= start and last[key] >= start:
