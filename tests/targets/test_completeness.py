@@ -21,7 +21,7 @@ from doingoai.targets.models import Measure, Target
 from .conftest import ON
 
 pytestmark = pytest.mark.django_db
-ALL = [m for m in Measure.values if m != Measure.NEW_PARTNERS]
+ALL = list(Measure.values)
 S = Activity.State
 #: the activities that took place: recorded after the fact, or a delegation gone or back
 TOOK_PLACE = {S.RECORDED, S.UNDER_WAY, S.REPORT_DUE, S.REPORT_SUBMITTED, S.CLOSED}
@@ -31,9 +31,32 @@ def _in(unit_id, child) -> bool:
     return Unit.objects.get(pk=unit_id).path.startswith(child.path)
 
 
+def engaged(child, start, end) -> set[int]:
+    """The partners the child's subtree worked with in [start, end] (None: open), record
+    by record: an activity starting or a resource dated then, an agreement signed by
+    ``end`` and not ended before ``start``."""
+    found = set()
+    for a in Activity.objects.all():
+        if _in(a.unit_id, child) and a.start_date <= end and (not start or a.start_date >= start):
+            found |= {p.pk for p in a.partners.all()}
+    for r in Resource.objects.all():
+        if r.partner_id and _in(r.unit_id, child) and r.date <= end:
+            if not start or r.date >= start:
+                found.add(r.partner_id)
+    for g in Agreement.objects.all():
+        if not (g.signed_date and g.signed_date <= end and _in(g.unit_id, child)):
+            continue
+        if not start or not g.end_date or g.end_date >= start:
+            found |= {p.pk for p in g.partners.all()}
+    return found
+
+
 def straight(measure, child, period, on=ON):
     """The figure counted record by record in Python (everything is visible to admin)."""
     s, e = period.start, period.end
+    if measure == Measure.NEW_PARTNERS:  # engaged in the period and never before
+        before = engaged(child, None, s - dt.timedelta(days=1))
+        return Decimal(len(engaged(child, s, e) - before))
     if measure in (Measure.INTL_EVENTS, Measure.DELEGATIONS_OUT, Measure.DELEGATIONS_IN):
         n = 0
         for a in Activity.objects.all():
@@ -181,6 +204,59 @@ def test_new_partners_counted_per_unit(recs):
         want = new_partners(u, w.user("admin"), period.start, period.end).count()
         assert cell(grid, u, Measure.NEW_PARTNERS).measured == want
     assert cell(grid, w.daklak, Measure.NEW_PARTNERS).measured >= 1
+
+
+def test_new_partners_of_several_communes(recs):
+    """A partner is new for a commune that never worked with it before the term, even
+    when another commune did; through activities, aid and agreements alike."""
+    from doingoai.partners.selectors import new_partners
+
+    w = recs.world
+    ea_kao, ea_tu, hoa_phu = recs.communes
+    period = make_period(term="XIII")
+    Target.objects.create(unit=w.daklak, term=period.term, measure=Measure.NEW_PARTNERS, value=1)
+
+    def figures():
+        grid = assert_matrix(w, w.daklak, period)
+        return {r.unit.pk: r.cells[0].measured for r in grid.rows}
+
+    before = figures()
+    p1, p2, p3 = (make("partners", w.daklak) for _ in range(3))
+
+    def event(unit, partner, day):
+        make("activities", unit, partners=[partner], start_date=day, end_date=day)
+
+    event(ea_kao, p1, dt.date(2021, 5, 1))  # before the term: p1 is not new for Ea Kao
+    event(ea_kao, p1, dt.date(2024, 5, 1))
+    event(ea_kao, p2, dt.date(2024, 5, 2))
+    event(ea_tu, p1, dt.date(2025, 3, 1))  # new for Ea Tu all the same
+    make("resources", ea_tu, partner=p3, date=dt.date(2024, 1, 10))
+    # an agreement signed and ended before the term: p2 worked with Ea Tu before
+    make(
+        "agreements",
+        ea_tu,
+        partners=[p2],
+        signed_date=dt.date(2019, 1, 1),
+        start_date=dt.date(2019, 1, 1),
+        end_date=dt.date(2021, 12, 31),
+    )
+    event(ea_tu, p2, dt.date(2024, 8, 1))
+    # an agreement signed before the term and still running: not new either
+    make("agreements", hoa_phu, partners=[p1], signed_date=dt.date(2020, 1, 1))
+    # signed in the term: new; an event after the term does not count
+    make("agreements", hoa_phu, partners=[p3], signed_date=dt.date(2023, 2, 1))
+    event(hoa_phu, p2, dt.date(2028, 1, 1))
+
+    after = figures()
+    assert after[ea_kao.pk] == before[ea_kao.pk] + 1  # p2
+    assert after[ea_tu.pk] == before[ea_tu.pk] + 2  # p1, p3
+    assert after[hoa_phu.pk] == before[hoa_phu.pk] + 1  # p3
+    admin = w.user("admin")
+    for u in recs.communes:  # the partner list's "new" filter agrees
+        assert after[u.pk] == new_partners(u, admin, period.start, period.end).count()
+    # the province's own reader counts the same
+    grid = C.matrix(unit=w.daklak, period=period, user=w.user("daklak"), on=ON)
+    assert {r.unit.pk: r.cells[0].measured for r in grid.rows} == after
 
 
 def test_status_follows_the_share_of_the_period(world):

@@ -10,8 +10,15 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from doingoai.activities.delegation import NOT_HELD
+from doingoai.activities.models import Activity
 from doingoai.core.models import AuditEntry
+from doingoai.core.samples import make
+from doingoai.reports.periods import make_period
+from doingoai.targets import completeness as C
 from doingoai.targets.models import Measure, Target
+
+from .conftest import ON
 
 pytestmark = pytest.mark.django_db
 URL = reverse("targets")
@@ -140,3 +147,40 @@ def test_a_section_of_the_term_report(recs, login):
     )
     text = "\n".join(p.text for p in Document(io.BytesIO(got.content)).paragraphs)
     assert "33 đơn vị chưa có kết quả nào: " in text and w.hanoi.name in text
+
+
+def test_a_cell_links_to_exactly_the_records_it_counts(recs, login):
+    """The activities list behind an events or delegations cell shows the activities
+    that took place, not the plans, refused or cancelled ones: as many as the cell; the
+    partners list behind new partners as many as the cell too."""
+    w = recs.world
+    period = make_period(term="XIII")
+    counted = (
+        Measure.INTL_EVENTS,
+        Measure.DELEGATIONS_OUT,
+        Measure.DELEGATIONS_IN,
+        Measure.NEW_PARTNERS,
+    )
+    for m in counted:
+        Target.objects.create(unit=w.central, term=period.term, measure=m)
+    for i, state in enumerate((*NOT_HELD, Activity.State.CLOSED)):
+        kind = (Activity.Kind.DELEGATION_OUT, Activity.Kind.DELEGATION_IN)[i % 2]
+        a = make("activities", w.daklak, kind=kind)
+        Activity.objects.filter(pk=a.pk).update(state=state)
+    client = login("trunguong")
+    grid = C.matrix(unit=w.central, period=period, user=w.user("trunguong"), on=ON)
+    row = next(r for r in grid.rows if r.unit == w.daklak)
+    for cell in row.cells:
+        listed = client.get(cell.url)
+        assert listed.status_code == 200
+        assert listed.context["table"].paginator.count == cell.measured, cell.target.measure
+        assert cell.measured > 0
+    # the list's filter itself: the plans, refused and cancelled ones are the others
+    base = f"{reverse('activities_list')}?unit={w.daklak.pk}"
+
+    def count(query=""):
+        return client.get(base + query).context["table"].paginator.count
+
+    assert count("&took_place=false") == len(NOT_HELD)
+    assert count("&took_place=true") + len(NOT_HELD) == count()
+    assert "Đã diễn ra" in client.get(base).content.decode()  # offered in the filters

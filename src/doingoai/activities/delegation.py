@@ -34,6 +34,9 @@ S = Activity.State
 PATH_KINDS = (Activity.Kind.DELEGATION_OUT, Activity.Kind.DELEGATION_IN, Activity.Kind.CONFERENCE)
 #: the states of a delegation not yet started: it may still be cancelled
 BEFORE_START = (S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED)
+#: the states of an activity that did not (or not yet) take place: a plan, refused or
+#: cancelled (the targets count only the others; the list's "took place" filter)
+NOT_HELD = (*BEFORE_START, S.REFUSED, S.CANCELLED)
 
 
 def report_working_days() -> int:

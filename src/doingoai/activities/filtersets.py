@@ -35,6 +35,11 @@ class ActivityFilterSet(RecordFilterSet):
     with_partners = django_filters.BooleanFilter(
         label=_("with international partners"), method="filter_with_partners"
     )
+    took_place = django_filters.BooleanFilter(
+        label=_("took place"),
+        method="filter_took_place",
+        help_text=_("Not a plan, refused or cancelled, as the targets count."),
+    )
 
     class Meta:
         model = Activity
@@ -51,12 +56,20 @@ class ActivityFilterSet(RecordFilterSet):
             "start_after",
             "start_before",
             "with_partners",
+            "took_place",
         ]
 
     def filter_country(self, qs, name, value):
         if not value:
             return qs
         return qs.filter(places__country=value.upper()).distinct()
+
+    def filter_took_place(self, qs, name, value):
+        from .delegation import NOT_HELD
+
+        if value is None:
+            return qs
+        return qs.exclude(state__in=NOT_HELD) if value else qs.filter(state__in=NOT_HELD)
 
     def filter_with_partners(self, qs, name, value):
         if value is None:

@@ -3,14 +3,18 @@ a unit's figures."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doingoai.agreements.hooks import agreement_timeline
 from doingoai.core.scope import VIEW, under, visible_under
 from doingoai.organization.hooks import unit_stats
-from doingoai.partners.hooks import partner_engagements, partner_timeline
+from doingoai.partners.hooks import (
+    partner_engagement_spans,
+    partner_engagements,
+    partner_timeline,
+)
 
 from .models import Activity
 
@@ -78,11 +82,28 @@ def unit_activities(unit, user, term):
     ]
 
 
-@partner_engagements.provide
-def activity_partners(unit, user, start, end):
+def _engaging(unit, user, start, end):
+    """The activities that engaged their partners in [start, end]: those starting then."""
     qs = visible_under(Activity, user, unit)
     if start:
         qs = qs.filter(start_date__gte=start)
     if end:
         qs = qs.filter(start_date__lte=end)
-    return [qs.values("partners")]
+    return qs
+
+
+@partner_engagements.provide
+def activity_partners(unit, user, start, end):
+    return [_engaging(unit, user, start, end).values("partners")]
+
+
+@partner_engagement_spans.provide
+def activity_partner_spans(root, user, end):
+    rows = (
+        _engaging(root, user, None, end)
+        .filter(partners__isnull=False)
+        .order_by()
+        .values("unit_id", partner_id=F("partners"))
+        .annotate(first=Min("start_date"), last=Max("start_date"))
+    )
+    return [rows]

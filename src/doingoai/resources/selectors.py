@@ -3,7 +3,7 @@ unit's figures."""
 
 from __future__ import annotations
 
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +13,11 @@ from doingoai.agreements.hooks import agreement_timeline
 from doingoai.agreements.models import Agreement
 from doingoai.core.scope import VIEW, under, visible_under
 from doingoai.organization.hooks import unit_stats
-from doingoai.partners.hooks import partner_engagements, partner_timeline
+from doingoai.partners.hooks import (
+    partner_engagement_spans,
+    partner_engagements,
+    partner_timeline,
+)
 
 from . import money
 from .models import Resource
@@ -94,14 +98,31 @@ def unit_resources(unit, user, term):
     ]
 
 
-@partner_engagements.provide
-def resource_partners(unit, user, start, end):
+def _engaging(unit, user, start, end):
+    """The resources that engaged their partner in [start, end]: those dated then."""
     qs = visible_under(Resource, user, unit)
     if start:
         qs = qs.filter(date__gte=start)
     if end:
         qs = qs.filter(date__lte=end)
-    return [qs.values("partner")]
+    return qs
+
+
+@partner_engagements.provide
+def resource_partners(unit, user, start, end):
+    return [_engaging(unit, user, start, end).values("partner")]
+
+
+@partner_engagement_spans.provide
+def resource_partner_spans(root, user, end):
+    rows = (
+        _engaging(root, user, None, end)
+        .filter(partner__isnull=False)
+        .order_by()
+        .values("unit_id", "partner_id")
+        .annotate(first=Min("date"), last=Max("date"))
+    )
+    return [rows]
 
 
 def resource_country():

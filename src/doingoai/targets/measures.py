@@ -5,7 +5,7 @@ below ``root`` and by the units under it (historical units sit under their succe
 so a 2023 record of Phú Yên counts for today's Đắk Lắk, as in the reports). Only the
 records the reader may see count, and only activities that took place: a plan not yet
 started (draft, submitted, returned, approved), refused or cancelled does not count. One
-grouped query per measure; new partners take one query per unit below.
+grouped query per measure (new partners: one per app that engages partners).
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 
-from doingoai.activities.delegation import BEFORE_START
-from doingoai.activities.models import Activity
+from doingoai.activities.delegation import NOT_HELD
 from doingoai.core.scope import under
 from doingoai.reports.figures import (
     ACTIVITY_FROM,
@@ -48,10 +47,6 @@ def _rolled(rollup: Rollup, rows, key: str = "n") -> dict[int, Decimal]:
         if child is not None:
             out[child] += Decimal(row[key] or 0)
     return out
-
-
-#: the states of an activity that did not (or not yet) take place
-NOT_HELD = (*BEFORE_START, Activity.State.REFUSED, Activity.State.CANCELLED)
 
 
 def _activities(root, period, user):
@@ -141,12 +136,10 @@ def news(root, rollup, period, user, today):
 
 
 def new_partners(root, rollup, period, user, today):
-    from doingoai.partners.selectors import new_partners as found
+    from doingoai.partners.selectors import new_partner_counts
 
-    return {
-        child.pk: Decimal(found(child, user, period.start, period.end).count())
-        for child in rollup.children
-    }
+    counts = new_partner_counts(root, user, period.start, period.end, rollup.child_of)
+    return {child: Decimal(n) for child, n in counts.items()}
 
 
 MEASURES = {
@@ -178,7 +171,7 @@ def measure_below(
 def records_url(measure: str, unit, period: Period) -> str:
     """The list of the records that make a cell's figure."""
     s, e = _d(period.start), _d(period.end)
-    acts = {"unit": unit.pk, ACTIVITY_FROM: s, ACTIVITY_TO: e}
+    acts = {"unit": unit.pk, ACTIVITY_FROM: s, ACTIVITY_TO: e, "took_place": "true"}
     res = {"unit": unit.pk, "direction": "received", RESOURCE_FROM: s, RESOURCE_TO: e}
     urls = {
         Measure.INTL_EVENTS: lambda: list_url("activities", with_partners="true", **acts),
