@@ -136,3 +136,12 @@ def test_a_large_unit_picker_asks_for_ended_units_when_the_page_does(world, logi
     assert "historical=1" in re.search(r'id="id_unit_search"[^>]*', page).group(0)
     page = get(client, reverse("activities_add"))
     assert "historical=1" not in re.search(r'id="id_unit_search"[^>]*', page).group(0)
+
+
+def test_a_unit_a_form_proposes_after_its_own_setup_stays_chosen(world, login):
+    """The agreement form proposes the officer's unit as a Vietnamese party once the
+    base form is set up: it is still offered and chosen."""
+    client = login("daklak")
+    page = get(client, reverse("agreements_add"))
+    select = re.search(r'<select[^>]*name="units"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert re.search(rf'<option value="{world.daklak.pk}" selected', select)

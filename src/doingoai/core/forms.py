@@ -227,11 +227,14 @@ class RecordForm(forms.ModelForm):
             field.help_text = (
                 format_html("{} {}", field.help_text, link) if field.help_text else link
             )
-            value = self[name].value()  # the bound field copies help_text: after it
-            keep = value if isinstance(value, (list, tuple)) else [value]
             field.widget.choices = pickers.OfferedChoices(
-                field, pickers.valid_on(field.queryset, *on, keep=keep)
+                field, lambda qs, name=name: pickers.valid_on(qs, *on, keep=self._kept(name))
             )
+
+    def _kept(self, name) -> list:
+        """The value a unit field has (typed, or the record's): always offered."""
+        value = self[name].value()
+        return list(value) if isinstance(value, (list, tuple)) else [value]
 
     #: characters a long text (notes, outcomes, a summary) may hold: a page stays light
     text_limit: int = 10_000

@@ -98,11 +98,17 @@ def wants_historical(data) -> bool:
 
 
 class OfferedChoices(ModelChoiceIterator):
-    """The choices a widget offers when they are fewer than the field accepts."""
+    """The choices a widget offers when they are fewer than the field accepts:
+    ``offer(field.queryset)``, worked out when the widget renders (after a form's own
+    ``__init__`` has set its initial values)."""
 
-    def __init__(self, field, queryset):
-        super().__init__(field)
-        self.queryset = queryset
+    def __init__(self, field, offer):
+        self.field = field
+        self.offer = offer
+
+    @property
+    def queryset(self):
+        return self.offer(self.field.queryset)
 
 
 def is_large(queryset, limit: int | None = None) -> bool:
