@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DateInput, TypedDateField
-from .pickers import PickerMixin, attach
+from .pickers import PickerMixin, attach, has_validity, valid_on, wants_historical
 from .text import fold
 
 
@@ -122,6 +122,41 @@ def restrict_choices(f, user) -> None:
     f.extra["queryset"] = narrowed
 
 
+class HistoricalFilter(django_filters.Filter):
+    """The checkbox "show dissolved and merged units too": it changes the unit choices
+    offered, not the rows."""
+
+    field_class = forms.BooleanField
+
+    def filter(self, qs, value):
+        return qs
+
+
+def offer_valid_units(filterset) -> None:
+    """Unit choices offer the units valid today, and those the filter already names (a
+    saved link to a merged unit keeps working); the ``historical`` checkbox, added where
+    there are unit choices, offers every unit."""
+    historical = wants_historical(filterset.data)
+    found = False
+    for name, f in list(filterset.filters.items()):
+        qs = f.extra.get("queryset")
+        if qs is None or callable(qs) or not has_validity(qs.model):
+            continue
+        found = True
+        if historical:
+            continue
+        data = filterset.data
+        keep = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        narrowed = valid_on(qs, keep=keep)
+        if isinstance(f, django_filters.filters.QuerySetRequestMixin):
+            f.queryset = narrowed
+        f.extra["queryset"] = narrowed
+    if found and "historical" not in filterset.filters:
+        f = HistoricalFilter(label=_("Show dissolved and merged units too"))
+        f.field_name, f.model, f.parent = "historical", filterset._meta.model, filterset
+        filterset.filters["historical"] = f
+
+
 def vietnamese_field(field: forms.Field) -> None:
     """A filter's date typed and shown dd/mm/yyyy whatever the browser (``core.dates``);
     a yes/no filter left open says "Tất cả" (all), not "Chưa xác định" (unknown)."""
@@ -159,12 +194,14 @@ class RecordFilterSet(django_filters.FilterSet):
         user = getattr(request, "user", None)
         for f in self.filters.values():
             restrict_choices(f, user)
+        offer_valid_units(self)  # units valid today; the others on request
         for name, field in self.form.fields.items():
             fast = FAST_WIDGETS.get(type(field.widget))
             if fast is not None:
                 field.widget.__class__ = fast
             # many choices (units, partners): a type-ahead picker
-            attach(field, name, widgets=FAST_PICKERS)
+            if attach(field, name, widgets=FAST_PICKERS) and wants_historical(self.data):
+                field.widget.picker_historical = True
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 4)
             vietnamese_field(field)  # dd/mm/yyyy dates, "Tất cả" for yes/no

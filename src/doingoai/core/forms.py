@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django import forms
 from django.db import models
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import pickers
@@ -181,6 +183,7 @@ class RecordForm(forms.ModelForm):
             pickers.chips(field)  # any other list of several: chips and type-ahead
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", 6)
+        self.offer_valid_units()
         for field in self.fields.values():
             typed_numbers(field)
             if type(field) in CHECKED_CHOICES:
@@ -195,6 +198,43 @@ class RecordForm(forms.ModelForm):
             if field.required and not isinstance(field.widget, forms.HiddenInput):
                 field.widget.attrs.setdefault("required", True)
         self.limit_texts()
+
+    @property
+    def historical(self) -> bool:
+        """``?historical=1`` on the page: offer units whose validity has ended too."""
+        return pickers.wants_historical(self.data) or pickers.wants_historical(self.initial)
+
+    def offer_valid_units(self) -> None:
+        """Unit choices offer the units valid today or on the record's own date, and the
+        value the record already has (an old record under a merged unit still shows and
+        saves it); ``historical`` offers every unit. What is accepted is unchanged:
+        a unit ended before the record's date gets ``ended_unit_message``."""
+        if self.user is None:
+            return
+        historical = self.historical
+        on = [timezone.localdate(), self._record_date(self.instance.__dict__)]
+        for name, field in self.fields.items():
+            qs = getattr(field, "queryset", None)
+            if qs is None or not pickers.has_validity(qs.model):
+                continue
+            if historical:
+                field.widget.picker_historical = True
+                continue
+            link = format_html(
+                '<a href="?historical=1" class="historical-units">{}</a>',
+                _("Show dissolved and merged units too"),
+            )
+            field.help_text = (
+                format_html("{} {}", field.help_text, link) if field.help_text else link
+            )
+            field.widget.choices = pickers.OfferedChoices(
+                field, lambda qs, name=name: pickers.valid_on(qs, *on, keep=self._kept(name))
+            )
+
+    def _kept(self, name) -> list:
+        """The value a unit field has (typed, or the record's): always offered."""
+        value = self[name].value()
+        return list(value) if isinstance(value, (list, tuple)) else [value]
 
     #: characters a long text (notes, outcomes, a summary) may hold: a page stays light
     text_limit: int = 10_000
@@ -224,7 +264,7 @@ class RecordForm(forms.ModelForm):
 
     def _record_date(self, data):
         for name in self.record_date_fields:
-            if name in self.fields and data.get(name):
+            if name in self.fields and isinstance(data.get(name), dt.date):
                 return data[name]
         return None
 

@@ -35,9 +35,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import CharField, Q, TextField
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -56,6 +58,59 @@ def threshold() -> int:
     return int(getattr(settings, "PICKER_THRESHOLD", DEFAULT_THRESHOLD))
 
 
+def has_validity(model) -> bool:
+    """Records that are valid for a period (units: ``valid_from`` .. ``valid_to``)."""
+    return any(f.name == "valid_to" for f in model._meta.concrete_fields)
+
+
+def valid_on(queryset, *dates, keep=()):
+    """The records of ``queryset`` valid on any of ``dates`` (today in Việt Nam when none
+    is given), and those of ``keep`` (ids: the value a record or a filter already has,
+    so an old record whose unit has ended still shows it). A model without a validity
+    period is returned as it is."""
+    model = queryset.model
+    if not has_validity(model):
+        return queryset
+    names = {f.name for f in model._meta.concrete_fields}
+    cond = Q(pk__in=[])
+    for on in dict.fromkeys(d for d in (dates or (timezone.localdate(),)) if d):
+        valid = Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        if "valid_from" in names:
+            valid &= Q(valid_from__isnull=True) | Q(valid_from__lte=on)
+        cond |= valid
+    pk_field = model._meta.pk
+    kept = []
+    for value in keep:
+        if value in ("", None):
+            continue
+        try:
+            kept.append(pk_field.to_python(getattr(value, "pk", value)))
+        except ValidationError:
+            continue
+    if kept:
+        cond |= Q(pk__in=kept)
+    return queryset.filter(cond)
+
+
+def wants_historical(data) -> bool:
+    """``historical=1`` (a link, the filter's checkbox): offer units that have ended too."""
+    return str((data or {}).get("historical") or "").lower() in ("1", "on", "true", "yes")
+
+
+class OfferedChoices(ModelChoiceIterator):
+    """The choices a widget offers when they are fewer than the field accepts:
+    ``offer(field.queryset)``, worked out when the widget renders (after a form's own
+    ``__init__`` has set its initial values)."""
+
+    def __init__(self, field, offer):
+        self.field = field
+        self.offer = offer
+
+    @property
+    def queryset(self):
+        return self.offer(self.field.queryset)
+
+
 def is_large(queryset, limit: int | None = None) -> bool:
     """More than ``limit`` rows? ``COUNT(*)`` over ``LIMIT limit + 1``, never a full count."""
     limit = threshold() if limit is None else limit
@@ -67,6 +122,8 @@ class PickerMixin:
 
     picker_slug: str = ""
     picker_action: str = VIEW
+    #: the search also finds units whose validity has ended (``historical=1``)
+    picker_historical: bool = False
 
     def picker_queryset(self):
         return getattr(self.choices, "queryset", None)
@@ -79,6 +136,8 @@ class PickerMixin:
         params = {"field": name}
         if self.picker_action != VIEW:
             params["action"] = self.picker_action
+        if self.picker_historical:
+            params["historical"] = "1"
         return f"{reverse('pick', args=[self.picker_slug])}?{urlencode(params)}"
 
     def value_from_datadict(self, data, files, name):
@@ -287,12 +346,15 @@ def matching(kind, queryset, query: str):
     return queryset.filter(cond)
 
 
-def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS):
+def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS, historical=False):
     """The first ``limit`` records of ``kind`` in the user's scope matching ``query``
-    (and whether there are more); names that start with the query come first."""
+    (and whether there are more); names that start with the query come first. Units
+    whose validity has ended only with ``historical``."""
     from .searchindex import filter_queryset
 
     scoped = kind.scoped(user, action)
+    if not historical:
+        scoped = valid_on(scoped)
     if kind.list_select_related:
         scoped = scoped.select_related(*kind.list_select_related)
     found = list(kind.sorted(matching(kind, scoped, query))[: limit + 1])
@@ -310,7 +372,7 @@ def find(kind, user, query: str, *, action: str = VIEW, limit: int = RESULTS):
 
 
 def pick(request, slug):
-    """``/pick/<slug>/?q=...&field=...[&action=change][&format=json]``."""
+    """``/pick/<slug>/?q=...&field=...[&action=change][&historical=1][&format=json]``."""
     from .registry import REGISTRY
 
     kind = REGISTRY.get(slug)
@@ -319,7 +381,12 @@ def pick(request, slug):
     action = CHANGE if request.GET.get("action") == CHANGE else VIEW
     field = request.GET.get("field", "")
     query = (request.GET.get("q") or request.GET.get(field + PICK_SUFFIX) or "").strip()[:200]
-    found, has_more = find(kind, request.user, query, action=action) if query else ([], False)
+    historical = wants_historical(request.GET)
+    found, has_more = (
+        find(kind, request.user, query, action=action, historical=historical)
+        if query
+        else ([], False)
+    )
     if request.GET.get("format") == "json":
         return JsonResponse(
             {"results": [{"id": obj.pk, "text": str(obj)} for obj in found], "more": has_more}

@@ -255,6 +255,8 @@ class ObjectEditView(KindView):
             elif hasattr(instance, "unit_id") and self.request.user.unit_id:
                 initial["unit"] = self.request.user.unit_id
             initial.update({k: v for k, v in self.request.GET.items() if k != "version"})
+        elif self.request.GET.get("historical"):  # units that have ended offered too
+            initial["historical"] = self.request.GET["historical"]
         return self.kind.get_form_class()(
             data, files, instance=instance, user=self.request.user, initial=initial
         )
