@@ -145,3 +145,31 @@ def test_a_unit_a_form_proposes_after_its_own_setup_stays_chosen(world, login):
     page = get(client, reverse("agreements_add"))
     select = re.search(r'<select[^>]*name="units"[^>]*>(.*?)</select>', page, re.S).group(1)
     assert re.search(rf'<option value="{world.daklak.pk}" selected', select)
+
+
+@pytest.mark.parametrize(
+    ("params", "phu_yen"),
+    [
+        ({"year": "2023"}, True),
+        ({"year": "2026"}, False),
+        ({"start_after": "01/01/2024"}, True),  # from 2024 up to today
+        ({"start_after": "01/01/2026"}, False),
+        ({"start_before": "31/12/2023"}, True),
+        ({"start_after": "01/07/2025", "start_before": "31/12/2025"}, False),
+    ],
+)
+def test_a_list_filtered_on_a_period_offers_the_units_valid_then(world, login, params, phu_yen):
+    """The issue: filters offer "only units valid in the period (historical ones on
+    request)": a list of 2023 offers Phú Yên and the Đắk Lắk of then (merged into today's
+    Đắk Lắk on 01/07/2025), a list of 2026 today's units only."""
+    from doingoai.organization.models import Unit
+
+    before = Unit.objects.get(area_name="Đắk Lắk", valid_to__isnull=False)  # to 30/06/2025
+    page = get(login("daklak"), reverse("activities_list"), **params)
+    units = offered(page, "unit")
+    assert (world.phu_yen.pk in units) is phu_yen
+    assert (before.pk in units) is phu_yen  # the Đắk Lắk of before the reform, the same
+    # today's Đắk Lắk (from 01/07/2025) when the period reaches it
+    assert (world.daklak.pk in units) is (
+        params not in ({"year": "2023"}, {"start_before": "31/12/2023"})
+    )

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .dates import DateInput, TypedDateField
+from .dates import DateError, DateInput, TypedDateField, parse_date
 from .pickers import PickerMixin, attach, has_validity, valid_on, wants_historical
 from .text import fold
 
@@ -132,10 +132,45 @@ class HistoricalFilter(django_filters.Filter):
         return qs
 
 
+def period_days(filterset) -> list:
+    """The first and last days of the period a list is filtered on (its year filters,
+    its date filters), empty when it names none: the units offered are those valid then."""
+    import datetime as dt
+
+    data = filterset.data
+    days, open_ended = [], None
+    for name, f in filterset.filters.items():
+        value = data.get(name) if hasattr(data, "get") else None
+        if not value:
+            continue
+        if isinstance(f, YearFilter):
+            try:
+                year = int(value)
+            except (TypeError, ValueError):
+                continue
+            if FIRST_YEAR <= year <= LAST_YEAR:
+                days += [dt.date(year, 1, 1), dt.date(year, 12, 31)]
+        elif isinstance(f, django_filters.DateFilter):
+            try:
+                days.append(parse_date(value))
+            except (DateError, TypeError, ValueError):
+                continue
+            if f.lookup_expr in ("gt", "gte"):
+                open_ended = True if open_ended is None else open_ended
+            elif f.lookup_expr in ("lt", "lte"):
+                open_ended = False
+    if open_ended:  # "from" a date with no end: up to today
+        from django.utils import timezone
+
+        days.append(timezone.localdate())
+    return days
+
+
 def offer_valid_units(filterset) -> None:
-    """Unit choices offer the units valid today, and those the filter already names (a
-    saved link to a merged unit keeps working); the ``historical`` checkbox, added where
-    there are unit choices, offers every unit."""
+    """Unit choices offer the units valid in the period the list is filtered on (today
+    when it names none), and those the filter already names (a saved link to a merged
+    unit keeps working); the ``historical`` checkbox, added where there are unit
+    choices, offers every unit."""
     historical = wants_historical(filterset.data)
     found = False
     for name, f in list(filterset.filters.items()):
@@ -147,7 +182,7 @@ def offer_valid_units(filterset) -> None:
             continue
         data = filterset.data
         keep = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
-        narrowed = valid_on(qs, keep=keep)
+        narrowed = valid_on(qs, *period_days(filterset), keep=keep)
         if isinstance(f, django_filters.filters.QuerySetRequestMixin):
             f.queryset = narrowed
         f.extra["queryset"] = narrowed
