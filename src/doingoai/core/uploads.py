@@ -218,39 +218,38 @@ def check_image(uploaded, name: str) -> None:
     tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        try:
-            with Image.open(uploaded) as image:
-                width, height = image.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    raise ValidationError(
-                        _(
-                            "“%(name)s” is %(width)d × %(height)d pixels; the limit is "
-                            "%(limit)d megapixels."
-                        )
-                        % {
-                            "name": name,
-                            "width": width,
-                            "height": height,
-                            "limit": MAX_IMAGE_PIXELS // 1_000_000,
-                        },
-                        code="too_many_pixels",
+        with Image.open(uploaded) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _(
+                        "“%(name)s” is %(width)d × %(height)d pixels; the limit is "
+                        "%(limit)d megapixels."
                     )
-                image.draft("RGB", (320, 320))  # JPEG: decode at thumbnail size
-                image.load()  # a truncated or damaged file fails here
-        except ValidationError:
-            raise
-        except Image.DecompressionBombError:
-            raise ValidationError(
-                _("“%(name)s” has more pixels than the limit of %(limit)d megapixels.")
-                % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
-                code="too_many_pixels",
-            ) from None
-        except (OSError, ValueError, SyntaxError, EOFError):
-            raise ValidationError(
-                _("“%(name)s” is damaged or incomplete and cannot be shown as a photo.")
-                % {"name": name},
-                code="bad_image",
-            ) from None
+                    % {
+                        "name": name,
+                        "width": width,
+                        "height": height,
+                        "limit": MAX_IMAGE_PIXELS // 1_000_000,
+                    },
+                    code="too_many_pixels",
+                )
+            image.draft("RGB", (320, 320))  # JPEG: decode at thumbnail size
+            image.load()  # a truncated or damaged file fails here
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _("“%(name)s” has more pixels than the limit of %(limit)d megapixels.")
+            % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise ValidationError(
+            _("“%(name)s” is damaged or incomplete and cannot be shown as a photo.")
+            % {"name": name},
+            code="bad_image",
+        ) from None
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
         uploaded.seek(0)
