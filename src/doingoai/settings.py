@@ -247,6 +247,9 @@ CACHES["default"]["KEY_PREFIX"] = hashlib.sha256(
 ).hexdigest()[:12]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# work handed to the background worker and not begun after so many seconds: the page
+# says that no worker runs (how to start one) and offers to do the work in the request
+TASK_WORKER_WAIT = int(os.environ.get("TASK_WORKER_WAIT", 20))
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

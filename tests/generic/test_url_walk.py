@@ -165,6 +165,15 @@ PAGES: dict[str, Page] = {
         args=lambda w: ["partners", "0" * 32],
         status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
     ),  # no preview of this user's upload: not found
+    "import_result": Page(
+        args=lambda w: ["partners", "0" * 32],
+        status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
+    ),  # no import of this user's upload: not found
+    "import_run_here": Page(
+        args=lambda w: ["partners", "0" * 32],
+        method="post",
+        status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
+    ),  # no upload of this user's waiting for a worker: not found
     "import_confirm": Page(
         args=lambda w: ["partners"],
         method="post",

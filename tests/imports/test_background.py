@@ -1,7 +1,10 @@
-"""A large spreadsheet is previewed in the background: the upload answers at once with a
-page that shows how far the reading got ("Đang đọc dòng 50/120"), then the preview and
-the confirmation as for a small file. A bad large file answers its problems there,
-writes nothing and leaves no file behind. Small files still preview at once."""
+"""A large spreadsheet is previewed and imported in the background: the upload answers at
+once with a page that shows how far the reading got ("Đang đọc dòng 50/120"), then the
+preview; its confirmation answers at once with a page that shows how far the writing got
+("Đang ghi dòng 50/120"), then what was created and updated. A bad large file answers its
+problems there, writes nothing and leaves no file behind; a file is imported once however
+often it is confirmed. Without a worker the pages say so and offer to do the work in the
+request. Small files still preview and import at once."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -30,6 +34,11 @@ def _rows(n, bad_at=None):
         [f"NEN-{i}", f"Hội Phụ nữ nền {i}", "business", "Atlantis" if i == bad_at else "LA"]
         for i in range(n)
     ]
+
+
+def _uploaded_files():
+    """The uploaded spreadsheets still kept (status and claim files are not uploads)."""
+    return list(pending_dir().glob("*.xlsx"))
 
 
 def _upload(client, data, name="lon.xlsx"):
@@ -81,11 +90,181 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
     assert page.context["token"] and not page.context["problems"]
     assert page.context["report"].count("create") == ROWS
     assert "Thêm mới" in page.content.decode()
-    done = client.post(
-        reverse("import_confirm", kwargs={"kind": "partners"}), {"token": page.context["token"]}
+    assert "import-worker-late" not in waiting.content.decode()  # a worker is expected
+
+
+def _previewed(client, rows):
+    """Upload a large file, let the worker read it; the token of its preview."""
+    status_url = _upload(client, workbook(HEADERS, rows)).url
+    _work()
+    page = client.get(status_url)
+    assert page.context["token"], page.context["problems"]
+    return page.context["token"]
+
+
+def _confirm(client, token):
+    return client.post(reverse("import_confirm", kwargs={"kind": "partners"}), {"token": token})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_is_written_in_the_background_with_progress(world, login, monkeypatch):
+    client = login("daklak")
+    token = _previewed(client, _rows(ROWS))
+    done = _confirm(client, token)
+    result_url = reverse("import_result", kwargs={"kind": "partners", "token": token})
+    assert done.status_code == 302 and done.url == result_url  # at once, before a row is written
+    assert _imported() == 0
+    assert DBTaskResult.objects.filter(task_path__endswith="tasks.import_confirmed").count() == 1
+    waiting = client.get(result_url).content.decode()
+    assert "Đang chờ" in waiting and "lon.xlsx" in waiting and 'hx-trigger="every 1s"' in waiting
+
+    seen = {}
+    monkeypatch.setattr(tasks, "PROGRESS_EVERY", 0)
+    write = tasks.write_status
+
+    def watch(token, **status):
+        write(token, **status)
+        if status.get("done") == 50 and status.get("stage") == "write":
+            seen["poll"] = client.get(result_url, headers={"HX-Request": "true"})
+
+    monkeypatch.setattr(tasks, "write_status", watch)
+    _work()
+    poll = seen["poll"].content.decode()
+    assert f"Đang ghi dòng 50/{ROWS}" in poll and "<html" not in poll
+    assert _imported() == ROWS
+
+    finished = client.get(result_url, headers={"HX-Request": "true"})
+    assert finished.headers["HX-Refresh"] == "true"
+    page = client.get(result_url)
+    html = page.content.decode()
+    assert page.status_code == 200 and not page.context["problems"]
+    assert f"{ROWS} dòng: {ROWS} mới" in html
+    # every created record is listed with a link to it
+    assert len(page.context["written"]) == ROWS
+    first = Partner.objects.get(name_vi="Hội Phụ nữ nền 0")
+    assert f'href="{first.get_absolute_url()}"' in html and "Hội Phụ nữ nền 0" in html
+    assert _uploaded_files() == []  # the uploaded file is deleted
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_updates_and_lists_what_changed(world, login):
+    client = login("daklak")
+    _work_through(client, _previewed(client, _rows(ROWS)))
+    rows = _rows(ROWS)
+    rows[3][1] = "Hội Phụ nữ nền ba (tên mới)"
+    token = _previewed(client, rows)
+    page = _work_through(client, token)
+    written = page.context["written"]
+    assert [(w["row"].action, w["row"].row) for w in written] == [("update", 5)]
+    assert "Cập nhật" in page.content.decode() and "1 cập nhật" in page.content.decode()
+    assert Partner.objects.filter(name_vi="Hội Phụ nữ nền ba (tên mới)").count() == 1
+    assert _imported() == ROWS
+
+
+def _work_through(client, token):
+    """Confirm, let the worker import; the result page."""
+    answer = _confirm(client, token)
+    _work()
+    return client.get(answer.url)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_confirming_twice_imports_once(world, login):
+    client = login("daklak")
+    token = _previewed(client, _rows(ROWS))
+    preview_url = reverse("import_preview", kwargs={"kind": "partners", "token": token})
+    result_url = reverse("import_result", kwargs={"kind": "partners", "token": token})
+    first = _confirm(client, token)
+    second = _confirm(client, token)  # a double click, before the worker began
+    assert first.url == result_url and second.url == result_url
+    page = client.get(result_url)
+    assert "đã được xác nhận" in " ".join(str(m) for m in page.context["messages"])
+    assert client.get(preview_url).url == result_url  # the back button: its result
+    _work()
+    assert _confirm(client, token).url == result_url  # after it: still its result
+    _work()
+    assert _imported() == ROWS
+    assert DBTaskResult.objects.filter(task_path__endswith="tasks.import_confirmed").count() == 1
+    assert client.get(result_url).context["report"].count("create") == ROWS
+
+
+def test_a_stage_is_claimed_once(world):
+    assert tasks.claim("abc123", "confirm") is True
+    assert tasks.claim("abc123", "confirm") is False
+    assert tasks.claim("abc123", "write") is True  # another stage
+    assert tasks.claimed("abc123", "confirm") and not tasks.claimed("abc124", "confirm")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_error_in_a_late_row_at_confirmation_writes_nothing(world, login):
+    """Row 110 names a parent organization that is deleted between the preview and the
+    confirmation: the import refuses the whole file, naming the sheet, row and column."""
+    parent = Partner.objects.create(
+        name_vi="Hội Mẹ Sắp Xóa", kind=Partner.Kind.WOMENS_UNION, country="LA", unit=world.daklak
     )
-    assert done.status_code == 302 and _imported() == ROWS
-    assert list(pending_dir().iterdir()) == []  # the file and its status are gone
+    client = login("daklak")
+    rows = [[*row, ""] for row in _rows(ROWS)]
+    rows[108][4] = "Hội Mẹ Sắp Xóa"  # spreadsheet row 110
+    answer = _upload(client, workbook([*HEADERS, "Tổ chức cấp trên"], rows))
+    _work()
+    token = client.get(answer.url).context["token"]
+    assert token
+    parent.delete()
+    page = _work_through(client, token)
+    html = page.content.decode()
+    assert page.status_code == 409 and page.context["written"] == []
+    problems = " ".join(str(p) for p in page.context["problems"])
+    assert "Trang “Dữ liệu”, dòng 110, cột “Tổ chức cấp trên”" in problems
+    assert "Hội Mẹ Sắp Xóa" in problems
+    assert "không có dòng nào được nhập" in html.lower() or "chưa nhập" in html.lower()
+    assert _imported() == 0  # rows 2..109 were good, and are not written either
+    assert _uploaded_files() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_worker_the_pages_say_so_and_the_work_runs_here(world, login, settings):
+    settings.TASK_WORKER_WAIT = 0  # "after a while" is at once
+    client = login("daklak")
+    status_url = _upload(client, workbook(HEADERS, _rows(ROWS))).url
+    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    run_here = reverse("import_run_here", kwargs={"kind": "partners", "token": token})
+    for page in (client.get(status_url), client.get(status_url, headers={"HX-Request": "true"})):
+        html = page.content.decode()
+        assert 'id="import-worker-late"' in html
+        assert "chưa chạy" in html and "doingoai db_worker" in html
+        assert f'action="{run_here}"' in html and "Đọc tệp ngay tại đây" in html
+    answer = client.post(run_here)
+    assert answer.url == status_url
+    page = client.get(status_url)
+    assert page.context["token"] == token and page.context["report"].count("create") == ROWS
+
+    result_url = _confirm(client, token).url
+    html = client.get(result_url).content.decode()
+    assert "chưa chạy" in html and "Nhập ngay tại đây" in html
+    assert client.post(run_here).url == result_url
+    assert _imported() == ROWS
+    assert client.get(result_url).context["report"].count("create") == ROWS
+    assert _uploaded_files() == []
+    # the worker, started late, finds the work done and does nothing twice
+    _work()
+    assert _imported() == ROWS
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
+        TaskResultStatus.SUCCESSFUL
+    }
+    assert client.post(run_here).url == result_url  # a second click: nothing more
+    assert _imported() == ROWS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_work_the_worker_began_is_not_run_here(world, login, settings):
+    settings.TASK_WORKER_WAIT = 0
+    client = login("daklak")
+    status_url = _upload(client, workbook(HEADERS, _rows(ROWS))).url
+    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    assert tasks.claim(token, "read")  # as the worker does when it begins
+    client.post(reverse("import_run_here", kwargs={"kind": "partners", "token": token}))
+    assert tasks.read_status(token)["state"] == "queued"  # not read here
+    assert "Đang chờ" in client.get(status_url).content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -102,7 +281,7 @@ def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login):
     upload_url = reverse("import_upload", kwargs={"kind": "partners"})
     assert f'action="{upload_url}" enctype' in page.content.decode()
     assert _imported() == 0
-    assert list(pending_dir().iterdir()) == []  # the uploaded file is deleted
+    assert _uploaded_files() == [] and list(pending_dir().glob("*.json")) == []
     assert client.get(status_url).status_code == 404  # answered once, then forgotten
 
 

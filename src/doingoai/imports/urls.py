@@ -8,4 +8,6 @@ urlpatterns = [
     path("<slug:kind>/template.xlsx", views.template_download, name="import_template"),
     path("<slug:kind>/preview/<slug:token>/", views.preview, name="import_preview"),
     path("<slug:kind>/confirm/", views.confirm, name="import_confirm"),
+    path("<slug:kind>/import/<slug:token>/", views.result, name="import_result"),
+    path("<slug:kind>/run-here/<slug:token>/", views.run_here, name="import_run_here"),
 ]

@@ -93,7 +93,11 @@ def sweep_pending() -> int:
 
     cutoff = time.time() - PENDING_HOURS * 3600
     removed = 0
-    for path in [*pending_dir().glob("*.xlsx"), *pending_dir().glob("*.json")]:
+    for path in [
+        *pending_dir().glob("*.xlsx"),
+        *pending_dir().glob("*.json"),
+        *pending_dir().glob("*.claim"),
+    ]:
         try:
             if path.stat().st_mtime < cutoff:
                 path.unlink()
@@ -172,12 +176,12 @@ def upload(request, kind):
 def _preview_in_background(request, kind, token, name):
     from django.utils.translation import get_language
 
-    from .tasks import preview_upload, write_status
+    from .tasks import preview_upload, queue_status
 
     pending = request.session.get(SESSION_KEY, {})
     pending[token] = {"kind": kind, "name": name}
     request.session[SESSION_KEY] = pending
-    write_status(token, state="queued")
+    queue_status(token, "read")
     preview_upload.enqueue(kind, token, name, request.user.pk, get_language())
     return redirect("import_preview", kind=kind, token=token)
 
@@ -201,28 +205,17 @@ def preview(request, kind, token):
     if status is None:
         messages.error(request, _("This upload has expired; please upload the file again."))
         return redirect("import_upload", kind=kind)
+    if status.get("stage") == "write":  # confirmed meanwhile (the back button)
+        return redirect("import_result", kind=kind, token=token)
     ctx = {
         "kind": record_kind(),
         "importer": importer,
         "verbose_name_plural": record_kind.verbose_name_plural(),
         "form": UploadForm(),
     }
-    if status["state"] in ("queued", "running"):
-        done, total = status.get("done", 0), status.get("total", 0)
-        ctx.update(
-            name=entry["name"],
-            done=done,
-            total=total,
-            done_text=_thousands(done),
-            total_text=_thousands(total),
-            url=request.get_full_path(),
-        )
-        template = "imports/progress.html" if request.htmx else "imports/preview_wait.html"
-        return render(request, template, ctx)
-    if request.htmx:  # finished: the whole page again, with the preview
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
-        return response
+    waiting = _waiting(request, kind, token, entry, status, ctx)
+    if waiting is not None:
+        return waiting
     if status["state"] == "done":
         report = report_from_json(status["report"])
     else:  # the task failed: its file is gone already
@@ -245,31 +238,168 @@ def preview(request, kind, token):
     return render(request, "imports/upload.html", ctx)
 
 
+def _worker_late(status: dict) -> bool:
+    """Work queued longer than ``TASK_WORKER_WAIT`` seconds and not begun: no worker runs."""
+    import time
+
+    queued_at = status.get("queued_at")
+    return (
+        status["state"] == "queued"
+        and queued_at is not None
+        and time.time() - queued_at >= settings.TASK_WORKER_WAIT
+    )
+
+
+def _waiting(request, kind, token, entry, status, ctx):
+    """The page (or its part polled by HTMX) of work not finished yet, None once it is."""
+    if status["state"] in ("queued", "running"):
+        done, total = status.get("done", 0), status.get("total", 0)
+        ctx.update(
+            name=entry["name"],
+            writing=status.get("stage") == "write",
+            done=done,
+            total=total,
+            done_text=_thousands(done),
+            total_text=_thousands(total),
+            url=request.get_full_path(),
+            worker_late=_worker_late(status),
+            token=token,
+            wait_seconds=settings.TASK_WORKER_WAIT,
+        )
+        template = "imports/progress.html" if request.htmx else "imports/preview_wait.html"
+        return render(request, template, ctx)
+    if request.htmx:  # finished: the whole page again, with the preview or the result
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return None
+
+
+def _entry_or_404(request, kind, token) -> dict:
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    if not entry or entry["kind"] != kind or not token.isalnum():
+        raise Http404
+    return entry
+
+
+@login_required
+@require_POST
+def run_here(request, kind, token):
+    """Do here, in this request, the work of an upload that no worker picked up (the
+    preview or the import): the answer comes when it is done. Nothing is done twice: when
+    the worker took it meanwhile, this only shows its progress."""
+    import logging
+
+    from django.utils.translation import get_language
+
+    from . import tasks
+
+    _importer_or_404(request, kind)
+    entry = _entry_or_404(request, kind, token)
+    status = tasks.read_status(token)
+    if status is None:
+        messages.error(request, _("This upload has expired; please upload the file again."))
+        return redirect("import_upload", kind=kind)
+    writing = status.get("stage") == "write"
+    if status["state"] == "queued":
+        work = tasks.write_upload if writing else tasks.read_upload
+        try:
+            work(kind, token, entry["name"], request.user.pk, get_language())
+        except Exception:  # the status says it failed; the page says so
+            logging.getLogger(__name__).exception("import %s of %s failed", token, kind)
+    return redirect("import_result" if writing else "import_preview", kind=kind, token=token)
+
+
+@login_required
+def result(request, kind, token):
+    """The import of a confirmed large file: its progress while rows are written (polled
+    by HTMX), then what was created and updated, or the problems (nothing written)."""
+    from .tasks import read_status, report_from_json
+
+    importer, record_kind = _importer_or_404(request, kind)
+    entry = _entry_or_404(request, kind, token)
+    status = read_status(token)
+    if status is None or status.get("stage") != "write":
+        messages.error(request, _("This upload has expired; please upload the file again."))
+        return redirect("import_upload", kind=kind)
+    ctx = {
+        "kind": record_kind(),
+        "importer": importer,
+        "verbose_name_plural": record_kind.verbose_name_plural(),
+        "form": UploadForm(),
+    }
+    waiting = _waiting(request, kind, token, entry, status, ctx)
+    if waiting is not None:
+        return waiting
+    if status["state"] == "done":
+        report = report_from_json(status["report"])
+    else:  # the task failed: its transaction is rolled back, its file gone
+        report = ImportReport(kind=kind, filename=entry["name"])
+        report.problems.append(
+            Problem(_("The file could not be imported; nothing was imported."), sheet=None)
+        )
+    written = [
+        {
+            "row": row,
+            "url": reverse(f"{record_kind.slug}_detail", args=[row.object_id])
+            if row.object_id
+            else "",
+        }
+        for row in report.rows
+        if report.committed and row.action in ("create", "update")
+    ]
+    ctx.update(
+        report=report,
+        written=written[:PREVIEW_ROWS],
+        more_rows=max(0, len(written) - PREVIEW_ROWS),
+        problems=report.all_problems(),
+    )
+    return render(request, "imports/result.html", ctx, status=200 if report.ok else 409)
+
+
 def _still_reading(token) -> bool:
     from .tasks import read_status
 
     status = read_status(token)
-    return status is not None and status["state"] != "done"
+    return (
+        status is not None and status.get("stage", "read") == "read" and status["state"] != "done"
+    )
 
 
 @login_required
 @require_POST
 def confirm(request, kind):
+    """Import a previewed file: at once when it is small, by the background worker when
+    it has BACKGROUND_ROWS rows or more (its progress and result on ``import_result``).
+    A file is imported once: a second confirmation (a double click, the back button,
+    another tab) only shows the first one's outcome."""
+    from django.utils.translation import get_language
+
+    from . import tasks
+
     _importer, record_kind = _importer_or_404(request, kind)
     token = request.POST.get("token", "")
     pending = request.session.get(SESSION_KEY, {})
     entry = pending.get(token)
-    path = pending_dir() / f"{token}.xlsx"
-    if not entry or entry["kind"] != kind or not token.isalnum() or _still_reading(token):
+    if not entry or entry["kind"] != kind or not token.isalnum():
         entry = None
-    if not entry or not path.exists():
+    if entry and tasks.claimed(token, "confirm"):
+        return _confirmed_already(request, kind, token, record_kind)
+    path = pending_dir() / f"{token}.xlsx"
+    if not entry or _still_reading(token) or not path.exists():
         messages.error(request, _("This upload has expired; please upload the file again."))
         return redirect("import_upload", kind=kind)
-    report = import_workbook(kind, path, user=request.user, commit=True, filename=entry["name"])
-    pending.pop(token, None)
-    request.session[SESSION_KEY] = pending
-    path.unlink(missing_ok=True)
-    (pending_dir() / f"{token}.json").unlink(missing_ok=True)
+    if not tasks.claim(token, "confirm"):  # another request confirmed it just now
+        return _confirmed_already(request, kind, token, record_kind)
+    if rows_at_least(path, BACKGROUND_ROWS):
+        tasks.queue_status(token, "write")
+        tasks.import_confirmed.enqueue(kind, token, entry["name"], request.user.pk, get_language())
+        return redirect("import_result", kind=kind, token=token)
+    try:
+        report = import_workbook(kind, path, user=request.user, commit=True, filename=entry["name"])
+    finally:  # the session keeps the entry: a second confirmation says "already"
+        path.unlink(missing_ok=True)
+        tasks.status_path(token).unlink(missing_ok=True)
     if not report.ok:
         # the data changed between preview and confirmation
         ctx = {
@@ -287,4 +417,14 @@ def confirm(request, kind):
         _("Imported “%(name)s”: %(summary)s.")
         % {"name": entry["name"], "summary": report.summary()},
     )
+    return redirect(f"{record_kind.slug}_list")
+
+
+def _confirmed_already(request, kind, token, record_kind):
+    from .tasks import read_status
+
+    messages.info(request, _("This file has already been confirmed; it is imported only once."))
+    status = read_status(token)
+    if status is not None and status.get("stage") == "write":
+        return redirect("import_result", kind=kind, token=token)
     return redirect(f"{record_kind.slug}_list")
