@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.agreements.models import Review
 from doingoai.core.countries import country_name, find_country, find_subdivision, subdivisions_of
-from doingoai.core.forms import RecordForm, TagsField
+from doingoai.core.forms import URL_PATTERN, RecordForm, TagsField
 from doingoai.core.scope import VIEW
 
 from .models import Activity, ActivityPlace, DelegationMember
@@ -150,6 +150,11 @@ def member_line(member: DelegationMember) -> str:
 
 
 class URLListField(TagsField):
+    @property
+    def api_schema(self) -> dict:
+        """The API's description: a list of web addresses."""
+        return {"items": {"type": "string", "pattern": f"^{URL_PATTERN}$", "maxLength": 2048}}
+
     def to_python(self, value):
         urls = super().to_python(value)
         check = URLValidator()

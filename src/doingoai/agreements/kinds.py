@@ -15,6 +15,8 @@ class AgreementKind(RecordKind):
     slug = "agreements"
     form_class = AgreementForm
     filterset_class = AgreementFilterSet
+    #: the form refuses an agreement without a Vietnamese party or a partner party
+    api_required_lists = ("units", "partners")
     table_class = AgreementTable
     list_select_related = ["unit"]
     detail_fields = [

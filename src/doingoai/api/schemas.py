@@ -18,7 +18,8 @@ from ninja.orm.fields import get_schema_field
 from pydantic import create_model
 from pydantic.fields import FieldInfo
 
-from doingoai.core.forms import TagsField
+from doingoai.core.filters import FIRST_YEAR, LAST_YEAR
+from doingoai.core.forms import EMAIL_PATTERN, URL_PATTERN, TagsField
 
 #: never shown nor written through the API, whatever the kind
 HIDDEN_FIELDS = {"search_text", "password", "path"}
@@ -128,11 +129,128 @@ def _choices_type(values):
 #: a record number a database can hold
 RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
+#: the years a date may have (``core.forms.date_in_range``), as a pattern on the text
+DATE_YEARS = r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+assert (FIRST_YEAR, LAST_YEAR) == (1900, 2100), "DATE_YEARS says 1900–2100"
 
-def _input_field(model, name, form_field, partial: bool):
+
+def _decimal_schema(form_field) -> dict:
+    """A decimal as the form takes it: text of at most ``max_digits`` digits, of which
+    ``decimal_places`` after the point (a JSON number with a fraction is a binary float:
+    0.35 arrives as 0.35000000000000003 and is refused), or a whole JSON number."""
+    digits, places = form_field.max_digits, form_field.decimal_places
+    # a bound the model's clean() checks is told by the form (``api_minimum``)
+    minimum = getattr(form_field, "api_minimum", form_field.min_value)
+    negative = minimum is None or minimum < 0
+    sign = "-?" if negative else ""
+    whole = (
+        f"[0-9]{{1,{digits - places}}}" if digits is not None and places is not None else "[0-9]+"
+    )
+    if places is None:
+        fraction = r"(\.[0-9]+)?"
+    elif places:
+        fraction = rf"(\.[0-9]{{1,{places}}})?"
+    else:
+        fraction = ""
+    number: dict = {"type": "integer"}
+    if digits is not None and places is not None:
+        bound = 10 ** (digits - places) - 1
+        number.update(minimum=-bound if negative else 0, maximum=bound)
+    elif not negative:
+        number["minimum"] = 0
+    return {"anyOf": [{"type": "string", "pattern": f"^{sign}{whole}{fraction}$"}, number]}
+
+
+def _choice_rules(form_field, *, optional: bool, required: bool) -> dict:
+    values = [
+        value
+        for value, label in form_field.choices
+        for value in ([v for v, _l in label] if isinstance(label, (list, tuple)) else [value])
+        if value not in ("", None)
+    ]
+    if not values or not all(isinstance(v, str) for v in values):
+        return {}
+    return {"enum": [*values, *([""] if not required else []), *([None] if optional else [])]}
+
+
+def _text_rules(form_field, *, required: bool) -> dict:
+    rules: dict = {}
+    if form_field.max_length is not None:
+        rules["maxLength"] = form_field.max_length
+    # no NUL character (Django's ProhibitNullCharactersValidator); when required, not
+    # blank (the form strips the text: spaces alone are no value)
+    rules["pattern"] = r"^[^\x00]*[^\s\x00][^\x00]*$" if required else r"^[^\x00]*$"
+    if required:
+        rules["minLength"] = 1
+    # an address, or nothing when the field may be left empty
+    for field_class, pattern, name in (
+        (forms.EmailField, EMAIL_PATTERN, "email"),
+        (forms.URLField, URL_PATTERN, "uri"),
+    ):
+        if isinstance(form_field, field_class):
+            rules.update(format=name, pattern=f"^{pattern}$" if required else f"^({pattern})?$")
+    return rules
+
+
+def _field_rules(form_field, *, optional: bool, required: bool) -> dict:
+    """The JSON-schema words for what one form field refuses."""
+    if isinstance(form_field, forms.DecimalField):
+        return {"replace": _decimal_schema(form_field)}
+    if isinstance(form_field, forms.DateTimeField):
+        return {}
+    if isinstance(form_field, forms.DateField):
+        return {"pattern": DATE_YEARS}
+    if isinstance(form_field, forms.ModelMultipleChoiceField):
+        return {}  # record numbers (RecordId); which exist cannot be said
+    if isinstance(form_field, forms.ModelChoiceField):
+        return {"minimum": 1, "maximum": 2**63 - 1}
+    if isinstance(form_field, forms.IntegerField):
+        bounds = {"minimum": form_field.min_value, "maximum": form_field.max_value}
+        return {key: value for key, value in bounds.items() if value is not None}
+    if isinstance(form_field, forms.MultipleChoiceField):
+        return {}
+    if isinstance(form_field, forms.ChoiceField):
+        return _choice_rules(form_field, optional=optional, required=required)
+    if isinstance(form_field, TagsField):
+        return {"items": {"type": "string", "pattern": r"^[^\x00]*$"}}
+    if isinstance(form_field, forms.CharField):
+        return _text_rules(form_field, required=required)
+    return {}
+
+
+def _describe(schema: dict, rules: dict, *, optional: bool, required: bool) -> None:
+    """Apply ``rules`` to the schema pydantic made of one field."""
+    replace = rules.get("replace")
+    if replace is not None:  # a decimal: its own variants, the title kept
+        schema.pop("anyOf", None)
+        schema.pop("type", None)
+        schema["anyOf"] = [*replace["anyOf"], *([{"type": "null"}] if optional else [])]
+    schema.update({k: v for k, v in rules.items() if k != "replace"})
+    if required and "anyOf" in schema:  # a value the form requires is never null
+        schema["anyOf"] = [v for v in schema["anyOf"] if v.get("type") != "null"]
+        if len(schema["anyOf"]) == 1:
+            schema.update(schema.pop("anyOf")[0])
+
+
+def _form_truth(form_field, *, optional: bool, required: bool, extra: dict):
+    """``json_schema_extra`` of one input field: what the kind's form refuses that a JSON
+    schema can say (lengths, bounds, choices, formats, the years of a date), so the
+    description is as strict as the server. The form still checks every value and
+    answers in its own words; the schema only describes."""
+    rules = {**extra, **_field_rules(form_field, optional=optional, required=required)}
+    # a field of its own kind says the rest (``api_schema``: a currency's codes...)
+    rules.update(getattr(form_field, "api_schema", None) or {})
+    if not rules and not required:
+        return None
+    return lambda schema: _describe(schema, rules, optional=optional, required=required)
+
+
+def _input_field(model, name, form_field, partial: bool, extra: dict | None = None):
     """(type, FieldInfo) for one writable field, named as the form names it."""
     mf = _model_field(model, name)
-    optional = partial or not form_field.required
+    # a list the form requires one of at least (``api_required_lists`` of the kind)
+    required = form_field.required or bool(extra and extra.get("minItems"))
+    optional = partial or not required
     if mf is not None:
         python_type, info = get_schema_field(mf, optional=optional)
         attrs = {
@@ -162,6 +280,9 @@ def _input_field(model, name, form_field, partial: bool):
         attrs.pop("default_factory", None)
     if form_field.help_text and not attrs.get("description"):
         attrs["description"] = str(form_field.help_text)
+    truth = _form_truth(form_field, optional=optional, required=required, extra=extra or {})
+    if truth is not None:
+        attrs["json_schema_extra"] = truth
     info = FieldInfo(**attrs)
     return python_type, info
 
@@ -184,11 +305,20 @@ def output_schema(kind) -> type[Schema]:
     )
 
 
+class StrictInput(Schema):
+    """A body naming a field the kind does not have is refused (422 naming it), not
+    silently half-saved: the description says ``additionalProperties: false``."""
+
+    model_config = {"extra": "forbid"}
+
+
 def input_schema(kind, *, partial: bool = False) -> type[Schema]:
     custom = []
     names = []
+    # what a form checks across fields, said by the kind: lists that need one item at least
+    extras = {name: {"minItems": 1} for name in getattr(kind, "api_required_lists", ())}
     for name, form_field in form_fields(kind).items():
-        python_type, info = _input_field(kind.model, name, form_field, partial)
+        python_type, info = _input_field(kind.model, name, form_field, partial, extras.get(name))
         custom.append((name, python_type, info))
         if _model_field(kind.model, name) is not None:
             names.append(name)
@@ -196,7 +326,12 @@ def input_schema(kind, *, partial: bool = False) -> type[Schema]:
         (
             "version",
             int | None,
-            Field(None, ge=1, description="The version you read; or send it as If-Match."),
+            Field(
+                None,
+                ge=1,
+                le=2**63 - 1,
+                description="The version you read; or send it as If-Match.",
+            ),
         )
     )
     suffix = "Patch" if partial else "In"
@@ -205,6 +340,7 @@ def input_schema(kind, *, partial: bool = False) -> type[Schema]:
         name=f"{_name(kind)}{suffix}",
         fields=names or ["id"],
         custom_fields=custom + ([] if names else [("id", int | None, Field(None))]),
+        base_class=StrictInput,
     )
 
 
@@ -230,10 +366,11 @@ def _filter_schema(flt) -> dict:
                     schema[key] = flt.extra[bound]
             return schema
         return {"type": "number"}
+    record_id = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
     if isinstance(flt, django_filters.ModelMultipleChoiceFilter):
-        return {"type": "array", "items": {"type": "integer"}}
+        return {"type": "array", "items": record_id}
     if isinstance(flt, django_filters.ModelChoiceFilter):
-        return {"type": "integer"}
+        return record_id
     if isinstance(flt, (django_filters.ChoiceFilter, django_filters.MultipleChoiceFilter)):
         choices = flt.extra.get("choices")
         if callable(choices):

@@ -118,6 +118,15 @@ class CheckedMultipleChoice(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+#: a web address and an email address as Django's validators take them (http or https;
+#: a dotted host name with a top-level domain of letters, at most 5 labels of 32
+#: characters so the host stays within 253), as the API's description says them
+_LABEL = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?"
+HOST_PATTERN = rf"{_LABEL}(\.{_LABEL}){{0,3}}\.[a-zA-Z]{{2,32}}"
+URL_PATTERN = rf"https?://{HOST_PATTERN}([/?#][^\s\x00]*)?"
+_ATOM = "[-!#$%&'*+/=?^_`{}|~0-9a-zA-Z]+"
+EMAIL_PATTERN = rf"{_ATOM}(\.{_ATOM}){{0,3}}@{HOST_PATTERN}"
+
 #: the dates a record may carry (a date of 9999-12-31 is a typing slip, and the yearly
 #: summaries cannot hold year 10000)
 FIRST_DATE, LAST_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
@@ -346,6 +355,15 @@ class TagsField(forms.CharField):
             return [str(v).strip() for v in value if str(v).strip()]
         value = super().to_python(value)
         return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+
+    def run_validators(self, value):
+        """Also each item: a NUL inside one (a JSON list) is no text either (PostgreSQL
+        refuses to store it)."""
+        super().run_validators(value)
+        if any("\x00" in item for item in value or ()):
+            raise forms.ValidationError(
+                _("Null characters are not allowed."), code="null_characters_not_allowed"
+            )
 
 
 def json_list_formfield(field: models.Field, **kwargs):

@@ -39,6 +39,11 @@ class CurrencyField(forms.CharField):
             {"list": "currency-codes", "autocomplete": "off", "class": "currency"}
         )
 
+    @property
+    def api_schema(self) -> dict:
+        """What the API's description says of it: a code (names are for the pages)."""
+        return {"enum": money.currency_codes()}
+
     def clean(self, value):
         value = super().clean(value).strip()
         if not value:
@@ -87,6 +92,8 @@ class ResourceForm(RecordForm):
         self.fields["shared_with"].queryset = self.fields[
             "shared_with"
         ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
+        # Resource.clean() refuses a negative unit value: the API's description says so
+        self.fields["unit_value"].api_minimum = 0
         self.fields["unit_value"].help_text = _(
             "The amount is quantity × unit value: 4 machines at 10.000.000 ₫ make 40.000.000 ₫."
         )

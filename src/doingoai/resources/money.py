@@ -69,6 +69,11 @@ def _iso_codes() -> list[str]:
     return [c for c in FIRST_CURRENCIES if c in codes] + sorted(codes - set(FIRST_CURRENCIES))
 
 
+def currency_codes() -> list[str]:
+    """Every code :func:`is_currency` takes, the usual ones first."""
+    return _iso_codes() + sorted(IATI_ONLY_CURRENCIES - NOT_MONEY - set(_iso_codes()))
+
+
 def currency_name(code: str, language: str | None = None) -> str:
     """``Đồng Việt Nam``, ``Đô la Mỹ`` (babel's CLDR names; English when asked)."""
     language = (language or get_language() or "vi").split("-")[0]
