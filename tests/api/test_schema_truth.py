@@ -42,6 +42,7 @@ REFUSED = [
     ("resources", {"currency": "Held"}, "currency"),
     ("resources", {"unit_value": "-5"}, "unit_value"),  # the model's own rule
     ("resources", {"unit_value": -5}, "unit_value"),
+    ("resources", {"quantity": "-1"}, "quantity"),
     ("resources", {"notes": "nul \x00 inside"}, "notes"),
     ("resources", {"beneficiaries_count": -1}, "beneficiaries_count"),
     ("partners", {"name_vi": "   "}, "name_vi"),

@@ -92,8 +92,10 @@ class ResourceForm(RecordForm):
         self.fields["shared_with"].queryset = self.fields[
             "shared_with"
         ].queryset.model.objects.filter(valid_to__isnull=True, level__in=["central", "province"])
-        # Resource.clean() refuses a negative unit value: the API's description says so
+        # Resource.clean() refuses a negative unit value and quantity: the API's
+        # description says so (a quantity of 0, refused too, it cannot say)
         self.fields["unit_value"].api_minimum = 0
+        self.fields["quantity"].api_minimum = 0
         self.fields["unit_value"].help_text = _(
             "The amount is quantity × unit value: 4 machines at 10.000.000 ₫ make 40.000.000 ₫."
         )
