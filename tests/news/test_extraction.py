@@ -545,3 +545,43 @@ def test_the_cambodian_union_for_peace_and_development_is_named_whole():
     # "vì Hòa bình" is not the province of Hòa Bình; the Vietnamese embassy is our side
     assert not any("Hòa Bình" in p or "Hoà Bình" in p for p in result.places)
     assert not any("Việt Nam tại" in p for p in result.partners)
+
+
+def test_units_as_the_press_writes_them():
+    """Issue 18, units: the central union with its "Trung ương"/"TW" as written, an
+    inserted "(LHPN)" dropped, "Hội LHPNVN", a list of provinces one unit each (a
+    centrally-run city as "TP"), district units with a capitalised level word."""
+    text = (
+        "Hội nghị tổng kết dự án\n"
+        "Ngày 2/5/2024, Trung ương Hội Liên hiệp Phụ nữ (LHPN) Việt Nam tổ chức hội nghị. "
+        "Tham gia có Hội LHPN 3 tỉnh, thành tham gia dự án: Hà Nội, Hải Dương, Bến Tre. "
+        "Hội LHPN Thị xã Hòa Thành và Hội Liên hiệp Phụ nữ (LHPN) huyện Tràng Định cùng dự."
+    )
+    assert extract(text).units == [
+        "Trung ương Hội Liên hiệp Phụ nữ Việt Nam",
+        "Hội LHPN TP Hà Nội",
+        "Hội LHPN tỉnh Hải Dương",
+        "Hội LHPN tỉnh Bến Tre",
+        "Hội LHPN Thị xã Hòa Thành",
+        "Hội Liên hiệp Phụ nữ huyện Tràng Định",
+    ]
+    assert extract("Ngày 2/5/2024, TW Hội LHPNVN đã hợp tác với KOICA.").units == ["TW Hội LHPNVN"]
+    listed = extract("Ngày 2/5/2024, Hội LHPN 7 tỉnh Quảng Ninh, Cao Bằng, Lạng Sơn đã dự.")
+    assert listed.units == [
+        "Hội LHPN tỉnh Quảng Ninh",
+        "Hội LHPN tỉnh Cao Bằng",
+        "Hội LHPN tỉnh Lạng Sơn",
+    ]
+
+
+def test_overseas_associations_are_neither_units_nor_partners():
+    text = (
+        "Ngày 2/5/2024, Hội LHPN Việt Nam phối hợp với Hội Phụ nữ Việt Nam tại Hungary và "
+        "Hội phụ nữ Việt Nam thành phố Kiev tổ chức tọa đàm."
+    )
+    result = extract(text)
+    assert result.units == ["Hội LHPN Việt Nam"] and result.partners == []
+    assert result.overseas == [
+        "Hội Phụ nữ Việt Nam tại Hungary",
+        "Hội phụ nữ Việt Nam thành phố Kiev",
+    ]

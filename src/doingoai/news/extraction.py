@@ -103,6 +103,9 @@ class Extraction:
     unsure: list[str] = field(default_factory=list)
     #: the date as written when its year is nowhere (text, dateline, publication date)
     date_without_year: str | None = None
+    #: overseas Vietnamese women's associations ("Hội Phụ nữ Việt Nam tại Hungary"):
+    #: neither units of the union nor foreign partners
+    overseas: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         def iso(value: date | None) -> str | None:
@@ -127,13 +130,16 @@ class Extraction:
             "spans": [list(s) for s in self.spans],
             "unsure": list(self.unsure),
             "date_without_year": self.date_without_year,
+            "overseas": list(self.overseas),
         }
 
 
 # --- organisations ---------------------------------------------------------------
 
+#: "Trung ương Hội ...", "TW Hội ...", "TƯ Hội ...": the central union, named as written
+_CENTRAL = r"(?:Trung\s+ương|Trung\s+Ương|TW|T\.Ư\.?|TƯ|T\.W)\s+"
 _WU_HEAD = (
-    r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
+    rf"(?:{_CENTRAL})?(?:Hội\s+LHPN\s*VN\b|Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
     r"Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|Hội\s+Liên\s+hiệp\s+phụ\s+nữ|"
     r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
     r"Hiệp\s+hội\s+Phụ\s+nữ)"
@@ -146,8 +152,19 @@ _OTHER_HEAD = (
 )
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (
-    r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
-    r"quận|bản|cụm\s+bản|khu\s+vực|vùng)"
+    r"(?:TP\.?|(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
+    r"quận|bản|cụm\s+bản|khu\s+vực|vùng))"
+)
+#: an acronym inserted after the head ("Hội Liên hiệp Phụ nữ (LHPN) tỉnh Gia Lai"): dropped
+_INSERTED_ACRONYM = re.compile(r"\s*\((?:LHPN|LHPNVN|LHPN\s+VN)\)")
+#: centrally-run cities: a list "Hội LHPN 15 tỉnh, thành: Hà Nội, ..." gives "Hội LHPN TP Hà Nội"
+_CENTRAL_CITIES = {"01", "79", "48", "31", "92"}
+#: an overseas Vietnamese women's association ("Hội Phụ nữ Việt Nam tại Hungary", "...
+#: thành phố Kiev", "Liên Hiệp hội Phụ nữ Việt Nam tại Châu Âu"): neither a unit nor a partner
+_OVERSEAS_TAIL = re.compile(
+    r"[ \t]+(?:Việt\s+Nam|VN)[ \t]+(?:tại|ở|thành\s+phố|vùng|khu\s+vực)[ \t]+"
+    r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w-]*"
+    r"(?:[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w-]*)*"
 )
 _LOWER_OK = {
     "tỉnh",
@@ -316,10 +333,32 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         family = "wu" if m.group("wu") else "other"
         head = m.group(0)
         head_start = m.start()
-        if head.startswith("Trung"):
-            head_start = m.start() + head.index("Hội") if "Hội" in head else m.start()
-            head = text[head_start : m.end()]
         pos = m.end()
+        if family == "wu":
+            acronym = _INSERTED_ACRONYM.match(text, pos)
+            if acronym:
+                head = text[head_start:pos]  # the name goes on after "(LHPN)"
+                pos = acronym.end()
+            overseas = _OVERSEAS_TAIL.match(text, pos)
+            if overseas:
+                # skipped, but it covers its name so that no other rule reads inside it
+                name = _clean_name(text[head_start : overseas.end()])
+                orgs.append(
+                    _Org(
+                        name,
+                        head_start,
+                        overseas.end(),
+                        False,
+                        "overseas",
+                        "overseas:" + fold(name),
+                    )
+                )
+                continue
+            if re.search(r"LHPN\s*VN$", head) or re.match(r"[ \t]+VN\b", text[pos:]):
+                end = pos if head.endswith("VN") else pos + re.match(r"[ \t]+VN", text[pos:]).end()
+                name = _clean_name(text[head_start:end])
+                orgs.append(_Org(name, head_start, end, True, "wu", "wu:VN", "VN"))
+                continue
         rest = text[pos : pos + 200]
         # "Hội LHPN các cấp", "Hội LHPN cấp TW": not a specific unit.
         if re.match(
@@ -333,6 +372,18 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         if not level:
             lpos = _skip_ws(text, pos)
         places = _read_places_list(text, lpos, hits)
+        if not places and family == "wu":
+            # "Hội LHPN 15 tỉnh, thành tham gia dự án: Hải Dương, Ninh Bình, ..."
+            listed = re.match(
+                r"\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tỉnh(?:,\s*thành(?:\s+phố)?)?"
+                r"[^:.\n]{0,40}:\s*",
+                rest,
+            )
+            if listed:
+                found = _read_places_list(text, pos + listed.end(), hits)
+                if len(found) > 1 and all(p.match.kind == "vn_province" for p in found):
+                    orgs.extend(_vn_units(text[head_start:pos], found))
+                    continue
         if not places and level:
             direct = _read_places_list(text, _skip_ws(text, pos), hits)
             if direct:
@@ -380,8 +431,8 @@ _WU_INSTITUTION_RE = re.compile(
 
 
 #: Vietnamese embassies and consulates ("Đại sứ quán Việt Nam tại Thái Lan") are the
-#: Vietnamese side, not partners (Vietnamese women's associations abroad are partners:
-#: the directory has a kind for them)
+#: Vietnamese side, not partners (nor are Vietnamese women's associations abroad: they
+#: are listed apart, ``overseas``)
 _VIETNAMESE_ABROAD = re.compile(r"(?:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán)\s+Việt\s+Nam\s+tại\b")
 
 
@@ -404,6 +455,25 @@ def _add_institutions(text: str, orgs: list[_Org]) -> None:
             orgs.remove(other)
         name = m.group(0)
         orgs.append(_Org(name, m.start(), m.end(), True, "wu", "institution:" + fold(name)))
+
+
+def _clean_name(name: str) -> str:
+    """A name as written, on one line, without an inserted "(LHPN)"."""
+    return " ".join(_INSERTED_ACRONYM.sub("", name).split())
+
+
+def _vn_units(head: str, places: list[PlaceHit]) -> list[_Org]:
+    """One unit per Vietnamese province of a list, "Hội LHPN tỉnh X" or, for a
+    centrally-run city, "Hội LHPN TP X"."""
+    head = _clean_name(head)
+    out = []
+    for p in places:
+        level = "TP" if p.match.code in _CENTRAL_CITIES else "tỉnh"
+        name = re.sub(r"^(?:tỉnh|TP\.?|thành\s+phố)\s+", "", p.text, flags=re.IGNORECASE)
+        out.append(
+            _Org(f"{head} {level} {name}", p.start, p.end, True, "wu", f"wu:{p.match.code}", "VN")
+        )
+    return out
 
 
 def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None:
@@ -464,7 +534,7 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
                         )
                     )
                 return out
-            name = " ".join(text[head_start:end].split())
+            name = _clean_name(text[head_start:end])
             code = (
                 places[0].match.code if len(places) == 1 else ",".join(p.match.code for p in places)
             )
@@ -480,11 +550,16 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             ]
         if len(places) == 1:
             p = places[0]
-            name = " ".join(text[head_start : p.end].split())
+            name = _clean_name(text[head_start : p.end])
             return [_Org(name, head_start, p.end, True, "wu", f"wu:{p.match.code}", "VN")]
+        if all(p.match.kind == "vn_province" for p in places):
+            # "Hội LHPN 7 tỉnh Quảng Ninh, Cao Bằng, ...": one unit per province
+            return _vn_units(text[head_start:pos], places)
         return None
     # A district or commune unit: "Hội LHPN huyện Krông Pắc", "xã Ea Tu".
-    if level and re.match(r"\s+(?:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s", level.group(0)):
+    if level and re.match(
+        r"\s+(?i:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s", level.group(0)
+    ):
         m = re.match(
             r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w'-]*"
             r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ0-9][\w'-]*){0,3}",
@@ -493,7 +568,7 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         if m:
             end = pos + level.end() + m.end()
             after = _country_after(text, end, hits)
-            name = " ".join(text[head_start:end].split())
+            name = _clean_name(text[head_start:end])
             if after is not None:
                 return [
                     _Org(
@@ -847,6 +922,10 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
     seen_keys: set[str] = set()
     for org in orgs:
+        if org.family == "overseas":
+            if org.name not in result.overseas:
+                result.overseas.append(org.name)
+            continue
         if org.is_unit:
             if org.key not in seen_keys:
                 seen_keys.add(org.key)
