@@ -585,3 +585,24 @@ def test_overseas_associations_are_neither_units_nor_partners():
         "Hội Phụ nữ Việt Nam tại Hungary",
         "Hội phụ nữ Việt Nam thành phố Kiev",
     ]
+
+
+def test_places_where_it_happened_below_country_level():
+    """Issue 18, places: districts and communes the gazetteer does not know, venues,
+    an address written after the place ("xã ..., huyện ..., tỉnh ..."), foreign capitals;
+    not a place that ends an organisation's name ("Văn phòng Kocun tại Cần Thơ")."""
+    text = (
+        "Gặp mặt tại cửa khẩu\n"
+        "Ngày 2/5/2024, tại Trạm kiểm soát cửa khẩu quốc tế Xa Mát (xã Tân Lập, huyện Tân "
+        "Biên, tỉnh Tây Ninh), Hội LHPN tỉnh Tây Ninh đã gặp mặt Hội Phụ nữ tỉnh Svay Riêng. "
+        "Đại diện Văn phòng Kocun tại Cần Thơ cùng dự. Sau đó đoàn sang thủ đô Moskva."
+    )
+    result = extract(text)
+    assert result.places == [
+        "Trạm kiểm soát cửa khẩu quốc tế Xa Mát",
+        "xã Tân Lập",
+        "huyện Tân Biên",
+        "tỉnh Tây Ninh",
+        "thủ đô Moskva",
+    ]
+    assert "RU" in result.countries and "KH" in result.countries

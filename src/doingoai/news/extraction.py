@@ -36,7 +36,7 @@ from doingoai.core.text import fold, squash
 from .amounts import Amount, find_amounts
 from .dates import DateHit, find_dates
 from .documents import segment
-from .gazetteer import PlaceHit, find_places, fold_with_offsets
+from .gazetteer import PlaceHit, find_places, fold_with_offsets, match_place
 
 __all__ = ["KINDS", "Event", "Extraction", "extract"]
 
@@ -291,8 +291,111 @@ class _Org:
 
 #: the administrative word written before a place name ("thủ đô Phnom Penh")
 _PLACE_PREFIX = re.compile(
-    r"(tỉnh|thành\s+phố|thủ\s+đô|Thủ\s+đô|huyện|quận|thị\s+xã|TP\.?)\s+$", re.IGNORECASE
+    r"(tỉnh|thành\s+phố|thủ\s+đô|thu\s+đô|huyện|quận|thị\s+xã|xã|bản|TP\.?)\s+$", re.IGNORECASE
 )
+
+
+#: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
+_LOCATED_WORD = re.compile(
+    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:(?:các|hai|\d+)\s+)?$"
+)
+#: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
+_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
+#: a named place not in the gazetteer, with its administrative word: "tại huyện Tràng
+#: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
+_NAMED_PLACE = re.compile(
+    r"(?P<p>(?P<level>\b(?i:huyện|quận|thị\s+xã|xã|thị\s+trấn|phường|bản|thủ\s+đô|thu\s+đô|"
+    r"thành\s+phố|tỉnh))\s+"
+    rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}))"
+)
+#: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
+#: kiểm soát cửa khẩu quốc tế Nam Giang", "tại Nhà khách Chính phủ"
+_VENUE = re.compile(
+    r"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
+    r"nhà\s+văn\s+hoá|cung\s+văn\s+hóa|khu\s+di\s+tích|di\s+tích|cửa\s+khẩu|chùa|"
+    r"trung\s+tâm\s+hội\s+nghị|hội\s+trường|khách\s+sạn|học\s+viện|đồn\s+biên\s+phòng|"
+    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan)\b)"
+)
+_VENUE_STOP = re.compile(
+    r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
+    r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
+    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ)$"
+)
+
+
+def _is_located(work: str, start: int) -> bool:
+    """Is the place at ``start`` (its administrative word included) written after a
+    location word ("tại", "ở", "đến", ...) that does not end a name?"""
+    cue = _LOCATED_WORD.search(work, max(0, start - 12), start)
+    if cue is None:
+        return False
+    return not _after_name(work, cue.start())
+
+
+def _after_name(work: str, pos: int) -> bool:
+    """Does the location word at ``pos`` end a name ("Văn phòng Kocun tại Cần Thơ",
+    "đại diện KOICA tại Hà Nội")? Then the place is the organisation's seat, not where
+    something happened."""
+    before = re.search(r"(\S+)[ \t]+$", work[max(0, pos - 40) : pos])
+    if not before or work[pos : pos + 3] not in {"tại", "ở "}:
+        return False
+    word = before.group(1)
+    if not word[0].isupper() or word in {"Sáng", "Chiều", "Tối", "Trưa", "Hôm"}:
+        return False
+    # "phụ nữ Lào tại Hà Nội": a country is not a name's end
+    two = re.search(r"(\S+[ \t]+)?\S+[ \t]+$", work[max(0, pos - 40) : pos]).group(0)
+    return not any(
+        (hit := match_place(w)) is not None and hit.kind == "country" for w in (word, two.strip())
+    )
+
+
+def _venues(work: str, body_start: int) -> list[tuple[int, int, str]]:
+    """Venues named after "tại" / "ở": the head word and the words of its name up to a
+    punctuation mark or a function word (at most 10 words)."""
+    out = []
+    for m in _VENUE.finditer(work, body_start):
+        end = m.end("v")
+        words = 0
+        while words < 10:
+            w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+)", work[end:])
+            if not w:
+                # "Khu di tích lịch sử cách mạng Việt Nam - Lào"
+                w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
+            if not w or _VENUE_STOP.match(w.group(1)):
+                break
+            end += w.end()
+            words += 1
+        if words == 0 or not work[end:].strip():
+            continue  # no name, or cut off by the end of the excerpt
+        start = m.start("v")
+        key = fold(_clean_name(work[start:end]))
+        if any(k.startswith("venue:" + key) for _, _, k in out):
+            continue  # a shorter mention of a venue already named
+        out.append((start, end, "venue:" + key))
+    return out
+
+
+def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
+    """Named places the gazetteer does not know, written with their administrative word
+    after a location word ("tại huyện Tràng Định")."""
+    out = []
+    for m in _NAMED_PLACE.finditer(work):
+        start, end = m.start("p"), m.end("p")
+        if any(h.start < end and start < h.end for h in hits):
+            continue  # the gazetteer's own place
+        if any(s <= start < e for s, e in unit_ranges):
+            continue
+        name = m.group("name")
+        # stop before a word that starts another phrase ("huyện Nam Giang Sáng nay")
+        words = name.split()
+        while words and words[-1] in {"Hội", "Đoàn", "Sáng", "Chiều", "Ngày", "Việt"}:
+            words.pop()
+        if not words:
+            continue
+        end = m.start("name") + len(" ".join(words))
+        out.append((start, end, "named:" + fold(work[m.start("name") : end])))
+    return out
 
 
 def _place_at(hits: list[PlaceHit], pos: int) -> PlaceHit | None:
@@ -943,38 +1046,51 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # Places and countries.
     unit_ranges = [(o.start, o.end) for o in orgs]
     title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0] : title_span[1]])
-    place_codes: set[str] = set()
     countries: list[str] = []
+    venues = _venues(work, title_span[1] if not prefix else 0)
+    venue_ranges = [(s, e) for s, e, _ in venues]
+    # candidates: (start, end, identity, located by a word before it)
+    candidates: list[tuple[int, int, str, bool]] = [(s, e, k, True) for s, e, k in venues]
     for hit in hits:
         m = hit.match
         if m.kind == "region" or (m.kind == "country" and m.code == "VN"):
             if m.kind == "region" and m.code not in countries and m.code != "VN":
                 countries.append(m.code)
             continue
-        if m.kind == "vn_province":
-            inside_unit = any(s <= hit.start < e for s, e in unit_ranges)
-            before = work[max(0, hit.start - 25) : hit.start]
-            located = re.search(
-                r"(?:tại|ở|đến|về|sang|địa\s+bàn)\s+(?:(?:tỉnh|thành\s+phố|"
-                r"TP\.?|thủ\s+đô|Thủ\s+đô)\s+)?$",
-                before,
-            )
-            dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
-            if inside_unit or not (located or dateline_place):
-                continue
-        inside_org = any(s <= hit.start < e for s, e in unit_ranges)
-        if m.kind != "country" and not inside_org and m.code not in place_codes:
-            # a place below country level (countries are their own field), as first
-            # written with its administrative word ("tỉnh Kampong Cham")
-            place_codes.add(m.code)
-            prefix = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
-            start = prefix.start(1) if prefix else hit.start
-            result.places.append(work[start : hit.end])
-            span("places", start, hit.end)
         if m.foreign and m.country not in countries:
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
             result.subdivisions.append(m.code)
+        if m.kind == "country" or any(s <= hit.start < e for s, e in unit_ranges + venue_ranges):
+            continue  # a country, or a place inside a name ("trạm biên phòng Hòa Hiệp")
+        prefix_m = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
+        start = prefix_m.start(1) if prefix_m else hit.start
+        dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
+        candidates.append((start, hit.end, m.code, _is_located(work, start) or dateline_place))
+    for start, end, key in _unknown_places(work, hits, unit_ranges + venue_ranges):
+        candidates.append((start, end, key, _is_located(work, start)))
+    candidates.sort()
+    # a place where something happened: after "tại", "ở", "đến", ... or after such a place
+    # in a list or an address ("tại xã Phiêng Khoài, huyện Yên Châu", "(xã Tân Lập,
+    # huyện Tân Biên, tỉnh Tây Ninh)")
+    taken = [c for c in candidates if c[3]]
+    grown = True
+    while grown:
+        grown = False
+        for c in candidates:
+            if c in taken:
+                continue
+            if any(t[1] <= c[0] and _LIST_NEXT.fullmatch(work, t[1], c[0]) for t in taken):
+                taken.append(c)
+                grown = True
+    # each place once, as first written in the body (the headline's form when only there)
+    first: dict[str, tuple[int, int]] = {}
+    for start, end, key, _ in sorted(taken, key=lambda c: (c[0] < title_span[1], c[0])):
+        first.setdefault(key, (start, end))
+    for start, end in sorted(first.values()):
+        result.places.append(_clean_name(work[start:end]))
+    for start, end, _, _ in taken:
+        span("places", start, end)
     for org in orgs:
         if not org.is_unit and org.country and org.country != "VN" and org.country not in countries:
             countries.append(org.country)

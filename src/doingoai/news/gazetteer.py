@@ -229,6 +229,17 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "KP": ["Triều Tiên", "CHDCND Triều Tiên"],
     "MN": ["Mông Cổ", "Mongolia"],
     "TW": ["Đài Loan", "Taiwan"],
+    "IE": ["Ai-len", "Ai Len", "Ailen", "Ireland"],
+    "MX": ["Mê-hi-cô", "Mêhicô", "Mexico", "Mehico"],
+    "HU": ["Hung-ga-ri", "Hungari", "Hungary"],
+    "UA": ["U-crai-na", "Ucraina", "Ukraina", "Ukraine"],
+    "SE": ["Thụy Điển", "Thuỵ Điển", "Sweden"],
+    "ES": ["Tây Ban Nha", "Spain"],
+    "VE": ["Vê-nê-xu-ê-la", "Venezuela"],
+    "CO": ["Cô-lôm-bi-a", "Colombia"],
+    "BY": ["Bê-la-rút", "Belarus"],
+    "PL": ["Ba Lan", "Poland"],
+    "ZA": ["Nam Phi", "South Africa"],
     "VN": [
         "Việt Nam",
         "Vietnam",
@@ -308,6 +319,43 @@ VN_ALIASES: dict[str, list[str]] = {
     "46": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "TP Huế", "TP. Huế", "Thừa Thiên-Huế"],
     "62": ["Kon Tum", "Kontum"],
     "67": ["Đắk Nông", "Đắc Nông", "Dak Nong"],
+}
+
+# Foreign cities (capitals and the cities the press reports from) in the spellings of the
+# Vietnamese press: kind "city", code "city:<first spelling>".
+FOREIGN_CITIES: dict[str, list[list[str]]] = {
+    "RU": [["Moskva", "Mát-xcơ-va", "Matxcova", "Moscow"], ["Xanh Pê-téc-bua", "Saint Petersburg"]],
+    "CO": [["Bogota", "Bogotá", "Bogatá", "Bô-gô-ta"]],
+    "UA": [["Kiev", "Kyiv", "Ki-ép", "Kiép"]],
+    "ES": [["Madrid", "Ma-đrít"], ["Barcelona"]],
+    "CZ": [["Praha", "Prague", "Pra-ha"]],
+    "HU": [["Budapest", "Bu-đa-pét"]],
+    "US": [["New York", "Niu Oóc", "Niu-oóc"], ["Washington", "Oa-sinh-tơn"], ["San Francisco"]],
+    "MX": [["Mexico City", "Mehico City", "Thành phố Mexico", "Mê-hi-cô Xi-ti"]],
+    "SE": [["Stockholm", "Xtốc-khôm"], ["Malmo", "Malmö"]],
+    "FR": [["Paris", "Pa-ri"]],
+    "DE": [["Berlin", "Béc-lin"]],
+    "GB": [["London", "Luân Đôn"]],
+    "CU": [["La Habana", "Havana", "Ha-va-na", "La Ha-ba-na"]],
+    "VE": [["Caracas", "Ca-ra-cát"]],
+    "AT": [["Vienna"]],
+    "PL": [["Warsaw", "Vác-sa-va", "Varsava"]],
+    "BY": [["Minsk"]],
+    "BE": [["Brussels", "Brúc-xen", "Bruxelles"]],
+    "CH": [["Geneva", "Giơ-ne-vơ", "Genève"]],
+    "IE": [["Dublin", "Đu-blin"]],
+    "AU": [["Canberra", "Can-bê-ra"], ["Sydney", "Xít-ni"], ["Melbourne"]],
+    "IN": [["New Delhi", "Niu Đê-li"]],
+    "ID": [["Jakarta", "Gia-các-ta"]],
+    "MY": [["Kuala Lumpur", "Cua-la Lăm-pơ"]],
+    "PH": [["Manila", "Ma-ni-la"]],
+    "MM": [["Yangon", "Nay Pyi Taw", "Naypyidaw"]],
+    "MN": [["Ulaanbaatar", "U-lan Ba-to"]],
+    "KP": [["Bình Nhưỡng", "Pyongyang"]],
+    "ZA": [["Pretoria"], ["Johannesburg"]],
+    "NZ": [["Wellington"]],
+    "CA": [["Ottawa"]],
+    "IT": [["Rome", "Rô-ma", "Roma"]],
 }
 
 # Names that contain a place name but are not places.
@@ -444,6 +492,12 @@ def _index() -> dict[str, list[_Entry]]:
             # Romanized names are short and collide with Vietnamese given names
             # ("Trang", "Nan"): in running text they need "tỉnh"/"thành phố" before.
             add(sub.name, match, needs_level=True)
+
+    for country, cities in FOREIGN_CITIES.items():
+        for names in cities:
+            match = PlaceMatch("city", "city:" + names[0], names[0], country)
+            for alias in names:
+                add(alias, match)
 
     for code, aliases in REGION_ALIASES.items():
         for alias in aliases:
