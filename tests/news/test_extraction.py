@@ -606,3 +606,24 @@ def test_places_where_it_happened_below_country_level():
         "thủ đô Moskva",
     ]
     assert "RU" in result.countries and "KH" in result.countries
+
+
+def test_partners_as_the_press_writes_them():
+    """Issue 18, partners: a ministry with lower-case words before its country, an
+    embassy known only by its ambassador, companies named in a foreign language, an
+    organisation with its acronym in parentheses (the acronym is used), the Cambodian
+    union "vì hòa bình và phát triển" in lower case with its province."""
+    text = (
+        "Ngày 2/5/2024, Hội LHPN Việt Nam tiếp Bộ các vấn đề phụ nữ Cam-pu-chia và Đại sứ "
+        "Cuba tại Việt Nam. Bà Lan ký thỏa thuận với công ty TNHH Procter & Gamble và Nestlé "
+        "Việt Nam. Viện Phát triển Phụ nữ Hàn Quốc (KWDI) cùng dự; Hội phụ nữ Campuchia vì "
+        "hòa bình và phát triển tỉnh Svay Riêng gửi thư. Đại sứ Việt Nam tại Lào cũng dự."
+    )
+    assert extract(text).partners == [
+        "Bộ các vấn đề phụ nữ Cam-pu-chia",
+        "Đại sứ quán Cuba",
+        "công ty TNHH Procter & Gamble",
+        "Nestlé Việt Nam",
+        "KWDI",
+        "Hội phụ nữ Campuchia vì hòa bình và phát triển tỉnh Svay Riêng",
+    ]

@@ -145,11 +145,75 @@ _WU_HEAD = (
     r"Hiệp\s+hội\s+Phụ\s+nữ)"
 )
 _OTHER_HEAD = (
-    r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
-    r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
-    r"Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
-    r"Hội\s+người\s+Việt|Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
+    r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
+    r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
+    r"Uỷ\s+ban|Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
+    r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
+    r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
+    r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
 )
+#: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
+_NAME_STOP = {
+    "với",
+    "của",
+    "đã",
+    "đang",
+    "sẽ",
+    "là",
+    "được",
+    "bị",
+    "cho",
+    "đến",
+    "tới",
+    "sang",
+    "để",
+    "nhằm",
+    "do",
+    "về",
+    "có",
+    "từ",
+    "trong",
+    "theo",
+    "cùng",
+    "tiếp",
+    "làm",
+    "thăm",
+    "dự",
+    "gặp",
+    "tổ",
+    "ký",
+    "trao",
+    "tặng",
+    "nhận",
+    "phối",
+    "tham",
+    "chủ",
+    "đồng",
+    "bà",
+    "ông",
+    "chị",
+    "anh",
+    "các",
+    "những",
+    "này",
+    "đó",
+    "khi",
+    "sau",
+    "trước",
+    "nhân",
+    "vào",
+    "tại",
+    "ở",
+    "mà",
+    "như",
+    "thì",
+    "hay",
+    "hoặc",
+    "giữa",
+    "ngày",
+    "năm",
+    "tháng",
+}
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (
     r"(?:TP\.?|(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
@@ -267,6 +331,17 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Korea Foundation": "KR",
     "Liên đoàn Phụ nữ Dân chủ Quốc tế": "",
     "Tầm nhìn Thế giới": "",
+    # agencies and NGOs the press names by acronym or short name
+    "SIDA": "SE",
+    "Sida": "SE",
+    "Forum Syd": "SE",
+    "Danida": "DK",
+    "NORAD": "NO",
+    "Enabel": "BE",
+    "AFD": "FR",
+    "EMWF": "",
+    "TAF": "",
+    "KWDI": "KR",
 }
 _KNOWN_RE = re.compile(
     r"(?<![\w])(?:"
@@ -497,6 +572,11 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 orgs.extend(org)
             continue
         org = _other_org(text, head_start, pos, hits)
+        if org is not None and re.match(r"Hội\s+người\s+Việt", head):
+            # "Hội người Việt Nam tại Nhật Bản": an overseas association, not a partner
+            org = _Org(
+                org.name, org.start, org.end, False, "overseas", "overseas:" + fold(org.name)
+            )
         if org is not None:
             orgs.append(org)
     # International organisations by name.
@@ -518,9 +598,124 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 KNOWN_PARTNERS[name],
             )
         )
+    _add_missions(text, orgs, hits)
+    _add_companies(text, orgs)
     _add_institutions(text, orgs)
     orgs.sort(key=lambda o: o.start)
+    _use_acronyms(text, orgs)
     return orgs
+
+
+#: "Đại sứ Cuba tại Việt Nam", "Tổng Lãnh sự Singapore": the mission, named
+#: "Đại sứ quán Cuba" / "Tổng lãnh sự quán Singapore" when the text names only its head
+_ENVOY = re.compile(r"\b(?P<head>Đại\s+sứ|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự))(?!\s+quán)[ \t]+")
+
+
+def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _ENVOY.finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        hit = _place_at(hits, m.end())
+        if hit is None or hit.match.kind != "country" or not hit.match.foreign:
+            continue
+        head = " ".join(m.group("head").split())
+        mission = (
+            "Đại sứ quán" if head == "Đại sứ" else head[0].upper() + head[1:].lower() + " quán"
+        )
+        key = f"mission:{fold(mission)}:{hit.match.country}"
+        if any(o.key == key for o in orgs):
+            continue  # the mission is named in full elsewhere
+        name = f"{mission} {hit.text}"
+        orgs.append(_Org(name, m.start(), hit.end, False, "other", key, hit.match.country))
+
+
+#: a Vietnamese syllable, diacritics folded: a word that is not one is foreign
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _foreign_word(word: str) -> bool:
+    """A word that is not a Vietnamese syllable ("Unilever", "Nestlé"); an acronym in
+    capitals ("LHPN") is not taken for one."""
+    folded = fold(word)
+    return (
+        len(folded) > 2
+        and folded.isalpha()
+        and not word.isupper()
+        and not _VI_SYLLABLE.fullmatch(folded)
+    )
+
+
+#: capitalised words that start a new phrase, not part of a name
+_CAPITAL_STOP = {"Bà", "Ông", "Chị", "Anh", "Tại", "Ngày", "Sáng", "Chiều", "Theo", "Đây", "Đồng"}
+
+
+#: a company or a foundation named in a foreign language: "công ty TNHH Procter &
+#: Gamble", "Quỹ Unilever Việt Nam", "Nestlé Việt Nam", "Tập đoàn Hyundai Motor"
+_COMPANY = re.compile(
+    rf"(?:(?P<head>[Cc]ông\s+ty|Tập\s+đoàn|Quỹ)(?:\s+(?:TNHH|[Cc]ổ\s+phần|CP))?\s+)?"
+    rf"(?P<name>{_CAP}[\w'’-]*(?:\.\w+)*(?:[ \t]+(?:&[ \t]+)?{_CAP}[\w'’-]*(?:\.\w+)*){{0,4}})"
+)
+
+
+def _add_companies(text: str, orgs: list[_Org]) -> None:
+    for m in _COMPANY.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in orgs if o.family != "other"):
+            continue
+        words = m.group("name").split()
+        cut = next((k for k, w in enumerate(words) if w in _CAPITAL_STOP), len(words))
+        words = words[:cut]
+        if not any(_foreign_word(w) for w in words):
+            continue
+        if not m.group("head"):
+            # no "công ty": a foreign name followed by "Việt Nam" ("Nestlé Việt Nam")
+            if (
+                len(words) < 3
+                or words[-2:] != ["Việt", "Nam"]
+                or not all(_foreign_word(w) for w in words[:-2])
+            ):
+                continue
+            if m.start() == 0 or text[m.start() - 1] == "\n":
+                continue
+        inside = [o for o in orgs if o.start < m.end() and m.start() < o.end]
+        for other in inside:
+            orgs.remove(other)
+        end = m.start("name")
+        for w in words:
+            end = text.index(w, end) + len(w)
+        name = " ".join(text[m.start() : end].split())
+        first = next(w for w in words if _foreign_word(w))
+        orgs.append(_Org(name, m.start(), end, False, "company", "company:" + fold(first)))
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Za-z&]{1,9})\)")
+
+
+def _use_acronyms(text: str, orgs: list[_Org]) -> None:
+    """A partner written with its acronym in parentheses is named by the acronym
+    ("Viện Phát triển Phụ nữ Hàn Quốc (KWDI)" -> "KWDI")."""
+    for org in list(orgs):
+        if org not in orgs or org.is_unit or org.family not in ("other", "company", "wu", "known"):
+            continue
+        m = _ACRONYM_AFTER.match(text, org.end)
+        if not m or not any(c.isupper() for c in m.group("a")[1:]):
+            continue
+        acronym = m.group("a")
+        inside = [o for o in orgs if m.start() <= o.start < m.end()]
+        for other in inside:
+            orgs.remove(other)  # the acronym itself, found as a known name
+        at = orgs.index(org)
+        orgs[at] = _Org(
+            acronym,
+            org.start,
+            m.end(),
+            False,
+            org.family,
+            "acronym:" + acronym.upper(),
+            org.country,
+        )
 
 
 #: the union's own institutions and the Vietnamese women's organisations beside it:
@@ -536,7 +731,10 @@ _WU_INSTITUTION_RE = re.compile(
 #: Vietnamese embassies and consulates ("Đại sứ quán Việt Nam tại Thái Lan") are the
 #: Vietnamese side, not partners (nor are Vietnamese women's associations abroad: they
 #: are listed apart, ``overseas``)
-_VIETNAMESE_ABROAD = re.compile(r"(?:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán)\s+Việt\s+Nam\s+tại\b")
+_VIETNAMESE_ABROAD = re.compile(
+    r"(?i:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán|Tổng\s+lãnh\s+sự\s+quán|Đại\s+sứ|"
+    r"Tổng\s+lãnh\s+sự)\s+Việt\s+Nam\b"
+)
 
 
 def _for_peace(text: str, hit: PlaceHit) -> bool:
@@ -592,16 +790,38 @@ def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None
 
 def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
     head_clean = " ".join(head.split())
+    if (
+        places
+        and any(p.match.country == "VN" for p in places)
+        and any(p.match.foreign for p in places)
+    ):
+        # "Hội LHPN Việt Nam và Lào", "Hội LHPN tỉnh Gia Lai và Stung Treng": the two
+        # sides together; the Vietnamese province is a unit, the other side is named apart
+        vn = [p for p in places if p.match.kind == "vn_province"]
+        if len(vn) != 1:
+            return None
+        places, end = vn, vn[0].end
+        name = _clean_name(text[head_start:end])
+        return [_Org(name, head_start, end, True, "wu", f"wu:{vn[0].match.code}", "VN")]
     if places:
         last = places[-1]
         end = last.end
-        # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển"
+        # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển" (also in lower case), and the
+        # province that may follow ("... vì Hòa bình và Phát triển tỉnh Stung Treng")
         tail = re.match(
+            r"\s+vì\s+(?i:hòa|hoà)\s+(?i:bình)(?:\s+và\s+(?i:phát)\s+(?i:triển))?",
+            text[end:],
+        ) or re.match(
             r"\s+vì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
             text[end:],
         )
         if tail and len(places) == 1 and not level:
             end += tail.end()
+            province = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[end:])
+            after = _place_at(hits, end + province.end()) if province else None
+            if after is not None and after.match.foreign:
+                end = after.end
+                places = [after]
         # "Hội Phụ nữ Việt Nam tại Séc"
         at = re.match(r"\s+(?:tại|ở)\s+", text[end:])
         abroad = None
@@ -682,6 +902,20 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
     return None
 
 
+def _and_goes_on(text: str, pos: int) -> bool:
+    """Does "và" at ``pos`` join words of one name ("Viện Giáo dục và Thúc đẩy ...")
+    rather than two organisations ("Bộ ... Cam-pu-chia và Đại sứ Cuba")?"""
+    nxt = re.match(r"[ \t]+", text[pos:])
+    if not nxt or not re.match(_CAP, text[pos + nxt.end() :]):
+        return False
+    at = pos + nxt.end()
+    return not (
+        _HEAD_RE.match(text, at)
+        or _ENVOY.match(text, at)
+        or text[at:].split(" ", 1)[0] in _CAPITAL_STOP
+    )
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -703,7 +937,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             count += 1
             # "... tại Việt Nam" ends the name
             continue
-        w = re.match(r"[\w-]+|[–-](?=\s+[A-ZĐ])", text[j:])
+        w = re.match(r"[\w-]+(?:\.[\w-]+)+|[\w-]+|[–-](?=\s+[A-ZĐ])", text[j:])
         if not w:
             break
         word = w.group(0)
@@ -713,6 +947,14 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             or word in _LOWER_OK
             or word in "–-"
             or (word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None)
+            # "Bộ các vấn đề phụ nữ Cam-pu-chia", "Viện Giáo dục và Thúc đẩy ... Hàn Quốc":
+            # lower-case words go on while no word ends the name (the name must still
+            # reach a foreign place)
+            or (
+                word[0].isalpha()
+                and word not in _NAME_STOP
+                and (word != "và" or _and_goes_on(text, j + w.end()))
+            )
         ):
             if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
                 break
@@ -728,15 +970,10 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         end = after.end + (1 if text[after.end : after.end + 1] == ")" else 0)
     name = " ".join(text[head_start:end].split())
     head = fold(text[head_start:pos])
-    return _Org(
-        name,
-        head_start,
-        end,
-        False,
-        "other",
-        f"other:{head}:{foreign.match.code}",
-        foreign.match.country,
-    )
+    key = f"other:{head}:{foreign.match.code}"
+    if head in {"dai su quan", "tong lanh su quan", "lanh su quan"}:
+        key = f"mission:{head}:{foreign.match.country}"
+    return _Org(name, head_start, end, False, "other", key, foreign.match.country)
 
 
 # --- kinds -------------------------------------------------------------------------
