@@ -627,3 +627,27 @@ def test_partners_as_the_press_writes_them():
         "KWDI",
         "Hội phụ nữ Campuchia vì hòa bình và phát triển tỉnh Svay Riêng",
     ]
+
+
+def test_amounts_as_the_labels_count_them():
+    """Issue 18, amounts: an equivalent in parentheses is not a second amount, a total
+    replaces its parts, a headline's rounded figure is the body's amount, "từ <partner>"
+    means received, and with no giver in its sentence an amount takes the lead's."""
+    text = (
+        "Hàn Quốc hỗ trợ hơn 22 tỷ đồng cho phụ nữ\n"
+        "Ngày 23/8/2019, với tổng mức hỗ trợ 1 triệu USD (22,7 tỷ đồng) từ Chính phủ Hàn "
+        "Quốc, dự án đã được ký kết giữa Trung ương Hội LHPN Việt Nam và KOICA."
+    )
+    assert [(a.value, a.currency, a.direction) for a in extract(text).amounts] == [
+        (Decimal(1_000_000), "USD", "received")
+    ]
+    gifts = (
+        "Trao quà cho phụ nữ Campuchia\n"
+        "Ngày 21/4/2022, Hội LHPN huyện Tân Biên tổ chức trao tặng quà cho phụ nữ tỉnh Svay "
+        "Riêng, Campuchia.\n"
+        "Tại buổi lễ, Hội đã trao 60 phần quà, mỗi phần quà trị giá 500.000 đồng. Tổng trị "
+        "giá quà tặng là 36.800.000 đồng."
+    )
+    assert [(a.value, a.direction) for a in extract(gifts).amounts] == [
+        (Decimal(36_800_000), "given")
+    ]

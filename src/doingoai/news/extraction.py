@@ -713,7 +713,7 @@ def _use_acronyms(text: str, orgs: list[_Org]) -> None:
             m.end(),
             False,
             org.family,
-            "acronym:" + acronym.upper(),
+            "known:" + fold(acronym),
             org.country,
         )
 
@@ -1082,6 +1082,12 @@ def _direction(
         r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after
     ):
         return "received"
+    # "1 triệu USD (22,7 tỷ đồng) từ Chính phủ Hàn Quốc": from a partner
+    for org in orgs:
+        if amount.end <= org.start < e and not org.is_unit and org.family != "overseas":
+            if re.search(r"\b(?:tu|cua)\s+$", folded[max(amount.end, org.start - 8) : org.start]):
+                return "received"
+            break
     recv = [m for m in _RECEIVED_CUE.finditer(before)]
     give = [m for m in _GIVEN_CUE.finditer(before)]
     last_recv = recv[-1].start() if recv else -1
@@ -1089,13 +1095,13 @@ def _direction(
     if last_recv > last_give:
         cue = recv[-1].group(0)
         if cue == "tai tro":
-            subject = _subject(orgs, s, s + last_recv)
+            subject = _subject(orgs, s, s + last_recv, folded)
             if subject is not None and subject.is_unit:
                 return "given"
         return "received"
     if last_give >= 0:
         cue_pos = s + last_give
-        subject = _subject(orgs, s, cue_pos)
+        subject = _subject(orgs, s, cue_pos, folded)
         if subject is not None:
             return "given" if subject.is_unit else "received"
         # No named giver: look at the recipient.
@@ -1119,7 +1125,7 @@ def _direction(
         ):
             return "received"
         if _GIVEN_CUE.search(previous):
-            subject = _subject(orgs, ps, s)
+            subject = _subject(orgs, ps, s, folded)
             if subject is not None:
                 return "given" if subject.is_unit else "received"
     if main_kind == "delegation_out":
@@ -1127,9 +1133,37 @@ def _direction(
     return "unknown"
 
 
-def _subject(orgs: list[_Org], start: int, end: int) -> _Org | None:
-    inside = [o for o in orgs if start <= o.start and o.end <= end]
+def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | None:
+    """The last organisation before a verb; not one written after "thông qua" (through)
+    or "cùng" / "với" (with), which are channels or companions."""
+    inside = [
+        o
+        for o in orgs
+        if start <= o.start
+        and o.end <= end
+        and o.family != "overseas"
+        and not (
+            text
+            and re.search(r"\b(?:thong qua|voi|cung)\s+$", text[max(0, o.start - 12) : o.start])
+        )
+    ]
     return inside[-1] if inside else None
+
+
+#: a gift or a grant in the headline or the lead: who gives
+_LEAD_GIFT = re.compile(r"\b(?:trao tang|trao|tang qua|tang|tai tro|ho tro|vien tro|ung ho)\b")
+
+
+def _lead_direction(folded: str, orgs: list[_Org], title_span, lead) -> str | None:
+    """The direction of the gift or grant the headline or the lead speaks of: "given"
+    when a unit of the union gives, "received" when a partner does; None when unsaid."""
+    regions = ([title_span] if title_span[1] > title_span[0] else []) + list(lead)
+    for s, e in regions:
+        for m in _LEAD_GIFT.finditer(folded, s, e):
+            subject = _subject(orgs, s, m.start(), folded)
+            if subject is not None and subject.family != "overseas":
+                return "given" if subject.is_unit else "received"
+    return None
 
 
 # --- agreements and topics -----------------------------------------------------------------
@@ -1357,8 +1391,18 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         span("start_date", chosen.start, chosen.end)
 
     # Amounts.
-    for amount in find_amounts(work):
+    amounts = find_amounts(work)
+    if any(a.start >= title_span[1] for a in amounts):
+        # the headline's figure restates the body's ("hỗ trợ hơn 22 tỷ đồng" for "1 triệu
+        # USD (22,7 tỷ đồng)"): the body's amounts are the ones listed
+        amounts = [a for a in amounts if a.start >= title_span[1]]
+    lead_direction = _lead_direction(folded, orgs, title_span, lead)
+    for amount in amounts:
         direction = _direction(amount, folded, work, orgs, hits, kind)
+        if direction == "unknown" and lead_direction:
+            # no giver in the amount's sentence: the article's ("Hội LHPN huyện Tân Biên ...
+            # trao tặng quà cho phụ nữ ... Campuchia" ... "Tổng trị giá quà tặng là ...")
+            direction = lead_direction
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
     result.amounts = [
@@ -1372,6 +1416,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             a.over,
             max(0, a.start - offset),
             max(0, a.end - offset),
+            a.total,
         )
         for a in result.amounts
     ]
