@@ -38,7 +38,10 @@ PUB = date(2024, 7, 3)
         ("ngày 5 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 5)),
         ("từ ngày 5 đến ngày 7 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 7)),
         ("Từ ngày 10 đến ngày 12/5/2023", date(2023, 5, 10), date(2023, 5, 12)),
-        ("trong 2 ngày 15 và 16/8", date(2023, 8, 15), date(2023, 8, 16)),
+        # issue 18: the nearest year, up to three months ahead (an announcement)
+        ("trong 2 ngày 15 và 16/8", date(2024, 8, 15), date(2024, 8, 16)),
+        ("trong 2 ngày 15 và 16/11", date(2023, 11, 15), date(2023, 11, 16)),
+        ("Từ ngày 15 đến 19-9", date(2024, 9, 15), date(2024, 9, 19)),
         ("ngày 20-11-2023", date(2023, 11, 20), date(2023, 11, 20)),
         ("từ 30/12 đến 2/1", date(2023, 12, 30), date(2024, 1, 2)),
         ("trong tháng 6/2023", date(2023, 6, 1), date(2023, 6, 30)),
@@ -651,3 +654,26 @@ def test_amounts_as_the_labels_count_them():
     assert [(a.value, a.direction) for a in extract(gifts).amounts] == [
         (Decimal(36_800_000), "given")
     ]
+
+
+def test_dates_of_real_excerpts():
+    """Issue 18, dates: an excerpt that starts with its lead (no headline) keeps the lead's
+    dates; an anniversary span is not the activity's date; a day without its year takes
+    the year of the dated span of the text that holds it (not an invented one)."""
+    lead = (
+        "Nhân kỷ niệm 50 năm Quốc khánh nước Cộng hòa Dân chủ Nhân dân Lào (2/12/1975 - "
+        "2/12/2025), ngày 26/11, Đoàn đại biểu Trung ương Hội Liên hiệp Phụ nữ Việt Nam đã "
+        "đến thăm, chúc mừng Đại sứ quán Lào tại Việt Nam. " * 2
+    )
+    assert extract(lead, published=date(2025, 11, 26)).start_date == date(2025, 11, 26)
+    visit = (
+        "Phu nhân Tổng thống Hungary thăm Bảo tàng Phụ nữ Việt Nam\n"
+        "Tổng thống Hungary có chuyến thăm cấp Nhà nước tới Việt Nam từ ngày 26 – 30/11/2014. "
+        "Trong khuôn khổ chuyến thăm, ngày 28/11, Phu nhân đã thăm Bảo tàng Phụ nữ Việt Nam."
+    )
+    result = extract(visit)  # no publication date: the year is the text's own
+    assert result.start_date == date(2014, 11, 26) and result.unsure == []
+    only_day = extract(
+        "Phu nhân thăm bảo tàng\nNgày 28/11, Phu nhân đã thăm Bảo tàng Phụ nữ Việt Nam."
+    )
+    assert only_day.start_date is None and only_day.unsure == ["start_date"]

@@ -1216,6 +1216,10 @@ TOPICS: list[tuple[str, str]] = [
 # --- main ------------------------------------------------------------------------------------
 
 
+#: a first line longer than this is the lead of an excerpt that starts after its headline
+_TITLE_MAX = 220
+
+
 def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     """Blank out furniture, keeping offsets; return the title line and the dateline date."""
     from .dates import parse_dateline
@@ -1231,7 +1235,7 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
                 published = parse_dateline(ln.text)
             for k in range(ln.start, ln.end):
                 chars[k] = " "
-        elif ln.role == "title" and title is None:
+        elif ln.role == "title" and title is None and len(ln.text.strip()) <= _TITLE_MAX:
             title = ln.text.strip()
             title_end = ln.end
     return "".join(chars), title_end, title, published
@@ -1377,7 +1381,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         span("kind", cue[0], cue[1])
 
     # Dates.
-    dates = [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix]
+    dates = _usable_dates(
+        [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix], published
+    )
     chosen = _choose_date(dates, lead, title_span)
     if chosen is not None and not chosen.has_year and published is None:
         # "ngày 2/5" with no year in the text, no dateline and no publication date:
@@ -1439,6 +1445,33 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     result.events = _events(work, folded, hits, body_start, offset)
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
     return result
+
+
+def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]:
+    """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
+    2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
+    mốc lịch sử"); a date without its year and with no publication date takes the year
+    of a dated span of the text that holds it ("từ ngày 26 – 30/11/2014 ... ngày 28/11")."""
+    out = []
+    for d in dates:
+        if (d.last - d.first).days > 366:
+            continue
+        if published is not None and d.has_year and abs((d.first - published).days) > 400:
+            continue
+        if not d.has_year and published is None:
+            for other in dates:
+                if not other.has_year or (other.last - other.first).days > 366:
+                    continue
+                try:
+                    first = d.first.replace(year=other.first.year)
+                    last = d.last.replace(year=other.first.year)
+                except ValueError:
+                    continue
+                if other.first <= first <= other.last:
+                    d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+                    break
+        out.append(d)
+    return out
 
 
 def _choose_date(
