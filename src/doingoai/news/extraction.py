@@ -1382,7 +1382,17 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
 
     # Dates.
     dates = _usable_dates(
-        [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix], published
+        [
+            d
+            for d in find_dates(work, published)
+            if (d.start >= title_span[1] or prefix)
+            # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
+            # period's bound or a vague time, not the date of the activity
+            and not (
+                d.precision == "month" and _MONTH_BOUND.search(work, max(0, d.start - 12), d.start)
+            )
+        ],
+        published,
     )
     chosen = _choose_date(dates, lead, title_span)
     if chosen is not None and not chosen.has_year and published is None:
@@ -1447,6 +1457,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     return result
 
 
+_MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|nay)\s+(?:ngày\s+)?$")
+
+
 def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
@@ -1460,7 +1473,7 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
             continue
         if not d.has_year and published is None:
             for other in dates:
-                if not other.has_year or (other.last - other.first).days > 366:
+                if not other.has_year or other.precision != "day":
                     continue
                 try:
                     first = d.first.replace(year=other.first.year)
