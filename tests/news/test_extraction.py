@@ -677,3 +677,15 @@ def test_dates_of_real_excerpts():
         "Phu nhân thăm bảo tàng\nNgày 28/11, Phu nhân đã thăm Bảo tàng Phụ nữ Việt Nam."
     )
     assert only_day.start_date is None and only_day.unsure == ["start_date"]
+
+
+def test_an_unnamed_provincial_unit_takes_the_province_of_the_headline():
+    text = (
+        "Một đại biểu Đồng Nai tham dự Đại hội Liên đoàn Phụ nữ Dân chủ Quốc tế\n"
+        "Từ ngày 15 đến 19-9-2016, tại thủ đô Bogatá, Colombia sẽ diễn ra Đại hội. Đại diện "
+        "Hội Liên hiệp phụ nữ tỉnh sẽ tham dự. Hội Nữ Trí Thức Việt Nam cũng cử đại biểu."
+    )
+    result = extract(text)
+    assert result.units == ["Hội Liên hiệp phụ nữ tỉnh Đồng Nai", "Hội Nữ Trí Thức Việt Nam"]
+    assert result.places == ["thủ đô Bogatá"] and result.countries == ["CO"]
+    assert (result.start_date, result.end_date) == (date(2016, 9, 15), date(2016, 9, 19))

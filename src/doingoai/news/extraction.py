@@ -724,7 +724,7 @@ _WU_INSTITUTION_RE = re.compile(
     r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
     r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
     r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
-    r"Hội\s+Nữ\s+trí\s+thức(?:\s+Việt\s+Nam)?"
+    r"Hội\s+Nữ\s+(?i:trí\s+thức)(?:\s+Việt\s+Nam)?"
 )
 
 
@@ -756,6 +756,36 @@ def _add_institutions(text: str, orgs: list[_Org]) -> None:
             orgs.remove(other)
         name = m.group(0)
         orgs.append(_Org(name, m.start(), m.end(), True, "wu", "institution:" + fold(name)))
+
+
+_UNNAMED_UNIT = re.compile(
+    rf"(?:{_CENTRAL})?(?:Hội\s+Liên\s+hiệp\s+[Pp]hụ\s+nữ|Hội\s+LHPN)\s+(?:tỉnh|thành\s+phố)\b"
+    rf"(?![ \t]+{_CAP})"
+)
+
+
+def _complete_from_title(work: str, orgs: list[_Org], hits: list[PlaceHit], title_span) -> None:
+    """ "Hội Liên hiệp phụ nữ tỉnh" with no name, in an article whose headline names one
+    province ("Một đại biểu Đồng Nai ..."): the unit of that province."""
+    provinces = {
+        h.match.code: h
+        for h in hits
+        if title_span[0] <= h.start < title_span[1] and h.match.kind == "vn_province"
+    }
+    if len(provinces) != 1:
+        return
+    (hit,) = provinces.values()
+    key = f"wu:{hit.match.code}"
+    if any(o.key == key for o in orgs):
+        return
+    for m in _UNNAMED_UNIT.finditer(work, title_span[1]):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        written = re.sub(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+", "", hit.text)
+        name = f"{_clean_name(m.group(0))} {written}"
+        orgs.append(_Org(name, m.start(), m.end(), True, "wu", key, "VN"))
+        orgs.sort(key=lambda o: o.start)
+        return
 
 
 def _clean_name(name: str) -> str:
@@ -1295,6 +1325,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
 
     hits = [h for h in find_places(work) if not _for_peace(work, h)]
     orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
+
+    _complete_from_title(work, orgs, hits, title_span)
 
     # Units and partners.
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
