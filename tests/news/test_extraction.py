@@ -689,3 +689,13 @@ def test_an_unnamed_provincial_unit_takes_the_province_of_the_headline():
     assert result.units == ["Hội Liên hiệp phụ nữ tỉnh Đồng Nai", "Hội Nữ Trí Thức Việt Nam"]
     assert result.places == ["thủ đô Bogatá"] and result.countries == ["CO"]
     assert (result.start_date, result.end_date) == (date(2016, 9, 15), date(2016, 9, 19))
+
+
+def test_words_that_look_like_countries_are_not_countries():
+    """ "Bộ Lao động" is the word "lao" (labour), not Laos; Nga Sơn is a Vietnamese
+    district, not Russia."""
+    result = extract(
+        "Hội thảo về giáo dục\nNgày 2/5/2024, đại diện Bộ Lao động Thương binh và Xã hội và "
+        "Hội LHPN huyện Nga Sơn dự hội thảo với KOICA."
+    )
+    assert result.countries == ["KR"]

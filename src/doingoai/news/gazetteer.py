@@ -360,6 +360,7 @@ FOREIGN_CITIES: dict[str, list[list[str]]] = {
 
 # Names that contain a place name but are not places.
 _NOT_PLACES = [
+    "Nga Sơn",  # a district of Thanh Hóa, not Russia
     "Thái Bình Dương",
     "Ấn Độ Dương",
     "Nam Bộ",
@@ -573,6 +574,19 @@ _LEVEL_WORDS = {"tinh", "pho", "bang", "vung", "tp", "quan", "thu", "do"}
 _MAX_TOKENS = 8
 
 
+def _unmarked_word(written: str, match: PlaceMatch, after: str) -> bool:
+    """One word written without the marks of a Vietnamese name and followed by a
+    lower-case word ("Lao động"): a Vietnamese word, not the place."""
+    return (
+        " " not in written
+        and match.country != "VN"
+        and strip_marks(written) == written
+        and strip_marks(match.canonical_name) != match.canonical_name
+        and fold(written) == fold(match.canonical_name)
+        and bool(re.match(r" [a-zà-ỹđ]", after))
+    )
+
+
 def find_places(text: str) -> list[PlaceHit]:
     """Every place mentioned in ``text`` (NFC), longest match first, in order."""
     index = _index()
@@ -621,6 +635,12 @@ def find_places(text: str) -> list[PlaceHit]:
                 continue
             chosen = entry
             break
+        if (
+            chosen is not None
+            and chosen.match is not None
+            and _unmarked_word(written, chosen.match, text[end : end + 3])
+        ):
+            chosen = None  # "Bộ Lao động": the word "lao", not "Lào"
         if chosen is not None and chosen.match is not None:
             hits.append(PlaceHit(start, end, written, chosen.match))
         i = j + 1 if chosen is not None else i + 1
