@@ -343,11 +343,21 @@ KNOWN_PARTNERS: dict[str, str] = {
     "TAF": "",
     "KWDI": "KR",
 }
+
+
+def _known_pattern(name: str) -> str:
+    """A known name; one of three words or more in any case ("Liên đoàn phụ nữ dân chủ
+    quốc tế"), an acronym or a short name as written."""
+    escaped = re.escape(name).replace("\\ ", r"\s+")
+    return f"(?i:{escaped})" if len(name.split()) >= 3 else escaped
+
+
 _KNOWN_RE = re.compile(
     r"(?<![\w])(?:"
-    + "|".join(re.escape(k) for k in sorted(KNOWN_PARTNERS, key=len, reverse=True))
+    + "|".join(_known_pattern(k) for k in sorted(KNOWN_PARTNERS, key=len, reverse=True))
     + r")(?![\w])"
 )
+_KNOWN_BY_FOLD = {fold(k): v for k, v in KNOWN_PARTNERS.items()}
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]", re.UNICODE)
 
 
@@ -595,7 +605,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 False,
                 "known",
                 "known:" + fold(name),
-                KNOWN_PARTNERS[name],
+                _KNOWN_BY_FOLD[fold(name)],
             )
         )
     _add_missions(text, orgs, hits)
@@ -690,7 +700,9 @@ def _add_companies(text: str, orgs: list[_Org]) -> None:
         orgs.append(_Org(name, m.start(), end, False, "company", "company:" + fold(first)))
 
 
-_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM_AFTER = re.compile(
+    r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?(?P<a>[A-Z][A-Za-z&]{1,9})\)"
+)
 
 
 def _use_acronyms(text: str, orgs: list[_Org]) -> None:
