@@ -382,7 +382,7 @@ _PLACE_PREFIX = re.compile(
 
 #: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
 _LOCATED_WORD = re.compile(
-    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:(?:các|hai|\d+)\s+)?$"
+    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+$"
 )
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
@@ -405,7 +405,7 @@ _VENUE = re.compile(
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
     r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
-    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ)$"
+    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc)$"
 )
 
 
