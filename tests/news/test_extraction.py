@@ -699,3 +699,16 @@ def test_words_that_look_like_countries_are_not_countries():
         "Hội LHPN huyện Nga Sơn dự hội thảo với KOICA."
     )
     assert result.countries == ["KR"]
+
+
+def test_a_level_is_not_a_grant():
+    """ "cán bộ cấp tỉnh và huyện": "cấp" (level) is not "cấp" (grant) — the giver stays
+    the unit that "tặng"."""
+    text = (
+        "Gặp mặt, tặng quà\n"
+        "Ngày 5/10/2021, Hội LHPN tỉnh Quảng Nam tặng Hiệp hội Phụ nữ tỉnh Sê Koong 70 suất "
+        "quà cho cán bộ cấp tỉnh và huyện, tổng trị giá trên 40 triệu đồng."
+    )
+    assert [(a.value, a.direction) for a in extract(text).amounts] == [
+        (Decimal(40_000_000), "given")
+    ]

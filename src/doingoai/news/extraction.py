@@ -381,9 +381,7 @@ _PLACE_PREFIX = re.compile(
 
 
 #: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
-_LOCATED_WORD = re.compile(
-    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+$"
-)
+_LOCATED_WORD = re.compile(r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+$")
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
@@ -1105,8 +1103,9 @@ _RECEIVED_CUE = re.compile(
     r"tu nguon|cam ket tai tro|tai tro)\b"
 )
 _GIVEN_CUE = re.compile(
-    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|cap|danh tang|"
-    r"tang qua)\b"
+    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|danh tang|tang qua|"
+    # "cấp" grants, but "cấp tỉnh và huyện" is a level
+    r"cap(?! (?:tinh|huyen|xa|co so|trung uong|tw|hoi|bo|cao|uy|thanh pho|quoc gia)\b))\b"
 )
 
 
