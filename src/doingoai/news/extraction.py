@@ -12,9 +12,13 @@ the gazetteer (no model, no database):
   such as "Hội LHPN các tỉnh Attapeu, Sê Kông" is expanded to one partner per
   province, and a collective name ("Hội LHPN 4 tỉnh Nam Lào") is dropped when
   its members are named;
-- ``places``: every foreign place named (as written, one per code) and the
-  Vietnamese provinces named as a location ("tại tỉnh Quảng Trị");
+- ``places``: the places below country level where the activity took place,
+  foreign or Vietnamese, as first written with their level word ("thủ đô Phnom
+  Penh", "huyện Tràng Định", "Trạm kiểm soát cửa khẩu quốc tế Nam Giang"): after a
+  location word ("tại", "ở", "đến" ...) or after such a place in an address;
   ``countries`` (ISO 3166-1, foreign only) and ``subdivisions`` (ISO 3166-2);
+- ``overseas``: overseas Vietnamese associations ("Hội Phụ nữ Việt Nam tại
+  Hungary"), neither units nor partners;
 - ``amounts`` with their direction (``received`` from partners, ``given`` to
   them), ``agreement`` (the cooperation agreement named), ``topics``;
 - ``spans``: ``(field, start, end)`` offsets into ``text`` for highlighting.
