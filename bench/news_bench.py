@@ -59,6 +59,13 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the mistakes")
+    parser.add_argument(
+        "--errors",
+        nargs="*",
+        metavar="FIELD",
+        help="list the mistakes field by field (all fields, or those named): per article, "
+        "the values read but not labelled (+) and labelled but not read (-)",
+    )
     args = parser.parse_args(argv)
     report = score(args.corpus, repeat=args.repeat)
     if args.json:
@@ -93,7 +100,27 @@ def main(argv=None) -> int:
     if args.verbose:
         for m in report["mistakes"]:
             print(m)
+    if args.errors is not None:
+        print_errors(report["mistakes"], args.errors)
     return 0
+
+
+def print_errors(mistakes: list[dict], fields: list[str]) -> None:
+    """The mistakes grouped by field, with a count of extra and missing values."""
+    by_field: dict[str, list[dict]] = {}
+    for m in mistakes:
+        if not fields or m["field"] in fields:
+            by_field.setdefault(m["field"], []).append(m)
+    for field, items in by_field.items():
+        extra = sum(len(m["extra"]) for m in items)
+        missing = sum(len(m["missing"]) for m in items)
+        print(f"\n== {field}: {len(items)} articles, {extra} extra (+), {missing} missing (-)")
+        for m in items:
+            print(f"  {m['article'][:40]}")
+            for value in m["extra"]:
+                print(f"      + {value}")
+            for value in m["missing"]:
+                print(f"      - {value}")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,10 @@ PUB = date(2024, 7, 3)
         ("ngày 5 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 5)),
         ("từ ngày 5 đến ngày 7 tháng 3 năm 2023", date(2023, 3, 5), date(2023, 3, 7)),
         ("Từ ngày 10 đến ngày 12/5/2023", date(2023, 5, 10), date(2023, 5, 12)),
-        ("trong 2 ngày 15 và 16/8", date(2023, 8, 15), date(2023, 8, 16)),
+        # issue 18: the nearest year, up to three months ahead (an announcement)
+        ("trong 2 ngày 15 và 16/8", date(2024, 8, 15), date(2024, 8, 16)),
+        ("trong 2 ngày 15 và 16/11", date(2023, 11, 15), date(2023, 11, 16)),
+        ("Từ ngày 15 đến 19-9", date(2024, 9, 15), date(2024, 9, 19)),
         ("ngày 20-11-2023", date(2023, 11, 20), date(2023, 11, 20)),
         ("từ 30/12 đến 2/1", date(2023, 12, 30), date(2024, 1, 2)),
         ("trong tháng 6/2023", date(2023, 6, 1), date(2023, 6, 30)),
@@ -545,3 +548,167 @@ def test_the_cambodian_union_for_peace_and_development_is_named_whole():
     # "vì Hòa bình" is not the province of Hòa Bình; the Vietnamese embassy is our side
     assert not any("Hòa Bình" in p or "Hoà Bình" in p for p in result.places)
     assert not any("Việt Nam tại" in p for p in result.partners)
+
+
+def test_units_as_the_press_writes_them():
+    """Issue 18, units: the central union with its "Trung ương"/"TW" as written, an
+    inserted "(LHPN)" dropped, "Hội LHPNVN", a list of provinces one unit each (a
+    centrally-run city as "TP"), district units with a capitalised level word."""
+    text = (
+        "Hội nghị tổng kết dự án\n"
+        "Ngày 2/5/2024, Trung ương Hội Liên hiệp Phụ nữ (LHPN) Việt Nam tổ chức hội nghị. "
+        "Tham gia có Hội LHPN 3 tỉnh, thành tham gia dự án: Hà Nội, Hải Dương, Bến Tre. "
+        "Hội LHPN Thị xã Hòa Thành và Hội Liên hiệp Phụ nữ (LHPN) huyện Tràng Định cùng dự."
+    )
+    assert extract(text).units == [
+        "Trung ương Hội Liên hiệp Phụ nữ Việt Nam",
+        "Hội LHPN TP Hà Nội",
+        "Hội LHPN tỉnh Hải Dương",
+        "Hội LHPN tỉnh Bến Tre",
+        "Hội LHPN Thị xã Hòa Thành",
+        "Hội Liên hiệp Phụ nữ huyện Tràng Định",
+    ]
+    assert extract("Ngày 2/5/2024, TW Hội LHPNVN đã hợp tác với KOICA.").units == ["TW Hội LHPNVN"]
+    listed = extract("Ngày 2/5/2024, Hội LHPN 7 tỉnh Quảng Ninh, Cao Bằng, Lạng Sơn đã dự.")
+    assert listed.units == [
+        "Hội LHPN tỉnh Quảng Ninh",
+        "Hội LHPN tỉnh Cao Bằng",
+        "Hội LHPN tỉnh Lạng Sơn",
+    ]
+
+
+def test_overseas_associations_are_neither_units_nor_partners():
+    text = (
+        "Ngày 2/5/2024, Hội LHPN Việt Nam phối hợp với Hội Phụ nữ Việt Nam tại Hungary và "
+        "Hội phụ nữ Việt Nam thành phố Kiev tổ chức tọa đàm."
+    )
+    result = extract(text)
+    assert result.units == ["Hội LHPN Việt Nam"] and result.partners == []
+    assert result.overseas == [
+        "Hội Phụ nữ Việt Nam tại Hungary",
+        "Hội phụ nữ Việt Nam thành phố Kiev",
+    ]
+
+
+def test_places_where_it_happened_below_country_level():
+    """Issue 18, places: districts and communes the gazetteer does not know, venues,
+    an address written after the place ("xã ..., huyện ..., tỉnh ..."), foreign capitals;
+    not a place that ends an organisation's name ("Văn phòng Kocun tại Cần Thơ")."""
+    text = (
+        "Gặp mặt tại cửa khẩu\n"
+        "Ngày 2/5/2024, tại Trạm kiểm soát cửa khẩu quốc tế Xa Mát (xã Tân Lập, huyện Tân "
+        "Biên, tỉnh Tây Ninh), Hội LHPN tỉnh Tây Ninh đã gặp mặt Hội Phụ nữ tỉnh Svay Riêng. "
+        "Đại diện Văn phòng Kocun tại Cần Thơ cùng dự. Sau đó đoàn sang thủ đô Moskva."
+    )
+    result = extract(text)
+    assert result.places == [
+        "Trạm kiểm soát cửa khẩu quốc tế Xa Mát",
+        "xã Tân Lập",
+        "huyện Tân Biên",
+        "tỉnh Tây Ninh",
+        "thủ đô Moskva",
+    ]
+    assert "RU" in result.countries and "KH" in result.countries
+
+
+def test_partners_as_the_press_writes_them():
+    """Issue 18, partners: a ministry with lower-case words before its country, an
+    embassy known only by its ambassador, companies named in a foreign language, an
+    organisation with its acronym in parentheses (the acronym is used), the Cambodian
+    union "vì hòa bình và phát triển" in lower case with its province."""
+    text = (
+        "Ngày 2/5/2024, Hội LHPN Việt Nam tiếp Bộ các vấn đề phụ nữ Cam-pu-chia và Đại sứ "
+        "Cuba tại Việt Nam. Bà Lan ký thỏa thuận với công ty TNHH Procter & Gamble và Nestlé "
+        "Việt Nam. Viện Phát triển Phụ nữ Hàn Quốc (KWDI) cùng dự; Hội phụ nữ Campuchia vì "
+        "hòa bình và phát triển tỉnh Svay Riêng gửi thư. Đại sứ Việt Nam tại Lào cũng dự."
+    )
+    assert extract(text).partners == [
+        "Bộ các vấn đề phụ nữ Cam-pu-chia",
+        "Đại sứ quán Cuba",
+        "công ty TNHH Procter & Gamble",
+        "Nestlé Việt Nam",
+        "KWDI",
+        "Hội phụ nữ Campuchia vì hòa bình và phát triển tỉnh Svay Riêng",
+    ]
+
+
+def test_amounts_as_the_labels_count_them():
+    """Issue 18, amounts: an equivalent in parentheses is not a second amount, a total
+    replaces its parts, a headline's rounded figure is the body's amount, "từ <partner>"
+    means received, and with no giver in its sentence an amount takes the lead's."""
+    text = (
+        "Hàn Quốc hỗ trợ hơn 22 tỷ đồng cho phụ nữ\n"
+        "Ngày 23/8/2019, với tổng mức hỗ trợ 1 triệu USD (22,7 tỷ đồng) từ Chính phủ Hàn "
+        "Quốc, dự án đã được ký kết giữa Trung ương Hội LHPN Việt Nam và KOICA."
+    )
+    assert [(a.value, a.currency, a.direction) for a in extract(text).amounts] == [
+        (Decimal(1_000_000), "USD", "received")
+    ]
+    gifts = (
+        "Trao quà cho phụ nữ Campuchia\n"
+        "Ngày 21/4/2022, Hội LHPN huyện Tân Biên tổ chức trao tặng quà cho phụ nữ tỉnh Svay "
+        "Riêng, Campuchia.\n"
+        "Tại buổi lễ, Hội đã trao 60 phần quà, mỗi phần quà trị giá 500.000 đồng. Tổng trị "
+        "giá quà tặng là 36.800.000 đồng."
+    )
+    assert [(a.value, a.direction) for a in extract(gifts).amounts] == [
+        (Decimal(36_800_000), "given")
+    ]
+
+
+def test_dates_of_real_excerpts():
+    """Issue 18, dates: an excerpt that starts with its lead (no headline) keeps the lead's
+    dates; an anniversary span is not the activity's date; a day without its year takes
+    the year of the dated span of the text that holds it (not an invented one)."""
+    lead = (
+        "Nhân kỷ niệm 50 năm Quốc khánh nước Cộng hòa Dân chủ Nhân dân Lào (2/12/1975 - "
+        "2/12/2025), ngày 26/11, Đoàn đại biểu Trung ương Hội Liên hiệp Phụ nữ Việt Nam đã "
+        "đến thăm, chúc mừng Đại sứ quán Lào tại Việt Nam. " * 2
+    )
+    assert extract(lead, published=date(2025, 11, 26)).start_date == date(2025, 11, 26)
+    visit = (
+        "Phu nhân Tổng thống Hungary thăm Bảo tàng Phụ nữ Việt Nam\n"
+        "Tổng thống Hungary có chuyến thăm cấp Nhà nước tới Việt Nam từ ngày 26 – 30/11/2014. "
+        "Trong khuôn khổ chuyến thăm, ngày 28/11, Phu nhân đã thăm Bảo tàng Phụ nữ Việt Nam."
+    )
+    result = extract(visit)  # no publication date: the year is the text's own
+    assert result.start_date == date(2014, 11, 26) and result.unsure == []
+    only_day = extract(
+        "Phu nhân thăm bảo tàng\nNgày 28/11, Phu nhân đã thăm Bảo tàng Phụ nữ Việt Nam."
+    )
+    assert only_day.start_date is None and only_day.unsure == ["start_date"]
+
+
+def test_an_unnamed_provincial_unit_takes_the_province_of_the_headline():
+    text = (
+        "Một đại biểu Đồng Nai tham dự Đại hội Liên đoàn Phụ nữ Dân chủ Quốc tế\n"
+        "Từ ngày 15 đến 19-9-2016, tại thủ đô Bogatá, Colombia sẽ diễn ra Đại hội. Đại diện "
+        "Hội Liên hiệp phụ nữ tỉnh sẽ tham dự. Hội Nữ Trí Thức Việt Nam cũng cử đại biểu."
+    )
+    result = extract(text)
+    assert result.units == ["Hội Liên hiệp phụ nữ tỉnh Đồng Nai", "Hội Nữ Trí Thức Việt Nam"]
+    assert result.places == ["thủ đô Bogatá"] and result.countries == ["CO"]
+    assert (result.start_date, result.end_date) == (date(2016, 9, 15), date(2016, 9, 19))
+
+
+def test_words_that_look_like_countries_are_not_countries():
+    """ "Bộ Lao động" is the word "lao" (labour), not Laos; Nga Sơn is a Vietnamese
+    district, not Russia."""
+    result = extract(
+        "Hội thảo về giáo dục\nNgày 2/5/2024, đại diện Bộ Lao động Thương binh và Xã hội và "
+        "Hội LHPN huyện Nga Sơn dự hội thảo với KOICA."
+    )
+    assert result.countries == ["KR"]
+
+
+def test_a_level_is_not_a_grant():
+    """ "cán bộ cấp tỉnh và huyện": "cấp" (level) is not "cấp" (grant) — the giver stays
+    the unit that "tặng"."""
+    text = (
+        "Gặp mặt, tặng quà\n"
+        "Ngày 5/10/2021, Hội LHPN tỉnh Quảng Nam tặng Hiệp hội Phụ nữ tỉnh Sê Koong 70 suất "
+        "quà cho cán bộ cấp tỉnh và huyện, tổng trị giá trên 40 triệu đồng."
+    )
+    assert [(a.value, a.direction) for a in extract(text).amounts] == [
+        (Decimal(40_000_000), "given")
+    ]

@@ -42,6 +42,8 @@ class Amount:
     over: bool = False
     start: int = field(default=0, compare=False)
     end: int = field(default=0, compare=False)
+    #: introduced as a total ("tổng trị giá", "tổng kinh phí")
+    total: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict:
         value = self.value
@@ -122,6 +124,10 @@ _COUNT = re.compile(
     r"công\s+trình|giếng|cặp|bò|lợn|nhà|túi|gói|kg|chương\s+trình|dự\s+án|khoản)\b",
     re.IGNORECASE,
 )
+_TOTAL = re.compile(
+    r"\b[Tt]ổng\s+(?:cộng|số\s+tiền|trị\s+giá|giá\s+trị|kinh\s+phí|mức|vốn|nguồn\s+vốn|"
+    r"ngân\s+sách|số)\b[^.;\n]{0,30}$"
+)
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
 
@@ -175,6 +181,7 @@ def _value(m: re.Match) -> Decimal | None:
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, in order (direction left "unknown")."""
     found: list[Amount] = []
+    restated: list[Amount] = []
     for m in _AMOUNT.finditer(text):
         value = _value(m)
         if value is None or value == 0:
@@ -225,18 +232,43 @@ def find_amounts(text: str) -> list[Amount]:
             start=span_start,
             end=end,
         )
-        if (
-            found
-            and _EQUIV.search(text[found[-1].end : start])
-            and start - found[-1].end < 60
-            and currency != found[-1].currency
-        ):
-            continue  # restates the previous amount in another currency
+        if _restates(text, found, start, currency):
+            restated.append(amount)
+            continue
         if (
             found
             and quantity is None
             and any(a.quantity and a.value == value and a.currency == currency for a in found)
         ):
             continue  # a total that repeats quantity x unit value
+        if _TOTAL.search(before):
+            # "Tổng trị giá quà tặng là 36.800.000 đồng": the total, not its parts listed
+            # before it in the same paragraph
+            paragraph = text.rfind("\n", 0, start) + 1
+            found = [a for a in found if a.start < paragraph or a.currency != currency]
+            amount = replace(amount, total=True)
         found.append(amount)
+    return _drop_rounded(found, restated)
+
+
+def _restates(text: str, found: list[Amount], start: int, currency: str) -> bool:
+    """Does the amount at ``start`` restate the previous one in another currency ("1 triệu
+    USD (22,7 tỷ đồng)", "(tương đương khoảng 1,2 tỷ đồng)")?"""
+    if not found or start - found[-1].end >= 60 or currency == found[-1].currency:
+        return False
+    between = text[found[-1].end : start]
+    return bool(_EQUIV.search(between) or re.fullmatch(r"\s*\(\s*", between))
+
+
+def _drop_rounded(found: list[Amount], restated: list[Amount]) -> list[Amount]:
+    """ "hơn 22 tỷ đồng" (a headline) rounds "22,7 tỷ đồng" said elsewhere: one amount."""
+    rounded = [a for a in found if not a.text[:1].isdigit()]  # "hơn", "khoảng", "gần" ...
+    for a in rounded:
+        if any(
+            b is not a
+            and b.currency == a.currency
+            and a.value <= b.value <= a.value * Decimal("1.1")
+            for b in [*found, *restated]
+        ):
+            found.remove(a)
     return found

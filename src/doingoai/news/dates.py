@@ -10,11 +10,12 @@ offsets, resolved to a ``(start, end)`` pair of :class:`datetime.date`:
   last day of the month (``precision == "month"``); the extractor uses them
   as start and end only when the article gives no exact day.
 
-A date written without its year takes the year of ``published`` (or of
-today when the publication date is unknown); if that puts the date after
-publication, the previous year is used (a report published on 3 January
-about "ngày 28/12" means last December). A range whose end month is before
-its start month crosses a year end.
+A date written without its year takes the year that puts it nearest to
+``published`` (or to today when the publication date is unknown), at most
+three months ahead: a report published on 3 January about "ngày 28/12" means
+last December, an announcement published on 14 September of "ngày 19/9" this
+September. A
+range whose end month is before its start month crosses a year end.
 
 ``parse_dateline(line)`` reads the publication line of a web article
 ("H.Y 28/04/2022 - 22:04 (GMT+7)", "Thứ Năm, 28/04/2022 22:04").
@@ -72,6 +73,18 @@ _PATTERNS = [
         + _Y.format(n="y2")
         + r")?(?!\s*/?\d)"
     ),
+    # từ ngày 15 đến 19-9 (a dash between day and month)
+    re.compile(
+        r"(?:[Tt]ừ\s+)?ngày\s+"
+        + _D.format(n="d1")
+        + r"\s*(?:đến|tới)\s*(?:ngày\s+)?"
+        + _D.format(n="d2")
+        + r"-"
+        + _M.format(n="m2")
+        + r"(?:-"
+        + _Y.format(n="y2")
+        + r")?(?![\d/-])"
+    ),
     # từ ngày 5 đến ngày 7 tháng 3 (năm 2023)
     re.compile(
         r"(?:[Tt]ừ\s+)?ngày\s+"
@@ -122,16 +135,27 @@ _NOT_DATE_BEFORE = re.compile(r"(?:số|tỷ lệ|tỉ lệ|khoản|điểm|Đi�
 
 
 def resolve_year(day: int, month: int, reference: date | None) -> date | None:
-    """The date ``day/month`` nearest before ``reference`` (today if ``None``)."""
+    """The date ``day/month`` nearest to ``reference`` (today if ``None``), in the future
+    only within :data:`AHEAD_DAYS` (an announcement): a report published on 3 January
+    about "ngày 28/12" means last December, one published on 14 September announcing
+    "ngày 19/9" this September."""
     ref = reference or date.today()
-    for year in (ref.year, ref.year - 1):
+    best = None
+    for year in (ref.year, ref.year - 1, ref.year + 1):
         try:
             value = date(year, month, day)
         except ValueError:
             continue
-        if value <= ref or year != ref.year:
-            return value
-    return None
+        if value > ref and (value - ref).days > AHEAD_DAYS:
+            continue
+        distance = abs((value - ref).days)
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
+#: how far after the publication an undated day may be (an event announced)
+AHEAD_DAYS = 92
 
 
 def _mk(day: int, month: int, year: int | None, ref: date | None) -> date | None:

@@ -12,9 +12,13 @@ the gazetteer (no model, no database):
   such as "Hội LHPN các tỉnh Attapeu, Sê Kông" is expanded to one partner per
   province, and a collective name ("Hội LHPN 4 tỉnh Nam Lào") is dropped when
   its members are named;
-- ``places``: every foreign place named (as written, one per code) and the
-  Vietnamese provinces named as a location ("tại tỉnh Quảng Trị");
+- ``places``: the places below country level where the activity took place,
+  foreign or Vietnamese, as first written with their level word ("thủ đô Phnom
+  Penh", "huyện Tràng Định", "Trạm kiểm soát cửa khẩu quốc tế Nam Giang"): after a
+  location word ("tại", "ở", "đến" ...) or after such a place in an address;
   ``countries`` (ISO 3166-1, foreign only) and ``subdivisions`` (ISO 3166-2);
+- ``overseas``: overseas Vietnamese associations ("Hội Phụ nữ Việt Nam tại
+  Hungary"), neither units nor partners;
 - ``amounts`` with their direction (``received`` from partners, ``given`` to
   them), ``agreement`` (the cooperation agreement named), ``topics``;
 - ``spans``: ``(field, start, end)`` offsets into ``text`` for highlighting.
@@ -36,7 +40,7 @@ from doingoai.core.text import fold, squash
 from .amounts import Amount, find_amounts
 from .dates import DateHit, find_dates
 from .documents import segment
-from .gazetteer import PlaceHit, find_places, fold_with_offsets
+from .gazetteer import PlaceHit, find_places, fold_with_offsets, match_place
 
 __all__ = ["KINDS", "Event", "Extraction", "extract"]
 
@@ -103,6 +107,9 @@ class Extraction:
     unsure: list[str] = field(default_factory=list)
     #: the date as written when its year is nowhere (text, dateline, publication date)
     date_without_year: str | None = None
+    #: overseas Vietnamese women's associations ("Hội Phụ nữ Việt Nam tại Hungary"):
+    #: neither units of the union nor foreign partners
+    overseas: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         def iso(value: date | None) -> str | None:
@@ -127,27 +134,105 @@ class Extraction:
             "spans": [list(s) for s in self.spans],
             "unsure": list(self.unsure),
             "date_without_year": self.date_without_year,
+            "overseas": list(self.overseas),
         }
 
 
 # --- organisations ---------------------------------------------------------------
 
+#: "Trung ương Hội ...", "TW Hội ...", "TƯ Hội ...": the central union, named as written
+_CENTRAL = r"(?:Trung\s+ương|Trung\s+Ương|TW|T\.Ư\.?|TƯ|T\.W)\s+"
 _WU_HEAD = (
-    r"(?:Trung\s+ương\s+)?(?:Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
+    rf"(?:{_CENTRAL})?(?:Hội\s+LHPN\s*VN\b|Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
     r"Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|Hội\s+Liên\s+hiệp\s+phụ\s+nữ|"
     r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
     r"Hiệp\s+hội\s+Phụ\s+nữ)"
 )
 _OTHER_HEAD = (
-    r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|"
-    r"Lãnh\s+sự\s+quán|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ|Ủy\s+ban|Uỷ\s+ban|"
-    r"Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
-    r"Hội\s+người\s+Việt|Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
+    r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
+    r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
+    r"Uỷ\s+ban|Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
+    r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
+    r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
+    r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
 )
+#: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
+_NAME_STOP = {
+    "với",
+    "của",
+    "đã",
+    "đang",
+    "sẽ",
+    "là",
+    "được",
+    "bị",
+    "cho",
+    "đến",
+    "tới",
+    "sang",
+    "để",
+    "nhằm",
+    "do",
+    "về",
+    "có",
+    "từ",
+    "trong",
+    "theo",
+    "cùng",
+    "tiếp",
+    "làm",
+    "thăm",
+    "dự",
+    "gặp",
+    "tổ",
+    "ký",
+    "trao",
+    "tặng",
+    "nhận",
+    "phối",
+    "tham",
+    "chủ",
+    "đồng",
+    "bà",
+    "ông",
+    "chị",
+    "anh",
+    "các",
+    "những",
+    "này",
+    "đó",
+    "khi",
+    "sau",
+    "trước",
+    "nhân",
+    "vào",
+    "tại",
+    "ở",
+    "mà",
+    "như",
+    "thì",
+    "hay",
+    "hoặc",
+    "giữa",
+    "ngày",
+    "năm",
+    "tháng",
+}
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (
-    r"(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô|Thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
-    r"quận|bản|cụm\s+bản|khu\s+vực|vùng)"
+    r"(?:TP\.?|(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
+    r"quận|bản|cụm\s+bản|khu\s+vực|vùng))"
+)
+#: an acronym inserted after the head ("Hội Liên hiệp Phụ nữ (LHPN) tỉnh Gia Lai"): dropped
+_INSERTED_ACRONYM = re.compile(r"\s*\((?:LHPN|LHPNVN|LHPN\s+VN)\)")
+#: centrally-run cities: a list "Hội LHPN 15 tỉnh, thành: Hà Nội, ..." gives "Hội LHPN TP Hà Nội"
+_CENTRAL_CITIES = {"01", "79", "48", "31", "92"}
+#: an overseas Vietnamese women's association ("Hội Phụ nữ Việt Nam tại Hungary", "...
+#: thành phố Kiev", "Liên Hiệp hội Phụ nữ Việt Nam tại Châu Âu"): neither a unit nor a partner
+_OVERSEAS_TAIL = re.compile(
+    r"[ \t]+(?:Việt\s+Nam|VN)[ \t]+(?:tại|ở|thành\s+phố|vùng|khu\s+vực)[ \t]+"
+    r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w-]*"
+    r"(?:[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w-]*)*"
 )
 _LOWER_OK = {
     "tỉnh",
@@ -250,12 +335,33 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Korea Foundation": "KR",
     "Liên đoàn Phụ nữ Dân chủ Quốc tế": "",
     "Tầm nhìn Thế giới": "",
+    # agencies and NGOs the press names by acronym or short name
+    "SIDA": "SE",
+    "Sida": "SE",
+    "Forum Syd": "SE",
+    "Danida": "DK",
+    "NORAD": "NO",
+    "Enabel": "BE",
+    "AFD": "FR",
+    "EMWF": "",
+    "TAF": "",
+    "KWDI": "KR",
 }
+
+
+def _known_pattern(name: str) -> str:
+    """A known name; one of three words or more in any case ("Liên đoàn phụ nữ dân chủ
+    quốc tế"), an acronym or a short name as written."""
+    escaped = re.escape(name).replace("\\ ", r"\s+")
+    return f"(?i:{escaped})" if len(name.split()) >= 3 else escaped
+
+
 _KNOWN_RE = re.compile(
     r"(?<![\w])(?:"
-    + "|".join(re.escape(k) for k in sorted(KNOWN_PARTNERS, key=len, reverse=True))
+    + "|".join(_known_pattern(k) for k in sorted(KNOWN_PARTNERS, key=len, reverse=True))
     + r")(?![\w])"
 )
+_KNOWN_BY_FOLD = {fold(k): v for k, v in KNOWN_PARTNERS.items()}
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]", re.UNICODE)
 
 
@@ -274,8 +380,109 @@ class _Org:
 
 #: the administrative word written before a place name ("thủ đô Phnom Penh")
 _PLACE_PREFIX = re.compile(
-    r"(tỉnh|thành\s+phố|thủ\s+đô|Thủ\s+đô|huyện|quận|thị\s+xã|TP\.?)\s+$", re.IGNORECASE
+    r"(tỉnh|thành\s+phố|thủ\s+đô|thu\s+đô|huyện|quận|thị\s+xã|xã|bản|TP\.?)\s+$", re.IGNORECASE
 )
+
+
+#: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
+_LOCATED_WORD = re.compile(r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+$")
+#: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
+_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
+#: a named place not in the gazetteer, with its administrative word: "tại huyện Tràng
+#: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
+_NAMED_PLACE = re.compile(
+    r"(?P<p>(?P<level>\b(?i:huyện|quận|thị\s+xã|xã|thị\s+trấn|phường|bản|thủ\s+đô|thu\s+đô|"
+    r"thành\s+phố|tỉnh))\s+"
+    rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}))"
+)
+#: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
+#: kiểm soát cửa khẩu quốc tế Nam Giang", "tại Nhà khách Chính phủ"
+_VENUE = re.compile(
+    r"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
+    r"nhà\s+văn\s+hoá|cung\s+văn\s+hóa|khu\s+di\s+tích|di\s+tích|cửa\s+khẩu|chùa|"
+    r"trung\s+tâm\s+hội\s+nghị|hội\s+trường|khách\s+sạn|học\s+viện|đồn\s+biên\s+phòng|"
+    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan)\b)"
+)
+_VENUE_STOP = re.compile(
+    r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
+    r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
+    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc)$"
+)
+
+
+def _is_located(work: str, start: int) -> bool:
+    """Is the place at ``start`` (its administrative word included) written after a
+    location word ("tại", "ở", "đến", ...) that does not end a name?"""
+    cue = _LOCATED_WORD.search(work, max(0, start - 12), start)
+    if cue is None:
+        return False
+    return not _after_name(work, cue.start())
+
+
+def _after_name(work: str, pos: int) -> bool:
+    """Does the location word at ``pos`` end a name ("Văn phòng Kocun tại Cần Thơ",
+    "đại diện KOICA tại Hà Nội")? Then the place is the organisation's seat, not where
+    something happened."""
+    before = re.search(r"(\S+)[ \t]+$", work[max(0, pos - 40) : pos])
+    if not before or work[pos : pos + 3] not in {"tại", "ở "}:
+        return False
+    word = before.group(1)
+    if not word[0].isupper() or word in {"Sáng", "Chiều", "Tối", "Trưa", "Hôm"}:
+        return False
+    # "phụ nữ Lào tại Hà Nội": a country is not a name's end
+    two = re.search(r"(\S+[ \t]+)?\S+[ \t]+$", work[max(0, pos - 40) : pos]).group(0)
+    return not any(
+        (hit := match_place(w)) is not None and hit.kind == "country" for w in (word, two.strip())
+    )
+
+
+def _venues(work: str, body_start: int) -> list[tuple[int, int, str]]:
+    """Venues named after "tại" / "ở": the head word and the words of its name up to a
+    punctuation mark or a function word (at most 10 words)."""
+    out = []
+    for m in _VENUE.finditer(work, body_start):
+        end = m.end("v")
+        words = 0
+        while words < 10:
+            w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+)", work[end:])
+            if not w:
+                # "Khu di tích lịch sử cách mạng Việt Nam - Lào"
+                w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
+            if not w or _VENUE_STOP.match(w.group(1)):
+                break
+            end += w.end()
+            words += 1
+        if words == 0 or not work[end:].strip():
+            continue  # no name, or cut off by the end of the excerpt
+        start = m.start("v")
+        key = fold(_clean_name(work[start:end]))
+        if any(k.startswith("venue:" + key) for _, _, k in out):
+            continue  # a shorter mention of a venue already named
+        out.append((start, end, "venue:" + key))
+    return out
+
+
+def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
+    """Named places the gazetteer does not know, written with their administrative word
+    after a location word ("tại huyện Tràng Định")."""
+    out = []
+    for m in _NAMED_PLACE.finditer(work):
+        start, end = m.start("p"), m.end("p")
+        if any(h.start < end and start < h.end for h in hits):
+            continue  # the gazetteer's own place
+        if any(s <= start < e for s, e in unit_ranges):
+            continue
+        name = m.group("name")
+        # stop before a word that starts another phrase ("huyện Nam Giang Sáng nay")
+        words = name.split()
+        while words and words[-1] in {"Hội", "Đoàn", "Sáng", "Chiều", "Ngày", "Việt"}:
+            words.pop()
+        if not words:
+            continue
+        end = m.start("name") + len(" ".join(words))
+        out.append((start, end, "named:" + fold(work[m.start("name") : end])))
+    return out
 
 
 def _place_at(hits: list[PlaceHit], pos: int) -> PlaceHit | None:
@@ -316,10 +523,32 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         family = "wu" if m.group("wu") else "other"
         head = m.group(0)
         head_start = m.start()
-        if head.startswith("Trung"):
-            head_start = m.start() + head.index("Hội") if "Hội" in head else m.start()
-            head = text[head_start : m.end()]
         pos = m.end()
+        if family == "wu":
+            acronym = _INSERTED_ACRONYM.match(text, pos)
+            if acronym:
+                head = text[head_start:pos]  # the name goes on after "(LHPN)"
+                pos = acronym.end()
+            overseas = _OVERSEAS_TAIL.match(text, pos)
+            if overseas:
+                # skipped, but it covers its name so that no other rule reads inside it
+                name = _clean_name(text[head_start : overseas.end()])
+                orgs.append(
+                    _Org(
+                        name,
+                        head_start,
+                        overseas.end(),
+                        False,
+                        "overseas",
+                        "overseas:" + fold(name),
+                    )
+                )
+                continue
+            if re.search(r"LHPN\s*VN$", head) or re.match(r"[ \t]+VN\b", text[pos:]):
+                end = pos if head.endswith("VN") else pos + re.match(r"[ \t]+VN", text[pos:]).end()
+                name = _clean_name(text[head_start:end])
+                orgs.append(_Org(name, head_start, end, True, "wu", "wu:VN", "VN"))
+                continue
         rest = text[pos : pos + 200]
         # "Hội LHPN các cấp", "Hội LHPN cấp TW": not a specific unit.
         if re.match(
@@ -333,6 +562,18 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         if not level:
             lpos = _skip_ws(text, pos)
         places = _read_places_list(text, lpos, hits)
+        if not places and family == "wu":
+            # "Hội LHPN 15 tỉnh, thành tham gia dự án: Hải Dương, Ninh Bình, ..."
+            listed = re.match(
+                r"\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tỉnh(?:,\s*thành(?:\s+phố)?)?"
+                r"[^:.\n]{0,40}:\s*",
+                rest,
+            )
+            if listed:
+                found = _read_places_list(text, pos + listed.end(), hits)
+                if len(found) > 1 and all(p.match.kind == "vn_province" for p in found):
+                    orgs.extend(_vn_units(text[head_start:pos], found))
+                    continue
         if not places and level:
             direct = _read_places_list(text, _skip_ws(text, pos), hits)
             if direct:
@@ -343,6 +584,11 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 orgs.extend(org)
             continue
         org = _other_org(text, head_start, pos, hits)
+        if org is not None and re.match(r"Hội\s+người\s+Việt", head):
+            # "Hội người Việt Nam tại Nhật Bản": an overseas association, not a partner
+            org = _Org(
+                org.name, org.start, org.end, False, "overseas", "overseas:" + fold(org.name)
+            )
         if org is not None:
             orgs.append(org)
     # International organisations by name.
@@ -361,12 +607,129 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 False,
                 "known",
                 "known:" + fold(name),
-                KNOWN_PARTNERS[name],
+                _KNOWN_BY_FOLD[fold(name)],
             )
         )
+    _add_missions(text, orgs, hits)
+    _add_companies(text, orgs)
     _add_institutions(text, orgs)
     orgs.sort(key=lambda o: o.start)
+    _use_acronyms(text, orgs)
     return orgs
+
+
+#: "Đại sứ Cuba tại Việt Nam", "Tổng Lãnh sự Singapore": the mission, named
+#: "Đại sứ quán Cuba" / "Tổng lãnh sự quán Singapore" when the text names only its head
+_ENVOY = re.compile(r"\b(?P<head>Đại\s+sứ|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự))(?!\s+quán)[ \t]+")
+
+
+def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _ENVOY.finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        hit = _place_at(hits, m.end())
+        if hit is None or hit.match.kind != "country" or not hit.match.foreign:
+            continue
+        head = " ".join(m.group("head").split())
+        mission = (
+            "Đại sứ quán" if head == "Đại sứ" else head[0].upper() + head[1:].lower() + " quán"
+        )
+        key = f"mission:{fold(mission)}:{hit.match.country}"
+        if any(o.key == key for o in orgs):
+            continue  # the mission is named in full elsewhere
+        name = f"{mission} {hit.text}"
+        orgs.append(_Org(name, m.start(), hit.end, False, "other", key, hit.match.country))
+
+
+#: a Vietnamese syllable, diacritics folded: a word that is not one is foreign
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _foreign_word(word: str) -> bool:
+    """A word that is not a Vietnamese syllable ("Unilever", "Nestlé"); an acronym in
+    capitals ("LHPN") is not taken for one."""
+    folded = fold(word)
+    return (
+        len(folded) > 2
+        and folded.isalpha()
+        and not word.isupper()
+        and not _VI_SYLLABLE.fullmatch(folded)
+    )
+
+
+#: capitalised words that start a new phrase, not part of a name
+_CAPITAL_STOP = {"Bà", "Ông", "Chị", "Anh", "Tại", "Ngày", "Sáng", "Chiều", "Theo", "Đây", "Đồng"}
+
+
+#: a company or a foundation named in a foreign language: "công ty TNHH Procter &
+#: Gamble", "Quỹ Unilever Việt Nam", "Nestlé Việt Nam", "Tập đoàn Hyundai Motor"
+_COMPANY = re.compile(
+    rf"(?:(?P<head>[Cc]ông\s+ty|Tập\s+đoàn|Quỹ)(?:\s+(?:TNHH|[Cc]ổ\s+phần|CP))?\s+)?"
+    rf"(?P<name>{_CAP}[\w'’-]*(?:\.\w+)*(?:[ \t]+(?:&[ \t]+)?{_CAP}[\w'’-]*(?:\.\w+)*){{0,4}})"
+)
+
+
+def _add_companies(text: str, orgs: list[_Org]) -> None:
+    for m in _COMPANY.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in orgs if o.family != "other"):
+            continue
+        words = m.group("name").split()
+        cut = next((k for k, w in enumerate(words) if w in _CAPITAL_STOP), len(words))
+        words = words[:cut]
+        if not any(_foreign_word(w) for w in words):
+            continue
+        if not m.group("head"):
+            # no "công ty": a foreign name followed by "Việt Nam" ("Nestlé Việt Nam")
+            if (
+                len(words) < 3
+                or words[-2:] != ["Việt", "Nam"]
+                or not all(_foreign_word(w) for w in words[:-2])
+            ):
+                continue
+            if m.start() == 0 or text[m.start() - 1] == "\n":
+                continue
+        inside = [o for o in orgs if o.start < m.end() and m.start() < o.end]
+        for other in inside:
+            orgs.remove(other)
+        end = m.start("name")
+        for w in words:
+            end = text.index(w, end) + len(w)
+        name = " ".join(text[m.start() : end].split())
+        first = next(w for w in words if _foreign_word(w))
+        orgs.append(_Org(name, m.start(), end, False, "company", "company:" + fold(first)))
+
+
+_ACRONYM_AFTER = re.compile(
+    r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?(?P<a>[A-Z][A-Za-z&]{1,9})\)"
+)
+
+
+def _use_acronyms(text: str, orgs: list[_Org]) -> None:
+    """A partner written with its acronym in parentheses is named by the acronym
+    ("Viện Phát triển Phụ nữ Hàn Quốc (KWDI)" -> "KWDI")."""
+    for org in list(orgs):
+        if org not in orgs or org.is_unit or org.family not in ("other", "company", "wu", "known"):
+            continue
+        m = _ACRONYM_AFTER.match(text, org.end)
+        if not m or not any(c.isupper() for c in m.group("a")[1:]):
+            continue
+        acronym = m.group("a")
+        inside = [o for o in orgs if m.start() <= o.start < m.end()]
+        for other in inside:
+            orgs.remove(other)  # the acronym itself, found as a known name
+        at = orgs.index(org)
+        orgs[at] = _Org(
+            acronym,
+            org.start,
+            m.end(),
+            False,
+            org.family,
+            "known:" + fold(acronym),
+            org.country,
+        )
 
 
 #: the union's own institutions and the Vietnamese women's organisations beside it:
@@ -375,14 +738,17 @@ _WU_INSTITUTION_RE = re.compile(
     r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
     r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
     r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
-    r"Hội\s+Nữ\s+trí\s+thức(?:\s+Việt\s+Nam)?"
+    r"Hội\s+Nữ\s+(?i:trí\s+thức)(?:\s+Việt\s+Nam)?"
 )
 
 
 #: Vietnamese embassies and consulates ("Đại sứ quán Việt Nam tại Thái Lan") are the
-#: Vietnamese side, not partners (Vietnamese women's associations abroad are partners:
-#: the directory has a kind for them)
-_VIETNAMESE_ABROAD = re.compile(r"(?:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán)\s+Việt\s+Nam\s+tại\b")
+#: Vietnamese side, not partners (nor are Vietnamese women's associations abroad: they
+#: are listed apart, ``overseas``)
+_VIETNAMESE_ABROAD = re.compile(
+    r"(?i:Đại\s+sứ\s+quán|Lãnh\s+sự\s+quán|Tổng\s+lãnh\s+sự\s+quán|Đại\s+sứ|"
+    r"Tổng\s+lãnh\s+sự)\s+Việt\s+Nam\b"
+)
 
 
 def _for_peace(text: str, hit: PlaceHit) -> bool:
@@ -406,6 +772,55 @@ def _add_institutions(text: str, orgs: list[_Org]) -> None:
         orgs.append(_Org(name, m.start(), m.end(), True, "wu", "institution:" + fold(name)))
 
 
+_UNNAMED_UNIT = re.compile(
+    rf"(?:{_CENTRAL})?(?:Hội\s+Liên\s+hiệp\s+[Pp]hụ\s+nữ|Hội\s+LHPN)\s+(?:tỉnh|thành\s+phố)\b"
+    rf"(?![ \t]+{_CAP})"
+)
+
+
+def _complete_from_title(work: str, orgs: list[_Org], hits: list[PlaceHit], title_span) -> None:
+    """ "Hội Liên hiệp phụ nữ tỉnh" with no name, in an article whose headline names one
+    province ("Một đại biểu Đồng Nai ..."): the unit of that province."""
+    provinces = {
+        h.match.code: h
+        for h in hits
+        if title_span[0] <= h.start < title_span[1] and h.match.kind == "vn_province"
+    }
+    if len(provinces) != 1:
+        return
+    (hit,) = provinces.values()
+    key = f"wu:{hit.match.code}"
+    if any(o.key == key for o in orgs):
+        return
+    for m in _UNNAMED_UNIT.finditer(work, title_span[1]):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        written = re.sub(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+", "", hit.text)
+        name = f"{_clean_name(m.group(0))} {written}"
+        orgs.append(_Org(name, m.start(), m.end(), True, "wu", key, "VN"))
+        orgs.sort(key=lambda o: o.start)
+        return
+
+
+def _clean_name(name: str) -> str:
+    """A name as written, on one line, without an inserted "(LHPN)"."""
+    return " ".join(_INSERTED_ACRONYM.sub("", name).split())
+
+
+def _vn_units(head: str, places: list[PlaceHit]) -> list[_Org]:
+    """One unit per Vietnamese province of a list, "Hội LHPN tỉnh X" or, for a
+    centrally-run city, "Hội LHPN TP X"."""
+    head = _clean_name(head)
+    out = []
+    for p in places:
+        level = "TP" if p.match.code in _CENTRAL_CITIES else "tỉnh"
+        name = re.sub(r"^(?:tỉnh|TP\.?|thành\s+phố)\s+", "", p.text, flags=re.IGNORECASE)
+        out.append(
+            _Org(f"{head} {level} {name}", p.start, p.end, True, "wu", f"wu:{p.match.code}", "VN")
+        )
+    return out
+
+
 def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None:
     """A place in parentheses or after a comma right after ``end``: "(Lào)"."""
     m = re.match(r"\s*(?:\(|,\s*(?:(?:tỉnh|nước|thành\s+phố)\s+)?|[-–]\s*)", text[end : end + 12])
@@ -419,16 +834,38 @@ def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None
 
 def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
     head_clean = " ".join(head.split())
+    if (
+        places
+        and any(p.match.country == "VN" for p in places)
+        and any(p.match.foreign for p in places)
+    ):
+        # "Hội LHPN Việt Nam và Lào", "Hội LHPN tỉnh Gia Lai và Stung Treng": the two
+        # sides together; the Vietnamese province is a unit, the other side is named apart
+        vn = [p for p in places if p.match.kind == "vn_province"]
+        if len(vn) != 1:
+            return None
+        places, end = vn, vn[0].end
+        name = _clean_name(text[head_start:end])
+        return [_Org(name, head_start, end, True, "wu", f"wu:{vn[0].match.code}", "VN")]
     if places:
         last = places[-1]
         end = last.end
-        # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển"
+        # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển" (also in lower case), and the
+        # province that may follow ("... vì Hòa bình và Phát triển tỉnh Stung Treng")
         tail = re.match(
+            r"\s+vì\s+(?i:hòa|hoà)\s+(?i:bình)(?:\s+và\s+(?i:phát)\s+(?i:triển))?",
+            text[end:],
+        ) or re.match(
             r"\s+vì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
             text[end:],
         )
         if tail and len(places) == 1 and not level:
             end += tail.end()
+            province = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[end:])
+            after = _place_at(hits, end + province.end()) if province else None
+            if after is not None and after.match.foreign:
+                end = after.end
+                places = [after]
         # "Hội Phụ nữ Việt Nam tại Séc"
         at = re.match(r"\s+(?:tại|ở)\s+", text[end:])
         abroad = None
@@ -464,7 +901,7 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
                         )
                     )
                 return out
-            name = " ".join(text[head_start:end].split())
+            name = _clean_name(text[head_start:end])
             code = (
                 places[0].match.code if len(places) == 1 else ",".join(p.match.code for p in places)
             )
@@ -480,11 +917,16 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             ]
         if len(places) == 1:
             p = places[0]
-            name = " ".join(text[head_start : p.end].split())
+            name = _clean_name(text[head_start : p.end])
             return [_Org(name, head_start, p.end, True, "wu", f"wu:{p.match.code}", "VN")]
+        if all(p.match.kind == "vn_province" for p in places):
+            # "Hội LHPN 7 tỉnh Quảng Ninh, Cao Bằng, ...": one unit per province
+            return _vn_units(text[head_start:pos], places)
         return None
     # A district or commune unit: "Hội LHPN huyện Krông Pắc", "xã Ea Tu".
-    if level and re.match(r"\s+(?:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s", level.group(0)):
+    if level and re.match(
+        r"\s+(?i:huyện|xã|phường|thị\s+xã|thị\s+trấn|quận|bản)\s", level.group(0)
+    ):
         m = re.match(
             r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w'-]*"
             r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ0-9][\w'-]*){0,3}",
@@ -493,7 +935,7 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         if m:
             end = pos + level.end() + m.end()
             after = _country_after(text, end, hits)
-            name = " ".join(text[head_start:end].split())
+            name = _clean_name(text[head_start:end])
             if after is not None:
                 return [
                     _Org(
@@ -502,6 +944,20 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
                 ]
             return [_Org(name, head_start, end, True, "wu", "wu:" + fold(name), "VN")]
     return None
+
+
+def _and_goes_on(text: str, pos: int) -> bool:
+    """Does "và" at ``pos`` join words of one name ("Viện Giáo dục và Thúc đẩy ...")
+    rather than two organisations ("Bộ ... Cam-pu-chia và Đại sứ Cuba")?"""
+    nxt = re.match(r"[ \t]+", text[pos:])
+    if not nxt or not re.match(_CAP, text[pos + nxt.end() :]):
+        return False
+    at = pos + nxt.end()
+    return not (
+        _HEAD_RE.match(text, at)
+        or _ENVOY.match(text, at)
+        or text[at:].split(" ", 1)[0] in _CAPITAL_STOP
+    )
 
 
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
@@ -525,7 +981,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             count += 1
             # "... tại Việt Nam" ends the name
             continue
-        w = re.match(r"[\w-]+|[–-](?=\s+[A-ZĐ])", text[j:])
+        w = re.match(r"[\w-]+(?:\.[\w-]+)+|[\w-]+|[–-](?=\s+[A-ZĐ])", text[j:])
         if not w:
             break
         word = w.group(0)
@@ -535,6 +991,14 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             or word in _LOWER_OK
             or word in "–-"
             or (word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None)
+            # "Bộ các vấn đề phụ nữ Cam-pu-chia", "Viện Giáo dục và Thúc đẩy ... Hàn Quốc":
+            # lower-case words go on while no word ends the name (the name must still
+            # reach a foreign place)
+            or (
+                word[0].isalpha()
+                and word not in _NAME_STOP
+                and (word != "và" or _and_goes_on(text, j + w.end()))
+            )
         ):
             if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
                 break
@@ -550,15 +1014,10 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         end = after.end + (1 if text[after.end : after.end + 1] == ")" else 0)
     name = " ".join(text[head_start:end].split())
     head = fold(text[head_start:pos])
-    return _Org(
-        name,
-        head_start,
-        end,
-        False,
-        "other",
-        f"other:{head}:{foreign.match.code}",
-        foreign.match.country,
-    )
+    key = f"other:{head}:{foreign.match.code}"
+    if head in {"dai su quan", "tong lanh su quan", "lanh su quan"}:
+        key = f"mission:{head}:{foreign.match.country}"
+    return _Org(name, head_start, end, False, "other", key, foreign.match.country)
 
 
 # --- kinds -------------------------------------------------------------------------
@@ -648,8 +1107,9 @@ _RECEIVED_CUE = re.compile(
     r"tu nguon|cam ket tai tro|tai tro)\b"
 )
 _GIVEN_CUE = re.compile(
-    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|cap|danh tang|"
-    r"tang qua)\b"
+    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|danh tang|tang qua|"
+    # "cấp" grants, but "cấp tỉnh và huyện" is a level
+    r"cap(?! (?:tinh|huyen|xa|co so|trung uong|tw|hoi|bo|cao|uy|thanh pho|quoc gia)\b))\b"
 )
 
 
@@ -667,6 +1127,12 @@ def _direction(
         r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after
     ):
         return "received"
+    # "1 triệu USD (22,7 tỷ đồng) từ Chính phủ Hàn Quốc": from a partner
+    for org in orgs:
+        if amount.end <= org.start < e and not org.is_unit and org.family != "overseas":
+            if re.search(r"\b(?:tu|cua)\s+$", folded[max(amount.end, org.start - 8) : org.start]):
+                return "received"
+            break
     recv = [m for m in _RECEIVED_CUE.finditer(before)]
     give = [m for m in _GIVEN_CUE.finditer(before)]
     last_recv = recv[-1].start() if recv else -1
@@ -674,13 +1140,13 @@ def _direction(
     if last_recv > last_give:
         cue = recv[-1].group(0)
         if cue == "tai tro":
-            subject = _subject(orgs, s, s + last_recv)
+            subject = _subject(orgs, s, s + last_recv, folded)
             if subject is not None and subject.is_unit:
                 return "given"
         return "received"
     if last_give >= 0:
         cue_pos = s + last_give
-        subject = _subject(orgs, s, cue_pos)
+        subject = _subject(orgs, s, cue_pos, folded)
         if subject is not None:
             return "given" if subject.is_unit else "received"
         # No named giver: look at the recipient.
@@ -704,7 +1170,7 @@ def _direction(
         ):
             return "received"
         if _GIVEN_CUE.search(previous):
-            subject = _subject(orgs, ps, s)
+            subject = _subject(orgs, ps, s, folded)
             if subject is not None:
                 return "given" if subject.is_unit else "received"
     if main_kind == "delegation_out":
@@ -712,9 +1178,37 @@ def _direction(
     return "unknown"
 
 
-def _subject(orgs: list[_Org], start: int, end: int) -> _Org | None:
-    inside = [o for o in orgs if start <= o.start and o.end <= end]
+def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | None:
+    """The last organisation before a verb; not one written after "thông qua" (through)
+    or "cùng" / "với" (with), which are channels or companions."""
+    inside = [
+        o
+        for o in orgs
+        if start <= o.start
+        and o.end <= end
+        and o.family != "overseas"
+        and not (
+            text
+            and re.search(r"\b(?:thong qua|voi|cung)\s+$", text[max(0, o.start - 12) : o.start])
+        )
+    ]
     return inside[-1] if inside else None
+
+
+#: a gift or a grant in the headline or the lead: who gives
+_LEAD_GIFT = re.compile(r"\b(?:trao tang|trao|tang qua|tang|tai tro|ho tro|vien tro|ung ho)\b")
+
+
+def _lead_direction(folded: str, orgs: list[_Org], title_span, lead) -> str | None:
+    """The direction of the gift or grant the headline or the lead speaks of: "given"
+    when a unit of the union gives, "received" when a partner does; None when unsaid."""
+    regions = ([title_span] if title_span[1] > title_span[0] else []) + list(lead)
+    for s, e in regions:
+        for m in _LEAD_GIFT.finditer(folded, s, e):
+            subject = _subject(orgs, s, m.start(), folded)
+            if subject is not None and subject.family != "overseas":
+                return "given" if subject.is_unit else "received"
+    return None
 
 
 # --- agreements and topics -----------------------------------------------------------------
@@ -767,6 +1261,10 @@ TOPICS: list[tuple[str, str]] = [
 # --- main ------------------------------------------------------------------------------------
 
 
+#: a first line longer than this is the lead of an excerpt that starts after its headline
+_TITLE_MAX = 220
+
+
 def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     """Blank out furniture, keeping offsets; return the title line and the dateline date."""
     from .dates import parse_dateline
@@ -782,7 +1280,7 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
                 published = parse_dateline(ln.text)
             for k in range(ln.start, ln.end):
                 chars[k] = " "
-        elif ln.role == "title" and title is None:
+        elif ln.role == "title" and title is None and len(ln.text.strip()) <= _TITLE_MAX:
             title = ln.text.strip()
             title_end = ln.end
     return "".join(chars), title_end, title, published
@@ -843,10 +1341,16 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     hits = [h for h in find_places(work) if not _for_peace(work, h)]
     orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
 
+    _complete_from_title(work, orgs, hits, title_span)
+
     # Units and partners.
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
     seen_keys: set[str] = set()
     for org in orgs:
+        if org.family == "overseas":
+            if org.name not in result.overseas:
+                result.overseas.append(org.name)
+            continue
         if org.is_unit:
             if org.key not in seen_keys:
                 seen_keys.add(org.key)
@@ -864,38 +1368,51 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # Places and countries.
     unit_ranges = [(o.start, o.end) for o in orgs]
     title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0] : title_span[1]])
-    place_codes: set[str] = set()
     countries: list[str] = []
+    venues = _venues(work, title_span[1] if not prefix else 0)
+    venue_ranges = [(s, e) for s, e, _ in venues]
+    # candidates: (start, end, identity, located by a word before it)
+    candidates: list[tuple[int, int, str, bool]] = [(s, e, k, True) for s, e, k in venues]
     for hit in hits:
         m = hit.match
         if m.kind == "region" or (m.kind == "country" and m.code == "VN"):
             if m.kind == "region" and m.code not in countries and m.code != "VN":
                 countries.append(m.code)
             continue
-        if m.kind == "vn_province":
-            inside_unit = any(s <= hit.start < e for s, e in unit_ranges)
-            before = work[max(0, hit.start - 25) : hit.start]
-            located = re.search(
-                r"(?:tại|ở|đến|về|sang|địa\s+bàn)\s+(?:(?:tỉnh|thành\s+phố|"
-                r"TP\.?|thủ\s+đô|Thủ\s+đô)\s+)?$",
-                before,
-            )
-            dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
-            if inside_unit or not (located or dateline_place):
-                continue
-        inside_org = any(s <= hit.start < e for s, e in unit_ranges)
-        if m.kind != "country" and not inside_org and m.code not in place_codes:
-            # a place below country level (countries are their own field), as first
-            # written with its administrative word ("tỉnh Kampong Cham")
-            place_codes.add(m.code)
-            prefix = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
-            start = prefix.start(1) if prefix else hit.start
-            result.places.append(work[start : hit.end])
-            span("places", start, hit.end)
         if m.foreign and m.country not in countries:
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
             result.subdivisions.append(m.code)
+        if m.kind == "country" or any(s <= hit.start < e for s, e in unit_ranges + venue_ranges):
+            continue  # a country, or a place inside a name ("trạm biên phòng Hòa Hiệp")
+        prefix_m = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
+        start = prefix_m.start(1) if prefix_m else hit.start
+        dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
+        candidates.append((start, hit.end, m.code, _is_located(work, start) or dateline_place))
+    for start, end, key in _unknown_places(work, hits, unit_ranges + venue_ranges):
+        candidates.append((start, end, key, _is_located(work, start)))
+    candidates.sort()
+    # a place where something happened: after "tại", "ở", "đến", ... or after such a place
+    # in a list or an address ("tại xã Phiêng Khoài, huyện Yên Châu", "(xã Tân Lập,
+    # huyện Tân Biên, tỉnh Tây Ninh)")
+    taken = [c for c in candidates if c[3]]
+    grown = True
+    while grown:
+        grown = False
+        for c in candidates:
+            if c in taken:
+                continue
+            if any(t[1] <= c[0] and _LIST_NEXT.fullmatch(work, t[1], c[0]) for t in taken):
+                taken.append(c)
+                grown = True
+    # each place once, as first written in the body (the headline's form when only there)
+    first: dict[str, tuple[int, int]] = {}
+    for start, end, key, _ in sorted(taken, key=lambda c: (c[0] < title_span[1], c[0])):
+        first.setdefault(key, (start, end))
+    for start, end in sorted(first.values()):
+        result.places.append(_clean_name(work[start:end]))
+    for start, end, _, _ in taken:
+        span("places", start, end)
     for org in orgs:
         if not org.is_unit and org.country and org.country != "VN" and org.country not in countries:
             countries.append(org.country)
@@ -911,7 +1428,19 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         span("kind", cue[0], cue[1])
 
     # Dates.
-    dates = [d for d in find_dates(work, published) if d.start >= title_span[1] or prefix]
+    dates = _usable_dates(
+        [
+            d
+            for d in find_dates(work, published)
+            if (d.start >= title_span[1] or prefix)
+            # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
+            # period's bound or a vague time, not the date of the activity
+            and not (
+                d.precision == "month" and _MONTH_BOUND.search(work, max(0, d.start - 12), d.start)
+            )
+        ],
+        published,
+    )
     chosen = _choose_date(dates, lead, title_span)
     if chosen is not None and not chosen.has_year and published is None:
         # "ngày 2/5" with no year in the text, no dateline and no publication date:
@@ -925,8 +1454,18 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         span("start_date", chosen.start, chosen.end)
 
     # Amounts.
-    for amount in find_amounts(work):
+    amounts = find_amounts(work)
+    if any(a.start >= title_span[1] for a in amounts):
+        # the headline's figure restates the body's ("hỗ trợ hơn 22 tỷ đồng" for "1 triệu
+        # USD (22,7 tỷ đồng)"): the body's amounts are the ones listed
+        amounts = [a for a in amounts if a.start >= title_span[1]]
+    lead_direction = _lead_direction(folded, orgs, title_span, lead)
+    for amount in amounts:
         direction = _direction(amount, folded, work, orgs, hits, kind)
+        if direction == "unknown" and lead_direction:
+            # no giver in the amount's sentence: the article's ("Hội LHPN huyện Tân Biên ...
+            # trao tặng quà cho phụ nữ ... Campuchia" ... "Tổng trị giá quà tặng là ...")
+            direction = lead_direction
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
     result.amounts = [
@@ -940,6 +1479,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             a.over,
             max(0, a.start - offset),
             max(0, a.end - offset),
+            a.total,
         )
         for a in result.amounts
     ]
@@ -962,6 +1502,36 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     result.events = _events(work, folded, hits, body_start, offset)
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
     return result
+
+
+_MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|nay)\s+(?:ngày\s+)?$")
+
+
+def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]:
+    """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
+    2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
+    mốc lịch sử"); a date without its year and with no publication date takes the year
+    of a dated span of the text that holds it ("từ ngày 26 – 30/11/2014 ... ngày 28/11")."""
+    out = []
+    for d in dates:
+        if (d.last - d.first).days > 366:
+            continue
+        if published is not None and d.has_year and abs((d.first - published).days) > 400:
+            continue
+        if not d.has_year and published is None:
+            for other in dates:
+                if not other.has_year or other.precision != "day":
+                    continue
+                try:
+                    first = d.first.replace(year=other.first.year)
+                    last = d.last.replace(year=other.first.year)
+                except ValueError:
+                    continue
+                if other.first <= first <= other.last:
+                    d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+                    break
+        out.append(d)
+    return out
 
 
 def _choose_date(

@@ -107,7 +107,17 @@ LAO_ALIASES: dict[str, list[str]] = {
     ],
     "LA-PH": ["Phông-xa-lỳ", "Phôngxalỳ", "Phongsaly", "Phongsali"],
     "LA-HO": ["Hủa Phăn", "Hủa-phăn", "Houaphanh", "Houaphan", "Huaphan"],
-    "LA-XE": ["Sê Kông", "Xê Kông", "Sê-kông", "Xê-kông", "Sekong", "Xekong", "Xékong"],
+    "LA-XE": [
+        "Sê Kông",
+        "Xê Kông",
+        "Sê-kông",
+        "Xê-kông",
+        "Sekong",
+        "Xekong",
+        "Xékong",
+        "Sê Koong",
+        "Xê Koong",
+    ],
     "LA-AT": ["Attapeu", "Attapư", "Át-tạ-pư", "A-tô-pư", "Atôpư", "Attapu", "Attopeu"],
     "LA-SL": ["Salavan", "Saravane", "Xa-la-van", "Xalavan", "Sa-la-van", "Saravan"],
     "LA-KH": ["Khăm Muộn", "Khăm-muộn", "Khammouane", "Khammouan", "Khammuan"],
@@ -229,6 +239,17 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "KP": ["Triều Tiên", "CHDCND Triều Tiên"],
     "MN": ["Mông Cổ", "Mongolia"],
     "TW": ["Đài Loan", "Taiwan"],
+    "IE": ["Ai-len", "Ai Len", "Ailen", "Ireland"],
+    "MX": ["Mê-hi-cô", "Mêhicô", "Mexico", "Mehico"],
+    "HU": ["Hung-ga-ri", "Hungari", "Hungary"],
+    "UA": ["U-crai-na", "Ucraina", "Ukraina", "Ukraine"],
+    "SE": ["Thụy Điển", "Thuỵ Điển", "Sweden"],
+    "ES": ["Tây Ban Nha", "Spain"],
+    "VE": ["Vê-nê-xu-ê-la", "Venezuela"],
+    "CO": ["Cô-lôm-bi-a", "Colombia"],
+    "BY": ["Bê-la-rút", "Belarus"],
+    "PL": ["Ba Lan", "Poland"],
+    "ZA": ["Nam Phi", "South Africa"],
     "VN": [
         "Việt Nam",
         "Vietnam",
@@ -310,8 +331,46 @@ VN_ALIASES: dict[str, list[str]] = {
     "67": ["Đắk Nông", "Đắc Nông", "Dak Nong"],
 }
 
+# Foreign cities (capitals and the cities the press reports from) in the spellings of the
+# Vietnamese press: kind "city", code "city:<first spelling>".
+FOREIGN_CITIES: dict[str, list[list[str]]] = {
+    "RU": [["Moskva", "Mát-xcơ-va", "Matxcova", "Moscow"], ["Xanh Pê-téc-bua", "Saint Petersburg"]],
+    "CO": [["Bogota", "Bogotá", "Bogatá", "Bô-gô-ta"]],
+    "UA": [["Kiev", "Kyiv", "Ki-ép", "Kiép"]],
+    "ES": [["Madrid", "Ma-đrít"], ["Barcelona"]],
+    "CZ": [["Praha", "Prague", "Pra-ha"]],
+    "HU": [["Budapest", "Bu-đa-pét"]],
+    "US": [["New York", "Niu Oóc", "Niu-oóc"], ["Washington", "Oa-sinh-tơn"], ["San Francisco"]],
+    "MX": [["Mexico City", "Mehico City", "Thành phố Mexico", "Mê-hi-cô Xi-ti"]],
+    "SE": [["Stockholm", "Xtốc-khôm"], ["Malmo", "Malmö"]],
+    "FR": [["Paris", "Pa-ri"]],
+    "DE": [["Berlin", "Béc-lin"]],
+    "GB": [["London", "Luân Đôn"]],
+    "CU": [["La Habana", "Havana", "Ha-va-na", "La Ha-ba-na"]],
+    "VE": [["Caracas", "Ca-ra-cát"]],
+    "AT": [["Vienna"]],
+    "PL": [["Warsaw", "Vác-sa-va", "Varsava"]],
+    "BY": [["Minsk"]],
+    "BE": [["Brussels", "Brúc-xen", "Bruxelles"]],
+    "CH": [["Geneva", "Giơ-ne-vơ", "Genève"]],
+    "IE": [["Dublin", "Đu-blin"]],
+    "AU": [["Canberra", "Can-bê-ra"], ["Sydney", "Xít-ni"], ["Melbourne"]],
+    "IN": [["New Delhi", "Niu Đê-li"]],
+    "ID": [["Jakarta", "Gia-các-ta"]],
+    "MY": [["Kuala Lumpur", "Cua-la Lăm-pơ"]],
+    "PH": [["Manila", "Ma-ni-la"]],
+    "MM": [["Yangon", "Nay Pyi Taw", "Naypyidaw"]],
+    "MN": [["Ulaanbaatar", "U-lan Ba-to"]],
+    "KP": [["Bình Nhưỡng", "Pyongyang"]],
+    "ZA": [["Pretoria"], ["Johannesburg"]],
+    "NZ": [["Wellington"]],
+    "CA": [["Ottawa"]],
+    "IT": [["Rome", "Rô-ma", "Roma"]],
+}
+
 # Names that contain a place name but are not places.
 _NOT_PLACES = [
+    "Nga Sơn",  # a district of Thanh Hóa, not Russia
     "Thái Bình Dương",
     "Ấn Độ Dương",
     "Nam Bộ",
@@ -445,6 +504,12 @@ def _index() -> dict[str, list[_Entry]]:
             # ("Trang", "Nan"): in running text they need "tỉnh"/"thành phố" before.
             add(sub.name, match, needs_level=True)
 
+    for country, cities in FOREIGN_CITIES.items():
+        for names in cities:
+            match = PlaceMatch("city", "city:" + names[0], names[0], country)
+            for alias in names:
+                add(alias, match)
+
     for code, aliases in REGION_ALIASES.items():
         for alias in aliases:
             add(alias, PlaceMatch("region", code, alias, code))
@@ -519,6 +584,19 @@ _LEVEL_WORDS = {"tinh", "pho", "bang", "vung", "tp", "quan", "thu", "do"}
 _MAX_TOKENS = 8
 
 
+def _unmarked_word(written: str, match: PlaceMatch, after: str) -> bool:
+    """One word written without the marks of a Vietnamese name and followed by a
+    lower-case word ("Lao động"): a Vietnamese word, not the place."""
+    return (
+        " " not in written
+        and match.country != "VN"
+        and strip_marks(written) == written
+        and strip_marks(match.canonical_name) != match.canonical_name
+        and fold(written) == fold(match.canonical_name)
+        and bool(re.match(r" [a-zà-ỹđ]", after))
+    )
+
+
 def find_places(text: str) -> list[PlaceHit]:
     """Every place mentioned in ``text`` (NFC), longest match first, in order."""
     index = _index()
@@ -567,6 +645,12 @@ def find_places(text: str) -> list[PlaceHit]:
                 continue
             chosen = entry
             break
+        if (
+            chosen is not None
+            and chosen.match is not None
+            and _unmarked_word(written, chosen.match, text[end : end + 3])
+        ):
+            chosen = None  # "Bộ Lao động": the word "lao", not "Lào"
         if chosen is not None and chosen.match is not None:
             hits.append(PlaceHit(start, end, written, chosen.match))
         i = j + 1 if chosen is not None else i + 1
