@@ -287,3 +287,64 @@ def test_the_report_follows_every_change(records):
     assert "cử 2 đoàn ra và đón 1 đoàn vào" in text and "đã đăng 3 tin, bài" in text
     lao = [r for r in rows if "Hội LHPN tỉnh Chămpasăk (Lào)" in r and "Tiếp nhận" in r]
     assert lao[0][4] == "150.000.000"  # committed: 120 + 30 million
+
+
+def test_every_delegation_figure_counts_the_trips_that_took_place(records, client):
+    """Section 1 ("Đoàn ra: N", read from the summary tables), the opening paragraph,
+    table 1, the delegations' section and its table, the dashboard and the list behind
+    its figure all count the same trips: a cancelled trip and planned ones (a draft, an
+    approved plan not yet set off) are in none of them."""
+    from doingoai.reports import figures as F
+
+    w = records.world
+    for title, state in (
+        ("Kế hoạch đoàn ra Thái Lan", Activity.State.DRAFT),
+        ("Đoàn ra Campuchia đã duyệt", Activity.State.APPROVED),
+    ):
+        make(
+            "activities",
+            w.daklak,
+            title=title,
+            kind=Activity.Kind.DELEGATION_OUT,
+            state=state,
+            start_date=dt.date(2025, 9, 1),
+            end_date=dt.date(2025, 9, 5),
+            partners=[records.lao],
+        )
+    term = make_period(term="XIII")
+    user = w.user("daklak")
+    assert F.summed_months(w.daklak, term, user) is not None  # read from the summaries
+    delegations = (
+        Activity.objects.filter(under(w.daklak.path))
+        .filter(start_date__gte=term.start, start_date__lte=term.end)
+        .filter(kind="delegation_out")
+    )
+    assert delegations.count() == 4  # the trip, the cancelled one, two plans
+    went = 1
+
+    text, rows = word_text(report(records, "docx"))
+    assert f"Đoàn ra: {went}; đoàn vào: 1;" in text
+    assert f"cử {went} đoàn ra và đón 1 đoàn vào" in text  # opening and delegations section
+    assert text.count(f"cử {went} đoàn ra") == 2
+    assert row(rows, "Đoàn ra")[2] == str(went)  # table 1, by kind
+    listed = [r for r in rows if r[1].startswith("Đoàn ra: ")]
+    assert len(listed) == went
+    assert row(rows, "Lào")[2] == str(went)  # by country
+    for title in ("Đoàn ra đã hủy", "Kế hoạch đoàn ra Thái Lan", "Đoàn ra Campuchia đã duyệt"):
+        assert title not in "\n".join("|".join(r) for r in rows)
+    # counting the records (no summaries) gives the same figure
+    plain = F._unit_figures(unit=w.daklak, period=term, user=user, today=TODAY, key="")
+    assert plain["activities"]["delegations_out"] == went
+
+    # the dashboard, and the list its figure leads to (the unit's leader: the editor
+    # handles protection cases, whose second factor is not what is tested here)
+    client.force_login(w.user("daklak_lead"))
+    page = client.get("/", {"unit": w.daklak.pk, "term": "XIII"})
+    assert page.status_code == 200
+    fig = page.context["fig"]["activities"]
+    assert fig["delegations_out"] == went
+    listed = client.get(fig["delegation_out_url"])
+    assert listed.status_code == 200
+    html = listed.content.decode()
+    assert "Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm 4 tỉnh Nam Lào" in html
+    assert "Kế hoạch đoàn ra Thái Lan" not in html and "Đoàn ra đã hủy" not in html

@@ -546,7 +546,8 @@ def delegations_block(d: dict) -> Block:
         2,
         paragraphs=[
             f"Trong kỳ đã cử {vn_number(d['out'])} đoàn ra và đón {vn_number(d['in'])} đoàn vào "
-            "(không tính các đoàn đã hủy, không được duyệt hoặc còn là kế hoạch chưa trình duyệt)."
+            "(các đoàn đã đi, đã đón; không tính các đoàn đã hủy, không được duyệt hoặc "
+            "còn là kế hoạch)."
         ],
     )
     if not total:

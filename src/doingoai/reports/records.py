@@ -103,9 +103,8 @@ def delegations(unit, period, user) -> dict:
         return out
     from doingoai.activities.models import Activity, ActivityPlace
 
-    qs = qs.filter(kind__in=DELEGATION_KINDS).exclude(
-        state__in=[Activity.State.CANCELLED, Activity.State.REFUSED]
-    )
+    # the trips that took place, as section 1 and the dashboard count them
+    qs = qs.filter(kind__in=DELEGATION_KINDS)
     counts = dict(qs.order_by().values_list("kind").annotate(n=Count("id")))
     out["out"], out["in"] = counts.get("delegation_out", 0), counts.get("delegation_in", 0)
     if not counts:
