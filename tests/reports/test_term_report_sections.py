@@ -35,6 +35,7 @@ def records(data):
     trip = data.trip
     trip.purpose = "Sơ kết giữa kỳ thỏa thuận hợp tác, hội thảo bình đẳng giới"
     trip.funding_source = Activity.Funding.UNION
+    trip.main_purpose = Activity.Purpose.AGREEMENT
     trip.outcomes = "Ký biên bản sơ kết giữa kỳ; trao 4 máy may cho phụ nữ nghèo."
     trip.save()
     DelegationMember.objects.create(
@@ -192,7 +193,9 @@ def test_every_section_counts_what_the_records_hold(records):
     came = delegations.filter(kind="delegation_in").exclude(state="cancelled").count()
     assert f"cử {out} đoàn ra và đón {came} đoàn vào" in text
     assert row(rows, "Lào")[2:4] == [str(out), str(came)]
-    assert row(rows, "Sơ kết, tổng kết thỏa thuận hợp tác")[2] == "1"  # the trip's event
+    # by the main purpose recorded on each delegation, each counted once
+    assert row(rows, "Ký kết, triển khai thỏa thuận hợp tác")[2:4] == ["1", "0"]
+    assert row(rows, "Chưa ghi mục đích")[2:4] == ["0", "1"]  # the delegation received
     trip = row(rows, "Đoàn ra: Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm 4 tỉnh Nam Lào")
     assert trip[2:] == [
         "25/06/2024 – 01/07/2024",

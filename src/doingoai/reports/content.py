@@ -507,19 +507,15 @@ def units_block(units: list[dict], without_events: list) -> Block:
     )
 
 
-#: the kinds of events a delegation held, as its purposes ("none": no event recorded)
+#: the main purposes of a delegation (``Activity.Purpose``; "none": not recorded)
 PURPOSES_VI = {
-    **ACTIVITY_KINDS_VI,
-    "delegation_out": "Làm việc, khảo sát",
-    "delegation_in": "Làm việc, khảo sát",
-    "review_meeting": "Sơ kết, tổng kết thỏa thuận hợp tác",
-    "signing": "Ký kết thỏa thuận",
-    "conference": "Dự hội nghị",
-    "workshop": "Hội thảo, trao đổi kinh nghiệm",
-    "exhibition": "Triển lãm, giới thiệu sản phẩm",
-    "ceremony": "Dự lễ, thăm hỏi",
-    "aid_handover": "Trao tặng hỗ trợ",
-    "none": "Làm việc, trao đổi (không ghi sự kiện riêng)",
+    "visit": "Thăm và làm việc",
+    "study": "Học tập kinh nghiệm, khảo sát",
+    "conference": "Dự hội nghị, hội thảo quốc tế",
+    "agreement": "Ký kết, triển khai thỏa thuận hợp tác",
+    "resources": "Vận động nguồn lực",
+    "other": "Khác",
+    "none": "Chưa ghi mục đích",
 }
 STAGES_VI = {"pledged": "Hứa tài trợ", "committed": "Đã cam kết", "disbursed": "Đã giải ngân"}
 FUNDING_VI = {
@@ -578,12 +574,9 @@ def delegations_block(d: dict) -> Block:
     block.children.append(
         Block(
             "b)",
-            "Theo mục đích (nội dung làm việc)",
+            "Theo mục đích",
             3,
-            paragraphs=[
-                "Mục đích theo các sự kiện của chuyến công tác; một đoàn có nhiều nội dung "
-                "được tính ở mỗi nội dung."
-            ],
+            paragraphs=["Theo mục đích chính ghi trong hồ sơ của mỗi đoàn; mỗi đoàn tính một lần."],
             tables=[
                 Table(
                     "Đoàn ra, đoàn vào theo mục đích",

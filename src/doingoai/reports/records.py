@@ -32,8 +32,8 @@ from .figures import (
 #: delegations listed one by one in the report (the newest first beyond it)
 DELEGATION_ROWS = 100
 DELEGATION_KINDS = ("delegation_out", "delegation_in")
-#: a delegation's events that say what it went for, and the purpose without any
-NO_EVENT = "none"
+#: the purpose of a delegation whose main purpose is not recorded
+NO_PURPOSE = "none"
 
 
 def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
@@ -138,27 +138,13 @@ def delegations(unit, period, user) -> dict:
 
 
 def _by_purpose(qs) -> list[dict]:
-    """What the delegations went for: the kinds of the events held during them (a trip
-    with a review and a workshop counts under both), the others as "làm việc, trao
-    đổi" (working visits)."""
-    from doingoai.activities.models import Activity
-
-    rows = (
-        Activity.objects.filter(parent__in=qs.values("pk"))
-        .values_list("parent__kind", "kind")
-        .annotate(n=Count("parent_id", distinct=True))
-    )
+    """What the delegations went (or came) for: the main purpose recorded on each,
+    each delegation counted once; "" where none is recorded yet."""
     grid: dict[str, dict[str, int]] = defaultdict(lambda: {"out": 0, "in": 0})
-    for parent_kind, kind, n in rows:
-        grid[kind]["out" if parent_kind == "delegation_out" else "in"] += n
-    without = (
-        qs.exclude(pk__in=Activity.objects.filter(parent__isnull=False).values("parent_id"))
-        .order_by()
-        .values_list("kind")
-        .annotate(n=Count("id"))
-    )
-    for parent_kind, n in without:
-        grid[NO_EVENT]["out" if parent_kind == "delegation_out" else "in"] += n
+    for kind, purpose, n in (
+        qs.order_by().values_list("kind", "main_purpose").annotate(n=Count("id"))
+    ):
+        grid[purpose or NO_PURPOSE]["out" if kind == "delegation_out" else "in"] += n
     return [
         {"purpose": k, **v}
         for k, v in sorted(grid.items(), key=lambda kv: (-kv[1]["out"] - kv[1]["in"], kv[0]))
