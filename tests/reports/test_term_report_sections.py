@@ -218,10 +218,19 @@ def test_every_section_counts_what_the_records_hold(records):
     lao = next(
         r for r in sheet if r[1] == "Tiếp nhận" and str(r[2]).startswith("Hội LHPN tỉnh Chă")
     )
-    assert lao[4] == money(partner=records.lao, direction="received", stage="committed")
-    assert lao[4] == 120_000_000
+    # committed: everything committed or further along (a disbursed item was committed)
+    committed = money(
+        partner=records.lao, direction="received", stage__in=["committed", "disbursed"]
+    )
+    assert committed == 120_000_000 + 500_000_000
+    assert lao[4] == committed
     assert lao[6] == money(partner=records.lao, direction="received", stage="disbursed")
-    assert lao[7] == 20_000  # USD disbursed
+    assert lao[6] == 500_000_000
+    assert lao[5] == lao[7] == 20_000  # USD: the disbursed grant only has a rate
+    assert lao[4] > lao[6]  # never less committed than disbursed
+    note = "Cột “Đã cam kết” gồm các khoản đã cam kết và các khoản đã giải ngân"
+    assert any(note in str(r[0]) for r in sheet if r and r[0])  # under the table in Excel
+    assert text.count(note) == 2  # under both tables in Word
     stages = [[c.value for c in r] for r in wb["Theo giai đoạn"].iter_rows()]
     given = next(r for r in stages if r[1] == "Hỗ trợ đối tác")
     assert given[3] == resources.filter(direction="given").count()
@@ -289,7 +298,7 @@ def test_the_report_follows_every_change(records):
     text, rows = word_text(report(records, "docx"))
     assert "cử 2 đoàn ra và đón 1 đoàn vào" in text and "đã đăng 3 tin, bài" in text
     lao = [r for r in rows if "Hội LHPN tỉnh Chămpasăk (Lào)" in r and "Tiếp nhận" in r]
-    assert lao[0][4] == "150.000.000"  # committed: 120 + 30 million
+    assert lao[0][4] == "650.000.000"  # committed: 120 + 30 million, and 500 disbursed
 
 
 def test_every_delegation_figure_counts_the_trips_that_took_place(records, client):

@@ -44,6 +44,7 @@ class Table:
     numeric: set[int] = field(default_factory=set)  # right-aligned columns
     raw: list[list] | None = None  # values for Excel (numbers as numbers)
     formats: dict[int, str] = field(default_factory=dict)  # column -> NUMBER_FORMATS key
+    note: str = ""  # printed under the table (what a column counts)
 
 
 @dataclass
@@ -210,6 +211,13 @@ def xlsx_bytes(doc: Document) -> bytes:
                 fmt = NUMBER_FORMATS.get(t.formats.get(c - 1, ""))
                 if fmt and isinstance(cell.value, int | float):
                     cell.number_format = fmt
+        if t.note:
+            r = head + len(data) + 2
+            cell = set_cell(ws.cell(row=r, column=1), t.note)
+            cell.font = Font(italic=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            ws.row_dimensions[r].height = 15 * (1 + len(t.note) // 90)
         ws.freeze_panes = ws.cell(row=head + 1, column=1)
         for c, h in enumerate(t.header, 1):
             longest = max([len(str(h))] + [len(str(row[c - 1])) for row in t.rows[:200]])

@@ -171,6 +171,9 @@ def _table(word, t: Table):
         _cell_text(cells[0].merge(cells[-1]), ["Không có số liệu"], size=12, italic=True)
     else:
         _column_widths(tbl, t)
+    if t.note:
+        note = _para(word, t.note, 12, italic=True, align=JUSTIFY)
+        note.paragraph_format.space_before = Pt(3)
     _para(word)
 
 

@@ -644,15 +644,32 @@ def delegations_block(d: dict) -> Block:
     return block
 
 
+#: the stages that count as committed: a disbursed item was committed first
+COMMITTED_STAGES = ("committed", "disbursed")
+
+
 def _stage_cells(cells: dict) -> list:
-    c, g = cells.get("committed"), cells.get("disbursed")
+    """[items, committed VND, USD, disbursed VND, USD]: committed counts everything
+    committed or further along (disbursed), disbursed only what was disbursed."""
+    g = cells.get("disbursed")
+
+    def committed(money: str):
+        return sum(((cells[s][money] or ZERO) for s in COMMITTED_STAGES if s in cells), ZERO)
+
     return [
         sum(x["items"] for x in cells.values()),
-        c["vnd"] if c else ZERO,
-        c["usd"] if c else ZERO,
+        committed("vnd"),
+        committed("usd"),
         g["vnd"] if g else ZERO,
         g["usd"] if g else ZERO,
     ]
+
+
+COMMITTED_NOTE = (
+    "Cột “Đã cam kết” gồm các khoản đã cam kết và các khoản đã giải ngân (khoản đã giải "
+    "ngân là khoản đã được cam kết); cột “Đã giải ngân” chỉ gồm các khoản đã giải ngân; "
+    "“Số khoản” gồm cả các khoản mới hứa tài trợ."
+)
 
 
 STAGE_HEADER = [
@@ -676,6 +693,7 @@ def _money_table(title, sheet, label, lines) -> Table:
         numeric={3, 4, 5, 6, 7},
         raw=raw,
         formats={3: "int", 4: "money", 5: "money", 6: "money", 7: "money"},
+        note=COMMITTED_NOTE,
     )
 
 
