@@ -360,3 +360,32 @@ def test_every_delegation_figure_counts_the_trips_that_took_place(records, clien
     html = listed.content.decode()
     assert "Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm 4 tỉnh Nam Lào" in html
     assert "Kế hoạch đoàn ra Thái Lan" not in html and "Đoàn ra đã hủy" not in html
+
+
+def test_yearly_reviews_are_shown_apart_when_the_records_have_them(records):
+    text, rows = word_text(report(records, "docx"))
+    assert "đánh giá hằng năm" not in text.lower()  # none held: no row, no table
+    assert not [r for r in rows if "Trong đó: đánh giá hằng năm" in r]
+
+    agreement = Agreement.objects.get(title="Chương trình hợp tác 2024–2028")
+    for held, rating in ((dt.date(2025, 1, 20), 4), (dt.date(2021, 1, 20), 3)):  # 2021: before
+        Review.objects.create(
+            agreement=agreement,
+            kind=Review.Kind.YEARLY,
+            scheduled_date=held,
+            held_date=held,
+            rating=rating,
+            auto_scheduled=False,
+        )
+    text, rows = word_text(report(records, "docx"))
+    assert row(rows, "Trong đó: đánh giá hằng năm")[2] == "1"
+    assert row(rows, "Trong đó: sơ kết giữa kỳ")[2] == "1"  # still apart
+    assert "Trong kỳ đã đánh giá hằng năm 1 thỏa thuận (1 lượt đánh giá)." in text
+    assert row(rows, "Chương trình hợp tác 2024–2028")[2:] == [
+        "Hội LHPN tỉnh Sê Kông",
+        "20/01/2025",
+        "Rất hiệu quả",
+    ]
+    assert "20/01/2021" not in "\n".join("|".join(r) for r in rows)
+    wb = load_workbook(io.BytesIO(report(records, "xlsx")))
+    assert "Đánh giá hằng năm" in wb.sheetnames

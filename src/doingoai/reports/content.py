@@ -252,6 +252,10 @@ def unit_report(
         ("Thỏa thuận đã sơ kết, tổng kết trong kỳ", g["reviewed"]),
         ("Trong đó: sơ kết giữa kỳ", g.get("reviewed_mid_term", 0)),
         ("Trong đó: tổng kết khi kết thúc", g.get("reviewed_final", 0)),
+    ]
+    if g.get("reviewed_yearly"):  # only where the unit reviews its agreements yearly
+        agr_rows.append(("Trong đó: đánh giá hằng năm", g["reviewed_yearly"]))
+    agr_rows += [
         ("Thỏa thuận hết hạn trong kỳ", g.get("ended", 0)),
         ("Trong đó: đã ký tiếp", g.get("ended_renewed", 0)),
         ("Thỏa thuận đang có hiệu lực", g["in_force"]),
@@ -262,6 +266,7 @@ def unit_report(
         "3.",
         "Ký kết và thực hiện các thỏa thuận hợp tác",
         2,
+        children=yearly_blocks(g),
         tables=[
             Table(
                 f"Bảng 4. Thỏa thuận hợp tác (tình trạng tính đến ngày {vn_date(fig['today'])})",
@@ -397,6 +402,58 @@ def unit_report(
             "Lưu: VT.",
         ],
     )
+
+
+RATINGS_VI = {
+    1: "Không hiệu quả",
+    2: "Hiệu quả một phần",
+    3: "Hiệu quả",
+    4: "Rất hiệu quả",
+    5: "Xuất sắc",
+}
+
+
+def yearly_blocks(g: dict) -> list[Block]:
+    """The yearly reviews held in the period, apart from the mid-term and final ones:
+    a table of them, when the records hold any."""
+    rows = g.get("yearly_reviews") or []
+    if not rows:
+        return []
+    printed = [
+        [
+            i,
+            x["agreement"],
+            x["partners"] or "—",
+            vn_date(x["held"]),
+            RATINGS_VI.get(x["rating"], "Chưa đánh giá"),
+        ]
+        for i, x in enumerate(rows, 1)
+    ]
+    paragraphs = [
+        f"Trong kỳ đã đánh giá hằng năm {vn_number(g['reviewed_yearly'])} thỏa thuận "
+        f"({vn_number(len(rows) + g.get('yearly_more', 0))} lượt đánh giá)."
+    ]
+    if g.get("yearly_more"):
+        paragraphs.append(
+            f"Bảng liệt kê {vn_number(len(rows))} lượt đánh giá gần nhất; "
+            f"{vn_number(g['yearly_more'])} lượt khác xem trên hệ thống doingoai."
+        )
+    return [
+        Block(
+            "",
+            "Đánh giá hằng năm các thỏa thuận",
+            3,
+            paragraphs=paragraphs,
+            tables=[
+                Table(
+                    "Các lượt đánh giá hằng năm thỏa thuận hợp tác",
+                    ["TT", "Thỏa thuận", "Đối tác", "Ngày đánh giá", "Mức độ hiệu quả"],
+                    printed,
+                    sheet="Đánh giá hằng năm",
+                )
+            ],
+        )
+    ]
 
 
 def regime_block(rows: list[dict]) -> Block:

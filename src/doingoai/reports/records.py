@@ -80,17 +80,51 @@ def agreement_extras(unit, period, user, today: dt.date) -> dict:
         status_override=Status.TERMINATED
     )
     signed = Q(signed_date__gte=period.start, signed_date__lte=period.end)
-    return qs.order_by().aggregate(  # one statement
+    out = qs.order_by().aggregate(  # one statement
         reviewed_mid_term=Count(
             "id", filter=Q(pk__in=held.filter(kind=Review.Kind.MID_TERM).values("agreement_id"))
         ),
         reviewed_final=Count(
             "id", filter=Q(pk__in=held.filter(kind=Review.Kind.FINAL).values("agreement_id"))
         ),
+        reviewed_yearly=Count(
+            "id", filter=Q(pk__in=held.filter(kind=Review.Kind.YEARLY).values("agreement_id"))
+        ),
         ended=Count("id", filter=ended),
         ended_renewed=Count("id", filter=ended & Q(pk__in=renewed_ids)),
         new=Count("id", filter=signed & Q(renews__isnull=True)),
     )
+    out["yearly_reviews"], out["yearly_more"] = (
+        _yearly_reviews(held.filter(kind=Review.Kind.YEARLY, agreement__in=qs.values("pk")))
+        if out["reviewed_yearly"]
+        else ([], 0)
+    )
+    return out
+
+
+#: yearly reviews listed one by one in the report (the newest beyond it)
+YEARLY_ROWS = 100
+
+
+def _yearly_reviews(reviews) -> tuple[list[dict], int]:
+    """The yearly reviews held in the period (agreement, its partners, date, rating),
+    in date order; the newest ``YEARLY_ROWS`` when there are more."""
+    total = reviews.count()
+    picked = list(
+        reviews.select_related("agreement")
+        .prefetch_related("agreement__partners")
+        .order_by("-held_date", "-pk")[:YEARLY_ROWS]
+    )
+    rows = [
+        {
+            "agreement": r.agreement.title,
+            "partners": ", ".join(p.name_vi for p in r.agreement.partners.all()),
+            "held": r.held_date,
+            "rating": r.rating,
+        }
+        for r in reversed(picked)
+    ]
+    return rows, total - len(rows)
 
 
 # -- delegations ---------------------------------------------------------------
