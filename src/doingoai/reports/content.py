@@ -659,7 +659,10 @@ def delegations_block(d: dict) -> Block:
             x["countries"] or "—",
             members,
             funding,
-            x["purpose"] or "—",
+            ": ".join(
+                p for p in (PURPOSES_VI.get(x.get("main_purpose") or "", ""), x["purpose"]) if p
+            )
+            or "—",
             x["result"] or "—",
         ]
         printed.append(line)
@@ -691,7 +694,8 @@ def delegations_block(d: dict) -> Block:
                     ],
                     printed,
                     sheet="Danh sách đoàn",
-                    numeric={4},
+                    # the members with the head's name: text that wraps, not a figure
+                    numeric=set(),
                     raw=raw,
                     formats={4: "int"},
                 )

@@ -31,6 +31,9 @@ from .figures import (
 
 #: delegations listed one by one in the report (the newest first beyond it)
 DELEGATION_ROWS = 100
+#: the purpose and result of a delegation in its row, cut at a word beyond these lengths
+#: (the table holds eight columns on portrait A4; the records hold the whole text)
+PURPOSE_CHARS, RESULT_CHARS = 120, 200
 DELEGATION_KINDS = ("delegation_out", "delegation_in")
 #: the purpose of a delegation whose main purpose is not recorded
 NO_PURPOSE = "none"
@@ -186,8 +189,12 @@ def _by_purpose(qs) -> list[dict]:
 
 
 def _first_line(text: str, limit: int = 300) -> str:
+    """The text on one line, cut at the last word within ``limit`` characters."""
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;.") + "…"
 
 
 def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
@@ -210,6 +217,7 @@ def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
             "kind",
             "start_date",
             "end_date",
+            "main_purpose",
             "purpose",
             "funding_source",
             "outcomes",
@@ -240,8 +248,9 @@ def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
                 "members": len(members),
                 "head": (head.name if head else ""),
                 "funding": str(funding.get(a.funding_source, "")) if a.funding_source else "",
-                "purpose": _first_line(a.purpose or a.title),
-                "result": _first_line(a.outcomes or a.report),
+                "main_purpose": a.main_purpose,
+                "purpose": _first_line(a.purpose, PURPOSE_CHARS),
+                "result": _first_line(a.outcomes or a.report, RESULT_CHARS),
             }
         )
     return rows, max(total - len(rows), 0)
