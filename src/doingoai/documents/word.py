@@ -174,7 +174,10 @@ def _table(word, t: Table):
         _cell_text(cells[0].merge(cells[-1]), ["Không có số liệu"], size=12, italic=True)
     else:
         _column_widths(tbl, t)
-    if t.note:
+    if t.note:  # on the page of the table's last row
+        for cell in tbl.rows[-1].cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
         note = _para(word, t.note, 12, italic=True, align=JUSTIFY)
         note.paragraph_format.space_before = Pt(3)
     _para(word)
