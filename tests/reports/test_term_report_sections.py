@@ -35,6 +35,7 @@ def records(data):
     trip = data.trip
     trip.purpose = "Sơ kết giữa kỳ thỏa thuận hợp tác, hội thảo bình đẳng giới"
     trip.funding_source = Activity.Funding.UNION
+    trip.main_purpose = Activity.Purpose.AGREEMENT
     trip.outcomes = "Ký biên bản sơ kết giữa kỳ; trao 4 máy may cho phụ nữ nghèo."
     trip.save()
     DelegationMember.objects.create(
@@ -192,14 +193,17 @@ def test_every_section_counts_what_the_records_hold(records):
     came = delegations.filter(kind="delegation_in").exclude(state="cancelled").count()
     assert f"cử {out} đoàn ra và đón {came} đoàn vào" in text
     assert row(rows, "Lào")[2:4] == [str(out), str(came)]
-    assert row(rows, "Sơ kết, tổng kết thỏa thuận hợp tác")[2] == "1"  # the trip's event
+    # by the main purpose recorded on each delegation, each counted once
+    assert row(rows, "Ký kết, triển khai thỏa thuận hợp tác")[2:4] == ["1", "0"]
+    assert row(rows, "Chưa ghi mục đích")[2:4] == ["0", "1"]  # the delegation received
     trip = row(rows, "Đoàn ra: Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm 4 tỉnh Nam Lào")
     assert trip[2:] == [
         "25/06/2024 – 01/07/2024",
         "Lào",
         "2 (trưởng đoàn: Nguyễn Thị Hoa)",
         "Ngân sách của Hội",
-        "Sơ kết giữa kỳ thỏa thuận hợp tác, hội thảo bình đẳng giới",
+        "Ký kết, triển khai thỏa thuận hợp tác: Sơ kết giữa kỳ thỏa thuận hợp tác, hội thảo "
+        "bình đẳng giới",
         "Ký biên bản sơ kết giữa kỳ; trao 4 máy may cho phụ nữ nghèo.",
     ]
     assert "Đoàn ra đã hủy" not in "\n".join("|".join(r) for r in rows)
@@ -215,10 +219,19 @@ def test_every_section_counts_what_the_records_hold(records):
     lao = next(
         r for r in sheet if r[1] == "Tiếp nhận" and str(r[2]).startswith("Hội LHPN tỉnh Chă")
     )
-    assert lao[4] == money(partner=records.lao, direction="received", stage="committed")
-    assert lao[4] == 120_000_000
+    # committed: everything committed or further along (a disbursed item was committed)
+    committed = money(
+        partner=records.lao, direction="received", stage__in=["committed", "disbursed"]
+    )
+    assert committed == 120_000_000 + 500_000_000
+    assert lao[4] == committed
     assert lao[6] == money(partner=records.lao, direction="received", stage="disbursed")
-    assert lao[7] == 20_000  # USD disbursed
+    assert lao[6] == 500_000_000
+    assert lao[5] == lao[7] == 20_000  # USD: the disbursed grant only has a rate
+    assert lao[4] > lao[6]  # never less committed than disbursed
+    note = "Cột “Đã cam kết” gồm các khoản đã cam kết và các khoản đã giải ngân"
+    assert any(note in str(r[0]) for r in sheet if r and r[0])  # under the table in Excel
+    assert text.count(note) == 2  # under both tables in Word
     stages = [[c.value for c in r] for r in wb["Theo giai đoạn"].iter_rows()]
     given = next(r for r in stages if r[1] == "Hỗ trợ đối tác")
     assert given[3] == resources.filter(direction="given").count()
@@ -286,4 +299,94 @@ def test_the_report_follows_every_change(records):
     text, rows = word_text(report(records, "docx"))
     assert "cử 2 đoàn ra và đón 1 đoàn vào" in text and "đã đăng 3 tin, bài" in text
     lao = [r for r in rows if "Hội LHPN tỉnh Chămpasăk (Lào)" in r and "Tiếp nhận" in r]
-    assert lao[0][4] == "150.000.000"  # committed: 120 + 30 million
+    assert lao[0][4] == "650.000.000"  # committed: 120 + 30 million, and 500 disbursed
+
+
+def test_every_delegation_figure_counts_the_trips_that_took_place(records, client):
+    """Section 1 ("Đoàn ra: N", read from the summary tables), the opening paragraph,
+    table 1, the delegations' section and its table, the dashboard and the list behind
+    its figure all count the same trips: a cancelled trip and planned ones (a draft, an
+    approved plan not yet set off) are in none of them."""
+    from doingoai.reports import figures as F
+
+    w = records.world
+    for title, state in (
+        ("Kế hoạch đoàn ra Thái Lan", Activity.State.DRAFT),
+        ("Đoàn ra Campuchia đã duyệt", Activity.State.APPROVED),
+    ):
+        make(
+            "activities",
+            w.daklak,
+            title=title,
+            kind=Activity.Kind.DELEGATION_OUT,
+            state=state,
+            start_date=dt.date(2025, 9, 1),
+            end_date=dt.date(2025, 9, 5),
+            partners=[records.lao],
+        )
+    term = make_period(term="XIII")
+    user = w.user("daklak")
+    assert F.summed_months(w.daklak, term, user) is not None  # read from the summaries
+    delegations = (
+        Activity.objects.filter(under(w.daklak.path))
+        .filter(start_date__gte=term.start, start_date__lte=term.end)
+        .filter(kind="delegation_out")
+    )
+    assert delegations.count() == 4  # the trip, the cancelled one, two plans
+    went = 1
+
+    text, rows = word_text(report(records, "docx"))
+    assert f"Đoàn ra: {went}; đoàn vào: 1;" in text
+    assert f"cử {went} đoàn ra và đón 1 đoàn vào" in text  # opening and delegations section
+    assert text.count(f"cử {went} đoàn ra") == 2
+    assert row(rows, "Đoàn ra")[2] == str(went)  # table 1, by kind
+    listed = [r for r in rows if r[1].startswith("Đoàn ra: ")]
+    assert len(listed) == went
+    assert row(rows, "Lào")[2] == str(went)  # by country
+    for title in ("Đoàn ra đã hủy", "Kế hoạch đoàn ra Thái Lan", "Đoàn ra Campuchia đã duyệt"):
+        assert title not in "\n".join("|".join(r) for r in rows)
+    # counting the records (no summaries) gives the same figure
+    plain = F._unit_figures(unit=w.daklak, period=term, user=user, today=TODAY, key="")
+    assert plain["activities"]["delegations_out"] == went
+
+    # the dashboard, and the list its figure leads to (the unit's leader: the editor
+    # handles protection cases, whose second factor is not what is tested here)
+    client.force_login(w.user("daklak_lead"))
+    page = client.get("/", {"unit": w.daklak.pk, "term": "XIII"})
+    assert page.status_code == 200
+    fig = page.context["fig"]["activities"]
+    assert fig["delegations_out"] == went
+    listed = client.get(fig["delegation_out_url"])
+    assert listed.status_code == 200
+    html = listed.content.decode()
+    assert "Đoàn công tác Hội LHPN tỉnh Đắk Lắk thăm 4 tỉnh Nam Lào" in html
+    assert "Kế hoạch đoàn ra Thái Lan" not in html and "Đoàn ra đã hủy" not in html
+
+
+def test_yearly_reviews_are_shown_apart_when_the_records_have_them(records):
+    text, rows = word_text(report(records, "docx"))
+    assert "đánh giá hằng năm" not in text.lower()  # none held: no row, no table
+    assert not [r for r in rows if "Trong đó: đánh giá hằng năm" in r]
+
+    agreement = Agreement.objects.get(title="Chương trình hợp tác 2024–2028")
+    for held, rating in ((dt.date(2025, 1, 20), 4), (dt.date(2021, 1, 20), 3)):  # 2021: before
+        Review.objects.create(
+            agreement=agreement,
+            kind=Review.Kind.YEARLY,
+            scheduled_date=held,
+            held_date=held,
+            rating=rating,
+            auto_scheduled=False,
+        )
+    text, rows = word_text(report(records, "docx"))
+    assert row(rows, "Trong đó: đánh giá hằng năm")[2] == "1"
+    assert row(rows, "Trong đó: sơ kết giữa kỳ")[2] == "1"  # still apart
+    assert "Trong kỳ đã đánh giá hằng năm 1 thỏa thuận (1 lượt đánh giá)." in text
+    assert row(rows, "Chương trình hợp tác 2024–2028")[2:] == [
+        "Hội LHPN tỉnh Sê Kông",
+        "20/01/2025",
+        "Rất hiệu quả",
+    ]
+    assert "20/01/2021" not in "\n".join("|".join(r) for r in rows)
+    wb = load_workbook(io.BytesIO(report(records, "xlsx")))
+    assert "Đánh giá hằng năm" in wb.sheetnames

@@ -152,3 +152,29 @@ def test_only_who_may_start_a_report_document_sees_the_button(data, login):
     for user, offered in (("trunguong", False), ("hanoi", False), ("daklak", True)):
         page = login(user).get(reverse("reports_index")).content.decode()
         assert (start in page) is offered, user
+
+
+def test_the_start_button_comes_from_the_app_that_provides_report_documents(
+    data, login, monkeypatch
+):
+    """/reports/ asks the ``report_documents`` hook where to start a report, not the
+    registry: the providing app decides (its own permissions), the page only shows."""
+    from django.core.cache import caches
+
+    from doingoai.reports.hooks import report_documents
+
+    client = login("daklak")
+    monkeypatch.setattr(report_documents, "providers", [])
+    page = client.get(reverse("reports_index")).content.decode()
+    assert reverse("report-documents_add") not in page  # nothing provided, no button
+    assert "Lập báo cáo mới" not in page
+
+    def provider(user, unit):
+        doc = {"label": "Báo cáo thử", "period": "2025", "state": "Dự thảo", "url": "/r/1/"}
+        return [{"documents": [{**doc, "files": []}], "start_url": "/bat-dau/"}]
+
+    monkeypatch.setattr(report_documents, "providers", [provider])
+    for cache in caches.all():  # the page as served before is kept: read it again
+        cache.clear()
+    page = client.get(reverse("reports_index")).content.decode()
+    assert 'href="/bat-dau/"' in page and "Báo cáo thử" in page

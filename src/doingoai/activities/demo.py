@@ -146,6 +146,7 @@ def load_articles():
         TRIP_TITLE,
         daklak,
         kind=K.DELEGATION_OUT,
+        main_purpose=Activity.Purpose.AGREEMENT,  # the agreement's mid-term review
         start_date=TRIP_START,
         end_date=TRIP_END,
         partners=[*unions, association],
@@ -393,6 +394,14 @@ SAMPLES = [
 ]
 
 
+#: the main purpose of the sample delegations
+SAMPLE_PURPOSES = {
+    "Tiếp đoàn Hội Phụ nữ tỉnh Xiêng Khoảng": Activity.Purpose.AGREEMENT,  # signed then
+    "Đoàn công tác học tập kinh nghiệm tại Hàn Quốc": Activity.Purpose.STUDY,
+    "Tiếp Đại sứ Australia tại Việt Nam": Activity.Purpose.VISIT,
+}
+
+
 def _unit(key):
     if key is None:
         return org.central_unit()
@@ -412,6 +421,7 @@ def load_samples():
             title,
             unit,
             kind=kind,
+            main_purpose=SAMPLE_PURPOSES.get(title, ""),
             format=fmt,
             start_date=start,
             end_date=end,

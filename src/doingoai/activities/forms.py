@@ -225,6 +225,7 @@ class ActivityForm(RecordForm):
             "participants_total",
             "participants_women",
             "outcomes",
+            "main_purpose",
             "purpose",
             "funding_source",
             "estimated_cost",

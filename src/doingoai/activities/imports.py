@@ -46,6 +46,14 @@ class ActivityImporter(Importer):
             "Loại hoạt động", "kind", "choice", required=True, width=22, example="Delegation abroad"
         ),
         Column("Hình thức", "format", "choice", example="In person"),
+        Column(
+            "Mục đích chính",
+            "main_purpose",
+            "choice",
+            width=30,
+            example="Signing or carrying out an agreement",
+            help="Đoàn ra, đoàn vào: mục đích chính của chuyến đi.",
+        ),
         Column("Ngày bắt đầu", "start_date", "date", required=True, example="25/06/2024"),
         Column("Ngày kết thúc", "end_date", "date", example="01/07/2024"),
         Column("Đơn vị tổ chức", "unit", "unit", width=26, help="Để trống: đơn vị của người nhập."),

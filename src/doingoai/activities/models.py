@@ -56,6 +56,17 @@ class Activity(Record):
         PROJECT = "project", _("A project")
         MIXED = "mixed", _("Several sources")
 
+    class Purpose(models.TextChoices):
+        """What a delegation goes for (or comes for), as an officer names it and the
+        term report counts the delegations: one, the main one."""
+
+        VISIT = "visit", _("Visit and working sessions")
+        STUDY = "study", _("Study tour: learning from experience")
+        CONFERENCE = "conference", _("International conference or workshop")
+        AGREEMENT = "agreement", _("Signing or carrying out an agreement")
+        RESOURCES = "resources", _("Mobilizing resources")
+        OTHER = "other", _("Other")
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -121,6 +132,13 @@ class Activity(Record):
     # the path of a delegation (``delegation.DELEGATION_PATH``) and its plan
     state = models.CharField(
         _("state"), max_length=20, choices=State, default=State.RECORDED, db_index=True
+    )
+    main_purpose = models.CharField(
+        _("main purpose"),
+        max_length=20,
+        choices=Purpose,
+        blank=True,
+        help_text=_("What the delegation goes or comes for: the reports count delegations by it."),
     )
     purpose = models.TextField(_("purpose and programme"), blank=True)
     funding_source = models.CharField(

@@ -308,6 +308,12 @@ def _json(v):
     return json.dumps(v, ensure_ascii=False)
 
 
+#: the main purposes of the delegations generated, weighted by repetition
+DELEGATION_PURPOSES = (
+    ["visit"] * 8 + ["study"] * 4 + ["conference"] * 4 + ["agreement"] * 3 + ["resources"] * 2
+) + ["other"]
+
+
 class Row(dict):
     """A row to insert: a dict by attribute name, readable as attributes."""
 
@@ -919,6 +925,9 @@ class Generator:
                         outcomes=outcomes,
                         search_text=" ".join(f for f in map(_fold, parts) if f),
                     )
+                    if kind in ("delegation_out", "delegation_in"):
+                        # from the id, not the random stream: the other figures stay
+                        obj.main_purpose = DELEGATION_PURPOSES[aid % len(DELEGATION_PURPOSES)]
                     rows.append(obj)
                     self.activity_ids.append(aid)
                     self.activity_units.append(unit)

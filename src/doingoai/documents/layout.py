@@ -35,6 +35,26 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 NUMBER_FORMATS = {"int": "#,##0", "money": "#,##0", "usd": "#,##0.00", "pct": "0.0%"}
 
 
+#: tables of this many columns or more are set in a smaller type
+WIDE_COLUMNS = 7
+#: the average length (characters) beyond which a text column gets no more room
+LONG_TEXT = 48
+#: the type sizes (pt) of tables and of wide tables, the average width of a character
+#: (in em, Times New Roman with Vietnamese diacritics) and a cell's padding (characters)
+TABLE_TYPE, WIDE_TYPE = 12, 10.5
+CHAR_EM = 0.47
+CELL_PADDING = 2
+#: a header this long or shorter is kept on one line when the table has room
+SHORT_HEADER = 12
+BOLD = 1.4  # a bold header's characters against the body's
+TEXT_WIDTH_CM = 16.5  # A4 less the 30 mm and 15 mm margins
+
+
+def _room(width_cm: float, size_pt: float) -> float:
+    """How many characters of ``size_pt`` type a table ``width_cm`` wide holds."""
+    return width_cm / (size_pt * CHAR_EM * 2.54 / 72)
+
+
 @dataclass
 class Table:
     title: str
@@ -44,6 +64,63 @@ class Table:
     numeric: set[int] = field(default_factory=set)  # right-aligned columns
     raw: list[list] | None = None  # values for Excel (numbers as numbers)
     formats: dict[int, str] = field(default_factory=dict)  # column -> NUMBER_FORMATS key
+    note: str = ""  # printed under the table (what a column counts)
+
+    @property
+    def wide(self) -> bool:
+        """Seven columns or more that would not fit in the normal type: set smaller."""
+        if len(self.header) < WIDE_COLUMNS:
+            return False
+        return sum(self._room_wanted()[1]) > _room(TEXT_WIDTH_CM, TABLE_TYPE)
+
+    def _room_wanted(self) -> tuple[list[float], list[float]]:
+        """(least, wished) width of each column in characters: no word is ever broken
+        (each column at least as wide as its longest word, the header's in bold),
+        figures stay on one line; a short header on one line, a column of long text as
+        wide as its average length (capped: the longest texts wrap in any layout)."""
+        least, wish = [], []
+        for i, head in enumerate(self.header):
+            head = str(head)
+            values = [str(r[i]) for r in self.rows if i < len(r)]
+            word = max((len(w) for v in values for w in v.split()), default=0)
+            head_word = max((len(w) for w in head.split()), default=0) * BOLD
+            longest = max((len(v) for v in values), default=0)
+            low = max(word, head_word, longest if i in self.numeric else 0) + CELL_PADDING
+            volume = sum(len(v) for v in values) / len(values) if values else 0
+            # a short header on one line, a longer one on two
+            header = len(head) * BOLD / (1 if len(head) <= SHORT_HEADER else 2)
+            least.append(low)
+            wish.append(max(low, header + CELL_PADDING, min(volume, LONG_TEXT) + CELL_PADDING))
+        return least, wish
+
+    def column_weights(self, width_cm: float = 0) -> list[float]:
+        """How wide each column should be (in characters; the renderers scale them to the
+        table's width): every column its least width; what room is left first to the
+        columns wishing more (long text, short headers), then to the text columns."""
+        room = _room(width_cm or TEXT_WIDTH_CM, WIDE_TYPE if self.wide else TABLE_TYPE)
+        least, wish = self._room_wanted()
+        spare = room - sum(least)
+        extra = sum(wish) - sum(least)
+        if spare <= 0:
+            return least
+        if extra > spare:
+            return [lo + spare * (w - lo) / extra for lo, w in zip(least, wish, strict=True)]
+        text = [
+            i
+            for i in range(len(wish))
+            if i not in self.numeric and not (i == 0 and self.header[0] == "TT")
+        ]
+        left = room - sum(wish)
+        if text and left > 0:
+            share = sum(wish[i] for i in text)
+            wish = [w + (left * w / share if i in text else 0) for i, w in enumerate(wish)]
+        return wish
+
+    def column_shares(self) -> list[str]:
+        """The columns' widths in percent of the table ("12.50"), for the PDF."""
+        weights = self.column_weights()
+        total = sum(weights) or 1
+        return [f"{100 * w / total:.2f}" for w in weights]
 
 
 @dataclass
@@ -210,6 +287,13 @@ def xlsx_bytes(doc: Document) -> bytes:
                 fmt = NUMBER_FORMATS.get(t.formats.get(c - 1, ""))
                 if fmt and isinstance(cell.value, int | float):
                     cell.number_format = fmt
+        if t.note:
+            r = head + len(data) + 2
+            cell = set_cell(ws.cell(row=r, column=1), t.note)
+            cell.font = Font(italic=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            ws.row_dimensions[r].height = 15 * (1 + len(t.note) // 90)
         ws.freeze_panes = ws.cell(row=head + 1, column=1)
         for c, h in enumerate(t.header, 1):
             longest = max([len(str(h))] + [len(str(row[c - 1])) for row in t.rows[:200]])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+from doingoai.core.registry import may_add
 from doingoai.core.scope import VIEW
 from doingoai.reports.hooks import report_documents
 
@@ -11,13 +14,17 @@ from .views import files
 
 @report_documents.provide
 def unit_report_documents(user, unit) -> list[dict]:
+    """The unit's report documents the reader may see, and the page to start one when
+    her role lets her add report documents (a viewer is offered none)."""
+    from .kinds import ReportDocumentKind
+
     reports = (
         ReportDocument.objects.restrict(user, VIEW)
         .filter(unit=unit)
         .select_related("term", "unit")
         .order_by("-year", "-term__number", "-pk")
     )
-    return [
+    documents = [
         {
             "label": str(r),
             "period": r.period.label,
@@ -27,3 +34,5 @@ def unit_report_documents(user, unit) -> list[dict]:
         }
         for r in reports
     ]
+    start = reverse("report-documents_add") if may_add(ReportDocumentKind, user) else ""
+    return [{"documents": documents, "start_url": start}]

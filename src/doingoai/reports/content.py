@@ -252,6 +252,10 @@ def unit_report(
         ("Thỏa thuận đã sơ kết, tổng kết trong kỳ", g["reviewed"]),
         ("Trong đó: sơ kết giữa kỳ", g.get("reviewed_mid_term", 0)),
         ("Trong đó: tổng kết khi kết thúc", g.get("reviewed_final", 0)),
+    ]
+    if g.get("reviewed_yearly"):  # only where the unit reviews its agreements yearly
+        agr_rows.append(("Trong đó: đánh giá hằng năm", g["reviewed_yearly"]))
+    agr_rows += [
         ("Thỏa thuận hết hạn trong kỳ", g.get("ended", 0)),
         ("Trong đó: đã ký tiếp", g.get("ended_renewed", 0)),
         ("Thỏa thuận đang có hiệu lực", g["in_force"]),
@@ -262,6 +266,7 @@ def unit_report(
         "3.",
         "Ký kết và thực hiện các thỏa thuận hợp tác",
         2,
+        children=yearly_blocks(g),
         tables=[
             Table(
                 f"Bảng 4. Thỏa thuận hợp tác (tình trạng tính đến ngày {vn_date(fig['today'])})",
@@ -399,6 +404,58 @@ def unit_report(
     )
 
 
+RATINGS_VI = {
+    1: "Không hiệu quả",
+    2: "Hiệu quả một phần",
+    3: "Hiệu quả",
+    4: "Rất hiệu quả",
+    5: "Xuất sắc",
+}
+
+
+def yearly_blocks(g: dict) -> list[Block]:
+    """The yearly reviews held in the period, apart from the mid-term and final ones:
+    a table of them, when the records hold any."""
+    rows = g.get("yearly_reviews") or []
+    if not rows:
+        return []
+    printed = [
+        [
+            i,
+            x["agreement"],
+            x["partners"] or "—",
+            vn_date(x["held"]),
+            RATINGS_VI.get(x["rating"], "Chưa đánh giá"),
+        ]
+        for i, x in enumerate(rows, 1)
+    ]
+    paragraphs = [
+        f"Trong kỳ đã đánh giá hằng năm {vn_number(g['reviewed_yearly'])} thỏa thuận "
+        f"({vn_number(len(rows) + g.get('yearly_more', 0))} lượt đánh giá)."
+    ]
+    if g.get("yearly_more"):
+        paragraphs.append(
+            f"Bảng liệt kê {vn_number(len(rows))} lượt đánh giá gần nhất; "
+            f"{vn_number(g['yearly_more'])} lượt khác xem trên hệ thống doingoai."
+        )
+    return [
+        Block(
+            "",
+            "Đánh giá hằng năm các thỏa thuận",
+            3,
+            paragraphs=paragraphs,
+            tables=[
+                Table(
+                    "Các lượt đánh giá hằng năm thỏa thuận hợp tác",
+                    ["TT", "Thỏa thuận", "Đối tác", "Ngày đánh giá", "Mức độ hiệu quả"],
+                    printed,
+                    sheet="Đánh giá hằng năm",
+                )
+            ],
+        )
+    ]
+
+
 def regime_block(rows: list[dict]) -> Block:
     """d) The aid by the legal regime it falls under, from the resource's date."""
     printed = [
@@ -507,19 +564,15 @@ def units_block(units: list[dict], without_events: list) -> Block:
     )
 
 
-#: the kinds of events a delegation held, as its purposes ("none": no event recorded)
+#: the main purposes of a delegation (``Activity.Purpose``; "none": not recorded)
 PURPOSES_VI = {
-    **ACTIVITY_KINDS_VI,
-    "delegation_out": "Làm việc, khảo sát",
-    "delegation_in": "Làm việc, khảo sát",
-    "review_meeting": "Sơ kết, tổng kết thỏa thuận hợp tác",
-    "signing": "Ký kết thỏa thuận",
-    "conference": "Dự hội nghị",
-    "workshop": "Hội thảo, trao đổi kinh nghiệm",
-    "exhibition": "Triển lãm, giới thiệu sản phẩm",
-    "ceremony": "Dự lễ, thăm hỏi",
-    "aid_handover": "Trao tặng hỗ trợ",
-    "none": "Làm việc, trao đổi (không ghi sự kiện riêng)",
+    "visit": "Thăm và làm việc",
+    "study": "Học tập kinh nghiệm, khảo sát",
+    "conference": "Dự hội nghị, hội thảo quốc tế",
+    "agreement": "Ký kết, triển khai thỏa thuận hợp tác",
+    "resources": "Vận động nguồn lực",
+    "other": "Khác",
+    "none": "Chưa ghi mục đích",
 }
 STAGES_VI = {"pledged": "Hứa tài trợ", "committed": "Đã cam kết", "disbursed": "Đã giải ngân"}
 FUNDING_VI = {
@@ -546,7 +599,8 @@ def delegations_block(d: dict) -> Block:
         2,
         paragraphs=[
             f"Trong kỳ đã cử {vn_number(d['out'])} đoàn ra và đón {vn_number(d['in'])} đoàn vào "
-            "(không tính các đoàn đã hủy, không được duyệt hoặc còn là kế hoạch chưa trình duyệt)."
+            "(các đoàn đã đi, đã đón; không tính các đoàn đã hủy, không được duyệt hoặc "
+            "còn là kế hoạch)."
         ],
     )
     if not total:
@@ -577,12 +631,9 @@ def delegations_block(d: dict) -> Block:
     block.children.append(
         Block(
             "b)",
-            "Theo mục đích (nội dung làm việc)",
+            "Theo mục đích",
             3,
-            paragraphs=[
-                "Mục đích theo các sự kiện của chuyến công tác; một đoàn có nhiều nội dung "
-                "được tính ở mỗi nội dung."
-            ],
+            paragraphs=["Theo mục đích chính ghi trong hồ sơ của mỗi đoàn; mỗi đoàn tính một lần."],
             tables=[
                 Table(
                     "Đoàn ra, đoàn vào theo mục đích",
@@ -608,7 +659,10 @@ def delegations_block(d: dict) -> Block:
             x["countries"] or "—",
             members,
             funding,
-            x["purpose"] or "—",
+            ": ".join(
+                p for p in (PURPOSES_VI.get(x.get("main_purpose") or "", ""), x["purpose"]) if p
+            )
+            or "—",
             x["result"] or "—",
         ]
         printed.append(line)
@@ -640,7 +694,8 @@ def delegations_block(d: dict) -> Block:
                     ],
                     printed,
                     sheet="Danh sách đoàn",
-                    numeric={4},
+                    # the members with the head's name: text that wraps, not a figure
+                    numeric=set(),
                     raw=raw,
                     formats={4: "int"},
                 )
@@ -650,15 +705,32 @@ def delegations_block(d: dict) -> Block:
     return block
 
 
+#: the stages that count as committed: a disbursed item was committed first
+COMMITTED_STAGES = ("committed", "disbursed")
+
+
 def _stage_cells(cells: dict) -> list:
-    c, g = cells.get("committed"), cells.get("disbursed")
+    """[items, committed VND, USD, disbursed VND, USD]: committed counts everything
+    committed or further along (disbursed), disbursed only what was disbursed."""
+    g = cells.get("disbursed")
+
+    def committed(money: str):
+        return sum(((cells[s][money] or ZERO) for s in COMMITTED_STAGES if s in cells), ZERO)
+
     return [
         sum(x["items"] for x in cells.values()),
-        c["vnd"] if c else ZERO,
-        c["usd"] if c else ZERO,
+        committed("vnd"),
+        committed("usd"),
         g["vnd"] if g else ZERO,
         g["usd"] if g else ZERO,
     ]
+
+
+COMMITTED_NOTE = (
+    "Cột “Đã cam kết” gồm các khoản đã cam kết và các khoản đã giải ngân (khoản đã giải "
+    "ngân là khoản đã được cam kết); cột “Đã giải ngân” chỉ gồm các khoản đã giải ngân; "
+    "“Số khoản” gồm cả các khoản mới hứa tài trợ."
+)
 
 
 STAGE_HEADER = [
@@ -682,6 +754,7 @@ def _money_table(title, sheet, label, lines) -> Table:
         numeric={3, 4, 5, 6, 7},
         raw=raw,
         formats={3: "int", 4: "money", 5: "money", 6: "money", 7: "money"},
+        note=COMMITTED_NOTE,
     )
 
 

@@ -216,10 +216,13 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
 
 
 def activity_qs(unit, user, start=None, end=None):
+    """The activities of ``unit``'s subtree that took place (``took_place``), as ``user``
+    may see them: every activity and delegation figure of the dashboard and the reports
+    counts these, so "Đoàn ra: N" and the delegations' table count the same trips."""
     qs = scoped("activities.Activity", user, unit)
     if qs is None:
         return None
-    qs = qs.filter(under(unit.path))
+    qs = qs.filter(under(unit.path)).filter(took_place())
     if start:
         qs = qs.filter(start_date__gte=start)
     if end:
@@ -227,8 +230,22 @@ def activity_qs(unit, user, start=None, end=None):
     return qs
 
 
+def took_place():
+    """Activities held, delegations gone or received: not a plan (draft, submitted,
+    returned, approved but not set off), refused or cancelled (``delegation.NOT_HELD``,
+    as the targets and the activity list's "took place" filter count)."""
+    from doingoai.activities.delegation import NOT_HELD
+
+    return ~Q(state__in=NOT_HELD)
+
+
 def _activity_period_params(unit, period):
-    return {"unit": unit.pk, ACTIVITY_FROM: _d(period.start), ACTIVITY_TO: _d(period.end)}
+    return {
+        "unit": unit.pk,
+        ACTIVITY_FROM: _d(period.start),
+        ACTIVITY_TO: _d(period.end),
+        "took_place": "true",
+    }
 
 
 def _activities(unit, period, user, rollup, months=None) -> dict:
@@ -325,6 +342,7 @@ def _activities(unit, period, user, rollup, months=None) -> dict:
             "url": list_url(
                 "activities",
                 unit=unit.pk,
+                took_place="true",
                 **{ACTIVITY_FROM: f"{y}-01-01", ACTIVITY_TO: f"{y}-12-31"},
             ),
         }
@@ -502,7 +520,7 @@ def resource_qs(unit, user, start=None, end=None):
     return qs
 
 
-FIGURES_FORMAT = 3  # bump when the shape of the figures changes (cached across deploys)
+FIGURES_FORMAT = 4  # bump when the shape of the figures changes (cached across deploys)
 TOP_PARTNERS = 50  # partners listed one by one per direction in figures and reports
 
 MONEY = dict(

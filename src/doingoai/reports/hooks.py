@@ -16,8 +16,10 @@ report_sections = Hook("report sections", "Sections of a unit's term or year rep
 #: it, ``url`` the list behind the figure, ``key`` a stable name for tests and styling)
 dashboard_cards = Hook("dashboard cards", "Figures other apps add to the dashboard.")
 
-#: ``fn(user, unit) -> [{"label", "period", "state", "url", "files": [(fmt, url)]}]``: the
-#: unit's report documents (drafts, submitted, issued) listed on the reports page
+#: ``fn(user, unit) -> [{"documents": [{"label", "period", "state", "url", "files": [(fmt,
+#: url)]}], "start_url": url or ""}]``: the unit's report documents (drafts, submitted,
+#: issued) listed on the reports page, and where the reader starts a new one ("" when
+#: she may not: the providing app decides, with its own permissions)
 report_documents = Hook("report documents", "A unit's report documents by period and state.")
 
 #: ``fn(unit, period, user) -> [{"key", "title", "noun", "empty", "countries": [{"name"

@@ -31,9 +31,12 @@ from .figures import (
 
 #: delegations listed one by one in the report (the newest first beyond it)
 DELEGATION_ROWS = 100
+#: the purpose and result of a delegation in its row, cut at a word beyond these lengths
+#: (the table holds eight columns on portrait A4; the records hold the whole text)
+PURPOSE_CHARS, RESULT_CHARS = 120, 200
 DELEGATION_KINDS = ("delegation_out", "delegation_in")
-#: a delegation's events that say what it went for, and the purpose without any
-NO_EVENT = "none"
+#: the purpose of a delegation whose main purpose is not recorded
+NO_PURPOSE = "none"
 
 
 def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
@@ -80,17 +83,51 @@ def agreement_extras(unit, period, user, today: dt.date) -> dict:
         status_override=Status.TERMINATED
     )
     signed = Q(signed_date__gte=period.start, signed_date__lte=period.end)
-    return qs.order_by().aggregate(  # one statement
+    out = qs.order_by().aggregate(  # one statement
         reviewed_mid_term=Count(
             "id", filter=Q(pk__in=held.filter(kind=Review.Kind.MID_TERM).values("agreement_id"))
         ),
         reviewed_final=Count(
             "id", filter=Q(pk__in=held.filter(kind=Review.Kind.FINAL).values("agreement_id"))
         ),
+        reviewed_yearly=Count(
+            "id", filter=Q(pk__in=held.filter(kind=Review.Kind.YEARLY).values("agreement_id"))
+        ),
         ended=Count("id", filter=ended),
         ended_renewed=Count("id", filter=ended & Q(pk__in=renewed_ids)),
         new=Count("id", filter=signed & Q(renews__isnull=True)),
     )
+    out["yearly_reviews"], out["yearly_more"] = (
+        _yearly_reviews(held.filter(kind=Review.Kind.YEARLY, agreement__in=qs.values("pk")))
+        if out["reviewed_yearly"]
+        else ([], 0)
+    )
+    return out
+
+
+#: yearly reviews listed one by one in the report (the newest beyond it)
+YEARLY_ROWS = 100
+
+
+def _yearly_reviews(reviews) -> tuple[list[dict], int]:
+    """The yearly reviews held in the period (agreement, its partners, date, rating),
+    in date order; the newest ``YEARLY_ROWS`` when there are more."""
+    total = reviews.count()
+    picked = list(
+        reviews.select_related("agreement")
+        .prefetch_related("agreement__partners")
+        .order_by("-held_date", "-pk")[:YEARLY_ROWS]
+    )
+    rows = [
+        {
+            "agreement": r.agreement.title,
+            "partners": ", ".join(p.name_vi for p in r.agreement.partners.all()),
+            "held": r.held_date,
+            "rating": r.rating,
+        }
+        for r in reversed(picked)
+    ]
+    return rows, total - len(rows)
 
 
 # -- delegations ---------------------------------------------------------------
@@ -103,9 +140,8 @@ def delegations(unit, period, user) -> dict:
         return out
     from doingoai.activities.models import Activity, ActivityPlace
 
-    qs = qs.filter(kind__in=DELEGATION_KINDS).exclude(
-        state__in=[Activity.State.CANCELLED, Activity.State.REFUSED]
-    )
+    # the trips that took place, as section 1 and the dashboard count them
+    qs = qs.filter(kind__in=DELEGATION_KINDS)
     counts = dict(qs.order_by().values_list("kind").annotate(n=Count("id")))
     out["out"], out["in"] = counts.get("delegation_out", 0), counts.get("delegation_in", 0)
     if not counts:
@@ -139,27 +175,13 @@ def delegations(unit, period, user) -> dict:
 
 
 def _by_purpose(qs) -> list[dict]:
-    """What the delegations went for: the kinds of the events held during them (a trip
-    with a review and a workshop counts under both), the others as "làm việc, trao
-    đổi" (working visits)."""
-    from doingoai.activities.models import Activity
-
-    rows = (
-        Activity.objects.filter(parent__in=qs.values("pk"))
-        .values_list("parent__kind", "kind")
-        .annotate(n=Count("parent_id", distinct=True))
-    )
+    """What the delegations went (or came) for: the main purpose recorded on each,
+    each delegation counted once; "" where none is recorded yet."""
     grid: dict[str, dict[str, int]] = defaultdict(lambda: {"out": 0, "in": 0})
-    for parent_kind, kind, n in rows:
-        grid[kind]["out" if parent_kind == "delegation_out" else "in"] += n
-    without = (
-        qs.exclude(pk__in=Activity.objects.filter(parent__isnull=False).values("parent_id"))
-        .order_by()
-        .values_list("kind")
-        .annotate(n=Count("id"))
-    )
-    for parent_kind, n in without:
-        grid[NO_EVENT]["out" if parent_kind == "delegation_out" else "in"] += n
+    for kind, purpose, n in (
+        qs.order_by().values_list("kind", "main_purpose").annotate(n=Count("id"))
+    ):
+        grid[purpose or NO_PURPOSE]["out" if kind == "delegation_out" else "in"] += n
     return [
         {"purpose": k, **v}
         for k, v in sorted(grid.items(), key=lambda kv: (-kv[1]["out"] - kv[1]["in"], kv[0]))
@@ -167,8 +189,12 @@ def _by_purpose(qs) -> list[dict]:
 
 
 def _first_line(text: str, limit: int = 300) -> str:
+    """The text on one line, cut at the last word within ``limit`` characters."""
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;.") + "…"
 
 
 def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
@@ -191,6 +217,7 @@ def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
             "kind",
             "start_date",
             "end_date",
+            "main_purpose",
             "purpose",
             "funding_source",
             "outcomes",
@@ -221,8 +248,9 @@ def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
                 "members": len(members),
                 "head": (head.name if head else ""),
                 "funding": str(funding.get(a.funding_source, "")) if a.funding_source else "",
-                "purpose": _first_line(a.purpose or a.title),
-                "result": _first_line(a.outcomes or a.report),
+                "main_purpose": a.main_purpose,
+                "purpose": _first_line(a.purpose, PURPOSE_CHARS),
+                "result": _first_line(a.outcomes or a.report, RESULT_CHARS),
             }
         )
     return rows, max(total - len(rows), 0)

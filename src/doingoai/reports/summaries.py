@@ -30,7 +30,7 @@ from django.db.models import Count, Func, IntegerField, Q, Sum
 
 from doingoai.resources.selectors import resource_country
 
-from .figures import MONEY, has_partner
+from .figures import MONEY, has_partner, took_place
 
 #: the partners' reach keeps a bit per month from January 2000 to December 2034
 BASE_MONTH = 2000 * 12
@@ -293,9 +293,10 @@ def _activity():
 
 
 def activity_groups(qs):
-    """Activities grouped by owner unit, month and kind."""
+    """Activities that took place grouped by owner unit, month and kind."""
     return (
         qs.order_by()
+        .filter(took_place())
         .annotate(month=MonthIndex("start_date"))
         .values("unit_id", "month", "kind")
         .annotate(
@@ -460,9 +461,10 @@ TABLES = {
 
 def took_part_rows(qs):
     """(activity, organizing unit, taking-part unit, year, month) of activities with
-    partners in ``qs``, one row per taking-part unit."""
+    partners in ``qs`` that took place, one row per taking-part unit."""
     return (
         qs.order_by()
+        .filter(took_place())
         .filter(has_partner())
         .filter(units__isnull=False)
         .annotate(month=MonthIndex("start_date"))
@@ -512,7 +514,7 @@ def refresh_took_part(keys: set, tree: Tree):
             Activity._base_manager.filter(
                 start_date__gte=month_start(month), start_date__lte=month_end(month)
             )
-            .filter(has_partner())
+            .filter(has_partner(), took_place())
             .filter(
                 pk__in=through.objects.filter(unit_id__in=tree.subtree(child)).values("activity_id")
             )

@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 
 from doingoai.agreements.kinds import AgreementKind
 from doingoai.core.pagecache import cached_page
-from doingoai.core.registry import REGISTRY, detail_panel, may_add
+from doingoai.core.registry import detail_panel
 from doingoai.core.scope import VIEW
 from doingoai.documents.layout import file_name
 from doingoai.organization.kinds import UnitKind
@@ -226,13 +226,20 @@ def index(request):
             "terms": Term.objects.all(),
             "years": range(dt.date.today().year + 1, 2009, -1),
             "more_reports": more_reports.gather(request.user, unit),
-            "report_documents": report_documents.gather(request.user, unit),
-            # the report documents' kind (app reportdocs, above): only who may start one
-            # sees the button
-            "can_start_report": "report-documents" in REGISTRY
-            and may_add(REGISTRY["report-documents"], request.user),
+            **_report_documents(request.user, unit),
         },
     )
+
+
+def _report_documents(user, unit) -> dict:
+    """The unit's report documents and where to start one, from the apps that provide
+    them (``hooks.report_documents``: the reportdocs app, above this one, decides who
+    may start one)."""
+    given = report_documents.gather(user, unit)
+    return {
+        "report_documents": [d for part in given for d in part["documents"]],
+        "start_report_url": next((p["start_url"] for p in given if p.get("start_url")), ""),
+    }
 
 
 @period_errors_answered
