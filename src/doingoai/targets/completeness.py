@@ -198,7 +198,7 @@ def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
                     target=t,
                     measured=value,
                     status=status(value, t, period, on),
-                    url=records_url(t.measure, child, period),
+                    url=records_url(t.measure, child, period, on),
                 )
             )
         rows.append(row)

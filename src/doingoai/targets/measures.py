@@ -168,17 +168,20 @@ def measure_below(
     return {child.pk: got.get(child.pk, zero) for child in rollup.children}
 
 
-def records_url(measure: str, unit, period: Period) -> str:
-    """The list of the records that make a cell's figure."""
+def records_url(measure: str, unit, period: Period, today: dt.date) -> str:
+    """The list of the records that make a cell's figure: as many records as the figure
+    (for sums, the records summed; for review shares, the reviews due so far, of which
+    the list's filter "held by its due date" gives the share's numerator)."""
     s, e = _d(period.start), _d(period.end)
+    due = {"unit": unit.pk, "scheduled_from": s, "scheduled_to": _d(min(period.end, today))}
     acts = {"unit": unit.pk, ACTIVITY_FROM: s, ACTIVITY_TO: e, "took_place": "true"}
     res = {"unit": unit.pk, "direction": "received", RESOURCE_FROM: s, RESOURCE_TO: e}
     urls = {
         Measure.INTL_EVENTS: lambda: list_url("activities", with_partners="true", **acts),
         Measure.DELEGATIONS_OUT: lambda: list_url("activities", kind="delegation_out", **acts),
         Measure.DELEGATIONS_IN: lambda: list_url("activities", kind="delegation_in", **acts),
-        Measure.REVIEWS_MID_TERM: lambda: list_url("agreements", unit=unit.pk),
-        Measure.REVIEWS_FINAL: lambda: list_url("agreements", unit=unit.pk),
+        Measure.REVIEWS_MID_TERM: lambda: list_url("reviews", kind="mid_term", **due),
+        Measure.REVIEWS_FINAL: lambda: list_url("reviews", kind="final", **due),
         Measure.AGREEMENTS: lambda: list_url(
             "agreements", unit=unit.pk, signed_from=s, signed_to=e
         ),
@@ -188,6 +191,8 @@ def records_url(measure: str, unit, period: Period) -> str:
         Measure.NEW_PARTNERS: lambda: list_url(
             "partners", worked_unit=unit.pk, worked_from=s, worked_to=e, new="true"
         ),
-        Measure.NEWS: lambda: list_url("news", unit=unit.pk, published_after=s, published_before=e),
+        Measure.NEWS: lambda: list_url(
+            "news", unit=unit.pk, published_after=s, published_before=e, draft="false"
+        ),
     }
     return urls[measure]()
