@@ -161,6 +161,42 @@ def test_data_that_cannot_be_counted(world):
     assert f"uncounted:resource:{r.pk}" not in keys(world.user("hanoi"))
 
 
+def test_an_activity_without_a_partner_until_one_is_added(world):
+    """Any activity without a partner (not only a delegation) is not counted as an event
+    with international partners: told to those who may see it, closed by itself once a
+    partner is added; a refused or cancelled one, or one over a year old, is not told."""
+    from doingoai.activities.models import Activity
+
+    def alone(unit, **kw):
+        a = make("activities", unit, start_date=dt.date(2026, 10, 1), **kw)
+        a.partners.clear()
+        return a
+
+    event = alone(world.hanoi, kind=Activity.Kind.WORKSHOP, title="Hội thảo không đối tác")
+    trip = alone(world.daklak, kind=Activity.Kind.DELEGATION_IN)
+    cancelled = alone(world.daklak, kind=Activity.Kind.CONFERENCE)
+    Activity.objects.filter(pk=cancelled.pk).update(state=Activity.State.CANCELLED)
+    old = alone(world.daklak, kind=Activity.Kind.CONFERENCE)
+    Activity.objects.filter(pk=old.pk).update(start_date=dt.date(2025, 11, 1))
+    partnered = make("activities", world.daklak, start_date=dt.date(2026, 10, 1))
+    services.refresh(TODAY)
+    key = f"uncounted:activity:{event.pk}"
+    assert key in keys() and f"uncounted:activity:{trip.pk}" in keys()
+    for a in (cancelled, old, partnered):
+        assert f"uncounted:activity:{a.pk}" not in keys()
+    r = Reminder.objects.get(key=key)
+    assert r.title == "Chưa ghi đối tác, chưa được tính là hoạt động quốc tế: " + event.title
+    assert r.url == f"/activities/{event.pk}/"
+    # in scope only: Hà Nội and the central union hear of Hà Nội's event, Đắk Lắk does not
+    assert key in keys(world.user("hanoi")) and key in keys(world.user("trunguong"))
+    assert key not in keys(world.user("daklak"))
+    # a partner added: closed by itself, and Hà Nội's event is now counted
+    event.partners.add(make("partners", world.hanoi))
+    got = services.refresh(TODAY)
+    assert got["closed"] >= 1 and key not in keys()
+    assert f"uncounted:activity:{trip.pk}" in keys()
+
+
 def test_the_command_is_idempotent(ending, world):
     call_command("send_reminders", verbosity=0)
     n = Reminder.objects.count()
