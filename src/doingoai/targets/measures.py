@@ -138,7 +138,7 @@ def news(root, rollup, period, user, today):
 def new_partners(root, rollup, period, user, today):
     from doingoai.partners.selectors import new_partner_counts
 
-    counts = new_partner_counts(root, user, period.start, period.end, rollup.child_of)
+    counts = new_partner_counts(root, user, period.start, period.end)
     return {child: Decimal(n) for child, n in counts.items()}
 
 
