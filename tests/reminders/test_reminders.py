@@ -81,7 +81,7 @@ def test_a_review_due_then_overdue_then_held(world):
 
 
 def test_done_and_later_on_the_page_and_the_bell(ending, login):
-    services.refresh(timezone.localdate())
+    services.refresh(TODAY)
     client = login("daklak")
     page = client.get(reverse("reminders")).content.decode()
     assert ending.title in page
@@ -302,8 +302,8 @@ def test_the_list_is_paged_with_its_count(ending, login, world, monkeypatch):
     """Seen on the demo: the central union's list ran 138 reminders on one page."""
     from doingoai.reminders import views
 
-    make("agreements", world.daklak, end_date=timezone.localdate() + dt.timedelta(days=20))
-    services.refresh(timezone.localdate())
+    make("agreements", world.daklak, end_date=TODAY + dt.timedelta(days=20))
+    services.refresh(TODAY)
     client = login("daklak")
     from doingoai.organization.models import User
 
@@ -312,6 +312,11 @@ def test_the_list_is_paged_with_its_count(ending, login, world, monkeypatch):
     monkeypatch.setattr(views, "PER_PAGE", n - 1)
     first = client.get(reverse("reminders")).content.decode()
     second = client.get(reverse("reminders"), {"page": 2}).content.decode()
-    assert f"{n} nhắc việc đang mở" in first and "1 / 2" in first and "?page=2" in first
+    assert f"{n} nhắc việc đang mở" in first and "Trang 1/2" in first and "?page=2" in first
+    assert "Trang 2/2" in second and "?page=1" in second
+    # the same pages as every table's (generic/pagination.html), the kind kept in the links
+    monkeypatch.setattr(views, "PER_PAGE", 1)
+    only = client.get(reverse("reminders"), {"kind": "agreement_expiring"}).content.decode()
+    assert '<ul class="pagination">' in only and "?kind=agreement_expiring&amp;page=2" in only
     assert first.count('<tr data-kind="') == n - 1 and second.count('<tr data-kind="') == 1
     assert "Thời hạn" in first  # headers begin with a capital
