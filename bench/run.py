@@ -416,6 +416,9 @@ def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
 
     with connection.execute_wrapper(wrapper):
         response = client.get(path)
+    if os.environ.get("BENCH_SHOW_SQL"):  # what is replayed: the page's own statements
+        for sql, _params, _many in captured:
+            log("   ", " ".join(sql.split())[:160])
     stmts = [
         (s, p, m)
         for s, p, m in captured
@@ -712,7 +715,10 @@ def main(argv=None):
         admin_cookie = login(port, ADMIN)
         for page in plan:
             slow = page.get("slow")
-            raw, nstmts, _status = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
+            raw, nstmts, raw_status = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
+            if raw_status != 200:  # not the page's statements: an error's or a redirect's
+                log(f"{page['name']}: rendered in-process with {raw_status}, no raw SQL")
+                raw = None
             times, cpus, status = measure(port, cookie, page["path"], args.repeat, warm=2)
             admin = None
             if page.get("admin"):

@@ -81,7 +81,7 @@ def test_a_review_due_then_overdue_then_held(world):
 
 
 def test_done_and_later_on_the_page_and_the_bell(ending, login):
-    services.refresh(timezone.localdate())
+    services.refresh(TODAY)
     client = login("daklak")
     page = client.get(reverse("reminders")).content.decode()
     assert ending.title in page
@@ -159,6 +159,42 @@ def test_data_that_cannot_be_counted(world):
     services.refresh(TODAY)
     assert f"uncounted:resource:{r.pk}" in keys(world.user("daklak"))
     assert f"uncounted:resource:{r.pk}" not in keys(world.user("hanoi"))
+
+
+def test_an_activity_without_a_partner_until_one_is_added(world):
+    """Any activity without a partner (not only a delegation) is not counted as an event
+    with international partners: told to those who may see it, closed by itself once a
+    partner is added; a refused or cancelled one, or one over a year old, is not told."""
+    from doingoai.activities.models import Activity
+
+    def alone(unit, **kw):
+        a = make("activities", unit, start_date=dt.date(2026, 10, 1), **kw)
+        a.partners.clear()
+        return a
+
+    event = alone(world.hanoi, kind=Activity.Kind.WORKSHOP, title="Hội thảo không đối tác")
+    trip = alone(world.daklak, kind=Activity.Kind.DELEGATION_IN)
+    cancelled = alone(world.daklak, kind=Activity.Kind.CONFERENCE)
+    Activity.objects.filter(pk=cancelled.pk).update(state=Activity.State.CANCELLED)
+    old = alone(world.daklak, kind=Activity.Kind.CONFERENCE)
+    Activity.objects.filter(pk=old.pk).update(start_date=dt.date(2025, 11, 1))
+    partnered = make("activities", world.daklak, start_date=dt.date(2026, 10, 1))
+    services.refresh(TODAY)
+    key = f"uncounted:activity:{event.pk}"
+    assert key in keys() and f"uncounted:activity:{trip.pk}" in keys()
+    for a in (cancelled, old, partnered):
+        assert f"uncounted:activity:{a.pk}" not in keys()
+    r = Reminder.objects.get(key=key)
+    assert r.title == "Chưa ghi đối tác, chưa được tính là hoạt động quốc tế: " + event.title
+    assert r.url == f"/activities/{event.pk}/"
+    # in scope only: Hà Nội and the central union hear of Hà Nội's event, Đắk Lắk does not
+    assert key in keys(world.user("hanoi")) and key in keys(world.user("trunguong"))
+    assert key not in keys(world.user("daklak"))
+    # a partner added: closed by itself, and Hà Nội's event is now counted
+    event.partners.add(make("partners", world.hanoi))
+    got = services.refresh(TODAY)
+    assert got["closed"] >= 1 and key not in keys()
+    assert f"uncounted:activity:{trip.pk}" in keys()
 
 
 def test_the_command_is_idempotent(ending, world):
@@ -266,8 +302,8 @@ def test_the_list_is_paged_with_its_count(ending, login, world, monkeypatch):
     """Seen on the demo: the central union's list ran 138 reminders on one page."""
     from doingoai.reminders import views
 
-    make("agreements", world.daklak, end_date=timezone.localdate() + dt.timedelta(days=20))
-    services.refresh(timezone.localdate())
+    make("agreements", world.daklak, end_date=TODAY + dt.timedelta(days=20))
+    services.refresh(TODAY)
     client = login("daklak")
     from doingoai.organization.models import User
 
@@ -276,6 +312,11 @@ def test_the_list_is_paged_with_its_count(ending, login, world, monkeypatch):
     monkeypatch.setattr(views, "PER_PAGE", n - 1)
     first = client.get(reverse("reminders")).content.decode()
     second = client.get(reverse("reminders"), {"page": 2}).content.decode()
-    assert f"{n} nhắc việc đang mở" in first and "1 / 2" in first and "?page=2" in first
+    assert f"{n} nhắc việc đang mở" in first and "Trang 1/2" in first and "?page=2" in first
+    assert "Trang 2/2" in second and "?page=1" in second
+    # the same pages as every table's (generic/pagination.html), the kind kept in the links
+    monkeypatch.setattr(views, "PER_PAGE", 1)
+    only = client.get(reverse("reminders"), {"kind": "agreement_expiring"}).content.decode()
+    assert '<ul class="pagination">' in only and "?kind=agreement_expiring&amp;page=2" in only
     assert first.count('<tr data-kind="') == n - 1 and second.count('<tr data-kind="') == 1
     assert "Thời hạn" in first  # headers begin with a capital

@@ -3,6 +3,7 @@ export; refusals change nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -184,3 +185,104 @@ def test_a_cell_links_to_exactly_the_records_it_counts(recs, login):
     assert count("&took_place=false") == len(NOT_HELD)
     assert count("&took_place=true") + len(NOT_HELD) == count()
     assert "Đã diễn ra" in client.get(base).content.decode()  # offered in the filters
+
+
+#: how the list behind a cell gives the cell's figure: its count, the sum of a field of
+#: its records, or (review shares) the share of its reviews held by their due date
+FROM_THE_LIST = {
+    Measure.INTL_EVENTS: "count",
+    Measure.DELEGATIONS_OUT: "count",
+    Measure.DELEGATIONS_IN: "count",
+    Measure.REVIEWS_MID_TERM: "share",
+    Measure.REVIEWS_FINAL: "share",
+    Measure.AGREEMENTS: "count",
+    Measure.RESOURCES_VND: "amount_vnd",
+    Measure.RESOURCES_USD: "amount_usd",
+    Measure.RESOURCES_ITEMS: "count",
+    Measure.NEW_PARTNERS: "count",
+    Measure.NEWS: "count",
+}
+
+
+def test_every_cell_links_to_the_records_it_counts(recs, login):
+    """For every kind of target, at both levels (the provinces of the central union, the
+    communes of a province), the list a cell links to holds exactly the records counted:
+    as many as the figure, their sum for money, their share held on time for reviews."""
+    from decimal import Decimal
+
+    from django.db.models import Sum
+
+    from doingoai.news.models import NewsItem
+    from doingoai.resources.models import Resource
+
+    assert set(FROM_THE_LIST) == set(Measure.values)
+    w = recs.world
+    ea_kao, ea_tu, hoa_phu = recs.communes
+    period = make_period(term="XIII")
+    for root in (w.central, w.daklak):
+        for m in Measure.values:
+            Target.objects.create(unit=root, term=period.term, measure=m)
+    # besides the shared records: reviews held on time and late, money in VND and in a
+    # currency without a rate, news published and drafts, in provinces and communes
+    mid = recs.reviews[0]
+    mid.held_date = mid.scheduled_date
+    mid.save()
+    early = make(
+        "agreements",
+        ea_tu,
+        signed_date=dt.date(2021, 1, 1),
+        start_date=dt.date(2021, 1, 1),
+        end_date=dt.date(2025, 1, 1),
+    )
+    for r in early.reviews.all():  # the mid-term one held late, the final one on time
+        late = r.kind == "mid_term"
+        r.held_date = r.scheduled_date + dt.timedelta(days=10 if late else 0)
+        r.save()
+    make("agreements", w.hanoi, signed_date=dt.date(2023, 5, 1))
+    received = Resource.Direction.RECEIVED
+    make("resources", ea_tu, direction=received, currency="VND", date=dt.date(2025, 2, 1))
+    make("resources", w.hanoi, direction=received, currency="EUR", date=dt.date(2025, 3, 1))
+    make("resources", w.hanoi, direction=Resource.Direction.GIVEN, date=dt.date(2025, 3, 1))
+    make("resources", w.daklak, direction=received, date=dt.date(2021, 3, 1))  # before
+    recs.news.status = NewsItem.Status.PUBLISHED
+    recs.news.save()
+    make("news", hoa_phu, status=NewsItem.Status.WRITTEN, published=dt.date(2025, 5, 1))
+    make("news", hoa_phu, status=NewsItem.Status.DRAFT, published=dt.date(2025, 5, 2))
+    make("news", w.hanoi, status=NewsItem.Status.CONFIRMED, published=dt.date(2023, 5, 2))
+    make("activities", ea_kao, kind=Activity.Kind.DELEGATION_IN)
+    cancelled = make("activities", w.hanoi, kind=Activity.Kind.DELEGATION_OUT)
+    Activity.objects.filter(pk=cancelled.pk).update(state=Activity.State.CANCELLED)
+
+    client = login("trunguong")
+    pages = {}
+
+    def listed(url):
+        """The records of the list page at ``url`` (the resource cells share one list)."""
+        if url not in pages:
+            got = client.get(url)
+            assert got.status_code == 200, url
+            assert got.context["filterset"].is_valid(), url
+            pages[url] = got.context["filterset"].qs
+            assert got.context["table"].paginator.count == pages[url].count(), url
+        return pages[url]
+
+    seen = set()
+    for root, units in ((w.central, {w.daklak, w.hanoi}), (w.daklak, set(recs.communes))):
+        grid = C.matrix(unit=root, period=period, user=w.user("trunguong"), on=ON)
+        for row in (r for r in grid.rows if r.unit in units):
+            for cell in row.cells:
+                m, how = cell.target.measure, FROM_THE_LIST[cell.target.measure]
+                qs = listed(cell.url)
+                where = (root.name, row.unit.name, m)
+                if how == "count":
+                    got = Decimal(qs.count())
+                elif how == "share":
+                    due = qs.count()
+                    on_time = listed(cell.url + "&on_time=true").count()
+                    got = (Decimal(on_time) * 100 / due).quantize(Decimal("0.1")) if due else None
+                else:
+                    got = qs.aggregate(n=Sum(how))["n"] or Decimal(0)
+                assert got == cell.measured, where
+                if cell.measured:
+                    seen.add(m)
+    assert seen == set(Measure.values)  # every kind was checked on a figure above zero

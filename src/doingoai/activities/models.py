@@ -192,6 +192,9 @@ class Activity(Record):
             models.Index(fields=["kind", "start_date", "unit"], name="activity_kind_start_unit"),
             # the list's order (newest first): a page is an index walk, not a sort
             models.Index(fields=["start_date", "id"], name="activity_start_id"),
+            # the few that did not take place (plans, refused, cancelled) by state and
+            # date: the targets take them off the summaries' counts in an index range
+            models.Index(fields=["state", "start_date"], name="activity_state_start"),
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter, YearFilter
@@ -113,10 +113,18 @@ class CommitmentFilterSet(RecordFilterSet):
 
 class ReviewFilterSet(RecordFilterSet):
     overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
+    unit = UnitSubtreeFilter(field_name="agreement__unit")
+    scheduled_from = django_filters.DateFilter(
+        label=_("due from"), field_name="scheduled_date", lookup_expr="gte"
+    )
+    scheduled_to = django_filters.DateFilter(
+        label=_("due until"), field_name="scheduled_date", lookup_expr="lte"
+    )
+    on_time = django_filters.BooleanFilter(label=_("held by its due date"), method="filter_on_time")
 
     class Meta:
         model = Review
-        fields = ["agreement", "kind", "state"]
+        fields = ["agreement", "kind", "state", "unit", "scheduled_from", "scheduled_to"]
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(
@@ -128,3 +136,10 @@ class ReviewFilterSet(RecordFilterSet):
             return qs
         cond = {"held_date__isnull": True, "scheduled_date__lt": dt.date.today()}
         return qs.filter(**cond) if value else qs.exclude(**cond)
+
+    def filter_on_time(self, qs, name, value):
+        """Held, and by its due date (what the targets' review shares count)."""
+        if value is None:
+            return qs
+        cond = Q(held_date__isnull=False, held_date__lte=F("scheduled_date"))
+        return qs.filter(cond) if value else qs.exclude(cond)

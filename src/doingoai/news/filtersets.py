@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.filters import RecordFilterSet, UnitSubtreeFilter, YearFilter
@@ -15,6 +16,7 @@ class NewsItemFilterSet(RecordFilterSet):
     published_before = django_filters.DateFilter(
         label=_("until"), field_name="published", lookup_expr="lte"
     )
+    draft = django_filters.BooleanFilter(label=_("draft"), method="filter_draft")
     linked = django_filters.BooleanFilter(
         label=_("with its activity recorded"),
         field_name="activity",
@@ -24,4 +26,20 @@ class NewsItemFilterSet(RecordFilterSet):
 
     class Meta:
         model = NewsItem
-        fields = ["q", "status", "unit", "year", "published_after", "published_before", "linked"]
+        fields = [
+            "q",
+            "status",
+            "draft",
+            "unit",
+            "year",
+            "published_after",
+            "published_before",
+            "linked",
+        ]
+
+    def filter_draft(self, qs, name, value):
+        """Drafts only (true) or everything but drafts (false: what the figures count)."""
+        if value is None:
+            return qs
+        draft = Q(status=NewsItem.Status.DRAFT)
+        return qs.filter(draft) if value else qs.exclude(draft)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -188,8 +188,10 @@ def post_trip_reports(today: dt.date) -> list[Due]:
 
 @reminder_kinds.provide
 def uncounted(today: dt.date) -> list[Due]:
-    """Records the figures cannot count: a resource without an exchange rate, a
-    delegation without a partner."""
+    """Records the figures cannot count: a resource without an exchange rate (not in the
+    totals), an activity without a partner (not counted as an event with international
+    partners, nor among the partners worked with) from the last year on, unless refused
+    or cancelled. Gone once the rate or a partner is given."""
     from doingoai.activities.models import Activity
     from doingoai.resources.models import Resource
 
@@ -209,16 +211,17 @@ def uncounted(today: dt.date) -> list[Due]:
             )
         )
     partner = Activity.partners.through.objects.filter(activity_id=OuterRef("pk"))
-    delegations = Activity.objects.filter(
-        Q(kind="delegation_out") | Q(kind="delegation_in"),
-        start_date__gte=today - dt.timedelta(days=OVERDUE_DAYS),
-    ).exclude(Exists(partner))
-    for a in delegations.only("pk", "title", "start_date", "unit_id"):
+    alone = (
+        Activity.objects.filter(start_date__gte=today - dt.timedelta(days=OVERDUE_DAYS))
+        .exclude(state__in=[Activity.State.REFUSED, Activity.State.CANCELLED])
+        .exclude(Exists(partner))
+    )
+    for a in alone.only("pk", "title", "start_date", "unit_id"):
         out.append(
             Due(
                 key=f"{Kind.UNCOUNTED}:activity:{a.pk}",
                 kind=Kind.UNCOUNTED,
-                title=_("A delegation without a partner: %(title)s") % {"title": a.title},
+                title=_("No partner, not counted as international: %(title)s") % {"title": a.title},
                 record=a,
                 unit_id=a.unit_id,
                 due_date=a.start_date,

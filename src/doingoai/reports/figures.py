@@ -505,6 +505,31 @@ def _reach_by_country(unit, months) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["n"], r["country"]))
 
 
+def reach_new_partners(unit_ids, months) -> dict[int, int]:
+    """For each of ``unit_ids`` (with the units under it), the partners engaged in the
+    months (first, last) for the first time ever, from the partners' reach: one
+    indexed read, whatever the number of records."""
+    from django.db import connection
+
+    from .models import PartnerReach
+    from .summaries import MASKS, month_masks
+
+    ids = [int(u) for u in unit_ids]
+    if not ids:
+        return {}
+    masks = month_masks(*months)
+    hit = " OR ".join(f"({col} & %s) <> 0" for col, mask in zip(MASKS, masks, strict=True) if mask)
+    table = PartnerReach._meta.db_table
+    marks = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT unit_id, COUNT(*) FROM {table} WHERE unit_id IN ({marks}) "
+        f"AND first_month >= %s AND ({hit}) GROUP BY unit_id"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [*ids, months[0], *[m for m in masks if m]])
+        return {unit_id: n for unit_id, n in cur.fetchall()}
+
+
 # -- resources ----------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from doingoai.reports.figures import Rollup
 from doingoai.reports.periods import Period
 
-from .measures import measure_below, records_url
+from .measures import Summed, measure_below, records_urls
 from .models import PERCENT, Measure, Target
 
 MET, ON_TRACK, AT_RISK, NOT_MET, NOT_DUE = "met", "on_track", "at_risk", "not_met", "not_due"
@@ -136,11 +136,6 @@ class Matrix:
         )
 
 
-def applies(target: Target, unit) -> bool:
-    named = [u.pk for u in target.units.all()] if target.pk else []
-    return not named or unit.pk in named
-
-
 def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
     """The units directly below ``unit`` × the targets ``unit`` set for ``period``
     (the default target when it set none), measured from the records ``user`` sees.
@@ -179,17 +174,20 @@ def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
     if is_default:
         targets = [default_target(unit, period)]
     rollup = Rollup(unit)
+    summed = Summed(period, unit, user)  # are the summary tables to be read? once
     measured = {}
     for t in targets:
         if t.measure not in measured:
             measured[t.measure] = measure_below(
-                root=unit, measure=t.measure, period=period, user=user, today=on, rollup=rollup
+                root=unit, measure=t.measure, period=summed, user=user, today=on, rollup=rollup
             )
+    links = [records_urls(t.measure, period, on) for t in targets]
+    named = [{u.pk for u in t.units.all()} if t.pk else set() for t in targets]
     rows = []
     for child in rollup.children:
         row = Row(unit=child)
-        for t in targets:
-            if not applies(t, child):
+        for t, link, only in zip(targets, links, named, strict=True):
+            if only and child.pk not in only:
                 row.cells.append(None)
                 continue
             value = measured[t.measure][child.pk]
@@ -198,7 +196,7 @@ def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
                     target=t,
                     measured=value,
                     status=status(value, t, period, on),
-                    url=records_url(t.measure, child, period),
+                    url=link(child.pk),
                 )
             )
         rows.append(row)

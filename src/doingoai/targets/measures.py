@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q, Sum
+from django.urls import NoReverseMatch, reverse
 
 from doingoai.activities.delegation import NOT_HELD
 from doingoai.core.scope import under
@@ -25,8 +28,10 @@ from doingoai.reports.figures import (
     RESOURCE_TO,
     Rollup,
     has_partner,
-    list_url,
+    model,
+    reach_new_partners,
     scoped,
+    summed_months,
 )
 from doingoai.reports.periods import Period
 
@@ -49,6 +54,20 @@ def _rolled(rollup: Rollup, rows, key: str = "n") -> dict[int, Decimal]:
     return out
 
 
+def _summed(rows, key: str = "n") -> dict[int, Decimal]:
+    """Summary rows (``unit_id``: a unit directly below, ``key``) as figures."""
+    return {row["unit_id"]: Decimal(row[key] or 0) for row in rows}
+
+
+def _below(rollup, months) -> dict:
+    """The summary rows of the units directly below, for the months."""
+    return {
+        "unit_id__in": [c.pk for c in rollup.children],
+        "month__gte": months[0],
+        "month__lte": months[1],
+    }
+
+
 def _activities(root, period, user):
     """The activities below ``root`` that took place in the period (events held,
     delegations gone or received), as ``user`` may see them."""
@@ -58,13 +77,34 @@ def _activities(root, period, user):
     ).exclude(state__in=NOT_HELD)
 
 
+def _activities_summed(root, rollup, period, field: str, **cond) -> dict[int, Decimal]:
+    """``field`` of the activity summaries (every activity, whatever its state) of the
+    units below, less the activities that did not take place (plans, refused,
+    cancelled: few, counted from the records)."""
+    from doingoai.reports.models import ActivityMonth
+
+    months = period.months
+    got = _summed(
+        ActivityMonth.objects.filter(**_below(rollup, months), **cond)
+        .values("unit_id")
+        .annotate(n=Sum(field))
+    )
+    for child, n in period.not_held(root, rollup, field, cond.get("kind")).items():
+        got[child] = got.get(child, ZERO) - n
+    return got
+
+
 def intl_events(root, rollup, period, user, today):
+    if period.months:
+        return _activities_summed(root, rollup, period, "with_partners")
     qs = _activities(root, period, user).filter(has_partner())
     return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
 
 def _delegations(kind):
     def measure(root, rollup, period, user, today):
+        if period.months:
+            return _activities_summed(root, rollup, period, "activities", kind=kind)
         qs = _activities(root, period, user).filter(kind=kind)
         return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
@@ -72,42 +112,49 @@ def _delegations(kind):
 
 
 def agreements(root, rollup, period, user, today):
+    if period.months:
+        from doingoai.reports.models import AgreementMonth
+
+        rows = AgreementMonth.objects.filter(**_below(rollup, period.months))
+        return _summed(rows.values("unit_id").annotate(n=Sum("signed")))
     qs = scoped("agreements.Agreement", user, root).filter(
         under(root.path), signed_date__gte=period.start, signed_date__lte=period.end
     )
     return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
 
+def _review_rows(root, period, user, today) -> list[dict]:
+    """The reviews due in the period so far, per owning unit and kind: how many, and
+    how many were held by their due date. Reading the summaries' way (the reader sees
+    the whole subtree), a join with the agreements; else through the reader's scope."""
+    from doingoai.agreements.models import Review
+
+    last = min(period.end, today)
+    qs = Review.objects.filter(scheduled_date__gte=period.start, scheduled_date__lte=last)
+    if getattr(period, "months", None):
+        qs = qs.filter(under(root.path, "agreement__unit"))
+    else:
+        agreements = scoped("agreements.Agreement", user, root).filter(under(root.path))
+        qs = qs.filter(agreement__in=agreements.values("pk"))
+    on_time = Q(held_date__isnull=False, held_date__lte=F("scheduled_date"))
+    return list(
+        qs.filter(kind__in=["mid_term", "final"])
+        .order_by()
+        .values("kind", unit_id=F("agreement__unit_id"))
+        .annotate(due=Count("id"), on_time=Count("id", filter=on_time))
+    )
+
+
 def _reviews(kind):
     """The share (%) of the reviews due in the period (so far) that were held by their
-    due date; a unit with none due has no figure (None)."""
+    due date; a unit with none due has no figure (None). Both kinds in one query."""
 
     def measure(root, rollup, period, user, today):
-        from doingoai.agreements.models import Review
-
-        agreements = scoped("agreements.Agreement", user, root).filter(under(root.path))
-        last = min(period.end, today)
-        qs = Review.objects.filter(
-            agreement__in=agreements.values("pk"),
-            kind=kind,
-            scheduled_date__gte=period.start,
-            scheduled_date__lte=last,
-        )
-        rows = (
-            qs.order_by()
-            .values(unit_id=F("agreement__unit_id"))
-            .annotate(
-                due=Count("id"),
-                on_time=Count(
-                    "id",
-                    filter=Q(
-                        held_date__isnull=False,
-                        held_date__lte=F("scheduled_date"),
-                    ),
-                ),
-            )
-        )
-        rows = list(rows)
+        if isinstance(period, Summed):
+            rows = period.memo("reviews", lambda: _review_rows(root, period, user, today))
+        else:
+            rows = _review_rows(root, period, user, today)
+        rows = [r for r in rows if r["kind"] == kind]
         due = _rolled(rollup, rows, "due")
         on_time = _rolled(rollup, rows, "on_time")
         return {c: (on_time[c] * 100 / n).quantize(Decimal("0.1")) for c, n in due.items() if n}
@@ -115,8 +162,19 @@ def _reviews(kind):
     return measure
 
 
+#: the resources' measures: (field of the records or None: a count, of the summaries)
+RESOURCE_FIELDS = {"amount_vnd": "vnd", "amount_usd": "usd", None: "items"}
+
+
 def _resources(field):
     def measure(root, rollup, period, user, today):
+        if period.months:
+            from doingoai.reports.models import ResourceTotalMonth
+
+            rows = ResourceTotalMonth.objects.filter(
+                **_below(rollup, period.months), direction="received"
+            )
+            return _summed(rows.values("unit_id").annotate(n=Sum(RESOURCE_FIELDS[field])))
         qs = scoped("resources.Resource", user, root).filter(
             under(root.path), direction="received", date__gte=period.start, date__lte=period.end
         )
@@ -136,10 +194,66 @@ def news(root, rollup, period, user, today):
 
 
 def new_partners(root, rollup, period, user, today):
+    """From the partners' reach (a summary table) when it gives exactly what counting
+    the records would (``summed_months``: whole months, the reader sees the subtree),
+    else counted from the records in one statement."""
     from doingoai.partners.selectors import new_partner_counts
 
-    counts = new_partner_counts(root, user, period.start, period.end, rollup.child_of)
+    if period.months:
+        counts = reach_new_partners([c.pk for c in rollup.children], period.months)
+    else:
+        counts = new_partner_counts(root, user, period.start, period.end)
     return {child: Decimal(n) for child, n in counts.items()}
+
+
+class Summed:
+    """The period, with ``months`` when its figures can be read from the summary tables
+    (``reports.figures.summed_months``: valid tables, whole months, a reader who sees the
+    whole subtree): then each measure reads a few rows per unit below instead of the
+    records. Else ``months`` is None and the records are counted."""
+
+    def __init__(self, period: Period, root, user):
+        self.start, self.end, self.period = period.start, period.end, period
+        self.months = summed_months(root, period, user)
+        self._not_held = None
+        self._memo = {}
+
+    def memo(self, name: str, compute):
+        """``compute()`` once for every measure of the matrix that needs it."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]
+
+    def not_held(self, root, rollup, field: str, kind: str | None) -> dict[int, int]:
+        """The activities of the period that did not take place (plans, refused,
+        cancelled) per unit below: all of them (``field`` "activities") or those with a
+        partner ("with_partners"), of ``kind`` or of any. One query for every measure
+        (by state and date: an index range over these few)."""
+        if self._not_held is None:
+            rows = (
+                model("activities.Activity")
+                .objects.filter(
+                    under(root.path),
+                    state__in=NOT_HELD,
+                    start_date__gte=self.start,
+                    start_date__lte=self.end,
+                )
+                .order_by()
+                .annotate(partnered=has_partner())
+                .values("unit_id", "kind", "partnered")
+                .annotate(n=Count("id"))
+            )
+            self._not_held = list(rows)
+        out: dict[int, int] = defaultdict(int)
+        for row in self._not_held:
+            if kind and row["kind"] != kind:
+                continue
+            if field == "with_partners" and not row["partnered"]:
+                continue
+            child = rollup.child_of(row["unit_id"])
+            if child is not None:
+                out[child] += row["n"]
+        return out
 
 
 MEASURES = {
@@ -158,36 +272,67 @@ MEASURES = {
 
 
 def measure_below(
-    *, root, measure: str, period: Period, user, today: dt.date, rollup: Rollup | None = None
+    *,
+    root,
+    measure: str,
+    period: Period | Summed,
+    user,
+    today: dt.date,
+    rollup: Rollup | None = None,
 ) -> dict[int, Decimal | None]:
     """``measure`` for every unit directly below ``root`` (0 when it did nothing; None
     when nothing was due for a share)."""
     rollup = rollup or Rollup(root)
+    if not isinstance(period, Summed):
+        period = Summed(period, root, user)
     got = MEASURES[measure](root, rollup, period, user, today)
     zero = None if measure in (Measure.REVIEWS_MID_TERM, Measure.REVIEWS_FINAL) else ZERO
     return {child.pk: got.get(child.pk, zero) for child in rollup.children}
 
 
-def records_url(measure: str, unit, period: Period) -> str:
-    """The list of the records that make a cell's figure."""
+def _records_list(measure: str, period: Period, today: dt.date) -> tuple[str, str, dict]:
+    """(the list's slug, its unit filter, its other filters) behind a cell's figure."""
     s, e = _d(period.start), _d(period.end)
-    acts = {"unit": unit.pk, ACTIVITY_FROM: s, ACTIVITY_TO: e, "took_place": "true"}
-    res = {"unit": unit.pk, "direction": "received", RESOURCE_FROM: s, RESOURCE_TO: e}
-    urls = {
-        Measure.INTL_EVENTS: lambda: list_url("activities", with_partners="true", **acts),
-        Measure.DELEGATIONS_OUT: lambda: list_url("activities", kind="delegation_out", **acts),
-        Measure.DELEGATIONS_IN: lambda: list_url("activities", kind="delegation_in", **acts),
-        Measure.REVIEWS_MID_TERM: lambda: list_url("agreements", unit=unit.pk),
-        Measure.REVIEWS_FINAL: lambda: list_url("agreements", unit=unit.pk),
-        Measure.AGREEMENTS: lambda: list_url(
-            "agreements", unit=unit.pk, signed_from=s, signed_to=e
+    acts = {ACTIVITY_FROM: s, ACTIVITY_TO: e, "took_place": "true"}
+    res = {"direction": "received", RESOURCE_FROM: s, RESOURCE_TO: e}
+    due = {"scheduled_from": s, "scheduled_to": _d(min(period.end, today))}
+    return {
+        Measure.INTL_EVENTS: ("activities", "unit", {"with_partners": "true", **acts}),
+        Measure.DELEGATIONS_OUT: ("activities", "unit", {"kind": "delegation_out", **acts}),
+        Measure.DELEGATIONS_IN: ("activities", "unit", {"kind": "delegation_in", **acts}),
+        Measure.REVIEWS_MID_TERM: ("reviews", "unit", {"kind": "mid_term", **due}),
+        Measure.REVIEWS_FINAL: ("reviews", "unit", {"kind": "final", **due}),
+        Measure.AGREEMENTS: ("agreements", "unit", {"signed_from": s, "signed_to": e}),
+        Measure.RESOURCES_VND: ("resources", "unit", res),
+        Measure.RESOURCES_USD: ("resources", "unit", res),
+        Measure.RESOURCES_ITEMS: ("resources", "unit", res),
+        Measure.NEW_PARTNERS: (
+            "partners",
+            "worked_unit",
+            {"worked_from": s, "worked_to": e, "new": "true"},
         ),
-        Measure.RESOURCES_VND: lambda: list_url("resources", **res),
-        Measure.RESOURCES_USD: lambda: list_url("resources", **res),
-        Measure.RESOURCES_ITEMS: lambda: list_url("resources", **res),
-        Measure.NEW_PARTNERS: lambda: list_url(
-            "partners", worked_unit=unit.pk, worked_from=s, worked_to=e, new="true"
+        Measure.NEWS: (
+            "news",
+            "unit",
+            {"published_after": s, "published_before": e, "draft": "false"},
         ),
-        Measure.NEWS: lambda: list_url("news", unit=unit.pk, published_after=s, published_before=e),
-    }
-    return urls[measure]()
+    }[measure]
+
+
+def records_urls(measure: str, period: Period, today: dt.date) -> Callable[[int], str]:
+    """The link of a cell's figure as a function of the unit's id: the list of the
+    records that make it, as many records as the figure (for sums, the records summed;
+    for review shares, the reviews due so far, of which the list's filter "held by its
+    due date" gives the share's numerator). Built once per column, not per cell."""
+    slug, unit_param, params = _records_list(measure, period, today)
+    try:
+        path = reverse(f"{slug}_list")
+    except NoReverseMatch:
+        return lambda unit_id: ""
+    rest = urlencode(params)
+    return lambda unit_id: f"{path}?{unit_param}={unit_id}&{rest}"
+
+
+def records_url(measure: str, unit, period: Period, today: dt.date) -> str:
+    """The list of the records that make a cell's figure (:func:`records_urls`)."""
+    return records_urls(measure, period, today)(unit.pk)

@@ -11,7 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +24,7 @@ from doingoai.core.scope import VIEW
 from doingoai.organization.models import Term
 from doingoai.reports.views import selected, unit_choices
 
-from .completeness import matrix
+from .completeness import STATUS_LABELS, matrix
 from .forms import TargetForm
 from .models import Target
 from .services import may_set_targets, target_delete, target_set
@@ -51,6 +54,48 @@ def targets(request):
     return _page(request, unit, period, form)
 
 
+def rows_html(grid, period) -> str:
+    """The matrix's rows (``targets/matrix.html`` shows the markup), written here rather
+    than in the template: a province's hundred communes × eleven targets are a thousand
+    cells, which the template language takes several times longer to write, on every
+    first view after a change."""
+    down = reverse("targets") + "?unit={}"
+    if period.year:
+        down += f"&year={period.year}"
+    elif period.term:
+        down += "&" + urlencode({"term": period.term.name})
+    labels = {key: escape(label) for key, label in STATUS_LABELS.items()}
+    out = []
+    for row in grid.rows:
+        name = escape(row.unit.name)
+        nothing = ' class="nothing"' if row.nothing else ""
+        out.append(
+            f'<tr data-unit="{name}"{nothing}>\n'
+            f'  <th><a href="{escape(down.format(row.unit.pk))}">{name}</a></th>'
+        )
+        for cell in row.cells:
+            if cell is None:
+                out.append('<td class="cell na">·</td>')
+                continue
+            value = cell.measured
+            if value is None:
+                figure = "—"
+            elif -1000 < value < 1000 and value == value.to_integral_value():
+                figure = str(int(value))  # what floatformat writes, without its cost
+            else:
+                figure = floatformat(value, "-2g")
+            if value is not None and cell.target.is_percent:
+                figure += "%"
+            # a list's address (reverse + urlencode): "&" is the only character to escape
+            out.append(
+                f'<td class="cell {cell.status}" data-status="{cell.status}">'
+                f'<a href="{cell.url.replace("&", "&amp;")}">{figure}</a>\n'
+                f'  <span class="badge {cell.status}">{labels[cell.status]}</span></td>'
+            )
+        out.append("</tr>\n")
+    return mark_safe("".join(out))  # noqa: S308 (every value above is escaped)
+
+
 def _page(request, unit, period, form, status=200):
     grid = matrix(unit=unit, period=period, user=request.user)
     qs = period_query(unit, period)
@@ -58,6 +103,7 @@ def _page(request, unit, period, form, status=200):
         "unit": unit,
         "period": period,
         "grid": grid,
+        "rows_html": rows_html(grid, period),
         "units": unit_choices(request.user, unit),
         "terms": Term.objects.all(),
         "years": range(dt.date.today().year + 1, 2009, -1),
