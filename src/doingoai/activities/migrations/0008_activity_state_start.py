@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0005_delegation_plan_gifts_report_parts'),
+        ('activities', '0007_fill_main_purpose'),
         ('agreements', '0002_initial'),
         ('organization', '0002_user_history'),
         ('partners', '0003_vietnamese_order_index'),
