@@ -94,6 +94,39 @@ class ResourceTotalMonth(UnitMonth, Money):
         ]
 
 
+class ResourcePartnerMonth(UnitMonth, Money):
+    """The same resources by direction and partner (none: a gift to several), with
+    what the ranking of the partners and the report split them by: the legal regime
+    (``figures.regime``), the stage, the kind and the partner's country. A term's
+    ranking at the centre sums these rows, not the resources with their countries."""
+
+    direction = models.CharField(max_length=10)
+    partner = models.ForeignKey(
+        "partners.Partner", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    regime = models.CharField(max_length=4)
+    stage = models.CharField(max_length=10)
+    kind = models.CharField(max_length=24)
+    country = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "unit",
+                    "month",
+                    "direction",
+                    "partner",
+                    "regime",
+                    "stage",
+                    "kind",
+                    "country",
+                ],
+                name="resourcepartnermonth_once",
+            )
+        ]
+
+
 class AgreementMonth(UnitMonth):
     """Agreements recorded under ``unit`` signed in ``month``."""
 

@@ -30,7 +30,7 @@ from django.db.models import Count, Func, IntegerField, Q, Sum
 
 from doingoai.resources.selectors import resource_country
 
-from .figures import MONEY, has_partner
+from .figures import MONEY, has_partner, regime
 
 #: the partners' reach keeps a bit per month from January 2000 to December 2034
 BASE_MONTH = 2000 * 12
@@ -325,6 +325,15 @@ def resource_total_groups(qs):
     )
 
 
+def resource_partner_groups(qs):
+    return (
+        qs.order_by()
+        .annotate(month=MonthIndex("date"), country=resource_country(), regime=regime())
+        .values("unit_id", "month", "direction", "partner_id", "regime", "stage", "kind", "country")
+        .annotate(**MONEY)
+    )
+
+
 def agreement_groups(qs):
     return (
         qs.order_by()
@@ -345,6 +354,7 @@ class Table:
     groups: object  # function(queryset) -> grouped rows
     source: str  # app_label.Model of the records
     date_field: str
+    nullable: tuple[str, ...] = ()  # dims kept as NULL (a foreign key), not ""
 
     def summary(self):
         from django.apps import apps
@@ -362,7 +372,7 @@ class Table:
         out: dict = {}
         for r in rows:
             month = r["month"]
-            dims = tuple(r[d] or "" for d in self.dims)
+            dims = tuple(r[d] if d in self.nullable else (r[d] or "") for d in self.dims)
             for a in tree.ancestors(r["unit_id"]):
                 if keep is not None and (a, month) not in keep:
                     continue
@@ -446,6 +456,15 @@ TABLES = {
         resource_total_groups,
         "resources.Resource",
         "date",
+    ),
+    "resource_partners": Table(
+        "reports.ResourcePartnerMonth",
+        ("direction", "partner_id", "regime", "stage", "kind", "country"),
+        ("items", "vnd", "usd", "no_rate"),
+        resource_partner_groups,
+        "resources.Resource",
+        "date",
+        nullable=("partner_id",),
     ),
     "agreements": Table(
         "reports.AgreementMonth",
@@ -642,6 +661,7 @@ def refresh(dirty: Dirty):
         if dirty.resources:
             TABLES["resources"].refresh(dirty.resources, tree)
             TABLES["resource_totals"].refresh(dirty.resources, tree)
+            TABLES["resource_partners"].refresh(dirty.resources, tree)
         if dirty.agreements:
             TABLES["agreements"].refresh(dirty.agreements, tree)
         if dirty.reach:
@@ -667,6 +687,7 @@ def rebuild(progress=None):
         M.TookPartMonth,
         M.ResourceMonth,
         M.ResourceTotalMonth,
+        M.ResourcePartnerMonth,
         M.AgreementMonth,
         M.PartnerReach,
     )
