@@ -1172,6 +1172,7 @@ def reset():
         "reports.TookPartMonth",
         "reports.ResourceMonth",
         "reports.ResourceTotalMonth",
+        "reports.ResourcePartnerMonth",
         "reports.AgreementMonth",
         "resources.Resource",
         "news.NewsItem",
