@@ -181,12 +181,36 @@ def start_server(args, url):
         try:
             status, _h, _b = request(port, "GET", "/healthz")
             if status == 200:
+                wait_for_writes(url, deadline)
                 return proc, port
         except OSError:
             pass
         time.sleep(0.5)
     stop_server(proc)
     raise SystemExit("the server did not start within 600 s")
+
+
+def wait_for_writes(url, deadline):
+    """Wait until SQLite takes a write again: the commands the server starts (the
+    reminders, sent at once) hold its write lock for seconds at the national size, and
+    a login meanwhile fails with "database is locked"."""
+    if not url.startswith("sqlite:///"):
+        return
+    import sqlite3
+
+    waited = time.monotonic()
+    while time.monotonic() < deadline:
+        conn = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=1)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.rollback()
+            break
+        except sqlite3.OperationalError:
+            time.sleep(0.5)
+        finally:
+            conn.close()
+    if time.monotonic() - waited > 1:
+        log(f"waited {time.monotonic() - waited:.0f} s for the database's write lock")
 
 
 def stop_server(proc):
