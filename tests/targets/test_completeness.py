@@ -352,3 +352,39 @@ def test_only_delegations_that_took_place_count(recs):
     assert_matrix(w, w.central, period)
     assert_matrix(w, w.daklak, period)
     assert_matrix(w, w.daklak, period, user="daklak")
+
+
+def test_new_partners_read_from_the_partners_reach_equal_counting(recs, monkeypatch):
+    """When the figures are summed, the new partners of each unit below come from the
+    partners' reach (no activity, resource or agreement read) and equal the count made
+    from the records, for the country and for a province."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doingoai.reports.figures import summed_months
+    from doingoai.targets import measures as M
+
+    w = recs.world
+    ea_kao = recs.communes[0]
+    p = make("partners", w.daklak)
+    make("activities", ea_kao, partners=[p], start_date=dt.date(2024, 5, 1))
+    make("resources", w.hanoi, partner=p, date=dt.date(2023, 4, 2))
+    for period in (make_period(term="XIII"), make_period(year=2024)):
+        for root, reader in ((w.central, "trunguong"), (w.daklak, "daklak")):
+            user = w.user(reader)
+            assert summed_months(root, period, user) is not None
+            with CaptureQueriesContext(connection) as ctx:
+                summed = M.measure_below(
+                    root=root, measure=Measure.NEW_PARTNERS, period=period, user=user, today=ON
+                )
+            sql = " ".join(q["sql"] for q in ctx.captured_queries)
+            assert "reports_partnerreach" in sql
+            for table in ("activities_activity", "resources_resource", "agreements_agreement"):
+                assert f'"{table}"' not in sql
+            with monkeypatch.context() as m:
+                m.setattr(M, "summed_months", lambda *a: None)
+                counted = M.measure_below(
+                    root=root, measure=Measure.NEW_PARTNERS, period=period, user=user, today=ON
+                )
+            assert summed == counted, (root, period)
+    assert summed[ea_kao.pk] >= 1

@@ -160,6 +160,10 @@ class PartnerReach(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "partner"], name="partnerreach_once")
         ]
+        indexes = [
+            # the new partners of each unit below (targets): a count of an index range
+            models.Index(fields=["unit", "first_month"], name="partnerreach_unit_first")
+        ]
 
     def __str__(self):
         return f"{self.unit_id} {self.partner_id}"

@@ -27,6 +27,7 @@ from doingoai.reports.figures import (
     has_partner,
     list_url,
     scoped,
+    summed_months,
 )
 from doingoai.reports.periods import Period
 
@@ -136,10 +137,35 @@ def news(root, rollup, period, user, today):
 
 
 def new_partners(root, rollup, period, user, today):
+    months = summed_months(root, period, user)
+    if months:
+        return _new_partners_summed(rollup, months)
     from doingoai.partners.selectors import new_partner_counts
 
     counts = new_partner_counts(root, user, period.start, period.end, rollup.child_of)
     return {child: Decimal(n) for child, n in counts.items()}
+
+
+def _new_partners_summed(rollup, months) -> dict[int, Decimal]:
+    """New partners of each unit below from the partners' reach (``reports.summaries``:
+    a row per unit and partner, kept for every unit above the records' owners, with the
+    first month ever): engaged first in the period's months. The same figure as
+    counting the records (``partners.selectors.new_partner_counts``) when the figures
+    are summed (``figures.summed_months``); at national size one index range a unit
+    instead of every engagement of the country grouped in Python (25 s -> …)."""
+    from doingoai.reports.models import PartnerReach
+
+    rows = (
+        PartnerReach.objects.filter(
+            unit_id__in=[c.pk for c in rollup.children],
+            first_month__gte=months[0],
+            first_month__lte=months[1],
+        )
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["unit_id"]: Decimal(r["n"]) for r in rows}
 
 
 MEASURES = {
