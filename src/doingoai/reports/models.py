@@ -45,6 +45,10 @@ class ActivityMonth(UnitMonth):
     with_partners = models.IntegerField(default=0)
     participants = models.BigIntegerField(default=0)
     women = models.BigIntegerField(default=0)
+    #: of them, those that took place (not a plan, refused or cancelled: the targets
+    #: count only these, ``activities.delegation.NOT_HELD``), and with partners
+    held = models.IntegerField(default=0)
+    held_with_partners = models.IntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, Func, IntegerField, Q, Sum
 
+from doingoai.activities.delegation import NOT_HELD
 from doingoai.resources.selectors import resource_country
 
 from .figures import MONEY, has_partner, regime
@@ -303,6 +304,8 @@ def activity_groups(qs):
             with_partners=Count("id", filter=Q(has_partner())),
             participants=Sum("participants_total"),
             women=Sum("participants_women"),
+            held=Count("id", filter=~Q(state__in=NOT_HELD)),
+            held_with_partners=Count("id", filter=Q(has_partner()) & ~Q(state__in=NOT_HELD)),
         )
     )
 
@@ -436,7 +439,7 @@ TABLES = {
     "activities": Table(
         "reports.ActivityMonth",
         ("kind",),
-        ("activities", "with_partners", "participants", "women"),
+        ("activities", "with_partners", "participants", "women", "held", "held_with_partners"),
         activity_groups,
         "activities.Activity",
         "start_date",

@@ -59,13 +59,41 @@ def _activities(root, period, user):
     ).exclude(state__in=NOT_HELD)
 
 
+def _summed(rollup, model: str, months, column: str, **where) -> dict[int, Decimal]:
+    """A measure of each unit below summed from a monthly summary table
+    (``reports.summaries``: rows kept for every unit above the records' owners, so a
+    unit's row holds its whole subtree), when the figures are summed
+    (``figures.summed_months``): the same figure as counting its records."""
+    from django.apps import apps
+
+    rows = (
+        apps.get_model(model)
+        .objects.filter(
+            unit_id__in=[c.pk for c in rollup.children],
+            month__gte=months[0],
+            month__lte=months[1],
+            **where,
+        )
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Sum(column))
+    )
+    return {r["unit_id"]: Decimal(r["n"] or 0) for r in rows}
+
+
 def intl_events(root, rollup, period, user, today):
+    months = summed_months(root, period, user)
+    if months:
+        return _summed(rollup, "reports.ActivityMonth", months, "held_with_partners")
     qs = _activities(root, period, user).filter(has_partner())
     return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
 
 def _delegations(kind):
     def measure(root, rollup, period, user, today):
+        months = summed_months(root, period, user)
+        if months:
+            return _summed(rollup, "reports.ActivityMonth", months, "held", kind=kind)
         qs = _activities(root, period, user).filter(kind=kind)
         return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
@@ -116,8 +144,21 @@ def _reviews(kind):
     return measure
 
 
+#: the resources' measures as columns of ``reports.ResourceTotalMonth``
+SUMMED_RESOURCES = {"amount_vnd": "vnd", "amount_usd": "usd", None: "items"}
+
+
 def _resources(field):
     def measure(root, rollup, period, user, today):
+        months = summed_months(root, period, user)
+        if months:
+            return _summed(
+                rollup,
+                "reports.ResourceTotalMonth",
+                months,
+                SUMMED_RESOURCES[field],
+                direction="received",
+            )
         qs = scoped("resources.Resource", user, root).filter(
             under(root.path), direction="received", date__gte=period.start, date__lte=period.end
         )
