@@ -342,3 +342,29 @@ def test_central_figures_read_no_records(more):
         if '"activities_activity"' in q["sql"] or '"resources_resource"' in q["sql"]
     ]
     assert touched == []
+
+
+def test_a_resource_saved_recounts_only_its_partners_rows(more):
+    """The per-partner money summary is recounted for the partners the change touched
+    (before and after), not for every partner of the unit's month: a save at national
+    size rewrote the centre's thousand rows of the month."""
+    d, w = more, more.world
+    bystander = make("partners", w.daklak, name_vi="Đối tác khác", country="TH")
+    make("resources", d.grant.unit, partner=bystander, date=d.grant.date)
+    kept = set(ResourcePartnerMonth.objects.filter(partner=bystander).values_list("pk", flat=True))
+    assert kept
+    with CaptureQueriesContext(connection) as ctx:
+        d.grant.partner = d.lao2
+        d.grant.save()
+    deletes = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith("DELETE") and "reports_resourcepartnermonth" in q["sql"]
+    ]
+    assert deletes and all("partner_id" in sql for sql in deletes)
+    # the bystander's rows were not rewritten; everything equals counting again
+    after = set(ResourcePartnerMonth.objects.filter(partner=bystander).values_list("pk", flat=True))
+    assert after == kept
+    incremental = tables()
+    call_command("rebuild_summaries", verbosity=0)
+    assert tables() == incremental

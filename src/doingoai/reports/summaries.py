@@ -78,18 +78,25 @@ class Dirty:
     activities: set = field(default_factory=set)  # (owner unit id, month)
     took_part: set = field(default_factory=set)  # (owner unit id, month, taking-part unit)
     resources: set = field(default_factory=set)
+    resource_partners: set = field(default_factory=set)  # (owner unit id, month, partner id)
     agreements: set = field(default_factory=set)
     reach: set = field(default_factory=set)  # (owner unit id, partner id)
 
     def __bool__(self):
         return bool(
-            self.activities or self.took_part or self.resources or self.agreements or self.reach
+            self.activities
+            or self.took_part
+            or self.resources
+            or self.resource_partners
+            or self.agreements
+            or self.reach
         )
 
     def update(self, other: Dirty):
         self.activities |= other.activities
         self.took_part |= other.took_part
         self.resources |= other.resources
+        self.resource_partners |= other.resource_partners
         self.agreements |= other.agreements
         self.reach |= other.reach
 
@@ -430,6 +437,46 @@ class Table:
             delete_rows(model, "month = %s AND unit_id = %s", [month, a])
             self.write(cells)
 
+    def refresh_part(self, keys: set, tree: Tree, dim: str):
+        """Like :meth:`refresh`, but only the rows of one value of ``dim`` in each cell:
+        ``keys`` are (owner unit, month, value) (a resource saved touches its partner's
+        rows, not the thousand others of the centre's month)."""
+        wanted = {(a, m, v) for unit_id, m, v in keys for a in tree.ancestors(unit_id)}
+        model = self.summary()
+        column = connection.ops.quote_name(model._meta.get_field(dim.removesuffix("_id")).column)
+        for a, month, value in sorted(
+            wanted, key=lambda c: (-len(tree.ancestors(c[0])), c[0], c[1], c[2] is None, c[2])
+        ):
+            own = self.records().filter(
+                **{
+                    "unit_id": a,
+                    dim: value,
+                    f"{self.date_field}__gte": month_start(month),
+                    f"{self.date_field}__lte": month_end(month),
+                }
+            )
+            cells = self.roll_up(self.groups(own), tree, keep={(a, month)})
+            below = tree.children(a)
+            if below:
+                rows = (
+                    model.objects.filter(month=month, unit_id__in=below, **{dim: value})
+                    .values(*self.dims)
+                    .annotate(**{m: Sum(m) for m in self.measures})
+                )
+                for r in rows:
+                    cell = cells.setdefault(
+                        (a, month, *(r[d] for d in self.dims)), dict.fromkeys(self.measures, 0)
+                    )
+                    for m in self.measures:
+                        cell[m] += r[m] or 0
+            if value is None:
+                delete_rows(model, f"month = %s AND unit_id = %s AND {column} IS NULL", [month, a])
+            else:
+                delete_rows(
+                    model, f"month = %s AND unit_id = %s AND {column} = %s", [month, a, value]
+                )
+            self.write(cells)
+
     def rebuild(self, tree: Tree):
         # stored by unit and month: a unit's rows sit together on disk
         self.write(dict(sorted(self.roll_up(self.groups(self.records()), tree).items())))
@@ -664,7 +711,8 @@ def refresh(dirty: Dirty):
         if dirty.resources:
             TABLES["resources"].refresh(dirty.resources, tree)
             TABLES["resource_totals"].refresh(dirty.resources, tree)
-            TABLES["resource_partners"].refresh(dirty.resources, tree)
+        if dirty.resource_partners:
+            TABLES["resource_partners"].refresh_part(dirty.resource_partners, tree, "partner_id")
         if dirty.agreements:
             TABLES["agreements"].refresh(dirty.agreements, tree)
         if dirty.reach:
