@@ -53,6 +53,8 @@ SIZES = {
 }
 USER = "trunguong"
 ADMIN = "admin"
+PROVINCE_USER = "daklak"  # a demo user of Đắk Lắk (editor)
+COMMUNE_USER = "bench_xa"  # made by the bench: a viewer of Đắk Lắk's busiest commune
 PASSWORD = "doingoai-demo"
 
 
@@ -179,12 +181,36 @@ def start_server(args, url):
         try:
             status, _h, _b = request(port, "GET", "/healthz")
             if status == 200:
+                wait_for_writes(url, deadline)
                 return proc, port
         except OSError:
             pass
         time.sleep(0.5)
     stop_server(proc)
     raise SystemExit("the server did not start within 600 s")
+
+
+def wait_for_writes(url, deadline):
+    """Wait until SQLite takes a write again: the commands the server starts (the
+    reminders, sent at once) hold its write lock for seconds at the national size, and
+    a login meanwhile fails with "database is locked"."""
+    if not url.startswith("sqlite:///"):
+        return
+    import sqlite3
+
+    waited = time.monotonic()
+    while time.monotonic() < deadline:
+        conn = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=1)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.rollback()
+            break
+        except sqlite3.OperationalError:
+            time.sleep(0.5)
+        finally:
+            conn.close()
+    if time.monotonic() - waited > 1:
+        log(f"waited {time.monotonic() - waited:.0f} s for the database's write lock")
 
 
 def stop_server(proc):
@@ -311,12 +337,73 @@ def targets() -> dict:
         .order_by("-n")
         .values_list("pk", flat=True)
     )
+    commune = commune_target(daklak)
     return {
         "central": central.pk,
         "province": daklak.pk,
+        "province_units": list(
+            Unit.objects.filter(path__startswith=daklak.path).values_list("pk", flat=True)
+        ),
+        "commune": commune.pk if commune else None,
         "agreement": agreement,
         "partner": cand[0] if cand else partner,
+        "province_partner": busiest_partner(daklak.path),
+        "commune_partner": busiest_partner(commune.path) if commune else None,
         "units": Unit.objects.count(),
+    }
+
+
+def commune_target(province):
+    """The commune of ``province`` that organized the most activities."""
+    from django.db.models import Count
+
+    from doingoai.activities.models import Activity
+    from doingoai.organization.models import Unit
+
+    top = (
+        Activity.objects.filter(unit__path__startswith=province.path, unit__level="commune")
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "unit_id")
+        .first()
+    )
+    return Unit.objects.get(pk=top["unit_id"]) if top else None
+
+
+def busiest_partner(path: str):
+    """A partner of the activities organized in the subtree at ``path`` (in that
+    scope's readers' view): the one with the most of them."""
+    from django.db.models import Count
+
+    from doingoai.activities.models import Activity
+
+    through = Activity.partners.through
+    top = (
+        through.objects.filter(activity__unit__path__startswith=path)
+        .values("partner_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "partner_id")
+        .first()
+    )
+    return top["partner_id"] if top else None
+
+
+def scoped_users(t) -> dict:
+    """The readers measured: the central viewer, the province's user, and a viewer of
+    the commune (made here, idempotent)."""
+    from doingoai.core.scope import Role
+    from doingoai.organization.models import User
+
+    if t["commune"]:
+        user = User.objects.filter(username=COMMUNE_USER).first() or User(username=COMMUNE_USER)
+        user.set_password(PASSWORD)
+        user.full_name = "Bench commune viewer"
+        user.unit_id = t["commune"]
+        user.role = Role.VIEWER
+        user.is_active = True
+        user.save()
+    return {
+        u.username: u for u in User.objects.filter(username__in=[USER, PROVINCE_USER, COMMUNE_USER])
     }
 
 
@@ -390,7 +477,66 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx",
             "slow": True,
         },
+        *scoped_pages(t, page),
     ]
+
+
+def scoped_pages(t, page) -> list[dict]:
+    """The same kinds of pages as a province's user and a commune's user read them:
+    their own lists (their scope: owned under their unit, taking part, shared with
+    them), their search, their dashboard, a partner page in their scope. The admin
+    changelist of a list is filtered to the units of the subtree (owned only)."""
+    out = []
+    province_ids = ",".join(map(str, t["province_units"]))
+    for who, user, unit, partner, admin_q in (
+        ("province", PROVINCE_USER, t["province"], t["province_partner"], province_ids),
+        ("commune", COMMUNE_USER, t["commune"], t["commune_partner"], str(t["commune"])),
+    ):
+        if unit is None:
+            continue
+        out += [
+            {
+                "name": f"{who} user: dashboard (term XIII)",
+                "path": f"/?unit={unit}&term=XIII",
+                "user": user,
+                "slow": True,
+            },
+            {
+                "name": f"{who} user: activity list p1",
+                "path": "/activities/",
+                "user": user,
+                "admin": f"/admin/activities/activity/?unit__id__in={admin_q}",
+            },
+            {
+                "name": f"{who} user: resource list p1",
+                "path": "/resources/",
+                "user": user,
+                "admin": f"/admin/resources/resource/?unit__id__in={admin_q}",
+            },
+            {
+                "name": f"{who} user: search dak lak",
+                "path": "/search/?q=dak+lak",
+                "user": user,
+            },
+        ]
+        if who == "province":
+            out.append(
+                {
+                    "name": f"{who} user: activity list p{page}",
+                    "path": f"/activities/?page={page}",
+                    "user": user,
+                    "admin": f"/admin/activities/activity/?unit__id__in={admin_q}&p={page - 1}",
+                }
+            )
+        if partner:
+            out.append(
+                {
+                    "name": f"{who} user: partner detail",
+                    "path": f"/partners/{partner}/",
+                    "user": user,
+                }
+            )
+    return out
 
 
 def bump(topic: str | None = "activities"):
@@ -656,6 +802,18 @@ def size(text: str) -> tuple[str, tuple[int, ...]]:
     return "x".join(map(str, counts)), counts
 
 
+def page_raw_sql(client, users, reader, page, slow):
+    """The raw SQL time of ``page`` as ``reader`` sees it, or None when the in-process
+    render was not a 200 (then the statements are an error's or a redirect's)."""
+    client.force_login(users[reader])
+    raw, nstmts, raw_status = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
+    client.force_login(users[USER])
+    if raw_status != 200:
+        log(f"{page['name']}: rendered in-process with {raw_status}, no raw SQL")
+        raw = None
+    return raw, nstmts
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
@@ -700,6 +858,7 @@ def main(argv=None):
     settings.PAGE_CACHE = False  # this process renders pages only to capture their SQL
     rows = Activity.objects.count()
     t = targets()
+    users = scoped_users(t)
     log(f"targets: {set_targets(t)} term XIII targets set (every kind)")
     matching = Activity.objects.filter(start_date__year=args.year, kind=args.kind).count()
     plan = pages(t, args.year, args.kind, max(1, (matching + 24) // 25))
@@ -711,15 +870,14 @@ def main(argv=None):
     proc, port = start_server(args, url)
     results = []
     try:
-        cookie = login(port, USER)
+        cookies = {name: login(port, name) for name in users}
+        cookie = cookies[USER]
         admin_cookie = login(port, ADMIN)
         for page in plan:
             slow = page.get("slow")
-            raw, nstmts, raw_status = raw_sql_ms(client, page["path"], repeat=2 if slow else 5)
-            if raw_status != 200:  # not the page's statements: an error's or a redirect's
-                log(f"{page['name']}: rendered in-process with {raw_status}, no raw SQL")
-                raw = None
-            times, cpus, status = measure(port, cookie, page["path"], args.repeat, warm=2)
+            reader = page.get("user", USER)
+            raw, nstmts = page_raw_sql(client, users, reader, page, slow)
+            times, cpus, status = measure(port, cookies[reader], page["path"], args.repeat, warm=2)
             admin = None
             if page.get("admin"):
                 at, _c, st = measure(port, admin_cookie, page["admin"], min(args.repeat, 10), 1)
@@ -739,7 +897,7 @@ def main(argv=None):
                 changes.append(("resources", "after an aid record changed"))
             for topic, label in changes:
                 times, cpus, status = measure(
-                    port, cookie, page["path"], repeat, warm=0, cold=topic
+                    port, cookies[reader], page["path"], repeat, warm=0, cold=topic
                 )
                 row = row_for(
                     args,
@@ -769,7 +927,8 @@ def write_and_load(args, client, t, port, cookie, plan) -> tuple[dict, dict]:
     """One write, then the two load runs over the pages (as is, with a change a second)."""
     writes = write_ms(client, t)
     log(f"{writes}")
-    mix = [p["path"] for p in plan]
+    # the central viewer's pages (the others are measured under their own readers)
+    mix = [p["path"] for p in plan if "user" not in p] or [p["path"] for p in plan]
     load = load_run(port, cookie, mix, args.clients, args.duration)
     log(f"load: {load}")
     load["with_changes"] = load_run(

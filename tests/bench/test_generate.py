@@ -163,3 +163,39 @@ def test_bench_refuses_a_size_it_cannot_generate():
         assert done.returncode == 2
         assert f"argument --size: '{bad}'" in done.stderr
         assert "four whole numbers" in done.stderr
+
+
+def test_bench_measures_a_province_and_a_commune_reader():
+    """The bench's pages of a province's user and of a commune's user (made by the
+    bench) are their own lists, search, dashboard and a partner in their scope: each
+    answers 200 to its reader, and the commune's reader sees only part of the country."""
+    import importlib.util
+    from pathlib import Path
+
+    from django.test import Client
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "run.py"
+    spec = importlib.util.spec_from_file_location("bench_run", script)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    run()
+    t = bench.targets()
+    users = bench.scoped_users(t)
+    assert set(users) == {"trunguong", "daklak", "bench_xa"}
+    commune = users["bench_xa"].unit
+    assert commune.level == Unit.Level.COMMUNE and commune.parent_id == t["province"]
+    scoped = [p for p in bench.pages(t, 2024, "workshop", 3) if "user" in p]
+    names = {p["name"] for p in scoped}
+    for who in ("province", "commune"):
+        for what in ("dashboard (term XIII)", "activity list p1", "search dak lak"):
+            assert f"{who} user: {what}" in names
+    assert "province user: partner detail" in names
+    client = Client(HTTP_HOST="127.0.0.1")
+    for page in scoped:
+        client.force_login(users[page["user"]])
+        assert client.get(page["path"]).status_code == 200, page
+    # the commune's reader sees part of the country, not all of it
+    assert (
+        0 < Activity.objects.restrict(users["bench_xa"], "view").count() < Activity.objects.count()
+    )

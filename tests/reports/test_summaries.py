@@ -17,12 +17,14 @@ from doingoai.activities.models import Activity, ActivityPlace
 from doingoai.agreements.services import agreement_renew
 from doingoai.core.samples import make
 from doingoai.reports import figures as F
+from doingoai.reports import records as R
 from doingoai.reports import summaries
 from doingoai.reports.models import (
     ActivityMonth,
     AgreementMonth,
     PartnerReach,
     ResourceMonth,
+    ResourcePartnerMonth,
     ResourceTotalMonth,
     TookPartMonth,
 )
@@ -59,8 +61,20 @@ def assert_same(world, units, monkeypatch, users=("admin",)):
                 for key in FIGURES:
                     assert summed[key] == plain[key], (unit, period, username, key)
                     assert cached[key] == plain[key], (unit, period, username, key, "cached")
+                # the report's money by stage, by country and for the partners it names
+                named = summed["resources"]["by_partner"]
+                stages = R.resource_stages(kw["unit"], kw["period"], kw["user"], named)
+                with monkeypatch.context() as m:
+                    m.setattr(R, "summed_months", lambda *a: None)
+                    plain_stages = R.resource_stages(kw["unit"], kw["period"], kw["user"], named)
+                for key in ("by_stage", "by_country", "by_partner"):
+                    assert ordered(stages[key]) == ordered(plain_stages[key]), (unit, period, key)
                 checked += 1
     return checked
+
+
+def ordered(rows: list[dict]) -> list:
+    return sorted(sorted((k, str(v)) for k, v in r.items()) for r in rows)
 
 
 def tables() -> dict:
@@ -73,6 +87,7 @@ def tables() -> dict:
             TookPartMonth,
             ResourceMonth,
             ResourceTotalMonth,
+            ResourcePartnerMonth,
             AgreementMonth,
             PartnerReach,
         )
@@ -301,7 +316,9 @@ def test_a_change_reads_again_only_what_it_touched(more):
         partner=d.lao2,
     )
     after, sql = figures()
-    assert '"resources_resource"' in sql and '"agreements_review"' not in sql
+    # ranked again, from the per-partner summary rows (not every resource of the term)
+    assert '"reports_resourcepartnermonth"' in sql and '"agreements_review"' not in sql
+    assert '"resources_resource"' not in sql
     assert leading(after) == d.lao2.name_vi
 
     d.lao2.name_vi = "Hội LHPN tỉnh Sê Kông (Lào)"
@@ -324,11 +341,44 @@ def test_a_change_reads_again_only_what_it_touched(more):
 
 def test_central_figures_read_no_records(more):
     """The national dashboard adds up summary rows: no activity or resource is read
-    (the agreements' statuses of today and the partners' leading list excepted)."""
+    (the agreements' statuses of today excepted); the partners' ranking and the money
+    by regime sum the per-partner summary."""
     w = more.world
+    kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("trunguong")}
     with CaptureQueriesContext(connection) as ctx:
-        F._unit_figures(
-            unit=w.central, period=make_period(term="XIII"), user=w.user("trunguong"), today=TODAY
-        )
-    touched = [q["sql"] for q in ctx.captured_queries if '"activities_activity"' in q["sql"]]
+        fig = F._unit_figures(**kw, today=TODAY)
+        # and the report's money by stage, by country and for the partners it names
+        stages = R.resource_stages(**kw, by_partner=fig["resources"]["by_partner"])
+    assert stages["by_stage"] and stages["by_country"] and stages["by_partner"]
+    touched = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if '"activities_activity"' in q["sql"] or '"resources_resource"' in q["sql"]
+    ]
     assert touched == []
+
+
+def test_a_resource_saved_recounts_only_its_partners_rows(more):
+    """The per-partner money summary is recounted for the partners the change touched
+    (before and after), not for every partner of the unit's month: a save at national
+    size rewrote the centre's thousand rows of the month."""
+    d, w = more, more.world
+    bystander = make("partners", w.daklak, name_vi="Đối tác khác", country="TH")
+    make("resources", d.grant.unit, partner=bystander, date=d.grant.date)
+    kept = set(ResourcePartnerMonth.objects.filter(partner=bystander).values_list("pk", flat=True))
+    assert kept
+    with CaptureQueriesContext(connection) as ctx:
+        d.grant.partner = d.lao2
+        d.grant.save()
+    deletes = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith("DELETE") and "reports_resourcepartnermonth" in q["sql"]
+    ]
+    assert deletes and all("partner_id" in sql for sql in deletes)
+    # the bystander's rows were not rewritten; everything equals counting again
+    after = set(ResourcePartnerMonth.objects.filter(partner=bystander).values_list("pk", flat=True))
+    assert after == kept
+    incremental = tables()
+    call_command("rebuild_summaries", verbosity=0)
+    assert tables() == incremental

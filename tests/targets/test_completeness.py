@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Agreement, Review
+from doingoai.core.bulk import records_changed
 from doingoai.core.samples import make
 from doingoai.news.models import NewsItem
 from doingoai.organization.models import Unit
@@ -325,6 +326,9 @@ def test_only_delegations_that_took_place_count(recs):
             report="Đã làm việc với đối tác.",
         )
         Activity.objects.filter(pk=a.pk).update(state=state)
+        # a change made around the models is announced as bulk work announces it (the
+        # summary tables count the activities that took place)
+        records_changed.send(sender=Activity, ids=[a.pk])
         return Activity.objects.get(pk=a.pk)
 
     def step(a, name):
@@ -361,3 +365,65 @@ def test_only_delegations_that_took_place_count(recs):
     assert_matrix(w, w.central, period)
     assert_matrix(w, w.daklak, period)
     assert_matrix(w, w.daklak, period, user="daklak")
+
+
+#: the measures read from the summary tables when the figures are summed
+SUMMED = (
+    Measure.NEW_PARTNERS,
+    Measure.INTL_EVENTS,
+    Measure.DELEGATIONS_OUT,
+    Measure.DELEGATIONS_IN,
+    Measure.RESOURCES_VND,
+    Measure.RESOURCES_USD,
+    Measure.RESOURCES_ITEMS,
+)
+
+
+def test_summed_measures_read_no_records_and_equal_counting(recs, monkeypatch):
+    """When the figures are summed, the new partners (from the partners' reach), the
+    events with partners and the delegations that took place (activities by month) and
+    the aid received (resources by month) of each unit below read no record and equal
+    the count made from the records, for the country and for a province, after a plan,
+    a cancelled delegation and a delegation that went."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doingoai.reports.figures import summed_months
+    from doingoai.targets import measures as M
+
+    w = recs.world
+    ea_kao = recs.communes[0]
+    p = make("partners", w.daklak)
+    make("activities", ea_kao, partners=[p], start_date=dt.date(2024, 5, 1))
+    make("resources", w.hanoi, partner=p, date=dt.date(2023, 4, 2), direction="received")
+    for state in (S.DRAFT, S.CANCELLED, S.REPORT_DUE):
+        a = make(
+            "activities",
+            ea_kao,
+            kind=Activity.Kind.DELEGATION_OUT,
+            partners=[p],
+            start_date=dt.date(2024, 6, 3),
+        )
+        a.state = state
+        a.save()
+    for period in (make_period(term="XIII"), make_period(year=2024)):
+        for root, reader in ((w.central, "trunguong"), (w.daklak, "daklak")):
+            user = w.user(reader)
+            assert summed_months(root, period, user) is not None
+            for measure in SUMMED:
+                kw = {"root": root, "measure": measure, "period": period, "user": user}
+                with CaptureQueriesContext(connection) as ctx:
+                    summed = M.measure_below(**kw, today=ON)
+                sql = " ".join(q["sql"] for q in ctx.captured_queries)
+                for table in ("activities_activity", "resources_resource", "agreements_agreement"):
+                    assert f'"{table}"' not in sql, measure
+                with monkeypatch.context() as m:
+                    m.setattr(M, "summed_months", lambda *a: None)
+                    counted = M.measure_below(**kw, today=ON)
+                assert summed == counted, (root, period, measure)
+    # only the delegation that went counts (not the plan nor the cancelled one)
+    year = make_period(year=2024)
+    kw = {"root": w.daklak, "period": year, "user": w.user("daklak"), "today": ON}
+    for measure in (Measure.DELEGATIONS_OUT, Measure.INTL_EVENTS, Measure.NEW_PARTNERS):
+        got = M.measure_below(measure=measure, **kw)[ea_kao.pk]
+        assert got == straight(measure, ea_kao, year) > 0, measure

@@ -1181,6 +1181,7 @@ def reset():
         "reports.TookPartMonth",
         "reports.ResourceMonth",
         "reports.ResourceTotalMonth",
+        "reports.ResourcePartnerMonth",
         "reports.AgreementMonth",
         "resources.Resource",
         "news.NewsItem",

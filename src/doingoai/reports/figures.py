@@ -631,7 +631,14 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
-    out["by_partner"] = sections.get("by_partner", lambda: _by_partner(qs, params))
+    # the ranking and the regimes from the per-partner summary when the figures are
+    # summed (its rows are the resources under the unit; the reader's scope adds none)
+    money = qs
+    if months:
+        from .models import ResourcePartnerMonth
+
+        money = ResourcePartnerMonth.objects.filter(**span)
+    out["by_partner"] = sections.get("by_partner", lambda: _by_partner(money, params))
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {
@@ -643,7 +650,7 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
-    out["by_regime"] = sections.get("by_regime", lambda: _by_regime(qs))
+    out["by_regime"] = sections.get("by_regime", lambda: _by_regime(money))
     return out
 
 
@@ -657,17 +664,28 @@ REGIMES = {
 }
 
 
-def _by_regime(qs) -> list[dict]:
-    """The money by the legal regime it falls under, from the resource's date."""
+def regime():
+    """The legal regime a resource falls under (a key of ``REGIMES``), from its
+    direction and date, as an expression."""
     from django.db.models import Case, CharField, Value, When
 
-    regime = Case(
+    return Case(
         When(direction="given", then=Value("305")),
         When(date__gte=REGIME_313_FROM, then=Value("313")),
         default=Value("80"),
         output_field=CharField(),
     )
-    rows = qs.order_by().annotate(regime=regime).values("direction", "regime").annotate(**MONEY)
+
+
+def _by_regime(qs) -> list[dict]:
+    """The money by the legal regime it falls under, from the resource's date (or
+    ``qs`` already of ``ResourcePartnerMonth`` rows, which keep the regime)."""
+    if qs.model._meta.label == "reports.ResourcePartnerMonth":
+        rows = qs.order_by().values("direction", "regime").annotate(**SUMMED_MONEY)
+    else:
+        rows = (
+            qs.order_by().annotate(regime=regime()).values("direction", "regime").annotate(**MONEY)
+        )
     order = list(REGIMES)
     return [
         {"direction": r["direction"], "regime": r["regime"], "label": REGIMES[r["regime"]]}
@@ -682,12 +700,17 @@ def _by_partner(qs, params) -> list[dict]:
     """The leading partners of each direction, the rest in one "other partners" row: a
     national report lists tens of thousands of partners otherwise. The database ranks
     the partners and adds up the rest (tens of thousands of groups never reach Python);
-    the names are read for the partners shown."""
+    the names are read for the partners shown. ``qs``: the resources, or the
+    ``ResourcePartnerMonth`` rows of the same resources."""
     from django.db import connection
 
     Partner = model("partners.Partner")
+    summed = qs.model._meta.label == "reports.ResourcePartnerMonth"
     inner, args = (
-        qs.order_by().values("direction", "partner_id").annotate(**MONEY).query.sql_with_params()
+        qs.order_by()
+        .values("direction", "partner_id")
+        .annotate(**(SUMMED_MONEY if summed else MONEY))
+        .query.sql_with_params()
     )
     top = int(TOP_PARTNERS)
     sql = (

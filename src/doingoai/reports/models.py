@@ -45,6 +45,10 @@ class ActivityMonth(UnitMonth):
     with_partners = models.IntegerField(default=0)
     participants = models.BigIntegerField(default=0)
     women = models.BigIntegerField(default=0)
+    #: of them, those that took place (not a plan, refused or cancelled: the targets
+    #: count only these, ``activities.delegation.NOT_HELD``), and with partners
+    held = models.IntegerField(default=0)
+    held_with_partners = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -94,6 +98,39 @@ class ResourceTotalMonth(UnitMonth, Money):
         ]
 
 
+class ResourcePartnerMonth(UnitMonth, Money):
+    """The same resources by direction and partner (none: a gift to several), with
+    what the ranking of the partners and the report split them by: the legal regime
+    (``figures.regime``), the stage, the kind and the partner's country. A term's
+    ranking at the centre sums these rows, not the resources with their countries."""
+
+    direction = models.CharField(max_length=10)
+    partner = models.ForeignKey(
+        "partners.Partner", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    regime = models.CharField(max_length=4)
+    stage = models.CharField(max_length=10)
+    kind = models.CharField(max_length=24)
+    country = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "unit",
+                    "month",
+                    "direction",
+                    "partner",
+                    "regime",
+                    "stage",
+                    "kind",
+                    "country",
+                ],
+                name="resourcepartnermonth_once",
+            )
+        ]
+
+
 class AgreementMonth(UnitMonth):
     """Agreements recorded under ``unit`` signed in ``month``."""
 
@@ -126,6 +163,10 @@ class PartnerReach(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["unit", "partner"], name="partnerreach_once")
+        ]
+        indexes = [
+            # the new partners of each unit below (targets): a count of an index range
+            models.Index(fields=["unit", "first_month"], name="partnerreach_unit_first")
         ]
 
     def __str__(self):

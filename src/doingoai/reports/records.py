@@ -19,6 +19,7 @@ from doingoai.core.scope import under
 
 from .figures import (
     MONEY,
+    SUMMED_MONEY,
     ZERO,
     Sections,
     _money,
@@ -27,6 +28,7 @@ from .figures import (
     figures_key,
     resource_qs,
     scoped,
+    summed_months,
 )
 
 #: delegations listed one by one in the report (the newest first beyond it)
@@ -269,23 +271,33 @@ def resource_stages(unit, period, user, by_partner: list[dict]) -> dict:
         return out
     from doingoai.resources.selectors import resource_country
 
+    months = summed_months(unit, period, user)
+    if months:  # the same resources, summed from the per-partner summary
+        from .models import ResourcePartnerMonth
+
+        qs = ResourcePartnerMonth.objects.filter(
+            unit=unit, month__gte=months[0], month__lte=months[1]
+        )
+        money, country = SUMMED_MONEY, {}
+    else:
+        money, country = MONEY, {"country": resource_country()}
     out["by_stage"] = [
         {**r, **_money(r)}
-        for r in qs.order_by().values("direction", "stage", "kind").annotate(**MONEY)
+        for r in qs.order_by().values("direction", "stage", "kind").annotate(**money)
     ]
     out["by_country"] = [
         {**r, "country": r["country"] or "", **_money(r)}
         for r in qs.order_by()
-        .annotate(country=resource_country())
+        .annotate(**country)
         .values("direction", "country", "stage")
-        .annotate(**MONEY)
+        .annotate(**money)
     ]
     named = [r["partner_id"] for r in by_partner if r.get("partner_id")]
     rows = (
         qs.order_by()
         .filter(partner_id__in=named)
         .values("direction", "partner_id", "stage")
-        .annotate(**MONEY)
+        .annotate(**money)
     )
     out["by_partner"] = [{**r, **_money(r)} for r in rows]
     return out

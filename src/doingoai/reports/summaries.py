@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, Func, IntegerField, Q, Sum
 
+from doingoai.activities.delegation import NOT_HELD
 from doingoai.resources.selectors import resource_country
 
-from .figures import MONEY, has_partner, took_place
+from .figures import MONEY, has_partner, regime, took_place
 
 #: the partners' reach keeps a bit per month from January 2000 to December 2034
 BASE_MONTH = 2000 * 12
@@ -77,18 +78,25 @@ class Dirty:
     activities: set = field(default_factory=set)  # (owner unit id, month)
     took_part: set = field(default_factory=set)  # (owner unit id, month, taking-part unit)
     resources: set = field(default_factory=set)
+    resource_partners: set = field(default_factory=set)  # (owner unit id, month, partner id)
     agreements: set = field(default_factory=set)
     reach: set = field(default_factory=set)  # (owner unit id, partner id)
 
     def __bool__(self):
         return bool(
-            self.activities or self.took_part or self.resources or self.agreements or self.reach
+            self.activities
+            or self.took_part
+            or self.resources
+            or self.resource_partners
+            or self.agreements
+            or self.reach
         )
 
     def update(self, other: Dirty):
         self.activities |= other.activities
         self.took_part |= other.took_part
         self.resources |= other.resources
+        self.resource_partners |= other.resource_partners
         self.agreements |= other.agreements
         self.reach |= other.reach
 
@@ -304,6 +312,8 @@ def activity_groups(qs):
             with_partners=Count("id", filter=Q(has_partner())),
             participants=Sum("participants_total"),
             women=Sum("participants_women"),
+            held=Count("id", filter=~Q(state__in=NOT_HELD)),
+            held_with_partners=Count("id", filter=Q(has_partner()) & ~Q(state__in=NOT_HELD)),
         )
     )
 
@@ -322,6 +332,15 @@ def resource_total_groups(qs):
         qs.order_by()
         .annotate(month=MonthIndex("date"))
         .values("unit_id", "month", "direction")
+        .annotate(**MONEY)
+    )
+
+
+def resource_partner_groups(qs):
+    return (
+        qs.order_by()
+        .annotate(month=MonthIndex("date"), country=resource_country(), regime=regime())
+        .values("unit_id", "month", "direction", "partner_id", "regime", "stage", "kind", "country")
         .annotate(**MONEY)
     )
 
@@ -346,6 +365,7 @@ class Table:
     groups: object  # function(queryset) -> grouped rows
     source: str  # app_label.Model of the records
     date_field: str
+    nullable: tuple[str, ...] = ()  # dims kept as NULL (a foreign key), not ""
 
     def summary(self):
         from django.apps import apps
@@ -363,7 +383,7 @@ class Table:
         out: dict = {}
         for r in rows:
             month = r["month"]
-            dims = tuple(r[d] or "" for d in self.dims)
+            dims = tuple(r[d] if d in self.nullable else (r[d] or "") for d in self.dims)
             for a in tree.ancestors(r["unit_id"]):
                 if keep is not None and (a, month) not in keep:
                     continue
@@ -418,6 +438,46 @@ class Table:
             delete_rows(model, "month = %s AND unit_id = %s", [month, a])
             self.write(cells)
 
+    def refresh_part(self, keys: set, tree: Tree, dim: str):
+        """Like :meth:`refresh`, but only the rows of one value of ``dim`` in each cell:
+        ``keys`` are (owner unit, month, value) (a resource saved touches its partner's
+        rows, not the thousand others of the centre's month)."""
+        wanted = {(a, m, v) for unit_id, m, v in keys for a in tree.ancestors(unit_id)}
+        model = self.summary()
+        column = connection.ops.quote_name(model._meta.get_field(dim.removesuffix("_id")).column)
+        for a, month, value in sorted(
+            wanted, key=lambda c: (-len(tree.ancestors(c[0])), c[0], c[1], c[2] is None, c[2])
+        ):
+            own = self.records().filter(
+                **{
+                    "unit_id": a,
+                    dim: value,
+                    f"{self.date_field}__gte": month_start(month),
+                    f"{self.date_field}__lte": month_end(month),
+                }
+            )
+            cells = self.roll_up(self.groups(own), tree, keep={(a, month)})
+            below = tree.children(a)
+            if below:
+                rows = (
+                    model.objects.filter(month=month, unit_id__in=below, **{dim: value})
+                    .values(*self.dims)
+                    .annotate(**{m: Sum(m) for m in self.measures})
+                )
+                for r in rows:
+                    cell = cells.setdefault(
+                        (a, month, *(r[d] for d in self.dims)), dict.fromkeys(self.measures, 0)
+                    )
+                    for m in self.measures:
+                        cell[m] += r[m] or 0
+            if value is None:
+                delete_rows(model, f"month = %s AND unit_id = %s AND {column} IS NULL", [month, a])
+            else:
+                delete_rows(
+                    model, f"month = %s AND unit_id = %s AND {column} = %s", [month, a, value]
+                )
+            self.write(cells)
+
     def rebuild(self, tree: Tree):
         # stored by unit and month: a unit's rows sit together on disk
         self.write(dict(sorted(self.roll_up(self.groups(self.records()), tree).items())))
@@ -427,7 +487,7 @@ TABLES = {
     "activities": Table(
         "reports.ActivityMonth",
         ("kind",),
-        ("activities", "with_partners", "participants", "women"),
+        ("activities", "with_partners", "participants", "women", "held", "held_with_partners"),
         activity_groups,
         "activities.Activity",
         "start_date",
@@ -447,6 +507,15 @@ TABLES = {
         resource_total_groups,
         "resources.Resource",
         "date",
+    ),
+    "resource_partners": Table(
+        "reports.ResourcePartnerMonth",
+        ("direction", "partner_id", "regime", "stage", "kind", "country"),
+        ("items", "vnd", "usd", "no_rate"),
+        resource_partner_groups,
+        "resources.Resource",
+        "date",
+        nullable=("partner_id",),
     ),
     "agreements": Table(
         "reports.AgreementMonth",
@@ -644,6 +713,8 @@ def refresh(dirty: Dirty):
         if dirty.resources:
             TABLES["resources"].refresh(dirty.resources, tree)
             TABLES["resource_totals"].refresh(dirty.resources, tree)
+        if dirty.resource_partners:
+            TABLES["resource_partners"].refresh_part(dirty.resource_partners, tree, "partner_id")
         if dirty.agreements:
             TABLES["agreements"].refresh(dirty.agreements, tree)
         if dirty.reach:
@@ -669,6 +740,7 @@ def rebuild(progress=None):
         M.TookPartMonth,
         M.ResourceMonth,
         M.ResourceTotalMonth,
+        M.ResourcePartnerMonth,
         M.AgreementMonth,
         M.PartnerReach,
     )

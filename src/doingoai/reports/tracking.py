@@ -46,6 +46,7 @@ def resource_cells(rows) -> Dirty:
         if unit_id is None or day is None:
             continue
         d.resources.add((unit_id, month_of(day)))
+        d.resource_partners.add((unit_id, month_of(day), partner_id or None))
         if partner_id:
             d.reach.add((unit_id, partner_id))
     return d

@@ -28,7 +28,6 @@ from doingoai.reports.figures import (
     RESOURCE_TO,
     Rollup,
     has_partner,
-    model,
     reach_new_partners,
     scoped,
     summed_months,
@@ -78,20 +77,16 @@ def _activities(root, period, user):
 
 
 def _activities_summed(root, rollup, period, field: str, **cond) -> dict[int, Decimal]:
-    """``field`` of the activity summaries (every activity, whatever its state) of the
-    units below, less the activities that did not take place (plans, refused,
-    cancelled: few, counted from the records)."""
+    """``field`` of the activity summaries of the units below (the summaries count only
+    the activities that took place, like the records' count)."""
     from doingoai.reports.models import ActivityMonth
 
     months = period.months
-    got = _summed(
+    return _summed(
         ActivityMonth.objects.filter(**_below(rollup, months), **cond)
         .values("unit_id")
         .annotate(n=Sum(field))
     )
-    for child, n in period.not_held(root, rollup, field, cond.get("kind")).items():
-        got[child] = got.get(child, ZERO) - n
-    return got
 
 
 def intl_events(root, rollup, period, user, today):
@@ -215,7 +210,6 @@ class Summed:
     def __init__(self, period: Period, root, user):
         self.start, self.end, self.period = period.start, period.end, period
         self.months = summed_months(root, period, user)
-        self._not_held = None
         self._memo = {}
 
     def memo(self, name: str, compute):
@@ -223,37 +217,6 @@ class Summed:
         if name not in self._memo:
             self._memo[name] = compute()
         return self._memo[name]
-
-    def not_held(self, root, rollup, field: str, kind: str | None) -> dict[int, int]:
-        """The activities of the period that did not take place (plans, refused,
-        cancelled) per unit below: all of them (``field`` "activities") or those with a
-        partner ("with_partners"), of ``kind`` or of any. One query for every measure
-        (by state and date: an index range over these few)."""
-        if self._not_held is None:
-            rows = (
-                model("activities.Activity")
-                .objects.filter(
-                    under(root.path),
-                    state__in=NOT_HELD,
-                    start_date__gte=self.start,
-                    start_date__lte=self.end,
-                )
-                .order_by()
-                .annotate(partnered=has_partner())
-                .values("unit_id", "kind", "partnered")
-                .annotate(n=Count("id"))
-            )
-            self._not_held = list(rows)
-        out: dict[int, int] = defaultdict(int)
-        for row in self._not_held:
-            if kind and row["kind"] != kind:
-                continue
-            if field == "with_partners" and not row["partnered"]:
-                continue
-            child = rollup.child_of(row["unit_id"])
-            if child is not None:
-                out[child] += row["n"]
-        return out
 
 
 MEASURES = {

@@ -17,7 +17,7 @@ def invalidate(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("activities", "0005_delegation_plan_gifts_report_parts"),
-        ("reports", "0003_drop_duplicate_partner_index"),
+        ("reports", "0006_activity_held"),
     ]
 
     operations = [migrations.RunPython(invalidate, migrations.RunPython.noop)]
