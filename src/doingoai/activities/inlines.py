@@ -49,6 +49,16 @@ class TripInline:
             form_kwargs=self.row_kwargs(),
         )
 
+    def propose(self, rows: list[dict]) -> None:
+        """Offer ``rows`` (values of new rows, e.g. the events of a trip read from a
+        news article) after the records already there, on a form not yet posted."""
+        factory = formset_factory(self.row_form, extra=self.extra)
+        self.formset = factory(
+            prefix=self.prefix,
+            initial=[*(self.initial_row(r) for r in self.records), *rows] or None,
+            form_kwargs=self.row_kwargs(),
+        )
+
     def existing(self):
         return []
 

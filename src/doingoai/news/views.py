@@ -103,6 +103,12 @@ def review_page(request, item):
     partner_names = [(m.name, m.name) for m in draft["partners"]]
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, initial=draft["initial"], user=request.user)
+    events = next((i for i in form.inlines if i.prefix == "events"), None)
+    if data is None:  # a trip: the events read from its article, inside it
+        if events is not None and draft["events"]:
+            events.propose(draft["events"])
+        else:
+            events = None
     new_partners = NewPartnerFormSet(data, initial=draft["new_partners"], prefix="np")
     resources = ResourceFormSet(
         data,
@@ -168,6 +174,7 @@ def review_page(request, item):
             "highlighted": highlight(item.body, ex.get("spans")),
             "legend": [(name, FIELD_LABELS[name]) for name in LEGEND],
             "form": form,
+            "events_inline": events,
             "new_partners": new_partners,
             "resources": resources,
             "matches": draft["partners"],
