@@ -168,6 +168,16 @@ def import_file(
     )
 
 
+def earlier_copies(item: NewsItem, user) -> list[tuple]:
+    """(news item, Likeness) of the articles imported before ``item`` that the user can
+    see and that tell the same story (another byline, captions, furniture, a few words
+    edited): ``item`` is probably already imported."""
+    from .similarity import near_duplicates
+
+    earlier = NewsItem.objects.restrict(user, VIEW).filter(pk__lt=item.pk)
+    return near_duplicates(earlier, item.body, exclude=item.pk)
+
+
 # --- the draft activity -----------------------------------------------------------
 
 

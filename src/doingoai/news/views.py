@@ -173,6 +173,7 @@ def review_page(request, item):
             "item": item,
             "highlighted": highlight(item.body, ex.get("spans")),
             "legend": [(name, FIELD_LABELS[name]) for name in LEGEND],
+            "earlier_copies": services.earlier_copies(item, request.user),
             "form": form,
             "events_inline": events,
             "new_partners": new_partners,
