@@ -2,40 +2,18 @@
 framework, database backend: ``doingoai db_worker``; ``doingoai serve`` starts one).
 
 The task reads the file kept in ``pending_dir()`` and writes its progress, then the
-report, to a status file beside it (``<token>.json``) that the status page polls. A
-file whose preview fails is deleted; nothing is ever written to the database."""
+report, to a status file beside it (``<token>.json``) that the status page polls
+(``background``, the mechanism every upload read in the background shares). A file
+whose preview fails is deleted; nothing is ever written to the database."""
 
 from __future__ import annotations
 
-import json
-import os
-import time
-
 from django.tasks import task
 
-#: the status file is written at most this often while rows are read (seconds)
-PROGRESS_EVERY = 0.5
+# the mechanism shared with the other uploads read in the background
+from .background import Progress, pending_dir, read_status, status_path, write_status
 
-
-def status_path(token: str):
-    from .views import pending_dir
-
-    return pending_dir() / f"{token}.json"
-
-
-def write_status(token: str, **status) -> None:
-    """Replace the status file at once (a reader never sees half of it)."""
-    path = status_path(token)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def read_status(token: str) -> dict | None:
-    try:
-        return json.loads(status_path(token).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return None
+__all__ = ["preview_upload", "read_status", "report_from_json", "status_path", "write_status"]
 
 
 def report_to_json(report) -> dict:
@@ -89,17 +67,9 @@ def preview_upload(kind: str, token: str, filename: str, user_id: int, language:
     from django.utils import translation
 
     from .spreadsheet import import_workbook
-    from .views import pending_dir
 
     path = pending_dir() / f"{token}.xlsx"
-    last = 0.0
-
-    def progress(done, total):
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= PROGRESS_EVERY or done == total:
-            last = now
-            write_status(token, state="running", done=done, total=total)
+    progress = Progress(token)
 
     with translation.override(language):
         try:

@@ -3,11 +3,7 @@ preview (rows as they will be saved, problems listed) and the confirmation."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,6 +17,8 @@ from django.views.decorators.http import require_POST
 from doingoai.core.registry import may_add
 from doingoai.core.views import list_buttons
 
+from . import background
+from .background import pending_dir, sweep_pending
 from .spreadsheet import (
     IMPORTERS,
     ImportReport,
@@ -76,33 +74,6 @@ def import_button(kind, user) -> list[tuple]:
     return [(_("Import from Excel"), reverse("import_upload", kwargs={"kind": kind.slug}))]
 
 
-def pending_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "private" / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-#: an uploaded file waiting for its confirmation is kept so long, then deleted
-PENDING_HOURS = 24
-
-
-def sweep_pending() -> int:
-    """Delete the uploaded files nobody confirmed within PENDING_HOURS (no record keeps
-    them); returns how many."""
-    import time
-
-    cutoff = time.time() - PENDING_HOURS * 3600
-    removed = 0
-    for path in [*pending_dir().glob("*.xlsx"), *pending_dir().glob("*.json")]:
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                removed += 1
-        except FileNotFoundError:  # swept meanwhile by another worker
-            pass
-    return removed
-
-
 @login_required
 def index(request):
     kinds = []
@@ -136,7 +107,7 @@ def upload(request, kind):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             sweep_pending()
-            token = uuid.uuid4().hex
+            token = background.new_token()
             path = pending_dir() / f"{token}.xlsx"
             with path.open("wb") as out:
                 for chunk in form.cleaned_data["file"].chunks():
@@ -172,18 +143,12 @@ def upload(request, kind):
 def _preview_in_background(request, kind, token, name):
     from django.utils.translation import get_language
 
-    from .tasks import preview_upload, write_status
+    from .tasks import preview_upload
 
-    pending = request.session.get(SESSION_KEY, {})
-    pending[token] = {"kind": kind, "name": name}
-    request.session[SESSION_KEY] = pending
-    write_status(token, state="queued")
-    preview_upload.enqueue(kind, token, name, request.user.pk, get_language())
+    entry = {"kind": kind, "name": name}
+    args = (kind, token, name, request.user.pk, get_language())
+    background.start(request, SESSION_KEY, token, entry, preview_upload, *args)
     return redirect("import_preview", kind=kind, token=token)
-
-
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 @login_required
@@ -207,22 +172,19 @@ def preview(request, kind, token):
         "verbose_name_plural": record_kind.verbose_name_plural(),
         "form": UploadForm(),
     }
-    if status["state"] in ("queued", "running"):
-        done, total = status.get("done", 0), status.get("total", 0)
-        ctx.update(
-            name=entry["name"],
-            done=done,
-            total=total,
-            done_text=_thousands(done),
-            total_text=_thousands(total),
-            url=request.get_full_path(),
-        )
-        template = "imports/progress.html" if request.htmx else "imports/preview_wait.html"
-        return render(request, template, ctx)
-    if request.htmx:  # finished: the whole page again, with the preview
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
-        return response
+    ctx["name"] = entry["name"]
+    waiting = background.progress_page(
+        request,
+        status,
+        template="imports/preview_wait.html",
+        context=ctx,
+        describe=lambda done, total: (
+            _("Reading row %(done)s/%(total)s")
+            % {"done": background.thousands(done), "total": background.thousands(total)}
+        ),
+    )
+    if waiting is not None:
+        return waiting
     if status["state"] == "done":
         report = report_from_json(status["report"])
     else:  # the task failed: its file is gone already
@@ -245,13 +207,6 @@ def preview(request, kind, token):
     return render(request, "imports/upload.html", ctx)
 
 
-def _still_reading(token) -> bool:
-    from .tasks import read_status
-
-    status = read_status(token)
-    return status is not None and status["state"] != "done"
-
-
 @login_required
 @require_POST
 def confirm(request, kind):
@@ -260,7 +215,7 @@ def confirm(request, kind):
     pending = request.session.get(SESSION_KEY, {})
     entry = pending.get(token)
     path = pending_dir() / f"{token}.xlsx"
-    if not entry or entry["kind"] != kind or not token.isalnum() or _still_reading(token):
+    if not entry or entry["kind"] != kind or not token.isalnum() or background.still_working(token):
         entry = None
     if not entry or not path.exists():
         messages.error(request, _("This upload has expired; please upload the file again."))
