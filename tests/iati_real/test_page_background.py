@@ -13,12 +13,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
+from tests.iati_real.test_page import BEIS, upload
 
 from doingoai.iati import upload as iati_upload
 from doingoai.imports import background
 from doingoai.resources.models import Resource
-
-from tests.iati_real.test_page import BEIS, upload
 
 pytestmark = pytest.mark.django_db
 
