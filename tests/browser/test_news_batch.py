@@ -2,7 +2,6 @@
 the news page, see the page say they are being read, and (once the background worker
 has read them) the list of drafts appear by itself; review them one after the other."""
 
-import io
 import zipfile
 from pathlib import Path
 

@@ -176,17 +176,16 @@ def test_a_member_beyond_the_limit_of_one_article_is_listed_and_stops_nothing(
     client = login("admin")
     answer = _upload(client, [("hai.zip", _zip({"a.txt": UNILEVER, "b.txt": short}))])
     token = answer.url.rstrip("/").rsplit("/", 1)[-1]
-    entry = client.session[batches.SESSION_KEY][token]
     # the worker's task, run here (the test's transaction is the worker's)
-    batches.read_articles.call(token, *_task_args(entry, token))
+    batches.read_articles.call(token, *_task_args())
     html = client.get(answer.url).content.decode()
     assert "hai.zip:a.txt" in html and "giới hạn" in html  # the limit of one article, named
     assert NewsItem.objects.count() == 1
 
 
-def _task_args(entry, token):
-    task = DBTaskResult.objects.get()
-    return task.args_kwargs["args"][1:]
+def _task_args():
+    """The arguments the page enqueued the reading with (after the token)."""
+    return DBTaskResult.objects.get().args_kwargs["args"][1:]
 
 
 def test_one_file_is_still_read_at_once(world, login):
@@ -195,3 +194,23 @@ def test_one_file_is_still_read_at_once(world, login):
     item = NewsItem.objects.get()
     assert response.url == reverse("news_review", args=[item.pk])
     assert not DBTaskResult.objects.exists()
+
+
+def test_an_edited_copy_in_a_batch_is_flagged_as_already_imported(world, login):
+    from doingoai.news import batches
+
+    from .test_news_duplicates import other_paper
+
+    client = login("admin")
+    copy = other_paper(UNILEVER.decode("utf-8")).encode("utf-8")
+    answer = _upload(client, [("1.txt", UNILEVER), ("2.txt", THANH_HOA), ("3.txt", copy)])
+    token = answer.url.rstrip("/").rsplit("/", 1)[-1]
+    batches.read_articles.call(token, *_task_args())
+    page = client.get(answer.url)
+    html = page.content.decode()
+    first = NewsItem.objects.get(source_file="1.txt")
+    assert "3 bản nháp mới" in html  # another text: a draft of its own...
+    flagged = [r for r in page.context["rows"] if r.get("copy_of")]
+    assert [r["name"] for r in flagged] == ["3.txt"]  # ...said to copy the first one
+    assert flagged[0]["copy_of"] == first
+    assert "Bài báo này có vẻ đã được nhập" in html and first.get_absolute_url() in html

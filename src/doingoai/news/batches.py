@@ -130,7 +130,7 @@ def read_articles(
 
     from doingoai.organization.models import Unit
 
-    from .services import import_file
+    from .services import earlier_copies, import_file
 
     archives: list = []
     results = []
@@ -158,6 +158,10 @@ def read_articles(
                     entry["error"] = _reason(exc)
                 else:
                     entry.update(item=result.item.pk, created=result.created)
+                    if result.created:  # the same story imported before, edited?
+                        copies = earlier_copies(result.item, user)
+                        if copies:
+                            entry["copy_of"] = copies[0][0].pk
                 results.append(entry)
         except BaseException:
             background.write_status(token, state="failed", results=results)

@@ -148,9 +148,12 @@ def batch_page(request, token):
             background.status_path(token).unlink(missing_ok=True)
     results = entry.get("results") or []
     items = NewsItem.objects.restrict(request.user, VIEW).in_bulk(
-        [r["item"] for r in results if r.get("item")]
+        [pk for r in results for pk in (r.get("item"), r.get("copy_of")) if pk]
     )
-    rows = [{**r, "news": items.get(r.get("item"))} for r in results]
+    rows = [
+        {**r, "news": items.get(r.get("item")), "copy_of": items.get(r.get("copy_of"))}
+        for r in results
+    ]
     pending = batches.waiting(batches.drafts_of(entry))
     return render(
         request,
