@@ -70,8 +70,11 @@ def test_a_trip_article_drafts_the_trip_with_its_events(world, login):
     assert talks.start_date == dt.date(2017, 9, 7)
     assert not any(t.startswith("Ký kết Hiệp ước") for t in events)
     assert Activity.objects.count() == before + 1 + len(events)
-    # each event is a record of its own, written with its history, in the trip's unit
+    # each event is a record of its own, in the trip's unit, written through the one
+    # write path (its history names the officer who confirmed)
     assert {e.unit_id for e in events.values()} == {trip.unit_id}
+    for event in events.values():
+        assert event.history.get().history_user == user
     assert trip.start_date <= ceremony.start_date
     assert TRIP_URL in trip.press_links
     item.refresh_from_db()
@@ -90,3 +93,18 @@ def test_a_single_event_article_has_no_trip_rows(world, login):
     assert draft["events"] == []
     html = client.get(reverse("news_review", args=[item.pk])).content.decode()
     assert 'id="inline-events"' not in html
+
+
+def test_an_event_row_with_a_mistake_saves_nothing(world, login):
+    client = login("admin")
+    paste(client, text=TRIP, published="2017-09-10", source_url=TRIP_URL)
+    item = NewsItem.objects.get()
+    data = trip_review_data(item, world.user("admin"))
+    data["events-0-start_date"] = ""  # the ceremony's date cleared, its title kept
+    before = Activity.objects.count()
+    response = client.post(reverse("news_review", args=[item.pk]), data)
+    assert response.status_code == 400
+    assert 'id="inline-events"' in response.content.decode()  # the rows shown again
+    assert Activity.objects.count() == before
+    item.refresh_from_db()
+    assert item.activity is None
