@@ -109,3 +109,42 @@ def test_the_sample_files_are_counted_without_parsing(tmp_path):
     assert iati_upload.activities_at_least(BEIS, 3)
     assert not iati_upload.activities_at_least(BEIS, 4)
     assert Path(BEIS).exists()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BEIS.parent.glob("*.xml")))
+def test_a_report_read_in_the_background_shows_as_read_at_once(world, name):
+    """The preview a worker writes as JSON comes back the same on the page: summary,
+    warnings, reversals, transactions skipped by type, totals."""
+    import json
+
+    from doingoai.iati.importing import import_iati
+
+    path = BEIS.parent / name
+    report = import_iati(path, unit=world.daklak, user=world.user("daklak"), commit=False)
+    back = iati_upload.report_from_json(json.loads(json.dumps(iati_upload.report_to_json(report))))
+    assert back.summary() == report.summary()
+    assert back.all_problems() == report.all_problems()
+    assert back.all_warnings() == report.all_warnings()
+    assert back.totals_lines() == report.totals_lines()
+    assert [a.skipped_types for a in back.activities] == [
+        a.skipped_types for a in report.activities
+    ]
+    assert [a.reversals for a in back.activities] == [a.reversals for a in report.activities]
+
+
+def test_transactions_skipped_by_type_come_back_as_counted():
+    """UNDP's Việt Nam file has expenditure transactions (type 4), skipped and counted
+    by type: the counts survive the JSON the worker writes."""
+    import json
+    from collections import Counter
+
+    from doingoai.iati.importing import ActivityResult, IatiReport
+
+    report = IatiReport(
+        filename="undp.xml",
+        activities=[ActivityResult("XM-DAC-41114-PROJECT-00012345", skipped=4)],
+    )
+    report.activities[0].skipped_types = Counter({"4": 4})
+    back = iati_upload.report_from_json(json.loads(json.dumps(iati_upload.report_to_json(report))))
+    assert back.activities[0].skipped_types == Counter({"4": 4})
+    assert back.summary() == report.summary()

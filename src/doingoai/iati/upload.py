@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -98,8 +98,17 @@ def activities_at_least(path, count: int) -> bool:
     return any(n >= count for n, _ in enumerate(found, 1))
 
 
+def _fields(obj) -> dict:
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
 def report_to_json(report: IatiReport) -> dict:
-    data = asdict(report)
+    """The report as JSON values (``dataclasses.asdict`` would turn a Counter's items
+    into keys)."""
+    data = _fields(report)
+    data["activities"] = [
+        {**_fields(a), "skipped_types": dict(a.skipped_types)} for a in report.activities
+    ]
     data["totals"] = [[s, c, str(t)] for (s, c), t in report.totals.items()]
     return data
 
