@@ -33,7 +33,7 @@ def trip_review_data(item, user) -> dict:
     draft = services.draft_from_item(item, user)
     form = ActivityForm(initial=draft["initial"], user=user)
     events = next(i for i in form.inlines if i.prefix == "events")
-    events.propose(draft["events"])
+    events.propose(draft["events"], extra=1)
     data.update(form_values(events.formset))
     return data
 

@@ -229,7 +229,7 @@ def review_page(request, item):
     events = next((i for i in form.inlines if i.prefix == "events"), None)
     if data is None:  # a trip: the events read from its article, inside it
         if events is not None and draft["events"]:
-            events.propose(draft["events"])
+            events.propose(draft["events"], extra=1)
         else:
             events = None
     new_partners = NewPartnerFormSet(data, initial=draft["new_partners"], prefix="np")
