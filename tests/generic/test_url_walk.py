@@ -179,8 +179,16 @@ PAGES: dict[str, Page] = {
         method="post",
         status={**EDITORS, "daklak": 302, "daklak_lead": 302, "admin": 302},
     ),  # no upload pending: back to the form
+    "news_batch": Page(
+        args=lambda w: ["0" * 32],
+        status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
+    ),  # no batch of articles read for this user: not found
     "iati_export": Page(status=CENTRAL_ONLY),
     "iati_import": Page(status=EDITORS),
+    "iati_import_preview": Page(
+        args=lambda w: ["0" * 32],
+        status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
+    ),  # no preview of this user's upload: not found
     "iati_import_confirm": Page(
         method="post", status={**EDITORS, "daklak": 302, "daklak_lead": 302, "admin": 302}
     ),  # no upload pending: back to the form

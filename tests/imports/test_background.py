@@ -16,7 +16,7 @@ from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from doingoai.imports import tasks, views
+from doingoai.imports import background, tasks, views
 from doingoai.imports.spreadsheet import REF_HEADER
 from doingoai.imports.views import pending_dir
 from doingoai.partners.models import Partner
@@ -69,15 +69,15 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
 
     # what the polling page says while the worker reads row 50
     seen = {}
-    monkeypatch.setattr(tasks, "PROGRESS_EVERY", 0)
-    write = tasks.write_status
+    monkeypatch.setattr(background, "PROGRESS_EVERY", 0)
+    write = background.write_status
 
     def watch(token, **status):
         write(token, **status)
         if status.get("done") == 50:
             seen["poll"] = client.get(status_url, headers={"HX-Request": "true"})
 
-    monkeypatch.setattr(tasks, "write_status", watch)
+    monkeypatch.setattr(background, "write_status", watch)
     _work()
     poll = seen["poll"].content.decode()
     assert f"Đang đọc dòng 50/{ROWS}" in poll and "<html" not in poll
@@ -119,15 +119,15 @@ def test_a_large_import_is_written_in_the_background_with_progress(world, login,
     assert "Đang chờ" in waiting and "lon.xlsx" in waiting and 'hx-trigger="every 1s"' in waiting
 
     seen = {}
-    monkeypatch.setattr(tasks, "PROGRESS_EVERY", 0)
-    write = tasks.write_status
+    monkeypatch.setattr(background, "PROGRESS_EVERY", 0)
+    write = background.write_status
 
     def watch(token, **status):
         write(token, **status)
         if status.get("done") == 50 and status.get("stage") == "write":
             seen["poll"] = client.get(result_url, headers={"HX-Request": "true"})
 
-    monkeypatch.setattr(tasks, "write_status", watch)
+    monkeypatch.setattr(background, "write_status", watch)
     _work()
     poll = seen["poll"].content.decode()
     assert f"Đang ghi dòng 50/{ROWS}" in poll and "<html" not in poll

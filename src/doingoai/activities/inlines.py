@@ -49,6 +49,17 @@ class TripInline:
             form_kwargs=self.row_kwargs(),
         )
 
+    def propose(self, rows: list[dict], *, extra: int | None = None) -> None:
+        """Offer ``rows`` (values of new rows, e.g. the events of a trip read from a
+        news article) after the records already there, on a form not yet posted, with
+        ``extra`` empty rows after them."""
+        factory = formset_factory(self.row_form, extra=self.extra if extra is None else extra)
+        self.formset = factory(
+            prefix=self.prefix,
+            initial=[*(self.initial_row(r) for r in self.records), *rows] or None,
+            form_kwargs=self.row_kwargs(),
+        )
+
     def existing(self):
         return []
 

@@ -16,27 +16,20 @@ nothing."""
 
 from __future__ import annotations
 
-import json
 import os
 import time
 
 from django.tasks import task
 
-#: the status file is written at most this often while rows are read (seconds)
-PROGRESS_EVERY = 0.5
+# the mechanism shared with the other uploads read in the background
+from .background import Progress, pending_dir, read_status, status_path, write_status
 
-
-def status_path(token: str):
-    from .views import pending_dir
-
-    return pending_dir() / f"{token}.json"
+__all__ = ["import_confirmed", "preview_upload", "read_status", "report_from_json", "status_path"]
 
 
 def claim(token: str, stage: str) -> bool:
     """Take ``stage`` (read, confirm, write) of the upload ``token`` for this caller alone:
     True once, False to every later caller, in any process."""
-    from .views import pending_dir
-
     try:
         fd = os.open(pending_dir() / f"{token}.{stage}.claim", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
     except FileExistsError:
@@ -46,8 +39,6 @@ def claim(token: str, stage: str) -> bool:
 
 
 def claimed(token: str, stage: str) -> bool:
-    from .views import pending_dir
-
     return (pending_dir() / f"{token}.{stage}.claim").exists()
 
 
@@ -55,21 +46,6 @@ def queue_status(token: str, stage: str) -> None:
     """The status of work just handed to the worker, with the time it was queued (the
     pages say so plainly when no worker picks it up)."""
     write_status(token, stage=stage, state="queued", queued_at=time.time())
-
-
-def write_status(token: str, **status) -> None:
-    """Replace the status file at once (a reader never sees half of it)."""
-    path = status_path(token)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def read_status(token: str) -> dict | None:
-    try:
-        return json.loads(status_path(token).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return None
 
 
 def report_to_json(report) -> dict:
@@ -120,16 +96,8 @@ def report_from_json(data: dict):
 
 
 def _progress(token: str, stage: str):
-    last = 0.0
-
-    def progress(done, total):
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= PROGRESS_EVERY or done == total:
-            last = now
-            write_status(token, stage=stage, state="running", done=done, total=total)
-
-    return progress
+    progress = Progress(token)
+    return lambda done, total: progress(done, total, stage=stage)
 
 
 def read_upload(kind: str, token: str, filename: str, user_id: int, language: str) -> None:
@@ -140,7 +108,6 @@ def read_upload(kind: str, token: str, filename: str, user_id: int, language: st
     from django.utils import translation
 
     from .spreadsheet import import_workbook
-    from .views import pending_dir
 
     if not claim(token, "read"):
         return
@@ -173,7 +140,6 @@ def write_upload(kind: str, token: str, filename: str, user_id: int, language: s
     from django.utils import translation
 
     from .spreadsheet import import_workbook
-    from .views import pending_dir
 
     if not claim(token, "write"):
         return

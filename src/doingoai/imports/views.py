@@ -3,9 +3,6 @@ preview (rows as they will be saved, problems listed) and the confirmation."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -21,6 +18,8 @@ from django.views.decorators.http import require_POST
 from doingoai.core.registry import may_add
 from doingoai.core.views import list_buttons
 
+from . import background
+from .background import pending_dir, sweep_pending
 from .spreadsheet import (
     IMPORTERS,
     ImportReport,
@@ -76,37 +75,6 @@ def import_button(kind, user) -> list[tuple]:
     return [(_("Import from Excel"), reverse("import_upload", kwargs={"kind": kind.slug}))]
 
 
-def pending_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "private" / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-#: an uploaded file waiting for its confirmation is kept so long, then deleted
-PENDING_HOURS = 24
-
-
-def sweep_pending() -> int:
-    """Delete the uploaded files nobody confirmed within PENDING_HOURS (no record keeps
-    them); returns how many."""
-    import time
-
-    cutoff = time.time() - PENDING_HOURS * 3600
-    removed = 0
-    for path in [
-        *pending_dir().glob("*.xlsx"),
-        *pending_dir().glob("*.json"),
-        *pending_dir().glob("*.claim"),
-    ]:
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                removed += 1
-        except FileNotFoundError:  # swept meanwhile by another worker
-            pass
-    return removed
-
-
 @login_required
 def index(request):
     kinds = []
@@ -140,7 +108,7 @@ def upload(request, kind):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             sweep_pending()
-            token = uuid.uuid4().hex
+            token = background.new_token()
             path = pending_dir() / f"{token}.xlsx"
             with path.open("wb") as out:
                 for chunk in form.cleaned_data["file"].chunks():
@@ -184,10 +152,6 @@ def _preview_in_background(request, kind, token, name):
     queue_status(token, "read")
     preview_upload.enqueue(kind, token, name, request.user.pk, get_language())
     return redirect("import_preview", kind=kind, token=token)
-
-
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 @login_required
@@ -259,8 +223,8 @@ def _waiting(request, kind, token, entry, status, ctx):
             writing=status.get("stage") == "write",
             done=done,
             total=total,
-            done_text=_thousands(done),
-            total_text=_thousands(total),
+            done_text=background.thousands(done),
+            total_text=background.thousands(total),
             url=request.get_full_path(),
             worker_late=_worker_late(status),
             token=token,

@@ -75,6 +75,25 @@ def check_article_upload(uploaded) -> str:
     return "html"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One file or several: the list of those chosen (empty when none)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [f for f in (single(d, initial) for d in data) if f]
+        cleaned = single(data, initial)
+        return [cleaned] if cleaned else []
+
+
 class ImportForm(forms.Form):
     text = forms.CharField(
         label=_("article text"),
@@ -82,8 +101,13 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Paste the article: title, date line and text."),
     )
-    file = forms.FileField(
-        label=_("or a file"), required=False, help_text=_("A .txt, .html or .docx file.")
+    file = MultipleFileField(
+        label=_("or files"),
+        required=False,
+        help_text=_(
+            "A .txt, .html or .docx file; or several, or ZIP archives of them: they are "
+            "read in the background, then reviewed one after the other."
+        ),
     )
     source_url = forms.URLField(label=_("source address"), required=False, max_length=500)
     published = TypedDateField(
@@ -93,25 +117,43 @@ class ImportForm(forms.Form):
     )
 
     def clean(self):
+        from .batches import check_archive_upload, is_archive
+
         data = super().clean()
         text = (data.get("text") or "").strip()
-        upload = data.get("file")
-        if not text and not upload:
+        uploads = data.get("file") or []
+        if not text and not uploads:
             raise ValidationError(_("Paste the article's text or choose a file."))
-        if text and upload:
+        if text and uploads:
             raise ValidationError(_("Paste a text or choose a file, not both."))
-        if upload:
+        for upload in uploads:
             try:
-                check_article_upload(upload)
+                if is_archive(upload):
+                    check_archive_upload(upload)
+                else:
+                    check_article_upload(upload)
             except ValidationError as exc:
                 self.add_error("file", exc)
+        if self.is_batch() and data.get("source_url"):
+            self.add_error(
+                "source_url",
+                _("A source address belongs to one article: read the files without it."),
+            )
         return data
+
+    def is_batch(self) -> bool:
+        """Several files, or an archive: read in the background."""
+        from .batches import is_archive
+
+        uploads = self.cleaned_data.get("file") or []
+        return len(uploads) > 1 or any(is_archive(u) for u in uploads)
 
     def article(self) -> tuple[str, str, object, str | None]:
         """(text, file name, publication date, title) of the valid form."""
         from .services import article_text
 
-        upload = self.cleaned_data.get("file")
+        uploads = self.cleaned_data.get("file") or []
+        upload = uploads[0] if uploads else None
         published = self.cleaned_data.get("published")
         if upload:
             upload.seek(0)

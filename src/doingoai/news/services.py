@@ -4,6 +4,7 @@ activity. Keyword-only, one transaction each, audited."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from doingoai.core.models import audit
 from doingoai.core.scope import ADD, CHANGE, VIEW, is_system_admin, role_allows
+from doingoai.core.text import fold
 from doingoai.core.writing import record_save
 
 from .documents import read_document
@@ -166,6 +168,16 @@ def import_file(
     )
 
 
+def earlier_copies(item: NewsItem, user) -> list[tuple]:
+    """(news item, Likeness) of the articles imported before ``item`` that the user can
+    see and that tell the same story (another byline, captions, furniture, a few words
+    edited): ``item`` is probably already imported."""
+    from .similarity import near_duplicates
+
+    earlier = NewsItem.objects.restrict(user, VIEW).filter(pk__lt=item.pk)
+    return near_duplicates(earlier, item.body, exclude=item.pk)
+
+
 # --- the draft activity -----------------------------------------------------------
 
 
@@ -247,6 +259,14 @@ def draft_from_item(item: NewsItem, user) -> dict:
                 "over": amount.get("over", False),
             }
         )
+    events = trip_events(item, ex, start=start)
+    if events:  # the trip spans its events
+        firsts = [e["start_date"] for e in events]
+        lasts = [e["end_date"] or e["start_date"] for e in events]
+        if start:
+            firsts.append(date.fromisoformat(str(start)))
+            lasts.append(date.fromisoformat(str(initial["end_date"] or start)))
+        initial["start_date"], initial["end_date"] = min(firsts), max(lasts)
     new_partners = [
         {
             "create": True,
@@ -260,12 +280,71 @@ def draft_from_item(item: NewsItem, user) -> dict:
     ]
     return {
         "initial": initial,
+        "events": events,
         "partners": partners,
         "new_partners": new_partners,
         "resources": resources,
         "agreement": agreement,
         "units": units,
     }
+
+
+#: the kinds of a trip: an article about one drafts the trip with its events inside
+TRIP_KINDS = ("delegation_out", "delegation_in")
+
+
+def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding ``body[start:end]``."""
+    left = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (body.find(". ", end), body.find("\n", end)) if i >= 0]
+    return left, min(stops) if stops else len(body)
+
+
+def trip_events(item: NewsItem, ex: dict, *, start=None) -> list[dict]:
+    """The events within a trip read from its article, as rows of the trip's form
+    (kind, title, dates): those the reader found in the article's own lines (not its
+    page furniture), each dated by the date written nearest to it in its sentence, else
+    the trip's start. An article about anything but a trip has none."""
+    from .dates import find_dates
+    from .documents import segment
+
+    if ex.get("kind") not in TRIP_KINDS:
+        return []
+    body = item.body or ""
+    lines = [ln for ln in segment(body) if ln.role in ("title", "body")]
+    reference = item.published or (
+        date.fromisoformat(ex["published"]) if ex.get("published") else None
+    )
+    default = date.fromisoformat(str(start)) if start else None
+    rows, seen = [], set()
+    for event in ex.get("events") or []:
+        label = " ".join((event.get("label") or "").split())
+        if event.get("kind") in TRIP_KINDS or len(label) < 4:
+            continue
+        found = re.search(r"\s+".join(map(re.escape, label.split())), body)
+        pos, length = (found.start(), len(found.group(0))) if found else (-1, 0)
+        if not any(ln.start <= pos < ln.end for ln in lines):
+            continue  # a caption, a teaser or other page furniture
+        if fold(label) in seen:
+            continue
+        seen.add(fold(label))
+        left, right = _sentence_around(body, pos, pos + length)
+        hits = find_dates(body[left:right], published=reference)
+        at = pos - left  # the nearest date: before the label, inside it or after it
+        hit = min(hits, key=lambda h: max(at - h.end, h.start - at - length, 0), default=None)
+        first = hit.first if hit else default
+        if first is None:
+            continue  # no date at all: the officer adds the event if she wants it
+        rows.append(
+            {
+                "kind": event["kind"],
+                "title": (label[:1].upper() + label[1:])[:400],
+                "start_date": first,
+                "end_date": hit.last if hit and hit.last != hit.first else None,
+                "places": "",
+            }
+        )
+    return rows
 
 
 @transaction.atomic
@@ -315,6 +394,8 @@ def news_confirm(
             ).obj
         created_partners[values["name_vi"]] = partner
         activity.partners.add(partner)
+        for event in activity.events.all():  # the trip's events share its partners
+            event.partners.add(partner)
 
     agreement = activity.agreements.order_by("pk").first()
     made = []

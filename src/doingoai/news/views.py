@@ -20,7 +20,7 @@ from doingoai.core.scope import ADD, CHANGE, VIEW
 from doingoai.core.views import REFUSAL_STATUS
 from doingoai.core.writing import RecordRefused
 
-from . import services
+from . import batches, services
 from .forms import ImportForm, NewPartnerForm, ResourceDraftForm, WriteForm
 from .highlight import FIELD_LABELS, highlight
 from .kinds import NewsItemKind
@@ -53,6 +53,8 @@ def import_page(request):
     duplicate = None
     status = 200
     if request.method == "POST":
+        if form.is_valid() and form.is_batch():
+            return _read_in_background(request, form)
         if form.is_valid():
             try:
                 text, filename, published, title = form.article()
@@ -79,6 +81,124 @@ def import_page(request):
     )
 
 
+def _read_in_background(request, form):
+    """Several files or archives: kept, and read by the background worker."""
+    from django.utils.translation import get_language
+
+    from doingoai.imports import background
+
+    token = background.new_token()
+    background.sweep_pending()
+    files = batches.keep(form.cleaned_data["file"], token)
+    published = form.cleaned_data.get("published")
+    entry = {"names": [f["name"] for f in files], "items": None}
+    args = (
+        token,
+        files,
+        _home_unit(request.user).pk,
+        request.user.pk,
+        get_language(),
+        published.isoformat() if published else None,
+    )
+    background.start(request, batches.SESSION_KEY, token, entry, batches.read_articles, *args)
+    return HttpResponseRedirect(reverse("news_batch", args=[token]))
+
+
+@kind_view(NewsItemKind, "news_batch", path="import/<slug:token>/", detail=False, action=ADD)
+def batch_page(request, token):
+    """Articles read in the background: how far the reading got (polled by HTMX), then
+    each article's draft (or the article already imported, or why it could not be
+    read), and the drafts to review one after the other."""
+    from doingoai.imports import background
+
+    entry = background.entry_of(request, batches.SESSION_KEY, token)
+    status = background.read_status(token)
+    if status is None and entry.get("items") is None:
+        messages.error(request, _("This upload has expired; please upload the file again."))
+        return HttpResponseRedirect(reverse("news_import"))
+    names = entry["names"]
+    context = {
+        "name": ", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
+        "heading": _("Reading the articles of “%(name)s”")
+        % {"name": ", ".join(names[:3]) + (" …" if len(names) > 3 else "")},
+        "note": _(
+            "The articles are read in the background; each becomes a draft you review "
+            "and confirm. You can leave this page and come back."
+        ),
+    }
+    if status is not None:
+        waiting = background.progress_page(
+            request,
+            status,
+            template="news/batch.html",
+            context=context,
+            describe=lambda done, total: (
+                _("Reading article %(done)s/%(total)s") % {"done": done, "total": total}
+            ),
+        )
+        if waiting is not None:
+            return waiting
+        if entry.get("items") is None:  # finished: the session keeps what it made
+            results = status.get("results") or []
+            if status["state"] != "done":
+                results.append({"name": "…", "error": _("The reading stopped; upload again.")})
+            entry["results"] = results
+            entry["items"] = [r["item"] for r in results if r.get("created")]
+            background.remember(request, batches.SESSION_KEY, token, entry)
+            background.status_path(token).unlink(missing_ok=True)
+    results = entry.get("results") or []
+    items = NewsItem.objects.restrict(request.user, VIEW).in_bulk(
+        [pk for r in results for pk in (r.get("item"), r.get("copy_of")) if pk]
+    )
+    rows = [
+        {**r, "news": items.get(r.get("item")), "copy_of": items.get(r.get("copy_of"))}
+        for r in results
+    ]
+    pending = batches.waiting(batches.drafts_of(entry))
+    return render(
+        request,
+        "news/batch.html",
+        {
+            **context,
+            "token": token,
+            "rows": rows,
+            "new": sum(1 for r in rows if r.get("created")),
+            "already": sum(1 for r in rows if r.get("item") and not r.get("created")),
+            "failed": sum(1 for r in rows if r.get("error")),
+            "pending": pending,
+            "first_url": _in_batch(pending[0], token) if pending else None,
+        },
+    )
+
+
+def _in_batch(pk: int, token: str) -> str:
+    return reverse("news_review", args=[pk]) + f"?batch={token}"
+
+
+def _batch_of(request, item) -> dict | None:
+    """Where ``item`` stands in the batch the review page was opened from."""
+    token = request.GET.get("batch", "")
+    entry = request.session.get(batches.SESSION_KEY, {}).get(token) if token.isalnum() else None
+    drafts = batches.drafts_of(entry or {})
+    if item.pk not in drafts:
+        return None
+    at = drafts.index(item.pk)
+    pending = batches.waiting(drafts)
+    later = [pk for pk in pending if drafts.index(pk) > at] + [
+        pk for pk in pending if drafts.index(pk) < at
+    ]
+    return {
+        "token": token,
+        "position": at + 1,
+        "count": len(drafts),
+        "previous": _in_batch(drafts[at - 1], token) if at > 0 else None,
+        "next": _in_batch(drafts[at + 1], token) if at + 1 < len(drafts) else None,
+        "left": len([pk for pk in pending if pk != item.pk]),
+        "then": _in_batch(later[0], token) if later else reverse("news_batch", args=[token]),
+        "summary": reverse("news_batch", args=[token]),
+    }
+
+
 def _resource_partner(name: str, matches) -> object:
     for match in matches:
         if match.name == name:
@@ -96,13 +216,22 @@ def _resource_partner(name: str, matches) -> object:
 def review_page(request, item):
     from doingoai.activities.forms import ActivityForm
 
+    batch = _batch_of(request, item)
     if item.activity_id:
         messages.info(request, _("This article's activity is already recorded."))
+        if batch is not None:  # on to the next article of the batch
+            return HttpResponseRedirect(batch["then"])
         return HttpResponseRedirect(item.activity.get_absolute_url())
     draft = services.draft_from_item(item, request.user)
     partner_names = [(m.name, m.name) for m in draft["partners"]]
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, initial=draft["initial"], user=request.user)
+    events = next((i for i in form.inlines if i.prefix == "events"), None)
+    if data is None:  # a trip: the events read from its article, inside it
+        if events is not None and draft["events"]:
+            events.propose(draft["events"], extra=1)
+        else:
+            events = None
     new_partners = NewPartnerFormSet(data, initial=draft["new_partners"], prefix="np")
     resources = ResourceFormSet(
         data,
@@ -156,6 +285,8 @@ def review_page(request, item):
                 status = 400
             else:
                 messages.success(request, _("Saved: %(obj)s") % {"obj": activity})
+                if batch is not None:  # on to the next article of the batch
+                    return HttpResponseRedirect(batch["then"])
                 return HttpResponseRedirect(activity.get_absolute_url())
         else:
             status = 400
@@ -165,9 +296,12 @@ def review_page(request, item):
         "news/review.html",
         {
             "item": item,
+            "batch": batch,
             "highlighted": highlight(item.body, ex.get("spans")),
             "legend": [(name, FIELD_LABELS[name]) for name in LEGEND],
+            "earlier_copies": services.earlier_copies(item, request.user),
             "form": form,
+            "events_inline": events,
             "new_partners": new_partners,
             "resources": resources,
             "matches": draft["partners"],

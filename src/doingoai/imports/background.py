@@ -1,0 +1,149 @@
+"""Uploaded files read in the background, with their progress on a page (Django's tasks
+framework, database backend: ``doingoai db_worker``; ``doingoai serve`` starts one).
+
+One mechanism for every upload read so: the spreadsheet preview (``imports.tasks``), the
+IATI preview (``iati.upload``) and the news reader's batches of articles
+(``news.batches``). The page that receives the upload keeps the file(s) in
+``pending_dir()`` under a random token, remembers the token in the user's session
+(nobody else's page can show it) and enqueues the task; the task reports its progress,
+then its result, in a status file beside the upload (``<token>.json``); the status page
+polls it with HTMX every second (``progress_page``) and shows the result when it is
+there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+#: the status file is written at most this often while the work goes on (seconds)
+PROGRESS_EVERY = 0.5
+#: an upload nobody confirmed is kept so long, then deleted
+PENDING_HOURS = 24
+
+
+def pending_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "private" / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+def status_path(token: str) -> Path:
+    return pending_dir() / f"{token}.json"
+
+
+def write_status(token: str, **status) -> None:
+    """Replace the status file at once (a reader never sees half of it)."""
+    path = status_path(token)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_status(token: str) -> dict | None:
+    try:
+        return json.loads(status_path(token).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def still_working(token: str) -> bool:
+    status = read_status(token)
+    return status is not None and status["state"] in ("queued", "running")
+
+
+class Progress:
+    """``progress(done, total, **more)``: the task's progress written to its status file,
+    at most every PROGRESS_EVERY seconds (and always at the end)."""
+
+    def __init__(self, token: str):
+        self.token = token
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, **more) -> None:
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_EVERY or done == total:
+            self.last = now
+            write_status(self.token, state="running", done=done, total=total, **more)
+
+
+def remember(request, session_key: str, token: str, entry: dict) -> None:
+    """The upload ``token`` is the user's: her session says so."""
+    pending = request.session.get(session_key, {})
+    pending[token] = entry
+    request.session[session_key] = pending
+
+
+def entry_of(request, session_key: str, token: str) -> dict:
+    """What the session remembers of the user's upload ``token`` (404 for any other)."""
+    entry = request.session.get(session_key, {}).get(token)
+    if not entry or not token.isalnum():
+        raise Http404
+    return entry
+
+
+def forget(request, session_key: str, token: str) -> None:
+    pending = request.session.get(session_key, {})
+    pending.pop(token, None)
+    request.session[session_key] = pending
+
+
+def start(request, session_key: str, token: str, entry: dict, task, *args) -> None:
+    """Remember the upload in the session and enqueue ``task(*args)`` to read it."""
+    remember(request, session_key, token, entry)
+    write_status(token, state="queued")
+    task.enqueue(*args)
+
+
+def thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def progress_page(request, status: dict, *, template: str, context: dict, describe):
+    """The page of work going on in the background, or None once it is finished.
+
+    While the task is queued or running: the progress (``describe(done, total)`` says
+    it, e.g. "Đang đọc bài 3/12") — the polled part alone for an HTMX poll, the whole
+    ``template`` otherwise (it includes ``imports/progress.html``). Finished: an HTMX
+    poll reloads the page; a whole page is the caller's to show (None)."""
+    if status["state"] in ("queued", "running"):
+        done, total = status.get("done", 0), status.get("total", 0)
+        context = {
+            **context,
+            "done": done,
+            "total": total,
+            "progress_text": describe(done, total) if total else None,
+            "url": request.get_full_path(),
+        }
+        return render(request, "imports/progress.html" if request.htmx else template, context)
+    if request.htmx:  # finished: the whole page again, with the result
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return None
+
+
+def sweep_pending() -> int:
+    """Delete the uploads (and status files) nobody confirmed within PENDING_HOURS (no
+    record keeps them); returns how many."""
+    cutoff = time.time() - PENDING_HOURS * 3600
+    removed = 0
+    for path in pending_dir().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # swept meanwhile by another worker
+            pass
+    return removed
