@@ -1,5 +1,5 @@
 """As the Đắk Lắk editor: upload a spreadsheet of 120 partners, see the page say it is
-being read, and (once the background worker has read it) the preview appear by itself;
+being read, and (once the background worker has read it) the preview appear by itself.
 confirm, see the page say it is being written, then the partners created. Without a
 worker: the page says so, and the editor has the work done here."""
 
@@ -46,31 +46,3 @@ def test_a_large_spreadsheet_previews_in_the_background(page, output_dir, tmp_pa
     assert Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count() == 120
     page.click("#import-written a >> nth=0")
     page.wait_for_selector("h1:has-text('Hội Phụ nữ nền 0')")
-
-
-def test_without_a_worker_the_work_is_done_here(page, output_dir, tmp_path, settings):
-    from doingoai.partners.models import Partner
-
-    settings.TASK_WORKER_WAIT = 1
-    headers = [REF_HEADER, "Tên tiếng Việt *", "Loại đối tác", "Quốc gia"]
-    rows = [[f"NEN-{i}", f"Hội Phụ nữ nền {i}", "business", "LA"] for i in range(120)]
-    path = workbook(headers, rows, tmp_path / "doi-tac.xlsx")
-
-    log_in(page, "daklak")
-    page.goto(page.base + "/import/partners/")
-    page.set_input_files("#id_file", str(path))
-    page.click("button:has-text('Xem trước')")
-    page.wait_for_selector("#import-worker-late", timeout=10_000)  # a poll brings it
-    page.screenshot(path=str(output_dir / "import-no-worker.png"), full_page=True)
-    late = page.inner_text("#import-worker-late")
-    assert "chưa chạy" in late and "doingoai db_worker" in late
-    page.click("button:has-text('Đọc tệp ngay tại đây')")
-    page.wait_for_selector("#preview", timeout=30_000)
-    assert "120 dòng" in page.inner_text("#preview")
-
-    page.click("button:has-text('Nhập các dòng này')")
-    page.wait_for_selector("#import-worker-late", timeout=10_000)
-    page.click("button:has-text('Nhập ngay tại đây')")
-    page.wait_for_selector("#result", timeout=30_000)
-    assert "120 dòng: 120 mới" in page.inner_text("#result")
-    assert Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count() == 120
