@@ -1,7 +1,6 @@
 """As the Đắk Lắk editor: upload a spreadsheet of 120 partners, see the page say it is
-being read, and (once the background worker has read it) the preview appear by itself.
-confirm, see the page say it is being written, then the partners created. Without a
-worker: the page says so, and the editor has the work done here."""
+being read, and (once the background worker has read it) the preview appear by itself;
+confirm, see the page say it is being written, then the partners created."""
 
 import pytest
 from django.core.management import call_command
