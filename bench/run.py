@@ -70,7 +70,7 @@ def database_url(args) -> str:
         DATA.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{DATA / f'doingoai-{args.size_name}.sqlite3'}"
     base = args.pg_url.rstrip("/")
-    return f"{base}/doingoai_bench_{args.size_name}"
+    return f"{base}/{args.pg_db or f'doingoai_bench_{args.size_name}'}"
 
 
 def ensure_pg_database(args, url):
@@ -821,6 +821,9 @@ def main(argv=None):
     )
     ap.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     ap.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    ap.add_argument(
+        "--pg-db", default=None, help="PostgreSQL database name (default doingoai_bench_SIZE)"
+    )
     ap.add_argument("--reuse", action="store_true", help="reuse data generated before")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=30, help="requests per page")
