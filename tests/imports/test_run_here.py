@@ -132,3 +132,17 @@ def test_work_done_elsewhere_is_not_run_here(world, login, monkeypatch, backgrou
     client.post(reverse("import_run_here", args=[token]), {"next": status_url})
     assert background_work.status(token)["state"] == "queued"
     assert "Đang chờ" in client.get(status_url).content.decode()
+
+
+def test_claims_outlive_the_upload_until_swept(world):
+    """A claim is not an upload (the uploads' folder empties when they are done) and is
+    kept until the uploads nobody confirmed are swept, a day later."""
+    import os
+    import time
+
+    assert background.claim("abc123", "read")
+    assert list(background.pending_dir().iterdir()) == []
+    assert background.sweep_pending() == 0 and background.claimed("abc123", "read")
+    old = time.time() - background.PENDING_HOURS * 3600 - 60
+    os.utime(background.claims_dir() / "abc123.read", (old, old))
+    assert background.sweep_pending() == 1 and not background.claimed("abc123", "read")

@@ -14,7 +14,7 @@ When no worker has begun the work ``TASK_WORKER_WAIT`` seconds after it was queu
 page says so (naming ``doingoai db_worker`` and ``doingoai serve``) and offers to do it
 "here", in the request of the user who uploaded it (``run_here``). Each piece of work is
 done once: a task marked ``@once(stage)`` first takes its claim file
-(``<token>.<stage>.claim``, created exclusively), so a worker started later finds the
+(``claims/<token>.<stage>``, created exclusively), so a worker started later finds the
 work claimed and does nothing, and so does a second click.
 """
 
@@ -41,6 +41,14 @@ PENDING_HOURS = 24
 
 def pending_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / "private" / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def claims_dir() -> Path:
+    """Where the claims are (``claim``): beside the uploads, not among them; they outlive
+    the upload (a worker started later still finds the work claimed) until swept."""
+    path = Path(settings.MEDIA_ROOT) / "private" / "claims"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -92,7 +100,7 @@ def claim(token: str, stage: str) -> bool:
     """Take ``stage`` (read, confirm, write) of the upload ``token`` for this caller alone:
     True once, False to every later caller, in any process."""
     try:
-        fd = os.open(pending_dir() / f"{token}.{stage}.claim", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        fd = os.open(claims_dir() / f"{token}.{stage}", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
     except FileExistsError:
         return False
     os.close(fd)
@@ -100,7 +108,7 @@ def claim(token: str, stage: str) -> bool:
 
 
 def claimed(token: str, stage: str) -> bool:
-    return (pending_dir() / f"{token}.{stage}.claim").exists()
+    return (claims_dir() / f"{token}.{stage}").exists()
 
 
 #: the tasks that may be run "here" (``once``), by their module path
@@ -218,11 +226,11 @@ def progress_page(request, status: dict, *, template: str, context: dict, descri
 
 
 def sweep_pending() -> int:
-    """Delete the uploads (and status files) nobody confirmed within PENDING_HOURS (no
-    record keeps them); returns how many."""
+    """Delete the uploads (and status files, and claims) nobody confirmed within
+    PENDING_HOURS (no record keeps them); returns how many."""
     cutoff = time.time() - PENDING_HOURS * 3600
     removed = 0
-    for path in pending_dir().iterdir():
+    for path in [*pending_dir().iterdir(), *claims_dir().iterdir()]:
         try:
             if path.is_file() and path.stat().st_mtime < cutoff:
                 path.unlink()

@@ -9,7 +9,7 @@ fails is deleted; the preview writes nothing to the database. The import writes 
 rows or none (one transaction, through ``core.writing``) and deletes the file after.
 
 Each stage of an upload is done once (``background.once``): whoever first creates its
-claim file (``<token>.<stage>.claim``, created exclusively) does it, be it the worker or
+claim (``claims/<token>.<stage>``, created exclusively) does it, be it the worker or
 the request of an officer who chose to run it "here" because no worker picked it up. A
 second confirmation of the same upload finds the ``confirm`` claim taken and imports
 nothing."""
