@@ -39,18 +39,20 @@ PROGRESS_EVERY = 0.5
 PENDING_HOURS = 24
 
 
-def pending_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "private" / "imports"
+def _private(folder: str) -> Path:
+    path = Path(settings.MEDIA_ROOT) / "private" / folder
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def pending_dir() -> Path:
+    return _private("imports")
 
 
 def claims_dir() -> Path:
     """Where the claims are (``claim``): beside the uploads, not among them; they outlive
     the upload (a worker started later still finds the work claimed) until swept."""
-    path = Path(settings.MEDIA_ROOT) / "private" / "claims"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _private("claims")
 
 
 def new_token() -> str:

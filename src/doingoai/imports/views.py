@@ -207,7 +207,7 @@ def _waiting(request, entry, status, ctx):
 def preview(request, kind, token):
     """The preview read in the background: its progress while rows are read (polled by
     HTMX), then the rows and problems as the upload page shows them."""
-    from .tasks import read_status, report_from_json, status_path
+    from .tasks import read_status, status_path
 
     importer, record_kind = _importer_or_404(request, kind)
     entry = _entry_or_404(request, kind, token)
@@ -217,23 +217,33 @@ def preview(request, kind, token):
         return redirect("import_upload", kind=kind)
     if status.get("stage") == "write":  # confirmed meanwhile (the back button)
         return redirect("import_result", kind=kind, token=token)
-    ctx = _page(importer, record_kind, form=UploadForm())
-    waiting = _waiting(request, entry, status, ctx)
+    # a failed task's file is gone already
+    failed = _("The file could not be read; nothing was imported.")
+    waiting, ctx, report = _outcome(request, importer, record_kind, entry, status, failed)
     if waiting is not None:
         return waiting
-    if status["state"] == "done":
-        report = report_from_json(status["report"])
-    else:  # the task failed: its file is gone already
-        report = ImportReport(kind=kind, filename=entry["name"])
-        report.problems.append(
-            Problem(_("The file could not be read; nothing was imported."), sheet=None)
-        )
     if not report.ok:
         background.forget(request, SESSION_KEY, token)
         status_path(token).unlink(missing_ok=True)
         token = None
     ctx.update(_report(report, token))
     return render(request, "imports/upload.html", ctx)
+
+
+def _outcome(request, importer, record_kind, entry, status, failed: str):
+    """(the page of the work going on, or None once it is finished; the page's context;
+    the report finished: the task's, or the problem ``failed`` when the task failed)."""
+    from .tasks import report_from_json
+
+    ctx = _page(importer, record_kind, form=UploadForm())
+    waiting = _waiting(request, entry, status, ctx)
+    if waiting is not None:
+        return waiting, ctx, None
+    if status["state"] == "done":
+        return None, ctx, report_from_json(status["report"])
+    report = ImportReport(kind=entry["kind"], filename=entry["name"])
+    report.problems.append(Problem(failed, sheet=None))
+    return None, ctx, report
 
 
 def _entry_or_404(request, kind, token) -> dict:
@@ -280,7 +290,7 @@ def run_here(request, token):
 def result(request, kind, token):
     """The import of a confirmed large file: its progress while rows are written (polled
     by HTMX), then what was created and updated, or the problems (nothing written)."""
-    from .tasks import read_status, report_from_json
+    from .tasks import read_status
 
     importer, record_kind = _importer_or_404(request, kind)
     entry = _entry_or_404(request, kind, token)
@@ -288,17 +298,11 @@ def result(request, kind, token):
     if status is None or status.get("stage") != "write":
         messages.error(request, _("This upload has expired; please upload the file again."))
         return redirect("import_upload", kind=kind)
-    ctx = _page(importer, record_kind, form=UploadForm())
-    waiting = _waiting(request, entry, status, ctx)
+    # a failed task's transaction is rolled back, its file gone
+    failed = _("The file could not be imported; nothing was imported.")
+    waiting, ctx, report = _outcome(request, importer, record_kind, entry, status, failed)
     if waiting is not None:
         return waiting
-    if status["state"] == "done":
-        report = report_from_json(status["report"])
-    else:  # the task failed: its transaction is rolled back, its file gone
-        report = ImportReport(kind=kind, filename=entry["name"])
-        report.problems.append(
-            Problem(_("The file could not be imported; nothing was imported."), sheet=None)
-        )
     written = [
         {
             "row": row,
