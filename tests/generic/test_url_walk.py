@@ -170,10 +170,8 @@ PAGES: dict[str, Page] = {
         status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
     ),  # no import of this user's upload: not found
     "import_run_here": Page(
-        args=lambda w: ["partners", "0" * 32],
-        method="post",
-        status={**EDITORS, "daklak": NO, "daklak_lead": NO, "admin": NO},
-    ),  # no upload of this user's waiting for a worker: not found
+        args=lambda w: ["0" * 32], method="post", status={u: NO for u in USERS}
+    ),  # any upload read in the background, only the user's own: none here, not found
     "import_confirm": Page(
         args=lambda w: ["partners"],
         method="post",

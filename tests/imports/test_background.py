@@ -11,12 +11,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from doingoai.imports import background, tasks, views
+from doingoai.imports import tasks, views
 from doingoai.imports.spreadsheet import REF_HEADER
 from doingoai.imports.views import pending_dir
 from doingoai.partners.models import Partner
@@ -47,17 +46,12 @@ def _upload(client, data, name="lon.xlsx"):
     return client.post(reverse("import_upload", kwargs={"kind": "partners"}), {"file": file})
 
 
-def _work():
-    """What the worker started by ``doingoai serve`` does."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 def _imported():
     return Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count()
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits as in production
-def test_a_large_file_is_previewed_in_the_background_with_progress(world, login, monkeypatch):
+def test_a_large_file_is_previewed_in_the_background_with_progress(world, login, background_work):
     client = login("daklak")
     answer = _upload(client, workbook(HEADERS, _rows(ROWS)))
     assert answer.status_code == 302  # at once, before a row is read
@@ -68,17 +62,8 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
     assert b'hx-trigger="every 1s"' in waiting.content
 
     # what the polling page says while the worker reads row 50
-    seen = {}
-    monkeypatch.setattr(background, "PROGRESS_EVERY", 0)
-    write = background.write_status
-
-    def watch(token, **status):
-        write(token, **status)
-        if status.get("done") == 50:
-            seen["poll"] = client.get(status_url, headers={"HX-Request": "true"})
-
-    monkeypatch.setattr(background, "write_status", watch)
-    _work()
+    seen = background_work.poll_at(client, status_url, 50)
+    background_work.work()
     poll = seen["poll"].content.decode()
     assert f"Đang đọc dòng 50/{ROWS}" in poll and "<html" not in poll
     assert _imported() == 0  # a preview writes nothing
@@ -93,10 +78,10 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
     assert "import-worker-late" not in waiting.content.decode()  # a worker is expected
 
 
-def _previewed(client, rows):
+def _previewed(client, rows, background_work):
     """Upload a large file, let the worker read it; the token of its preview."""
     status_url = _upload(client, workbook(HEADERS, rows)).url
-    _work()
+    background_work.work()
     page = client.get(status_url)
     assert page.context["token"], page.context["problems"]
     return page.context["token"]
@@ -107,9 +92,9 @@ def _confirm(client, token):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_large_import_is_written_in_the_background_with_progress(world, login, monkeypatch):
+def test_a_large_import_is_written_in_the_background_with_progress(world, login, background_work):
     client = login("daklak")
-    token = _previewed(client, _rows(ROWS))
+    token = _previewed(client, _rows(ROWS), background_work)
     done = _confirm(client, token)
     result_url = reverse("import_result", kwargs={"kind": "partners", "token": token})
     assert done.status_code == 302 and done.url == result_url  # at once, before a row is written
@@ -118,17 +103,8 @@ def test_a_large_import_is_written_in_the_background_with_progress(world, login,
     waiting = client.get(result_url).content.decode()
     assert "Đang chờ" in waiting and "lon.xlsx" in waiting and 'hx-trigger="every 1s"' in waiting
 
-    seen = {}
-    monkeypatch.setattr(background, "PROGRESS_EVERY", 0)
-    write = background.write_status
-
-    def watch(token, **status):
-        write(token, **status)
-        if status.get("done") == 50 and status.get("stage") == "write":
-            seen["poll"] = client.get(result_url, headers={"HX-Request": "true"})
-
-    monkeypatch.setattr(background, "write_status", watch)
-    _work()
+    seen = background_work.poll_at(client, result_url, 50, stage="write")
+    background_work.work()
     poll = seen["poll"].content.decode()
     assert f"Đang ghi dòng 50/{ROWS}" in poll and "<html" not in poll
     assert _imported() == ROWS
@@ -147,13 +123,13 @@ def test_a_large_import_is_written_in_the_background_with_progress(world, login,
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_large_import_updates_and_lists_what_changed(world, login):
+def test_a_large_import_updates_and_lists_what_changed(world, login, background_work):
     client = login("daklak")
-    _work_through(client, _previewed(client, _rows(ROWS)))
+    _work_through(client, _previewed(client, _rows(ROWS), background_work), background_work)
     rows = _rows(ROWS)
     rows[3][1] = "Hội Phụ nữ nền ba (tên mới)"
-    token = _previewed(client, rows)
-    page = _work_through(client, token)
+    token = _previewed(client, rows, background_work)
+    page = _work_through(client, token, background_work)
     written = page.context["written"]
     assert [(w["row"].action, w["row"].row) for w in written] == [("update", 5)]
     assert "Cập nhật" in page.content.decode() and "1 cập nhật" in page.content.decode()
@@ -161,17 +137,17 @@ def test_a_large_import_updates_and_lists_what_changed(world, login):
     assert _imported() == ROWS
 
 
-def _work_through(client, token):
+def _work_through(client, token, background_work):
     """Confirm, let the worker import; the result page."""
     answer = _confirm(client, token)
-    _work()
+    background_work.work()
     return client.get(answer.url)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_confirming_twice_imports_once(world, login):
+def test_confirming_twice_imports_once(world, login, background_work):
     client = login("daklak")
-    token = _previewed(client, _rows(ROWS))
+    token = _previewed(client, _rows(ROWS), background_work)
     preview_url = reverse("import_preview", kwargs={"kind": "partners", "token": token})
     result_url = reverse("import_result", kwargs={"kind": "partners", "token": token})
     first = _confirm(client, token)
@@ -180,9 +156,9 @@ def test_confirming_twice_imports_once(world, login):
     page = client.get(result_url)
     assert "đã được xác nhận" in " ".join(str(m) for m in page.context["messages"])
     assert client.get(preview_url).url == result_url  # the back button: its result
-    _work()
+    background_work.work()
     assert _confirm(client, token).url == result_url  # after it: still its result
-    _work()
+    background_work.work()
     assert _imported() == ROWS
     assert DBTaskResult.objects.filter(task_path__endswith="tasks.import_confirmed").count() == 1
     assert client.get(result_url).context["report"].count("create") == ROWS
@@ -196,7 +172,7 @@ def test_a_stage_is_claimed_once(world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_error_in_a_late_row_at_confirmation_writes_nothing(world, login):
+def test_an_error_in_a_late_row_at_confirmation_writes_nothing(world, login, background_work):
     """Row 110 names a parent organization that is deleted between the preview and the
     confirmation: the import refuses the whole file, naming the sheet, row and column."""
     parent = Partner.objects.create(
@@ -206,11 +182,11 @@ def test_an_error_in_a_late_row_at_confirmation_writes_nothing(world, login):
     rows = [[*row, ""] for row in _rows(ROWS)]
     rows[108][4] = "Hội Mẹ Sắp Xóa"  # spreadsheet row 110
     answer = _upload(client, workbook([*HEADERS, "Tổ chức cấp trên"], rows))
-    _work()
+    background_work.work()
     token = client.get(answer.url).context["token"]
     assert token
     parent.delete()
-    page = _work_through(client, token)
+    page = _work_through(client, token, background_work)
     html = page.content.decode()
     assert page.status_code == 409 and page.context["written"] == []
     problems = " ".join(str(p) for p in page.context["problems"])
@@ -222,18 +198,19 @@ def test_an_error_in_a_late_row_at_confirmation_writes_nothing(world, login):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_without_a_worker_the_pages_say_so_and_the_work_runs_here(world, login, settings):
-    settings.TASK_WORKER_WAIT = 0  # "after a while" is at once
+def test_without_a_worker_the_pages_say_so_and_the_work_runs_here(world, login, background_work):
+    background_work.no_worker()
     client = login("daklak")
     status_url = _upload(client, workbook(HEADERS, _rows(ROWS))).url
-    token = status_url.rstrip("/").rsplit("/", 1)[-1]
-    run_here = reverse("import_run_here", kwargs={"kind": "partners", "token": token})
+    token = background_work.token(status_url)
+    run_here = reverse("import_run_here", args=[token])
     for page in (client.get(status_url), client.get(status_url, headers={"HX-Request": "true"})):
         html = page.content.decode()
         assert 'id="import-worker-late"' in html
         assert "chưa chạy" in html and "doingoai db_worker" in html
         assert f'action="{run_here}"' in html and "Đọc tệp ngay tại đây" in html
-    answer = client.post(run_here)
+        assert f'name="next" value="{status_url}"' in html
+    answer = client.post(run_here, {"next": status_url})
     assert answer.url == status_url
     page = client.get(status_url)
     assert page.context["token"] == token and page.context["report"].count("create") == ROWS
@@ -241,37 +218,39 @@ def test_without_a_worker_the_pages_say_so_and_the_work_runs_here(world, login, 
     result_url = _confirm(client, token).url
     html = client.get(result_url).content.decode()
     assert "chưa chạy" in html and "Nhập ngay tại đây" in html
-    assert client.post(run_here).url == result_url
+    assert f'name="next" value="{result_url}"' in html
+    assert client.post(run_here, {"next": result_url}).url == result_url
     assert _imported() == ROWS
     assert client.get(result_url).context["report"].count("create") == ROWS
     assert _uploaded_files() == []
     # the worker, started late, finds the work done and does nothing twice
-    _work()
+    background_work.work()
     assert _imported() == ROWS
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
         TaskResultStatus.SUCCESSFUL
     }
-    assert client.post(run_here).url == result_url  # a second click: nothing more
+    assert client.post(run_here, {"next": result_url}).url == result_url  # a second click
+    assert tasks.read_status(token)["state"] == "done"
     assert _imported() == ROWS
 
 
 @pytest.mark.django_db(transaction=True)
-def test_work_the_worker_began_is_not_run_here(world, login, settings):
-    settings.TASK_WORKER_WAIT = 0
+def test_work_the_worker_began_is_not_run_here(world, login, background_work):
+    background_work.no_worker()
     client = login("daklak")
     status_url = _upload(client, workbook(HEADERS, _rows(ROWS))).url
-    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    token = background_work.token(status_url)
     assert tasks.claim(token, "read")  # as the worker does when it begins
-    client.post(reverse("import_run_here", kwargs={"kind": "partners", "token": token}))
+    client.post(reverse("import_run_here", args=[token]), {"next": status_url})
     assert tasks.read_status(token)["state"] == "queued"  # not read here
     assert "Đang chờ" in client.get(status_url).content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login):
+def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login, background_work):
     client = login("daklak")
     status_url = _upload(client, workbook(HEADERS, _rows(ROWS, bad_at=70))).url
-    _work()
+    background_work.work()
     page = client.get(status_url)
     problems = " ".join(str(p) for p in page.context["problems"])
     assert page.context["token"] is None
@@ -288,7 +267,7 @@ def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login):
 def test_nobody_else_sees_the_preview_and_it_cannot_be_confirmed_early(world, login, client):
     daklak = login("daklak")
     status_url = _upload(daklak, workbook(HEADERS, _rows(ROWS))).url
-    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    token = status_url.rsplit("/", 2)[-2]
     early = daklak.post(reverse("import_confirm", kwargs={"kind": "partners"}), {"token": token})
     assert early.status_code == 302 and _imported() == 0  # still being read: not imported
     client.force_login(world.user("daklak_lead"))

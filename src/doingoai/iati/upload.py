@@ -124,6 +124,7 @@ def report_from_json(data: dict) -> IatiReport:
 
 
 @task
+@background.once("read")  # run here when no worker takes it; never twice
 def preview_iati(token: str, name: str, unit_id: int, countries, user_id: int, language: str):
     """Read the uploaded file ``<token>.iati.xml`` as a preview (rolled back), reporting
     the activities read; delete the file when the preview fails."""

@@ -9,10 +9,19 @@ IATI preview (``iati.upload``) and the news reader's batches of articles
 then its result, in a status file beside the upload (``<token>.json``); the status page
 polls it with HTMX every second (``progress_page``) and shows the result when it is
 there.
+
+When no worker has begun the work ``TASK_WORKER_WAIT`` seconds after it was queued, the
+page says so (naming ``doingoai db_worker`` and ``doingoai serve``) and offers to do it
+"here", in the request of the user who uploaded it (``imports.views.run_here``). Each piece of work is
+done once: a task marked ``@once(stage)`` first takes its claim file
+(``claims/<token>.<stage>``, created exclusively), so a worker started later finds the
+work claimed and does nothing, and so does a second click.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import os
 import time
@@ -22,6 +31,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 #: the status file is written at most this often while the work goes on (seconds)
 PROGRESS_EVERY = 0.5
@@ -29,10 +39,20 @@ PROGRESS_EVERY = 0.5
 PENDING_HOURS = 24
 
 
-def pending_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "private" / "imports"
+def _private(folder: str) -> Path:
+    path = Path(settings.MEDIA_ROOT) / "private" / folder
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def pending_dir() -> Path:
+    return _private("imports")
+
+
+def claims_dir() -> Path:
+    """Where the claims are (``claim``): beside the uploads, not among them; they outlive
+    the upload (a worker started later still finds the work claimed) until swept."""
+    return _private("claims")
 
 
 def new_token() -> str:
@@ -78,6 +98,62 @@ class Progress:
             write_status(self.token, state="running", done=done, total=total, **more)
 
 
+def claim(token: str, stage: str) -> bool:
+    """Take ``stage`` (read, confirm, write) of the upload ``token`` for this caller alone:
+    True once, False to every later caller, in any process."""
+    try:
+        fd = os.open(claims_dir() / f"{token}.{stage}", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
+def claimed(token: str, stage: str) -> bool:
+    return (claims_dir() / f"{token}.{stage}").exists()
+
+
+#: the tasks that may be run "here" (``once``), by their module path
+RUNNABLE: set[str] = set()
+
+
+def once(stage: str):
+    """The decorated work (under ``@task``; one of its parameters is ``token``) is done
+    once for its upload: by whoever first claims ``stage`` of it, the worker or a
+    request that runs it here; every later call does nothing. It may be run here."""
+
+    def decorate(func):
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def run(*args, **kwargs):
+            token = signature.bind(*args, **kwargs).arguments["token"]
+            if not claim(token, stage):
+                return None
+            return func(*args, **kwargs)
+
+        RUNNABLE.add(f"{func.__module__}.{func.__qualname__}")
+        return run
+
+    return decorate
+
+
+def enqueue(session_key: str, token: str, task, *args, **status) -> None:
+    """Hand ``task(*args)`` to the worker. Its status says when it was queued and what
+    it is, so that the page can run it here when no worker takes it (``run_here``)."""
+    write_status(
+        token,
+        state="queued",
+        queued_at=time.time(),
+        upload=token,
+        session_key=session_key,
+        task=task.module_path,
+        args=list(args),
+        **status,
+    )
+    task.enqueue(*args)
+
+
 def remember(request, session_key: str, token: str, entry: dict) -> None:
     """The upload ``token`` is the user's: her session says so."""
     pending = request.session.get(session_key, {})
@@ -99,15 +175,24 @@ def forget(request, session_key: str, token: str) -> None:
     request.session[session_key] = pending
 
 
-def start(request, session_key: str, token: str, entry: dict, task, *args) -> None:
+def start(request, session_key: str, token: str, entry: dict, task, *args, **status) -> None:
     """Remember the upload in the session and enqueue ``task(*args)`` to read it."""
     remember(request, session_key, token, entry)
-    write_status(token, state="queued")
-    task.enqueue(*args)
+    enqueue(session_key, token, task, *args, **status)
 
 
 def thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+def worker_late(status: dict) -> bool:
+    """Work queued longer than ``TASK_WORKER_WAIT`` seconds and not begun: no worker runs."""
+    queued_at = status.get("queued_at")
+    return (
+        status["state"] == "queued"
+        and queued_at is not None
+        and time.time() - queued_at >= settings.TASK_WORKER_WAIT
+    )
 
 
 def progress_page(request, status: dict, *, template: str, context: dict, describe):
@@ -115,16 +200,24 @@ def progress_page(request, status: dict, *, template: str, context: dict, descri
 
     While the task is queued or running: the progress (``describe(done, total)`` says
     it, e.g. "Đang đọc bài 3/12") — the polled part alone for an HTMX poll, the whole
-    ``template`` otherwise (it includes ``imports/progress.html``). Finished: an HTMX
-    poll reloads the page; a whole page is the caller's to show (None)."""
+    ``template`` otherwise (it includes ``imports/progress.html``). Queued and not begun
+    after ``TASK_WORKER_WAIT`` seconds: the page says no worker runs and offers to run
+    the work here (``run_here``). The texts are the caller's (``context``: ``heading``,
+    ``waiting_text``, ``note``, ``run_here_note``, ``run_here_label``); the template
+    has those of a preview. Finished: an HTMX poll reloads the page; a whole page is
+    the caller's to show (None)."""
     if status["state"] in ("queued", "running"):
         done, total = status.get("done", 0), status.get("total", 0)
+        late = worker_late(status) and status.get("task") in RUNNABLE
         context = {
             **context,
             "done": done,
             "total": total,
             "progress_text": describe(done, total) if total else None,
             "url": request.get_full_path(),
+            "worker_late": late,
+            "wait_seconds": settings.TASK_WORKER_WAIT,
+            "run_here_url": reverse("import_run_here", args=[status["upload"]]) if late else None,
         }
         return render(request, "imports/progress.html" if request.htmx else template, context)
     if request.htmx:  # finished: the whole page again, with the result
@@ -135,11 +228,11 @@ def progress_page(request, status: dict, *, template: str, context: dict, descri
 
 
 def sweep_pending() -> int:
-    """Delete the uploads (and status files) nobody confirmed within PENDING_HOURS (no
-    record keeps them); returns how many."""
+    """Delete the uploads (and status files, and claims) nobody confirmed within
+    PENDING_HOURS (no record keeps them); returns how many."""
     cutoff = time.time() - PENDING_HOURS * 3600
     removed = 0
-    for path in pending_dir().iterdir():
+    for path in [*pending_dir().iterdir(), *claims_dir().iterdir()]:
         try:
             if path.is_file() and path.stat().st_mtime < cutoff:
                 path.unlink()

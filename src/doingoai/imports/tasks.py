@@ -8,44 +8,37 @@ preview, ``write`` for the import) that the status pages poll. A file whose prev
 fails is deleted; the preview writes nothing to the database. The import writes all
 rows or none (one transaction, through ``core.writing``) and deletes the file after.
 
-Each stage of an upload is done once: whoever first creates its claim file
-(``<token>.<stage>.claim``, created exclusively) does it, be it the worker or the
-request of an officer who chose to run it "here" because no worker picked it up. A
+Each stage of an upload is done once (``background.once``): whoever first creates its
+claim (``claims/<token>.<stage>``, created exclusively) does it, be it the worker or
+the request of an officer who chose to run it "here" because no worker picked it up. A
 second confirmation of the same upload finds the ``confirm`` claim taken and imports
 nothing."""
 
 from __future__ import annotations
 
-import os
-import time
-
 from django.tasks import task
 
 # the mechanism shared with the other uploads read in the background
-from .background import Progress, pending_dir, read_status, status_path, write_status
+from .background import (
+    Progress,
+    claim,
+    claimed,
+    once,
+    pending_dir,
+    read_status,
+    status_path,
+    write_status,
+)
 
-__all__ = ["import_confirmed", "preview_upload", "read_status", "report_from_json", "status_path"]
-
-
-def claim(token: str, stage: str) -> bool:
-    """Take ``stage`` (read, confirm, write) of the upload ``token`` for this caller alone:
-    True once, False to every later caller, in any process."""
-    try:
-        fd = os.open(pending_dir() / f"{token}.{stage}.claim", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        return False
-    os.close(fd)
-    return True
-
-
-def claimed(token: str, stage: str) -> bool:
-    return (pending_dir() / f"{token}.{stage}.claim").exists()
-
-
-def queue_status(token: str, stage: str) -> None:
-    """The status of work just handed to the worker, with the time it was queued (the
-    pages say so plainly when no worker picks it up)."""
-    write_status(token, stage=stage, state="queued", queued_at=time.time())
+__all__ = [
+    "claim",
+    "claimed",
+    "import_confirmed",
+    "preview_upload",
+    "read_status",
+    "report_from_json",
+    "status_path",
+]
 
 
 def report_to_json(report) -> dict:
@@ -95,23 +88,19 @@ def report_from_json(data: dict):
     )
 
 
-def _progress(token: str, stage: str):
+def run_stage(stage: str, kind: str, token: str, filename: str, user_id: int, language: str):
+    """Do ``stage`` of the uploaded file ``<token>.xlsx``, reporting progress: ``read``,
+    the preview (rolled back; the file is deleted when it fails), or ``write``, the
+    import of every row or none (the file is deleted after). The status says the report
+    (the rows, or the problems)."""
+    from django.contrib.auth import get_user_model
+    from django.utils import translation
+
+    from .spreadsheet import import_workbook
+
+    writing = stage == "write"
+    path = pending_dir() / f"{token}.xlsx"
     progress = Progress(token)
-    return lambda done, total: progress(done, total, stage=stage)
-
-
-def read_upload(kind: str, token: str, filename: str, user_id: int, language: str) -> None:
-    """Read the uploaded file ``<token>.xlsx`` as a preview (rolled back), reporting
-    progress; delete the file when the preview fails. Does nothing when somebody else
-    read it already."""
-    from django.contrib.auth import get_user_model
-    from django.utils import translation
-
-    from .spreadsheet import import_workbook
-
-    if not claim(token, "read"):
-        return
-    path = pending_dir() / f"{token}.xlsx"
     with translation.override(language):
         try:
             user = get_user_model().objects.get(pk=user_id)
@@ -119,57 +108,28 @@ def read_upload(kind: str, token: str, filename: str, user_id: int, language: st
                 kind,
                 path,
                 user=user,
-                commit=False,
+                commit=writing,
                 filename=filename,
-                progress=_progress(token, "read"),
+                progress=lambda done, total: progress(done, total, stage=stage),
             )
         except BaseException:
-            path.unlink(missing_ok=True)  # a failed preview leaves no file behind
-            write_status(token, stage="read", state="failed")
+            path.unlink(missing_ok=True)  # a failed stage leaves no file behind
+            write_status(token, stage=stage, state="failed")
             raise
-        if not report.ok:
+        if writing or not report.ok:
             path.unlink(missing_ok=True)
-        write_status(token, stage="read", state="done", report=report_to_json(report))
-
-
-def write_upload(kind: str, token: str, filename: str, user_id: int, language: str) -> None:
-    """Import the confirmed file ``<token>.xlsx``: every row or none, reporting progress,
-    then the rows created and updated (or the problems); the file is deleted after.
-    Does nothing when somebody else imports it already."""
-    from django.contrib.auth import get_user_model
-    from django.utils import translation
-
-    from .spreadsheet import import_workbook
-
-    if not claim(token, "write"):
-        return
-    path = pending_dir() / f"{token}.xlsx"
-    with translation.override(language):
-        try:
-            user = get_user_model().objects.get(pk=user_id)
-            report = import_workbook(
-                kind,
-                path,
-                user=user,
-                commit=True,
-                filename=filename,
-                progress=_progress(token, "write"),
-            )
-        except BaseException:
-            write_status(token, stage="write", state="failed")
-            raise
-        finally:
-            path.unlink(missing_ok=True)
-        write_status(token, stage="write", state="done", report=report_to_json(report))
+        write_status(token, stage=stage, state="done", report=report_to_json(report))
 
 
 @task
+@once("read")
 def preview_upload(kind: str, token: str, filename: str, user_id: int, language: str):
-    """The preview of a large upload, by the worker."""
-    read_upload(kind, token, filename, user_id, language)
+    """The preview of a large upload (by the worker, or here when no worker runs)."""
+    run_stage("read", kind, token, filename, user_id, language)
 
 
 @task
+@once("write")
 def import_confirmed(kind: str, token: str, filename: str, user_id: int, language: str):
-    """The confirmed import of a large upload, by the worker."""
-    write_upload(kind, token, filename, user_id, language)
+    """The confirmed import of a large upload (by the worker, or here when no worker runs)."""
+    run_stage("write", kind, token, filename, user_id, language)

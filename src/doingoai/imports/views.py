@@ -1,16 +1,18 @@
 """Pages of the spreadsheet import: the template to download, the upload with its
-preview (rows as they will be saved, problems listed) and the confirmation."""
+preview (rows as they will be saved, problems listed) and the confirmation; and the
+page's "run it here" of any upload whose background work no worker picked up
+(``run_here``: the spreadsheet's, the IATI preview, the news batches)."""
 
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -57,6 +59,28 @@ class UploadForm(forms.Form):
         return file
 
 
+def _page(importer, record_kind, **more) -> dict:
+    """What every page of the import shows around its part (``imports/page.html``)."""
+    return {
+        "kind": record_kind(),
+        "importer": importer,
+        "verbose_name_plural": record_kind.verbose_name_plural(),
+        **more,
+    }
+
+
+def _report(report, token=None) -> dict:
+    """The preview of ``report`` (its rows, at most PREVIEW_ROWS, and its problems); the
+    ``token`` to confirm it, if it may be."""
+    return {
+        "report": report,
+        "token": token,
+        "rows": report.rows[:PREVIEW_ROWS],
+        "more_rows": max(0, len(report.rows) - PREVIEW_ROWS),
+        "problems": report.all_problems(),
+    }
+
+
 def _importer_or_404(request, kind):
     importer = get_importer(kind)
     if importer is None:
@@ -99,11 +123,7 @@ def template_download(request, kind):
 @login_required
 def upload(request, kind):
     importer, record_kind = _importer_or_404(request, kind)
-    ctx = {
-        "kind": record_kind(),
-        "importer": importer,
-        "verbose_name_plural": record_kind.verbose_name_plural(),
-    }
+    ctx = _page(importer, record_kind)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -122,19 +142,11 @@ def upload(request, kind):
                 path.unlink(missing_ok=True)  # a failed preview leaves no file behind
                 raise
             if report.ok:
-                pending = request.session.get(SESSION_KEY, {})
-                pending[token] = {"kind": kind, "name": name}
-                request.session[SESSION_KEY] = pending
+                background.remember(request, SESSION_KEY, token, {"kind": kind, "name": name})
             else:
                 path.unlink(missing_ok=True)
                 token = None
-            ctx.update(
-                report=report,
-                token=token,
-                rows=report.rows[:PREVIEW_ROWS],
-                more_rows=max(0, len(report.rows) - PREVIEW_ROWS),
-                problems=report.all_problems(),
-            )
+            ctx.update(_report(report, token))
     else:
         form = UploadForm()
     ctx["form"] = form
@@ -144,99 +156,94 @@ def upload(request, kind):
 def _preview_in_background(request, kind, token, name):
     from django.utils.translation import get_language
 
-    from .tasks import preview_upload, queue_status
+    from .tasks import preview_upload
 
-    pending = request.session.get(SESSION_KEY, {})
-    pending[token] = {"kind": kind, "name": name}
-    request.session[SESSION_KEY] = pending
-    queue_status(token, "read")
-    preview_upload.enqueue(kind, token, name, request.user.pk, get_language())
+    entry = {"kind": kind, "name": name}
+    args = (kind, token, name, request.user.pk, get_language())
+    background.start(request, SESSION_KEY, token, entry, preview_upload, *args, stage="read")
     return redirect("import_preview", kind=kind, token=token)
+
+
+def _waiting(request, entry, status, ctx):
+    """The page (or its part polled by HTMX) of the preview or import not finished yet
+    (``background.progress_page``, with the texts of a spreadsheet), None once it is."""
+    name = entry["name"]
+    if status.get("stage") == "write":
+        texts = {
+            "heading": _("Import of “%(name)s”") % {"name": name},
+            "waiting_text": _("Waiting for the background worker to start…"),
+            "note": _(
+                "The file is large, so it is imported in the background: every row or "
+                "none. What was created and updated appears here when it is done."
+            ),
+            "run_here_note": _(
+                "You need not wait for it: the rows can be written here and now. It takes "
+                "about 20 seconds for 1,000 rows; keep this page open until the result "
+                "appears."
+            ),
+            "run_here_label": _("Import here now"),
+        }
+        row = _("Writing row %(done)s/%(total)s")
+    else:
+        texts = {
+            "run_here_note": _(
+                "You need not wait for it: the file can be read here and now. It takes about "
+                "20 seconds for 1,000 rows; keep this page open until the preview appears."
+            ),
+        }
+        row = _("Reading row %(done)s/%(total)s")
+    return background.progress_page(
+        request,
+        status,
+        template="imports/preview_wait.html",
+        context={**ctx, **texts, "name": name},
+        describe=lambda done, total: (
+            row % {"done": background.thousands(done), "total": background.thousands(total)}
+        ),
+    )
 
 
 @login_required
 def preview(request, kind, token):
     """The preview read in the background: its progress while rows are read (polled by
     HTMX), then the rows and problems as the upload page shows them."""
-    from .tasks import read_status, report_from_json, status_path
+    from .tasks import read_status, status_path
 
     importer, record_kind = _importer_or_404(request, kind)
-    pending = request.session.get(SESSION_KEY, {})
-    entry = pending.get(token)
-    if not entry or entry["kind"] != kind or not token.isalnum():
-        raise Http404
+    entry = _entry_or_404(request, kind, token)
     status = read_status(token)
     if status is None:
         messages.error(request, _("This upload has expired; please upload the file again."))
         return redirect("import_upload", kind=kind)
     if status.get("stage") == "write":  # confirmed meanwhile (the back button)
         return redirect("import_result", kind=kind, token=token)
-    ctx = {
-        "kind": record_kind(),
-        "importer": importer,
-        "verbose_name_plural": record_kind.verbose_name_plural(),
-        "form": UploadForm(),
-    }
-    waiting = _waiting(request, kind, token, entry, status, ctx)
+    # a failed task's file is gone already
+    failed = _("The file could not be read; nothing was imported.")
+    waiting, ctx, report = _outcome(request, importer, record_kind, entry, status, failed)
     if waiting is not None:
         return waiting
-    if status["state"] == "done":
-        report = report_from_json(status["report"])
-    else:  # the task failed: its file is gone already
-        report = ImportReport(kind=kind, filename=entry["name"])
-        report.problems.append(
-            Problem(_("The file could not be read; nothing was imported."), sheet=None)
-        )
     if not report.ok:
-        pending.pop(token, None)
-        request.session[SESSION_KEY] = pending
+        background.forget(request, SESSION_KEY, token)
         status_path(token).unlink(missing_ok=True)
         token = None
-    ctx.update(
-        report=report,
-        token=token,
-        rows=report.rows[:PREVIEW_ROWS],
-        more_rows=max(0, len(report.rows) - PREVIEW_ROWS),
-        problems=report.all_problems(),
-    )
+    ctx.update(_report(report, token))
     return render(request, "imports/upload.html", ctx)
 
 
-def _worker_late(status: dict) -> bool:
-    """Work queued longer than ``TASK_WORKER_WAIT`` seconds and not begun: no worker runs."""
-    import time
+def _outcome(request, importer, record_kind, entry, status, failed: str):
+    """(the page of the work going on, or None once it is finished; the page's context;
+    the report finished: the task's, or the problem ``failed`` when the task failed)."""
+    from .tasks import report_from_json
 
-    queued_at = status.get("queued_at")
-    return (
-        status["state"] == "queued"
-        and queued_at is not None
-        and time.time() - queued_at >= settings.TASK_WORKER_WAIT
-    )
-
-
-def _waiting(request, kind, token, entry, status, ctx):
-    """The page (or its part polled by HTMX) of work not finished yet, None once it is."""
-    if status["state"] in ("queued", "running"):
-        done, total = status.get("done", 0), status.get("total", 0)
-        ctx.update(
-            name=entry["name"],
-            writing=status.get("stage") == "write",
-            done=done,
-            total=total,
-            done_text=background.thousands(done),
-            total_text=background.thousands(total),
-            url=request.get_full_path(),
-            worker_late=_worker_late(status),
-            token=token,
-            wait_seconds=settings.TASK_WORKER_WAIT,
-        )
-        template = "imports/progress.html" if request.htmx else "imports/preview_wait.html"
-        return render(request, template, ctx)
-    if request.htmx:  # finished: the whole page again, with the preview or the result
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
-        return response
-    return None
+    ctx = _page(importer, record_kind, form=UploadForm())
+    waiting = _waiting(request, entry, status, ctx)
+    if waiting is not None:
+        return waiting, ctx, None
+    if status["state"] == "done":
+        return None, ctx, report_from_json(status["report"])
+    report = ImportReport(kind=entry["kind"], filename=entry["name"])
+    report.problems.append(Problem(failed, sheet=None))
+    return None, ctx, report
 
 
 def _entry_or_404(request, kind, token) -> dict:
@@ -248,37 +255,42 @@ def _entry_or_404(request, kind, token) -> dict:
 
 @login_required
 @require_POST
-def run_here(request, kind, token):
-    """Do here, in this request, the work of an upload that no worker picked up (the
-    preview or the import): the answer comes when it is done. Nothing is done twice: when
-    the worker took it meanwhile, this only shows its progress."""
+def run_here(request, token):
+    """Do here, in this request, the background work of the user's upload that no worker
+    picked up (``background.enqueue`` said what it is; a task marked ``background.once``):
+    the answer, back to the page it came from, comes when it is done. Nothing is done
+    twice: when a worker took it meanwhile, the task finds it claimed and does nothing,
+    and the page shows its progress (or result). Another user's upload waiting for a
+    worker is not found."""
     import logging
 
-    from django.utils.translation import get_language
+    from django.utils.module_loading import import_string
 
-    from . import tasks
-
-    _importer_or_404(request, kind)
-    entry = _entry_or_404(request, kind, token)
-    status = tasks.read_status(token)
+    status = background.read_status(token)
     if status is None:
-        messages.error(request, _("This upload has expired; please upload the file again."))
-        return redirect("import_upload", kind=kind)
-    writing = status.get("stage") == "write"
-    if status["state"] == "queued":
-        work = tasks.write_upload if writing else tasks.read_upload
+        raise Http404
+    if status["state"] == "queued":  # not begun: the user's own upload only
+        if token not in request.session.get(status.get("session_key") or "", {}):
+            raise Http404
+        if status.get("task") not in background.RUNNABLE:
+            raise Http404
         try:
-            work(kind, token, entry["name"], request.user.pk, get_language())
+            import_string(status["task"]).call(*status["args"])
         except Exception:  # the status says it failed; the page says so
-            logging.getLogger(__name__).exception("import %s of %s failed", token, kind)
-    return redirect("import_result" if writing else "import_preview", kind=kind, token=token)
+            logging.getLogger(__name__).exception("%s of %s failed here", status["task"], token)
+    page = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        page, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        page = "/"
+    return redirect(page)
 
 
 @login_required
 def result(request, kind, token):
     """The import of a confirmed large file: its progress while rows are written (polled
     by HTMX), then what was created and updated, or the problems (nothing written)."""
-    from .tasks import read_status, report_from_json
+    from .tasks import read_status
 
     importer, record_kind = _importer_or_404(request, kind)
     entry = _entry_or_404(request, kind, token)
@@ -286,22 +298,11 @@ def result(request, kind, token):
     if status is None or status.get("stage") != "write":
         messages.error(request, _("This upload has expired; please upload the file again."))
         return redirect("import_upload", kind=kind)
-    ctx = {
-        "kind": record_kind(),
-        "importer": importer,
-        "verbose_name_plural": record_kind.verbose_name_plural(),
-        "form": UploadForm(),
-    }
-    waiting = _waiting(request, kind, token, entry, status, ctx)
+    # a failed task's transaction is rolled back, its file gone
+    failed = _("The file could not be imported; nothing was imported.")
+    waiting, ctx, report = _outcome(request, importer, record_kind, entry, status, failed)
     if waiting is not None:
         return waiting
-    if status["state"] == "done":
-        report = report_from_json(status["report"])
-    else:  # the task failed: its transaction is rolled back, its file gone
-        report = ImportReport(kind=kind, filename=entry["name"])
-        report.problems.append(
-            Problem(_("The file could not be imported; nothing was imported."), sheet=None)
-        )
     written = [
         {
             "row": row,
@@ -341,7 +342,7 @@ def confirm(request, kind):
 
     from . import tasks
 
-    _importer, record_kind = _importer_or_404(request, kind)
+    importer, record_kind = _importer_or_404(request, kind)
     token = request.POST.get("token", "")
     pending = request.session.get(SESSION_KEY, {})
     entry = pending.get(token)
@@ -356,8 +357,8 @@ def confirm(request, kind):
     if not tasks.claim(token, "confirm"):  # another request confirmed it just now
         return _confirmed_already(request, kind, token, record_kind)
     if rows_at_least(path, BACKGROUND_ROWS):
-        tasks.queue_status(token, "write")
-        tasks.import_confirmed.enqueue(kind, token, entry["name"], request.user.pk, get_language())
+        args = (kind, token, entry["name"], request.user.pk, get_language())
+        background.enqueue(SESSION_KEY, token, tasks.import_confirmed, *args, stage="write")
         return redirect("import_result", kind=kind, token=token)
     try:
         report = import_workbook(kind, path, user=request.user, commit=True, filename=entry["name"])
@@ -366,15 +367,7 @@ def confirm(request, kind):
         tasks.status_path(token).unlink(missing_ok=True)
     if not report.ok:
         # the data changed between preview and confirmation
-        ctx = {
-            "kind": record_kind(),
-            "form": UploadForm(),
-            "report": report,
-            "token": None,
-            "rows": report.rows[:PREVIEW_ROWS],
-            "problems": report.all_problems(),
-            "verbose_name_plural": record_kind.verbose_name_plural(),
-        }
+        ctx = _page(importer, record_kind, form=UploadForm(), **_report(report))
         return render(request, "imports/upload.html", ctx, status=409)
     messages.success(
         request,

@@ -117,6 +117,7 @@ def _reason(exc: Exception) -> str:
 
 
 @task
+@background.once("read")  # run here when no worker takes it; never twice
 def read_articles(
     token: str, files: list, unit_id: int, user_id: int, language: str, published: str | None
 ):
