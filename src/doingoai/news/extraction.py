@@ -1053,6 +1053,16 @@ _RECEIVE_VISIT = re.compile(
     r"(?:\w+\s+){0,6}?doan\b|\btiep doan\b|\bdon doan\b|\bhoi kien\b|"
     r"\btiep xa giao\b"
 )
+#: "đã tiếp bà Teresa ...", "có buổi tiếp ông ...", "tiếp Đại sứ Cuba": receiving a person
+#: (never "tiếp tục", "tiếp nhận", "tiếp cận")
+_RECEIVE_PERSON = re.compile(
+    r"\b(?:da |co buoi |buoi )tiep (?:xa giao |va lam viec voi )?"
+    r"(?:ba|ong|ngai|dai su|tong lanh su|lanh su|truong dai dien|dai dien|pho dai su)\b"
+)
+#: "Đoàn ... Gyeonggi ... đã làm việc với Hội LHPN tỉnh Nghệ An": a visit only when the
+#: visitors are foreign and the hosts the union (the union "làm việc với" a partner at
+#: home is not a trip)
+_WORK_WITH = re.compile(r"\blam viec voi\b")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1422,7 +1432,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     body_start = title_span[1]
     body_sentences = _sentences(work, body_start, len(work))
     lead = body_sentences[:2]
-    kind, cue = _main_kind(work, folded, title_span, lead, orgs, hits)
+    kind, cue = _main_kind(
+        work, folded, title_span, lead, orgs, hits, body_sentences[:VISIT_SENTENCES]
+    )
     result.kind = kind
     if cue:
         span("kind", cue[0], cue[1])
@@ -1557,9 +1569,32 @@ def _visit_direction(
     m = _RECEIVE_VISIT.search(folded, start, end)
     if m:
         return ("delegation_in", m.start(), m.end())
-    m = _VISIT.search(folded, start, end)
-    if not m:
-        return None
+    m = _RECEIVE_PERSON.search(folded, start, end)
+    if m and any(o.is_unit for o in orgs if start <= o.start < m.start()):
+        return ("delegation_in", m.start(), m.end())
+    # every visit word of the region in turn: the first one may have no side named
+    # ("Tiếp tục chương trình làm việc tại Hà Nội, ... đoàn ... Viêng Chăn đã tới thăm")
+    for m in sorted(
+        [*_VISIT.finditer(folded, start, end), *_WORK_WITH.finditer(folded, start, end)],
+        key=lambda x: x.start(),
+    ):
+        direction = _direction_of_visit(work, m, end, orgs, hits)
+        if direction == "delegation_out" and m.re is _WORK_WITH:
+            continue
+        if direction:
+            return (direction, m.start(), m.end())
+    return None
+
+
+def _direction_of_visit(
+    work: str, m: re.Match, end: int, orgs: list[_Org], hits: list[PlaceHit]
+) -> str | None:
+    start = m.pos
+    # the visited side is named in the clause of the visit word ("... làm việc tại Hà
+    # Nội, chiều 8/8 đoàn ... Viêng Chăn đã tới thăm": Hà Nội, not the later visitors)
+    clause = re.search(r"[,;.]\s", work[m.end() : end])
+    if clause:
+        end = m.end() + clause.start()
     subject_orgs = [o for o in orgs if start <= o.start < m.start()]
     target_orgs = [o for o in orgs if m.end() <= o.start < end]
     target_places = [h for h in hits if m.end() <= h.start < end and h.match.kind != "region"]
@@ -1574,19 +1609,33 @@ def _visit_direction(
         h.match.kind == "vn_province" or h.match.code == "VN" for h in target_places[:1]
     )
     if subject_foreign and (target_home or not target_foreign):
-        return ("delegation_in", m.start(), m.end())
+        return "delegation_in"
     if target_foreign and not subject_foreign:
-        return ("delegation_out", m.start(), m.end())
+        if (
+            target_orgs
+            and target_orgs[0].key.startswith("mission:")
+            and not (target_places and target_places[0].match.foreign)
+        ):
+            # the union calling on a foreign embassy at home is not a trip abroad
+            return None
+        return "delegation_out"
     return None
 
 
-def _main_kind(work, folded, title_span, lead, orgs, hits) -> tuple[str, tuple[int, int] | None]:
+#: sentences of the body read for a visit: the lead, and the sentences a photo caption
+#: pushed out of it
+VISIT_SENTENCES = 3
+
+
+def _main_kind(
+    work, folded, title_span, lead, orgs, hits, visit_sentences=()
+) -> tuple[str, tuple[int, int] | None]:
     regions = []
     if title_span[1] > title_span[0]:
         regions.append(title_span)
     regions.extend(lead)
     # 1. A visit in the title or the lead makes the article a delegation.
-    for s, e in regions:
+    for s, e in [*regions, *(r for r in visit_sentences if r not in lead)]:
         visit = _visit_direction(work, folded, s, e, orgs, hits)
         if visit:
             return visit[0], (visit[1], visit[2])
