@@ -221,7 +221,7 @@ _NAME_STOP = {
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (
     r"(?:TP\.?|(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
-    r"quận|bản|cụm\s+bản|khu\s+vực|vùng))"
+    r"quận|bản|cụm\s+bản|khu\s+vực|vùng|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?[ \t]*-?))"
 )
 #: an acronym inserted after the head ("Hội Liên hiệp Phụ nữ (LHPN) tỉnh Gia Lai"): dropped
 _INSERTED_ACRONYM = re.compile(r"\s*\((?:LHPN|LHPNVN|LHPN\s+VN)\)")
@@ -411,6 +411,25 @@ _VENUE_STOP = re.compile(
 )
 
 
+#: "Dự kiến, ngày mai, 12/9, tại Phnôm Pênh sẽ diễn ra ...": a place of an event still to
+#: come is not where the reported activity took place
+_FUTURE = re.compile(
+    r"(?i:\bdự\s+kiến\b|\bsắp\s+tới\b|\bngày\s+mai\b|\bsẽ\s+(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức)\b)"
+)
+
+
+def _announced(work: str, start: int) -> bool:
+    """Is the place at ``start`` in a sentence about an event to come (a future word in the
+    sentence before it, or right after it: "tại X sẽ diễn ra")?"""
+    sentence_start = max(work.rfind(". ", 0, start), work.rfind("\n", 0, start)) + 1
+    after = work[start : start + 60]
+    stop = re.search(r"[.;\n]", after)
+    return bool(
+        _FUTURE.search(work, sentence_start, start)
+        or _FUTURE.search(after[: stop.start() if stop else len(after)])
+    )
+
+
 def _is_located(work: str, start: int) -> bool:
     """Is the place at ``start`` (its administrative word included) written after a
     location word ("tại", "ở", "đến", ...) that does not end a name?"""
@@ -578,6 +597,11 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             direct = _read_places_list(text, _skip_ws(text, pos), hits)
             if direct:
                 places, level = direct, None
+        if family == "wu" and not places:
+            peace = _peace_union(text, head_start, pos, hits)
+            if peace is not None:
+                orgs.append(peace)
+                continue
         if family == "wu":
             org = _wu_org(text, m.start(), head_start, head, pos, level, places, hits)
             if org is not None:
@@ -615,7 +639,43 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_institutions(text, orgs)
     orgs.sort(key=lambda o: o.start)
     _use_acronyms(text, orgs)
+    _add_acronym_orgs(text, orgs, hits)
     return orgs
+
+
+#: "Trung tâm Nghiên cứu Nông nghiệp Quốc tế của Úc (ACIAR)", "Đảng Đại hội Dân tộc Phi
+#: (ANC) cầm quyền của Nam Phi": a foreign body the reader could not bound, named by the
+#: acronym the text gives it
+_ACRONYM_NAMED = re.compile(
+    r"(?P<head>Trung\s+tâm|Viện|Tổ\s+chức|Quỹ|Đảng|Cơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
+    r"Chương\s+trình)\s+(?P<words>[^()\n.;]{3,90}?)[ \t]*\((?P<a>[A-Z][A-Z&]{1,7})\)"
+)
+#: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
+_HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
+
+
+def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _ACRONYM_NAMED.finditer(text):
+        acronym = m.group("a")
+        if acronym in _HOME_ACRONYMS or any(o.start < m.end() and m.start() < o.end for o in orgs):
+            continue
+        words = m.group("words")
+        if not re.match(_CAP, words) or "Việt Nam" in words:
+            continue
+        # a foreign place in the name, or "của <country>" right after the acronym
+        inside = [h for h in hits if m.start("words") <= h.start < m.end("words")]
+        after = re.match(r"[^.;\n]{0,20}?\bcủa[ \t]+", text[m.end() : m.end() + 40])
+        if after:
+            hit = _place_at(hits, m.end() + after.end())
+            inside += [hit] if hit is not None else []
+        foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
+        if not foreign:
+            continue
+        country = foreign[0].match.country
+        orgs.append(
+            _Org(acronym, m.start(), m.end(), False, "other", "known:" + fold(acronym), country)
+        )
+    orgs.sort(key=lambda o: o.start)
 
 
 #: "Đại sứ Cuba tại Việt Nam", "Tổng Lãnh sự Singapore": the mission, named
@@ -832,6 +892,28 @@ def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None
     return None
 
 
+#: "... vì hòa bình và phát triển": the name of the Cambodian women's unions
+_FOR_PEACE = re.compile(
+    r"[ \t]+(?i:vì)[ \t]+(?i:hòa|hoà)[ \t]+(?i:bình)[ \t]+(?i:và)[ \t]+(?i:phát)[ \t]+(?i:triển)"
+)
+
+
+def _peace_union(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
+    """ "Hội Phụ nữ vì hòa bình và phát triển tỉnh Stung Treng": a Cambodian provincial
+    women's union written without "Campuchia" — named by the foreign province after it."""
+    tail = _FOR_PEACE.match(text, pos)
+    if not tail:
+        return None
+    level = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[tail.end() :])
+    if not level:
+        return None
+    hit = _place_at(hits, tail.end() + level.end())
+    if hit is None or not hit.match.foreign:
+        return None
+    name = _clean_name(text[head_start : hit.end])
+    return _Org(name, head_start, hit.end, False, "wu", f"wu:{hit.match.code}", hit.match.country)
+
+
 def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
     head_clean = " ".join(head.split())
     if (
@@ -847,6 +929,16 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         places, end = vn, vn[0].end
         name = _clean_name(text[head_start:end])
         return [_Org(name, head_start, end, True, "wu", f"wu:{vn[0].match.code}", "VN")]
+    if (
+        len(places) > 1
+        and places[-1].match.kind == "country"
+        and all(
+            p.match.kind == "subdivision" and p.match.country == places[-1].match.country
+            for p in places[:-1]
+        )
+    ):
+        # "Hội LHPN tỉnh Bolykhămxay, Lào": the province, then its country
+        places = places[:-1]
     if places:
         last = places[-1]
         end = last.end
@@ -960,6 +1052,10 @@ def _and_goes_on(text: str, pos: int) -> bool:
     )
 
 
+#: "... do Chính phủ X tài trợ": the government funds the project of the article
+_FUNDED_BY = re.compile(r"[ \t]*(?:đã[ \t]+)?(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)")
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -967,6 +1063,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     foreign = None
     i = pos
     count = 0
+    after_place: list[str] = []  # the words read since the last place
     while count < 12:
         m = re.match(r"[ \t]+", text[i:])
         if not m:
@@ -978,6 +1075,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             if hit.match.foreign and foreign is None:
                 foreign = hit
             last_place_end = hit.end
+            after_place = []
             count += 1
             # "... tại Việt Nam" ends the name
             continue
@@ -990,7 +1088,10 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             or word[0].isdigit()
             or word in _LOWER_OK
             or word in "–-"
-            or (word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None)
+            or (
+                word in {"tại", "ở", "thuộc"}
+                and _place_at(hits, _skip_ws(text, j + w.end())) is not None
+            )
             # "Bộ các vấn đề phụ nữ Cam-pu-chia", "Viện Giáo dục và Thúc đẩy ... Hàn Quốc":
             # lower-case words go on while no word ends the name (the name must still
             # reach a foreign place)
@@ -1003,15 +1104,38 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
                 break
             i = j + w.end()
+            after_place.append(word)
             count += 1
             continue
         break
     end = last_place_end
+    if (
+        end is not None
+        and 0 < len(after_place) <= 4
+        and after_place[0][0].isupper()
+        and re.match(r"[ \t]*(?:[.,;:)\n]|$)", text[i : i + 2])
+    ):
+        # "Ủy ban T.Ư Mặt trận Lào Xây dựng đất nước.": the name goes on after the place
+        # up to the end of the phrase
+        end = i
     if end is None or foreign is None:
         return None
-    after = _country_after(text, end, hits)
-    if after is not None:
-        end = after.end + (1 if text[after.end : after.end + 1] == ")" else 0)
+    # "Trường Đại học Tổng hợp Flinders thuộc Bang Nam Úc": the name ends before "thuộc"
+    # when a name stands before it; the place after still gives the country
+    belongs = re.search(r"[ \t]+thuộc[ \t]+", text[pos:end])
+    if belongs and re.search(_CAP, text[pos : pos + belongs.start()]):
+        name = " ".join(text[head_start : pos + belongs.start()].split())
+        return _Org(
+            name,
+            head_start,
+            pos + belongs.start(),
+            False,
+            "other",
+            f"other:{fold(name)}",
+            foreign.match.country,
+        )
+    # "Sở Công tác phụ nữ tỉnh Stung Treng (Campuchia)": the country after the name gives
+    # the country, it is not part of the name
     name = " ".join(text[head_start:end].split())
     head = fold(text[head_start:pos])
     key = f"other:{head}:{foreign.match.code}"
@@ -1370,6 +1494,14 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         if org.collective and org.family in enumerated_families:
             span("partners", org.start, org.end)
             continue
+        if org.key.startswith("other:chinh phu:") and not _FUNDED_BY.match(
+            work[org.end : org.end + 40]
+        ):
+            # "Chính phủ Hàn Quốc đã ban hành ...", "1 triệu USD từ Chính phủ Hàn Quốc": a
+            # government as a whole acts in the background (it still gives the country and
+            # the giver of an amount); it is a partner when the text has it fund the
+            # project ("dự án do Chính phủ Ô-xtrây-li-a tài trợ")
+            continue
         if org.key not in seen_keys:
             seen_keys.add(org.key)
             result.partners.append(org.name)
@@ -1406,6 +1538,12 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # in a list or an address ("tại xã Phiêng Khoài, huyện Yên Châu", "(xã Tân Lập,
     # huyện Tân Biên, tỉnh Tây Ninh)")
     taken = [c for c in candidates if c[3]]
+    # a place of an announced event that follows the reported one is dropped (an article
+    # announcing its one event keeps it)
+    reported = [c for c in taken if not _announced(work, c[0])]
+    if reported:
+        first_reported = min(c[0] for c in reported)
+        taken = [c for c in taken if c in reported or c[0] < first_reported]
     grown = True
     while grown:
         grown = False
