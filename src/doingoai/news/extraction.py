@@ -1591,7 +1591,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         ],
         published,
     )
-    chosen = _choose_date(dates, lead, title_span)
+    chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
         # "ngày 2/5" with no year in the text, no dateline and no publication date:
         # the year is not guessed; the date is left for the officer, highlighted
@@ -1684,8 +1684,16 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
     return out
 
 
+#: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
+#: span; any other month alone ("Tháng 9/2024, ...", "ký ... tháng 10/2010") is background
+_MONTH_SPAN = re.compile(r"(?:[Tt]rong|[Ss]uốt|[Cc]ả)[ \t]+$")
+
+
 def _choose_date(
-    dates: list[DateHit], lead: list[tuple[int, int]], title_span: tuple[int, int]
+    dates: list[DateHit],
+    lead: list[tuple[int, int]],
+    title_span: tuple[int, int],
+    work: str = "",
 ) -> DateHit | None:
     if not dates:
         return None
@@ -1696,8 +1704,9 @@ def _choose_date(
         if days:
             return days[0]
     for pool in (in_lead, dates):
-        if pool:
-            return pool[0]
+        for d in pool:
+            if _MONTH_SPAN.search(work[max(0, d.start - 8) : d.start]):
+                return d
     return None
 
 
