@@ -212,3 +212,26 @@ def test_a_month_alone_is_background_unless_it_is_the_span():
     )
     result = extract(span)
     assert (result.start_date, result.end_date) == (date(2023, 10, 1), date(2023, 10, 31))
+
+
+def test_named_places_written_with_tp_and_lang():
+    # https://baogialai.com.vn/hoi-phu-nu-gia-lai-va-stung-treng-tang-cuong-hop-tac-de-phat-trien-post304406.html
+    text = (
+        "Hội Phụ nữ Gia Lai và Stung Treng tăng cường hợp tác để phát triển\n\n"
+        "Cuối tuần qua, đoàn công tác Hội Phụ nữ vì hòa bình và phát triển tỉnh Stung Treng "
+        "có chuyến tham quan, học tập kinh nghiệm tại Câu lạc bộ Phụ nữ dệt thổ cẩm kết hợp du "
+        "lịch cộng đồng tại làng Phung, xã Biển Hồ, TP. Pleiku."
+    )
+    assert extract(text).places == ["làng Phung", "xã Biển Hồ", "TP. Pleiku"]
+
+
+def test_places_after_o_cac_tinh():
+    # http://hoilhpn.org.vn/web/guest/tin-chi-tiet/-/chi-tiet/chu-tich-ha-thi-khiet-tham-va-lam-viec-tai-cam-pu-chia-4063-2.html
+    text = (
+        "Chủ tịch Hà Thị Khiết thăm và làm việc tại Cam-pu-chia\n\n"
+        "Trong thời gian ở Cam-pu-chia, đồng chí Hà Thị Khiết đã đến thăm một số trung tâm "
+        "dạy nghề cho nữ nông thôn do nữ làm quản lý và những cơ sở sản xuất lụa tơ tằm, mây "
+        "tre đan xuất khẩu ở các tỉnh Kampong Cham và tỉnh Xiêm Riệp, Cam-pu-chia."
+    )
+    places = extract(text).places
+    assert "tỉnh Xiêm Riệp" in places

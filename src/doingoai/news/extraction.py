@@ -385,7 +385,9 @@ _PLACE_PREFIX = re.compile(
 
 
 #: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
-_LOCATED_WORD = re.compile(r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+$")
+_LOCATED_WORD = re.compile(
+    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:các\s+)?$"
+)
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
@@ -393,7 +395,7 @@ _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌ
 #: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
 _NAMED_PLACE = re.compile(
     r"(?P<p>(?P<level>\b(?i:huyện|quận|thị\s+xã|xã|thị\s+trấn|phường|bản|thủ\s+đô|thu\s+đô|"
-    r"thành\s+phố|tỉnh))\s+"
+    r"thành\s+phố|tỉnh|làng|thôn|ấp)|\bTP\.?)\s*(?<=\s|\.)"
     rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}))"
 )
 #: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
