@@ -235,3 +235,42 @@ def test_places_after_o_cac_tinh():
     )
     places = extract(text).places
     assert "tỉnh Xiêm Riệp" in places
+
+
+@pytest.mark.parametrize(
+    ("text", "partners", "units"),
+    [
+        # https://baotayninh.vn/hoi-lhpn-tay-ninh-so-ket-thuc-hien-ban-thoa-thuan-hop-tac-voi-hoi-phu-nu-campuchia-a10046.html
+        (
+            "Ký kết bản thoả thuận hợp tác vì hoà bình và phát triển giữa  Hội LHPN tỉnh Tây "
+            "Ninh và Hội Phụ nữ 3 tỉnh Svay Rieng, Tôbônkhomun, Prey Veng giai đoạn 2014-2016.",
+            [
+                "Hội Phụ nữ tỉnh Svay Rieng",
+                "Hội Phụ nữ tỉnh Tôbônkhomun",
+                "Hội Phụ nữ tỉnh Prey Veng",
+            ],
+            ["Hội LHPN tỉnh Tây Ninh"],
+        ),
+        # https://tracuuquyhoach.com/tin-tuc/phu-nu-viet-nam-va-nga-trao-doi-hop-tac-50291286
+        (
+            "Trong buổi làm việc với Ủy ban bảo vệ gia đình, cha mẹ và trẻ em Nga, Hội Phụ nữ Nga "
+            "“Niềm hy vọng nước Nga” (thuộc Đảng cộng sản Nga), Chủ tịch Trung ương Hội Liên hiệp "
+            "Phụ nữ Việt Nam Hà Thị Nga bày tỏ vui mừng trước mối quan hệ tốt đẹp giữa 2 nước Việt "
+            "Nam - LB Nga, trong suốt thời gian qua.",
+            ["Hội Phụ nữ Nga “Niềm hy vọng nước Nga”"],
+            ["Trung ương Hội Liên hiệp Phụ nữ Việt Nam"],
+        ),
+        # https://phattrienkinhte.com/tag/vai-tro-phu-nu/feed
+        (
+            "Kỷ niệm 50 năm Chiến thắng lịch sử này và 50 năm thiết lập quan hệ ngoại giao giữa "
+            "Việt Nam và Mexico, Bảo tàng Phụ nữ Mexico (Museo de la Mujer) và Bảo tàng Phụ nữ "
+            "Việt Nam đã hợp tác tổ chức triển lãm ảnh ‘Đội quân tóc dài’.",
+            ["Bảo tàng Phụ nữ Mexico"],
+            ["Bảo tàng Phụ nữ Việt Nam"],
+        ),
+    ],
+)
+def test_foreign_partners_by_province_quote_and_museum(text, partners, units):
+    result = extract("Tin\n\n" + text)
+    assert result.partners == partners
+    assert result.units == units

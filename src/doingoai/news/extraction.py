@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from doingoai.core.text import fold, squash
@@ -638,11 +638,27 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         )
     _add_missions(text, orgs, hits)
     _add_companies(text, orgs)
-    _add_institutions(text, orgs)
+    _add_institutions(text, orgs, hits)
     orgs.sort(key=lambda o: o.start)
     _use_acronyms(text, orgs)
     _add_acronym_orgs(text, orgs, hits)
+    _add_quoted_names(text, orgs)
     return orgs
+
+
+#: "Hội Phụ nữ Nga “Niềm hy vọng nước Nga”": a foreign body's proper name in quotes
+_QUOTED_NAME = re.compile(r"[ \t]*“(?P<q>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][^”\n]{2,60})”")
+
+
+def _add_quoted_names(text: str, orgs: list[_Org]) -> None:
+    for at, org in enumerate(orgs):
+        if org.is_unit or org.family not in ("wu", "other") or not org.country:
+            continue
+        m = _QUOTED_NAME.match(text, org.end)
+        if not m or any(o.start >= org.end and o.start < m.end() for o in orgs):
+            continue
+        name = f"{org.name} “{m.group('q')}”"
+        orgs[at] = replace(org, name=name, end=m.end(), key=org.key + ":" + fold(m.group("q")))
 
 
 #: "Trung tâm Nghiên cứu Nông nghiệp Quốc tế của Úc (ACIAR)", "Đảng Đại hội Dân tộc Phi
@@ -821,10 +837,29 @@ def _for_peace(text: str, hit: PlaceHit) -> bool:
     )
 
 
-def _add_institutions(text: str, orgs: list[_Org]) -> None:
+def _add_institutions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     for m in _WU_INSTITUTION_RE.finditer(text):
         if re.search(r"(?:tại|ở)\s+$", text[max(0, m.start() - 6) : m.start()]):
             continue  # "tại Bảo tàng Phụ nữ Việt Nam": a venue, not a unit taking part
+        abroad = _place_at(hits, _skip_ws(text, m.end()))
+        if abroad is not None and abroad.match.foreign and abroad.match.kind == "country":
+            # "Bảo tàng Phụ nữ Mexico (Museo de la Mujer)": a foreign institution, a partner
+            inside = [o for o in orgs if m.start() <= o.start < abroad.end]
+            for other in inside:
+                orgs.remove(other)
+            name = _clean_name(text[m.start() : abroad.end])
+            orgs.append(
+                _Org(
+                    name,
+                    m.start(),
+                    abroad.end,
+                    False,
+                    "other",
+                    "other:" + fold(name),
+                    abroad.match.country,
+                )
+            )
+            continue
         inside = [o for o in orgs if o.start <= m.start() < o.end or m.start() <= o.start < m.end()]
         if any(o.is_unit for o in inside):
             continue
