@@ -274,3 +274,20 @@ def test_foreign_partners_by_province_quote_and_museum(text, partners, units):
     result = extract("Tin\n\n" + text)
     assert result.partners == partners
     assert result.units == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # http://hoilhpn.org.vn/web/guest/tin-chi-tiet/-/chi-tiet/hoi-lhpn-tinh-quang-tri-tham-du-hoi-thao-lao-%C4%91ong-di-cu-tu-do-va-mua-ban-nguoi-tai-savannakhet-lao--19507-2403.html
+        "Nhận lời mời của Hội Phụ nữ tỉnh Savannakhet (Lào), trong 3 ngày từ ngày 28 - "
+        "30/3/2013, đoàn đại biểu Hội LHPN tỉnh Quảng Trị đã sang thăm và dự hội thảo “Lao động "
+        "di cư tự do và mua bán người” tại tỉnh bạn.",
+        # http://hoilhpn.org.vn/web/guest/tin-chi-tiet/-/chi-tiet/hoi-nghi-thuong-%C4%91inh-phu-nu-toan-cau-987-1.html
+        "Từ ngày 23 - 25/6, bà Hà Thị Khiết -Ủy viên TW Đảng, Chủ tịch Hội LHPN Việt Nam, Chủ "
+        "tịch Ủy ban Quốc gia Vì sự tiến bộ của phụ nữ Việt Nam đã dẫn đầu đoàn đại biểu nước ta "
+        "tham dự Hội nghị Thượng đỉnh Phụ nữ toàn cầu lần thứ 15 tại Mêhicô.",
+    ],
+)
+def test_going_over_or_attending_a_meeting_abroad_is_a_delegation_out(text):
+    assert _kind("Tin\n\n" + text, date(2013, 4, 4)) == "delegation_out"

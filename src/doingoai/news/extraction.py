@@ -1224,6 +1224,14 @@ _RECEIVE_PERSON = re.compile(
 #: visitors are foreign and the hosts the union (the union "làm việc với" a partner at
 #: home is not a trip)
 _WORK_WITH = re.compile(r"\blam viec voi\b")
+#: "đoàn ... Hội LHPN tỉnh Quảng Trị đã sang thăm và dự hội thảo": "sang" is going abroad
+_GO_ABROAD = re.compile(r"\bsang (?:tham|du|lam viec|cong tac)\b")
+#: "... tham dự Hội nghị Thượng đỉnh Phụ nữ toàn cầu lần thứ 15 tại Mêhicô": attending an
+#: event abroad is a trip out (only when the place named is foreign)
+_ATTEND = re.compile(
+    r"\b(?:tham du|du)\s+(?:\w+\s+){0,2}?(?:hoi nghi|dai hoi|dien dan|hoi thao|toa dam|"
+    r"khoa hop|phien hop)\b"
+)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1767,6 +1775,24 @@ def _visit_direction(
             continue
         if direction:
             return (direction, m.start(), m.end())
+    for m in _GO_ABROAD.finditer(folded, start, end):
+        subject = [o for o in orgs if start <= o.start < m.start()]
+        if subject and subject[-1].is_unit:
+            return ("delegation_out", m.start(), m.end())
+    for m in _ATTEND.finditer(folded, start, end):
+        subject = [o for o in orgs if start <= o.start < m.start()]
+        sentence_end = min(
+            [x for x in (work.find(". ", m.end(), end), work.find("\n", m.end(), end)) if x >= 0]
+            or [end]
+        )
+        places = [h for h in hits if m.end() <= h.start < sentence_end]
+        at = [
+            h
+            for h in places
+            if re.search(r"\b(?:tại|ở)\s+(?:\w+\s+){0,2}$", work[max(0, h.start - 20) : h.start])
+        ]
+        if (not subject or subject[-1].is_unit) and at and at[0].match.foreign:
+            return ("delegation_out", m.start(), m.end())
     return None
 
 
@@ -1795,10 +1821,12 @@ def _direction_of_visit(
     if subject_foreign and (target_home or not target_foreign):
         return "delegation_in"
     if target_foreign and not subject_foreign:
+        mission = target_orgs[0] if target_orgs else None
+        beyond = [h for h in target_places if mission is not None and h.start >= mission.end]
         if (
-            target_orgs
-            and target_orgs[0].key.startswith("mission:")
-            and not (target_places and target_places[0].match.foreign)
+            mission is not None
+            and mission.key.startswith("mission:")
+            and not (beyond and beyond[0].match.foreign)
         ):
             # the union calling on a foreign embassy at home is not a trip abroad
             return None
