@@ -291,3 +291,12 @@ def test_foreign_partners_by_province_quote_and_museum(text, partners, units):
 )
 def test_going_over_or_attending_a_meeting_abroad_is_a_delegation_out(text):
     assert _kind("Tin\n\n" + text, date(2013, 4, 4)) == "delegation_out"
+
+
+def test_womens_cultural_house_of_hcmc_is_a_unit():
+    # https://phunuonline.com.vn/vun-dap-tinh-huu-nghi-tu-nhung-hoat-dong-ho-tro-phu-nu-a1538877.html
+    text = (
+        "Tin\n\nHội Phụ nữ tỉnh Chiang Mai tham quan nhà văn hóa Phụ nữ TPHCM trong chuyến thăm "
+        "và làm việc tại TPHCM vào tháng 12/2024"
+    )
+    assert extract(text).units == ["nhà văn hóa Phụ nữ TPHCM"]

@@ -816,6 +816,7 @@ _WU_INSTITUTION_RE = re.compile(
     r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
     r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
     r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
+    r"[Nn]hà\s+[Vv]ăn\s+(?:hóa|hoá)\s+Phụ\s+nữ(?:\s+(?:TP\.?\s?HCM|TPHCM|TP\.?\s+Hồ\s+Chí\s+Minh))?|"
     r"Hội\s+Nữ\s+(?i:trí\s+thức)(?:\s+Việt\s+Nam)?"
 )
 
