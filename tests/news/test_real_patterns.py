@@ -300,3 +300,14 @@ def test_womens_cultural_house_of_hcmc_is_a_unit():
         "và làm việc tại TPHCM vào tháng 12/2024"
     )
     assert extract(text).units == ["nhà văn hóa Phụ nữ TPHCM"]
+
+
+def test_to_chuc_before_an_event_is_the_verb():
+    # https://phunuvietnam.vn/print/30-6-to-chuc-dien-dan-phu-nu-viet-nam-han-quoc-lan-thu-5-29165.htm
+    text = (
+        "30/6: Tổ chức Diễn đàn Phụ nữ Việt Nam - Hàn Quốc lần thứ 5\n"
+        "Nhân kỷ niệm 25 năm ngày thiết lập quan hệ ngoại giao Việt Nam - Hàn Quốc, thực hiện "
+        "Thoả thuận Hợp tác giữa Hội LHPNVN và Viện Phát triển Phụ nữ Hàn Quốc (KWDI), Hội "
+        "LHPNVN sẽ tổ chức “Diễn đàn Phụ nữ Việt Nam - Hàn Quốc lần thứ 5”."
+    )
+    assert extract(text).partners == ["KWDI"]
