@@ -311,3 +311,14 @@ def test_to_chuc_before_an_event_is_the_verb():
         "LHPNVN sẽ tổ chức “Diễn đàn Phụ nữ Việt Nam - Hàn Quốc lần thứ 5”."
     )
     assert extract(text).partners == ["KWDI"]
+
+
+def test_union_meeting_a_foreign_envoy_is_a_delegation_in():
+    # https://phunuvietnam.vn/print/hop-tac-trong-linh-vuc-hon-nhan-quoc-te-38466.htm
+    text = (
+        "Hợp tác trong lĩnh vực hôn nhân quốc tế\n\n"
+        "Đây là một trong những vấn đề quan trọng được bàn thảo tại buổi làm việc giữa Phó Chủ "
+        "tịch Hội LHPNVN Bùi Thị Hòa và bà Lee Mi Yeon - Công sứ kiêm Tổng Lãnh sự Hàn Quốc tại "
+        "Việt Nam ngày 31/1."
+    )
+    assert _kind(text) == "delegation_in"

@@ -1228,6 +1228,7 @@ _RECEIVE_PERSON = re.compile(
 #: visitors are foreign and the hosts the union (the union "làm việc với" a partner at
 #: home is not a trip)
 _WORK_WITH = re.compile(r"\blam viec voi\b")
+_MEETING = re.compile(r"\bbuoi (?:lam viec|tiep|gap|gap mat|hoi dam)\b")
 #: "đoàn ... Hội LHPN tỉnh Quảng Trị đã sang thăm và dự hội thảo": "sang" is going abroad
 _GO_ABROAD = re.compile(r"\bsang (?:tham|du|lam viec|cong tac)\b")
 #: "... tham dự Hội nghị Thượng đỉnh Phụ nữ toàn cầu lần thứ 15 tại Mêhicô": attending an
@@ -1768,6 +1769,13 @@ def _visit_direction(
     m = _RECEIVE_PERSON.search(folded, start, end)
     if m and any(o.is_unit for o in orgs if start <= o.start < m.start()):
         return ("delegation_in", m.start(), m.end())
+    # "buổi làm việc giữa Phó Chủ tịch Hội LHPNVN ... và bà Lee Mi Yeon - Công sứ kiêm Tổng
+    # Lãnh sự Hàn Quốc": the union meeting a foreign envoy is an envoy received
+    m = _MEETING.search(folded, start, end)
+    if m:
+        here = [o for o in orgs if start <= o.start < end]
+        if any(o.is_unit for o in here) and any(o.key.startswith("mission:") for o in here):
+            return ("delegation_in", m.start(), m.end())
     # every visit word of the region in turn: the first one may have no side named
     # ("Tiếp tục chương trình làm việc tại Hà Nội, ... đoàn ... Viêng Chăn đã tới thăm")
     for m in sorted(
