@@ -241,6 +241,18 @@ def find_amounts(text: str) -> list[Amount]:
             and any(a.quantity and a.value == value and a.currency == currency for a in found)
         ):
             continue  # a total that repeats quantity x unit value
+        total = next((a for a in found if a.total), None)
+        if (
+            total is not None
+            and value < total.value
+            and (
+                currency == total.currency
+                or ("đô" in text[span_start:end].lower() and total.currency in _DOLLARS)
+            )
+        ):
+            # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc ... 2,1 triệu đô
+            # la Úc sẽ được dành cho ...": the parts listed after the total
+            continue
         if _TOTAL.search(before):
             # "Tổng trị giá quà tặng là 36.800.000 đồng": the total, not its parts listed
             # before it in the same paragraph
@@ -249,6 +261,10 @@ def find_amounts(text: str) -> list[Amount]:
             amount = replace(amount, total=True)
         found.append(amount)
     return _drop_rounded(found, restated)
+
+
+#: currencies a bare "đô la" may stand for in an article about one of them
+_DOLLARS = {"USD", "AUD", "CAD", "NZD", "SGD", "HKD"}
 
 
 def _restates(text: str, found: list[Amount], start: int, currency: str) -> bool:

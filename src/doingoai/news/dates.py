@@ -48,6 +48,28 @@ _Y = r"(?P<{n}>(?:19|20)\d\d)"
 _SEP = r"\s*[/.\-]\s*"
 _DM = _D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1") + r"(?:\s*/\s*" + _Y.format(n="y1") + ")?"
 
+
+def _day_range(lead: str, joiners: str, *, month_sep: str, year_sep: str = "", after: str = ""):
+    """A span of days in one month: ``lead`` d1 ``joiners`` (ngày) d2 ``month_sep`` m2
+    (``year_sep`` y2) ``after`` — "25-27/6", "15 đến 19-9", "5 đến ngày 7 tháng 3 năm 2023".
+    ``year_sep`` defaults to ``month_sep``."""
+    return re.compile(
+        lead
+        + _D.format(n="d1")
+        + r"\s*(?:"
+        + joiners
+        + r")\s*(?:ngày\s+)?"
+        + _D.format(n="d2")
+        + month_sep
+        + _M.format(n="m2")
+        + r"(?:"
+        + (year_sep or month_sep)
+        + _Y.format(n="y2")
+        + ")?"
+        + after
+    )
+
+
 _PATTERNS = [
     # từ ngày 25/6 đến (ngày) 1/7(/2024)
     re.compile(
@@ -62,40 +84,20 @@ _PATTERNS = [
         + r")?(?!\s*/?\d)"
     ),
     # từ (ngày) 25-27/6(/2023), 15 và 16/8
-    re.compile(
-        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày\s+)?"
-        + _D.format(n="d1")
-        + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
-        + _D.format(n="d2")
-        + r"\s*/\s*"
-        + _M.format(n="m2")
-        + r"(?:\s*/\s*"
-        + _Y.format(n="y2")
-        + r")?(?!\s*/?\d)"
+    _day_range(
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày\s+)?",
+        r"đến|tới|và|[-–—]",
+        month_sep=r"\s*/\s*",
+        after=r"(?!\s*/?\d)",
     ),
     # từ ngày 15 đến 19-9 (a dash between day and month)
-    re.compile(
-        r"(?:[Tt]ừ\s+)?ngày\s+"
-        + _D.format(n="d1")
-        + r"\s*(?:đến|tới)\s*(?:ngày\s+)?"
-        + _D.format(n="d2")
-        + r"-"
-        + _M.format(n="m2")
-        + r"(?:-"
-        + _Y.format(n="y2")
-        + r")?(?![\d/-])"
-    ),
+    _day_range(r"(?:[Tt]ừ\s+)?ngày\s+", r"đến|tới", month_sep="-", after=r"(?![\d/-])"),
     # từ ngày 5 đến ngày 7 tháng 3 (năm 2023)
-    re.compile(
-        r"(?:[Tt]ừ\s+)?ngày\s+"
-        + _D.format(n="d1")
-        + r"\s*(?:đến|tới|và|[-–—])\s*(?:ngày\s+)?"
-        + _D.format(n="d2")
-        + r"\s+tháng\s+"
-        + _M.format(n="m2")
-        + r"(?:\s*(?:năm|,|/)\s*"
-        + _Y.format(n="y2")
-        + ")?"
+    _day_range(
+        r"(?:[Tt]ừ\s+)?ngày\s+",
+        r"đến|tới|và|[-–—]",
+        month_sep=r"\s+tháng\s+",
+        year_sep=r"\s*(?:năm|,|/)\s*",
     ),
     # ngày 5 tháng 3 (năm 2023)
     re.compile(

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from doingoai.core.text import fold, squash
@@ -151,7 +151,10 @@ _WU_HEAD = (
 _OTHER_HEAD = (
     r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
-    r"Uỷ\s+ban|Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Tổ\s+chức|Phòng\s+Thương\s+mại|"
+    r"Uỷ\s+ban|Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
+    # "Tổ chức Diễn đàn ...", "Tổ chức Lễ ...": the verb "to organise", not an organisation
+    r"Tổ\s+chức(?!\s+(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|"
+    r"[Cc]hương\s+trình|[Tt]riển\s+lãm|[Hh]ội\s+chợ))|"
     r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
     r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
@@ -221,7 +224,7 @@ _NAME_STOP = {
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
 _LEVEL = (
     r"(?:TP\.?|(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
-    r"quận|bản|cụm\s+bản|khu\s+vực|vùng))"
+    r"quận|bản|cụm\s+bản|khu\s+vực|vùng|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?[ \t]*-?))"
 )
 #: an acronym inserted after the head ("Hội Liên hiệp Phụ nữ (LHPN) tỉnh Gia Lai"): dropped
 _INSERTED_ACRONYM = re.compile(r"\s*\((?:LHPN|LHPNVN|LHPN\s+VN)\)")
@@ -385,7 +388,9 @@ _PLACE_PREFIX = re.compile(
 
 
 #: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
-_LOCATED_WORD = re.compile(r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+$")
+_LOCATED_WORD = re.compile(
+    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:các\s+)?$"
+)
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
@@ -393,7 +398,7 @@ _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌ
 #: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
 _NAMED_PLACE = re.compile(
     r"(?P<p>(?P<level>\b(?i:huyện|quận|thị\s+xã|xã|thị\s+trấn|phường|bản|thủ\s+đô|thu\s+đô|"
-    r"thành\s+phố|tỉnh))\s+"
+    r"thành\s+phố|tỉnh|làng|thôn|ấp)|\bTP\.?)\s*(?<=\s|\.)"
     rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}))"
 )
 #: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
@@ -409,6 +414,25 @@ _VENUE_STOP = re.compile(
     r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
     r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc)$"
 )
+
+
+#: "Dự kiến, ngày mai, 12/9, tại Phnôm Pênh sẽ diễn ra ...": a place of an event still to
+#: come is not where the reported activity took place
+_FUTURE = re.compile(
+    r"(?i:\bdự\s+kiến\b|\bsắp\s+tới\b|\bngày\s+mai\b|\bsẽ\s+(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức)\b)"
+)
+
+
+def _announced(work: str, start: int) -> bool:
+    """Is the place at ``start`` in a sentence about an event to come (a future word in the
+    sentence before it, or right after it: "tại X sẽ diễn ra")?"""
+    sentence_start = max(work.rfind(". ", 0, start), work.rfind("\n", 0, start)) + 1
+    after = work[start : start + 60]
+    stop = re.search(r"[.;\n]", after)
+    return bool(
+        _FUTURE.search(work, sentence_start, start)
+        or _FUTURE.search(after[: stop.start() if stop else len(after)])
+    )
 
 
 def _is_located(work: str, start: int) -> bool:
@@ -578,6 +602,11 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             direct = _read_places_list(text, _skip_ws(text, pos), hits)
             if direct:
                 places, level = direct, None
+        if family == "wu" and not places:
+            peace = _peace_union(text, head_start, pos, hits)
+            if peace is not None:
+                orgs.append(peace)
+                continue
         if family == "wu":
             org = _wu_org(text, m.start(), head_start, head, pos, level, places, hits)
             if org is not None:
@@ -612,10 +641,62 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
         )
     _add_missions(text, orgs, hits)
     _add_companies(text, orgs)
-    _add_institutions(text, orgs)
+    _add_institutions(text, orgs, hits)
     orgs.sort(key=lambda o: o.start)
     _use_acronyms(text, orgs)
+    _add_acronym_orgs(text, orgs, hits)
+    _add_quoted_names(text, orgs)
     return orgs
+
+
+#: "Hội Phụ nữ Nga “Niềm hy vọng nước Nga”": a foreign body's proper name in quotes
+_QUOTED_NAME = re.compile(r"[ \t]*“(?P<q>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][^”\n]{2,60})”")
+
+
+def _add_quoted_names(text: str, orgs: list[_Org]) -> None:
+    for at, org in enumerate(orgs):
+        if org.is_unit or org.family not in ("wu", "other") or not org.country:
+            continue
+        m = _QUOTED_NAME.match(text, org.end)
+        if not m or any(o.start >= org.end and o.start < m.end() for o in orgs):
+            continue
+        name = f"{org.name} “{m.group('q')}”"
+        orgs[at] = replace(org, name=name, end=m.end(), key=org.key + ":" + fold(m.group("q")))
+
+
+#: "Trung tâm Nghiên cứu Nông nghiệp Quốc tế của Úc (ACIAR)", "Đảng Đại hội Dân tộc Phi
+#: (ANC) cầm quyền của Nam Phi": a foreign body the reader could not bound, named by the
+#: acronym the text gives it
+_ACRONYM_NAMED = re.compile(
+    r"(?P<head>Trung\s+tâm|Viện|Tổ\s+chức|Quỹ|Đảng|Cơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
+    r"Chương\s+trình)\s+(?P<words>[^()\n.;]{3,90}?)[ \t]*\((?P<a>[A-Z][A-Z&]{1,7})\)"
+)
+#: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
+_HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
+
+
+def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _ACRONYM_NAMED.finditer(text):
+        acronym = m.group("a")
+        if acronym in _HOME_ACRONYMS or any(o.start < m.end() and m.start() < o.end for o in orgs):
+            continue
+        words = m.group("words")
+        if not re.match(_CAP, words) or "Việt Nam" in words:
+            continue
+        # a foreign place in the name, or "của <country>" right after the acronym
+        inside = [h for h in hits if m.start("words") <= h.start < m.end("words")]
+        after = re.match(r"[^.;\n]{0,20}?\bcủa[ \t]+", text[m.end() : m.end() + 40])
+        if after:
+            hit = _place_at(hits, m.end() + after.end())
+            inside += [hit] if hit is not None else []
+        foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
+        if not foreign:
+            continue
+        country = foreign[0].match.country
+        orgs.append(
+            _Org(acronym, m.start(), m.end(), False, "other", "known:" + fold(acronym), country)
+        )
+    orgs.sort(key=lambda o: o.start)
 
 
 #: "Đại sứ Cuba tại Việt Nam", "Tổng Lãnh sự Singapore": the mission, named
@@ -738,6 +819,7 @@ _WU_INSTITUTION_RE = re.compile(
     r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
     r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
     r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
+    r"[Nn]hà\s+[Vv]ăn\s+(?:hóa|hoá)\s+Phụ\s+nữ(?:\s+(?:TP\.?\s?HCM|TPHCM|TP\.?\s+Hồ\s+Chí\s+Minh))?|"
     r"Hội\s+Nữ\s+(?i:trí\s+thức)(?:\s+Việt\s+Nam)?"
 )
 
@@ -759,10 +841,29 @@ def _for_peace(text: str, hit: PlaceHit) -> bool:
     )
 
 
-def _add_institutions(text: str, orgs: list[_Org]) -> None:
+def _add_institutions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     for m in _WU_INSTITUTION_RE.finditer(text):
         if re.search(r"(?:tại|ở)\s+$", text[max(0, m.start() - 6) : m.start()]):
             continue  # "tại Bảo tàng Phụ nữ Việt Nam": a venue, not a unit taking part
+        abroad = _place_at(hits, _skip_ws(text, m.end()))
+        if abroad is not None and abroad.match.foreign and abroad.match.kind == "country":
+            # "Bảo tàng Phụ nữ Mexico (Museo de la Mujer)": a foreign institution, a partner
+            inside = [o for o in orgs if m.start() <= o.start < abroad.end]
+            for other in inside:
+                orgs.remove(other)
+            name = _clean_name(text[m.start() : abroad.end])
+            orgs.append(
+                _Org(
+                    name,
+                    m.start(),
+                    abroad.end,
+                    False,
+                    "other",
+                    "other:" + fold(name),
+                    abroad.match.country,
+                )
+            )
+            continue
         inside = [o for o in orgs if o.start <= m.start() < o.end or m.start() <= o.start < m.end()]
         if any(o.is_unit for o in inside):
             continue
@@ -832,6 +933,28 @@ def _country_after(text: str, end: int, hits: list[PlaceHit]) -> PlaceHit | None
     return None
 
 
+#: "... vì hòa bình và phát triển": the name of the Cambodian women's unions
+_FOR_PEACE = re.compile(
+    r"[ \t]+(?i:vì)[ \t]+(?i:hòa|hoà)[ \t]+(?i:bình)[ \t]+(?i:và)[ \t]+(?i:phát)[ \t]+(?i:triển)"
+)
+
+
+def _peace_union(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
+    """ "Hội Phụ nữ vì hòa bình và phát triển tỉnh Stung Treng": a Cambodian provincial
+    women's union written without "Campuchia" — named by the foreign province after it."""
+    tail = _FOR_PEACE.match(text, pos)
+    if not tail:
+        return None
+    level = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[tail.end() :])
+    if not level:
+        return None
+    hit = _place_at(hits, tail.end() + level.end())
+    if hit is None or not hit.match.foreign:
+        return None
+    name = _clean_name(text[head_start : hit.end])
+    return _Org(name, head_start, hit.end, False, "wu", f"wu:{hit.match.code}", hit.match.country)
+
+
 def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
     head_clean = " ".join(head.split())
     if (
@@ -847,6 +970,16 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         places, end = vn, vn[0].end
         name = _clean_name(text[head_start:end])
         return [_Org(name, head_start, end, True, "wu", f"wu:{vn[0].match.code}", "VN")]
+    if (
+        len(places) > 1
+        and places[-1].match.kind == "country"
+        and all(
+            p.match.kind == "subdivision" and p.match.country == places[-1].match.country
+            for p in places[:-1]
+        )
+    ):
+        # "Hội LHPN tỉnh Bolykhămxay, Lào": the province, then its country
+        places = places[:-1]
     if places:
         last = places[-1]
         end = last.end
@@ -960,6 +1093,10 @@ def _and_goes_on(text: str, pos: int) -> bool:
     )
 
 
+#: "... do Chính phủ X tài trợ": the government funds the project of the article
+_FUNDED_BY = re.compile(r"[ \t]*(?:đã[ \t]+)?(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)")
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -967,6 +1104,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     foreign = None
     i = pos
     count = 0
+    after_place: list[str] = []  # the words read since the last place
     while count < 12:
         m = re.match(r"[ \t]+", text[i:])
         if not m:
@@ -978,6 +1116,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             if hit.match.foreign and foreign is None:
                 foreign = hit
             last_place_end = hit.end
+            after_place = []
             count += 1
             # "... tại Việt Nam" ends the name
             continue
@@ -990,7 +1129,10 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             or word[0].isdigit()
             or word in _LOWER_OK
             or word in "–-"
-            or (word in {"tại", "ở"} and _place_at(hits, _skip_ws(text, j + w.end())) is not None)
+            or (
+                word in {"tại", "ở", "thuộc"}
+                and _place_at(hits, _skip_ws(text, j + w.end())) is not None
+            )
             # "Bộ các vấn đề phụ nữ Cam-pu-chia", "Viện Giáo dục và Thúc đẩy ... Hàn Quốc":
             # lower-case words go on while no word ends the name (the name must still
             # reach a foreign place)
@@ -1003,15 +1145,38 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
                 break
             i = j + w.end()
+            after_place.append(word)
             count += 1
             continue
         break
     end = last_place_end
+    if (
+        end is not None
+        and 0 < len(after_place) <= 4
+        and after_place[0][0].isupper()
+        and re.match(r"[ \t]*(?:[.,;:)\n]|$)", text[i : i + 2])
+    ):
+        # "Ủy ban T.Ư Mặt trận Lào Xây dựng đất nước.": the name goes on after the place
+        # up to the end of the phrase
+        end = i
     if end is None or foreign is None:
         return None
-    after = _country_after(text, end, hits)
-    if after is not None:
-        end = after.end + (1 if text[after.end : after.end + 1] == ")" else 0)
+    # "Trường Đại học Tổng hợp Flinders thuộc Bang Nam Úc": the name ends before "thuộc"
+    # when a name stands before it; the place after still gives the country
+    belongs = re.search(r"[ \t]+thuộc[ \t]+", text[pos:end])
+    if belongs and re.search(_CAP, text[pos : pos + belongs.start()]):
+        name = " ".join(text[head_start : pos + belongs.start()].split())
+        return _Org(
+            name,
+            head_start,
+            pos + belongs.start(),
+            False,
+            "other",
+            f"other:{fold(name)}",
+            foreign.match.country,
+        )
+    # "Sở Công tác phụ nữ tỉnh Stung Treng (Campuchia)": the country after the name gives
+    # the country, it is not part of the name
     name = " ".join(text[head_start:end].split())
     head = fold(text[head_start:pos])
     key = f"other:{head}:{foreign.match.code}"
@@ -1052,6 +1217,25 @@ _RECEIVE_VISIT = re.compile(
     r"\b(?:tiep|don|hoi kien|tiep xa giao|tiep va lam viec voi)\s+"
     r"(?:\w+\s+){0,6}?doan\b|\btiep doan\b|\bdon doan\b|\bhoi kien\b|"
     r"\btiep xa giao\b"
+)
+#: "đã tiếp bà Teresa ...", "có buổi tiếp ông ...", "tiếp Đại sứ Cuba": receiving a person
+#: (never "tiếp tục", "tiếp nhận", "tiếp cận")
+_RECEIVE_PERSON = re.compile(
+    r"\b(?:da |co buoi |buoi )tiep (?:xa giao |va lam viec voi )?"
+    r"(?:ba|ong|ngai|dai su|tong lanh su|lanh su|truong dai dien|dai dien|pho dai su)\b"
+)
+#: "Đoàn ... Gyeonggi ... đã làm việc với Hội LHPN tỉnh Nghệ An": a visit only when the
+#: visitors are foreign and the hosts the union (the union "làm việc với" a partner at
+#: home is not a trip)
+_WORK_WITH = re.compile(r"\blam viec voi\b")
+_MEETING = re.compile(r"\bbuoi (?:lam viec|tiep|gap|gap mat|hoi dam)\b")
+#: "đoàn ... Hội LHPN tỉnh Quảng Trị đã sang thăm và dự hội thảo": "sang" is going abroad
+_GO_ABROAD = re.compile(r"\bsang (?:tham|du|lam viec|cong tac)\b")
+#: "... tham dự Hội nghị Thượng đỉnh Phụ nữ toàn cầu lần thứ 15 tại Mêhicô": attending an
+#: event abroad is a trip out (only when the place named is foreign)
+_ATTEND = re.compile(
+    r"\b(?:tham du|du)\s+(?:\w+\s+){0,2}?(?:hoi nghi|dai hoi|dien dan|hoi thao|toa dam|"
+    r"khoa hop|phien hop)\b"
 )
 
 
@@ -1360,6 +1544,14 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         if org.collective and org.family in enumerated_families:
             span("partners", org.start, org.end)
             continue
+        if org.key.startswith("other:chinh phu:") and not _FUNDED_BY.match(
+            work[org.end : org.end + 40]
+        ):
+            # "Chính phủ Hàn Quốc đã ban hành ...", "1 triệu USD từ Chính phủ Hàn Quốc": a
+            # government as a whole acts in the background (it still gives the country and
+            # the giver of an amount); it is a partner when the text has it fund the
+            # project ("dự án do Chính phủ Ô-xtrây-li-a tài trợ")
+            continue
         if org.key not in seen_keys:
             seen_keys.add(org.key)
             result.partners.append(org.name)
@@ -1396,6 +1588,12 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # in a list or an address ("tại xã Phiêng Khoài, huyện Yên Châu", "(xã Tân Lập,
     # huyện Tân Biên, tỉnh Tây Ninh)")
     taken = [c for c in candidates if c[3]]
+    # a place of an announced event that follows the reported one is dropped (an article
+    # announcing its one event keeps it)
+    reported = [c for c in taken if not _announced(work, c[0])]
+    if reported:
+        first_reported = min(c[0] for c in reported)
+        taken = [c for c in taken if c in reported or c[0] < first_reported]
     grown = True
     while grown:
         grown = False
@@ -1422,7 +1620,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     body_start = title_span[1]
     body_sentences = _sentences(work, body_start, len(work))
     lead = body_sentences[:2]
-    kind, cue = _main_kind(work, folded, title_span, lead, orgs, hits)
+    kind, cue = _main_kind(
+        work, folded, title_span, lead, orgs, hits, body_sentences[:VISIT_SENTENCES]
+    )
     result.kind = kind
     if cue:
         span("kind", cue[0], cue[1])
@@ -1441,7 +1641,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         ],
         published,
     )
-    chosen = _choose_date(dates, lead, title_span)
+    chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
         # "ngày 2/5" with no year in the text, no dateline and no publication date:
         # the year is not guessed; the date is left for the officer, highlighted
@@ -1534,8 +1734,16 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
     return out
 
 
+#: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
+#: span; any other month alone ("Tháng 9/2024, ...", "ký ... tháng 10/2010") is background
+_MONTH_SPAN = re.compile(r"(?:[Tt]rong|[Ss]uốt|[Cc]ả)[ \t]+$")
+
+
 def _choose_date(
-    dates: list[DateHit], lead: list[tuple[int, int]], title_span: tuple[int, int]
+    dates: list[DateHit],
+    lead: list[tuple[int, int]],
+    title_span: tuple[int, int],
+    work: str = "",
 ) -> DateHit | None:
     if not dates:
         return None
@@ -1546,8 +1754,9 @@ def _choose_date(
         if days:
             return days[0]
     for pool in (in_lead, dates):
-        if pool:
-            return pool[0]
+        for d in pool:
+            if _MONTH_SPAN.search(work[max(0, d.start - 8) : d.start]):
+                return d
     return None
 
 
@@ -1557,9 +1766,57 @@ def _visit_direction(
     m = _RECEIVE_VISIT.search(folded, start, end)
     if m:
         return ("delegation_in", m.start(), m.end())
-    m = _VISIT.search(folded, start, end)
-    if not m:
-        return None
+    m = _RECEIVE_PERSON.search(folded, start, end)
+    if m and any(o.is_unit for o in orgs if start <= o.start < m.start()):
+        return ("delegation_in", m.start(), m.end())
+    # "buổi làm việc giữa Phó Chủ tịch Hội LHPNVN ... và bà Lee Mi Yeon - Công sứ kiêm Tổng
+    # Lãnh sự Hàn Quốc": the union meeting a foreign envoy is an envoy received
+    m = _MEETING.search(folded, start, end)
+    if m:
+        here = [o for o in orgs if start <= o.start < end]
+        if any(o.is_unit for o in here) and any(o.key.startswith("mission:") for o in here):
+            return ("delegation_in", m.start(), m.end())
+    # every visit word of the region in turn: the first one may have no side named
+    # ("Tiếp tục chương trình làm việc tại Hà Nội, ... đoàn ... Viêng Chăn đã tới thăm")
+    for m in sorted(
+        [*_VISIT.finditer(folded, start, end), *_WORK_WITH.finditer(folded, start, end)],
+        key=lambda x: x.start(),
+    ):
+        direction = _direction_of_visit(work, m, end, orgs, hits)
+        if direction == "delegation_out" and m.re is _WORK_WITH:
+            continue
+        if direction:
+            return (direction, m.start(), m.end())
+    for m in _GO_ABROAD.finditer(folded, start, end):
+        subject = [o for o in orgs if start <= o.start < m.start()]
+        if subject and subject[-1].is_unit:
+            return ("delegation_out", m.start(), m.end())
+    for m in _ATTEND.finditer(folded, start, end):
+        subject = [o for o in orgs if start <= o.start < m.start()]
+        sentence_end = min(
+            [x for x in (work.find(". ", m.end(), end), work.find("\n", m.end(), end)) if x >= 0]
+            or [end]
+        )
+        places = [h for h in hits if m.end() <= h.start < sentence_end]
+        at = [
+            h
+            for h in places
+            if re.search(r"\b(?:tại|ở)\s+(?:\w+\s+){0,2}$", work[max(0, h.start - 20) : h.start])
+        ]
+        if (not subject or subject[-1].is_unit) and at and at[0].match.foreign:
+            return ("delegation_out", m.start(), m.end())
+    return None
+
+
+def _direction_of_visit(
+    work: str, m: re.Match, end: int, orgs: list[_Org], hits: list[PlaceHit]
+) -> str | None:
+    start = m.pos
+    # the visited side is named in the clause of the visit word ("... làm việc tại Hà
+    # Nội, chiều 8/8 đoàn ... Viêng Chăn đã tới thăm": Hà Nội, not the later visitors)
+    clause = re.search(r"[,;.]\s", work[m.end() : end])
+    if clause:
+        end = m.end() + clause.start()
     subject_orgs = [o for o in orgs if start <= o.start < m.start()]
     target_orgs = [o for o in orgs if m.end() <= o.start < end]
     target_places = [h for h in hits if m.end() <= h.start < end and h.match.kind != "region"]
@@ -1574,19 +1831,35 @@ def _visit_direction(
         h.match.kind == "vn_province" or h.match.code == "VN" for h in target_places[:1]
     )
     if subject_foreign and (target_home or not target_foreign):
-        return ("delegation_in", m.start(), m.end())
+        return "delegation_in"
     if target_foreign and not subject_foreign:
-        return ("delegation_out", m.start(), m.end())
+        mission = target_orgs[0] if target_orgs else None
+        beyond = [h for h in target_places if mission is not None and h.start >= mission.end]
+        if (
+            mission is not None
+            and mission.key.startswith("mission:")
+            and not (beyond and beyond[0].match.foreign)
+        ):
+            # the union calling on a foreign embassy at home is not a trip abroad
+            return None
+        return "delegation_out"
     return None
 
 
-def _main_kind(work, folded, title_span, lead, orgs, hits) -> tuple[str, tuple[int, int] | None]:
+#: sentences of the body read for a visit: the lead, and the sentences a photo caption
+#: pushed out of it
+VISIT_SENTENCES = 3
+
+
+def _main_kind(
+    work, folded, title_span, lead, orgs, hits, visit_sentences=()
+) -> tuple[str, tuple[int, int] | None]:
     regions = []
     if title_span[1] > title_span[0]:
         regions.append(title_span)
     regions.extend(lead)
     # 1. A visit in the title or the lead makes the article a delegation.
-    for s, e in regions:
+    for s, e in [*regions, *(r for r in visit_sentences if r not in lead)]:
         visit = _visit_direction(work, folded, s, e, orgs, hits)
         if visit:
             return visit[0], (visit[1], visit[2])

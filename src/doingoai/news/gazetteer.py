@@ -163,7 +163,7 @@ CAMBODIA_ALIASES: dict[str, list[str]] = {
     "KH-20": ["Svay Rieng", "Xvây Riêng", "Svây Riêng"],
     "KH-14": ["Prey Veng", "Prây Veng", "Prây-veng"],
     "KH-3": ["Kampong Cham", "Công-pông Chàm", "Kông Pông Chàm", "Kompong Cham"],
-    "KH-25": ["Tbong Khmum", "Tbông Khmum", "Tboung Khmum"],
+    "KH-25": ["Tbong Khmum", "Tbông Khmum", "Tboung Khmum", "Tôbônkhomun", "Tbôngkhmum"],
     "KH-10": ["Kratie", "Kra-chê", "Kratiê", "Kratié"],
     "KH-11": ["Mondulkiri", "Mondul Kiri", "Mun-đun-ki-ri", "Mondulkiri"],
     "KH-16": ["Ratanakiri", "Rattanakiri", "Ratanak Kiri", "Ra-ta-na-ki-ri", "Rattanakiri"],
