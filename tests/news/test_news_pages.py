@@ -482,3 +482,25 @@ def test_write_news_one_day_online_event_with_received_money(world, login):
     assert body.startswith("Ngày 25/11/2023, Hội LHPN thành phố Hà Nội đã tổ chức tọa đàm")
     assert "theo hình thức trực tuyến" in body
     assert "UN Women đã hỗ trợ" in body and "5.000 US$" in body
+
+
+def test_a_rounded_term_total_is_shown_but_not_ticked_nor_saved(world, login):
+    """Seen on the demo: the seed article 004 (the central union's term XIII speech)
+    drafted "hơn 9 triệu USD", the whole term's mobilized total, as a resource received
+    and ticked, so confirming the draft unchanged recorded 9,000,000 USD for the unit."""
+    client = login("daklak")
+    response = paste(client, text=SEED_004, published="2022-04-28")
+    assert response.status_code == 302
+    item = NewsItem.objects.get()
+    html = client.get(response["Location"]).content.decode()
+    at = html.index("“hơn 9 triệu USD”")  # the amount as quoted beside its tick box
+    row = html[at - 150 : at + 300]
+    assert 'name="res-0-include"' in row and "checked" not in row
+    assert "số làm tròn, chưa được chọn" in row
+
+    before = Resource.objects.count()
+    data = review_data(item, world.user("daklak"))
+    assert "res-0-include" not in data  # the officer posts the page as it came
+    response = client.post(reverse("news_review", args=[item.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Resource.objects.count() == before

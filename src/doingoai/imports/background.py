@@ -12,8 +12,8 @@ there.
 
 When no worker has begun the work ``TASK_WORKER_WAIT`` seconds after it was queued, the
 page says so (naming ``doingoai db_worker`` and ``doingoai serve``) and offers to do it
-"here", in the request of the user who uploaded it (``imports.views.run_here``). Each piece of work is
-done once: a task marked ``@once(stage)`` first takes its claim file
+"here", in the request of the user who uploaded it (``imports.views.run_here``). Each
+piece of work is done once: a task marked ``@once(stage)`` first takes its claim file
 (``claims/<token>.<stage>``, created exclusively), so a worker started later finds the
 work claimed and does nothing, and so does a second click.
 """

@@ -28,7 +28,7 @@ from decimal import Decimal
 from doingoai.core.numbers import NumberError
 from doingoai.core.numbers import parse_number as _parse
 
-__all__ = ["Amount", "find_amounts", "parse_number", "CURRENCIES"]
+__all__ = ["Amount", "find_amounts", "is_approximate", "parse_number", "CURRENCIES"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ class Amount:
 
     def with_direction(self, direction: str) -> Amount:
         return replace(self, direction=direction)
+
+
+def is_approximate(amount: dict) -> bool:
+    """ "hơn 9 triệu USD", "khoảng 2 tỷ đồng": a rounded figure (often a period's total,
+    "tổng nguồn lực huy động nhiệm kỳ qua … hơn 9 triệu USD"), never an aid record's
+    exact value: the review page shows it unticked."""
+    text = (amount.get("text") or "").strip()
+    return bool(amount.get("over")) or bool(_APPROX_START.match(text))
+
+
+_APPROX_START = re.compile(r"(?:hơn|trên|ngoài|vượt|gần|khoảng|xấp xỉ|ngót)\b", re.IGNORECASE)
 
 
 # Currency words, longest first; value: ISO 4217 code.

@@ -20,6 +20,7 @@ from doingoai.core.scope import ADD, CHANGE, VIEW, is_system_admin, role_allows
 from doingoai.core.text import fold
 from doingoai.core.writing import record_save
 
+from .amounts import is_approximate
 from .documents import read_document
 from .extraction import extract
 from .models import NewsItem, fingerprint_of
@@ -245,7 +246,8 @@ def draft_from_item(item: NewsItem, user) -> dict:
             unit_value = Decimal(str(amount.get("value"))) / Decimal(quantity)
         resources.append(
             {
-                "include": amount.get("direction") in ("given", "received"),
+                "include": amount.get("direction") in ("given", "received")
+                and not is_approximate(amount),
                 "title": _resource_title(amount, ex, item.body),
                 "direction": amount.get("direction")
                 if amount.get("direction") in ("given", "received")
@@ -256,7 +258,7 @@ def draft_from_item(item: NewsItem, user) -> dict:
                 "currency": amount.get("currency") or "VND",
                 "partner": "",
                 "text": amount.get("text") or "",
-                "over": amount.get("over", False),
+                "over": is_approximate(amount),
             }
         )
     events = trip_events(item, ex, start=start)
