@@ -338,6 +338,7 @@ def targets() -> dict:
         .values_list("pk", flat=True)
     )
     commune = commune_target(daklak)
+    CHANGED_IN.update(elsewhere=org.province("Hà Nội").pk, own=daklak.pk)
     return {
         "central": central.pk,
         "province": daklak.pk,
@@ -443,6 +444,7 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "name": "dashboard province (term XIII)",
             "path": f"/?unit={t['province']}&term=XIII",
             "slow": True,
+            "own": True,
         },
         {
             "name": "targets central (term XIII, 34 provinces)",
@@ -453,6 +455,7 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "name": "targets province (term XIII, its communes)",
             "path": f"/targets/?unit={t['province']}&term=XIII",
             "slow": True,
+            "own": True,
         },
         {
             "name": "activity list p1 (unit, year, kind)",
@@ -500,6 +503,7 @@ def scoped_pages(t, page) -> list[dict]:
                 "path": f"/?unit={unit}&term=XIII",
                 "user": user,
                 "slow": True,
+                "own": True,
             },
             {
                 "name": f"{who} user: activity list p1",
@@ -539,13 +543,23 @@ def scoped_pages(t, page) -> list[dict]:
     return out
 
 
-def bump(topic: str | None = "activities"):
-    """What a save does: the data version moves (cached pages and figures go) with the
-    version of the saved record's app (``activities``: an activity saved somewhere,
-    the commonest change; ``resources``: aid recorded; None: everything)."""
-    from doingoai.core.models import bump_data_version
+#: where the bench's changes are made: "elsewhere" is a commune of Hà Nội (another
+#: province than Đắk Lắk, whose pages are measured), "own" a commune of Đắk Lắk
+#: (the province's subtree ids, set by ``targets()``)
+CHANGED_IN: dict[str, int | None] = {"elsewhere": None, "own": None}
+
+
+def bump(topic: str | None = "activities", where: str = "elsewhere"):
+    """Exactly what a save moves (``tests/reports/test_subtree_versions.py`` checks it
+    against a real save): the data version and the version of the saved record's app
+    (``activities``: an activity saved, the commonest change; ``resources``: aid
+    recorded; None: everything), then, when its summary cells are counted again, the
+    version of the subtree it lies in (the province of the commune: ``where``)."""
+    from doingoai.core.models import bump_data_version, bump_subtrees
 
     bump_data_version(topic)
+    if topic is not None and CHANGED_IN.get(where):
+        bump_subtrees([CHANGED_IN[where]])
 
 
 def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
@@ -723,7 +737,7 @@ def measure(port, cookie, path, repeat, warm, cold=None) -> tuple[list, list, in
     times, cpus, status = [], [], None
     for i in range(repeat + warm):
         if cold:
-            bump(cold)
+            bump(*cold)
         status, server_ms, _wall, _size = timed_get(port, path, cookie)
         if i >= warm:
             times.append(server_ms)
@@ -895,9 +909,12 @@ def main(argv=None):
                 f"admin {fmt(row['admin_ms'])}"
             )
             repeat = args.slow_repeat if slow else args.cold_repeat
-            changes = [("activities", "after a change")]
+            # a change in a commune of Hà Nội (another province than the pages')
+            changes = [(("activities", "elsewhere"), "after a change")]
             if slow:  # the figures: aid recorded makes them rank the partners again
-                changes.append(("resources", "after an aid record changed"))
+                changes.append((("resources", "elsewhere"), "after an aid record changed"))
+            if page.get("own"):  # a page of Đắk Lắk: also after a change in it
+                changes.append((("activities", "own"), "after a change in its own province"))
             for topic, label in changes:
                 times, cpus, status = measure(
                     port, cookies[reader], page["path"], repeat, warm=0, cold=topic

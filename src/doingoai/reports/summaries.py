@@ -92,6 +92,13 @@ class Dirty:
             or self.reach
         )
 
+    def owners(self) -> set:
+        """The owner units of the touched cells (every cell is one of these units' or
+        of a unit above them)."""
+        found = {c[0] for c in self.activities | self.took_part | self.resources}
+        found |= {c[0] for c in self.resource_partners | self.agreements | self.reach}
+        return found
+
     def update(self, other: Dirty):
         self.activities |= other.activities
         self.took_part |= other.took_part
@@ -170,6 +177,12 @@ class Tree:
             found = tuple(int(p) for p in path.strip("/").split("/") if p.isdigit())
             self._anc[unit_id] = found
         return found
+
+    def top(self, unit_id) -> int | None:
+        """The subtree a unit's records count in for the versions: the unit directly
+        below the root on its path (a province), or the root itself."""
+        chain = self.ancestors(unit_id)
+        return chain[1] if len(chain) > 1 else (chain[0] if chain else None)
 
     def children(self, unit_id) -> list[int]:
         """The units directly below ``unit_id`` by path (units merged into it included)."""
@@ -719,6 +732,11 @@ def refresh(dirty: Dirty):
             TABLES["agreements"].refresh(dirty.agreements, tree)
         if dirty.reach:
             refresh_reach(dirty.reach, tree)
+        # the subtrees whose cells were counted again: what is cached under their
+        # versions (``figures.subtree_stamp``) is read again, the others' stays
+        from doingoai.core.models import bump_subtrees
+
+        bump_subtrees({tree.top(unit_id) for unit_id in dirty.owners()} - {None})
 
 
 def rebuild(progress=None):
@@ -750,6 +768,10 @@ def rebuild(progress=None):
             delete_rows(model)
         _rebuild_all(tree, progress)
         M.SummaryState.objects.filter(pk=1).update(valid=True, rebuilt_at=timezone.now())
+        # the subtrees' versions did not move while the tables were invalid: move all
+        from doingoai.core.models import bump_data_version
+
+        bump_data_version()
 
 
 def _rebuild_all(tree: Tree, progress):
@@ -768,3 +790,6 @@ def invalidate():
     from .models import SummaryState
 
     SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
+    from doingoai.core.models import bump_data_version
+
+    bump_data_version()
