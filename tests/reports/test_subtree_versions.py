@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from doingoai.core.models import DataVersion, subtree_topic
 from doingoai.core.samples import make
 from doingoai.reports import figures as F
+from doingoai.reports import records as R
 from doingoai.reports.periods import make_period
 from doingoai.targets import completeness as C
 from doingoai.targets import measures as M
@@ -124,3 +125,52 @@ def test_other_province_stays_cached_and_every_figure_equals_counting(data, monk
         assert cells(grid) == cells(matrix_counted(monkeypatch, unit, period, admin)), unit.name
     hanoi = F.unit_figures(unit=w.hanoi, **kw)
     assert hanoi["activities"]["participants"] == before + 30  # the new activity counted
+
+
+def test_national_delegations_summed_from_the_provinces(data, monkeypatch):
+    """The report's delegations of the country, summed from its own part and one part
+    per province (each kept under its version), are those counted at once, also after
+    a save in one province and with the table capped."""
+    w = data.world
+    admin = w.user("admin")
+    period = make_period(term="XIII")
+    commune = make("units", w.hanoi)
+    for unit, day, kind in (
+        (commune, dt.date(2024, 11, 5), "delegation_in"),
+        (w.central, dt.date(2023, 2, 1), "delegation_out"),
+        (w.hanoi, dt.date(2025, 1, 9), "delegation_out"),
+    ):
+        make(
+            "activities",
+            unit,
+            title=f"Đoàn {kind} {day}",
+            kind=kind,
+            start_date=day,
+            end_date=day,
+            partners=[data.japan],
+        )
+
+    def check():
+        fresh = R.delegations(w.central, period, admin)
+        assert fresh["out"] + fresh["in"] >= 4
+        assert R.subtree_delegations(w.central, period, admin, "k") == fresh
+        with monkeypatch.context() as m:  # the newest rows across the parts
+            m.setattr(R, "DELEGATION_ROWS", 2)
+            capped = R.delegations(w.central, period, admin)
+            assert capped["more"] > 0
+            assert R.subtree_delegations(w.central, period, admin, "capped") == capped
+        daklak = R.subtree_delegations(w.daklak, period, admin, "dl")
+        assert daklak == R.delegations(w.daklak, period, admin)
+
+    check()
+    data.trip.places.create(country="KH")  # a place added: Đắk Lắk's part counted again
+    make(
+        "activities",
+        commune,
+        title="Đoàn vào mới",
+        kind="delegation_in",
+        start_date=dt.date(2025, 3, 3),
+        end_date=dt.date(2025, 3, 3),
+        partners=[data.lao],
+    )
+    check()

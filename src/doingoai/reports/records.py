@@ -65,7 +65,11 @@ def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
                 "report_stages",
                 lambda: resource_stages(unit, period, user, fig["resources"]["by_partner"]),
             ),
-            "delegations": parts.get("report_delegations", lambda: delegations(unit, period, user)),
+            "delegations": (
+                subtree_delegations(unit, period, user, key)
+                if inside and summed_months(unit, period, user)
+                else parts.get("report_delegations", lambda: delegations(unit, period, user))
+            ),
             "news": parts.get("report_news", lambda: news(unit, period, user)),
         }
 
@@ -135,11 +139,88 @@ def _yearly_reviews(reviews) -> tuple[list[dict], int]:
 # -- delegations ---------------------------------------------------------------
 
 
-def delegations(unit, period, user) -> dict:
+def subtree_delegations(unit, period, user, key: str) -> dict:
+    """:func:`delegations`, kept under the versions of the subtrees they are read from
+    (``figures.subtree_stamp``: every change of an activity, its places, members or
+    partners moves its province's version): a unit's under its province's; the
+    root's summed from its own part and one part per unit directly below it, each
+    under its own version, so a save in Hà Nội counts Hà Nội's delegations again only.
+    Only when the reader sees the whole subtree and the summary tables are valid
+    (they are what moves the versions)."""
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import all_topic_versions, subtree_topic
+    from doingoai.organization.models import Unit
+
+    from .figures import subtree_stamp
+
+    chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
+    if len(chain) > 1:
+        return get_or_compute(
+            f"{key}:delegations:{subtree_stamp(unit)}", lambda: delegations(unit, period, user)
+        )
+    depth = unit.path.count("/") + 1
+    below = [
+        u
+        for u in Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
+        if u.path.count("/") == depth
+    ]
+    own = all_topic_versions().get(subtree_topic(unit.pk), 0)
+    parts = [
+        get_or_compute(
+            f"{key}:delegations-own:{own}:{subtree_stamp(unit, ())}",
+            lambda: delegations(unit, period, user, own_only=True),
+        )
+    ]
+    for child in below:
+        parts.append(
+            get_or_compute(
+                f"{key}:delegations-of:{child.pk}:{subtree_stamp(child)}",
+                lambda child=child: delegations(child, period, user),
+            )
+        )
+    return merge_delegations(parts)
+
+
+def merge_delegations(parts: list[dict]) -> dict:
+    """The delegations of disjoint sets of activities as :func:`delegations` gives them
+    for their union: counts summed, the table's newest ``DELEGATION_ROWS`` kept."""
+    out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
+    countries: dict[str, dict] = {}
+    purposes: dict[str, dict] = {}
+    rows = []
+    for part in parts:
+        out["out"] += part["out"]
+        out["in"] += part["in"]
+        for r in part["by_country"]:
+            cell = countries.setdefault(r["country"], {**r, "out": 0, "in": 0})
+            cell["out"] += r["out"]
+            cell["in"] += r["in"]
+        for r in part["by_purpose"]:
+            cell = purposes.setdefault(r["purpose"], {**r, "out": 0, "in": 0})
+            cell["out"] += r["out"]
+            cell["in"] += r["in"]
+        rows += part["rows"]
+    if not out["out"] + out["in"]:
+        return out
+    out["by_country"] = sorted(
+        countries.values(), key=lambda r: (-r["out"] - r["in"], r["country"])
+    )
+    out["by_purpose"] = sorted(purposes.values(), key=lambda r: (-r["out"] - r["in"], r["purpose"]))
+    rows.sort(key=lambda r: (r["start"], r["id"]))
+    out["rows"] = rows[-DELEGATION_ROWS:]
+    out["more"] = max(out["out"] + out["in"] - len(out["rows"]), 0)
+    return out
+
+
+def delegations(unit, period, user, own_only: bool = False) -> dict:
+    """The delegations of ``unit``'s subtree (``own_only``: of the unit itself) that took
+    place in the period: counts, by country, by purpose, and their table."""
     out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
     qs = activity_qs(unit, user, period.start, period.end)
     if qs is None:
         return out
+    if own_only:
+        qs = qs.filter(unit_id=unit.pk)
     from doingoai.activities.models import Activity, ActivityPlace
 
     # the trips that took place, as section 1 and the dashboard count them
