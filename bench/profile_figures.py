@@ -1,14 +1,13 @@
 """Where the first view of a figures page after a change spends its time, in-process.
 
     DATABASE_URL=sqlite:///bench/data/doingoai-full.sqlite3 \
-        .venv/bin/python bench/profile_figures.py [--change activities|resources|hanoi]
+        .venv/bin/python bench/profile_figures.py [--change activities|resources|own|all]
         [--only NAME] [--repeat 3] [--cprofile 25] [--sql 15]
 
 For each figures page (the central and Đắk Lắk dashboards, ``/targets/`` for both, the
 national term report in xlsx) as the central viewer (and Đắk Lắk's editor for her
 dashboard): the change is made (``activities``/``resources``: the data versions
-bumped as the bench does; ``hanoi``: what a real save of an activity in a commune of
-Hà Nội bumps), then the page is rendered through the test client with the page cache
+bumped as the bench does; saved in a commune of Hà Nội; ``own``: in Đắk Lắk), then the page is rendered through the test client with the page cache
 on, timed; the statements are captured with their times (``execute_wrapper``), and
 one render is profiled (cProfile). Prints the median time, the SQL time and count,
 the slowest statements and the functions with the most time of their own.
@@ -49,7 +48,6 @@ def main():
     from django.test import Client
 
     from bench import run as bench
-    from doingoai.organization.models import User
 
     t = bench.targets()
     bench.set_targets(t)
@@ -57,9 +55,9 @@ def main():
     if args.only:
         pages = [p for p in pages if any(o.lower() in p["name"].lower() for o in args.only)]
     clients = {}
-    for name in (bench.USER, bench.PROVINCE_USER):
+    for name, user in bench.scoped_users(t).items():
         c = Client(HTTP_HOST="127.0.0.1")
-        c.force_login(User.objects.get(username=name))
+        c.force_login(user)
         clients[name] = c
     change = make_change(args.change)
     for page in pages:
@@ -97,21 +95,24 @@ def main():
             client.get(page["path"])
             prof.disable()
             out = io.StringIO()
-            pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(args.cprofile)
-            print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
+            stats = pstats.Stats(prof, stream=out)
+            stats.sort_stats("cumulative").print_stats(args.cprofile)
+            stats.sort_stats("tottime").print_stats(args.cprofile)
+            print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:12000])
 
 
 def make_change(kind: str):
-    """A callable making the change before each render."""
-    if kind in ("activities", "resources", "all"):
-        from bench.run import bump
+    """A callable making the change before each render: ``activities`` or
+    ``resources`` (saved in a commune of Hà Nội, as the bench's "after a change"),
+    ``own`` (an activity saved in a commune of Đắk Lắk), ``all`` (everything)."""
+    from bench.run import bump
 
-        return lambda: bump(None if kind == "all" else kind)
-    if kind == "hanoi":
-        from bench.run import bump_hanoi
-
-        return bump_hanoi
-    raise SystemExit(f"unknown change {kind}")
+    return {
+        "activities": lambda: bump("activities", "elsewhere"),
+        "resources": lambda: bump("resources", "elsewhere"),
+        "own": lambda: bump("activities", "own"),
+        "all": lambda: bump(None),
+    }[kind]
 
 
 if __name__ == "__main__":

@@ -205,7 +205,7 @@ def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
     return months if summaries.is_valid() else None
 
 
-def subtree_stamp(unit: Unit, topics=SUBTREE_TOPICS) -> str:
+def subtree_stamp(unit: Unit, topics=SUBTREE_TOPICS, versions: dict | None = None) -> str:
     """The versions the summary cells of ``unit`` follow: its subtree's (the province it
     lies in, ``summaries.Tree.top``; every subtree's for the root), with ``topics``'.
     A save in Hà Nội moves Hà Nội's version only: Đắk Lắk's figures read from the
@@ -214,7 +214,7 @@ def subtree_stamp(unit: Unit, topics=SUBTREE_TOPICS) -> str:
 
     from doingoai.core.models import all_topic_versions, subtree_topic
 
-    versions = all_topic_versions()
+    versions = all_topic_versions() if versions is None else versions
     chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
     if len(chain) > 1:
         own = str(versions.get(subtree_topic(chain[1]), 0))

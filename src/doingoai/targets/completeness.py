@@ -176,19 +176,19 @@ def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
             int(is_system_admin(user)),
             translation.get_language(),
             on,
-            version,
         )
     )
-    return get_or_compute(key, lambda: _matrix(unit, period, user, on))
+    return get_or_compute(f"{key}:{version}", lambda: _matrix(unit, period, user, on, key))
 
 
-def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
+def _matrix(unit, period: Period, user, on: dt.date, key: str = "") -> Matrix:
     targets = list(targets_for(unit, period))
     is_default = not targets
     if is_default:
         targets = [default_target(unit, period)]
     rollup = Rollup(unit)
     summed = Summed(period, unit, user)  # are the summary tables to be read? once
+    summed.key = key if summed.months else ""  # the measures keep parts under it
     measured = {}
     for t in targets:
         if t.measure not in measured:
