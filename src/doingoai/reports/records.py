@@ -164,17 +164,20 @@ def subtree_delegations(unit, period, user, key: str) -> dict:
         for u in Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
         if u.path.count("/") == depth
     ]
-    own = all_topic_versions().get(subtree_topic(unit.pk), 0)
+    versions = all_topic_versions()
+    own = "-".join(
+        str(versions.get(t, 0)) for t in (subtree_topic(unit.pk), "organization", "partners")
+    )
     parts = [
         get_or_compute(
-            f"{key}:delegations-own:{own}:{subtree_stamp(unit, ())}",
+            f"{key}:delegations-own:{own}",
             lambda: delegations(unit, period, user, own_only=True),
         )
     ]
     for child in below:
         parts.append(
             get_or_compute(
-                f"{key}:delegations-of:{child.pk}:{subtree_stamp(child)}",
+                f"{key}:delegations-of:{child.pk}:{subtree_stamp(child, versions=versions)}",
                 lambda child=child: delegations(child, period, user),
             )
         )
