@@ -5,12 +5,14 @@
         [--only NAME] [--repeat 3] [--cprofile 25] [--sql 15]
 
 For each figures page (the central and Đắk Lắk dashboards, ``/targets/`` for both, the
-national term report in xlsx) as the central viewer (and Đắk Lắk's editor for her
-dashboard): the change is made (``activities``/``resources``: the data versions
-bumped as the bench does; saved in a commune of Hà Nội; ``own``: in Đắk Lắk), then the page is rendered through the test client with the page cache
-on, timed; the statements are captured with their times (``execute_wrapper``), and
-one render is profiled (cProfile). Prints the median time, the SQL time and count,
-the slowest statements and the functions with the most time of their own.
+national term report in xlsx; each as the bench's reader): the change is made
+(``activities``/``resources``: the versions a save in a commune of Hà Nội moves, as
+the bench's "after a change"; ``own``: in Đắk Lắk; ``all``: every version), then the
+page is rendered through the test client with the page cache on, timed; the
+statements are captured with their times (``execute_wrapper``; SQLite computes part
+of a result while it is fetched), and one render is profiled (cProfile). Prints the
+median time, the SQL time and count, the slowest statements and the functions with
+the most time.
 """
 
 from __future__ import annotations

@@ -23,7 +23,9 @@ def babel(value, decimals=None) -> str:
 def test_same_as_babel():
     rnd = random.Random(7)
     values = [0, 1, -1, 999, 1000, -1000, 40_000_000, 1234567.891, "0.5", "-0.05", "1.50"]
-    values += [Decimal(rnd.randint(-(10**15), 10**15)).scaleb(-rnd.randint(0, 6)) for _ in range(500)]
+    values += [
+        Decimal(rnd.randint(-(10**15), 10**15)).scaleb(-rnd.randint(0, 6)) for _ in range(500)
+    ]
     for v in values:
         for decimals in (None, 0, 2):
             assert format_number(v, decimals=decimals) == babel(v, decimals), (v, decimals)

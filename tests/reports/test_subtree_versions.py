@@ -63,6 +63,20 @@ def test_a_save_moves_its_province_version_only(data):
     activity.save()
     assert moved(before) == {"", "activities", subtree_topic(w.hanoi.pk)}
 
+    # a partner added: the partners' reach of Hà Nội moved too (its own version)
+    before = versions()
+    activity.partners.add(data.japan)
+    assert moved(before) == {
+        "",
+        "activities",
+        subtree_topic(w.hanoi.pk),
+        subtree_topic(w.hanoi.pk, "reach"),
+    }
+    before = versions()
+    activity.title = "Giao lưu với JICA"  # the same partners: the reach stays
+    activity.save()
+    assert moved(before) == {"", "activities", subtree_topic(w.hanoi.pk)}
+
     from bench import run as bench
 
     before = versions()

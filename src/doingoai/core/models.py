@@ -238,25 +238,32 @@ def bump_data_version(topic: str | None = None) -> None:
         _bump(topic)
 
 
-def subtree_topic(unit_id) -> str:
-    """The topic of a unit subtree's version (``unit:12``), see :func:`bump_subtrees`."""
-    return f"unit:{unit_id}"
+def subtree_topic(unit_id, part: str = "unit") -> str:
+    """The topic of a unit subtree's version (``unit:12``; ``reach:12`` for the part of
+    its summaries that is the partners' reach), see :func:`bump_subtrees`."""
+    return f"{part}:{unit_id}"
 
 
-def bump_subtrees(unit_ids) -> None:
+def bump_subtrees(unit_ids, part: str = "unit") -> None:
     """Move the versions of the subtrees ``unit_ids`` (``subtree_topic``) with the
     global one: called when the summary cells of a unit in them were counted again
     (``reports.summaries.refresh``), so figures read from one subtree's cells can be
     cached under that subtree's version and survive changes elsewhere."""
+    bump_topics(subtree_topic(u, part) for u in {int(u) for u in unit_ids})
+
+
+def bump_topics(topics) -> None:
+    """Move the global version and each of ``topics`` (in one transaction, the global
+    row first as in :func:`bump_data_version`)."""
     from django.db import transaction
 
-    ids = sorted({int(u) for u in unit_ids})
-    if not ids:
+    topics = sorted(set(topics))
+    if not topics:
         return
     with transaction.atomic():
-        _bump(subtree_topic(ids[0]))
-        for unit_id in ids[1:]:
-            _bump_topic(subtree_topic(unit_id))
+        _bump(topics[0])
+        for topic in topics[1:]:
+            _bump_topic(topic)
 
 
 def all_topic_versions() -> dict[str, int]:

@@ -15,8 +15,8 @@ pane, table of contents); table rows never split across pages and table headers 
 
 from __future__ import annotations
 
-import datetime as dt
 import copy
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal

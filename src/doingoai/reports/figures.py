@@ -170,14 +170,16 @@ class Sections:
         versions = "-".join(str(self._versions[t]) for t in SECTION_TOPICS[name])
         return get_or_compute(f"{self.key}:{name}:{versions}", compute)
 
-    def subtree(self, name: str, unit: Unit, compute, topics=SUBTREE_TOPICS):
+    def subtree(self, name: str, unit: Unit, compute, topics=SUBTREE_TOPICS, part="unit"):
         """A part read from the summary tables of ``unit``, kept under its subtree's
-        version (``subtree_stamp``) and ``topics``'."""
+        version (``subtree_stamp``; ``part``: of that part of its summaries) and
+        ``topics``'."""
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
 
-        return get_or_compute(f"{self.key}:{name}:{subtree_stamp(unit, topics)}", compute)
+        stamp = subtree_stamp(unit, topics, part=part)
+        return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -205,7 +207,9 @@ def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
     return months if summaries.is_valid() else None
 
 
-def subtree_stamp(unit: Unit, topics=SUBTREE_TOPICS, versions: dict | None = None) -> str:
+def subtree_stamp(
+    unit: Unit, topics=SUBTREE_TOPICS, versions: dict | None = None, part: str = "unit"
+) -> str:
     """The versions the summary cells of ``unit`` follow: its subtree's (the province it
     lies in, ``summaries.Tree.top``; every subtree's for the root), with ``topics``'.
     A save in Hà Nội moves Hà Nội's version only: Đắk Lắk's figures read from the
@@ -217,9 +221,9 @@ def subtree_stamp(unit: Unit, topics=SUBTREE_TOPICS, versions: dict | None = Non
     versions = all_topic_versions() if versions is None else versions
     chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
     if len(chain) > 1:
-        own = str(versions.get(subtree_topic(chain[1]), 0))
+        own = str(versions.get(subtree_topic(chain[1], part), 0))
     else:  # the root: its cells follow every subtree
-        every = sorted((t, v) for t, v in versions.items() if t.startswith("unit:"))
+        every = sorted((t, v) for t, v in versions.items() if t.startswith(f"{part}:"))
         own = hashlib.sha256(repr(every).encode()).hexdigest()[:16]
     return "-".join([own, *(str(versions.get(t, 0)) for t in topics)])
 
@@ -238,7 +242,11 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
         rollup = Rollup(unit)
         part = {"rollup_children": rollup.children}
         part["activities"] = _activities(unit, period, user, rollup, months)
-        part["partners"] = _partners(unit, period, user, months)
+        # the partners' reach has versions of its own (moved only when its rows
+        # change): an activity edited elsewhere in the country keeps the country's
+        part["partners"] = sections.subtree(
+            "partners", unit, lambda: _partners(unit, period, user, months), part="reach"
+        )
         part["resources"] = _resources(unit, period, user, months, sections)
         part["units"] = _per_unit(unit, period, user, rollup, part, months)
         return part

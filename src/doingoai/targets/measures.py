@@ -254,7 +254,7 @@ class Summed:
 
         out = {}
         for child in rollup.children:
-            stamp = subtree_stamp(child, ("organization",), self.versions())
+            stamp = subtree_stamp(child, ("organization", "partners"), self.versions(), "reach")
             out[child.pk] = get_or_compute(
                 f"{self.key}:{name}:{child.pk}:{stamp}",
                 lambda child=child: compute([child.pk]).get(child.pk, 0),
