@@ -13,9 +13,11 @@ bench/results/<date>-<database>-<size>.json and .md.
 Server time is the ``Server-Timing`` header of the production server (``doingoai
 serve`` with ``BENCH_TIMING=1``: the application's time, middleware included). Each
 page is measured twice: as it is served again (the page cache and the figures cache
-answer) and "after a change": the data version is bumped before every request, as
-an activity saved anywhere does, so the page is rendered and its figures are read
-again (the parts that read no activities, kept under their apps' versions, excepted);
+answer) and "after a change": the data versions are moved before every request
+exactly as an activity saved in a commune of Hà Nội moves them (``bump``), so the page
+is rendered again and the figures of Hà Nội's subtree and the units above it are read
+again (the parts kept under other subtrees' or apps' versions excepted); Đắk Lắk's
+pages also "after a change in its own province";
 the dashboards and the report also "after an aid record changed". Raw
 SQL is measured in this process: the page is rendered once, uncached, with the
 queries captured (``connection.execute_wrapper``), then the same statements with
@@ -986,13 +988,15 @@ def write_results(args, results, load, gen, rows, writes=None):
         f"{cores} cores, load average at start {os.getloadavg()[0]:.1f}; server: "
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
         f'{args.repeat} requests per page after 2 warm-ups; "after a change": the data '
-        f"version bumped as an activity saved elsewhere does, before each of "
-        f"{args.cold_repeat} requests ({args.slow_repeat} for the dashboards and the "
-        "report), so the page is rendered and its figures read again (the agreements and "
-        "the partners' ranking, which read no activities, excepted); \"after an aid record "
-        "changed\": the same for a resource, the partners' ranking read again. Times are "
-        "the server's (Server-Timing); raw SQL is the statements of the page rendered "
-        "uncached, replayed on a cursor.",
+        "versions moved exactly as an activity saved in a commune of Hà Nội moves them "
+        "(the global one, the activities' and Hà Nội's subtree's; not its partners' reach: "
+        f"no partner changed), before each of {args.cold_repeat} requests "
+        f"({args.slow_repeat} for the dashboards and the report), so the page is rendered "
+        "again and the figures of the changed subtree (and the units above it) read again; "
+        '"after an aid record changed": the same for a resource (the partners\' ranking '
+        'read again); "after a change in its own province": the activity saved in a '
+        "commune of Đắk Lắk, for Đắk Lắk's pages. Times are the server's (Server-Timing); "
+        "raw SQL is the statements of the page rendered uncached, replayed on a cursor.",
         "",
         "| page | status | p50 ms | p95 ms | p99 ms | raw SQL ms | × raw | admin ms | queries "
         "| CPU p50 ms |",
