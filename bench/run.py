@@ -556,12 +556,16 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     against a real save): the data version and the version of the saved record's app
     (``activities``: an activity saved, the commonest change; ``resources``: aid
     recorded; None: everything), then, when its summary cells are counted again, the
-    version of the subtree it lies in (the province of the commune: ``where``)."""
-    from doingoai.core.models import bump_data_version, bump_subtrees
+    version of the subtree it lies in (the province of the commune: ``where``) and, for
+    an activity, its activities' version there (not its partners' reach: no partner
+    changed)."""
+    from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
 
     bump_data_version(topic)
-    if topic is not None and CHANGED_IN.get(where):
-        bump_subtrees([CHANGED_IN[where]])
+    unit = CHANGED_IN.get(where)
+    if topic is not None and unit:
+        parts = ("unit", "acts") if topic == "activities" else ("unit",)
+        bump_topics(subtree_topic(unit, part) for part in parts)
 
 
 def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:

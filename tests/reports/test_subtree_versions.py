@@ -53,7 +53,14 @@ def cells(grid) -> dict:
 def test_a_save_moves_its_province_version_only(data):
     """What the bench's "after a change" bumps is what a real save of an activity in a
     commune of Hà Nội moves (``bench/run.py: bump``)."""
+    from bench import run as bench
+
     w = data.world
+    bench.CHANGED_IN["elsewhere"] = w.hanoi.pk
+
+    def hanoi(*parts):
+        return {subtree_topic(w.hanoi.pk, part) for part in parts}
+
     commune = make("units", w.hanoi)
     activity = make(
         "activities", commune, title="Giao lưu", start_date=dt.date(2024, 5, 5), partners=[]
@@ -61,28 +68,39 @@ def test_a_save_moves_its_province_version_only(data):
     before = versions()
     activity.title = "Giao lưu với phụ nữ Lào"
     activity.save()
-    assert moved(before) == {"", "activities", subtree_topic(w.hanoi.pk)}
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
 
     # a partner added: the partners' reach of Hà Nội moved too (its own version)
     before = versions()
     activity.partners.add(data.japan)
-    assert moved(before) == {
-        "",
-        "activities",
-        subtree_topic(w.hanoi.pk),
-        subtree_topic(w.hanoi.pk, "reach"),
-    }
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts", "reach")}
     before = versions()
     activity.title = "Giao lưu với JICA"  # the same partners: the reach stays
     activity.save()
-    assert moved(before) == {"", "activities", subtree_topic(w.hanoi.pk)}
-
-    from bench import run as bench
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
+    # aid edited: the subtree moves, not its activities' version
+    aid = make(
+        "resources",
+        commune,
+        title="Tài trợ",
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(500),
+        currency="USD",
+        date=dt.date(2024, 5, 6),
+    )
+    before = versions()
+    aid.title = "Tài trợ học bổng"
+    aid.save()
+    assert moved(before) == {"", "resources", *hanoi("unit")}
+    before = versions()
+    bench.bump("resources", "elsewhere")
+    assert moved(before) == {"", "resources", *hanoi("unit")}
 
     before = versions()
-    bench.CHANGED_IN["elsewhere"] = w.hanoi.pk
     bench.bump("activities", "elsewhere")
-    assert moved(before) == {"", "activities", subtree_topic(w.hanoi.pk)}
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
 
 
 def test_other_province_stays_cached_and_every_figure_equals_counting(data, monkeypatch):

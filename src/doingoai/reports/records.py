@@ -142,8 +142,9 @@ def _yearly_reviews(reviews) -> tuple[list[dict], int]:
 
 def subtree_delegations(unit, period, user, key: str) -> dict:
     """:func:`delegations`, kept under the versions of the subtrees they are read from
-    (``figures.subtree_stamp``: every change of an activity, its places, members or
-    partners moves its province's version): a unit's under its province's; the
+    (``figures.subtree_stamp``, the activities' part: every change of an activity, its
+    places, members or partners moves its province's ``acts`` version; an aid record
+    does not): a unit's under its province's; the
     root's summed from its own part and one part per unit directly below it, each
     under its own version, so a save in Hà Nội counts Hà Nội's delegations again only.
     Only when the reader sees the whole subtree and the summary tables are valid
@@ -157,7 +158,8 @@ def subtree_delegations(unit, period, user, key: str) -> dict:
     chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
     if len(chain) > 1:
         return get_or_compute(
-            f"{key}:delegations:{subtree_stamp(unit)}", lambda: delegations(unit, period, user)
+            f"{key}:delegations:{subtree_stamp(unit, part='acts')}",
+            lambda: delegations(unit, period, user),
         )
     depth = unit.path.count("/") + 1
     tree = list(Unit.objects.filter(path__startswith=unit.path))
@@ -167,7 +169,8 @@ def subtree_delegations(unit, period, user, key: str) -> dict:
     ids = {c.pk: [u.pk for u in tree if u.path.startswith(c.path)] for c in below}
     versions = all_topic_versions()
     own = "-".join(
-        str(versions.get(t, 0)) for t in (subtree_topic(unit.pk), "organization", "partners")
+        str(versions.get(t, 0))
+        for t in (subtree_topic(unit.pk, "acts"), "organization", "partners")
     )
     parts = [
         get_or_compute(
@@ -176,9 +179,10 @@ def subtree_delegations(unit, period, user, key: str) -> dict:
         )
     ]
     for child in below:
+        stamp = subtree_stamp(child, versions=versions, part="acts")
         parts.append(
             get_or_compute(
-                f"{key}:delegations-of:{child.pk}:{subtree_stamp(child, versions=versions)}",
+                f"{key}:delegations-of:{child.pk}:{stamp}",
                 lambda child=child: delegations(child, period, user, unit_ids=ids[child.pk]),
             )
         )

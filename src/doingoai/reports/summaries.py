@@ -756,8 +756,13 @@ def refresh(dirty: Dirty):
 
         tops = {tree.top(unit_id) for unit_id in dirty.owners()} - {None}
         reach_tops = {tree.top(unit_id) for unit_id in reached} - {None}
+        # and the activities' own (what reads only activities, their places, members
+        # and partners: the report's delegations), not moved by an aid record saved
+        acts = {tree.top(c[0]) for c in dirty.activities | dirty.took_part} - {None}
         bump_topics(
-            [subtree_topic(u) for u in tops] + [subtree_topic(u, "reach") for u in reach_tops]
+            [subtree_topic(u) for u in tops]
+            + [subtree_topic(u, "reach") for u in reach_tops]
+            + [subtree_topic(u, "acts") for u in acts]
         )
 
 
