@@ -993,8 +993,9 @@ def write_results(args, results, load, gen, rows, writes=None):
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
         f'{args.repeat} requests per page after 2 warm-ups; "after a change": the data '
         "versions moved exactly as an activity saved in a commune of Hà Nội moves them "
-        "(the global one, the activities' and Hà Nội's subtree's; not its partners' reach: "
-        f"no partner changed), before each of {args.cold_repeat} requests "
+        "(the global one, the activities' app's, Hà Nội's subtree's and its activities'; "
+        "not its partners' reach: no partner changed), before each of "
+        f"{args.cold_repeat} requests "
         f"({args.slow_repeat} for the dashboards and the report), so the page is rendered "
         "again and the figures of the changed subtree (and the units above it) read again; "
         '"after an aid record changed": the same for a resource (the partners\' ranking '
