@@ -13,9 +13,11 @@ bench/results/<date>-<database>-<size>.json and .md.
 Server time is the ``Server-Timing`` header of the production server (``doingoai
 serve`` with ``BENCH_TIMING=1``: the application's time, middleware included). Each
 page is measured twice: as it is served again (the page cache and the figures cache
-answer) and "after a change": the data version is bumped before every request, as
-an activity saved anywhere does, so the page is rendered and its figures are read
-again (the parts that read no activities, kept under their apps' versions, excepted);
+answer) and "after a change": the data versions are moved before every request
+exactly as an activity saved in a commune of Hà Nội moves them (``bump``), so the page
+is rendered again and the figures of Hà Nội's subtree and the units above it are read
+again (the parts kept under other subtrees' or apps' versions excepted); Đắk Lắk's
+pages also "after a change in its own province";
 the dashboards and the report also "after an aid record changed". Raw
 SQL is measured in this process: the page is rendered once, uncached, with the
 queries captured (``connection.execute_wrapper``), then the same statements with
@@ -338,6 +340,7 @@ def targets() -> dict:
         .values_list("pk", flat=True)
     )
     commune = commune_target(daklak)
+    CHANGED_IN.update(elsewhere=org.province("Hà Nội").pk, own=daklak.pk)
     return {
         "central": central.pk,
         "province": daklak.pk,
@@ -443,6 +446,7 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "name": "dashboard province (term XIII)",
             "path": f"/?unit={t['province']}&term=XIII",
             "slow": True,
+            "own": True,
         },
         {
             "name": "targets central (term XIII, 34 provinces)",
@@ -453,6 +457,7 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "name": "targets province (term XIII, its communes)",
             "path": f"/targets/?unit={t['province']}&term=XIII",
             "slow": True,
+            "own": True,
         },
         {
             "name": "activity list p1 (unit, year, kind)",
@@ -500,6 +505,7 @@ def scoped_pages(t, page) -> list[dict]:
                 "path": f"/?unit={unit}&term=XIII",
                 "user": user,
                 "slow": True,
+                "own": True,
             },
             {
                 "name": f"{who} user: activity list p1",
@@ -539,13 +545,27 @@ def scoped_pages(t, page) -> list[dict]:
     return out
 
 
-def bump(topic: str | None = "activities"):
-    """What a save does: the data version moves (cached pages and figures go) with the
-    version of the saved record's app (``activities``: an activity saved somewhere,
-    the commonest change; ``resources``: aid recorded; None: everything)."""
-    from doingoai.core.models import bump_data_version
+#: where the bench's changes are made: "elsewhere" is a commune of Hà Nội (another
+#: province than Đắk Lắk, whose pages are measured), "own" a commune of Đắk Lắk
+#: (the province's subtree ids, set by ``targets()``)
+CHANGED_IN: dict[str, int | None] = {"elsewhere": None, "own": None}
+
+
+def bump(topic: str | None = "activities", where: str = "elsewhere"):
+    """Exactly what a save moves (``tests/reports/test_subtree_versions.py`` checks it
+    against a real save): the data version and the version of the saved record's app
+    (``activities``: an activity saved, the commonest change; ``resources``: aid
+    recorded; None: everything), then, when its summary cells are counted again, the
+    version of the subtree it lies in (the province of the commune: ``where``) and, for
+    an activity, its activities' version there (not its partners' reach: no partner
+    changed)."""
+    from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
 
     bump_data_version(topic)
+    unit = CHANGED_IN.get(where)
+    if topic is not None and unit:
+        parts = ("unit", "acts") if topic == "activities" else ("unit",)
+        bump_topics(subtree_topic(unit, part) for part in parts)
 
 
 def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:
@@ -723,7 +743,7 @@ def measure(port, cookie, path, repeat, warm, cold=None) -> tuple[list, list, in
     times, cpus, status = [], [], None
     for i in range(repeat + warm):
         if cold:
-            bump(cold)
+            bump(*cold)
         status, server_ms, _wall, _size = timed_get(port, path, cookie)
         if i >= warm:
             times.append(server_ms)
@@ -895,9 +915,12 @@ def main(argv=None):
                 f"admin {fmt(row['admin_ms'])}"
             )
             repeat = args.slow_repeat if slow else args.cold_repeat
-            changes = [("activities", "after a change")]
+            # a change in a commune of Hà Nội (another province than the pages')
+            changes = [(("activities", "elsewhere"), "after a change")]
             if slow:  # the figures: aid recorded makes them rank the partners again
-                changes.append(("resources", "after an aid record changed"))
+                changes.append((("resources", "elsewhere"), "after an aid record changed"))
+            if page.get("own"):  # a page of Đắk Lắk: also after a change in it
+                changes.append((("activities", "own"), "after a change in its own province"))
             for topic, label in changes:
                 times, cpus, status = measure(
                     port, cookies[reader], page["path"], repeat, warm=0, cold=topic
@@ -969,13 +992,16 @@ def write_results(args, results, load, gen, rows, writes=None):
         f"{cores} cores, load average at start {os.getloadavg()[0]:.1f}; server: "
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
         f'{args.repeat} requests per page after 2 warm-ups; "after a change": the data '
-        f"version bumped as an activity saved elsewhere does, before each of "
-        f"{args.cold_repeat} requests ({args.slow_repeat} for the dashboards and the "
-        "report), so the page is rendered and its figures read again (the agreements and "
-        "the partners' ranking, which read no activities, excepted); \"after an aid record "
-        "changed\": the same for a resource, the partners' ranking read again. Times are "
-        "the server's (Server-Timing); raw SQL is the statements of the page rendered "
-        "uncached, replayed on a cursor.",
+        "versions moved exactly as an activity saved in a commune of Hà Nội moves them "
+        "(the global one, the activities' app's, Hà Nội's subtree's and its activities'; "
+        "not its partners' reach: no partner changed), before each of "
+        f"{args.cold_repeat} requests "
+        f"({args.slow_repeat} for the dashboards and the report), so the page is rendered "
+        "again and the figures of the changed subtree (and the units above it) read again; "
+        '"after an aid record changed": the same for a resource (the partners\' ranking '
+        'read again); "after a change in its own province": the activity saved in a '
+        "commune of Đắk Lắk, for Đắk Lắk's pages. Times are the server's (Server-Timing); "
+        "raw SQL is the statements of the page rendered uncached, replayed on a cursor.",
         "",
         "| page | status | p50 ms | p95 ms | p99 ms | raw SQL ms | × raw | admin ms | queries "
         "| CPU p50 ms |",

@@ -238,6 +238,45 @@ def bump_data_version(topic: str | None = None) -> None:
         _bump(topic)
 
 
+def subtree_topic(unit_id, part: str = "unit") -> str:
+    """The topic of a unit subtree's version (``unit:12``; ``reach:12`` for the part of
+    its summaries that is the partners' reach, ``acts:12`` for its activities'), see
+    :func:`bump_subtrees`."""
+    return f"{part}:{unit_id}"
+
+
+def bump_subtrees(unit_ids, part: str = "unit") -> None:
+    """Move the versions of the subtrees ``unit_ids`` (``subtree_topic``) with the
+    global one: called when the summary cells of a unit in them were counted again
+    (``reports.summaries.refresh``), so figures read from one subtree's cells can be
+    cached under that subtree's version and survive changes elsewhere."""
+    bump_topics(subtree_topic(u, part) for u in {int(u) for u in unit_ids})
+
+
+def bump_topics(topics) -> None:
+    """Move the global version and each of ``topics`` (in one transaction, the global
+    row first as in :func:`bump_data_version`)."""
+    from django.db import transaction
+
+    topics = sorted(set(topics))
+    if not topics:
+        return
+    with transaction.atomic():
+        _bump(topics[0])
+        for topic in topics[1:]:
+            _bump_topic(topic)
+
+
+def all_topic_versions() -> dict[str, int]:
+    """Every topic's version (the apps' and the subtrees'), by topic: one read."""
+    from django.db import connection
+
+    table = DataVersion._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT topic, value FROM {table} WHERE topic <> ''")
+        return dict(cur.fetchall())
+
+
 def _bump(topic: str | None) -> None:
     from django.db.models import F
 
@@ -247,7 +286,15 @@ def _bump(topic: str | None) -> None:
             DataVersion.objects.filter(pk=1).update(value=F("value") + 1)
     if topic is None:
         DataVersion.objects.exclude(pk=1).update(value=F("value") + 1)
-    elif not DataVersion.objects.filter(topic=topic).update(value=F("value") + 1):
+    else:
+        _bump_topic(topic)
+
+
+def _bump_topic(topic: str) -> None:
+    """Move one topic's row (the global row is held by the caller)."""
+    from django.db.models import F
+
+    if not DataVersion.objects.filter(topic=topic).update(value=F("value") + 1):
         # the first change of this app: the global row is held, nobody races here (ids
         # are given, as row 1's was: a sequence that never counted it would repeat it)
         from django.db.models import Max

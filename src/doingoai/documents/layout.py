@@ -15,6 +15,7 @@ pane, table of contents); table rows never split across pages and table headers 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -280,13 +281,26 @@ def xlsx_bytes(doc: Document) -> bytes:
             cell.border = box
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         data = t.raw if t.raw is not None else t.rows
+        # a body cell's style (border, number format) set once per format and copied
+        # to the others: openpyxl hashes the style objects on every assignment, which
+        # was most of the time of a national report's thousands of cells
+        styles: dict = {}
         for r, row in enumerate(data, head + 1):
             for c, value in enumerate(row, 1):
                 cell = set_cell(ws.cell(row=r, column=c), _xlsx_value(value))
-                cell.border = box
                 fmt = NUMBER_FORMATS.get(t.formats.get(c - 1, ""))
-                if fmt and isinstance(cell.value, int | float):
+                if not (fmt and isinstance(cell.value, int | float)):
+                    fmt = None
+                dated = isinstance(cell.value, dt.date | dt.time)  # openpyxl formats them
+                known = None if dated else styles.get(fmt)
+                if known is not None:
+                    cell._style = copy.copy(known)
+                    continue
+                cell.border = box
+                if fmt:
                     cell.number_format = fmt
+                if not dated:
+                    styles[fmt] = copy.copy(cell._style)
         if t.note:
             r = head + len(data) + 2
             cell = set_cell(ws.cell(row=r, column=1), t.note)

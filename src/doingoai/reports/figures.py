@@ -143,6 +143,11 @@ SECTION_TOPICS = {
 }
 
 
+#: the apps whose records the figures read from the summary tables depend on beyond
+#: the subtree's own cells: the units (their tree and names) and the partners (names)
+SUBTREE_TOPICS = ("organization", "partners")
+
+
 class Sections:
     """The parts of one computation of the figures kept under their apps' versions
     (``SECTION_TOPICS``), all read in one query. Only when the figures are read within
@@ -164,6 +169,17 @@ class Sections:
             self._versions = dict(zip(topics, topic_versions(*topics), strict=True))
         versions = "-".join(str(self._versions[t]) for t in SECTION_TOPICS[name])
         return get_or_compute(f"{self.key}:{name}:{versions}", compute)
+
+    def subtree(self, name: str, unit: Unit, compute, topics=SUBTREE_TOPICS, part="unit"):
+        """A part read from the summary tables of ``unit``, kept under its subtree's
+        version (``subtree_stamp``; ``part``: of that part of its summaries) and
+        ``topics``'."""
+        if not self.key:
+            return compute()
+        from doingoai.core.caching import get_or_compute
+
+        stamp = subtree_stamp(unit, topics, part=part)
+        return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -191,23 +207,51 @@ def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
     return months if summaries.is_valid() else None
 
 
+def subtree_stamp(
+    unit: Unit, topics=SUBTREE_TOPICS, versions: dict | None = None, part: str = "unit"
+) -> str:
+    """The versions the summary cells of ``unit`` follow: its subtree's (the province it
+    lies in, ``summaries.Tree.top``; every subtree's for the root), with ``topics``'.
+    A save in Hà Nội moves Hà Nội's version only: Đắk Lắk's figures read from the
+    summaries stay cached."""
+    import hashlib
+
+    from doingoai.core.models import all_topic_versions, subtree_topic
+
+    versions = all_topic_versions() if versions is None else versions
+    chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
+    if len(chain) > 1:
+        own = str(versions.get(subtree_topic(chain[1], part), 0))
+    else:  # the root: its cells follow every subtree
+        every = sorted((t, v) for t, v in versions.items() if t.startswith(f"{part}:"))
+        own = hashlib.sha256(repr(every).encode()).hexdigest()[:16]
+    return "-".join([own, *(str(versions.get(t, 0)) for t in topics)])
+
+
 def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str = "") -> dict:
-    rollup = Rollup(unit)
-    fig = {
-        "unit": unit,
-        "period": period,
-        "today": today,
-        "rollup_children": rollup.children,
-    }
     months = summed_months(unit, period, user)
     sections = Sections(key, months)
-    fig["activities"] = _activities(unit, period, user, rollup, months)
+    fig = {"unit": unit, "period": period, "today": today}
     fig["agreements"] = sections.get(
         "agreements", lambda: _agreements(unit, period, user, today, months)
     )
-    fig["partners"] = _partners(unit, period, user, months)
-    fig["resources"] = _resources(unit, period, user, months, sections)
-    fig["units"] = _per_unit(unit, period, user, rollup, fig, months)
+
+    def summed() -> dict:
+        """What is read from the summary tables (when ``months``): it follows the
+        subtree's cells, so it is kept under the subtree's version."""
+        rollup = Rollup(unit)
+        part = {"rollup_children": rollup.children}
+        part["activities"] = _activities(unit, period, user, rollup, months)
+        # the partners' reach has versions of its own (moved only when its rows
+        # change): an activity edited elsewhere in the country keeps the country's
+        part["partners"] = sections.subtree(
+            "partners", unit, lambda: _partners(unit, period, user, months), part="reach"
+        )
+        part["resources"] = _resources(unit, period, user, months, sections)
+        part["units"] = _per_unit(unit, period, user, rollup, part, months)
+        return part
+
+    fig.update(sections.subtree("summed", unit, summed))
     fig["units_without_events"] = [row["unit"] for row in fig["units"] if row["intl_events"] == 0]
     return fig
 

@@ -29,6 +29,7 @@ from .figures import (
     resource_qs,
     scoped,
     summed_months,
+    took_place,
 )
 
 #: delegations listed one by one in the report (the newest first beyond it)
@@ -65,7 +66,11 @@ def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
                 "report_stages",
                 lambda: resource_stages(unit, period, user, fig["resources"]["by_partner"]),
             ),
-            "delegations": parts.get("report_delegations", lambda: delegations(unit, period, user)),
+            "delegations": (
+                subtree_delegations(unit, period, user, key)
+                if inside and summed_months(unit, period, user)
+                else parts.get("report_delegations", lambda: delegations(unit, period, user))
+            ),
             "news": parts.get("report_news", lambda: news(unit, period, user)),
         }
 
@@ -135,11 +140,100 @@ def _yearly_reviews(reviews) -> tuple[list[dict], int]:
 # -- delegations ---------------------------------------------------------------
 
 
-def delegations(unit, period, user) -> dict:
+def subtree_delegations(unit, period, user, key: str) -> dict:
+    """:func:`delegations`, kept under the versions of the subtrees they are read from
+    (``figures.subtree_stamp``, the activities' part: every change of an activity, its
+    places, members or partners moves its province's ``acts`` version; an aid record
+    does not): a unit's under its province's; the
+    root's summed from its own part and one part per unit directly below it, each
+    under its own version, so a save in Hà Nội counts Hà Nội's delegations again only.
+    Only when the reader sees the whole subtree and the summary tables are valid
+    (they are what moves the versions)."""
+    from doingoai.core.caching import get_or_compute
+    from doingoai.core.models import all_topic_versions, subtree_topic
+    from doingoai.organization.models import Unit
+
+    from .figures import subtree_stamp
+
+    chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
+    if len(chain) > 1:
+        return get_or_compute(
+            f"{key}:delegations:{subtree_stamp(unit, part='acts')}",
+            lambda: delegations(unit, period, user),
+        )
+    depth = unit.path.count("/") + 1
+    tree = list(Unit.objects.filter(path__startswith=unit.path))
+    below = [u for u in tree if u.path.count("/") == depth]
+    # each part's units as a list: PostgreSQL plans a province's delegations over the
+    # country's when given the subtree as a subquery on the paths (434 → 97 ms)
+    ids = {c.pk: [u.pk for u in tree if u.path.startswith(c.path)] for c in below}
+    versions = all_topic_versions()
+    own = "-".join(
+        str(versions.get(t, 0))
+        for t in (subtree_topic(unit.pk, "acts"), "organization", "partners")
+    )
+    parts = [
+        get_or_compute(
+            f"{key}:delegations-own:{own}",
+            lambda: delegations(unit, period, user, unit_ids=[unit.pk]),
+        )
+    ]
+    for child in below:
+        stamp = subtree_stamp(child, versions=versions, part="acts")
+        parts.append(
+            get_or_compute(
+                f"{key}:delegations-of:{child.pk}:{stamp}",
+                lambda child=child: delegations(child, period, user, unit_ids=ids[child.pk]),
+            )
+        )
+    return merge_delegations(parts)
+
+
+def merge_delegations(parts: list[dict]) -> dict:
+    """The delegations of disjoint sets of activities as :func:`delegations` gives them
+    for their union: counts summed, the table's newest ``DELEGATION_ROWS`` kept."""
+    out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
+    countries: dict[str, dict] = {}
+    purposes: dict[str, dict] = {}
+    rows = []
+    for part in parts:
+        out["out"] += part["out"]
+        out["in"] += part["in"]
+        for r in part["by_country"]:
+            cell = countries.setdefault(r["country"], {**r, "out": 0, "in": 0})
+            cell["out"] += r["out"]
+            cell["in"] += r["in"]
+        for r in part["by_purpose"]:
+            cell = purposes.setdefault(r["purpose"], {**r, "out": 0, "in": 0})
+            cell["out"] += r["out"]
+            cell["in"] += r["in"]
+        rows += part["rows"]
+    if not out["out"] + out["in"]:
+        return out
+    out["by_country"] = sorted(
+        countries.values(), key=lambda r: (-r["out"] - r["in"], r["country"])
+    )
+    out["by_purpose"] = sorted(purposes.values(), key=lambda r: (-r["out"] - r["in"], r["purpose"]))
+    rows.sort(key=lambda r: (r["start"], r["id"]))
+    out["rows"] = rows[-DELEGATION_ROWS:]
+    out["more"] = max(out["out"] + out["in"] - len(out["rows"]), 0)
+    return out
+
+
+def delegations(unit, period, user, unit_ids: list[int] | None = None) -> dict:
+    """The delegations of ``unit``'s subtree (``unit_ids``: of those units of it) that
+    took place in the period: counts, by country, by purpose, and their table."""
     out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
     qs = activity_qs(unit, user, period.start, period.end)
     if qs is None:
         return out
+    if unit_ids is not None:
+        qs = (
+            scoped("activities.Activity", user, unit)
+            .filter(unit_id__in=unit_ids, start_date__gte=period.start)
+            .filter(start_date__lte=period.end)
+            .filter(took_place())
+        )
     from doingoai.activities.models import Activity, ActivityPlace
 
     # the trips that took place, as section 1 and the dashboard count them

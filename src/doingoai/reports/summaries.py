@@ -92,6 +92,13 @@ class Dirty:
             or self.reach
         )
 
+    def owners(self) -> set:
+        """The owner units of the touched cells (every cell is one of these units' or
+        of a unit above them)."""
+        found = {c[0] for c in self.activities | self.took_part | self.resources}
+        found |= {c[0] for c in self.resource_partners | self.agreements | self.reach}
+        return found
+
     def update(self, other: Dirty):
         self.activities |= other.activities
         self.took_part |= other.took_part
@@ -170,6 +177,12 @@ class Tree:
             found = tuple(int(p) for p in path.strip("/").split("/") if p.isdigit())
             self._anc[unit_id] = found
         return found
+
+    def top(self, unit_id) -> int | None:
+        """The subtree a unit's records count in for the versions: the unit directly
+        below the root on its path (a province), or the root itself."""
+        chain = self.ancestors(unit_id)
+        return chain[1] if len(chain) > 1 else (chain[0] if chain else None)
 
     def children(self, unit_id) -> list[int]:
         """The units directly below ``unit_id`` by path (units merged into it included)."""
@@ -652,7 +665,9 @@ def reach_rows(partner_id, country, found, tree: Tree, keep=None) -> list[tuple]
     return [(a, partner_id, country, *c) for a, c in cells.items()]
 
 
-def refresh_reach(keys: set, tree: Tree):
+def refresh_reach(keys: set, tree: Tree) -> set:
+    """Count the reach rows of the (owner unit, partner) ``keys`` again for the units
+    above them; the units whose rows changed."""
     from doingoai.partners.models import Partner
 
     from .models import PartnerReach
@@ -662,18 +677,33 @@ def refresh_reach(keys: set, tree: Tree):
         if partner_id is not None:
             wanted[partner_id] |= set(tree.ancestors(unit_id))
     if not wanted:
-        return
+        return set()
     countries = dict(Partner._base_manager.filter(pk__in=list(wanted)).values_list("pk", "country"))
     found = engagements(list(wanted))
     rows = []
+    changed = set()
+    fields = REACH_FIELDS[2:]
     for partner_id, units in wanted.items():
         where, params = in_units(units)
+        table = PartnerReach._meta.db_table
+        with connection.cursor() as cur:
+            cur.execute(
+                f"SELECT unit_id, {', '.join(fields)} FROM {table} "
+                f"WHERE partner_id = %s AND {where}",
+                [partner_id, *params],
+            )
+            before = {r[0]: tuple(r[1:]) for r in cur.fetchall()}
         delete_rows(PartnerReach, f"partner_id = %s AND {where}", [partner_id, *params])
+        new = []
         if partner_id in countries:
-            rows += reach_rows(
+            new = reach_rows(
                 partner_id, countries[partner_id], found.get(partner_id, ()), tree, keep=units
             )
+        after = {r[0]: tuple(r[2:]) for r in new}
+        changed |= {u for u in before.keys() | after.keys() if before.get(u) != after.get(u)}
+        rows += new
     insert_rows(PartnerReach, REACH_FIELDS, rows)
+    return changed
 
 
 REACH_CHUNK = 5000
@@ -717,8 +747,23 @@ def refresh(dirty: Dirty):
             TABLES["resource_partners"].refresh_part(dirty.resource_partners, tree, "partner_id")
         if dirty.agreements:
             TABLES["agreements"].refresh(dirty.agreements, tree)
-        if dirty.reach:
-            refresh_reach(dirty.reach, tree)
+        reached = refresh_reach(dirty.reach, tree) if dirty.reach else set()
+        # the subtrees whose cells were counted again: what is cached under their
+        # versions (``figures.subtree_stamp``) is read again, the others' stays; the
+        # partners' reach has versions of its own, moved only when its rows changed
+        # (an activity edited without a change of partner or date keeps them)
+        from doingoai.core.models import bump_topics, subtree_topic
+
+        tops = {tree.top(unit_id) for unit_id in dirty.owners()} - {None}
+        reach_tops = {tree.top(unit_id) for unit_id in reached} - {None}
+        # and the activities' own (what reads only activities, their places, members
+        # and partners: the report's delegations), not moved by an aid record saved
+        acts = {tree.top(c[0]) for c in dirty.activities | dirty.took_part} - {None}
+        bump_topics(
+            [subtree_topic(u) for u in tops]
+            + [subtree_topic(u, "reach") for u in reach_tops]
+            + [subtree_topic(u, "acts") for u in acts]
+        )
 
 
 def rebuild(progress=None):
@@ -750,6 +795,10 @@ def rebuild(progress=None):
             delete_rows(model)
         _rebuild_all(tree, progress)
         M.SummaryState.objects.filter(pk=1).update(valid=True, rebuilt_at=timezone.now())
+        # the subtrees' versions did not move while the tables were invalid: move all
+        from doingoai.core.models import bump_data_version
+
+        bump_data_version()
 
 
 def _rebuild_all(tree: Tree, progress):
@@ -768,3 +817,6 @@ def invalidate():
     from .models import SummaryState
 
     SummaryState.objects.update_or_create(pk=1, defaults={"valid": False})
+    from doingoai.core.models import bump_data_version
+
+    bump_data_version()

@@ -160,8 +160,21 @@ def _cells_of(model, ids, deleting=False) -> Dirty:
     if name == "ActivityPlace":
         from doingoai.activities.models import ActivityPlace
 
-        acts = ActivityPlace._base_manager.filter(pk__in=ids).values_list("activity_id", flat=True)
-        return _resources(Resource._base_manager.filter(activity_id__in=list(acts)))
+        acts = list(
+            ActivityPlace._base_manager.filter(pk__in=ids).values_list("activity_id", flat=True)
+        )
+        # its activity's cells too: the report's delegations read the places, and are
+        # kept under the version of the subtree those cells are in
+        d = _activities(acts)
+        d.update(_resources(Resource._base_manager.filter(activity_id__in=acts)))
+        return d
+    if name == "DelegationMember":  # read by the report's delegations, like the places
+        from doingoai.activities.models import DelegationMember
+
+        acts = DelegationMember._base_manager.filter(pk__in=ids).values_list(
+            "activity_id", flat=True
+        )
+        return _activities(list(acts))
     if name == "Partner":
         return _partner_links(ids[0]) if deleting else Dirty()
     return Dirty()
@@ -272,6 +285,7 @@ def connect():
         for label in (
             "activities.Activity",
             "activities.ActivityPlace",
+            "activities.DelegationMember",
             "resources.Resource",
             "agreements.Agreement",
             "partners.Partner",

@@ -136,19 +136,33 @@ class Matrix:
         )
 
 
+#: the apps the matrix reads beyond the summary tables: the units, the partners' names,
+#: the reviews (agreements), the news items, the targets themselves
+MATRIX_TOPICS = ("organization", "partners", "agreements", "news", "targets")
+
+
 def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
     """The units directly below ``unit`` × the targets ``unit`` set for ``period``
     (the default target when it set none), measured from the records ``user`` sees.
 
     Cached per unit, period, reader's scope, language and day under the data version,
-    which every change of a record (and of a target) moves: never stale."""
+    which every change of a record (and of a target) moves: never stale. When the
+    measures are read from the summary tables (the reader sees the whole subtree),
+    under the subtree's version instead (``figures.subtree_stamp``: its summary cells,
+    the units, the partners) and the versions of the apps read from their records
+    (reviews, news, targets): a save in another province keeps it."""
     from django.utils import translation
 
     from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
     from doingoai.core.scope import is_system_admin
+    from doingoai.reports.figures import subtree_stamp, summed_months
 
     on = on or today()
+    if summed_months(unit, period, user):
+        version = f"s{subtree_stamp(unit, MATRIX_TOPICS)}"
+    else:
+        version = data_version()
     key = ":".join(
         str(part)
         for part in (
@@ -162,19 +176,19 @@ def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
             int(is_system_admin(user)),
             translation.get_language(),
             on,
-            data_version(),
         )
     )
-    return get_or_compute(key, lambda: _matrix(unit, period, user, on))
+    return get_or_compute(f"{key}:{version}", lambda: _matrix(unit, period, user, on, key))
 
 
-def _matrix(unit, period: Period, user, on: dt.date) -> Matrix:
+def _matrix(unit, period: Period, user, on: dt.date, key: str = "") -> Matrix:
     targets = list(targets_for(unit, period))
     is_default = not targets
     if is_default:
         targets = [default_target(unit, period)]
     rollup = Rollup(unit)
     summed = Summed(period, unit, user)  # are the summary tables to be read? once
+    summed.key = key if summed.months else ""  # the measures keep parts under it
     measured = {}
     for t in targets:
         if t.measure not in measured:

@@ -146,7 +146,14 @@ def _reviews(kind):
 
     def measure(root, rollup, period, user, today):
         if isinstance(period, Summed):
-            rows = period.memo("reviews", lambda: _review_rows(root, period, user, today))
+            rows = period.memo(
+                "reviews",
+                lambda: period.cached(
+                    "reviews",
+                    ("agreements", "organization"),
+                    lambda: _review_rows(root, period, user, today),
+                ),
+            )
         else:
             rows = _review_rows(root, period, user, today)
         rows = [r for r in rows if r["kind"] == kind]
@@ -194,7 +201,13 @@ def new_partners(root, rollup, period, user, today):
     else counted from the records in one statement."""
     from doingoai.partners.selectors import new_partner_counts
 
-    if period.months:
+    if period.months and period.key and root.path.count("/") == 2:  # "/1/"
+        # the root (the country): each province's count under its own subtree's
+        # version, so a save in Hà Nội counts Hà Nội's new partners again only
+        counts = period.per_child(
+            "new-partners", rollup, lambda ids: reach_new_partners(ids, period.months)
+        )
+    elif period.months:
         counts = reach_new_partners([c.pk for c in rollup.children], period.months)
     else:
         counts = new_partner_counts(root, user, period.start, period.end)
@@ -211,6 +224,42 @@ class Summed:
         self.start, self.end, self.period = period.start, period.end, period
         self.months = summed_months(root, period, user)
         self._memo = {}
+        #: the matrix's cache key (set by ``completeness._matrix`` when ``months``):
+        #: parts of the measures are kept under it with the versions they follow
+        self.key = ""
+        self._versions = None
+
+    def versions(self) -> dict:
+        from doingoai.core.models import all_topic_versions
+
+        if self._versions is None:
+            self._versions = all_topic_versions()
+        return self._versions
+
+    def cached(self, name: str, topics: tuple[str, ...], compute):
+        """``compute()`` kept under the versions of ``topics`` (apps read from their
+        records): an activity saved does not read the reviews again."""
+        if not self.key:
+            return compute()
+        from doingoai.core.caching import get_or_compute
+
+        stamp = "-".join(str(self.versions().get(t, 0)) for t in topics)
+        return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
+
+    def per_child(self, name: str, rollup, compute) -> dict:
+        """``compute(unit ids)`` ({unit id: value}) one unit below at a time, each kept
+        under its own subtree's version (``figures.subtree_stamp``)."""
+        from doingoai.core.caching import get_or_compute
+        from doingoai.reports.figures import subtree_stamp
+
+        out = {}
+        for child in rollup.children:
+            stamp = subtree_stamp(child, ("organization", "partners"), self.versions(), "reach")
+            out[child.pk] = get_or_compute(
+                f"{self.key}:{name}:{child.pk}:{stamp}",
+                lambda child=child: compute([child.pk]).get(child.pk, 0),
+            )
+        return out
 
     def memo(self, name: str, compute):
         """``compute()`` once for every measure of the matrix that needs it."""

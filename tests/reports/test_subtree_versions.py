@@ -1,0 +1,208 @@
+"""Figures kept per unit subtree: a save in one province moves that province's version
+only, so another province's figures stay cached, and every figure (the other
+province's, the country's, the targets matrices) still equals counting the records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from doingoai.core.models import DataVersion, subtree_topic
+from doingoai.core.samples import make
+from doingoai.reports import figures as F
+from doingoai.reports import records as R
+from doingoai.reports.periods import make_period
+from doingoai.targets import completeness as C
+from doingoai.targets import measures as M
+from doingoai.targets.models import Measure, Target
+
+TODAY = dt.date(2025, 11, 1)
+FIGURES = ("activities", "agreements", "partners", "resources", "units")
+
+
+def versions() -> dict:
+    return dict(DataVersion.objects.values_list("topic", "value"))
+
+
+def moved(before: dict) -> set:
+    after = versions()
+    return {t for t, v in after.items() if before.get(t) != v}
+
+
+def counted(monkeypatch, **kw) -> dict:
+    with monkeypatch.context() as m:
+        m.setattr(F, "summed_months", lambda *a: None)
+        return F._unit_figures(**kw)
+
+
+def matrix_counted(monkeypatch, unit, period, user):
+    with monkeypatch.context() as m:
+        m.setattr(M, "summed_months", lambda *a: None)
+        return C._matrix(unit, period, user, TODAY)
+
+
+def cells(grid) -> dict:
+    return {
+        (row.unit.pk, c.target.measure): c.measured for row in grid.rows for c in row.cells if c
+    }
+
+
+def test_a_save_moves_its_province_version_only(data):
+    """What the bench's "after a change" bumps is what a real save of an activity in a
+    commune of Hà Nội moves (``bench/run.py: bump``)."""
+    from bench import run as bench
+
+    w = data.world
+    bench.CHANGED_IN["elsewhere"] = w.hanoi.pk
+
+    def hanoi(*parts):
+        return {subtree_topic(w.hanoi.pk, part) for part in parts}
+
+    commune = make("units", w.hanoi)
+    activity = make(
+        "activities", commune, title="Giao lưu", start_date=dt.date(2024, 5, 5), partners=[]
+    )
+    before = versions()
+    activity.title = "Giao lưu với phụ nữ Lào"
+    activity.save()
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
+
+    # a partner added: the partners' reach of Hà Nội moved too (its own version)
+    before = versions()
+    activity.partners.add(data.japan)
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts", "reach")}
+    before = versions()
+    activity.title = "Giao lưu với JICA"  # the same partners: the reach stays
+    activity.save()
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
+    # aid edited: the subtree moves, not its activities' version
+    aid = make(
+        "resources",
+        commune,
+        title="Tài trợ",
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(500),
+        currency="USD",
+        date=dt.date(2024, 5, 6),
+    )
+    before = versions()
+    aid.title = "Tài trợ học bổng"
+    aid.save()
+    assert moved(before) == {"", "resources", *hanoi("unit")}
+    before = versions()
+    bench.bump("resources", "elsewhere")
+    assert moved(before) == {"", "resources", *hanoi("unit")}
+
+    before = versions()
+    bench.bump("activities", "elsewhere")
+    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
+
+
+def test_other_province_stays_cached_and_every_figure_equals_counting(data, monkeypatch):
+    w = data.world
+    admin = w.user("admin")
+    commune = make("units", w.hanoi)
+    period = make_period(term="XIII")
+    for measure in (Measure.INTL_EVENTS, Measure.NEW_PARTNERS, Measure.RESOURCES_VND):
+        Target.objects.create(unit=w.central, term=period.term, measure=measure, value=2)
+        Target.objects.create(unit=w.hanoi, term=period.term, measure=measure, value=1)
+    kw = {"period": period, "user": admin, "today": TODAY}
+    before = F.unit_figures(unit=w.hanoi, **kw)["activities"]["participants"]
+    for unit in (w.central, w.daklak, w.hanoi):
+        F.unit_figures(unit=unit, **kw)
+        C.matrix(unit=unit, period=period, user=admin, on=TODAY)
+
+    # saves in Hà Nội: an activity with a partner in a commune, aid received
+    make(
+        "activities",
+        commune,
+        title="Hội thảo với JICA",
+        start_date=dt.date(2024, 10, 2),
+        partners=[data.japan],
+        participants_total=30,
+        participants_women=20,
+    )
+    make(
+        "resources",
+        commune,
+        title="Tài trợ học bổng",
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(1000),
+        currency="USD",
+        date=dt.date(2024, 10, 3),
+        partner=data.japan,
+    )
+    data.hanoi_conf.partners.add(data.lao)
+
+    # Đắk Lắk's figures and matrix come from the cache: no summary table is read
+    with CaptureQueriesContext(connection) as q:
+        daklak = F.unit_figures(unit=w.daklak, **kw)
+        C.matrix(unit=w.daklak, period=period, user=admin, on=TODAY)
+    read = " ".join(x["sql"] for x in q.captured_queries)
+    assert "reports_activitymonth" not in read and "reports_partnerreach" not in read
+    for unit in (w.central, w.daklak, w.hanoi, commune):
+        fig = daklak if unit == w.daklak else F.unit_figures(unit=unit, **kw)
+        plain = counted(monkeypatch, unit=unit, **kw)
+        for key in FIGURES:
+            assert fig[key] == plain[key], (unit.name, key)
+    for unit in (w.central, w.hanoi, w.daklak):
+        grid = C.matrix(unit=unit, period=period, user=admin, on=TODAY)
+        assert cells(grid) == cells(matrix_counted(monkeypatch, unit, period, admin)), unit.name
+    hanoi = F.unit_figures(unit=w.hanoi, **kw)
+    assert hanoi["activities"]["participants"] == before + 30  # the new activity counted
+
+
+def test_national_delegations_summed_from_the_provinces(data, monkeypatch):
+    """The report's delegations of the country, summed from its own part and one part
+    per province (each kept under its version), are those counted at once, also after
+    a save in one province and with the table capped."""
+    w = data.world
+    admin = w.user("admin")
+    period = make_period(term="XIII")
+    commune = make("units", w.hanoi)
+    for unit, day, kind in (
+        (commune, dt.date(2024, 11, 5), "delegation_in"),
+        (w.central, dt.date(2023, 2, 1), "delegation_out"),
+        (w.hanoi, dt.date(2025, 1, 9), "delegation_out"),
+    ):
+        make(
+            "activities",
+            unit,
+            title=f"Đoàn {kind} {day}",
+            kind=kind,
+            start_date=day,
+            end_date=day,
+            partners=[data.japan],
+        )
+
+    def check():
+        fresh = R.delegations(w.central, period, admin)
+        assert fresh["out"] + fresh["in"] >= 4
+        assert R.subtree_delegations(w.central, period, admin, "k") == fresh
+        with monkeypatch.context() as m:  # the newest rows across the parts
+            m.setattr(R, "DELEGATION_ROWS", 2)
+            capped = R.delegations(w.central, period, admin)
+            assert capped["more"] > 0
+            assert R.subtree_delegations(w.central, period, admin, "capped") == capped
+        daklak = R.subtree_delegations(w.daklak, period, admin, "dl")
+        assert daklak == R.delegations(w.daklak, period, admin)
+
+    check()
+    data.trip.places.create(country="KH")  # a place added: Đắk Lắk's part counted again
+    make(
+        "activities",
+        commune,
+        title="Đoàn vào mới",
+        kind="delegation_in",
+        start_date=dt.date(2025, 3, 3),
+        end_date=dt.date(2025, 3, 3),
+        partners=[data.lao],
+    )
+    check()
