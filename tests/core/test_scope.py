@@ -36,3 +36,31 @@ def test_a_province_reader_sees_her_subtree_taking_part_and_shared_resources(wor
     # link tables, not through the activities' and agreements' own tables
     sql = ctx.captured_queries[-1]["sql"]
     assert '"activities_activity"' not in sql and '"agreements_agreement"' not in sql
+
+
+@pytest.mark.parametrize("owned", [0, 3])
+def test_a_reader_sees_exactly_her_own_taking_part_and_shared_activities(world, owned, monkeypatch):
+    """The same records whether her scope is read as one OR (a large scope) or as the
+    union of its parts' ids (a small one, on PostgreSQL)."""
+    from doingoai.activities.models import Activity
+    from doingoai.core import scope
+
+    monkeypatch.setattr(scope, "SMALL_SCOPE", owned or scope.SMALL_SCOPE)
+    commune = world.daklak.children.first() or world.daklak
+    own = [make("activities", commune), make("activities", world.daklak)]
+    taking_part = make("activities", world.hanoi)
+    taking_part.units.add(commune)
+    shared = make("activities", world.hanoi)
+    shared.shared_with.add(world.daklak)
+    hidden = make("activities", world.hanoi)
+    hidden.shared_with.add(world.phu_yen)
+    user = world.user("daklak")
+    seen = set(Activity.objects.restrict(user).values_list("pk", flat=True))
+    mine = {a.pk for a in own} | {taking_part.pk, shared.pk}
+    assert mine <= seen and hidden.pk not in seen
+    everything_seen = Activity.objects.filter(pk__in=seen)
+    assert (
+        not everything_seen.exclude(unit__path__startswith=world.daklak.path)
+        .exclude(pk__in=[taking_part.pk, shared.pk])
+        .exists()
+    )

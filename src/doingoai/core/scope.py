@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.enums import TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -158,6 +159,12 @@ class UnitOwned(Policy):
         if covers_whole_tree(path):
             return qs  # the central level: every record is under it
         units = subtree_ids(path)
+        postgres = connections[qs.db].vendor == "postgresql"
+        if postgres:
+            # her units as a list of ids (a hundred for a province): PostgreSQL then
+            # estimates each unit's rows and reads the (unit, date) index, where for a
+            # subquery it guessed a tenth of the table and read all of it
+            units = list(units.using(qs.db).values_list("pk", flat=True))
         own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
@@ -165,12 +172,35 @@ class UnitOwned(Policy):
         # (her units, the records they take part in or are party to, the records shared
         # with her unit): correlated EXISTS made the database run them for every record
         # (a province's resource list: 1.3 s -> 0.15 s at 200,000 on SQLite)
-        cond = own
+        parts = [own]
         for via in self.visible_via:
-            cond |= linked(qs.model, via, units)
+            parts.append(linked(qs.model, via, units))
         if self.shared:
-            cond |= linked(qs.model, self.shared, [user.unit_id])
+            parts.append(linked(qs.model, self.shared, [user.unit_id]))
+        if postgres and small_scope(qs.model, self.owner, units):
+            # a small scope (a commune): PostgreSQL plans an OR of IN subqueries as a
+            # filter over every record (a sequential scan of 1M activities, 0.75 s); the
+            # ids of each part united in one IN are a semi-join on the primary key
+            # (1.6 ms). A large one (a province) is better read in the list's order with
+            # the OR as a filter (18 ms for page 1, where the union took 1 s).
+            base = qs.model._base_manager
+            first, *rest = (base.filter(part).order_by().values("pk") for part in parts)
+            return qs.filter(pk__in=first.union(*rest, all=True))
+        cond = parts[0]
+        for part in parts[1:]:
+            cond |= part
         return qs.filter(cond)
+
+
+#: a scope owning fewer records than this is read from its own records (PostgreSQL)
+SMALL_SCOPE = 5000
+
+
+def small_scope(model, owner: str, units) -> bool:
+    """Does the subtree of ``units`` own fewer than SMALL_SCOPE records of ``model``? (A
+    count over LIMIT, read from the index on the owner.)"""
+    owned = model._base_manager.filter(**{f"{owner}__in": units}).order_by()
+    return owned[:SMALL_SCOPE].count() < SMALL_SCOPE
 
 
 def linked(model, via: str, units) -> Q:
