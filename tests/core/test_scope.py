@@ -38,14 +38,16 @@ def test_a_province_reader_sees_her_subtree_taking_part_and_shared_resources(wor
     assert '"activities_activity"' not in sql and '"agreements_agreement"' not in sql
 
 
-@pytest.mark.parametrize("owned", [0, 3])
-def test_a_reader_sees_exactly_her_own_taking_part_and_shared_activities(world, owned, monkeypatch):
+@pytest.mark.parametrize("small_units", [0, 10_000])
+def test_a_reader_sees_exactly_her_own_taking_part_and_shared_activities(
+    world, small_units, monkeypatch
+):
     """The same records whether her scope is read as one OR (a large scope) or as the
     union of its parts' ids (a small one, on PostgreSQL)."""
     from doingoai.activities.models import Activity
     from doingoai.core import scope
 
-    monkeypatch.setattr(scope, "SMALL_SCOPE", owned or scope.SMALL_SCOPE)
+    monkeypatch.setattr(scope, "SMALL_SCOPE_UNITS", small_units)
     commune = world.daklak.children.first() or world.daklak
     own = [make("activities", commune), make("activities", world.daklak)]
     taking_part = make("activities", world.hanoi)

@@ -164,7 +164,7 @@ class UnitOwned(Policy):
             # her units as a list of ids (a hundred for a province): PostgreSQL then
             # estimates each unit's rows and reads the (unit, date) index, where for a
             # subquery it guessed a tenth of the table and read all of it
-            units = list(units.using(qs.db).values_list("pk", flat=True))
+            units = subtree_id_list(user, path, qs.db)
         own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
@@ -177,12 +177,13 @@ class UnitOwned(Policy):
             parts.append(linked(qs.model, via, units))
         if self.shared:
             parts.append(linked(qs.model, self.shared, [user.unit_id]))
-        if postgres and small_scope(qs.model, self.owner, units):
-            # a small scope (a commune): PostgreSQL plans an OR of IN subqueries as a
-            # filter over every record (a sequential scan of 1M activities, 0.75 s); the
-            # ids of each part united in one IN are a semi-join on the primary key
-            # (1.6 ms). A large one (a province) is better read in the list's order with
-            # the OR as a filter (18 ms for page 1, where the union took 1 s).
+        if postgres and len(units) <= SMALL_SCOPE_UNITS:
+            # a small scope (a commune and the units merged into it): PostgreSQL plans
+            # an OR of IN subqueries as a filter over every record (a sequential scan of
+            # 1M activities, 0.75 s); the ids of each part united in one IN are a
+            # semi-join on the primary key (1.6 ms). A large one (a province) is better
+            # read in the list's order with the OR as a filter (18 ms for page 1, where
+            # the union took 1 s).
             base = qs.model._base_manager
             first, *rest = (base.filter(part).order_by().values("pk") for part in parts)
             return qs.filter(pk__in=first.union(*rest, all=True))
@@ -192,15 +193,20 @@ class UnitOwned(Policy):
         return qs.filter(cond)
 
 
-#: a scope owning fewer records than this is read from its own records (PostgreSQL)
-SMALL_SCOPE = 5000
+#: a subtree of at most this many units (a commune, with the communes merged into it) is
+#: read from its own records on PostgreSQL
+SMALL_SCOPE_UNITS = 5
 
 
-def small_scope(model, owner: str, units) -> bool:
-    """Does the subtree of ``units`` own fewer than SMALL_SCOPE records of ``model``? (A
-    count over LIMIT, read from the index on the owner.)"""
-    owned = model._base_manager.filter(**{f"{owner}__in": units}).order_by()
-    return owned[:SMALL_SCOPE].count() < SMALL_SCOPE
+def subtree_id_list(user, path: str, using: str = "default") -> list[int]:
+    """The ids of the units of the subtree at ``path``, read once per request (kept on
+    the request's user object, beside her unit)."""
+    kept = user.__dict__.get("_subtree_id_list")
+    if kept is None or kept[0] != (path, using):
+        ids = list(subtree_ids(path).using(using).values_list("pk", flat=True))
+        kept = ((path, using), ids)
+        user.__dict__["_subtree_id_list"] = kept
+    return kept[1]
 
 
 def linked(model, via: str, units) -> Q:
