@@ -65,5 +65,9 @@ def test_list_and_detail_queries(slug, world, login, settings):
     assert five == one, f"{slug}: the list reads something per row ({one} -> {five})"
     detail = count(client, first.get_absolute_url())
     list_max, detail_max = BASELINES[slug]
+    if connection.vendor == "postgresql":
+        # +1 (issue 19): on PostgreSQL the reader's units are read once per request as a
+        # list of ids (core.scope.subtree_id_list), which the planner estimates per unit
+        list_max, detail_max = list_max + 1, detail_max + 1
     assert one <= list_max, f"{slug} list: {one} queries (baseline {list_max})"
     assert detail <= detail_max, f"{slug} detail: {detail} queries (baseline {detail_max})"

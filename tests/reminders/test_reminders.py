@@ -320,3 +320,66 @@ def test_the_list_is_paged_with_its_count(ending, login, world, monkeypatch):
     assert '<ul class="pagination">' in only and "?kind=agreement_expiring&amp;page=2" in only
     assert first.count('<tr data-kind="') == n - 1 and second.count('<tr data-kind="') == 1
     assert "Thời hạn" in first  # headers begin with a capital
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_elsewhere_goes_through_while_the_reminders_are_worked_out(monkeypatch):
+    """Working out what is due reads for many seconds at the national size: it holds no
+    transaction (on SQLite that is the database's write lock), so a save in another
+    connection meanwhile succeeds at once instead of failing after the busy timeout."""
+    import threading
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, connections, transaction
+
+    from doingoai.reminders.hooks import reminder_kinds
+
+    seen = {}
+
+    def save_elsewhere():
+        try:
+            with connection.cursor() as cur:  # this thread's own connection
+                if connection.vendor == "sqlite":
+                    cur.execute("PRAGMA busy_timeout = 200")  # fail fast if locked
+            with transaction.atomic():
+                ContentType.objects.create(app_label="bench", model="savedmeanwhile")
+            seen["saved"] = True
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            seen["error"] = exc
+        finally:
+            connections.close_all()
+
+    def while_gathering(today):
+        seen["in_transaction"] = connection.in_atomic_block
+        t = threading.Thread(target=save_elsewhere)
+        t.start()
+        t.join(10)
+        return []
+
+    monkeypatch.setattr(reminder_kinds, "providers", [*reminder_kinds.providers, while_gathering])
+    services.refresh(TODAY)
+    assert seen.get("in_transaction") is False
+    assert seen.get("saved"), seen.get("error")
+    assert ContentType.objects.filter(app_label="bench", model="savedmeanwhile").exists()
+
+
+def test_reminders_are_written_in_short_batches(ending, world, monkeypatch):
+    """Many reminders opened at once are written BATCH at a time, each batch its own
+    transaction; a run again writes nothing twice."""
+    make(
+        "agreements",
+        world.daklak,
+        signed_date=dt.date(2021, 12, 1),
+        start_date=dt.date(2021, 12, 1),
+        end_date=TODAY + dt.timedelta(days=60),
+    ).reviews.update(held_date=dt.date(2024, 1, 1))
+    monkeypatch.setattr(services, "BATCH", 1)
+    got = services.refresh(TODAY)
+    assert got["opened"] >= 2
+    n = Reminder.objects.count()
+    assert n == got["opened"]
+    assert services.refresh(TODAY)["opened"] == 0
+    assert Reminder.objects.count() == n
+    ending.end_date = TODAY + dt.timedelta(days=400)  # no longer expiring: closed
+    ending.save()
+    assert services.refresh(TODAY)["closed"] == 1

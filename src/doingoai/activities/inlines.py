@@ -268,10 +268,11 @@ class EventsInline(TripInline):
 
 def editable_events(trip, user):
     """The events of ``trip`` that ``user`` may change, in the order of their rows."""
-    events = Activity.objects.filter(parent=trip)
-    if user is not None:
-        events = events.filter(pk__in=Activity.objects.restrict(user, CHANGE).values("pk"))
-    return events.prefetch_related("places").order_by("start_date", "pk")
+    # the scope narrows the trip's events itself: ``pk IN (<her scope>)`` made SQLite
+    # list every activity in her scope first (a system administrator's: the million of
+    # them, ~0.4 s a time, four times a save at 1M)
+    events = Activity.objects.all() if user is None else Activity.objects.restrict(user, CHANGE)
+    return events.filter(parent=trip).prefetch_related("places").order_by("start_date", "pk")
 
 
 def save_row(inline: TripInline, n: int, kind, form, acting_user):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.enums import TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -158,6 +159,12 @@ class UnitOwned(Policy):
         if covers_whole_tree(path):
             return qs  # the central level: every record is under it
         units = subtree_ids(path)
+        postgres = connections[qs.db].vendor == "postgresql"
+        if postgres:
+            # her units as a list of ids (a hundred for a province): PostgreSQL then
+            # estimates each unit's rows and reads the (unit, date) index, where for a
+            # subquery it guessed a tenth of the table and read all of it
+            units = subtree_id_list(user, path, qs.db)
         own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
@@ -165,12 +172,41 @@ class UnitOwned(Policy):
         # (her units, the records they take part in or are party to, the records shared
         # with her unit): correlated EXISTS made the database run them for every record
         # (a province's resource list: 1.3 s -> 0.15 s at 200,000 on SQLite)
-        cond = own
+        parts = [own]
         for via in self.visible_via:
-            cond |= linked(qs.model, via, units)
+            parts.append(linked(qs.model, via, units))
         if self.shared:
-            cond |= linked(qs.model, self.shared, [user.unit_id])
+            parts.append(linked(qs.model, self.shared, [user.unit_id]))
+        if postgres and len(units) <= SMALL_SCOPE_UNITS:
+            # a small scope (a commune and the units merged into it): PostgreSQL plans
+            # an OR of IN subqueries as a filter over every record (a sequential scan of
+            # 1M activities, 0.75 s); the ids of each part united in one IN are a
+            # semi-join on the primary key (1.6 ms). A large one (a province) is better
+            # read in the list's order with the OR as a filter (18 ms for page 1, where
+            # the union took 1 s).
+            base = qs.model._base_manager
+            first, *rest = (base.filter(part).order_by().values("pk") for part in parts)
+            return qs.filter(pk__in=first.union(*rest, all=True))
+        cond = parts[0]
+        for part in parts[1:]:
+            cond |= part
         return qs.filter(cond)
+
+
+#: a subtree of at most this many units (a commune, with the communes merged into it) is
+#: read from its own records on PostgreSQL
+SMALL_SCOPE_UNITS = 5
+
+
+def subtree_id_list(user, path: str, using: str = "default") -> list[int]:
+    """The ids of the units of the subtree at ``path``, read once per request (kept on
+    the request's user object, beside her unit)."""
+    kept = user.__dict__.get("_subtree_id_list")
+    if kept is None or kept[0] != (path, using):
+        ids = list(subtree_ids(path).using(using).values_list("pk", flat=True))
+        kept = ((path, using), ids)
+        user.__dict__["_subtree_id_list"] = kept
+    return kept[1]
 
 
 def linked(model, via: str, units) -> Q:
@@ -181,7 +217,21 @@ def linked(model, via: str, units) -> Q:
     field = model._meta.get_field(head)
     if rest:
         related = field.related_model
-        sub = related._base_manager.filter(linked(related, rest, units)).values("pk")
+        inner = linked(related, rest, units)
+        target = getattr(field, "target_field", None)
+        if (
+            target is not None
+            and target.primary_key
+            and len(inner.children) == 1
+            and not inner.negated
+            and isinstance(inner.children[0], tuple)
+            and inner.children[0][0] == "pk__in"
+        ):
+            # the related record's ids straight from its link table: ``activity_id IN
+            # (SELECT activity_id FROM activity_units WHERE ...)``, not through the
+            # activities' own table (a province's resource list: 35 -> 10 ms at 1M)
+            return Q(**{f"{head}__in": inner.children[0][1]})
+        sub = related._base_manager.filter(inner).values("pk")
         return Q(**{f"{head}__in": sub})
     if field.many_to_many:
         through = field.remote_field.through

@@ -30,10 +30,27 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-@transaction.atomic
+#: rows written per transaction: a save elsewhere waits at most for one batch (on SQLite
+#: a writing transaction locks the whole database)
+BATCH = 500
+
+
+def _batches(items: list):
+    size = BATCH
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def refresh(on: dt.date | None = None) -> dict[str, int]:
     """Open a reminder for every cause due today, close those whose cause is gone (the
-    review held, the agreement renewed), open again one whose cause came back."""
+    review held, the agreement renewed), open again one whose cause came back.
+
+    What is due is computed first, reading only (no transaction: at the national size it
+    takes many seconds, and on SQLite an open transaction would hold the write lock all
+    that time, so logins and saves would fail); the changes are then written in short
+    transactions of ``BATCH`` rows. Each write is idempotent (only still-open reminders
+    closed, only closed ones reopened, a key already made by a concurrent run skipped),
+    so a run that stops half-way is completed by the next."""
     on = on or today()
     with translation.override("vi"):  # the titles are kept, in the officers' language
         dues = {d.key: d for d in reminder_kinds.gather(on)}
@@ -41,8 +58,6 @@ def refresh(on: dt.date | None = None) -> dict[str, int]:
     existing = dict(Reminder.objects.values_list("key", "closed_at"))
     gone = [k for k, closed in existing.items() if closed is None and k not in dues]
     back = [k for k, closed in existing.items() if closed is not None and k in dues]
-    Reminder.objects.filter(key__in=gone).update(closed_at=now)
-    Reminder.objects.filter(key__in=back).update(closed_at=None)
     types = {}
     new = []
     for key, d in dues.items():
@@ -63,7 +78,15 @@ def refresh(on: dt.date | None = None) -> dict[str, int]:
                 url=d.url,
             )
         )
-    Reminder.objects.bulk_create(new, batch_size=500)
+    for batch in _batches(gone):
+        with transaction.atomic():
+            Reminder.objects.filter(key__in=batch, closed_at__isnull=True).update(closed_at=now)
+    for batch in _batches(back):
+        with transaction.atomic():
+            Reminder.objects.filter(key__in=batch, closed_at__isnull=False).update(closed_at=None)
+    for batch in _batches(new):
+        with transaction.atomic():
+            Reminder.objects.bulk_create(batch, ignore_conflicts=True)
     return {"opened": len(new), "closed": len(gone), "reopened": len(back), "due": len(dues)}
 
 
@@ -167,10 +190,23 @@ def _send_one(user, choice, now) -> int:
         context = {"user": user, "groups": dict(by_kind), "site": settings.SITE_URL}
         subject = render_to_string("reminders/email_subject.txt", {"n": len(new)}).strip()
         body = render_to_string("reminders/email.txt", context)
-    with transaction.atomic():
-        for r in new:
-            state = _state(user, r)
-            state.emailed_at = now
-            state.save(update_fields=["emailed_at"])
+    # marked as told in short transactions, then sent (the mail server may be slow: no
+    # write lock is held meanwhile); a failed sending unmarks them, to be told next time
+    ids = [r.pk for r in new]
+    for batch in _batches(ids):
+        with transaction.atomic():
+            ReminderState.objects.bulk_create(
+                [ReminderState(user=user, reminder_id=pk) for pk in batch],
+                ignore_conflicts=True,
+            )
+            ReminderState.objects.filter(user=user, reminder_id__in=batch).update(emailed_at=now)
+    try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    except Exception:
+        for batch in _batches(ids):
+            with transaction.atomic():
+                ReminderState.objects.filter(
+                    user=user, reminder_id__in=batch, emailed_at=now
+                ).update(emailed_at=None)
+        raise
     return len(new)

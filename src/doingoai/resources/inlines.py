@@ -105,11 +105,10 @@ class GiftsInline(TripInline):
     def existing(self):
         trip = self.trip_form.instance
         at = [trip.pk] + [e.pk for e in self._existing_events()]
-        gifts = Resource.objects.filter(activity__in=at, direction=Resource.Direction.GIVEN)
-        if self.trip_form.user is not None:
-            gifts = gifts.filter(
-                pk__in=Resource.objects.restrict(self.trip_form.user, CHANGE).values("pk")
-            )
+        user = self.trip_form.user
+        gifts = Resource.objects.all() if user is None else Resource.objects.restrict(user, CHANGE)
+        # narrowed by the scope itself, not ``pk IN (<every record in her scope>)``
+        gifts = gifts.filter(activity__in=at, direction=Resource.Direction.GIVEN)
         return gifts.select_related("partner").order_by("date", "pk")
 
     def initial_row(self, gift) -> dict:

@@ -1,0 +1,84 @@
+"""Profile one page rendered in-process as after a change (the data versions bumped
+before each request, the page cache bypassed): its SQL statements with their times, and
+where the rest of the time goes (cProfile).
+
+    DATABASE_URL=sqlite:///bench/data/doingoai-full.sqlite3 \\
+        .venv/bin/python bench/profile_page.py --user daklak /activities/ --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("path")
+    ap.add_argument("--user", default="trunguong")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--topic", default="activities", help="the app whose version is bumped")
+    ap.add_argument("--sql", action="store_true", help="list the statements and their times")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from doingoai.core.models import bump_data_version
+    from doingoai.organization.models import User
+
+    settings.PAGE_CACHE = False
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=args.user))
+    client.get(args.path)  # warm: imports, templates, connections
+    times, sql_ms = [], []
+    statements = []
+
+    def wrapper(execute, sql, params, many, context):
+        t0 = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append(((time.perf_counter() - t0) * 1000, sql))
+
+    prof = cProfile.Profile() if args.profile else None
+    status = None
+    for _ in range(args.repeat):
+        bump_data_version(args.topic)
+        statements.clear()
+        t0 = time.perf_counter()
+        if prof:
+            prof.enable()
+        with connection.execute_wrapper(wrapper):
+            status = client.get(args.path).status_code
+        if prof:
+            prof.disable()
+        times.append((time.perf_counter() - t0) * 1000)
+        sql_ms.append(sum(ms for ms, _s in statements))
+    print(
+        f"{args.path} as {args.user}: {status}, median {statistics.median(times):.1f} ms, "
+        f"SQL {statistics.median(sql_ms):.1f} ms in {len(statements)} statements"
+    )
+    if args.sql:
+        for ms, sql in statements:
+            print(f"  {ms:8.2f} ms  {' '.join(sql.split())[:300]}")
+    if prof:
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
