@@ -477,11 +477,14 @@ def pages(t, year, kind, last_page) -> list[dict]:
             "name": "API activity list",
             "path": f"/api/v1/activities/?kind={kind}&year={year}&limit=25",
         },
-        {
-            "name": "term report xlsx (whole country)",
-            "path": f"/reports/unit/{t['central']}/?term=XIII&format=xlsx",
-            "slow": True,
-        },
+        *(
+            {
+                "name": f"term report {fmt} (whole country)",
+                "path": f"/reports/unit/{t['central']}/?term=XIII&format={fmt}",
+                "slow": True,
+            }
+            for fmt in ("xlsx", "docx", "pdf")
+        ),
         *scoped_pages(t, page),
     ]
 
