@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 
 from docx import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -161,19 +162,32 @@ def _table(word, t: Table):
     for i, h in enumerate(t.header):
         _cell_text(header.cells[i], [h], size=size, bold=True)
     numbered = bool(t.header) and t.header[0] == "TT"
+    widths = _widths(t) if t.rows else None
+    prototype = None
     for values in t.rows:
+        texts = [str(value) for value in values]
+        plain = not any("\n" in x or "\t" in x for x in texts)
+        if prototype is not None and plain:
+            # python-docx spends ~1 ms a cell on its run properties: a national report's
+            # thousands of cells are copies of the first row's XML with their own text
+            tbl._tbl.append(_copy_row(prototype, texts))
+            continue
         row = tbl.add_row()
         _row_flag(row, "cantSplit")
-        for i, value in enumerate(values):
+        for i, text in enumerate(texts):
             align = RIGHT if i in t.numeric else CENTER if i == 0 and numbered else LEFT
-            _cell_text(row.cells[i], [str(value)], size=size, align=align)
+            _cell_text(row.cells[i], [text], size=size, align=align)
+        _cell_widths([row], widths)
+        if prototype is None and plain:
+            prototype = row._tr
     if t.wide:
         _narrow_margins(tbl)
     if not t.rows:
         cells = tbl.add_row().cells
         _cell_text(cells[0].merge(cells[-1]), ["Không có số liệu"], size=12, italic=True)
     else:
-        _column_widths(tbl, t)
+        _grid_widths(tbl, widths)
+        _cell_widths(tbl.rows[:1], widths)
     if t.note:  # on the page of the table's last row
         for cell in tbl.rows[-1].cells:
             for p in cell.paragraphs:
@@ -197,9 +211,9 @@ def _narrow_margins(tbl) -> None:
     pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
-def _column_widths(tbl, t: Table) -> None:
+def _widths(t: Table) -> list:
     """Columns as wide as their content needs (``Table.column_weights``: the same as the
-    PDF's), on the grid and every cell: Word and LibreOffice lay out the same."""
+    PDF's), set on the grid and every cell: Word and LibreOffice lay out the same."""
     weights = t.column_weights(TEXT_WIDTH.cm)
     total = sum(weights)
     widths = [max(MIN_COLUMN, int(TEXT_WIDTH * w / total)) for w in weights]
@@ -209,12 +223,43 @@ def _column_widths(tbl, t: Table) -> None:
         spare = sum(widths[i] - MIN_COLUMN for i in wide)
         for i in wide:
             widths[i] -= int(over * (widths[i] - MIN_COLUMN) / spare)
+    return widths
+
+
+def _grid_widths(tbl, widths) -> None:
     tbl.autofit = False
     for col, w in zip(tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(w / 635)))  # EMU to twips
-    for row in tbl.rows:
+
+
+def _cell_widths(rows, widths) -> None:
+    for row in rows:
         for cell, w in zip(row.cells, widths, strict=True):
             cell.width = w
+
+
+def _copy_row(prototype, texts):
+    """A copy of ``prototype`` (a ``w:tr`` of one run a cell) holding ``texts``."""
+    tr = deepcopy(prototype)
+    for tc, text in zip(tr.iter(qn("w:tc")), texts, strict=True):
+        run = tc.findall(f".//{qn('w:r')}")[-1]  # the cell's text run (after an empty one)
+        node = run.find(qn("w:t"))
+        if not text:  # an empty cell has a run without text, as python-docx writes it
+            if node is not None:
+                run.remove(node)
+            continue
+        if node is None:
+            node = run.makeelement(qn("w:t"), {})
+            run.append(node)
+        node.text = text
+        if text != text.strip():
+            node.set(XML_SPACE, "preserve")
+        else:
+            node.attrib.pop(XML_SPACE, None)
+    return tr
+
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _block(word, b: Block):
