@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 from tests.browser.conftest import log_in, pick
 
 pytestmark = pytest.mark.browser
@@ -82,11 +83,12 @@ def test_the_seed_trip_in_one_form(page, output_dir):
     page.goto(page.base + "/activities/")
     steps.click("a[href='/activities/add/']")
     page.wait_for_selector("#id_title")
-    # the review is not offered on a delegation abroad
-    assert page.locator("#field-review").is_hidden()
+    # the review is not offered on a delegation abroad (hidden by trip.js once the
+    # page has loaded: wait for it, the form can be on screen before the script ran)
+    expect(page.locator("#field-review")).to_be_hidden()
     steps.fill("#id_title", "Đoàn công tác thăm và làm việc tại 4 tỉnh Nam Lào")
     steps.select("#id_kind", "delegation_out")
-    assert page.locator("#field-review").is_hidden()
+    expect(page.locator("#field-review")).to_be_hidden()
     steps.fill("#id_start_date", "2024-06-25")
     steps.fill("#id_end_date", "2024-07-01")
     steps.select("#id_partners", label=UNIONS)
@@ -100,7 +102,10 @@ def test_the_seed_trip_in_one_form(page, output_dir):
         row = f"#id_events-{i}-"
         review_box = page.locator(f"#inline-events [data-row='{i + 1}'] [data-field=review]")
         steps.select(row + "kind", kind)
-        assert review_box.is_visible() == (kind == "review_meeting")
+        if kind == "review_meeting":
+            expect(review_box).to_be_visible()
+        else:
+            expect(review_box).to_be_hidden()
         steps.fill(row + "title", title)
         steps.fill(row + "start_date", day)
         steps.fill(row + "places", place)
