@@ -217,13 +217,14 @@ def data_version() -> int:
 
 def topic_versions(*topics: str) -> tuple[int, ...]:
     """The versions of ``topics`` (apps' labels), 0 for a topic never changed."""
-    from django.db import connection
+    versions = all_topic_versions()
+    return tuple(versions.get(t, 0) for t in topics)
 
-    table = DataVersion._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(f"SELECT topic, value FROM {table} WHERE topic <> ''")
-        values = dict(cur.fetchall())
-    return tuple(values.get(t, 0) for t in topics)
+
+def version_stamp(versions: dict, topics) -> str:
+    """``topics``' versions out of ``versions`` (:func:`all_topic_versions`; 0 for a
+    topic never changed) as one part of a cache key ("12-7-0")."""
+    return "-".join(str(versions.get(t, 0)) for t in topics)
 
 
 def bump_data_version(topic: str | None = None) -> None:

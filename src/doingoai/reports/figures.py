@@ -158,16 +158,21 @@ class Sections:
         self.key = key if months else ""
         self._versions: dict | None = None
 
+    def versions(self) -> dict:
+        """Every topic's version (apps' and subtrees'), read once for the computation."""
+        from doingoai.core.models import all_topic_versions
+
+        if self._versions is None:
+            self._versions = all_topic_versions()
+        return self._versions
+
     def get(self, name: str, compute):
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
-        from doingoai.core.models import topic_versions
+        from doingoai.core.models import version_stamp
 
-        if self._versions is None:
-            topics = sorted({t for names in SECTION_TOPICS.values() for t in names})
-            self._versions = dict(zip(topics, topic_versions(*topics), strict=True))
-        versions = "-".join(str(self._versions[t]) for t in SECTION_TOPICS[name])
+        versions = version_stamp(self.versions(), SECTION_TOPICS[name])
         return get_or_compute(f"{self.key}:{name}:{versions}", compute)
 
     def subtree(self, name: str, unit: Unit, compute, topics=SUBTREE_TOPICS, part="unit"):
@@ -178,7 +183,7 @@ class Sections:
             return compute()
         from doingoai.core.caching import get_or_compute
 
-        stamp = subtree_stamp(unit, topics, part=part)
+        stamp = subtree_stamp(unit, topics, self.versions(), part=part)
         return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
 
 
@@ -216,16 +221,24 @@ def subtree_stamp(
     summaries stay cached."""
     import hashlib
 
-    from doingoai.core.models import all_topic_versions, subtree_topic
+    from doingoai.core.models import all_topic_versions, subtree_topic, version_stamp
 
     versions = all_topic_versions() if versions is None else versions
-    chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
-    if len(chain) > 1:
-        own = str(versions.get(subtree_topic(chain[1], part), 0))
+    province = province_of(unit)
+    if province is not None:
+        own = str(versions.get(subtree_topic(province, part), 0))
     else:  # the root: its cells follow every subtree
         every = sorted((t, v) for t, v in versions.items() if t.startswith(f"{part}:"))
         own = hashlib.sha256(repr(every).encode()).hexdigest()[:16]
-    return "-".join([own, *(str(versions.get(t, 0)) for t in topics)])
+    return f"{own}-{version_stamp(versions, topics)}" if topics else own
+
+
+def province_of(unit: Unit) -> str | None:
+    """The id of the subtree whose versions ``unit``'s summary cells follow: the unit
+    directly below the root on its path (its province; ``summaries.Tree.top``), None
+    for the root."""
+    chain = [p for p in unit.path.strip("/").split("/") if p.isdigit()]
+    return chain[1] if len(chain) > 1 else None
 
 
 def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str = "") -> dict:

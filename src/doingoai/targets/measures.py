@@ -28,6 +28,7 @@ from doingoai.reports.figures import (
     RESOURCE_TO,
     Rollup,
     has_partner,
+    province_of,
     reach_new_partners,
     scoped,
     summed_months,
@@ -201,7 +202,7 @@ def new_partners(root, rollup, period, user, today):
     else counted from the records in one statement."""
     from doingoai.partners.selectors import new_partner_counts
 
-    if period.months and period.key and root.path.count("/") == 2:  # "/1/"
+    if period.months and period.key and province_of(root) is None:
         # the root (the country): each province's count under its own subtree's
         # version, so a save in Hà Nội counts Hà Nội's new partners again only
         counts = period.per_child(
@@ -242,8 +243,9 @@ class Summed:
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
+        from doingoai.core.models import version_stamp
 
-        stamp = "-".join(str(self.versions().get(t, 0)) for t in topics)
+        stamp = version_stamp(self.versions(), topics)
         return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
 
     def per_child(self, name: str, rollup, compute) -> dict:
