@@ -9,6 +9,7 @@ import io
 
 from docx import Document as Word
 from docx.oxml.ns import qn
+from tests.reports.test_wide_tables import document
 
 from doingoai.documents import layout, word
 
@@ -23,18 +24,7 @@ ROWS = [
 
 def render(rows) -> Word:
     table = layout.Table("Bảng 1. Thử", ["TT", "Đơn vị", "Số", "Quốc gia"], rows, numeric={2})
-    doc = layout.Document(
-        "HỘI LHPN VIỆT NAM",
-        "HỘI LHPN TỈNH ĐẮK LẮK",
-        "Số: 1/BC-HPN",
-        "Đắk Lắk",
-        layout.dt.date(2025, 11, 1),
-        "BÁO CÁO",
-        "Thử bảng",
-        [layout.Block("I.", "BẢNG", 1, tables=[table])],
-        layout.Signer.of(name="Trần Thị Hương"),
-    )
-    return Word(io.BytesIO(layout.docx_bytes(doc)))
+    return Word(io.BytesIO(layout.docx_bytes(document(table))))
 
 
 def body_table(doc):
