@@ -432,3 +432,35 @@ def test_a_trip_s_events_and_gifts_are_read_within_the_scope_not_over_it(world):
         column = '"activities_activity"."parent_id"'
         sql = next(q["sql"] for q in ctx.captured_queries if column in q["sql"])
         assert sql.count('FROM "activities_activity"') == 1, sql
+
+
+def _review_boxes(page: str) -> dict[str, bool]:
+    """Whether the trip's review field and the first event row's are hidden on the page
+    as the server sends it (before any script runs)."""
+    import re
+
+    trip = re.search(r'<div class="field[^"]*" id="field-review"( hidden)?>', page)
+    row = re.search(r'data-field="review"( hidden)?>', page)
+    assert trip, "the review field is on the page"
+    return {"trip": bool(trip.group(1)), "row": bool(row.group(1)) if row else None}
+
+
+def test_the_review_field_is_hidden_from_the_start_unless_the_kind_is_a_review_meeting(
+    world, login
+):
+    """A field that does not apply is never on screen, not even before trip.js runs."""
+    agreement = make("agreements", world.daklak)
+    review = agreement.reviews.get(kind=Review.Kind.MID_TERM)
+    client = login("daklak")
+    page = client.get(reverse("activities_add")).content.decode()
+    assert _review_boxes(page) == {"trip": True, "row": True}
+    # a review meeting shows its review field when edited
+    assert _meeting(client, world, review, "2024-06-26").status_code == 302
+    meeting = Activity.objects.get(review=review)
+    page = client.get(reverse("activities_edit", args=[meeting.pk])).content.decode()
+    assert _review_boxes(page)["trip"] is False
+    # a form sent back with an error on the review shows it, whatever the kind
+    response = _meeting(client, world, review, "2024-09-10", kind="workshop")
+    page = response.content.decode()
+    assert response.status_code == 400 and "26/06/2024" in page
+    assert _review_boxes(page)["trip"] is False

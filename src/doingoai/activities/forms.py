@@ -183,6 +183,11 @@ def initial_state(activity) -> str:
 
 class ActivityForm(RecordForm):
     change_scoped_fields = ("unit", "review")
+    #: the agreement review is offered only on a review meeting (static/js/trip.js)
+    shown_when = {
+        "review": ("kind", "review_meeting"),
+        "move_review_date": ("kind", "review_meeting"),
+    }
     topics = TagsField(label=_("topics"), required=False, help_text=_("Separated by commas."))
     press_links = URLListField(
         label=_("press coverage"),

@@ -9,6 +9,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.agreements.models import Review
+from doingoai.core.forms import ShownWhen
 from doingoai.core.scope import CHANGE
 
 from .models import Activity
@@ -143,7 +144,7 @@ class TripInline:
         raise NotImplementedError
 
 
-class RowForm(forms.Form):
+class RowForm(ShownWhen, forms.Form):
     """A row typed inline: left alone (none of ``key_fields`` typed) it is no record.
     A row of a record already there (its hidden ``id``) has changed when a value differs
     from the record's."""
@@ -176,6 +177,10 @@ class RowForm(forms.Form):
 
 class EventRowForm(RowForm):
     key_fields = ("title", "start_date", "end_date", "places", "review")
+    shown_when = {
+        "review": ("kind", "review_meeting"),
+        "move_review_date": ("kind", "review_meeting"),
+    }
 
     kind = forms.ChoiceField(label=_("kind"), choices=[("", "—"), *EVENT_KINDS])
     title = forms.CharField(label=_("title"), max_length=400)

@@ -164,7 +164,27 @@ CHECKED_CHOICES = {
 }
 
 
-class RecordForm(forms.ModelForm):
+class ShownWhen:
+    """Fields shown only while another field has a given value, declared as
+    ``shown_when = {"review": ("kind", "review_meeting")}``. The page renders them hidden
+    from the start (a script shows and hides them as the value changes), so a field that
+    does not apply is never on screen, not even before the script runs. A field with an
+    error is always shown."""
+
+    shown_when: dict[str, tuple[str, str]] = {}
+
+    @property
+    def initially_hidden(self) -> frozenset[str]:
+        hidden = set()
+        for name, (control, value) in self.shown_when.items():
+            if name not in self.fields or control not in self.fields or self[name].errors:
+                continue
+            if str(self[control].value() or "") != value:
+                hidden.add(name)
+        return frozenset(hidden)
+
+
+class RecordForm(ShownWhen, forms.ModelForm):
     """Every record form: pass ``user``; choices only offer what she may see."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
