@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -22,19 +21,16 @@ from doingoai.resources.models import Resource
 pytestmark = pytest.mark.django_db
 
 
-def _work():
-    """What the worker started by ``doingoai serve`` does."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 @pytest.mark.django_db(transaction=True)  # the worker commits as in production
-def test_a_large_file_is_previewed_in_the_background_with_progress(world, login, monkeypatch):
+def test_a_large_file_is_previewed_in_the_background_with_progress(
+    world, login, monkeypatch, background_work
+):
     monkeypatch.setattr(iati_upload, "BACKGROUND_ACTIVITIES", 3)  # BEIS holds 3
     client = login("daklak")
     answer = upload(client, world.daklak, BEIS.read_bytes())
     assert answer.status_code == 302  # at once, before an activity is read
     status_url = answer.url
-    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    token = background_work.token(status_url)
     assert status_url == reverse("iati_import_preview", args=[token])
     assert DBTaskResult.objects.filter(task_path__endswith="upload.preview_iati").count() == 1
     waiting = client.get(status_url)
@@ -44,17 +40,8 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
     early = client.post(reverse("iati_import_confirm"), {"token": token})
     assert early.status_code == 302 and not Resource.objects.exists()
 
-    seen = {}
-    monkeypatch.setattr(background, "PROGRESS_EVERY", 0)
-    write = background.write_status
-
-    def watch(token, **status):
-        write(token, **status)
-        if status.get("done") == 2:
-            seen["poll"] = client.get(status_url, headers={"HX-Request": "true"})
-
-    monkeypatch.setattr(background, "write_status", watch)
-    _work()
+    seen = background_work.poll_at(client, status_url, done=2)
+    background_work.work()
     poll = seen["poll"].content.decode()
     assert "Đang đọc hoạt động 2/3" in poll and "<html" not in poll
     assert not Resource.objects.exists()  # a preview writes nothing
@@ -81,14 +68,16 @@ def test_a_large_file_is_previewed_in_the_background_with_progress(world, login,
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(world, login, monkeypatch):
+def test_a_bad_large_file_answers_its_problems_and_keeps_nothing(
+    world, login, monkeypatch, background_work
+):
     monkeypatch.setattr(iati_upload, "BACKGROUND_ACTIVITIES", 3)
     client = login("daklak")
     text = BEIS.read_text(encoding="utf-8")
     # values that are not numbers: a real error, nothing imported
     text = re.sub(r"(<value[^>]*>)[^<]*(</value>)", r"\1một triệu\2", text)
     status_url = upload(client, world.daklak, text.encode()).url
-    _work()
+    background_work.work()
     page = client.get(status_url)
     assert page.context["token"] is None
     assert page.context["report"].all_problems()

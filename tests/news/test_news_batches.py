@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -45,11 +44,6 @@ def _upload(client, files, **extra):
     )
 
 
-def _work():
-    """What the worker started by ``doingoai serve`` does."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 ARCHIVE = _zip(
     {
         "bao/1-unilever.txt": UNILEVER,
@@ -62,13 +56,13 @@ ARCHIVE = _zip(
 
 @pytest.mark.django_db(transaction=True)  # the worker commits as in production
 def test_an_archive_and_files_are_read_in_the_background_then_reviewed_in_turn(
-    world, login, monkeypatch
+    world, login, background_work
 ):
     client = login("admin")
     answer = _upload(client, [("tin-thang-9.zip", ARCHIVE), ("chuyen-xe.txt", TRIP)])
     assert answer.status_code == 302  # at once, before an article is read
     status_url = answer.url
-    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    token = background_work.token(status_url)
     assert status_url == reverse("news_batch", args=[token])
     assert DBTaskResult.objects.filter(task_path__endswith="batches.read_articles").count() == 1
     assert not NewsItem.objects.exists()
@@ -76,17 +70,8 @@ def test_an_archive_and_files_are_read_in_the_background_then_reviewed_in_turn(
     assert "Đang chờ" in waiting and "tin-thang-9.zip" in waiting
     assert 'hx-trigger="every 1s"' in waiting
 
-    seen = {}
-    monkeypatch.setattr(background, "PROGRESS_EVERY", 0)
-    write = background.write_status
-
-    def watch(token, **status):
-        write(token, **status)
-        if status.get("done") == 2:
-            seen["poll"] = client.get(status_url, headers={"HX-Request": "true"})
-
-    monkeypatch.setattr(background, "write_status", watch)
-    _work()
+    seen = background_work.poll_at(client, status_url, done=2)
+    background_work.work()
     poll = seen["poll"].content.decode()
     assert "Đang đọc bài 2/4" in poll and "<html" not in poll  # 3 in the ZIP, 1 beside
 
@@ -122,7 +107,7 @@ def test_an_archive_and_files_are_read_in_the_background_then_reviewed_in_turn(
 
     # the same archive again: every article is already imported
     again = _upload(client, [("lan-nua.zip", ARCHIVE)])
-    _work()
+    background_work.work()
     html = client.get(again.url).content.decode()
     assert "0 bản nháp mới, 2 bài đã nhập trước đó, 1 bài không đọc được" in html
     assert NewsItem.objects.count() == 3
