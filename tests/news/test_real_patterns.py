@@ -322,3 +322,97 @@ def test_union_meeting_a_foreign_envoy_is_a_delegation_in():
         "Việt Nam ngày 31/1."
     )
     assert _kind(text) == "delegation_in"
+
+
+# --- round four (tune/ 126-167; fresh2/ kept apart) -----------------------------------------
+
+
+def test_a_running_total_since_a_past_year_is_not_the_reported_aid():
+    # https://vneconomy.vn/to-chuc-plan-international-tai-tro-them-gan-200-ty-dong-cho-quang-tri.htm
+    text = (
+        "Tổ chức Plan International tài trợ thêm gần 200 tỷ đồng cho Quảng Trị\n"
+        "13/08/2025, 11:16\n"
+        "Từ năm 1996 đến nay, Tổ chức Plan International đã hỗ trợ Quảng Trị hơn 798 tỷ đồng "
+        "cho nhiều chương trình phát triển cộng đồng. Giai đoạn 2026 – 2029, tổ chức này tiếp "
+        "tục cam kết tài trợ gần 200 tỷ đồng.\n"
+        "Ngày 12/8, Phó Chủ tịch UBND tỉnh Quảng Trị đã tiếp đoàn công tác Tổ chức Plan "
+        "International tại Việt Nam.\n"
+        "Tổ chức bắt đầu hợp tác với Quảng Trị từ năm 1996, đến nay đã hỗ trợ tổng ngân sách "
+        "hơn 798 tỷ đồng cho nhiều chương trình, dự án trên địa bàn.\n"
+        "Theo kế hoạch giai đoạn 2026 – 2029, Plan International tại Việt Nam dự kiến tài trợ "
+        "khoảng 199,5 tỷ đồng cho các lĩnh vực: bảo vệ trẻ em, phòng ngừa bạo lực giới."
+    )
+    amounts = [(a.value, a.currency, a.direction) for a in extract(text).amounts]
+    # 798 tỷ is the total since 1996; "gần 200 tỷ" rounds the 199,5 tỷ said below
+    assert amounts == [(Decimal("199500000000"), "VND", "received")]
+
+
+def test_a_caption_repeating_the_unit_value_is_not_a_second_amount():
+    # https://vov.vn/nguoi-viet/viet-nam-trao-tang-qua-cho-cac-ho-ngheo-tinh-kandal-campuchia-918606.vov
+    text = (
+        "Việt Nam trao tặng quà cho các hộ nghèo tỉnh Kandal, Campuchia\n\n"
+        "VOV.VN - Chiều 7/6, lễ trao tặng quà từ thiện của tỉnh Bình Dương cho các hộ nghèo "
+        "người Campuchia đã diễn ra ở tỉnh Kandal của nước này.\n\n"
+        "Tổng cộng đã có 500 suất quà bao gồm hiện vật và tiền mặt trị giá mỗi suất 1 triệu "
+        "đồng đã được trao tặng cho 400 hộ gia đình nghèo và 100 em học sinh nghèo vượt khó "
+        "tại tỉnh Kandal.\n\n"
+        "Mỗi suất quà trị giá 1 triệu đồng\n"
+    )
+    amounts = extract(text).amounts
+    assert [(a.value, a.quantity, a.unit_value) for a in amounts] == [
+        (Decimal("500000000"), 500, Decimal("1000000"))
+    ]
+    # handed over to people of a foreign place: given, not received
+    assert amounts[0].direction == "given"
+
+
+def test_a_foreign_language_name_with_its_acronym_is_a_partner():
+    # https://baoquangnam.vn/xa-hoi/hon-11-ty-dong-vien-tro-1987-ao-khoac-cho-nguoi-dan-phu-ninh-tien-phuoc-125225.html
+    text = (
+        "Hơn 1,1 tỷ đồng viện trợ 1.987 áo khoác cho người dân Phú Ninh, Tiên Phước\n\n"
+        "(QNO) - UBND tỉnh vừa phê duyệt khoản viện trợ 1.987 áo khoác do Tổ chức Children’s "
+        "Hope In Action (CHIA) tài trợ cho người dân Phú Ninh, Tiên Phước."
+    )
+    assert extract(text).partners == ["CHIA"]
+
+
+def test_kocun_is_a_korean_partner_as_written():
+    # http://phunu.cantho.gov.vn/article/dinh-huong-cho-phu-nu-viet-nam-di-tru-theo-dien-ket-hon-truoc-khi-sang-han-quoc/1749.htm
+    # https://www.thoidai.com.vn/du-an-viet-han-cham-soc-gia-dinh-da-van-hoa-cua-hai-nuoc-81110.html
+    found = extract(
+        "Hội LHPN thành phố Cần Thơ phối hợp với đại diện Kocun tại Hàn Quốc tổ chức hội nghị."
+    )
+    assert "Kocun" in found.partners and "KR" in found.countries
+    found = extract("Dự án “Chung tay chăm sóc” do tổ chức KOCUN hỗ trợ.")
+    assert "KOCUN" in found.partners
+
+
+def test_a_founding_date_is_not_the_activity_date():
+    # http://pnvnnuocngoai.vn/lam-dau-xu-la/cong-dong-viet-5-chau/cong-dong-nguoi-viet-lan-toa-gia-tri-van-hoa-tai-han-quoc-122370.html
+    text = (
+        "Chương trình được tổ chức nhân dịp kỉ niệm 31 năm thiết lập quan hệ Việt Nam - Hàn "
+        "Quốc.\n\n"
+        "Hội Liên hiệp Phụ nữ Việt Nam tại Hàn Quốc được thành lập vào ngày 20/10/2014, với "
+        "mục đích tương trợ cũng như trao đổi thông tin văn hóa."
+    )
+    assert extract(text).start_date is None
+
+
+def test_a_document_date_is_not_the_activity_date():
+    # the convention of bench/news/corpus/README.md (a decision's number and date)
+    text = (
+        "Công bố Dự án “Việt – Hàn chung tay chăm sóc” tại TP Cần Thơ\n"
+        "Dự án này được triển khai căn cứ Quyết định chính thức của UBND TPCT số "
+        "3065/QĐ-UBND ngày 6/10/2016."
+    )
+    assert extract(text).start_date is None
+
+
+def test_a_venue_at_the_ambassadors_residence():
+    # http://cand.com.vn/Su-kien-Binh-luan-thoi-su/641-634-USD-vien-tro-cap-co-so-tu-Nhat-cho-Viet-Nam-468744/
+    text = (
+        "641.634 USD viện trợ cấp cơ sở từ Nhật cho Việt Nam\n\n"
+        "Lễ ký diễn ra tại nhà riêng Đại sứ Nhật Bản tại Việt Nam. Tổng giá trị viện trợ "
+        "của 8 dự án là 641.634 USD."
+    )
+    assert extract(text).places == ["nhà riêng Đại sứ Nhật Bản tại Việt Nam"]

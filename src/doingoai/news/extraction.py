@@ -349,6 +349,8 @@ KNOWN_PARTNERS: dict[str, str] = {
     "EMWF": "",
     "TAF": "",
     "KWDI": "KR",
+    "KOCUN": "KR",
+    "Kocun": "KR",
 }
 
 
@@ -407,7 +409,7 @@ _VENUE = re.compile(
     r"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
     r"nhà\s+văn\s+hoá|cung\s+văn\s+hóa|khu\s+di\s+tích|di\s+tích|cửa\s+khẩu|chùa|"
     r"trung\s+tâm\s+hội\s+nghị|hội\s+trường|khách\s+sạn|học\s+viện|đồn\s+biên\s+phòng|"
-    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan)\b)"
+    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan|nhà\s+riêng)\b)"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
@@ -690,9 +692,14 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
             hit = _place_at(hits, m.end() + after.end())
             inside += [hit] if hit is not None else []
         foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
-        if not foreign:
+        # "Tổ chức Children’s Hope In Action (CHIA)": a name in a foreign language
+        name_words = [re.sub(r"[’']s?$", "", w) for w in words.split()]
+        foreign_name = all(_foreign_word(w) or len(w) <= 2 for w in name_words) and any(
+            _foreign_word(w) for w in name_words
+        )
+        if not foreign and not foreign_name:
             continue
-        country = foreign[0].match.country
+        country = foreign[0].match.country if foreign else ""
         orgs.append(
             _Org(acronym, m.start(), m.end(), False, "other", "known:" + fold(acronym), country)
         )
@@ -1311,6 +1318,10 @@ def _direction(
         r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after
     ):
         return "received"
+    handed = re.search(r"\b(?:trao tang|tang|trao) (?:cho|toi|den)\b", after)
+    if handed and any(h.match.foreign and amount.end + handed.end() <= h.start < e for h in hits):
+        # "500 suất quà ... đã được trao tặng cho 400 hộ gia đình nghèo ... tại tỉnh Kandal"
+        return "given"
     # "1 triệu USD (22,7 tỷ đồng) từ Chính phủ Hàn Quốc": from a partner
     for org in orgs:
         if amount.end <= org.start < e and not org.is_unit and org.family != "overseas":
@@ -1359,6 +1370,14 @@ def _direction(
                 return "given" if subject.is_unit else "received"
     if main_kind == "delegation_out":
         return "given"
+    if (
+        re.search(r"\b(?:ngan sach|kinh phi|tong von)\b", before)
+        and re.search(r"\bdu an\b", folded[s:e])
+        and any(o.family == "known" for o in orgs)
+    ):
+        # "ngân sách hoạt động ... của dự án đạt gần 1 tỷ 800 triệu đồng" in an article on
+        # an international organisation's project: its money, received
+        return "received"
     return "unknown"
 
 
@@ -1633,6 +1652,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             d
             for d in find_dates(work, published)
             if (d.start >= title_span[1] or prefix)
+            # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
+            # 6/10/2016": a founding date or a document's date, background
+            and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
             # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
             # period's bound or a vague time, not the date of the activity
             and not (
@@ -1732,6 +1754,13 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
                     break
         out.append(d)
     return out
+
+
+#: the words before a date that is not the activity's: a founding ("được thành lập vào
+#: ngày"), a document number ("số 3065/QĐ-UBND ngày")
+_BACKGROUND_DATE = re.compile(
+    r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
+)
 
 
 #: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
