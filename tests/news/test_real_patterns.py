@@ -416,3 +416,19 @@ def test_a_venue_at_the_ambassadors_residence():
         "của 8 dự án là 641.634 USD."
     )
     assert extract(text).places == ["nhà riêng Đại sứ Nhật Bản tại Việt Nam"]
+
+
+def test_plan_written_the_vietnamese_way_and_its_project_budget():
+    # https://www.baolaichau.vn/xa-hoi/hoi-nghi-trien-khai-ke-hoach-dau-nam-tai-chinh-fy26-1268621
+    text = (
+        "Hội nghị triển khai kế hoạch đầu năm tài chính FY26\n\n"
+        "Sáng ngày 29/10, tại xã Sin Suối Hồ, Ban Quản lý Dự án Plan xã phối hợp với Tổ chức "
+        "Plan Quốc tế tại Việt Nam tổ chức Hội nghị triển khai ngân sách chi tiêu hoạt động "
+        "dự án năm tài chính FY26.\n"
+        "Theo kế hoạch, ngân sách hoạt động năm tài chính FY26 của dự án đạt gần 1 tỷ 800 "
+        "triệu đồng."
+    )
+    found = extract(text)
+    assert found.partners == ["Tổ chức Plan Quốc tế tại Việt Nam"]
+    # the budget of an international organisation's project: its money, received
+    assert [(a.value, a.direction) for a in found.amounts] == [(Decimal("1800000000"), "received")]

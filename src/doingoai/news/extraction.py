@@ -351,6 +351,7 @@ KNOWN_PARTNERS: dict[str, str] = {
     "KWDI": "KR",
     "KOCUN": "KR",
     "Kocun": "KR",
+    "Plan Quốc tế": "",
 }
 
 
@@ -630,11 +631,12 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 continue
             orgs.remove(inside)
         name = m.group(0)
+        start, end = _vietnamese_known_span(text, m)
         orgs.append(
             _Org(
-                name,
-                m.start(),
-                m.end(),
+                " ".join(text[start:end].split()),
+                start,
+                end,
                 False,
                 "known",
                 "known:" + fold(name),
@@ -649,6 +651,20 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_acronym_orgs(text, orgs, hits)
     _add_quoted_names(text, orgs)
     return orgs
+
+
+def _vietnamese_known_span(text: str, m: re.Match) -> tuple[int, int]:
+    """A known name written the Vietnamese way ("Plan Quốc tế") is named as the press
+    writes the whole office: "Tổ chức Plan Quốc tế tại Việt Nam"."""
+    start, end = m.start(), m.end()
+    if not re.search(r"(?i)quốc\s+tế$", m.group(0)):
+        return start, end
+    before = re.search(r"[Tt]ổ\s+chức[ \t]+$", text[max(0, start - 12) : start])
+    if before:
+        start -= len(before.group(0))
+        office = re.match(r"[ \t]+tại[ \t]+Việt[ \t]+Nam\b", text[end:])
+        end += office.end() if office else 0
+    return start, end
 
 
 #: "Hội Phụ nữ Nga “Niềm hy vọng nước Nga”": a foreign body's proper name in quotes
