@@ -432,3 +432,14 @@ def test_plan_written_the_vietnamese_way_and_its_project_budget():
     assert found.partners == ["Tổ chức Plan Quốc tế tại Việt Nam"]
     # the budget of an international organisation's project: its money, received
     assert [(a.value, a.direction) for a in found.amounts] == [(Decimal("1800000000"), "received")]
+
+
+def test_an_unknown_name_between_two_places_of_a_list_is_a_place():
+    # http://haiduongtv.com.vn/xem-tin-tuc/trao-qua-cho-phu-nu-va-tre-em-gai-vi-thanh-nien-co-hoan-canh-kho-khan-154931.html
+    text = (
+        "Trao quà cho phụ nữ và trẻ em gái vị thành niên có hoàn cảnh khó khăn\n\n"
+        "Sáng nay 15/10, Trung tâm hợp tác hữu nghị tổ chức trao tặng quà cho phụ nữ và trẻ "
+        "em gái vị thành niên có hoàn cảnh khó khăn trên địa bàn huyện Cẩm Giàng, Thanh Hà "
+        "và thành phố Hải Dương."
+    )
+    assert extract(text).places == ["huyện Cẩm Giàng", "Thanh Hà", "thành phố Hải Dương"]

@@ -397,6 +397,10 @@ _LOCATED_WORD = re.compile(
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
+#: "huyện Cẩm Giàng, Thanh Hà và thành phố Hải Dương": one unknown name between two places
+_LIST_GAP = re.compile(
+    rf"[ \t]*,[ \t]*(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,2}})[ \t]*(?:,|và)[ \t]*"
+)
 #: a named place not in the gazetteer, with its administrative word: "tại huyện Tràng
 #: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
 _NAMED_PLACE = re.compile(
@@ -1638,6 +1642,17 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             if any(t[1] <= c[0] and _LIST_NEXT.fullmatch(work, t[1], c[0]) for t in taken):
                 taken.append(c)
                 grown = True
+                continue
+            # "trên địa bàn huyện Cẩm Giàng, Thanh Hà và thành phố Hải Dương": a name the
+            # gazetteer does not know, between two places of one list, is one too
+            for t in taken:
+                gap = _LIST_GAP.fullmatch(work, t[1], c[0]) if t[1] <= c[0] else None
+                if gap:
+                    name = gap.group("name")
+                    middle = (gap.start("name"), gap.end("name"), "named:" + fold(name), True)
+                    taken.extend([c, middle])
+                    grown = True
+                    break
     # each place once, as first written in the body (the headline's form when only there)
     first: dict[str, tuple[int, int]] = {}
     for start, end, key, _ in sorted(taken, key=lambda c: (c[0] < title_span[1], c[0])):
