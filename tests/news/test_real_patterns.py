@@ -443,3 +443,13 @@ def test_an_unknown_name_between_two_places_of_a_list_is_a_place():
         "và thành phố Hải Dương."
     )
     assert extract(text).places == ["huyện Cẩm Giàng", "Thanh Hà", "thành phố Hải Dương"]
+
+
+def test_a_foreign_provincial_authority_written_in_lower_case_is_a_partner():
+    # https://vov.vn/nguoi-viet/viet-nam-trao-tang-qua-cho-cac-ho-ngheo-tinh-kandal-campuchia-918606.vov
+    text = (
+        "Việt Nam trao tặng quà cho các hộ nghèo tỉnh Kandal, Campuchia\n\n"
+        "Lễ trao tặng quà do Hội hữu nghị hai tỉnh Bình Dương – Kandal phối hợp với chính "
+        "quyền tỉnh Kandal tổ chức cùng sự tài trợ của các doanh nghiệp của tỉnh Bình Dương."
+    )
+    assert "chính quyền tỉnh Kandal" in extract(text).partners

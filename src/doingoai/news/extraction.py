@@ -151,7 +151,7 @@ _WU_HEAD = (
 _OTHER_HEAD = (
     r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
-    r"Uỷ\s+ban|Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
+    r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
     # "Tổ chức Diễn đàn ...", "Tổ chức Lễ ...": the verb "to organise", not an organisation
     r"Tổ\s+chức(?!\s+(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|"
     r"[Cc]hương\s+trình|[Tt]riển\s+lãm|[Hh]ội\s+chợ))|"
