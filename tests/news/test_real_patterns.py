@@ -453,3 +453,15 @@ def test_a_foreign_provincial_authority_written_in_lower_case_is_a_partner():
         "quyền tỉnh Kandal tổ chức cùng sự tài trợ của các doanh nghiệp của tỉnh Bình Dương."
     )
     assert "chính quyền tỉnh Kandal" in extract(text).partners
+
+
+def test_a_country_providing_the_money_makes_it_received():
+    # https://duhoc.dantri.com.vn/the-gioi/canberra-ho-tro-42-trieu-do-uc-cho-phu-nu-viet-nam-1393299218.htm
+    text = (
+        "Canberra hỗ trợ 4,2 triệu đô Úc cho phụ nữ Việt Nam\n\n"
+        "(Dân trí) - Theo tin từ sứ quán Úc tại Hà Nội, Úc sẽ cung cấp gói hỗ trợ có tổng trị "
+        "giá 4,2 triệu đô la Úc cho hai dự án hợp tác thông qua Hội Liên hiệp Phụ nữ Việt Nam."
+    )
+    assert [(a.value, a.currency, a.direction) for a in extract(text).amounts] == [
+        (Decimal("4200000"), "AUD", "received")
+    ]

@@ -1364,6 +1364,9 @@ def _direction(
         subject = _subject(orgs, s, cue_pos, folded)
         if subject is not None:
             return "given" if subject.is_unit else "received"
+        if _country_gives(text, s, amount.start):
+            # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc": a country gives
+            return "received"
         # No named giver: look at the recipient.
         recipient = [o for o in orgs if amount.end <= o.start < e]
         recipient_places = [h for h in hits if amount.end <= h.start < e]
@@ -1399,6 +1402,22 @@ def _direction(
         # an international organisation's project: its money, received
         return "received"
     return "unknown"
+
+
+_COUNTRY_GIVES = re.compile(
+    r"(?:^|[,;(]\s*|\s)(?P<c>\w+(?:\s\w+)?)\s+(?:sẽ\s+|đã\s+|vừa\s+)?(?:cung\s+cấp|tài\s+trợ|viện\s+trợ)\b"
+)
+
+
+def _country_gives(text: str, start: int, end: int) -> bool:
+    """Is a foreign country the subject of a giving verb before the amount?"""
+    for m in _COUNTRY_GIVES.finditer(text, start, end):
+        words = m.group("c").split()
+        for name in (m.group("c"), words[0], words[-1]):
+            place = match_place(name)
+            if place is not None and place.kind == "country" and place.country != "VN":
+                return True
+    return False
 
 
 def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | None:
