@@ -189,13 +189,38 @@ def _value(m: re.Match) -> Decimal | None:
     return total
 
 
+#: "Từ năm 2006 đến nay, ... đã giải ngân", "từ năm 1996, đến nay đã hỗ trợ"
+_CUMULATIVE = re.compile(
+    r"(?i:từ\s+(?:năm\s+)?\d{4}|từ\s+tháng\s+\d{1,2}/\d{4})[^.;\n]{0,80}?đến\s+nay"
+)
+
+
+def _cumulative(text: str, pos: int) -> bool:
+    """Is the amount at ``pos`` in a sentence counting since a past year?"""
+    sentence = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return bool(_CUMULATIVE.search(text, sentence, pos))
+
+
+def _repeats(found: list[Amount], value, currency: str, quantity, unit_value) -> bool:
+    """A total that repeats quantity x unit value already read, or the unit value said
+    again ("Mỗi suất quà trị giá 1 triệu đồng" under a photo)."""
+    return any(
+        a.quantity
+        and a.currency == currency
+        and ((quantity is None and a.value == value) or (unit_value and a.unit_value == unit_value))
+        for a in found
+    )
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, in order (direction left "unknown")."""
     found: list[Amount] = []
     restated: list[Amount] = []
     for m in _AMOUNT.finditer(text):
         value = _value(m)
-        if value is None or value == 0:
+        # "Từ năm 1996 đến nay, Tổ chức Plan International đã hỗ trợ Quảng Trị hơn 798 tỷ
+        # đồng": a running total since a past year, background to the reported aid
+        if value is None or value == 0 or _cumulative(text, m.start()):
             continue
         currency = _currency(m.group("cur"))
         start, end = m.start(), m.end()
@@ -246,12 +271,8 @@ def find_amounts(text: str) -> list[Amount]:
         if _restates(text, found, start, currency):
             restated.append(amount)
             continue
-        if (
-            found
-            and quantity is None
-            and any(a.quantity and a.value == value and a.currency == currency for a in found)
-        ):
-            continue  # a total that repeats quantity x unit value
+        if _repeats(found, value, currency, quantity, unit_value):
+            continue
         total = next((a for a in found if a.total), None)
         if (
             total is not None
@@ -291,10 +312,11 @@ def _drop_rounded(found: list[Amount], restated: list[Amount]) -> list[Amount]:
     """ "hơn 22 tỷ đồng" (a headline) rounds "22,7 tỷ đồng" said elsewhere: one amount."""
     rounded = [a for a in found if not a.text[:1].isdigit()]  # "hơn", "khoảng", "gần" ...
     for a in rounded:
+        # "gần 200 tỷ đồng" rounds "khoảng 199,5 tỷ đồng" up: the figure may be below it
+        below = a.text[:3].lower() in ("gần", "khoảng", "xấp")
+        low = a.value * Decimal("0.9") if below else a.value
         if any(
-            b is not a
-            and b.currency == a.currency
-            and a.value <= b.value <= a.value * Decimal("1.1")
+            b is not a and b.currency == a.currency and low <= b.value <= a.value * Decimal("1.1")
             for b in [*found, *restated]
         ):
             found.remove(a)

@@ -151,7 +151,7 @@ _WU_HEAD = (
 _OTHER_HEAD = (
     r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
-    r"Uỷ\s+ban|Mặt\s+trận|Chính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
+    r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
     # "Tổ chức Diễn đàn ...", "Tổ chức Lễ ...": the verb "to organise", not an organisation
     r"Tổ\s+chức(?!\s+(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|"
     r"[Cc]hương\s+trình|[Tt]riển\s+lãm|[Hh]ội\s+chợ))|"
@@ -349,6 +349,9 @@ KNOWN_PARTNERS: dict[str, str] = {
     "EMWF": "",
     "TAF": "",
     "KWDI": "KR",
+    "KOCUN": "KR",
+    "Kocun": "KR",
+    "Plan Quốc tế": "",
 }
 
 
@@ -394,6 +397,10 @@ _LOCATED_WORD = re.compile(
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
+#: "huyện Cẩm Giàng, Thanh Hà và thành phố Hải Dương": one unknown name between two places
+_LIST_GAP = re.compile(
+    rf"[ \t]*,[ \t]*(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,2}})[ \t]*(?:,|và)[ \t]*"
+)
 #: a named place not in the gazetteer, with its administrative word: "tại huyện Tràng
 #: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
 _NAMED_PLACE = re.compile(
@@ -407,7 +414,7 @@ _VENUE = re.compile(
     r"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
     r"nhà\s+văn\s+hoá|cung\s+văn\s+hóa|khu\s+di\s+tích|di\s+tích|cửa\s+khẩu|chùa|"
     r"trung\s+tâm\s+hội\s+nghị|hội\s+trường|khách\s+sạn|học\s+viện|đồn\s+biên\s+phòng|"
-    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan)\b)"
+    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan|nhà\s+riêng)\b)"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
@@ -628,11 +635,12 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 continue
             orgs.remove(inside)
         name = m.group(0)
+        start, end = _vietnamese_known_span(text, m)
         orgs.append(
             _Org(
-                name,
-                m.start(),
-                m.end(),
+                " ".join(text[start:end].split()),
+                start,
+                end,
                 False,
                 "known",
                 "known:" + fold(name),
@@ -647,6 +655,20 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_acronym_orgs(text, orgs, hits)
     _add_quoted_names(text, orgs)
     return orgs
+
+
+def _vietnamese_known_span(text: str, m: re.Match) -> tuple[int, int]:
+    """A known name written the Vietnamese way ("Plan Quốc tế") is named as the press
+    writes the whole office: "Tổ chức Plan Quốc tế tại Việt Nam"."""
+    start, end = m.start(), m.end()
+    if not re.search(r"(?i)quốc\s+tế$", m.group(0)):
+        return start, end
+    before = re.search(r"[Tt]ổ\s+chức[ \t]+$", text[max(0, start - 12) : start])
+    if before:
+        start -= len(before.group(0))
+        office = re.match(r"[ \t]+tại[ \t]+Việt[ \t]+Nam\b", text[end:])
+        end += office.end() if office else 0
+    return start, end
 
 
 #: "Hội Phụ nữ Nga “Niềm hy vọng nước Nga”": a foreign body's proper name in quotes
@@ -690,9 +712,14 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
             hit = _place_at(hits, m.end() + after.end())
             inside += [hit] if hit is not None else []
         foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
-        if not foreign:
+        # "Tổ chức Children’s Hope In Action (CHIA)": a name in a foreign language
+        name_words = [re.sub(r"[’']s?$", "", w) for w in words.split()]
+        foreign_name = all(_foreign_word(w) or len(w) <= 2 for w in name_words) and any(
+            _foreign_word(w) for w in name_words
+        )
+        if not foreign and not foreign_name:
             continue
-        country = foreign[0].match.country
+        country = foreign[0].match.country if foreign else ""
         orgs.append(
             _Org(acronym, m.start(), m.end(), False, "other", "known:" + fold(acronym), country)
         )
@@ -1311,6 +1338,10 @@ def _direction(
         r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after
     ):
         return "received"
+    handed = re.search(r"\b(?:trao tang|tang|trao) (?:cho|toi|den)\b", after)
+    if handed and any(h.match.foreign and amount.end + handed.end() <= h.start < e for h in hits):
+        # "500 suất quà ... đã được trao tặng cho 400 hộ gia đình nghèo ... tại tỉnh Kandal"
+        return "given"
     # "1 triệu USD (22,7 tỷ đồng) từ Chính phủ Hàn Quốc": from a partner
     for org in orgs:
         if amount.end <= org.start < e and not org.is_unit and org.family != "overseas":
@@ -1333,6 +1364,9 @@ def _direction(
         subject = _subject(orgs, s, cue_pos, folded)
         if subject is not None:
             return "given" if subject.is_unit else "received"
+        if _country_gives(text, s, amount.start):
+            # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc": a country gives
+            return "received"
         # No named giver: look at the recipient.
         recipient = [o for o in orgs if amount.end <= o.start < e]
         recipient_places = [h for h in hits if amount.end <= h.start < e]
@@ -1359,7 +1393,31 @@ def _direction(
                 return "given" if subject.is_unit else "received"
     if main_kind == "delegation_out":
         return "given"
+    if (
+        re.search(r"\b(?:ngan sach|kinh phi|tong von)\b", before)
+        and re.search(r"\bdu an\b", folded[s:e])
+        and any(o.family == "known" for o in orgs)
+    ):
+        # "ngân sách hoạt động ... của dự án đạt gần 1 tỷ 800 triệu đồng" in an article on
+        # an international organisation's project: its money, received
+        return "received"
     return "unknown"
+
+
+_COUNTRY_GIVES = re.compile(
+    r"(?:^|[,;(]\s*|\s)(?P<c>\w+(?:\s\w+)?)\s+(?:sẽ\s+|đã\s+|vừa\s+)?(?:cung\s+cấp|tài\s+trợ|viện\s+trợ)\b"
+)
+
+
+def _country_gives(text: str, start: int, end: int) -> bool:
+    """Is a foreign country the subject of a giving verb before the amount?"""
+    for m in _COUNTRY_GIVES.finditer(text, start, end):
+        words = m.group("c").split()
+        for name in (m.group("c"), words[0], words[-1]):
+            place = match_place(name)
+            if place is not None and place.kind == "country" and place.country != "VN":
+                return True
+    return False
 
 
 def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | None:
@@ -1603,6 +1661,17 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             if any(t[1] <= c[0] and _LIST_NEXT.fullmatch(work, t[1], c[0]) for t in taken):
                 taken.append(c)
                 grown = True
+                continue
+            # "trên địa bàn huyện Cẩm Giàng, Thanh Hà và thành phố Hải Dương": a name the
+            # gazetteer does not know, between two places of one list, is one too
+            for t in taken:
+                gap = _LIST_GAP.fullmatch(work, t[1], c[0]) if t[1] <= c[0] else None
+                if gap:
+                    name = gap.group("name")
+                    middle = (gap.start("name"), gap.end("name"), "named:" + fold(name), True)
+                    taken.extend([c, middle])
+                    grown = True
+                    break
     # each place once, as first written in the body (the headline's form when only there)
     first: dict[str, tuple[int, int]] = {}
     for start, end, key, _ in sorted(taken, key=lambda c: (c[0] < title_span[1], c[0])):
@@ -1633,6 +1702,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             d
             for d in find_dates(work, published)
             if (d.start >= title_span[1] or prefix)
+            # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
+            # 6/10/2016": a founding date or a document's date, background
+            and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
             # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
             # period's bound or a vague time, not the date of the activity
             and not (
@@ -1732,6 +1804,13 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
                     break
         out.append(d)
     return out
+
+
+#: the words before a date that is not the activity's: a founding ("được thành lập vào
+#: ngày"), a document number ("số 3065/QĐ-UBND ngày")
+_BACKGROUND_DATE = re.compile(
+    r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
+)
 
 
 #: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
