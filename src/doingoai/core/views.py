@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
+from .filters import FilterFields
 from .history import changes_since, history_for
 from .models import Attachment
 from .pagecache import cached_page
@@ -140,6 +141,7 @@ class ObjectListView(KindView):
         ).configure(table)
         ctx = self.base_context(
             filterset=filterset,
+            filter_fields=FilterFields(request, self.kind.slug, filterset),
             table=table,
             query=request.GET.urlencode(),
             list_actions=self.list_actions(),
