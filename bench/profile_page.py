@@ -1,6 +1,7 @@
 """Profile one page rendered in-process as after a change (the data versions bumped
-before each request, the page cache bypassed): its SQL statements with their times, and
-where the rest of the time goes (cProfile).
+before each request, so the page is not served from the page cache, while what such a
+change leaves cached, a list's filter form, stays so): its SQL statements with their
+times, and where the rest of the time goes (cProfile, ``--sort tottime`` for own time).
 
     DATABASE_URL=sqlite:///bench/data/doingoai-full.sqlite3 \\
         .venv/bin/python bench/profile_page.py --user daklak /activities/ --repeat 5
@@ -35,14 +36,12 @@ def main(argv=None):
     import django
 
     django.setup()
-    from django.conf import settings
     from django.db import connection
     from django.test import Client
 
     from doingoai.core.models import bump_data_version
     from doingoai.organization.models import User
 
-    settings.PAGE_CACHE = False
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=args.user))
     client.get(args.path)  # warm: imports, templates, connections

@@ -286,7 +286,7 @@ class FilterFields:
         from django.contrib.auth import get_user_model
         from django.utils import timezone, translation
 
-        from .models import topic_versions, version_stamp
+        from .models import topic_versions
 
         models = set()
         for f in self.filterset.filters.values():
@@ -300,7 +300,7 @@ class FilterFields:
         parts = (
             "filters",
             self.slug,
-            version_stamp(dict(zip(topics, topic_versions(*topics), strict=True)), topics),
+            "-".join(map(str, topic_versions(*topics))),
             timezone.localdate().isoformat(),
             translation.get_language(),
             user.unit_id or "",
