@@ -54,3 +54,19 @@ def test_filter_form_is_per_query_and_per_scope(world, login, renders):
     assert world.hanoi.name in hanoi and world.hanoi.name not in daklak
     bad = login("hanoi").get("/activities/", {"year": "99999"}).content.decode()
     assert 'class="error"' in bad
+
+
+def test_hidden_choices_do_not_tie_the_form_to_their_records(world, login, renders):
+    """The resource list's activity, agreement and partner filters are hidden fields
+    (set by links from those records' pages): an activity saved leaves the form cached,
+    and the hidden value is the one asked for."""
+    partner = make("partners", world.daklak)
+    trip = make("activities", world.daklak, partners=[partner])
+    client = login("daklak")
+    first = client.get("/resources/", {"activity": trip.pk}).content.decode()
+    make("activities", world.daklak, partners=[partner])
+    again = client.get("/resources/", {"activity": trip.pk}).content.decode()
+    assert renders == ["resources"]
+    assert f'name="activity" value="{trip.pk}"' in again and first.count("<select") == again.count(
+        "<select"
+    )

@@ -267,7 +267,8 @@ class FilterFields:
     """The fields of a list's filter form as HTML, kept in the cache across changes of
     other records: they depend on the query string, the reader's scope (unit, role),
     the language, the day (units valid today) and the records their choices list (the
-    units, the partners: the versions of those models' apps), not on the listed records.
+    units, the partners: the versions of those models' apps; a hidden field prints its
+    value only), not on the listed records.
     After an activity is saved the list's page is rendered again but its filter form
     (a thousand units and two hundred countries to render as options) is not.
 
@@ -288,13 +289,12 @@ class FilterFields:
 
         from .models import topic_versions
 
-        models = set()
-        for f in self.filterset.filters.values():
-            qs = getattr(f, "queryset", None)
-            if qs is None:
-                qs = f.extra.get("queryset")
-            if qs is not None and hasattr(qs, "model"):
-                models.add(qs.model)
+        # the models whose records a field offers (a hidden one prints its value only)
+        models = {
+            field.queryset.model
+            for field in self.filterset.form.fields.values()
+            if getattr(field, "queryset", None) is not None and not field.widget.is_hidden
+        }
         topics = sorted({m._meta.app_label for m in models})
         user = self.request.user
         parts = (
