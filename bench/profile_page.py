@@ -1,6 +1,7 @@
 """Profile one page rendered in-process as after a change (the data versions bumped
-before each request, the page cache bypassed): its SQL statements with their times, and
-where the rest of the time goes (cProfile).
+before each request, so the page is not served from the page cache, while what such a
+change leaves cached, a list's filter form, stays so): its SQL statements with their
+times, and where the rest of the time goes (cProfile, ``--sort tottime`` for own time).
 
     DATABASE_URL=sqlite:///bench/data/doingoai-full.sqlite3 \\
         .venv/bin/python bench/profile_page.py --user daklak /activities/ --repeat 5
@@ -28,20 +29,19 @@ def main(argv=None):
     ap.add_argument("--topic", default="activities", help="the app whose version is bumped")
     ap.add_argument("--sql", action="store_true", help="list the statements and their times")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
+    ap.add_argument("--sort", default="cumulative", help="cProfile order (tottime: own time)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
     import django
 
     django.setup()
-    from django.conf import settings
     from django.db import connection
     from django.test import Client
 
     from doingoai.core.models import bump_data_version
     from doingoai.organization.models import User
 
-    settings.PAGE_CACHE = False
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=args.user))
     client.get(args.path)  # warm: imports, templates, connections
@@ -77,7 +77,7 @@ def main(argv=None):
         for ms, sql in statements:
             print(f"  {ms:8.2f} ms  {' '.join(sql.split())[:300]}")
     if prof:
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(args.profile)
+        pstats.Stats(prof).sort_stats(args.sort).print_stats(args.profile)
 
 
 if __name__ == "__main__":

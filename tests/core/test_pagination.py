@@ -66,3 +66,20 @@ def test_each_page_lists_the_rows_one_query_with_offset_listed(world, login, que
     for page in range(1, pages + 1):
         got = _page_pks(client.get(url, {**query, "page": page}))
         assert got == expected[(page - 1) * 25 : page * 25], page
+    # the page's records are read by their ids alone: her scope's conditions (the
+    # activities her units take part in, those shared with her) were applied to the ids
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doingoai.core.models import bump_data_version
+
+    bump_data_version("activities")  # as after a change: the page is not served cached
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url, {**query, "page": 2})
+    rows = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith('SELECT "activities_activity"."id", "activities_activity"."version"')
+    ]
+    assert len(rows) == 1
+    assert "activities_activity_units" not in rows[0] and "shared_with" not in rows[0]

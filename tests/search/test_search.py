@@ -348,3 +348,52 @@ def test_se_kong_does_not_match_every_cong(lao, world):
     assert objects(search_records(world.user("trunguong"), "Sê Kông"), "partners") == [
         lao["sekong"]
     ]
+
+
+# ------------------------------------------------------------------ a small scope
+
+
+def test_a_commune_reader_finds_what_the_index_finds_in_her_scope(world, monkeypatch):
+    """A commune's search reads her few records by id and matches their index rows here;
+    it finds, counts and ranks what asking the index finds within her scope: her own
+    records, those her commune takes part in and those shared with it, nothing else."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doingoai.core.samples import make
+    from doingoai.organization.models import Unit, User
+
+    commune = Unit.objects.create(
+        level="commune",
+        code="24001",
+        name="Hội LHPN xã Ea Kao",
+        area_name="Ea Kao",
+        parent=world.daklak,
+    )  # the test world has provinces only
+    reader = User.objects.create_user("xa_reader", password="x-Long-pass-42", unit=commune)
+    own = make("activities", commune, title="Giao lưu với bản Nongbua")
+    taking_part = make("activities", world.hanoi, title="Đoàn Nông Bua thăm Hà Nội")
+    taking_part.units.add(commune)
+    shared = make("activities", world.hanoi, title="Hội nghị tổng kết", outcomes="Nongbua")
+    shared.shared_with.add(commune)
+    hidden = [
+        make("activities", world.hanoi, title="Nongbua ở Hà Nội"),
+        make("activities", world.daklak, title="Nongbua ở tỉnh Đắk Lắk"),  # the province's
+    ]
+    make("activities", commune, title="Tập huấn kỹ năng")  # hers, not matching
+    with CaptureQueriesContext(connection) as ctx:
+        small = search_records(reader, "nong bua")
+    # her activities were not looked up in the full-text index
+    assert not [
+        q["sql"]
+        for q in ctx.captured_queries
+        if "activities_activity" in q["sql"] and "core_search" in q["sql"]
+    ]
+    monkeypatch.setattr(ranking, "SMALL_SCOPE_RECORDS", -1)  # every scope asks the index
+    asked = search_records(reader, "nong bua")
+    assert [(g.kind.slug, g.count) for g in small] == [(g.kind.slug, g.count) for g in asked]
+    assert group(small, "activities").count == 3
+    found = objects(small, "activities")
+    assert set(found) == set(objects(asked, "activities")) == {own, taking_part, shared}
+    assert found[-1] == shared  # matched in its text only: after those named so
+    assert not set(found) & set(hidden)

@@ -261,3 +261,69 @@ class RecordFilterSet(django_filters.FilterSet):
 def filterset_factory(model, fields):
     meta = type("Meta", (), {"model": model, "fields": fields})
     return type(f"{model.__name__}FilterSet", (RecordFilterSet,), {"Meta": meta})
+
+
+class FilterFields:
+    """The fields of a list's filter form as HTML, kept in the cache across changes of
+    other records: they depend on the query string, the reader's scope (unit, role),
+    the language, the day (units valid today) and the records their choices list (the
+    units, the partners: the versions of those models' apps; a hidden field prints its
+    value only), not on the listed records.
+    After an activity is saved the list's page is rendered again but its filter form
+    (a thousand units and two hundred countries to render as options) is not.
+
+    Rendered when the template prints it: the HTMX results alone never build it."""
+
+    TEMPLATE = "generic/filter_fields.html"
+
+    def __init__(self, request, slug: str, filterset):
+        self.request = request
+        self.slug = slug
+        self.filterset = filterset
+
+    def key(self) -> str:
+        import hashlib
+
+        from django.contrib.auth import get_user_model
+        from django.utils import timezone, translation
+
+        from .models import topic_versions
+
+        # the models whose records a field offers (a hidden one prints its value only)
+        models = {
+            field.queryset.model
+            for field in self.filterset.form.fields.values()
+            if getattr(field, "queryset", None) is not None and not field.widget.is_hidden
+        }
+        topics = sorted({m._meta.app_label for m in models})
+        user = self.request.user
+        parts = (
+            "filters",
+            self.slug,
+            "-".join(map(str, topic_versions(*topics))),
+            timezone.localdate().isoformat(),
+            translation.get_language(),
+            user.unit_id or "",
+            user.role,
+            int(user.is_superuser),
+            # a choice of users is the reader's own (her scope of accounts)
+            user.pk if get_user_model() in models else "",
+            self.request.GET.urlencode(),
+        )
+        return "filters:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+    def render(self) -> str:
+        from django.template.loader import render_to_string
+
+        return render_to_string(self.TEMPLATE, {"form": self.filterset.form}, self.request)
+
+    def __str__(self) -> str:
+        from .caching import get_or_compute
+        from .pagecache import enabled
+
+        if not enabled():
+            return self.render()
+        return mark_safe(get_or_compute(self.key(), self.render))
+
+    def __html__(self) -> str:
+        return str(self)

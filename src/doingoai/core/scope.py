@@ -209,6 +209,18 @@ def subtree_id_list(user, path: str, using: str = "default") -> list[int]:
     return kept[1]
 
 
+def small_scope(user, using: str = "default") -> bool:
+    """Is the user's own subtree small (a commune and the communes merged into it, at
+    most ``SMALL_SCOPE_UNITS`` units)? Then the records in her scope are few enough to
+    be read by their ids and the rest worked out on them (search)."""
+    if not is_active(user) or is_system_admin(user) or user.unit_id is None:
+        return False
+    path = user_path(user)
+    if covers_whole_tree(path):
+        return False
+    return len(subtree_id_list(user, path, using)) <= SMALL_SCOPE_UNITS
+
+
 def linked(model, via: str, units) -> Q:
     """Records of ``model`` whose ``via`` (a path of foreign keys ending in a link to
     units, e.g. ``activity__units``) reaches one of ``units``, written as IN subqueries

@@ -545,6 +545,43 @@ def prefetch(q: Query, ct_ids: list[int], using: str = "default") -> dict | None
     return out
 
 
+def read_entries(ct_id: int, oids: list[int], using: str = "default") -> list[tuple]:
+    """The index rows of some records of one kind, by primary key: ``[(object id,
+    title, phonetic title, phonetic key)]``. A small scope (a commune's records) is
+    searched through these, where the full-text lookup of a common word ("dak lak":
+    every record of the province) read every match of the country to keep a few."""
+    lo, _hi = ct_range(ct_id)
+    postgres = _vendor(using) == "postgresql"
+    out = []
+    with connections[using].cursor() as cur:
+        for start in range(0, len(oids), 900):
+            chunk = [lo + int(oid) for oid in oids[start : start + 900]]
+            if postgres:
+                cur.execute(
+                    f"SELECT id - %s, title, name, key FROM {TABLE} WHERE id = ANY(%s)",
+                    [lo, chunk],
+                )
+            else:
+                marks = ", ".join(["%s"] * len(chunk))
+                cur.execute(
+                    f"SELECT rowid - %s, title, name, key FROM {TABLE} WHERE rowid IN ({marks})",
+                    [lo, *chunk],
+                )
+            out += cur.fetchall()
+    return out
+
+
+def matches(q: Query, key: str) -> bool:
+    """Does an index key (or phonetic title) answer the query, as the index's own
+    condition does (every word in it, or the whole query squashed): the FTS5 trigram
+    phrase and ``LIKE '%...%'`` are substring tests on keys of ``[a-z0-9]``."""
+    if not key:
+        return False
+    if q.terms and all(t in key for t in q.terms):
+        return True
+    return bool(q.whole) and q.whole in key
+
+
 def vendor() -> str:
     return connection.vendor
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
+from .filters import FilterFields
 from .history import changes_since, history_for
 from .models import Attachment
 from .pagecache import cached_page
@@ -102,9 +103,24 @@ class CappedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(data.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
-        found = data.in_bulk(ids) if ids else {}
+        found = records_by_id(data, ids) if ids else {}
         records = [found[pk] for pk in ids if pk in found]
         return self._get_page(type(rows)(records, table=rows.table), number, self)
+
+
+def records_by_id(data: QuerySet, ids: list) -> dict:
+    """The records ``ids`` (read from ``data`` itself) with ``data``'s related rows, by
+    primary key alone: the list's conditions were applied when the ids were read, and
+    applied again they made the database rebuild her scope's lists to check 25 rows (a
+    province's list: the ids of the 42,000 activities her units take part in, 16 ms of
+    the 25 rows' 16 ms at 1M on SQLite). A list that annotates keeps its queryset."""
+    if data.query.annotations or data.query.extra or data.query.distinct_fields:
+        return data.in_bulk(ids)
+    fresh = data.model._default_manager.using(data.db).all()
+    fresh.query.select_related = data.query.select_related
+    fresh.query.deferred_loading = data.query.deferred_loading
+    fresh = fresh.prefetch_related(*data._prefetch_related_lookups)
+    return fresh.in_bulk(ids)
 
 
 MAX_PAGE = 1_000_000
@@ -140,6 +156,7 @@ class ObjectListView(KindView):
         ).configure(table)
         ctx = self.base_context(
             filterset=filterset,
+            filter_fields=FilterFields(request, self.kind.slug, filterset),
             table=table,
             query=request.GET.urlencode(),
             list_actions=self.list_actions(),

@@ -14,8 +14,9 @@ from django.urls import NoReverseMatch, reverse
 from rapidfuzz import fuzz
 
 from doingoai.core.registry import RecordKind
-from doingoai.core.scope import VIEW
+from doingoai.core.scope import VIEW, small_scope
 from doingoai.core.searchindex import (
+    CANDIDATES,
     Prefetched,
     Query,
     _content_type,
@@ -23,8 +24,10 @@ from doingoai.core.searchindex import (
     _vendor,
     candidates,
     count_matches,
+    matches,
     matching_filter,
     prefetch,
+    read_entries,
     searchable_kinds,
     unrestricted,
 )
@@ -32,6 +35,9 @@ from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
 COUNT_CAP = 1000
+#: a small scope's records of one kind read by id and searched in Python, up to this many
+#: (more: the index is asked, as for a large scope)
+SMALL_SCOPE_RECORDS = 5000
 
 
 def score(q: Query, title: str, key: str | None = None) -> float:
@@ -79,15 +85,26 @@ class Group:
         return self.kind.verbose_name_plural()
 
 
+def scoped_records(kind, user, using: str = "default"):
+    scoped = kind.scoped(user, VIEW)
+    return scoped.using(using) if using != "default" else scoped
+
+
 def search_kind(
-    kind, user, q: Query, *, limit: int = 10, using: str = "default", pre: Prefetched | None = None
+    kind,
+    user,
+    q: Query,
+    *,
+    limit: int = 10,
+    using: str = "default",
+    pre: Prefetched | None = None,
+    scoped=None,
 ) -> Group | None:
     model = kind.model
     ct = _content_type(using, model)
     vendor = _vendor(using)
-    scoped = kind.scoped(user, VIEW)
-    if using != "default":
-        scoped = scoped.using(using)
+    if scoped is None:
+        scoped = scoped_records(kind, user, using)
     everything = unrestricted(scoped)
     matching = scoped.filter(matching_filter(q, model, using))
     if pre is not None and everything:
@@ -140,6 +157,10 @@ def search_kind(
         for s, _i, oid in ranked
         if oid in objs
     ]
+    return _group(kind, count, hits)
+
+
+def _group(kind, count: int, hits: list[Hit]) -> Group:
     hits.sort(key=lambda h: -h.score)
     try:
         list_url = reverse(f"{kind.slug}_list")
@@ -148,6 +169,48 @@ def search_kind(
     return Group(
         kind=kind, count=min(count, COUNT_CAP), hits=hits, list_url=list_url, more=count > COUNT_CAP
     )
+
+
+def scope_ids(scoped) -> list | None:
+    """The ids of the records of a scoped queryset when they are at most
+    ``SMALL_SCOPE_RECORDS`` (else None)."""
+    ids = list(scoped.order_by().values_list("pk", flat=True)[: SMALL_SCOPE_RECORDS + 1])
+    return ids if len(ids) <= SMALL_SCOPE_RECORDS else None
+
+
+def search_ids(
+    kind, q: Query, scoped, ids: list, *, limit: int = 10, using: str = "default"
+) -> Group | None:
+    """One kind searched within a small scope (``ids``, a commune's records): their index
+    rows read by primary key and matched here, counted and ranked as the index's
+    candidates are (those matching by name first, then the newest), where asking the
+    index for a common word read every match of the country to keep a handful."""
+    ct = _content_type(using, kind.model)
+    named, other = [], []
+    for oid, title, name, key in read_entries(ct.pk, ids, using):
+        if matches(q, name):
+            named.append((oid, title, name))
+        elif matches(q, key):
+            other.append((oid, title, name))
+    count = len(named) + len(other)
+    if not count:
+        return None
+    found = (sorted(named, reverse=True) + sorted(other, reverse=True))[:CANDIDATES]
+    ranked = sorted(
+        ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)),
+        reverse=True,
+    )[:limit]
+    qs = scoped.order_by()
+    if kind.list_select_related:
+        qs = qs.select_related(*kind.list_select_related)
+    objs = qs.in_bulk([oid for _s, _i, oid in ranked])
+    subtitle = getattr(kind, "search_subtitle", None) or _subtitle
+    hits = [
+        Hit(objs[oid], s or score(q, fold(str(objs[oid]))), _url(objs[oid]), subtitle(objs[oid]))
+        for s, _i, oid in ranked
+        if oid in objs
+    ]
+    return _group(kind, count, hits)
 
 
 def _subtitle(obj) -> str:
@@ -190,11 +253,30 @@ def search(
         if (not kinds or k.slug in kinds) and not (k.nav_group == "hidden" and not k.search_fields)
     ]
     cts = {k.slug: _content_type(using, k.model).pk for k in chosen}
-    pre = prefetch(q, list(cts.values()), using)
+    scoped = {k.slug: scoped_records(k, user, using) for k in chosen}
+    small = {}
+    if small_scope(user, using):  # a commune: each kind's records in her scope, by id
+        for kind in chosen:
+            if not unrestricted(scoped[kind.slug]):
+                ids = scope_ids(scoped[kind.slug])
+                if ids is not None:
+                    small[kind.slug] = ids
+    pre = prefetch(q, [cts[k.slug] for k in chosen if k.slug not in small], using)
     for kind in chosen:
-        group = search_kind(
-            kind, user, q, limit=limit, using=using, pre=pre[cts[kind.slug]] if pre else None
-        )
+        if kind.slug in small:
+            group = search_ids(
+                kind, q, scoped[kind.slug], small[kind.slug], limit=limit, using=using
+            )
+        else:
+            group = search_kind(
+                kind,
+                user,
+                q,
+                limit=limit,
+                using=using,
+                pre=pre[cts[kind.slug]] if pre else None,
+                scoped=scoped[kind.slug],
+            )
         if group:
             groups.append(group)
     groups.sort(key=lambda g: (-g.best, g.kind.menu_order))
