@@ -688,14 +688,18 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
-    # the ranking and the regimes from the per-partner summary when the figures are
-    # summed (its rows are the resources under the unit; the reader's scope adds none)
-    money = qs
+    # the ranking from the per-partner summary when the figures are summed (its rows are
+    # the resources under the unit; the reader's scope adds none): a term's from its
+    # own rows (the leading ones in index order), another period's from the months'
+    ranking = lambda: _by_partner(qs, params)  # noqa: E731
     if months:
         from .models import ResourcePartnerMonth
 
-        money = ResourcePartnerMonth.objects.filter(**span)
-    out["by_partner"] = sections.get("by_partner", lambda: _by_partner(money, params))
+        ranking = lambda: _by_partner(ResourcePartnerMonth.objects.filter(**span), params)  # noqa: E731
+        term = term_of(period)
+        if term is not None:
+            ranking = lambda: _by_partner_term(unit, term, months, params)  # noqa: E731
+    out["by_partner"] = sections.get("by_partner", ranking)
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {
@@ -707,8 +711,18 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
+    # the regimes from the totals' rows (by direction and regime) when summed
+    money = ResourceTotalMonth.objects.filter(**span) if months else qs
     out["by_regime"] = sections.get("by_regime", lambda: _by_regime(money))
     return out
+
+
+def term_of(period: Period):
+    """The congress term ``period`` is (its dates exactly), or None (a year)."""
+    term = period.term
+    if term is None or period.year:
+        return None
+    return term if (term.start_date, term.end_date) == (period.start, period.end) else None
 
 
 #: Decree 313/2025/NĐ-CP replaced Decree 80/2020/NĐ-CP on foreign non-refundable aid
@@ -736,8 +750,8 @@ def regime():
 
 def _by_regime(qs) -> list[dict]:
     """The money by the legal regime it falls under, from the resource's date (or
-    ``qs`` already of ``ResourcePartnerMonth`` rows, which keep the regime)."""
-    if qs.model._meta.label == "reports.ResourcePartnerMonth":
+    ``qs`` already of ``ResourceTotalMonth`` rows, which keep the regime)."""
+    if qs.model._meta.label == "reports.ResourceTotalMonth":
         rows = qs.order_by().values("direction", "regime").annotate(**SUMMED_MONEY)
     else:
         rows = (
@@ -814,6 +828,76 @@ def _by_partner(qs, params) -> list[dict]:
                     "partners": partners,
                     "country": "",
                     **money,
+                    "url": list_url("resources", direction=d, **params),
+                    "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
+                }
+            )
+    return out
+
+
+def _by_partner_term(unit, term, months, params) -> list[dict]:
+    """:func:`_by_partner` for a congress term, from the partners' rows of the term
+    (``ResourcePartnerTerm``): per direction the leading rows read in the order of the
+    money (an index range, the ties at the last place included), the others counted,
+    and their money the direction's total (``ResourceTotalMonth``) less the leading
+    ones'. The same rows, order and sums as ranking every partner."""
+    from .models import ResourcePartnerTerm, ResourceTotalMonth
+
+    Partner = model("partners.Partner")
+    top = int(TOP_PARTNERS)
+    fields = ("partner_id", "items", "vnd", "usd", "no_rate")
+    totals = {
+        r["direction"]: r
+        for r in ResourceTotalMonth.objects.filter(
+            unit=unit, month__gte=months[0], month__lte=months[1]
+        )
+        .values("direction")
+        .annotate(**SUMMED_MONEY)
+    }
+    ranked = {}
+    for d in sorted(totals):
+        rows = ResourcePartnerTerm.objects.filter(unit=unit, term=term, direction=d)
+        first = list(rows.order_by("-vnd").values(*fields)[:top])
+        if len(first) == top:  # every row as rich as the last of them (ties)
+            first = list(rows.filter(vnd__gte=first[-1]["vnd"]).values(*fields))
+        first.sort(key=lambda r: (-r["vnd"], r["partner_id"] is None, r["partner_id"] or 0))
+        count = len(first) if len(first) < top else rows.count()
+        ranked[d] = (first[:top], count)
+    ids = [r["partner_id"] for leading, _n in ranked.values() for r in leading]
+    names = dict(
+        (pk, (name, country))
+        for pk, name, country in Partner._base_manager.filter(
+            pk__in=[i for i in ids if i is not None]
+        ).values_list("pk", "name_vi", "country")
+    )
+    out = []
+    for d, (leading, count) in ranked.items():
+        for r in leading:
+            name, country = names.get(r["partner_id"], ("", ""))
+            out.append(
+                {
+                    "direction": d,
+                    "partner_id": r["partner_id"],
+                    "name": name or "—",
+                    "country": country or "",
+                    **_money(r),
+                    "url": list_url("resources", direction=d, partner=r["partner_id"], **params),
+                }
+            )
+        if count > len(leading):
+            rest = {
+                m: (totals[d][m] or 0) - sum((r[m] or 0) for r in leading)
+                for m in ("items", "vnd", "usd", "no_rate")
+            }
+            rest["vnd"], rest["usd"] = _decimal(rest["vnd"], 0), _decimal(rest["usd"], 2)
+            partners = count - len(leading)
+            out.append(
+                {
+                    "direction": d,
+                    "partner_id": None,
+                    "partners": partners,
+                    "country": "",
+                    **_money(rest),
                     "url": list_url("resources", direction=d, **params),
                     "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
                 }
