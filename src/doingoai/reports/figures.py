@@ -148,15 +148,14 @@ SECTION_TOPICS = {
 SUBTREE_TOPICS = ("organization", "partners")
 
 
-class Sections:
-    """The parts of one computation of the figures kept under their apps' versions
-    (``SECTION_TOPICS``), all read in one query. Only when the figures are read within
-    the reader's subtree (``months`` given) and have a cache ``key``; else each part is
-    simply computed."""
+class Kept:
+    """Parts of one computation kept in the cache under ``key`` and the versions of
+    what each part reads; every topic's version is read once for the computation.
+    Without a ``key`` (the figures counted from the records) each part is simply
+    computed. The figures' :class:`Sections` and the targets' ``Summed`` are these."""
 
-    def __init__(self, key: str, months):
-        self.key = key if months else ""
-        self._versions: dict | None = None
+    key = ""
+    _versions: dict | None = None
 
     def versions(self) -> dict:
         """Every topic's version (apps' and subtrees'), read once for the computation."""
@@ -166,25 +165,40 @@ class Sections:
             self._versions = all_topic_versions()
         return self._versions
 
-    def get(self, name: str, compute):
+    def cached(self, name: str, topics, compute):
+        """``compute()`` kept under the versions of ``topics`` (apps read from their
+        records): an activity saved does not recount the agreements."""
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
         from doingoai.core.models import version_stamp
 
-        versions = version_stamp(self.versions(), SECTION_TOPICS[name])
-        return get_or_compute(f"{self.key}:{name}:{versions}", compute)
+        stamp = version_stamp(self.versions(), topics)
+        return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
 
-    def subtree(self, name: str, unit: Unit, compute, topics=SUBTREE_TOPICS, part="unit"):
+    def subtree(self, name: str, unit: Unit, compute, topics=None, part="unit"):
         """A part read from the summary tables of ``unit``, kept under its subtree's
         version (``subtree_stamp``; ``part``: of that part of its summaries) and
-        ``topics``'."""
+        ``topics``' (default ``SUBTREE_TOPICS``)."""
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
 
+        topics = SUBTREE_TOPICS if topics is None else topics
         stamp = subtree_stamp(unit, topics, self.versions(), part=part)
         return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
+
+
+class Sections(Kept):
+    """The parts of one computation of the figures kept under their apps' versions
+    (``SECTION_TOPICS``). Only when the figures are read within the reader's subtree
+    (``months`` given) and have a cache ``key``; else each part is simply computed."""
+
+    def __init__(self, key: str, months):
+        self.key = key if months else ""
+
+    def get(self, name: str, compute):
+        return self.cached(name, SECTION_TOPICS[name], compute)
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
