@@ -274,7 +274,13 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
         part["partners"] = sections.subtree(
             "partners", unit, lambda: _partners(unit, period, user, months), part="reach"
         )
-        part["resources"] = _resources(unit, period, user, months, sections)
+        # and so has its money (moved only when resource cells were counted again)
+        part["resources"] = sections.subtree(
+            "resources",
+            unit,
+            lambda: _resources(unit, period, user, months, sections),
+            part="res",
+        )
         part["units"] = _per_unit(unit, period, user, rollup, part, months)
         return part
 

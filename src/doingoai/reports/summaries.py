@@ -854,10 +854,14 @@ def refresh(dirty: Dirty):
         # and the activities' own (what reads only activities, their places, members
         # and partners: the report's delegations), not moved by an aid record saved
         acts = {tree.top(c[0]) for c in dirty.activities | dirty.took_part} - {None}
+        # and its resources' (the money read from the resource summaries: an activity
+        # saved without a change to its aid keeps the country's money cached)
+        res = {tree.top(c[0]) for c in dirty.resources | dirty.resource_partners} - {None}
         bump_topics(
             [subtree_topic(u) for u in tops]
             + [subtree_topic(u, "reach") for u in reach_tops]
             + [subtree_topic(u, "acts") for u in acts]
+            + [subtree_topic(u, "res") for u in res]
         )
 
 
