@@ -188,6 +188,26 @@ class Kept:
         stamp = subtree_stamp(unit, topics, self.versions(), part=part)
         return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
 
+    def children(self, name: str, units: list[Unit], compute) -> dict:
+        """``compute(ids)`` ({unit id: value}) for ``units`` directly below the root,
+        each unit's value kept under its own subtree's version: the cached ones read at
+        once, the others computed together (one call, whatever their number)."""
+        unit_ids = [u.pk for u in units]
+        if not self.key:
+            return compute(unit_ids)
+        from django.core.cache import cache
+
+        keys = {
+            u.pk: f"{self.key}:{name}:{u.pk}:{subtree_stamp(u, (), self.versions())}" for u in units
+        }
+        found = cache.get_many(list(keys.values()))
+        missing = [pk for pk, key in keys.items() if key not in found]
+        out = compute(missing) if missing else {}
+        if missing:
+            cache.set_many({keys[pk]: out[pk] for pk in missing}, 6 * 3600)
+        out.update({pk: found[keys[pk]] for pk in unit_ids if pk not in out})
+        return out
+
 
 class Sections(Kept):
     """The parts of one computation of the figures kept under their apps' versions
@@ -281,7 +301,7 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
             lambda: _resources(unit, period, user, months, sections),
             part="res",
         )
-        part["units"] = _per_unit(unit, period, user, rollup, part, months)
+        part["units"] = _per_unit(unit, period, user, rollup, part, months, sections)
         return part
 
     fig.update(sections.subtree("summed", unit, summed))
@@ -935,7 +955,7 @@ def _decimal(value, places: int):
 # -- per unit below -----------------------------------------------------------
 
 
-def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
+def _per_unit(unit, period, user, rollup, fig, months=None, sections=None) -> list[dict]:
     rows = {
         u.pk: {
             "unit": u,
@@ -952,7 +972,7 @@ def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
     if not rows:
         return []
     if months:
-        _per_unit_summed(unit, rows, months)
+        _per_unit_summed(unit, rows, months, sections)
     else:
         _per_unit_counted(unit, period, user, rollup, rows)
     out = list(rows.values())
@@ -1022,37 +1042,70 @@ def _per_unit_counted(unit, period, user, rollup, rows):
                 add(r["unit_id"], "given_vnd", r["vnd"])
 
 
-def _per_unit_summed(unit, rows, months):
-    """The same figures per unit below, from the rows kept for each of them."""
-    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth, TookPartMonth
+def _per_unit_summed(unit, rows, months, sections: Kept | None = None):
+    """The same figures per unit below, from the rows kept for each of them. Below the
+    root each province's are kept under its own subtree's version (``Kept.children``):
+    after a save in Hà Nội only Hà Nội's are read again."""
+    from .models import TookPartMonth
 
+    counts = (
+        sections.children(
+            "per_unit", [r["unit"] for r in rows.values()], lambda ids: _unit_counts(ids, months)
+        )
+        if sections is not None and province_of(unit) is None
+        else _unit_counts(list(rows), months)
+    )
+    for unit_id, values in counts.items():
+        for key, value in values.items():
+            rows[unit_id][key] += value
+    # a unit that took part (not organized) also held an event with partners: the
+    # root's own cells (an activity of Hà Nội in which Đắk Lắk took part), never kept
     span = {"month__gte": months[0], "month__lte": months[1]}
-    below = {"unit_id__in": list(rows), **span}
-    for r in (
-        ActivityMonth.objects.filter(**below)
-        .values("unit_id")
-        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
-    ):
-        rows[r["unit_id"]]["activities"] += r["n"] or 0
-        rows[r["unit_id"]]["intl_events"] += r["intl"] or 0
-    # a unit that took part (not organized) also held an event with partners
     took_part = TookPartMonth.objects.filter(
         unit=unit, child_id__in=list(rows), activities__gt=0, **span
     )
     for child in set(took_part.values_list("child_id", flat=True)):
         if rows[child]["intl_events"] == 0:
             rows[child]["intl_events"] = 1
+
+
+def _unit_counts(unit_ids: list[int], months) -> dict[int, dict]:
+    """{unit: its activities, events with partners, agreements signed, resources and
+    their money} in the months, from the summary rows of each of ``unit_ids``."""
+    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth
+
+    keys = (
+        "activities",
+        "intl_events",
+        "agreements",
+        "resources",
+        "received_vnd",
+        "received_usd",
+        "given_vnd",
+    )
+    out = {u: dict.fromkeys(keys, 0) for u in unit_ids}
+    if not unit_ids:
+        return out
+    below = {"unit_id__in": unit_ids, "month__gte": months[0], "month__lte": months[1]}
+    for r in (
+        ActivityMonth.objects.filter(**below)
+        .values("unit_id")
+        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
+    ):
+        out[r["unit_id"]]["activities"] += r["n"] or 0
+        out[r["unit_id"]]["intl_events"] += r["intl"] or 0
     for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
-        rows[r["unit_id"]]["agreements"] += r["n"] or 0
+        out[r["unit_id"]]["agreements"] += r["n"] or 0
     for r in (
         ResourceTotalMonth.objects.filter(**below)
         .values("unit_id", "direction")
         .annotate(**SUMMED_MONEY)
     ):
-        row = rows[r["unit_id"]]
+        row = out[r["unit_id"]]
         row["resources"] += r["items"] or 0
         if r["direction"] == "received":
             row["received_vnd"] += r["vnd"] or 0
             row["received_usd"] += r["usd"] or 0
         else:
             row["given_vnd"] += r["vnd"] or 0
+    return out
