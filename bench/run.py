@@ -561,13 +561,13 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     recorded; None: everything), then, when its summary cells are counted again, the
     version of the subtree it lies in (the province of the commune: ``where``) and, for
     an activity, its activities' version there (not its partners' reach: no partner
-    changed)."""
+    changed), for aid its resources' (``res``)."""
     from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
 
     bump_data_version(topic)
     unit = CHANGED_IN.get(where)
     if topic is not None and unit:
-        parts = ("unit", "acts") if topic == "activities" else ("unit",)
+        parts = ("unit", "acts") if topic == "activities" else ("unit", "res")
         bump_topics(subtree_topic(unit, part) for part in parts)
 
 

@@ -25,6 +25,7 @@ from doingoai.reports.models import (
     PartnerReach,
     ResourceMonth,
     ResourcePartnerMonth,
+    ResourcePartnerTerm,
     ResourceTotalMonth,
     TookPartMonth,
 )
@@ -88,6 +89,7 @@ def tables() -> dict:
             ResourceMonth,
             ResourceTotalMonth,
             ResourcePartnerMonth,
+            ResourcePartnerTerm,
             AgreementMonth,
             PartnerReach,
         )
@@ -316,8 +318,10 @@ def test_a_change_reads_again_only_what_it_touched(more):
         partner=d.lao2,
     )
     after, sql = figures()
-    # ranked again, from the per-partner summary rows (not every resource of the term)
-    assert '"reports_resourcepartnermonth"' in sql and '"agreements_review"' not in sql
+    # ranked again, from the partners' rows of the term (not every resource of the term,
+    # nor every partner's months)
+    assert '"reports_resourcepartnerterm"' in sql and '"agreements_review"' not in sql
+    assert '"reports_resourcepartnermonth"' not in sql
     assert '"resources_resource"' not in sql
     assert leading(after) == d.lao2.name_vi
 
@@ -379,6 +383,92 @@ def test_a_resource_saved_recounts_only_its_partners_rows(more):
     # the bystander's rows were not rewritten; everything equals counting again
     after = set(ResourcePartnerMonth.objects.filter(partner=bystander).values_list("pk", flat=True))
     assert after == kept
+    incremental = tables()
+    call_command("rebuild_summaries", verbosity=0)
+    assert tables() == incremental
+
+
+def test_a_terms_ranking_from_its_partners_rows_equals_counting(more, monkeypatch):
+    """The term's ranking of the partners, read from the partners' rows of the term
+    (the leading ones in the order of the money, the others counted and their money the
+    total less the leading ones'), is the ranking of every resource counted: with a tie
+    at the last place, a reversal (a negative amount, as an IATI import records), an
+    edit, a resource moved to another unit and partner, a delete; and it is what
+    counting everything again writes."""
+    d, w = more, more.world
+    monkeypatch.setattr(F, "TOP_PARTNERS", 2)
+    term = make_period(term="XIII")
+
+    def check(name):
+        """The country's ranking, checked with those of a province, a city, a commune."""
+        for unit in (d.ea_kao, w.daklak, w.hanoi, w.central):
+            kw = {"unit": unit, "period": term, "user": w.user("admin"), "today": TODAY}
+            summed = F._unit_figures(**kw)["resources"]["by_partner"]
+            assert summed == counted(monkeypatch, **kw)["resources"]["by_partner"], (name, unit)
+        return summed
+
+    def gift(unit, partner, value, day=dt.date(2024, 6, 1)):
+        r = make(
+            "resources",
+            unit,
+            direction="received",
+            kind="cash",
+            quantity=Decimal(1),
+            unit_value=Decimal(value),
+            currency="VND",
+            date=day,
+            partner=partner,
+        )
+        return r
+
+    partners = [
+        make("partners", w.hanoi, name_vi=f"Đối tác xếp hạng {i}", country="JP") for i in range(4)
+    ]
+    for p in partners[:3]:  # three partners tie at the same amount: one is cut off
+        gift(w.hanoi, p, 7_000_000_000)
+    moved = gift(d.ea_kao, partners[3], 6_000_000_000)
+    ranking = check("tie")
+    received = [r for r in ranking if r["direction"] == "received"]
+    assert [r["partner_id"] for r in received[:2]] == [partners[0].pk, partners[1].pk]
+    assert received[-1]["name"].startswith("Các đối tác khác")
+
+    reversal = gift(w.hanoi, partners[0], -2_500_000_000)
+    received = [r for r in check("reversal") if r["direction"] == "received"]
+    assert received[0]["partner_id"] == partners[1].pk  # the reversal moved it down
+
+    moved.unit_value = Decimal(9_000_000_000)
+    moved.save()
+    assert [r for r in check("edit") if r["direction"] == "received"][0]["partner_id"] == (
+        partners[3].pk
+    )
+    moved.unit = w.hanoi
+    moved.partner = partners[2]
+    moved.date = dt.date(2023, 2, 1)
+    moved.save()
+    check("moved to another unit, partner and month")
+    reversal.delete()
+    check("reversal deleted")
+    moved.date = dt.date(2021, 5, 1)  # out of the term
+    moved.save()
+    check("moved out of the term")
+
+    incremental = tables()
+    call_command("rebuild_summaries", verbosity=0)
+    assert tables() == incremental
+
+
+def test_a_term_given_other_dates_sums_its_partners_again(more, monkeypatch):
+    """A term whose dates change (or a new one) has its partners' rows summed again at
+    once: the ranking read from them stays that of the records."""
+    from doingoai.organization.models import Term
+
+    w = more.world
+    xiii = Term.objects.get(name="XIII")
+    xiii.end_date = dt.date(2024, 12, 31)
+    xiii.save()
+    kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("admin")}
+    summed = F._unit_figures(**kw, today=TODAY)["resources"]["by_partner"]
+    assert summed == counted(monkeypatch, **kw, today=TODAY)["resources"]["by_partner"]
     incremental = tables()
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental

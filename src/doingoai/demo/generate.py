@@ -1182,6 +1182,7 @@ def reset():
         "reports.ResourceMonth",
         "reports.ResourceTotalMonth",
         "reports.ResourcePartnerMonth",
+        "reports.ResourcePartnerTerm",
         "reports.AgreementMonth",
         "resources.Resource",
         "news.NewsItem",

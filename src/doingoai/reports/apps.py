@@ -15,6 +15,12 @@ class Config(RecordApp):
 
         tracking.connect()
         unit_moved.connect(_unit_moved, dispatch_uid="summaries-unit-moved")
+        from django.db.models.signals import post_save, pre_save
+
+        from doingoai.organization.models import Term
+
+        pre_save.connect(_term_before, sender=Term, dispatch_uid="summaries-term-before")
+        post_save.connect(_term_saved, sender=Term, dispatch_uid="summaries-term-saved")
         bulk.register(summaries.batch)
 
 
@@ -29,3 +35,21 @@ def _unit_moved(sender, unit, old_path, **kwargs):
     if summaries.is_valid():
         summaries.invalidate()
         transaction.on_commit(rebuild_summaries.enqueue)
+
+
+def _term_before(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        old = sender._base_manager.filter(pk=instance.pk)
+        instance._summary_span = old.values_list("start_date", "end_date").first()
+
+
+def _term_saved(sender, instance, created, raw=False, **kwargs):
+    """A term made or given other dates: its partners' rows (``ResourcePartnerTerm``)
+    are summed again from the per-partner months, in the same transaction."""
+    from . import summaries
+
+    if raw:
+        return
+    span = (instance.start_date, instance.end_date)
+    if (created or getattr(instance, "_summary_span", None) != span) and summaries.is_valid():
+        summaries.rebuild_partner_terms([instance.pk])

@@ -148,15 +148,14 @@ SECTION_TOPICS = {
 SUBTREE_TOPICS = ("organization", "partners")
 
 
-class Sections:
-    """The parts of one computation of the figures kept under their apps' versions
-    (``SECTION_TOPICS``), all read in one query. Only when the figures are read within
-    the reader's subtree (``months`` given) and have a cache ``key``; else each part is
-    simply computed."""
+class Kept:
+    """Parts of one computation kept in the cache under ``key`` and the versions of
+    what each part reads; every topic's version is read once for the computation.
+    Without a ``key`` (the figures counted from the records) each part is simply
+    computed. The figures' :class:`Sections` and the targets' ``Summed`` are these."""
 
-    def __init__(self, key: str, months):
-        self.key = key if months else ""
-        self._versions: dict | None = None
+    key = ""
+    _versions: dict | None = None
 
     def versions(self) -> dict:
         """Every topic's version (apps' and subtrees'), read once for the computation."""
@@ -166,25 +165,60 @@ class Sections:
             self._versions = all_topic_versions()
         return self._versions
 
-    def get(self, name: str, compute):
+    def cached(self, name: str, topics, compute):
+        """``compute()`` kept under the versions of ``topics`` (apps read from their
+        records): an activity saved does not recount the agreements."""
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
         from doingoai.core.models import version_stamp
 
-        versions = version_stamp(self.versions(), SECTION_TOPICS[name])
-        return get_or_compute(f"{self.key}:{name}:{versions}", compute)
+        stamp = version_stamp(self.versions(), topics)
+        return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
 
-    def subtree(self, name: str, unit: Unit, compute, topics=SUBTREE_TOPICS, part="unit"):
+    def subtree(self, name: str, unit: Unit, compute, topics=None, part="unit"):
         """A part read from the summary tables of ``unit``, kept under its subtree's
         version (``subtree_stamp``; ``part``: of that part of its summaries) and
-        ``topics``'."""
+        ``topics``' (default ``SUBTREE_TOPICS``)."""
         if not self.key:
             return compute()
         from doingoai.core.caching import get_or_compute
 
+        topics = SUBTREE_TOPICS if topics is None else topics
         stamp = subtree_stamp(unit, topics, self.versions(), part=part)
         return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
+
+    def children(self, name: str, units: list[Unit], compute) -> dict:
+        """``compute(ids)`` ({unit id: value}) for ``units`` directly below the root,
+        each unit's value kept under its own subtree's version: the cached ones read at
+        once, the others computed together (one call, whatever their number)."""
+        unit_ids = [u.pk for u in units]
+        if not self.key:
+            return compute(unit_ids)
+        from django.core.cache import cache
+
+        keys = {
+            u.pk: f"{self.key}:{name}:{u.pk}:{subtree_stamp(u, (), self.versions())}" for u in units
+        }
+        found = cache.get_many(list(keys.values()))
+        missing = [pk for pk, key in keys.items() if key not in found]
+        out = compute(missing) if missing else {}
+        if missing:
+            cache.set_many({keys[pk]: out[pk] for pk in missing}, 6 * 3600)
+        out.update({pk: found[keys[pk]] for pk in unit_ids if pk not in out})
+        return out
+
+
+class Sections(Kept):
+    """The parts of one computation of the figures kept under their apps' versions
+    (``SECTION_TOPICS``). Only when the figures are read within the reader's subtree
+    (``months`` given) and have a cache ``key``; else each part is simply computed."""
+
+    def __init__(self, key: str, months):
+        self.key = key if months else ""
+
+    def get(self, name: str, compute):
+        return self.cached(name, SECTION_TOPICS[name], compute)
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -260,8 +294,14 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
         part["partners"] = sections.subtree(
             "partners", unit, lambda: _partners(unit, period, user, months), part="reach"
         )
-        part["resources"] = _resources(unit, period, user, months, sections)
-        part["units"] = _per_unit(unit, period, user, rollup, part, months)
+        # and so has its money (moved only when resource cells were counted again)
+        part["resources"] = sections.subtree(
+            "resources",
+            unit,
+            lambda: _resources(unit, period, user, months, sections),
+            part="res",
+        )
+        part["units"] = _per_unit(unit, period, user, rollup, part, months, sections)
         return part
 
     fig.update(sections.subtree("summed", unit, summed))
@@ -688,14 +728,18 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
-    # the ranking and the regimes from the per-partner summary when the figures are
-    # summed (its rows are the resources under the unit; the reader's scope adds none)
-    money = qs
+    # the ranking from the per-partner summary when the figures are summed (its rows are
+    # the resources under the unit; the reader's scope adds none): a term's from its
+    # own rows (the leading ones in index order), another period's from the months'
+    ranking = lambda: _by_partner(qs, params)  # noqa: E731
     if months:
         from .models import ResourcePartnerMonth
 
-        money = ResourcePartnerMonth.objects.filter(**span)
-    out["by_partner"] = sections.get("by_partner", lambda: _by_partner(money, params))
+        ranking = lambda: _by_partner(ResourcePartnerMonth.objects.filter(**span), params)  # noqa: E731
+        term = term_of(period)
+        if term is not None:
+            ranking = lambda: _by_partner_term(unit, term, months, params)  # noqa: E731
+    out["by_partner"] = sections.get("by_partner", ranking)
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {
@@ -707,8 +751,18 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         }
         for r in rows
     ]
+    # the regimes from the totals' rows (by direction and regime) when summed
+    money = ResourceTotalMonth.objects.filter(**span) if months else qs
     out["by_regime"] = sections.get("by_regime", lambda: _by_regime(money))
     return out
+
+
+def term_of(period: Period):
+    """The congress term ``period`` is (its dates exactly), or None (a year)."""
+    term = period.term
+    if term is None or period.year:
+        return None
+    return term if (term.start_date, term.end_date) == (period.start, period.end) else None
 
 
 #: Decree 313/2025/NĐ-CP replaced Decree 80/2020/NĐ-CP on foreign non-refundable aid
@@ -736,8 +790,8 @@ def regime():
 
 def _by_regime(qs) -> list[dict]:
     """The money by the legal regime it falls under, from the resource's date (or
-    ``qs`` already of ``ResourcePartnerMonth`` rows, which keep the regime)."""
-    if qs.model._meta.label == "reports.ResourcePartnerMonth":
+    ``qs`` already of ``ResourceTotalMonth`` rows, which keep the regime)."""
+    if qs.model._meta.label == "reports.ResourceTotalMonth":
         rows = qs.order_by().values("direction", "regime").annotate(**SUMMED_MONEY)
     else:
         rows = (
@@ -821,6 +875,76 @@ def _by_partner(qs, params) -> list[dict]:
     return out
 
 
+def _by_partner_term(unit, term, months, params) -> list[dict]:
+    """:func:`_by_partner` for a congress term, from the partners' rows of the term
+    (``ResourcePartnerTerm``): per direction the leading rows read in the order of the
+    money (an index range, the ties at the last place included), the others counted,
+    and their money the direction's total (``ResourceTotalMonth``) less the leading
+    ones'. The same rows, order and sums as ranking every partner."""
+    from .models import ResourcePartnerTerm, ResourceTotalMonth
+
+    Partner = model("partners.Partner")
+    top = int(TOP_PARTNERS)
+    fields = ("partner_id", "items", "vnd", "usd", "no_rate")
+    totals = {
+        r["direction"]: r
+        for r in ResourceTotalMonth.objects.filter(
+            unit=unit, month__gte=months[0], month__lte=months[1]
+        )
+        .values("direction")
+        .annotate(**SUMMED_MONEY)
+    }
+    ranked = {}
+    for d in sorted(totals):
+        rows = ResourcePartnerTerm.objects.filter(unit=unit, term=term, direction=d)
+        first = list(rows.order_by("-vnd").values(*fields)[:top])
+        if len(first) == top:  # every row as rich as the last of them (ties)
+            first = list(rows.filter(vnd__gte=first[-1]["vnd"]).values(*fields))
+        first.sort(key=lambda r: (-r["vnd"], r["partner_id"] is None, r["partner_id"] or 0))
+        count = len(first) if len(first) < top else rows.count()
+        ranked[d] = (first[:top], count)
+    ids = [r["partner_id"] for leading, _n in ranked.values() for r in leading]
+    names = dict(
+        (pk, (name, country))
+        for pk, name, country in Partner._base_manager.filter(
+            pk__in=[i for i in ids if i is not None]
+        ).values_list("pk", "name_vi", "country")
+    )
+    out = []
+    for d, (leading, count) in ranked.items():
+        for r in leading:
+            name, country = names.get(r["partner_id"], ("", ""))
+            out.append(
+                {
+                    "direction": d,
+                    "partner_id": r["partner_id"],
+                    "name": name or "—",
+                    "country": country or "",
+                    **_money(r),
+                    "url": list_url("resources", direction=d, partner=r["partner_id"], **params),
+                }
+            )
+        if count > len(leading):
+            rest = {
+                m: (totals[d][m] or 0) - sum((r[m] or 0) for r in leading)
+                for m in ("items", "vnd", "usd", "no_rate")
+            }
+            rest["vnd"], rest["usd"] = _decimal(rest["vnd"], 0), _decimal(rest["usd"], 2)
+            partners = count - len(leading)
+            out.append(
+                {
+                    "direction": d,
+                    "partner_id": None,
+                    "partners": partners,
+                    "country": "",
+                    **_money(rest),
+                    "url": list_url("resources", direction=d, **params),
+                    "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
+                }
+            )
+    return out
+
+
 def _decimal(value, places: int):
     """A sum from raw SQL as the Decimal the ORM gives (SQLite sums as floats)."""
     if value is None:
@@ -831,7 +955,7 @@ def _decimal(value, places: int):
 # -- per unit below -----------------------------------------------------------
 
 
-def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
+def _per_unit(unit, period, user, rollup, fig, months=None, sections=None) -> list[dict]:
     rows = {
         u.pk: {
             "unit": u,
@@ -848,7 +972,7 @@ def _per_unit(unit, period, user, rollup, fig, months=None) -> list[dict]:
     if not rows:
         return []
     if months:
-        _per_unit_summed(unit, rows, months)
+        _per_unit_summed(unit, rows, months, sections)
     else:
         _per_unit_counted(unit, period, user, rollup, rows)
     out = list(rows.values())
@@ -918,37 +1042,70 @@ def _per_unit_counted(unit, period, user, rollup, rows):
                 add(r["unit_id"], "given_vnd", r["vnd"])
 
 
-def _per_unit_summed(unit, rows, months):
-    """The same figures per unit below, from the rows kept for each of them."""
-    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth, TookPartMonth
+def _per_unit_summed(unit, rows, months, sections: Kept | None = None):
+    """The same figures per unit below, from the rows kept for each of them. Below the
+    root each province's are kept under its own subtree's version (``Kept.children``):
+    after a save in Hà Nội only Hà Nội's are read again."""
+    from .models import TookPartMonth
 
+    counts = (
+        sections.children(
+            "per_unit", [r["unit"] for r in rows.values()], lambda ids: _unit_counts(ids, months)
+        )
+        if sections is not None and province_of(unit) is None
+        else _unit_counts(list(rows), months)
+    )
+    for unit_id, values in counts.items():
+        for key, value in values.items():
+            rows[unit_id][key] += value
+    # a unit that took part (not organized) also held an event with partners: the
+    # root's own cells (an activity of Hà Nội in which Đắk Lắk took part), never kept
     span = {"month__gte": months[0], "month__lte": months[1]}
-    below = {"unit_id__in": list(rows), **span}
-    for r in (
-        ActivityMonth.objects.filter(**below)
-        .values("unit_id")
-        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
-    ):
-        rows[r["unit_id"]]["activities"] += r["n"] or 0
-        rows[r["unit_id"]]["intl_events"] += r["intl"] or 0
-    # a unit that took part (not organized) also held an event with partners
     took_part = TookPartMonth.objects.filter(
         unit=unit, child_id__in=list(rows), activities__gt=0, **span
     )
     for child in set(took_part.values_list("child_id", flat=True)):
         if rows[child]["intl_events"] == 0:
             rows[child]["intl_events"] = 1
+
+
+def _unit_counts(unit_ids: list[int], months) -> dict[int, dict]:
+    """{unit: its activities, events with partners, agreements signed, resources and
+    their money} in the months, from the summary rows of each of ``unit_ids``."""
+    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth
+
+    keys = (
+        "activities",
+        "intl_events",
+        "agreements",
+        "resources",
+        "received_vnd",
+        "received_usd",
+        "given_vnd",
+    )
+    out = {u: dict.fromkeys(keys, 0) for u in unit_ids}
+    if not unit_ids:
+        return out
+    below = {"unit_id__in": unit_ids, "month__gte": months[0], "month__lte": months[1]}
+    for r in (
+        ActivityMonth.objects.filter(**below)
+        .values("unit_id")
+        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
+    ):
+        out[r["unit_id"]]["activities"] += r["n"] or 0
+        out[r["unit_id"]]["intl_events"] += r["intl"] or 0
     for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
-        rows[r["unit_id"]]["agreements"] += r["n"] or 0
+        out[r["unit_id"]]["agreements"] += r["n"] or 0
     for r in (
         ResourceTotalMonth.objects.filter(**below)
         .values("unit_id", "direction")
         .annotate(**SUMMED_MONEY)
     ):
-        row = rows[r["unit_id"]]
+        row = out[r["unit_id"]]
         row["resources"] += r["items"] or 0
         if r["direction"] == "received":
             row["received_vnd"] += r["vnd"] or 0
             row["received_usd"] += r["usd"] or 0
         else:
             row["given_vnd"] += r["vnd"] or 0
+    return out

@@ -38,17 +38,14 @@ class Money(models.Model):
 
 
 class ActivityMonth(UnitMonth):
-    """Activities organized under ``unit`` that started in ``month``, by kind."""
+    """Activities organized under ``unit`` that started in ``month`` and took place
+    (``figures.took_place``), by kind."""
 
     kind = models.CharField(max_length=20)
     activities = models.IntegerField(default=0)
     with_partners = models.IntegerField(default=0)
     participants = models.BigIntegerField(default=0)
     women = models.BigIntegerField(default=0)
-    #: of them, those that took place (not a plan, refused or cancelled: the targets
-    #: count only these, ``activities.delegation.NOT_HELD``), and with partners
-    held = models.IntegerField(default=0)
-    held_with_partners = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -86,14 +83,17 @@ class ResourceMonth(UnitMonth, Money):
 
 
 class ResourceTotalMonth(UnitMonth, Money):
-    """The same resources by direction only: the totals and the units below."""
+    """The same resources by direction and legal regime (``figures.regime``: one a
+    month but the month Decree 313 began): the totals, the units below and the money
+    by regime."""
 
     direction = models.CharField(max_length=10)
+    regime = models.CharField(max_length=4, default="")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "month", "direction"], name="resourcetotalmonth_once"
+                fields=["unit", "month", "direction", "regime"], name="resourcetotalmonth_once"
             )
         ]
 
@@ -129,6 +129,36 @@ class ResourcePartnerMonth(UnitMonth, Money):
                 name="resourcepartnermonth_once",
             )
         ]
+
+
+class ResourcePartnerTerm(Money):
+    """The resources under ``unit`` dated within a congress term (of whole months), by
+    direction and partner (none: a gift to several): the term's ranking of the
+    partners reads its leading rows in the order of an index and counts the others,
+    not a sum over every partner's months (56,000 partners at the centre)."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    term = models.ForeignKey("organization.Term", on_delete=models.CASCADE, related_name="+")
+    direction = models.CharField(max_length=10)
+    partner = models.ForeignKey(
+        "partners.Partner", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "term", "partner", "direction"], name="resourcepartnerterm_once"
+            )
+        ]
+        indexes = [
+            # the ranking: a unit's term and direction in the order of the money
+            models.Index(
+                fields=["unit", "term", "direction", "vnd"], name="resourcepartnerterm_rank"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.term_id} {self.partner_id}"
 
 
 class AgreementMonth(UnitMonth):

@@ -26,6 +26,7 @@ from doingoai.reports.figures import (
     ACTIVITY_TO,
     RESOURCE_FROM,
     RESOURCE_TO,
+    Kept,
     Rollup,
     has_partner,
     province_of,
@@ -215,11 +216,12 @@ def new_partners(root, rollup, period, user, today):
     return {child: Decimal(n) for child, n in counts.items()}
 
 
-class Summed:
+class Summed(Kept):
     """The period, with ``months`` when its figures can be read from the summary tables
     (``reports.figures.summed_months``: valid tables, whole months, a reader who sees the
     whole subtree): then each measure reads a few rows per unit below instead of the
-    records. Else ``months`` is None and the records are counted."""
+    records. Else ``months`` is None and the records are counted. Parts of the measures
+    are kept like the figures' (``reports.figures.Kept``)."""
 
     def __init__(self, period: Period, root, user):
         self.start, self.end, self.period = period.start, period.end, period
@@ -228,40 +230,20 @@ class Summed:
         #: the matrix's cache key (set by ``completeness._matrix`` when ``months``):
         #: parts of the measures are kept under it with the versions they follow
         self.key = ""
-        self._versions = None
-
-    def versions(self) -> dict:
-        from doingoai.core.models import all_topic_versions
-
-        if self._versions is None:
-            self._versions = all_topic_versions()
-        return self._versions
-
-    def cached(self, name: str, topics: tuple[str, ...], compute):
-        """``compute()`` kept under the versions of ``topics`` (apps read from their
-        records): an activity saved does not read the reviews again."""
-        if not self.key:
-            return compute()
-        from doingoai.core.caching import get_or_compute
-        from doingoai.core.models import version_stamp
-
-        stamp = version_stamp(self.versions(), topics)
-        return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
 
     def per_child(self, name: str, rollup, compute) -> dict:
         """``compute(unit ids)`` ({unit id: value}) one unit below at a time, each kept
         under its own subtree's version (``figures.subtree_stamp``)."""
-        from doingoai.core.caching import get_or_compute
-        from doingoai.reports.figures import subtree_stamp
-
-        out = {}
-        for child in rollup.children:
-            stamp = subtree_stamp(child, ("organization", "partners"), self.versions(), "reach")
-            out[child.pk] = get_or_compute(
-                f"{self.key}:{name}:{child.pk}:{stamp}",
+        return {
+            child.pk: self.subtree(
+                f"{name}:{child.pk}",
+                child,
                 lambda child=child: compute([child.pk]).get(child.pk, 0),
+                topics=("organization", "partners"),
+                part="reach",
             )
-        return out
+            for child in rollup.children
+        }
 
     def memo(self, name: str, compute):
         """``compute()`` once for every measure of the matrix that needs it."""

@@ -24,4 +24,5 @@ class Command(BaseCommand):
             return
         with Progress("Summaries", quiet=options["verbosity"] == 0) as progress:
             summaries.rebuild(progress=progress)
+        summaries.analyze()
         self.stdout.write("Summaries rebuilt.")
