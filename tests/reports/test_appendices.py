@@ -76,8 +76,8 @@ def test_pdf_body_keeps_the_leading_rows_and_the_appendix_the_full_list(
     (signed,) = [i for i, p in enumerate(pages) if "TM. BAN THƯỜNG VỤ" in p]
     body, appendix = pages[: signed + 1], pages[signed + 1 :]
     body_text = "".join(body)
-    # the body: the 10 largest donors by country, the 11 other countries in one line
-    assert "Các quốc gia khác (11)" in body_text
+    # the body: the 5 largest donors by country, the 16 other countries in one line
+    assert "Các quốc gia khác (16)" in body_text
     assert "Đức" not in body_text.split("Nguồn lực theo quốc gia của đối tác")[1].split("Bảng")[0]
     assert "Danh sách đầy đủ tại Phụ lục II." in body_text
     # each appendix: a new page, its heading as Decree 30's form 2.1 (no page number on
@@ -109,15 +109,15 @@ def test_word_appendix_is_a_section_numbered_on_its_own(donors):
         assert start is not None and start.get(qn("w:start")) == "1"
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
     assert headings[-2:] == ["Phụ lục I", "Phụ lục II"]
-    # the body's table of resources by country: 10 countries and the rest in one line
+    # the body's table of resources by country: 5 countries and the rest in one line
     tables = [t for t in word.tables if len(t.columns) == 6]
     (digest, full) = [t for t in tables if t.rows[0].cells[2].text == "Quốc gia"]
 
     def received(table):
         return [[c.text for c in r.cells] for r in table.rows[1:] if r.cells[1].text == "Tiếp nhận"]
 
-    assert len(received(digest)) == 10 + 1 and len(received(full)) == 21
-    assert received(digest)[-1][2] == "Các quốc gia khác (11)"
+    assert len(received(digest)) == 5 + 1 and len(received(full)) == 21
+    assert received(digest)[-1][2] == "Các quốc gia khác (16)"
     # the rest line adds up what it stands for; the aid given keeps its own line
     assert sum(int(r[4].replace(".", "")) for r in received(digest)) == sum(
         int(r[4].replace(".", "")) for r in received(full)
@@ -129,7 +129,7 @@ def test_excel_keeps_the_full_tables_a_sheet_each(donors):
     book = load_workbook(io.BytesIO(report(donors, "xlsx")))
     ws = book["Nguồn lực theo quốc gia"]
     names = [ws.cell(row=r, column=3).value for r in range(7, ws.max_row + 1)]
-    assert len([n for n in names if n]) == 22 and "Các quốc gia khác (11)" not in names
+    assert len([n for n in names if n]) == 22 and "Các quốc gia khác (16)" not in names
     assert "Đức" in names  # received 21 countries, given 1
     assert not any(s.endswith("(2)") for s in book.sheetnames)  # no sheet for the digest
 

@@ -72,6 +72,7 @@ class Digest:
     rank: int | None = None
     totals: int = 0
     counted: bool = True  # the rest's label says how many rows it adds up
+    leading: int = 10  # rows kept of each group
 
 
 @dataclass
@@ -232,9 +233,8 @@ class Document:
 
 
 #: a table of more rows than this goes to an appendix (Decree 30: long lists in
-#: appendices, each starting on a new page), the body keeping its ``LEADING`` rows
+#: appendices, each starting on a new page), the body keeping its digest
 BODY_ROWS = 15
-LEADING = 10
 
 
 def _digest(t: Table, note: str) -> Table:
@@ -253,10 +253,10 @@ def _digest(t: Table, note: str) -> Table:
     for key, members in groups.items():
         if d.rank is not None:
             members = sorted(members, key=lambda m: -(m[1][d.rank] or 0))
-        for printed, values in members[:LEADING]:
+        for printed, values in members[: d.leading]:
             rows.append(printed)
             raws.append(values)
-        others = members[LEADING:]
+        others = members[d.leading :]
         if not others:
             continue
         line = [""] * len(t.header)

@@ -373,6 +373,7 @@ def unit_report(
                             group=1,
                             # the partners past the leading ones are one row already
                             counted=key == "by_country",
+                            leading=MONEY_LEADING,
                         ),
                     )
                 ],
@@ -383,13 +384,13 @@ def unit_report(
     res.children += stage_blocks(r, more.get("stages") or {})
     given = [x for x in r["by_country"] if x["direction"] == "given"]
     if given:
-        res.paragraphs.append(
-            "Hỗ trợ, viện trợ cho đối tác nước ngoài: "
-            + "; ".join(
-                f"{x['name']}: {vn_number(x['items'])} khoản, {vnd(x['vnd'])}" for x in given
-            )
-            + "."
+        named = "; ".join(
+            f"{x['name']}: {vn_number(x['items'])} khoản, {vnd(x['vnd'])}"
+            for x in given[:GIVEN_NAMED]
         )
+        if len(given) > GIVEN_NAMED:  # the largest first; the others counted
+            named += f" và {vn_number(len(given) - GIVEN_NAMED)} quốc gia khác"
+        res.paragraphs.append(f"Hỗ trợ, viện trợ cho đối tác nước ngoài: {named}.")
     parts = [acts]
     if more.get("delegations"):
         parts.append(delegations_block(more["delegations"]))
@@ -765,6 +766,13 @@ STAGE_HEADER = [
 ]
 
 
+#: the countries and partners of each direction the body's money tables name (the
+#: appendix lists them all)
+MONEY_LEADING = 5
+#: the countries named in the sentence on the aid given
+GIVEN_NAMED = 10
+
+
 def _money_table(title, sheet, label, lines, rest) -> Table:
     """Rows ``[direction, name, items, committed vnd, usd, disbursed vnd, usd]``."""
     raw = [[i, *line] for i, line in enumerate(lines, 1)]
@@ -778,7 +786,7 @@ def _money_table(title, sheet, label, lines, rest) -> Table:
         raw=raw,
         formats={3: "int", 4: "money", 5: "money", 6: "money", 7: "money"},
         note=COMMITTED_NOTE,
-        digest=Digest(rest, {3, 4, 5, 6, 7}, label=2, group=1, rank=4),
+        digest=Digest(rest, {3, 4, 5, 6, 7}, label=2, group=1, rank=4, leading=MONEY_LEADING),
     )
 
 
