@@ -141,6 +141,35 @@ class Table:
             wish = [w + (left * w / share if i in text else 0) for i, w in enumerate(wish)]
         return wish
 
+    @property
+    def body_html(self) -> str:
+        """The body rows as HTML for the PDF, as the template wrote them (a Python loop:
+        a national report's thousands of cells took a quarter of a second through the
+        template language, on every request, to find the parts' hashes)."""
+        from django.utils.formats import localize
+        from django.utils.html import conditional_escape
+        from django.utils.safestring import mark_safe
+
+        if not self.rows:
+            empty = f'<td class="empty" colspan="{len(self.header)}">Không có số liệu</td>'
+            return mark_safe(f"<tr>{empty}</tr>\n")
+        numbered = bool(self.header) and self.header[0] == "TT"
+        kinds = [
+            "num" if i in self.numeric else "first" if i == 0 and numbered else ""
+            for i in range(max(len(r) for r in self.rows))
+        ]
+        return mark_safe(
+            "".join(
+                "<tr>"
+                + "".join(
+                    f'<td class="{kinds[i]}">{conditional_escape(localize(v))}</td>'
+                    for i, v in enumerate(row)
+                )
+                + "</tr>\n"
+                for row in self.rows
+            )
+        )
+
     def column_shares(self) -> list[str]:
         """The columns' widths in percent of the table ("12.50"), for the PDF."""
         weights = self.column_weights()
@@ -362,28 +391,36 @@ def html_parts(doc: Document) -> list[str]:
     ]
 
 
-def part_pdf(source: str) -> bytes:
-    """One part laid out and written by WeasyPrint, kept in the cache under the hash of
-    its HTML (and WeasyPrint's version): identical HTML lays out identically, so a change
-    that alters the body's figures lays out the body alone, not the appendices. One
-    worker lays out a part at a time (``get_or_compute``); the others wait for it."""
+def _key(kind: str, text: str) -> str:
     import hashlib
 
     import weasyprint
+
+    digest = hashlib.sha256(f"{weasyprint.__version__}\x1f{text}".encode()).hexdigest()
+    return f"{kind}:{digest}"
+
+
+def _kept(key: str, compute) -> bytes:
+    """``compute()``'s PDF kept under ``key`` (when not too large); one worker computes
+    it at a time (``get_or_compute``), the others wait for it."""
     from django.core.cache import cache
 
     from doingoai.core.caching import get_or_compute
-
-    digest = hashlib.sha256(f"{weasyprint.__version__}\x1f{source}".encode()).hexdigest()
-    key = f"pdfpart:{digest}"
 
     def store(data: bytes) -> None:
         if len(data) <= PART_MAX_BYTES:
             cache.set(key, data, PART_TIMEOUT)
 
-    return get_or_compute(
-        key, lambda: weasyprint.HTML(string=source).write_pdf(), store=store, wait=30.0
-    )
+    return get_or_compute(key, compute, store=store, wait=30.0)
+
+
+def part_pdf(source: str) -> bytes:
+    """One part laid out and written by WeasyPrint, kept in the cache under the hash of
+    its HTML (and WeasyPrint's version): identical HTML lays out identically, so a change
+    that alters the body's figures lays out the body alone, not the appendices."""
+    import weasyprint
+
+    return _kept(_key("pdfpart", source), lambda: weasyprint.HTML(string=source).write_pdf())
 
 
 def join_pdfs(parts: list[bytes]) -> bytes:
@@ -405,7 +442,13 @@ def join_pdfs(parts: list[bytes]) -> bytes:
 
 
 def pdf_bytes(doc: Document) -> bytes:
-    return join_pdfs([part_pdf(source) for source in html_parts(doc)])
+    """The body and each appendix laid out on their own (or taken from the cache), then
+    joined; the joined file is kept too, under the hashes of its parts."""
+    sources = html_parts(doc)
+    if len(sources) == 1:
+        return part_pdf(sources[0])
+    whole = _key("pdfjoined", "\x1f".join(_key("pdfpart", s) for s in sources))
+    return _kept(whole, lambda: join_pdfs([part_pdf(source) for source in sources]))
 
 
 # -- Excel --------------------------------------------------------------------
