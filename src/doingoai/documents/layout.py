@@ -99,6 +99,13 @@ class Table:
         return sum(self._room_wanted()[1]) > _room(TEXT_WIDTH_CM, TABLE_TYPE)
 
     def _room_wanted(self) -> tuple[list[float], list[float]]:
+        # read for the type size and for the widths, in Word and PDF: measured once
+        known = self.__dict__.get("_wanted")
+        if known is None:
+            known = self.__dict__["_wanted"] = self._measure()
+        return known
+
+    def _measure(self) -> tuple[list[float], list[float]]:
         """(least, wished) width of each column in characters: no word is ever broken
         (each column at least as wide as its longest word, the header's in bold),
         figures stay on one line; a short header on one line, a column of long text as
@@ -147,12 +154,16 @@ class Table:
         a national report's thousands of cells took a quarter of a second through the
         template language, on every request, to find the parts' hashes)."""
         from django.utils.formats import localize
-        from django.utils.html import conditional_escape
+        from django.utils.html import conditional_escape, escape
         from django.utils.safestring import mark_safe
 
         if not self.rows:
             empty = f'<td class="empty" colspan="{len(self.header)}">Không có số liệu</td>'
             return mark_safe(f"<tr>{empty}</tr>\n")
+
+        def text(v) -> str:
+            return conditional_escape(localize(v))
+
         numbered = bool(self.header) and self.header[0] == "TT"
         kinds = [
             "num" if i in self.numeric else "first" if i == 0 and numbered else ""
@@ -162,7 +173,7 @@ class Table:
             "".join(
                 "<tr>"
                 + "".join(
-                    f'<td class="{kinds[i]}">{conditional_escape(localize(v))}</td>'
+                    f'<td class="{kinds[i]}">{escape(v) if type(v) is str else text(v)}</td>'
                     for i, v in enumerate(row)
                 )
                 + "</tr>\n"
