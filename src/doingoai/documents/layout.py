@@ -39,6 +39,8 @@ NUMBER_FORMATS = {"int": "#,##0", "money": "#,##0", "usd": "#,##0.00", "pct": "0
 
 #: tables of this many columns or more are set in a smaller type
 WIDE_COLUMNS = 7
+#: an appendix with a table of this many columns or more is set on landscape pages
+LANDSCAPE_COLUMNS = 10
 #: the average length (characters) beyond which a text column gets no more room
 LONG_TEXT = 48
 #: the type sizes (pt) of tables and of wide tables, the average width of a character
@@ -147,6 +149,12 @@ class Table:
             share = sum(wish[i] for i in text)
             wish = [w + (left * w / share if i in text else 0) for i, w in enumerate(wish)]
         return wish
+
+    @property
+    def landscape(self) -> bool:
+        """So many columns that an appendix holding the table is set on landscape pages
+        (Decree 30 allows it for tables)."""
+        return len(self.header) >= LANDSCAPE_COLUMNS
 
     @property
     def body_html(self) -> str:
@@ -357,7 +365,7 @@ def move_long_tables(doc: Document, appendix_title) -> None:
                 kept.append(_digest(t, f"Danh sách đầy đủ tại {where}."))
             else:
                 name = re.sub(r"^Bảng \d+\.\s*", "", t.title)
-                block.paragraphs.append(f"{name}: tại {where} kèm theo báo cáo.")
+                block.paragraphs.append(f"{name}: xem {where} kèm theo báo cáo.")
         block.tables = kept
         for child in block.children:
             walk(child, section or (child if child.level == 2 else None))
@@ -398,7 +406,11 @@ def html_parts(doc: Document) -> list[str]:
     begins on a new page and its pages are numbered on their own (Decree 30/2020,
     Appendix I: "số trang của Phụ lục được đánh riêng theo từng Phụ lục")."""
     return [html(doc)] + [
-        render_to_string("documents/appendix.html", {"doc": doc, "b": b}) for b in doc.appendices
+        render_to_string(
+            "documents/appendix.html",
+            {"doc": doc, "b": b, "landscape": any(t.landscape for t in b.tables)},
+        )
+        for b in doc.appendices
     ]
 
 
