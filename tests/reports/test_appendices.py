@@ -18,6 +18,7 @@ from django.core.cache import cache
 from docx import Document as Word
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
+from tests.reports.test_signable import soffice_pdf
 
 from doingoai.activities.models import Activity
 from doingoai.core.samples import make
@@ -165,3 +166,17 @@ def test_a_change_lays_out_the_body_alone_and_gives_what_a_fresh_render_gives(
     assert a == b and len(a) == len(b) > 2
     after = " ".join(" ".join(a).split())
     assert f"đã chủ trì tổ chức {int(held) + 1} hoạt động" in after
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice"
+)
+def test_libreoffice_numbers_each_appendix_of_the_word_report_on_its_own(donors, tmp_path):
+    pages = soffice_pdf(report(donors, "docx"), "docx", tmp_path)
+    firsts = [p.strip().split("\n")[0].strip() for p in pages]
+    starts = [i for i, line in enumerate(firsts) if line.startswith("Phụ lục")]
+    assert [firsts[i] for i in starts] == ["Phụ lục I", "Phụ lục II"]
+    assert "Nơi nhận" in pages[starts[0] - 1]  # the body ends in the signer block
+    assert firsts[1 : starts[0]] == [str(n) for n in range(2, starts[0] + 1)]
+    for start, end in zip(starts, [*starts[1:], len(pages)], strict=True):
+        assert firsts[start + 1 : end] == [str(n) for n in range(2, end - start + 1)]
