@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -415,12 +416,20 @@ def html_parts(doc: Document) -> list[str]:
 
 
 def _key(kind: str, text: str) -> str:
+    """The cache key of ``text`` laid out by this WeasyPrint (its version read from the
+    package's metadata: importing WeasyPrint takes a server worker about half a second,
+    and a report whose parts all come from the cache needs none of it)."""
     import hashlib
 
-    import weasyprint
-
-    digest = hashlib.sha256(f"{weasyprint.__version__}\x1f{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{_weasyprint_version()}\x1f{text}".encode()).hexdigest()
     return f"{kind}:{digest}"
+
+
+@functools.cache
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
 
 
 def _kept(key: str, compute) -> bytes:
