@@ -58,8 +58,11 @@ def test_pdf_signer_block_every_page_looked_at(data, tmp_path, output_dir):
     assert "TM. BAN THƯỜNG VỤ" in last and "CHỦ TỊCH" in last and "Trần Thị Hương" in last
     assert "Bảng 7" not in last.split("TM. BAN THƯỜNG VỤ")[1]
     assert "5. Phương hướng, nhiệm vụ và đề xuất kỳ tới" in "".join(pages)
-    for number, page in enumerate(pages, 1):  # every page has its number and some text
-        assert str(number) in page.split("\n")[-2:][0] + page.strip().split("\n")[-1]
+    # Decree 30: every page but the first has its number alone at the top, centred
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0].strip().split("\n")[0]
+    for number, page in enumerate(pages[1:], 2):
+        lines = page.strip().split("\n")
+        assert lines[0].strip() == str(number) and len(lines) > 1
 
 
 def test_word_uses_heading_styles_and_the_narrative_has_room(data):

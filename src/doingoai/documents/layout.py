@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,6 +40,8 @@ NUMBER_FORMATS = {"int": "#,##0", "money": "#,##0", "usd": "#,##0.00", "pct": "0
 
 #: tables of this many columns or more are set in a smaller type
 WIDE_COLUMNS = 7
+#: an appendix with a table of this many columns or more is set on landscape pages
+LANDSCAPE_COLUMNS = 10
 #: the average length (characters) beyond which a text column gets no more room
 LONG_TEXT = 48
 #: the type sizes (pt) of tables and of wide tables, the average width of a character
@@ -57,6 +61,24 @@ def _room(width_cm: float, size_pt: float) -> float:
 
 
 @dataclass
+class Digest:
+    """How the body shows a table too long for it (the full table goes to an appendix):
+    of each group of rows (the values of column ``group``, e.g. the direction), the
+    leading rows (the largest of raw column ``rank`` first, when given), then one line
+    ``rest`` adding up the columns ``sums`` of the others; the table's last ``totals``
+    rows (a "Tổng cộng" line) as they are."""
+
+    rest: str  # "Các quốc gia khác"
+    sums: set[int]
+    label: int = 1  # the column the ``rest`` label goes in
+    group: int | None = None
+    rank: int | None = None
+    totals: int = 0
+    counted: bool = True  # the rest's label says how many rows it adds up
+    leading: int = 10  # rows kept of each group
+
+
+@dataclass
 class Table:
     title: str
     header: list[str]
@@ -66,6 +88,11 @@ class Table:
     raw: list[list] | None = None  # values for Excel (numbers as numbers)
     formats: dict[int, str] = field(default_factory=dict)  # column -> NUMBER_FORMATS key
     note: str = ""  # printed under the table (what a column counts)
+    #: the leading rows of a table given in full in an appendix: no Excel sheet of its
+    #: own (the workbook holds the full table)
+    summary: bool = False
+    #: how the body shows it when it is too long (else it goes wholly to an appendix)
+    digest: Digest | None = None
 
     @property
     def wide(self) -> bool:
@@ -75,6 +102,13 @@ class Table:
         return sum(self._room_wanted()[1]) > _room(TEXT_WIDTH_CM, TABLE_TYPE)
 
     def _room_wanted(self) -> tuple[list[float], list[float]]:
+        # read for the type size and for the widths, in Word and PDF: measured once
+        known = self.__dict__.get("_wanted")
+        if known is None:
+            known = self.__dict__["_wanted"] = self._measure()
+        return known
+
+    def _measure(self) -> tuple[list[float], list[float]]:
         """(least, wished) width of each column in characters: no word is ever broken
         (each column at least as wide as its longest word, the header's in bold),
         figures stay on one line; a short header on one line, a column of long text as
@@ -116,6 +150,45 @@ class Table:
             share = sum(wish[i] for i in text)
             wish = [w + (left * w / share if i in text else 0) for i, w in enumerate(wish)]
         return wish
+
+    @property
+    def landscape(self) -> bool:
+        """So many columns that an appendix holding the table is set on landscape pages
+        (Decree 30 allows it for tables)."""
+        return len(self.header) >= LANDSCAPE_COLUMNS
+
+    @property
+    def body_html(self) -> str:
+        """The body rows as HTML for the PDF, as the template wrote them (a Python loop:
+        a national report's thousands of cells took a quarter of a second through the
+        template language, on every request, to find the parts' hashes)."""
+        from django.utils.formats import localize
+        from django.utils.html import conditional_escape, escape
+        from django.utils.safestring import mark_safe
+
+        if not self.rows:
+            empty = f'<td class="empty" colspan="{len(self.header)}">Không có số liệu</td>'
+            return mark_safe(f"<tr>{empty}</tr>\n")
+
+        def text(v) -> str:
+            return conditional_escape(localize(v))
+
+        numbered = bool(self.header) and self.header[0] == "TT"
+        kinds = [
+            "num" if i in self.numeric else "first" if i == 0 and numbered else ""
+            for i in range(max(len(r) for r in self.rows))
+        ]
+        return mark_safe(
+            "".join(
+                "<tr>"
+                + "".join(
+                    f'<td class="{kinds[i]}">{escape(v) if type(v) is str else text(v)}</td>'
+                    for i, v in enumerate(row)
+                )
+                + "</tr>\n"
+                for row in self.rows
+            )
+        )
 
     def column_shares(self) -> list[str]:
         """The columns' widths in percent of the table ("12.50"), for the PDF."""
@@ -175,6 +248,9 @@ class Document:
     #: the closing paragraphs, kept on the page of the signer block (never a page with
     #: the signature alone)
     closing: list[str] = field(default_factory=list)
+    #: the issuing body as named in running text ("Hội LHPN tỉnh Đắk Lắk"), for the line
+    #: under an appendix's title
+    issued_by: str = ""
 
     @property
     def place_date(self) -> str:
@@ -182,6 +258,15 @@ class Document:
         d = self.date
         month = f"{d.month:02d}" if d.month < 3 else str(d.month)
         return f"{self.place}, ngày {d.day:02d} tháng {month} năm {d.year}"
+
+    @property
+    def attachment_line(self) -> str:
+        """The line under an appendix's title (Decree 30, form 2.1): "(Kèm theo Báo cáo
+        số 12/BC-HPN ngày 04/12/2026 của Hội LHPN tỉnh Đắk Lắk)"."""
+        number = self.symbol.removeprefix("Số:").strip()
+        kind = self.kind[:1] + self.kind[1:].lower()
+        of = f" của {self.issued_by}" if self.issued_by else ""
+        return f"(Kèm theo {kind} số {number} ngày {self.date:%d/%m/%Y}{of})"
 
     def tables(self) -> list[Table]:
         out = []
@@ -194,6 +279,100 @@ class Document:
         walk(self.sections)
         walk(self.appendices)
         return out
+
+
+#: a table of more rows than this goes to an appendix (Decree 30: long lists in
+#: appendices, each starting on a new page), the body keeping its digest
+BODY_ROWS = 15
+
+
+def _digest(t: Table, note: str) -> Table:
+    """The body's form of ``t``: its leading rows and one line for the rest."""
+    from .formatting import vn_number
+
+    d = t.digest
+    raw = t.raw if t.raw is not None else t.rows
+    cut = len(t.rows) - d.totals
+    groups: dict = {}
+    for printed, values in zip(t.rows[:cut], raw[:cut], strict=True):
+        groups.setdefault(values[d.group] if d.group is not None else None, []).append(
+            (printed, values)
+        )
+    rows, raws = [], []
+    for key, members in groups.items():
+        if d.rank is not None:
+            members = sorted(members, key=lambda m: -(m[1][d.rank] or 0))
+        for printed, values in members[: d.leading]:
+            rows.append(printed)
+            raws.append(values)
+        others = members[d.leading :]
+        if not others:
+            continue
+        line = [""] * len(t.header)
+        if d.group is not None:
+            line[d.group] = key
+        line[d.label] = f"{d.rest} ({vn_number(len(others))})" if d.counted else d.rest
+        for c in d.sums:
+            line[c] = sum((m[1][c] or 0 for m in others), 0)
+        raws.append(line)
+        rows.append([vn_number(v) if c in d.sums else v for c, v in enumerate(line)])
+    if t.header and t.header[0] == "TT":  # numbered anew: the ranking may reorder them
+        n = 0
+        for i, (printed, values) in enumerate(zip(rows, raws, strict=True)):
+            if printed[0] != "":
+                n += 1
+                rows[i], raws[i] = [n, *printed[1:]], [n, *values[1:]]
+    rows += t.rows[cut:]
+    raws += list(raw[cut:])
+    return Table(
+        t.title,
+        t.header,
+        rows,
+        sheet=t.sheet,
+        numeric=t.numeric,
+        raw=raws,
+        formats=t.formats,
+        note=" ".join(x for x in (t.note, note) if x),
+        summary=True,
+    )
+
+
+def move_long_tables(doc: Document, appendix_title) -> None:
+    """Every table of the body longer than ``BODY_ROWS`` rows goes to an appendix, the
+    body keeping its digest (or, without one, a line saying where the list is). The
+    tables of one numbered section of level ``2`` go to one appendix, titled
+    ``appendix_title(section)``; appendices are numbered I, II, … in order."""
+    appendices: dict[int, Block] = {}
+
+    def appendix_for(section: Block) -> Block:
+        if id(section) not in appendices:
+            number = ROMAN[len(doc.appendices)]
+            block = Block(number, appendix_title(section), 0)
+            appendices[id(section)] = block
+            doc.appendices.append(block)
+        return appendices[id(section)]
+
+    def walk(block: Block, section: Block | None):
+        kept = []
+        for t in block.tables:
+            data = len(t.rows) - (t.digest.totals if t.digest else 0)
+            if data <= BODY_ROWS:
+                kept.append(t)
+                continue
+            target = appendix_for(section or block)
+            target.tables.append(t)
+            where = f"Phụ lục {target.number}"
+            if t.digest:
+                kept.append(_digest(t, f"Danh sách đầy đủ tại {where}."))
+            else:
+                name = re.sub(r"^Bảng \d+\.\s*", "", t.title)
+                block.paragraphs.append(f"{name}: xem {where} kèm theo báo cáo.")
+        block.tables = kept
+        for child in block.children:
+            walk(child, section or (child if child.level == 2 else None))
+
+    for b in doc.sections:
+        walk(b, None)
 
 
 def file_name(*parts: str) -> str:
@@ -213,15 +392,95 @@ def docx_bytes(doc: Document) -> bytes:
 
 # -- PDF ----------------------------------------------------------------------
 
+#: a laid-out part is kept this long, and only when its PDF is at most this large
+PART_TIMEOUT = 7 * 24 * 3600
+PART_MAX_BYTES = 4 * 1024 * 1024
+
 
 def html(doc: Document) -> str:
+    """The body: heading block, sections, closing and signer block."""
     return render_to_string("documents/decree30.html", {"doc": doc})
 
 
-def pdf_bytes(doc: Document) -> bytes:
-    from weasyprint import HTML
+def html_parts(doc: Document) -> list[str]:
+    """The body and each appendix, each an HTML document of its own: an appendix
+    begins on a new page and its pages are numbered on their own (Decree 30/2020,
+    Appendix I: "số trang của Phụ lục được đánh riêng theo từng Phụ lục")."""
+    return [html(doc)] + [
+        render_to_string(
+            "documents/appendix.html",
+            {"doc": doc, "b": b, "landscape": any(t.landscape for t in b.tables)},
+        )
+        for b in doc.appendices
+    ]
 
-    return HTML(string=html(doc)).write_pdf()
+
+def _key(kind: str, text: str) -> str:
+    """The cache key of ``text`` laid out by this WeasyPrint (its version read from the
+    package's metadata: importing WeasyPrint takes a server worker about half a second,
+    and a report whose parts all come from the cache needs none of it)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{_weasyprint_version()}\x1f{text}".encode()).hexdigest()
+    return f"{kind}:{digest}"
+
+
+@functools.cache
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+def _kept(key: str, compute) -> bytes:
+    """``compute()``'s PDF kept under ``key`` (when not too large); one worker computes
+    it at a time (``get_or_compute``), the others wait for it."""
+    from django.core.cache import cache
+
+    from doingoai.core.caching import get_or_compute
+
+    def store(data: bytes) -> None:
+        if len(data) <= PART_MAX_BYTES:
+            cache.set(key, data, PART_TIMEOUT)
+
+    return get_or_compute(key, compute, store=store, wait=30.0)
+
+
+def part_pdf(source: str) -> bytes:
+    """One part laid out and written by WeasyPrint, kept in the cache under the hash of
+    its HTML (and WeasyPrint's version): identical HTML lays out identically, so a change
+    that alters the body's figures lays out the body alone, not the appendices."""
+    import weasyprint
+
+    return _kept(_key("pdfpart", source), lambda: weasyprint.HTML(string=source).write_pdf())
+
+
+def join_pdfs(parts: list[bytes]) -> bytes:
+    """The pages of ``parts`` one after the other in one PDF, with their bookmarks and
+    the first part's title."""
+    if len(parts) == 1:
+        return parts[0]
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for i, data in enumerate(parts):
+        reader = PdfReader(io.BytesIO(data))
+        writer.append(reader)
+        if i == 0 and reader.metadata:
+            writer.add_metadata({k: v for k, v in reader.metadata.items() if isinstance(v, str)})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def pdf_bytes(doc: Document) -> bytes:
+    """The body and each appendix laid out on their own (or taken from the cache), then
+    joined; the joined file is kept too, under the hashes of its parts."""
+    sources = html_parts(doc)
+    if len(sources) == 1:
+        return part_pdf(sources[0])
+    whole = _key("pdfjoined", "\x1f".join(_key("pdfpart", s) for s in sources))
+    return _kept(whole, lambda: join_pdfs([part_pdf(source) for source in sources]))
 
 
 # -- Excel --------------------------------------------------------------------
@@ -260,7 +519,7 @@ def xlsx_bytes(doc: Document) -> bytes:
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     used: set[str] = set()
-    tables = doc.tables() or [Table(doc.title, [doc.kind], [])]
+    tables = [t for t in doc.tables() if not t.summary] or [Table(doc.title, [doc.kind], [])]
     for t in tables:
         ws = wb.create_sheet(_sheet_name(t, used))
         width = max(len(t.header), 3)

@@ -6,6 +6,7 @@ import io
 from copy import deepcopy
 
 from docx import Document as WordDocument
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -110,6 +111,55 @@ def _page(word):
     section.page_height, section.page_width = Cm(29.7), Cm(21)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+
+
+def _page_numbers(section, *, restart: bool = False) -> None:
+    """Decree 30: pages numbered from 1 in Arabic figures, 13 pt, upright, centred in the
+    top margin, none on the first page; ``restart``: this section (an appendix) numbers
+    its pages on its own, from 1."""
+    section.different_first_page_header_footer = True
+    sect = section._sectPr
+    if restart:
+        start = OxmlElement("w:pgNumType")
+        start.set(qn("w:start"), "1")
+        sect.insert_element_before(
+            start, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+            "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+        )  # fmt: skip
+    header = section.header
+    if restart or not header.is_linked_to_previous:
+        return  # an appendix's section shows its header as the body's, counting anew
+    p = header.paragraphs[0]
+    p.alignment = CENTER
+    run = _font(p.add_run(), 13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            node = OxmlElement("w:fldChar")
+            node.set(qn("w:fldCharType"), kind)
+        else:
+            node = OxmlElement("w:instrText")
+            node.set(XML_SPACE, "preserve")
+            node.text = text
+        run._r.append(node)
+
+
+def _appendix_head(word, doc: Document, b: Block):
+    """Decree 30, form 2.1: "Phụ lục I" (bold), the title in capitals (bold), the line
+    "(Kèm theo Báo cáo số … ngày … của …)" in italics, a short rule."""
+    heading = word.add_paragraph(style="Heading 1")
+    heading.alignment = CENTER
+    heading.paragraph_format.first_line_indent = None
+    heading.paragraph_format.space_after = Pt(0)
+    _font(heading.add_run(f"Phụ lục {b.number}"), 14, True)
+    _para(word, b.title, bold=True, align=CENTER).paragraph_format.space_after = Pt(0)
+    _para(word, doc.attachment_line, italic=True, align=CENTER).paragraph_format.space_after = Pt(0)
+    _para(word, "_______", bold=True, align=CENTER).paragraph_format.space_after = Pt(12)
+    for text in b.paragraphs:
+        _para(word, text, align=JUSTIFY, indent=True)
+    for t in b.tables:
+        _table(word, t)
+    for child in b.children:
+        _block(word, child)
 
 
 def _heading_block(word, doc: Document):
@@ -294,13 +344,14 @@ def render(doc: Document) -> bytes:
     word = WordDocument()
     _styles(word)
     _page(word)
+    _page_numbers(word.sections[0])
     _heading_block(word, doc)
     for b in doc.sections:
         _block(word, b)
     _signature(word, doc)
-    for b in doc.appendices:
-        word.add_page_break()
-        _block(word, b)
+    for b in doc.appendices:  # each on a new page, its pages numbered on their own
+        _page_numbers(word.add_section(WD_SECTION.NEW_PAGE), restart=True)
+        _appendix_head(word, doc, b)
     word.core_properties.title = f"{doc.kind} {doc.title}"
     out = io.BytesIO()
     word.save(out)

@@ -9,7 +9,16 @@ import datetime as dt
 from doingoai.core.countries import country_name
 from doingoai.documents.formatting import usd, vn_date, vn_number, vnd
 from doingoai.documents.issuers import issuer_lines, place_of, signer
-from doingoai.documents.layout import MOTTO, NATIONAL_TITLE, ROMAN, Block, Document, Signer, Table
+from doingoai.documents.layout import (
+    MOTTO,
+    NATIONAL_TITLE,
+    ROMAN,
+    Block,
+    Digest,
+    Document,
+    Signer,
+    Table,
+)
 from doingoai.organization.models import Unit
 
 from .figures import ZERO
@@ -240,6 +249,7 @@ def unit_report(
                 raw=[[i, c["name"], c["n"], c["new"]] for i, c in enumerate(p["by_country"], 1)]
                 + [["", "Tổng cộng", p["total"], p["new"]]],
                 formats={2: "int", 3: "int"},
+                digest=Digest("Các quốc gia khác", {2, 3}, totals=1),
             )
         ],
     )
@@ -354,6 +364,17 @@ def unit_report(
                         numeric={3, 4, 5},
                         raw=raw,
                         formats={3: "int", 4: "money", 5: "money"},
+                        digest=None
+                        if key == "by_kind"
+                        else Digest(
+                            "Các quốc gia khác" if key == "by_country" else "Các đối tác khác",
+                            {3, 4, 5},
+                            label=2,
+                            group=1,
+                            # the partners past the leading ones are one row already
+                            counted=key == "by_country",
+                            leading=MONEY_LEADING,
+                        ),
                     )
                 ],
             )
@@ -363,13 +384,13 @@ def unit_report(
     res.children += stage_blocks(r, more.get("stages") or {})
     given = [x for x in r["by_country"] if x["direction"] == "given"]
     if given:
-        res.paragraphs.append(
-            "Hỗ trợ, viện trợ cho đối tác nước ngoài: "
-            + "; ".join(
-                f"{x['name']}: {vn_number(x['items'])} khoản, {vnd(x['vnd'])}" for x in given
-            )
-            + "."
+        named = "; ".join(
+            f"{x['name']}: {vn_number(x['items'])} khoản, {vnd(x['vnd'])}"
+            for x in given[:GIVEN_NAMED]
         )
+        if len(given) > GIVEN_NAMED:  # the largest first; the others counted
+            named += f" và {vn_number(len(given) - GIVEN_NAMED)} quốc gia khác"
+        res.paragraphs.append(f"Hỗ trợ, viện trợ cho đối tác nước ngoài: {named}.")
     parts = [acts]
     if more.get("delegations"):
         parts.append(delegations_block(more["delegations"]))
@@ -395,6 +416,7 @@ def unit_report(
         sections=[general, results, narrative_block(narrative, unit=unit, today=today)],
         signer=signed_by or signer(unit),
         closing=[source_note(unit, today)],
+        issued_by=unit.name,
         recipients=[
             "Ban Quốc tế TW Hội LHPN Việt Nam;"
             if unit.level != Unit.Level.CENTRAL
@@ -559,6 +581,7 @@ def units_block(units: list[dict], without_events: list) -> Block:
                 numeric={2, 3, 4, 5, 6},
                 raw=raw,
                 formats={2: "int", 3: "int", 4: "int", 5: "money", 6: "money"},
+                digest=Digest("Các đơn vị khác", {2, 3, 4, 5, 6}, rank=2),
             )
         ],
     )
@@ -620,6 +643,7 @@ def delegations_block(d: dict) -> Block:
                     numeric={2, 3},
                     raw=rows,
                     formats={2: "int", 3: "int"},
+                    digest=Digest("Các quốc gia khác", {2, 3}),
                 )
             ],
         )
@@ -742,7 +766,14 @@ STAGE_HEADER = [
 ]
 
 
-def _money_table(title, sheet, label, lines) -> Table:
+#: the countries and partners of each direction the body's money tables name (the
+#: appendix lists them all)
+MONEY_LEADING = 5
+#: the countries named in the sentence on the aid given
+GIVEN_NAMED = 10
+
+
+def _money_table(title, sheet, label, lines, rest) -> Table:
     """Rows ``[direction, name, items, committed vnd, usd, disbursed vnd, usd]``."""
     raw = [[i, *line] for i, line in enumerate(lines, 1)]
     printed = [[i, d, n, *[vn_number(v) for v in rest]] for i, d, n, *rest in raw]
@@ -755,6 +786,7 @@ def _money_table(title, sheet, label, lines) -> Table:
         raw=raw,
         formats={3: "int", 4: "money", 5: "money", 6: "money", 7: "money"},
         note=COMMITTED_NOTE,
+        digest=Digest(rest, {3, 4, 5, 6, 7}, label=2, group=1, rank=4, leading=MONEY_LEADING),
     )
 
 
@@ -824,6 +856,7 @@ def stage_blocks(r: dict, stages: dict) -> list[Block]:
                 countries.items(), key=lambda kv: (kv[0][0] != "received", kv[0][1])
             )
         ],
+        "Các quốc gia khác",
     )
     partners = stage_totals(stages["by_partner"], "partner_id")
     lines = []
@@ -841,6 +874,7 @@ def stage_blocks(r: dict, stages: dict) -> list[Block]:
         "Cam kết theo đối tác",
         "Đối tác (quốc gia)",
         lines,
+        "Các đối tác khác",
     )
     note = (
         "Mỗi khoản được tính theo giai đoạn đã ghi nhận (hứa tài trợ, đã cam kết, đã giải "

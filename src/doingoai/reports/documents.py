@@ -37,6 +37,7 @@ def unit_document(*, unit, period, user, today=None, fig=None, **issue) -> layou
             doc.sections[-1:-1] = extra
             for i, block in enumerate(doc.sections):
                 block.number = layout.ROMAN[i] + "."
+        layout.move_long_tables(doc, lambda section: section.title.upper())
         number_tables(doc)
     return doc
 
