@@ -7,6 +7,7 @@ import io
 
 from django.core.management import call_command
 from django.test import Client
+from django.utils.timezone import localtime
 
 from doingoai.api.models import ApiToken, hash_secret
 
@@ -57,7 +58,8 @@ def test_tokens_page_creates_shows_once_lists_and_revokes(world, login):
     row = listed[listed.index(f'data-token="{token.prefix}"') :]
     row = row[: row.index("</tr>")]
     assert "kịch bản" in row and "chưa bao giờ" in row  # never used yet
-    assert token.expires.strftime("%d/%m/%Y") in row
+    # the page shows the day in Vietnam's time (UTC+7), not the stored UTC one
+    assert localtime(token.expires).strftime("%d/%m/%Y") in row
     api = Client()
     assert (
         api.get("/api/v1/partners/", headers={"Authorization": f"Bearer {text}"}).status_code == 200

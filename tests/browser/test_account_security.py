@@ -4,6 +4,7 @@ API tokens made, shown once, listed with their expiry and revoked."""
 import re
 
 import pytest
+from django.utils.timezone import localtime
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -49,7 +50,7 @@ def test_her_api_tokens(page, output_dir):
     token = ApiToken.objects.get(name="báo cáo quý")
     assert shown.startswith(f"dgo_{token.prefix}_")
     row = page.locator(f"tr[data-token='{token.prefix}']")
-    assert token.expires.strftime("%d/%m/%Y") in row.text_content()
+    assert localtime(token.expires).strftime("%d/%m/%Y") in row.text_content()
     assert "chưa bao giờ" in row.text_content()
     page.screenshot(path=str(output_dir / "api-tokens.png"), full_page=True)
     page.reload()
