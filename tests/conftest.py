@@ -40,12 +40,31 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def page(browser, live_server, transactional_db, monkeypatch):
+    """A browser page on the live server. ``page.server_lock`` is held by the live
+    server while it answers a request; a test holds it while it runs the worker in its
+    own thread (``tests.browser.conftest.run_worker``): on SQLite the test database is
+    in memory and the server's thread shares the test's connection, so a page polling
+    while the worker wrote deadlocked both (seen once in a clean clone: the HTMX poll
+    reading the user while the worker's spreadsheet preview wrote)."""
+    import threading
+
+    from django.core.handlers.wsgi import WSGIHandler
+
+    lock = threading.RLock()
+    answer = WSGIHandler.__call__
+
+    def answer_alone(self, environ, start_response):
+        with lock:
+            return answer(self, environ, start_response)
+
+    monkeypatch.setattr(WSGIHandler, "__call__", answer_alone)
     ensure_world()
     context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="vi-VN")
     pg = context.new_page()
     pg.set_default_timeout(15000)
     pg.base = live_server.url
+    pg.server_lock = lock
     yield pg
     context.close()
 

@@ -1,6 +1,15 @@
 """Browser tests: Playwright driving Debian's chromium against live_server."""
 
 
+def run_worker(page):
+    """What the worker started by ``doingoai serve`` does (the tasks queued now), run in
+    the test's thread while the live server waits (``page.server_lock``)."""
+    from django.core.management import call_command
+
+    with page.server_lock:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
 def log_in(page, username, password="doingoai-demo"):
     page.goto(page.base + "/accounts/login/")
     page.fill("#id_username", username)

@@ -3,8 +3,7 @@ being read, and (once the background worker has read it) the preview appear by i
 confirm, see the page say it is being written, then the partners created."""
 
 import pytest
-from django.core.management import call_command
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, run_worker
 from tests.imports.helpers import workbook
 
 from doingoai.imports.spreadsheet import REF_HEADER
@@ -27,7 +26,7 @@ def test_a_large_spreadsheet_previews_in_the_background(page, output_dir, tmp_pa
     assert "Đang chờ" in page.inner_text("#import-progress")
     page.screenshot(path=str(output_dir / "import-background-waiting.png"), full_page=True)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker(page)
     page.wait_for_selector("#preview", timeout=10_000)  # the poll reloads the page
     page.screenshot(path=str(output_dir / "import-background-preview.png"), full_page=True)
     assert "120 dòng" in page.inner_text("#preview")
@@ -38,7 +37,7 @@ def test_a_large_spreadsheet_previews_in_the_background(page, output_dir, tmp_pa
     assert "Đang chờ" in page.inner_text("#import-progress")
     assert Partner.objects.filter(name_vi__startswith="Hội Phụ nữ nền").count() == 0
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker(page)
     page.wait_for_selector("#result", timeout=10_000)  # the poll reloads the page
     page.screenshot(path=str(output_dir / "import-background-result.png"), full_page=True)
     assert "120 dòng: 120 mới" in page.inner_text("#result")

@@ -6,8 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, run_worker
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +31,7 @@ def test_articles_are_read_in_the_background_and_reviewed_in_turn(page, output_d
     page.screenshot(path=str(output_dir / "news-batch-waiting.png"), full_page=True)
     assert not NewsItem.objects.exists()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker(page)
     page.wait_for_selector("#batch-result", timeout=10_000)  # the poll reloads the page
     page.screenshot(path=str(output_dir / "news-batch-result.png"), full_page=True)
     result = page.inner_text("#batch-result")
