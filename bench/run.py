@@ -560,9 +560,11 @@ SAVED: dict = {}
 
 def real_save() -> None:
     """A real save, not only the versions a save moves: an activity held in a commune of
-    Hà Nội during term XIII saved through the one write path with one participant more
-    (then one less, alternately), so the country's participant total in the term report's
-    body changes and every figure and rendered part that depends on it is made again."""
+    Hà Nội during term XIII saved through the one write path with a participant count it
+    never had before (a number above a million unique to this run and request), so the
+    country's participant total in the term report's body is new each time and every
+    figure and rendered part that depends on it is made again (alternating two values
+    would find both bodies' layouts in the PDF's cache after the second save)."""
     from doingoai.activities.models import Activity
     from doingoai.core.registry import REGISTRY
     from doingoai.core.writing import current_data as _current_data
@@ -588,11 +590,11 @@ def real_save() -> None:
             .values_list("pk", flat=True)
             .first()
         )
-        SAVED["step"] = 1
+        SAVED["base"] = 1_000_000 + int(time.time()) % 100_000 * 100
     activity = Activity.objects.get(pk=SAVED["pk"])
     data = {k: v for k, v in _current_data(kind, activity, SAVED["admin"]).items() if v is not None}
-    data["participants_total"] = activity.participants_total + SAVED["step"]
-    SAVED["step"] = -SAVED["step"]
+    SAVED["base"] += 1
+    data["participants_total"] = SAVED["base"]
     record_save(kind=kind, acting_user=SAVED["admin"], data=data, instance=activity)
 
 
