@@ -558,6 +558,13 @@ CHANGED_IN: dict[str, int | None] = {"elsewhere": None, "own": None}
 SAVED: dict = {}
 
 
+def form_data(kind, record, user) -> dict:
+    """The edit form's data of ``record`` as its page would post it (empty values left out)."""
+    from doingoai.core.writing import current_data
+
+    return {k: v for k, v in current_data(kind, record, user).items() if v is not None}
+
+
 def real_save() -> None:
     """A real save, not only the versions a save moves: an activity held in a commune of
     Hà Nội during term XIII saved through the one write path with a participant count it
@@ -567,7 +574,6 @@ def real_save() -> None:
     would find both bodies' layouts in the PDF's cache after the second save)."""
     from doingoai.activities.models import Activity
     from doingoai.core.registry import REGISTRY
-    from doingoai.core.writing import current_data as _current_data
     from doingoai.core.writing import record_save
     from doingoai.organization.models import Term, Unit, User
 
@@ -592,7 +598,7 @@ def real_save() -> None:
         )
         SAVED["base"] = 1_000_000 + int(time.time()) % 100_000 * 100
     activity = Activity.objects.get(pk=SAVED["pk"])
-    data = {k: v for k, v in _current_data(kind, activity, SAVED["admin"]).items() if v is not None}
+    data = form_data(kind, activity, SAVED["admin"])
     SAVED["base"] += 1
     data["participants_total"] = SAVED["base"]
     record_save(kind=kind, acting_user=SAVED["admin"], data=data, instance=activity)
@@ -839,7 +845,6 @@ def write_ms(client, t) -> list[dict]:
     from django.urls import reverse
 
     from doingoai.core.registry import REGISTRY
-    from doingoai.core.writing import current_data as _current_data
     from doingoai.organization.models import User
 
     admin = User.objects.get(username=ADMIN)
@@ -854,7 +859,7 @@ def write_ms(client, t) -> list[dict]:
         times = []
         for i in range(WRITE_REPEAT + 1):
             record.refresh_from_db()
-            data = {k: v for k, v in _current_data(kind, record, admin).items() if v is not None}
+            data = form_data(kind, record, admin)
             data.update({field: f"Đã sửa lần {i}", "version": record.version})
             t0 = time.perf_counter()
             response = client.post(url, data)

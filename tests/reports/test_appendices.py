@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import re
 import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -18,17 +17,15 @@ from django.core.cache import cache
 from docx import Document as Word
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
-from tests.reports.test_signable import soffice_pdf
+from tests.reports.test_signable import daklak_report as report
+from tests.reports.test_signable import needs_poppler, soffice_pdf
+from tests.reports.test_signable import pdf_pages as pages_of
 
 from doingoai.activities.models import Activity
 from doingoai.core.samples import make
-from doingoai.reports.documents import render_unit_report
-from doingoai.reports.periods import make_period
 from doingoai.resources.models import Resource
 
-TODAY = dt.date(2025, 11, 1)
 COUNTRIES = "DE FR GB US KR CN AU CA IT ES NL SE NO DK FI BE CH AT NZ SG".split()
-needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
 
 
 @pytest.fixture
@@ -49,22 +46,6 @@ def donors(data):
             partner=partner,
         )
     return data
-
-
-def report(data, fmt):
-    w = data.world
-    return render_unit_report(
-        unit=w.daklak, period=make_period(term="XIII"), user=w.user("daklak"), fmt=fmt, today=TODAY
-    )
-
-
-def pages_of(raw: bytes, tmp_path) -> list[str]:
-    path = tmp_path / "r.pdf"
-    path.write_bytes(raw)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return text.split("\f")[:-1]
 
 
 @needs_poppler

@@ -154,12 +154,7 @@ def _appendix_head(word, doc: Document, b: Block):
     _para(word, b.title, bold=True, align=CENTER).paragraph_format.space_after = Pt(0)
     _para(word, doc.attachment_line, italic=True, align=CENTER).paragraph_format.space_after = Pt(0)
     _para(word, "_______", bold=True, align=CENTER).paragraph_format.space_after = Pt(12)
-    for text in b.paragraphs:
-        _para(word, text, align=JUSTIFY, indent=True)
-    for t in b.tables:
-        _table(word, t)
-    for child in b.children:
-        _block(word, child)
+    _contents(word, b)
 
 
 def _heading_block(word, doc: Document):
@@ -312,15 +307,20 @@ def _copy_row(prototype, texts):
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _block(word, b: Block):
-    heading = word.add_paragraph(style=f"Heading {min(b.level, 3)}")
-    _font(heading.add_run(f"{b.number} {b.title}".strip()), 14, b.level <= 2, b.level == 3)
+def _contents(word, b: Block):
+    """A block's paragraphs, its tables, then its children's blocks."""
     for text in b.paragraphs:
         _para(word, text, align=JUSTIFY, indent=True)
     for t in b.tables:
         _table(word, t)
     for child in b.children:
         _block(word, child)
+
+
+def _block(word, b: Block):
+    heading = word.add_paragraph(style=f"Heading {min(b.level, 3)}")
+    _font(heading.add_run(f"{b.number} {b.title}".strip()), 14, b.level <= 2, b.level == 3)
+    _contents(word, b)
 
 
 def _signature(word, doc: Document):

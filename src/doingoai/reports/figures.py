@@ -815,7 +815,6 @@ def _by_partner(qs, params) -> list[dict]:
     ``ResourcePartnerMonth`` rows of the same resources."""
     from django.db import connection
 
-    Partner = model("partners.Partner")
     summed = qs.model._meta.label == "reports.ResourcePartnerMonth"
     inner, args = (
         qs.order_by()
@@ -837,42 +836,54 @@ def _by_partner(qs, params) -> list[dict]:
     with connection.cursor() as cur:
         cur.execute(sql, args)
         rows = cur.fetchall()
-    names = dict(
-        (pk, (name, country))
-        for pk, name, country in Partner._base_manager.filter(
-            pk__in=[r[1] for r in rows if r[1] is not None]
-        ).values_list("pk", "name_vi", "country")
-    )
+    names = _partner_names(r[1] for r in rows)
     out = []
     for d, partner_id, pos, items, vnd, usd, no_rate, partners in rows:
         money = _money(
             {"items": items, "vnd": _decimal(vnd, 0), "usd": _decimal(usd, 2), "no_rate": no_rate}
         )
         if pos <= top:
-            name, country = names.get(partner_id, ("", ""))
-            out.append(
-                {
-                    "direction": d,
-                    "partner_id": partner_id,
-                    "name": name or "—",
-                    "country": country or "",
-                    **money,
-                    "url": list_url("resources", direction=d, partner=partner_id, **params),
-                }
-            )
+            out.append(_partner_row(d, partner_id, names, money, params))
         else:
-            out.append(
-                {
-                    "direction": d,
-                    "partner_id": None,
-                    "partners": partners,
-                    "country": "",
-                    **money,
-                    "url": list_url("resources", direction=d, **params),
-                    "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
-                }
-            )
+            out.append(_others_row(d, partners, money, params))
     return out
+
+
+def _partner_names(ids) -> dict:
+    """{partner id: (Vietnamese name, country)} of the ranking's partners."""
+    Partner = model("partners.Partner")
+    return {
+        pk: (name, country)
+        for pk, name, country in Partner._base_manager.filter(
+            pk__in=[i for i in ids if i is not None]
+        ).values_list("pk", "name_vi", "country")
+    }
+
+
+def _partner_row(direction, partner_id, names: dict, money: dict, params) -> dict:
+    """A ranked partner's row: its name, country, money and its resources' list."""
+    name, country = names.get(partner_id, ("", ""))
+    return {
+        "direction": direction,
+        "partner_id": partner_id,
+        "name": name or "—",
+        "country": country or "",
+        **money,
+        "url": list_url("resources", direction=direction, partner=partner_id, **params),
+    }
+
+
+def _others_row(direction, partners: int, money: dict, params) -> dict:
+    """The row of the partners beyond the ranked ones: how many, their money together."""
+    return {
+        "direction": direction,
+        "partner_id": None,
+        "partners": partners,
+        "country": "",
+        **money,
+        "url": list_url("resources", direction=direction, **params),
+        "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
+    }
 
 
 def _by_partner_term(unit, term, months, params) -> list[dict]:
@@ -883,7 +894,6 @@ def _by_partner_term(unit, term, months, params) -> list[dict]:
     ones'. The same rows, order and sums as ranking every partner."""
     from .models import ResourcePartnerTerm, ResourceTotalMonth
 
-    Partner = model("partners.Partner")
     top = int(TOP_PARTNERS)
     fields = ("partner_id", "items", "vnd", "usd", "no_rate")
     totals = {
@@ -903,45 +913,17 @@ def _by_partner_term(unit, term, months, params) -> list[dict]:
         first.sort(key=lambda r: (-r["vnd"], r["partner_id"] is None, r["partner_id"] or 0))
         count = len(first) if len(first) < top else rows.count()
         ranked[d] = (first[:top], count)
-    ids = [r["partner_id"] for leading, _n in ranked.values() for r in leading]
-    names = dict(
-        (pk, (name, country))
-        for pk, name, country in Partner._base_manager.filter(
-            pk__in=[i for i in ids if i is not None]
-        ).values_list("pk", "name_vi", "country")
-    )
+    names = _partner_names(r["partner_id"] for leading, _n in ranked.values() for r in leading)
     out = []
     for d, (leading, count) in ranked.items():
-        for r in leading:
-            name, country = names.get(r["partner_id"], ("", ""))
-            out.append(
-                {
-                    "direction": d,
-                    "partner_id": r["partner_id"],
-                    "name": name or "—",
-                    "country": country or "",
-                    **_money(r),
-                    "url": list_url("resources", direction=d, partner=r["partner_id"], **params),
-                }
-            )
+        out += [_partner_row(d, r["partner_id"], names, _money(r), params) for r in leading]
         if count > len(leading):
             rest = {
                 m: (totals[d][m] or 0) - sum((r[m] or 0) for r in leading)
                 for m in ("items", "vnd", "usd", "no_rate")
             }
             rest["vnd"], rest["usd"] = _decimal(rest["vnd"], 0), _decimal(rest["usd"], 2)
-            partners = count - len(leading)
-            out.append(
-                {
-                    "direction": d,
-                    "partner_id": None,
-                    "partners": partners,
-                    "country": "",
-                    **_money(rest),
-                    "url": list_url("resources", direction=d, **params),
-                    "name": f"Các đối tác khác ({partners:,})".replace(",", "."),
-                }
-            )
+            out.append(_others_row(d, count - len(leading), _money(rest), params))
     return out
 
 

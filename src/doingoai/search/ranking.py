@@ -147,17 +147,22 @@ def search_kind(
         ranked = [
             (0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[:limit]
         ]
-    qs = scoped.order_by()  # ranked here, not by the model's ordering
+    return _group(kind, count, _hits(kind, q, scoped, ranked))
+
+
+def _hits(kind, q: Query, scoped, ranked: list[tuple]) -> list[Hit]:
+    """The records of ``ranked`` ((score, order, id), best first) read in one query with
+    their subtitles; ranked here, not by the model's ordering."""
+    qs = scoped.order_by()
     if kind.list_select_related:
         qs = qs.select_related(*kind.list_select_related)
     objs = qs.in_bulk([oid for _s, _i, oid in ranked])
     subtitle = getattr(kind, "search_subtitle", None) or _subtitle
-    hits = [
+    return [
         Hit(objs[oid], s or score(q, fold(str(objs[oid]))), _url(objs[oid]), subtitle(objs[oid]))
         for s, _i, oid in ranked
         if oid in objs
     ]
-    return _group(kind, count, hits)
 
 
 def _group(kind, count: int, hits: list[Hit]) -> Group:
@@ -200,17 +205,7 @@ def search_ids(
         ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)),
         reverse=True,
     )[:limit]
-    qs = scoped.order_by()
-    if kind.list_select_related:
-        qs = qs.select_related(*kind.list_select_related)
-    objs = qs.in_bulk([oid for _s, _i, oid in ranked])
-    subtitle = getattr(kind, "search_subtitle", None) or _subtitle
-    hits = [
-        Hit(objs[oid], s or score(q, fold(str(objs[oid]))), _url(objs[oid]), subtitle(objs[oid]))
-        for s, _i, oid in ranked
-        if oid in objs
-    ]
-    return _group(kind, count, hits)
+    return _group(kind, count, _hits(kind, q, scoped, ranked))
 
 
 def _subtitle(obj) -> str:
