@@ -84,6 +84,14 @@ def test_dashboard_screenshot(transactional_db, live_server, client, output_dir,
             timeout=15000,
         )
         page.wait_for_timeout(1500)
+        # a window shrunk to nothing and back (Chromium does it for a full-page capture):
+        # ECharts threw laying the map out in no room, and the map must come back
+        page.set_viewport_size({"width": 1, "height": 1})
+        page.wait_for_timeout(300)
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.wait_for_function(
+            "() => echarts.getInstanceByDom(document.getElementById('chart-map')).getWidth() > 1000"
+        )
         page.screenshot(path=str(output_dir / "dashboard.png"), full_page=True)
         assert page.locator("[data-figure=activities] strong").inner_text() == "3"
         assert page.locator("[data-figure=received] strong").inner_text() == "9.490.660.130.177 ₫"

@@ -199,5 +199,19 @@
     }
   }
 
-  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+  // Charts follow the window, once a frame. A chart whose box is momentarily empty (a
+  // window shrunk to nothing, as Chromium does for a full-page capture) is left as it is:
+  // ECharts cannot lay a map out in no room (it throws) and the next resize redraws it.
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      charts.forEach(function (c) {
+        var dom = c.getDom();
+        if (dom.clientWidth > 0 && dom.clientHeight > 0) { c.resize(); }
+      });
+    });
+  });
 })();
