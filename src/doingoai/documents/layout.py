@@ -53,6 +53,7 @@ CELL_PADDING = 2
 SHORT_HEADER = 12
 BOLD = 1.4  # a bold header's characters against the body's
 TEXT_WIDTH_CM = 16.5  # A4 less the 30 mm and 15 mm margins
+LANDSCAPE_WIDTH_CM = 25.2  # A4 turned, the same margins
 
 
 def _room(width_cm: float, size_pt: float) -> float:
@@ -93,13 +94,15 @@ class Table:
     summary: bool = False
     #: how the body shows it when it is too long (else it goes wholly to an appendix)
     digest: Digest | None = None
+    #: the width of the text it spans: an appendix on landscape pages is wider
+    width_cm: float = TEXT_WIDTH_CM
 
     @property
     def wide(self) -> bool:
         """Seven columns or more that would not fit in the normal type: set smaller."""
         if len(self.header) < WIDE_COLUMNS:
             return False
-        return sum(self._room_wanted()[1]) > _room(TEXT_WIDTH_CM, TABLE_TYPE)
+        return sum(self._room_wanted()[1]) > _room(self.width_cm, TABLE_TYPE)
 
     def _room_wanted(self) -> tuple[list[float], list[float]]:
         # read for the type size and for the widths, in Word and PDF: measured once
@@ -132,7 +135,7 @@ class Table:
         """How wide each column should be (in characters; the renderers scale them to the
         table's width): every column its least width; what room is left first to the
         columns wishing more (long text, short headers), then to the text columns."""
-        room = _room(width_cm or TEXT_WIDTH_CM, WIDE_TYPE if self.wide else TABLE_TYPE)
+        room = _room(width_cm or self.width_cm, WIDE_TYPE if self.wide else TABLE_TYPE)
         least, wish = self._room_wanted()
         spare = room - sum(least)
         extra = sum(wish) - sum(least)
@@ -207,6 +210,11 @@ class Block:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     children: list[Block] = field(default_factory=list)
+
+    @property
+    def landscape(self) -> bool:
+        """An appendix holding a table of so many columns is set on landscape pages."""
+        return any(t.landscape for t in self.tables) or any(c.landscape for c in self.children)
 
 
 @dataclass
@@ -373,6 +381,16 @@ def move_long_tables(doc: Document, appendix_title) -> None:
 
     for b in doc.sections:
         walk(b, None)
+    for b in doc.appendices:
+        if b.landscape:
+            for t in _tables_of(b):
+                t.width_cm = LANDSCAPE_WIDTH_CM
+
+
+def _tables_of(block: Block):
+    yield from block.tables
+    for child in block.children:
+        yield from _tables_of(child)
 
 
 def file_name(*parts: str) -> str:
@@ -409,7 +427,7 @@ def html_parts(doc: Document) -> list[str]:
     return [html(doc)] + [
         render_to_string(
             "documents/appendix.html",
-            {"doc": doc, "b": b, "landscape": any(t.landscape for t in b.tables)},
+            {"doc": doc, "b": b, "landscape": b.landscape},
         )
         for b in doc.appendices
     ]

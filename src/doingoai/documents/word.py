@@ -6,7 +6,7 @@ import io
 from copy import deepcopy
 
 from docx import Document as WordDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -106,9 +106,13 @@ def _styles(word):
         fmt.keep_with_next = True
 
 
-def _page(word):
-    section = word.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21)
+def _page(section, *, landscape: bool = False) -> None:
+    """A4 with the body's margins (20 mm top and bottom, 30 mm left, 15 mm right: the
+    PDF's), turned for an appendix of wide tables (Decree 30 allows landscape pages for
+    tables). A new section copies the one before it: each is set in full."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Cm(29.7), Cm(21)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     section.left_margin, section.right_margin = Cm(3), Cm(1.5)
 
@@ -242,7 +246,6 @@ def _table(word, t: Table):
     _para(word)
 
 
-TEXT_WIDTH = Cm(16.5)  # A4 less the 30 mm and 15 mm margins
 MIN_COLUMN = Cm(1.0)
 WIDE_SIZE = WIDE_TYPE  # the type of a table of seven columns or more (``Table.wide``)
 
@@ -258,11 +261,13 @@ def _narrow_margins(tbl) -> None:
 
 def _widths(t: Table) -> list:
     """Columns as wide as their content needs (``Table.column_weights``: the same as the
-    PDF's), set on the grid and every cell: Word and LibreOffice lay out the same."""
-    weights = t.column_weights(TEXT_WIDTH.cm)
+    PDF's) across the text's width (``Table.width_cm``: a landscape page's is wider), set
+    on the grid and every cell: Word and LibreOffice lay out the same."""
+    room = Cm(t.width_cm)
+    weights = t.column_weights()
     total = sum(weights)
-    widths = [max(MIN_COLUMN, int(TEXT_WIDTH * w / total)) for w in weights]
-    over = sum(widths) - TEXT_WIDTH
+    widths = [max(MIN_COLUMN, int(room * w / total)) for w in weights]
+    over = sum(widths) - room
     if over > 0:  # the narrow columns took their minimum: take it from the wide ones
         wide = [i for i, w in enumerate(widths) if w > MIN_COLUMN]
         spare = sum(widths[i] - MIN_COLUMN for i in wide)
@@ -343,14 +348,16 @@ def _signature(word, doc: Document):
 def render(doc: Document) -> bytes:
     word = WordDocument()
     _styles(word)
-    _page(word)
+    _page(word.sections[0])
     _page_numbers(word.sections[0])
     _heading_block(word, doc)
     for b in doc.sections:
         _block(word, b)
     _signature(word, doc)
     for b in doc.appendices:  # each on a new page, its pages numbered on their own
-        _page_numbers(word.add_section(WD_SECTION.NEW_PAGE), restart=True)
+        section = word.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, landscape=b.landscape)
+        _page_numbers(section, restart=True)
         _appendix_head(word, doc, b)
     word.core_properties.title = f"{doc.kind} {doc.title}"
     out = io.BytesIO()
