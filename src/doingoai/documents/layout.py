@@ -450,55 +450,239 @@ def _weasyprint_version() -> str:
     return version("weasyprint")
 
 
-def _kept(key: str, compute) -> bytes:
+def _kept(key: str, compute):
     """``compute()``'s PDF kept under ``key`` (when not too large); one worker computes
     it at a time (``get_or_compute``), the others wait for it."""
     from django.core.cache import cache
 
     from doingoai.core.caching import get_or_compute
 
-    def store(data: bytes) -> None:
-        if len(data) <= PART_MAX_BYTES:
-            cache.set(key, data, PART_TIMEOUT)
+    def store(value) -> None:  # a PDF, or a run's PDF and what follows from it
+        if len(value[0] if isinstance(value, tuple) else value) <= PART_MAX_BYTES:
+            cache.set(key, value, PART_TIMEOUT)
 
     return get_or_compute(key, compute, store=store, wait=30.0)
+
+
+@functools.cache
+def _fetcher():
+    """One URL fetcher for every layout, fetching nothing but ``data:`` URLs (a document
+    is made of its own HTML and styles). WeasyPrint's default builds a new one, and with
+    it an SSL context, for each document: 20 ms a part."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("data",))
+
+
+@functools.lru_cache(maxsize=16)
+def _stylesheet(text: str):
+    """A ``<style>`` block parsed once (each layout parsed it again: 18 ms)."""
+    import weasyprint
+
+    return weasyprint.CSS(string=text, url_fetcher=_fetcher())
+
+
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def _render(source: str):
+    """``source`` laid out by WeasyPrint, its style blocks taken from the parsed ones."""
+    import weasyprint
+
+    sheets = [_stylesheet(text) for text in STYLE.findall(source)]
+    html = weasyprint.HTML(string=STYLE.sub("", source), url_fetcher=_fetcher())
+    return html.render(stylesheets=sheets)
 
 
 def part_pdf(source: str) -> bytes:
     """One part laid out and written by WeasyPrint, kept in the cache under the hash of
     its HTML (and WeasyPrint's version): identical HTML lays out identically, so a change
     that alters the body's figures lays out the body alone, not the appendices."""
-    import weasyprint
-
-    return _kept(_key("pdfpart", source), lambda: weasyprint.HTML(string=source).write_pdf())
+    return _kept(_key("pdfpart", source), lambda: _render(source).write_pdf())
 
 
-def join_pdfs(parts: list[bytes]) -> bytes:
-    """The pages of ``parts`` one after the other in one PDF, with their bookmarks and
-    the first part's title."""
-    if len(parts) == 1:
-        return parts[0]
+# The body in runs: a change to one figure lays out again the run that holds it, not the
+# eleven pages of a national report. The body's HTML is cut before each numbered heading
+# (``CHUNK``, a heading kept with what follows it) and before the closing. A run is laid
+# out as a document of its own that begins with an empty block as tall as what the run
+# before it left on its last page (with that page's bottom margin, so the margins between
+# the two collapse as in one document), its pages numbered on from that page; its first
+# page is then drawn over the last page of the run before (pypdf). The pages, their text
+# and its position are those of the body laid out at once (``tests/reports/
+# test_appendices.py`` compares them). Each run is kept under the hash of its HTML with
+# what follows from it (pages, where its last page ends, its headings for the bookmarks):
+# when a figure changes and its run keeps its length, the runs after it are taken from
+# the cache as they are.
+
+CHUNK = "<!--chunk-->"
+#: a run this short (characters of HTML) takes the next one in: each run's PDF carries
+#: its own font subsets (~15 kB), the national body would weigh five times its 75 kB
+SHORT_RUN = 1500
+HEADINGS_ONLY = re.compile(r"\s*(<h[234]>[^<]*</h[234]>\s*)+", re.S)
+
+
+def body_runs(source: str) -> tuple[str, list[str]]:
+    """The body document's head and its runs (the HTML between the chunk marks, a run
+    holding only headings joined to the next one)."""
+    head, inner = source.split("<body>", 1)
+    inner = inner.rsplit("</body>", 1)[0]
+    runs: list[str] = []
+    for piece in inner.split(CHUNK):
+        if runs and (HEADINGS_ONLY.fullmatch(runs[-1]) or len(runs[-1]) < SHORT_RUN):
+            runs[-1] += piece
+        else:
+            runs.append(piece)
+    return head, runs
+
+
+def _run_source(head: str, run: str, before: dict | None, top: float) -> str:
+    if before is None:
+        return f"{head}<body>{run}</body></html>"
+    page = before["page"] + before["pages"] - 1  # the number of the page it begins on
+    carry = before["bottom"] - top
+    return (
+        head.replace(
+            "</head>", f"<style>@page :first {{ counter-reset: page {page} }}</style></head>"
+        )
+        + f'<body><div style="height: {carry!r}px; margin-bottom: {before["margin"]!r}px"></div>'
+        + f"{run}</body></html>"
+    )
+
+
+def _lay_out_run(source: str, page: int) -> tuple[bytes, dict]:
+    document = _render(source)
+    last = document.pages[-1]._page_box.children[0].children[0].children[-1]
+    first_body = document.pages[0]._page_box.children[0].children[0]
+    marks = [
+        (i, level, label, y)
+        for i, p in enumerate(document.pages)
+        for level, label, (_x, y), _state in p.bookmarks
+    ]
+    meta = {
+        "page": page,
+        "pages": len(document.pages),
+        "bottom": last.border_box_y() + last.border_height(),
+        "margin": last.margin_bottom,
+        "top": first_body.content_box_y(),
+        "marks": marks,
+    }
+    return document.write_pdf(), meta
+
+
+def _runs(source: str) -> list[tuple[bytes, dict]]:
+    """The body's runs laid out one after the other (or taken from the cache)."""
+    head, runs = body_runs(source)
+    out: list[tuple[bytes, dict]] = []
+    before, top, page = None, 0.0, 1
+    for run in runs:
+        text = _run_source(head, run, before, top)
+        data, meta = _kept(
+            _key("pdfrun", f"{page}\x1f{text}"),
+            lambda text=text, page=page: _lay_out_run(text, page),
+        )
+        if before is None:
+            top = meta["top"]
+        out.append((data, meta))
+        before, page = meta, page + meta["pages"] - 1
+    return out
+
+
+def _join_runs(writer, runs: list[tuple[bytes, dict]]) -> None:
+    """The runs' pages into ``writer``, each run's first page drawn over the page before,
+    and the bookmarks of their headings, nested by level."""
+    from pypdf import PdfReader
+    from pypdf.generic import Fit
+
+    marks = []
+    for k, (data, meta) in enumerate(runs):
+        reader = PdfReader(io.BytesIO(data))
+        offset = len(writer.pages) - (1 if k else 0)
+        if k:
+            _overlay(writer, writer.pages[-1], reader.pages[0], f"/Run{k}")
+        if len(reader.pages) > (1 if k else 0):
+            writer.append(reader, pages=(1 if k else 0, len(reader.pages)), import_outline=False)
+        marks += [(offset + i, level, label, y) for i, level, label, y in meta["marks"]]
+    parents: list[tuple[int, object]] = []
+    for index, level, label, y in marks:
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        height = float(writer.pages[index].mediabox.height)
+        item = writer.add_outline_item(
+            title=label,
+            page_number=index,
+            parent=parents[-1][1] if parents else None,
+            fit=Fit.xyz(left=0, top=height - y * 0.75),
+        )
+        parents.append((level, item))
+
+
+def _overlay(writer, page, over, name: str) -> None:
+    """``over`` (a page of another PDF) drawn on ``page`` of ``writer``: its content
+    stream and resources made a form XObject that the page draws after its own content.
+    (pypdf's ``merge_page`` parses both content streams to rename their resources: 60 ms
+    a page; a form keeps its own resources and needs no parsing.)"""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+    )
+
+    def stream(data: bytes):
+        s = DecodedStreamObject()
+        s.set_data(data)
+        return s
+
+    contents = over["/Contents"].get_object()
+    parts = contents if isinstance(contents, ArrayObject) else [contents]
+    form = stream(b"\n".join(part.get_object().get_data() for part in parts))
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([FloatObject(v) for v in over.mediabox])
+    form[NameObject("/Resources")] = over["/Resources"].get_object().clone(writer)
+    ref = writer._add_object(form.flate_encode())
+    resources = page["/Resources"].get_object()
+    if "/XObject" not in resources:
+        resources[NameObject("/XObject")] = DictionaryObject()
+    resources["/XObject"].get_object()[NameObject(name)] = ref
+    own = page["/Contents"].get_object()
+    own = list(own) if isinstance(own, ArrayObject) else [page.raw_get("/Contents")]
+    page[NameObject("/Contents")] = ArrayObject(
+        [writer._add_object(stream(b"q"))]
+        + own
+        + [writer._add_object(stream(f"Q q {name} Do Q".encode()))]
+    )
+
+
+def join_pdfs(parts: list[bytes], body: list[tuple[bytes, dict]] | None = None) -> bytes:
+    """The pages of the body's ``runs`` (if given) then of ``parts``, one after the other
+    in one PDF, with their bookmarks and the first part's title."""
     from pypdf import PdfReader, PdfWriter
 
+    if not body and len(parts) == 1:
+        return parts[0]
     writer = PdfWriter()
-    for i, data in enumerate(parts):
-        reader = PdfReader(io.BytesIO(data))
-        writer.append(reader)
-        if i == 0 and reader.metadata:
-            writer.add_metadata({k: v for k, v in reader.metadata.items() if isinstance(v, str)})
+    if body:
+        _join_runs(writer, body)
+    for data in parts:
+        writer.append(PdfReader(io.BytesIO(data)))
+    first = PdfReader(io.BytesIO(body[0][0] if body else parts[0]))
+    if first.metadata:
+        writer.add_metadata({k: v for k, v in first.metadata.items() if isinstance(v, str)})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
 def pdf_bytes(doc: Document) -> bytes:
-    """The body and each appendix laid out on their own (or taken from the cache), then
-    joined; the joined file is kept too, under the hashes of its parts."""
+    """The body laid out in runs and each appendix on its own (or taken from the cache),
+    then joined; the joined file is kept too, under the hash of the parts' HTML."""
     sources = html_parts(doc)
-    if len(sources) == 1:
-        return part_pdf(sources[0])
     whole = _key("pdfjoined", "\x1f".join(_key("pdfpart", s) for s in sources))
-    return _kept(whole, lambda: join_pdfs([part_pdf(source) for source in sources]))
+    return _kept(
+        whole, lambda: join_pdfs([part_pdf(s) for s in sources[1:]], body=_runs(sources[0]))
+    )
 
 
 # -- Excel --------------------------------------------------------------------
