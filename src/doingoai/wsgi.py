@@ -15,6 +15,9 @@ def _warm_up():
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 - imports every app's views and kinds
+    from doingoai.documents.layout import warm_up
+
+    warm_up()  # WeasyPrint, Pango and the fonts: half a second in each worker's first PDF
     gc.collect()
     gc.freeze()
 

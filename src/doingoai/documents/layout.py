@@ -494,6 +494,14 @@ def _render(source: str):
     return html.render(stylesheets=sheets)
 
 
+def warm_up() -> None:
+    """Import WeasyPrint and lay out one line in the documents' style, in a server's
+    parent process before it forks its workers: the import, Pango's fonts and the parsed
+    style are then shared, not paid (~0.5 s) by each worker's first PDF."""
+    source = render_to_string("documents/appendix.html", {"doc": None, "b": Block("I", "", 0)})
+    _render(source).write_pdf()
+
+
 def part_pdf(source: str) -> bytes:
     """One part laid out and written by WeasyPrint, kept in the cache under the hash of
     its HTML (and WeasyPrint's version): identical HTML lays out identically, so a change
