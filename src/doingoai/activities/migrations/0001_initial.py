@@ -7,186 +7,524 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0001_initial'),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('kind', models.CharField(choices=[('delegation_out', 'Delegation abroad'), ('delegation_in', 'Delegation received'), ('conference', 'Conference'), ('review_meeting', 'Review meeting'), ('workshop', 'Workshop'), ('signing', 'Signing'), ('exhibition', 'Exhibition'), ('ceremony', 'Ceremony'), ('online_event', 'Online event'), ('aid_handover', 'Hand-over of aid'), ('other', 'Other')], default='other', max_length=20, verbose_name='kind')),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=20, verbose_name='format')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('topics', models.JSONField(blank=True, default=list, verbose_name='topics')),
-                ('participants_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='participants')),
-                ('participants_women', models.PositiveIntegerField(blank=True, null=True, verbose_name='of whom women')),
-                ('outcomes', models.TextField(blank=True, verbose_name='outcomes')),
-                ('press_links', models.JSONField(blank=True, default=list, verbose_name='press coverage')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('agreements', models.ManyToManyField(blank=True, related_name='activities', to='agreements.agreement', verbose_name='agreements it serves')),
-                ('parent', models.ForeignKey(blank=True, help_text='The trip or programme this event belongs to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='activities.activity', verbose_name='part of')),
-                ('partners', models.ManyToManyField(blank=True, related_name='activities', to='partners.partner', verbose_name='partners')),
-                ('review', models.ForeignKey(blank=True, help_text="A review meeting holds this review; saving fills the review's date.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='agreements.review', verbose_name='agreement review held')),
-                ('shared_with', models.ManyToManyField(blank=True, related_name='activities_shared', to='organization.unit', verbose_name='shared with')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities_organized', to='organization.unit', verbose_name='organizing unit')),
-                ('units', models.ManyToManyField(blank=True, related_name='activities', to='organization.unit', verbose_name='taking-part units')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("delegation_out", "Delegation abroad"),
+                            ("delegation_in", "Delegation received"),
+                            ("conference", "Conference"),
+                            ("review_meeting", "Review meeting"),
+                            ("workshop", "Workshop"),
+                            ("signing", "Signing"),
+                            ("exhibition", "Exhibition"),
+                            ("ceremony", "Ceremony"),
+                            ("online_event", "Online event"),
+                            ("aid_handover", "Hand-over of aid"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("hybrid", "Hybrid"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="format",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                ("topics", models.JSONField(blank=True, default=list, verbose_name="topics")),
+                (
+                    "participants_total",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="participants"),
+                ),
+                (
+                    "participants_women",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="of whom women"
+                    ),
+                ),
+                ("outcomes", models.TextField(blank=True, verbose_name="outcomes")),
+                (
+                    "press_links",
+                    models.JSONField(blank=True, default=list, verbose_name="press coverage"),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "agreements",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="activities",
+                        to="agreements.agreement",
+                        verbose_name="agreements it serves",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The trip or programme this event belongs to.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="activities.activity",
+                        verbose_name="part of",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="activities",
+                        to="partners.partner",
+                        verbose_name="partners",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A review meeting holds this review; saving fills the review's date.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="meetings",
+                        to="agreements.review",
+                        verbose_name="agreement review held",
+                    ),
+                ),
+                (
+                    "shared_with",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="activities_shared",
+                        to="organization.unit",
+                        verbose_name="shared with",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activities_organized",
+                        to="organization.unit",
+                        verbose_name="organizing unit",
+                    ),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="activities",
+                        to="organization.unit",
+                        verbose_name="taking-part units",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activity',
-                'verbose_name_plural': 'activities',
-                'ordering': ['-start_date', '-pk'],
+                "verbose_name": "activity",
+                "verbose_name_plural": "activities",
+                "ordering": ["-start_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActivityPlace',
+            name="ActivityPlace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('country', models.CharField(max_length=2, verbose_name='country')),
-                ('subdivision', models.CharField(blank=True, max_length=6, verbose_name='province / state')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='places', to='activities.activity', verbose_name='activity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("country", models.CharField(max_length=2, verbose_name="country")),
+                (
+                    "subdivision",
+                    models.CharField(blank=True, max_length=6, verbose_name="province / state"),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="places",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place',
-                'verbose_name_plural': 'places',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "place",
+                "verbose_name_plural": "places",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='DelegationMember',
+            name="DelegationMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='position')),
-                ('unit_name', models.CharField(blank=True, max_length=255, verbose_name='unit')),
-                ('position_order', models.PositiveSmallIntegerField(default=0)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='activities.activity', verbose_name='activity')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="position")),
+                ("unit_name", models.CharField(blank=True, max_length=255, verbose_name="unit")),
+                ("position_order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delegation member',
-                'verbose_name_plural': 'delegation members',
-                'ordering': ['position_order', 'pk'],
+                "verbose_name": "delegation member",
+                "verbose_name_plural": "delegation members",
+                "ordering": ["position_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalActivity',
+            name="HistoricalActivity",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('kind', models.CharField(choices=[('delegation_out', 'Delegation abroad'), ('delegation_in', 'Delegation received'), ('conference', 'Conference'), ('review_meeting', 'Review meeting'), ('workshop', 'Workshop'), ('signing', 'Signing'), ('exhibition', 'Exhibition'), ('ceremony', 'Ceremony'), ('online_event', 'Online event'), ('aid_handover', 'Hand-over of aid'), ('other', 'Other')], default='other', max_length=20, verbose_name='kind')),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=20, verbose_name='format')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('topics', models.JSONField(blank=True, default=list, verbose_name='topics')),
-                ('participants_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='participants')),
-                ('participants_women', models.PositiveIntegerField(blank=True, null=True, verbose_name='of whom women')),
-                ('outcomes', models.TextField(blank=True, verbose_name='outcomes')),
-                ('press_links', models.JSONField(blank=True, default=list, verbose_name='press coverage')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, help_text='The trip or programme this event belongs to.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='activities.activity', verbose_name='part of')),
-                ('review', models.ForeignKey(blank=True, db_constraint=False, help_text="A review meeting holds this review; saving fills the review's date.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='agreements.review', verbose_name='agreement review held')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='organizing unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("delegation_out", "Delegation abroad"),
+                            ("delegation_in", "Delegation received"),
+                            ("conference", "Conference"),
+                            ("review_meeting", "Review meeting"),
+                            ("workshop", "Workshop"),
+                            ("signing", "Signing"),
+                            ("exhibition", "Exhibition"),
+                            ("ceremony", "Ceremony"),
+                            ("online_event", "Online event"),
+                            ("aid_handover", "Hand-over of aid"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("hybrid", "Hybrid"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="format",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                ("topics", models.JSONField(blank=True, default=list, verbose_name="topics")),
+                (
+                    "participants_total",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="participants"),
+                ),
+                (
+                    "participants_women",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="of whom women"
+                    ),
+                ),
+                ("outcomes", models.TextField(blank=True, verbose_name="outcomes")),
+                (
+                    "press_links",
+                    models.JSONField(blank=True, default=list, verbose_name="press coverage"),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The trip or programme this event belongs to.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="activities.activity",
+                        verbose_name="part of",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="A review meeting holds this review; saving fills the review's date.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="agreements.review",
+                        verbose_name="agreement review held",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="organizing unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical activity',
-                'verbose_name_plural': 'historical activities',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical activity",
+                "verbose_name_plural": "historical activities",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalActivityPlace',
+            name="HistoricalActivityPlace",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('country', models.CharField(max_length=2, verbose_name='country')),
-                ('subdivision', models.CharField(blank=True, max_length=6, verbose_name='province / state')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('activity', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='activities.activity', verbose_name='activity')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("country", models.CharField(max_length=2, verbose_name="country")),
+                (
+                    "subdivision",
+                    models.CharField(blank=True, max_length=6, verbose_name="province / state"),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical place',
-                'verbose_name_plural': 'historical places',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical place",
+                "verbose_name_plural": "historical places",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDelegationMember',
+            name="HistoricalDelegationMember",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='position')),
-                ('unit_name', models.CharField(blank=True, max_length=255, verbose_name='unit')),
-                ('position_order', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('activity', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='activities.activity', verbose_name='activity')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="position")),
+                ("unit_name", models.CharField(blank=True, max_length=255, verbose_name="unit")),
+                ("position_order", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical delegation member',
-                'verbose_name_plural': 'historical delegation members',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical delegation member",
+                "verbose_name_plural": "historical delegation members",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['unit', 'start_date'], name='activities__unit_id_d3d965_idx'),
+            model_name="activity",
+            index=models.Index(
+                fields=["unit", "start_date"], name="activities__unit_id_d3d965_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['kind', 'start_date'], name='activities__kind_d5a2ee_idx'),
+            model_name="activity",
+            index=models.Index(fields=["kind", "start_date"], name="activities__kind_d5a2ee_idx"),
         ),
         migrations.AddIndex(
-            model_name='activityplace',
-            index=models.Index(fields=['country', 'subdivision'], name='activities__country_dc25f2_idx'),
+            model_name="activityplace",
+            index=models.Index(
+                fields=["country", "subdivision"], name="activities__country_dc25f2_idx"
+            ),
         ),
     ]

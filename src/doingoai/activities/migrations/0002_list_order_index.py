@@ -4,17 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0001_initial'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0001_initial'),
+        ("activities", "0001_initial"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['start_date', 'id'], name='activity_start_id'),
+            model_name="activity",
+            index=models.Index(fields=["start_date", "id"], name="activity_start_id"),
         ),
     ]

@@ -4,21 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0002_list_order_index'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
+        ("activities", "0002_list_order_index"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='activity',
-            name='activities__kind_d5a2ee_idx',
+            model_name="activity",
+            name="activities__kind_d5a2ee_idx",
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['kind', 'start_date', 'unit'], name='activity_kind_start_unit'),
+            model_name="activity",
+            index=models.Index(
+                fields=["kind", "start_date", "unit"], name="activity_kind_start_unit"
+            ),
         ),
     ]

@@ -4,50 +4,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0004_delegation_path'),
+        ("activities", "0004_delegation_path"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='gifts_planned',
-            field=models.TextField(blank=True, help_text='What the delegation plans to give, one a line, e.g. “4 máy may × 10.000.000 đ cho Hội LHPN 4 tỉnh Nam Lào”. What is handed over is recorded as gifts below.', verbose_name='gifts planned'),
+            model_name="activity",
+            name="gifts_planned",
+            field=models.TextField(
+                blank=True,
+                help_text="What the delegation plans to give, one a line, e.g. “4 máy may × 10.000.000 đ cho Hội LHPN 4 tỉnh Nam Lào”. What is handed over is recorded as gifts below.",
+                verbose_name="gifts planned",
+            ),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='report_agreed',
-            field=models.TextField(blank=True, help_text='One a line: what was agreed; who does it; by when — e.g. “Mở lớp dạy nghề may; Hội LHPN tỉnh Chămpasăk; 31/12/2024”.', verbose_name='agreed with the partners'),
+            model_name="activity",
+            name="report_agreed",
+            field=models.TextField(
+                blank=True,
+                help_text="One a line: what was agreed; who does it; by when — e.g. “Mở lớp dạy nghề may; Hội LHPN tỉnh Chămpasăk; 31/12/2024”.",
+                verbose_name="agreed with the partners",
+            ),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='report_proposals',
-            field=models.TextField(blank=True, verbose_name='proposals'),
+            model_name="activity",
+            name="report_proposals",
+            field=models.TextField(blank=True, verbose_name="proposals"),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='gifts_planned',
-            field=models.TextField(blank=True, help_text='What the delegation plans to give, one a line, e.g. “4 máy may × 10.000.000 đ cho Hội LHPN 4 tỉnh Nam Lào”. What is handed over is recorded as gifts below.', verbose_name='gifts planned'),
+            model_name="historicalactivity",
+            name="gifts_planned",
+            field=models.TextField(
+                blank=True,
+                help_text="What the delegation plans to give, one a line, e.g. “4 máy may × 10.000.000 đ cho Hội LHPN 4 tỉnh Nam Lào”. What is handed over is recorded as gifts below.",
+                verbose_name="gifts planned",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='report_agreed',
-            field=models.TextField(blank=True, help_text='One a line: what was agreed; who does it; by when — e.g. “Mở lớp dạy nghề may; Hội LHPN tỉnh Chămpasăk; 31/12/2024”.', verbose_name='agreed with the partners'),
+            model_name="historicalactivity",
+            name="report_agreed",
+            field=models.TextField(
+                blank=True,
+                help_text="One a line: what was agreed; who does it; by when — e.g. “Mở lớp dạy nghề may; Hội LHPN tỉnh Chămpasăk; 31/12/2024”.",
+                verbose_name="agreed with the partners",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='report_proposals',
-            field=models.TextField(blank=True, verbose_name='proposals'),
+            model_name="historicalactivity",
+            name="report_proposals",
+            field=models.TextField(blank=True, verbose_name="proposals"),
         ),
         migrations.AlterField(
-            model_name='activity',
-            name='report',
-            field=models.TextField(blank=True, help_text="What was done and its results. Drafted from the trip's records (with the agreements reached and the proposals below); edit before submitting.", verbose_name='result report'),
+            model_name="activity",
+            name="report",
+            field=models.TextField(
+                blank=True,
+                help_text="What was done and its results. Drafted from the trip's records (with the agreements reached and the proposals below); edit before submitting.",
+                verbose_name="result report",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalactivity',
-            name='report',
-            field=models.TextField(blank=True, help_text="What was done and its results. Drafted from the trip's records (with the agreements reached and the proposals below); edit before submitting.", verbose_name='result report'),
+            model_name="historicalactivity",
+            name="report",
+            field=models.TextField(
+                blank=True,
+                help_text="What was done and its results. Drafted from the trip's records (with the agreements reached and the proposals below); edit before submitting.",
+                verbose_name="result report",
+            ),
         ),
     ]

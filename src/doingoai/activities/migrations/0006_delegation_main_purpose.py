@@ -4,20 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0005_delegation_plan_gifts_report_parts'),
+        ("activities", "0005_delegation_plan_gifts_report_parts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='main_purpose',
-            field=models.CharField(blank=True, choices=[('visit', 'Visit and working sessions'), ('study', 'Study tour: learning from experience'), ('conference', 'International conference or workshop'), ('agreement', 'Signing or carrying out an agreement'), ('resources', 'Mobilizing resources'), ('other', 'Other')], help_text='What the delegation goes or comes for: the reports count delegations by it.', max_length=20, verbose_name='main purpose'),
+            model_name="activity",
+            name="main_purpose",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("visit", "Visit and working sessions"),
+                    ("study", "Study tour: learning from experience"),
+                    ("conference", "International conference or workshop"),
+                    ("agreement", "Signing or carrying out an agreement"),
+                    ("resources", "Mobilizing resources"),
+                    ("other", "Other"),
+                ],
+                help_text="What the delegation goes or comes for: the reports count delegations by it.",
+                max_length=20,
+                verbose_name="main purpose",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='main_purpose',
-            field=models.CharField(blank=True, choices=[('visit', 'Visit and working sessions'), ('study', 'Study tour: learning from experience'), ('conference', 'International conference or workshop'), ('agreement', 'Signing or carrying out an agreement'), ('resources', 'Mobilizing resources'), ('other', 'Other')], help_text='What the delegation goes or comes for: the reports count delegations by it.', max_length=20, verbose_name='main purpose'),
+            model_name="historicalactivity",
+            name="main_purpose",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("visit", "Visit and working sessions"),
+                    ("study", "Study tour: learning from experience"),
+                    ("conference", "International conference or workshop"),
+                    ("agreement", "Signing or carrying out an agreement"),
+                    ("resources", "Mobilizing resources"),
+                    ("other", "Other"),
+                ],
+                help_text="What the delegation goes or comes for: the reports count delegations by it.",
+                max_length=20,
+                verbose_name="main purpose",
+            ),
         ),
     ]

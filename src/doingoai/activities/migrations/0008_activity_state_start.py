@@ -4,17 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0007_fill_main_purpose'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0003_vietnamese_order_index'),
+        ("activities", "0007_fill_main_purpose"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0003_vietnamese_order_index"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['state', 'start_date'], name='activity_state_start'),
+            model_name="activity",
+            index=models.Index(fields=["state", "start_date"], name="activity_state_start"),
         ),
     ]

@@ -5,159 +5,408 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('kind', models.CharField(choices=[('agreement', 'Cooperation agreement'), ('memorandum', 'Memorandum of understanding'), ('programme', 'Friendship programme'), ('project', 'Project document')], default='agreement', max_length=20, verbose_name='kind')),
-                ('reference', models.CharField(blank=True, max_length=80, verbose_name='number and symbol')),
-                ('signed_date', models.DateField(blank=True, null=True, verbose_name='signed on')),
-                ('signed_place', models.CharField(blank=True, max_length=200, verbose_name='signed at')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('status_override', models.CharField(blank=True, choices=[('', '— (from the dates)'), ('terminated', 'Terminated'), ('renewed', 'Renewed')], default='', max_length=20, verbose_name='status set by hand')),
-                ('areas', models.JSONField(blank=True, default=list, verbose_name='areas of cooperation')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("agreement", "Cooperation agreement"),
+                            ("memorandum", "Memorandum of understanding"),
+                            ("programme", "Friendship programme"),
+                            ("project", "Project document"),
+                        ],
+                        default="agreement",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=80, verbose_name="number and symbol"),
+                ),
+                ("signed_date", models.DateField(blank=True, null=True, verbose_name="signed on")),
+                (
+                    "signed_place",
+                    models.CharField(blank=True, max_length=200, verbose_name="signed at"),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "status_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "— (from the dates)"),
+                            ("terminated", "Terminated"),
+                            ("renewed", "Renewed"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="status set by hand",
+                    ),
+                ),
+                (
+                    "areas",
+                    models.JSONField(blank=True, default=list, verbose_name="areas of cooperation"),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
             ],
             options={
-                'verbose_name': 'agreement',
-                'verbose_name_plural': 'agreements',
-                'ordering': ['-signed_date', '-pk'],
+                "verbose_name": "agreement",
+                "verbose_name_plural": "agreements",
+                "ordering": ["-signed_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('description', models.TextField(verbose_name='commitment')),
-                ('responsible', models.CharField(blank=True, max_length=200, verbose_name='responsible party')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('state', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='planned', max_length=20, verbose_name='state')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("description", models.TextField(verbose_name="commitment")),
+                (
+                    "responsible",
+                    models.CharField(blank=True, max_length=200, verbose_name="responsible party"),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commitment',
-                'verbose_name_plural': 'commitments',
-                'ordering': ['due_date', 'pk'],
+                "verbose_name": "commitment",
+                "verbose_name_plural": "commitments",
+                "ordering": ["due_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAgreement',
+            name="HistoricalAgreement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('kind', models.CharField(choices=[('agreement', 'Cooperation agreement'), ('memorandum', 'Memorandum of understanding'), ('programme', 'Friendship programme'), ('project', 'Project document')], default='agreement', max_length=20, verbose_name='kind')),
-                ('reference', models.CharField(blank=True, max_length=80, verbose_name='number and symbol')),
-                ('signed_date', models.DateField(blank=True, null=True, verbose_name='signed on')),
-                ('signed_place', models.CharField(blank=True, max_length=200, verbose_name='signed at')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('status_override', models.CharField(blank=True, choices=[('', '— (from the dates)'), ('terminated', 'Terminated'), ('renewed', 'Renewed')], default='', max_length=20, verbose_name='status set by hand')),
-                ('areas', models.JSONField(blank=True, default=list, verbose_name='areas of cooperation')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("agreement", "Cooperation agreement"),
+                            ("memorandum", "Memorandum of understanding"),
+                            ("programme", "Friendship programme"),
+                            ("project", "Project document"),
+                        ],
+                        default="agreement",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=80, verbose_name="number and symbol"),
+                ),
+                ("signed_date", models.DateField(blank=True, null=True, verbose_name="signed on")),
+                (
+                    "signed_place",
+                    models.CharField(blank=True, max_length=200, verbose_name="signed at"),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "status_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "— (from the dates)"),
+                            ("terminated", "Terminated"),
+                            ("renewed", "Renewed"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="status set by hand",
+                    ),
+                ),
+                (
+                    "areas",
+                    models.JSONField(blank=True, default=list, verbose_name="areas of cooperation"),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical agreement',
-                'verbose_name_plural': 'historical agreements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical agreement",
+                "verbose_name_plural": "historical agreements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCommitment',
+            name="HistoricalCommitment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('description', models.TextField(verbose_name='commitment')),
-                ('responsible', models.CharField(blank=True, max_length=200, verbose_name='responsible party')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('state', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='planned', max_length=20, verbose_name='state')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("description", models.TextField(verbose_name="commitment")),
+                (
+                    "responsible",
+                    models.CharField(blank=True, max_length=200, verbose_name="responsible party"),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical commitment',
-                'verbose_name_plural': 'historical commitments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical commitment",
+                "verbose_name_plural": "historical commitments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReview',
+            name="HistoricalReview",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('kind', models.CharField(choices=[('mid_term', 'Mid-term review'), ('final', 'Final review'), ('yearly', 'Yearly review')], max_length=20, verbose_name='kind')),
-                ('scheduled_date', models.DateField(verbose_name='scheduled for')),
-                ('held_date', models.DateField(blank=True, null=True, verbose_name='held on')),
-                ('state', models.CharField(choices=[('scheduled', 'Scheduled'), ('held', 'Held'), ('closed', 'Closed')], default='scheduled', editable=False, max_length=20, verbose_name='state')),
-                ('findings', models.TextField(blank=True, verbose_name='findings')),
-                ('rating', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1 — not effective'), (2, '2 — partly effective'), (3, '3 — effective'), (4, '4 — very effective'), (5, '5 — excellent')], null=True, verbose_name='effectiveness')),
-                ('auto_scheduled', models.BooleanField(default=True, editable=False)),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mid_term", "Mid-term review"),
+                            ("final", "Final review"),
+                            ("yearly", "Yearly review"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("scheduled_date", models.DateField(verbose_name="scheduled for")),
+                ("held_date", models.DateField(blank=True, null=True, verbose_name="held on")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("held", "Held"),
+                            ("closed", "Closed"),
+                        ],
+                        default="scheduled",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("findings", models.TextField(blank=True, verbose_name="findings")),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "1 — not effective"),
+                            (2, "2 — partly effective"),
+                            (3, "3 — effective"),
+                            (4, "4 — very effective"),
+                            (5, "5 — excellent"),
+                        ],
+                        null=True,
+                        verbose_name="effectiveness",
+                    ),
+                ),
+                ("auto_scheduled", models.BooleanField(default=True, editable=False)),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="closed at"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical review',
-                'verbose_name_plural': 'historical reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical review",
+                "verbose_name_plural": "historical reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('kind', models.CharField(choices=[('mid_term', 'Mid-term review'), ('final', 'Final review'), ('yearly', 'Yearly review')], max_length=20, verbose_name='kind')),
-                ('scheduled_date', models.DateField(verbose_name='scheduled for')),
-                ('held_date', models.DateField(blank=True, null=True, verbose_name='held on')),
-                ('state', models.CharField(choices=[('scheduled', 'Scheduled'), ('held', 'Held'), ('closed', 'Closed')], default='scheduled', editable=False, max_length=20, verbose_name='state')),
-                ('findings', models.TextField(blank=True, verbose_name='findings')),
-                ('rating', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1 — not effective'), (2, '2 — partly effective'), (3, '3 — effective'), (4, '4 — very effective'), (5, '5 — excellent')], null=True, verbose_name='effectiveness')),
-                ('auto_scheduled', models.BooleanField(default=True, editable=False)),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mid_term", "Mid-term review"),
+                            ("final", "Final review"),
+                            ("yearly", "Yearly review"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("scheduled_date", models.DateField(verbose_name="scheduled for")),
+                ("held_date", models.DateField(blank=True, null=True, verbose_name="held on")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("held", "Held"),
+                            ("closed", "Closed"),
+                        ],
+                        default="scheduled",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("findings", models.TextField(blank=True, verbose_name="findings")),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "1 — not effective"),
+                            (2, "2 — partly effective"),
+                            (3, "3 — effective"),
+                            (4, "4 — very effective"),
+                            (5, "5 — excellent"),
+                        ],
+                        null=True,
+                        verbose_name="effectiveness",
+                    ),
+                ),
+                ("auto_scheduled", models.BooleanField(default=True, editable=False)),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="closed at"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review',
-                'verbose_name_plural': 'reviews',
-                'ordering': ['scheduled_date', 'pk'],
+                "verbose_name": "review",
+                "verbose_name_plural": "reviews",
+                "ordering": ["scheduled_date", "pk"],
             },
         ),
     ]

@@ -5,28 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0002_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("core", "0002_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExternalRef',
+            name="ExternalRef",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('source', models.CharField(max_length=100)),
-                ('key', models.CharField(max_length=255)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
+                ("source", models.CharField(max_length=100)),
+                ("key", models.CharField(max_length=255)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'external reference',
-                'verbose_name_plural': 'external references',
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='core_extern_content_7ddddc_idx')],
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'source', 'key'), name='externalref_key_once')],
+                "verbose_name": "external reference",
+                "verbose_name_plural": "external references",
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id"], name="core_extern_content_7ddddc_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("content_type", "source", "key"), name="externalref_key_once"
+                    )
+                ],
             },
         ),
     ]

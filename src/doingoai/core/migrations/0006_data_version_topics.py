@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_data_version'),
+        ("core", "0005_data_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='dataversion',
-            name='topic',
-            field=models.CharField(default='', max_length=40, unique=True),
+            model_name="dataversion",
+            name="topic",
+            field=models.CharField(default="", max_length=40, unique=True),
         ),
     ]

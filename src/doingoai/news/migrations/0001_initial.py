@@ -7,73 +7,222 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('activities', '0001_initial'),
-        ('organization', '0002_user_history'),
+        ("activities", "0001_initial"),
+        ("organization", "0002_user_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalNewsItem',
+            name="HistoricalNewsItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('published', models.DateField(blank=True, null=True, verbose_name='publication date')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source address')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('source_file', models.CharField(blank=True, max_length=255, verbose_name='file name')),
-                ('fingerprint', models.CharField(blank=True, db_index=True, default='', editable=False, max_length=64)),
-                ('status', models.CharField(choices=[('draft', 'Draft (to review)'), ('confirmed', 'Confirmed (activity recorded)'), ('published', 'Published'), ('written', 'Written from an activity')], default='draft', max_length=12, verbose_name='status')),
-                ('extraction', models.JSONField(blank=True, default=dict, editable=False, verbose_name='facts read from the text')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('activity', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='activities.activity', verbose_name='activity')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                (
+                    "published",
+                    models.DateField(blank=True, null=True, verbose_name="publication date"),
+                ),
+                (
+                    "source_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="source address"),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "source_file",
+                    models.CharField(blank=True, max_length=255, verbose_name="file name"),
+                ),
+                (
+                    "fingerprint",
+                    models.CharField(
+                        blank=True, db_index=True, default="", editable=False, max_length=64
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft (to review)"),
+                            ("confirmed", "Confirmed (activity recorded)"),
+                            ("published", "Published"),
+                            ("written", "Written from an activity"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "extraction",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        verbose_name="facts read from the text",
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical news item',
-                'verbose_name_plural': 'historical news items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical news item",
+                "verbose_name_plural": "historical news items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='NewsItem',
+            name="NewsItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('published', models.DateField(blank=True, null=True, verbose_name='publication date')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source address')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('source_file', models.CharField(blank=True, max_length=255, verbose_name='file name')),
-                ('fingerprint', models.CharField(blank=True, db_index=True, default='', editable=False, max_length=64)),
-                ('status', models.CharField(choices=[('draft', 'Draft (to review)'), ('confirmed', 'Confirmed (activity recorded)'), ('published', 'Published'), ('written', 'Written from an activity')], default='draft', max_length=12, verbose_name='status')),
-                ('extraction', models.JSONField(blank=True, default=dict, editable=False, verbose_name='facts read from the text')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='news_items', to='activities.activity', verbose_name='activity')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='news_items', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                (
+                    "published",
+                    models.DateField(blank=True, null=True, verbose_name="publication date"),
+                ),
+                (
+                    "source_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="source address"),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "source_file",
+                    models.CharField(blank=True, max_length=255, verbose_name="file name"),
+                ),
+                (
+                    "fingerprint",
+                    models.CharField(
+                        blank=True, db_index=True, default="", editable=False, max_length=64
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft (to review)"),
+                            ("confirmed", "Confirmed (activity recorded)"),
+                            ("published", "Published"),
+                            ("written", "Written from an activity"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "extraction",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        verbose_name="facts read from the text",
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="news_items",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="news_items",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news item',
-                'verbose_name_plural': 'news items',
-                'ordering': ['-published', '-pk'],
-                'indexes': [models.Index(fields=['unit', 'published'], name='news_newsit_unit_id_68343b_idx')],
-                'constraints': [models.UniqueConstraint(models.F('unit'), models.F('fingerprint'), condition=models.Q(('fingerprint', ''), _negated=True), name='newsitem_once_per_unit')],
+                "verbose_name": "news item",
+                "verbose_name_plural": "news items",
+                "ordering": ["-published", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["unit", "published"], name="news_newsit_unit_id_68343b_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("unit"),
+                        models.F("fingerprint"),
+                        condition=models.Q(("fingerprint", ""), _negated=True),
+                        name="newsitem_once_per_unit",
+                    )
+                ],
             },
         ),
     ]

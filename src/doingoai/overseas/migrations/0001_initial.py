@@ -7,82 +7,284 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('activities', '0003_covering_list_indexes'),
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
-        ('resources', '0005_period_money_index'),
+        ("activities", "0003_covering_list_indexes"),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
+        ("resources", "0005_period_money_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalOverseasOrganization',
+            name="HistoricalOverseasOrganization",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name_vi', models.CharField(max_length=300, verbose_name='name in Vietnamese')),
-                ('name_local', models.CharField(blank=True, max_length=300, verbose_name='name in the local language')),
-                ('country', models.CharField(db_index=True, help_text='ISO 3166 code, e.g. LA for Laos.', max_length=2, verbose_name='country')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('founded', models.DateField(blank=True, null=True, verbose_name='founded on')),
-                ('founded_with_support', models.BooleanField(default=False, help_text='The union helped to found it (counted in the term report).', verbose_name='founded with our support')),
-                ('status', models.CharField(choices=[('forming', 'Forming'), ('active', 'Active'), ('inactive', 'Inactive')], db_index=True, default='active', max_length=10, verbose_name='status')),
-                ('leaders', models.TextField(blank=True, help_text='Names and positions.', verbose_name='leaders')),
-                ('contacts', models.TextField(blank=True, help_text='Email, phone, address.', verbose_name='contacts')),
-                ('members', models.PositiveIntegerField(blank=True, null=True, verbose_name='approximate members')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('mission', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'embassy'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partners.partner', verbose_name='embassy or consulate')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, help_text='The central department or the province with ties to that country.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='working unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name_vi", models.CharField(max_length=300, verbose_name="name in Vietnamese")),
+                (
+                    "name_local",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="name in the local language"
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        db_index=True,
+                        help_text="ISO 3166 code, e.g. LA for Laos.",
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("founded", models.DateField(blank=True, null=True, verbose_name="founded on")),
+                (
+                    "founded_with_support",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The union helped to found it (counted in the term report).",
+                        verbose_name="founded with our support",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("forming", "Forming"),
+                            ("active", "Active"),
+                            ("inactive", "Inactive"),
+                        ],
+                        db_index=True,
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "leaders",
+                    models.TextField(
+                        blank=True, help_text="Names and positions.", verbose_name="leaders"
+                    ),
+                ),
+                (
+                    "contacts",
+                    models.TextField(
+                        blank=True, help_text="Email, phone, address.", verbose_name="contacts"
+                    ),
+                ),
+                (
+                    "members",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="approximate members"
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "mission",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "embassy"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partners.partner",
+                        verbose_name="embassy or consulate",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The central department or the province with ties to that country.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="working unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "historical Vietnamese women's organization abroad",
-                'verbose_name_plural': "historical Vietnamese women's organizations abroad",
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical Vietnamese women's organization abroad",
+                "verbose_name_plural": "historical Vietnamese women's organizations abroad",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='OverseasOrganization',
+            name="OverseasOrganization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name_vi', models.CharField(max_length=300, verbose_name='name in Vietnamese')),
-                ('name_local', models.CharField(blank=True, max_length=300, verbose_name='name in the local language')),
-                ('country', models.CharField(db_index=True, help_text='ISO 3166 code, e.g. LA for Laos.', max_length=2, verbose_name='country')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('founded', models.DateField(blank=True, null=True, verbose_name='founded on')),
-                ('founded_with_support', models.BooleanField(default=False, help_text='The union helped to found it (counted in the term report).', verbose_name='founded with our support')),
-                ('status', models.CharField(choices=[('forming', 'Forming'), ('active', 'Active'), ('inactive', 'Inactive')], db_index=True, default='active', max_length=10, verbose_name='status')),
-                ('leaders', models.TextField(blank=True, help_text='Names and positions.', verbose_name='leaders')),
-                ('contacts', models.TextField(blank=True, help_text='Email, phone, address.', verbose_name='contacts')),
-                ('members', models.PositiveIntegerField(blank=True, null=True, verbose_name='approximate members')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('events', models.ManyToManyField(blank=True, related_name='overseas_participants', to='activities.activity', verbose_name='events taken part in')),
-                ('mission', models.ForeignKey(blank=True, limit_choices_to={'kind': 'embassy'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='overseas_organizations', to='partners.partner', verbose_name='embassy or consulate')),
-                ('shared_with', models.ManyToManyField(blank=True, related_name='overseas_organizations_shared', to='organization.unit', verbose_name='shared with')),
-                ('support_activities', models.ManyToManyField(blank=True, related_name='supported_overseas_organizations', to='activities.activity', verbose_name='support activities')),
-                ('support_resources', models.ManyToManyField(blank=True, related_name='supported_overseas_organizations', to='resources.resource', verbose_name='support given')),
-                ('unit', models.ForeignKey(help_text='The central department or the province with ties to that country.', on_delete=django.db.models.deletion.PROTECT, related_name='overseas_organizations', to='organization.unit', verbose_name='working unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name_vi", models.CharField(max_length=300, verbose_name="name in Vietnamese")),
+                (
+                    "name_local",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="name in the local language"
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        db_index=True,
+                        help_text="ISO 3166 code, e.g. LA for Laos.",
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("founded", models.DateField(blank=True, null=True, verbose_name="founded on")),
+                (
+                    "founded_with_support",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The union helped to found it (counted in the term report).",
+                        verbose_name="founded with our support",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("forming", "Forming"),
+                            ("active", "Active"),
+                            ("inactive", "Inactive"),
+                        ],
+                        db_index=True,
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "leaders",
+                    models.TextField(
+                        blank=True, help_text="Names and positions.", verbose_name="leaders"
+                    ),
+                ),
+                (
+                    "contacts",
+                    models.TextField(
+                        blank=True, help_text="Email, phone, address.", verbose_name="contacts"
+                    ),
+                ),
+                (
+                    "members",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="approximate members"
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "events",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="overseas_participants",
+                        to="activities.activity",
+                        verbose_name="events taken part in",
+                    ),
+                ),
+                (
+                    "mission",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "embassy"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="overseas_organizations",
+                        to="partners.partner",
+                        verbose_name="embassy or consulate",
+                    ),
+                ),
+                (
+                    "shared_with",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="overseas_organizations_shared",
+                        to="organization.unit",
+                        verbose_name="shared with",
+                    ),
+                ),
+                (
+                    "support_activities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="supported_overseas_organizations",
+                        to="activities.activity",
+                        verbose_name="support activities",
+                    ),
+                ),
+                (
+                    "support_resources",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="supported_overseas_organizations",
+                        to="resources.resource",
+                        verbose_name="support given",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        help_text="The central department or the province with ties to that country.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="overseas_organizations",
+                        to="organization.unit",
+                        verbose_name="working unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "Vietnamese women's organization abroad",
-                'verbose_name_plural': "Vietnamese women's organizations abroad",
-                'ordering': ['country', 'name_vi', 'pk'],
-                'indexes': [models.Index(fields=['unit', 'country'], name='overseas_ov_unit_id_2b6f53_idx')],
+                "verbose_name": "Vietnamese women's organization abroad",
+                "verbose_name_plural": "Vietnamese women's organizations abroad",
+                "ordering": ["country", "name_vi", "pk"],
+                "indexes": [
+                    models.Index(fields=["unit", "country"], name="overseas_ov_unit_id_2b6f53_idx")
+                ],
             },
         ),
     ]

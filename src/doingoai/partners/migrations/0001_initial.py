@@ -7,140 +7,404 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organization', '0001_initial'),
+        ("organization", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Partner',
+            name="Partner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name_vi', models.CharField(max_length=300, verbose_name='name in Vietnamese')),
-                ('name_en', models.CharField(blank=True, max_length=300, verbose_name='name in English')),
-                ('name_local', models.CharField(blank=True, max_length=300, verbose_name='name in its own language')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other spellings, separated by commas.', verbose_name='aliases')),
-                ('kind', models.CharField(choices=[('womens_union', "Foreign women's union"), ('government', 'Government body'), ('un_agency', 'UN agency'), ('ingo', 'International NGO'), ('embassy', 'Embassy or consulate'), ('business', 'Business or association'), ('university', 'University or institute'), ('overseas_vn', "Vietnamese women's organization abroad"), ('donor', 'Development agency or donor'), ('other', 'Other')], db_index=True, max_length=20, verbose_name='kind')),
-                ('level', models.CharField(blank=True, choices=[('international', 'International'), ('national', 'National'), ('provincial', 'Provincial'), ('local', 'Local')], max_length=20, verbose_name='level')),
-                ('country', models.CharField(db_index=True, help_text='ISO 3166 code, e.g. LA for Laos.', max_length=2, verbose_name='country')),
-                ('subdivision', models.CharField(blank=True, help_text='ISO 3166-2 code or name, e.g. LA-CH Champasak.', max_length=6, verbose_name='province / state')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='tags')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=60, verbose_name='phone')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('relationship_since', models.DateField(blank=True, null=True, verbose_name='relationship since')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='partners.partner', verbose_name='parent organization')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='partners_added', to='organization.unit', verbose_name='added by unit')),
-                ('working_units', models.ManyToManyField(blank=True, related_name='partners_working_here', to='organization.unit', verbose_name='units it works in')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name_vi", models.CharField(max_length=300, verbose_name="name in Vietnamese")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=300, verbose_name="name in English"),
+                ),
+                (
+                    "name_local",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="name in its own language"
+                    ),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other spellings, separated by commas.",
+                        verbose_name="aliases",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("womens_union", "Foreign women's union"),
+                            ("government", "Government body"),
+                            ("un_agency", "UN agency"),
+                            ("ingo", "International NGO"),
+                            ("embassy", "Embassy or consulate"),
+                            ("business", "Business or association"),
+                            ("university", "University or institute"),
+                            ("overseas_vn", "Vietnamese women's organization abroad"),
+                            ("donor", "Development agency or donor"),
+                            ("other", "Other"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("international", "International"),
+                            ("national", "National"),
+                            ("provincial", "Provincial"),
+                            ("local", "Local"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        db_index=True,
+                        help_text="ISO 3166 code, e.g. LA for Laos.",
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "subdivision",
+                    models.CharField(
+                        blank=True,
+                        help_text="ISO 3166-2 code or name, e.g. LA-CH Champasak.",
+                        max_length=6,
+                        verbose_name="province / state",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="tags")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=60, verbose_name="phone")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "relationship_since",
+                    models.DateField(blank=True, null=True, verbose_name="relationship since"),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="partners.partner",
+                        verbose_name="parent organization",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partners_added",
+                        to="organization.unit",
+                        verbose_name="added by unit",
+                    ),
+                ),
+                (
+                    "working_units",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="partners_working_here",
+                        to="organization.unit",
+                        verbose_name="units it works in",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner',
-                'verbose_name_plural': 'partners',
-                'ordering': ['name_vi'],
+                "verbose_name": "partner",
+                "verbose_name_plural": "partners",
+                "ordering": ["name_vi"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPartnerContact',
+            name="HistoricalPartnerContact",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='position')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=60, verbose_name='phone')),
-                ('language', models.CharField(blank=True, max_length=100, verbose_name='languages')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partners.partner', verbose_name='partner')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="position")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=60, verbose_name="phone")),
+                (
+                    "language",
+                    models.CharField(blank=True, max_length=100, verbose_name="languages"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partners.partner",
+                        verbose_name="partner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical partner contact',
-                'verbose_name_plural': 'historical partner contacts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical partner contact",
+                "verbose_name_plural": "historical partner contacts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPartner',
+            name="HistoricalPartner",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name_vi', models.CharField(max_length=300, verbose_name='name in Vietnamese')),
-                ('name_en', models.CharField(blank=True, max_length=300, verbose_name='name in English')),
-                ('name_local', models.CharField(blank=True, max_length=300, verbose_name='name in its own language')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other spellings, separated by commas.', verbose_name='aliases')),
-                ('kind', models.CharField(choices=[('womens_union', "Foreign women's union"), ('government', 'Government body'), ('un_agency', 'UN agency'), ('ingo', 'International NGO'), ('embassy', 'Embassy or consulate'), ('business', 'Business or association'), ('university', 'University or institute'), ('overseas_vn', "Vietnamese women's organization abroad"), ('donor', 'Development agency or donor'), ('other', 'Other')], db_index=True, max_length=20, verbose_name='kind')),
-                ('level', models.CharField(blank=True, choices=[('international', 'International'), ('national', 'National'), ('provincial', 'Provincial'), ('local', 'Local')], max_length=20, verbose_name='level')),
-                ('country', models.CharField(db_index=True, help_text='ISO 3166 code, e.g. LA for Laos.', max_length=2, verbose_name='country')),
-                ('subdivision', models.CharField(blank=True, help_text='ISO 3166-2 code or name, e.g. LA-CH Champasak.', max_length=6, verbose_name='province / state')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='tags')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=60, verbose_name='phone')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('relationship_since', models.DateField(blank=True, null=True, verbose_name='relationship since')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='added by unit')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partners.partner', verbose_name='parent organization')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name_vi", models.CharField(max_length=300, verbose_name="name in Vietnamese")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=300, verbose_name="name in English"),
+                ),
+                (
+                    "name_local",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="name in its own language"
+                    ),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other spellings, separated by commas.",
+                        verbose_name="aliases",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("womens_union", "Foreign women's union"),
+                            ("government", "Government body"),
+                            ("un_agency", "UN agency"),
+                            ("ingo", "International NGO"),
+                            ("embassy", "Embassy or consulate"),
+                            ("business", "Business or association"),
+                            ("university", "University or institute"),
+                            ("overseas_vn", "Vietnamese women's organization abroad"),
+                            ("donor", "Development agency or donor"),
+                            ("other", "Other"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("international", "International"),
+                            ("national", "National"),
+                            ("provincial", "Provincial"),
+                            ("local", "Local"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        db_index=True,
+                        help_text="ISO 3166 code, e.g. LA for Laos.",
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "subdivision",
+                    models.CharField(
+                        blank=True,
+                        help_text="ISO 3166-2 code or name, e.g. LA-CH Champasak.",
+                        max_length=6,
+                        verbose_name="province / state",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="tags")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=60, verbose_name="phone")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "relationship_since",
+                    models.DateField(blank=True, null=True, verbose_name="relationship since"),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="added by unit",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partners.partner",
+                        verbose_name="parent organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical partner',
-                'verbose_name_plural': 'historical partners',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical partner",
+                "verbose_name_plural": "historical partners",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PartnerContact',
+            name="PartnerContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='position')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=60, verbose_name='phone')),
-                ('language', models.CharField(blank=True, max_length=100, verbose_name='languages')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='partners.partner', verbose_name='partner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="position")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=60, verbose_name="phone")),
+                (
+                    "language",
+                    models.CharField(blank=True, max_length=100, verbose_name="languages"),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="partners.partner",
+                        verbose_name="partner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner contact',
-                'verbose_name_plural': 'partner contacts',
-                'ordering': ['name'],
+                "verbose_name": "partner contact",
+                "verbose_name_plural": "partner contacts",
+                "ordering": ["name"],
             },
         ),
         migrations.AddIndex(
-            model_name='partner',
-            index=models.Index(fields=['country', 'kind'], name='partners_pa_country_f4666d_idx'),
+            model_name="partner",
+            index=models.Index(fields=["country", "kind"], name="partners_pa_country_f4666d_idx"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('partners', '0001_initial'),
+        ("organization", "0002_user_history"),
+        ("partners", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='partner',
-            index=models.Index(fields=['name_vi', 'id'], name='partner_name_id'),
+            model_name="partner",
+            index=models.Index(fields=["name_vi", "id"], name="partner_name_id"),
         ),
     ]

@@ -5,19 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='partner',
-            name='partner_name_id',
+            model_name="partner",
+            name="partner_name_id",
         ),
         migrations.AddIndex(
-            model_name='partner',
-            index=models.Index(doingoai.core.text.VietnameseOrder('name_vi'), models.F('id'), name='partner_name_vi_order'),
+            model_name="partner",
+            index=models.Index(
+                doingoai.core.text.VietnameseOrder("name_vi"),
+                models.F("id"),
+                name="partner_name_vi_order",
+            ),
         ),
     ]

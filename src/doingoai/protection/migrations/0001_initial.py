@@ -8,98 +8,293 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organization', '0002_user_history'),
+        ("organization", "0002_user_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProtectionCase',
+            name="ProtectionCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=40, unique=True, verbose_name='case number')),
-                ('opened', models.DateField(verbose_name='opened on')),
-                ('closed', models.DateField(blank=True, null=True, verbose_name='closed on')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('referred', 'Referred'), ('in_support', 'In support'), ('closed', 'Closed')], default='open', max_length=12, verbose_name='status')),
-                ('kind', models.CharField(choices=[('marriage', 'Marriage with a foreign element'), ('labour', 'Labour'), ('trafficking', 'Trafficking'), ('other', 'Other')], max_length=12, verbose_name='kind')),
-                ('country', models.CharField(help_text='Where it happened.', max_length=2, verbose_name='country')),
-                ('place', doingoai.protection.fields.EncryptedTextField(blank=True, verbose_name='place')),
-                ('person_name', doingoai.protection.fields.EncryptedTextField(verbose_name="person's name")),
-                ('person_birth_year', doingoai.protection.fields.EncryptedTextField(blank=True, verbose_name='year of birth')),
-                ('person_province', doingoai.protection.fields.EncryptedTextField(blank=True, verbose_name='home province')),
-                ('person_contact', doingoai.protection.fields.EncryptedTextField(blank=True, verbose_name='contact')),
-                ('summary', doingoai.protection.fields.EncryptedTextField(blank=True, verbose_name='summary')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('handlers', models.ManyToManyField(related_name='cases_handled', to=settings.AUTH_USER_MODEL, verbose_name='case handlers')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='protection_cases', to='organization.unit', verbose_name='handling unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(max_length=40, unique=True, verbose_name="case number"),
+                ),
+                ("opened", models.DateField(verbose_name="opened on")),
+                ("closed", models.DateField(blank=True, null=True, verbose_name="closed on")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("referred", "Referred"),
+                            ("in_support", "In support"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("marriage", "Marriage with a foreign element"),
+                            ("labour", "Labour"),
+                            ("trafficking", "Trafficking"),
+                            ("other", "Other"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        help_text="Where it happened.", max_length=2, verbose_name="country"
+                    ),
+                ),
+                (
+                    "place",
+                    doingoai.protection.fields.EncryptedTextField(blank=True, verbose_name="place"),
+                ),
+                (
+                    "person_name",
+                    doingoai.protection.fields.EncryptedTextField(verbose_name="person's name"),
+                ),
+                (
+                    "person_birth_year",
+                    doingoai.protection.fields.EncryptedTextField(
+                        blank=True, verbose_name="year of birth"
+                    ),
+                ),
+                (
+                    "person_province",
+                    doingoai.protection.fields.EncryptedTextField(
+                        blank=True, verbose_name="home province"
+                    ),
+                ),
+                (
+                    "person_contact",
+                    doingoai.protection.fields.EncryptedTextField(
+                        blank=True, verbose_name="contact"
+                    ),
+                ),
+                (
+                    "summary",
+                    doingoai.protection.fields.EncryptedTextField(
+                        blank=True, verbose_name="summary"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "handlers",
+                    models.ManyToManyField(
+                        related_name="cases_handled",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="case handlers",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="protection_cases",
+                        to="organization.unit",
+                        verbose_name="handling unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'protection case',
-                'verbose_name_plural': 'protection cases',
-                'ordering': ['-opened', '-pk'],
+                "verbose_name": "protection case",
+                "verbose_name_plural": "protection cases",
+                "ordering": ["-opened", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseDocument',
+            name="CaseDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', doingoai.protection.fields.EncryptedTextField(verbose_name='file name')),
-                ('content', models.BinaryField()),
-                ('size', models.PositiveIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='protection.protectioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", doingoai.protection.fields.EncryptedTextField(verbose_name="file name")),
+                ("content", models.BinaryField()),
+                ("size", models.PositiveIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="protection.protectioncase",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseAction',
+            name="CaseAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('kind', models.CharField(choices=[('action', 'Action'), ('police', 'Referral to the police'), ('border_guard', 'Referral to the border guard'), ('foreign_affairs', 'Referral to the Department of Foreign Affairs'), ('embassy', 'Referral to an embassy'), ('shelter', 'Referral to a shelter'), ('ngo', 'Referral to an NGO partner')], default='action', max_length=20, verbose_name='kind')),
-                ('note', doingoai.protection.fields.EncryptedTextField(verbose_name='what was done')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='protection.protectioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("action", "Action"),
+                            ("police", "Referral to the police"),
+                            ("border_guard", "Referral to the border guard"),
+                            ("foreign_affairs", "Referral to the Department of Foreign Affairs"),
+                            ("embassy", "Referral to an embassy"),
+                            ("shelter", "Referral to a shelter"),
+                            ("ngo", "Referral to an NGO partner"),
+                        ],
+                        default="action",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "note",
+                    doingoai.protection.fields.EncryptedTextField(verbose_name="what was done"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="protection.protectioncase",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'pk'],
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseAccess',
+            name="CaseAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('address', models.GenericIPAddressField(blank=True, null=True)),
-                ('part', models.CharField(choices=[('case', 'case page'), ('edit', 'case details'), ('action', 'actions'), ('document', 'document'), ('handlers', 'handlers'), ('break_glass', 'break-glass access')], max_length=12)),
-                ('verb', models.CharField(choices=[('read', 'read'), ('change', 'changed'), ('create', 'created')], max_length=8)),
-                ('detail', models.CharField(blank=True, max_length=200)),
-                ('reason', doingoai.protection.fields.EncryptedTextField(blank=True)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='accesses', to='protection.protectioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("address", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "part",
+                    models.CharField(
+                        choices=[
+                            ("case", "case page"),
+                            ("edit", "case details"),
+                            ("action", "actions"),
+                            ("document", "document"),
+                            ("handlers", "handlers"),
+                            ("break_glass", "break-glass access"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "verb",
+                    models.CharField(
+                        choices=[("read", "read"), ("change", "changed"), ("create", "created")],
+                        max_length=8,
+                    ),
+                ),
+                ("detail", models.CharField(blank=True, max_length=200)),
+                ("reason", doingoai.protection.fields.EncryptedTextField(blank=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="accesses",
+                        to="protection.protectioncase",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-pk'],
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='BreakGlass',
+            name="BreakGlass",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('until', models.DateTimeField()),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='protection.protectioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("until", models.DateTimeField()),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="protection.protectioncase",
+                    ),
+                ),
             ],
         ),
     ]

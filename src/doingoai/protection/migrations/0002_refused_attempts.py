@@ -11,31 +11,55 @@ def asked_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('protection', '0001_initial'),
+        ("protection", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='caseaccess',
-            name='asked_id',
+            model_name="caseaccess",
+            name="asked_id",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='caseaccess',
-            name='case',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='accesses', to='protection.protectioncase'),
+            model_name="caseaccess",
+            name="case",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="accesses",
+                to="protection.protectioncase",
+            ),
         ),
         migrations.AlterField(
-            model_name='caseaccess',
-            name='part',
-            field=models.CharField(choices=[('case', 'case page'), ('edit', 'case details'), ('action', 'actions'), ('document', 'document'), ('handlers', 'handlers'), ('break_glass', 'break-glass access'), ('device', "a handler's second factor")], max_length=12),
+            model_name="caseaccess",
+            name="part",
+            field=models.CharField(
+                choices=[
+                    ("case", "case page"),
+                    ("edit", "case details"),
+                    ("action", "actions"),
+                    ("document", "document"),
+                    ("handlers", "handlers"),
+                    ("break_glass", "break-glass access"),
+                    ("device", "a handler's second factor"),
+                ],
+                max_length=12,
+            ),
         ),
         migrations.AlterField(
-            model_name='caseaccess',
-            name='verb',
-            field=models.CharField(choices=[('read', 'read'), ('change', 'changed'), ('create', 'created'), ('refused', 'refused')], max_length=8),
+            model_name="caseaccess",
+            name="verb",
+            field=models.CharField(
+                choices=[
+                    ("read", "read"),
+                    ("change", "changed"),
+                    ("create", "created"),
+                    ("refused", "refused"),
+                ],
+                max_length=8,
+            ),
         ),
         migrations.RunPython(asked_ids, migrations.RunPython.noop),
     ]

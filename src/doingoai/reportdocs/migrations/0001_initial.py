@@ -7,85 +7,257 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organization', '0002_user_history'),
+        ("organization", "0002_user_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReportDocument',
+            name="HistoricalReportDocument",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved'), ('issued', 'Issued')], default='draft', max_length=20, verbose_name='state')),
-                ('assessment', models.TextField(blank=True, verbose_name='general assessment')),
-                ('highlights', models.TextField(blank=True, verbose_name='results beyond the numbers')),
-                ('limits', models.TextField(blank=True, verbose_name='limits and their causes')),
-                ('lessons', models.TextField(blank=True, verbose_name='lessons learned')),
-                ('directions', models.TextField(blank=True, verbose_name='directions and proposals for the next period')),
-                ('number', models.CharField(blank=True, max_length=20, verbose_name='document number')),
-                ('code', models.CharField(default='BC-HPN', max_length=30, verbose_name='symbol')),
-                ('signer_name', models.CharField(blank=True, max_length=150, verbose_name='signer')),
-                ('deputy_signs', models.BooleanField(default=False, verbose_name='a deputy signs for the chair (KT. CHỦ TỊCH)')),
-                ('issued_date', models.DateField(blank=True, editable=False, null=True, verbose_name='issued on')),
-                ('issued_docx', models.BinaryField(null=True)),
-                ('issued_pdf', models.BinaryField(null=True)),
-                ('issued_xlsx', models.BinaryField(null=True)),
-                ('issued_figures', models.JSONField(editable=False, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issued_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('term', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.term', verbose_name='term')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned"),
+                            ("approved", "Approved"),
+                            ("issued", "Issued"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("assessment", models.TextField(blank=True, verbose_name="general assessment")),
+                (
+                    "highlights",
+                    models.TextField(blank=True, verbose_name="results beyond the numbers"),
+                ),
+                ("limits", models.TextField(blank=True, verbose_name="limits and their causes")),
+                ("lessons", models.TextField(blank=True, verbose_name="lessons learned")),
+                (
+                    "directions",
+                    models.TextField(
+                        blank=True, verbose_name="directions and proposals for the next period"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(blank=True, max_length=20, verbose_name="document number"),
+                ),
+                ("code", models.CharField(default="BC-HPN", max_length=30, verbose_name="symbol")),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="signer"),
+                ),
+                (
+                    "deputy_signs",
+                    models.BooleanField(
+                        default=False, verbose_name="a deputy signs for the chair (KT. CHỦ TỊCH)"
+                    ),
+                ),
+                (
+                    "issued_date",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="issued on"
+                    ),
+                ),
+                ("issued_docx", models.BinaryField(null=True)),
+                ("issued_pdf", models.BinaryField(null=True)),
+                ("issued_xlsx", models.BinaryField(null=True)),
+                ("issued_figures", models.JSONField(editable=False, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.term",
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical report document',
-                'verbose_name_plural': 'historical report documents',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical report document",
+                "verbose_name_plural": "historical report documents",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReportDocument',
+            name="ReportDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved'), ('issued', 'Issued')], default='draft', max_length=20, verbose_name='state')),
-                ('assessment', models.TextField(blank=True, verbose_name='general assessment')),
-                ('highlights', models.TextField(blank=True, verbose_name='results beyond the numbers')),
-                ('limits', models.TextField(blank=True, verbose_name='limits and their causes')),
-                ('lessons', models.TextField(blank=True, verbose_name='lessons learned')),
-                ('directions', models.TextField(blank=True, verbose_name='directions and proposals for the next period')),
-                ('number', models.CharField(blank=True, max_length=20, verbose_name='document number')),
-                ('code', models.CharField(default='BC-HPN', max_length=30, verbose_name='symbol')),
-                ('signer_name', models.CharField(blank=True, max_length=150, verbose_name='signer')),
-                ('deputy_signs', models.BooleanField(default=False, verbose_name='a deputy signs for the chair (KT. CHỦ TỊCH)')),
-                ('issued_date', models.DateField(blank=True, editable=False, null=True, verbose_name='issued on')),
-                ('issued_docx', models.BinaryField(null=True)),
-                ('issued_pdf', models.BinaryField(null=True)),
-                ('issued_xlsx', models.BinaryField(null=True)),
-                ('issued_figures', models.JSONField(editable=False, null=True)),
-                ('issued_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('term', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='organization.term', verbose_name='term')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_documents', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned"),
+                            ("approved", "Approved"),
+                            ("issued", "Issued"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("assessment", models.TextField(blank=True, verbose_name="general assessment")),
+                (
+                    "highlights",
+                    models.TextField(blank=True, verbose_name="results beyond the numbers"),
+                ),
+                ("limits", models.TextField(blank=True, verbose_name="limits and their causes")),
+                ("lessons", models.TextField(blank=True, verbose_name="lessons learned")),
+                (
+                    "directions",
+                    models.TextField(
+                        blank=True, verbose_name="directions and proposals for the next period"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(blank=True, max_length=20, verbose_name="document number"),
+                ),
+                ("code", models.CharField(default="BC-HPN", max_length=30, verbose_name="symbol")),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="signer"),
+                ),
+                (
+                    "deputy_signs",
+                    models.BooleanField(
+                        default=False, verbose_name="a deputy signs for the chair (KT. CHỦ TỊCH)"
+                    ),
+                ),
+                (
+                    "issued_date",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="issued on"
+                    ),
+                ),
+                ("issued_docx", models.BinaryField(null=True)),
+                ("issued_pdf", models.BinaryField(null=True)),
+                ("issued_xlsx", models.BinaryField(null=True)),
+                ("issued_figures", models.JSONField(editable=False, null=True)),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="organization.term",
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_documents",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report document',
-                'verbose_name_plural': 'report documents',
+                "verbose_name": "report document",
+                "verbose_name_plural": "report documents",
             },
         ),
     ]

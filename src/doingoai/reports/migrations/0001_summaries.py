@@ -8,111 +8,210 @@ def state(apps, schema_editor):
     """Empty database: the (empty) summaries are complete. Records already there:
     they are counted by ``doingoai rebuild_summaries`` (until then the figures are
     counted from the records)."""
-    has_records = any(apps.get_model(label).objects.exists() for label in (
-        "activities.Activity", "resources.Resource", "agreements.Agreement"))
+    has_records = any(
+        apps.get_model(label).objects.exists()
+        for label in ("activities.Activity", "resources.Resource", "agreements.Agreement")
+    )
     apps.get_model("reports", "SummaryState").objects.create(pk=1, valid=not has_records)
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
-        ('activities', '0003_covering_list_indexes'),
-        ('agreements', '0002_initial'),
-        ('resources', '0004_covering_list_indexes'),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
+        ("activities", "0003_covering_list_indexes"),
+        ("agreements", "0002_initial"),
+        ("resources", "0004_covering_list_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SummaryState',
+            name="SummaryState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid', models.BooleanField(default=False)),
-                ('rebuilt_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid", models.BooleanField(default=False)),
+                ("rebuilt_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='ActivityMonth',
+            name="ActivityMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('kind', models.CharField(max_length=20)),
-                ('activities', models.IntegerField(default=0)),
-                ('with_partners', models.IntegerField(default=0)),
-                ('participants', models.BigIntegerField(default=0)),
-                ('women', models.BigIntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("kind", models.CharField(max_length=20)),
+                ("activities", models.IntegerField(default=0)),
+                ("with_partners", models.IntegerField(default=0)),
+                ("participants", models.BigIntegerField(default=0)),
+                ("women", models.BigIntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month', 'kind'), name='activitymonth_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "month", "kind"), name="activitymonth_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AgreementMonth',
+            name="AgreementMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('signed', models.IntegerField(default=0)),
-                ('renewed', models.IntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("signed", models.IntegerField(default=0)),
+                ("renewed", models.IntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month'), name='agreementmonth_once')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("unit", "month"), name="agreementmonth_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PartnerReach',
+            name="PartnerReach",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country', models.CharField(blank=True, max_length=2)),
-                ('first_month', models.IntegerField()),
-                ('m0', models.BigIntegerField(default=0)),
-                ('m1', models.BigIntegerField(default=0)),
-                ('m2', models.BigIntegerField(default=0)),
-                ('m3', models.BigIntegerField(default=0)),
-                ('m4', models.BigIntegerField(default=0)),
-                ('m5', models.BigIntegerField(default=0)),
-                ('m6', models.BigIntegerField(default=0)),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partners.partner')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("country", models.CharField(blank=True, max_length=2)),
+                ("first_month", models.IntegerField()),
+                ("m0", models.BigIntegerField(default=0)),
+                ("m1", models.BigIntegerField(default=0)),
+                ("m2", models.BigIntegerField(default=0)),
+                ("m3", models.BigIntegerField(default=0)),
+                ("m4", models.BigIntegerField(default=0)),
+                ("m5", models.BigIntegerField(default=0)),
+                ("m6", models.BigIntegerField(default=0)),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="partners.partner",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['partner'], name='reports_par_partner_131d58_idx')],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'partner'), name='partnerreach_once')],
+                "indexes": [
+                    models.Index(fields=["partner"], name="reports_par_partner_131d58_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("unit", "partner"), name="partnerreach_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ResourceMonth',
+            name="ResourceMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('direction', models.CharField(max_length=10)),
-                ('kind', models.CharField(max_length=24)),
-                ('country', models.CharField(blank=True, max_length=2)),
-                ('items', models.IntegerField(default=0)),
-                ('vnd', models.DecimalField(decimal_places=0, default=0, max_digits=30)),
-                ('usd', models.DecimalField(decimal_places=2, default=0, max_digits=28)),
-                ('no_rate', models.IntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("direction", models.CharField(max_length=10)),
+                ("kind", models.CharField(max_length=24)),
+                ("country", models.CharField(blank=True, max_length=2)),
+                ("items", models.IntegerField(default=0)),
+                ("vnd", models.DecimalField(decimal_places=0, default=0, max_digits=30)),
+                ("usd", models.DecimalField(decimal_places=2, default=0, max_digits=28)),
+                ("no_rate", models.IntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month', 'direction', 'kind', 'country'), name='resourcemonth_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "month", "direction", "kind", "country"),
+                        name="resourcemonth_once",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TookPartMonth',
+            name="TookPartMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('activities', models.IntegerField(default=0)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("activities", models.IntegerField(default=0)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month', 'child'), name='tookpartmonth_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "month", "child"), name="tookpartmonth_once"
+                    )
+                ],
             },
         ),
         migrations.RunPython(state, migrations.RunPython.noop),

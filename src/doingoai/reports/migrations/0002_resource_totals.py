@@ -7,34 +7,51 @@ from django.db import migrations, models
 def invalidate(apps, schema_editor):
     """A new summary table is empty: records already there must be counted again
     (``doingoai rebuild_summaries``); until then the figures count the records."""
-    has_records = any(apps.get_model(label).objects.exists() for label in (
-        "activities.Activity", "resources.Resource", "agreements.Agreement"))
+    has_records = any(
+        apps.get_model(label).objects.exists()
+        for label in ("activities.Activity", "resources.Resource", "agreements.Agreement")
+    )
     if has_records:
         apps.get_model("reports", "SummaryState").objects.filter(pk=1).update(valid=False)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('reports', '0001_summaries'),
+        ("organization", "0002_user_history"),
+        ("reports", "0001_summaries"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResourceTotalMonth',
+            name="ResourceTotalMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('direction', models.CharField(max_length=10)),
-                ('items', models.IntegerField(default=0)),
-                ('vnd', models.DecimalField(decimal_places=0, default=0, max_digits=30)),
-                ('usd', models.DecimalField(decimal_places=2, default=0, max_digits=28)),
-                ('no_rate', models.IntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("direction", models.CharField(max_length=10)),
+                ("items", models.IntegerField(default=0)),
+                ("vnd", models.DecimalField(decimal_places=0, default=0, max_digits=30)),
+                ("usd", models.DecimalField(decimal_places=2, default=0, max_digits=28)),
+                ("no_rate", models.IntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month', 'direction'), name='resourcetotalmonth_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "month", "direction"), name="resourcetotalmonth_once"
+                    )
+                ],
             },
         ),
         migrations.RunPython(invalidate, migrations.RunPython.noop),

@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0002_resource_totals'),
+        ("reports", "0002_resource_totals"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='partnerreach',
-            name='reports_par_partner_131d58_idx',
+            model_name="partnerreach",
+            name="reports_par_partner_131d58_idx",
         ),
     ]

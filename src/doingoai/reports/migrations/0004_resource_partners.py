@@ -12,34 +12,67 @@ def invalidate(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('partners', '0003_vietnamese_order_index'),
-        ('resources', '0005_period_money_index'),
-        ('reports', '0003_drop_duplicate_partner_index'),
+        ("organization", "0002_user_history"),
+        ("partners", "0003_vietnamese_order_index"),
+        ("resources", "0005_period_money_index"),
+        ("reports", "0003_drop_duplicate_partner_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResourcePartnerMonth',
+            name="ResourcePartnerMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('items', models.IntegerField(default=0)),
-                ('vnd', models.DecimalField(decimal_places=0, default=0, max_digits=30)),
-                ('usd', models.DecimalField(decimal_places=2, default=0, max_digits=28)),
-                ('no_rate', models.IntegerField(default=0)),
-                ('direction', models.CharField(max_length=10)),
-                ('regime', models.CharField(max_length=4)),
-                ('stage', models.CharField(max_length=10)),
-                ('kind', models.CharField(max_length=24)),
-                ('country', models.CharField(blank=True, max_length=2)),
-                ('partner', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partners.partner')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("items", models.IntegerField(default=0)),
+                ("vnd", models.DecimalField(decimal_places=0, default=0, max_digits=30)),
+                ("usd", models.DecimalField(decimal_places=2, default=0, max_digits=28)),
+                ("no_rate", models.IntegerField(default=0)),
+                ("direction", models.CharField(max_length=10)),
+                ("regime", models.CharField(max_length=4)),
+                ("stage", models.CharField(max_length=10)),
+                ("kind", models.CharField(max_length=24)),
+                ("country", models.CharField(blank=True, max_length=2)),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="partners.partner",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organization.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('unit', 'month', 'direction', 'partner', 'regime', 'stage', 'kind', 'country'), name='resourcepartnermonth_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=(
+                            "unit",
+                            "month",
+                            "direction",
+                            "partner",
+                            "regime",
+                            "stage",
+                            "kind",
+                            "country",
+                        ),
+                        name="resourcepartnermonth_once",
+                    )
+                ],
             },
         ),
         migrations.RunPython(invalidate, migrations.RunPython.noop),

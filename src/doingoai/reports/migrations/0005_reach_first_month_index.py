@@ -4,16 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('partners', '0003_vietnamese_order_index'),
-        ('reports', '0004_resource_partners'),
+        ("organization", "0002_user_history"),
+        ("partners", "0003_vietnamese_order_index"),
+        ("reports", "0004_resource_partners"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='partnerreach',
-            index=models.Index(fields=['unit', 'first_month'], name='partnerreach_unit_first'),
+            model_name="partnerreach",
+            index=models.Index(fields=["unit", "first_month"], name="partnerreach_unit_first"),
         ),
     ]

@@ -11,20 +11,19 @@ def invalidate(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0005_reach_first_month_index'),
+        ("reports", "0005_reach_first_month_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activitymonth',
-            name='held',
+            model_name="activitymonth",
+            name="held",
             field=models.IntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='activitymonth',
-            name='held_with_partners',
+            model_name="activitymonth",
+            name="held_with_partners",
             field=models.IntegerField(default=0),
         ),
         migrations.RunPython(invalidate, migrations.RunPython.noop),

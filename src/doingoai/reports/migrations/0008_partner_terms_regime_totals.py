@@ -18,69 +18,92 @@ def invalidate(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organization', '0002_user_history'),
-        ('partners', '0003_vietnamese_order_index'),
-        ('reports', '0007_count_activities_held'),
-        ('resources', '0005_period_money_index'),
+        ("organization", "0002_user_history"),
+        ("partners", "0003_vietnamese_order_index"),
+        ("reports", "0007_count_activities_held"),
+        ("resources", "0005_period_money_index"),
     ]
 
     operations = [
         migrations.RunPython(invalidate, migrations.RunPython.noop),
         migrations.CreateModel(
-            name='ResourcePartnerTerm',
+            name="ResourcePartnerTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('items', models.IntegerField(default=0)),
-                ('vnd', models.DecimalField(decimal_places=0, default=0, max_digits=30)),
-                ('usd', models.DecimalField(decimal_places=2, default=0, max_digits=28)),
-                ('no_rate', models.IntegerField(default=0)),
-                ('direction', models.CharField(max_length=10)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("items", models.IntegerField(default=0)),
+                ("vnd", models.DecimalField(decimal_places=0, default=0, max_digits=30)),
+                ("usd", models.DecimalField(decimal_places=2, default=0, max_digits=28)),
+                ("no_rate", models.IntegerField(default=0)),
+                ("direction", models.CharField(max_length=10)),
             ],
         ),
         migrations.RemoveConstraint(
-            model_name='resourcetotalmonth',
-            name='resourcetotalmonth_once',
+            model_name="resourcetotalmonth",
+            name="resourcetotalmonth_once",
         ),
         migrations.RemoveField(
-            model_name='activitymonth',
-            name='held',
+            model_name="activitymonth",
+            name="held",
         ),
         migrations.RemoveField(
-            model_name='activitymonth',
-            name='held_with_partners',
+            model_name="activitymonth",
+            name="held_with_partners",
         ),
         migrations.AddField(
-            model_name='resourcetotalmonth',
-            name='regime',
-            field=models.CharField(default='', max_length=4),
+            model_name="resourcetotalmonth",
+            name="regime",
+            field=models.CharField(default="", max_length=4),
         ),
         migrations.AddConstraint(
-            model_name='resourcetotalmonth',
-            constraint=models.UniqueConstraint(fields=('unit', 'month', 'direction', 'regime'), name='resourcetotalmonth_once'),
+            model_name="resourcetotalmonth",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "month", "direction", "regime"), name="resourcetotalmonth_once"
+            ),
         ),
         migrations.AddField(
-            model_name='resourcepartnerterm',
-            name='partner',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partners.partner'),
+            model_name="resourcepartnerterm",
+            name="partner",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="partners.partner",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcepartnerterm',
-            name='term',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.term'),
+            model_name="resourcepartnerterm",
+            name="term",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="organization.term",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcepartnerterm',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organization.unit'),
+            model_name="resourcepartnerterm",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="organization.unit",
+            ),
         ),
         migrations.AddIndex(
-            model_name='resourcepartnerterm',
-            index=models.Index(fields=['unit', 'term', 'direction', 'vnd'], name='resourcepartnerterm_rank'),
+            model_name="resourcepartnerterm",
+            index=models.Index(
+                fields=["unit", "term", "direction", "vnd"], name="resourcepartnerterm_rank"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='resourcepartnerterm',
-            constraint=models.UniqueConstraint(fields=('unit', 'term', 'partner', 'direction'), name='resourcepartnerterm_once'),
+            model_name="resourcepartnerterm",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "term", "partner", "direction"), name="resourcepartnerterm_once"
+            ),
         ),
     ]

@@ -8,135 +8,506 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('activities', '0001_initial'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0001_initial'),
+        ("activities", "0001_initial"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExchangeRate',
+            name="ExchangeRate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('currency', models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3, verbose_name='currency')),
-                ('date', models.DateField(verbose_name='date')),
-                ('vnd_per_unit', models.DecimalField(decimal_places=6, max_digits=18, verbose_name='đồng per unit')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "currency",
+                    models.CharField(
+                        help_text="ISO 4217 code, e.g. USD.", max_length=3, verbose_name="currency"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "vnd_per_unit",
+                    models.DecimalField(
+                        decimal_places=6, max_digits=18, verbose_name="đồng per unit"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'exchange rate',
-                'verbose_name_plural': 'exchange rates',
-                'ordering': ['currency', '-date', '-pk'],
-                'indexes': [models.Index(fields=['currency', 'date'], name='resources_e_currenc_a4570f_idx')],
+                "verbose_name": "exchange rate",
+                "verbose_name_plural": "exchange rates",
+                "ordering": ["currency", "-date", "-pk"],
+                "indexes": [
+                    models.Index(fields=["currency", "date"], name="resources_e_currenc_a4570f_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalExchangeRate',
+            name="HistoricalExchangeRate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('currency', models.CharField(help_text='ISO 4217 code, e.g. USD.', max_length=3, verbose_name='currency')),
-                ('date', models.DateField(verbose_name='date')),
-                ('vnd_per_unit', models.DecimalField(decimal_places=6, max_digits=18, verbose_name='đồng per unit')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='source')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "currency",
+                    models.CharField(
+                        help_text="ISO 4217 code, e.g. USD.", max_length=3, verbose_name="currency"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "vnd_per_unit",
+                    models.DecimalField(
+                        decimal_places=6, max_digits=18, verbose_name="đồng per unit"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="source")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical exchange rate',
-                'verbose_name_plural': 'historical exchange rates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical exchange rate",
+                "verbose_name_plural": "historical exchange rates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalResource',
+            name="HistoricalResource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('direction', models.CharField(choices=[('received', 'Received from a partner'), ('given', 'Given to a partner')], max_length=10, verbose_name='direction')),
-                ('kind', models.CharField(choices=[('cash', 'Cash'), ('in_kind', 'In kind'), ('project', 'Project'), ('technical_assistance', 'Technical assistance'), ('scholarship', 'Scholarship')], default='cash', max_length=24, verbose_name='kind')),
-                ('quantity', models.DecimalField(decimal_places=2, default=Decimal('1'), max_digits=14, verbose_name='quantity')),
-                ('unit_value', models.DecimalField(decimal_places=2, max_digits=20, verbose_name='unit value')),
-                ('amount', models.DecimalField(decimal_places=2, default=Decimal('0'), editable=False, help_text='Quantity × unit value.', max_digits=20, verbose_name='amount')),
-                ('currency', models.CharField(default='VND', help_text='ISO 4217 code, e.g. VND, USD.', max_length=3, verbose_name='currency')),
-                ('date', models.DateField(verbose_name='value date')),
-                ('stage', models.CharField(choices=[('pledged', 'Pledged'), ('committed', 'Committed'), ('disbursed', 'Disbursed')], default='disbursed', max_length=10, verbose_name='stage')),
-                ('beneficiaries', models.TextField(blank=True, verbose_name='beneficiaries')),
-                ('beneficiaries_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of beneficiaries')),
-                ('amount_vnd', models.DecimalField(blank=True, decimal_places=0, editable=False, max_digits=24, null=True, verbose_name='amount in VND')),
-                ('amount_usd', models.DecimalField(blank=True, decimal_places=2, editable=False, max_digits=20, null=True, verbose_name='amount in USD')),
-                ('rate_note', models.CharField(blank=True, editable=False, max_length=200, verbose_name='exchange rate used')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('activity', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='activities.activity', verbose_name='activity')),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='agreements.agreement', verbose_name='agreement')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partners.partner', verbose_name='partner')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received from a partner"),
+                            ("given", "Given to a partner"),
+                        ],
+                        max_length=10,
+                        verbose_name="direction",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cash", "Cash"),
+                            ("in_kind", "In kind"),
+                            ("project", "Project"),
+                            ("technical_assistance", "Technical assistance"),
+                            ("scholarship", "Scholarship"),
+                        ],
+                        default="cash",
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("1"),
+                        max_digits=14,
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "unit_value",
+                    models.DecimalField(decimal_places=2, max_digits=20, verbose_name="unit value"),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        editable=False,
+                        help_text="Quantity × unit value.",
+                        max_digits=20,
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        default="VND",
+                        help_text="ISO 4217 code, e.g. VND, USD.",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="value date")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("pledged", "Pledged"),
+                            ("committed", "Committed"),
+                            ("disbursed", "Disbursed"),
+                        ],
+                        default="disbursed",
+                        max_length=10,
+                        verbose_name="stage",
+                    ),
+                ),
+                ("beneficiaries", models.TextField(blank=True, verbose_name="beneficiaries")),
+                (
+                    "beneficiaries_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="number of beneficiaries"
+                    ),
+                ),
+                (
+                    "amount_vnd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        editable=False,
+                        max_digits=24,
+                        null=True,
+                        verbose_name="amount in VND",
+                    ),
+                ),
+                (
+                    "amount_usd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        editable=False,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="amount in USD",
+                    ),
+                ),
+                (
+                    "rate_note",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=200,
+                        verbose_name="exchange rate used",
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="agreements.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partners.partner",
+                        verbose_name="partner",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical resource',
-                'verbose_name_plural': 'historical resources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical resource",
+                "verbose_name_plural": "historical resources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('direction', models.CharField(choices=[('received', 'Received from a partner'), ('given', 'Given to a partner')], max_length=10, verbose_name='direction')),
-                ('kind', models.CharField(choices=[('cash', 'Cash'), ('in_kind', 'In kind'), ('project', 'Project'), ('technical_assistance', 'Technical assistance'), ('scholarship', 'Scholarship')], default='cash', max_length=24, verbose_name='kind')),
-                ('quantity', models.DecimalField(decimal_places=2, default=Decimal('1'), max_digits=14, verbose_name='quantity')),
-                ('unit_value', models.DecimalField(decimal_places=2, max_digits=20, verbose_name='unit value')),
-                ('amount', models.DecimalField(decimal_places=2, default=Decimal('0'), editable=False, help_text='Quantity × unit value.', max_digits=20, verbose_name='amount')),
-                ('currency', models.CharField(default='VND', help_text='ISO 4217 code, e.g. VND, USD.', max_length=3, verbose_name='currency')),
-                ('date', models.DateField(verbose_name='value date')),
-                ('stage', models.CharField(choices=[('pledged', 'Pledged'), ('committed', 'Committed'), ('disbursed', 'Disbursed')], default='disbursed', max_length=10, verbose_name='stage')),
-                ('beneficiaries', models.TextField(blank=True, verbose_name='beneficiaries')),
-                ('beneficiaries_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of beneficiaries')),
-                ('amount_vnd', models.DecimalField(blank=True, decimal_places=0, editable=False, max_digits=24, null=True, verbose_name='amount in VND')),
-                ('amount_usd', models.DecimalField(blank=True, decimal_places=2, editable=False, max_digits=20, null=True, verbose_name='amount in USD')),
-                ('rate_note', models.CharField(blank=True, editable=False, max_length=200, verbose_name='exchange rate used')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='resources', to='activities.activity', verbose_name='activity')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='resources', to='agreements.agreement', verbose_name='agreement')),
-                ('partner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='resources', to='partners.partner', verbose_name='partner')),
-                ('shared_with', models.ManyToManyField(blank=True, related_name='resources_shared', to='organization.unit', verbose_name='shared with')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resources', to='organization.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received from a partner"),
+                            ("given", "Given to a partner"),
+                        ],
+                        max_length=10,
+                        verbose_name="direction",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cash", "Cash"),
+                            ("in_kind", "In kind"),
+                            ("project", "Project"),
+                            ("technical_assistance", "Technical assistance"),
+                            ("scholarship", "Scholarship"),
+                        ],
+                        default="cash",
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("1"),
+                        max_digits=14,
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "unit_value",
+                    models.DecimalField(decimal_places=2, max_digits=20, verbose_name="unit value"),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        editable=False,
+                        help_text="Quantity × unit value.",
+                        max_digits=20,
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        default="VND",
+                        help_text="ISO 4217 code, e.g. VND, USD.",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="value date")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("pledged", "Pledged"),
+                            ("committed", "Committed"),
+                            ("disbursed", "Disbursed"),
+                        ],
+                        default="disbursed",
+                        max_length=10,
+                        verbose_name="stage",
+                    ),
+                ),
+                ("beneficiaries", models.TextField(blank=True, verbose_name="beneficiaries")),
+                (
+                    "beneficiaries_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="number of beneficiaries"
+                    ),
+                ),
+                (
+                    "amount_vnd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        editable=False,
+                        max_digits=24,
+                        null=True,
+                        verbose_name="amount in VND",
+                    ),
+                ),
+                (
+                    "amount_usd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        editable=False,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="amount in USD",
+                    ),
+                ),
+                (
+                    "rate_note",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=200,
+                        verbose_name="exchange rate used",
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="resources",
+                        to="activities.activity",
+                        verbose_name="activity",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="resources",
+                        to="agreements.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resources",
+                        to="partners.partner",
+                        verbose_name="partner",
+                    ),
+                ),
+                (
+                    "shared_with",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="resources_shared",
+                        to="organization.unit",
+                        verbose_name="shared with",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resources",
+                        to="organization.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource',
-                'verbose_name_plural': 'resources',
-                'ordering': ['-date', '-pk'],
-                'indexes': [models.Index(fields=['unit', 'date'], name='resources_r_unit_id_f5d97f_idx'), models.Index(fields=['direction', 'date'], name='resources_r_directi_f00228_idx'), models.Index(fields=['partner', 'date'], name='resources_r_partner_61750d_idx')],
+                "verbose_name": "resource",
+                "verbose_name_plural": "resources",
+                "ordering": ["-date", "-pk"],
+                "indexes": [
+                    models.Index(fields=["unit", "date"], name="resources_r_unit_id_f5d97f_idx"),
+                    models.Index(
+                        fields=["direction", "date"], name="resources_r_directi_f00228_idx"
+                    ),
+                    models.Index(fields=["partner", "date"], name="resources_r_partner_61750d_idx"),
+                ],
             },
         ),
     ]

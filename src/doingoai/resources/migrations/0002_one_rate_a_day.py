@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resources', '0001_initial'),
+        ("resources", "0001_initial"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='exchangerate',
-            constraint=models.UniqueConstraint(fields=('currency', 'date'), name='one_rate_a_day'),
+            model_name="exchangerate",
+            constraint=models.UniqueConstraint(fields=("currency", "date"), name="one_rate_a_day"),
         ),
     ]

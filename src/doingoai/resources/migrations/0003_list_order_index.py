@@ -4,18 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0002_list_order_index'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
-        ('resources', '0002_one_rate_a_day'),
+        ("activities", "0002_list_order_index"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
+        ("resources", "0002_one_rate_a_day"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['date', 'id'], name='resource_date_id'),
+            model_name="resource",
+            index=models.Index(fields=["date", "id"], name="resource_date_id"),
         ),
     ]

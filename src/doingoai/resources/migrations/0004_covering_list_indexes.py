@@ -4,22 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0003_covering_list_indexes'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
-        ('resources', '0003_list_order_index'),
+        ("activities", "0003_covering_list_indexes"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
+        ("resources", "0003_list_order_index"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='resource',
-            name='resources_r_directi_f00228_idx',
+            model_name="resource",
+            name="resources_r_directi_f00228_idx",
         ),
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['direction', 'date', 'unit'], name='resource_dir_date_unit'),
+            model_name="resource",
+            index=models.Index(fields=["direction", "date", "unit"], name="resource_dir_date_unit"),
         ),
     ]

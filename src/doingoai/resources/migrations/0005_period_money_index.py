@@ -4,18 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0003_covering_list_indexes'),
-        ('agreements', '0002_initial'),
-        ('organization', '0002_user_history'),
-        ('partners', '0002_list_order_index'),
-        ('resources', '0004_covering_list_indexes'),
+        ("activities", "0003_covering_list_indexes"),
+        ("agreements", "0002_initial"),
+        ("organization", "0002_user_history"),
+        ("partners", "0002_list_order_index"),
+        ("resources", "0004_covering_list_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(fields=['date', 'direction', 'partner', 'amount_vnd', 'amount_usd', 'unit'], name='resource_period_money'),
+            model_name="resource",
+            index=models.Index(
+                fields=["date", "direction", "partner", "amount_vnd", "amount_usd", "unit"],
+                name="resource_period_money",
+            ),
         ),
     ]

@@ -8,62 +8,225 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organization', '0002_user_history'),
+        ("organization", "0002_user_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year')),
-                ('measure', models.CharField(choices=[('intl_events', 'Events with international partners held'), ('delegations_out', 'Delegations sent abroad'), ('delegations_in', 'Delegations received'), ('reviews_mid_term', 'Agreements reviewed at mid-term on time (%)'), ('reviews_final', 'Agreements reviewed at the end on time (%)'), ('agreements', 'Agreements signed or renewed'), ('resources_vnd', 'Resources received (VND)'), ('resources_usd', 'Resources received (USD at the rate of the day)'), ('resources_items', 'Aid items received'), ('new_partners', 'New partners'), ('news', 'News items published')], default='intl_events', max_length=24, verbose_name='measure')),
-                ('value', models.DecimalField(decimal_places=2, default=Decimal('1'), max_digits=20, verbose_name='target')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('set_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('term', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.term', verbose_name='term')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organization.unit', verbose_name='set by unit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year"),
+                ),
+                (
+                    "measure",
+                    models.CharField(
+                        choices=[
+                            ("intl_events", "Events with international partners held"),
+                            ("delegations_out", "Delegations sent abroad"),
+                            ("delegations_in", "Delegations received"),
+                            ("reviews_mid_term", "Agreements reviewed at mid-term on time (%)"),
+                            ("reviews_final", "Agreements reviewed at the end on time (%)"),
+                            ("agreements", "Agreements signed or renewed"),
+                            ("resources_vnd", "Resources received (VND)"),
+                            ("resources_usd", "Resources received (USD at the rate of the day)"),
+                            ("resources_items", "Aid items received"),
+                            ("new_partners", "New partners"),
+                            ("news", "News items published"),
+                        ],
+                        default="intl_events",
+                        max_length=24,
+                        verbose_name="measure",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2, default=Decimal("1"), max_digits=20, verbose_name="target"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.term",
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organization.unit",
+                        verbose_name="set by unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical target',
-                'verbose_name_plural': 'historical targets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical target",
+                "verbose_name_plural": "historical targets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year')),
-                ('measure', models.CharField(choices=[('intl_events', 'Events with international partners held'), ('delegations_out', 'Delegations sent abroad'), ('delegations_in', 'Delegations received'), ('reviews_mid_term', 'Agreements reviewed at mid-term on time (%)'), ('reviews_final', 'Agreements reviewed at the end on time (%)'), ('agreements', 'Agreements signed or renewed'), ('resources_vnd', 'Resources received (VND)'), ('resources_usd', 'Resources received (USD at the rate of the day)'), ('resources_items', 'Aid items received'), ('new_partners', 'New partners'), ('news', 'News items published')], default='intl_events', max_length=24, verbose_name='measure')),
-                ('value', models.DecimalField(decimal_places=2, default=Decimal('1'), max_digits=20, verbose_name='target')),
-                ('set_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('term', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organization.term', verbose_name='term')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='targets_set', to='organization.unit', verbose_name='set by unit')),
-                ('units', models.ManyToManyField(blank=True, help_text='Empty: every unit directly below.', related_name='targets', to='organization.unit', verbose_name='only for these units')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year"),
+                ),
+                (
+                    "measure",
+                    models.CharField(
+                        choices=[
+                            ("intl_events", "Events with international partners held"),
+                            ("delegations_out", "Delegations sent abroad"),
+                            ("delegations_in", "Delegations received"),
+                            ("reviews_mid_term", "Agreements reviewed at mid-term on time (%)"),
+                            ("reviews_final", "Agreements reviewed at the end on time (%)"),
+                            ("agreements", "Agreements signed or renewed"),
+                            ("resources_vnd", "Resources received (VND)"),
+                            ("resources_usd", "Resources received (USD at the rate of the day)"),
+                            ("resources_items", "Aid items received"),
+                            ("new_partners", "New partners"),
+                            ("news", "News items published"),
+                        ],
+                        default="intl_events",
+                        max_length=24,
+                        verbose_name="measure",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2, default=Decimal("1"), max_digits=20, verbose_name="target"
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organization.term",
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets_set",
+                        to="organization.unit",
+                        verbose_name="set by unit",
+                    ),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty: every unit directly below.",
+                        related_name="targets",
+                        to="organization.unit",
+                        verbose_name="only for these units",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target',
-                'verbose_name_plural': 'targets',
-                'ordering': ['unit', 'measure', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('term__isnull', False), ('year__isnull', True)), models.Q(('term__isnull', True), ('year__isnull', False)), _connector='OR'), name='target_term_or_year')],
+                "verbose_name": "target",
+                "verbose_name_plural": "targets",
+                "ordering": ["unit", "measure", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("term__isnull", False), ("year__isnull", True)),
+                            models.Q(("term__isnull", True), ("year__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="target_term_or_year",
+                    )
+                ],
             },
         ),
     ]
