@@ -496,3 +496,28 @@ def test_every_kind_read_at_once_finds_what_two_statements_found(
     together = search_records(world.user(username), text)
     monkeypatch.setattr(ranking, "prefetch", _prefetch_before)
     assert seen(together) == seen(search_records(world.user(username), text)) and together
+
+
+@pytest.mark.parametrize("cap", [2, 3, 1000])
+def test_a_scoped_count_reads_past_the_newest_matches_out_of_scope(world, monkeypatch, cap):
+    """PostgreSQL counts a scope's matches from the ids read at once, the newest first
+    and the rest only when those do not reach the cap: a province's matches older than
+    the newest others' are counted, and the count stops at the cap."""
+    from django.db import connection
+
+    from doingoai.activities.models import Activity
+    from doingoai.core.samples import make
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite asks the index kind by kind")
+    monkeypatch.setattr(ranking, "COUNT_CAP", cap)
+    mine = [make("activities", world.daklak, title=f"Nongbua {i}") for i in range(3)]
+    others = [make("activities", world.hanoi, title=f"Nongbua {i}") for i in range(5)]
+    ids = sorted((a.pk for a in mine + others), reverse=True)
+    scoped = ranking.scoped_records(REGISTRY["activities"], world.user("daklak"))
+    assert scoped.filter(pk__in=ids).count() == 3
+    assert ranking.count_in_scope(scoped, ids) == min(3, cap + 1)
+    g = group(search_records(world.user("daklak"), "nongbua"), "activities")
+    assert (g.count, g.more) == (min(3, cap), cap < 3)
+    assert set(objects([g], "activities")) == set(mine)
+    assert Activity.objects.filter(pk__in=[o.pk for o in others]).count() == 5
