@@ -521,3 +521,26 @@ def test_a_scoped_count_reads_past_the_newest_matches_out_of_scope(world, monkey
     assert (g.count, g.more) == (min(3, cap), cap < 3)
     assert set(objects([g], "activities")) == set(mine)
     assert Activity.objects.filter(pk__in=[o.pk for o in others]).count() == 5
+
+
+@pytest.mark.django_db
+def test_the_kinds_read_whole_have_trigram_indexes_of_their_own():
+    """PostgreSQL: units and partners are asked through partial trigram indexes on their
+    own content type (migration core 0007), not through the index of every kind."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 lookups are per kind already")
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'core_search'")
+        defs = dict(cur.fetchall())
+    for label in searchindex.OWN_INDEX:
+        ct = ContentType.objects.get_by_natural_key(*label.split("."))
+        for column in ("key", "name"):
+            name = f"core_search_{column}_trgm_{ct.model}"
+            assert f"((id >> 40) = {ct.pk})" in defs[name]
+    assert sorted(searchindex._own_index_cts()) == sorted(
+        ContentType.objects.get_by_natural_key(*label.split(".")).pk
+        for label in searchindex.OWN_INDEX
+    )
