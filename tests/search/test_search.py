@@ -397,3 +397,150 @@ def test_a_commune_reader_finds_what_the_index_finds_in_her_scope(world, monkeyp
     assert set(found) == set(objects(asked, "activities")) == {own, taking_part, shared}
     assert found[-1] == shared  # matched in its text only: after those named so
     assert not set(found) & set(hidden)
+
+
+# ------------------------------------------------------------------ every kind at once
+
+
+def test_the_whole_query_is_asked_only_when_it_can_match_alone():
+    # "daklak" holds "dak" and "lak": a key holding it matches the words already
+    assert not searchindex.Query("dak lak").whole_needed
+    assert "daklak" not in searchindex.Query("dak lak").like()[1][-1]
+    assert not searchindex.Query("champasak").whole_needed
+    # "an nam": the words glue to "annam", the whole squashes to "anam"
+    q = searchindex.Query("an nam")
+    assert q.terms == ["annam"] and q.whole == "anam" and q.whole_needed
+    assert q.like()[1] == ["%annam%", "%anam%"]
+
+
+def _prefetch_before(q, ct_ids, using="default"):
+    """``prefetch`` as it was: a statement for the names and one for the keys, each
+    ranking in SQL (the reference the one statement must agree with)."""
+    from django.db import connection
+
+    shift, cap = searchindex.SHIFT, searchindex.CANDIDATES
+    mask = (1 << shift) - 1
+    out = {ct: searchindex.Prefetched() for ct in ct_ids}
+    ranked = (
+        f"SELECT id, title, name, ROW_NUMBER() OVER (PARTITION BY id >> {shift} "
+        f"ORDER BY id DESC) AS rn FROM core_search WHERE (id >> {shift}) = ANY(%s) AND "
+    )
+
+    def like(column):  # the whole query squashed asked unless it is the only word
+        conds = ["(" + " AND ".join([f"{column} LIKE %s"] * len(q.terms)) + ")"]
+        params = [f"%{t}%" for t in q.terms]
+        if q.terms != [q.whole]:
+            conds.append(f"{column} LIKE %s")
+            params.append(f"%{q.whole}%")
+        return "(" + " OR ".join(conds) + ")", params
+
+    names, name_params = like("name")
+    keys, key_params = like("key")
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT id >> {shift}, id & {mask}, title, name FROM ({ranked}{names}) m "
+            f"WHERE rn <= %s ORDER BY id DESC",
+            [ct_ids, *name_params, cap],
+        )
+        seen = set()
+        for ct, oid, title, name in cur.fetchall():
+            out[ct].found.append((oid, title, name))
+            seen.add((ct, oid))
+        cur.execute(
+            f"SELECT id >> {shift}, id & {mask}, rn, title, name FROM "
+            f"({ranked}{keys}) m ORDER BY id DESC",
+            [ct_ids, *key_params],
+        )
+        for ct, oid, rn, title, name in cur.fetchall():
+            got = out[ct]
+            got.ids.append(oid)
+            if rn <= cap and (ct, oid) not in seen and len(got.found) < cap:
+                got.found.append((oid, title, name))
+    return out
+
+
+@pytest.mark.parametrize("text", ["nong bua", "Nongbua", "bua nong", "an nam", "dak lak"])
+@pytest.mark.parametrize("username", ["trunguong", "daklak"])
+def test_every_kind_read_at_once_finds_what_two_statements_found(
+    world, monkeypatch, text, username
+):
+    """PostgreSQL reads every kind's matches in one statement (``prefetch``) and ranks
+    them in Python: the same matches, candidates (named by the query first, newest
+    first, then the newest matching elsewhere) and results as the two statements
+    ranking in SQL did, also where the candidates are cut."""
+    from django.db import connection
+
+    from doingoai.core.samples import make
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite asks the index kind by kind")
+    monkeypatch.setattr(searchindex, "CANDIDATES", 3)
+    for i in range(4):
+        make("activities", world.daklak, title=f"Giao lưu bản Nongbua {i}")
+        make("activities", world.hanoi, title=f"Hội nghị {i}", outcomes="Nông Bua, Đắk Lắk")
+        make("activities", world.daklak, title=f"An Nam {i}")
+    Partner.objects.create(
+        name_vi="Hội Phụ nữ bản Nongbua", kind="other", country="LA", unit=world.daklak
+    )
+    q = searchindex.Query(text)
+    cts = [searchindex._content_type("default", k.model).pk for k in searchindex.searchable_kinds()]
+    now, before = searchindex.prefetch(q, cts), _prefetch_before(q, cts)
+    assert {ct: (p.ids, p.found) for ct, p in now.items()} == {
+        ct: (p.ids, p.found) for ct, p in before.items()
+    }
+    assert any(p.ids for p in now.values())
+
+    def seen(groups):
+        return [(g.kind.slug, g.count, g.more, [h.obj.pk for h in g.hits]) for g in groups]
+
+    together = search_records(world.user(username), text)
+    monkeypatch.setattr(ranking, "prefetch", _prefetch_before)
+    assert seen(together) == seen(search_records(world.user(username), text)) and together
+
+
+@pytest.mark.parametrize("cap", [2, 3, 1000])
+def test_a_scoped_count_reads_past_the_newest_matches_out_of_scope(world, monkeypatch, cap):
+    """PostgreSQL counts a scope's matches from the ids read at once, the newest first
+    and the rest only when those do not reach the cap: a province's matches older than
+    the newest others' are counted, and the count stops at the cap."""
+    from django.db import connection
+
+    from doingoai.activities.models import Activity
+    from doingoai.core.samples import make
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite asks the index kind by kind")
+    monkeypatch.setattr(ranking, "COUNT_CAP", cap)
+    mine = [make("activities", world.daklak, title=f"Nongbua {i}") for i in range(3)]
+    others = [make("activities", world.hanoi, title=f"Nongbua {i}") for i in range(5)]
+    ids = sorted((a.pk for a in mine + others), reverse=True)
+    scoped = ranking.scoped_records(REGISTRY["activities"], world.user("daklak"))
+    assert scoped.filter(pk__in=ids).count() == 3
+    assert ranking.count_in_scope(scoped, ids) == min(3, cap + 1)
+    g = group(search_records(world.user("daklak"), "nongbua"), "activities")
+    assert (g.count, g.more) == (min(3, cap), cap < 3)
+    assert set(objects([g], "activities")) == set(mine)
+    assert Activity.objects.filter(pk__in=[o.pk for o in others]).count() == 5
+
+
+@pytest.mark.django_db
+def test_the_kinds_read_whole_have_trigram_indexes_of_their_own():
+    """PostgreSQL: units and partners are asked through partial trigram indexes on their
+    own content type (migration core 0007), not through the index of every kind."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 lookups are per kind already")
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'core_search'")
+        defs = dict(cur.fetchall())
+    for label in searchindex.OWN_INDEX:
+        ct = ContentType.objects.get_by_natural_key(*label.split("."))
+        for column in ("key", "name"):
+            name = f"core_search_{column}_trgm_{ct.model}"
+            assert f"((id >> 40) = {ct.pk})" in defs[name]
+    assert sorted(searchindex._own_index_cts()) == sorted(
+        ContentType.objects.get_by_natural_key(*label.split(".")).pk
+        for label in searchindex.OWN_INDEX
+    )

@@ -50,6 +50,9 @@ MAX_KEY = 20000
 MIN_TERM = 3
 #: candidates fetched per kind, in the database's rank order, before scoping and re-ranking
 CANDIDATES = 100
+#: PostgreSQL: the kinds with trigram indexes of their own (partial, on their content
+#: type; migration core 0007), the kinds every reader reads whole
+OWN_INDEX = ("organization.unit", "partners.partner")
 
 # ---------------------------------------------------------------- the key
 
@@ -380,13 +383,23 @@ class Query:
             alts.append(f'"{self.whole}"')
         return " OR ".join(alts)
 
+    @property
+    def whole_needed(self) -> bool:
+        """Can the whole query squashed match where its words do not? Not when it is
+        the only word, nor when it holds every word ("daklak" holds "dak" and "lak":
+        a key holding it holds them), which left PostgreSQL a second trigram scan."""
+        if not self.whole:
+            return False
+        return not self.terms or not all(t in self.whole for t in self.terms)
+
     def like(self, column: str = "key") -> tuple[str, list[str]]:
-        """PostgreSQL condition on ``column`` served by the trigram index."""
+        """PostgreSQL condition on ``column`` served by the trigram index (the same
+        matches as :func:`matches`)."""
         conds, params = [], []
         if self.terms:
             conds.append("(" + " AND ".join([f"{column} LIKE %s"] * len(self.terms)) + ")")
             params += [f"%{t}%" for t in self.terms]
-        if self.whole and (len(self.terms) != 1 or self.terms[0] != self.whole):
+        if self.whole_needed:
             conds.append(f"{column} LIKE %s")
             params.append(f"%{self.whole}%")
         return "(" + " OR ".join(conds) + ")", params
@@ -509,39 +522,77 @@ class Prefetched:
 
 
 def prefetch(q: Query, ct_ids: list[int], using: str = "default") -> dict | None:
-    """PostgreSQL: the matches of every kind in two statements (one scan of the
-    trigram index per column) instead of three per kind; each pays a bitmap heap scan
-    over the whole index. SQLite's FTS5 lookups are cheap per kind: None there."""
+    """PostgreSQL: the matches of every kind in one statement instead of three per
+    kind. Its cost is the bitmap heap scan over every kind's matches ("dak lak": the
+    17,600 records of Đắk Lắk, one heap page each), paid once for the names and the
+    keys together (two statements paid it twice); the rows come back as (id, in the
+    key, in the name) in id order and are ranked here (the titles sorted through two
+    window functions cost more than the scan), the titles and names read by primary
+    key for the candidates alone. The kinds with indexes of their own (``OWN_INDEX``)
+    are asked in their own part of the statement: a commune's search of the partners
+    read the 17,600 matches of every kind to keep 11. SQLite's FTS5 lookups are cheap
+    per kind: None there."""
     if _vendor(using) != "postgresql" or not ct_ids:
         return None
     mask = (1 << SHIFT) - 1
     out = {ct: Prefetched() for ct in ct_ids}
-    ranked = (
-        f"SELECT id, title, name, ROW_NUMBER() OVER (PARTITION BY id >> {SHIFT} "
-        f"ORDER BY id DESC) AS rn FROM {TABLE} WHERE (id >> {SHIFT}) = ANY(%s) AND "
-    )
     names, name_params = q.like("name")
     keys, key_params = q.like("key")
+    named = {ct: [] for ct in ct_ids}
+    keyed = {ct: [] for ct in ct_ids}
+    # a kind with its own index is asked alone (its content type written out, for the
+    # planner to match the index's condition), the others together
+    own = set(_own_index_cts(using)) & set(ct_ids)
+    rest = [ct for ct in ct_ids if ct not in own]
+    kinds = [(f"= {int(ct)}", []) for ct in sorted(own)] + ([("= ANY(%s)", [rest])] if rest else [])
+    select = f"SELECT id, {keys}, {names} FROM {TABLE} WHERE (id >> {SHIFT}) "
+    sql = " UNION ALL ".join(f"{select}{cond} AND ({keys} OR {names})" for cond, _p in kinds)
+    params = [
+        p for _c, ps in kinds for p in (*key_params, *name_params, *ps, *key_params, *name_params)
+    ]
     with connections[using].cursor() as cur:
-        cur.execute(
-            f"SELECT id >> {SHIFT}, id & {mask}, title, name FROM ({ranked}{names}) m "
-            f"WHERE rn <= %s ORDER BY id DESC",
-            [ct_ids, *name_params, CANDIDATES],
-        )
-        seen = set()
-        for ct, oid, title, name in cur.fetchall():
-            out[ct].found.append((oid, title, name))
-            seen.add((ct, oid))
-        cur.execute(
-            f"SELECT id >> {SHIFT}, id & {mask}, rn, title, name FROM "
-            f"({ranked}{keys}) m ORDER BY id DESC",
-            [ct_ids, *key_params],
-        )
-        for ct, oid, rn, title, name in cur.fetchall():
-            got = out[ct]
-            got.ids.append(oid)
-            if rn <= CANDIDATES and (ct, oid) not in seen and len(got.found) < CANDIDATES:
-                got.found.append((oid, title, name))
+        cur.execute(f"{sql} ORDER BY id DESC", params)
+        for eid, in_key, in_name in cur.fetchall():  # newest first within each kind
+            ct = eid >> SHIFT
+            if in_key:
+                out[ct].ids.append(eid & mask)
+                if len(keyed[ct]) < CANDIDATES:
+                    keyed[ct].append(eid)
+            if in_name and len(named[ct]) < CANDIDATES:
+                named[ct].append(eid)
+        picked = {}
+        for ct in ct_ids:
+            # the records named by the query first (the newest), then the newest of
+            # those matching elsewhere, up to CANDIDATES
+            got = named[ct]
+            seen = set(got)
+            for eid in keyed[ct]:
+                if len(got) >= CANDIDATES:
+                    break
+                if eid not in seen:
+                    got.append(eid)
+            picked[ct] = got
+        wanted = [eid for got in picked.values() for eid in got]
+        rows = {}
+        if wanted:
+            cur.execute(f"SELECT id, title, name FROM {TABLE} WHERE id = ANY(%s)", [wanted])
+            rows = {eid: (title, name) for eid, title, name in cur.fetchall()}
+    for ct, got in picked.items():
+        out[ct].found = [(eid & mask, *rows[eid]) for eid in got if eid in rows]
+    return out
+
+
+def _own_index_cts(using: str = "default") -> list[int]:
+    """The content types of the kinds with trigram indexes of their own."""
+    out = []
+    for label in OWN_INDEX:
+        app_label, model = label.split(".")
+        try:
+            out.append(
+                ContentType.objects.db_manager(using).get_by_natural_key(app_label, model).pk
+            )
+        except ContentType.DoesNotExist:
+            continue
     return out
 
 

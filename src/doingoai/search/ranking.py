@@ -110,18 +110,7 @@ def search_kind(
     if pre is not None and everything:
         count = len(pre.ids)
     elif pre is not None:
-        column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-        count = (
-            (
-                scoped.filter(
-                    RawSQL(f"{column} = ANY(%s)", [pre.ids], output_field=models.BooleanField())
-                )
-                .order_by()[: COUNT_CAP + 1]
-                .count()
-            )
-            if pre.ids
-            else 0
-        )
+        count = count_in_scope(scoped, pre.ids)
     elif everything:  # the central level, the partner directory: the index alone answers
         count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
     else:
@@ -148,6 +137,26 @@ def search_kind(
             (0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[:limit]
         ]
     return _group(kind, count, _hits(kind, q, scoped, ranked))
+
+
+def count_in_scope(scoped, ids: list) -> int:
+    """How many of ``ids`` (the matches, newest first) the scope holds, at most
+    ``COUNT_CAP + 1``: the newest ``2 × (COUNT_CAP + 1)`` asked first, the rest only
+    when they do not reach the cap. A province's "dak lak" matched 13,400 activities,
+    nearly all hers: the array of all of them took 16 ms to plan, to count 1,001."""
+    column = f'"{scoped.model._meta.db_table}"."{scoped.model._meta.pk.column}"'
+    count, first = 0, 2 * (COUNT_CAP + 1)
+    for chunk in (ids[:first], ids[first:]):
+        if not chunk or count > COUNT_CAP:
+            break
+        count += (
+            scoped.filter(
+                RawSQL(f"{column} = ANY(%s)", [chunk], output_field=models.BooleanField())
+            )
+            .order_by()[: COUNT_CAP + 1 - count]
+            .count()
+        )
+    return count
 
 
 def _hits(kind, q: Query, scoped, ranked: list[tuple]) -> list[Hit]:
