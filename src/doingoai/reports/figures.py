@@ -983,33 +983,33 @@ def _per_unit(unit, period, user, rollup, fig, months=None, sections=None) -> li
     else:
         _per_unit_counted(unit, period, user, rollup, rows)
     out = list(rows.values())
+    from django.conf import settings
+    from django.urls import get_script_prefix, get_urlconf
+
+    where = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    shown = period.year or (period.term.name if period.term else "")
     for row in out:
-        u = row["unit"]
-        row["activities_url"] = list_url("activities", **_activity_period_params(u, period))
-        row["intl_url"] = list_url(
-            "activities", with_partners="true", **_activity_period_params(u, period)
-        )
-        row["agreements_url"] = list_url(
-            "agreements", unit=u.pk, signed_from=_d(period.start), signed_to=_d(period.end)
-        )
-        row["resources_url"] = list_url(
-            "resources", unit=u.pk, **{RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
-        )
-        row["dashboard_url"] = (
-            reverse("dashboard")
-            + "?"
-            + urlencode(
-                {
-                    "unit": u.pk,
-                    **(
-                        {"year": period.year}
-                        if period.year
-                        else {"term": period.term.name if period.term else ""}
-                    ),
-                }
-            )
-        )
+        row.update(_row_urls(*where, row["unit"].pk, period.start, period.end, period.year, shown))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_urls(prefix, urlconf, unit_id, start, end, year, shown) -> dict:
+    """The links of a row of the units below (the same every time: remembered in the
+    process, as ``list_url``'s)."""
+    span = {ACTIVITY_FROM: _d(start), ACTIVITY_TO: _d(end), "took_place": "true"}
+    money = {RESOURCE_FROM: _d(start), RESOURCE_TO: _d(end)}
+    return {
+        "activities_url": list_url("activities", unit=unit_id, **span),
+        "intl_url": list_url("activities", with_partners="true", unit=unit_id, **span),
+        "agreements_url": list_url(
+            "agreements", unit=unit_id, signed_from=_d(start), signed_to=_d(end)
+        ),
+        "resources_url": list_url("resources", unit=unit_id, **money),
+        "dashboard_url": reverse("dashboard", urlconf=urlconf)
+        + "?"
+        + urlencode({"unit": unit_id, **({"year": year} if year else {"term": shown})}),
+    }
 
 
 def _per_unit_counted(unit, period, user, rollup, rows):

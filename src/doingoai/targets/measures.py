@@ -226,7 +226,16 @@ def new_partners(root, rollup, period, user, today):
             "new-partners", rollup, lambda ids: reach_new_partners(ids, period.months)
         )
     elif period.months:
-        counts = reach_new_partners([c.pk for c in rollup.children], period.months)
+        # a province: its communes' counts under its own reach version (moved only
+        # when its reach rows change: an activity saved there keeps them)
+        ids = [c.pk for c in rollup.children]
+        counts = period.subtree(
+            "new-partners",
+            root,
+            lambda: reach_new_partners(ids, period.months),
+            topics=("organization", "partners"),
+            part="reach",
+        )
     else:
         counts = new_partner_counts(root, user, period.start, period.end)
     return {child: Decimal(n) for child, n in counts.items()}
