@@ -1,3 +1,5 @@
+from html import escape as _escape
+
 from django import template
 
 from doingoai.documents.formatting import usd as _usd
@@ -60,14 +62,14 @@ def _rated(row, text):
 # countries of the map layers): the template engine's ~20 µs a node made them a third
 # of the first view after a change. These give the same HTML as the loops they replace.
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
 
 def _e(value) -> str:
-    """``{{ value }}`` in a template (autoescaped; a safe string as it is)."""
+    """``{{ value }}`` in a template (autoescaped; a safe string as it is): the same
+    five characters escaped as Django's ``escape``, by ``html.escape`` (``str.replace``,
+    several times faster than Django's ``str.translate`` on long addresses)."""
     if hasattr(value, "__html__"):
         return value.__html__()
-    return str(value).translate(_ESCAPES)
+    return _escape(str(value), quote=True)
 
 
 @register.simple_tag
