@@ -427,3 +427,50 @@ def test_summed_measures_read_no_records_and_equal_counting(recs, monkeypatch):
     for measure in (Measure.DELEGATIONS_OUT, Measure.INTL_EVENTS, Measure.NEW_PARTNERS):
         got = M.measure_below(measure=measure, **kw)[ea_kao.pk]
         assert got == straight(measure, ea_kao, year) > 0, measure
+
+
+def test_matrix_kept_per_province_follows_each_change(recs):
+    """The country's matrix keeps each province's summary measures under that
+    province's subtree version: after a save in Hà Nội only Hà Nội's cells are read
+    again (one unit in the statements), and every figure still equals the records, with
+    nothing cleared from the cache in between."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = recs.world
+    period = make_period(term="XIII")
+    set_all(w.central, period)
+    reader = w.user("trunguong")
+    assert summed_months(w.central, period, reader) is not None
+    cache.clear()
+    assert_matrix(w, w.central, period, user="trunguong")
+    p = make("partners", w.hanoi)
+    changes = [
+        lambda: make("activities", w.hanoi, partners=[p], start_date=dt.date(2024, 5, 1)),
+        lambda: make(
+            "activities",
+            w.hanoi,
+            kind=Activity.Kind.DELEGATION_OUT,
+            partners=[p],
+            start_date=dt.date(2024, 6, 3),
+        ),
+        lambda: make("resources", w.hanoi, date=dt.date(2024, 4, 2), direction="received"),
+        lambda: make("agreements", w.hanoi, signed_date=dt.date(2024, 2, 1)),
+    ]
+    for change in changes:
+        change()
+        with CaptureQueriesContext(connection) as ctx:
+            assert_matrix(w, w.central, period, user="trunguong")
+        cells = [
+            q["sql"]
+            for q in ctx.captured_queries
+            if '"reports_activitymonth"."kind"' in q["sql"] and "GROUP BY" in q["sql"]
+        ]
+        assert cells and all(f"IN ({w.hanoi.pk})" in sql for sql in cells), cells
+    # and a change in another province after them
+    recs.trip.start_date = dt.date(2021, 1, 1)
+    recs.trip.save()
+    assert_matrix(w, w.central, period, user="trunguong")
+    assert cell(
+        C.matrix(unit=w.central, period=period, user=reader, on=ON), w.hanoi, Measure.AGREEMENTS
+    ).measured == straight(Measure.AGREEMENTS, w.hanoi, period)

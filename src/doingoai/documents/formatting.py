@@ -13,6 +13,8 @@ def vn_number(value, decimals: int = 0) -> str:
     """``40.000.000``: rounded half up to ``decimals`` places; "—" for nothing."""
     if value is None or value == "":
         return "—"
+    if type(value) is int:  # most figures: a count (a dashboard formats hundreds)
+        return f"{value:,}".replace(",", ".")
     q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
     return format_number(Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP))
 

@@ -10,6 +10,7 @@ today's Đắk Lắk.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -50,11 +51,27 @@ def scoped(label: str, user, unit: Unit | None = None):
 
 
 def list_url(slug: str, **params) -> str:
+    """The list of ``slug`` filtered by ``params`` (None and "" left out). Remembered
+    in the process (a few hundred of these per dashboard, the same ones every time):
+    the address depends only on its arguments and the URL configuration."""
+    from django.conf import settings
+    from django.urls import get_script_prefix, get_urlconf
+
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    items = tuple(params.items())
     try:
-        url = reverse(f"{slug}_list")
+        return _list_url(get_script_prefix(), urlconf, slug, items)
+    except TypeError:  # a value that is no key (a list): not remembered
+        return _list_url.__wrapped__(get_script_prefix(), urlconf, slug, items)
+
+
+@functools.lru_cache(maxsize=8192)
+def _list_url(prefix, urlconf, slug: str, params: tuple) -> str:
+    try:
+        url = reverse(f"{slug}_list", urlconf=urlconf)
     except NoReverseMatch:
         return ""
-    clean = {k: v for k, v in params.items() if v not in (None, "")}
+    clean = {k: v for k, v in params if v not in (None, "")}
     return f"{url}?{urlencode(clean)}" if clean else url
 
 
@@ -67,13 +84,21 @@ class Rollup:
 
     def __init__(self, root: Unit):
         self.root = root
-        rows = list(Unit.objects.filter(path__startswith=root.path).values_list("id", "path"))
-        self.paths = dict(rows)
         children = Unit.objects.filter(parent=root, successor__isnull=True)
         self.children = sorted(children, key=lambda u: (u.level, vietnamese_sort_key(u.name)))
         self.child_ids = {u.pk for u in self.children}
 
+    @functools.cached_property
+    def paths(self) -> dict[int, str]:
+        """Every unit of the subtree's path, read only when a record's unit is rolled up
+        (the figures read from the summary tables never are: their rows are the units
+        below already). The country's is ~11,000 rows, the first view's longest read."""
+        rows = Unit.objects.filter(path__startswith=self.root.path).values_list("id", "path")
+        return dict(rows)
+
     def child_of(self, unit_id) -> int | None:
+        if unit_id in self.child_ids:
+            return unit_id
         path = self.paths.get(unit_id)
         if path is None or path == self.root.path:
             return None
@@ -958,33 +983,33 @@ def _per_unit(unit, period, user, rollup, fig, months=None, sections=None) -> li
     else:
         _per_unit_counted(unit, period, user, rollup, rows)
     out = list(rows.values())
+    from django.conf import settings
+    from django.urls import get_script_prefix, get_urlconf
+
+    where = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    shown = period.year or (period.term.name if period.term else "")
     for row in out:
-        u = row["unit"]
-        row["activities_url"] = list_url("activities", **_activity_period_params(u, period))
-        row["intl_url"] = list_url(
-            "activities", with_partners="true", **_activity_period_params(u, period)
-        )
-        row["agreements_url"] = list_url(
-            "agreements", unit=u.pk, signed_from=_d(period.start), signed_to=_d(period.end)
-        )
-        row["resources_url"] = list_url(
-            "resources", unit=u.pk, **{RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
-        )
-        row["dashboard_url"] = (
-            reverse("dashboard")
-            + "?"
-            + urlencode(
-                {
-                    "unit": u.pk,
-                    **(
-                        {"year": period.year}
-                        if period.year
-                        else {"term": period.term.name if period.term else ""}
-                    ),
-                }
-            )
-        )
+        row.update(_row_urls(*where, row["unit"].pk, period.start, period.end, period.year, shown))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_urls(prefix, urlconf, unit_id, start, end, year, shown) -> dict:
+    """The links of a row of the units below (the same every time: remembered in the
+    process, as ``list_url``'s)."""
+    span = {ACTIVITY_FROM: _d(start), ACTIVITY_TO: _d(end), "took_place": "true"}
+    money = {RESOURCE_FROM: _d(start), RESOURCE_TO: _d(end)}
+    return {
+        "activities_url": list_url("activities", unit=unit_id, **span),
+        "intl_url": list_url("activities", with_partners="true", unit=unit_id, **span),
+        "agreements_url": list_url(
+            "agreements", unit=unit_id, signed_from=_d(start), signed_to=_d(end)
+        ),
+        "resources_url": list_url("resources", unit=unit_id, **money),
+        "dashboard_url": reverse("dashboard", urlconf=urlconf)
+        + "?"
+        + urlencode({"unit": unit_id, **({"year": year} if year else {"term": shown})}),
+    }
 
 
 def _per_unit_counted(unit, period, user, rollup, rows):

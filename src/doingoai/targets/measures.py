@@ -142,6 +142,22 @@ def _review_rows(root, period, user, today) -> list[dict]:
     )
 
 
+def _review_rows_rolled(rollup, rows) -> list[dict]:
+    """``_review_rows`` summed into the units directly below (kept so: rolling the rows
+    up again needs no unit's path)."""
+    out: dict[tuple, dict] = {}
+    for r in rows:
+        child = rollup.child_of(r["unit_id"])
+        if child is None:
+            continue
+        row = out.setdefault(
+            (r["kind"], child), {"kind": r["kind"], "unit_id": child, "due": 0, "on_time": 0}
+        )
+        row["due"] += r["due"]
+        row["on_time"] += r["on_time"]
+    return list(out.values())
+
+
 def _reviews(kind):
     """The share (%) of the reviews due in the period (so far) that were held by their
     due date; a unit with none due has no figure (None). Both kinds in one query."""
@@ -153,7 +169,7 @@ def _reviews(kind):
                 lambda: period.cached(
                     "reviews",
                     ("agreements", "organization"),
-                    lambda: _review_rows(root, period, user, today),
+                    lambda: _review_rows_rolled(rollup, _review_rows(root, period, user, today)),
                 ),
             )
         else:
@@ -210,7 +226,16 @@ def new_partners(root, rollup, period, user, today):
             "new-partners", rollup, lambda ids: reach_new_partners(ids, period.months)
         )
     elif period.months:
-        counts = reach_new_partners([c.pk for c in rollup.children], period.months)
+        # a province: its communes' counts under its own reach version (moved only
+        # when its reach rows change: an activity saved there keeps them)
+        ids = [c.pk for c in rollup.children]
+        counts = period.subtree(
+            "new-partners",
+            root,
+            lambda: reach_new_partners(ids, period.months),
+            topics=("organization", "partners"),
+            part="reach",
+        )
     else:
         counts = new_partner_counts(root, user, period.start, period.end)
     return {child: Decimal(n) for child, n in counts.items()}
@@ -267,6 +292,67 @@ MEASURES = {
 }
 
 
+#: the measures read from the summary cells of the units below, all of them at once
+SUMMARY_MEASURES = tuple(
+    m.value
+    for m in (
+        Measure.INTL_EVENTS,
+        Measure.DELEGATIONS_OUT,
+        Measure.DELEGATIONS_IN,
+        Measure.AGREEMENTS,
+        Measure.RESOURCES_VND,
+        Measure.RESOURCES_USD,
+        Measure.RESOURCES_ITEMS,
+    )
+)
+
+
+def _summary_measures_below(rollup, period: Summed) -> dict[int, dict]:
+    """Every measure of ``SUMMARY_MEASURES`` for every unit below, from the summary
+    cells (what ``intl_events``, ``_delegations``, ``agreements`` and ``_resources``
+    read one by one), in three statements. Below the root (the country) each unit's
+    are kept under its own subtree's version (``Kept.children``, as the figures' rows
+    per unit): after a save in Hà Nội only Hà Nội's cells are read again."""
+    months = period.months
+    if period.key and province_of(rollup.root) is None:
+        return period.children(
+            "summary-measures", rollup.children, lambda ids: _summary_measures(ids, months)
+        )
+    return _summary_measures([c.pk for c in rollup.children], months)
+
+
+def _summary_measures(unit_ids: list[int], months) -> dict[int, dict]:
+    """{unit: {measure: figure}} of ``SUMMARY_MEASURES`` from the units' own summary
+    cells (each unit's cells count its whole subtree)."""
+    from doingoai.reports.models import ActivityMonth, AgreementMonth, ResourceTotalMonth
+
+    out = {u: dict.fromkeys(SUMMARY_MEASURES, ZERO) for u in unit_ids}
+    if not unit_ids:
+        return out
+    span = {"unit_id__in": unit_ids, "month__gte": months[0], "month__lte": months[1]}
+    kinds = {"delegation_out": "delegations_out", "delegation_in": "delegations_in"}
+    for r in (
+        ActivityMonth.objects.filter(**span)
+        .values("unit_id", "kind")
+        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
+    ):
+        row = out[r["unit_id"]]
+        row["intl_events"] += Decimal(r["intl"] or 0)
+        if r["kind"] in kinds:
+            row[kinds[r["kind"]]] += Decimal(r["n"] or 0)
+    for r in AgreementMonth.objects.filter(**span).values("unit_id").annotate(n=Sum("signed")):
+        out[r["unit_id"]]["agreements"] = Decimal(r["n"] or 0)
+    received = ResourceTotalMonth.objects.filter(**span, direction="received")
+    for r in received.values("unit_id").annotate(
+        vnd=Sum("vnd"), usd=Sum("usd"), items=Sum("items")
+    ):
+        row = out[r["unit_id"]]
+        row["resources_vnd"] = Decimal(r["vnd"] or 0)
+        row["resources_usd"] = Decimal(r["usd"] or 0)
+        row["resources_items"] = Decimal(r["items"] or 0)
+    return out
+
+
 def measure_below(
     *,
     root,
@@ -281,7 +367,11 @@ def measure_below(
     rollup = rollup or Rollup(root)
     if not isinstance(period, Summed):
         period = Summed(period, root, user)
-    got = MEASURES[measure](root, rollup, period, user, today)
+    if measure in SUMMARY_MEASURES and period.months:
+        every = period.memo("summary-measures", lambda: _summary_measures_below(rollup, period))
+        got = {child: values[measure] for child, values in every.items()}
+    else:
+        got = MEASURES[measure](root, rollup, period, user, today)
     zero = None if measure in (Measure.REVIEWS_MID_TERM, Measure.REVIEWS_FINAL) else ZERO
     return {child.pk: got.get(child.pk, zero) for child in rollup.children}
 
