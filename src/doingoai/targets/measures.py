@@ -55,20 +55,6 @@ def _rolled(rollup: Rollup, rows, key: str = "n") -> dict[int, Decimal]:
     return out
 
 
-def _summed(rows, key: str = "n") -> dict[int, Decimal]:
-    """Summary rows (``unit_id``: a unit directly below, ``key``) as figures."""
-    return {row["unit_id"]: Decimal(row[key] or 0) for row in rows}
-
-
-def _below(rollup, months) -> dict:
-    """The summary rows of the units directly below, for the months."""
-    return {
-        "unit_id__in": [c.pk for c in rollup.children],
-        "month__gte": months[0],
-        "month__lte": months[1],
-    }
-
-
 def _activities(root, period, user):
     """The activities below ``root`` that took place in the period (events held,
     delegations gone or received), as ``user`` may see them."""
@@ -78,30 +64,18 @@ def _activities(root, period, user):
     ).exclude(state__in=NOT_HELD)
 
 
-def _activities_summed(root, rollup, period, field: str, **cond) -> dict[int, Decimal]:
-    """``field`` of the activity summaries of the units below (the summaries count only
-    the activities that took place, like the records' count)."""
-    from doingoai.reports.models import ActivityMonth
-
-    months = period.months
-    return _summed(
-        ActivityMonth.objects.filter(**_below(rollup, months), **cond)
-        .values("unit_id")
-        .annotate(n=Sum(field))
-    )
+# The measures of ``SUMMARY_MEASURES`` below are counted from the records here; when
+# the period can be read from the summary tables ``measure_below`` reads all of them at
+# once from the summary cells instead (``_summary_measures``).
 
 
 def intl_events(root, rollup, period, user, today):
-    if period.months:
-        return _activities_summed(root, rollup, period, "with_partners")
     qs = _activities(root, period, user).filter(has_partner())
     return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
 
 def _delegations(kind):
     def measure(root, rollup, period, user, today):
-        if period.months:
-            return _activities_summed(root, rollup, period, "activities", kind=kind)
         qs = _activities(root, period, user).filter(kind=kind)
         return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
 
@@ -109,11 +83,6 @@ def _delegations(kind):
 
 
 def agreements(root, rollup, period, user, today):
-    if period.months:
-        from doingoai.reports.models import AgreementMonth
-
-        rows = AgreementMonth.objects.filter(**_below(rollup, period.months))
-        return _summed(rows.values("unit_id").annotate(n=Sum("signed")))
     qs = scoped("agreements.Agreement", user, root).filter(
         under(root.path), signed_date__gte=period.start, signed_date__lte=period.end
     )
@@ -182,19 +151,10 @@ def _reviews(kind):
     return measure
 
 
-#: the resources' measures: (field of the records or None: a count, of the summaries)
-RESOURCE_FIELDS = {"amount_vnd": "vnd", "amount_usd": "usd", None: "items"}
-
-
 def _resources(field):
-    def measure(root, rollup, period, user, today):
-        if period.months:
-            from doingoai.reports.models import ResourceTotalMonth
+    """The aid received, ``field`` of the records summed (None: counted)."""
 
-            rows = ResourceTotalMonth.objects.filter(
-                **_below(rollup, period.months), direction="received"
-            )
-            return _summed(rows.values("unit_id").annotate(n=Sum(RESOURCE_FIELDS[field])))
+    def measure(root, rollup, period, user, today):
         qs = scoped("resources.Resource", user, root).filter(
             under(root.path), direction="received", date__gte=period.start, date__lte=period.end
         )
