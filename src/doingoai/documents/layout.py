@@ -214,7 +214,14 @@ class Block:
     @property
     def landscape(self) -> bool:
         """An appendix holding a table of so many columns is set on landscape pages."""
-        return any(t.landscape for t in self.tables) or any(c.landscape for c in self.children)
+        return any(t.landscape for t in tables_of([self]))
+
+
+def tables_of(blocks):
+    """The tables of ``blocks`` and of their children, in order."""
+    for block in blocks:
+        yield from block.tables
+        yield from tables_of(block.children)
 
 
 @dataclass
@@ -277,16 +284,7 @@ class Document:
         return f"(Kèm theo {kind} số {number} ngày {self.date:%d/%m/%Y}{of})"
 
     def tables(self) -> list[Table]:
-        out = []
-
-        def walk(blocks):
-            for b in blocks:
-                out.extend(b.tables)
-                walk(b.children)
-
-        walk(self.sections)
-        walk(self.appendices)
-        return out
+        return [*tables_of(self.sections), *tables_of(self.appendices)]
 
 
 #: a table of more rows than this goes to an appendix (Decree 30: long lists in
@@ -383,14 +381,8 @@ def move_long_tables(doc: Document, appendix_title) -> None:
         walk(b, None)
     for b in doc.appendices:
         if b.landscape:
-            for t in _tables_of(b):
+            for t in tables_of([b]):
                 t.width_cm = LANDSCAPE_WIDTH_CM
-
-
-def _tables_of(block: Block):
-    yield from block.tables
-    for child in block.children:
-        yield from _tables_of(child)
 
 
 def file_name(*parts: str) -> str:
@@ -516,8 +508,8 @@ def part_pdf(source: str) -> bytes:
 # before it left on its last page (with that page's bottom margin, so the margins between
 # the two collapse as in one document), its pages numbered on from that page; its first
 # page is then drawn over the last page of the run before (pypdf). The pages, their text
-# and its position are those of the body laid out at once (``tests/reports/
-# test_appendices.py`` compares them). Each run is kept under the hash of its HTML with
+# and its position are those of the body laid out at once (``tests/documents/
+# test_runs.py`` compares them). Each run is kept under the hash of its HTML with
 # what follows from it (pages, where its last page ends, its headings for the bookmarks):
 # when a figure changes and its run keeps its length, the runs after it are taken from
 # the cache as they are.
