@@ -465,3 +465,35 @@ def test_a_country_providing_the_money_makes_it_received():
     assert [(a.value, a.currency, a.direction) for a in extract(text).amounts] == [
         (Decimal("4200000"), "AUD", "received")
     ]
+
+
+# --- round five (fresh2/ became tuning material; fresh3/ kept apart) -----------------------
+
+
+def test_the_place_of_the_people_who_benefit_is_not_a_place():
+    # https://vietnamembassy-usa.org/vi/tin-tuc/2001/03/plan-intl-tai-tro-cho-gia-dinh-ngheo-tai-bac-giang
+    text = (
+        "Mới đây, Tổ chức Plan International đã tài trợ 276 triệu đồng thông qua 4 dự án để "
+        "giúp 490 hộ nghèo ở xã Hợp Đức, huyện Tân Yên, tỉnh Bắc Giang có điều kiện phát "
+        "triển kinh tế, xóa đói giảm nghèo."
+    )
+    assert extract(text).places == []
+
+
+def test_the_provinces_of_funded_projects_are_not_places():
+    # http://www.voh.com.vn/kinh-te/uc-vien-tro-truc-tiep-hon-3-3-ti-dong-cho-cac-du-an-cham-soc-suc-khoe-cong-dong-225923.html
+    text = (
+        "(VOH) - Tổng Lãnh Sự Quán Úc tại TPHCM vừa tổ chức buổi lễ ký kết trao viện trợ.\n\n"
+        "Các dự án nhận được viện trợ thuộc các tỉnh An Giang, Vĩnh Long, Hậu Giang, Đà Nẵng, "
+        "Quảng Nam, Cà Mau, Khánh Hòa, và Thành phố Hồ Chí Minh."
+    )
+    assert extract(text).places == []
+
+
+def test_a_visit_to_the_people_who_benefit_is_still_where_it_happened():
+    # https://phunuvietnam.vn/chuyen-xe-huu-nghi-tham-tang-qua-cac-ho-dan-campuchia-32513.htm
+    text = (
+        "Ngày 11/9, Chuyến xe hữu nghị của Đoàn đại biểu Hội LHPN Việt Nam đã tới thăm và "
+        "tặng quà 100 hộ dân ở xã Sambor Prei Kuk, tỉnh Kampong Thom."
+    )
+    assert extract(text).places == ["xã Sambor Prei Kuk", "tỉnh Kampong Thom"]

@@ -444,11 +444,46 @@ def _announced(work: str, start: int) -> bool:
 
 def _is_located(work: str, start: int) -> bool:
     """Is the place at ``start`` (its administrative word included) written after a
-    location word ("tại", "ở", "đến", ...) that does not end a name?"""
+    location word ("tại", "ở", "đến", ...) that does not end a name, and not the place of
+    the people who benefit or of the projects funded?"""
     cue = _LOCATED_WORD.search(work, max(0, start - 12), start)
     if cue is None:
         return False
-    return not _after_name(work, cue.start())
+    return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start())
+
+
+#: "giúp 490 hộ nghèo ở xã Hợp Đức", "người dân tộc thiểu số ở tỉnh Đăk Nông": the place
+#: written right after the people who benefit is where they live
+_BENEFICIARIES_BEFORE = re.compile(
+    r"(?i:\b(?:hộ(?:\s+(?:nghèo|dân|gia\s+đình|cận\s+nghèo))?|người\s+(?:dân|nghèo)|"
+    r"học\s+sinh|dân\s+tộc\s+thiểu\s+số))[ \t]+$"
+)
+#: the activity of a sentence: a place in it is where the activity took place
+_ACTIVITY_WORD = re.compile(
+    r"(?i:\blễ\b|\btrao\b|\btặng\b|diễn\s+ra|ký\s+kết|\bký\b|bàn\s+giao|"
+    r"khởi\s+động|khởi\s+công|khánh\s+thành|hội\s+thảo|hội\s+nghị|tập\s+huấn|\bhọp\b|"
+    r"làm\s+việc|\bthăm\b|\btiếp\b|đến\s+dự|tham\s+dự|khai\s+mạc)"
+    # "tổ chức lễ ...", not the noun of "Tổ chức Plan International"
+    r"|\b(?i:tổ\s+chức)(?!\s+[A-ZĐ])"
+)
+
+
+def _beneficiaries_place(work: str, cue: int) -> bool:
+    """Is the location word at ``cue`` about who benefits or where funded projects are,
+    not where the reported activity took place? Its sentence names no activity (a visit,
+    a handover, a meeting ...) before it, and either the people who benefit come right
+    before it ("giúp 490 hộ nghèo ở xã ...") or the sentence speaks of projects ("Bảy dự
+    án nêu trên sẽ được thực hiện trong năm 2011 tại các tỉnh ...", "Các dự án nhận được
+    viện trợ thuộc các tỉnh ...")."""
+    sentence_start = max(work.rfind(". ", 0, cue), work.rfind("\n", 0, cue)) + 1
+    before = work[sentence_start:cue]
+    if _ACTIVITY_WORD.search(before):
+        # "đã tới thăm và tặng quà 100 hộ dân ở xã Sambor Prei Kuk": the visit was there
+        return False
+    return bool(
+        _BENEFICIARIES_BEFORE.search(work, max(0, cue - 40), cue)
+        or re.search(r"(?i:\bdự\s+án\b)", before)
+    )
 
 
 def _after_name(work: str, pos: int) -> bool:
