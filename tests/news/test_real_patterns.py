@@ -497,3 +497,34 @@ def test_a_visit_to_the_people_who_benefit_is_still_where_it_happened():
         "tặng quà 100 hộ dân ở xã Sambor Prei Kuk, tỉnh Kampong Thom."
     )
     assert extract(text).places == ["xã Sambor Prei Kuk", "tỉnh Kampong Thom"]
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [
+        # https://www.care.org.vn/care-quoc-te-tai-viet-nam-khoi-dong-du-an-nang-quyen-kinh-te-cua-phu-nu-dan-toc-thieu-so-tai-viet-nam/?lang=vi
+        ("CARE Quốc tế tại Việt Nam", "CARE"),
+        # https://vietnamembassy-usa.org/vi/tin-tuc/2001/03/plan-intl-tai-tro-cho-gia-dinh-ngheo-tai-bac-giang
+        ("Tổ chức Plan International", "Plan Quốc tế"),
+        # https://thanhnien.vn/the-gioi/new-zealand-ho-tro-nguoi-dan-ngheo-o-tinh-cao-bang-nang-cao-thu-nhap-1130663.html
+        ("ChildFund Việt Nam", "ChildFund"),
+        # https://dantocmiennui.baotintuc.vn/khoi-dong-du-an-phong-chong-mua-ban-nguoi-tai-ha-giang-post228474.html
+        ("Tổ chức BDCF", "BDCF"),
+        # http://www.baomoi.com/nhat-ban-vien-tro-hon-200-000-usd-xay-truong-hoc-tai-thai-nguyen-va-ninh-binh/c/7278868.epi
+        ("ĐSQ Nhật Bản", "Đại sứ quán Nhật Bản"),
+    ],
+)
+def test_two_names_of_one_organisation(written, other):
+    from doingoai.news.matching import organisation_key
+
+    assert organisation_key(written) == organisation_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("ActionAid", "Oxfam"), ("Đại sứ quán Nhật Bản", "Đại sứ quán Hàn Quốc"), ("KOICA", "JICA")],
+)
+def test_names_of_different_organisations(one, other):
+    from doingoai.news.matching import organisation_key
+
+    assert organisation_key(one) != organisation_key(other)

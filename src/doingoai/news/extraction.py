@@ -355,6 +355,23 @@ KNOWN_PARTNERS: dict[str, str] = {
 }
 
 
+#: Known names of one organisation: alias -> the alias that names it in comparisons
+#: (:func:`doingoai.news.matching.organisation_key`).
+SAME_ORGANISATION: dict[str, str] = {
+    "CARE International": "CARE",
+    "Plan Quốc tế": "Plan International",
+    "Tầm nhìn Thế giới": "World Vision",
+    "The Asia Foundation": "Quỹ Châu Á",
+    "TAF": "Quỹ Châu Á",
+    "World Bank": "Ngân hàng Thế giới",
+    "Liên minh Châu Âu": "Liên minh châu Âu",
+    "EU": "Liên minh châu Âu",
+    "Sida": "SIDA",
+    "Kocun": "KOCUN",
+    "WIDF": "Liên đoàn Phụ nữ Dân chủ Quốc tế",
+}
+
+
 def _known_pattern(name: str) -> str:
     """A known name; one of three words or more in any case ("Liên đoàn phụ nữ dân chủ
     quốc tế"), an acronym or a short name as written."""
