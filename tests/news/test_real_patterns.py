@@ -528,3 +528,59 @@ def test_names_of_different_organisations(one, other):
     from doingoai.news.matching import organisation_key
 
     assert organisation_key(one) != organisation_key(other)
+
+
+def _amounts(text: str) -> list[tuple]:
+    return [(a.value, a.currency, a.direction) for a in extract(text).amounts]
+
+
+def test_an_amount_in_canadian_dollars_and_its_conversion():
+    # https://vietnam.opendevelopmentmekong.net/vi/news/canadian-funded-project-helps-advance-ethnic-womens-economic-empowerment/
+    text = (
+        "Dự án do Canada tài trợ nhằm nâng quyền kinh tế cho phụ nữ dân tộc thiểu số\n\n"
+        "Ngày 21/9 tại Lai Châu đã diễn ra cuộc họp đánh giá triển khai dự án do Canada tài "
+        "trợ. Dự án có tổng kinh phí gần 4,6 triệu CAD (3,4 triệu USD) dự kiến sẽ hỗ trợ hơn "
+        "2.600 phụ nữ và nam giới dân tộc thiểu số."
+    )
+    assert _amounts(text) == [(Decimal("4600000"), "CAD", "received")]
+
+
+def test_new_zealand_dollars_restated_approximately_in_dong():
+    # https://thanhnien.vn/the-gioi/new-zealand-ho-tro-nguoi-dan-ngheo-o-tinh-cao-bang-nang-cao-thu-nhap-1130663.html
+    text = (
+        "Đại sứ New Zealand tại Việt Nam đến thăm các hộ dân tham gia dự án tại Cao Bằng. Đây "
+        "là chương trình do chính phủ New Zealand tài trợ.\n\n"
+        "Dự án trị giá 1,7 triệu đô la New Zealand (gần 25 nghìn tỉ đồng) được thực hiện bởi "
+        "ChildFund Việt Nam."
+    )
+    assert _amounts(text) == [(Decimal("1700000"), "NZD", "received")]
+
+
+def test_the_parts_announced_by_cu_the_are_not_listed_again():
+    # http://molisa.gov.vn/Pages/tintuc/chitiet.aspx?tintucID=10395
+    text = (
+        "Đại sứ quán Hợp chủng quốc Hoa Kỳ vừa tài trợ hơn 70.000 đô-la Mỹ cho bốn dự án nhằm "
+        "thúc đẩy phát triển kinh tế xã hội ở Việt Nam, cụ thể: Trung tâm Hỗ trợ giáo dục và "
+        "nâng cao năng lực cho phụ nữ (CEPEW) được tài trợ 20.000 USD cho một dự án tuyên "
+        "truyền; Trung tâm Phát triển và Hội nhập (CDI) được tài trợ 15.000 USD."
+    )
+    assert _amounts(text) == [(Decimal("70000"), "USD", "received")]
+
+
+def test_support_from_a_fund_is_received():
+    # https://www.thoidai.com.vn/du-an-viet-han-cham-soc-gia-dinh-da-van-hoa-cua-hai-nuoc-81110.html
+    text = (
+        "Dự án được sự tài trợ của Hyundai Motor và Tổng lãnh sự quán tại TP Hồ Chí Minh cùng "
+        "sự hỗ trợ của Quỹ cứu tế phúc lợi xã hội Hàn Quốc, với tổng kinh phí dự án trong giai "
+        "đoạn 1 khoảng 22 tỷ đồng."
+    )
+    assert _amounts(text) == [(Decimal("22000000000"), "VND", "received")]
+
+
+def test_a_gift_to_a_foreign_body_named_before_the_amount_is_given():
+    # https://scov.gov.vn/dong-bao-vnon/tin-cong-dong/tp.hcm-tang-qua-tet-cho-viet-kieu-tai-campuchia.html
+    text = (
+        "Nhân dịp này, đoàn cũng đã tặng quà nhiều bà con Campuchia nghèo ở các địa phương nói "
+        "trên và tặng Hội chữ thập đỏ Campuchia 50.000 USD./."
+    )
+    assert _amounts(text) == [(Decimal("50000"), "USD", "given")]

@@ -1367,10 +1367,11 @@ def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, 
 _RECEIVED_CUE = re.compile(
     r"\b(?:tiep nhan|nhan duoc|nhan|van dong|huy dong|vien tro|"
     r"nguon luc|ket noi|keu goi|tai tro cua|tai tro tu|do .{1,60} tai tro|"
-    r"tu nguon|cam ket tai tro|tai tro)\b"
+    r"tu nguon|cam ket tai tro|tai tro|ho tro cua|ho tro tu)\b"
 )
 _GIVEN_CUE = re.compile(
-    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|danh tang|tang qua|"
+    # "sự hỗ trợ của Quỹ ...": support from someone, received
+    r"\b(?:trao tang|tang|trao|ho tro(?! (?:cua|tu)\b)|ung ho|ban giao|danh tang|tang qua|"
     # "cấp" grants, but "cấp tỉnh và huyện" is a level
     r"cap(?! (?:tinh|huyen|xa|co so|trung uong|tw|hoi|bo|cao|uy|thanh pho|quoc gia)\b))\b"
 )
@@ -1419,6 +1420,13 @@ def _direction(
         if _country_gives(text, s, amount.start):
             # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc": a country gives
             return "received"
+        if any(
+            cue_pos < o.start < amount.start and not o.is_unit and o.family != "overseas"
+            for o in orgs
+        ) or any(h.match.foreign and cue_pos < h.start < amount.start for h in hits):
+            # "tặng Hội chữ thập đỏ Campuchia 50.000 USD": the foreign body (or place) named
+            # between the gift and the amount receives it
+            return "given"
         # No named giver: look at the recipient.
         recipient = [o for o in orgs if amount.end <= o.start < e]
         recipient_places = [h for h in hits if amount.end <= h.start < e]
@@ -1432,9 +1440,13 @@ def _direction(
             return "received"
         return "unknown"
     if s > 1 and not recv and not give:
-        # "Dự án do KOICA tài trợ. Dự án có tổng kinh phí 2,5 tỷ đồng."
-        ps = max(folded.rfind(".", 0, s - 1), folded.rfind("\n", 0, s - 1)) + 1
-        previous = folded[ps:s]
+        # "Dự án do KOICA tài trợ. Dự án có tổng kinh phí 2,5 tỷ đồng." (also across the
+        # blank line between two paragraphs)
+        q = s
+        while q > 1 and folded[q - 1].isspace():
+            q -= 1
+        ps = max(folded.rfind(".", 0, q - 1), folded.rfind("\n", 0, q - 1)) + 1
+        previous = folded[ps:q]
         if re.search(
             r"\bdo .{1,80}\b(?:tai tro|vien tro)\b|\b(?:tiep nhan|van dong|huy dong)\b", previous
         ):
