@@ -584,3 +584,36 @@ def test_a_gift_to_a_foreign_body_named_before_the_amount_is_given():
         "trên và tặng Hội chữ thập đỏ Campuchia 50.000 USD./."
     )
     assert _amounts(text) == [(Decimal("50000"), "USD", "given")]
+
+
+def test_a_government_whose_aid_the_article_signs_is_a_partner():
+    # https://amp.vov.vn/kinh-te/nhat-ban-vien-tro-khong-hoan-lai-cho-5-du-an-tai-viet-nam-364329.vov
+    text = (
+        "Ngày 12/11, tại Đại sứ quán Nhật Bản tại Hà Nội đã diễn ra Lễ ký hợp đồng viện trợ "
+        "không hoàn lại của Chính phủ Nhật Bản cho năm dự án tại Việt Nam."
+    )
+    assert "Chính phủ Nhật Bản" in extract(text).partners
+
+
+def test_governments_cooperating_in_the_project_are_partners():
+    # https://baoquocte.vn/unfpa-hon-5000-bo-do-dung-thiet-yeu-dang-den-voi-phu-nu-vung-dich-covid-19-150174.html&mobile=yes&amp=1
+    text = (
+        "Hoạt động nằm trong khuôn khổ dự án của UNFPA với sự hợp tác của Cơ quan Hợp tác "
+        "quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản."
+    )
+    partners = extract(text).partners
+    assert "Chính phủ Australia" in partners and "Chính phủ Nhật Bản" in partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://hanoimoi.vn/nhat-ban-giup-xay-hai-truong-tieu-hoc-o-nam-dinh-quang-ninh-260972.html
+        "Chiều 28-12, tại Hà Nội, Đại sứ đặc mệnh toàn quyền Nhật Bản tại Việt Nam Yasuaki "
+        "Tanizaki đã ký hợp đồng viện trợ.",
+        # http://www.baomoi.com/nhat-ban-vien-tro-hon-200-000-usd-xay-truong-hoc-tai-thai-nguyen-va-ninh-binh/c/7278868.epi
+        "Ngày 1-11, tại ĐSQ Nhật Bản, Hà Nội đã diễn ra lễ ký kết viện trợ không hoàn lại.",
+    ],
+)
+def test_the_embassy_of_a_plenipotentiary_ambassador_or_written_dsq(text):
+    assert extract(text).partners == ["Đại sứ quán Nhật Bản"]

@@ -780,7 +780,11 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
 
 #: "Đại sứ Cuba tại Việt Nam", "Tổng Lãnh sự Singapore": the mission, named
 #: "Đại sứ quán Cuba" / "Tổng lãnh sự quán Singapore" when the text names only its head
-_ENVOY = re.compile(r"\b(?P<head>Đại\s+sứ|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự))(?!\s+quán)[ \t]+")
+_ENVOY = re.compile(
+    r"\b(?P<head>(?i:Đại\s+sứ)|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự)|ĐSQ)(?!\s+quán)"
+    # "Đại sứ đặc mệnh toàn quyền Nhật Bản": the ambassador of Japan
+    r"(?:[ \t]+(?i:đặc\s+mệnh\s+toàn\s+quyền))?[ \t]+"
+)
 
 
 def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
@@ -791,8 +795,11 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
         if hit is None or hit.match.kind != "country" or not hit.match.foreign:
             continue
         head = " ".join(m.group("head").split())
+        # "ĐSQ Nhật Bản" is the embassy written short
         mission = (
-            "Đại sứ quán" if head == "Đại sứ" else head[0].upper() + head[1:].lower() + " quán"
+            "Đại sứ quán"
+            if fold(head) in ("dai su", "dsq")
+            else head[0].upper() + head[1:].lower() + " quán"
         )
         key = f"mission:{fold(mission)}:{hit.match.country}"
         if any(o.key == key for o in orgs):
@@ -1174,6 +1181,13 @@ def _and_goes_on(text: str, pos: int) -> bool:
 
 #: "... do Chính phủ X tài trợ": the government funds the project of the article
 _FUNDED_BY = re.compile(r"[ \t]*(?:đã[ \t]+)?(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)")
+#: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
+#: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
+#: cooperation of the project is the government's
+_GOVERNMENT_AID = re.compile(
+    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác)[^.;\n]{0,60}?\bcủa[ \t]+"
+    r"(?:[^.;\n]{0,100}?(?:,|\bvà)[ \t]+)?$"
+)
 
 
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
@@ -1666,8 +1680,10 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         if org.collective and org.family in enumerated_families:
             span("partners", org.start, org.end)
             continue
-        if org.key.startswith("other:chinh phu:") and not _FUNDED_BY.match(
-            work[org.end : org.end + 40]
+        if (
+            org.key.startswith("other:chinh phu:")
+            and not _FUNDED_BY.match(work[org.end : org.end + 40])
+            and not _GOVERNMENT_AID.search(work[max(0, org.start - 160) : org.start])
         ):
             # "Chính phủ Hàn Quốc đã ban hành ...", "1 triệu USD từ Chính phủ Hàn Quốc": a
             # government as a whole acts in the background (it still gives the country and
