@@ -512,6 +512,8 @@ def test_a_visit_to_the_people_who_benefit_is_still_where_it_happened():
         ("Tổ chức BDCF", "BDCF"),
         # http://www.baomoi.com/nhat-ban-vien-tro-hon-200-000-usd-xay-truong-hoc-tai-thai-nguyen-va-ninh-binh/c/7278868.epi
         ("ĐSQ Nhật Bản", "Đại sứ quán Nhật Bản"),
+        # https://tacnghiep.thoidai.com.vn/quang-binh-la-mot-trong-nhung-tinh-chien-luoc-ma-to-chuc-plan-se-hop-tac-167658.html
+        ("PLAN", "Plan International"),
     ],
 )
 def test_two_names_of_one_organisation(written, other):
@@ -617,3 +619,12 @@ def test_governments_cooperating_in_the_project_are_partners():
 )
 def test_the_embassy_of_a_plenipotentiary_ambassador_or_written_dsq(text):
     assert extract(text).partners == ["Đại sứ quán Nhật Bản"]
+
+
+def test_the_seat_of_a_mission_is_not_a_place():
+    # https://duhoc.dantri.com.vn/the-gioi/canberra-ho-tro-42-trieu-do-uc-cho-phu-nu-viet-nam-1393299218.htm
+    text = (
+        "(Dân trí) - Theo tin từ sứ quán Úc tại Hà Nội, Úc sẽ cung cấp gói hỗ trợ có tổng trị "
+        "giá 4,2 triệu đô la Úc cho hai dự án hợp tác thông qua Hội Liên hiệp Phụ nữ Việt Nam."
+    )
+    assert extract(text).places == []

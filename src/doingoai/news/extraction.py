@@ -352,6 +352,7 @@ KNOWN_PARTNERS: dict[str, str] = {
     "KOCUN": "KR",
     "Kocun": "KR",
     "Plan Quốc tế": "",
+    "PLAN": "",
 }
 
 
@@ -360,6 +361,7 @@ KNOWN_PARTNERS: dict[str, str] = {
 SAME_ORGANISATION: dict[str, str] = {
     "CARE International": "CARE",
     "Plan Quốc tế": "Plan International",
+    "PLAN": "Plan International",
     "Tầm nhìn Thế giới": "World Vision",
     "The Asia Foundation": "Quỹ Châu Á",
     "TAF": "Quỹ Châu Á",
@@ -513,6 +515,12 @@ def _after_name(work: str, pos: int) -> bool:
     word = before.group(1)
     if not word[0].isupper() or word in {"Sáng", "Chiều", "Tối", "Trưa", "Hôm"}:
         return False
+    if re.search(
+        r"(?i:sứ\s+quán|lãnh\s+sự\s+quán|ĐSQ)[ \t]+(?:\S+[ \t]+){1,3}$",
+        work[max(0, pos - 50) : pos],
+    ):
+        # "sứ quán Úc tại Hà Nội": a mission's seat, the country notwithstanding
+        return True
     # "phụ nữ Lào tại Hà Nội": a country is not a name's end
     two = re.search(r"(\S+[ \t]+)?\S+[ \t]+$", work[max(0, pos - 40) : pos]).group(0)
     return not any(
