@@ -52,7 +52,8 @@ def cells(grid) -> dict:
 
 def test_a_save_moves_its_province_version_only(data):
     """What the bench's "after a change" bumps is what a real save of an activity in a
-    commune of Hà Nội moves (``bench/run.py: bump``)."""
+    commune of Hà Nội that moves a figure moves (``bench/run.py: bump``); a save that
+    moves none keeps the subtree's figures."""
     from bench import run as bench
 
     w = data.world
@@ -66,9 +67,15 @@ def test_a_save_moves_its_province_version_only(data):
         "activities", commune, title="Giao lưu", start_date=dt.date(2024, 5, 5), partners=[]
     )
     before = versions()
-    activity.title = "Giao lưu với phụ nữ Lào"
+    activity.participants_total = 40  # a figure moves: its subtree's cells
     activity.save()
     assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
+    # a title edited: no figure moved, the figures of Hà Nội stay cached (not what
+    # reads the activities themselves)
+    before = versions()
+    activity.title = "Giao lưu với phụ nữ Lào"
+    activity.save()
+    assert moved(before) == {"", "activities", *hanoi("acts")}
 
     # a partner added: the partners' reach of Hà Nội moved too (its own version)
     before = versions()
@@ -76,6 +83,7 @@ def test_a_save_moves_its_province_version_only(data):
     assert moved(before) == {"", "activities", *hanoi("unit", "acts", "reach")}
     before = versions()
     activity.title = "Giao lưu với JICA"  # the same partners: the reach stays
+    activity.participants_total = 45
     activity.save()
     assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
     # aid edited: the subtree moves, not its activities' version
@@ -92,6 +100,10 @@ def test_a_save_moves_its_province_version_only(data):
     )
     before = versions()
     aid.title = "Tài trợ học bổng"
+    aid.save()
+    assert moved(before) == {"", "resources"}  # no figure moved
+    before = versions()
+    aid.unit_value = Decimal(700)
     aid.save()
     assert moved(before) == {"", "resources", *hanoi("unit", "res")}
     before = versions()

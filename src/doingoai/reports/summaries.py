@@ -466,10 +466,15 @@ class Table:
         """Recount the cells of the owner units and months in ``keys`` and of every unit
         above them, deepest first: a unit's cell is its own records of the month plus
         the cells of the units directly below it (already current). No cell is patched
-        by a difference, and no query reads more than one unit's own records."""
+        by a difference, and no query reads more than one unit's own records. A unit
+        above whose cells below did not change (an edit that moved no figure) is not
+        counted again. The units whose rows changed."""
         wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
         model = self.summary()
+        changed = set()
         for a, month in sorted(wanted, key=lambda c: (-len(tree.ancestors(c[0])), c)):
+            if (a, month) not in keys and not any((c, month) in changed for c in tree.children(a)):
+                continue
             own = self.records().filter(
                 **{
                     "unit_id": a,
@@ -491,7 +496,9 @@ class Table:
                     )
                     for m in self.measures:
                         cell[m] += r[m] or 0
-            self.rewrite({"month": month, "unit_id": a}, cells)
+            if self.rewrite({"month": month, "unit_id": a}, cells):
+                changed.add((a, month))
+        return {a for a, _m in changed}
 
     def refresh_part(self, keys: set, tree: Tree, dim: str):
         """Like :meth:`refresh`, but only the rows of one value of ``dim`` in each cell:
@@ -499,9 +506,14 @@ class Table:
         rows, not the thousand others of the centre's month)."""
         wanted = {(a, m, v) for unit_id, m, v in keys for a in tree.ancestors(unit_id)}
         model = self.summary()
+        changed = set()
         for a, month, value in sorted(
             wanted, key=lambda c: (-len(tree.ancestors(c[0])), c[0], c[1], c[2] is None, c[2])
         ):
+            if (a, month, value) not in keys and not any(
+                (c, month, value) in changed for c in tree.children(a)
+            ):
+                continue
             own = self.records().filter(
                 **{
                     "unit_id": a,
@@ -524,7 +536,9 @@ class Table:
                     )
                     for m in self.measures:
                         cell[m] += r[m] or 0
-            self.rewrite({"month": month, "unit_id": a, dim: value}, cells)
+            if self.rewrite({"month": month, "unit_id": a, dim: value}, cells):
+                changed.add((a, month, value))
+        return {a for a, _m, _v in changed}
 
     def rebuild(self, tree: Tree):
         # stored by unit and month: a unit's rows sit together on disk
@@ -606,15 +620,21 @@ def refresh_partner_terms(keys: set, tree: Tree):
     from .models import ResourcePartnerTerm
 
     spans = term_spans()
-    wanted = set()
+    wanted, owned = set(), set()
     for unit_id, month, partner_id in keys:
         for term_id, (first, last) in spans.items():
             if first <= month <= last:
                 wanted |= {(a, term_id, partner_id) for a in tree.ancestors(unit_id)}
+                owned.add((unit_id, term_id, partner_id))
     order = sorted(
         wanted, key=lambda c: (-len(tree.ancestors(c[0])), c[0], c[1], c[2] is None, c[2])
     )
+    changed = set()
     for a, term_id, partner_id in order:
+        if (a, term_id, partner_id) not in owned and not any(
+            (c, term_id, partner_id) in changed for c in tree.children(a)
+        ):
+            continue  # nothing below it moved
         first, last = spans[term_id]
         partner = {"partner_id": partner_id} if partner_id else {"partner_id__isnull": True}
         cells: dict = defaultdict(lambda: dict.fromkeys(MONEY_FIELDS, 0))
@@ -633,7 +653,7 @@ def refresh_partner_terms(keys: set, tree: Tree):
             cell = cells[r["direction"]]
             for m in MONEY_FIELDS:
                 cell[m] += r[m] or 0
-        rewrite(
+        if rewrite(
             ResourcePartnerTerm,
             {"unit_id": a, "term_id": term_id, "partner_id": partner_id or None},
             TERM_FIELDS[:4],
@@ -643,7 +663,9 @@ def refresh_partner_terms(keys: set, tree: Tree):
                 for direction, cell in sorted(cells.items())
                 if any(cell.values())
             ],
-        )
+        ):
+            changed.add((a, term_id, partner_id))
+    return {a for a, _t, _p in changed}
 
 
 def rebuild_partner_terms(terms=None):
@@ -720,6 +742,7 @@ def refresh_took_part(keys: set, tree: Tree):
                 cells.add((a, month, child))
     Activity = _activity()
     through = Activity.units.through
+    changed = set()
     for a, month, child in sorted(cells):
         organized = tree.subtree(a)
         n = (
@@ -733,13 +756,15 @@ def refresh_took_part(keys: set, tree: Tree):
             .filter(**({} if len(organized) == len(tree.paths) else {"unit_id__in": organized}))
             .count()
         )
-        rewrite(
+        if rewrite(
             TookPartMonth,
             {"unit_id": a, "month": month, "child_id": child},
             ("unit_id", "month", "child_id"),
             ("activities",),
             [(a, month, child, n)] if n else [],
-        )
+        ):
+            changed.add(a)
+    return changed
 
 
 # ---------------------------------------------------------------- partners' reach
@@ -868,34 +893,46 @@ def rebuild_reach(tree: Tree, progress=None):
 def refresh(dirty: Dirty):
     """Recount the touched cells for their units and every unit above them."""
     tree = Tree()
+    moved, money = set(), set()  # units whose summary rows changed (of them: money)
     with transaction.atomic():
         if dirty.activities:
-            TABLES["activities"].refresh(dirty.activities, tree)
+            moved |= TABLES["activities"].refresh(dirty.activities, tree)
         if dirty.took_part:
-            refresh_took_part(dirty.took_part, tree)
+            moved |= refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
-            TABLES["resources"].refresh(dirty.resources, tree)
-            TABLES["resource_totals"].refresh(dirty.resources, tree)
+            money |= TABLES["resources"].refresh(dirty.resources, tree)
+            money |= TABLES["resource_totals"].refresh(dirty.resources, tree)
         if dirty.resource_partners:
-            TABLES["resource_partners"].refresh_part(dirty.resource_partners, tree, "partner_id")
-            refresh_partner_terms(dirty.resource_partners, tree)
+            money |= TABLES["resource_partners"].refresh_part(
+                dirty.resource_partners, tree, "partner_id"
+            )
+            money |= refresh_partner_terms(dirty.resource_partners, tree)
         if dirty.agreements:
-            TABLES["agreements"].refresh(dirty.agreements, tree)
+            moved |= TABLES["agreements"].refresh(dirty.agreements, tree)
         reached = refresh_reach(dirty.reach, tree) if dirty.reach else set()
-        # the subtrees whose cells were counted again: what is cached under their
-        # versions (``figures.subtree_stamp``) is read again, the others' stays; the
-        # partners' reach has versions of its own, moved only when its rows changed
-        # (an activity edited without a change of partner or date keeps them)
+        # the subtrees whose summary rows changed: what is cached under their versions
+        # (``figures.subtree_stamp``: read from the summary tables only) is read again,
+        # the others' stays — and an edit that moved no figure (a title, a note, an
+        # attachment) keeps every figure cached. The partners' reach has versions of
+        # its own, moved only when its rows changed (an activity edited without a change
+        # of partner or date keeps them); the subtree's moves with it (what is kept under
+        # the subtree's version holds the parts kept under the reach's)
         from doingoai.core.models import bump_topics, subtree_topic
 
-        tops = {tree.top(unit_id) for unit_id in dirty.owners()} - {None}
         reach_tops = {tree.top(unit_id) for unit_id in reached} - {None}
-        # and the activities' own (what reads only activities, their places, members
-        # and partners: the report's delegations), not moved by an aid record saved
+        # (the root's own version follows its own records only: the cells above a
+        # province moved with the province's version)
+        owners = dirty.owners()
+        tops = {tree.top(u) for u in moved | money if len(tree.ancestors(u)) > 1 or u in owners} - {
+            None
+        } | reach_tops
+        # and the activities' own (what reads the activities themselves, their places,
+        # members and partners: the report's delegations), moved by every change of an
+        # activity, not by an aid record saved
         acts = {tree.top(c[0]) for c in dirty.activities | dirty.took_part} - {None}
         # and its resources' (the money read from the resource summaries: an activity
         # saved without a change to its aid keeps the country's money cached)
-        res = {tree.top(c[0]) for c in dirty.resources | dirty.resource_partners} - {None}
+        res = {tree.top(u) for u in money if len(tree.ancestors(u)) > 1 or u in owners} - {None}
         bump_topics(
             [subtree_topic(u) for u in tops]
             + [subtree_topic(u, "reach") for u in reach_tops]
