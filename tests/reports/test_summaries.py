@@ -21,6 +21,7 @@ from doingoai.reports import records as R
 from doingoai.reports import summaries
 from doingoai.reports.models import (
     ActivityMonth,
+    ActivityRecordMonth,
     AgreementMonth,
     PartnerReach,
     ResourceMonth,
@@ -85,6 +86,7 @@ def tables() -> dict:
         )
         for model in (
             ActivityMonth,
+            ActivityRecordMonth,
             TookPartMonth,
             ResourceMonth,
             ResourceTotalMonth,
