@@ -158,7 +158,13 @@ class UnitOwned(Policy):
         path = user_path(user)
         if covers_whole_tree(path):
             return qs  # the central level: every record is under it
-        units = self.units(qs, user, path)
+        units = subtree_ids(path)
+        postgres = connections[qs.db].vendor == "postgresql"
+        if postgres:
+            # her units as a list of ids (a hundred for a province): PostgreSQL then
+            # estimates each unit's rows and reads the (unit, date) index, where for a
+            # subquery it guessed a tenth of the table and read all of it
+            units = subtree_id_list(user, path, qs.db)
         own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
@@ -166,8 +172,11 @@ class UnitOwned(Policy):
         # (her units, the records they take part in or are party to, the records shared
         # with her unit): correlated EXISTS made the database run them for every record
         # (a province's resource list: 1.3 s -> 0.15 s at 200,000 on SQLite)
-        parts = [own, *self.reached(qs.model, user, units)]
-        postgres = connections[qs.db].vendor == "postgresql"
+        parts = [own]
+        for via in self.visible_via:
+            parts.append(linked(qs.model, via, units))
+        if self.shared:
+            parts.append(linked(qs.model, self.shared, [user.unit_id]))
         if postgres and len(units) <= SMALL_SCOPE_UNITS:
             # a small scope (a commune and the units merged into it): PostgreSQL plans
             # an OR of IN subqueries as a filter over every record (a sequential scan of
@@ -175,64 +184,36 @@ class UnitOwned(Policy):
             # semi-join on the primary key (1.6 ms). A large one (a province) is better
             # read in the list's order with the OR as a filter (18 ms for page 1, where
             # the union took 1 s).
-            return qs.filter(united(qs.model, parts))
-        return qs.filter(any_of(parts))
-
-    def units(self, qs, user, path: str):
-        """Her subtree's units: a subquery, or on PostgreSQL a list of ids (the planner
-        then estimates each unit's rows and reads the (unit, date) index, where for a
-        subquery it guessed a tenth of the table and read all of it)."""
-        if connections[qs.db].vendor == "postgresql":
-            return subtree_id_list(user, path, qs.db)
-        return subtree_ids(path)
-
-    def reached(self, model, user, units) -> list[Q]:
-        """The ways a record of another unit is in her scope: her units take part in it
-        or are party to it (``visible_via``), it is shared with her unit."""
-        parts = [linked(model, via, units) for via in self.visible_via]
-        if self.shared:
-            parts.append(linked(model, self.shared, [user.unit_id]))
-        return parts
+            base = qs.model._base_manager
+            first, *rest = (base.filter(part).order_by().values("pk") for part in parts)
+            return qs.filter(pk__in=first.union(*rest, all=True))
+        cond = parts[0]
+        for part in parts[1:]:
+            cond |= part
+        return qs.filter(cond)
 
     def count_visible(self, qs, user, limit: int) -> int | None:
-        """How many records of ``qs`` (every record of the kind: a list unfiltered)
-        ``user`` may see, counted up to ``limit``, without reading her subtree's own
-        records: their number as the write path keeps it (``hooks.subtree_counts``),
-        plus the records of other units her units take part in or that are shared with
-        her, counted (a few hundred, read by the link tables' indexes). A province's
-        list counted 10,001 rows of the ``OR`` of her scope on every first view (45 ms
-        at 1M). None when no count is kept (or she reads everything): count the list."""
+        """``limit`` when ``user`` sees at least ``limit`` records of ``qs`` (every
+        record of the kind: a list unfiltered) because her subtree alone owns that many,
+        as the write path keeps them counted (``hooks.subtree_counts``); None: count
+        the list (a reader of everything, a kind with no kept count, a subtree owning
+        fewer). A province's list counted 10,001 rows of the ``OR`` of her scope on
+        every first view to say "more than 10,000" (45 ms at 1M on PostgreSQL); her
+        units own 32,000 activities: one row of a summary says it.
+
+        Counting only the records of other units she sees (hers take part in them, are
+        party to them, they are shared with her) and adding them was tried for a
+        subtree owning fewer: at 1M it took as long as counting the list on SQLite,
+        and longer on PostgreSQL (the resources of the 9,670 activities her units take
+        part in, most of them hers, read to find 594 of others: 43-93 ms against 64)."""
         if not role_allows(user, VIEW) or is_system_admin(user):
             return None
-        path = user_path(user)
-        if covers_whole_tree(path):
+        if covers_whole_tree(user_path(user)):
             return None
         from .hooks import subtree_counts
 
         kept = subtree_counts.gather(qs.model, user.unit_id, qs.db)
-        if not kept:
-            return None
-        own = kept[0]
-        units = self.units(qs, user, path)
-        parts = self.reached(qs.model, user, units)
-        if own >= limit or not parts:
-            return min(own, limit)
-        others = qs.filter(united(qs.model, parts)).exclude(**{f"{self.owner}__in": units})
-        return own + others.order_by()[: limit - own].count()
-
-
-def any_of(parts: list[Q]) -> Q:
-    cond = parts[0]
-    for part in parts[1:]:
-        cond |= part
-    return cond
-
-
-def united(model, parts: list[Q]) -> Q:
-    """Records in any of ``parts`` as one ``pk IN`` of the parts' ids united."""
-    base = model._base_manager
-    first, *rest = (base.filter(part).order_by().values("pk") for part in parts)
-    return Q(pk__in=first.union(*rest, all=True) if rest else first)
+        return limit if kept and kept[0] >= limit else None
 
 
 #: a subtree of at most this many units (a commune, with the communes merged into it) is

@@ -558,10 +558,11 @@ TABLES = {
 
 #: the kinds whose records each unit's subtree owns are kept counted, and where: {model
 #: label: (table, measure)}, the measure summed over a unit's rows being how many records
-#: its subtree owns. A scoped reader's unfiltered list adds them to the records of others
-#: she sees (``core.scope.UnitOwned.count_visible``): only for kinds whose list is every
-#: record in the reader's scope, as the tables count every record (the resource totals
-#: count each resource once, in its month, direction and regime).
+#: its subtree owns. A scoped reader's unfiltered list is not counted when her subtree
+#: alone owns more than the list would count (``core.scope.UnitOwned.count_visible``):
+#: only for kinds whose list is every record in the reader's scope, as the tables count
+#: every record (the resource totals count each resource once, in its month, direction
+#: and regime).
 COUNTED = {
     "activities.Activity": ("activity_records", "records"),
     "resources.Resource": ("resource_totals", "items"),
