@@ -30,6 +30,7 @@ def main(argv=None):
     ap.add_argument("--sql", action="store_true", help="list the statements and their times")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
     ap.add_argument("--sort", default="cumulative", help="cProfile order (tottime: own time)")
+    ap.add_argument("--callers", metavar="NAME", help="cProfile: who calls functions matching NAME")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
@@ -77,7 +78,11 @@ def main(argv=None):
         for ms, sql in statements:
             print(f"  {ms:8.2f} ms  {' '.join(sql.split())[:300]}")
     if prof:
-        pstats.Stats(prof).sort_stats(args.sort).print_stats(args.profile)
+        stats = pstats.Stats(prof).sort_stats(args.sort)
+        if args.callers:
+            stats.print_callers(args.callers)
+        else:
+            stats.print_stats(args.profile)
 
 
 if __name__ == "__main__":

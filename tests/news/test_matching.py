@@ -153,3 +153,17 @@ def test_koica_article_proposes_the_directory_partner(directory, world):
     draft = draft_from_item(item, world.user("trunguong"))
     assert draft["initial"]["partners"] == [directory["koica"].pk]
     assert draft["new_partners"] == []
+
+
+@pytest.mark.django_db
+def test_a_known_organisation_written_in_full_matches_its_short_name(world):
+    """The real press writes "CARE Quốc tế tại Việt Nam" where the directory holds "CARE":
+    one organisation (the same rule compares partners in the real-article bench)."""
+    from doingoai.partners.models import Partner
+
+    care = Partner(unit=world.central, name_vi="CARE", kind=Partner.Kind.INGO, country="US")
+    care.full_clean()
+    care.save()
+    (match,) = match_partners(["CARE Quốc tế tại Việt Nam"])
+    assert match.partner == care
+    assert match.score == 100

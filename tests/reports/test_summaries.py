@@ -5,6 +5,8 @@ the rebuild."""
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from decimal import Decimal
 
@@ -376,15 +378,52 @@ def test_a_resource_saved_recounts_only_its_partners_rows(more):
     with CaptureQueriesContext(connection) as ctx:
         d.grant.partner = d.lao2
         d.grant.save()
-    deletes = [
-        q["sql"]
+    # the month's rows are read for the partners touched only (then written by id)
+    reads = [
+        q["sql"].split(" WHERE ", 1)[1]
         for q in ctx.captured_queries
-        if q["sql"].startswith("DELETE") and "reports_resourcepartnermonth" in q["sql"]
+        if q["sql"].startswith("SELECT") and 'FROM "reports_resourcepartnermonth"' in q["sql"]
     ]
-    assert deletes and all("partner_id" in sql for sql in deletes)
+    assert reads and all("partner_id" in where for where in reads)
     # the bystander's rows were not rewritten; everything equals counting again
     after = set(ResourcePartnerMonth.objects.filter(partner=bystander).values_list("pk", flat=True))
     assert after == kept
+    incremental = tables()
+    call_command("rebuild_summaries", verbosity=0)
+    assert tables() == incremental
+
+
+def test_an_edit_that_moves_no_figure_writes_no_summary_row(more):
+    """Every save recounts its cells; a recount equal to what is stored writes nothing
+    (a rewritten row would be an UPDATE in place, never a DELETE and INSERT of the same
+    key), and a change still writes exactly what moved."""
+    d = more
+
+    def summary_writes(change) -> list[str]:
+        with CaptureQueriesContext(connection) as ctx:
+            change()
+        statements = [re.sub(r"^\d+ times: ", "", q["sql"]) for q in ctx.captured_queries]
+        return [
+            sql
+            for sql in statements
+            if sql.split()[0] in ("INSERT", "UPDATE", "DELETE")
+            and re.search(r'(INTO|UPDATE|FROM) "?reports_(?!summarystate)', sql)
+        ]
+
+    def notes():
+        d.grant.notes = "Ghi chú mới"
+        d.grant.save()
+
+    assert summary_writes(notes) == []
+    before = tables()
+
+    def amount():
+        d.grant.unit_value += 1
+        d.grant.save()
+
+    writes = summary_writes(amount)
+    assert writes and not any(sql.startswith("DELETE") for sql in writes)
+    assert tables() != before
     incremental = tables()
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -122,6 +123,24 @@ def test_the_dashboard_says_how_many_are_behind(recs, login):
     html = login("trunguong").get(reverse("dashboard"), {"term": "XIII"}).content.decode()
     assert 'data-figure="targets-intl_events"' in html
     assert "<strong>33/34</strong>" in html
+
+
+def test_the_matrix_seen_again_comes_from_the_page_cache_and_is_never_stale(recs, login):
+    w = recs.world
+    Target.objects.create(unit=w.central, year=2024, measure=Measure.INTL_EVENTS, value=1)
+    client = login("trunguong")
+    query = {"year": 2024}
+    first = client.get(URL, query)
+    again = client.get(URL, query)
+    assert "X-Page-Cache" not in first and again["X-Page-Cache"] == "hit"
+    name = re.escape(w.hanoi.name)
+    row = re.compile(rf'<tr data-unit="{name}"[^>]*>.*?</tr>', re.S)
+    assert 'data-status="not_met"' in row.search(again.content.decode()).group(0)
+    # Hà Nội holds an international event in 2024: the next view shows it met
+    make("activities", w.hanoi, kind=Activity.Kind.WORKSHOP, start_date=dt.date(2024, 5, 2))
+    after = client.get(URL, query)
+    assert "X-Page-Cache" not in after
+    assert 'data-status="met"' in row.search(after.content.decode()).group(0)
 
 
 def test_demo_targets_load_once(world):

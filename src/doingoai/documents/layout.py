@@ -395,9 +395,35 @@ def file_name(*parts: str) -> str:
 
 
 def docx_bytes(doc: Document) -> bytes:
+    """The Word file, kept under the hash of the document's content (``_kept_file``)."""
     from .word import render
 
-    return render(doc)
+    return _kept_file("docx", doc, "python-docx", lambda: render(doc))
+
+
+def _kept_file(fmt: str, doc: Document, library: str, compute) -> bytes:
+    """``compute()``'s file of ``doc`` kept in the cache under the hash of the document's
+    content (its blocks, tables, figures and signer as text, the language, the writing
+    library's version): a report asked for again after a change that altered none of its
+    content (an edit of a record it does not show, a save that moves no figure) is not
+    written again, in any format. (The PDF's parts are kept under their HTML's hash.)"""
+    import dataclasses
+    import hashlib
+    import json
+
+    from django.utils import translation
+
+    def plain(value):
+        return sorted(value, key=str) if isinstance(value, set | frozenset) else str(value)
+
+    try:
+        content = json.dumps(dataclasses.asdict(doc), default=plain, ensure_ascii=False)
+    except (TypeError, ValueError):  # a document holding what JSON cannot key
+        return compute()
+    digest = hashlib.sha256(
+        f"{fmt}\x1f{translation.get_language()}\x1f{_version(library)}\x1f{content}".encode()
+    ).hexdigest()
+    return _kept(f"{fmt}file:{digest}", compute)
 
 
 # -- PDF ----------------------------------------------------------------------
@@ -431,15 +457,15 @@ def _key(kind: str, text: str) -> str:
     and a report whose parts all come from the cache needs none of it)."""
     import hashlib
 
-    digest = hashlib.sha256(f"{_weasyprint_version()}\x1f{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{_version('weasyprint')}\x1f{text}".encode()).hexdigest()
     return f"{kind}:{digest}"
 
 
 @functools.cache
-def _weasyprint_version() -> str:
+def _version(package: str) -> str:
     from importlib.metadata import version
 
-    return version("weasyprint")
+    return version(package)
 
 
 def _kept(key: str, compute):
@@ -709,7 +735,12 @@ def _sheet_name(t: Table, used: set[str]) -> str:
 
 def xlsx_bytes(doc: Document) -> bytes:
     """A sheet per table, each under a title block (issuing body, kind and summary,
-    place and date, the table's title), with real number formats."""
+    place and date, the table's title), with real number formats; kept under the hash
+    of the document's content (``_kept_file``)."""
+    return _kept_file("xlsx", doc, "openpyxl", lambda: _workbook(doc))
+
+
+def _workbook(doc: Document) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter

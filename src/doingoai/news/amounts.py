@@ -82,7 +82,11 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"đô[\s-]?la\s+Úc", "AUD"),
     (r"đô[\s-]?la\s+Singapore", "SGD"),
     (r"đô[\s-]?la\s+Canada", "CAD"),
+    (r"đô[\s-]?la\s+New\s+Zealand|đô[\s-]?la\s+Niu\s+Di-?lân", "NZD"),
     (r"đô[\s-]?la", "USD"),
+    (r"CAD|C\$", "CAD"),
+    (r"NZD|NZ\$", "NZD"),
+    (r"SGD", "SGD"),
     (r"US\$|USD|\$", "USD"),
     (r"AUD", "AUD"),
     (r"[Ee]uro|EUR|€", "EUR"),
@@ -139,6 +143,8 @@ _TOTAL = re.compile(
     r"\b[Tt]ổng\s+(?:cộng|số\s+tiền|trị\s+giá|giá\s+trị|kinh\s+phí|mức|vốn|nguồn\s+vốn|"
     r"ngân\s+sách|số)\b[^.;\n]{0,30}$"
 )
+#: the parts of an amount listed after it in its sentence: "... cho bốn dự án ..., cụ thể:"
+_PARTS_FOLLOW = re.compile(r"[^.;\n]{0,160}?\b(?i:cụ\s+thể)\s*:")
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
 
@@ -268,7 +274,9 @@ def find_amounts(text: str) -> list[Amount]:
             start=span_start,
             end=end,
         )
-        if _restates(text, found, start, currency):
+        # from the approximation word on: "1,7 triệu đô la New Zealand (gần 25 nghìn tỉ
+        # đồng)" restates in another currency
+        if _restates(text, found, span_start, currency):
             restated.append(amount)
             continue
         if _repeats(found, value, currency, quantity, unit_value):
@@ -285,14 +293,26 @@ def find_amounts(text: str) -> list[Amount]:
             # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc ... 2,1 triệu đô
             # la Úc sẽ được dành cho ...": the parts listed after the total
             continue
-        if _TOTAL.search(before):
-            # "Tổng trị giá quà tặng là 36.800.000 đồng": the total, not its parts listed
-            # before it in the same paragraph
-            paragraph = text.rfind("\n", 0, start) + 1
-            found = [a for a in found if a.start < paragraph or a.currency != currency]
-            amount = replace(amount, total=True)
+        found, amount = _as_total(text, found, amount, before, start, end)
         found.append(amount)
     return _drop_rounded(found, restated)
+
+
+def _as_total(
+    text: str, found: list[Amount], amount: Amount, before: str, start: int, end: int
+) -> tuple[list[Amount], Amount]:
+    """The amounts found so far and ``amount``, marked as a total when it is one."""
+    if _PARTS_FOLLOW.match(text, end):
+        # "vừa tài trợ hơn 70.000 đô-la Mỹ cho bốn dự án ..., cụ thể: ... 20.000 USD ...":
+        # the total, its parts follow
+        return found, replace(amount, total=True)
+    if _TOTAL.search(before):
+        # "Tổng trị giá quà tặng là 36.800.000 đồng": the total, not its parts listed before
+        # it in the same paragraph
+        paragraph = text.rfind("\n", 0, start) + 1
+        kept = [a for a in found if a.start < paragraph or a.currency != amount.currency]
+        return kept, replace(amount, total=True)
+    return found, amount
 
 
 #: currencies a bare "đô la" may stand for in an article about one of them

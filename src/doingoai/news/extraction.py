@@ -352,6 +352,25 @@ KNOWN_PARTNERS: dict[str, str] = {
     "KOCUN": "KR",
     "Kocun": "KR",
     "Plan Quốc tế": "",
+    "PLAN": "",
+}
+
+
+#: Known names of one organisation: alias -> the alias that names it in comparisons
+#: (:func:`doingoai.news.matching.organisation_key`).
+SAME_ORGANISATION: dict[str, str] = {
+    "CARE International": "CARE",
+    "Plan Quốc tế": "Plan International",
+    "PLAN": "Plan International",
+    "Tầm nhìn Thế giới": "World Vision",
+    "The Asia Foundation": "Quỹ Châu Á",
+    "TAF": "Quỹ Châu Á",
+    "World Bank": "Ngân hàng Thế giới",
+    "Liên minh Châu Âu": "Liên minh châu Âu",
+    "EU": "Liên minh châu Âu",
+    "Sida": "SIDA",
+    "Kocun": "KOCUN",
+    "WIDF": "Liên đoàn Phụ nữ Dân chủ Quốc tế",
 }
 
 
@@ -444,11 +463,46 @@ def _announced(work: str, start: int) -> bool:
 
 def _is_located(work: str, start: int) -> bool:
     """Is the place at ``start`` (its administrative word included) written after a
-    location word ("tại", "ở", "đến", ...) that does not end a name?"""
+    location word ("tại", "ở", "đến", ...) that does not end a name, and not the place of
+    the people who benefit or of the projects funded?"""
     cue = _LOCATED_WORD.search(work, max(0, start - 12), start)
     if cue is None:
         return False
-    return not _after_name(work, cue.start())
+    return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start())
+
+
+#: "giúp 490 hộ nghèo ở xã Hợp Đức", "người dân tộc thiểu số ở tỉnh Đăk Nông": the place
+#: written right after the people who benefit is where they live
+_BENEFICIARIES_BEFORE = re.compile(
+    r"(?i:\b(?:hộ(?:\s+(?:nghèo|dân|gia\s+đình|cận\s+nghèo))?|người\s+(?:dân|nghèo)|"
+    r"học\s+sinh|dân\s+tộc\s+thiểu\s+số))[ \t]+$"
+)
+#: the activity of a sentence: a place in it is where the activity took place
+_ACTIVITY_WORD = re.compile(
+    r"(?i:\blễ\b|\btrao\b|\btặng\b|diễn\s+ra|ký\s+kết|\bký\b|bàn\s+giao|"
+    r"khởi\s+động|khởi\s+công|khánh\s+thành|hội\s+thảo|hội\s+nghị|tập\s+huấn|\bhọp\b|"
+    r"làm\s+việc|\bthăm\b|\btiếp\b|đến\s+dự|tham\s+dự|khai\s+mạc)"
+    # "tổ chức lễ ...", not the noun of "Tổ chức Plan International"
+    r"|\b(?i:tổ\s+chức)(?!\s+[A-ZĐ])"
+)
+
+
+def _beneficiaries_place(work: str, cue: int) -> bool:
+    """Is the location word at ``cue`` about who benefits or where funded projects are,
+    not where the reported activity took place? Its sentence names no activity (a visit,
+    a handover, a meeting ...) before it, and either the people who benefit come right
+    before it ("giúp 490 hộ nghèo ở xã ...") or the sentence speaks of projects ("Bảy dự
+    án nêu trên sẽ được thực hiện trong năm 2011 tại các tỉnh ...", "Các dự án nhận được
+    viện trợ thuộc các tỉnh ...")."""
+    sentence_start = max(work.rfind(". ", 0, cue), work.rfind("\n", 0, cue)) + 1
+    before = work[sentence_start:cue]
+    if _ACTIVITY_WORD.search(before):
+        # "đã tới thăm và tặng quà 100 hộ dân ở xã Sambor Prei Kuk": the visit was there
+        return False
+    return bool(
+        _BENEFICIARIES_BEFORE.search(work, max(0, cue - 40), cue)
+        or re.search(r"(?i:\bdự\s+án\b)", before)
+    )
 
 
 def _after_name(work: str, pos: int) -> bool:
@@ -461,6 +515,12 @@ def _after_name(work: str, pos: int) -> bool:
     word = before.group(1)
     if not word[0].isupper() or word in {"Sáng", "Chiều", "Tối", "Trưa", "Hôm"}:
         return False
+    if re.search(
+        r"(?i:sứ\s+quán|lãnh\s+sự\s+quán|ĐSQ)[ \t]+(?:\S+[ \t]+){1,3}$",
+        work[max(0, pos - 50) : pos],
+    ):
+        # "sứ quán Úc tại Hà Nội": a mission's seat, the country notwithstanding
+        return True
     # "phụ nữ Lào tại Hà Nội": a country is not a name's end
     two = re.search(r"(\S+[ \t]+)?\S+[ \t]+$", work[max(0, pos - 40) : pos]).group(0)
     return not any(
@@ -728,7 +788,11 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
 
 #: "Đại sứ Cuba tại Việt Nam", "Tổng Lãnh sự Singapore": the mission, named
 #: "Đại sứ quán Cuba" / "Tổng lãnh sự quán Singapore" when the text names only its head
-_ENVOY = re.compile(r"\b(?P<head>Đại\s+sứ|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự))(?!\s+quán)[ \t]+")
+_ENVOY = re.compile(
+    r"\b(?P<head>(?i:Đại\s+sứ)|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự)|ĐSQ)(?!\s+quán)"
+    # "Đại sứ đặc mệnh toàn quyền Nhật Bản": the ambassador of Japan
+    r"(?:[ \t]+(?i:đặc\s+mệnh\s+toàn\s+quyền))?[ \t]+"
+)
 
 
 def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
@@ -739,8 +803,11 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
         if hit is None or hit.match.kind != "country" or not hit.match.foreign:
             continue
         head = " ".join(m.group("head").split())
+        # "ĐSQ Nhật Bản" is the embassy written short
         mission = (
-            "Đại sứ quán" if head == "Đại sứ" else head[0].upper() + head[1:].lower() + " quán"
+            "Đại sứ quán"
+            if fold(head) in ("dai su", "dsq")
+            else head[0].upper() + head[1:].lower() + " quán"
         )
         key = f"mission:{fold(mission)}:{hit.match.country}"
         if any(o.key == key for o in orgs):
@@ -1122,6 +1189,13 @@ def _and_goes_on(text: str, pos: int) -> bool:
 
 #: "... do Chính phủ X tài trợ": the government funds the project of the article
 _FUNDED_BY = re.compile(r"[ \t]*(?:đã[ \t]+)?(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)")
+#: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
+#: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
+#: cooperation of the project is the government's
+_GOVERNMENT_AID = re.compile(
+    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác)[^.;\n]{0,60}?\bcủa[ \t]+"
+    r"(?:[^.;\n]{0,100}?(?:,|\bvà)[ \t]+)?$"
+)
 
 
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
@@ -1315,10 +1389,11 @@ def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, 
 _RECEIVED_CUE = re.compile(
     r"\b(?:tiep nhan|nhan duoc|nhan|van dong|huy dong|vien tro|"
     r"nguon luc|ket noi|keu goi|tai tro cua|tai tro tu|do .{1,60} tai tro|"
-    r"tu nguon|cam ket tai tro|tai tro)\b"
+    r"tu nguon|cam ket tai tro|tai tro|ho tro cua|ho tro tu)\b"
 )
 _GIVEN_CUE = re.compile(
-    r"\b(?:trao tang|tang|trao|ho tro|ung ho|ban giao|danh tang|tang qua|"
+    # "sự hỗ trợ của Quỹ ...": support from someone, received
+    r"\b(?:trao tang|tang|trao|ho tro(?! (?:cua|tu)\b)|ung ho|ban giao|danh tang|tang qua|"
     # "cấp" grants, but "cấp tỉnh và huyện" is a level
     r"cap(?! (?:tinh|huyen|xa|co so|trung uong|tw|hoi|bo|cao|uy|thanh pho|quoc gia)\b))\b"
 )
@@ -1367,6 +1442,13 @@ def _direction(
         if _country_gives(text, s, amount.start):
             # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc": a country gives
             return "received"
+        if any(
+            cue_pos < o.start < amount.start and not o.is_unit and o.family != "overseas"
+            for o in orgs
+        ) or any(h.match.foreign and cue_pos < h.start < amount.start for h in hits):
+            # "tặng Hội chữ thập đỏ Campuchia 50.000 USD": the foreign body (or place) named
+            # between the gift and the amount receives it
+            return "given"
         # No named giver: look at the recipient.
         recipient = [o for o in orgs if amount.end <= o.start < e]
         recipient_places = [h for h in hits if amount.end <= h.start < e]
@@ -1380,9 +1462,13 @@ def _direction(
             return "received"
         return "unknown"
     if s > 1 and not recv and not give:
-        # "Dự án do KOICA tài trợ. Dự án có tổng kinh phí 2,5 tỷ đồng."
-        ps = max(folded.rfind(".", 0, s - 1), folded.rfind("\n", 0, s - 1)) + 1
-        previous = folded[ps:s]
+        # "Dự án do KOICA tài trợ. Dự án có tổng kinh phí 2,5 tỷ đồng." (also across the
+        # blank line between two paragraphs)
+        q = s
+        while q > 1 and folded[q - 1].isspace():
+            q -= 1
+        ps = max(folded.rfind(".", 0, q - 1), folded.rfind("\n", 0, q - 1)) + 1
+        previous = folded[ps:q]
         if re.search(
             r"\bdo .{1,80}\b(?:tai tro|vien tro)\b|\b(?:tiep nhan|van dong|huy dong)\b", previous
         ):
@@ -1602,8 +1688,10 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         if org.collective and org.family in enumerated_families:
             span("partners", org.start, org.end)
             continue
-        if org.key.startswith("other:chinh phu:") and not _FUNDED_BY.match(
-            work[org.end : org.end + 40]
+        if (
+            org.key.startswith("other:chinh phu:")
+            and not _FUNDED_BY.match(work[org.end : org.end + 40])
+            and not _GOVERNMENT_AID.search(work[max(0, org.start - 160) : org.start])
         ):
             # "Chính phủ Hàn Quốc đã ban hành ...", "1 triệu USD từ Chính phủ Hàn Quốc": a
             # government as a whole acts in the background (it still gives the country and

@@ -118,6 +118,9 @@ def _place_of(name: str) -> tuple[str, str]:
         m = hit.match
         if m.kind == "subdivision":
             return m.country, m.code
+        if re.search(r"(?:\btại|\bở)\s+$", name[: hit.start]):
+            # "CARE Quốc tế tại Việt Nam": the seat of an office, not the organisation's
+            continue
         if m.kind in ("country", "region") and not country:
             country = m.country or m.code
     if not country:
@@ -160,6 +163,35 @@ _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 def _squash(name: str) -> str:
     """A name without case, accents, spaces or punctuation: "UN-Women" -> "unwomen"."""
     return re.sub(r"[^0-9a-z]", "", fold(name))
+
+
+_DSQ = re.compile(r"^(?:dsq|tlsq)\b")
+_MISSION_WORDS = {"dsq": "dai su quan", "tlsq": "tong lanh su quan"}
+_ORGANISATION_WORD = re.compile(r"^to chuc\s+")
+
+
+def organisation_key(name: str) -> str:
+    """What a partner name designates, to tell whether two names name the same
+    organisation: the known organisation it contains (the longest known name of
+    ``KNOWN_PARTNERS`` in it, as its usual alias: "CARE Quốc tế tại Việt Nam" and "CARE",
+    "Tổ chức Plan International" and "Plan Quốc tế", "World Vision Japan" and "World
+    Vision" give one key); otherwise the folded name, with "ĐSQ"/"TLSQ" read as "Đại sứ
+    quán"/"Tổng lãnh sự quán" and a leading "Tổ chức" left out ("Tổ chức BDCF", "BDCF")."""
+    from .extraction import KNOWN_PARTNERS, SAME_ORGANISATION
+
+    folded = " ".join(fold(name).split())
+    best = ""
+    for alias in KNOWN_PARTNERS:
+        key = " ".join(fold(alias).split())
+        if len(key) > len(best) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            best = key
+    if best:
+        canonical = {fold(a): fold(c) for a, c in SAME_ORGANISATION.items()}
+        return canonical.get(best, best)
+    folded = _DSQ.sub(
+        lambda m: "dai su quan" if m.group(0) == "dsq" else "tong lanh su quan", folded
+    )
+    return _ORGANISATION_WORD.sub("", folded)
 
 
 def is_acronym(name: str) -> bool:
@@ -309,6 +341,9 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
                 (max(name_similarity(name, n), fuzz.ratio(fold(name), fold(n))) for n in own),
                 default=0.0,
             )
+            if best < 100 and any(organisation_key(name) == organisation_key(n) for n in own):
+                # "CARE Quốc tế tại Việt Nam" and a partner named "CARE": one organisation
+                best = 100.0
             if acronym and best < 100:
                 # "KOICA": its acronym, an alias or the initials of its English name
                 best = max(best, acronym_score(name, partner))

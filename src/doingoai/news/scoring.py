@@ -12,7 +12,10 @@ Scoring, per field and summed over all articles:
   predicted, a non-empty label as expected, equal values (strings compared
   after :func:`doingoai.core.text.fold`) as a hit;
 - list fields (``units``, ``partners``, ``places``, ``countries``,
-  ``subdivisions``): sets of folded strings, hits = intersection;
+  ``subdivisions``): sets of folded strings, hits = intersection; partners are
+  compared by the organisation they name
+  (:func:`doingoai.news.matching.organisation_key`: "CARE Quốc tế tại Việt Nam"
+  and "CARE" are one partner, as the product matches them to one directory entry);
 - ``amounts``: sets of ``(value, currency, direction)``.
 
 ``score(corpus_dir)`` returns ``{"fields": {field: {precision, recall, tp,
@@ -34,6 +37,7 @@ from doingoai.core.text import fold
 
 from .documents import SUFFIXES, read_document
 from .extraction import extract
+from .matching import organisation_key
 
 __all__ = ["FIELDS", "load_corpus", "read_article", "score", "score_pairs"]
 
@@ -80,6 +84,10 @@ def _values(name: str, data: dict) -> set:
     value = data.get(name)
     if name == "amounts":
         return {_amount_key(a) for a in value or []}
+    if name == "partners":
+        # two names of one organisation are one partner ("CARE Quốc tế tại Việt Nam" and
+        # "CARE"): compared by the organisation they name, as the product matches them
+        return {organisation_key(v) for v in value or [] if v}
     if name in LIST_FIELDS:
         return {fold(v) for v in value or [] if v}
     norm = _norm_scalar(value)

@@ -301,6 +301,42 @@ def delete_rows(model, where: str = "", params=()) -> None:
         cur.execute(f"DELETE FROM {table}" + (f" WHERE {where}" if where else ""), list(params))
 
 
+def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ...], rows) -> bool:
+    """Make the rows of ``model`` that match ``filters`` exactly ``rows`` (tuples of the
+    ``keys`` then the ``measures`` fields), writing only the difference: rows no longer
+    wanted deleted, changed ones updated in place, new ones inserted; whether anything
+    changed. A save that moves no figure (most edits) writes no summary row; a rewritten
+    row is an UPDATE of its measures, not a DELETE and an INSERT under the same unique
+    key — on PostgreSQL every such pair left a dead index entry that the next insert of
+    that key had to visit (an aid record saved 20 times: 100 → 200 ms a save)."""
+    qn = connection.ops.quote_name
+    meta = model._meta
+    table = qn(meta.db_table)
+    nk = len(keys)
+    found = {}
+    for pk, *values in model._base_manager.filter(**filters).values_list("pk", *keys, *measures):
+        found[tuple(values[:nk])] = (pk, tuple(values[nk:]))
+    wanted = {tuple(r[:nk]): tuple(r[nk:]) for r in rows}
+    gone = [pk for key, (pk, _v) in found.items() if key not in wanted]
+    changed = [
+        (*values, found[key][0])
+        for key, values in wanted.items()
+        if key in found and found[key][1] != values
+    ]
+    new = [(*key, *values) for key, values in wanted.items() if key not in found]
+    with connection.cursor() as cur:
+        if gone:
+            cur.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(gone))})", gone)
+        if changed:
+            columns = ", ".join(
+                f"{qn(meta.get_field(m.removesuffix('_id')).column)} = %s" for m in measures
+            )
+            cur.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", changed)
+    if new:
+        insert_rows(model, (*keys, *measures), new)
+    return bool(gone or changed or new)
+
+
 def in_units(units) -> tuple[str, list]:
     units = sorted(units)
     return f"unit_id IN ({', '.join(['%s'] * len(units))})", units
@@ -414,16 +450,26 @@ class Table:
                     cell[m] += r[m] or 0
         return out
 
+    def rows(self, cells: dict):
+        """The rows to store of ``cells``: (unit, month, *dims, *measures), none empty."""
+        return (
+            (*key, *(values[m] for m in self.measures))
+            for key, values in cells.items()
+            if any(values.values())
+        )
+
     def write(self, cells: dict):
-        fields = ("unit_id", "month", *self.dims, *self.measures)
         insert_rows(
+            self.summary(), ("unit_id", "month", *self.dims, *self.measures), self.rows(cells)
+        )
+
+    def rewrite(self, filters: dict, cells: dict) -> bool:
+        return rewrite(
             self.summary(),
-            fields,
-            (
-                (*key, *(values[m] for m in self.measures))
-                for key, values in cells.items()
-                if any(values.values())
-            ),
+            filters,
+            ("unit_id", "month", *self.dims),
+            self.measures,
+            list(self.rows(cells)),
         )
 
     def refresh(self, keys: set, tree: Tree):
@@ -455,8 +501,7 @@ class Table:
                     )
                     for m in self.measures:
                         cell[m] += r[m] or 0
-            delete_rows(model, "month = %s AND unit_id = %s", [month, a])
-            self.write(cells)
+            self.rewrite({"month": month, "unit_id": a}, cells)
 
     def refresh_part(self, keys: set, tree: Tree, dim: str):
         """Like :meth:`refresh`, but only the rows of one value of ``dim`` in each cell:
@@ -464,7 +509,6 @@ class Table:
         rows, not the thousand others of the centre's month)."""
         wanted = {(a, m, v) for unit_id, m, v in keys for a in tree.ancestors(unit_id)}
         model = self.summary()
-        column = connection.ops.quote_name(model._meta.get_field(dim.removesuffix("_id")).column)
         for a, month, value in sorted(
             wanted, key=lambda c: (-len(tree.ancestors(c[0])), c[0], c[1], c[2] is None, c[2])
         ):
@@ -490,13 +534,7 @@ class Table:
                     )
                     for m in self.measures:
                         cell[m] += r[m] or 0
-            if value is None:
-                delete_rows(model, f"month = %s AND unit_id = %s AND {column} IS NULL", [month, a])
-            else:
-                delete_rows(
-                    model, f"month = %s AND unit_id = %s AND {column} = %s", [month, a, value]
-                )
-            self.write(cells)
+            self.rewrite({"month": month, "unit_id": a, dim: value}, cells)
 
     def rebuild(self, tree: Tree):
         # stored by unit and month: a unit's rows sit together on disk
@@ -638,15 +676,13 @@ def refresh_partner_terms(keys: set, tree: Tree):
             cell = cells[r["direction"]]
             for m in MONEY_FIELDS:
                 cell[m] += r[m] or 0
-        where = "unit_id = %s AND term_id = %s AND " + (
-            "partner_id = %s" if partner_id else "partner_id IS NULL"
-        )
-        delete_rows(ResourcePartnerTerm, where, [a, term_id, *([partner_id] if partner_id else [])])
-        insert_rows(
+        rewrite(
             ResourcePartnerTerm,
-            TERM_FIELDS,
+            {"unit_id": a, "term_id": term_id, "partner_id": partner_id or None},
+            TERM_FIELDS[:4],
+            MONEY_FIELDS,
             [
-                (a, term_id, direction, partner_id, *(cell[m] for m in MONEY_FIELDS))
+                (a, term_id, direction, partner_id or None, *(cell[m] for m in MONEY_FIELDS))
                 for direction, cell in sorted(cells.items())
                 if any(cell.values())
             ],
@@ -740,11 +776,13 @@ def refresh_took_part(keys: set, tree: Tree):
             .filter(**({} if len(organized) == len(tree.paths) else {"unit_id__in": organized}))
             .count()
         )
-        delete_rows(
-            TookPartMonth, "unit_id = %s AND month = %s AND child_id = %s", [a, month, child]
+        rewrite(
+            TookPartMonth,
+            {"unit_id": a, "month": month, "child_id": child},
+            ("unit_id", "month", "child_id"),
+            ("activities",),
+            [(a, month, child, n)] if n else [],
         )
-        if n:
-            write_took_part({(a, month, child): n})
 
 
 # ---------------------------------------------------------------- partners' reach
@@ -817,29 +855,30 @@ def refresh_reach(keys: set, tree: Tree) -> set:
         return set()
     countries = dict(Partner._base_manager.filter(pk__in=list(wanted)).values_list("pk", "country"))
     found = engagements(list(wanted))
-    rows = []
     changed = set()
-    fields = REACH_FIELDS[2:]
     for partner_id, units in wanted.items():
-        where, params = in_units(units)
-        table = PartnerReach._meta.db_table
-        with connection.cursor() as cur:
-            cur.execute(
-                f"SELECT unit_id, {', '.join(fields)} FROM {table} "
-                f"WHERE partner_id = %s AND {where}",
-                [partner_id, *params],
-            )
-            before = {r[0]: tuple(r[1:]) for r in cur.fetchall()}
-        delete_rows(PartnerReach, f"partner_id = %s AND {where}", [partner_id, *params])
+        before = {
+            r[0]: tuple(r[1:])
+            for r in PartnerReach.objects.filter(partner_id=partner_id, unit_id__in=units)
+            .values_list("unit_id", *REACH_FIELDS[2:])
+            .iterator()
+        }
         new = []
         if partner_id in countries:
             new = reach_rows(
                 partner_id, countries[partner_id], found.get(partner_id, ()), tree, keep=units
             )
         after = {r[0]: tuple(r[2:]) for r in new}
-        changed |= {u for u in before.keys() | after.keys() if before.get(u) != after.get(u)}
-        rows += new
-    insert_rows(PartnerReach, REACH_FIELDS, rows)
+        moved = {u for u in before.keys() | after.keys() if before.get(u) != after.get(u)}
+        if moved:
+            rewrite(
+                PartnerReach,
+                {"partner_id": partner_id, "unit_id__in": sorted(moved)},
+                REACH_FIELDS[:2],
+                REACH_FIELDS[2:],
+                [r for r in new if r[0] in moved],
+            )
+        changed |= moved
     return changed
 
 

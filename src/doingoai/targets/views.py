@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doingoai.core.exports import xlsx_bytes
+from doingoai.core.pagecache import cached_page
 from doingoai.core.scope import VIEW
 from doingoai.organization.models import Term
 from doingoai.reports.views import selected, unit_choices
@@ -46,6 +47,7 @@ def page_url(unit, period) -> str:
 
 
 @login_required
+@cached_page
 def targets(request):
     unit, period = selected(request)
     form = None
