@@ -5,9 +5,8 @@ the rebuild."""
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
