@@ -5,9 +5,8 @@ the rebuild."""
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -23,6 +22,7 @@ from doingoai.reports import records as R
 from doingoai.reports import summaries
 from doingoai.reports.models import (
     ActivityMonth,
+    ActivityRecordMonth,
     AgreementMonth,
     PartnerReach,
     ResourceMonth,
@@ -87,6 +87,7 @@ def tables() -> dict:
         )
         for model in (
             ActivityMonth,
+            ActivityRecordMonth,
             TookPartMonth,
             ResourceMonth,
             ResourceTotalMonth,

@@ -132,6 +132,22 @@ class HistoricalFilter(django_filters.Filter):
         return qs
 
 
+def narrows(filterset) -> bool:
+    """Does a filterset narrow its list: a filter given a value (or one not valid: the
+    list is then empty)? An empty value filters nothing (django-filter's
+    ``EMPTY_VALUES``), nor does ``historical``."""
+    from django_filters.constants import EMPTY_VALUES
+
+    if not filterset.is_bound:
+        return False
+    if not filterset.is_valid():
+        return True
+    return any(
+        value not in EMPTY_VALUES and not isinstance(filterset.filters[name], HistoricalFilter)
+        for name, value in filterset.form.cleaned_data.items()
+    )
+
+
 def period_days(filterset) -> list:
     """The first and last days of the period a list is filtered on (its year filters,
     its date filters), empty when it names none: the units offered are those valid then."""

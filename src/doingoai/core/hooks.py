@@ -30,3 +30,10 @@ header_items = Hook(
     "Small parts of the page header (a reminder bell, ...): providers take the request and "
     "return template names, rendered with the page's context.",
 )
+
+subtree_counts = Hook(
+    "subtree counts",
+    "How many records of a model a unit's subtree owns, from figures the write path keeps: "
+    "providers take (model, unit id, database alias) and return [n], or [] when they keep "
+    "none for the model (or their figures are being rebuilt).",
+)

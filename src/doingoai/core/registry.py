@@ -124,6 +124,16 @@ class RecordKind:
         return cls.sorted(qs)
 
     @classmethod
+    def count_list(cls, user, limit: int) -> int | None:
+        """How many records the kind's list shows ``user`` unfiltered, counted up to
+        ``limit``, when her scope's policy knows it without counting them one by one
+        (``UnitOwned.count_visible``); None: count the list."""
+        count = getattr(cls.model.scope_policy, "count_visible", None)
+        if count is None:
+            return None
+        return count(cls.model._default_manager.all(), user, limit)
+
+    @classmethod
     def sorted(cls, qs: QuerySet, *, choices: bool = False) -> QuerySet:
         """``qs`` in the kind's order (``choice_ordering`` for ``choices``), names and
         titles in Vietnamese alphabetical order (``core.text.collated``)."""

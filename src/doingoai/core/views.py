@@ -4,6 +4,8 @@ from ``Model.objects.restrict(user, action)`` and out of scope is a 404."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
-from .filters import FilterFields
+from .filters import FilterFields, narrows
 from .history import changes_since, history_for
 from .models import Attachment
 from .pagecache import cached_page
@@ -63,13 +65,18 @@ class KindView(View):
 class CappedPaginator(Paginator):
     """Counts at most ``cap`` rows (``COUNT(*)`` over ``LIMIT cap + 1``), so a list of a
     million records does not count them all on every page; the list says "more than
-    10,000" instead. The requested page is always inside the counted range."""
+    10,000" instead. The requested page is always inside the counted range.
+
+    ``counted(limit)``, when given, is asked first: the list's rows counted up to
+    ``limit`` some faster way (a scoped reader's unfiltered list, ``RecordKind.
+    count_list``), or None."""
 
     cap = 10_000
 
-    def __init__(self, object_list, per_page, *args, cap=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, cap=None, counted=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.cap = cap or self.cap
+        self.counted = counted
         self.capped = False
 
     @cached_property
@@ -77,7 +84,9 @@ class CappedPaginator(Paginator):
         data = getattr(getattr(self.object_list, "data", None), "data", None)
         if not isinstance(data, QuerySet):
             return super().count
-        n = data.order_by()[: self.cap + 1].count()
+        n = self.counted(self.cap + 1) if self.counted else None
+        if n is None:
+            n = data.order_by()[: self.cap + 1].count()
         if n > self.cap:
             self.capped = True
             return self.cap
@@ -146,12 +155,16 @@ class ObjectListView(KindView):
         page = request.GET.get("page", "1")
         # a page past the millionth is the last page, not a LIMIT no database can hold
         page = min(int(page), MAX_PAGE) if page.isdigit() else 1
+        counted = None
+        if not narrows(filterset):  # the kind's whole list in her scope: maybe kept counted
+            counted = partial(self.kind.count_list, request.user)
         RequestConfig(
             request,
             paginate={
                 "per_page": per_page,
                 "paginator_class": CappedPaginator,
                 "cap": max(CappedPaginator.cap, (page + 1) * per_page),
+                "counted": counted,
             },
         ).configure(table)
         ctx = self.base_context(

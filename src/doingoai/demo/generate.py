@@ -1178,6 +1178,7 @@ def reset():
     labels = [
         "reports.PartnerReach",
         "reports.ActivityMonth",
+        "reports.ActivityRecordMonth",
         "reports.TookPartMonth",
         "reports.ResourceMonth",
         "reports.ResourceTotalMonth",

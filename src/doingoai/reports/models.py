@@ -53,6 +53,20 @@ class ActivityMonth(UnitMonth):
         ]
 
 
+class ActivityRecordMonth(UnitMonth):
+    """Every activity organized under ``unit`` that started in ``month``, whatever its
+    state (``ActivityMonth`` counts those that took place): how many a unit's subtree
+    owns, which a scoped reader's activity list adds to those of others she sees
+    (``summaries.COUNTED``)."""
+
+    records = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month"], name="activityrecordmonth_once")
+        ]
+
+
 class TookPartMonth(UnitMonth):
     """Activities with partners organized under ``unit`` in ``month`` in which a unit
     of the subtree of ``child`` (a unit directly below ``unit``) took part."""

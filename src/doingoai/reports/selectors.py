@@ -1,6 +1,7 @@
 """What the reports app adds to the page frame and to its own dashboard from the apps above
 it: the "Reports" menu entry; the delegations on their path (counts per state) and the
-post-trip reports past due."""
+post-trip reports past due; the records a unit's subtree owns, as the summary tables keep
+them (the lists' totals)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,23 @@ from django.utils.translation import gettext as _
 
 from doingoai.activities.delegation import late_reports
 from doingoai.activities.models import Activity
-from doingoai.core.hooks import NavLink, nav_links
+from doingoai.core.hooks import NavLink, nav_links, subtree_counts
 from doingoai.core.scope import VIEW, under
 
+from . import summaries
 from .hooks import dashboard_cards
 
 
 @nav_links.provide
 def reports_link(request) -> list[NavLink]:
     return [NavLink(_("Reports"), reverse("reports_index"), order=70)]
+
+
+@subtree_counts.provide
+def kept_count(model, unit_id, using) -> list[int]:
+    """The records of a unit's subtree counted in the summary tables (``COUNTED``)."""
+    n = summaries.subtree_count(model, unit_id, using)
+    return [] if n is None else [n]
 
 
 #: the states counted on the dashboard: delegations somebody has to act on

@@ -364,6 +364,16 @@ def activity_groups(qs):
     )
 
 
+def activity_record_groups(qs):
+    """Every activity (planned, refused, cancelled too) by owner unit and month."""
+    return (
+        qs.order_by()
+        .annotate(month=MonthIndex("start_date"))
+        .values("unit_id", "month")
+        .annotate(records=Count("id"))
+    )
+
+
 def resource_groups(qs):
     return (
         qs.order_by()
@@ -554,6 +564,14 @@ TABLES = {
         "activities.Activity",
         "start_date",
     ),
+    "activity_records": Table(
+        "reports.ActivityRecordMonth",
+        (),
+        ("records",),
+        activity_record_groups,
+        "activities.Activity",
+        "start_date",
+    ),
     "resources": Table(
         "reports.ResourceMonth",
         ("direction", "kind", "country"),
@@ -588,6 +606,31 @@ TABLES = {
         "signed_date",
     ),
 }
+
+
+#: the kinds whose records each unit's subtree owns are kept counted, and where: {model
+#: label: (table, measure)}, the measure summed over a unit's rows being how many records
+#: its subtree owns. A scoped reader's unfiltered list is not counted when her subtree
+#: alone owns more than the list would count (``core.scope.UnitOwned.count_visible``):
+#: only for kinds whose list is every record in the reader's scope, as the tables count
+#: every record (the resource totals count each resource once, in its month, direction
+#: and regime).
+COUNTED = {
+    "activities.Activity": ("activity_records", "records"),
+    "resources.Resource": ("resource_totals", "items"),
+}
+
+
+def subtree_count(model, unit_id, using: str = "default") -> int | None:
+    """How many records of ``model`` the subtree of ``unit_id`` owns, summed from its own
+    rows of the table ``COUNTED`` names (a few hundred months); None when none is kept
+    or the tables are being rebuilt."""
+    found = COUNTED.get(model._meta.label)
+    if found is None or not is_valid():
+        return None
+    table, measure = found
+    rows = TABLES[table].summary().objects.using(using).filter(unit_id=unit_id)
+    return rows.aggregate(n=Sum(measure))["n"] or 0
 
 
 # ---------------------------------------------------------------- partners' money per term
@@ -897,6 +940,9 @@ def refresh(dirty: Dirty):
     with transaction.atomic():
         if dirty.activities:
             moved |= TABLES["activities"].refresh(dirty.activities, tree)
+            # every activity counted per unit and month (the lists' totals read it
+            # directly, under no version)
+            TABLES["activity_records"].refresh(dirty.activities, tree)
         if dirty.took_part:
             moved |= refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
@@ -957,6 +1003,7 @@ def rebuild(progress=None):
         progress.total = len(TABLES) + 2 + -(-partners // REACH_CHUNK)
     every = (
         M.ActivityMonth,
+        M.ActivityRecordMonth,
         M.TookPartMonth,
         M.ResourceMonth,
         M.ResourceTotalMonth,
