@@ -605,11 +605,12 @@ def real_save() -> None:
 
 
 def bump(topic: str | None = "activities", where: str = "elsewhere"):
-    """Exactly what a save moves (``tests/reports/test_subtree_versions.py`` checks it
-    against a real save): the data version and the version of the saved record's app
-    (``activities``: an activity saved, the commonest change; ``resources``: aid
-    recorded; None: everything), then, when its summary cells are counted again, the
-    version of the subtree it lies in (the province of the commune: ``where``) and, for
+    """Exactly what a save that moves a figure moves (``tests/reports/
+    test_subtree_versions.py`` checks it against a real save): the data version and the
+    version of the saved record's app (``activities``: an activity saved, the commonest
+    change; ``resources``: aid recorded; None: everything), then, as its summary rows
+    changed, the version of the subtree it lies in (the province of the commune:
+    ``where``; a save that moves no figure, a title edited, leaves it) and, for
     an activity, its activities' version there (not its partners' reach: no partner
     changed), for aid its resources' (``res``)."""
     from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
