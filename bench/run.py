@@ -167,6 +167,8 @@ def start_server(args, url):
     cmd = [PY, "-m", "doingoai.cli", "serve", f"--bind=127.0.0.1:{port}", "--no-migrate"]
     if args.workers:
         cmd.append(f"--workers={args.workers}")
+    if getattr(args, "threads", None):
+        cmd.append(f"--threads={args.threads}")
     logf = open(DATA / f"server-{args.database}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         cmd,
@@ -939,6 +941,7 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=30, help="requests per page")
     ap.add_argument("--cold-repeat", type=int, default=10, help="requests per page after a change")
     ap.add_argument("--workers", type=int, default=None, help="server workers")
+    ap.add_argument("--threads", type=int, default=None, help="threads per server worker")
     ap.add_argument(
         "--slow-repeat",
         type=int,
