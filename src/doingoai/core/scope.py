@@ -9,11 +9,13 @@ Out of scope means "not in the queryset", which the views turn into 404.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.enums import TextChoices
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 VIEW = "view"
@@ -168,15 +170,7 @@ class UnitOwned(Policy):
         own = Q(**{f"{self.owner}__in": units})
         if action != VIEW:
             return qs.filter(own)
-        # IN subqueries on the record's own columns, each computed once per query
-        # (her units, the records they take part in or are party to, the records shared
-        # with her unit): correlated EXISTS made the database run them for every record
-        # (a province's resource list: 1.3 s -> 0.15 s at 200,000 on SQLite)
-        parts = [own]
-        for via in self.visible_via:
-            parts.append(linked(qs.model, via, units))
-        if self.shared:
-            parts.append(linked(qs.model, self.shared, [user.unit_id]))
+        parts = [own, *self.linked_parts(qs.model, user, units)]
         if postgres and len(units) <= SMALL_SCOPE_UNITS:
             # a small scope (a commune and the units merged into it): PostgreSQL plans
             # an OR of IN subqueries as a filter over every record (a sequential scan of
@@ -191,6 +185,17 @@ class UnitOwned(Policy):
         for part in parts[1:]:
             cond |= part
         return qs.filter(cond)
+
+    def linked_parts(self, model, user, units) -> Iterator[Q]:
+        """The clauses of the view scope besides owning: the records her units take
+        part in or are party to, the records shared with her unit. IN subqueries on
+        the record's own columns, each computed once per query: correlated EXISTS made
+        the database run them for every record (a province's resource list: 1.3 s ->
+        0.15 s at 200,000 on SQLite)."""
+        for via in self.visible_via:
+            yield linked(model, via, units)
+        if self.shared:
+            yield linked(model, self.shared, [user.unit_id])
 
 
 #: a subtree of at most this many units (a commune, with the communes merged into it) is
@@ -207,6 +212,54 @@ def subtree_id_list(user, path: str, using: str = "default") -> list[int]:
         kept = ((path, using), ids)
         user.__dict__["_subtree_id_list"] = kept
     return kept[1]
+
+
+def visible_among(model, user, ids: list, using: str = "default", enough: int | None = None) -> set:
+    """Which of ``ids`` (records of ``model``) ``user`` may see: the same records as
+    ``restrict(user, VIEW).filter(pk__in=ids)`` (with ``enough``: at least that many of
+    them when there are, all of them when there are fewer). Below the central level,
+    for records owned by units, the owners of ``ids`` are read by primary key and
+    compared with her units (a set in memory), and the scope's other clauses (taking
+    part, shared) asked for the rest only, one statement each, until ``enough`` are
+    found. Asked as one ``OR`` beside the ids, SQLite read every record of her units by
+    the owner's index to keep those among the ids (a province's 33,000 activities for
+    the 1,250 newest matches of a search: 18 ms; now 1.8 ms)."""
+    if not ids:
+        return set()
+    policy = model.scope_policy
+    path = user_path(user)
+    if (
+        not isinstance(policy, UnitOwned)
+        or not role_allows(user, VIEW)
+        or is_system_admin(user)
+        or covers_whole_tree(path)
+    ):
+        restricted = model._default_manager.db_manager(using).restrict(user, VIEW)
+        return set(restricted.filter(pk__in=ids).values_list("pk", flat=True))
+    units = subtree_id_list(user, path, using)
+    mine = set(units)
+    base = model._base_manager.db_manager(using)
+    owner = model._meta.get_field(policy.owner).attname
+    rows = base.filter(pk_among(model, ids, using)).values_list("pk", owner)
+    found = {pk for pk, unit in rows if unit in mine}
+    rest = [pk for pk in ids if pk not in found]
+    for part in policy.linked_parts(model, user, units):
+        if not rest or (enough is not None and len(found) >= enough):
+            break
+        got = set(base.filter(part, pk_among(model, rest, using)).values_list("pk", flat=True))
+        found |= got
+        rest = [pk for pk in rest if pk not in got]
+    return found
+
+
+def pk_among(model, ids: list, using: str = "default") -> RawSQL:
+    """The condition "the record's primary key is one of ``ids``" (integers) without a
+    parameter per id: Django prepares every one of ``pk__in``'s (1,250 ids: 3 ms)."""
+    column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+    if connections[using].vendor == "postgresql":
+        return RawSQL(f"{column} = ANY(%s)", [[int(i) for i in ids]], output_field=BooleanField())
+    listed = ", ".join(str(int(i)) for i in ids)
+    return RawSQL(f"{column} IN ({listed})", [], output_field=BooleanField())
 
 
 def small_scope(user, using: str = "default") -> bool:

@@ -5,16 +5,15 @@ grouped by kind."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
-from django.db import models
-from django.db.models.expressions import RawSQL
 from django.urls import NoReverseMatch, reverse
 from rapidfuzz import fuzz
 
 from doingoai.core.registry import RecordKind
-from doingoai.core.scope import VIEW, small_scope
+from doingoai.core.scope import VIEW, small_scope, visible_among
 from doingoai.core.searchindex import (
     CANDIDATES,
     Prefetched,
@@ -24,6 +23,7 @@ from doingoai.core.searchindex import (
     _vendor,
     candidates,
     count_matches,
+    match_ids,
     matches,
     matching_filter,
     prefetch,
@@ -106,24 +106,20 @@ def search_kind(
     if scoped is None:
         scoped = scoped_records(kind, user, using)
     everything = unrestricted(scoped)
-    matching = scoped.filter(matching_filter(q, model, using))
     if pre is not None and everything:
         count = len(pre.ids)
-    elif pre is not None:
-        count = count_in_scope(scoped, pre.ids)
     elif everything:  # the central level, the partner directory: the index alone answers
         count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
     else:
-        count = matching.order_by()[: COUNT_CAP + 1].count()
+        newest = pre.newest if pre is not None else partial(match_ids, q, ct.pk, using=using)
+        count = count_in_scope(model, user, newest, using)
     if not count:
         return None
     found = pre.found if pre is not None else candidates(q, ct.pk, vendor, using)
     if everything:
         in_scope = {oid for oid, _t, _n in found}
     else:
-        in_scope = set(
-            scoped.filter(pk__in=[oid for oid, _t, _n in found]).values_list("pk", flat=True)
-        )
+        in_scope = visible_among(model, user, [oid for oid, _t, _n in found], using)
     ranked = sorted(
         (
             (score(q, title, name), -i, oid)
@@ -133,36 +129,41 @@ def search_kind(
         reverse=True,
     )[:limit]
     if not ranked:  # none of the candidates is in scope: any in scope, newest first
+        matching = scoped.filter(matching_filter(q, model, using))
         ranked = [
             (0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[:limit]
         ]
     return _group(kind, count, _hits(kind, q, scoped, ranked))
 
 
-def count_in_scope(scoped, ids: list) -> int:
-    """How many of ``ids`` (the matches, newest first) the scope holds, at most
-    ``COUNT_CAP + 1``: the newest ``2 × (COUNT_CAP + 1)`` asked first, the rest only
-    when they do not reach the cap. A province's "dak lak" matched 13,400 activities,
-    nearly all hers: the array of all of them took 16 ms to plan, to count 1,001."""
-    column = f'"{scoped.model._meta.db_table}"."{scoped.model._meta.pk.column}"'
-    count, first = 0, 2 * (COUNT_CAP + 1)
-    for chunk in (ids[:first], ids[first:]):
-        if not chunk or count > COUNT_CAP:
+def count_in_scope(model, user, newest: Callable[[int, int], list], using: str = "default") -> int:
+    """How many of the matches (``newest(offset, limit)``: their ids, newest first) the
+    reader's scope holds, at most ``COUNT_CAP + 1``: asked in batches, each a quarter
+    larger than what is still needed and twice the one before, until the cap is reached.
+    A province's "dak lak" matched 13,400 activities, nearly all hers: the array of all
+    of them took 16 ms to plan, to count 1,001; the ``OR`` of her scope beside a list of
+    ids made SQLite read her 33,000 activities by unit (18 ms), where her units are a
+    set here and the owners of the ids are read by primary key (``visible_among``)."""
+    count, offset, size = 0, 0, 0
+    while count <= COUNT_CAP:
+        need = COUNT_CAP + 1 - count
+        size = max(need + need // 4, 2 * size)
+        chunk = newest(offset, size)
+        if not chunk:
             break
-        count += (
-            scoped.filter(
-                RawSQL(f"{column} = ANY(%s)", [chunk], output_field=models.BooleanField())
-            )
-            .order_by()[: COUNT_CAP + 1 - count]
-            .count()
-        )
-    return count
+        count += len(visible_among(model, user, chunk, using, enough=need))
+        offset += len(chunk)
+        if len(chunk) < size:
+            break
+    return min(count, COUNT_CAP + 1)
 
 
 def _hits(kind, q: Query, scoped, ranked: list[tuple]) -> list[Hit]:
-    """The records of ``ranked`` ((score, order, id), best first) read in one query with
-    their subtitles; ranked here, not by the model's ordering."""
-    qs = scoped.order_by()
+    """The records of ``ranked`` ((score, order, id), best first, every one in the
+    reader's scope already) read in one query by primary key, with their subtitles;
+    ranked here, not by the model's ordering. (Through the scope's ``OR`` beside the
+    ids, SQLite read every record of a province's units to keep ten.)"""
+    qs = kind.model._default_manager.db_manager(scoped.db).order_by()
     if kind.list_select_related:
         qs = qs.select_related(*kind.list_select_related)
     objs = qs.in_bulk([oid for _s, _i, oid in ranked])
