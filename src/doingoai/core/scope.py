@@ -234,11 +234,11 @@ def visible_among(model, user, ids: list, using: str = "default", enough: int | 
         or is_system_admin(user)
         or covers_whole_tree(path)
     ):
-        restricted = model._default_manager.db_manager(using).restrict(user, VIEW)
-        return set(restricted.filter(pk__in=ids).values_list("pk", flat=True))
+        restricted = model._default_manager.db_manager(using).restrict(user, VIEW).order_by()
+        return set(restricted.filter(pk_among(model, ids, using)).values_list("pk", flat=True))
     units = subtree_id_list(user, path, using)
     mine = set(units)
-    base = model._base_manager.db_manager(using)
+    base = model._base_manager.db_manager(using).order_by()
     owner = model._meta.get_field(policy.owner).attname
     rows = base.filter(pk_among(model, ids, using)).values_list("pk", owner)
     found = {pk for pk, unit in rows if unit in mine}
