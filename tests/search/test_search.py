@@ -499,28 +499,101 @@ def test_every_kind_read_at_once_finds_what_two_statements_found(
 
 
 @pytest.mark.parametrize("cap", [2, 3, 1000])
-def test_a_scoped_count_reads_past_the_newest_matches_out_of_scope(world, monkeypatch, cap):
-    """PostgreSQL counts a scope's matches from the ids read at once, the newest first
-    and the rest only when those do not reach the cap: a province's matches older than
-    the newest others' are counted, and the count stops at the cap."""
-    from django.db import connection
-
+@pytest.mark.parametrize("hers_newest", [False, True])
+def test_a_scoped_count_reads_past_the_newest_matches_out_of_scope(
+    world, monkeypatch, cap, hers_newest
+):
+    """A scope's matches are counted from their ids, the newest first, in batches until
+    the cap is reached (hers read by their owners while most are hers, the rest asked
+    of the database when a batch finds few): a province's matches older than the
+    newest others' are counted, and the count stops at the cap."""
     from doingoai.activities.models import Activity
     from doingoai.core.samples import make
 
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite asks the index kind by kind")
     monkeypatch.setattr(ranking, "COUNT_CAP", cap)
-    mine = [make("activities", world.daklak, title=f"Nongbua {i}") for i in range(3)]
-    others = [make("activities", world.hanoi, title=f"Nongbua {i}") for i in range(5)]
+
+    def nongbua(unit, n):
+        return [make("activities", unit, title=f"Nongbua {i}") for i in range(n)]
+
+    if hers_newest:
+        others = nongbua(world.hanoi, 5)
+        mine = nongbua(world.daklak, 3)
+    else:
+        mine = nongbua(world.daklak, 3)
+        others = nongbua(world.hanoi, 5)
     ids = sorted((a.pk for a in mine + others), reverse=True)
     scoped = ranking.scoped_records(REGISTRY["activities"], world.user("daklak"))
     assert scoped.filter(pk__in=ids).count() == 3
-    assert ranking.count_in_scope(scoped, ids) == min(3, cap + 1)
+    newest = searchindex.Prefetched(ids=ids).newest
+    assert ranking.count_in_scope(scoped, world.user("daklak"), newest) == min(3, cap + 1)
     g = group(search_records(world.user("daklak"), "nongbua"), "activities")
     assert (g.count, g.more) == (min(3, cap), cap < 3)
     assert set(objects([g], "activities")) == set(mine)
     assert Activity.objects.filter(pk__in=[o.pk for o in others]).count() == 5
+
+
+@pytest.mark.parametrize("probe", [1, 2, 100])
+@pytest.mark.parametrize("cap", [2, 4, 1000])
+def test_a_scope_mostly_her_own_is_counted_by_batches(world, monkeypatch, cap, probe):
+    """Where most matches are her units' own, they are counted batch by batch from their
+    owners, the others (taking part, shared, hidden) asked of the database: the count is
+    the records of her scope among the matches, stopped at the cap, whatever the batches."""
+    from doingoai.core.samples import make
+
+    monkeypatch.setattr(ranking, "COUNT_CAP", cap)
+    monkeypatch.setattr(ranking, "PROBE", probe)
+    taking_part = make("activities", world.hanoi, title="Nongbua ở Hà Nội")
+    taking_part.units.add(world.daklak)
+    mine = [make("activities", world.daklak, title=f"Nongbua {i}") for i in range(2)]
+    make("activities", world.hanoi, title="Nongbua, Hà Nội")  # not hers
+    mine += [make("activities", world.daklak, title=f"Nongbua {i}") for i in range(2, 4)]
+    reader = world.user("daklak")
+    scoped = ranking.scoped_records(REGISTRY["activities"], reader)
+    q = searchindex.Query("nongbua")
+    ct = searchindex._content_type("default", scoped.model).pk
+    ids = searchindex.match_ids(q, ct, 0, 100)
+    assert len(ids) == 6 and scoped.filter(pk__in=ids).count() == 5
+    newest = searchindex.Prefetched(ids=ids).newest
+    assert ranking.count_in_scope(scoped, reader, newest) == min(5, cap + 1)
+    g = group(search_records(reader, "nongbua"), "activities")
+    assert (g.count, g.more) == (min(5, cap), cap < 5)
+    assert {a.pk for a in objects([g], "activities")} == {taking_part.pk} | {a.pk for a in mine}
+
+
+@pytest.mark.parametrize("cap", [1, 2, 1000])
+def test_a_province_finds_and_counts_what_her_scope_holds(world, monkeypatch, login, cap):
+    """A province reader's search counts and shows, of the matches, exactly the records
+    of her scope: her units' own, those they take part in, those shared with her unit;
+    none of the others, however new (the owners compared with her units in memory, the
+    other clauses asked for the rest only)."""
+    from doingoai.activities.models import Activity
+    from doingoai.core.samples import make
+    from doingoai.core.scope import VIEW, owned_among
+
+    monkeypatch.setattr(ranking, "COUNT_CAP", cap)
+    own = make("activities", world.daklak, title="Giao lưu bản Nongbua")
+    taking_part = make("activities", world.hanoi, title="Đoàn Nông Bua thăm Hà Nội")
+    taking_part.units.add(world.daklak)
+    shared = make("activities", world.hanoi, title="Hội nghị tổng kết", outcomes="Nongbua")
+    shared.shared_with.add(world.daklak)
+    hidden = make("activities", world.hanoi, title="Nongbua ở Hà Nội")  # the newest
+    reader = world.user("daklak")
+    ids = [hidden.pk, shared.pk, taking_part.pk, own.pk]
+    mine = {own.pk, taking_part.pk, shared.pk}
+    assert (
+        set(Activity.objects.restrict(reader, VIEW).filter(pk__in=ids).values_list("pk", flat=True))
+        == mine
+    )
+    assert owned_among(Activity, reader, ids) == {own.pk}
+    assert owned_among(Activity, world.user("trunguong"), ids) is None  # everything hers
+    g = group(search_records(reader, "nong bua"), "activities")
+    assert (g.count, g.more) == (min(3, cap), cap < 3)
+    assert {a.pk for a in objects([g], "activities")} == mine
+    html = login("daklak").get("/search/", {"q": "nong bua"}).content.decode()
+    assert all(a.get_absolute_url() in html for a in (own, taking_part, shared))
+    assert hidden.get_absolute_url() not in html
+    section = html[html.index('id="group-activities"') :].split("</section>")[0]
+    assert f'<span class="badge">{3 if cap >= 3 else f"{cap}+"}</span>' in section
 
 
 @pytest.mark.django_db

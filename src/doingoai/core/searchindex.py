@@ -499,6 +499,17 @@ def candidates(q: Query, ct_id: int, vendor: str, using: str = "default"):
     return out
 
 
+def match_ids(q: Query, ct_id: int, offset: int, limit: int, using: str = "default") -> list:
+    """The ids of the matching records of one kind, newest first, ``limit`` of them
+    after the first ``offset``."""
+    vendor = _vendor(using)
+    sql, params = match_sql(q, ct_id, vendor, columns="1")
+    order = "oid DESC" if vendor == "postgresql" else "rowid DESC"
+    with connections[using].cursor() as cur:
+        cur.execute(f"{sql} ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params)
+        return [row[0] for row in cur.fetchall()]
+
+
 def count_matches(q: Query, ct_id: int, vendor: str, cap: int, using: str = "default") -> int:
     """How many entries of one kind match (at most ``cap``), from the index alone."""
     sql, params = match_sql(q, ct_id, vendor, columns="1")
@@ -519,6 +530,10 @@ class Prefetched:
 
     ids: list = field(default_factory=list)  # every match, newest first
     found: list = field(default_factory=list)  # candidates: (oid, title, phonetic title)
+
+    def newest(self, offset: int, limit: int) -> list:
+        """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""
+        return self.ids[offset : offset + limit]
 
 
 def prefetch(q: Query, ct_ids: list[int], using: str = "default") -> dict | None:

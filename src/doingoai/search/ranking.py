@@ -5,16 +5,15 @@ grouped by kind."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
-from django.db import models
-from django.db.models.expressions import RawSQL
 from django.urls import NoReverseMatch, reverse
 from rapidfuzz import fuzz
 
 from doingoai.core.registry import RecordKind
-from doingoai.core.scope import VIEW, small_scope
+from doingoai.core.scope import VIEW, owned_among, pk_among, small_scope
 from doingoai.core.searchindex import (
     CANDIDATES,
     Prefetched,
@@ -24,6 +23,7 @@ from doingoai.core.searchindex import (
     _vendor,
     candidates,
     count_matches,
+    match_ids,
     matches,
     matching_filter,
     prefetch,
@@ -38,6 +38,10 @@ COUNT_CAP = 1000
 #: a small scope's records of one kind read by id and searched in Python, up to this many
 #: (more: the index is asked, as for a large scope)
 SMALL_SCOPE_RECORDS = 5000
+#: "every one of them" as a limit of ``count_in_scope``'s ``newest``
+ALL = 1 << 62
+#: the newest matches ``count_in_scope`` reads first, to see whether most are hers
+PROBE = 100
 
 
 def score(q: Query, title: str, key: str | None = None) -> float:
@@ -106,15 +110,16 @@ def search_kind(
     if scoped is None:
         scoped = scoped_records(kind, user, using)
     everything = unrestricted(scoped)
-    matching = scoped.filter(matching_filter(q, model, using))
     if pre is not None and everything:
         count = len(pre.ids)
-    elif pre is not None:
-        count = count_in_scope(scoped, pre.ids)
     elif everything:  # the central level, the partner directory: the index alone answers
         count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
     else:
-        count = matching.order_by()[: COUNT_CAP + 1].count()
+        if pre is not None:
+            count = count_in_scope(scoped, user, pre.newest)
+        else:
+            newest = partial(match_ids, q, ct.pk, using=using)
+            count = count_in_scope(scoped, user, newest, matching_filter(q, model, using))
     if not count:
         return None
     found = pre.found if pre is not None else candidates(q, ct.pk, vendor, using)
@@ -133,36 +138,57 @@ def search_kind(
         reverse=True,
     )[:limit]
     if not ranked:  # none of the candidates is in scope: any in scope, newest first
+        matching = scoped.filter(matching_filter(q, model, using))
         ranked = [
             (0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[:limit]
         ]
     return _group(kind, count, _hits(kind, q, scoped, ranked))
 
 
-def count_in_scope(scoped, ids: list) -> int:
-    """How many of ``ids`` (the matches, newest first) the scope holds, at most
-    ``COUNT_CAP + 1``: the newest ``2 × (COUNT_CAP + 1)`` asked first, the rest only
-    when they do not reach the cap. A province's "dak lak" matched 13,400 activities,
-    nearly all hers: the array of all of them took 16 ms to plan, to count 1,001."""
-    column = f'"{scoped.model._meta.db_table}"."{scoped.model._meta.pk.column}"'
-    count, first = 0, 2 * (COUNT_CAP + 1)
-    for chunk in (ids[:first], ids[first:]):
-        if not chunk or count > COUNT_CAP:
+def count_in_scope(scoped, user, newest: Callable[[int, int], list], matching=None) -> int:
+    """How many of the matches (``newest(offset, limit)``: their ids, newest first) the
+    reader's scope (``scoped``) holds, at most ``COUNT_CAP + 1``. While most of them are
+    her units' own (a province's "dak lak"), in batches, the first of ``PROBE``, then
+    each a quarter larger than what is still needed and twice the one before: their
+    owners compared with her units (``owned_among``), the database asked about the
+    others only when her own do not reach the cap. The ``OR`` of her scope beside the
+    matches made SQLite read her 33,000 activities by unit (18 ms), and the array of all
+    13,400 ids took PostgreSQL 16 ms to plan, to count 1,001. When a batch holds few of
+    hers (Hà Nội's "dak lak"), the database intersects the rest with her scope in one
+    statement: the ids read (PostgreSQL's, ``matching`` None), or every match
+    (``matching``: the condition of the index's matches, SQLite's: its lookup within
+    the statement costs less)."""
+    model, using = scoped.model, scoped.db
+    owned_count, others, offset, size = 0, [], 0, 0
+    while True:
+        need = COUNT_CAP + 1 - owned_count
+        size = max(need + need // 4, 2 * size) if size else PROBE
+        chunk = newest(offset, size)
+        offset += len(chunk)
+        owned = owned_among(model, user, chunk, using)
+        if owned is None or 2 * len(owned) < len(chunk):
+            if matching is not None:
+                return scoped.filter(matching).order_by()[: COUNT_CAP + 1].count()
+            others += chunk + (newest(offset, ALL) if len(chunk) == size else [])
             break
-        count += (
-            scoped.filter(
-                RawSQL(f"{column} = ANY(%s)", [chunk], output_field=models.BooleanField())
-            )
-            .order_by()[: COUNT_CAP + 1 - count]
-            .count()
-        )
-    return count
+        owned_count += len(owned)
+        if owned_count > COUNT_CAP:
+            return COUNT_CAP + 1
+        others += [pk for pk in chunk if pk not in owned]
+        if len(chunk) < size:
+            break
+    if others:
+        narrowed = scoped.filter(pk_among(model, others, using)).order_by()
+        owned_count += narrowed[: COUNT_CAP + 1 - owned_count].count()
+    return min(owned_count, COUNT_CAP + 1)
 
 
 def _hits(kind, q: Query, scoped, ranked: list[tuple]) -> list[Hit]:
-    """The records of ``ranked`` ((score, order, id), best first) read in one query with
-    their subtitles; ranked here, not by the model's ordering."""
-    qs = scoped.order_by()
+    """The records of ``ranked`` ((score, order, id), best first, every one in the
+    reader's scope already) read in one query by primary key, with their subtitles;
+    ranked here, not by the model's ordering. (Through the scope's ``OR`` beside the
+    ids, SQLite read every record of a province's units to keep ten.)"""
+    qs = kind.model._default_manager.db_manager(scoped.db).order_by()
     if kind.list_select_related:
         qs = qs.select_related(*kind.list_select_related)
     objs = qs.in_bulk([oid for _s, _i, oid in ranked])
