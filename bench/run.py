@@ -1055,6 +1055,10 @@ def write_results(args, results, load, gen, rows, writes=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M")
     base = RESULTS / f"{stamp}-{args.database}-{args.size_name}"
+    n = 2
+    while Path(f"{base}.json").exists():  # two runs in one minute: keep both
+        base = RESULTS / f"{stamp}-{args.database}-{args.size_name}-{n}"
+        n += 1
     keys = [
         "name",
         "database",
