@@ -937,6 +937,12 @@ def refresh(dirty: Dirty):
     """Recount the touched cells for their units and every unit above them."""
     tree = Tree()
     moved, money = set(), set()  # units whose summary rows changed (of them: money)
+    # Two saves at once recount one after the other: a save of a counted record moves
+    # the global data version before it gets here (``core.apps``' signals, connected
+    # before this app's), and that row stays locked until the save's transaction ends,
+    # so the second save waits there and counts after the first committed; a recount
+    # that read the stored rows before the other's commit would write over its figure
+    # (test_two_saves_of_one_month_at_once_both_count, PostgreSQL)
     with transaction.atomic():
         if dirty.activities:
             moved |= TABLES["activities"].refresh(dirty.activities, tree)
