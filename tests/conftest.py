@@ -46,10 +46,16 @@ def page(browser, live_server, transactional_db, monkeypatch):
     own thread (``tests.browser.conftest.run_worker``): on SQLite the test database is
     in memory and the server's thread shares the test's connection, so a page polling
     while the worker wrote deadlocked both (seen once in a clean clone: the HTMX poll
-    reading the user while the worker's spreadsheet preview wrote)."""
+    reading the user while the worker's spreadsheet preview wrote). On SQLite every
+    statement the test itself runs takes the lock too: a test making its next records
+    while the browser still asked for a page's late parts deadlocked the same way (seen
+    once in a clean clone: ``make`` in test_picker_chips while a request read the
+    session)."""
+    import contextlib
     import threading
 
     from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
 
     lock = threading.RLock()
     answer = WSGIHandler.__call__
@@ -58,15 +64,22 @@ def page(browser, live_server, transactional_db, monkeypatch):
         with lock:
             return answer(self, environ, start_response)
 
+    def statement_alone(execute, sql, params, many, context):
+        with lock:
+            return execute(sql, params, many, context)
+
     monkeypatch.setattr(WSGIHandler, "__call__", answer_alone)
-    ensure_world()
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="vi-VN")
-    pg = context.new_page()
-    pg.set_default_timeout(15000)
-    pg.base = live_server.url
-    pg.server_lock = lock
-    yield pg
-    context.close()
+    with contextlib.ExitStack() as stack:
+        if connection.vendor == "sqlite":  # the server's thread shares this connection
+            stack.enter_context(connection.execute_wrapper(statement_alone))
+        ensure_world()
+        context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="vi-VN")
+        pg = context.new_page()
+        pg.set_default_timeout(15000)
+        pg.base = live_server.url
+        pg.server_lock = lock
+        yield pg
+        context.close()
 
 
 OUTPUT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).parent.parent / "test-output"))
