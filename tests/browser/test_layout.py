@@ -71,6 +71,7 @@ def pages_to_check():
     return pages
 
 
+@pytest.mark.once  # the pages' layout, the same on both databases (40 s a pass)
 def test_no_sideways_scroll_and_nothing_outside_its_card(page, output_dir):
     pages = pages_to_check()
     log_in(page, "daklak")
