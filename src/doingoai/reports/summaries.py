@@ -301,14 +301,23 @@ def delete_rows(model, where: str = "", params=()) -> None:
         cur.execute(f"DELETE FROM {table}" + (f" WHERE {where}" if where else ""), list(params))
 
 
-def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ...], rows) -> bool:
+def unmoved(tree: Tree, cell: tuple, owned, changed: set) -> bool:
+    """Whether the summary ``cell`` (unit, *rest) needs no recount: none of its own
+    records changed (it is not in ``owned``) and no cell below it (the same ``rest``)
+    is in ``changed``."""
+    a, *rest = cell
+    return cell not in owned and not any((c, *rest) in changed for c in tree.children(a))
+
+
+def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ...], rows) -> set:
     """Make the rows of ``model`` that match ``filters`` exactly ``rows`` (tuples of the
     ``keys`` then the ``measures`` fields), writing only the difference: rows no longer
-    wanted deleted, changed ones updated in place, new ones inserted; whether anything
-    changed. A save that moves no figure (most edits) writes no summary row; a rewritten
-    row is an UPDATE of its measures, not a DELETE and an INSERT under the same unique
-    key — on PostgreSQL every such pair left a dead index entry that the next insert of
-    that key had to visit (an aid record saved 20 times: 100 → 200 ms a save)."""
+    wanted deleted, changed ones updated in place, new ones inserted; the keys of the
+    rows that changed (none: empty). A save that moves no figure (most edits) writes no
+    summary row; a rewritten row is an UPDATE of its measures, not a DELETE and an INSERT
+    under the same unique key — on PostgreSQL every such pair left a dead index entry
+    that the next insert of that key had to visit (an aid record saved 20 times: 100 →
+    200 ms a save)."""
     qn = connection.ops.quote_name
     meta = model._meta
     table = qn(meta.db_table)
@@ -317,13 +326,10 @@ def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ..
     for pk, *values in model._base_manager.filter(**filters).values_list("pk", *keys, *measures):
         found[tuple(values[:nk])] = (pk, tuple(values[nk:]))
     wanted = {tuple(r[:nk]): tuple(r[nk:]) for r in rows}
-    gone = [pk for key, (pk, _v) in found.items() if key not in wanted]
-    changed = [
-        (*values, found[key][0])
-        for key, values in wanted.items()
-        if key in found and found[key][1] != values
-    ]
-    new = [(*key, *values) for key, values in wanted.items() if key not in found]
+    moved = {k for k in found.keys() | wanted.keys() if found.get(k, (0, None))[1] != wanted.get(k)}
+    gone = [found[k][0] for k in moved if k not in wanted]
+    changed = [(*wanted[k], found[k][0]) for k in moved if k in found and k in wanted]
+    new = [(*k, *v) for k, v in wanted.items() if k not in found]  # in the rows' order
     with connection.cursor() as cur:
         if gone:
             cur.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(gone))})", gone)
@@ -334,12 +340,7 @@ def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ..
             cur.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", changed)
     if new:
         insert_rows(model, (*keys, *measures), new)
-    return bool(gone or changed or new)
-
-
-def in_units(units) -> tuple[str, list]:
-    units = sorted(units)
-    return f"unit_id IN ({', '.join(['%s'] * len(units))})", units
+    return moved
 
 
 def _activity():
@@ -463,7 +464,7 @@ class Table:
             self.summary(), ("unit_id", "month", *self.dims, *self.measures), self.rows(cells)
         )
 
-    def rewrite(self, filters: dict, cells: dict) -> bool:
+    def rewrite(self, filters: dict, cells: dict) -> set:
         return rewrite(
             self.summary(),
             filters,
@@ -483,7 +484,7 @@ class Table:
         model = self.summary()
         changed = set()
         for a, month in sorted(wanted, key=lambda c: (-len(tree.ancestors(c[0])), c)):
-            if (a, month) not in keys and not any((c, month) in changed for c in tree.children(a)):
+            if unmoved(tree, (a, month), keys, changed):
                 continue
             own = self.records().filter(
                 **{
@@ -520,9 +521,7 @@ class Table:
         for a, month, value in sorted(
             wanted, key=lambda c: (-len(tree.ancestors(c[0])), c[0], c[1], c[2] is None, c[2])
         ):
-            if (a, month, value) not in keys and not any(
-                (c, month, value) in changed for c in tree.children(a)
-            ):
+            if unmoved(tree, (a, month, value), keys, changed):
                 continue
             own = self.records().filter(
                 **{
@@ -674,10 +673,8 @@ def refresh_partner_terms(keys: set, tree: Tree):
     )
     changed = set()
     for a, term_id, partner_id in order:
-        if (a, term_id, partner_id) not in owned and not any(
-            (c, term_id, partner_id) in changed for c in tree.children(a)
-        ):
-            continue  # nothing below it moved
+        if unmoved(tree, (a, term_id, partner_id), owned, changed):
+            continue
         first, last = spans[term_id]
         partner = {"partner_id": partner_id} if partner_id else {"partner_id__isnull": True}
         cells: dict = defaultdict(lambda: dict.fromkeys(MONEY_FIELDS, 0))
@@ -882,28 +879,19 @@ def refresh_reach(keys: set, tree: Tree) -> set:
     found = engagements(list(wanted))
     changed = set()
     for partner_id, units in wanted.items():
-        before = {
-            r[0]: tuple(r[1:])
-            for r in PartnerReach.objects.filter(partner_id=partner_id, unit_id__in=units)
-            .values_list("unit_id", *REACH_FIELDS[2:])
-            .iterator()
-        }
         new = []
         if partner_id in countries:
             new = reach_rows(
                 partner_id, countries[partner_id], found.get(partner_id, ()), tree, keep=units
             )
-        after = {r[0]: tuple(r[2:]) for r in new}
-        moved = {u for u in before.keys() | after.keys() if before.get(u) != after.get(u)}
-        if moved:
-            rewrite(
-                PartnerReach,
-                {"partner_id": partner_id, "unit_id__in": sorted(moved)},
-                REACH_FIELDS[:2],
-                REACH_FIELDS[2:],
-                [r for r in new if r[0] in moved],
-            )
-        changed |= moved
+        moved = rewrite(
+            PartnerReach,
+            {"partner_id": partner_id, "unit_id__in": sorted(units)},
+            REACH_FIELDS[:2],
+            REACH_FIELDS[2:],
+            new,
+        )
+        changed |= {unit_id for unit_id, _partner in moved}
     return changed
 
 
@@ -975,16 +963,20 @@ def refresh(dirty: Dirty):
         # (the root's own version follows its own records only: the cells above a
         # province moved with the province's version)
         owners = dirty.owners()
-        tops = {tree.top(u) for u in moved | money if len(tree.ancestors(u)) > 1 or u in owners} - {
-            None
-        } | reach_tops
+
+        def subtrees(units) -> set:
+            return {tree.top(u) for u in units if len(tree.ancestors(u)) > 1 or u in owners} - {
+                None
+            }
+
+        tops = subtrees(moved | money) | reach_tops
         # and the activities' own (what reads the activities themselves, their places,
         # members and partners: the report's delegations), moved by every change of an
         # activity, not by an aid record saved
         acts = {tree.top(c[0]) for c in dirty.activities | dirty.took_part} - {None}
         # and its resources' (the money read from the resource summaries: an activity
         # saved without a change to its aid keeps the country's money cached)
-        res = {tree.top(u) for u in money if len(tree.ancestors(u)) > 1 or u in owners} - {None}
+        res = subtrees(money)
         bump_topics(
             [subtree_topic(u) for u in tops]
             + [subtree_topic(u, "reach") for u in reach_tops]
