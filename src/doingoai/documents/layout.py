@@ -451,13 +451,13 @@ def html_parts(doc: Document) -> list[str]:
     ]
 
 
-def _key(kind: str, text: str) -> str:
-    """The cache key of ``text`` laid out by this WeasyPrint (its version read from the
+def _key(kind: str, text: str, library: str = "weasyprint") -> str:
+    """The cache key of ``text`` written by this version of ``library`` (read from the
     package's metadata: importing WeasyPrint takes a server worker about half a second,
     and a report whose parts all come from the cache needs none of it)."""
     import hashlib
 
-    digest = hashlib.sha256(f"{_version('weasyprint')}\x1f{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{_version(library)}\x1f{text}".encode()).hexdigest()
     return f"{kind}:{digest}"
 
 
