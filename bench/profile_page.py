@@ -27,6 +27,12 @@ def main(argv=None):
     ap.add_argument("--user", default="trunguong")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--topic", default="activities", help="the app whose version is bumped")
+    ap.add_argument(
+        "--where",
+        choices=("elsewhere", "own"),
+        help="move what bench/run.py's bump() moves for a save in this subtree (Hà Nội: "
+        "elsewhere; Đắk Lắk: own), the subtree's versions included",
+    )
     ap.add_argument("--sql", action="store_true", help="list the statements and their times")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
     ap.add_argument("--sort", default="cumulative", help="cProfile order (tottime: own time)")
@@ -42,6 +48,19 @@ def main(argv=None):
 
     from doingoai.core.models import bump_data_version
     from doingoai.organization.models import User
+
+    def change():
+        bump_data_version(args.topic)
+
+    if args.where:
+        sys.path.insert(0, str(ROOT))
+        from bench import run as bench
+        from doingoai.organization import services as org
+
+        bench.CHANGED_IN.update(elsewhere=org.province("Hà Nội").pk, own=org.province("Đắk Lắk").pk)
+
+        def change():
+            bench.bump(args.topic, args.where)
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=args.user))
@@ -59,7 +78,7 @@ def main(argv=None):
     prof = cProfile.Profile() if args.profile else None
     status = None
     for _ in range(args.repeat):
-        bump_data_version(args.topic)
+        change()
         statements.clear()
         t0 = time.perf_counter()
         if prof:
