@@ -612,18 +612,21 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     version of the saved record's app (``activities``: an activity saved, the commonest
     change; ``resources``: aid recorded; None: everything), then, as its summary rows
     changed, the version of the subtree it lies in (the province of the commune:
-    ``where``; a save that moves no figure, a title edited, leaves it) and, for
-    an activity, its activities' version there (not its partners' reach: no partner
-    changed), for aid its resources' (``res``)."""
+    ``where``; a save that moves no figure, a title edited, leaves it) and, for aid,
+    its resources' version there (``res``); not its partners' reach (no partner
+    changed). ``delegations``: an activity saved that is a delegation (a quarter of
+    them), which moves its delegations' version there too (``dlg``)."""
     from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
 
     if topic == "saved":
         real_save()
         return
-    bump_data_version(topic)
+    bump_data_version("activities" if topic == "delegations" else topic)
     unit = CHANGED_IN.get(where)
     if topic is not None and unit:
-        parts = ("unit", "acts") if topic == "activities" else ("unit", "res")
+        parts = {"activities": ("unit",), "delegations": ("unit", "dlg")}.get(
+            topic, ("unit", "res")
+        )
         bump_topics(subtree_topic(unit, part) for part in parts)
 
 
@@ -692,8 +695,12 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
     stop = threading.Event()
 
     def changes():
+        # activities saved in Hà Nội, every fourth a delegation (a quarter of the
+        # activities are: the report's delegations are counted again after it)
+        n = 0
         while not stop.wait(1 / changes_per_s):
-            bump()
+            n += 1
+            bump("delegations" if n % 4 == 0 else "activities")
 
     bumper = threading.Thread(target=changes, daemon=True) if changes_per_s else None
     if bumper:
@@ -915,11 +922,13 @@ def changes_for(page: dict) -> list[tuple[tuple, str]]:
     """The changes each first view of ``page`` is measured after: an activity saved in a
     commune of Hà Nội (another province than the pages'); for the figures aid recorded
     (the partners ranked again); for a page of Đắk Lắk a change in it too; for the
-    report a real save that changes its body."""
+    report a delegation saved there (its delegations counted again) and a real save
+    that changes its body."""
     changes = [(("activities", "elsewhere"), "after a change")]
     if page.get("slow"):
         changes.append((("resources", "elsewhere"), "after an aid record changed"))
     if page.get("saved"):
+        changes.append((("delegations", "elsewhere"), "after a delegation changed"))
         changes.append((("saved",), "after an activity saved (figures changed)"))
     if page.get("own"):
         changes.append((("activities", "own"), "after a change in its own province"))
@@ -1084,14 +1093,17 @@ def write_results(args, results, load, gen, rows, writes=None):
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
         f'{args.repeat} requests per page after 2 warm-ups; "after a change": the data '
         "versions moved exactly as an activity saved in a commune of Hà Nội moves them "
-        "(the global one, the activities' app's, Hà Nội's subtree's and its activities'; "
-        "not its partners' reach: no partner changed), before each of "
+        "(the global one, the activities' app's, Hà Nội's subtree's; not its "
+        "delegations' nor its partners' reach: it is no delegation and no partner "
+        "changed), before each of "
         f"{args.cold_repeat} requests "
         f"({args.slow_repeat} for the dashboards and the report), so the page is rendered "
         "again and the figures of the changed subtree (and the units above it) read again; "
         '"after an aid record changed": the same for a resource (the partners\' ranking '
         'read again); "after a change in its own province": the activity saved in a '
-        "commune of Đắk Lắk, for Đắk Lắk's pages; \"after an activity saved (figures "
+        'commune of Đắk Lắk, for Đắk Lắk\'s pages; "after a delegation changed": the '
+        "same for a delegation (Hà Nội's delegations' version moved too: the report's "
+        'delegations read again); "after an activity saved (figures '
         "changed)\": a real save through the write path that changes the report's body. "
         "Times are the server's (Server-Timing); "
         "raw SQL is the statements of the page rendered uncached, replayed on a cursor.",
