@@ -266,7 +266,8 @@ def _delegation_rows(qs, total: int) -> tuple[list[dict], int]:
     sort of every delegation of the country's term took 20–40 ms)."""
     from django.db.models import Prefetch
 
-    from doingoai.activities.models import Activity, DelegationMember
+    from doingoai.activities.models import Activity, ActivityPlace, DelegationMember
+    from doingoai.partners.models import Partner
 
     newest = []
     for kind in DELEGATION_KINDS:
@@ -280,10 +281,15 @@ def _delegation_rows(qs, total: int) -> tuple[list[dict], int]:
     picked = (
         Activity._base_manager.filter(pk__in=newest)
         .order_by("start_date", "pk")
-        .prefetch_related(
-            "places",
-            "partners",
-            Prefetch("members", queryset=DelegationMember.objects.order_by("position_order", "pk")),
+        .prefetch_related(  # what the rows show of them
+            Prefetch("places", queryset=ActivityPlace.objects.only("activity_id", "country")),
+            Prefetch("partners", queryset=Partner.objects.only("country")),
+            Prefetch(
+                "members",
+                queryset=DelegationMember.objects.order_by("position_order", "pk").only(
+                    "activity_id", "name", "role"
+                ),
+            ),
         )
         .only(
             "pk",
