@@ -162,6 +162,38 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: the server being measured (its process session) and its database, for the CPU the
+#: load runs cost (``cpu_seconds``)
+SERVER: dict = {}
+
+
+def cpu_seconds() -> float | None:
+    """CPU seconds used so far by the server's processes (its session: gunicorn, its
+    workers, the task worker) and, on PostgreSQL, by the backends of its database:
+    with other work on the machine a load run's requests/s says little, its CPU per
+    request what the server would serve alone (cores / CPU per request)."""
+    proc, database = SERVER.get("proc"), SERVER.get("database")
+    if proc is None or not Path("/proc/self/stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            mine = int(fields[3]) == proc.pid  # the session
+            if not mine and database:
+                cmd = (entry / "cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
+                mine = cmd.startswith("postgres: ") and f" {database} " in cmd
+        except (OSError, ValueError, IndexError):
+            continue
+        if mine:
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def start_server(args, url):
     port = free_port()
     cmd = [PY, "-m", "doingoai.cli", "serve", f"--bind=127.0.0.1:{port}", "--no-migrate"]
@@ -178,6 +210,7 @@ def start_server(args, url):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    SERVER.update(proc=proc, database=url.rsplit("/", 1)[1] if url.startswith("postgres") else "")
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -703,6 +736,7 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
             bump("delegations" if n % 4 == 0 else "activities")
 
     bumper = threading.Thread(target=changes, daemon=True) if changes_per_s else None
+    cpu_before = cpu_seconds()
     if bumper:
         bumper.start()
     try:
@@ -727,6 +761,7 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
     finally:
         stop.set()
         os.unlink(f.name)
+    cpu_after = cpu_seconds()
 
     def ms(label):
         m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -749,6 +784,12 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
         "p99_ms": ms("99%"),
         "errors": errors,
         "changes_per_s": changes_per_s,
+        # the server's and its database's CPU per request served (see cpu_seconds)
+        "cpu_ms_per_request": (
+            round((cpu_after - cpu_before) * 1000 / total, 2)
+            if cpu_before is not None and cpu_after is not None and total
+            else None
+        ),
     }
 
 
@@ -1133,7 +1174,8 @@ def write_results(args, results, load, gen, rows, writes=None):
             lines += [
                 f"{title}: {run['clients']} clients ({run['client']}) for {run['seconds']} s "
                 f"over the pages above: **{run['rps']} requests/s**, p50 {run['p50_ms']} ms, "
-                f"p99 {run['p99_ms']} ms (client side), {run['errors']} errors.",
+                f"p99 {run['p99_ms']} ms (client side), {run['errors']} errors; "
+                f"server and database CPU {run.get('cpu_ms_per_request')} ms a request.",
                 "",
             ]
     if gen.get("seconds"):
