@@ -1009,6 +1009,11 @@ def main(argv=None):
         help="measure only the pages whose name contains this (repeatable), e.g. targets",
     )
     ap.add_argument("--no-load", action="store_true", help="skip the write and the load runs")
+    ap.add_argument(
+        "--load-only",
+        action="store_true",
+        help="only the write and the load runs (over every page), no page measured alone",
+    )
     args = ap.parse_args(argv)
     args.size_name, args.counts = args.size
     url = database_url(args)
@@ -1039,7 +1044,7 @@ def main(argv=None):
         cookies = {name: login(port, name) for name in users}
         cookie = cookies[USER]
         admin_cookie = login(port, ADMIN)
-        for page in plan:
+        for page in [] if args.load_only else plan:
             slow = page.get("slow")
             reader = page.get("user", USER)
             raw, nstmts = page_raw_sql(client, users, reader, page, slow)
