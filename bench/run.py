@@ -784,6 +784,11 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
         "p99_ms": ms("99%"),
         "errors": errors,
         "changes_per_s": changes_per_s,
+        "cpu_s": (
+            round(cpu_after - cpu_before, 2)
+            if cpu_before is not None and cpu_after is not None
+            else None
+        ),
         # the server's and its database's CPU per request served (see cpu_seconds)
         "cpu_ms_per_request": (
             round((cpu_after - cpu_before) * 1000 / total, 2)
