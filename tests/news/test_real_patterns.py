@@ -887,3 +887,74 @@ def test_an_overseas_association_written_without_viet_nam():
     )
     result = extract(text)
     assert result.partners == [] and result.units == []
+
+
+def test_a_day_and_month_joined_by_a_dash_after_a_time_of_day():
+    # http://hanoimoi.com.vn/Tin-tuc/Xa-hoi/579939/tang-quyen-va-nang-cao-nang-luc-kinh-te-cua-phu-nu
+    text = (
+        "Tăng quyền và nâng cao năng lực kinh tế của phụ nữ\n\n"
+        "(HNM) - Sáng 13-3, tại Hà Nội, Hội LHPN Việt Nam phối hợp với Ngân hàng Thế giới "
+        "phát động chương trình."
+    )
+    assert extract(text, published=date(2013, 3, 14)).start_date == date(2013, 3, 13)
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # https://baomoi.net.vn/hoi-phu-nu-khmer-viet-nam-to-chuc-chao-mung-ngay-quoc-te-phu-nu-8-3-c34231229.epi
+        (
+            "Hội Phụ nữ Khmer - Việt Nam tổ chức chào mừng ngày Quốc tế Phụ nữ 8/3\n\n"
+            "Tối 7/3, tại thủ đô Phnom Penh, Campuchia, Hội Phụ nữ Khmer- Việt Nam đã tổ chức "
+            "kỷ niệm 110 năm Ngày Quốc tế Phụ nữ 8/3 (8/3/1910-2020).",
+            date(2020, 3, 7),
+        ),
+        # https://baomoi.net.vn/trien-lam-anh-net-dep-phu-nu-viet-nam-va-belarus-c52104027.epi
+        (
+            "Triển lãm ảnh 'Nét đẹp phụ nữ Việt Nam và Belarus'\n"
+            "Chiều 28/4, tại Đường sách Thành phố Hồ Chí Minh, Hội Liên hiệp Phụ nữ Thành phố "
+            "Hồ Chí Minh tổ chức triển lãm ảnh.\n"
+            "Sự kiện diễn ra nhân dịp Kỷ niệm 50 năm Ngày Giải phóng miền nam, thống nhất đất "
+            "nước (30/4/1975-30/4/2025).",
+            date(2025, 4, 28),
+        ),
+    ],
+)
+def test_a_day_near_the_anniversary_celebrated_takes_its_year(text, day):
+    result = extract(text)  # no publication date: the year is the anniversary's, written
+    assert result.start_date == day
+
+
+def test_the_sites_date_of_today_above_the_headline_is_not_the_publication():
+    # https://baolangson.vn/xa-hoi/32984-trao-ky-niem-chuong-vi-su-tien-bo-cua-phu-nu-viet-nam-tang-dieu-phoi-vien-thuong-tru-cua-lhq.html
+    text = (
+        "Thứ tư,  22/09/2021\n\n"
+        'Trao kỷ niệm chương "Vì sự tiến bộ của phụ nữ Việt Nam" tặng Ðiều phối viên thường '
+        "trú của LHQ\n\n"
+        "Sáng 11-5, Hội LHPN Việt Nam tổ chức trao kỷ niệm chương tặng ông G.Hen-đra."
+    )
+    result = extract(text)
+    assert result.published is None and result.start_date is None
+    assert result.unsure == ["start_date"]
+
+
+def test_the_date_of_the_document_an_activity_rests_on_is_background():
+    # https://m.tylebongdanews.net/cong-bo-du-an-viet-han-chung-tay-cham-soc-tai-tp-can-tho-53235.html
+    text = (
+        "Công bố Dự án “Việt – Hàn chung tay chăm sóc” tại TP Cần Thơ\n"
+        "Dự án này được triển khai căn cứ theo Biên bản ghi nhớ giữa KOCUN Cần Thơ và Hội Liên "
+        "hiệp phụ nữ Cần Thơ vào ngày 14/9/2016."
+    )
+    assert extract(text).start_date is None
+
+
+def test_an_event_within_a_visit_gives_its_own_day():
+    # https://amp.vov.vn/chinh-tri/phu-nhan-tong-thong-hungary-an-tuong-ve-chuyen-tham-bao-tang-phu-nu-vn-367782.vov
+    text = (
+        "Nhận lời mời của Chủ tịch nước Trương Tấn Sang, Tổng thống Cộng hòa Hungary Ader Janos "
+        "và phu nhân Herczegh Anita có chuyến thăm cấp Nhà nước tới Việt Nam từ ngày 26 – "
+        "30/11/2014. Trong khuôn khổ chuyến thăm, ngày 28/11 tại Nhà khách Chính phủ, phu nhân "
+        "Anita đã có buổi gặp và chuyện trò thân mật với Đại sứ Nguyễn Nguyệt Nga."
+    )
+    result = extract(text)
+    assert (result.start_date, result.end_date) == (date(2014, 11, 28), date(2014, 11, 28))

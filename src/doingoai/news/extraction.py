@@ -1791,6 +1791,11 @@ TOPICS: list[tuple[str, str]] = [
 _TITLE_MAX = 220
 
 
+#: "Thứ tư, 22/09/2021" above the headline, with no time: the site's date of today in its
+#: header, not the article's publication
+_TODAY_HEADER = re.compile(r"(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}")
+
+
 def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     """Blank out furniture, keeping offsets; return the title line and the dateline date."""
     from .dates import parse_dateline
@@ -1802,7 +1807,11 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     published = None
     for ln in lines:
         if ln.role in ("furniture", "caption", "byline", "dateline", "related"):
-            if ln.role == "dateline" and published is None:
+            if (
+                ln.role == "dateline"
+                and published is None
+                and not (title is None and _TODAY_HEADER.fullmatch(ln.text.strip()))
+            ):
                 published = parse_dateline(ln.text)
             for k in range(ln.start, ln.end):
                 chars[k] = " "
@@ -2073,6 +2082,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
             # 6/10/2016": a founding date or a document's date, background
             and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
+            # "căn cứ theo Biên bản ghi nhớ ... vào ngày 14/9/2016": the date of the document
+            # the activity rests on
+            and not _PURSUANT.search(work, max(0, d.start - 150), d.start)
             # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
             # period's bound or a vague time, not the date of the activity
             and not (
@@ -2080,6 +2092,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             )
         ],
         published,
+        _anniversaries(work),
     )
     chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
@@ -2147,7 +2160,27 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
 _MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|nay)\s+(?:ngày\s+)?$")
 
 
-def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]:
+#: an anniversary written with its years: "(8/3/1910-2020)", "(30/4/1975-30/4/2025)"
+_ANNIVERSARY_SPAN = re.compile(
+    r"\(\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?:19|20)\d\d\s*[-–]\s*"
+    r"(?:[0-3]?\d/[01]?\d/)?(?P<y>(?:19|20)\d\d)\s*\)"
+)
+
+
+def _anniversaries(text: str) -> list[date]:
+    """The day each anniversary of the text falls on, in the year it is celebrated."""
+    out = []
+    for m in _ANNIVERSARY_SPAN.finditer(text):
+        try:
+            out.append(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        except ValueError:
+            continue
+    return out
+
+
+def _usable_dates(
+    dates: list[DateHit], published: date | None, anniversaries: list[date] = ()
+) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
     mốc lịch sử"); a date without its year and with no publication date takes the year
@@ -2170,6 +2203,19 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
                 if other.first <= first <= other.last:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
+        if not d.has_year and published is None:
+            # "Tối 7/3 ... kỷ niệm 110 năm Ngày Quốc tế Phụ nữ 8/3 (8/3/1910-2020)": a day
+            # close to the anniversary the article celebrates takes the anniversary's year,
+            # written in the text
+            for day in anniversaries:
+                try:
+                    first = d.first.replace(year=day.year)
+                    last = d.last.replace(year=day.year)
+                except ValueError:
+                    continue
+                if abs((first - day).days) <= 45:
+                    d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+                    break
         out.append(d)
     return out
 
@@ -2179,6 +2225,11 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
 _BACKGROUND_DATE = re.compile(
     r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
 )
+
+
+#: "Trong khuôn khổ chuyến thăm, ngày 28/11": an event within a visit
+_WITHIN_FRAME = re.compile(r"[Tt]rong\s+khuôn\s+khổ\b[^.;\n]{0,50}$")
+_PURSUANT = re.compile(r"(?i:\bcăn\s+cứ)[^.;\n]{0,140}$")
 
 
 #: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
@@ -2199,7 +2250,21 @@ def _choose_date(
     for pool in (in_lead, dates):
         days = [d for d in pool if d.precision == "day"]
         if days:
-            return days[0]
+            chosen = days[0]
+            if chosen.first < chosen.last:
+                # "có chuyến thăm ... từ ngày 26 – 30/11/2014. Trong khuôn khổ chuyến thăm,
+                # ngày 28/11 tại Nhà khách Chính phủ, ...": the article reports one event
+                # within the visit; its day is the activity's
+                for d in dates:
+                    if (
+                        d.start > chosen.end
+                        and d.start - chosen.end < 200
+                        and d.first == d.last
+                        and chosen.first <= d.first <= chosen.last
+                        and _WITHIN_FRAME.search(work, max(0, d.start - 60), d.start)
+                    ):
+                        return d
+            return chosen
     for pool in (in_lead, dates):
         for d in pool:
             if _MONTH_SPAN.search(work[max(0, d.start - 8) : d.start]):
