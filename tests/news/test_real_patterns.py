@@ -958,3 +958,65 @@ def test_an_event_within_a_visit_gives_its_own_day():
     )
     result = extract(text)
     assert (result.start_date, result.end_date) == (date(2014, 11, 28), date(2014, 11, 28))
+
+
+def test_the_cambodian_union_for_peace_written_with_a_capital_vi():
+    # http://baolongan.vn/gan-ket-tinh-huu-nghi-a24059.html
+    text = (
+        "Hội LHPN tỉnh Long An đã ký kết thỏa thuận hợp tác với Hội Liên hiệp Phụ nữ Campuchia "
+        "Vì hòa bình và phát triển tỉnh Svay Rieng vào năm 2012."
+    )
+    assert extract(text).partners == [
+        "Hội Liên hiệp Phụ nữ Campuchia Vì hòa bình và phát triển tỉnh Svay Rieng"
+    ]
+
+
+def test_the_provinces_listed_after_a_region_give_one_union_each():
+    # https://baodaklak.vn/channel/3481/201710/hoi-phu-nu-tinh-dak-lak-va-hoi-phu-nu-4-tinh-nam-lao-trien-khai-nhieu-hoat-dong-hop-tac-hieu-qua-5552359
+    text = (
+        "Vừa qua, tại tỉnh Chămpasắk (Lào), Hội Phụ nữ tỉnh Đắk Lắk đã phối hợp với Hội Phụ nữ "
+        "4 tỉnh Nam Lào (Attapư, Chămpasắk, Salavan, Sêkông) tổ chức Hội nghị tổng kết."
+    )
+    assert extract(text).partners == [
+        "Hội Phụ nữ tỉnh Attapư",
+        "Hội Phụ nữ tỉnh Chămpasắk",
+        "Hội Phụ nữ tỉnh Salavan",
+        "Hội Phụ nữ tỉnh Sêkông",
+    ]
+
+
+def test_the_communes_listed_after_the_union_for_peace_give_one_union_each():
+    # https://hoiphunu.tayninh.gov.vn/cong-tac-doi-ngoai-nhan-dan/hoi-lhpn-huyen-tan-bien-phoi-hop-cung-hoi-lhpn-thi-xa-hoa-thanh-trao-tang-qua-cho-phu-nu-campuchia-12130.html
+    text = (
+        "Đến dự có Chủ tịch UBND xã Hòa Hiệp và chủ tịch xã, chủ tịch Hội phụ nữ Campuchia vì "
+        "hòa bình và phát triển các xã Koki và Takró, huyện Romeas Haek tỉnh Svay Riêng."
+    )
+    assert extract(text).partners == [
+        "Hội phụ nữ Campuchia vì hòa bình và phát triển xã Koki",
+        "Hội phụ nữ Campuchia vì hòa bình và phát triển xã Takró",
+    ]
+
+
+def test_one_district_union_written_two_ways_is_one_unit():
+    # https://hoiphunu.tayninh.gov.vn/cong-tac-doi-ngoai-nhan-dan/hoi-lhpn-huyen-tan-bien-phoi-hop-cung-hoi-lhpn-thi-xa-hoa-thanh-trao-tang-qua-cho-phu-nu-campuchia-12130.html
+    text = (
+        "Hội LHPN huyện Tân Biên phối hợp cùng Hội LHPN Thị xã Hòa Thành trao tặng quà cho phụ "
+        "nữ Campuchia\n\n"
+        "Sáng ngày 21/4/2022, Hội Phụ nữ huyện Tân Biên phối hợp cùng Hội LHPN Thị xã Hòa Thành "
+        "tổ chức trao tặng quà. Đến dự có bà Võ Thị Hạnh – Chủ tịch Hội Liên hiệp phụ nữ Thị xã "
+        "Hòa Thành."
+    )
+    assert extract(text).units == ["Hội LHPN huyện Tân Biên", "Hội LHPN Thị xã Hòa Thành"]
+
+
+def test_a_dash_joins_the_two_sides_of_a_pair_of_unions():
+    # https://m.baomoi.com/tang-cuong-hop-tac-hai-hoi-lien-hiep-phu-nu-ha-noi-vieng-chan/c/13233590.epi
+    text = (
+        "Tăng cường hợp tác hai Hội Liên hiệp phụ nữ Hà Nội -Viêng Chăn\n\n"
+        "KTĐT - Chiều 4/3, Phó Bí thư Thường trực Thành ủy Hà Nội Nguyễn Công Soái đã tiếp đoàn "
+        "cán bộ của Hội phụ nữ Thủ đô Viêng Chăn (Lào) nhân dịp đoàn sang thăm và làm việc với "
+        "Hội Liên hiệp phụ nữ TP Hà Nội."
+    )
+    result = extract(text)
+    assert result.units == ["Hội Liên hiệp phụ nữ Hà Nội"]
+    assert result.partners == ["Hội phụ nữ Thủ đô Viêng Chăn"]

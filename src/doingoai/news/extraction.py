@@ -747,7 +747,14 @@ def _read_places_list(text: str, pos: int, hits: list[PlaceHit]) -> list[PlaceHi
         found.append(hit)
         pos = hit.end
         m = re.match(r"\s*(?:,|và|;)\s*(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?", text[pos:])
-        if not m or _place_at(hits, _skip_ws(text, pos + m.end())) is None:
+        if not m:
+            # "hai Hội Liên hiệp phụ nữ Hà Nội -Viêng Chăn": a dash joins the places of
+            # the two sides, a Vietnamese one and a foreign one
+            m = re.match(r"[ \t]*[-–][ \t]*", text[pos:])
+            nxt = _place_at(hits, pos + m.end()) if m else None
+            if nxt is None or (nxt.match.country == "VN") == (hit.match.country == "VN"):
+                break
+        if _place_at(hits, _skip_ws(text, pos + m.end())) is None:
             break
         pos += m.end()
     return found
@@ -1106,7 +1113,7 @@ def _for_peace(text: str, hit: PlaceHit) -> bool:
     """ "vì Hòa bình và Phát triển" (for peace and development) is not the province of
     Hòa Bình: the name of the Cambodian women's union goes on."""
     return fold(hit.text) == "hoa binh" and bool(
-        re.search(r"\bvì\s+$", text[max(0, hit.start - 5) : hit.start])
+        re.search(r"\b[Vv]ì\s+$", text[max(0, hit.start - 5) : hit.start])
     )
 
 
@@ -1224,6 +1231,13 @@ def _peace_union(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> 
     return _Org(name, head_start, hit.end, False, "wu", f"wu:{hit.match.code}", hit.match.country)
 
 
+#: "các xã Koki và Takró": local bodies listed by their level word and their names
+_LOCAL_LIST = re.compile(
+    rf"[ \t]+các[ \t]+(?P<level>xã|huyện|tỉnh|bản|làng)[ \t]+"
+    rf"(?P<names>{_CAP}[\w'-]*(?:[ \t]*(?:,|và)[ \t]*{_CAP}[\w'-]*)+)"
+)
+
+
 def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
     head_clean = " ".join(head.split())
     if (
@@ -1255,14 +1269,33 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển" (also in lower case), and the
         # province that may follow ("... vì Hòa bình và Phát triển tỉnh Stung Treng")
         tail = re.match(
-            r"\s+vì\s+(?i:hòa|hoà)\s+(?i:bình)(?:\s+và\s+(?i:phát)\s+(?i:triển))?",
+            r"\s+[Vv]ì\s+(?i:hòa|hoà)\s+(?i:bình)(?:\s+và\s+(?i:phát)\s+(?i:triển))?",
             text[end:],
         ) or re.match(
-            r"\s+vì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
+            r"\s+[Vv]ì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
             text[end:],
         )
         if tail and len(places) == 1 and not level:
             end += tail.end()
+            listed = _LOCAL_LIST.match(text, end)
+            if listed and places[0].match.foreign:
+                # "Hội phụ nữ Campuchia vì hòa bình và phát triển các xã Koki và Takró": one
+                # union per commune listed
+                stem = _clean_name(text[head_start:end])
+                names = re.findall(rf"{_CAP}[\w'-]*", listed.group("names"))
+                return [
+                    _Org(
+                        f"{stem} {listed.group('level')} {n}",
+                        head_start,
+                        listed.end(),
+                        False,
+                        "wu",
+                        f"wu:{places[0].match.code}:{fold(n)}",
+                        places[0].match.country,
+                        enumerated=True,
+                    )
+                    for n in names
+                ]
             province = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[end:])
             after = _place_at(hits, end + province.end()) if province else None
             if after is not None and after.match.foreign:
@@ -1283,6 +1316,13 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             foreign_hits.append(after)
         level_text = " ".join(level.group(0).split()) if level else ""
         collective = bool(level and re.match(r"(?:các|\d+|hai|ba|bốn|năm)\s", level_text))
+        if places[0].match.kind == "region" and len(places) == 1:
+            # "Hội Phụ nữ 4 tỉnh Nam Lào (Attapư, Chămpasắk, Salavan, Sêkông)": the region's
+            # provinces listed after it, one union each
+            paren = re.match(r"[ \t]*\(", text[end:])
+            listed = _read_places_list(text, end + paren.end(), hits) if paren else []
+            if len(listed) > 1 and all(p.match.kind == "subdivision" for p in listed):
+                places, foreign_hits = listed, listed
         if foreign_hits:
             country = next((p.match.country for p in foreign_hits), "")
             if len(places) > 1 and all(p.match.kind == "subdivision" for p in places):
