@@ -24,7 +24,6 @@ from pathlib import Path
 
 import django
 
-ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
 
 
