@@ -74,6 +74,7 @@ class ActivityKind(RecordKind):
         "press_links",
     ]
     ordering = ["-start_date", "-pk"]
+    list_order_index = "activity_start_id"
     menu_order = 40
     attachment_kinds = ["photo", "document"]  # the scanned decision is a document
     related = []  # the events of a trip are shown by activities/activity_panels.html
