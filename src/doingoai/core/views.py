@@ -76,10 +76,16 @@ class WholeList:
         return kept(self.kind.model, self.user) if kept is not None else None
 
     def count(self, data: QuerySet, limit: int) -> int | None:
-        """``limit`` when she sees at least so many (``UnitOwned.count_visible``), else
-        None: count the list."""
+        """``limit`` when she sees at least so many (``UnitOwned.count_visible``); else
+        her scope counted as one bitmap where that pays (``UnitOwned.count_bitmap``:
+        PostgreSQL, a province); else None: count the list."""
         count = getattr(self.policy, "count_visible", None)
-        return None if count is None else count(data, self.user, limit, owned=self.owned)
+        n = None if count is None else count(data, self.user, limit, owned=self.owned)
+        bitmap = getattr(self.policy, "count_bitmap", None)
+        if n is None and bitmap is not None:
+            # the whole list is every record of the kind she may view (list_queryset)
+            n = bitmap(self.kind.model._default_manager.using(data.db), self.user, limit)
+        return n
 
     def index_to_walk(self, data: QuerySet, rows: int) -> str | None:
         """The index to read the list's first ``rows`` ids walking (in the list's own
