@@ -86,6 +86,13 @@ def test_a_list_page_reads_nothing_per_row(world, readers, client, kind, reader)
     page = client.get(url).content.decode()
     if kind == "activities":
         assert "Chămpasăk, Lào; Campuchia" in page  # the places, in their order
+        from django.utils import translation
+
+        from doingoai.activities.models import Activity
+
+        with translation.override("vi"):  # a choice shown by its label, as Django's
+            label = Activity.objects.first().get_kind_display()
+        assert f">{label}</td>" in page
     if kind == "agreements":
         assert page.count('class="badge renewed"') == 7
 
