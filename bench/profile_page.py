@@ -31,6 +31,8 @@ def main(argv=None):
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
     ap.add_argument("--sort", default="cumulative", help="cProfile order (tottime: own time)")
     ap.add_argument("--callers", metavar="NAME", help="cProfile: who calls functions matching NAME")
+    ap.add_argument("--callees", metavar="NAME", help="cProfile: what functions matching NAME call")
+    ap.add_argument("--width", type=int, default=300, help="characters of each statement shown")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
@@ -76,11 +78,13 @@ def main(argv=None):
     )
     if args.sql:
         for ms, sql in statements:
-            print(f"  {ms:8.2f} ms  {' '.join(sql.split())[:300]}")
+            print(f"  {ms:8.2f} ms  {' '.join(sql.split())[: args.width]}")
     if prof:
         stats = pstats.Stats(prof).sort_stats(args.sort)
         if args.callers:
             stats.print_callers(args.callers)
+        elif args.callees:
+            stats.print_callees(args.callees)
         else:
             stats.print_stats(args.profile)
 

@@ -54,6 +54,22 @@ def versioned_save(obj, save):
             raise
 
 
+class CoveringIndex(models.Index):
+    """An index that carries its ``include`` columns: PostgreSQL's ``INCLUDE``; on
+    SQLite, which has none, they follow the key columns. A query that reads only them
+    is then answered from the index on both databases: a scoped reader's page, read
+    walking the list's order index with her scope checked on each entry
+    (``core.scope.UnitOwned.walks_list``), reads no row of the table."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if self.include and not schema_editor.connection.features.supports_covering_indexes:
+            wide = models.Index(
+                fields=[*self.fields, *self.include], name=self.name, condition=self.condition
+            )
+            return wide.create_sql(model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
 class RecordManager(models.Manager.from_queryset(ScopedQuerySet)):
     pass
 
