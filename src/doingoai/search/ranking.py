@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 
 from django.urls import NoReverseMatch, reverse
 from rapidfuzz import fuzz
@@ -21,16 +20,13 @@ from doingoai.core.searchindex import (
     _content_type,
     _phon,
     _vendor,
-    candidates,
-    count_matches,
-    match_ids,
     matches,
     matching_filter,
-    prefetch,
     read_entries,
     searchable_kinds,
     unrestricted,
 )
+from doingoai.core.searchkept import kept
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -98,31 +94,29 @@ def search_kind(
     kind,
     user,
     q: Query,
+    pre: Prefetched,
     *,
     limit: int = 10,
     using: str = "default",
-    pre: Prefetched | None = None,
     scoped=None,
 ) -> Group | None:
+    """One kind's group in the reader's scope, from its matches (``pre``: kept current
+    by ``core.searchkept``, the same for every reader)."""
     model = kind.model
-    ct = _content_type(using, model)
-    vendor = _vendor(using)
     if scoped is None:
         scoped = scoped_records(kind, user, using)
     everything = unrestricted(scoped)
-    if pre is not None and everything:
+    if everything:  # the central level, the partner directory: the matches alone answer
         count = len(pre.ids)
-    elif everything:  # the central level, the partner directory: the index alone answers
-        count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
     else:
-        if pre is not None:
-            count = count_in_scope(scoped, user, pre.newest)
-        else:
-            newest = partial(match_ids, q, ct.pk, using=using)
-            count = count_in_scope(scoped, user, newest, matching_filter(q, model, using))
+        # SQLite intersects a scope holding few of the matches with the index's lookup
+        # within the statement (it costs less there than the list of every id)
+        sqlite = _vendor(using) != "postgresql"
+        matching = matching_filter(q, model, using) if sqlite else None
+        count = count_in_scope(scoped, user, pre.newest, matching)
     if not count:
         return None
-    found = pre.found if pre is not None else candidates(q, ct.pk, vendor, using)
+    found = pre.found
     if everything:
         in_scope = {oid for oid, _t, _n in found}
     else:
@@ -291,7 +285,7 @@ def search(
                 ids = scope_ids(scoped[kind.slug])
                 if ids is not None:
                     small[kind.slug] = ids
-    pre = prefetch(q, [cts[k.slug] for k in chosen if k.slug not in small], using)
+    pre = kept(q, [cts[k.slug] for k in chosen if k.slug not in small], using)
     for kind in chosen:
         if kind.slug in small:
             group = search_ids(
@@ -302,9 +296,9 @@ def search(
                 kind,
                 user,
                 q,
+                pre[cts[kind.slug]],
                 limit=limit,
                 using=using,
-                pre=pre[cts[kind.slug]] if pre else None,
                 scoped=scoped[kind.slug],
             )
         if group:
