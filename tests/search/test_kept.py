@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections import OrderedDict
 
 import pytest
 from django.core.cache import cache
@@ -43,6 +44,11 @@ def asked(q, ct):
     found += [i for i in ids[:cap] if i not in found][: cap - len(found)]
     rows = {oid: (title, name) for oid, title, name, _k in searchindex.read_entries(ct, found)}
     return ids, [(oid, *rows[oid]) for oid in found]
+
+
+def ids_of(q, kinds, ct):
+    """The matches' ids ``kept`` gives for one kind, newest first."""
+    return list(searchkept.kept(q, kinds)[ct].ids)
 
 
 def seen(groups):
@@ -105,6 +111,8 @@ def test_kept_matches_equal_asking_the_index_afresh(world, monkeypatch, seed):
         return real(q, ct_ids, using)
 
     monkeypatch.setattr(searchkept, "afresh", spy)
+    # kept though in the test's transaction: nothing is rolled back while the test runs
+    monkeypatch.setattr(searchkept, "may_keep", lambda using="default": True)
     rnd = random.Random(seed)
     made = []
     kinds = cts()
@@ -117,15 +125,16 @@ def test_kept_matches_equal_asking_the_index_afresh(world, monkeypatch, seed):
             got = searchkept.kept(q, kinds)
             for ct in kinds:
                 ids, found = asked(q, ct)
-                assert (got[ct].ids, got[ct].found) == (ids, found), (step, text, ct)
+                assert (list(got[ct].ids), got[ct].found) == (ids, found), (step, text, ct)
         if step % 10 == 9:
             for reader in ("trunguong", "daklak"):
                 for text in QUERIES[:3]:
                     patched = seen(search_records(world.user(reader), text))
                     with monkeypatch.context() as m:  # nothing kept: the index asked
                         m.setattr(searchkept, "afresh", real)
+                        m.setattr(searchkept, "_LOCAL", OrderedDict())
                         m.setattr(searchkept.cache, "get_many", lambda keys: {})
-                        m.setattr(searchkept.cache, "set_many", lambda values, timeout: [])
+                        m.setattr(searchkept, "may_keep", lambda using="default": False)
                         assert patched == seen(search_records(world.user(reader), text))
     assert sorted(asked_afresh) == sorted(QUERIES)  # once each: patched after that
 
@@ -134,6 +143,7 @@ def test_kept_matches_far_behind_or_after_a_rebuild_are_made_afresh(world, monke
     """Kept matches more changes behind than the log is trusted for (the log trimmed
     meanwhile) are asked afresh; a rebuild of the index (records inserted in bulk, no
     signal) moves the index's version and drops them."""
+    monkeypatch.setattr(searchkept, "may_keep", lambda using="default": True)
     monkeypatch.setattr(searchkept, "PATCH_MAX", 5)
     monkeypatch.setattr(searchindex, "LOG_KEEP", 8)
     monkeypatch.setattr(searchindex, "LOG_TRIM", 4)
@@ -141,10 +151,10 @@ def test_kept_matches_far_behind_or_after_a_rebuild_are_made_afresh(world, monke
     kinds = cts()
     act = searchindex._content_type("default", Activity).pk
     first = make("activities", world.daklak, title="Nongbua 1", partners=[])
-    assert searchkept.kept(q, kinds)[act].ids == [first.pk]
+    assert ids_of(q, kinds, act) == [first.pk]
     made = [make("activities", world.hanoi, title=f"Nongbua {i}", partners=[]) for i in range(12)]
     assert SearchChange.objects.count() <= 8 + 4  # trimmed as it grew
-    assert searchkept.kept(q, kinds)[act].ids == asked(q, act)[0]
+    assert ids_of(q, kinds, act) == asked(q, act)[0]
     assert set(asked(q, act)[0]) == {first.pk, *(a.pk for a in made)}
 
     Activity.objects.bulk_create(
@@ -158,36 +168,54 @@ def test_kept_matches_far_behind_or_after_a_rebuild_are_made_afresh(world, monke
             )
         ]
     )
-    assert len(searchkept.kept(q, kinds)[act].ids) == 13  # not in the index yet
+    assert len(ids_of(q, kinds, act)) == 13  # not in the index yet
     call_command("rebuild_search", "--kind", "activities", "--quiet", stdout=None)
-    assert searchkept.kept(q, kinds)[act].ids == asked(q, act)[0]
+    assert ids_of(q, kinds, act) == asked(q, act)[0]
     assert len(asked(q, act)[0]) == 14
 
 
-def test_a_search_after_a_save_shows_it(world, login):
-    """A search, then a record created, renamed, deleted: each following search (its
-    page rendered again after the change) shows the record as it is now."""
+@pytest.mark.django_db(transaction=True)
+def test_a_search_after_a_save_shows_it(world, login, monkeypatch):
+    """A search, then a record created, renamed, deleted, each committed: each following
+    search (its page rendered again after the change, its matches patched from the
+    index's log) shows the record as it is now."""
+    asked_afresh = []
+    real = searchkept.afresh
+    monkeypatch.setattr(
+        searchkept, "afresh", lambda q, cts, using: asked_afresh.append(q) or real(q, cts, using)
+    )
     client = login("trunguong")
+    partner = Partner.objects.create(
+        name_vi="Hội Pakse", kind="other", country="LA", unit=world.central
+    )
 
     def page():
         return client.get("/search/", {"q": "nong bua"}).content.decode()
 
-    old = make("activities", world.daklak, title="Giao lưu bản Nongbua", partners=[])
-    assert old.get_absolute_url() in page()
-    new = make("activities", world.hanoi, title="Đoàn Nông Bua thăm Hà Nội", partners=[])
-    html = page()
-    assert new.get_absolute_url() in html and old.get_absolute_url() in html
-    old.title = "Giao lưu bản Pakse"
-    old.save()
-    html = page()
-    assert old.get_absolute_url() not in html and new.get_absolute_url() in html
-    new.delete()
-    assert "Đoàn Nông Bua" not in page()
-    renamed = make("activities", world.daklak, title="Tập huấn", partners=[])
-    assert renamed.get_absolute_url() not in page()
-    renamed.title = "Tập huấn ở bản Nongbua"
-    renamed.save()
-    assert renamed.get_absolute_url() in page()
+    def activity(unit, title):
+        return make("activities", unit, title=title, partners=[partner])
+
+    try:
+        old = activity(world.daklak, "Giao lưu bản Nongbua")
+        assert old.get_absolute_url() in page()
+        new = activity(world.hanoi, "Đoàn Nông Bua thăm Hà Nội")
+        html = page()
+        assert new.get_absolute_url() in html and old.get_absolute_url() in html
+        old.title = "Giao lưu bản Pakse"
+        old.save()
+        html = page()
+        assert old.get_absolute_url() not in html and new.get_absolute_url() in html
+        new.delete()
+        assert "Đoàn Nông Bua" not in page()
+        renamed = activity(world.daklak, "Tập huấn")
+        assert renamed.get_absolute_url() not in page()
+        renamed.title = "Tập huấn ở bản Nongbua"
+        renamed.save()
+        assert renamed.get_absolute_url() in page()
+        assert len(asked_afresh) == 1  # the first search's: patched after that
+    finally:
+        Activity.objects.filter(partners=partner).delete()
+        partner.delete()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -208,7 +236,7 @@ def test_a_change_committed_late_is_not_missed(world):
         act = searchindex._content_type("default", Activity).pk
         make("activities", world.daklak, title="Nongbua 0", partners=[])
         renamed = make("activities", world.daklak, title="Tập huấn", partners=[])
-        assert len(searchkept.kept(q, cts())[act].ids) == 1
+        assert len(ids_of(q, cts(), act)) == 1
         saved, go, errors, ids = threading.Event(), threading.Event(), [], [renamed.pk]
 
         def first():
@@ -238,12 +266,12 @@ def test_a_change_committed_late_is_not_missed(world):
         two = threading.Thread(target=second)
         two.start()
         two.join(1.5)
-        seen_meanwhile = searchkept.kept(q, cts())[act].ids
+        seen_meanwhile = ids_of(q, cts(), act)
         go.set()
         one.join(30)
         two.join(30)
         assert errors == []
-        got = searchkept.kept(q, cts())[act].ids
+        got = ids_of(q, cts(), act)
         assert got == asked(q, act)[0] and set(ids) <= set(got) and len(got) == 3
         assert len(seen_meanwhile) == 1  # the second waited: neither seen meanwhile
         groups = search_records(world.user("trunguong"), "nongbua")
@@ -266,4 +294,4 @@ def test_a_restored_database_behind_the_kept_matches_is_asked_afresh(world):
     seq, version = searchkept.position()
     stale = searchkept.Kept(seq + 50, [], [])
     cache.set(searchkept.cache_key(q, act, version), stale)
-    assert searchkept.kept(q, [act])[act].ids == [a.pk]
+    assert ids_of(q, [act], act) == [a.pk]

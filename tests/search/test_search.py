@@ -485,7 +485,7 @@ def test_every_kind_read_at_once_finds_what_two_statements_found(
     q = searchindex.Query(text)
     cts = [searchindex._content_type("default", k.model).pk for k in searchindex.searchable_kinds()]
     now, before = searchkept.kept(q, cts), _prefetch_before(q, cts)
-    assert {ct: (p.ids, p.found) for ct, p in now.items()} == {
+    assert {ct: (list(p.ids), p.found) for ct, p in now.items()} == {
         ct: (p.ids, p.found) for ct, p in before.items()
     }
     assert any(p.ids for p in now.values())

@@ -23,16 +23,22 @@ table with a pg_trgm GIN index, which serves ``LIKE '%...%'``. Records are
 indexed by the model save/delete signals; bulk inserts call
 :func:`reindex` or ``doingoai rebuild_search``.
 
+Every entry written or deleted is logged (``core_searchchange``, :func:`log_changes`)
+in the writer's transaction, so the matches of a query kept by ``core.searchkept`` are
+brought up to date from the few entries changed since, not asked of the index after
+every change; a rebuild moves the index's version instead (:func:`move_index_version`).
+
 A query matches a record when every word of the query (three letters or more)
-is in its key, or when the whole query, squashed, is. Results are the
-intersection with ``Kind.scoped(user, "view")``, counted per kind, and ranked:
-the best candidates by the database's own rank are re-scored on their titles.
+is in its key, or when the whole query, squashed, is (:func:`matches` is the same
+test in Python). Results are the intersection with ``Kind.scoped(user, "view")``,
+counted per kind, and ranked: the candidates (the newest named by the query, then the
+newest matching elsewhere) are re-scored on their titles.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -577,14 +583,14 @@ def unrestricted(queryset) -> bool:
 
 @dataclass
 class Prefetched:
-    """One kind's matches read together with every other kind's (PostgreSQL)."""
+    """One kind's matches (``core.searchkept.kept``), the same for every reader."""
 
-    ids: list = field(default_factory=list)  # every match, newest first
+    ids: Sequence = field(default_factory=list)  # every match, newest first
     found: list = field(default_factory=list)  # candidates: (oid, title, phonetic title)
 
     def newest(self, offset: int, limit: int) -> list:
         """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""
-        return self.ids[offset : offset + limit]
+        return list(self.ids[offset : offset + limit])
 
 
 def match_rows(q: Query, ct_ids: list[int], using: str = "default") -> list[tuple]:

@@ -1,5 +1,6 @@
 """Search across every record kind, by any spelling, in the reader's scope: the
-candidates the index gives (``core.searchindex``) ranked on their titles, counted and
+matches of the index (``core.searchindex``, kept current by ``core.searchkept``: the
+same for every reader) counted in her scope, their candidates ranked on their titles,
 grouped by kind."""
 
 from __future__ import annotations
