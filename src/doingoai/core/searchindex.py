@@ -587,6 +587,7 @@ class Prefetched:
 
     ids: Sequence = field(default_factory=list)  # every match, newest first
     found: list = field(default_factory=list)  # candidates: (oid, title, phonetic title)
+    named: Sequence = ()  # the ids matching in the name, newest first
 
     def newest(self, offset: int, limit: int) -> list:
         """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""
@@ -629,32 +630,6 @@ def _own_index_cts(using: str = "default") -> list[int]:
             )
         except ContentType.DoesNotExist:
             continue
-    return out
-
-
-def read_entries(ct_id: int, oids: list[int], using: str = "default") -> list[tuple]:
-    """The index rows of some records of one kind, by primary key: ``[(object id,
-    title, phonetic title, phonetic key)]``. A small scope (a commune's records) is
-    searched through these, where the full-text lookup of a common word ("dak lak":
-    every record of the province) read every match of the country to keep a few."""
-    lo, _hi = ct_range(ct_id)
-    postgres = _vendor(using) == "postgresql"
-    out = []
-    with connections[using].cursor() as cur:
-        for start in range(0, len(oids), 900):
-            chunk = [lo + int(oid) for oid in oids[start : start + 900]]
-            if postgres:
-                cur.execute(
-                    f"SELECT id - %s, title, name, key FROM {TABLE} WHERE id = ANY(%s)",
-                    [lo, chunk],
-                )
-            else:
-                marks = ", ".join(["%s"] * len(chunk))
-                cur.execute(
-                    f"SELECT rowid - %s, title, name, key FROM {TABLE} WHERE rowid IN ({marks})",
-                    [lo, *chunk],
-                )
-            out += cur.fetchall()
     return out
 
 

@@ -166,7 +166,7 @@ def kept(q: Query, ct_ids: list[int], using: str = "default") -> dict[int, Prefe
         if titles[ct] != state.titles:
             states[ct] = state = replace(state, titles=titles[ct])
         got = [(oid, *titles[ct][oid]) for oid in picked[ct] if oid in titles[ct]]
-        out[ct] = Prefetched(ids=state.keyed, found=got)
+        out[ct] = Prefetched(ids=state.keyed, found=got, named=state.named)
     if may_keep(using):
         _keep(keys, states, seq)
     return out
@@ -293,6 +293,12 @@ def _picked(state: Kept) -> list:
         if oid not in seen:
             got.append(oid)
     return got
+
+
+def read_titles(ct_id: int, oids: list[int], using: str = "default") -> dict:
+    """``{id: (title, phonetic title)}`` of some records of one kind, from the index."""
+    rows = _read([entry_id(ct_id, oid) for oid in oids], "title, name", using)
+    return {eid & MASK: (title, name) for eid, title, name in rows}
 
 
 def _read(entries: list[int], columns: str, using: str) -> list[tuple]:

@@ -21,13 +21,11 @@ from doingoai.core.searchindex import (
     _content_type,
     _phon,
     _vendor,
-    matches,
     matching_filter,
-    read_entries,
     searchable_kinds,
     unrestricted,
 )
-from doingoai.core.searchkept import kept
+from doingoai.core.searchkept import kept, read_titles
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -214,23 +212,24 @@ def scope_ids(scoped) -> list | None:
 
 
 def search_ids(
-    kind, q: Query, scoped, ids: list, *, limit: int = 10, using: str = "default"
+    kind, q: Query, scoped, ids: list, pre: Prefetched, *, limit: int = 10, using: str = "default"
 ) -> Group | None:
-    """One kind searched within a small scope (``ids``, a commune's records): their index
-    rows read by primary key and matched here, counted and ranked as the index's
-    candidates are (those matching by name first, then the newest), where asking the
-    index for a common word read every match of the country to keep a handful."""
-    ct = _content_type(using, kind.model)
-    named, other = [], []
-    for oid, title, name, key in read_entries(ct.pk, ids, using):
-        if matches(q, name):
-            named.append((oid, title, name))
-        elif matches(q, key):
-            other.append((oid, title, name))
+    """One kind searched within a small scope (``ids``, a commune's records): the kept
+    matches (``pre``) that are hers, counted and ranked as the index's candidates are
+    (those matching by name first, then the newest), their titles read by primary key.
+    (Asking the index for a common word read every match of the country to keep a
+    handful; reading her records' index rows to match them here read a few thousand
+    keys.)"""
+    hers = set(ids)
+    named = [oid for oid in pre.named if oid in hers]
+    by_name = set(named)
+    other = [oid for oid in pre.ids if oid in hers and oid not in by_name]
     count = len(named) + len(other)
     if not count:
         return None
-    found = (sorted(named, reverse=True) + sorted(other, reverse=True))[:CANDIDATES]
+    chosen = (named + other)[:CANDIDATES]
+    titles = read_titles(_content_type(using, kind.model).pk, chosen, using)
+    found = [(oid, *titles[oid]) for oid in chosen if oid in titles]
     ranked = sorted(
         ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)),
         reverse=True,
@@ -286,11 +285,17 @@ def search(
                 ids = scope_ids(scoped[kind.slug])
                 if ids is not None:
                     small[kind.slug] = ids
-    pre = kept(q, [cts[k.slug] for k in chosen if k.slug not in small], using)
+    pre = kept(q, [cts[k.slug] for k in chosen], using)
     for kind in chosen:
         if kind.slug in small:
             group = search_ids(
-                kind, q, scoped[kind.slug], small[kind.slug], limit=limit, using=using
+                kind,
+                q,
+                scoped[kind.slug],
+                small[kind.slug],
+                pre[cts[kind.slug]],
+                limit=limit,
+                using=using,
             )
         else:
             group = search_kind(
