@@ -38,7 +38,7 @@ newest matching elsewhere) are re-scored on their titles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -564,11 +564,16 @@ def filter_queryset(queryset, value: str):
     return queryset.filter(matching_filter(q, queryset.model, queryset.db))
 
 
-def match_ids(q: Query, ct_id: int, offset: int, limit: int, using: str = "default") -> list:
+def match_ids(
+    q: Query, ct_id: int, offset: int, limit: int, using: str = "default", *, below: int = 0
+) -> list:
     """The ids of the matching records of one kind, newest first, ``limit`` of them
-    after the first ``offset``."""
+    after the first ``offset`` (of those up to ``below`` when given)."""
     vendor = _vendor(using)
     sql, params = match_sql(q, ct_id, vendor, columns="1")
+    if below:
+        sql += f" AND {'id' if vendor == 'postgresql' else 'rowid'} <= %s"
+        params.append(entry_id(ct_id, below))
     order = "oid DESC" if vendor == "postgresql" else "rowid DESC"
     with connections[using].cursor() as cur:
         cur.execute(f"{sql} ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params)
@@ -585,13 +590,23 @@ def unrestricted(queryset) -> bool:
 class Prefetched:
     """One kind's matches (``core.searchkept.kept``), the same for every reader."""
 
-    ids: Sequence = field(default_factory=list)  # every match, newest first
+    ids: Sequence = field(default_factory=list)  # every match above ``floor``, newest first
     found: list = field(default_factory=list)  # candidates: (oid, title, phonetic title)
-    named: Sequence = ()  # the ids matching in the name, newest first
+    named: Sequence = ()  # the ids matching in the name above ``name_floor``, newest first
+    floor: int = 0  # the matches up to this id are not in ``ids`` (0: every one is)
+    name_floor: int = 0
+    older: Callable | None = None  # (offset, limit) -> the matches up to ``floor``
 
     def newest(self, offset: int, limit: int) -> list:
         """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""
-        return list(self.ids[offset : offset + limit])
+        out = list(self.ids[offset : offset + limit])
+        if len(out) < limit and self.floor:
+            out += self.older(max(0, offset - len(self.ids)), limit - len(out))
+        return out
+
+    @property
+    def complete(self) -> bool:
+        return not self.floor
 
 
 def match_rows(q: Query, ct_ids: list[int], using: str = "default") -> list[tuple]:

@@ -21,11 +21,12 @@ from doingoai.core.searchindex import (
     _content_type,
     _phon,
     _vendor,
+    matches,
     matching_filter,
     searchable_kinds,
     unrestricted,
 )
-from doingoai.core.searchkept import kept, read_titles
+from doingoai.core.searchkept import kept, read_keys, read_titles
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -106,7 +107,8 @@ def search_kind(
         scoped = scoped_records(kind, user, using)
     everything = unrestricted(scoped)
     if everything:  # the central level, the partner directory: the matches alone answer
-        count = len(pre.ids)
+        # (a common word's window: its newest, the older ones from the index if needed)
+        count = len(pre.ids) if pre.complete else len(pre.newest(0, COUNT_CAP + 1))
     else:
         # SQLite intersects a scope holding few of the matches with the index's lookup
         # within the statement (it costs less there than the list of every id)
@@ -221,14 +223,21 @@ def search_ids(
     handful; reading her records' index rows to match them here read a few thousand
     keys.)"""
     hers = set(ids)
+    ct = _content_type(using, kind.model).pk
     named = [oid for oid in pre.named if oid in hers]
+    keyed = [oid for oid in pre.ids if oid in hers]
+    low = sorted((oid for oid in hers if oid <= max(pre.floor, pre.name_floor)), reverse=True)
+    if low:  # a common word's window: her older records matched here, from their keys
+        rows = read_keys(ct, low, using)
+        named += [o for o in low if o <= pre.name_floor and o in rows and matches(q, rows[o][0])]
+        keyed += [o for o in low if o <= pre.floor and o in rows and matches(q, rows[o][1])]
     by_name = set(named)
-    other = [oid for oid in pre.ids if oid in hers and oid not in by_name]
+    other = [oid for oid in keyed if oid not in by_name]
     count = len(named) + len(other)
     if not count:
         return None
     chosen = (named + other)[:CANDIDATES]
-    titles = read_titles(_content_type(using, kind.model).pk, chosen, using)
+    titles = read_titles(ct, chosen, using)
     found = [(oid, *titles[oid]) for oid in chosen if oid in titles]
     ranked = sorted(
         ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)),
