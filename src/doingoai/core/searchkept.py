@@ -69,7 +69,7 @@ from .searchindex import (
 )
 
 #: bump when what is kept changes shape
-FORMAT = 2
+FORMAT = 3
 TIMEOUT = 6 * 3600
 #: kept matches further behind the log are made afresh (the log keeps ``LOG_KEEP``)
 PATCH_MAX = 2000
