@@ -5,6 +5,9 @@ times, and where the rest of the time goes (cProfile, ``--sort tottime`` for own
 
     DATABASE_URL=sqlite:///bench/data/doingoai-full.sqlite3 \\
         .venv/bin/python bench/profile_page.py --user daklak /activities/ --repeat 5
+
+``--reindex``: before each request a record of the bumped app in Hà Nội is also indexed
+again (``bench/run.py``'s change: its search index entry logged).
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ def main(argv=None):
     ap.add_argument("--user", default="trunguong")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--topic", default="activities", help="the app whose version is bumped")
+    ap.add_argument(
+        "--reindex",
+        action="store_true",
+        help="and a record of that app in Hà Nội indexed again, as the bench's change",
+    )
     ap.add_argument("--sql", action="store_true", help="list the statements and their times")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
     ap.add_argument("--sort", default="cumulative", help="cProfile order (tottime: own time)")
@@ -60,7 +68,17 @@ def main(argv=None):
 
     prof = cProfile.Profile() if args.profile else None
     status = None
+    hanoi = None
+    if args.reindex:
+        sys.path.insert(0, str(ROOT))
+        from bench.run import reindex_one
+
+        from doingoai.organization import services as org
+
+        hanoi = org.province("Hà Nội").pk
     for _ in range(args.repeat):
+        if hanoi:
+            reindex_one(args.topic, hanoi)
         bump_data_version(args.topic)
         statements.clear()
         t0 = time.perf_counter()
