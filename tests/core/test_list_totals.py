@@ -92,7 +92,15 @@ def check(w, client, readers=("daklak", "xa_doc")) -> list[int]:
     return totals
 
 
-def test_a_scoped_readers_list_total_equals_counting_after_every_change(readers, client):
+@pytest.mark.parametrize("small_units", [5, 0])
+def test_a_scoped_readers_list_total_equals_counting_after_every_change(
+    readers, client, monkeypatch, small_units
+):
+    """With a commune's scope as small (its records read by their ids) or as large as a
+    province's (on PostgreSQL her scope counted as one bitmap, ``count_bitmap``)."""
+    from doingoai.core import scope
+
+    monkeypatch.setattr(scope, "SMALL_SCOPE_UNITS", small_units)
     w = readers
     # Đắk Lắk: its trip and the commune's event, Hà Nội's visit a commune takes part in;
     # the gift, Hà Nội's grant (Ea Kao is party to its agreement) and aid (at the visit)
@@ -184,3 +192,28 @@ def test_while_the_summaries_are_rebuilt_the_list_is_counted(readers, client):
     assert REGISTRY["activities"].count_list(user, 1) is None
     client.force_login(user)
     assert shown(client, "activities") == (4, False) == (fresh("activities", user), False)
+
+
+def test_a_province_counted_as_one_bitmap_counts_every_way_into_her_scope(readers, monkeypatch):
+    """PostgreSQL: her scope's parts as arrays OR'ed as bitmaps count what the list
+    lists (``UnitOwned.count_bitmap``); elsewhere nothing is counted that way."""
+    from django.db import connection
+
+    from doingoai.core import scope
+
+    w = readers
+    user = w.user("daklak")
+    for kind in KINDS:
+        model = REGISTRY[kind].model
+        qs = model.objects.all()
+        n = model.objects.restrict(user).count()
+        with monkeypatch.context() as m:
+            m.setattr(scope, "SMALL_SCOPE_UNITS", 0)  # her subtree as a province's
+            got = [model.scope_policy.count_bitmap(qs, user, limit) for limit in (1, n, n + 1)]
+        if connection.vendor == "postgresql":
+            assert got == [1, n, n], kind
+        else:
+            assert got == [None, None, None], kind
+    # her aid records come each one way: the gift of her commune's event, Hà Nội's grant
+    # (Ea Kao party to its agreement), Hà Nội's aid (at a visit Hòa Thắng takes part in)
+    assert REGISTRY["resources"].model.objects.restrict(user).count() == 3

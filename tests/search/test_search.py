@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from doingoai.agreements.models import Agreement
-from doingoai.core import searchindex
+from doingoai.core import searchindex, searchkept
 from doingoai.core.registry import REGISTRY
 from doingoai.core.text import fold
 from doingoai.partners.models import Partner
@@ -464,10 +464,10 @@ def _prefetch_before(q, ct_ids, using="default"):
 def test_every_kind_read_at_once_finds_what_two_statements_found(
     world, monkeypatch, text, username
 ):
-    """PostgreSQL reads every kind's matches in one statement (``prefetch``) and ranks
-    them in Python: the same matches, candidates (named by the query first, newest
-    first, then the newest matching elsewhere) and results as the two statements
-    ranking in SQL did, also where the candidates are cut."""
+    """PostgreSQL reads every kind's matches in one statement (``match_rows``, kept by
+    ``searchkept``) and ranks them in Python: the same matches, candidates (named by the
+    query first, newest first, then the newest matching elsewhere) and results as the
+    two statements ranking in SQL did, also where the candidates are cut."""
     from django.db import connection
 
     from doingoai.core.samples import make
@@ -484,8 +484,8 @@ def test_every_kind_read_at_once_finds_what_two_statements_found(
     )
     q = searchindex.Query(text)
     cts = [searchindex._content_type("default", k.model).pk for k in searchindex.searchable_kinds()]
-    now, before = searchindex.prefetch(q, cts), _prefetch_before(q, cts)
-    assert {ct: (p.ids, p.found) for ct, p in now.items()} == {
+    now, before = searchkept.kept(q, cts), _prefetch_before(q, cts)
+    assert {ct: (list(p.ids), p.found) for ct, p in now.items()} == {
         ct: (p.ids, p.found) for ct, p in before.items()
     }
     assert any(p.ids for p in now.values())
@@ -494,7 +494,7 @@ def test_every_kind_read_at_once_finds_what_two_statements_found(
         return [(g.kind.slug, g.count, g.more, [h.obj.pk for h in g.hits]) for g in groups]
 
     together = search_records(world.user(username), text)
-    monkeypatch.setattr(ranking, "prefetch", _prefetch_before)
+    monkeypatch.setattr(ranking, "kept", _prefetch_before)
     assert seen(together) == seen(search_records(world.user(username), text)) and together
 
 

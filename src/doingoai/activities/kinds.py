@@ -1,3 +1,5 @@
+from django.db.models import Prefetch
+
 from doingoai.core.registry import RecordKind, register
 
 from . import services
@@ -15,7 +17,9 @@ class ActivityKind(RecordKind):
     filterset_class = ActivityFilterSet
     table_class = ActivityTable
     list_select_related = ["unit"]
-    list_prefetch_related = ["places"]
+    # a list on each record (``ActivityTable.render_places``), not a queryset made per
+    # record by Django's prefetch: 25 of them were 4-5 ms of a list page
+    list_prefetch_related = [Prefetch("places", to_attr="listed_places")]
     detail_fields = [
         "title",
         "kind",
@@ -70,6 +74,7 @@ class ActivityKind(RecordKind):
         "press_links",
     ]
     ordering = ["-start_date", "-pk"]
+    list_order_index = "activity_start_id"
     menu_order = 40
     attachment_kinds = ["photo", "document"]  # the scanned decision is a document
     related = []  # the events of a trip are shown by activities/activity_panels.html

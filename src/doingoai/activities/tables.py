@@ -16,4 +16,7 @@ class ActivityTable(RecordTable):
         sequence = fields
 
     def render_places(self, record):
-        return "; ".join(str(p) for p in record.places.all()) or "—"
+        places = getattr(record, "listed_places", None)  # prefetched by the list
+        if places is None:
+            places = record.places.all()
+        return "; ".join(str(p) for p in places) or "—"

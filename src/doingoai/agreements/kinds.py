@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.registry import RecordKind, Related, register
@@ -19,6 +20,12 @@ class AgreementKind(RecordKind):
     api_required_lists = ("units", "partners")
     table_class = AgreementTable
     list_select_related = ["unit"]
+    # each one's renewals with the page's, for its status (Agreement.successor)
+    list_prefetch_related = [
+        Prefetch(
+            "renewals", queryset=Agreement._base_manager.order_by("pk"), to_attr="listed_renewals"
+        )
+    ]
     detail_fields = [
         "title",
         "kind",

@@ -53,6 +53,16 @@ def status_q(status: str, today: dt.date | None = None) -> Q:
     return Q(pk__in=[])
 
 
+def with_renewals(qs):
+    """``qs`` with each agreement's renewals read in one query for all of them, so its
+    status and successor (``Agreement.successor``) ask nothing more: a list of expired
+    agreements asked for each one's renewal twice (its status, its status's label)."""
+    from django.db.models import Prefetch
+
+    renewals = qs.model._base_manager.order_by("pk")
+    return qs.prefetch_related(Prefetch("renewals", queryset=renewals, to_attr="listed_renewals"))
+
+
 def _renewed_ids():
     """The agreements a successor renews (a subquery)."""
     return Agreement.objects.filter(renews__isnull=False).values("renews_id")
@@ -160,8 +170,8 @@ class Agreement(Record):
             return Status.EXPIRING
         return Status.IN_FORCE
 
-    def get_status_display(self):
-        return Status(self.status()).label
+    def get_status_display(self, status: str | None = None):
+        return Status(status or self.status()).label
 
     status.short_description = _("status")
 
@@ -175,7 +185,11 @@ class Agreement(Record):
         )
 
     def successor(self) -> Agreement | None:
-        """The agreement that renews this one, if any."""
+        """The agreement that renews this one, if any (read with the others of a list
+        when it was: ``with_renewals``)."""
+        listed = self.__dict__.get("listed_renewals")
+        if listed is not None:
+            return listed[0] if listed else None
         return self.renewals.order_by("pk").first() if self.pk else None
 
     def renewal_dates(self) -> tuple[dt.date | None, dt.date | None]:

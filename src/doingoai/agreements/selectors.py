@@ -17,7 +17,7 @@ from doingoai.partners.hooks import (
     partner_timeline,
 )
 
-from .models import Agreement, Status, status_q
+from .models import Agreement, Status, status_q, with_renewals
 
 
 @partner_timeline.provide
@@ -31,7 +31,7 @@ def partner_agreements(partner, user):
             "url": a.get_absolute_url(),
             "detail": a.get_status_display(),
         }
-        for a in qs.order_by("-signed_date")[:50]
+        for a in with_renewals(qs.order_by("-signed_date")[:50])
     ]
 
 

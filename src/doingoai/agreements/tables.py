@@ -17,8 +17,9 @@ class AgreementTable(RecordTable):
         sequence = fields
 
     def render_status(self, record):
+        status = record.status()
         return format_html(
-            '<span class="badge {}">{}</span>', record.status(), record.get_status_display()
+            '<span class="badge {}">{}</span>', status, record.get_status_display(status)
         )
 
 

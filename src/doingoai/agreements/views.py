@@ -60,10 +60,13 @@ def agreement_panel(agreement, user):
             )
     timeline += agreement_timeline.gather(agreement, user)
     timeline.sort(key=lambda e: (e["date"] is None, e["date"] or dt.date.min))
+    successor = agreement.successor()
+    agreement.listed_renewals = [successor] if successor else []  # asked once, not thrice
+    status = agreement.status()
     return {
-        "status": agreement.status(),
-        "status_label": agreement.get_status_display(),
-        "successor": agreement.successor(),
+        "status": status,
+        "status_label": agreement.get_status_display(status),
+        "successor": successor,
         "reviews": reviews,
         "commitments": commitments,
         "agreement_timeline": timeline,

@@ -8,7 +8,7 @@ scope through ``restrict(user, action)``, so the API and the pages share rules.
 the generated views at runtime.)
 """
 
-from django.db.models import ManyToManyField, Model
+from django.db.models import ManyToManyField, Model, Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -81,7 +81,9 @@ class Endpoints:
         qs = filterset.qs
         if params.get("ordering"):
             qs = qs.order_by(*_ordering(kind, params["ordering"]))
-        return qs.prefetch_related(*self.m2m) if self.m2m else qs
+        # into lists read by the output schema (schemas.listed_base), not per-record managers
+        listed = [Prefetch(name, to_attr=schemas.LISTED.format(name)) for name in self.m2m]
+        return qs.prefetch_related(*listed) if listed else qs
 
     def list(self, request):
         params = request.GET

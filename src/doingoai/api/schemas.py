@@ -287,8 +287,30 @@ def _input_field(model, name, form_field, partial: bool, extra: dict | None = No
     return python_type, info
 
 
+#: where a list puts each record's many-to-many records it read for all of them
+LISTED = "listed_{}"
+
+
+def listed_base(names: list[str]) -> type[Schema]:
+    """``RecordOut`` reading each many-to-many field in ``names`` from the records a
+    list read for all its records at once (``LISTED``, a prefetch into a list), else from
+    the field itself: Django's prefetch made a manager and a queryset per record and
+    field (25 records, 4 fields: ~5 ms of an activity list)."""
+
+    def resolver(name):
+        def resolve(obj):
+            listed = obj.__dict__.get(LISTED.format(name))
+            return listed if listed is not None else list(getattr(obj, name).all())
+
+        return staticmethod(resolve)
+
+    namespace = {f"resolve_{name}": resolver(name) for name in names}
+    return type("ListedRecordOut", (RecordOut,), namespace)
+
+
 def output_schema(kind) -> type[Schema]:
     fields = [f.name for f in model_fields(kind)]
+    m2m = [f.name for f in model_fields(kind) if isinstance(f, models.ManyToManyField)]
     # a JSON field holds a list (tags, aliases, links) as often as an object: ninja
     # describes it as an object, which the answers would violate
     json = [
@@ -301,7 +323,7 @@ def output_schema(kind) -> type[Schema]:
         name=f"{_name(kind)}Out",
         fields=["id", *(f for f in fields if f not in {name for name, _t, _i in json})],
         custom_fields=json,
-        base_class=RecordOut,
+        base_class=listed_base(m2m) if m2m else RecordOut,
     )
 
 

@@ -57,6 +57,14 @@ class CoreConfig(RecordApp):
 
         searchindex.connect_signals()
 
+        from .scope import forget_tree_roots, unit_model
+
+        # the tree's roots are read once per request: a unit saved or deleted forgets them
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_tree_roots, sender=unit_model(), dispatch_uid="doingoai-tree-roots"
+            )
+
         from django.db.backends.signals import connection_created
 
         from .text import register_sqlite_function

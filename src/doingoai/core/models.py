@@ -54,6 +54,22 @@ def versioned_save(obj, save):
             raise
 
 
+class CoveringIndex(models.Index):
+    """An index that carries its ``include`` columns: PostgreSQL's ``INCLUDE``; on
+    SQLite, which has none, they follow the key columns. A query that reads only them
+    is then answered from the index on both databases: a scoped reader's page, read
+    walking the list's order index with her scope checked on each entry
+    (``core.scope.UnitOwned.walks_list``), reads no row of the table."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if self.include and not schema_editor.connection.features.supports_covering_indexes:
+            wide = models.Index(
+                fields=[*self.fields, *self.include], name=self.name, condition=self.condition
+            )
+            return wide.create_sql(model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
 class RecordManager(models.Manager.from_queryset(ScopedQuerySet)):
     pass
 
@@ -205,6 +221,33 @@ class DataVersion(models.Model):
         return f"{self.topic or '*'}={self.value}"
 
 
+#: the data version moved when the search index is rebuilt (``core.searchindex``):
+#: the matches kept of every query are dropped. Not moved by a change of "everything"
+#: (its changes are the index's own: ``SearchChange``), moved by a restore like every
+#: version (``core.backup.rekey_caches``)
+SEARCH_INDEX_TOPIC = "search-index"
+
+
+class SearchChange(models.Model):
+    """The search index's change log: a row per index entry written or deleted, its id
+    the order of the changes (``core.searchindex``: written in the transaction that
+    writes the entry; the kept matches of ``core.searchkept`` are patched from it).
+    Trimmed to its last rows as it grows; a rebuild of the index moves the
+    ``search-index`` data version instead of logging every entry."""
+
+    id = models.BigAutoField(primary_key=True)
+    entry = models.BigIntegerField()
+
+    #: its own writes move no version (written with raw SQL anyway)
+    data_versioned = False
+
+    class Meta:
+        verbose_name = "search index change"
+
+    def __str__(self):
+        return f"{self.pk}: {self.entry}"
+
+
 def data_version() -> int:
     """The current data version (one primary-key read: asked on every cached page)."""
     from django.db import connection
@@ -294,8 +337,10 @@ def _bump(topic: str | None) -> None:
         _row, created = DataVersion.objects.get_or_create(pk=1, defaults={"value": 1, "topic": ""})
         if not created:  # another writer created it meanwhile: count this change too
             DataVersion.objects.filter(pk=1).update(value=F("value") + 1)
-    if topic is None:
-        DataVersion.objects.exclude(pk=1).update(value=F("value") + 1)
+    if topic is None:  # every record's figures; the search index keeps its own log
+        DataVersion.objects.exclude(pk=1).exclude(topic=SEARCH_INDEX_TOPIC).update(
+            value=F("value") + 1
+        )
     else:
         _bump_topic(topic)
 

@@ -75,7 +75,10 @@ class RecordKind:
     table_class: type | None = None
     list_columns: list[str] = []
     list_select_related: list[str] = []
-    list_prefetch_related: list[str] = []
+    list_prefetch_related: list = []
+    #: an index holding the list's order (``ordering``) and the columns of the readers'
+    #: scope: a scoped reader's first pages are read walking it (``core.views.WholeList``)
+    list_order_index: str | None = None
     detail_fields: list[str] = []
     detail_select_related: list[str] = []
     related: list[Related] = []

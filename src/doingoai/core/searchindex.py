@@ -23,20 +23,26 @@ table with a pg_trgm GIN index, which serves ``LIKE '%...%'``. Records are
 indexed by the model save/delete signals; bulk inserts call
 :func:`reindex` or ``doingoai rebuild_search``.
 
+Every entry written or deleted is logged (``core_searchchange``, :func:`log_changes`)
+in the writer's transaction, so the matches of a query kept by ``core.searchkept`` are
+brought up to date from the few entries changed since, not asked of the index after
+every change; a rebuild moves the index's version instead (:func:`move_index_version`).
+
 A query matches a record when every word of the query (three letters or more)
-is in its key, or when the whole query, squashed, is. Results are the
-intersection with ``Kind.scoped(user, "view")``, counted per kind, and ranked:
-the best candidates by the database's own rank are re-scored on their titles.
+is in its key, or when the whole query, squashed, is (:func:`matches` is the same
+test in Python). Results are the intersection with ``Kind.scoped(user, "view")``,
+counted per kind, and ranked: the candidates (the newest named by the query, then the
+newest matching elsewhere) are re-scored on their titles.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, connections, models
+from django.db import connection, connections, models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 
@@ -220,13 +226,18 @@ def _vendor(using="default") -> str:
     return connections[using].vendor
 
 
-def write_entries(rows: Iterable[tuple[int, str, str]], using: str = "default") -> int:
-    """Upsert ``(entry id, title, folded text)`` rows."""
+def write_entries(
+    rows: Iterable[tuple[int, str, str]], using: str = "default", *, log: bool = True
+) -> int:
+    """Upsert ``(entry id, title, folded text)`` rows, and log them (``log_changes``;
+    a rebuild, ``log=False``, moves the index's version instead)."""
     data = _rows(rows)
     if not data:
         return 0
     conn = connections[using]
-    with conn.cursor() as cur:
+    with transaction.atomic(using=using, savepoint=False), conn.cursor() as cur:
+        if log:
+            log_changes([d[0] for d in data], using)
         if conn.vendor == "postgresql":
             cur.executemany(
                 f"INSERT INTO {TABLE} (id, title, name, key) VALUES (%s, %s, %s, %s) "
@@ -242,6 +253,75 @@ def write_entries(rows: Iterable[tuple[int, str, str]], using: str = "default") 
     return len(data)
 
 
+# ---------------------------------------------------------------- the change log
+
+
+#: the change log keeps its last ``LOG_KEEP`` rows, trimmed each ``LOG_TRIM`` rows (a
+#: kept state further behind than ``searchkept.PATCH_MAX < LOG_KEEP`` is made afresh)
+LOG_KEEP = 20000
+LOG_TRIM = 1000
+LOG_TABLE = "core_searchchange"
+VERSION_TABLE = "core_dataversion"
+
+
+def log_changes(ids: list[int], using: str = "default") -> None:
+    """Record that the index entries ``ids`` were written or deleted, in the caller's
+    transaction (``SearchChange``: the kept matches of ``core.searchkept`` re-read
+    these entries).
+
+    The order of the log must be the order in which its rows become visible: a reader
+    that has seen change ``n`` takes every change up to ``n`` as seen. PostgreSQL takes
+    a row's number when it is inserted, not when it commits: a writer that took 5 and
+    commits after another took 6 and committed would be missed by a reader keeping 6.
+    So every writer of the log first locks the global data version's row (row 1, the
+    one every save moves first: ``core.models.bump_data_version``), held to its commit:
+    the writers of the log follow one another, each takes its numbers and commits
+    before the next takes any, and a reader sees every number below the highest it
+    sees. (A save already held that row from its data version bump to its commit; the
+    lock now starts at its index write, a few statements earlier, and is taken in the
+    same order as before: no new deadlock.) SQLite has one writer at a time already."""
+    if not ids:
+        return
+    conn = connections[using]
+    with conn.cursor() as cur:
+        if conn.vendor == "postgresql":
+            cur.execute(f"SELECT 1 FROM {VERSION_TABLE} WHERE id = 1 FOR UPDATE")
+            if cur.fetchone() is None:  # a new installation: the row every save moves
+                cur.execute(
+                    f"INSERT INTO {VERSION_TABLE} (id, topic, value) VALUES (1, '', 0) "
+                    "ON CONFLICT DO NOTHING"
+                )
+                cur.execute(f"SELECT 1 FROM {VERSION_TABLE} WHERE id = 1 FOR UPDATE")
+        numbers = []
+        for start in range(0, len(ids), 500):
+            chunk = [int(i) for i in ids[start : start + 500]]
+            marks = ", ".join(["(%s)"] * len(chunk))
+            cur.execute(f"INSERT INTO {LOG_TABLE} (entry) VALUES {marks} RETURNING id", chunk)
+            numbers += [row[0] for row in cur.fetchall()]
+        first, last = min(numbers), max(numbers)
+        if last // LOG_TRIM != (first - 1) // LOG_TRIM:  # passed a multiple: trim
+            cur.execute(f"DELETE FROM {LOG_TABLE} WHERE id <= %s", [last - LOG_KEEP])
+
+
+def move_index_version(using: str = "default") -> None:
+    """Move the search index's data version (``SEARCH_INDEX_TOPIC``): every kept match
+    is dropped and made afresh. A rebuild calls it (it logs no entry)."""
+    from .models import SEARCH_INDEX_TOPIC
+
+    with connections[using].cursor() as cur:
+        cur.execute(
+            f"UPDATE {VERSION_TABLE} SET value = value + 1 WHERE topic = %s", [SEARCH_INDEX_TOPIC]
+        )
+        if cur.rowcount:
+            return
+        # made by migration core 0008; a flushed test database has lost it
+        cur.execute(
+            f"INSERT INTO {VERSION_TABLE} (id, topic, value) "
+            f"SELECT COALESCE(MAX(id), 1) + 1, %s, 1 FROM {VERSION_TABLE}",
+            [SEARCH_INDEX_TOPIC],
+        )
+
+
 def _rows(rows) -> list[tuple[int, str, str, str]]:
     """(id, folded title, phonetic title, phonetic key) for the table."""
     return [(eid, title, _phon(title), _phon(text)[:MAX_KEY]) for eid, title, text in rows]
@@ -253,7 +333,8 @@ def delete_entries(ids: Iterable[int], using: str = "default"):
         return
     conn = connections[using]
     col = "id" if conn.vendor == "postgresql" else "rowid"
-    with conn.cursor() as cur:
+    with transaction.atomic(using=using, savepoint=False), conn.cursor() as cur:
+        log_changes([i for (i,) in ids], using)
         cur.executemany(f"DELETE FROM {TABLE} WHERE {col} = %s", ids)
 
 
@@ -275,8 +356,9 @@ def clear_kind(kind, using: str = "default"):
     lo, hi = ct_range(ct.pk)
     conn = connections[using]
     col = "id" if conn.vendor == "postgresql" else "rowid"
-    with conn.cursor() as cur:
+    with transaction.atomic(using=using, savepoint=False), conn.cursor() as cur:
         cur.execute(f"DELETE FROM {TABLE} WHERE {col} BETWEEN %s AND %s", [lo, hi])
+        move_index_version(using)
 
 
 def reindex(
@@ -284,7 +366,9 @@ def reindex(
 ) -> int:
     """(Re)build the index of one kind, in primary-key batches; returns the count.
 
-    Call after ``bulk_create`` (which sends no signals)."""
+    Call after ``bulk_create`` (which sends no signals). Its entries are not logged one
+    by one: the index's version moves at its end (``move_index_version``; at its start
+    too when it clears), in the caller's transaction, and every kept match is dropped."""
     model = kind.model
     ct = _content_type(using, model)
     if clear:
@@ -309,11 +393,12 @@ def reindex(
         if clear:
             _insert_fresh(rows, using)
         else:
-            write_entries(rows, using)
+            write_entries(rows, using, log=False)
         done += len(objs)
         last = objs[-1].pk
         if progress:
             progress(done, total, str(kind.verbose_name_plural()))
+    move_index_version(using)
     return done
 
 
@@ -479,43 +564,20 @@ def filter_queryset(queryset, value: str):
     return queryset.filter(matching_filter(q, queryset.model, queryset.db))
 
 
-def candidates(q: Query, ct_id: int, vendor: str, using: str = "default"):
-    """The best candidates of one kind, as ``[(object id, title, phonetic title)]``:
-    the records whose own name matches first, then the newest of those matching
-    elsewhere."""
-    out, seen = [], set()
-    with connections[using].cursor() as cur:
-        for names_only in (True, False):
-            sql, params = match_sql(
-                q, ct_id, vendor, names_only=names_only, limit=CANDIDATES, columns="title, name"
-            )
-            cur.execute(sql, params)
-            for oid, title, name in cur.fetchall():
-                if oid not in seen:
-                    seen.add(oid)
-                    out.append((oid, title, name))
-            if len(out) >= CANDIDATES:
-                break
-    return out
-
-
-def match_ids(q: Query, ct_id: int, offset: int, limit: int, using: str = "default") -> list:
+def match_ids(
+    q: Query, ct_id: int, offset: int, limit: int, using: str = "default", *, below: int = 0
+) -> list:
     """The ids of the matching records of one kind, newest first, ``limit`` of them
-    after the first ``offset``."""
+    after the first ``offset`` (of those up to ``below`` when given)."""
     vendor = _vendor(using)
     sql, params = match_sql(q, ct_id, vendor, columns="1")
+    if below:
+        sql += f" AND {'id' if vendor == 'postgresql' else 'rowid'} <= %s"
+        params.append(entry_id(ct_id, below))
     order = "oid DESC" if vendor == "postgresql" else "rowid DESC"
     with connections[using].cursor() as cur:
         cur.execute(f"{sql} ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params)
         return [row[0] for row in cur.fetchall()]
-
-
-def count_matches(q: Query, ct_id: int, vendor: str, cap: int, using: str = "default") -> int:
-    """How many entries of one kind match (at most ``cap``), from the index alone."""
-    sql, params = match_sql(q, ct_id, vendor, columns="1")
-    with connections[using].cursor() as cur:
-        cur.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT {int(cap)}) AS m", params)
-        return cur.fetchone()[0]
 
 
 def unrestricted(queryset) -> bool:
@@ -526,35 +588,37 @@ def unrestricted(queryset) -> bool:
 
 @dataclass
 class Prefetched:
-    """One kind's matches read together with every other kind's (PostgreSQL)."""
+    """One kind's matches (``core.searchkept.kept``), the same for every reader."""
 
-    ids: list = field(default_factory=list)  # every match, newest first
+    ids: Sequence = field(default_factory=list)  # every match above ``floor``, newest first
     found: list = field(default_factory=list)  # candidates: (oid, title, phonetic title)
+    named: Sequence = ()  # the ids matching in the name above ``name_floor``, newest first
+    floor: int = 0  # the matches up to this id are not in ``ids`` (0: every one is)
+    name_floor: int = 0
+    older: Callable | None = None  # (offset, limit) -> the matches up to ``floor``
 
     def newest(self, offset: int, limit: int) -> list:
         """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""
-        return self.ids[offset : offset + limit]
+        out = list(self.ids[offset : offset + limit])
+        if len(out) < limit and self.floor:
+            out += self.older(max(0, offset - len(self.ids)), limit - len(out))
+        return out
+
+    @property
+    def complete(self) -> bool:
+        return not self.floor
 
 
-def prefetch(q: Query, ct_ids: list[int], using: str = "default") -> dict | None:
-    """PostgreSQL: the matches of every kind in one statement instead of three per
-    kind. Its cost is the bitmap heap scan over every kind's matches ("dak lak": the
-    17,600 records of Đắk Lắk, one heap page each), paid once for the names and the
-    keys together (two statements paid it twice); the rows come back as (id, in the
-    key, in the name) in id order and are ranked here (the titles sorted through two
-    window functions cost more than the scan), the titles and names read by primary
-    key for the candidates alone. The kinds with indexes of their own (``OWN_INDEX``)
-    are asked in their own part of the statement: a commune's search of the partners
-    read the 17,600 matches of every kind to keep 11. SQLite's FTS5 lookups are cheap
-    per kind: None there."""
-    if _vendor(using) != "postgresql" or not ct_ids:
-        return None
-    mask = (1 << SHIFT) - 1
-    out = {ct: Prefetched() for ct in ct_ids}
+def match_rows(q: Query, ct_ids: list[int], using: str = "default") -> list[tuple]:
+    """PostgreSQL: every match of every kind of ``ct_ids`` in one statement, as ``(entry
+    id, in the key, in the name)``, newest first. Its cost is the bitmap heap scan over
+    every kind's matches ("dak lak": the 17,600 records of Đắk Lắk, one heap page each),
+    paid once for the names and the keys together. The kinds with indexes of their own
+    (``OWN_INDEX``) are asked in their own part of the statement: a commune's search of
+    the partners read the 17,600 matches of every kind to keep 11. (The search keeps
+    what this finds and patches it from the index's change log: ``core.searchkept``.)"""
     names, name_params = q.like("name")
     keys, key_params = q.like("key")
-    named = {ct: [] for ct in ct_ids}
-    keyed = {ct: [] for ct in ct_ids}
     # a kind with its own index is asked alone (its content type written out, for the
     # planner to match the index's condition), the others together
     own = set(_own_index_cts(using)) & set(ct_ids)
@@ -567,34 +631,7 @@ def prefetch(q: Query, ct_ids: list[int], using: str = "default") -> dict | None
     ]
     with connections[using].cursor() as cur:
         cur.execute(f"{sql} ORDER BY id DESC", params)
-        for eid, in_key, in_name in cur.fetchall():  # newest first within each kind
-            ct = eid >> SHIFT
-            if in_key:
-                out[ct].ids.append(eid & mask)
-                if len(keyed[ct]) < CANDIDATES:
-                    keyed[ct].append(eid)
-            if in_name and len(named[ct]) < CANDIDATES:
-                named[ct].append(eid)
-        picked = {}
-        for ct in ct_ids:
-            # the records named by the query first (the newest), then the newest of
-            # those matching elsewhere, up to CANDIDATES
-            got = named[ct]
-            seen = set(got)
-            for eid in keyed[ct]:
-                if len(got) >= CANDIDATES:
-                    break
-                if eid not in seen:
-                    got.append(eid)
-            picked[ct] = got
-        wanted = [eid for got in picked.values() for eid in got]
-        rows = {}
-        if wanted:
-            cur.execute(f"SELECT id, title, name FROM {TABLE} WHERE id = ANY(%s)", [wanted])
-            rows = {eid: (title, name) for eid, title, name in cur.fetchall()}
-    for ct, got in picked.items():
-        out[ct].found = [(eid & mask, *rows[eid]) for eid in got if eid in rows]
-    return out
+        return cur.fetchall()
 
 
 def _own_index_cts(using: str = "default") -> list[int]:
@@ -608,32 +645,6 @@ def _own_index_cts(using: str = "default") -> list[int]:
             )
         except ContentType.DoesNotExist:
             continue
-    return out
-
-
-def read_entries(ct_id: int, oids: list[int], using: str = "default") -> list[tuple]:
-    """The index rows of some records of one kind, by primary key: ``[(object id,
-    title, phonetic title, phonetic key)]``. A small scope (a commune's records) is
-    searched through these, where the full-text lookup of a common word ("dak lak":
-    every record of the province) read every match of the country to keep a few."""
-    lo, _hi = ct_range(ct_id)
-    postgres = _vendor(using) == "postgresql"
-    out = []
-    with connections[using].cursor() as cur:
-        for start in range(0, len(oids), 900):
-            chunk = [lo + int(oid) for oid in oids[start : start + 900]]
-            if postgres:
-                cur.execute(
-                    f"SELECT id - %s, title, name, key FROM {TABLE} WHERE id = ANY(%s)",
-                    [lo, chunk],
-                )
-            else:
-                marks = ", ".join(["%s"] * len(chunk))
-                cur.execute(
-                    f"SELECT rowid - %s, title, name, key FROM {TABLE} WHERE rowid IN ({marks})",
-                    [lo, *chunk],
-                )
-            out += cur.fetchall()
     return out
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partialmethod
+
 import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.template.base import render_value_in_context
 from django.template.context import Context
+from django.utils.encoding import force_str
 from django.utils.formats import date_format
+from django.utils.hashable import make_hashable
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
@@ -85,6 +89,7 @@ class _CellPlan:
         self.text_link = isinstance(self.column, BaseLinkColumn) and self.column.text is not None
         self.attrs = None
         self.choices = None  # decided on the first record
+        self.labels = None  # (attname, {value: label}) when Django's display is used
 
     def value(self, record):
         """(value, found): the cell's value as django-tables2's BoundRow finds it."""
@@ -97,8 +102,14 @@ class _CellPlan:
                     self.choices = bool(getattr(field, "choices", ())) and remainder
                 except FieldDoesNotExist:
                     pass
+                if self.choices:
+                    self.labels = _choice_labels(type(penultimate), field, remainder)
         if self.choices:
             penultimate, remainder = self.accessor.penultimate(record)
+            if self.labels is not None and isinstance(penultimate, models.Model):
+                # Django's own get_FOO_display, its choices' dict made once per page
+                value = getattr(penultimate, self.labels[0])
+                return force_str(self.labels[1].get(make_hashable(value), value), True), True
             display = getattr(penultimate, f"get_{remainder}_display", None)
             if display is not None:
                 return display(), True
@@ -135,6 +146,24 @@ class _CellPlan:
             self.attrs = self.bc.attrs.get("td").as_html()
         text = render_value_in_context(self.content(bound_row, record), context)
         return f"<td {self.attrs}>{text}</td>"
+
+
+def _choice_labels(model, field, name: str) -> tuple[str, dict] | None:
+    """(attname, {value: label}) of a choices field whose ``get_FOO_display`` is Django's
+    own (not one the model defines): the dict it builds on every call (its labels
+    translated and hashed, ~0.1 ms), built once. None: call the model's method."""
+    display = None
+    for klass in model.__mro__:
+        display = klass.__dict__.get(f"get_{name}_display")
+        if display is not None:
+            break
+    if not (
+        isinstance(display, partialmethod)
+        and display.func is models.Model._get_FIELD_display
+        and display.keywords.get("field") is field
+    ):
+        return None
+    return field.attname, dict(make_hashable(field.flatchoices))
 
 
 class LinkColumn(tables.Column):

@@ -4,8 +4,6 @@ from ``Model.objects.restrict(user, action)`` and out of scope is a 404."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,21 +60,80 @@ class KindView(View):
         return ctx
 
 
+class WholeList:
+    """A reader's whole list of a kind (no filter narrows it): what her scope's policy
+    knows of it without reading it counts it and chooses how its pages are read. The
+    records her subtree owns, as the write path keeps them counted, are read once."""
+
+    def __init__(self, kind, user):
+        self.kind = kind
+        self.user = user
+        self.policy = kind.model.scope_policy
+
+    @cached_property
+    def owned(self) -> int | None:
+        kept = getattr(self.policy, "kept_owned", None)
+        return kept(self.kind.model, self.user) if kept is not None else None
+
+    def count(self, data: QuerySet, limit: int) -> int | None:
+        """``limit`` when she sees at least so many (``UnitOwned.count_visible``); else
+        her scope counted as one bitmap where that pays (``UnitOwned.count_bitmap``:
+        PostgreSQL, a province); else None: count the list."""
+        count = getattr(self.policy, "count_visible", None)
+        n = None if count is None else count(data, self.user, limit, owned=self.owned)
+        bitmap = getattr(self.policy, "count_bitmap", None)
+        if n is None and bitmap is not None:
+            # the whole list is every record of the kind she may view (list_queryset)
+            n = bitmap(self.kind.model._default_manager.using(data.db), self.user, limit)
+        return n
+
+    def index_to_walk(self, data: QuerySet, rows: int) -> str | None:
+        """The index to read the list's first ``rows`` ids walking (in the list's own
+        order; ``UnitOwned.walks_list``), or None: let the database choose."""
+        index = self.kind.list_order_index
+        walks = getattr(self.policy, "walks_list", None)
+        if index is None or walks is None or self.owned is None:
+            return None
+        if tuple(data.query.order_by) != tuple(self.kind.sorted(data.none()).query.order_by):
+            return None  # sorted by a column: not the index's order
+        return index if walks(data, self.user, rows, self.owned) else None
+
+
+def walked_ids(ids: QuerySet, index: str) -> list:
+    """The primary keys of ``ids`` (a sliced ``values_list("pk", flat=True)``) read
+    walking ``index`` of its table (SQLite's ``INDEXED BY``: Django has no index hints)."""
+    from django.core.exceptions import EmptyResultSet
+    from django.db import connections
+
+    try:
+        sql, params = ids.query.get_compiler(using=ids.db).as_sql()
+    except EmptyResultSet:
+        return []
+    table = connections[ids.db].ops.quote_name(ids.model._meta.db_table)
+    head = f"FROM {table}"
+    if head not in sql:
+        return list(ids)
+    sql = sql.replace(head, f"{head} INDEXED BY {connections[ids.db].ops.quote_name(index)}", 1)
+    with connections[ids.db].cursor() as cur:
+        cur.execute(sql, params)
+        return [row[0] for row in cur.fetchall()]
+
+
 class CappedPaginator(Paginator):
     """Counts at most ``cap`` rows (``COUNT(*)`` over ``LIMIT cap + 1``), so a list of a
     million records does not count them all on every page; the list says "more than
     10,000" instead. The requested page is always inside the counted range.
 
-    ``counted(limit)``, when given, is asked first: the list's rows counted up to
-    ``limit`` some faster way (a scoped reader's unfiltered list, ``RecordKind.
-    count_list``), or None."""
+    ``whole``, a reader's whole list (``WholeList``, when no filter narrows it), is
+    asked first: its rows counted up to ``limit`` some faster way, or None; and which
+    index to walk to read a page's ids, if any."""
 
     cap = 10_000
 
-    def __init__(self, object_list, per_page, *args, cap=None, counted=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, cap=None, whole=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.cap = cap or self.cap
-        self.counted = counted
+        self.whole = whole
         self.capped = False
 
     @cached_property
@@ -84,7 +141,7 @@ class CappedPaginator(Paginator):
         data = getattr(getattr(self.object_list, "data", None), "data", None)
         if not isinstance(data, QuerySet):
             return super().count
-        n = self.counted(self.cap + 1) if self.counted else None
+        n = self.whole.count(data, self.cap + 1) if self.whole else None
         if n is None:
             n = data.order_by()[: self.cap + 1].count()
         if n > self.cap:
@@ -111,7 +168,9 @@ class CappedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = list(data.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        ids = data.prefetch_related(None).values_list("pk", flat=True)[bottom:top]
+        index = self.whole.index_to_walk(data, top) if self.whole else None
+        ids = walked_ids(ids, index) if index else list(ids)
         found = records_by_id(data, ids) if ids else {}
         records = [found[pk] for pk in ids if pk in found]
         return self._get_page(type(rows)(records, table=rows.table), number, self)
@@ -155,16 +214,16 @@ class ObjectListView(KindView):
         page = request.GET.get("page", "1")
         # a page past the millionth is the last page, not a LIMIT no database can hold
         page = min(int(page), MAX_PAGE) if page.isdigit() else 1
-        counted = None
+        whole = None
         if not narrows(filterset):  # the kind's whole list in her scope: maybe kept counted
-            counted = partial(self.kind.count_list, request.user)
+            whole = WholeList(self.kind, request.user)
         RequestConfig(
             request,
             paginate={
                 "per_page": per_page,
                 "paginator_class": CappedPaginator,
                 "cap": max(CappedPaginator.cap, (page + 1) * per_page),
-                "counted": counted,
+                "whole": whole,
             },
         ).configure(table)
         ctx = self.base_context(

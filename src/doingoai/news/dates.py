@@ -130,6 +130,15 @@ _PATTERNS = [
     ),
     # tháng 6/2023, tháng 6 năm 2023
     re.compile(r"[Tt]háng\s+" + _M.format(n="mm") + r"\s*(?:/|năm|,)\s*" + _Y.format(n="yy")),
+    # "Sáng 13-3", "chiều 2-7", "ngày 28-12": day and month joined by a dash, after a time of
+    # day or "ngày" (a bare "13-3" may be a score or a count)
+    re.compile(
+        r"(?:(?<![\w])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)\s+(?:nay\s+)?\(?)"
+        + _D.format(n="d1")
+        + r"-"
+        + _M.format(n="m1")
+        + r"(?![\d/\-])"
+    ),
 ]
 
 # Numbers after these words are not dates ("Nghị quyết số 12/NQ", "tỷ lệ 3/4").

@@ -58,7 +58,7 @@ class Line:
     start: int
     end: int
     text: str
-    role: str  # title, dateline, body, furniture, caption, byline, blank
+    role: str  # title, dateline, body, furniture, caption, byline, related, blank
 
 
 # Whole lines (folded) that are page furniture.
@@ -206,6 +206,26 @@ def _is_byline(line: str) -> bool:
     return all(w[0].isupper() for w in words)
 
 
+def _is_related_link(line: str) -> bool:
+    """A link to another article, as news sites print it in the middle of a story: its
+    headline written twice, as the link's text and its image's title ("Gia Lai tặng 1.000
+    bình lọc nước ... Gia Lai tặng 1.000 bình lọc nước ..."), or after the image's name,
+    an unmarked copy of a headline ("hon 20000 bo dung cu ve sinh duoc phat mien phi Bằng
+    mọi phương tiện ..."). Five words or more of Vietnamese with no mark at all, followed
+    by a marked capitalised word, are not written by hand."""
+    words = line.split()
+    half = len(words) // 2
+    if len(words) >= 8 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return True
+    plain = 0
+    for word in words:
+        if not (word.isascii() and (word.isdigit() or (word.isalpha() and word.islower()))):
+            break
+        plain += 1
+    rest = words[plain:]
+    return plain >= 5 and bool(rest) and rest[0][0].isupper() and not rest[0].isascii()
+
+
 def _substantial(line: str) -> bool:
     if fold(line) in _SECTIONS:
         return False
@@ -247,6 +267,21 @@ def segment(text: str) -> list[Line]:
         t = lines[title_index]
         lines[title_index] = Line(t.start, t.end, t.text, "title")
 
+    # Links to related articles and the one-line summary printed under one.
+    links = [line.role == "body" and _is_related_link(line.text) for line in lines]
+    for i, line in enumerate(lines):
+        if links[i]:
+            lines[i] = Line(line.start, line.end, line.text, "furniture")
+        elif (
+            line.role == "body"
+            and i > 0
+            and links[i - 1]
+            and (i + 1 == len(lines) or links[i + 1] or lines[i + 1].role == "blank")
+        ):
+            # the linked article's summary: another story, but words of the page, kept in
+            # the text that is stored and compared
+            lines[i] = Line(line.start, line.end, line.text, "related")
+
     # Section labels anywhere, and the trailing byline.
     for i, line in enumerate(lines):
         if line.role == "body" and fold(line.text) in _SECTIONS:
@@ -271,7 +306,7 @@ def _document_from_text(
             if ln.role == "dateline":
                 published = parse_dateline(ln.text)
                 break
-    body = [ln.text.strip() for ln in lines if ln.role == "body"]
+    body = [ln.text.strip() for ln in lines if ln.role in ("body", "related")]
     if title and found_title and fold(found_title) != fold(title):
         # The page title came from metadata: the first line is body text.
         body.insert(0, found_title)

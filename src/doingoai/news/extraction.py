@@ -143,11 +143,14 @@ class Extraction:
 #: "Trung ương Hội ...", "TW Hội ...", "TƯ Hội ...": the central union, named as written
 _CENTRAL = r"(?:Trung\s+ương|Trung\s+Ương|TW|T\.Ư\.?|TƯ|T\.W)\s+"
 _WU_HEAD = (
-    rf"(?:{_CENTRAL})?(?:Hội\s+LHPN\s*VN\b|Hội\s+Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+LHPN|Hội\s+Phụ\s+nữ|"
-    r"Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|Hội\s+Liên\s+hiệp\s+phụ\s+nữ|"
+    # "Hội liên hiệp phụ nữ Việt Nam", "Hội Liên Hiệp Phụ Nữ": the press writes it in any case
+    rf"(?:{_CENTRAL})?(?:Hội\s+LHPN\s*VN\b|Hội\s+(?i:liên\s+hiệp\s+phụ\s+nữ)|Hội\s+LHPN|"
+    r"Hội\s+Phụ\s+nữ|Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|"
     r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
     r"Hiệp\s+hội\s+Phụ\s+nữ)"
 )
+#: a capital letter that starts a name
+_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
 _OTHER_HEAD = (
     r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
@@ -155,6 +158,10 @@ _OTHER_HEAD = (
     # "Tổ chức Diễn đàn ...", "Tổ chức Lễ ...": the verb "to organise", not an organisation
     r"Tổ\s+chức(?!\s+(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|"
     r"[Cc]hương\s+trình|[Tt]riển\s+lãm|[Hh]ội\s+chợ))|"
+    # "phối hợp với tổ chức Hagar Quốc tế": the noun after a preposition, before a name
+    r"(?:(?<=với\s)|(?<=của\s)|(?<=và\s)|(?<=giữa\s)|(?<=cùng\s))tổ\s+chức"
+    r"(?=\s+(?!(?:Diễn\s+đàn|Hội|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|Chương\s+trình|Triển\s+lãm)\b)"
+    rf"{_CAP})|"
     r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
     r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
@@ -353,6 +360,21 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Kocun": "KR",
     "Plan Quốc tế": "",
     "PLAN": "",
+    # the Vietnamese names of agencies the press also names in full
+    "Quỹ Dân số Liên hợp quốc": "",
+    "Quỹ Dân số Liên hiệp quốc": "",
+    "Quỹ Nhi đồng Liên hợp quốc": "",
+    "Quỹ Nhi đồng Liên hiệp quốc": "",
+    "Chương trình Phát triển Liên hợp quốc": "",
+    "Chương trình Phát triển Liên hiệp quốc": "",
+    "Cơ quan Liên hợp quốc về Bình đẳng giới và Trao quyền cho phụ nữ": "",
+    "Cơ quan Phụ nữ Liên hợp quốc": "",
+    "Cơ quan Phụ nữ LHQ": "",
+    "Tổ chức Phụ nữ Liên hợp quốc": "",
+    "Tổ chức Phụ nữ Liên hiệp quốc": "",
+    "Tổ chức Di cư Quốc tế": "",
+    "Trung tâm Chính sách Nhân quyền Liên hợp quốc": "KR",
+    "Trung tâm Chính sách Nhân quyền Liên hiệp quốc": "KR",
 }
 
 
@@ -371,6 +393,20 @@ SAME_ORGANISATION: dict[str, str] = {
     "Sida": "SIDA",
     "Kocun": "KOCUN",
     "WIDF": "Liên đoàn Phụ nữ Dân chủ Quốc tế",
+    "Quỹ Dân số Liên hợp quốc": "UNFPA",
+    "Quỹ Dân số Liên hiệp quốc": "UNFPA",
+    "Quỹ Nhi đồng Liên hợp quốc": "UNICEF",
+    "Quỹ Nhi đồng Liên hiệp quốc": "UNICEF",
+    "Chương trình Phát triển Liên hợp quốc": "UNDP",
+    "Chương trình Phát triển Liên hiệp quốc": "UNDP",
+    "Cơ quan Liên hợp quốc về Bình đẳng giới và Trao quyền cho phụ nữ": "UN Women",
+    "Cơ quan Phụ nữ Liên hợp quốc": "UN Women",
+    "Cơ quan Phụ nữ LHQ": "UN Women",
+    "Tổ chức Phụ nữ Liên hợp quốc": "UN Women",
+    "Tổ chức Phụ nữ Liên hiệp quốc": "UN Women",
+    "Tổ chức Di cư Quốc tế": "IOM",
+    "Trung tâm Chính sách Nhân quyền Liên hợp quốc": "KOCUN",
+    "Trung tâm Chính sách Nhân quyền Liên hiệp quốc": "KOCUN",
 }
 
 
@@ -387,6 +423,8 @@ _KNOWN_RE = re.compile(
     + r")(?![\w])"
 )
 _KNOWN_BY_FOLD = {fold(k): v for k, v in KNOWN_PARTNERS.items()}
+#: the alias that names a known organisation, by the folded name as written
+_KNOWN_ALIAS_BY_FOLD = {fold(k): SAME_ORGANISATION.get(k, k) for k in KNOWN_PARTNERS}
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]", re.UNICODE)
 
 
@@ -415,7 +453,6 @@ _LOCATED_WORD = re.compile(
 )
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
-_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
 #: "huyện Cẩm Giàng, Thanh Hà và thành phố Hải Dương": one unknown name between two places
 _LIST_GAP = re.compile(
     rf"[ \t]*,[ \t]*(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,2}})[ \t]*(?:,|và)[ \t]*"
@@ -425,6 +462,8 @@ _LIST_GAP = re.compile(
 _NAMED_PLACE = re.compile(
     r"(?P<p>(?P<level>\b(?i:huyện|quận|thị\s+xã|xã|thị\s+trấn|phường|bản|thủ\s+đô|thu\s+đô|"
     r"thành\s+phố|tỉnh|làng|thôn|ấp)|\bTP\.?)\s*(?<=\s|\.)"
+    # "xã biên giới Krông Na": a word of what the place is may come before its name
+    r"(?:(?:biên\s+giới|vùng\s+cao|miền\s+núi|ven\s+biển|đảo|vùng\s+biên)[ \t]+)?"
     rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}))"
 )
 #: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
@@ -461,14 +500,32 @@ def _announced(work: str, start: int) -> bool:
     )
 
 
-def _is_located(work: str, start: int) -> bool:
+def _is_located(work: str, start: int, lead: tuple[int, int] = (0, 0)) -> bool:
     """Is the place at ``start`` (its administrative word included) written after a
     location word ("tại", "ở", "đến", ...) that does not end a name, and not the place of
     the people who benefit or of the projects funded?"""
     cue = _LOCATED_WORD.search(work, max(0, start - 12), start)
-    if cue is None:
+    if cue is None or _RESIDENCE.search(work, max(0, cue.start() - 30), cue.start()):
         return False
-    return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start())
+    return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start(), lead)
+
+
+#: a named venue or body after "tại" and its address in parentheses
+_ADDRESSED = re.compile(
+    rf"(?:\b(?:tại|ở)|Tại)[ \t]+{_CAP}[\w'-]*"
+    r"(?:[ \t]+(?!(?:với|của|cùng|do|cho|đã|là)\b)[\w&'-]+){0,12}?"
+    # an address starts with a number, a name or a level word ("(20 Thụy Khuê, Hà Nội)",
+    # "(số đường A6, ..., phường Hưng Phú, ...)"), not with a remark ("(chỉ sau ...)")
+    rf"[ \t]*\((?P<address>(?:\d|số\b|{_CAP}|(?i:xã|phường|huyện|quận|tỉnh|thành\s+phố|thị\s+xã|"
+    r"thị\s+trấn|thôn|bản|ấp)\b)[^()\n]{2,120})\)"
+)
+
+
+#: "Việt kiều đang sinh sống tại tỉnh Kampong cham": where people live, not where the
+#: reported activity took place
+_RESIDENCE = re.compile(
+    r"(?i:\b(?:sinh\s+sống|sống|cư\s+trú|định\s+cư|sinh\s+sống\s+và\s+làm\s+việc))[ \t]+$"
+)
 
 
 #: "giúp 490 hộ nghèo ở xã Hợp Đức", "người dân tộc thiểu số ở tỉnh Đăk Nông": the place
@@ -480,14 +537,27 @@ _BENEFICIARIES_BEFORE = re.compile(
 #: the activity of a sentence: a place in it is where the activity took place
 _ACTIVITY_WORD = re.compile(
     r"(?i:\blễ\b|\btrao\b|\btặng\b|diễn\s+ra|ký\s+kết|\bký\b|bàn\s+giao|"
-    r"khởi\s+động|khởi\s+công|khánh\s+thành|hội\s+thảo|hội\s+nghị|tập\s+huấn|\bhọp\b|"
+    r"khởi\s+động|khởi\s+công|khánh\s+thành|công\s+bố|ra\s+mắt|khai\s+trương|"
+    r"hội\s+thảo|hội\s+nghị|tập\s+huấn|\bhọp\b|"
     r"làm\s+việc|\bthăm\b|\btiếp\b|đến\s+dự|tham\s+dự|khai\s+mạc)"
     # "tổ chức lễ ...", not the noun of "Tổ chức Plan International"
     r"|\b(?i:tổ\s+chức)(?!\s+[A-ZĐ])"
 )
 
 
-def _beneficiaries_place(work: str, cue: int) -> bool:
+_PROGRAMME = r"(?:hoạt\s+động|dự\s+án|chương\s+trình|mô\s+hình)"
+_PROGRAMME_BEFORE = re.compile(
+    r"(?i:\b(?:bắt\s+đầu|đã|đang|tiếp\s+tục)\s+hoạt\s+động\s+$|"
+    rf"\b(?:triển\s+khai|thực\s+hiện)\s+(?:\w+\s+){{0,2}}?{_PROGRAMME}\b|"
+    rf"{_PROGRAMME}\s+(?:\S+\s+){{0,6}}?(?:được\s+)?(?:triển\s+khai|thực\s+hiện))[^.;\n]*$"
+)
+_PROGRAMME_AFTER = re.compile(
+    r"[^,.;\n]{3,60},[ \t]*(?:(?i:dự\s+án|chương\s+trình)\b|"
+    r"(?:\S+[ \t]+){1,4}?(?:triển\s+khai|thực\s+hiện)\b)"
+)
+
+
+def _beneficiaries_place(work: str, cue: int, lead: tuple[int, int] = (0, 0)) -> bool:
     """Is the location word at ``cue`` about who benefits or where funded projects are,
     not where the reported activity took place? Its sentence names no activity (a visit,
     a handover, a meeting ...) before it, and either the people who benefit come right
@@ -496,6 +566,15 @@ def _beneficiaries_place(work: str, cue: int) -> bool:
     viện trợ thuộc các tỉnh ...")."""
     sentence_start = max(work.rfind(". ", 0, cue), work.rfind("\n", 0, cue)) + 1
     before = work[sentence_start:cue]
+    if not lead[0] <= cue < lead[1] and (
+        _PROGRAMME_BEFORE.search(work, max(sentence_start, cue - 60), cue)
+        or (cue == _skip_ws(work, sentence_start) and _PROGRAMME_AFTER.match(work, cue))
+    ):
+        # "triển khai hoạt động Tài chính Vi mô tại thành phố Hưng Yên", "Tại huyện Tiên
+        # Lữ, World Vision triển khai ...", "Tại tỉnh Quảng Trị, dự án ...": where a
+        # programme runs, not where the reported event took place (unless the lead reports
+        # the programme itself: "UN Women vừa triển khai chương trình ... tại Nghệ An")
+        return True
     if _ACTIVITY_WORD.search(before):
         # "đã tới thăm và tặng quà 100 hộ dân ở xã Sambor Prei Kuk": the visit was there
         return False
@@ -505,13 +584,33 @@ def _beneficiaries_place(work: str, cue: int) -> bool:
     )
 
 
+#: the head of an office, or an envoy's title, and the words of its name or country right
+#: before "tại/ở": what follows is the seat
+_SEAT_HEAD = re.compile(
+    r"(?:\b(?i:trung\s+tâm|văn\s+phòng|chi\s+nhánh|sứ\s+quán|lãnh\s+sự\s+quán|ĐSQ)|"
+    r"\b(?:Đại\s+sứ|đại\s+sứ|Tổng\s+[Ll]ãnh\s+sự|[Ll]ãnh\s+sự|Trưởng\s+[Đđ]ại\s+diện|"
+    r"[Tt]ham\s+tán))(?!\s+(?:quán\b|sự\s+quán\b))"
+    rf"(?:[ \t]+(?:{_CAP}[\w'-]*|nước|đặc\s+mệnh\s+toàn\s+quyền|"
+    r"hòa|hoà|dân|chủ|nhân|liên|bang)){0,8}"
+    r"[ \t]+$"
+)
+
+
 def _after_name(work: str, pos: int) -> bool:
     """Does the location word at ``pos`` end a name ("Văn phòng Kocun tại Cần Thơ",
     "đại diện KOICA tại Hà Nội")? Then the place is the organisation's seat, not where
     something happened."""
     before = re.search(r"(\S+)[ \t]+$", work[max(0, pos - 40) : pos])
-    if not before or work[pos : pos + 3] not in {"tại", "ở "}:
+    if not before or not re.match(r"(?:tại|ở)(?!\w)", work[pos : pos + 4]):
         return False
+    seat = _SEAT_HEAD.search(work, max(0, pos - 80), pos)
+    if seat and not re.search(
+        r"(?:\b(?:tại|ở)|Tại)[ \t]+$", work[max(0, seat.start() - 6) : seat.start()]
+    ):
+        # "các trung tâm ở TPHCM và Cần Thơ", "tiếp nối Trung tâm tại Cần Thơ", "Tổng lãnh
+        # sự nước Cộng hòa Singapore tại TPHCM": an office's or an envoy's seat (not "tại
+        # Văn phòng ở New York", where the office is the venue)
+        return True
     word = before.group(1)
     if not word[0].isupper() or word in {"Sáng", "Chiều", "Tối", "Trưa", "Hôm"}:
         return False
@@ -528,7 +627,7 @@ def _after_name(work: str, pos: int) -> bool:
     )
 
 
-def _venues(work: str, body_start: int) -> list[tuple[int, int, str]]:
+def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int, int, str]]:
     """Venues named after "tại" / "ở": the head word and the words of its name up to a
     punctuation mark or a function word (at most 10 words)."""
     out = []
@@ -542,6 +641,8 @@ def _venues(work: str, body_start: int) -> list[tuple[int, int, str]]:
                 w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
             if not w or _VENUE_STOP.match(w.group(1)):
                 break
+            if w.group(1) == "tại" and _LEVEL_START.match(work, _skip_ws(work, end + w.end())):
+                break  # "Khu di tích ... tại bản Lao Khô": the venue's place follows
             end += w.end()
             words += 1
         if words == 0 or not work[end:].strip():
@@ -551,7 +652,53 @@ def _venues(work: str, body_start: int) -> list[tuple[int, int, str]]:
         if any(k.startswith("venue:" + key) for _, _, k in out):
             continue  # a shorter mention of a venue already named
         out.append((start, end, "venue:" + key))
+    for m in _NAMED_VENUE.finditer(work, body_start):
+        # "tại Cung Thiếu nhi Lạng Sơn", "tại Đường sách Thành phố Hồ Chí Minh": a venue
+        # named by its kind (one to three words) and its city, the city ending the name
+        v_start = m.start("v")
+        if (
+            any(h.start == v_start for h in hits)
+            or _HEAD_RE.match(work, v_start)
+            or _LEVEL_START.match(work, v_start)
+        ):
+            continue  # a place, an organisation ("tại Hội LHPN tỉnh ...") or a level word
+        words = list(re.finditer(r"[\w'-]+", work[v_start : v_start + 60]))[:3]
+        for n, w in enumerate(words):
+            if n and _VENUE_STOP.match(w.group(0)):
+                break  # "ở TPHCM và Cần Thơ": places, not a venue
+            v_end = v_start + w.end()
+            place = next(
+                (
+                    h
+                    for h in hits
+                    if h.start > v_end and _BEFORE_PLACE.fullmatch(work, v_end, h.start)
+                ),
+                None,
+            )
+            if place is not None:
+                if place.match.kind not in ("country", "region"):
+                    key = "venue:" + fold(_clean_name(work[v_start : place.end]))
+                    out.append((v_start, place.end, key))
+                break
+    for m in _MISSION_VENUE.finditer(work, body_start):
+        # "tại Đại sứ quán Nhật Bản tại Hà Nội", "tại ĐSQ Nhật Bản": the mission's premises
+        start, end = m.start("v"), m.end("v")
+        out.append((start, end, "venue:" + fold(_clean_name(work[start:end]))))
     return out
+
+
+#: "tại Cung Thiếu nhi ": a capitalised kind of venue, up to three words, then a place
+_NAMED_VENUE = re.compile(rf"(?:\b(?:tại|ở)|Tại)[ \t]+(?P<v>{_CAP})")
+_BEFORE_PLACE = re.compile(r"[ \t]+(?:(?i:tỉnh|thành\s+phố|thủ\s+đô|TP\.?)[ \t]*)?")
+_LEVEL_START = re.compile(
+    r"(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|TP\b|bản|làng|thôn)"
+)
+#: a foreign mission after "tại", with the city of its seat
+_MISSION_VENUE = re.compile(
+    r"(?:\b(?:tại|ở)|Tại)[ \t]+(?P<v>(?:Đại\s+sứ\s+quán|ĐSQ|Tổng\s+[Ll]ãnh\s+sự\s+quán|"
+    rf"Lãnh\s+sự\s+quán)(?:[ \t]+(?:nước[ \t]+)?{_CAP}[\w'-]*){{1,4}}"
+    rf"(?:[ \t]+tại[ \t]+{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,2}})?)"
+)
 
 
 def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
@@ -600,7 +747,14 @@ def _read_places_list(text: str, pos: int, hits: list[PlaceHit]) -> list[PlaceHi
         found.append(hit)
         pos = hit.end
         m = re.match(r"\s*(?:,|và|;)\s*(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?", text[pos:])
-        if not m or _place_at(hits, _skip_ws(text, pos + m.end())) is None:
+        if not m:
+            # "hai Hội Liên hiệp phụ nữ Hà Nội -Viêng Chăn": a dash joins the places of
+            # the two sides, a Vietnamese one and a foreign one
+            m = re.match(r"[ \t]*[-–][ \t]*", text[pos:])
+            nxt = _place_at(hits, pos + m.end()) if m else None
+            if nxt is None or (nxt.match.country == "VN") == (hit.match.country == "VN"):
+                break
+        if _place_at(hits, _skip_ws(text, pos + m.end())) is None:
             break
         pos += m.end()
     return found
@@ -703,7 +857,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 end,
                 False,
                 "known",
-                "known:" + fold(name),
+                "known:" + fold(_KNOWN_ALIAS_BY_FOLD[fold(name)]),
                 _KNOWN_BY_FOLD[fold(name)],
             )
         )
@@ -713,6 +867,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     orgs.sort(key=lambda o: o.start)
     _use_acronyms(text, orgs)
     _add_acronym_orgs(text, orgs, hits)
+    _add_slash_country_orgs(text, orgs, hits)
     _add_quoted_names(text, orgs)
     return orgs
 
@@ -755,6 +910,32 @@ _ACRONYM_NAMED = re.compile(
 )
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
 _HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
+
+
+#: "tổ chức GPI/Hàn Quốc": a body named by its acronym, its country after a slash
+_SLASH_COUNTRY = re.compile(r"\b(?i:tổ\s+chức)[ \t]+(?P<a>[A-Z][A-Za-z0-9&-]{1,15})/(?=\S)")
+
+
+def _add_slash_country_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _SLASH_COUNTRY.finditer(text):
+        hit = _place_at(hits, m.end())
+        if hit is None or hit.match.kind != "country" or not hit.match.foreign:
+            continue
+        for other in [o for o in orgs if o.start < hit.end and m.start() < o.end]:
+            orgs.remove(other)
+        acronym = m.group("a")
+        orgs.append(
+            _Org(
+                acronym,
+                m.start(),
+                hit.end,
+                False,
+                "other",
+                "known:" + fold(acronym),
+                hit.match.country,
+            )
+        )
+    orgs.sort(key=lambda o: o.start)
 
 
 def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
@@ -878,7 +1059,8 @@ def _add_companies(text: str, orgs: list[_Org]) -> None:
 
 
 _ACRONYM_AFTER = re.compile(
-    r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?(?P<a>[A-Z][A-Za-z&]{1,9})\)"
+    r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?"
+    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:\s[A-Z][a-z]{2,8})?)\)"
 )
 
 
@@ -931,7 +1113,7 @@ def _for_peace(text: str, hit: PlaceHit) -> bool:
     """ "vì Hòa bình và Phát triển" (for peace and development) is not the province of
     Hòa Bình: the name of the Cambodian women's union goes on."""
     return fold(hit.text) == "hoa binh" and bool(
-        re.search(r"\bvì\s+$", text[max(0, hit.start - 5) : hit.start])
+        re.search(r"\b[Vv]ì\s+$", text[max(0, hit.start - 5) : hit.start])
     )
 
 
@@ -1049,6 +1231,13 @@ def _peace_union(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> 
     return _Org(name, head_start, hit.end, False, "wu", f"wu:{hit.match.code}", hit.match.country)
 
 
+#: "các xã Koki và Takró": local bodies listed by their level word and their names
+_LOCAL_LIST = re.compile(
+    rf"[ \t]+các[ \t]+(?P<level>xã|huyện|tỉnh|bản|làng)[ \t]+"
+    rf"(?P<names>{_CAP}[\w'-]*(?:[ \t]*(?:,|và)[ \t]*{_CAP}[\w'-]*)+)"
+)
+
+
 def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> list[_Org] | None:
     head_clean = " ".join(head.split())
     if (
@@ -1080,14 +1269,33 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         # "Hội Phụ nữ Campuchia vì Hòa bình và Phát triển" (also in lower case), and the
         # province that may follow ("... vì Hòa bình và Phát triển tỉnh Stung Treng")
         tail = re.match(
-            r"\s+vì\s+(?i:hòa|hoà)\s+(?i:bình)(?:\s+và\s+(?i:phát)\s+(?i:triển))?",
+            r"\s+[Vv]ì\s+(?i:hòa|hoà)\s+(?i:bình)(?:\s+và\s+(?i:phát)\s+(?i:triển))?",
             text[end:],
         ) or re.match(
-            r"\s+vì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
+            r"\s+[Vv]ì\s+[A-ZĐ]\w*(?:[ \t]+(?:và[ \t]+)?(?:[A-ZĐ]\w*|bình|phát|triển)){0,4}",
             text[end:],
         )
         if tail and len(places) == 1 and not level:
             end += tail.end()
+            listed = _LOCAL_LIST.match(text, end)
+            if listed and places[0].match.foreign:
+                # "Hội phụ nữ Campuchia vì hòa bình và phát triển các xã Koki và Takró": one
+                # union per commune listed
+                stem = _clean_name(text[head_start:end])
+                names = re.findall(rf"{_CAP}[\w'-]*", listed.group("names"))
+                return [
+                    _Org(
+                        f"{stem} {listed.group('level')} {n}",
+                        head_start,
+                        listed.end(),
+                        False,
+                        "wu",
+                        f"wu:{places[0].match.code}:{fold(n)}",
+                        places[0].match.country,
+                        enumerated=True,
+                    )
+                    for n in names
+                ]
             province = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[end:])
             after = _place_at(hits, end + province.end()) if province else None
             if after is not None and after.match.foreign:
@@ -1108,6 +1316,13 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             foreign_hits.append(after)
         level_text = " ".join(level.group(0).split()) if level else ""
         collective = bool(level and re.match(r"(?:các|\d+|hai|ba|bốn|năm)\s", level_text))
+        if places[0].match.kind == "region" and len(places) == 1:
+            # "Hội Phụ nữ 4 tỉnh Nam Lào (Attapư, Chămpasắk, Salavan, Sêkông)": the region's
+            # provinces listed after it, one union each
+            paren = re.match(r"[ \t]*\(", text[end:])
+            listed = _read_places_list(text, end + paren.end(), hits) if paren else []
+            if len(listed) > 1 and all(p.match.kind == "subdivision" for p in listed):
+                places, foreign_hits = listed, listed
         if foreign_hits:
             country = next((p.match.country for p in foreign_hits), "")
             if len(places) > 1 and all(p.match.kind == "subdivision" for p in places):
@@ -1198,6 +1413,16 @@ _GOVERNMENT_AID = re.compile(
 )
 
 
+#: "về" + the field of a body's name: a capitalised word within the next two
+_ABOUT_FIELD = re.compile(rf"[ \t]+(?:\w+[ \t]+)?{_CAP}")
+#: the name of an international body: the United Nations, or a foreign name "Quốc tế"
+_INTERNATIONAL = re.compile(
+    r"\b(?:Liên\s+[Hh]iệp\s+[Qq]uốc|Liên\s+[Hh]ợp\s+[Qq]uốc|LHQ)\b"
+    r"(?:[ \t]+(?:về|tại)(?:[ \t]+(?:\w+[ \t]+)?[A-ZĐ][\w-]*)+(?:[ \t]+và[ \t]+[A-ZĐ][\w-]*)?)?|"
+    r"\b[A-Z][a-z]{2,}[ \t]+Quốc[ \t]+tế(?:[ \t]+tại[ \t]+Việt[ \t]+Nam)?"
+)
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -1242,6 +1467,9 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
                 and word not in _NAME_STOP
                 and (word != "và" or _and_goes_on(text, j + w.end()))
             )
+            # "Văn phòng Liên Hiệp Quốc về chống Ma túy và Tội phạm", "Ủy ban Quốc gia về
+            # Phòng chống mua bán người": "về" and the field the body works in
+            or (word == "về" and _ABOUT_FIELD.match(text, j + w.end()))
         ):
             if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
                 break
@@ -1251,6 +1479,16 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             continue
         break
     end = last_place_end
+    if foreign is None:
+        # "Cơ quan Phụ nữ LHQ tại Việt Nam", "tổ chức Hagar Quốc tế tại Việt Nam": an
+        # international body names no foreign country
+        read_end = max(end or 0, i)
+        international = _INTERNATIONAL.search(text, head_start, read_end)
+        if international is None:
+            return None
+        end = max(end or 0, international.end())
+        name = " ".join(text[head_start:end].split())
+        return _Org(name, head_start, end, False, "other", f"other:{fold(name)}", "")
     if (
         end is not None
         and 0 < len(after_place) <= 4
@@ -1593,6 +1831,11 @@ TOPICS: list[tuple[str, str]] = [
 _TITLE_MAX = 220
 
 
+#: "Thứ tư, 22/09/2021" above the headline, with no time: the site's date of today in its
+#: header, not the article's publication
+_TODAY_HEADER = re.compile(r"(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}")
+
+
 def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     """Blank out furniture, keeping offsets; return the title line and the dateline date."""
     from .dates import parse_dateline
@@ -1603,8 +1846,12 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
     title = None
     published = None
     for ln in lines:
-        if ln.role in ("furniture", "caption", "byline", "dateline"):
-            if ln.role == "dateline" and published is None:
+        if ln.role in ("furniture", "caption", "byline", "dateline", "related"):
+            if (
+                ln.role == "dateline"
+                and published is None
+                and not (title is None and _TODAY_HEADER.fullmatch(ln.text.strip()))
+            ):
                 published = parse_dateline(ln.text)
             for k in range(ln.start, ln.end):
                 chars[k] = " "
@@ -1629,6 +1876,65 @@ def _same_title(line: str, title: str) -> bool:
     return long.endswith(short) and bool(
         re.fullmatch(r"[^\d]{1,40}?\s*[-|–—:·]\s*", long[: len(long) - len(short)])
     )
+
+
+def _overseas_short_names(orgs: list[_Org]) -> None:
+    """ "Hội Phụ nữ thành phố Kiev" in an article about "Hội Phụ nữ Việt Nam thành phố
+    Kiev": the overseas association written without "Việt Nam", not a foreign union."""
+    tails = set()
+    for o in orgs:
+        if o.family == "overseas":
+            m = re.search(r"(?:Việt\s+Nam|VN)[ \t]+(?:tại|ở)?[ \t]*(.+)$", o.name)
+            if m:
+                tails.add(fold(m.group(1)))
+    if not tails:
+        return
+    for k, o in enumerate(orgs):
+        if (
+            o.family == "wu"
+            and not o.is_unit
+            and any(fold(o.name).endswith(" " + t) for t in tails)
+        ):
+            orgs[k] = _Org(o.name, o.start, o.end, False, "overseas", "overseas:" + fold(o.name))
+
+
+#: a membership written in a person's titles ("thành viên Hội đồng Nhà nước Cuba",
+#: "Chủ nhiệm Ủy ban 8 của Thượng viện Campuchia")
+_MEMBERSHIP = re.compile(
+    r"\b(?:[Tt]hành\s+viên|[Ủủ]y\s+viên|[Uu]ỷ\s+viên|[Nn]ghị\s+sĩ|[Đđ]ại\s+biểu|"
+    r"[Cc]hủ\s+nhiệm(?:\s+\S+){1,3}\s+của)[ \t]+$"
+)
+
+
+def _other_post(work: str, org: _Org, orgs: list[_Org]) -> bool:
+    """Is ``org`` one more post in the titles of a person who represents a women's
+    organisation named in the same titles ("bà Teresa ..., Ủy viên Bộ Chính trị, thành
+    viên Hội đồng Nhà nước Cuba, Tổng Thư ký Hội Liên hiệp Phụ nữ Cuba")? The person's
+    other posts are not the partners of the activity."""
+    if org.family == "wu" or not _MEMBERSHIP.search(work, max(0, org.start - 40), org.start):
+        return False
+    clause_start = max(
+        work.rfind(";", 0, org.start),
+        work.rfind(". ", 0, org.start),
+        work.rfind("\n", 0, org.start),
+    )
+    clause_end = min(
+        (
+            k
+            for k in (work.find(";", org.end), work.find(". ", org.end), work.find("\n", org.end))
+            if k >= 0
+        ),
+        default=len(work),
+    )
+    return any(
+        o is not org and o.family == "wu" and not o.is_unit and clause_start < o.start < clause_end
+        for o in orgs
+    )
+
+
+#: a union named in an anniversary ("Nhân kỷ niệm 93 năm Ngày thành lập Hội Liên hiệp phụ
+#: nữ Việt Nam 20/10"): the occasion, not a unit taking part
+_ANNIVERSARY_OF = re.compile(r"(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập[ \t]+$")
 
 
 def extract(text: str, *, title: str | None = None, published: date | None = None) -> Extraction:
@@ -1667,9 +1973,16 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             spans.append((name, s - offset, e - offset))
 
     hits = [h for h in find_places(work) if not _for_peace(work, h)]
+    # "tại bản Lao Khô": after a level word a name is a place below country level, even
+    # when its first word spells a country
+    below = [(m.start("name"), m.end("name")) for m in _NAMED_PLACE.finditer(work)]
+    hits = [
+        h for h in hits if h.match.kind != "country" or not any(s <= h.start < e for s, e in below)
+    ]
     orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
 
     _complete_from_title(work, orgs, hits, title_span)
+    _overseas_short_names(orgs)
 
     # Units and partners.
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
@@ -1680,6 +1993,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
                 result.overseas.append(org.name)
             continue
         if org.is_unit:
+            if _ANNIVERSARY_OF.search(work, max(0, org.start - 40), org.start):
+                continue  # "93 năm Ngày thành lập Hội Liên hiệp phụ nữ Việt Nam": a date's name
             if org.key not in seen_keys:
                 seen_keys.add(org.key)
                 result.units.append(org.name)
@@ -1687,6 +2002,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             continue
         if org.collective and org.family in enumerated_families:
             span("partners", org.start, org.end)
+            continue
+        if _other_post(work, org, orgs):
             continue
         if (
             org.key.startswith("other:chinh phu:")
@@ -1704,10 +2021,12 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         span("partners", org.start, org.end)
 
     # Places and countries.
+    first_sentences = _sentences(work, title_span[1], len(work))
+    lead_span = first_sentences[0] if first_sentences else (0, 0)
     unit_ranges = [(o.start, o.end) for o in orgs]
     title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0] : title_span[1]])
     countries: list[str] = []
-    venues = _venues(work, title_span[1] if not prefix else 0)
+    venues = _venues(work, title_span[1] if not prefix else 0, hits)
     venue_ranges = [(s, e) for s, e, _ in venues]
     # candidates: (start, end, identity, located by a word before it)
     candidates: list[tuple[int, int, str, bool]] = [(s, e, k, True) for s, e, k in venues]
@@ -1726,9 +2045,10 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         prefix_m = _PLACE_PREFIX.search(work, max(0, hit.start - 12), hit.start)
         start = prefix_m.start(1) if prefix_m else hit.start
         dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
-        candidates.append((start, hit.end, m.code, _is_located(work, start) or dateline_place))
+        located = _is_located(work, start, lead_span) or dateline_place
+        candidates.append((start, hit.end, m.code, located))
     for start, end, key in _unknown_places(work, hits, unit_ranges + venue_ranges):
-        candidates.append((start, end, key, _is_located(work, start)))
+        candidates.append((start, end, key, _is_located(work, start, lead_span)))
     candidates.sort()
     # a place where something happened: after "tại", "ở", "đến", ... or after such a place
     # in a list or an address ("tại xã Phiêng Khoài, huyện Yên Châu", "(xã Tân Lập,
@@ -1740,6 +2060,15 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     if reported:
         first_reported = min(c[0] for c in reported)
         taken = [c for c in taken if c in reported or c[0] < first_reported]
+    # "tại Trung tâm Vì sự phát triển phụ nữ ... (số đường A6, khu vực 11, phường Hưng Phú,
+    # quận Cái Răng)": the address of a venue or an organisation where it happened
+    for m in _ADDRESSED.finditer(work):
+        if _RESIDENCE.search(work, max(0, m.start() - 30), m.start()) or _after_name(
+            work, m.start()
+        ):
+            continue  # where people live, or the seat of a body ("Đại sứ ... tại Việt Nam")
+        p_start, p_end = m.span("address")
+        taken.extend(c for c in candidates if p_start <= c[0] < p_end and c not in taken)
     grown = True
     while grown:
         grown = False
@@ -1793,6 +2122,9 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
             # 6/10/2016": a founding date or a document's date, background
             and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
+            # "căn cứ theo Biên bản ghi nhớ ... vào ngày 14/9/2016": the date of the document
+            # the activity rests on
+            and not _PURSUANT.search(work, max(0, d.start - 150), d.start)
             # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
             # period's bound or a vague time, not the date of the activity
             and not (
@@ -1800,6 +2132,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             )
         ],
         published,
+        _anniversaries(work),
     )
     chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
@@ -1867,7 +2200,27 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
 _MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|nay)\s+(?:ngày\s+)?$")
 
 
-def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]:
+#: an anniversary written with its years: "(8/3/1910-2020)", "(30/4/1975-30/4/2025)"
+_ANNIVERSARY_SPAN = re.compile(
+    r"\(\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?:19|20)\d\d\s*[-–]\s*"
+    r"(?:[0-3]?\d/[01]?\d/)?(?P<y>(?:19|20)\d\d)\s*\)"
+)
+
+
+def _anniversaries(text: str) -> list[date]:
+    """The day each anniversary of the text falls on, in the year it is celebrated."""
+    out = []
+    for m in _ANNIVERSARY_SPAN.finditer(text):
+        try:
+            out.append(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        except ValueError:
+            continue
+    return out
+
+
+def _usable_dates(
+    dates: list[DateHit], published: date | None, anniversaries: list[date] = ()
+) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
     mốc lịch sử"); a date without its year and with no publication date takes the year
@@ -1890,6 +2243,19 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
                 if other.first <= first <= other.last:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
+        if not d.has_year and published is None:
+            # "Tối 7/3 ... kỷ niệm 110 năm Ngày Quốc tế Phụ nữ 8/3 (8/3/1910-2020)": a day
+            # close to the anniversary the article celebrates takes the anniversary's year,
+            # written in the text
+            for day in anniversaries:
+                try:
+                    first = d.first.replace(year=day.year)
+                    last = d.last.replace(year=day.year)
+                except ValueError:
+                    continue
+                if abs((first - day).days) <= 45:
+                    d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+                    break
         out.append(d)
     return out
 
@@ -1899,6 +2265,11 @@ def _usable_dates(dates: list[DateHit], published: date | None) -> list[DateHit]
 _BACKGROUND_DATE = re.compile(
     r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
 )
+
+
+#: "Trong khuôn khổ chuyến thăm, ngày 28/11": an event within a visit
+_WITHIN_FRAME = re.compile(r"[Tt]rong\s+khuôn\s+khổ\b[^.;\n]{0,50}$")
+_PURSUANT = re.compile(r"(?i:\bcăn\s+cứ)[^.;\n]{0,140}$")
 
 
 #: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
@@ -1919,7 +2290,21 @@ def _choose_date(
     for pool in (in_lead, dates):
         days = [d for d in pool if d.precision == "day"]
         if days:
-            return days[0]
+            chosen = days[0]
+            if chosen.first < chosen.last:
+                # "có chuyến thăm ... từ ngày 26 – 30/11/2014. Trong khuôn khổ chuyến thăm,
+                # ngày 28/11 tại Nhà khách Chính phủ, ...": the article reports one event
+                # within the visit; its day is the activity's
+                for d in dates:
+                    if (
+                        d.start > chosen.end
+                        and d.start - chosen.end < 200
+                        and d.first == d.last
+                        and chosen.first <= d.first <= chosen.last
+                        and _WITHIN_FRAME.search(work, max(0, d.start - 60), d.start)
+                    ):
+                        return d
+            return chosen
     for pool in (in_lead, dates):
         for d in pool:
             if _MONTH_SPAN.search(work[max(0, d.start - 8) : d.start]):

@@ -515,6 +515,18 @@ def _index() -> dict[str, list[_Entry]]:
             add(alias, PlaceMatch("region", code, alias, code))
     for name in _NOT_PLACES:
         add(name, None)
+
+    # Vietnamese districts and towns as they were before 2025 (the press of every year
+    # names them): taken in running text only right after their level word or a word of
+    # place ("huyện Tràng Định", "tại Tràng Định"), never a given name ("bà Thanh Hà").
+    from vietnam_provinces.legacy.base import District
+
+    for district in District.iter_all():
+        name = re.sub(r"^(?:Quận|Huyện|Thị xã|Thành phố)\s+", "", district.name)
+        if len(name.split()) < 2 or squash(name) in index:
+            continue
+        match = PlaceMatch("vn_district", f"d{int(district.code):03d}", name, "VN", legacy=True)
+        add(name, match, needs_level=True)
     return index
 
 
@@ -581,6 +593,8 @@ def fold_with_offsets(text: str) -> str:
 
 
 _LEVEL_WORDS = {"tinh", "pho", "bang", "vung", "tp", "quan", "thu", "do"}
+#: before a district's name: its level word or a word of place
+_DISTRICT_CUE = {"huyen", "quan", "xa", "pho", "tp", "tai", "o", "den", "tham", "thuoc", "ve"}
 _MAX_TOKENS = 8
 
 
@@ -641,7 +655,10 @@ def find_places(text: str) -> list[PlaceHit]:
             if entry.ambiguous:
                 if written != entry.exact or not (set(prev_words) & _CONTEXT_WORDS):
                     continue
-            if entry.needs_level and not (set(prev_words[-1:]) & _LEVEL_WORDS):
+            cues = (
+                _DISTRICT_CUE if entry.match and entry.match.kind == "vn_district" else _LEVEL_WORDS
+            )
+            if entry.needs_level and not (set(prev_words[-1:]) & cues):
                 continue
             chosen = entry
             break

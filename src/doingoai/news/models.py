@@ -20,7 +20,7 @@ def fingerprint_of(text: str) -> str:
     pasted, uploaded as a file or copied with other line breaks gives the same key."""
     from .documents import segment
 
-    lines = [ln.text for ln in segment(text or "") if ln.role in ("title", "body")]
+    lines = [ln.text for ln in segment(text or "") if ln.role in ("title", "body", "related")]
     folded = " ".join(fold(" ".join(lines) or text or "").split())
     if not folded:
         return ""

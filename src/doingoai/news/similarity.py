@@ -43,7 +43,9 @@ def story(text: str) -> str:
     to one copy only adds shingles to it."""
     from .documents import segment
 
-    lines = [ln.text for ln in segment(text or "") if ln.role in ("title", "body", "caption")]
+    lines = [
+        ln.text for ln in segment(text or "") if ln.role in ("title", "body", "caption", "related")
+    ]
     return fold(" ".join(lines))[:MAX_CHARS]
 
 
@@ -84,7 +86,7 @@ def anchors(text: str) -> list[str]:
 
     runs = []
     for line in segment(text or ""):
-        if line.role not in ("body", "caption"):
+        if line.role not in ("body", "caption", "related"):
             continue
         words = fold(line.text).split()
         for i in range(0, len(words) - ANCHOR_WORDS + 1, ANCHOR_WORDS):

@@ -55,6 +55,7 @@ class ResourceKind(RecordKind):
         "beneficiaries_count",
     ]
     ordering = ["-date", "-pk"]
+    list_order_index = "resource_date_id"
     menu_order = 50
     attachment_kinds = ["document", "photo"]
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.models import Record
+from doingoai.core.models import CoveringIndex, Record
 from doingoai.core.scope import Everyone, UnitOwned
 from doingoai.core.text import fold
 
@@ -164,8 +164,14 @@ class Resource(Record):
                 fields=["date", "direction", "partner", "amount_vnd", "amount_usd", "unit"],
                 name="resource_period_money",
             ),
-            # the list's order (newest first), the owner unit carried (as the activities')
-            models.Index(fields=["date", "id"], include=["unit"], name="resource_date_id"),
+            # the list's order (newest first), with the columns of a reader's scope
+            # carried (the owner unit, the activity, the agreement; as the activities'):
+            # her page is checked against her scope in the index alone
+            CoveringIndex(
+                fields=["date", "id"],
+                include=["unit", "activity", "agreement"],
+                name="resource_date_id",
+            ),
         ]
 
     def __str__(self):

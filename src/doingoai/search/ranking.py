@@ -1,5 +1,6 @@
 """Search across every record kind, by any spelling, in the reader's scope: the
-candidates the index gives (``core.searchindex``) ranked on their titles, counted and
+matches of the index (``core.searchindex``, kept current by ``core.searchkept``: the
+same for every reader) counted in her scope, their candidates ranked on their titles,
 grouped by kind."""
 
 from __future__ import annotations
@@ -7,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 
 from django.urls import NoReverseMatch, reverse
 from rapidfuzz import fuzz
@@ -21,16 +21,12 @@ from doingoai.core.searchindex import (
     _content_type,
     _phon,
     _vendor,
-    candidates,
-    count_matches,
-    match_ids,
     matches,
     matching_filter,
-    prefetch,
-    read_entries,
     searchable_kinds,
     unrestricted,
 )
+from doingoai.core.searchkept import kept, read_keys, read_titles
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -98,31 +94,30 @@ def search_kind(
     kind,
     user,
     q: Query,
+    pre: Prefetched,
     *,
     limit: int = 10,
     using: str = "default",
-    pre: Prefetched | None = None,
     scoped=None,
 ) -> Group | None:
+    """One kind's group in the reader's scope, from its matches (``pre``: kept current
+    by ``core.searchkept``, the same for every reader)."""
     model = kind.model
-    ct = _content_type(using, model)
-    vendor = _vendor(using)
     if scoped is None:
         scoped = scoped_records(kind, user, using)
     everything = unrestricted(scoped)
-    if pre is not None and everything:
-        count = len(pre.ids)
-    elif everything:  # the central level, the partner directory: the index alone answers
-        count = count_matches(q, ct.pk, vendor, COUNT_CAP + 1, using)
+    if everything:  # the central level, the partner directory: the matches alone answer
+        # (a common word's window: its newest, the older ones from the index if needed)
+        count = len(pre.ids) if pre.complete else len(pre.newest(0, COUNT_CAP + 1))
     else:
-        if pre is not None:
-            count = count_in_scope(scoped, user, pre.newest)
-        else:
-            newest = partial(match_ids, q, ct.pk, using=using)
-            count = count_in_scope(scoped, user, newest, matching_filter(q, model, using))
+        # SQLite intersects a scope holding few of the matches with the index's lookup
+        # within the statement (it costs less there than the list of every id)
+        sqlite = _vendor(using) != "postgresql"
+        matching = matching_filter(q, model, using) if sqlite else None
+        count = count_in_scope(scoped, user, pre.newest, matching)
     if not count:
         return None
-    found = pre.found if pre is not None else candidates(q, ct.pk, vendor, using)
+    found = pre.found
     if everything:
         in_scope = {oid for oid, _t, _n in found}
     else:
@@ -219,23 +214,31 @@ def scope_ids(scoped) -> list | None:
 
 
 def search_ids(
-    kind, q: Query, scoped, ids: list, *, limit: int = 10, using: str = "default"
+    kind, q: Query, scoped, ids: list, pre: Prefetched, *, limit: int = 10, using: str = "default"
 ) -> Group | None:
-    """One kind searched within a small scope (``ids``, a commune's records): their index
-    rows read by primary key and matched here, counted and ranked as the index's
-    candidates are (those matching by name first, then the newest), where asking the
-    index for a common word read every match of the country to keep a handful."""
-    ct = _content_type(using, kind.model)
-    named, other = [], []
-    for oid, title, name, key in read_entries(ct.pk, ids, using):
-        if matches(q, name):
-            named.append((oid, title, name))
-        elif matches(q, key):
-            other.append((oid, title, name))
+    """One kind searched within a small scope (``ids``, a commune's records): the kept
+    matches (``pre``) that are hers, counted and ranked as the index's candidates are
+    (those matching by name first, then the newest), their titles read by primary key.
+    (Asking the index for a common word read every match of the country to keep a
+    handful; reading her records' index rows to match them here read a few thousand
+    keys.)"""
+    hers = set(ids)
+    ct = _content_type(using, kind.model).pk
+    named = [oid for oid in pre.named if oid in hers]
+    keyed = [oid for oid in pre.ids if oid in hers]
+    low = sorted((oid for oid in hers if oid <= max(pre.floor, pre.name_floor)), reverse=True)
+    if low:  # a common word's window: her older records matched here, from their keys
+        rows = read_keys(ct, low, using)
+        named += [o for o in low if o <= pre.name_floor and o in rows and matches(q, rows[o][0])]
+        keyed += [o for o in low if o <= pre.floor and o in rows and matches(q, rows[o][1])]
+    by_name = set(named)
+    other = [oid for oid in keyed if oid not in by_name]
     count = len(named) + len(other)
     if not count:
         return None
-    found = (sorted(named, reverse=True) + sorted(other, reverse=True))[:CANDIDATES]
+    chosen = (named + other)[:CANDIDATES]
+    titles = read_titles(ct, chosen, using)
+    found = [(oid, *titles[oid]) for oid in chosen if oid in titles]
     ranked = sorted(
         ((score(q, title, name), -i, oid) for i, (oid, title, name) in enumerate(found)),
         reverse=True,
@@ -291,20 +294,26 @@ def search(
                 ids = scope_ids(scoped[kind.slug])
                 if ids is not None:
                     small[kind.slug] = ids
-    pre = prefetch(q, [cts[k.slug] for k in chosen if k.slug not in small], using)
+    pre = kept(q, [cts[k.slug] for k in chosen], using)
     for kind in chosen:
         if kind.slug in small:
             group = search_ids(
-                kind, q, scoped[kind.slug], small[kind.slug], limit=limit, using=using
+                kind,
+                q,
+                scoped[kind.slug],
+                small[kind.slug],
+                pre[cts[kind.slug]],
+                limit=limit,
+                using=using,
             )
         else:
             group = search_kind(
                 kind,
                 user,
                 q,
+                pre[cts[kind.slug]],
                 limit=limit,
                 using=using,
-                pre=pre[cts[kind.slug]] if pre else None,
                 scoped=scoped[kind.slug],
             )
         if group:
