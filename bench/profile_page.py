@@ -35,6 +35,12 @@ def main(argv=None):
         action="store_true",
         help="and a record of that app in Hà Nội indexed again, as the bench's change",
     )
+    ap.add_argument(
+        "--where",
+        choices=("elsewhere", "own"),
+        help="move what bench/run.py's bump() moves for a save in this subtree (Hà Nội: "
+        "elsewhere; Đắk Lắk: own), the subtree's versions and the search index included",
+    )
     ap.add_argument("--sql", action="store_true", help="list the statements and their times")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile: top N")
     ap.add_argument("--sort", default="cumulative", help="cProfile order (tottime: own time)")
@@ -50,9 +56,9 @@ def main(argv=None):
     from django.db import connection
     from django.test import Client
 
-    from doingoai.core.models import bump_data_version
     from doingoai.organization.models import User
 
+    change = changer(args)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=args.user))
     client.get(args.path)  # warm: imports, templates, connections
@@ -68,18 +74,8 @@ def main(argv=None):
 
     prof = cProfile.Profile() if args.profile else None
     status = None
-    hanoi = None
-    if args.reindex:
-        sys.path.insert(0, str(ROOT))
-        from bench.run import reindex_one
-
-        from doingoai.organization import services as org
-
-        hanoi = org.province("Hà Nội").pk
     for _ in range(args.repeat):
-        if hanoi:
-            reindex_one(args.topic, hanoi)
-        bump_data_version(args.topic)
+        change()
         statements.clear()
         t0 = time.perf_counter()
         if prof:
@@ -105,6 +101,29 @@ def main(argv=None):
             stats.print_callees(args.callees)
         else:
             stats.print_stats(args.profile)
+
+
+def changer(args):
+    """What moves before each request: the app's data version (with ``--reindex`` a
+    record of it in Hà Nội indexed again), or with ``--where`` what the bench's
+    ``bump()`` moves for a save in that province."""
+    from doingoai.core.models import bump_data_version
+    from doingoai.organization import services as org
+
+    sys.path.insert(0, str(ROOT))
+    from bench import run as bench
+
+    if args.where:
+        bench.CHANGED_IN.update(elsewhere=org.province("Hà Nội").pk, own=org.province("Đắk Lắk").pk)
+        return lambda: bench.bump(args.topic, args.where)
+    hanoi = org.province("Hà Nội").pk if args.reindex else None
+
+    def change():
+        if hanoi:
+            bench.reindex_one(args.topic, hanoi)
+        bump_data_version(args.topic)
+
+    return change
 
 
 if __name__ == "__main__":

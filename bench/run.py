@@ -162,6 +162,38 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: the server being measured (its process session) and its database, for the CPU the
+#: load runs cost (``cpu_seconds``)
+SERVER: dict = {}
+
+
+def cpu_seconds() -> float | None:
+    """CPU seconds used so far by the server's processes (its session: gunicorn, its
+    workers, the task worker) and, on PostgreSQL, by the backends of its database:
+    with other work on the machine a load run's requests/s says little, its CPU per
+    request what the server would serve alone (cores / CPU per request)."""
+    proc, database = SERVER.get("proc"), SERVER.get("database")
+    if proc is None or not Path("/proc/self/stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            mine = int(fields[3]) == proc.pid  # the session
+            if not mine and database:
+                cmd = (entry / "cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
+                mine = cmd.startswith("postgres: ") and f" {database} " in cmd
+        except (OSError, ValueError, IndexError):
+            continue
+        if mine:
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def start_server(args, url):
     port = free_port()
     cmd = [PY, "-m", "doingoai.cli", "serve", f"--bind=127.0.0.1:{port}", "--no-migrate"]
@@ -178,6 +210,7 @@ def start_server(args, url):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    SERVER.update(proc=proc, database=url.rsplit("/", 1)[1] if url.startswith("postgres") else "")
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -615,9 +648,10 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     (``activities``: an activity saved, the commonest change; ``resources``: aid
     recorded; None: everything), then, as its summary rows changed, the version of the
     subtree it lies in (the province of the commune: ``where``; a save that moves no
-    figure, a title edited, leaves it) and, for an activity, its activities' version
-    there (not its partners' reach: no partner changed), for aid its resources'
-    (``res``). In one transaction, as a save's."""
+    figure, a title edited, leaves it) and, for aid, its resources' version there
+    (``res``); not its partners' reach (no partner changed). ``delegations``: an
+    activity saved that is a delegation (a quarter of them), which moves its
+    delegations' version there too (``dlg``). In one transaction, as a save's."""
     from django.db import transaction
 
     from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
@@ -625,12 +659,15 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     if topic == "saved":
         real_save()
         return
+    app = "activities" if topic == "delegations" else topic
     unit = CHANGED_IN.get(where)
     with transaction.atomic():
-        reindex_one(topic, unit)
-        bump_data_version(topic)
+        reindex_one(app, unit)
+        bump_data_version(app)
         if topic is not None and unit:
-            parts = ("unit", "acts") if topic == "activities" else ("unit", "res")
+            parts = {"activities": ("unit",), "delegations": ("unit", "dlg")}.get(
+                topic, ("unit", "res")
+            )
             bump_topics(subtree_topic(unit, part) for part in parts)
 
 
@@ -723,10 +760,15 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
     stop = threading.Event()
 
     def changes():
+        # activities saved in Hà Nội, every fourth a delegation (a quarter of the
+        # activities are: the report's delegations are counted again after it)
+        n = 0
         while not stop.wait(1 / changes_per_s):
-            bump()
+            n += 1
+            bump("delegations" if n % 4 == 0 else "activities")
 
     bumper = threading.Thread(target=changes, daemon=True) if changes_per_s else None
+    cpu_before = cpu_seconds()
     if bumper:
         bumper.start()
     try:
@@ -751,6 +793,7 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
     finally:
         stop.set()
         os.unlink(f.name)
+    cpu_after = cpu_seconds()
 
     def ms(label):
         m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -773,6 +816,17 @@ def wrk_run(port, cookie, paths, clients, seconds, changes_per_s=0.0):
         "p99_ms": ms("99%"),
         "errors": errors,
         "changes_per_s": changes_per_s,
+        "cpu_s": (
+            round(cpu_after - cpu_before, 2)
+            if cpu_before is not None and cpu_after is not None
+            else None
+        ),
+        # the server's and its database's CPU per request served (see cpu_seconds)
+        "cpu_ms_per_request": (
+            round((cpu_after - cpu_before) * 1000 / total, 2)
+            if cpu_before is not None and cpu_after is not None and total
+            else None
+        ),
     }
 
 
@@ -948,11 +1002,13 @@ def changes_for(page: dict) -> list[tuple[tuple, str]]:
     """The changes each first view of ``page`` is measured after: an activity saved in a
     commune of Hà Nội (another province than the pages'); for the figures aid recorded
     (the partners ranked again); for a page of Đắk Lắk a change in it too; for the
-    report a real save that changes its body."""
+    report a delegation saved there (its delegations counted again) and a real save
+    that changes its body."""
     changes = [(("activities", "elsewhere"), "after a change")]
     if page.get("slow"):
         changes.append((("resources", "elsewhere"), "after an aid record changed"))
     if page.get("saved"):
+        changes.append((("delegations", "elsewhere"), "after a delegation changed"))
         changes.append((("saved",), "after an activity saved (figures changed)"))
     if page.get("own"):
         changes.append((("activities", "own"), "after a change in its own province"))
@@ -992,6 +1048,11 @@ def main(argv=None):
         help="measure only the pages whose name contains this (repeatable), e.g. targets",
     )
     ap.add_argument("--no-load", action="store_true", help="skip the write and the load runs")
+    ap.add_argument(
+        "--load-only",
+        action="store_true",
+        help="only the write and the load runs (over every page), no page measured alone",
+    )
     args = ap.parse_args(argv)
     args.size_name, args.counts = args.size
     url = database_url(args)
@@ -1022,7 +1083,7 @@ def main(argv=None):
         cookies = {name: login(port, name) for name in users}
         cookie = cookies[USER]
         admin_cookie = login(port, ADMIN)
-        for page in plan:
+        for page in [] if args.load_only else plan:
             slow = page.get("slow")
             reader = page.get("user", USER)
             raw, nstmts = page_raw_sql(client, users, reader, page, slow)
@@ -1117,14 +1178,17 @@ def write_results(args, results, load, gen, rows, writes=None):
         f"`doingoai serve` (gunicorn, {args.workers or 2 * cores + 1} workers); "
         f'{args.repeat} requests per page after 2 warm-ups; "after a change": the data '
         "versions moved exactly as an activity saved in a commune of Hà Nội moves them "
-        "(the global one, the activities' app's, Hà Nội's subtree's and its activities'; "
-        "not its partners' reach: no partner changed), before each of "
+        "(the global one, the activities' app's, Hà Nội's subtree's; not its "
+        "delegations' nor its partners' reach: it is no delegation and no partner "
+        "changed), before each of "
         f"{args.cold_repeat} requests "
         f"({args.slow_repeat} for the dashboards and the report), so the page is rendered "
         "again and the figures of the changed subtree (and the units above it) read again; "
         '"after an aid record changed": the same for a resource (the partners\' ranking '
         'read again); "after a change in its own province": the activity saved in a '
-        "commune of Đắk Lắk, for Đắk Lắk's pages; \"after an activity saved (figures "
+        'commune of Đắk Lắk, for Đắk Lắk\'s pages; "after a delegation changed": the '
+        "same for a delegation (Hà Nội's delegations' version moved too: the report's "
+        'delegations read again); "after an activity saved (figures '
         "changed)\": a real save through the write path that changes the report's body. "
         "Times are the server's (Server-Timing); "
         "raw SQL is the statements of the page rendered uncached, replayed on a cursor.",
@@ -1154,7 +1218,8 @@ def write_results(args, results, load, gen, rows, writes=None):
             lines += [
                 f"{title}: {run['clients']} clients ({run['client']}) for {run['seconds']} s "
                 f"over the pages above: **{run['rps']} requests/s**, p50 {run['p50_ms']} ms, "
-                f"p99 {run['p99_ms']} ms (client side), {run['errors']} errors.",
+                f"p99 {run['p99_ms']} ms (client side), {run['errors']} errors; "
+                f"server and database CPU {run.get('cpu_ms_per_request')} ms a request.",
                 "",
             ]
     if gen.get("seconds"):

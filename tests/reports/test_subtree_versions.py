@@ -64,29 +64,59 @@ def test_a_save_moves_its_province_version_only(data):
 
     commune = make("units", w.hanoi)
     activity = make(
-        "activities", commune, title="Giao lưu", start_date=dt.date(2024, 5, 5), partners=[]
+        "activities",
+        commune,
+        title="Giao lưu",
+        kind="workshop",
+        start_date=dt.date(2024, 5, 5),
+        partners=[],
     )
     before = versions()
     activity.participants_total = 40  # a figure moves: its subtree's cells
     activity.save()
-    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
-    # a title edited: no figure moved, the figures of Hà Nội stay cached (not what
-    # reads the activities themselves)
+    assert moved(before) == {"", "activities", *hanoi("unit")}
+    # a title edited: no figure moved, every figure of Hà Nội stays cached
     before = versions()
     activity.title = "Giao lưu với phụ nữ Lào"
     activity.save()
-    assert moved(before) == {"", "activities", *hanoi("acts")}
+    assert moved(before) == {"", "activities"}
 
     # a partner added: the partners' reach of Hà Nội moved too (its own version)
     before = versions()
     activity.partners.add(data.japan)
-    assert moved(before) == {"", "activities", *hanoi("unit", "acts", "reach")}
+    assert moved(before) == {"", "activities", *hanoi("unit", "reach")}
     before = versions()
     activity.title = "Giao lưu với JICA"  # the same partners: the reach stays
     activity.participants_total = 45
     activity.save()
-    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
-    # aid edited: the subtree moves, not its activities' version
+    assert moved(before) == {"", "activities", *hanoi("unit")}
+    before = versions()
+    bench.bump("activities", "elsewhere")
+    assert moved(before) == {"", "activities", *hanoi("unit")}
+
+    # a delegation: what the report reads of the delegations moves with every change of
+    # one (its table lists their titles), a figure or not
+    trip = make("activities", commune, title="Đoàn ra", start_date=dt.date(2024, 5, 6))
+    before = versions()
+    trip.title = "Đoàn ra Lào"
+    trip.save()
+    assert moved(before) == {"", "activities", *hanoi("dlg")}
+    before = versions()
+    trip.participants_total = 7
+    trip.save()
+    assert moved(before) == {"", "activities", *hanoi("unit", "dlg")}
+    before = versions()
+    bench.bump("delegations", "elsewhere")
+    assert moved(before) == {"", "activities", *hanoi("unit", "dlg")}
+    before = versions()
+    trip.places.create(country="KH")  # a place added: a country of the report's
+    assert moved(before) == {"", "activities", *hanoi("dlg")}
+    before = versions()
+    trip.kind = "conference"  # no longer a delegation: its cells as it was
+    trip.save()
+    assert moved(before) == {"", "activities", *hanoi("unit", "dlg")}
+
+    # aid edited: the subtree moves, not its delegations' version
     aid = make(
         "resources",
         commune,
@@ -109,10 +139,6 @@ def test_a_save_moves_its_province_version_only(data):
     before = versions()
     bench.bump("resources", "elsewhere")
     assert moved(before) == {"", "resources", *hanoi("unit", "res")}
-
-    before = versions()
-    bench.bump("activities", "elsewhere")
-    assert moved(before) == {"", "activities", *hanoi("unit", "acts")}
 
 
 def test_other_province_stays_cached_and_every_figure_equals_counting(data, monkeypatch):
@@ -171,10 +197,17 @@ def test_other_province_stays_cached_and_every_figure_equals_counting(data, monk
     assert hanoi["activities"]["participants"] == before + 30  # the new activity counted
 
 
-def test_national_delegations_summed_from_the_provinces(data, monkeypatch):
-    """The report's delegations of the country, summed from its own part and one part
-    per province (each kept under its version), are those counted at once, also after
-    a save in one province and with the table capped."""
+def report(unit, period, user) -> dict:
+    """The report's own figures as the report page reads them (cached)."""
+    fig = F.unit_figures(unit=unit, period=period, user=user, today=TODAY)
+    return R.report_figures(unit=unit, period=period, user=user, today=TODAY, fig=fig)
+
+
+def test_national_delegations_kept_under_the_delegations_versions(data, monkeypatch):
+    """The report's delegations of the country and of a province, summed from the
+    summaries, are those counted from the records, also with the table capped; kept in
+    the cache while no delegation changed (a workshop saved in Hà Nội reads neither
+    the delegations nor their summaries again), counted again when one did."""
     w = data.world
     admin = w.user("admin")
     period = make_period(term="XIII")
@@ -195,20 +228,39 @@ def test_national_delegations_summed_from_the_provinces(data, monkeypatch):
         )
 
     def check():
-        fresh = R.delegations(w.central, period, admin)
-        assert fresh["out"] + fresh["in"] >= 4
-        assert R.subtree_delegations(w.central, period, admin, "k") == fresh
-        with monkeypatch.context() as m:  # the newest rows across the parts
-            m.setattr(R, "DELEGATION_ROWS", 2)
-            capped = R.delegations(w.central, period, admin)
-            assert capped["more"] > 0
-            assert R.subtree_delegations(w.central, period, admin, "capped") == capped
-        daklak = R.subtree_delegations(w.daklak, period, admin, "dl")
-        assert daklak == R.delegations(w.daklak, period, admin)
+        for unit in (w.central, w.daklak, w.hanoi):
+            months = F.summed_months(unit, period, admin)
+            assert months
+            fresh = R.delegations(unit, period, admin)  # counted from the records
+            assert R.delegations(unit, period, admin, months) == fresh, unit.name
+            assert report(unit, period, admin)["delegations"] == fresh, unit.name
+            with monkeypatch.context() as m:  # the newest rows of both kinds
+                m.setattr(R, "DELEGATION_ROWS", 2)
+                capped = R.delegations(unit, period, admin)
+                assert R.delegations(unit, period, admin, months) == capped, unit.name
+        return R.delegations(w.central, period, admin)
 
-    check()
-    data.trip.places.create(country="KH")  # a place added: Đắk Lắk's part counted again
-    make(
+    first = check()
+    assert first["out"] + first["in"] >= 4
+
+    workshop = make(
+        "activities",
+        commune,
+        title="Tập huấn",
+        kind="workshop",
+        start_date=dt.date(2024, 4, 2),
+        partners=[data.japan],
+    )
+    workshop.participants_total = 99
+    workshop.save()
+    with CaptureQueriesContext(connection) as q:
+        kept = report(w.central, period, admin)["delegations"]
+    read = " ".join(x["sql"] for x in q.captured_queries)
+    assert "reports_delegation" not in read and "activities_activityplace" not in read
+    assert kept == first
+
+    data.trip.places.create(country="KH")  # a place added: Đắk Lắk's counted again
+    arrived = make(
         "activities",
         commune,
         title="Đoàn vào mới",
@@ -217,4 +269,7 @@ def test_national_delegations_summed_from_the_provinces(data, monkeypatch):
         end_date=dt.date(2025, 3, 3),
         partners=[data.lao],
     )
-    check()
+    now = check()
+    assert now["in"] == first["in"] + 1
+    assert [(r["out"], r["in"]) for r in now["by_country"] if r["country"] == "KH"] == [(1, 0)]
+    assert arrived.pk in {r["id"] for r in now["rows"]}

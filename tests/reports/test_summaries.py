@@ -24,6 +24,8 @@ from doingoai.reports.models import (
     ActivityMonth,
     ActivityRecordMonth,
     AgreementMonth,
+    DelegationCountryMonth,
+    DelegationMonth,
     PartnerReach,
     ResourceMonth,
     ResourcePartnerMonth,
@@ -94,6 +96,8 @@ def tables() -> dict:
             ResourcePartnerMonth,
             ResourcePartnerTerm,
             AgreementMonth,
+            DelegationMonth,
+            DelegationCountryMonth,
             PartnerReach,
         )
     }
@@ -245,6 +249,114 @@ def test_summaries_match_counting_after_every_change(more, monkeypatch):
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental  # kept current = counted again
     assert len(steps) == 22
+
+
+def assert_same_delegations(units, user, monkeypatch) -> int:
+    """The report's delegations summed from the summaries are those counted from the
+    records, for every unit and period (and with the table capped at two rows)."""
+    checked = 0
+    for unit in units:
+        for period in PERIODS:
+            period = make_period(**period)
+            months = F.summed_months(unit, period, user)
+            assert months is not None
+            counted = R.delegations(unit, period, user)
+            assert R.delegations(unit, period, user, months) == counted, (unit, period)
+            with monkeypatch.context() as m:
+                m.setattr(R, "DELEGATION_ROWS", 2)
+                capped = R.delegations(unit, period, user)
+                assert R.delegations(unit, period, user, months) == capped, (unit, period)
+            checked += counted["out"] + counted["in"]
+    return checked
+
+
+def test_delegations_from_the_summaries_match_counting_after_every_change(more, monkeypatch):
+    """The report's delegations (counts, by country, by purpose, the table) read from
+    the summary rows equal counting the records after a delegation is saved, set off,
+    moved to another unit, given other dates, another kind, purpose, place, partner or
+    member, its partner given another country, and deleted; and the rows kept current
+    are those counted again."""
+    from doingoai.activities.models import DelegationMember
+
+    d, w = more, more.world
+    admin = w.user("admin")
+    units = [w.central, w.daklak, w.hanoi, d.ea_kao]
+    steps = []
+
+    def step(name):
+        steps.append(name)
+        assert assert_same_delegations(units, admin, monkeypatch), name
+
+    def term(unit) -> dict:
+        period = make_period(term="XIII")
+        return R.delegations(unit, period, admin, F.summed_months(unit, period, admin))
+
+    step("as made")
+    trip = make(
+        "activities",
+        d.ea_kao,
+        title="Đoàn xã sang Lào",
+        kind=Activity.Kind.DELEGATION_OUT,
+        main_purpose=Activity.Purpose.choices[0][0],
+        start_date=dt.date(2024, 4, 2),
+        end_date=dt.date(2024, 4, 6),
+        partners=[d.lao],
+    )
+    assert term(d.ea_kao)["out"] == 1
+    step("delegation saved in a commune")
+    trip.places.create(country="TH")
+    step("a place added in another country")
+    place = trip.places.get(country="TH")
+    place.country = "VN"  # Viet Nam is not a country a delegation goes to
+    place.save()
+    step("a place moved home")
+    DelegationMember.objects.create(activity=trip, name="Nguyễn Thị A", role="head")
+    step("a member added")
+    trip.unit = d.hoa_thang  # moved to another commune and month
+    trip.start_date = dt.date(2025, 1, 20)
+    trip.end_date = dt.date(2025, 1, 25)
+    trip.save()
+    assert term(d.ea_kao)["out"] == 0 and term(d.hoa_thang)["out"] == 1
+    step("moved between units and months")
+    trip.unit = w.hanoi  # to another province
+    trip.save()
+    step("moved to another province")
+    trip.main_purpose = ""
+    trip.save()
+    step("purpose taken off")
+    trip.kind = Activity.Kind.DELEGATION_IN
+    trip.save()
+    assert term(w.hanoi)["in"] >= 1
+    step("received instead of sent")
+    trip.partners.add(d.japan)
+    step("a partner added")
+    d.japan.country = ""
+    d.japan.save()
+    step("its partner without a country")
+    plan = make(
+        "activities",
+        w.daklak,
+        title="Đoàn vào theo kế hoạch",
+        kind=Activity.Kind.DELEGATION_IN,
+        state=Activity.State.APPROVED,
+        start_date=dt.date(2025, 5, 5),
+        partners=[d.lao2],
+    )
+    step("a planned delegation: counted nowhere")
+    plan.state = Activity.State.UNDER_WAY
+    plan.save()
+    step("the delegation came")
+    trip.kind = Activity.Kind.WORKSHOP
+    trip.save()
+    step("no longer a delegation")
+    d.trip.delete()
+    step("delegation deleted")
+
+    incremental = tables()
+    call_command("rebuild_summaries", verbosity=0)
+    assert tables() == incremental  # kept current = counted again
+    assert incremental["DelegationMonth"] and incremental["DelegationCountryMonth"]
+    assert len(steps) == 15
 
 
 @pytest.mark.django_db(transaction=True)

@@ -293,7 +293,7 @@ def bump_data_version(topic: str | None = None) -> None:
 
 def subtree_topic(unit_id, part: str = "unit") -> str:
     """The topic of a unit subtree's version (``unit:12``; ``reach:12`` for the part of
-    its summaries that is the partners' reach, ``acts:12`` for its activities',
+    its summaries that is the partners' reach, ``dlg:12`` for its delegations',
     ``res:12`` for its resources'), see :func:`bump_subtrees`."""
     return f"{part}:{unit_id}"
 

@@ -34,6 +34,8 @@ ZERO = Decimal(0)
 # Querystring names of the list filters the figures link to (see each FilterSet).
 ACTIVITY_FROM, ACTIVITY_TO = "start_after", "start_before"
 RESOURCE_FROM, RESOURCE_TO = "date_after", "date_before"
+#: the activities that are delegations (the report counts and lists them)
+DELEGATION_KINDS = ("delegation_out", "delegation_in")
 
 
 def model(label: str):

@@ -175,6 +175,40 @@ class ResourcePartnerTerm(Money):
         return f"{self.unit_id} {self.term_id} {self.partner_id}"
 
 
+class DelegationMonth(UnitMonth):
+    """Delegations (sent abroad, received) organized under ``unit`` that started in
+    ``month`` and took place, by kind and main purpose ("": none recorded): the
+    report's delegations, their counts and what they went for."""
+
+    kind = models.CharField(max_length=20)
+    main_purpose = models.CharField(max_length=20, blank=True)
+    delegations = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "kind", "main_purpose"], name="delegationmonth_once"
+            )
+        ]
+
+
+class DelegationCountryMonth(UnitMonth):
+    """The same delegations by country: one sent abroad counts once in each country of
+    its places (Viet Nam left out), one received once in each country of its partners
+    ("": a partner without one)."""
+
+    kind = models.CharField(max_length=20)
+    country = models.CharField(max_length=2, blank=True)
+    delegations = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "kind", "country"], name="delegationcountrymonth_once"
+            )
+        ]
+
+
 class AgreementMonth(UnitMonth):
     """Agreements recorded under ``unit`` signed in ``month``."""
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from doingoai.core.countries import country_name
 from doingoai.core.scope import under
 
 from .figures import (
+    DELEGATION_KINDS,
     MONEY,
     SUMMED_MONEY,
     ZERO,
@@ -29,7 +30,6 @@ from .figures import (
     resource_qs,
     scoped,
     summed_months,
-    took_place,
 )
 
 #: delegations listed one by one in the report (the newest first beyond it)
@@ -37,7 +37,6 @@ DELEGATION_ROWS = 100
 #: the purpose and result of a delegation in its row, cut at a word beyond these lengths
 #: (the table holds eight columns on portrait A4; the records hold the whole text)
 PURPOSE_CHARS, RESULT_CHARS = 120, 200
-DELEGATION_KINDS = ("delegation_out", "delegation_in")
 #: the purpose of a delegation whose main purpose is not recorded
 NO_PURPOSE = "none"
 
@@ -66,15 +65,30 @@ def report_figures(*, unit, period, user, today: dt.date, fig: dict) -> dict:
                 "report_stages",
                 lambda: resource_stages(unit, period, user, fig["resources"]["by_partner"]),
             ),
-            "delegations": (
-                subtree_delegations(unit, period, user, key)
-                if inside and summed_months(unit, period, user)
-                else parts.get("report_delegations", lambda: delegations(unit, period, user))
-            ),
+            "delegations": report_delegations(unit, period, user, parts),
             "news": parts.get("report_news", lambda: news(unit, period, user)),
         }
 
     return get_or_compute(f"{key}:report:{data_version()}", compute)
+
+
+def report_delegations(unit, period, user, parts: Sections) -> dict:
+    """:func:`delegations`, kept in the cache. Counted from the summaries (the reader
+    sees the whole subtree and they are valid): under the delegations' versions of the
+    subtree (``figures.subtree_stamp``, part ``dlg``: moved by every change of a
+    delegation in it, its places, members or partners; not by another activity's nor
+    by aid), so the country's report after a workshop saved in Hà Nội reads nothing
+    again, and after a delegation saved sums a few thousand summary rows and reads the
+    newest rows of its table. Else under the versions of the apps it reads."""
+    months = summed_months(unit, period, user)
+    if months and parts.key:
+        return parts.subtree(
+            "report_delegations",
+            unit,
+            lambda: delegations(unit, period, user, months),
+            part="dlg",
+        )
+    return parts.get("report_delegations", lambda: delegations(unit, period, user))
 
 
 def agreement_extras(unit, period, user, today: dt.date) -> dict:
@@ -140,144 +154,100 @@ def _yearly_reviews(reviews) -> tuple[list[dict], int]:
 # -- delegations ---------------------------------------------------------------
 
 
-def subtree_delegations(unit, period, user, key: str) -> dict:
-    """:func:`delegations`, kept under the versions of the subtrees they are read from
-    (``figures.subtree_stamp``, the activities' part: every change of an activity, its
-    places, members or partners moves its province's ``acts`` version; an aid record
-    does not): a unit's under its province's; the
-    root's summed from its own part and one part per unit directly below it, each
-    under its own version, so a save in Hà Nội counts Hà Nội's delegations again only.
-    Only when the reader sees the whole subtree and the summary tables are valid
-    (they are what moves the versions)."""
-    from doingoai.core.caching import get_or_compute
-    from doingoai.core.models import all_topic_versions, subtree_topic, version_stamp
-    from doingoai.organization.models import Unit
-
-    from .figures import province_of, subtree_stamp
-
-    if province_of(unit) is not None:
-        return get_or_compute(
-            f"{key}:delegations:{subtree_stamp(unit, part='acts')}",
-            lambda: delegations(unit, period, user),
-        )
-    depth = unit.path.count("/") + 1
-    tree = list(Unit.objects.filter(path__startswith=unit.path))
-    below = [u for u in tree if u.path.count("/") == depth]
-    # each part's units as a list: PostgreSQL plans a province's delegations over the
-    # country's when given the subtree as a subquery on the paths (434 → 97 ms)
-    ids = {c.pk: [u.pk for u in tree if u.path.startswith(c.path)] for c in below}
-    versions = all_topic_versions()
-    own = version_stamp(versions, (subtree_topic(unit.pk, "acts"), "organization", "partners"))
-    parts = [
-        get_or_compute(
-            f"{key}:delegations-own:{own}",
-            lambda: delegations(unit, period, user, unit_ids=[unit.pk]),
-        )
-    ]
-    for child in below:
-        stamp = subtree_stamp(child, versions=versions, part="acts")
-        parts.append(
-            get_or_compute(
-                f"{key}:delegations-of:{child.pk}:{stamp}",
-                lambda child=child: delegations(child, period, user, unit_ids=ids[child.pk]),
-            )
-        )
-    return merge_delegations(parts)
-
-
-def merge_delegations(parts: list[dict]) -> dict:
-    """The delegations of disjoint sets of activities as :func:`delegations` gives them
-    for their union: counts summed, the table's newest ``DELEGATION_ROWS`` kept."""
-    out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
-    countries: dict[str, dict] = {}
-    purposes: dict[str, dict] = {}
-    rows = []
-    for part in parts:
-        out["out"] += part["out"]
-        out["in"] += part["in"]
-        for r in part["by_country"]:
-            cell = countries.setdefault(r["country"], {**r, "out": 0, "in": 0})
-            cell["out"] += r["out"]
-            cell["in"] += r["in"]
-        for r in part["by_purpose"]:
-            cell = purposes.setdefault(r["purpose"], {**r, "out": 0, "in": 0})
-            cell["out"] += r["out"]
-            cell["in"] += r["in"]
-        rows += part["rows"]
-    if not out["out"] + out["in"]:
-        return out
-    out["by_country"] = sorted(
-        countries.values(), key=lambda r: (-r["out"] - r["in"], r["country"])
-    )
-    out["by_purpose"] = sorted(purposes.values(), key=lambda r: (-r["out"] - r["in"], r["purpose"]))
-    rows.sort(key=lambda r: (r["start"], r["id"]))
-    out["rows"] = rows[-DELEGATION_ROWS:]
-    out["more"] = max(out["out"] + out["in"] - len(out["rows"]), 0)
-    return out
-
-
-def delegations(unit, period, user, unit_ids: list[int] | None = None) -> dict:
-    """The delegations of ``unit``'s subtree (``unit_ids``: of those units of it) that
-    took place in the period: counts, by country, by purpose, and their table."""
+def delegations(unit, period, user, months=None) -> dict:
+    """The delegations of ``unit``'s subtree that took place in the period: counts, by
+    country, by purpose, and their table. With ``months`` (``figures.summed_months``:
+    the reader sees the whole subtree and the summaries are valid) the counts are
+    summed from the unit's own summary rows (``DelegationMonth``,
+    ``DelegationCountryMonth``: a few thousand rows for the country's term, where
+    counting its 90,000 delegations and their places and partners took 0.2–0.4 s);
+    else counted from the records she may see."""
     out = {"out": 0, "in": 0, "by_country": [], "by_purpose": [], "rows": [], "more": 0}
     qs = activity_qs(unit, user, period.start, period.end)
     if qs is None:
         return out
-    if unit_ids is not None:
-        qs = (
-            scoped("activities.Activity", user, unit)
-            .filter(unit_id__in=unit_ids, start_date__gte=period.start)
-            .filter(start_date__lte=period.end)
-            .filter(took_place())
-        )
-    from doingoai.activities.models import Activity, ActivityPlace
-
     # the trips that took place, as section 1 and the dashboard count them
     qs = qs.filter(kind__in=DELEGATION_KINDS)
-    counts = dict(qs.order_by().values_list("kind").annotate(n=Count("id")))
-    out["out"], out["in"] = counts.get("delegation_out", 0), counts.get("delegation_in", 0)
-    if not counts:
+    if months:
+        purposes, countries = _summed_delegations(unit, months)
+    else:
+        purposes, countries = _counted_delegations(qs)
+    counts = defaultdict(int)
+    for kind, _purpose, n in purposes:
+        counts[kind] += n
+    out["out"], out["in"] = counts["delegation_out"], counts["delegation_in"]
+    if not out["out"] + out["in"]:
         return out
-    ids = qs.values("pk")
-    # a delegation abroad goes to the countries of its places; one received comes from
-    # the countries of its partners
-    grid: dict[str, dict[str, int]] = defaultdict(lambda: {"out": 0, "in": 0})
-    for country, n in (
-        ActivityPlace.objects.filter(activity__in=ids.filter(kind="delegation_out"))
-        .exclude(country="VN")
-        .values_list("country")
-        .annotate(n=Count("activity_id", distinct=True))
-    ):
-        grid[country]["out"] += n
-    through = Activity.partners.through
-    for country, n in (
-        through.objects.filter(activity__in=ids.filter(kind="delegation_in"))
-        .exclude(partner__country="VN")
-        .values_list("partner__country")
-        .annotate(n=Count("activity_id", distinct=True))
-    ):
-        grid[country or ""]["in"] += n
     out["by_country"] = [
         {"country": c, "name": country_name(c, "vi") or "—", **v}
-        for c, v in sorted(grid.items(), key=lambda kv: (-kv[1]["out"] - kv[1]["in"], kv[0]))
+        for c, v in sorted(_grid(countries).items(), key=_most)
     ]
-    out["by_purpose"] = _by_purpose(qs)
-    out["rows"], out["more"] = _delegation_rows(qs, counts)
+    by_purpose = _grid((kind, p or NO_PURPOSE, n) for kind, p, n in purposes)
+    out["by_purpose"] = [{"purpose": k, **v} for k, v in sorted(by_purpose.items(), key=_most)]
+    out["rows"], out["more"] = _delegation_rows(qs, out["out"] + out["in"])
     return out
 
 
-def _by_purpose(qs) -> list[dict]:
-    """What the delegations went (or came) for: the main purpose recorded on each,
-    each delegation counted once; "" where none is recorded yet."""
+def _grid(rows) -> dict[str, dict[str, int]]:
+    """{key: {"out": n, "in": n}} of (kind, key, n) rows."""
     grid: dict[str, dict[str, int]] = defaultdict(lambda: {"out": 0, "in": 0})
-    for kind, purpose, n in (
-        qs.order_by().values_list("kind", "main_purpose").annotate(n=Count("id"))
-    ):
-        grid[purpose or NO_PURPOSE]["out" if kind == "delegation_out" else "in"] += n
-    return [
-        {"purpose": k, **v}
-        for k, v in sorted(grid.items(), key=lambda kv: (-kv[1]["out"] - kv[1]["in"], kv[0]))
+    for kind, key, n in rows:
+        grid[key or ""]["out" if kind == "delegation_out" else "in"] += n
+    return grid
+
+
+def _most(item) -> tuple:
+    key, v = item
+    return (-v["out"] - v["in"], key)
+
+
+def _summed_delegations(unit, months) -> tuple[list, list]:
+    """(kind, main purpose, n) and (kind, country, n) rows of ``unit``'s subtree over
+    ``months``, from its own summary rows."""
+    from .models import DelegationCountryMonth, DelegationMonth
+
+    span = {"unit": unit, "month__gte": months[0], "month__lte": months[1]}
+    purposes = (
+        DelegationMonth.objects.filter(**span)
+        .values_list("kind", "main_purpose")
+        .annotate(n=Sum("delegations"))
+        .order_by()
+    )
+    countries = (
+        DelegationCountryMonth.objects.filter(**span)
+        .values_list("kind", "country")
+        .annotate(n=Sum("delegations"))
+        .order_by()
+    )
+    return list(purposes), list(countries)
+
+
+def _counted_delegations(qs) -> tuple[list, list]:
+    """The same rows counted from the delegations ``qs``: a delegation abroad goes to
+    the countries of its places, one received comes from the countries of its
+    partners (Viet Nam left out), each delegation counted once per country."""
+    from doingoai.activities.models import Activity, ActivityPlace
+
+    purposes = list(qs.order_by().values_list("kind", "main_purpose").annotate(n=Count("id")))
+    if not purposes:
+        return [], []
+    ids = qs.values("pk")
+    countries = [
+        ("delegation_out", c, n)
+        for c, n in ActivityPlace.objects.filter(activity__in=ids.filter(kind="delegation_out"))
+        .exclude(country="VN")
+        .values_list("country")
+        .annotate(n=Count("activity_id", distinct=True))
     ]
+    through = Activity.partners.through
+    countries += [
+        ("delegation_in", c, n)
+        for c, n in through.objects.filter(activity__in=ids.filter(kind="delegation_in"))
+        .exclude(partner__country="VN")
+        .values_list("partner__country")
+        .annotate(n=Count("activity_id", distinct=True))
+    ]
+    return purposes, countries
 
 
 def _first_line(text: str, limit: int = 300) -> str:
@@ -289,19 +259,37 @@ def _first_line(text: str, limit: int = 300) -> str:
     return cut.rstrip(" ,;.") + "…"
 
 
-def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
+def _delegation_rows(qs, total: int) -> tuple[list[dict], int]:
+    """The table of the delegations ``qs`` (``total`` of them): the newest
+    ``DELEGATION_ROWS``, in date order, and how many more there are. The newest of each
+    kind are read in the order of the (kind, start) index, then the rows by key (a
+    sort of every delegation of the country's term took 20–40 ms)."""
     from django.db.models import Prefetch
 
-    from doingoai.activities.models import Activity, DelegationMember
+    from doingoai.activities.models import Activity, ActivityPlace, DelegationMember
+    from doingoai.partners.models import Partner
 
-    total = sum(counts.values())
+    newest = []
+    for kind in DELEGATION_KINDS:
+        newest += (
+            qs.filter(kind=kind)
+            .order_by("-start_date", "-pk")
+            .values_list("start_date", "pk")[:DELEGATION_ROWS]
+        )
+    newest = [pk for _start, pk in sorted(newest)[-DELEGATION_ROWS:]]
     funding = dict(Activity.Funding.choices)
     picked = (
-        qs.order_by("start_date", "pk")
-        .prefetch_related(
-            "places",
-            "partners",
-            Prefetch("members", queryset=DelegationMember.objects.order_by("position_order", "pk")),
+        Activity._base_manager.filter(pk__in=newest)
+        .order_by("start_date", "pk")
+        .prefetch_related(  # what the rows show of them
+            Prefetch("places", queryset=ActivityPlace.objects.only("activity_id", "country")),
+            Prefetch("partners", queryset=Partner.objects.only("country")),
+            Prefetch(
+                "members",
+                queryset=DelegationMember.objects.order_by("position_order", "pk").only(
+                    "activity_id", "name", "role"
+                ),
+            ),
         )
         .only(
             "pk",
@@ -316,11 +304,6 @@ def _delegation_rows(qs, counts) -> tuple[list[dict], int]:
             "report",
         )
     )
-    if total > DELEGATION_ROWS:  # the newest ones, in date order
-        newest = list(
-            qs.order_by("-start_date", "-pk").values_list("pk", flat=True)[:DELEGATION_ROWS]
-        )
-        picked = picked.filter(pk__in=newest)
     rows = []
     for a in picked:
         if a.kind == "delegation_out":

@@ -26,11 +26,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, Func, IntegerField, Q, Sum
+from django.db.models import Count, F, Func, IntegerField, Q, Sum
 
 from doingoai.resources.selectors import resource_country
 
-from .figures import MONEY, has_partner, regime, took_place
+from .figures import DELEGATION_KINDS, MONEY, has_partner, regime, took_place
 
 #: the partners' reach keeps a bit per month from January 2000 to December 2034
 BASE_MONTH = 2000 * 12
@@ -80,10 +80,14 @@ class Dirty:
     resource_partners: set = field(default_factory=set)  # (owner unit id, month, partner id)
     agreements: set = field(default_factory=set)
     reach: set = field(default_factory=set)  # (owner unit id, partner id)
+    # (owner unit id, month) of the delegations among the activities: what the report
+    # reads of them (their counts, countries, purposes and table)
+    delegations: set = field(default_factory=set)
 
     def __bool__(self):
         return bool(
             self.activities
+            or self.delegations
             or self.took_part
             or self.resources
             or self.resource_partners
@@ -100,6 +104,7 @@ class Dirty:
 
     def update(self, other: Dirty):
         self.activities |= other.activities
+        self.delegations |= other.delegations
         self.took_part |= other.took_part
         self.resources |= other.resources
         self.resource_partners |= other.resource_partners
@@ -402,6 +407,58 @@ def resource_partner_groups(qs):
     )
 
 
+def delegation_groups(qs):
+    """Delegations that took place by owner unit, month, kind and main purpose."""
+    return (
+        qs.order_by()
+        .filter(took_place(), kind__in=DELEGATION_KINDS)
+        .annotate(month=MonthIndex("start_date"))
+        .values("unit_id", "month", "kind", "main_purpose")
+        .annotate(delegations=Count("id"))
+    )
+
+
+def delegation_country_groups(qs):
+    """The same by country, each delegation counted once per country: those sent
+    abroad by the countries of their places but Viet Nam, those received by the
+    countries of their partners but Viet Nam (as ``records.delegations`` counts)."""
+    from doingoai.activities.models import Activity, ActivityPlace
+
+    held = qs.order_by().filter(took_place())
+    sides = (
+        (
+            "delegation_out",
+            ActivityPlace._base_manager.exclude(country="VN"),
+            F("country"),
+        ),
+        (
+            "delegation_in",
+            Activity.partners.through.objects.exclude(partner__country="VN"),
+            F("partner__country"),
+        ),
+    )
+    for kind, links, country in sides:
+        rows = (
+            links.filter(activity__in=held.filter(kind=kind).values("pk"))
+            .order_by()
+            .annotate(
+                owner=F("activity__unit_id"),
+                month=MonthIndex("activity__start_date"),
+                to=country,
+            )
+            .values("owner", "month", "to")
+            .annotate(delegations=Count("activity_id", distinct=True))
+        )
+        for r in rows:
+            yield {
+                "unit_id": r["owner"],
+                "month": r["month"],
+                "kind": kind,
+                "country": r["to"],
+                "delegations": r["delegations"],
+            }
+
+
 def agreement_groups(qs):
     return (
         qs.order_by()
@@ -595,6 +652,22 @@ TABLES = {
         "resources.Resource",
         "date",
         nullable=("partner_id",),
+    ),
+    "delegations": Table(
+        "reports.DelegationMonth",
+        ("kind", "main_purpose"),
+        ("delegations",),
+        delegation_groups,
+        "activities.Activity",
+        "start_date",
+    ),
+    "delegation_countries": Table(
+        "reports.DelegationCountryMonth",
+        ("kind", "country"),
+        ("delegations",),
+        delegation_country_groups,
+        "activities.Activity",
+        "start_date",
     ),
     "agreements": Table(
         "reports.AgreementMonth",
@@ -937,6 +1010,10 @@ def refresh(dirty: Dirty):
             # every activity counted per unit and month (the lists' totals read it
             # directly, under no version)
             TABLES["activity_records"].refresh(dirty.activities, tree)
+        if dirty.delegations:
+            # read by the report's delegations only, kept under versions of their own
+            TABLES["delegations"].refresh(dirty.delegations, tree)
+            TABLES["delegation_countries"].refresh(dirty.delegations, tree)
         if dirty.took_part:
             moved |= refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
@@ -970,17 +1047,18 @@ def refresh(dirty: Dirty):
             }
 
         tops = subtrees(moved | money) | reach_tops
-        # and the activities' own (what reads the activities themselves, their places,
-        # members and partners: the report's delegations), moved by every change of an
-        # activity, not by an aid record saved
-        acts = {tree.top(c[0]) for c in dirty.activities | dirty.took_part} - {None}
+        # and its delegations' (the report's: their counts from the summaries, their
+        # table from the records themselves, their places, members and partners), moved
+        # by every change of a delegation (as it was or as it is), not by another
+        # activity's nor by an aid record's
+        dlg = {tree.top(c[0]) for c in dirty.delegations} - {None}
         # and its resources' (the money read from the resource summaries: an activity
         # saved without a change to its aid keeps the country's money cached)
         res = subtrees(money)
         bump_topics(
             [subtree_topic(u) for u in tops]
             + [subtree_topic(u, "reach") for u in reach_tops]
-            + [subtree_topic(u, "acts") for u in acts]
+            + [subtree_topic(u, "dlg") for u in dlg]
             + [subtree_topic(u, "res") for u in res]
         )
 
@@ -1008,6 +1086,8 @@ def rebuild(progress=None):
         M.ResourcePartnerMonth,
         M.ResourcePartnerTerm,
         M.AgreementMonth,
+        M.DelegationMonth,
+        M.DelegationCountryMonth,
         M.PartnerReach,
     )
     with transaction.atomic():

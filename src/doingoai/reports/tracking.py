@@ -15,6 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from doingoai.core.bulk import records_changed
 
 from . import summaries as S
+from .figures import DELEGATION_KINDS
 from .summaries import Dirty, month_of
 
 _OLD = "_summary_before"
@@ -25,13 +26,15 @@ _OLD = "_summary_before"
 
 def activity_cells(rows) -> Dirty:
     """Cells of activities given as (unit, start date, [partner ids], [taking-part
-    unit ids]) rows."""
+    unit ids], kind) rows."""
     d = Dirty()
-    for unit_id, day, partners, parts in rows:
+    for unit_id, day, partners, parts, kind in rows:
         if unit_id is None or day is None:
             continue
         month = month_of(day)
         d.activities.add((unit_id, month))
+        if kind in DELEGATION_KINDS:
+            d.delegations.add((unit_id, month))
         for p in partners:
             d.reach.add((unit_id, p))
         for u in parts:
@@ -68,10 +71,14 @@ def agreement_cells(rows) -> Dirty:
 def _activities(ids) -> Dirty:
     from doingoai.activities.models import Activity
 
-    rows = Activity._base_manager.filter(pk__in=ids).values_list("pk", "unit_id", "start_date")
+    rows = Activity._base_manager.filter(pk__in=ids).values_list(
+        "pk", "unit_id", "start_date", "kind"
+    )
     partners = _partners_of(Activity, ids)
     parts = _links(Activity.units.through, "activity_id", "unit_id", ids)
-    return activity_cells((u, d, partners.get(pk, ()), parts.get(pk, ())) for pk, u, d in rows)
+    return activity_cells(
+        (u, d, partners.get(pk, ()), parts.get(pk, ()), kind) for pk, u, d, kind in rows
+    )
 
 
 def _agreements(ids) -> Dirty:
