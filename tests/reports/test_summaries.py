@@ -28,6 +28,7 @@ from doingoai.reports.models import (
     ResourceMonth,
     ResourcePartnerMonth,
     ResourcePartnerTerm,
+    ResourceTerm,
     ResourceTotalMonth,
     TookPartMonth,
 )
@@ -93,6 +94,7 @@ def tables() -> dict:
             ResourceTotalMonth,
             ResourcePartnerMonth,
             ResourcePartnerTerm,
+            ResourceTerm,
             AgreementMonth,
             PartnerReach,
         )
@@ -497,9 +499,63 @@ def test_a_terms_ranking_from_its_partners_rows_equals_counting(more, monkeypatc
     assert tables() == incremental
 
 
+def test_a_terms_money_by_country_and_kind_from_its_term_rows(more, monkeypatch):
+    """A term's money by country and by kind is read from the term's own rows
+    (``ResourceTerm``: the centre's 440, not its 17,000 monthly cells at national size)
+    and is the money of the records counted: after aid recorded, an amount edited, a
+    resource moved to another unit, month, kind and partner's country, one moved out of
+    the term, one deleted; and the rows are what counting everything again writes."""
+    d, w = more, more.world
+    term = make_period(term="XIII")
+
+    def check(name):
+        for unit in (d.ea_kao, w.daklak, w.hanoi, w.central):
+            kw = {"unit": unit, "period": term, "user": w.user("admin"), "today": TODAY}
+            with CaptureQueriesContext(connection) as ctx:
+                summed = F._unit_figures(**kw)["resources"]
+            read = " ".join(q["sql"] for q in ctx.captured_queries)
+            assert "reports_resourceterm" in read and "reports_resourcemonth" not in read
+            plain = counted(monkeypatch, **kw)["resources"]
+            for key in ("received", "given", "by_country", "by_kind"):
+                assert summed[key] == plain[key], (name, unit.name, key)
+        incremental = tables()["ResourceTerm"]
+        assert incremental
+        call_command("rebuild_summaries", verbosity=0)
+        assert tables()["ResourceTerm"] == incremental, name  # = counted everything again
+
+    check("as made")
+    aid = make(
+        "resources",
+        d.ea_kao,
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(3_000_000_000),
+        currency="VND",
+        date=dt.date(2024, 9, 1),
+        partner=d.japan,
+    )
+    check("aid recorded")
+    aid.unit_value = Decimal(4_000_000_000)
+    aid.save()
+    check("amount edited")
+    aid.unit = w.hanoi
+    aid.partner = d.lao  # another country
+    aid.date = dt.date(2023, 1, 5)
+    aid.kind = "in_kind"
+    aid.save()
+    check("moved to another unit, month, country and kind")
+    aid.date = dt.date(2021, 5, 1)  # out of the term
+    aid.save()
+    check("moved out of the term")
+    d.grant.delete()
+    check("deleted")
+
+
 def test_a_term_given_other_dates_sums_its_partners_again(more, monkeypatch):
-    """A term whose dates change (or a new one) has its partners' rows summed again at
-    once: the ranking read from them stays that of the records."""
+    """A term whose dates change (or a new one) has its partners' rows and its money by
+    country and kind summed again at once: the ranking and the money read from them
+    stay those of the records."""
     from doingoai.organization.models import Term
 
     w = more.world
@@ -507,8 +563,10 @@ def test_a_term_given_other_dates_sums_its_partners_again(more, monkeypatch):
     xiii.end_date = dt.date(2024, 12, 31)
     xiii.save()
     kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("admin")}
-    summed = F._unit_figures(**kw, today=TODAY)["resources"]["by_partner"]
-    assert summed == counted(monkeypatch, **kw, today=TODAY)["resources"]["by_partner"]
+    summed = F._unit_figures(**kw, today=TODAY)["resources"]
+    plain = counted(monkeypatch, **kw, today=TODAY)["resources"]
+    for key in ("by_partner", "by_country", "by_kind"):
+        assert summed[key] == plain[key], key
     incremental = tables()
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental

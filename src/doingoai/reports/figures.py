@@ -710,10 +710,18 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     kinds = dict(Resource._meta.get_field("kind").choices)
     params = {"unit": unit.pk, RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
     if months:
-        from .models import ResourceMonth, ResourceTotalMonth
+        from .models import ResourceMonth, ResourceTerm, ResourceTotalMonth
 
         span = {"unit": unit, "month__gte": months[0], "month__lte": months[1]}
-        cells = ResourceMonth.objects.filter(**span)
+        # a term's money by country and kind from its own rows (the centre's: 440 rows,
+        # not its 17,000 monthly cells; ``months`` are whole, so are the term's); another
+        # period's from the months
+        term = term_of(period)
+        cells = (
+            ResourceTerm.objects.filter(unit=unit, term=term)
+            if term is not None
+            else ResourceMonth.objects.filter(**span)
+        )
         totals = (
             ResourceTotalMonth.objects.filter(**span).values("direction").annotate(**SUMMED_MONEY)
         )

@@ -473,13 +473,14 @@ class Table:
             list(self.rows(cells)),
         )
 
-    def refresh(self, keys: set, tree: Tree):
+    def refresh(self, keys: set, tree: Tree, moved: set | None = None):
         """Recount the cells of the owner units and months in ``keys`` and of every unit
         above them, deepest first: a unit's cell is its own records of the month plus
         the cells of the units directly below it (already current). No cell is patched
         by a difference, and no query reads more than one unit's own records. A unit
         above whose cells below did not change (an edit that moved no figure) is not
-        counted again. The units whose rows changed."""
+        counted again. The units whose rows changed; ``moved`` (a set) is given the
+        keys of the rows that changed, (unit, month, *dims)."""
         wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
         model = self.summary()
         changed = set()
@@ -507,8 +508,11 @@ class Table:
                     )
                     for m in self.measures:
                         cell[m] += r[m] or 0
-            if self.rewrite({"month": month, "unit_id": a}, cells):
+            rows = self.rewrite({"month": month, "unit_id": a}, cells)
+            if rows:
                 changed.add((a, month))
+                if moved is not None:
+                    moved |= rows
         return {a for a, _m in changed}
 
     def refresh_part(self, keys: set, tree: Tree, dim: str):
@@ -733,6 +737,82 @@ def rebuild_partner_terms(terms=None):
             )
 
 
+# ---------------------------------------------------------------- money per term
+
+RESOURCE_DIMS = ("direction", "kind", "country")
+
+
+def refresh_resource_terms(moved: set) -> set:
+    """Recount the term rows (``ResourceTerm``) of the month rows in ``moved`` ((unit,
+    month, direction, kind, country) of the ``ResourceMonth`` rows that changed, already
+    current): for each term the month lies in, the row of that unit and cell summed
+    again from the term's months of the same cell (an index range). The units whose
+    rows changed."""
+    from .models import ResourceMonth, ResourceTerm
+
+    if not moved:
+        return set()
+    spans = term_spans()
+    wanted: dict = defaultdict(set)  # (unit, term) -> {(direction, kind, country)}
+    for a, month, *dims in moved:
+        for term_id, (first, last) in spans.items():
+            if first <= month <= last:
+                wanted[(a, term_id)].add(tuple(dims))
+    changed = set()
+    for (a, term_id), cells in sorted(wanted.items()):
+        first, last = spans[term_id]
+        which = Q()
+        for direction, kind, country in cells:
+            which |= Q(direction=direction, kind=kind, country=country)
+        sums = {
+            tuple(r[d] for d in RESOURCE_DIMS): r
+            for r in ResourceMonth.objects.filter(
+                which, unit_id=a, month__gte=first, month__lte=last
+            )
+            .values(*RESOURCE_DIMS)
+            .annotate(**{m: Sum(m) for m in MONEY_FIELDS})
+        }
+        for cell in sorted(cells):
+            r = sums.get(cell)
+            rows = []
+            if r is not None and any(r[m] for m in MONEY_FIELDS):
+                rows = [(a, term_id, *cell, *(r[m] or 0 for m in MONEY_FIELDS))]
+            if rewrite(
+                ResourceTerm,
+                {"unit_id": a, "term_id": term_id, **dict(zip(RESOURCE_DIMS, cell, strict=True))},
+                ("unit_id", "term_id", *RESOURCE_DIMS),
+                MONEY_FIELDS,
+                rows,
+            ):
+                changed.add(a)
+    return changed
+
+
+def rebuild_resource_terms(terms=None):
+    """Every term's rows (or those of the ``terms`` ids: a term made or given other
+    dates), summed from the months (``ResourceMonth``, already current)."""
+    from .models import ResourceMonth, ResourceTerm
+
+    qn = connection.ops.quote_name
+    source = qn(ResourceMonth._meta.db_table)
+    dims = ", ".join(qn(d) for d in RESOURCE_DIMS)
+    columns = ", ".join(qn(f) for f in ("unit_id", "term_id", *RESOURCE_DIMS, *MONEY_FIELDS))
+    money = ", ".join(f"SUM({qn(m)})" for m in MONEY_FIELDS)
+    with connection.cursor() as cur:
+        for term_id in terms or ():
+            delete_rows(ResourceTerm, "term_id = %s", [term_id])
+        for term_id, (first, last) in sorted(term_spans().items()):
+            if terms is not None and term_id not in terms:
+                continue
+            cur.execute(
+                f"INSERT INTO {qn(ResourceTerm._meta.db_table)} ({columns}) "
+                f"SELECT unit_id, %s, {dims}, {money} FROM {source} "
+                f"WHERE month >= %s AND month <= %s GROUP BY unit_id, {dims} "
+                f"ORDER BY unit_id, {dims}",
+                [term_id, first, last],
+            )
+
+
 def took_part_rows(qs):
     """(activity, organizing unit, taking-part unit, year, month) of activities with
     partners in ``qs`` that took place, one row per taking-part unit."""
@@ -940,7 +1020,9 @@ def refresh(dirty: Dirty):
         if dirty.took_part:
             moved |= refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
-            money |= TABLES["resources"].refresh(dirty.resources, tree)
+            cells: set = set()  # the (unit, month, direction, kind, country) rows moved
+            money |= TABLES["resources"].refresh(dirty.resources, tree, moved=cells)
+            money |= refresh_resource_terms(cells)
             money |= TABLES["resource_totals"].refresh(dirty.resources, tree)
         if dirty.resource_partners:
             money |= TABLES["resource_partners"].refresh_part(
@@ -1007,6 +1089,7 @@ def rebuild(progress=None):
         M.ResourceTotalMonth,
         M.ResourcePartnerMonth,
         M.ResourcePartnerTerm,
+        M.ResourceTerm,
         M.AgreementMonth,
         M.PartnerReach,
     )
@@ -1028,6 +1111,7 @@ def _rebuild_all(tree: Tree, progress):
         if progress:
             progress.advance(1, name)
     rebuild_partner_terms()  # from the per-partner months
+    rebuild_resource_terms()  # from the months by direction, kind and country
     if progress:
         progress.advance(1, "partners per term")
     write_took_part(took_part_cells(took_part_rows(_activity()._base_manager.all()), tree))
