@@ -4,6 +4,7 @@ stale, never someone else's, and its forms keep working."""
 import re
 
 import pytest
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -141,6 +142,12 @@ def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, m
     assert len(listed) == 2
     assert len(list(tmp_path.glob("*.djcache"))) <= 32  # culled by half, then stored
     assert cache.get("page-60") == "trang 60"
+
+    # written at zlib's fastest level, read back as Django's own file cache reads them
+    page = {"html": "<p>Hội Liên hiệp Phụ nữ</p>" * 5000, "n": 1}
+    cache.set("big", page)
+    assert cache.get("big") == page
+    assert FileBasedCache(str(tmp_path), {}).get("big") == page
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,7 +7,9 @@ compute themselves only if it does not come in time."""
 
 from __future__ import annotations
 
+import pickle
 import time
+import zlib
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -66,6 +68,16 @@ class FileCache(FileBasedCache):
     def __init__(self, dir, params):
         super().__init__(dir, params)
         self._next_cull = 0.0
+
+    #: zlib's fastest level: a first view after a change stores its figures, the targets
+    #: matrix and the page (150–240 KB pickled each); level 1 compresses them 2–3 times
+    #: faster than the default 6 for files ~20 % larger (Django's ``get`` reads either)
+    compress_level = 1
+
+    def _write_content(self, file, timeout, value):
+        expiry = self.get_backend_timeout(timeout)
+        file.write(pickle.dumps(expiry, self.pickle_protocol))
+        file.write(zlib.compress(pickle.dumps(value, self.pickle_protocol), self.compress_level))
 
     def _cull(self):
         now = time.monotonic()
