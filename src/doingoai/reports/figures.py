@@ -111,19 +111,27 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     """All the figures of ``unit`` (with the units below and the units merged into
     them) for ``period``, counting only what ``user`` may see.
 
-    Cached per unit, period, reader's scope, language and day under the data version,
-    which every change of a record bumps: a cached figure is never stale. The parts
-    that read only some apps' records (``SECTION_TOPICS``) are also cached under those
-    apps' versions, so a change elsewhere reads them from the cache.
+    Cached per unit, period, reader's scope, language and day. When they are read from
+    the summary tables (``summed_months``) they are kept under the versions of what
+    they read (:meth:`Sections.stamp`: the subtree's summary cells, the agreements): a
+    change elsewhere (aid recorded in Hà Nội, for Đắk Lắk's figures) serves them from
+    the cache as they are, nothing read or written again; else under the data version,
+    which every change of a record bumps. A cached figure is never stale. The parts
+    that read only some apps' records (``SECTION_TOPICS``) or one subtree's cells are
+    also cached under those versions, so a change reads again only what it moved.
     """
     from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
 
     today = today or dt.date.today()
     key = figures_key(unit, period, user, today)
+    sections = Sections(key, summed_months(unit, period, user))
+    version = f"s{sections.stamp(unit)}" if sections.key else data_version()
     return get_or_compute(
-        f"{key}:{data_version()}",
-        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
+        f"{key}:{version}",
+        lambda: _unit_figures(
+            unit=unit, period=period, user=user, today=today, key=key, sections=sections
+        ),
     )
 
 
@@ -241,9 +249,20 @@ class Sections(Kept):
 
     def __init__(self, key: str, months):
         self.key = key if months else ""
+        self.months = months
 
     def get(self, name: str, compute):
         return self.cached(name, SECTION_TOPICS[name], compute)
+
+    def stamp(self, unit: Unit) -> str:
+        """The versions every part of ``unit``'s figures follows: the agreements' part's
+        (``SECTION_TOPICS``) and the subtree's summary cells (``subtree_stamp``, which
+        moves with its partners' reach and its money too)."""
+        from doingoai.core.models import version_stamp
+
+        versions = self.versions()
+        agreements = version_stamp(versions, SECTION_TOPICS["agreements"])
+        return f"{agreements}:{subtree_stamp(unit, SUBTREE_TOPICS, versions)}"
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -300,9 +319,12 @@ def province_of(unit: Unit) -> str | None:
     return chain[1] if len(chain) > 1 else None
 
 
-def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str = "") -> dict:
-    months = summed_months(unit, period, user)
-    sections = Sections(key, months)
+def _unit_figures(
+    *, unit: Unit, period: Period, user, today: dt.date, key: str = "", sections=None
+) -> dict:
+    if sections is None:
+        sections = Sections(key, summed_months(unit, period, user))
+    months = sections.months
     fig = {"unit": unit, "period": period, "today": today}
     fig["agreements"] = sections.get(
         "agreements", lambda: _agreements(unit, period, user, today, months)
@@ -310,7 +332,8 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
 
     def summed() -> dict:
         """What is read from the summary tables (when ``months``): it follows the
-        subtree's cells, so it is kept under the subtree's version."""
+        subtree's cells (the whole figures are kept under their version,
+        ``unit_figures``; its parts that follow fewer cells under their own)."""
         rollup = Rollup(unit)
         part = {"rollup_children": rollup.children}
         part["activities"] = _activities(unit, period, user, rollup, months)
@@ -329,7 +352,7 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
         part["units"] = _per_unit(unit, period, user, rollup, part, months, sections)
         return part
 
-    fig.update(sections.subtree("summed", unit, summed))
+    fig.update(summed())
     fig["units_without_events"] = [row["unit"] for row in fig["units"] if row["intl_events"] == 0]
     return fig
 
