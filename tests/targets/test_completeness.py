@@ -474,3 +474,37 @@ def test_matrix_kept_per_province_follows_each_change(recs):
     assert cell(
         C.matrix(unit=w.central, period=period, user=reader, on=ON), w.hanoi, Measure.AGREEMENTS
     ).measured == straight(Measure.AGREEMENTS, w.hanoi, period)
+
+
+def test_the_dashboards_behind_counts_are_the_matrixs(recs):
+    """The dashboard's "units behind" cards count what the matrix shows (each column's
+    units it applies to and those at risk or not met), for the country and a province,
+    a term and a year, targets naming some units; and a change moves them as it moves
+    the matrix. The dashboard does not keep the matrix itself (it does not build it)."""
+    w = recs.world
+    term, year = make_period(term="XIII"), make_period(year=2024)
+    set_all(w.central, term)
+    set_all(w.daklak, term)
+    named = Target.objects.create(unit=w.central, year=2024, measure=Measure.INTL_EVENTS, value=2)
+    named.units.set([w.daklak, w.hanoi])
+    Target.objects.create(unit=w.daklak, year=2024, measure=Measure.AGREEMENTS, value=1)
+    reader = w.user("trunguong")
+
+    def check():
+        for unit in (w.central, w.daklak):
+            for period in (term, year):
+                columns = C.behind(unit=unit, period=period, user=reader, on=ON)
+                grid = C.matrix(unit=unit, period=period, user=reader, on=ON)
+                assert [(c["measure"], c["applies"], c["behind"]) for c in columns] == [
+                    (t.measure, sum(1 for r in grid.rows if r.cells[i]), grid.behind(i))
+                    for i, t in enumerate(grid.targets)
+                ], (unit.name, period.label)
+
+    check()
+    make("activities", w.hanoi, partners=[make("partners", w.hanoi)], start_date=ON)
+    check()
+    cache.clear()
+    C.behind(unit=w.daklak, period=term, user=reader, on=ON)
+    key, version = C._kept_as(w.daklak, term, reader, ON)
+    assert cache.get(f"{key}:behind:{version}") is not None
+    assert cache.get(f"{key}:{version}") is None  # the matrix was neither built nor kept
