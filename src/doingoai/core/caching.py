@@ -53,6 +53,19 @@ def get_or_compute(
     return compute()
 
 
+def get_or_set(key: str, compute: Callable, *, timeout: int = 6 * 3600):
+    """The cached value of ``key``, else ``compute()`` stored under it: without
+    :func:`get_or_compute`'s lock, for the parts of a computation that its caller
+    already makes once across the workers (the parts of a unit's figures, of the
+    targets' matrix). On the file cache the lock is two files written and one removed
+    a part: a first view after a change misses several parts."""
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 class FileCache(FileBasedCache):
     """Django's file cache, shared by the server's workers on one machine, counting its
     files at most once a minute per process.

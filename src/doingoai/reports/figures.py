@@ -163,11 +163,9 @@ def figures_key(unit, period, user, today) -> str:
 #: the apps whose records a part of the figures reads, when the unit lies in the
 #: reader's own subtree (her scope then adds nothing): that part is cached under
 #: those apps' versions and survives changes elsewhere (an activity saved does not
-#: recount the agreements or rank the partners again)
+#: recount the agreements)
 SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
-    "by_partner": ("resources", "partners", "organization"),
-    "by_regime": ("resources", "organization"),
     # what only the report reads (``records.report_figures``)
     "report_agreements": ("agreements", "organization"),
     "report_stages": ("resources", "partners", "organization"),
@@ -185,7 +183,9 @@ class Kept:
     """Parts of one computation kept in the cache under ``key`` and the versions of
     what each part reads; every topic's version is read once for the computation.
     Without a ``key`` (the figures counted from the records) each part is simply
-    computed. The figures' :class:`Sections` and the targets' ``Summed`` are these."""
+    computed. The figures' :class:`Sections` and the targets' ``Summed`` are these. The
+    computation is made once across the workers by its caller (``get_or_compute``):
+    its parts are read and stored without a lock of their own (``get_or_set``)."""
 
     key = ""
     _versions: dict | None = None
@@ -203,11 +203,11 @@ class Kept:
         records): an activity saved does not recount the agreements."""
         if not self.key:
             return compute()
-        from doingoai.core.caching import get_or_compute
+        from doingoai.core.caching import get_or_set
         from doingoai.core.models import version_stamp
 
         stamp = version_stamp(self.versions(), topics)
-        return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
+        return get_or_set(f"{self.key}:{name}:{stamp}", compute)
 
     def subtree(self, name: str, unit: Unit, compute, topics=None, part="unit"):
         """A part read from the summary tables of ``unit``, kept under its subtree's
@@ -215,11 +215,11 @@ class Kept:
         ``topics``' (default ``SUBTREE_TOPICS``)."""
         if not self.key:
             return compute()
-        from doingoai.core.caching import get_or_compute
+        from doingoai.core.caching import get_or_set
 
         topics = SUBTREE_TOPICS if topics is None else topics
         stamp = subtree_stamp(unit, topics, self.versions(), part=part)
-        return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
+        return get_or_set(f"{self.key}:{name}:{part}:{stamp}", compute)
 
     def children(self, name: str, units: list[Unit], compute) -> dict:
         """``compute(ids)`` ({unit id: value}) for ``units`` directly below the root,
@@ -346,7 +346,7 @@ def _unit_figures(
         part["resources"] = sections.subtree(
             "resources",
             unit,
-            lambda: _resources(unit, period, user, months, sections),
+            lambda: _resources(unit, period, user, months),
             part="res",
         )
         part["units"] = _per_unit(unit, period, user, rollup, part, months, sections)
@@ -714,7 +714,7 @@ def _money(row) -> dict:
     }
 
 
-def _resources(unit, period, user, months, sections: Sections) -> dict:
+def _resources(unit, period, user, months) -> dict:
     empty = _money({})
     out = {
         "available": False,
@@ -732,6 +732,7 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     out["available"] = True
     kinds = dict(Resource._meta.get_field("kind").choices)
     params = {"unit": unit.pk, RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
+    term = term_of(period)
     if months:
         from .models import ResourceMonth, ResourceTerm, ResourceTotalMonth
 
@@ -739,7 +740,6 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
         # a term's money by country and kind from its own rows (the centre's: 440 rows,
         # not its 17,000 monthly cells; ``months`` are whole, so are the term's); another
         # period's from the months
-        term = term_of(period)
         cells = (
             ResourceTerm.objects.filter(unit=unit, term=term)
             if term is not None
@@ -787,15 +787,16 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     # the ranking from the per-partner summary when the figures are summed (its rows are
     # the resources under the unit; the reader's scope adds none): a term's from its
     # own rows (the leading ones in index order), another period's from the months'
-    ranking = lambda: _by_partner(qs, params)  # noqa: E731
-    if months:
+    # (the whole of the money is kept under the subtree's money version: its parts are
+    # not kept apart, they would move with it)
+    if months and term is not None:
+        out["by_partner"] = _by_partner_term(unit, term, months, params)
+    elif months:
         from .models import ResourcePartnerMonth
 
-        ranking = lambda: _by_partner(ResourcePartnerMonth.objects.filter(**span), params)  # noqa: E731
-        term = term_of(period)
-        if term is not None:
-            ranking = lambda: _by_partner_term(unit, term, months, params)  # noqa: E731
-    out["by_partner"] = sections.get("by_partner", ranking)
+        out["by_partner"] = _by_partner(ResourcePartnerMonth.objects.filter(**span), params)
+    else:
+        out["by_partner"] = _by_partner(qs, params)
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {
@@ -809,7 +810,7 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     ]
     # the regimes from the totals' rows (by direction and regime) when summed
     money = ResourceTotalMonth.objects.filter(**span) if months else qs
-    out["by_regime"] = sections.get("by_regime", lambda: _by_regime(money))
+    out["by_regime"] = _by_regime(money)
     return out
 
 
