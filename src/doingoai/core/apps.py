@@ -57,6 +57,13 @@ class CoreConfig(RecordApp):
 
         searchindex.connect_signals()
 
+        from django.core.signals import request_finished, request_started
+
+        from .scope import request_begins, request_ends
+
+        request_started.connect(request_begins, dispatch_uid="doingoai-scope-request-begins")
+        request_finished.connect(request_ends, dispatch_uid="doingoai-scope-request-ends")
+
         from django.db.backends.signals import connection_created
 
         from .text import register_sqlite_function

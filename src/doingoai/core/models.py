@@ -290,6 +290,10 @@ def all_topic_versions() -> dict[str, int]:
 def _bump(topic: str | None) -> None:
     from django.db.models import F
 
+    from .scope import forget_roots
+
+    forget_roots()  # a unit made, moved or merged: the tree's roots are read again
+
     if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
         _row, created = DataVersion.objects.get_or_create(pk=1, defaults={"value": 1, "topic": ""})
         if not created:  # another writer created it meanwhile: count this change too

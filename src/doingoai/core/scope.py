@@ -9,6 +9,7 @@ Out of scope means "not in the queryset", which the views turn into 404.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from django.db import connections
@@ -82,6 +83,20 @@ def covers_whole_tree(path: str | None) -> bool:
     condition: the central level's lists and figures skip the join with the units."""
     if not path or path.strip("/").count("/"):
         return False  # a root's path is one segment ("/1/"): a unit below needs no query
+    roots = _roots()
+    return len(roots) == 1 and roots[0][0] == path
+
+
+#: the roots read once per request (a central dashboard asked a dozen times): kept while
+#: a request runs (``request_started`` to ``request_finished``), forgotten at every
+#: change of a record (``models._bump``: a unit made, moved or merged moves the versions)
+_request = threading.local()
+
+
+def _roots() -> list:
+    roots = getattr(_request, "roots", None)
+    if roots is not None:
+        return roots
     from django.db import connection
 
     with connection.cursor() as cur:
@@ -90,7 +105,21 @@ def covers_whole_tree(path: str | None) -> bool:
             "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2"
         )
         roots = cur.fetchall()
-    return len(roots) == 1 and roots[0][0] == path
+    if getattr(_request, "active", False):
+        _request.roots = roots
+    return roots
+
+
+def request_begins(**kwargs) -> None:
+    _request.active, _request.roots = True, None
+
+
+def request_ends(**kwargs) -> None:
+    _request.active, _request.roots = False, None
+
+
+def forget_roots() -> None:
+    _request.roots = None
 
 
 def unit_model():
