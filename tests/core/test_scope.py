@@ -75,7 +75,7 @@ def test_the_roots_are_read_once_a_request_and_again_after_a_change(world, login
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from doingoai.core import scope
+    from doingoai.core import memo, scope
     from doingoai.organization.models import Unit
 
     def roots_read(sql_list) -> int:
@@ -91,10 +91,10 @@ def test_the_roots_are_read_once_a_request_and_again_after_a_change(world, login
         assert scope.covers_whole_tree(world.central.path)
     assert roots_read(ctx.captured_queries) == 2
     # within a request a unit made is seen at once: a second root covers no longer
-    scope.request_begins()
+    memo.request_begins()
     try:
         assert scope.covers_whole_tree(world.central.path)
         Unit.objects.create(level="central", code="X1", name="Một gốc khác", area_name="X")
         assert not scope.covers_whole_tree(world.central.path)
     finally:
-        scope.request_ends()
+        memo.request_ends()

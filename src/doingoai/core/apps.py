@@ -59,10 +59,10 @@ class CoreConfig(RecordApp):
 
         from django.core.signals import request_finished, request_started
 
-        from .scope import request_begins, request_ends
+        from .memo import request_begins, request_ends
 
-        request_started.connect(request_begins, dispatch_uid="doingoai-scope-request-begins")
-        request_finished.connect(request_ends, dispatch_uid="doingoai-scope-request-ends")
+        request_started.connect(request_begins, dispatch_uid="doingoai-memo-request-begins")
+        request_finished.connect(request_ends, dispatch_uid="doingoai-memo-request-ends")
 
         from django.db.backends.signals import connection_created
 

@@ -9,7 +9,6 @@ Out of scope means "not in the queryset", which the views turn into 404.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
 from django.db import connections
@@ -87,39 +86,21 @@ def covers_whole_tree(path: str | None) -> bool:
     return len(roots) == 1 and roots[0][0] == path
 
 
-#: the roots read once per request (a central dashboard asked a dozen times): kept while
-#: a request runs (``request_started`` to ``request_finished``), forgotten at every
-#: change of a record (``models._bump``: a unit made, moved or merged moves the versions)
-_request = threading.local()
-
-
 def _roots() -> list:
-    roots = getattr(_request, "roots", None)
-    if roots is not None:
-        return roots
-    from django.db import connection
+    """The tree's roots (read once a request: ``core.memo``)."""
+    from .memo import remember
 
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT path FROM organization_unit "
-            "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2"
-        )
-        roots = cur.fetchall()
-    if getattr(_request, "active", False):
-        _request.roots = roots
-    return roots
+    def read():
+        from django.db import connection
 
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT path FROM organization_unit "
+                "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2"
+            )
+            return cur.fetchall()
 
-def request_begins(**kwargs) -> None:
-    _request.active, _request.roots = True, None
-
-
-def request_ends(**kwargs) -> None:
-    _request.active, _request.roots = False, None
-
-
-def forget_roots() -> None:
-    _request.roots = None
+    return remember("tree-roots", read)
 
 
 def unit_model():

@@ -149,10 +149,14 @@ def note(dirty: Dirty):
 
 
 def is_valid() -> bool:
-    """Are the summary tables complete (and so kept current)?"""
+    """Are the summary tables complete (and so kept current)? Read once a request
+    (``core.memo``: forgotten when the versions move, as invalidating and rebuilding
+    the tables move them)."""
+    from doingoai.core.memo import remember
+
     from .models import SummaryState
 
-    return SummaryState.objects.filter(pk=1, valid=True).exists()
+    return remember("summaries-valid", SummaryState.objects.filter(pk=1, valid=True).exists)
 
 
 # ---------------------------------------------------------------- counting
