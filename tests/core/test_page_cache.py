@@ -127,19 +127,21 @@ def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, m
     clock = [1000.0]
     monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
     cache = caching.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2}})
-    listed = []
-    real_list = cache._list_cache_files
+    counted, listed = [], []
+    real_count, real_list = caching.os.listdir, cache._list_cache_files
+    monkeypatch.setattr(caching.os, "listdir", lambda d: counted.append(1) or real_count(d))
     monkeypatch.setattr(cache, "_list_cache_files", lambda: listed.append(1) or real_list())
 
     for i in range(60):
         cache.set(f"page-{i}", f"trang {i}")
-    assert len(listed) == 1  # counted on the first store only
+    assert len(counted) == 1  # counted on the first store only
+    assert listed == []  # by their names: under the bound, no entry's path is made
     assert len(list(tmp_path.glob("*.djcache"))) == 60  # a minute's worth over the bound
     assert cache.get("page-59") == "trang 59"
 
     clock[0] += 61
     cache.set("page-60", "trang 60")
-    assert len(listed) == 2
+    assert len(counted) == 2 and len(listed) == 1  # over the bound: listed and culled
     assert len(list(tmp_path.glob("*.djcache"))) <= 32  # culled by half, then stored
     assert cache.get("page-60") == "trang 60"
 
