@@ -88,6 +88,14 @@ class Rollup:
         self.children = sorted(children, key=lambda u: (u.level, vietnamese_sort_key(u.name)))
         self.child_ids = {u.pk for u in self.children}
 
+    @classmethod
+    def of(cls, root: Unit) -> Rollup:
+        """The roll-up of ``root``, made once a request (``core.memo``: the figures and
+        the targets' cards of a dashboard roll up to the same units)."""
+        from doingoai.core.memo import remember
+
+        return remember(f"rollup:{root.pk}:{root.path}", lambda: cls(root))
+
     @functools.cached_property
     def paths(self) -> dict[int, str]:
         """Every unit of the subtree's path, read only when a record's unit is rolled up
@@ -334,7 +342,7 @@ def _unit_figures(
         """What is read from the summary tables (when ``months``): it follows the
         subtree's cells (the whole figures are kept under their version,
         ``unit_figures``; its parts that follow fewer cells under their own)."""
-        rollup = Rollup(unit)
+        rollup = Rollup.of(unit)
         part = {"rollup_children": rollup.children}
         part["activities"] = _activities(unit, period, user, rollup, months)
         # the partners' reach has versions of its own (moved only when its rows
@@ -1108,11 +1116,49 @@ def _per_unit_summed(unit, rows, months, sections: Kept | None = None):
             rows[child]["intl_events"] = 1
 
 
+def unit_rows(unit_ids: list[int], months) -> dict:
+    """The summary rows of each of ``unit_ids`` in the months (each counts its unit's
+    whole subtree), summed in three statements: ``activities`` {(unit, kind):
+    (activities, with partners)}, ``agreements`` {unit: signed}, ``money`` {(unit,
+    direction): {items, vnd, usd, no_rate}}. Read once a request (``core.memo``): the
+    figures' units below and the targets' cards of a dashboard read the same rows."""
+    from doingoai.core.memo import remember
+
+    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth
+
+    ids = sorted(unit_ids)
+
+    def read() -> dict:
+        below = {"unit_id__in": ids, "month__gte": months[0], "month__lte": months[1]}
+        activities = {
+            (unit_id, kind): (n or 0, intl or 0)
+            for unit_id, kind, n, intl in ActivityMonth.objects.filter(**below)
+            .values("unit_id", "kind")
+            .annotate(n=Sum("activities"), intl=Sum("with_partners"))
+            .values_list("unit_id", "kind", "n", "intl")
+        }
+        agreements = dict(
+            AgreementMonth.objects.filter(**below)
+            .values("unit_id")
+            .annotate(n=Sum("signed"))
+            .values_list("unit_id", "n")
+        )
+        money = {
+            (r["unit_id"], r["direction"]): r
+            for r in ResourceTotalMonth.objects.filter(**below)
+            .values("unit_id", "direction")
+            .annotate(**SUMMED_MONEY)
+        }
+        return {"activities": activities, "agreements": agreements, "money": money}
+
+    if not ids:
+        return {"activities": {}, "agreements": {}, "money": {}}
+    return remember(f"unit-rows:{months}:{','.join(map(str, ids))}", read)
+
+
 def _unit_counts(unit_ids: list[int], months) -> dict[int, dict]:
     """{unit: its activities, events with partners, agreements signed, resources and
     their money} in the months, from the summary rows of each of ``unit_ids``."""
-    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth
-
     keys = (
         "activities",
         "intl_events",
@@ -1125,24 +1171,16 @@ def _unit_counts(unit_ids: list[int], months) -> dict[int, dict]:
     out = {u: dict.fromkeys(keys, 0) for u in unit_ids}
     if not unit_ids:
         return out
-    below = {"unit_id__in": unit_ids, "month__gte": months[0], "month__lte": months[1]}
-    for r in (
-        ActivityMonth.objects.filter(**below)
-        .values("unit_id")
-        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
-    ):
-        out[r["unit_id"]]["activities"] += r["n"] or 0
-        out[r["unit_id"]]["intl_events"] += r["intl"] or 0
-    for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
-        out[r["unit_id"]]["agreements"] += r["n"] or 0
-    for r in (
-        ResourceTotalMonth.objects.filter(**below)
-        .values("unit_id", "direction")
-        .annotate(**SUMMED_MONEY)
-    ):
-        row = out[r["unit_id"]]
+    rows = unit_rows(unit_ids, months)
+    for (unit_id, _kind), (n, intl) in rows["activities"].items():
+        out[unit_id]["activities"] += n
+        out[unit_id]["intl_events"] += intl
+    for unit_id, n in rows["agreements"].items():
+        out[unit_id]["agreements"] += n or 0
+    for (unit_id, direction), r in rows["money"].items():
+        row = out[unit_id]
         row["resources"] += r["items"] or 0
-        if r["direction"] == "received":
+        if direction == "received":
             row["received_vnd"] += r["vnd"] or 0
             row["received_usd"] += r["usd"] or 0
         else:

@@ -210,7 +210,7 @@ def _measured(unit, period: Period, user, on: dt.date, key: str = ""):
     is_default = not targets
     if is_default:
         targets = [default_target(unit, period)]
-    rollup = Rollup(unit)
+    rollup = Rollup.of(unit)
     summed = Summed(period, unit, user)  # are the summary tables to be read? once
     summed.key = key if summed.months else ""  # the measures keep parts under it
     measured = {}
