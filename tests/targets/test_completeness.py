@@ -429,6 +429,10 @@ def test_summed_measures_read_no_records_and_equal_counting(recs, monkeypatch):
         assert got == straight(measure, ea_kao, year) > 0, measure
 
 
+#: the matrix's count of the news items per unit (not the test's own reading of them)
+NEWS_COUNTED = 'COUNT("news_newsitem"."id")'
+
+
 def test_matrix_kept_per_province_follows_each_change(recs):
     """The country's matrix keeps each province's summary measures under that
     province's subtree version: after a save in Hà Nội only Hà Nội's cells are read
@@ -459,14 +463,25 @@ def test_matrix_kept_per_province_follows_each_change(recs):
     ]
     for change in changes:
         change()
-        with CaptureQueriesContext(connection) as ctx:
-            assert_matrix(w, w.central, period, user="trunguong")
+        with CaptureQueriesContext(connection) as ctx:  # (the records' count apart)
+            C.matrix(unit=w.central, period=period, user=reader, on=ON)
+        assert_matrix(w, w.central, period, user="trunguong")
         cells = [
             q["sql"]
             for q in ctx.captured_queries
             if '"reports_activitymonth"."kind"' in q["sql"] and "GROUP BY" in q["sql"]
         ]
         assert cells and all(f"IN ({w.hanoi.pk})" in sql for sql in cells), cells
+        # the news items are kept under the news' version: not counted again
+        assert not [q for q in ctx.captured_queries if NEWS_COUNTED in q["sql"]]
+    # news published in Hà Nội: counted again (and equal to the records)
+    recs.news.unit = w.hanoi
+    recs.news.status = NewsItem.Status.PUBLISHED
+    recs.news.save()
+    with CaptureQueriesContext(connection) as ctx:
+        C.matrix(unit=w.central, period=period, user=reader, on=ON)
+    assert [q for q in ctx.captured_queries if NEWS_COUNTED in q["sql"]]
+    assert_matrix(w, w.central, period, user="trunguong")
     # and a change in another province after them
     recs.trip.start_date = dt.date(2021, 1, 1)
     recs.trip.save()

@@ -166,12 +166,21 @@ def _resources(field):
 
 
 def news(root, rollup, period, user, today):
-    qs = (
-        scoped("news.NewsItem", user, root)
-        .filter(under(root.path), published__gte=period.start, published__lte=period.end)
-        .exclude(status="draft")
-    )
-    return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
+    """The news items published in the period (not drafts), per unit below. When the
+    reader sees the whole subtree (``Summed`` with a key) kept under the news' and the
+    units' versions: a save of an activity or aid does not count them again."""
+
+    def count():
+        qs = (
+            scoped("news.NewsItem", user, root)
+            .filter(under(root.path), published__gte=period.start, published__lte=period.end)
+            .exclude(status="draft")
+        )
+        return dict(_rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id"))))
+
+    if isinstance(period, Summed) and period.months:
+        return period.cached("news", ("news", "organization"), count)
+    return count()
 
 
 def new_partners(root, rollup, period, user, today):
