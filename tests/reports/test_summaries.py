@@ -621,3 +621,50 @@ def test_two_saves_of_one_month_at_once_both_count(world):
     incremental = tables()
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental
+
+
+def test_the_rankings_partners_counted_again_only_when_one_comes_or_goes(more, monkeypatch):
+    """The term's ranking says how many other partners there are: that count is kept
+    until a partner's row of the term comes or goes under the unit (its first aid of
+    the term recorded, its last deleted), not counted again at every aid edited; it
+    is always the number counting the records gives."""
+    w = more.world
+    monkeypatch.setattr(F, "TOP_PARTNERS", 1)
+    kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("admin")}
+
+    def others(**extra):
+        with CaptureQueriesContext(connection) as ctx:
+            summed = F._unit_figures(**kw, today=TODAY)["resources"]["by_partner"]
+        assert summed == counted(monkeypatch, **kw, today=TODAY)["resources"]["by_partner"]
+        counts = [
+            q
+            for q in ctx.captured_queries
+            if q["sql"].startswith("SELECT COUNT(*)") and "reports_resourcepartnerterm" in q["sql"]
+        ]
+        rest = {r["direction"]: r["partners"] for r in summed if "partners" in r}
+        return rest, len(counts)
+
+    def aid(partner, value=5_000_000):
+        return make(
+            "resources",
+            w.hanoi,
+            direction="received",
+            kind="cash",
+            quantity=Decimal(1),
+            unit_value=Decimal(value),
+            currency="VND",
+            date=dt.date(2024, 8, 1),
+            partner=partner,
+        )
+
+    first = aid(make("partners", w.hanoi, name_vi="Đối tác A", country="JP"), 9_000_000_000)
+    aid(make("partners", w.hanoi, name_vi="Đối tác B", country="JP"))
+    before, _n = others()
+    first.unit_value = Decimal(8_000_000_000)  # an amount edited: no partner came or went
+    first.save()
+    assert others() == (before, 0)  # not counted again
+    newcomer = aid(make("partners", w.hanoi, name_vi="Đối tác C", country="KR"))
+    after, n = others()
+    assert n and after["received"] == before["received"] + 1
+    newcomer.delete()
+    assert others()[0] == before

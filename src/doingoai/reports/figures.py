@@ -976,7 +976,7 @@ def _by_partner_term(unit, term, months, params) -> list[dict]:
         if len(first) == top:  # every row as rich as the last of them (ties)
             first = list(rows.filter(vnd__gte=first[-1]["vnd"]).values(*fields))
         first.sort(key=lambda r: (-r["vnd"], r["partner_id"] is None, r["partner_id"] or 0))
-        count = len(first) if len(first) < top else rows.count()
+        count = len(first) if len(first) < top else _partners_counted(unit, term, d, rows)
         ranked[d] = (first[:top], count)
     names = _partner_names(r["partner_id"] for leading, _n in ranked.values() for r in leading)
     out = []
@@ -990,6 +990,19 @@ def _by_partner_term(unit, term, months, params) -> list[dict]:
             rest["vnd"], rest["usd"] = _decimal(rest["vnd"], 0), _decimal(rest["usd"], 2)
             out.append(_others_row(d, count - len(leading), _money(rest), params))
     return out
+
+
+def _partners_counted(unit, term, direction: str, rows) -> int:
+    """How many partners' rows ``unit``'s term holds in ``direction`` (``rows``: them),
+    kept under the versions that move when a partner's row of a term comes or goes in
+    the subtree (``summaries.PARTNERS_COUNTED``) and the units' (terms, the tree): an
+    aid record edited keeps it (the centre's 43,000 rows are not counted again)."""
+    from doingoai.core.caching import get_or_set
+
+    from .summaries import PARTNERS_COUNTED
+
+    stamp = subtree_stamp(unit, ("organization",), part=PARTNERS_COUNTED)
+    return get_or_set(f"partners-counted:{unit.pk}:{term.pk}:{direction}:{stamp}", rows.count)
 
 
 def _decimal(value, places: int):

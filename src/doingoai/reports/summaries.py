@@ -313,11 +313,19 @@ def unmoved(tree: Tree, cell: tuple, owned, changed: set) -> bool:
     return cell not in owned and not any((c, *rest) in changed for c in tree.children(a))
 
 
-def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ...], rows) -> set:
+def rewrite(
+    model,
+    filters: dict,
+    keys: tuple[str, ...],
+    measures: tuple[str, ...],
+    rows,
+    presence: set | None = None,
+) -> set:
     """Make the rows of ``model`` that match ``filters`` exactly ``rows`` (tuples of the
     ``keys`` then the ``measures`` fields), writing only the difference: rows no longer
     wanted deleted, changed ones updated in place, new ones inserted; the keys of the
-    rows that changed (none: empty). A save that moves no figure (most edits) writes no
+    rows that changed (none: empty; ``presence``, a set, is given those of the rows
+    inserted or deleted). A save that moves no figure (most edits) writes no
     summary row; a rewritten row is an UPDATE of its measures, not a DELETE and an INSERT
     under the same unique key — on PostgreSQL every such pair left a dead index entry
     that the next insert of that key had to visit (an aid record saved 20 times: 100 →
@@ -334,6 +342,8 @@ def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ..
     gone = [found[k][0] for k in moved if k not in wanted]
     changed = [(*wanted[k], found[k][0]) for k in moved if k in found and k in wanted]
     new = [(*k, *v) for k, v in wanted.items() if k not in found]  # in the rows' order
+    if presence is not None:
+        presence |= {k for k in moved if (k in found) != (k in wanted)}
     with connection.cursor() as cur:
         if gone:
             cur.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(gone))})", gone)
@@ -657,14 +667,19 @@ def term_spans() -> dict[int, tuple[int, int]]:
 
 
 TERM_FIELDS = ("unit_id", "term_id", "direction", "partner_id", "items", "vnd", "usd", "no_rate")
+#: the part of a subtree's versions that moves when a partner's row of a term comes or
+#: goes under it (``refresh``): the number of partners a term's ranking counts
+PARTNERS_COUNTED = "pterms"
 MONEY_FIELDS = ("items", "vnd", "usd", "no_rate")
 
 
-def refresh_partner_terms(keys: set, tree: Tree):
+def refresh_partner_terms(keys: set, tree: Tree, presence: set | None = None):
     """Recount the term rows of the (owner unit, month, partner) ``keys``: for each term
     the month lies in, the partner's row of the owner and of every unit above it,
     deepest first — its own resources of the term plus the rows of the units directly
-    below (already current), as :meth:`Table.refresh` counts a month."""
+    below (already current), as :meth:`Table.refresh` counts a month. The units whose
+    rows changed; ``presence`` (a set) is given the units where a partner's row of a
+    term came or went (how many partners a unit's term counts changed)."""
     from doingoai.resources.models import Resource
 
     from .models import ResourcePartnerTerm
@@ -701,6 +716,7 @@ def refresh_partner_terms(keys: set, tree: Tree):
             cell = cells[r["direction"]]
             for m in MONEY_FIELDS:
                 cell[m] += r[m] or 0
+        came_or_went: set = set()
         if rewrite(
             ResourcePartnerTerm,
             {"unit_id": a, "term_id": term_id, "partner_id": partner_id or None},
@@ -711,8 +727,11 @@ def refresh_partner_terms(keys: set, tree: Tree):
                 for direction, cell in sorted(cells.items())
                 if any(cell.values())
             ],
+            presence=came_or_went,
         ):
             changed.add((a, term_id, partner_id))
+        if came_or_went and presence is not None:
+            presence.add(a)
     return {a for a, _t, _p in changed}
 
 
@@ -1028,11 +1047,12 @@ def refresh(dirty: Dirty):
             money |= TABLES["resources"].refresh(dirty.resources, tree, moved=cells)
             money |= refresh_resource_terms(cells)
             money |= TABLES["resource_totals"].refresh(dirty.resources, tree)
+        counted = set()  # units whose terms count another number of partners
         if dirty.resource_partners:
             money |= TABLES["resource_partners"].refresh_part(
                 dirty.resource_partners, tree, "partner_id"
             )
-            money |= refresh_partner_terms(dirty.resource_partners, tree)
+            money |= refresh_partner_terms(dirty.resource_partners, tree, presence=counted)
         if dirty.agreements:
             moved |= TABLES["agreements"].refresh(dirty.agreements, tree)
         reached = refresh_reach(dirty.reach, tree) if dirty.reach else set()
@@ -1063,11 +1083,15 @@ def refresh(dirty: Dirty):
         # and its resources' (the money read from the resource summaries: an activity
         # saved without a change to its aid keeps the country's money cached)
         res = subtrees(money)
+        # and how many partners its terms' rows hold (a partner's first or last aid of
+        # a term there: the rankings' "other partners" counted again, not at every aid)
+        partners = subtrees(counted)
         bump_topics(
             [subtree_topic(u) for u in tops]
             + [subtree_topic(u, "reach") for u in reach_tops]
             + [subtree_topic(u, "acts") for u in acts]
             + [subtree_topic(u, "res") for u in res]
+            + [subtree_topic(u, PARTNERS_COUNTED) for u in partners]
         )
 
 
