@@ -4,6 +4,7 @@ stale, never someone else's, and its forms keep working."""
 import re
 
 import pytest
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -126,21 +127,29 @@ def test_file_cache_counts_its_files_once_a_minute_and_stays_bounded(tmp_path, m
     clock = [1000.0]
     monkeypatch.setattr(caching.time, "monotonic", lambda: clock[0])
     cache = caching.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2}})
-    listed = []
-    real_list = cache._list_cache_files
+    counted, listed = [], []
+    real_count, real_list = caching.os.listdir, cache._list_cache_files
+    monkeypatch.setattr(caching.os, "listdir", lambda d: counted.append(1) or real_count(d))
     monkeypatch.setattr(cache, "_list_cache_files", lambda: listed.append(1) or real_list())
 
     for i in range(60):
         cache.set(f"page-{i}", f"trang {i}")
-    assert len(listed) == 1  # counted on the first store only
+    assert len(counted) == 1  # counted on the first store only
+    assert listed == []  # by their names: under the bound, no entry's path is made
     assert len(list(tmp_path.glob("*.djcache"))) == 60  # a minute's worth over the bound
     assert cache.get("page-59") == "trang 59"
 
     clock[0] += 61
     cache.set("page-60", "trang 60")
-    assert len(listed) == 2
+    assert len(counted) == 2 and len(listed) == 1  # over the bound: listed and culled
     assert len(list(tmp_path.glob("*.djcache"))) <= 32  # culled by half, then stored
     assert cache.get("page-60") == "trang 60"
+
+    # written at zlib's fastest level, read back as Django's own file cache reads them
+    page = {"html": "<p>Hội Liên hiệp Phụ nữ</p>" * 5000, "n": 1}
+    cache.set("big", page)
+    assert cache.get("big") == page
+    assert FileBasedCache(str(tmp_path), {}).get("big") == page
 
 
 @pytest.mark.django_db(transaction=True)
@@ -195,3 +204,28 @@ def test_a_new_release_is_not_served_pages_of_the_old_one(tmp_path):
     assert fingerprint(tmp_path) != before
     page.write_text("<h1>Tổng quan</h1>")
     assert fingerprint(tmp_path) == before  # the content counts, not when it was written
+
+
+def test_the_tokens_found_in_bytes_are_those_the_expression_finds():
+    """The reader's CSRF tokens are taken out of a kept page by scanning its bytes
+    (``_strip_token_bytes``): the same replacements as the regular expression on its
+    text, next to Vietnamese letters, at both ends, in longer runs, another's token."""
+    from types import SimpleNamespace
+
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+
+    from doingoai.core import pagecache
+
+    secret = _get_new_csrf_string()
+    mine = [_mask_cipher_secret(secret) for _ in range(3)]
+    other = _mask_cipher_secret(_get_new_csrf_string())
+    text = (
+        f"{mine[0]}<p>Hội Liên hiệp Phụ nữ{mine[1]}ế</p>"
+        f'<input value="{other}"><i>x{mine[2]}</i>{mine[0]}a {mine[1]}'
+        f"<b>{'x' * 63}</b>{'y' * 65}{mine[2][:63]}é{mine[2]}"
+    )
+    request = SimpleNamespace(META={"CSRF_COOKIE": secret})
+    got = pagecache._strip_token_bytes(request, text.encode())
+    assert got.decode() == pagecache._strip_tokens(request, text)
+    assert got.decode().count(pagecache.PLACEHOLDER) == 4 and other in got.decode()
+    assert pagecache._strip_token_bytes(SimpleNamespace(META={}), text.encode()) == text.encode()

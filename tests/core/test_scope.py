@@ -66,3 +66,35 @@ def test_a_reader_sees_exactly_her_own_taking_part_and_shared_activities(
         .exclude(pk__in=[taking_part.pk, shared.pk])
         .exists()
     )
+
+
+def test_the_roots_are_read_once_a_request_and_again_after_a_change(world, login):
+    """The central level's scope asks whether its unit is the only root (then a record
+    needs no condition to be in it): once a request, however often the page asks (a
+    dozen times on the national dashboard), and afresh after a unit is made."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doingoai.core import memo, scope
+    from doingoai.organization.models import Unit
+
+    def roots_read(sql_list) -> int:
+        return sum("parent_id IS NULL AND successor_id IS NULL" in q["sql"] for q in sql_list)
+
+    client = login("trunguong")
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/", {"unit": world.central.pk, "term": "XIII"}).status_code == 200
+    assert roots_read(ctx.captured_queries) == 1
+    # outside a request every question reads them
+    with CaptureQueriesContext(connection) as ctx:
+        assert scope.covers_whole_tree(world.central.path)
+        assert scope.covers_whole_tree(world.central.path)
+    assert roots_read(ctx.captured_queries) == 2
+    # within a request a unit made is seen at once: a second root covers no longer
+    memo.request_begins()
+    try:
+        assert scope.covers_whole_tree(world.central.path)
+        Unit.objects.create(level="central", code="X1", name="Một gốc khác", area_name="X")
+        assert not scope.covers_whole_tree(world.central.path)
+    finally:
+        memo.request_ends()

@@ -112,14 +112,14 @@ def test_a_central_readers_list_asks_for_the_tree_once(world, login):
 def test_the_tree_is_read_again_after_a_unit_is_saved(world):
     """Within a request the roots are kept; a unit saved (a second root, a merge) is seen
     at once; outside a request nothing is kept."""
-    from doingoai.core import scope
+    from doingoai.core import memo
     from doingoai.core.scope import covers_whole_tree
     from doingoai.organization.models import Unit
 
     central = world.central.path
     # what request_started and request_finished do (sent here, they would also close
     # the test's database connection)
-    scope._request_started()
+    memo.request_begins()
     try:
         assert covers_whole_tree(central)
         with CaptureQueriesContext(connection) as ctx:
@@ -130,7 +130,7 @@ def test_the_tree_is_read_again_after_a_unit_is_saved(world):
         other.delete()
         assert covers_whole_tree(central)
     finally:
-        scope._request_finished()
+        memo.request_ends()
     with CaptureQueriesContext(connection) as ctx:
         assert covers_whole_tree(central)
     assert len(ctx.captured_queries) == 1

@@ -97,3 +97,18 @@ def test_the_tags_write_what_the_loops_wrote():
         want = render(RESOURCES.replace("NAME", name), rows=resources)
         assert render(f'{{% resource_rows rows "{name}" %}}', rows=resources) == want
         assert "no-rate" in want and ("&quot;A&quot;" in want) is (name == "name")
+
+
+def test_the_chart_data_is_what_json_script_wrote():
+    """The dashboard's chart data (``json_data``) is Django's ``json_script`` byte for
+    byte: the characters that could end the script escaped, Vietnamese kept as JSON
+    escapes, dates and decimals encoded alike."""
+    import datetime as dt
+
+    data = {
+        "labels": {"total": 'Tổng "cộng" </script><b> & Đắk Lắk'},
+        "rows": [{"vnd": Decimal("12.50"), "day": dt.date(2025, 3, 1), "url": "/a/?x=1&y=2"}],
+    }
+    wanted = render('{{ data|json_script:"dashboard-data" }}', data=data)
+    assert render('{{ data|json_data:"dashboard-data" }}', data=data) == wanted
+    assert "</script><b>" not in wanted.removesuffix("</script>")

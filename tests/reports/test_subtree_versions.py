@@ -273,3 +273,46 @@ def test_national_delegations_kept_under_the_delegations_versions(data, monkeypa
     assert now["in"] == first["in"] + 1
     assert [(r["out"], r["in"]) for r in now["by_country"] if r["country"] == "KH"] == [(1, 0)]
     assert arrived.pk in {r["id"] for r in now["rows"]}
+    check()
+
+
+def test_aid_elsewhere_serves_a_provinces_figures_as_kept(data, monkeypatch):
+    """Aid recorded in Hà Nội leaves Đắk Lắk's figures as they were kept: served from
+    the cache as they are (no summary row read, nothing counted or stored again), while
+    the country's, whose cells moved, are read again and show the new money."""
+    from django.core.cache import caches
+
+    w = data.world
+    kw = {"period": make_period(term="XIII"), "user": w.user("admin"), "today": TODAY}
+    commune = make("units", w.hanoi)
+    before = {u.pk: F.unit_figures(unit=u, **kw) for u in (w.daklak, w.central)}
+    make(
+        "resources",
+        commune,
+        title="Tài trợ mới",
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(2000),
+        currency="USD",
+        date=dt.date(2024, 9, 3),
+        partner=data.japan,
+    )
+    stored = []
+    backend = caches["default"]
+    for name in ("set", "set_many"):
+        real = getattr(backend, name)
+        monkeypatch.setattr(
+            backend, name, lambda *a, real=real, **k: stored.append(a[0]) or real(*a, **k)
+        )
+    with CaptureQueriesContext(connection) as q:
+        daklak = F.unit_figures(unit=w.daklak, **kw)
+    read = [x["sql"][:150] for x in q.captured_queries if "reports_" in x["sql"]]
+    assert not [s for s in read if "summarystate" not in s], read
+    assert stored == []
+    for key in FIGURES:
+        assert daklak[key] == before[w.daklak.pk][key], key
+    central = F.unit_figures(unit=w.central, **kw)
+    assert stored  # the country's figures counted again and kept
+    received = central["resources"]["received"]["usd"]
+    assert received == before[w.central.pk]["resources"]["received"]["usd"] + 2000

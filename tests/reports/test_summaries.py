@@ -30,6 +30,7 @@ from doingoai.reports.models import (
     ResourceMonth,
     ResourcePartnerMonth,
     ResourcePartnerTerm,
+    ResourceTerm,
     ResourceTotalMonth,
     TookPartMonth,
 )
@@ -95,6 +96,7 @@ def tables() -> dict:
             ResourceTotalMonth,
             ResourcePartnerMonth,
             ResourcePartnerTerm,
+            ResourceTerm,
             AgreementMonth,
             DelegationMonth,
             DelegationCountryMonth,
@@ -609,9 +611,63 @@ def test_a_terms_ranking_from_its_partners_rows_equals_counting(more, monkeypatc
     assert tables() == incremental
 
 
+def test_a_terms_money_by_country_and_kind_from_its_term_rows(more, monkeypatch):
+    """A term's money by country and by kind is read from the term's own rows
+    (``ResourceTerm``: the centre's 440, not its 17,000 monthly cells at national size)
+    and is the money of the records counted: after aid recorded, an amount edited, a
+    resource moved to another unit, month, kind and partner's country, one moved out of
+    the term, one deleted; and the rows are what counting everything again writes."""
+    d, w = more, more.world
+    term = make_period(term="XIII")
+
+    def check(name):
+        for unit in (d.ea_kao, w.daklak, w.hanoi, w.central):
+            kw = {"unit": unit, "period": term, "user": w.user("admin"), "today": TODAY}
+            with CaptureQueriesContext(connection) as ctx:
+                summed = F._unit_figures(**kw)["resources"]
+            read = " ".join(q["sql"] for q in ctx.captured_queries)
+            assert "reports_resourceterm" in read and "reports_resourcemonth" not in read
+            plain = counted(monkeypatch, **kw)["resources"]
+            for key in ("received", "given", "by_country", "by_kind"):
+                assert summed[key] == plain[key], (name, unit.name, key)
+        incremental = tables()["ResourceTerm"]
+        assert incremental
+        call_command("rebuild_summaries", verbosity=0)
+        assert tables()["ResourceTerm"] == incremental, name  # = counted everything again
+
+    check("as made")
+    aid = make(
+        "resources",
+        d.ea_kao,
+        direction="received",
+        kind="cash",
+        quantity=Decimal(1),
+        unit_value=Decimal(3_000_000_000),
+        currency="VND",
+        date=dt.date(2024, 9, 1),
+        partner=d.japan,
+    )
+    check("aid recorded")
+    aid.unit_value = Decimal(4_000_000_000)
+    aid.save()
+    check("amount edited")
+    aid.unit = w.hanoi
+    aid.partner = d.lao  # another country
+    aid.date = dt.date(2023, 1, 5)
+    aid.kind = "in_kind"
+    aid.save()
+    check("moved to another unit, month, country and kind")
+    aid.date = dt.date(2021, 5, 1)  # out of the term
+    aid.save()
+    check("moved out of the term")
+    d.grant.delete()
+    check("deleted")
+
+
 def test_a_term_given_other_dates_sums_its_partners_again(more, monkeypatch):
-    """A term whose dates change (or a new one) has its partners' rows summed again at
-    once: the ranking read from them stays that of the records."""
+    """A term whose dates change (or a new one) has its partners' rows and its money by
+    country and kind summed again at once: the ranking and the money read from them
+    stay those of the records."""
     from doingoai.organization.models import Term
 
     w = more.world
@@ -619,8 +675,10 @@ def test_a_term_given_other_dates_sums_its_partners_again(more, monkeypatch):
     xiii.end_date = dt.date(2024, 12, 31)
     xiii.save()
     kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("admin")}
-    summed = F._unit_figures(**kw, today=TODAY)["resources"]["by_partner"]
-    assert summed == counted(monkeypatch, **kw, today=TODAY)["resources"]["by_partner"]
+    summed = F._unit_figures(**kw, today=TODAY)["resources"]
+    plain = counted(monkeypatch, **kw, today=TODAY)["resources"]
+    for key in ("by_partner", "by_country", "by_kind"):
+        assert summed[key] == plain[key], key
     incremental = tables()
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental
@@ -675,3 +733,50 @@ def test_two_saves_of_one_month_at_once_both_count(world):
     incremental = tables()
     call_command("rebuild_summaries", verbosity=0)
     assert tables() == incremental
+
+
+def test_the_rankings_partners_counted_again_only_when_one_comes_or_goes(more, monkeypatch):
+    """The term's ranking says how many other partners there are: that count is kept
+    until a partner's row of the term comes or goes under the unit (its first aid of
+    the term recorded, its last deleted), not counted again at every aid edited; it
+    is always the number counting the records gives."""
+    w = more.world
+    monkeypatch.setattr(F, "TOP_PARTNERS", 1)
+    kw = {"unit": w.central, "period": make_period(term="XIII"), "user": w.user("admin")}
+
+    def others(**extra):
+        with CaptureQueriesContext(connection) as ctx:
+            summed = F._unit_figures(**kw, today=TODAY)["resources"]["by_partner"]
+        assert summed == counted(monkeypatch, **kw, today=TODAY)["resources"]["by_partner"]
+        counts = [
+            q
+            for q in ctx.captured_queries
+            if q["sql"].startswith("SELECT COUNT(*)") and "reports_resourcepartnerterm" in q["sql"]
+        ]
+        rest = {r["direction"]: r["partners"] for r in summed if "partners" in r}
+        return rest, len(counts)
+
+    def aid(partner, value=5_000_000):
+        return make(
+            "resources",
+            w.hanoi,
+            direction="received",
+            kind="cash",
+            quantity=Decimal(1),
+            unit_value=Decimal(value),
+            currency="VND",
+            date=dt.date(2024, 8, 1),
+            partner=partner,
+        )
+
+    first = aid(make("partners", w.hanoi, name_vi="Đối tác A", country="JP"), 9_000_000_000)
+    aid(make("partners", w.hanoi, name_vi="Đối tác B", country="JP"))
+    before, _n = others()
+    first.unit_value = Decimal(8_000_000_000)  # an amount edited: no partner came or went
+    first.save()
+    assert others() == (before, 0)  # not counted again
+    newcomer = aid(make("partners", w.hanoi, name_vi="Đối tác C", country="KR"))
+    after, n = others()
+    assert n and after["received"] == before["received"] + 1
+    newcomer.delete()
+    assert others()[0] == before

@@ -429,6 +429,10 @@ def test_summed_measures_read_no_records_and_equal_counting(recs, monkeypatch):
         assert got == straight(measure, ea_kao, year) > 0, measure
 
 
+#: the matrix's count of the news items per unit (not the test's own reading of them)
+NEWS_COUNTED = 'COUNT("news_newsitem"."id")'
+
+
 def test_matrix_kept_per_province_follows_each_change(recs):
     """The country's matrix keeps each province's summary measures under that
     province's subtree version: after a save in Hà Nội only Hà Nội's cells are read
@@ -459,14 +463,25 @@ def test_matrix_kept_per_province_follows_each_change(recs):
     ]
     for change in changes:
         change()
-        with CaptureQueriesContext(connection) as ctx:
-            assert_matrix(w, w.central, period, user="trunguong")
+        with CaptureQueriesContext(connection) as ctx:  # (the records' count apart)
+            C.matrix(unit=w.central, period=period, user=reader, on=ON)
+        assert_matrix(w, w.central, period, user="trunguong")
         cells = [
             q["sql"]
             for q in ctx.captured_queries
             if '"reports_activitymonth"."kind"' in q["sql"] and "GROUP BY" in q["sql"]
         ]
         assert cells and all(f"IN ({w.hanoi.pk})" in sql for sql in cells), cells
+        # the news items are kept under the news' version: not counted again
+        assert not [q for q in ctx.captured_queries if NEWS_COUNTED in q["sql"]]
+    # news published in Hà Nội: counted again (and equal to the records)
+    recs.news.unit = w.hanoi
+    recs.news.status = NewsItem.Status.PUBLISHED
+    recs.news.save()
+    with CaptureQueriesContext(connection) as ctx:
+        C.matrix(unit=w.central, period=period, user=reader, on=ON)
+    assert [q for q in ctx.captured_queries if NEWS_COUNTED in q["sql"]]
+    assert_matrix(w, w.central, period, user="trunguong")
     # and a change in another province after them
     recs.trip.start_date = dt.date(2021, 1, 1)
     recs.trip.save()
@@ -474,3 +489,37 @@ def test_matrix_kept_per_province_follows_each_change(recs):
     assert cell(
         C.matrix(unit=w.central, period=period, user=reader, on=ON), w.hanoi, Measure.AGREEMENTS
     ).measured == straight(Measure.AGREEMENTS, w.hanoi, period)
+
+
+def test_the_dashboards_behind_counts_are_the_matrixs(recs):
+    """The dashboard's "units behind" cards count what the matrix shows (each column's
+    units it applies to and those at risk or not met), for the country and a province,
+    a term and a year, targets naming some units; and a change moves them as it moves
+    the matrix. The dashboard does not keep the matrix itself (it does not build it)."""
+    w = recs.world
+    term, year = make_period(term="XIII"), make_period(year=2024)
+    set_all(w.central, term)
+    set_all(w.daklak, term)
+    named = Target.objects.create(unit=w.central, year=2024, measure=Measure.INTL_EVENTS, value=2)
+    named.units.set([w.daklak, w.hanoi])
+    Target.objects.create(unit=w.daklak, year=2024, measure=Measure.AGREEMENTS, value=1)
+    reader = w.user("trunguong")
+
+    def check():
+        for unit in (w.central, w.daklak):
+            for period in (term, year):
+                columns = C.behind(unit=unit, period=period, user=reader, on=ON)
+                grid = C.matrix(unit=unit, period=period, user=reader, on=ON)
+                assert [(c["measure"], c["applies"], c["behind"]) for c in columns] == [
+                    (t.measure, sum(1 for r in grid.rows if r.cells[i]), grid.behind(i))
+                    for i, t in enumerate(grid.targets)
+                ], (unit.name, period.label)
+
+    check()
+    make("activities", w.hanoi, partners=[make("partners", w.hanoi)], start_date=ON)
+    check()
+    cache.clear()
+    C.behind(unit=w.daklak, period=term, user=reader, on=ON)
+    key, version = C._kept_as(w.daklak, term, reader, ON)
+    assert cache.get(f"{key}:behind:{version}") is not None
+    assert cache.get(f"{key}:{version}") is None  # the matrix was neither built nor kept

@@ -308,3 +308,27 @@ def test_every_cell_links_to_the_records_it_counts(recs, login):
                 if cell.measured:
                     seen.add(m)
     assert seen == set(Measure.values)  # every kind was checked on a figure above zero
+
+
+def test_the_dashboard_reads_its_units_rows_once(recs, login):
+    """A province's dashboard after a change in the province: its figures of the units
+    below and its "units behind" cards are read from the same summary rows, once (a
+    statement per table, not one for each); the cards still say what the matrix says."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = recs.world
+    client = login("trunguong")
+    query = {"unit": w.daklak.pk, "term": "XIII"}
+    client.get(reverse("dashboard"), query)
+    make("activities", recs.commune, kind=Activity.Kind.WORKSHOP, start_date=dt.date(2024, 5, 2))
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(reverse("dashboard"), query).content.decode()
+    per_unit = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if 'FROM "reports_activitymonth"' in q["sql"] and '"unit_id" IN' in q["sql"]
+    ]
+    assert len(per_unit) == 1, per_unit
+    grid = C.matrix(unit=w.daklak, period=make_period(term="XIII"), user=w.user("trunguong"))
+    assert f"<strong>{grid.behind(0)}/{len(grid.rows)}</strong>" in html

@@ -64,6 +64,12 @@ class CoreConfig(RecordApp):
             signal.connect(
                 forget_tree_roots, sender=unit_model(), dispatch_uid="doingoai-tree-roots"
             )
+        from django.core.signals import request_finished, request_started
+
+        from .memo import request_begins, request_ends
+
+        request_started.connect(request_begins, dispatch_uid="doingoai-memo-request-begins")
+        request_finished.connect(request_ends, dispatch_uid="doingoai-memo-request-ends")
 
         from django.db.backends.signals import connection_created
 

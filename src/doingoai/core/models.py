@@ -321,17 +321,27 @@ def bump_topics(topics) -> None:
 
 
 def all_topic_versions() -> dict[str, int]:
-    """Every topic's version (the apps' and the subtrees'), by topic: one read."""
+    """Every topic's version (the apps' and the subtrees'), by topic: one read (once a
+    request: ``core.memo``)."""
     from django.db import connection
 
-    table = DataVersion._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(f"SELECT topic, value FROM {table} WHERE topic <> ''")
-        return dict(cur.fetchall())
+    from .memo import remember
+
+    def read():
+        table = DataVersion._meta.db_table
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT topic, value FROM {table} WHERE topic <> ''")
+            return dict(cur.fetchall())
+
+    return dict(remember("topic-versions", read))
 
 
 def _bump(topic: str | None) -> None:
     from django.db.models import F
+
+    from .memo import forget
+
+    forget()  # what this request read once (the tree's roots, the versions) is read again
 
     if not DataVersion.objects.filter(pk=1).update(value=F("value") + 1):
         _row, created = DataVersion.objects.get_or_create(pk=1, defaults={"value": 1, "topic": ""})

@@ -37,6 +37,10 @@ MAX_BYTES = 2 * 1024 * 1024
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "ETag", "Content-Language")
 PLACEHOLDER = "\ue000csrf\ue000"
 _TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])")
+#: every byte as "a" when it is an ASCII letter or digit (a CSRF token's characters),
+#: else " ": in UTF-8 a character beyond ASCII is bytes of 0x80 and more, never "a"
+_MARKS = bytes(97 if chr(b).isascii() and chr(b).isalnum() else 32 for b in range(256))
+_RUN = b"a" * CSRF_TOKEN_LENGTH
 
 
 def enabled() -> bool:
@@ -98,6 +102,38 @@ def _strip_tokens(request, text: str) -> str:
     return _TOKEN.sub(swap, text)
 
 
+def _token_starts(data: bytes):
+    """Where ``_TOKEN`` matches in UTF-8 ``data``: the runs of exactly
+    ``CSRF_TOKEN_LENGTH`` ASCII letters and digits, found with ``bytes.find`` over the
+    bytes marked by ``_MARKS`` (C speed: the regular expression tries every position
+    of a page, 6 ms for a dashboard's 240 KB)."""
+    marks = data.translate(_MARKS)
+    start = marks.find(_RUN)
+    while start != -1:  # the start of a run (the search resumes after the last run)
+        end = marks.find(b" ", start + CSRF_TOKEN_LENGTH)
+        end = len(marks) if end == -1 else end
+        if end == start + CSRF_TOKEN_LENGTH:
+            yield start
+        start = marks.find(_RUN, end)
+
+
+def _strip_token_bytes(request, content: bytes) -> bytes:
+    """:func:`_strip_tokens` of UTF-8 ``content``, on its bytes."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        return content
+    out, last = [], 0
+    for start in _token_starts(content):
+        end = start + CSRF_TOKEN_LENGTH
+        if _unmask_cipher_token(content[start:end].decode("ascii")) == secret:
+            out += [content[last:start], PLACEHOLDER.encode()]
+            last = end
+    if not out:
+        return content
+    out.append(content[last:])
+    return b"".join(out)
+
+
 def _entry(request, response: HttpResponse):
     """What is kept of a response: (content with the CSRF token as a placeholder,
     headers, is text), or None when it must not be kept."""
@@ -117,7 +153,10 @@ def _entry(request, response: HttpResponse):
     text = ctype.startswith("text/html")
     if text:
         charset = response.charset or "utf-8"
-        content = _strip_tokens(request, content.decode(charset)).encode(charset)
+        if charset.lower().replace("-", "").replace("_", "") == "utf8":
+            content = _strip_token_bytes(request, content)
+        else:
+            content = _strip_tokens(request, content.decode(charset)).encode(charset)
     headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
     return (content, headers, text)
 

@@ -9,10 +9,8 @@ Out of scope means "not in the queryset", which the views turn into 404.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
-from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.enums import TextChoices
@@ -84,50 +82,33 @@ def covers_whole_tree(path: str | None) -> bool:
     condition: the central level's lists and figures skip the join with the units."""
     if not path or path.strip("/").count("/"):
         return False  # a root's path is one segment ("/1/"): a unit below needs no query
-    roots = tree_roots()
-    return len(roots) == 1 and roots[0] == path
+    roots = _roots()
+    return len(roots) == 1 and roots[0][0] == path
 
 
-#: the roots of the unit tree, read once per request (``tree_roots``)
-_request = threading.local()
+def _roots() -> list:
+    """The tree's roots (read once a request: ``core.memo``)."""
+    from .memo import remember
 
+    def read():
+        from django.db import connection
 
-def tree_roots() -> list[str]:
-    """The paths of the unit tree's current roots (at most two: one is what matters).
-    Read once per request (a list page asked four times: the list's scope, its unit
-    choices' scope, the unit filter); outside a request, on every call. A unit saved or
-    deleted forgets them (``forget_tree_roots``)."""
-    memo = getattr(_request, "roots", None)
-    if memo is not None:
-        return memo
-    from django.db import connection
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT path FROM organization_unit "
+                "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2"
+            )
+            return cur.fetchall()
 
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT path FROM organization_unit "
-            "WHERE parent_id IS NULL AND successor_id IS NULL LIMIT 2"
-        )
-        roots = [row[0] for row in cur.fetchall()]
-    if getattr(_request, "active", False):
-        _request.roots = roots
-    return roots
+    return remember("tree-roots", read)
 
 
 def forget_tree_roots(**_kwargs) -> None:
-    """The tree changed (a unit saved, moved or deleted): read its roots again."""
-    _request.roots = None
+    """The tree changed (a unit saved, moved or deleted, its path written after the
+    save's signal): the request's kept answers, the roots among them, read again."""
+    from .memo import forget
 
-
-def _request_started(**_kwargs) -> None:
-    _request.active, _request.roots = True, None
-
-
-def _request_finished(**_kwargs) -> None:
-    _request.active, _request.roots = False, None
-
-
-request_started.connect(_request_started, dispatch_uid="doingoai-scope-request-started")
-request_finished.connect(_request_finished, dispatch_uid="doingoai-scope-request-finished")
+    forget()
 
 
 def unit_model():

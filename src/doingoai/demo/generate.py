@@ -1184,6 +1184,7 @@ def reset():
         "reports.ResourceTotalMonth",
         "reports.ResourcePartnerMonth",
         "reports.ResourcePartnerTerm",
+        "reports.ResourceTerm",
         "reports.AgreementMonth",
         "resources.Resource",
         "news.NewsItem",

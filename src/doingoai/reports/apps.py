@@ -45,7 +45,8 @@ def _term_before(sender, instance, raw=False, **kwargs):
 
 def _term_saved(sender, instance, created, raw=False, **kwargs):
     """A term made or given other dates: its partners' rows (``ResourcePartnerTerm``)
-    are summed again from the per-partner months, in the same transaction."""
+    and its money by country and kind (``ResourceTerm``) are summed again from the
+    months, in the same transaction."""
     from . import summaries
 
     if raw:
@@ -53,3 +54,4 @@ def _term_saved(sender, instance, created, raw=False, **kwargs):
     span = (instance.start_date, instance.end_date)
     if (created or getattr(instance, "_summary_span", None) != span) and summaries.is_valid():
         summaries.rebuild_partner_terms([instance.pk])
+        summaries.rebuild_resource_terms([instance.pk])

@@ -90,6 +90,14 @@ class Rollup:
         self.children = sorted(children, key=lambda u: (u.level, vietnamese_sort_key(u.name)))
         self.child_ids = {u.pk for u in self.children}
 
+    @classmethod
+    def of(cls, root: Unit) -> Rollup:
+        """The roll-up of ``root``, made once a request (``core.memo``: the figures and
+        the targets' cards of a dashboard roll up to the same units)."""
+        from doingoai.core.memo import remember
+
+        return remember(f"rollup:{root.pk}:{root.path}", lambda: cls(root))
+
     @functools.cached_property
     def paths(self) -> dict[int, str]:
         """Every unit of the subtree's path, read only when a record's unit is rolled up
@@ -113,19 +121,27 @@ def unit_figures(*, unit: Unit, period: Period, user, today: dt.date | None = No
     """All the figures of ``unit`` (with the units below and the units merged into
     them) for ``period``, counting only what ``user`` may see.
 
-    Cached per unit, period, reader's scope, language and day under the data version,
-    which every change of a record bumps: a cached figure is never stale. The parts
-    that read only some apps' records (``SECTION_TOPICS``) are also cached under those
-    apps' versions, so a change elsewhere reads them from the cache.
+    Cached per unit, period, reader's scope, language and day. When they are read from
+    the summary tables (``summed_months``) they are kept under the versions of what
+    they read (:meth:`Sections.stamp`: the subtree's summary cells, the agreements): a
+    change elsewhere (aid recorded in Hà Nội, for Đắk Lắk's figures) serves them from
+    the cache as they are, nothing read or written again; else under the data version,
+    which every change of a record bumps. A cached figure is never stale. The parts
+    that read only some apps' records (``SECTION_TOPICS``) or one subtree's cells are
+    also cached under those versions, so a change reads again only what it moved.
     """
     from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
 
     today = today or dt.date.today()
     key = figures_key(unit, period, user, today)
+    sections = Sections(key, summed_months(unit, period, user))
+    version = f"s{sections.stamp(unit)}" if sections.key else data_version()
     return get_or_compute(
-        f"{key}:{data_version()}",
-        lambda: _unit_figures(unit=unit, period=period, user=user, today=today, key=key),
+        f"{key}:{version}",
+        lambda: _unit_figures(
+            unit=unit, period=period, user=user, today=today, key=key, sections=sections
+        ),
     )
 
 
@@ -157,11 +173,9 @@ def figures_key(unit, period, user, today) -> str:
 #: the apps whose records a part of the figures reads, when the unit lies in the
 #: reader's own subtree (her scope then adds nothing): that part is cached under
 #: those apps' versions and survives changes elsewhere (an activity saved does not
-#: recount the agreements or rank the partners again)
+#: recount the agreements)
 SECTION_TOPICS = {
     "agreements": ("agreements", "organization"),
-    "by_partner": ("resources", "partners", "organization"),
-    "by_regime": ("resources", "organization"),
     # what only the report reads (``records.report_figures``)
     "report_agreements": ("agreements", "organization"),
     "report_stages": ("resources", "partners", "organization"),
@@ -179,7 +193,9 @@ class Kept:
     """Parts of one computation kept in the cache under ``key`` and the versions of
     what each part reads; every topic's version is read once for the computation.
     Without a ``key`` (the figures counted from the records) each part is simply
-    computed. The figures' :class:`Sections` and the targets' ``Summed`` are these."""
+    computed. The figures' :class:`Sections` and the targets' ``Summed`` are these. The
+    computation is made once across the workers by its caller (``get_or_compute``):
+    its parts are read and stored without a lock of their own (``get_or_set``)."""
 
     key = ""
     _versions: dict | None = None
@@ -197,11 +213,11 @@ class Kept:
         records): an activity saved does not recount the agreements."""
         if not self.key:
             return compute()
-        from doingoai.core.caching import get_or_compute
+        from doingoai.core.caching import get_or_set
         from doingoai.core.models import version_stamp
 
         stamp = version_stamp(self.versions(), topics)
-        return get_or_compute(f"{self.key}:{name}:{stamp}", compute)
+        return get_or_set(f"{self.key}:{name}:{stamp}", compute)
 
     def subtree(self, name: str, unit: Unit, compute, topics=None, part="unit"):
         """A part read from the summary tables of ``unit``, kept under its subtree's
@@ -209,11 +225,11 @@ class Kept:
         ``topics``' (default ``SUBTREE_TOPICS``)."""
         if not self.key:
             return compute()
-        from doingoai.core.caching import get_or_compute
+        from doingoai.core.caching import get_or_set
 
         topics = SUBTREE_TOPICS if topics is None else topics
         stamp = subtree_stamp(unit, topics, self.versions(), part=part)
-        return get_or_compute(f"{self.key}:{name}:{part}:{stamp}", compute)
+        return get_or_set(f"{self.key}:{name}:{part}:{stamp}", compute)
 
     def children(self, name: str, units: list[Unit], compute) -> dict:
         """``compute(ids)`` ({unit id: value}) for ``units`` directly below the root,
@@ -243,9 +259,20 @@ class Sections(Kept):
 
     def __init__(self, key: str, months):
         self.key = key if months else ""
+        self.months = months
 
     def get(self, name: str, compute):
         return self.cached(name, SECTION_TOPICS[name], compute)
+
+    def stamp(self, unit: Unit) -> str:
+        """The versions every part of ``unit``'s figures follows: the agreements' part's
+        (``SECTION_TOPICS``) and the subtree's summary cells (``subtree_stamp``, which
+        moves with its partners' reach and its money too)."""
+        from doingoai.core.models import version_stamp
+
+        versions = self.versions()
+        agreements = version_stamp(versions, SECTION_TOPICS["agreements"])
+        return f"{agreements}:{subtree_stamp(unit, SUBTREE_TOPICS, versions)}"
 
 
 def summed_months(unit: Unit, period: Period, user) -> tuple[int, int] | None:
@@ -302,9 +329,12 @@ def province_of(unit: Unit) -> str | None:
     return chain[1] if len(chain) > 1 else None
 
 
-def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str = "") -> dict:
-    months = summed_months(unit, period, user)
-    sections = Sections(key, months)
+def _unit_figures(
+    *, unit: Unit, period: Period, user, today: dt.date, key: str = "", sections=None
+) -> dict:
+    if sections is None:
+        sections = Sections(key, summed_months(unit, period, user))
+    months = sections.months
     fig = {"unit": unit, "period": period, "today": today}
     fig["agreements"] = sections.get(
         "agreements", lambda: _agreements(unit, period, user, today, months)
@@ -312,8 +342,9 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
 
     def summed() -> dict:
         """What is read from the summary tables (when ``months``): it follows the
-        subtree's cells, so it is kept under the subtree's version."""
-        rollup = Rollup(unit)
+        subtree's cells (the whole figures are kept under their version,
+        ``unit_figures``; its parts that follow fewer cells under their own)."""
+        rollup = Rollup.of(unit)
         part = {"rollup_children": rollup.children}
         part["activities"] = _activities(unit, period, user, rollup, months)
         # the partners' reach has versions of its own (moved only when its rows
@@ -325,13 +356,13 @@ def _unit_figures(*, unit: Unit, period: Period, user, today: dt.date, key: str 
         part["resources"] = sections.subtree(
             "resources",
             unit,
-            lambda: _resources(unit, period, user, months, sections),
+            lambda: _resources(unit, period, user, months),
             part="res",
         )
         part["units"] = _per_unit(unit, period, user, rollup, part, months, sections)
         return part
 
-    fig.update(sections.subtree("summed", unit, summed))
+    fig.update(summed())
     fig["units_without_events"] = [row["unit"] for row in fig["units"] if row["intl_events"] == 0]
     return fig
 
@@ -693,7 +724,7 @@ def _money(row) -> dict:
     }
 
 
-def _resources(unit, period, user, months, sections: Sections) -> dict:
+def _resources(unit, period, user, months) -> dict:
     empty = _money({})
     out = {
         "available": False,
@@ -711,11 +742,19 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     out["available"] = True
     kinds = dict(Resource._meta.get_field("kind").choices)
     params = {"unit": unit.pk, RESOURCE_FROM: _d(period.start), RESOURCE_TO: _d(period.end)}
+    term = term_of(period)
     if months:
-        from .models import ResourceMonth, ResourceTotalMonth
+        from .models import ResourceMonth, ResourceTerm, ResourceTotalMonth
 
         span = {"unit": unit, "month__gte": months[0], "month__lte": months[1]}
-        cells = ResourceMonth.objects.filter(**span)
+        # a term's money by country and kind from its own rows (the centre's: 440 rows,
+        # not its 17,000 monthly cells; ``months`` are whole, so are the term's); another
+        # period's from the months
+        cells = (
+            ResourceTerm.objects.filter(unit=unit, term=term)
+            if term is not None
+            else ResourceMonth.objects.filter(**span)
+        )
         totals = (
             ResourceTotalMonth.objects.filter(**span).values("direction").annotate(**SUMMED_MONEY)
         )
@@ -758,15 +797,16 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     # the ranking from the per-partner summary when the figures are summed (its rows are
     # the resources under the unit; the reader's scope adds none): a term's from its
     # own rows (the leading ones in index order), another period's from the months'
-    ranking = lambda: _by_partner(qs, params)  # noqa: E731
-    if months:
+    # (the whole of the money is kept under the subtree's money version: its parts are
+    # not kept apart, they would move with it)
+    if months and term is not None:
+        out["by_partner"] = _by_partner_term(unit, term, months, params)
+    elif months:
         from .models import ResourcePartnerMonth
 
-        ranking = lambda: _by_partner(ResourcePartnerMonth.objects.filter(**span), params)  # noqa: E731
-        term = term_of(period)
-        if term is not None:
-            ranking = lambda: _by_partner_term(unit, term, months, params)  # noqa: E731
-    out["by_partner"] = sections.get("by_partner", ranking)
+        out["by_partner"] = _by_partner(ResourcePartnerMonth.objects.filter(**span), params)
+    else:
+        out["by_partner"] = _by_partner(qs, params)
     rows = sorted(by_kind, key=lambda r: (r["direction"], r["kind"]))
     out["by_kind"] = [
         {
@@ -780,7 +820,7 @@ def _resources(unit, period, user, months, sections: Sections) -> dict:
     ]
     # the regimes from the totals' rows (by direction and regime) when summed
     money = ResourceTotalMonth.objects.filter(**span) if months else qs
-    out["by_regime"] = sections.get("by_regime", lambda: _by_regime(money))
+    out["by_regime"] = _by_regime(money)
     return out
 
 
@@ -938,7 +978,7 @@ def _by_partner_term(unit, term, months, params) -> list[dict]:
         if len(first) == top:  # every row as rich as the last of them (ties)
             first = list(rows.filter(vnd__gte=first[-1]["vnd"]).values(*fields))
         first.sort(key=lambda r: (-r["vnd"], r["partner_id"] is None, r["partner_id"] or 0))
-        count = len(first) if len(first) < top else rows.count()
+        count = len(first) if len(first) < top else _partners_counted(unit, term, d, rows)
         ranked[d] = (first[:top], count)
     names = _partner_names(r["partner_id"] for leading, _n in ranked.values() for r in leading)
     out = []
@@ -952,6 +992,19 @@ def _by_partner_term(unit, term, months, params) -> list[dict]:
             rest["vnd"], rest["usd"] = _decimal(rest["vnd"], 0), _decimal(rest["usd"], 2)
             out.append(_others_row(d, count - len(leading), _money(rest), params))
     return out
+
+
+def _partners_counted(unit, term, direction: str, rows) -> int:
+    """How many partners' rows ``unit``'s term holds in ``direction`` (``rows``: them),
+    kept under the versions that move when a partner's row of a term comes or goes in
+    the subtree (``summaries.PARTNERS_COUNTED``) and the units' (terms, the tree): an
+    aid record edited keeps it (the centre's 43,000 rows are not counted again)."""
+    from doingoai.core.caching import get_or_set
+
+    from .summaries import PARTNERS_COUNTED
+
+    stamp = subtree_stamp(unit, ("organization",), part=PARTNERS_COUNTED)
+    return get_or_set(f"partners-counted:{unit.pk}:{term.pk}:{direction}:{stamp}", rows.count)
 
 
 def _decimal(value, places: int):
@@ -1078,11 +1131,49 @@ def _per_unit_summed(unit, rows, months, sections: Kept | None = None):
             rows[child]["intl_events"] = 1
 
 
+def unit_rows(unit_ids: list[int], months) -> dict:
+    """The summary rows of each of ``unit_ids`` in the months (each counts its unit's
+    whole subtree), summed in three statements: ``activities`` {(unit, kind):
+    (activities, with partners)}, ``agreements`` {unit: signed}, ``money`` {(unit,
+    direction): {items, vnd, usd, no_rate}}. Read once a request (``core.memo``): the
+    figures' units below and the targets' cards of a dashboard read the same rows."""
+    from doingoai.core.memo import remember
+
+    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth
+
+    ids = sorted(unit_ids)
+
+    def read() -> dict:
+        below = {"unit_id__in": ids, "month__gte": months[0], "month__lte": months[1]}
+        activities = {
+            (unit_id, kind): (n or 0, intl or 0)
+            for unit_id, kind, n, intl in ActivityMonth.objects.filter(**below)
+            .values("unit_id", "kind")
+            .annotate(n=Sum("activities"), intl=Sum("with_partners"))
+            .values_list("unit_id", "kind", "n", "intl")
+        }
+        agreements = dict(
+            AgreementMonth.objects.filter(**below)
+            .values("unit_id")
+            .annotate(n=Sum("signed"))
+            .values_list("unit_id", "n")
+        )
+        money = {
+            (r["unit_id"], r["direction"]): r
+            for r in ResourceTotalMonth.objects.filter(**below)
+            .values("unit_id", "direction")
+            .annotate(**SUMMED_MONEY)
+        }
+        return {"activities": activities, "agreements": agreements, "money": money}
+
+    if not ids:
+        return {"activities": {}, "agreements": {}, "money": {}}
+    return remember(f"unit-rows:{months}:{','.join(map(str, ids))}", read)
+
+
 def _unit_counts(unit_ids: list[int], months) -> dict[int, dict]:
     """{unit: its activities, events with partners, agreements signed, resources and
     their money} in the months, from the summary rows of each of ``unit_ids``."""
-    from .models import ActivityMonth, AgreementMonth, ResourceTotalMonth
-
     keys = (
         "activities",
         "intl_events",
@@ -1095,24 +1186,16 @@ def _unit_counts(unit_ids: list[int], months) -> dict[int, dict]:
     out = {u: dict.fromkeys(keys, 0) for u in unit_ids}
     if not unit_ids:
         return out
-    below = {"unit_id__in": unit_ids, "month__gte": months[0], "month__lte": months[1]}
-    for r in (
-        ActivityMonth.objects.filter(**below)
-        .values("unit_id")
-        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
-    ):
-        out[r["unit_id"]]["activities"] += r["n"] or 0
-        out[r["unit_id"]]["intl_events"] += r["intl"] or 0
-    for r in AgreementMonth.objects.filter(**below).values("unit_id").annotate(n=Sum("signed")):
-        out[r["unit_id"]]["agreements"] += r["n"] or 0
-    for r in (
-        ResourceTotalMonth.objects.filter(**below)
-        .values("unit_id", "direction")
-        .annotate(**SUMMED_MONEY)
-    ):
-        row = out[r["unit_id"]]
+    rows = unit_rows(unit_ids, months)
+    for (unit_id, _kind), (n, intl) in rows["activities"].items():
+        out[unit_id]["activities"] += n
+        out[unit_id]["intl_events"] += intl
+    for unit_id, n in rows["agreements"].items():
+        out[unit_id]["agreements"] += n or 0
+    for (unit_id, direction), r in rows["money"].items():
+        row = out[unit_id]
         row["resources"] += r["items"] or 0
-        if r["direction"] == "received":
+        if direction == "received":
             row["received_vnd"] += r["vnd"] or 0
             row["received_usd"] += r["usd"] or 0
         else:

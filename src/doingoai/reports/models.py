@@ -94,6 +94,14 @@ class ResourceMonth(UnitMonth, Money):
                 fields=["unit", "month", "direction", "kind", "country"], name="resourcemonth_once"
             )
         ]
+        indexes = [
+            # a term's row summed from its months (``summaries.refresh_resource_terms``):
+            # one cell's months, not every cell of the unit's term
+            models.Index(
+                fields=["unit", "direction", "kind", "country", "month"],
+                name="resourcemonth_cell",
+            )
+        ]
 
 
 class ResourceTotalMonth(UnitMonth, Money):
@@ -207,6 +215,29 @@ class DelegationCountryMonth(UnitMonth):
                 fields=["unit", "month", "kind", "country"], name="delegationcountrymonth_once"
             )
         ]
+
+
+class ResourceTerm(Money):
+    """The resources under ``unit`` dated within a congress term (of whole months), by
+    direction, kind and the partner's country: the sum of the term's ``ResourceMonth``
+    rows, kept so that a term's money by country and by kind reads a few hundred rows
+    (the centre's term: 440) instead of every month's (17,000)."""
+
+    unit = models.ForeignKey("organization.Unit", on_delete=models.CASCADE, related_name="+")
+    term = models.ForeignKey("organization.Term", on_delete=models.CASCADE, related_name="+")
+    direction = models.CharField(max_length=10)
+    kind = models.CharField(max_length=24)
+    country = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "term", "direction", "kind", "country"], name="resourceterm_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.term_id} {self.direction} {self.kind} {self.country}"
 
 
 class AgreementMonth(UnitMonth):

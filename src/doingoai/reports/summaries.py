@@ -154,10 +154,14 @@ def note(dirty: Dirty):
 
 
 def is_valid() -> bool:
-    """Are the summary tables complete (and so kept current)?"""
+    """Are the summary tables complete (and so kept current)? Read once a request
+    (``core.memo``: forgotten when the versions move, as invalidating and rebuilding
+    the tables move them)."""
+    from doingoai.core.memo import remember
+
     from .models import SummaryState
 
-    return SummaryState.objects.filter(pk=1, valid=True).exists()
+    return remember("summaries-valid", SummaryState.objects.filter(pk=1, valid=True).exists)
 
 
 # ---------------------------------------------------------------- counting
@@ -314,11 +318,19 @@ def unmoved(tree: Tree, cell: tuple, owned, changed: set) -> bool:
     return cell not in owned and not any((c, *rest) in changed for c in tree.children(a))
 
 
-def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ...], rows) -> set:
+def rewrite(
+    model,
+    filters: dict,
+    keys: tuple[str, ...],
+    measures: tuple[str, ...],
+    rows,
+    presence: set | None = None,
+) -> set:
     """Make the rows of ``model`` that match ``filters`` exactly ``rows`` (tuples of the
     ``keys`` then the ``measures`` fields), writing only the difference: rows no longer
     wanted deleted, changed ones updated in place, new ones inserted; the keys of the
-    rows that changed (none: empty). A save that moves no figure (most edits) writes no
+    rows that changed (none: empty; ``presence``, a set, is given those of the rows
+    inserted or deleted). A save that moves no figure (most edits) writes no
     summary row; a rewritten row is an UPDATE of its measures, not a DELETE and an INSERT
     under the same unique key — on PostgreSQL every such pair left a dead index entry
     that the next insert of that key had to visit (an aid record saved 20 times: 100 →
@@ -335,6 +347,8 @@ def rewrite(model, filters: dict, keys: tuple[str, ...], measures: tuple[str, ..
     gone = [found[k][0] for k in moved if k not in wanted]
     changed = [(*wanted[k], found[k][0]) for k in moved if k in found and k in wanted]
     new = [(*k, *v) for k, v in wanted.items() if k not in found]  # in the rows' order
+    if presence is not None:
+        presence |= {k for k in moved if (k in found) != (k in wanted)}
     with connection.cursor() as cur:
         if gone:
             cur.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(gone))})", gone)
@@ -530,13 +544,14 @@ class Table:
             list(self.rows(cells)),
         )
 
-    def refresh(self, keys: set, tree: Tree):
+    def refresh(self, keys: set, tree: Tree, moved: set | None = None):
         """Recount the cells of the owner units and months in ``keys`` and of every unit
         above them, deepest first: a unit's cell is its own records of the month plus
         the cells of the units directly below it (already current). No cell is patched
         by a difference, and no query reads more than one unit's own records. A unit
         above whose cells below did not change (an edit that moved no figure) is not
-        counted again. The units whose rows changed."""
+        counted again. The units whose rows changed; ``moved`` (a set) is given the
+        keys of the rows that changed, (unit, month, *dims)."""
         wanted = {(a, m) for unit_id, m in keys for a in tree.ancestors(unit_id)}
         model = self.summary()
         changed = set()
@@ -564,8 +579,11 @@ class Table:
                     )
                     for m in self.measures:
                         cell[m] += r[m] or 0
-            if self.rewrite({"month": month, "unit_id": a}, cells):
+            rows = self.rewrite({"month": month, "unit_id": a}, cells)
+            if rows:
                 changed.add((a, month))
+                if moved is not None:
+                    moved |= rows
         return {a for a, _m in changed}
 
     def refresh_part(self, keys: set, tree: Tree, dim: str):
@@ -722,14 +740,19 @@ def term_spans() -> dict[int, tuple[int, int]]:
 
 
 TERM_FIELDS = ("unit_id", "term_id", "direction", "partner_id", "items", "vnd", "usd", "no_rate")
+#: the part of a subtree's versions that moves when a partner's row of a term comes or
+#: goes under it (``refresh``): the number of partners a term's ranking counts
+PARTNERS_COUNTED = "pterms"
 MONEY_FIELDS = ("items", "vnd", "usd", "no_rate")
 
 
-def refresh_partner_terms(keys: set, tree: Tree):
+def refresh_partner_terms(keys: set, tree: Tree, presence: set | None = None):
     """Recount the term rows of the (owner unit, month, partner) ``keys``: for each term
     the month lies in, the partner's row of the owner and of every unit above it,
     deepest first — its own resources of the term plus the rows of the units directly
-    below (already current), as :meth:`Table.refresh` counts a month."""
+    below (already current), as :meth:`Table.refresh` counts a month. The units whose
+    rows changed; ``presence`` (a set) is given the units where a partner's row of a
+    term came or went (how many partners a unit's term counts changed)."""
     from doingoai.resources.models import Resource
 
     from .models import ResourcePartnerTerm
@@ -766,6 +789,7 @@ def refresh_partner_terms(keys: set, tree: Tree):
             cell = cells[r["direction"]]
             for m in MONEY_FIELDS:
                 cell[m] += r[m] or 0
+        came_or_went: set = set()
         if rewrite(
             ResourcePartnerTerm,
             {"unit_id": a, "term_id": term_id, "partner_id": partner_id or None},
@@ -776,8 +800,11 @@ def refresh_partner_terms(keys: set, tree: Tree):
                 for direction, cell in sorted(cells.items())
                 if any(cell.values())
             ],
+            presence=came_or_went,
         ):
             changed.add((a, term_id, partner_id))
+        if came_or_went and presence is not None:
+            presence.add(a)
     return {a for a, _t, _p in changed}
 
 
@@ -802,6 +829,82 @@ def rebuild_partner_terms(terms=None):
                 f"SELECT unit_id, %s, direction, partner_id, {money} FROM {source} "
                 "WHERE month >= %s AND month <= %s GROUP BY unit_id, direction, partner_id "
                 "ORDER BY unit_id, direction, partner_id",
+                [term_id, first, last],
+            )
+
+
+# ---------------------------------------------------------------- money per term
+
+RESOURCE_DIMS = ("direction", "kind", "country")
+
+
+def refresh_resource_terms(moved: set) -> set:
+    """Recount the term rows (``ResourceTerm``) of the month rows in ``moved`` ((unit,
+    month, direction, kind, country) of the ``ResourceMonth`` rows that changed, already
+    current): for each term the month lies in, the row of that unit and cell summed
+    again from the term's months of the same cell (an index range). The units whose
+    rows changed."""
+    from .models import ResourceMonth, ResourceTerm
+
+    if not moved:
+        return set()
+    spans = term_spans()
+    wanted: dict = defaultdict(set)  # (unit, term) -> {(direction, kind, country)}
+    for a, month, *dims in moved:
+        for term_id, (first, last) in spans.items():
+            if first <= month <= last:
+                wanted[(a, term_id)].add(tuple(dims))
+    changed = set()
+    for (a, term_id), cells in sorted(wanted.items()):
+        first, last = spans[term_id]
+        which = Q()
+        for direction, kind, country in cells:
+            which |= Q(direction=direction, kind=kind, country=country)
+        sums = {
+            tuple(r[d] for d in RESOURCE_DIMS): r
+            for r in ResourceMonth.objects.filter(
+                which, unit_id=a, month__gte=first, month__lte=last
+            )
+            .values(*RESOURCE_DIMS)
+            .annotate(**{m: Sum(m) for m in MONEY_FIELDS})
+        }
+        for cell in sorted(cells):
+            r = sums.get(cell)
+            rows = []
+            if r is not None and any(r[m] for m in MONEY_FIELDS):
+                rows = [(a, term_id, *cell, *(r[m] or 0 for m in MONEY_FIELDS))]
+            if rewrite(
+                ResourceTerm,
+                {"unit_id": a, "term_id": term_id, **dict(zip(RESOURCE_DIMS, cell, strict=True))},
+                ("unit_id", "term_id", *RESOURCE_DIMS),
+                MONEY_FIELDS,
+                rows,
+            ):
+                changed.add(a)
+    return changed
+
+
+def rebuild_resource_terms(terms=None):
+    """Every term's rows (or those of the ``terms`` ids: a term made or given other
+    dates), summed from the months (``ResourceMonth``, already current)."""
+    from .models import ResourceMonth, ResourceTerm
+
+    qn = connection.ops.quote_name
+    source = qn(ResourceMonth._meta.db_table)
+    dims = ", ".join(qn(d) for d in RESOURCE_DIMS)
+    columns = ", ".join(qn(f) for f in ("unit_id", "term_id", *RESOURCE_DIMS, *MONEY_FIELDS))
+    money = ", ".join(f"SUM({qn(m)})" for m in MONEY_FIELDS)
+    with connection.cursor() as cur:
+        for term_id in terms or ():
+            delete_rows(ResourceTerm, "term_id = %s", [term_id])
+        for term_id, (first, last) in sorted(term_spans().items()):
+            if terms is not None and term_id not in terms:
+                continue
+            cur.execute(
+                f"INSERT INTO {qn(ResourceTerm._meta.db_table)} ({columns}) "
+                f"SELECT unit_id, %s, {dims}, {money} FROM {source} "
+                f"WHERE month >= %s AND month <= %s GROUP BY unit_id, {dims} "
+                f"ORDER BY unit_id, {dims}",
                 [term_id, first, last],
             )
 
@@ -1017,13 +1120,16 @@ def refresh(dirty: Dirty):
         if dirty.took_part:
             moved |= refresh_took_part(dirty.took_part, tree)
         if dirty.resources:
-            money |= TABLES["resources"].refresh(dirty.resources, tree)
+            cells: set = set()  # the (unit, month, direction, kind, country) rows moved
+            money |= TABLES["resources"].refresh(dirty.resources, tree, moved=cells)
+            money |= refresh_resource_terms(cells)
             money |= TABLES["resource_totals"].refresh(dirty.resources, tree)
+        counted = set()  # units whose terms count another number of partners
         if dirty.resource_partners:
             money |= TABLES["resource_partners"].refresh_part(
                 dirty.resource_partners, tree, "partner_id"
             )
-            money |= refresh_partner_terms(dirty.resource_partners, tree)
+            money |= refresh_partner_terms(dirty.resource_partners, tree, presence=counted)
         if dirty.agreements:
             moved |= TABLES["agreements"].refresh(dirty.agreements, tree)
         reached = refresh_reach(dirty.reach, tree) if dirty.reach else set()
@@ -1055,11 +1161,15 @@ def refresh(dirty: Dirty):
         # and its resources' (the money read from the resource summaries: an activity
         # saved without a change to its aid keeps the country's money cached)
         res = subtrees(money)
+        # and how many partners its terms' rows hold (a partner's first or last aid of
+        # a term there: the rankings' "other partners" counted again, not at every aid)
+        partners = subtrees(counted)
         bump_topics(
             [subtree_topic(u) for u in tops]
             + [subtree_topic(u, "reach") for u in reach_tops]
             + [subtree_topic(u, "dlg") for u in dlg]
             + [subtree_topic(u, "res") for u in res]
+            + [subtree_topic(u, PARTNERS_COUNTED) for u in partners]
         )
 
 
@@ -1085,6 +1195,7 @@ def rebuild(progress=None):
         M.ResourceTotalMonth,
         M.ResourcePartnerMonth,
         M.ResourcePartnerTerm,
+        M.ResourceTerm,
         M.AgreementMonth,
         M.DelegationMonth,
         M.DelegationCountryMonth,
@@ -1108,6 +1219,7 @@ def _rebuild_all(tree: Tree, progress):
         if progress:
             progress.advance(1, name)
     rebuild_partner_terms()  # from the per-partner months
+    rebuild_resource_terms()  # from the months by direction, kind and country
     if progress:
         progress.advance(1, "partners per term")
     write_took_part(took_part_cells(took_part_rows(_activity()._base_manager.all()), tree))

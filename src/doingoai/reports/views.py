@@ -84,13 +84,15 @@ def selected(request):
 
 
 def unit_choices(user, unit):
-    """Units offered in the selector: central and provinces of today in scope, the
-    chosen unit's own line and the units directly below it."""
+    """Units offered in the selector (their ``pk`` and ``name``): central and provinces
+    of today in scope, the chosen unit's own line and the units directly below it."""
     units = Unit.objects.restrict(user, VIEW).filter(successor__isnull=True)
     top = units.filter(level__in=[Unit.Level.CENTRAL, Unit.Level.PROVINCE], valid_to__isnull=True)
     below = units.filter(parent=unit)
     own = units.filter(pk__in=[unit.pk, user.unit_id or unit.pk])
-    return (top | below | own).distinct().order_by("path")
+    # (id, name) rows, what the selector shows: a province's hundred communes and the
+    # 34 provinces are not made into Unit instances on every first view
+    return (top | below | own).distinct().order_by("path").values_list("pk", "name", named=True)
 
 
 def chart_data(fig) -> dict:

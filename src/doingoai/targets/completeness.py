@@ -23,6 +23,8 @@ STATUS_LABELS = {
     NOT_MET: _("not met"),
     NOT_DUE: _("nothing due"),
 }
+#: the statuses of a unit behind its target
+LATE = (AT_RISK, NOT_MET)
 #: how far behind, for sorting: the units furthest behind first
 STATUS_ORDER = {NOT_MET: 0, AT_RISK: 1, ON_TRACK: 2, NOT_DUE: 3, MET: 4}
 
@@ -108,7 +110,7 @@ class Row:
 
     @property
     def behind(self) -> int:
-        return sum(1 for c in self.cells if c and c.status in (AT_RISK, NOT_MET))
+        return sum(1 for c in self.cells if c and c.status in LATE)
 
     def sort_key(self):
         cells = [c for c in self.cells if c]
@@ -131,9 +133,7 @@ class Matrix:
 
     def behind(self, column: int = 0) -> int:
         """Units below that have not met the column's target (at risk or not met)."""
-        return sum(
-            1 for r in self.rows if r.cells[column] and r.cells[column].status in (AT_RISK, NOT_MET)
-        )
+        return sum(1 for r in self.rows if r.cells[column] and r.cells[column].status in LATE)
 
 
 #: the apps the matrix reads beyond the summary tables: the units, the partners' names,
@@ -151,18 +151,40 @@ def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
     under the subtree's version instead (``figures.subtree_stamp``: its summary cells,
     the units, the partners) and the versions of the apps read from their records
     (reviews, news, targets): a save in another province keeps it."""
+    from doingoai.core.caching import get_or_compute
+
+    on = on or today()
+    key, version = _kept_as(unit, period, user, on)
+    return get_or_compute(f"{key}:{version}", lambda: _matrix(unit, period, user, on, key))
+
+
+def behind(*, unit, period: Period, user, on: dt.date | None = None) -> list[dict]:
+    """For each target of the matrix (its columns, in order): its measure, label and
+    value, how many units below it applies to and how many of them are behind (at risk
+    or not met) — what the dashboard's cards say; none without units below. Counted
+    from the matrix's measures (their parts kept under the matrix's key: shared with
+    the matrix) without making its rows, their links and their order, and kept under
+    the matrix's versions as a few numbers: the dashboard neither builds nor stores the
+    200 KB matrix of a province's hundred communes."""
+    from doingoai.core.caching import get_or_compute
+
+    on = on or today()
+    key, version = _kept_as(unit, period, user, on)
+    return get_or_compute(f"{key}:behind:{version}", lambda: _behind(unit, period, user, on, key))
+
+
+def _kept_as(unit, period: Period, user, on: dt.date) -> tuple[str, str]:
+    """(cache key, version) of the matrix (see :func:`matrix`)."""
     from django.utils import translation
 
-    from doingoai.core.caching import get_or_compute
     from doingoai.core.models import data_version
     from doingoai.core.scope import is_system_admin
     from doingoai.reports.figures import subtree_stamp, summed_months
 
-    on = on or today()
     if summed_months(unit, period, user):
         version = f"s{subtree_stamp(unit, MATRIX_TOPICS)}"
     else:
-        version = data_version()
+        version = str(data_version())
     key = ":".join(
         str(part)
         for part in (
@@ -178,15 +200,17 @@ def matrix(*, unit, period: Period, user, on: dt.date | None = None) -> Matrix:
             on,
         )
     )
-    return get_or_compute(f"{key}:{version}", lambda: _matrix(unit, period, user, on, key))
+    return key, version
 
 
-def _matrix(unit, period: Period, user, on: dt.date, key: str = "") -> Matrix:
+def _measured(unit, period: Period, user, on: dt.date, key: str = ""):
+    """The matrix's targets (the default one when none was set: ``is_default``), its
+    roll-up, each measure for every unit below and the units each target names."""
     targets = list(targets_for(unit, period))
     is_default = not targets
     if is_default:
         targets = [default_target(unit, period)]
-    rollup = Rollup(unit)
+    rollup = Rollup.of(unit)
     summed = Summed(period, unit, user)  # are the summary tables to be read? once
     summed.key = key if summed.months else ""  # the measures keep parts under it
     measured = {}
@@ -195,8 +219,33 @@ def _matrix(unit, period: Period, user, on: dt.date, key: str = "") -> Matrix:
             measured[t.measure] = measure_below(
                 root=unit, measure=t.measure, period=summed, user=user, today=on, rollup=rollup
             )
-    links = [records_urls(t.measure, period, on) for t in targets]
     named = [{u.pk for u in t.units.all()} if t.pk else set() for t in targets]
+    return targets, is_default, rollup, measured, named
+
+
+def _behind(unit, period: Period, user, on: dt.date, key: str = "") -> list[dict]:
+    targets, _default, rollup, measured, named = _measured(unit, period, user, on, key)
+    if not rollup.children:
+        return []  # as the matrix has no rows
+    out = []
+    for t, only in zip(targets, named, strict=True):
+        applies = [c.pk for c in rollup.children if not only or c.pk in only]
+        late = [pk for pk in applies if status(measured[t.measure][pk], t, period, on) in LATE]
+        out.append(
+            {
+                "measure": t.measure,
+                "label": str(t.get_measure_display()),
+                "value": t.value_display,
+                "applies": len(applies),
+                "behind": len(late),
+            }
+        )
+    return out
+
+
+def _matrix(unit, period: Period, user, on: dt.date, key: str = "") -> Matrix:
+    targets, is_default, rollup, measured, named = _measured(unit, period, user, on, key)
+    links = [records_urls(t.measure, period, on) for t in targets]
     rows = []
     for child in rollup.children:
         row = Row(unit=child)

@@ -33,6 +33,7 @@ from doingoai.reports.figures import (
     reach_new_partners,
     scoped,
     summed_months,
+    unit_rows,
 )
 from doingoai.reports.periods import Period
 
@@ -165,12 +166,21 @@ def _resources(field):
 
 
 def news(root, rollup, period, user, today):
-    qs = (
-        scoped("news.NewsItem", user, root)
-        .filter(under(root.path), published__gte=period.start, published__lte=period.end)
-        .exclude(status="draft")
-    )
-    return _rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id")))
+    """The news items published in the period (not drafts), per unit below. When the
+    reader sees the whole subtree (``Summed`` with a key) kept under the news' and the
+    units' versions: a save of an activity or aid does not count them again."""
+
+    def count():
+        qs = (
+            scoped("news.NewsItem", user, root)
+            .filter(under(root.path), published__gte=period.start, published__lte=period.end)
+            .exclude(status="draft")
+        )
+        return dict(_rolled(rollup, qs.order_by().values("unit_id").annotate(n=Count("id"))))
+
+    if isinstance(period, Summed) and period.months:
+        return period.cached("news", ("news", "organization"), count)
+    return count()
 
 
 def new_partners(root, rollup, period, user, today):
@@ -283,30 +293,24 @@ def _summary_measures_below(rollup, period: Summed) -> dict[int, dict]:
 
 def _summary_measures(unit_ids: list[int], months) -> dict[int, dict]:
     """{unit: {measure: figure}} of ``SUMMARY_MEASURES`` from the units' own summary
-    cells (each unit's cells count its whole subtree)."""
-    from doingoai.reports.models import ActivityMonth, AgreementMonth, ResourceTotalMonth
-
+    cells (each unit's cells count its whole subtree; the rows the figures' units below
+    read too, ``figures.unit_rows``)."""
     out = {u: dict.fromkeys(SUMMARY_MEASURES, ZERO) for u in unit_ids}
     if not unit_ids:
         return out
-    span = {"unit_id__in": unit_ids, "month__gte": months[0], "month__lte": months[1]}
+    rows = unit_rows(unit_ids, months)
     kinds = {"delegation_out": "delegations_out", "delegation_in": "delegations_in"}
-    for r in (
-        ActivityMonth.objects.filter(**span)
-        .values("unit_id", "kind")
-        .annotate(n=Sum("activities"), intl=Sum("with_partners"))
-    ):
-        row = out[r["unit_id"]]
-        row["intl_events"] += Decimal(r["intl"] or 0)
-        if r["kind"] in kinds:
-            row[kinds[r["kind"]]] += Decimal(r["n"] or 0)
-    for r in AgreementMonth.objects.filter(**span).values("unit_id").annotate(n=Sum("signed")):
-        out[r["unit_id"]]["agreements"] = Decimal(r["n"] or 0)
-    received = ResourceTotalMonth.objects.filter(**span, direction="received")
-    for r in received.values("unit_id").annotate(
-        vnd=Sum("vnd"), usd=Sum("usd"), items=Sum("items")
-    ):
-        row = out[r["unit_id"]]
+    for (unit_id, kind), (n, intl) in rows["activities"].items():
+        row = out[unit_id]
+        row["intl_events"] += Decimal(intl)
+        if kind in kinds:
+            row[kinds[kind]] += Decimal(n)
+    for unit_id, n in rows["agreements"].items():
+        out[unit_id]["agreements"] = Decimal(n or 0)
+    for (unit_id, direction), r in rows["money"].items():
+        if direction != "received":
+            continue
+        row = out[unit_id]
         row["resources_vnd"] = Decimal(r["vnd"] or 0)
         row["resources_usd"] = Decimal(r["usd"] or 0)
         row["resources_items"] = Decimal(r["items"] or 0)
@@ -324,7 +328,7 @@ def measure_below(
 ) -> dict[int, Decimal | None]:
     """``measure`` for every unit directly below ``root`` (0 when it did nothing; None
     when nothing was due for a share)."""
-    rollup = rollup or Rollup(root)
+    rollup = rollup or Rollup.of(root)
     if not isinstance(period, Summed):
         period = Summed(period, root, user)
     if measure in SUMMARY_MEASURES and period.months:

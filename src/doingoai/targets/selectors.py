@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from doingoai.core.hooks import NavLink, nav_links
 from doingoai.reports.hooks import dashboard_cards, report_sections
 
-from .completeness import MET, NOT_DUE, ON_TRACK, matrix
+from .completeness import MET, NOT_DUE, ON_TRACK, behind, matrix
 from .views import period_query
 
 
@@ -21,34 +21,32 @@ def targets_link(request):
 
 @dashboard_cards.provide
 def behind_card(unit, period, user):
-    """ "12 of 34 provinces have not held an international event this term"."""
+    """ "12 of 34 provinces have not held an international event this term": counted
+    from the matrix's measures without making the matrix (``completeness.behind``)."""
     if unit.level not in ("central", "province"):
         return []
-    grid = matrix(unit=unit, period=period, user=user)
-    if not grid.rows:
+    columns = behind(unit=unit, period=period, user=user)
+    if not columns:  # no unit below
         return []
-    cards = []
-    for i, target in enumerate(grid.targets):
-        applies = sum(1 for r in grid.rows if r.cells[i])
-        behind = grid.behind(i)
-        cards.append(
-            {
-                "key": f"targets-{target.measure}",
-                "label": _("Units behind: %(measure)s") % {"measure": target.get_measure_display()},
-                "value": f"{behind}/{applies}",
-                "note": _(
-                    "%(behind)s of %(total)s units below have not reached %(target)s in %(period)s"
-                )
-                % {
-                    "behind": behind,
-                    "total": applies,
-                    "target": target.value_display,
-                    "period": period.label,
-                },
-                "url": reverse("targets") + "?" + period_query(unit, period),
-            }
-        )
-    return cards
+    url = reverse("targets") + "?" + period_query(unit, period)
+    return [
+        {
+            "key": f"targets-{c['measure']}",
+            "label": _("Units behind: %(measure)s") % {"measure": c["label"]},
+            "value": f"{c['behind']}/{c['applies']}",
+            "note": _(
+                "%(behind)s of %(total)s units below have not reached %(target)s in %(period)s"
+            )
+            % {
+                "behind": c["behind"],
+                "total": c["applies"],
+                "target": c["value"],
+                "period": period.label,
+            },
+            "url": url,
+        }
+        for c in columns
+    ]
 
 
 #: units with nothing yet named one by one in the report up to this many (else counted)
