@@ -57,13 +57,6 @@ class CoreConfig(RecordApp):
 
         searchindex.connect_signals()
 
-        from .scope import forget_tree_roots, unit_model
-
-        # the tree's roots are read once per request: a unit saved or deleted forgets them
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_tree_roots, sender=unit_model(), dispatch_uid="doingoai-tree-roots"
-            )
         from django.core.signals import request_finished, request_started
 
         from .memo import request_begins, request_ends

@@ -103,14 +103,6 @@ def _roots() -> list:
     return remember("tree-roots", read)
 
 
-def forget_tree_roots(**_kwargs) -> None:
-    """The tree changed (a unit saved, moved or deleted, its path written after the
-    save's signal): the request's kept answers, the roots among them, read again."""
-    from .memo import forget
-
-    forget()
-
-
 def unit_model():
     """The model of the organization's tree: the one the user model's ``unit`` points to
     (it has a ``path``: a unit's ancestors' paths are its prefixes)."""

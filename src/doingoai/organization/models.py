@@ -94,9 +94,9 @@ class Unit(Record):
                 from .signals import unit_moved
 
                 unit_moved.send(sender=Unit, unit=self, old_path=old_path)
-            from doingoai.core.scope import forget_tree_roots
+            from doingoai.core.memo import forget
 
-            forget_tree_roots()  # its path was written after the save's signal
+            forget()  # the roots kept this request: its path was written after the save's signal
 
     def current_unit(self) -> Unit:
         """The unit of today this one rolls up into (itself when current)."""
