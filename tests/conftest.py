@@ -221,3 +221,51 @@ class Background:
 @pytest.fixture
 def background_work(monkeypatch, settings):
     return Background(monkeypatch, settings)
+
+
+@pytest.fixture
+def saves_at_once():
+    """Two officers saving at the same moment (PostgreSQL): ``first()`` runs in a
+    transaction left open (her request still running) while ``second()`` runs in
+    another thread; after 1.5 s ``meanwhile()`` looks at what a reader sees, then the
+    first commits. Returns what ``meanwhile`` returned; neither save may fail."""
+    import threading
+
+    from django.db import connection, transaction
+
+    def run(first, second, meanwhile=None):
+        saved, go, errors = threading.Event(), threading.Event(), []
+
+        def one():
+            try:
+                with transaction.atomic():
+                    first()
+                    saved.set()
+                    go.wait(10)  # the officer's request is still running
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        def two():
+            try:
+                second()
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        started = threading.Thread(target=one)
+        started.start()
+        assert saved.wait(10)
+        other = threading.Thread(target=two)
+        other.start()
+        other.join(1.5)
+        seen = meanwhile() if meanwhile is not None else None
+        go.set()
+        started.join(30)
+        other.join(30)
+        assert errors == []
+        return seen
+
+    return run

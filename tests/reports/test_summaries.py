@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from doingoai.activities.models import Activity, ActivityPlace
@@ -688,46 +688,17 @@ def test_a_term_given_other_dates_sums_its_partners_again(more, monkeypatch):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite writers queue on the database lock itself"
 )
-def test_two_saves_of_one_month_at_once_both_count(world):
+def test_two_saves_of_one_month_at_once_both_count(world, saves_at_once):
     """Two officers saving activities of one commune and month at the same moment, the
     first's transaction still open when the second saves: the second's recount waits
     for the first to commit, so both activities count (without waiting, the second
     counted without the first's record and wrote over its figure)."""
-    import threading
-
     commune = make("units", world.hanoi)
     make("activities", commune, start_date=dt.date(2024, 5, 5), partners=[])
-    saved, go, errors = threading.Event(), threading.Event(), []
-
-    def first():
-        try:
-            with transaction.atomic():
-                make("activities", commune, start_date=dt.date(2024, 5, 6), partners=[])
-                saved.set()
-                go.wait(10)  # the officer's request is still running
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    def second():
-        try:
-            make("activities", commune, start_date=dt.date(2024, 5, 7), partners=[])
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    one = threading.Thread(target=first)
-    one.start()
-    assert saved.wait(10)
-    two = threading.Thread(target=second)
-    two.start()
-    two.join(1.5)
-    go.set()
-    one.join(30)
-    two.join(30)
-    assert errors == []
+    saves_at_once(
+        lambda: make("activities", commune, start_date=dt.date(2024, 5, 6), partners=[]),
+        lambda: make("activities", commune, start_date=dt.date(2024, 5, 7), partners=[]),
+    )
     cells = ActivityMonth.objects.filter(unit=commune).values_list("activities", flat=True)
     assert sum(cells) == 3
     incremental = tables()

@@ -5,13 +5,12 @@ databases; a search after a save shows what was saved."""
 from __future__ import annotations
 
 import random
-import threading
 from collections import OrderedDict
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 
 from doingoai.activities.models import Activity
 from doingoai.core import searchindex, searchkept
@@ -253,7 +252,7 @@ def test_a_search_after_a_save_shows_it(world, login, monkeypatch):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite has one writer at a time: no such order"
 )
-def test_a_change_committed_late_is_not_missed(world):
+def test_a_change_committed_late_is_not_missed(world, saves_at_once):
     """PostgreSQL numbers the log's rows when they are inserted: an officer's change
     whose transaction is still open (its index entry written, the rest of the request
     still running) has a number below a second save's. The second save waits for the
@@ -268,40 +267,17 @@ def test_a_change_committed_late_is_not_missed(world):
         make("activities", world.daklak, title="Nongbua 0", partners=[])
         renamed = make("activities", world.daklak, title="Tập huấn", partners=[])
         assert len(ids_of(q, cts(), act)) == 1
-        saved, go, errors, ids = threading.Event(), threading.Event(), [], [renamed.pk]
+        ids = [renamed.pk]
 
         def first():
-            try:
-                with transaction.atomic():
-                    Activity.objects.filter(pk=renamed.pk).update(title="Nongbua 1")
-                    renamed.title = "Nongbua 1"
-                    renamed.update_search_text()  # its index entry written and logged
-                    saved.set()
-                    go.wait(10)  # the officer's request is still running
-            except Exception as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-            finally:
-                connection.close()
+            Activity.objects.filter(pk=renamed.pk).update(title="Nongbua 1")
+            renamed.title = "Nongbua 1"
+            renamed.update_search_text()  # its index entry written and logged
 
         def second():
-            try:
-                ids.append(make("activities", world.hanoi, title="Nongbua 2", partners=[]).pk)
-            except Exception as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-            finally:
-                connection.close()
+            ids.append(make("activities", world.hanoi, title="Nongbua 2", partners=[]).pk)
 
-        one = threading.Thread(target=first)
-        one.start()
-        assert saved.wait(10)
-        two = threading.Thread(target=second)
-        two.start()
-        two.join(1.5)
-        seen_meanwhile = ids_of(q, cts(), act)
-        go.set()
-        one.join(30)
-        two.join(30)
-        assert errors == []
+        seen_meanwhile = saves_at_once(first, second, lambda: ids_of(q, cts(), act))
         got = ids_of(q, cts(), act)
         assert got == asked(q, act)[0] and set(ids) <= set(got) and len(got) == 3
         assert len(seen_meanwhile) == 1  # the second waited: neither seen meanwhile
