@@ -169,9 +169,10 @@ SERVER: dict = {}
 
 def cpu_seconds() -> float | None:
     """CPU seconds used so far by the server's processes (its session: gunicorn, its
-    workers, the task worker) and, on PostgreSQL, by the backends of its database:
-    with other work on the machine a load run's requests/s says little, its CPU per
-    request what the server would serve alone (cores / CPU per request)."""
+    workers, the task worker, and the workers that ended and were reaped) and, on
+    PostgreSQL, by the backends of its database: with other work on the machine a load
+    run's requests/s says little, its CPU per request what the server would serve
+    alone (cores / CPU per request)."""
     proc, database = SERVER.get("proc"), SERVER.get("database")
     if proc is None or not Path("/proc/self/stat").exists():
         return None
@@ -191,6 +192,10 @@ def cpu_seconds() -> float | None:
             continue
         if mine:
             total += int(fields[11]) + int(fields[12])  # utime, stime
+            if int(fields[3]) == proc.pid:
+                # and what its children reaped so far used (cutime, cstime): a worker
+                # recycled after --max-requests leaves /proc, its CPU moves to its parent
+                total += int(fields[13]) + int(fields[14])
     return total / tick
 
 
