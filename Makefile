@@ -23,7 +23,7 @@ PYTHON ?= $(shell \
   done)
 
 .PHONY: help demo test setup system-deps venv vendor messages lint check test-sqlite test-pg \
-        pg-up serve bench bench-deps clean
+        pg-up serve bench bench-deps bench-table clean
 
 help:
 	@echo "make demo   set up and serve the demo at http://127.0.0.1:8000"
@@ -113,6 +113,10 @@ bench-deps:
 
 bench: setup bench-deps
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# the README's benchmark table from the newest whole runs in bench/results/
+bench-table: setup
+	$(PY) bench/readme_table.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules src/doingoai/static/vendor var/staticfiles
