@@ -1148,9 +1148,45 @@ def test_a_first_line_that_opens_with_the_day_is_the_lead_not_a_headline():
 def test_the_first_day_of_a_range_takes_the_year_of_its_last_day():
     # http://lambinh.tuyenquang.gov.vn (as above)
     text = (
+        "Hội Liên hiệp Phụ nữ tỉnh phối hợp với Ban điều phối các dự án vốn nước ngoài tổ chức "
+        "truyền thông và tập huấn về bình đẳng giới cho Phụ nữ và học sinh ở Lâm Bình\n\n"
         "Trong thời gian từ ngày 28 tháng 2 đến ngày 03 tháng 3 năm 2023, đoàn công tác của Hội "
         "LHPN tỉnh Tuyên Quang phối hợp với Nhóm chuyên gia tư vấn kỹ thuật dự án KOICA đã tổ "
         "chức các buổi truyền thông về giới."
     )
     result = extract(text)
     assert (result.start_date, result.end_date) == (date(2023, 2, 28), date(2023, 3, 3))
+
+
+def test_a_body_named_by_its_world_region_is_an_international_partner():
+    # https://phunumoi.net.vn/viet-nam-se-dang-cai-hoi-nghi-mang-luoi-cac-nha-khoa-hoc-nu-khu-vuc-chau-a-thai-binh-duong-nam-2024-d273046.html
+    text = (
+        "Chiều nay (29/6), GS.TS Lê Thị Hợp, Chủ tịch Hội Nữ trí thức Việt Nam đã tham luận về "
+        "vấn đề dinh dưỡng và an toàn thực phẩm tại Hội nghị Mạng lưới các Nhà khoa học nữ khu "
+        "vực Châu Á Thái Bình Dương."
+    )
+    assert extract(text).partners == [
+        "Mạng lưới các Nhà khoa học nữ khu vực Châu Á Thái Bình Dương"
+    ]
+
+
+def test_a_regional_body_whose_name_goes_on_over_va():
+    # https://hointtvn.vn/trien-khai-cong-tac-chuan-bi-to-chuc-hoi-nghi-mang-luoi-cac-nha-khoa-hoc-va-ky-su-nu-khu-vuc-chau-a-thai-binh-duong-2024-bid610.html
+    text = (
+        "Hội nghị Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương được "
+        "tổ chức hàng năm và theo hình thức luân phiên giữa các nước trong khu vực."
+    )
+    assert extract(text).partners == [
+        "Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương"
+    ]
+
+
+def test_two_acronyms_joined_by_a_hyphen_name_the_body():
+    # https://kinhtedothi.vn/ha-noi-to-chuc-hoi-nghi-thu-hut-nu-tri-thuc-tu-13-quoc-gia.html
+    text = (
+        "Diễn ra trong các ngày 4-5/10 tại Trung tâm Đổi mới sáng tạo Quốc gia (NIC) thuộc Khu "
+        "Công nghệ cao Láng Hòa Lạc (Hà Nội), Hội nghị Mạng lưới các nhà khoa học và kỹ sư nữ "
+        "khu vực Châu Á-Thái Bình Dương (INWES-APNN) năm nay thu hút sự tham gia của gần 400 đại "
+        "biểu từ 13 quốc gia và vùng lãnh thổ."
+    )
+    assert extract(text).partners == ["INWES-APNN"]

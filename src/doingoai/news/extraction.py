@@ -1067,7 +1067,8 @@ def _add_companies(text: str, orgs: list[_Org]) -> None:
 
 _ACRONYM_AFTER = re.compile(
     r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?"
-    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:\s[A-Z][a-z]{2,8})?)\)"
+    # "(INWES-APNN)": two acronyms joined by a hyphen name one body
+    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Z&]{1,9})?(?:\s[A-Z][a-z]{2,8})?)\)"
 )
 
 
@@ -1477,7 +1478,10 @@ _ABOUT_FIELD = re.compile(rf"[ \t]+(?:\w+[ \t]+)?{_CAP}")
 _INTERNATIONAL = re.compile(
     r"\b(?:Liên\s+[Hh]iệp\s+[Qq]uốc|Liên\s+[Hh]ợp\s+[Qq]uốc|LHQ)\b"
     r"(?:[ \t]+(?:về|tại)(?:[ \t]+(?:\w+[ \t]+)?[A-ZĐ][\w-]*)+(?:[ \t]+và[ \t]+[A-ZĐ][\w-]*)?)?|"
-    r"\b[A-Z][a-z]{2,}[ \t]+Quốc[ \t]+tế(?:[ \t]+tại[ \t]+Việt[ \t]+Nam)?"
+    r"\b[A-Z][a-z]{2,}[ \t]+Quốc[ \t]+tế(?:[ \t]+tại[ \t]+Việt[ \t]+Nam)?|"
+    # "Mạng lưới các nhà khoa học nữ khu vực Châu Á - Thái Bình Dương": a regional body
+    r"\bkhu[ \t]+vực[ \t]+(?:[Cc]hâu[ \t]+Á(?:[ \t]*[-–]?[ \t]*Thái[ \t]+Bình[ \t]+Dương)?|"
+    r"[Cc]hâu[ \t]+Âu|[Cc]hâu[ \t]+Phi|Đông[ \t]+Nam[ \t]+Á|ASEAN|Mỹ[ \t]+La[ \t]*tinh)\b"
 )
 
 
@@ -1542,6 +1546,16 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         # international body names no foreign country
         read_end = max(end or 0, i)
         international = _INTERNATIONAL.search(text, head_start, read_end)
+        if international is None:
+            # "Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương": the
+            # name goes on over "và" and lower-case words up to the region it is named by
+            clause = re.search(r"[.,;:(\n]", text[read_end : read_end + 80])
+            stop = read_end + (clause.start() if clause else 80)
+            international = _INTERNATIONAL.search(text, read_end, stop)
+            if international is not None:
+                between = text[read_end : international.start()].split()
+                if not between or any(w in _NAME_STOP for w in between):
+                    international = None
         if international is None:
             return None
         end = max(end or 0, international.end())
