@@ -1190,3 +1190,13 @@ def test_two_acronyms_joined_by_a_hyphen_name_the_body():
         "biểu từ 13 quốc gia và vùng lãnh thổ."
     )
     assert extract(text).partners == ["INWES-APNN"]
+
+
+def test_vietnamese_women_abroad_visiting_without_a_foreign_partner_are_no_delegation():
+    # https://hointtvn.vn/hoi-nu-tri-thuc-viet-nhat-mong-muon-ket-noi-voi-doi-ngu-tri-thuc-trong-nuoc-de-gop-phan-vao-qua-trinh-doi-moi-sang-tao-o-viet-nam-bid695.html
+    text = (
+        "Hội Nữ trí thức Việt-Nhật mong muốn kết nối với đội ngũ trí thức trong nước\n\n"
+        "Chiều ngày 21/8, Hội Nữ Trí thức Việt-Nhật đã đến thăm và làm việc với Hội Nữ trí thức "
+        "Việt Nam."
+    )
+    assert _kind(text) == "other"

@@ -2196,6 +2196,15 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     kind, cue = _main_kind(
         work, folded, title_span, lead, orgs, hits, body_sentences[:VISIT_SENTENCES]
     )
+    if (
+        kind in ("delegation_in", "delegation_out")
+        and result.overseas
+        and not result.partners
+        and not result.countries
+    ):
+        # "Hội Nữ Trí thức Việt-Nhật đã đến thăm và làm việc với Hội Nữ trí thức Việt Nam":
+        # Vietnamese women abroad visiting, with no foreign partner, are no foreign delegation
+        kind = "other"
     result.kind = kind
     if cue:
         span("kind", cue[0], cue[1])
