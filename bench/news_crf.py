@@ -2,18 +2,20 @@
 the rules: trained on one labelled part of bench/news/corpus, scored on another.
 
     PYTHONPATH=<dir with python-crfsuite> .venv/bin/python bench/news_crf.py \
-        bench/news/corpus/tune [--test bench/news/corpus/holdout] [--folds 5]
+        bench/news/corpus/tune [bench/news/corpus/holdout ...] [--test PART] [--folds 5]
 
-Without ``--test`` it cross-validates on the training part (``--folds``). Three readers
-are scored per field (precision, recall, F1 over sets of folded names, as
-``doingoai.news.scoring``): ``rules`` (the reader as it is), ``crf`` (a CRF on words,
-shapes and the gazetteer) and ``both`` (the CRF also given the rules' spans as
-features). The training tags come from the labels: every place in the text where a
-labelled name is written is tagged B-/I-<field>; labels the text does not hold word for
+Several training parts are pooled. Without ``--test`` it cross-validates on them
+(``--folds``). Four readers are scored per field (precision, recall, F1 over sets of
+folded names, as ``doingoai.news.scoring``): ``rules`` (the reader as it is), ``crf`` (a
+CRF on words, shapes and the gazetteer), ``both`` (the CRF also given the rules' spans as
+features: the hybrid) and ``fill`` (the rules' names, and ``both``'s where the rules found
+none for a field). The training tags come from the labels: every place in the text where
+a labelled name is written is tagged B-/I-<field>; labels the text does not hold word for
 word (a name completed or normalised by the labeller) give no tag.
 
-Needs python-crfsuite (not a dependency of the project: this is an experiment; see
-bench/news/RESULTS.md).
+Needs python-crfsuite 0.9.12 from PyPI (not a dependency of the project: an experiment,
+installed apart, e.g. ``pip install --target DIR python-crfsuite==0.9.12``; nothing is
+downloaded at run time; see bench/news/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -187,14 +189,14 @@ def score(arts: list[dict], outputs: list[dict]) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train")
+    parser.add_argument("train", nargs="+", help="one or more labelled parts (pooled)")
     parser.add_argument("--test")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--save", help="keep the 'both' model trained on all of TRAIN here")
     args = parser.parse_args(argv)
-    train_arts = [_article(s, lab) for s, lab in load_corpus(args.train)]
+    train_arts = [_article(s, lab) for part in args.train for s, lab in load_corpus(part)]
     model = "/tmp/news_crf_model.crfsuite"
-    results: dict[str, list] = {"rules": [], "crf": [], "both": []}
+    results: dict[str, list] = {"rules": [], "crf": [], "both": [], "fill": []}
     if args.test:
         test_arts = [_article(s, lab) for s, lab in load_corpus(args.test)]
         splits = [(train_arts, test_arts)]
@@ -217,6 +219,11 @@ def main(argv=None) -> int:
         for mode, with_rules in (("crf", False), ("both", True)):
             train(tr, with_rules, model)
             results[mode].extend(predict(te, with_rules, model))
+    # "fill": the rules' names, and the hybrid's only where the rules found none for a field
+    results["fill"] = [
+        {f: (r[f] if r[f] else b[f]) for f in FIELDS}
+        for r, b in zip(results["rules"], results["both"], strict=True)
+    ]
     print(f"{len(evaluated)} articles scored ({'test part' if args.test else 'cross-validation'})")
     print(f"{'reader':<8}" + "".join(f"{f + ' P/R/F1':>24}" for f in FIELDS))
     for mode, outs in results.items():

@@ -1020,3 +1020,183 @@ def test_a_dash_joins_the_two_sides_of_a_pair_of_unions():
     result = extract(text)
     assert result.units == ["Hội Liên hiệp phụ nữ Hà Nội"]
     assert result.partners == ["Hội phụ nữ Thủ đô Viêng Chăn"]
+
+
+# --- round seven (fresh3/ and fresh4/ now tuned on too; fresh5/ kept apart) ---------------
+
+
+def test_the_union_written_with_a_slipped_mark_is_a_unit():
+    # https://congthuong.vn/viet-nam-dang-cai-hoi-nghi-mang-luoi-cac-nha-khoa-hoc-nu-khu-vuc-chau-a-thai-binh-duong-110282.html
+    text = (
+        "Hội nghị do Hội Liên hiêp phụ nữ Việt Nam phối hợp với Hội Nữ trí thức Việt Nam tổ "
+        "chức. Đây là lần đầu tiên Việt Nam đăng cai."
+    )
+    assert extract(text).units == ["Hội Liên hiêp phụ nữ Việt Nam", "Hội Nữ trí thức Việt Nam"]
+
+
+def test_a_provincial_union_written_with_viet_nam_before_its_province():
+    # http://baolongan.vn/gan-ket-tinh-huu-nghi-a24059.html
+    text = (
+        "Gắn kết tình hữu nghị\n\n"
+        "Hội Liên hiệp Phụ nữ Việt Nam tỉnh Long An thời gian qua, bên cạnh việc chú trọng xây "
+        "dựng các cấp Hội cơ sở vững mạnh, chăm lo đời sống của từng hội viên thì hoạt động đối "
+        "ngoại nhân dân của Hội luôn được quan tâm thực hiện. Hội Liên hiệp Phụ nữ Việt Nam tỉnh "
+        "ký kết thỏa thuận hợp tác với Hội Liên hiệp Phụ nữ Campuchia Vì hòa bình và phát triển "
+        "tỉnh Svay Rieng vào năm 2012."
+    )
+    assert extract(text).units == ["Hội Liên hiệp Phụ nữ Việt Nam tỉnh Long An"]
+
+
+def test_a_district_union_followed_by_its_city():
+    # https://thoidai.com.vn/nguoi-me-thu-hai-cua-sinh-vien-lao-tai-da-nang-198550.html
+    text = (
+        "Ngày 5/4, Hội Liên hiệp Phụ nữ (LHPN) quận Liên Chiểu, Đà Nẵng tổ chức chương trình "
+        "giao lưu, kết nối. Hội LHPN quận Liên Chiểu đã vận động các gia đình nhận đỡ đầu."
+    )
+    result = extract(text)
+    assert result.units == ["Hội Liên hiệp Phụ nữ quận Liên Chiểu"]
+    assert result.places == []
+
+
+def test_an_unnamed_provincial_union_takes_the_only_province_of_the_text():
+    # http://lambinh.tuyenquang.gov.vn/tin-tuc-su-kien/van-hoa-giao-duc/hoi-lien-hiep-phu-nu-tinh-phoi-hop-voi-ban-dieu-phoi-cac-du-an-von-nuoc-ngoai-to-chuc-truyen-thong-va-tap-huan-ve-binh-dang-gioi-cho-phu-nu-va-hoc-sinh-o-lam-binh
+    text = (
+        "Hội Liên hiệp Phụ nữ tỉnh phối hợp với Ban điều phối các dự án vốn nước ngoài tổ chức "
+        "truyền thông và tập huấn về bình đẳng giới cho Phụ nữ và học sinh ở Lâm Bình\n\n"
+        "Căn cứ Quyết định số 178/QĐ-UBND ngày 29/4/2021 của Ủy ban nhân dân tỉnh Tuyên Quang về "
+        "Phê duyệt Kế hoạch hành động thực hiện dự án Chương trình phát triển khu vực nông thôn "
+        "tỉnh Tuyên Quang sử dụng vốn ODA không hoàn lại của Hàn Quốc. Trong thời gian từ ngày 28 "
+        "tháng 2 đến ngày 03 tháng 3 năm 2023, đoàn công tác của Hội LHPN tỉnh phối hợp với Ban "
+        "điều phối các dự án vốn nước ngoài và Nhóm chuyên gia tư vấn kỹ thuật dự án KOICA đã tổ "
+        "chức các buổi truyền thông về giới."
+    )
+    result = extract(text)
+    assert result.units == ["Hội Liên hiệp Phụ nữ tỉnh Tuyên Quang"]
+    # the range's first day takes the year written with its last day
+    assert (result.start_date, result.end_date) == (date(2023, 2, 28), date(2023, 3, 3))
+
+
+def test_an_unnamed_union_is_not_completed_when_the_text_names_two_provinces():
+    text = (
+        "Hội Liên hiệp Phụ nữ tỉnh phối hợp tổ chức tập huấn. Đại diện các tỉnh Quảng Ninh, "
+        "Điện Biên tham dự."
+    )
+    assert extract(text).units == []
+
+
+def test_an_association_named_after_a_pair_of_countries_is_not_a_unit():
+    # https://hointtvn.vn/hoi-nu-tri-thuc-viet-nhat-mong-muon-ket-noi-voi-doi-ngu-tri-thuc-trong-nuoc-de-gop-phan-vao-qua-trinh-doi-moi-sang-tao-o-viet-nam-bid695.html
+    text = (
+        "Hội Nữ trí thức Việt-Nhật mong muốn kết nối với đội ngũ trí thức trong nước\n\n"
+        "Chiều ngày 21/8, Hội Nữ Trí thức Việt-Nhật đã đến thăm và làm việc với Hội Nữ trí thức "
+        "Việt Nam."
+    )
+    assert extract(text).units == ["Hội Nữ trí thức Việt Nam"]
+
+
+def test_a_date_alone_on_its_line_under_the_headline_is_the_dateline():
+    # same address as above
+    text = (
+        "Hội Nữ trí thức Việt-Nhật mong muốn kết nối với đội ngũ trí thức trong nước\n\n"
+        "22-08-2024\n"
+        "Chiều ngày 21/8, Hội Nữ Trí thức Việt-Nhật đã đến thăm và làm việc với Hội Nữ trí thức "
+        "Việt Nam."
+    )
+    result = extract(text)
+    assert result.published == date(2024, 8, 22)
+    assert result.start_date == date(2024, 8, 21)
+
+
+def test_the_short_name_of_an_overseas_association_already_named():
+    # http://hoilhpn.org.vn/web/guest/tin-chi-tiet/-/chi-tiet/hoi-phu-nu-viet-nam-tai-xlo-va-kia-21679-2403.html
+    # (a slip glues "tại" to the country)
+    text = (
+        "Hội Phụ nữ Việt Nam tại Xlô-va-kia đã tổ chức Đại hội phụ nữ lần thứ 4 (nhiệm kỳ 2014 "
+        "– 2017).\n\n"
+        "Đại hội đã đề ra định hướng hoạt động của Hội Phụ nữ Việt Nam tạiX lô-va-kia nhiệm kỳ "
+        "2014-2017 theo 5 nội dung."
+    )
+    assert extract(text).units == []
+
+
+def test_a_villages_number_is_part_of_its_name():
+    # https://baodienbienphu.com.vn/tin-tuc/xa-hoi/195611/23-phu-nu-muong-cha-duoc-nhan-bo-sinh-san-phat-trien-sinh-ke
+    text = (
+        "ĐBP - Ngày 6/4, Tổ chức Tầm nhìn thế giới phối hợp với UBND huyện Mường Chà tổ chức bàn "
+        "giao 23 con bò sinh sản cho các hộ là thành viên Câu lạc bộ phụ nữ tại bản Há Là Chủ B, "
+        "xã Hừa Ngài và bản Nậm Chua, bản Huổi Toóng 2, xã Huổi Lèng (huyện Mường Chà)."
+    )
+    places = extract(text).places
+    assert "bản Huổi Toóng 2" in places
+    assert "xã Huổi Lèng" in places
+
+
+def test_a_first_line_that_opens_with_the_day_is_the_lead_not_a_headline():
+    # https://www.vietnamplus.vn/thoi-diem-vang-cho-doanh-nhan-nu-khang-dinh-vi-the-trong-chuoi-gia-tri-toan-cau-post1071819.vnp
+    text = (
+        " date 2025-10-22 Ngày 22/10, hơn 200 đại biểu là đại diện các bộ, ngành, tổ chức quốc "
+        "tế, hiệp hội doanh nghiệp và cộng đồng nữ doanh nhân tiêu biểu trên toàn quốc đã tham "
+        "dự Diễn đàn Doanh nhân nữ Việt Nam 2025.\n\n"
+        "Sự kiện do Hội đồng Doanh nhân nữ Việt Nam (VWEC) phối hợp cùng Đại sứ quán Liên hiệp "
+        "Vương quốc Anh và Bắc Ailen tổ chức."
+    )
+    result = extract(text, published=date(2025, 10, 22))
+    assert result.title is None
+    assert result.start_date == date(2025, 10, 22)
+
+
+def test_the_first_day_of_a_range_takes_the_year_of_its_last_day():
+    # http://lambinh.tuyenquang.gov.vn (as above)
+    text = (
+        "Hội Liên hiệp Phụ nữ tỉnh phối hợp với Ban điều phối các dự án vốn nước ngoài tổ chức "
+        "truyền thông và tập huấn về bình đẳng giới cho Phụ nữ và học sinh ở Lâm Bình\n\n"
+        "Trong thời gian từ ngày 28 tháng 2 đến ngày 03 tháng 3 năm 2023, đoàn công tác của Hội "
+        "LHPN tỉnh Tuyên Quang phối hợp với Nhóm chuyên gia tư vấn kỹ thuật dự án KOICA đã tổ "
+        "chức các buổi truyền thông về giới."
+    )
+    result = extract(text)
+    assert (result.start_date, result.end_date) == (date(2023, 2, 28), date(2023, 3, 3))
+
+
+def test_a_body_named_by_its_world_region_is_an_international_partner():
+    # https://phunumoi.net.vn/viet-nam-se-dang-cai-hoi-nghi-mang-luoi-cac-nha-khoa-hoc-nu-khu-vuc-chau-a-thai-binh-duong-nam-2024-d273046.html
+    text = (
+        "Chiều nay (29/6), GS.TS Lê Thị Hợp, Chủ tịch Hội Nữ trí thức Việt Nam đã tham luận về "
+        "vấn đề dinh dưỡng và an toàn thực phẩm tại Hội nghị Mạng lưới các Nhà khoa học nữ khu "
+        "vực Châu Á Thái Bình Dương."
+    )
+    assert extract(text).partners == [
+        "Mạng lưới các Nhà khoa học nữ khu vực Châu Á Thái Bình Dương"
+    ]
+
+
+def test_a_regional_body_whose_name_goes_on_over_va():
+    # https://hointtvn.vn/trien-khai-cong-tac-chuan-bi-to-chuc-hoi-nghi-mang-luoi-cac-nha-khoa-hoc-va-ky-su-nu-khu-vuc-chau-a-thai-binh-duong-2024-bid610.html
+    text = (
+        "Hội nghị Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương được "
+        "tổ chức hàng năm và theo hình thức luân phiên giữa các nước trong khu vực."
+    )
+    assert extract(text).partners == [
+        "Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương"
+    ]
+
+
+def test_two_acronyms_joined_by_a_hyphen_name_the_body():
+    # https://kinhtedothi.vn/ha-noi-to-chuc-hoi-nghi-thu-hut-nu-tri-thuc-tu-13-quoc-gia.html
+    text = (
+        "Diễn ra trong các ngày 4-5/10 tại Trung tâm Đổi mới sáng tạo Quốc gia (NIC) thuộc Khu "
+        "Công nghệ cao Láng Hòa Lạc (Hà Nội), Hội nghị Mạng lưới các nhà khoa học và kỹ sư nữ "
+        "khu vực Châu Á-Thái Bình Dương (INWES-APNN) năm nay thu hút sự tham gia của gần 400 đại "
+        "biểu từ 13 quốc gia và vùng lãnh thổ."
+    )
+    assert extract(text).partners == ["INWES-APNN"]
+
+
+def test_vietnamese_women_abroad_visiting_without_a_foreign_partner_are_no_delegation():
+    # https://hointtvn.vn/hoi-nu-tri-thuc-viet-nhat-mong-muon-ket-noi-voi-doi-ngu-tri-thuc-trong-nuoc-de-gop-phan-vao-qua-trinh-doi-moi-sang-tao-o-viet-nam-bid695.html
+    text = (
+        "Hội Nữ trí thức Việt-Nhật mong muốn kết nối với đội ngũ trí thức trong nước\n\n"
+        "Chiều ngày 21/8, Hội Nữ Trí thức Việt-Nhật đã đến thăm và làm việc với Hội Nữ trí thức "
+        "Việt Nam."
+    )
+    assert _kind(text) == "other"

@@ -205,7 +205,47 @@ def find_dates(text: str, published: date | None = None) -> list[DateHit]:
             hits.append(hit)
             taken.append((s, e))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _ranges_share_year(text, hits)
+
+
+#: the words joining the two ends of a range ("từ ngày 28 tháng 2 đến ngày 03 tháng 3 năm
+#: 2023", "từ 30/11 đến 2/12/2022")
+_RANGE_JOIN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?$")
+
+
+def _ranges_share_year(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """Two days joined as a range ("từ ngày 28 tháng 2 đến ngày 03 tháng 3 năm 2023") are
+    one span; its first end, written without its year, takes the year of the second (the
+    year before when its month comes later: "từ 28/12 đến 3/1/2024")."""
+    out: list[DateHit] = []
+    k = 0
+    while k < len(hits):
+        a = hits[k]
+        b = hits[k + 1] if k + 1 < len(hits) else None
+        if (
+            b is not None
+            and a.precision == "day"
+            and b.precision == "day"
+            and b.has_year
+            and b.start - a.end <= 16
+            and _RANGE_JOIN.match(text[a.end : b.start])
+        ):
+            first = a.first
+            if not a.has_year:
+                year = b.first.year - (1 if a.first.month > b.first.month else 0)
+                try:
+                    first = a.first.replace(year=year)
+                except ValueError:
+                    first = None
+            if first is not None and 0 < (b.last - first).days <= 62:
+                out.append(
+                    DateHit(a.start, b.end, text[a.start : b.end], first, b.last, "day", True)
+                )
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
@@ -240,7 +280,8 @@ def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
 
 
 _DATELINE = re.compile(
-    r"(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>(?:19|20)\d\d)"
+    # "22/08/2024", and "22-08-2024" or "22.08.2024" (one separator throughout)
+    r"(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)"
     r"(?:\s*[-,|]?\s*(?P<hh>[0-2]?\d)\s*[:h]\s*(?P<mi>[0-5]\d))?"
 )
 

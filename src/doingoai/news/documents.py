@@ -226,6 +226,13 @@ def _is_related_link(line: str) -> bool:
     return plain >= 5 and bool(rest) and rest[0][0].isupper() and not rest[0].isascii()
 
 
+#: a lead's opening: the stored page's date mark, then the day ("Ngày 22/10,", "Sáng 8/9,")
+_OPENS_WITH_DAY = re.compile(
+    r"\s*(?:date\s+\d{4}-\d\d(?:-\d\d)?\s+)?"
+    r"(?:(?:Sáng|Chiều|Tối|Trưa)(?:\s+nay)?\s+)?(?:[Nn]gày\s+)?\(?\d{1,2}\s*[/-]\s*\d{1,2}\b"
+)
+
+
 def _substantial(line: str) -> bool:
     if fold(line) in _SECTIONS:
         return False
@@ -254,13 +261,16 @@ def segment(text: str) -> list[Line]:
             role = "body"
         lines.append(Line(start, end, chunk, role))
 
-    # Title: the first substantial body line; short lines before it are labels.
+    # Title: the first substantial body line; short lines before it are labels. A line
+    # that opens with the day of the event ("Ngày 22/10, hơn 200 đại biểu ...", after the
+    # stored page's " date 2025-10-22" mark) is the lead: the excerpt has no headline.
     title_index = None
     for i, line in enumerate(lines):
         if line.role != "body":
             continue
         if _substantial(line.text):
-            title_index = i
+            if not _OPENS_WITH_DAY.match(line.text):
+                title_index = i
             break
         lines[i] = Line(line.start, line.end, line.text, "furniture")
     if title_index is not None:

@@ -143,8 +143,9 @@ class Extraction:
 #: "Trung ương Hội ...", "TW Hội ...", "TƯ Hội ...": the central union, named as written
 _CENTRAL = r"(?:Trung\s+ương|Trung\s+Ương|TW|T\.Ư\.?|TƯ|T\.W)\s+"
 _WU_HEAD = (
-    # "Hội liên hiệp phụ nữ Việt Nam", "Hội Liên Hiệp Phụ Nữ": the press writes it in any case
-    rf"(?:{_CENTRAL})?(?:Hội\s+LHPN\s*VN\b|Hội\s+(?i:liên\s+hiệp\s+phụ\s+nữ)|Hội\s+LHPN|"
+    # "Hội liên hiệp phụ nữ Việt Nam", "Hội Liên Hiệp Phụ Nữ": the press writes it in any case,
+    # and sometimes with a slipped mark ("Hội Liên hiêp phụ nữ Việt Nam")
+    rf"(?:{_CENTRAL})?(?:Hội\s+LHPN\s*VN\b|Hội\s+(?i:liên\s+hi[ệêe]p\s+phụ\s+nữ)|Hội\s+LHPN|"
     r"Hội\s+Phụ\s+nữ|Liên\s+hiệp\s+Phụ\s+nữ|Hội\s+phụ\s+nữ|"
     r"Liên\s+hiệp\s+Hội\s+Phụ\s+nữ|Tổ\s+chức\s+Phụ\s+nữ|Liên\s+đoàn\s+Phụ\s+nữ|"
     r"Hiệp\s+hội\s+Phụ\s+nữ)"
@@ -464,8 +465,12 @@ _NAMED_PLACE = re.compile(
     r"thành\s+phố|tỉnh|làng|thôn|ấp)|\bTP\.?)\s*(?<=\s|\.)"
     # "xã biên giới Krông Na": a word of what the place is may come before its name
     r"(?:(?:biên\s+giới|vùng\s+cao|miền\s+núi|ven\s+biển|đảo|vùng\s+biên)[ \t]+)?"
-    rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}))"
+    rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}"
+    # "bản Huổi Toóng 2": a village's number is part of its name
+    r"(?:(?<=\w)(?P<num>[ \t]+\d{1,2})(?![\w/.:-]|,\d))?))"
 )
+#: level words whose places are numbered ("bản Huổi Toóng 2", "thôn 3", "ấp Tân Lập 1")
+_NUMBERED_LEVEL = re.compile(r"(?i:bản|thôn|ấp|làng)$")
 #: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
 #: kiểm soát cửa khẩu quốc tế Nam Giang", "tại Nhà khách Chính phủ"
 _VENUE = re.compile(
@@ -712,6 +717,8 @@ def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
         if any(s <= start < e for s, e in unit_ranges):
             continue
         name = m.group("name")
+        if m.group("num") and not _NUMBERED_LEVEL.search(m.group("level")):
+            name = name[: m.start("num") - m.start("name")]
         # stop before a word that starts another phrase ("huyện Nam Giang Sáng nay")
         words = name.split()
         while words and words[-1] in {"Hội", "Đoàn", "Sáng", "Chiều", "Ngày", "Việt"}:
@@ -1060,7 +1067,8 @@ def _add_companies(text: str, orgs: list[_Org]) -> None:
 
 _ACRONYM_AFTER = re.compile(
     r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?"
-    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:\s[A-Z][a-z]{2,8})?)\)"
+    # "(INWES-APNN)": two acronyms joined by a hyphen name one body
+    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Z&]{1,9})?(?:\s[A-Z][a-z]{2,8})?)\)"
 )
 
 
@@ -1109,6 +1117,10 @@ _VIETNAMESE_ABROAD = re.compile(
 )
 
 
+#: "Việt-Nhật", "Việt - Nga", "Việt–Hàn": a pair of countries closing a name
+_PAIR_TAIL = re.compile(rf"[ \t]+Việt[ \t]*[-–][ \t]*{_CAP}\w*")
+
+
 def _for_peace(text: str, hit: PlaceHit) -> bool:
     """ "vì Hòa bình và Phát triển" (for peace and development) is not the province of
     Hòa Bình: the name of the Cambodian women's union goes on."""
@@ -1143,6 +1155,17 @@ def _add_institutions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
         inside = [o for o in orgs if o.start <= m.start() < o.end or m.start() <= o.start < m.end()]
         if any(o.is_unit for o in inside):
             continue
+        pair = _PAIR_TAIL.match(text, m.end())
+        if pair:
+            # "Hội Nữ trí thức Việt-Nhật": an association of Vietnamese abroad (or a
+            # friendship body) named after the pair of countries, not the union's own
+            for other in inside:
+                orgs.remove(other)
+            name = _clean_name(text[m.start() : pair.end()])
+            orgs.append(
+                _Org(name, m.start(), pair.end(), False, "overseas", "overseas:" + fold(name))
+            )
+            continue
         for other in inside:
             orgs.remove(other)
         name = m.group(0)
@@ -1157,19 +1180,28 @@ _UNNAMED_UNIT = re.compile(
 
 def _complete_from_title(work: str, orgs: list[_Org], hits: list[PlaceHit], title_span) -> None:
     """ "Hội Liên hiệp phụ nữ tỉnh" with no name, in an article whose headline names one
-    province ("Một đại biểu Đồng Nai ..."): the unit of that province."""
+    province ("Một đại biểu Đồng Nai ..."), or, with none in the headline, whose text names
+    only one: the unit of that province."""
     provinces = {
         h.match.code: h
         for h in hits
         if title_span[0] <= h.start < title_span[1] and h.match.kind == "vn_province"
     }
+    search_from = title_span[1]
+    if not provinces:
+        # no province in the headline: the one province the whole text names, if it names
+        # only one ("Hội Liên hiệp Phụ nữ tỉnh phối hợp ..." in an article where only
+        # "Ủy ban nhân dân tỉnh Tuyên Quang" names a province); the headline's own
+        # unnamed unit is then its first form
+        provinces = {h.match.code: h for h in hits if h.match.kind == "vn_province"}
+        search_from = 0
     if len(provinces) != 1:
         return
     (hit,) = provinces.values()
     key = f"wu:{hit.match.code}"
     if any(o.key == key for o in orgs):
         return
-    for m in _UNNAMED_UNIT.finditer(work, title_span[1]):
+    for m in _UNNAMED_UNIT.finditer(work, search_from):
         if any(o.start <= m.start() < o.end for o in orgs):
             continue
         written = re.sub(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+", "", hit.text)
@@ -1359,11 +1391,38 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             ]
         if len(places) == 1:
             p = places[0]
+            if p.match.kind == "country" and p.match.country == "VN":
+                # "Hội Liên hiệp Phụ nữ Việt Nam tỉnh Long An": the provincial union
+                # written with the country's name before its level word
+                province = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|TP\.?)[ \t]+", text[p.end :])
+                inner = _place_at(hits, p.end + province.end()) if province else None
+                if inner is not None and inner.match.kind == "vn_province":
+                    name = _clean_name(text[head_start : inner.end])
+                    return [
+                        _Org(
+                            name, head_start, inner.end, True, "wu", f"wu:{inner.match.code}", "VN"
+                        )
+                    ]
+                if province or re.match(rf"[ \t]+{_LEVEL}\b", text[p.end :]):
+                    return None  # "Hội Liên hiệp Phụ nữ Việt Nam tỉnh ký kết ...": unnamed
             name = _clean_name(text[head_start : p.end])
             return [_Org(name, head_start, p.end, True, "wu", f"wu:{p.match.code}", "VN")]
         if all(p.match.kind == "vn_province" for p in places):
             # "Hội LHPN 7 tỉnh Quảng Ninh, Cao Bằng, ...": one unit per province
             return _vn_units(text[head_start:pos], places)
+        if (
+            len(places) == 2
+            and places[0].match.kind == "vn_district"
+            and places[1].match.kind == "vn_province"
+            and not collective
+            and re.match(r"[ \t]*,[ \t]*$", text[places[0].end : places[1].start])
+        ):
+            # "Hội Liên hiệp Phụ nữ (LHPN) quận Liên Chiểu, Đà Nẵng": the district's union;
+            # the province after the comma is where the district lies (part of the name's
+            # span, so not read as a place of its own)
+            d = places[0]
+            name = _clean_name(text[head_start : d.end])
+            return [_Org(name, head_start, places[1].end, True, "wu", f"wu:{d.match.code}", "VN")]
         return None
     # A district or commune unit: "Hội LHPN huyện Krông Pắc", "xã Ea Tu".
     if level and re.match(
@@ -1419,7 +1478,10 @@ _ABOUT_FIELD = re.compile(rf"[ \t]+(?:\w+[ \t]+)?{_CAP}")
 _INTERNATIONAL = re.compile(
     r"\b(?:Liên\s+[Hh]iệp\s+[Qq]uốc|Liên\s+[Hh]ợp\s+[Qq]uốc|LHQ)\b"
     r"(?:[ \t]+(?:về|tại)(?:[ \t]+(?:\w+[ \t]+)?[A-ZĐ][\w-]*)+(?:[ \t]+và[ \t]+[A-ZĐ][\w-]*)?)?|"
-    r"\b[A-Z][a-z]{2,}[ \t]+Quốc[ \t]+tế(?:[ \t]+tại[ \t]+Việt[ \t]+Nam)?"
+    r"\b[A-Z][a-z]{2,}[ \t]+Quốc[ \t]+tế(?:[ \t]+tại[ \t]+Việt[ \t]+Nam)?|"
+    # "Mạng lưới các nhà khoa học nữ khu vực Châu Á - Thái Bình Dương": a regional body
+    r"\bkhu[ \t]+vực[ \t]+(?:[Cc]hâu[ \t]+Á(?:[ \t]*[-–]?[ \t]*Thái[ \t]+Bình[ \t]+Dương)?|"
+    r"[Cc]hâu[ \t]+Âu|[Cc]hâu[ \t]+Phi|Đông[ \t]+Nam[ \t]+Á|ASEAN|Mỹ[ \t]+La[ \t]*tinh)\b"
 )
 
 
@@ -1484,6 +1546,16 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         # international body names no foreign country
         read_end = max(end or 0, i)
         international = _INTERNATIONAL.search(text, head_start, read_end)
+        if international is None:
+            # "Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương": the
+            # name goes on over "và" and lower-case words up to the region it is named by
+            clause = re.search(r"[.,;:(\n]", text[read_end : read_end + 80])
+            stop = read_end + (clause.start() if clause else 80)
+            international = _INTERNATIONAL.search(text, read_end, stop)
+            if international is not None:
+                between = text[read_end : international.start()].split()
+                if not between or any(w in _NAME_STOP for w in between):
+                    international = None
         if international is None:
             return None
         end = max(end or 0, international.end())
@@ -1889,6 +1961,21 @@ def _overseas_short_names(orgs: list[_Org]) -> None:
                 tails.add(fold(m.group(1)))
     if not tails:
         return
+    heads = {
+        fold(re.split(r"[ \t]+(?:Việt\s+Nam|VN)\b", o.name)[0])
+        for o in orgs
+        if o.family == "overseas"
+    }
+    for k, o in enumerate(orgs):
+        if (
+            o.is_unit
+            and o.key == "wu:VN"
+            and re.fullmatch(r"Hội\s+[Pp]hụ\s+nữ\s+(?:Việt\s+Nam|VN)", o.name)
+            and "hoi phu nu" in heads
+        ):
+            # "Hội Phụ nữ Việt Nam tạiX lô-va-kia" (a slip) in an article about "Hội Phụ nữ
+            # Việt Nam tại Xlô-va-kia": the overseas association, not the central union
+            orgs[k] = _Org(o.name, o.start, o.end, False, "overseas", "overseas:" + fold(o.name))
     for k, o in enumerate(orgs):
         if (
             o.family == "wu"
@@ -2109,6 +2196,15 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     kind, cue = _main_kind(
         work, folded, title_span, lead, orgs, hits, body_sentences[:VISIT_SENTENCES]
     )
+    if (
+        kind in ("delegation_in", "delegation_out")
+        and result.overseas
+        and not result.partners
+        and not result.countries
+    ):
+        # "Hội Nữ Trí thức Việt-Nhật đã đến thăm và làm việc với Hội Nữ trí thức Việt Nam":
+        # Vietnamese women abroad visiting, with no foreign partner, are no foreign delegation
+        kind = "other"
     result.kind = kind
     if cue:
         span("kind", cue[0], cue[1])
