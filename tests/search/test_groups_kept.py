@@ -275,3 +275,40 @@ def test_hits_are_read_in_one_statement_per_kind_with_their_addresses(world, kee
     assert many == few == [1, 1]  # the hits of each, their units read with them
     assert [len(g.hits) for g in groups if g.kind.slug in ("activities", "resources")] == [10, 10]
     assert Resource.objects.filter(title__contains="Nongbua").count() == 12
+
+
+def test_owners_read_in_one_process_are_taken_by_another(world, keeping, monkeypatch):
+    """The owners a province's search read are shared through the cache: another server
+    process (its kept matches without them) takes them instead of reading them, less
+    those of records changed since (read again: one moved out of her province is no
+    longer counted)."""
+    fresh, _stats = keeping
+    monkeypatch.setattr(searchkept, "OWNERS_SHARED", 1)
+    _province_of_communes(world)
+    reader = User.objects.get(username="daklak")
+    acts = [make("activities", world.daklak, title=f"Nongbua {i}") for i in range(4)]
+    for a in acts:
+        a.units.clear()
+    search_records(reader, "nongbua")
+
+    def in_another_process():
+        searchkept._LOCAL.clear()  # its matches from the shared cache: no owners in them
+        ranking.forget_groups()
+        with CaptureQueriesContext(connection) as ctx:
+            groups = search_records(reader, "nongbua")
+        owners_read = [
+            q["sql"]
+            for q in ctx.captured_queries
+            if 'SELECT "activities_activity"."id" AS "pk", "activities_activity"."unit_id"'
+            in q["sql"]
+        ]
+        g = next(g for g in groups if g.kind.slug == "activities")
+        return owners_read, g.count
+
+    make("activities", world.hanoi, title="Tập huấn")  # a change elsewhere
+    assert in_another_process() == ([], 4)
+    acts[0].unit = world.hanoi
+    acts[0].save()
+    owners_read, count = in_another_process()
+    assert count == 3 and len(owners_read) == 1 and str(acts[0].pk) in owners_read[0]
+    assert shown(search_records(reader, "nongbua")) == fresh(reader, "nongbua")

@@ -603,6 +603,9 @@ class Prefetched:
     #: what these matches are (the query, the kind, the index's version and the last
     #: change of the kind's entries, ``core.searchkept``): equal stamps, equal matches
     stamp: str = ""
+    #: ``(read)``: share the owners this reader read (``read`` of them); ``()``: take
+    #: those shared before reading any (``core.searchkept._share_owners``)
+    share_owners: Callable | None = None
 
     def newest(self, offset: int, limit: int) -> list:
         """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""

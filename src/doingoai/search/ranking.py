@@ -130,6 +130,7 @@ def search_kind(
         # within the statement (it costs less there than the list of every id)
         sqlite = _vendor(using) != "postgresql"
         matching = matching_filter(q, model, using) if sqlite else None
+        before = _owners_before(pre)
         count = count_in_scope(scoped, user, pre.newest, matching, owners=pre.owners)
     if not count:
         return None
@@ -138,6 +139,8 @@ def search_kind(
         in_scope = {oid for oid, _t, _n in found}
     else:
         in_scope = _in_scope(scoped, user, [oid for oid, _t, _n in found], pre.owners)
+        if pre.share_owners is not None and before is not None:
+            pre.share_owners(read=len(pre.owners) - before)
     ranked = sorted(
         (
             (score(q, title, name), -i, oid)
@@ -152,6 +155,16 @@ def search_kind(
             (0.0, 0, pk) for pk in matching.order_by("-pk").values_list("pk", flat=True)[:limit]
         ]
     return _group(kind, count, _hits(kind, q, scoped, ranked))
+
+
+def _owners_before(pre: Prefetched) -> int | None:
+    """How many of the matches' owners are kept, after taking those another process
+    shared when too few of the newest are (``Prefetched.share_owners``); None: not kept."""
+    if pre.owners is None:
+        return None
+    if pre.share_owners is not None and any(oid not in pre.owners for oid in pre.ids[:PROBE]):
+        pre.share_owners()
+    return len(pre.owners)
 
 
 def _in_scope(scoped, user, ids: list, owners: dict | None = None) -> set:
