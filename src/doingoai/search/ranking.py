@@ -5,6 +5,7 @@ grouped by kind."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import translation
 from rapidfuzz import fuzz
 
@@ -274,14 +275,25 @@ def _url_maker(model) -> Callable:
 
     if getattr(model, "get_absolute_url", None) is not Record.get_absolute_url:
         return _url
+    parts = _url_parts(model, translation.get_language(), get_script_prefix())
+    if parts is None:
+        return _url
+    head, tail = parts
+    return lambda obj: f"{head}{obj.pk}{tail}"
+
+
+@functools.lru_cache(maxsize=256)
+def _url_parts(model, language, prefix) -> tuple[str, str] | None:
+    """(before, after) the id in the address of ``model``'s detail page, as reversed in
+    ``language`` under the script ``prefix`` (once: a reverse cost 1-3 ms here)."""
     try:
         template = reverse(f"{model.kind_slug}_detail", args=[_SENTINEL])
     except (AttributeError, NoReverseMatch):
-        return _url
+        return None
     if template.count(str(_SENTINEL)) != 1:
-        return _url
+        return None
     head, tail = template.split(str(_SENTINEL))
-    return lambda obj: f"{head}{obj.pk}{tail}"
+    return head, tail
 
 
 def _group(kind, count: int, hits: list[Hit]) -> Group:
@@ -419,7 +431,7 @@ def search(
 #: bump when a kept group changes shape
 GROUP_FORMAT = 1
 #: the groups one process keeps (the least recently used dropped)
-LOCAL_GROUPS = 2000
+LOCAL_GROUPS = 500
 _GROUPS: OrderedDict[str, Group | None] = OrderedDict()
 _GROUPS_LOCK = threading.Lock()
 _MISSING = object()
