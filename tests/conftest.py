@@ -108,6 +108,9 @@ def _media_root(settings, tmp_path):
     from doingoai.core import searchkept
 
     searchkept.forget()  # the search's kept matches too (the index's log rolls back)
+    from doingoai.search import ranking
+
+    ranking.forget_groups()  # and its groups kept per reader
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

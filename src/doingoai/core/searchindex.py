@@ -596,6 +596,16 @@ class Prefetched:
     floor: int = 0  # the matches up to this id are not in ``ids`` (0: every one is)
     name_floor: int = 0
     older: Callable | None = None  # (offset, limit) -> the matches up to ``floor``
+    #: the owners (unit ids) of matches read so far, by id, kept with the matches
+    #: (``core.searchkept``: forgotten for an entry changed since), filled by the readers
+    #: who compare them with their units (``core.scope.owned_among``); None: not kept
+    owners: dict | None = None
+    #: what these matches are (the query, the kind, the index's version and the last
+    #: change of the kind's entries, ``core.searchkept``): equal stamps, equal matches
+    stamp: str = ""
+    #: ``(read)``: share the owners this reader read (``read`` of them); ``()``: take
+    #: those shared before reading any (``core.searchkept._share_owners``)
+    share_owners: Callable | None = None
 
     def newest(self, offset: int, limit: int) -> list:
         """``limit`` of the matches' ids after the newest ``offset`` (as ``match_ids``)."""

@@ -5,15 +5,32 @@ grouped by kind."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.core.cache import cache
+from django.db import models
+from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils import translation
 from rapidfuzz import fuzz
 
+from doingoai.core.models import topic_versions
 from doingoai.core.registry import RecordKind
-from doingoai.core.scope import VIEW, owned_among, pk_among, small_scope
+from doingoai.core.scope import (
+    VIEW,
+    SharedDirectory,
+    UnitOwned,
+    UnitTree,
+    owned_among,
+    pk_among,
+    small_scope,
+    unit_model,
+)
 from doingoai.core.searchindex import (
     CANDIDATES,
     Prefetched,
@@ -26,7 +43,7 @@ from doingoai.core.searchindex import (
     searchable_kinds,
     unrestricted,
 )
-from doingoai.core.searchkept import kept, read_keys, read_titles
+from doingoai.core.searchkept import kept, may_keep, read_keys, read_titles
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -114,16 +131,17 @@ def search_kind(
         # within the statement (it costs less there than the list of every id)
         sqlite = _vendor(using) != "postgresql"
         matching = matching_filter(q, model, using) if sqlite else None
-        count = count_in_scope(scoped, user, pre.newest, matching)
+        before = _owners_before(pre)
+        count = count_in_scope(scoped, user, pre.newest, matching, owners=pre.owners)
     if not count:
         return None
     found = pre.found
     if everything:
         in_scope = {oid for oid, _t, _n in found}
     else:
-        in_scope = set(
-            scoped.filter(pk__in=[oid for oid, _t, _n in found]).values_list("pk", flat=True)
-        )
+        in_scope = _in_scope(scoped, user, [oid for oid, _t, _n in found], pre.owners)
+        if pre.share_owners is not None and before is not None:
+            pre.share_owners(read=len(pre.owners) - before)
     ranked = sorted(
         (
             (score(q, title, name), -i, oid)
@@ -140,7 +158,36 @@ def search_kind(
     return _group(kind, count, _hits(kind, q, scoped, ranked))
 
 
-def count_in_scope(scoped, user, newest: Callable[[int, int], list], matching=None) -> int:
+def _owners_before(pre: Prefetched) -> int | None:
+    """How many of the matches' owners are kept, after taking those another process
+    shared when too few of the newest are (``Prefetched.share_owners``); None: not kept."""
+    if pre.owners is None:
+        return None
+    if pre.share_owners is not None and any(oid not in pre.owners for oid in pre.ids[:PROBE]):
+        pre.share_owners()
+    return len(pre.owners)
+
+
+def _in_scope(scoped, user, ids: list, owners: dict | None = None) -> set:
+    """Which of ``ids`` the reader's scope (``scoped``) holds: those her units own known
+    from their owners (``owned_among``, kept with the matches: read once, not after every
+    change), the scope's condition asked only for the others (its ``OR`` of subqueries
+    beside a hundred ids: 0.5-9 ms a kind on SQLite at 1M)."""
+    if not ids:
+        return set()
+    owned = owned_among(scoped.model, user, ids, scoped.db, known=owners)
+    if owned is None:
+        return set(scoped.filter(pk__in=ids).values_list("pk", flat=True))
+    rest = [pk for pk in ids if pk not in owned]
+    if rest:
+        narrowed = scoped.filter(pk_among(scoped.model, rest, scoped.db)).order_by()
+        owned |= set(narrowed.values_list("pk", flat=True))
+    return owned
+
+
+def count_in_scope(
+    scoped, user, newest: Callable[[int, int], list], matching=None, owners: dict | None = None
+) -> int:
     """How many of the matches (``newest(offset, limit)``: their ids, newest first) the
     reader's scope (``scoped``) holds, at most ``COUNT_CAP + 1``. While most of them are
     her units' own (a province's "dak lak"), in batches, the first of ``PROBE``, then
@@ -152,7 +199,8 @@ def count_in_scope(scoped, user, newest: Callable[[int, int], list], matching=No
     hers (Hà Nội's "dak lak"), the database intersects the rest with her scope in one
     statement: the ids read (PostgreSQL's, ``matching`` None), or every match
     (``matching``: the condition of the index's matches, SQLite's: its lookup within
-    the statement costs less)."""
+    the statement costs less). ``owners``: the matches' owners read before (kept with
+    them, ``Prefetched.owners``), only the others read (and added)."""
     model, using = scoped.model, scoped.db
     owned_count, others, offset, size = 0, [], 0, 0
     while True:
@@ -160,7 +208,7 @@ def count_in_scope(scoped, user, newest: Callable[[int, int], list], matching=No
         size = max(need + need // 4, 2 * size) if size else PROBE
         chunk = newest(offset, size)
         offset += len(chunk)
-        owned = owned_among(model, user, chunk, using)
+        owned = owned_among(model, user, chunk, using, known=owners)
         if owned is None or 2 * len(owned) < len(chunk):
             if matching is not None:
                 return scoped.filter(matching).order_by()[: COUNT_CAP + 1].count()
@@ -184,15 +232,68 @@ def _hits(kind, q: Query, scoped, ranked: list[tuple]) -> list[Hit]:
     ranked here, not by the model's ordering. (Through the scope's ``OR`` beside the
     ids, SQLite read every record of a province's units to keep ten.)"""
     qs = kind.model._default_manager.db_manager(scoped.db).order_by()
-    if kind.list_select_related:
-        qs = qs.select_related(*kind.list_select_related)
+    related = _hit_related(kind)
+    if related:
+        qs = qs.select_related(*related)
+    qs = qs.defer(*_long_columns(kind.model, related))
     objs = qs.in_bulk([oid for _s, _i, oid in ranked])
     subtitle = getattr(kind, "search_subtitle", None) or _subtitle
+    url = _url_maker(kind.model)
     return [
-        Hit(objs[oid], s or score(q, fold(str(objs[oid]))), _url(objs[oid]), subtitle(objs[oid]))
+        Hit(objs[oid], s or score(q, fold(str(objs[oid]))), url(objs[oid]), subtitle(objs[oid]))
         for s, _i, oid in ranked
         if oid in objs
     ]
+
+
+#: the column types a hit never shows (a record's text, its notes, its lists): left
+#: unread (a news item's body, an activity's search text: most of the rows' bytes)
+_LONG = (models.TextField, models.JSONField, models.FileField)
+
+
+def _long_columns(model, related: list[str]) -> list[str]:
+    """The long columns (``_LONG``) of ``model`` and of its ``related`` records (foreign
+    keys read with it), as ``defer`` names. (A title or subtitle made of one would cost
+    a statement per hit: tests/search checks the statements.)"""
+    out = []
+    for prefix, m in [("", model)] + [
+        (f"{name}__", model._meta.get_field(name).related_model) for name in related
+    ]:
+        out += [prefix + f.name for f in m._meta.concrete_fields if isinstance(f, _LONG)]
+    return out
+
+
+_SENTINEL = 987654321987
+
+
+def _url_maker(model) -> Callable:
+    """How a hit's address is made: for a record whose ``get_absolute_url`` is
+    ``Record``'s (its kind's detail page by id), its address reversed once with a
+    stand-in id and the id put in its place (``reverse`` per hit: ~0.1 ms each); else
+    ``_url``."""
+    from doingoai.core.models import Record
+
+    if getattr(model, "get_absolute_url", None) is not Record.get_absolute_url:
+        return _url
+    parts = _url_parts(model, translation.get_language(), get_script_prefix())
+    if parts is None:
+        return _url
+    head, tail = parts
+    return lambda obj: f"{head}{obj.pk}{tail}"
+
+
+@functools.lru_cache(maxsize=256)
+def _url_parts(model, language, prefix) -> tuple[str, str] | None:
+    """(before, after) the id in the address of ``model``'s detail page, as reversed in
+    ``language`` under the script ``prefix`` (once: a reverse cost 1-3 ms here)."""
+    try:
+        template = reverse(f"{model.kind_slug}_detail", args=[_SENTINEL])
+    except (AttributeError, NoReverseMatch):
+        return None
+    if template.count(str(_SENTINEL)) != 1:
+        return None
+    head, tail = template.split(str(_SENTINEL))
+    return head, tail
 
 
 def _group(kind, count: int, hits: list[Hit]) -> Group:
@@ -286,37 +387,158 @@ def search(
         if (not kinds or k.slug in kinds) and not (k.nav_group == "hidden" and not k.search_fields)
     ]
     cts = {k.slug: _content_type(using, k.model).pk for k in chosen}
-    scoped = {k.slug: scoped_records(k, user, using) for k in chosen}
+    pre = kept(q, list(cts.values()), using)
+    pre = {k.slug: pre[cts[k.slug]] for k in chosen}
+    # each kind's group as worked out before for this reader, while nothing it reads
+    # moved (its matches, the versions of the apps it reads): a save of an activity
+    # leaves the units', partners', agreements' and news' groups as they were
+    keys = _group_keys(chosen, user, limit, pre, using)
+    found = _kept_groups(keys)
+    rest = [k for k in chosen if k.slug not in found]
+    scoped = {k.slug: scoped_records(k, user, using) for k in rest}
     small = {}
-    if small_scope(user, using):  # a commune: each kind's records in her scope, by id
-        for kind in chosen:
+    if rest and small_scope(user, using):  # a commune: each kind's records in her scope, by id
+        for kind in rest:
             if not unrestricted(scoped[kind.slug]):
                 ids = scope_ids(scoped[kind.slug])
                 if ids is not None:
                     small[kind.slug] = ids
-    pre = kept(q, [cts[k.slug] for k in chosen], using)
+    made = {}
     for kind in chosen:
-        if kind.slug in small:
+        slug = kind.slug
+        if slug in found:
+            group = found[slug]
+        elif slug in small:
             group = search_ids(
-                kind,
-                q,
-                scoped[kind.slug],
-                small[kind.slug],
-                pre[cts[kind.slug]],
-                limit=limit,
-                using=using,
+                kind, q, scoped[slug], small[slug], pre[slug], limit=limit, using=using
             )
         else:
             group = search_kind(
-                kind,
-                user,
-                q,
-                pre[cts[kind.slug]],
-                limit=limit,
-                using=using,
-                scoped=scoped[kind.slug],
+                kind, user, q, pre[slug], limit=limit, using=using, scoped=scoped[slug]
             )
+        if slug not in found and slug in keys:
+            made[keys[slug]] = group
         if group:
             groups.append(group)
+    if made and may_keep(using):
+        _keep_groups(made)
     groups.sort(key=lambda g: (-g.best, g.kind.menu_order))
     return groups
+
+
+# ---------------------------------------------------------------- groups kept
+
+#: bump when a kept group changes shape
+GROUP_FORMAT = 1
+#: the groups one process keeps (the least recently used dropped)
+LOCAL_GROUPS = 500
+_GROUPS: OrderedDict[str, Group | None] = OrderedDict()
+_GROUPS_LOCK = threading.Lock()
+_MISSING = object()
+
+
+def _topics(kind) -> tuple[str, ...] | None:
+    """The data versions' topics (apps) a kind's group for a reader reads besides its
+    matches: the kind's own app (its records: their scope's columns, their titles and
+    subtitles, their links and sharing), the apps of the records its scope goes through
+    (a resource seen through its activity's units), of the records its hits show (their
+    unit), and the units' (the tree: her subtree, merges, names). None: a scope of
+    another shape, not kept."""
+    model = kind.model
+    if getattr(kind.scoped, "__func__", None) is not RecordKind.scoped.__func__:
+        return None
+    labels = {model._meta.app_label, unit_model()._meta.app_label}
+    policy = model.scope_policy
+    if isinstance(policy, UnitOwned):
+        paths = [policy.owner, *policy.visible_via] + ([policy.shared] if policy.shared else [])
+    elif isinstance(policy, (SharedDirectory, UnitTree)):
+        paths = []
+    else:
+        return None
+    for path in paths + _hit_related(kind):
+        current = model
+        for name in path.split("__"):
+            field = current._meta.get_field(name)
+            if field.many_to_many:
+                labels.add(field.remote_field.through._meta.app_label)
+            current = field.related_model
+            labels.add(current._meta.app_label)
+    return tuple(sorted(labels))
+
+
+def _hit_related(kind) -> list[str]:
+    """The foreign keys read with a kind's hits: its unit (the subtitle's), when its list
+    reads it (the list's other ones, a news item's activity, are not shown here)."""
+    return ["unit"] if "unit" in (kind.list_select_related or ()) else []
+
+
+def _group_keys(chosen, user, limit: int, pre: dict, using: str) -> dict[str, str]:
+    """The key of each kind's group for ``user``: its matches' stamp (the kind's last
+    change in the index, ``Prefetched.stamp``), the versions of the apps it reads
+    (``_topics``), the reader (her unit, role, rights), the language (the subtitles'
+    country names), the number of hits. Equal keys: an equal group (tests/search)."""
+    topics = {k.slug: _topics(k) for k in chosen if pre[k.slug].stamp}
+    topics = {slug: t for slug, t in topics.items() if t is not None}
+    if not topics:
+        return {}
+    wanted = sorted({t for ts in topics.values() for t in ts})
+    if using != "default":  # the versions are the default database's
+        return {}
+    versions = dict(zip(wanted, topic_versions(*wanted), strict=True))
+    who = (
+        f"{getattr(user, 'pk', None)}:{getattr(user, 'unit_id', None)}:"
+        f"{getattr(user, 'role', '')}:{int(bool(getattr(user, 'is_superuser', False)))}:"
+        f"{int(bool(getattr(user, 'is_active', False)))}:{translation.get_language()}"
+    )
+    out = {}
+    for slug, ts in topics.items():
+        what = f"{GROUP_FORMAT}|{using}|{pre[slug].stamp}|{limit}|{who}|" + "-".join(
+            str(versions[t]) for t in ts
+        )
+        out[slug] = "search-group:" + hashlib.sha256(what.encode()).hexdigest()[:40]
+    return out
+
+
+def _kept_groups(keys: dict[str, str]) -> dict:
+    """The groups kept under ``keys`` (in this process, else in the shared cache):
+    {slug: group or None (nothing of hers)}."""
+    out, elsewhere = {}, {}
+    with _GROUPS_LOCK:
+        for slug, key in keys.items():
+            got = _GROUPS.get(key, _MISSING)
+            if got is _MISSING:
+                elsewhere[key] = slug
+            else:
+                _GROUPS.move_to_end(key)
+                out[slug] = got
+    if elsewhere:
+        shared = cache.get_many(list(elsewhere))
+        for key, value in shared.items():
+            out[elsewhere[key]] = value[0]
+        _remember({key: value[0] for key, value in shared.items()})
+    return out
+
+
+def _keep_groups(made: dict) -> None:
+    """Keep groups worked out here (a group or None, wrapped: the shared cache's "no
+    value" is None), in this process and in the shared cache."""
+    cache.set_many({key: (group,) for key, group in made.items()}, GROUP_TIMEOUT)
+    _remember(made)
+
+
+GROUP_TIMEOUT = 6 * 3600
+
+
+def _remember(groups: dict) -> None:
+    with _GROUPS_LOCK:
+        for key, group in groups.items():
+            _GROUPS[key] = group
+            _GROUPS.move_to_end(key)
+        while len(_GROUPS) > LOCAL_GROUPS:
+            _GROUPS.popitem(last=False)
+
+
+def forget_groups() -> None:
+    """Drop this process's kept groups (the shared cache keeps its own)."""
+    with _GROUPS_LOCK:
+        _GROUPS.clear()
