@@ -163,3 +163,20 @@ def test_each_language_its_own_rows(world, login, activities):
     assert ">Workshop</td>" in en and ">Workshop</td>" not in vi
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
     assert rows(page(client, url)[0]) == rows(vi)
+
+
+def test_a_list_of_one_page_shows_a_change_at_once(world, login):
+    """A list of one page reads its records in one statement; its rows kept under their
+    versions are its records' own: a record and a unit's name changed show at once."""
+    commune = make("units", world.daklak)
+    few = [make("activities", commune, kind="workshop") for _ in range(3)]
+    client = login("trunguong")
+    url = reverse("activities_list")
+    first, _sql = page(client, url)
+    assert rows(page(client, url)[0]) == rows(first)
+    few[0].title = "Hội thảo một trang đã đổi tên"
+    few[0].save()
+    assert "Hội thảo một trang đã đổi tên" in rows(page(client, url)[0])
+    commune.name = "Xã Một Trang Mới"
+    commune.save()
+    assert "Xã Một Trang Mới" in rows(page(client, url)[0])

@@ -335,10 +335,12 @@ class FilterFields:
 
     TEMPLATE = "generic/filter_fields.html"
 
-    def __init__(self, request, slug: str, filterset):
+    def __init__(self, request, slug: str, filterset, also: tuple = ()):
         self.request = request
         self.slug = slug
         self.filterset = filterset
+        #: topics read with its own, for the page's other parts (its table's rows)
+        self.also = also
 
     def key(self) -> str:
         import hashlib
@@ -346,7 +348,7 @@ class FilterFields:
         from django.contrib.auth import get_user_model
         from django.utils import timezone, translation
 
-        from .models import topic_versions
+        from .models import topic_versions_once
 
         # the models whose records a field offers (a hidden one prints its value only)
         models = {
@@ -359,7 +361,7 @@ class FilterFields:
         parts = (
             "filters",
             self.slug,
-            "-".join(map(str, topic_versions(*topics))),
+            "-".join(map(str, topic_versions_once(*topics, *self.also)[: len(topics)])),
             timezone.localdate().isoformat(),
             translation.get_language(),
             user.unit_id or "",

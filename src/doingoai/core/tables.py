@@ -74,6 +74,12 @@ class RecordTable(tables.Table):
     #: rows show anything else (another record of its own kind, a count) leaves it None.
     row_topics: tuple[str, ...] | None = None
 
+    def versioned_by(self) -> tuple[str, ...]:
+        """The topics whose versions the kept rows are under (none when not kept)."""
+        if self.row_topics is None:
+            return ()
+        return (*self.row_topics, rows_topic(self._meta.model))
+
     def rows_key(self) -> str | None:
         """The cache key of this page's rows, or None when they are not kept."""
         import hashlib
@@ -81,17 +87,21 @@ class RecordTable(tables.Table):
         from django.urls import get_script_prefix
         from django.utils import timezone, translation
 
-        from .models import topic_versions
+        from .models import topic_versions_once
         from .pagecache import enabled
 
         if self.row_topics is None or not enabled():
             return None
-        stamp = getattr(getattr(self, "page", None), "row_stamp", None)
-        if stamp is None:  # a list of one page, read in one query: its records are read
+        page = getattr(self, "page", None)
+        if page is None:
             return None
-        model = self._meta.model
+        stamp = getattr(page, "row_stamp", None)
+        if stamp is None:  # a list of one page, read in one query: its records' own
+            records = [row.record for row in page.object_list]
+            if not all(isinstance(getattr(r, "version", None), int) for r in records):
+                return None
+            stamp = [(r.pk, r.version) for r in records]
         user = getattr(getattr(self, "request", None), "user", None)
-        topics = (*self.row_topics, rows_topic(model))
         parts = (
             ROWS_FORMAT,
             f"{type(self).__module__}.{type(self).__qualname__}",
@@ -102,7 +112,7 @@ class RecordTable(tables.Table):
             getattr(user, "role", ""),
             getattr(user, "unit_id", "") or "",
             int(bool(getattr(user, "is_superuser", False))),
-            "-".join(map(str, topic_versions(*topics))),
+            "-".join(map(str, topic_versions_once(*self.versioned_by()))),
             ";".join(f"{pk}:{version}" for pk, version in stamp),
         )
         return "rows:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()

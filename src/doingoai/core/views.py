@@ -274,7 +274,10 @@ class ObjectListView(KindView):
         ).configure(table)
         ctx = self.base_context(
             filterset=filterset,
-            filter_fields=FilterFields(request, self.kind.slug, filterset),
+            # its table's rows' topics read with its own: one statement
+            filter_fields=FilterFields(
+                request, self.kind.slug, filterset, also=getattr(table, "versioned_by", tuple)()
+            ),
             table=table,
             query=request.GET.urlencode(),
             list_actions=self.list_actions(),
