@@ -68,12 +68,14 @@ def test_each_page_lists_the_rows_one_query_with_offset_listed(world, login, que
         assert got == expected[(page - 1) * 25 : page * 25], page
     # the page's records are read by their ids alone: her scope's conditions (the
     # activities her units take part in, those shared with her) were applied to the ids
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from doingoai.core.models import bump_data_version
 
     bump_data_version("activities")  # as after a change: the page is not served cached
+    cache.clear()  # nor its rows (kept under their versions: core.tables)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url, {**query, "page": 2})
     rows = [

@@ -9,6 +9,8 @@ from .models import Activity
 class ActivityTable(RecordTable):
     title = LinkColumn()
     places = tables.Column(verbose_name=_("places"), empty_values=(), orderable=False)
+    #: a row shows its unit's name; its places are saved with it (core.tables)
+    row_topics = ("organization",)
 
     class Meta(RecordTable.Meta):
         model = Activity

@@ -94,7 +94,15 @@ class CoreConfig(RecordApp):
 
         def changed_in_bulk(sender, **kwargs):  # bulk_update and the like send no signals
             meta = getattr(sender, "_meta", None)
-            bump_data_version(meta.app_label if meta is not None else None)
+            if meta is None:
+                bump_data_version()
+                return
+            from .models import bump_topics
+            from .tables import rows_topic
+
+            # its app's figures, and the list rows kept under its records' versions
+            # (which such writes do not move: core.tables.RecordTable.row_topics)
+            bump_topics([meta.app_label, rows_topic(sender)])
 
         records_changed.connect(
             changed_in_bulk, dispatch_uid="doingoai-data-version-bulk", weak=False

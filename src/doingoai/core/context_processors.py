@@ -27,8 +27,12 @@ def navigation(request):
     def headers():
         return header_items.gather(request) if request.user.is_authenticated else []
 
+    def once(compute):  # a template asks several times ({% if nav_admin %}, its loop)
+        kept = []
+        return lambda: kept[0] if kept else kept.append(compute()) or kept[0]
+
     return {
-        "nav_records": lambda: links("records"),
-        "nav_admin": lambda: links("admin"),
-        "header_items": headers,
+        "nav_records": once(lambda: links("records")),
+        "nav_admin": once(lambda: links("admin")),
+        "header_items": once(headers),
     }

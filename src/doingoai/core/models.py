@@ -273,6 +273,18 @@ def topic_versions(*topics: str) -> tuple[int, ...]:
     return tuple(versions.get(t, 0) for t in topics)
 
 
+def topic_versions_once(*topics: str) -> tuple[int, ...]:
+    """:func:`topic_versions`, each topic read once a request (``core.memo``; a change
+    forgets them): a list page's filter form reads those of its rows with its own."""
+    from .memo import remember
+
+    kept = remember("topic-versions-read", dict)  # outside a request: a new dict
+    missing = [t for t in dict.fromkeys(topics) if t not in kept]
+    if missing:
+        kept.update(zip(missing, topic_versions(*missing), strict=True))
+    return tuple(kept[t] for t in topics)
+
+
 def version_stamp(versions: dict, topics) -> str:
     """``topics``' versions out of ``versions`` (:func:`all_topic_versions`; 0 for a
     topic never changed) as one part of a cache key ("12-7-0")."""

@@ -52,13 +52,78 @@ class RecordTable(tables.Table):
             self.empty_text = gettext("No records match.")
 
     def body_html(self) -> str:
+        """The ``<tr>`` rows of the current page, kept in the cache under what they show
+        when the table says so (``row_topics``, see ``rows_key``): after a change
+        elsewhere a list page reads its rows' versions, not its records."""
+        page = getattr(self, "page", None)  # not ``if self.page``: that counts the rows
+        rows = page.object_list if page is not None else self.rows
+        key = self.rows_key()
+        if key is None:
+            return self.render_body(rows)
+        from .caching import get_or_set
+
+        return mark_safe(get_or_set(key, lambda: str(self.render_body(rows))))
+
+    #: the apps (data version topics) of the records a row shows besides its own record
+    #: and the rows that are part of it, saved with it (an activity's places): the unit's
+    #: name (``organization``), the partner's (``partners``). A page's rows are then kept
+    #: in the cache under their records' versions (every save moves a record's version;
+    #: writes that send no signals announce their records, ``core.bulk.records_changed``,
+    #: which moves ``rows_topic(model)``), these topics' versions, the language, the
+    #: day and the reader's role and unit. None: rendered on every view. A table whose
+    #: rows show anything else (another record of its own kind, a count) leaves it None.
+    row_topics: tuple[str, ...] | None = None
+
+    def versioned_by(self) -> tuple[str, ...]:
+        """The topics whose versions the kept rows are under (none when not kept)."""
+        if self.row_topics is None:
+            return ()
+        return (*self.row_topics, rows_topic(self._meta.model))
+
+    def rows_key(self) -> str | None:
+        """The cache key of this page's rows, or None when they are not kept."""
+        import hashlib
+
+        from django.urls import get_script_prefix
+        from django.utils import timezone, translation
+
+        from .models import topic_versions_once
+        from .pagecache import enabled
+
+        if self.row_topics is None or not enabled():
+            return None
+        page = getattr(self, "page", None)
+        if page is None:
+            return None
+        stamp = getattr(page, "row_stamp", None)
+        if stamp is None:  # a list of one page, read in one query: its records' own
+            records = [row.record for row in page.object_list]
+            if not all(isinstance(getattr(r, "version", None), int) for r in records):
+                return None
+            stamp = [(r.pk, r.version) for r in records]
+        user = getattr(getattr(self, "request", None), "user", None)
+        parts = (
+            ROWS_FORMAT,
+            f"{type(self).__module__}.{type(self).__qualname__}",
+            ",".join(bc.name for bc in self.columns),
+            translation.get_language(),
+            timezone.localdate().isoformat(),
+            get_script_prefix(),
+            getattr(user, "role", ""),
+            getattr(user, "unit_id", "") or "",
+            int(bool(getattr(user, "is_superuser", False))),
+            "-".join(map(str, topic_versions_once(*self.versioned_by()))),
+            ";".join(f"{pk}:{version}" for pk, version in stamp),
+        )
+        return "rows:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+    def render_body(self, rows) -> str:
         """The ``<tr>`` rows of the current page, rendered in Python.
 
         The same cells as django-tables2's template (accessors, ``get_FOO_display``
         for choices, ``render_FOO`` methods, empty values, links, localization and
         escaping), but each column's way of rendering is worked out once per page
         instead of once per cell: a 25-row page took most of a list's time."""
-        rows = self.page.object_list if self.page else self.rows
         plans = [_CellPlan(bc) for bc in self.columns]
         context = Context(autoescape=True)
         out = []
@@ -67,6 +132,17 @@ class RecordTable(tables.Table):
             cells = "".join(plan.td(bound_row, record, context) for plan in plans)
             out.append(f"<tr {bound_row.attrs.as_html()}>{cells}</tr>")
         return mark_safe("".join(out))
+
+
+#: bump when what ``RecordTable.body_html`` keeps changes shape
+ROWS_FORMAT = 1
+
+
+def rows_topic(model) -> str:
+    """The data version topic moved when records of ``model`` were written without
+    signals (``core.bulk.records_changed``: an aid record's equivalents after a new
+    exchange rate): their rows kept by ``RecordTable.body_html`` are rendered again."""
+    return f"rows:{model._meta.label_lower}"
 
 
 class _CellPlan:

@@ -171,9 +171,55 @@ class CappedPaginator(Paginator):
         ids = data.prefetch_related(None).values_list("pk", flat=True)[bottom:top]
         index = self.whole.index_to_walk(data, top) if self.whole else None
         ids = walked_ids(ids, index) if index else list(ids)
-        found = records_by_id(data, ids) if ids else {}
-        records = [found[pk] for pk in ids if pk in found]
-        return self._get_page(type(rows)(records, table=rows.table), number, self)
+        stamp = row_stamp(data, ids) if rows_kept(rows.table) else None
+        records = LazyRecords(data, ids)
+        page = self._get_page(type(rows)(records, table=rows.table), number, self)
+        # the table's body may be kept under its rows' versions (RecordTable.body_html):
+        # then the records are never read
+        page.row_stamp = stamp
+        return page
+
+
+def rows_kept(table) -> bool:
+    """Are ``table``'s rendered rows kept under their records' versions?"""
+    from .pagecache import enabled
+
+    return getattr(table, "row_topics", None) is not None and enabled()
+
+
+def row_stamp(data: QuerySet, ids: list) -> list:
+    """(id, version) of each record ``ids`` in that order: one read by primary key."""
+    model = data.model
+    if not ids or not any(f.attname == "version" for f in model._meta.concrete_fields):
+        return None
+    found = dict(model._base_manager.using(data.db).filter(pk__in=ids).values_list("pk", "version"))
+    return [(pk, found.get(pk)) for pk in ids]
+
+
+class LazyRecords:
+    """A page's records (``ids`` read from ``data`` by ``records_by_id``), read when the
+    page is first iterated or measured: a table body kept in the cache reads none."""
+
+    def __init__(self, data: QuerySet, ids: list):
+        self.data, self.ids, self._records = data, ids, None
+
+    @property
+    def records(self) -> list:
+        if self._records is None:
+            found = records_by_id(self.data, self.ids) if self.ids else {}
+            self._records = [found[pk] for pk in self.ids if pk in found]
+        return self._records
+
+    def __iter__(self):
+        return iter(self.records)
+
+    def __len__(self):
+        # the ids' number until read (a template's ``{% if page %}`` reads nothing); a
+        # record deleted between the two reads is then left out of the rows only
+        return len(self._records if self._records is not None else self.ids)
+
+    def __getitem__(self, key):
+        return self.records[key]
 
 
 def records_by_id(data: QuerySet, ids: list) -> dict:
@@ -228,7 +274,10 @@ class ObjectListView(KindView):
         ).configure(table)
         ctx = self.base_context(
             filterset=filterset,
-            filter_fields=FilterFields(request, self.kind.slug, filterset),
+            # its table's rows' topics read with its own: one statement
+            filter_fields=FilterFields(
+                request, self.kind.slug, filterset, also=getattr(table, "versioned_by", tuple)()
+            ),
             table=table,
             query=request.GET.urlencode(),
             list_actions=self.list_actions(),

@@ -17,6 +17,9 @@ class ResourceTable(RecordTable):
     amount_usd = tables.Column(
         verbose_name=_("USD"), empty_values=(), attrs={"td": {"class": "num"}}
     )
+    #: a row shows its partner's and its unit's names; its equivalents, moved by a new
+    #: exchange rate without a save, are announced (core.tables)
+    row_topics = ("organization", "partners")
 
     class Meta(RecordTable.Meta):
         model = Resource
