@@ -14,8 +14,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop 
 
 import shutil  # noqa: E402
 
-from tests import world_snapshot  # noqa: E402
-
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
@@ -84,38 +82,6 @@ def page(browser, live_server, transactional_db, monkeypatch):
         context.close()
 
 
-#: the longest tests (``--durations``), started first: ``pytest -n 2`` hands the tests out
-#: in order, and one of these left for the end kept one worker busy long after the other
-#: had finished. A prefix of node ids; the rest keep their order.
-SLOW_FIRST = (
-    "tests/core/test_serve.py::test_production_server",
-    "tests/reports/test_summaries.py::test_summaries_match_counting_after_every_change",
-    "tests/browser/test_layout.py::test_no_sideways_scroll_and_nothing_outside_its_card",
-    "tests/targets/test_completeness.py::test_matrix_equals_the_records_after_every_change",
-    "tests/imports/test_background.py::test_a_large_import",
-    "tests/imports/test_background.py::test_an_error_in_a_late_row",
-    "tests/imports/test_background.py::test_without_a_worker",
-    "tests/imports/test_background.py::test_confirming_twice",
-    "tests/browser/test_import_background.py",
-    "tests/reports/test_summaries.py::test_delegations_from_the_summaries",
-    "tests/news/test_news_duplicates.py::test_no_false_match",
-    "tests/targets/test_completeness.py::test_matrix_kept_per_province",
-    "tests/documents/test_runs.py::test_the_body_in_runs",
-    "tests/activities/test_delegation_path.py::test_steps_out_of_their_state",
-    "tests/activities/test_browser_trip_one_form.py",
-)
-
-
-def pytest_collection_modifyitems(config, items):
-    def rank(item):
-        for i, prefix in enumerate(SLOW_FIRST):
-            if item.nodeid.startswith(prefix):
-                return i
-        return len(SLOW_FIRST)
-
-    items[:] = sorted(items, key=rank)  # stable: the others keep their order
-
-
 OUTPUT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).parent.parent / "test-output"))
 
 
@@ -126,37 +92,10 @@ def output_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """PostgreSQL: the test database's commits do not wait for the disk
-    (``synchronous_commit=off``: what is committed is seen and locked exactly as before,
-    only a crash of the server could lose the last commits of a database thrown away at
-    the end). A commit waited 1-2 ms for the disk here, tens under the load of other
-    work; the transactional tests, the live server and the migrations commit often."""
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] == "django.db.backends.postgresql":
-        options = db.setdefault("OPTIONS", {})
-        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
-
-
-@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the unit tree, terms and demo users once; each test rolls back to this. A
-    transactional test (``transaction=True``, the live server) empties every table at
-    its end: the rows the first test found are then copied back (``world_snapshot``),
-    not loaded again through the services."""
-    from django.db import connection
-
+    """Load the unit tree, terms and demo users once; each test rolls back to this."""
     with django_db_blocker.unblock():
         ensure_world()
-        world_snapshot.take(connection)
-    from django.test import TransactionTestCase
-
-    flush = TransactionTestCase._fixture_teardown
-    TransactionTestCase._fixture_teardown = world_snapshot.fixture_teardown(flush)
-    yield
-    TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.fixture(autouse=True)
