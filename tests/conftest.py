@@ -111,6 +111,9 @@ def _media_root(settings, tmp_path):
     from doingoai.search import ranking
 
     ranking.forget_groups()  # and its groups kept per reader
+    from doingoai.core import memo
+
+    memo.request_ends()  # a request left open by an earlier test keeps no answers
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
