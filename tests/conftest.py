@@ -91,6 +91,30 @@ def output_dir() -> Path:
     return OUTPUT_DIR
 
 
+def _empty_search_index(sender, using="default", **kwargs):
+    """After Django's flush (the end of a transactional test: every model's table
+    emptied, then ``post_migrate`` sent), empty the search index too: it is a table of
+    its own (``core_search``, no model), so its entries outlived their records into the
+    next tests, where a search counted records that were not there."""
+    if getattr(sender, "label", None) != "core":
+        return
+    from django.db import connections
+
+    from doingoai.core.searchindex import TABLE
+
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _search_index_flushed_with_the_tables():
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(_empty_search_index, dispatch_uid="tests-empty-search-index")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-empty-search-index")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the unit tree, terms and demo users once; each test rolls back to this."""
