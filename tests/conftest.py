@@ -91,13 +91,7 @@ def output_dir() -> Path:
     return OUTPUT_DIR
 
 
-def _empty_search_index(sender, using="default", **kwargs):
-    """After Django's flush (the end of a transactional test: every model's table
-    emptied, then ``post_migrate`` sent), empty the search index too: it is a table of
-    its own (``core_search``, no model), so its entries outlived their records into the
-    next tests, where a search counted records that were not there."""
-    if getattr(sender, "label", None) != "core":
-        return
+def _empty_search_index(using: str) -> None:
     from django.db import connections
 
     from doingoai.core.searchindex import TABLE
@@ -108,11 +102,23 @@ def _empty_search_index(sender, using="default", **kwargs):
 
 @pytest.fixture(scope="session", autouse=True)
 def _search_index_flushed_with_the_tables():
-    from django.db.models.signals import post_migrate
+    """At the end of a transactional test Django's flush empties every model's table,
+    not the search index: a table of its own (``core_search``, no model), whose entries
+    outlived their records into the next tests, where a search counted records that
+    were not there. It is emptied right after the flush."""
+    from django.test import TransactionTestCase
 
-    post_migrate.connect(_empty_search_index, dispatch_uid="tests-empty-search-index")
+    flush = TransactionTestCase._fixture_teardown
+
+    def teardown(self):
+        flush(self)
+        if self.available_apps is None and not self.serialized_rollback:
+            for name in self._databases_names(include_mirrors=False):
+                _empty_search_index(name)
+
+    TransactionTestCase._fixture_teardown = teardown
     yield
-    post_migrate.disconnect(dispatch_uid="tests-empty-search-index")
+    TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 search index with the tables, so no entry outlives its record into the next test."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
+from django.test import TransactionTestCase
 
 from doingoai.core.searchindex import TABLE
 from doingoai.partners.models import Partner
@@ -17,11 +17,10 @@ def entries() -> int:
         return cursor.fetchone()[0]
 
 
-def test_flush_empties_the_search_index_with_the_records(world):
+def test_the_end_of_a_transactional_test_empties_the_search_index(world):
     Partner.objects.create(
         name_vi="Hội Phụ nữ bản Nongbua", kind="other", country="LA", unit=world.daklak
     )
     assert entries() > 0
-    # what TransactionTestCase does at the end of a test
-    call_command("flush", interactive=False, verbosity=0)
+    TransactionTestCase()._fixture_teardown()  # the end of a transactional test
     assert entries() == 0
