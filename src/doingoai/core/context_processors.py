@@ -1,3 +1,5 @@
+import functools
+
 from django.urls import reverse
 from django.utils.text import capfirst
 
@@ -27,12 +29,9 @@ def navigation(request):
     def headers():
         return header_items.gather(request) if request.user.is_authenticated else []
 
-    def once(compute):  # a template asks several times ({% if nav_admin %}, its loop)
-        kept = []
-        return lambda: kept[0] if kept else kept.append(compute()) or kept[0]
-
+    # each made once: a template asks several times ({% if nav_admin %}, its loop)
     return {
-        "nav_records": once(lambda: links("records")),
-        "nav_admin": once(lambda: links("admin")),
-        "header_items": once(headers),
+        "nav_records": functools.cache(lambda: links("records")),
+        "nav_admin": functools.cache(lambda: links("admin")),
+        "header_items": functools.cache(headers),
     }
