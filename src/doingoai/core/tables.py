@@ -74,6 +74,12 @@ class RecordTable(tables.Table):
     #: rows show anything else (another record of its own kind, a count) leaves it None.
     row_topics: tuple[str, ...] | None = None
 
+    def keeps_rows(self) -> bool:
+        """Are this table's rendered rows kept under their records' versions?"""
+        from .pagecache import enabled
+
+        return self.row_topics is not None and enabled()
+
     def versioned_by(self) -> tuple[str, ...]:
         """The topics whose versions the kept rows are under (none when not kept)."""
         if self.row_topics is None:
@@ -88,9 +94,8 @@ class RecordTable(tables.Table):
         from django.utils import timezone, translation
 
         from .models import topic_versions_once
-        from .pagecache import enabled
 
-        if self.row_topics is None or not enabled():
+        if not self.keeps_rows():
             return None
         page = getattr(self, "page", None)
         if page is None:

@@ -171,20 +171,14 @@ class CappedPaginator(Paginator):
         ids = data.prefetch_related(None).values_list("pk", flat=True)[bottom:top]
         index = self.whole.index_to_walk(data, top) if self.whole else None
         ids = walked_ids(ids, index) if index else list(ids)
-        stamp = row_stamp(data, ids) if rows_kept(rows.table) else None
+        keeps_rows = getattr(rows.table, "keeps_rows", None)
+        stamp = row_stamp(data, ids) if keeps_rows and keeps_rows() else None
         records = LazyRecords(data, ids)
         page = self._get_page(type(rows)(records, table=rows.table), number, self)
         # the table's body may be kept under its rows' versions (RecordTable.body_html):
         # then the records are never read
         page.row_stamp = stamp
         return page
-
-
-def rows_kept(table) -> bool:
-    """Are ``table``'s rendered rows kept under their records' versions?"""
-    from .pagecache import enabled
-
-    return getattr(table, "row_topics", None) is not None and enabled()
 
 
 def row_stamp(data: QuerySet, ids: list) -> list:
