@@ -239,12 +239,11 @@ def _share_owners(key: str, ct: int, seq: int, owners: dict, using: str, read: i
     if at != seq:
         if abs(seq - at) > PATCH_MAX:
             return
-        with connections[using].cursor() as cur:
-            cur.execute(
-                f"SELECT entry FROM {LOG_TABLE} WHERE id > %s AND id <= %s",
-                [min(at, seq), max(at, seq)],
-            )
-            changed = {eid & MASK for (eid,) in cur.fetchall() if eid >> SHIFT == ct}
+        changed = {
+            eid & MASK
+            for _n, eid in _changes(min(at, seq), max(at, seq), using)
+            if eid >> SHIFT == ct
+        }
     for oid, unit in theirs.items():
         if oid not in changed:
             owners.setdefault(oid, unit)
@@ -319,16 +318,18 @@ def _window(ids) -> tuple:
     return array("q", ids[:WINDOW]), ids[WINDOW]
 
 
+def _changes(after: int, upto: int, using: str) -> list[tuple[int, int]]:
+    """The log's (number, entry) of the changes after ``after`` up to ``upto``."""
+    with connections[using].cursor() as cur:
+        cur.execute(f"SELECT id, entry FROM {LOG_TABLE} WHERE id > %s AND id <= %s", [after, upto])
+        return cur.fetchall()
+
+
 def _catch_up(q: Query, states: dict, behind: dict, seq: int, using: str) -> dict:
     """The kinds ``behind`` ({kind: its number}) brought to change ``seq``: the entries
     of theirs changed since, read as they are now, each put in or out of the lists (new
     states; the lists copied where they change)."""
-    with connections[using].cursor() as cur:
-        cur.execute(
-            f"SELECT id, entry FROM {LOG_TABLE} WHERE id > %s AND id <= %s",
-            [min(behind.values()), seq],
-        )
-        changes = cur.fetchall()
+    changes = _changes(min(behind.values()), seq, using)
     wanted: dict[int, set] = {}
     last: dict[int, int] = {}
     for n, eid in changes:
