@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from tests.search.readers import commune_reader
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Agreement
@@ -85,14 +86,7 @@ def _province_of_communes(world):
 
 def _commune(world):
     _province_of_communes(world)
-    commune = Unit.objects.create(
-        level="commune",
-        code="24001",
-        name="Hội LHPN xã Ea Kao",
-        area_name="Ea Kao",
-        parent=world.daklak,
-    )  # the test world has provinces only
-    User.objects.create_user("xa_reader", password="x-Long-pass-42", unit=commune)
+    commune, _reader = commune_reader(world)
     return commune
 
 

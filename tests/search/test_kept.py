@@ -11,12 +11,13 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from tests.search.readers import commune_reader
 
 from doingoai.activities.models import Activity
 from doingoai.core import searchindex, searchkept
 from doingoai.core.models import SearchChange
 from doingoai.core.samples import make
-from doingoai.organization.models import Unit, User
+from doingoai.organization.models import User
 from doingoai.partners.models import Partner
 from doingoai.search.ranking import search as search_records
 
@@ -127,14 +128,7 @@ def test_kept_matches_equal_asking_the_index_afresh(world, monkeypatch, seed, wi
     rnd = random.Random(seed)
     made = []
     kinds = cts()
-    commune = Unit.objects.create(
-        level="commune",
-        code="24001",
-        name="Hội LHPN xã Ea Kao",
-        area_name="Ea Kao",
-        parent=world.daklak,
-    )  # her search reads her few records by id (``search_ids``)
-    User.objects.create_user("xa_reader", password="x-Long-pass-42", unit=commune)
+    commune, _reader = commune_reader(world)  # her search reads her few records by id
     compared = {"trunguong": 0, "daklak": 0, "xa_reader": 0}
     for i in range(8):  # more than a window of 6 of every query
         title = f"{' '.join(WORDS[:6])} {i}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.search.readers import commune_reader
 
 from doingoai.agreements.models import Agreement
 from doingoai.core import searchindex, searchkept
@@ -361,16 +362,8 @@ def test_a_commune_reader_finds_what_the_index_finds_in_her_scope(world, monkeyp
     from django.test.utils import CaptureQueriesContext
 
     from doingoai.core.samples import make
-    from doingoai.organization.models import Unit, User
 
-    commune = Unit.objects.create(
-        level="commune",
-        code="24001",
-        name="Hội LHPN xã Ea Kao",
-        area_name="Ea Kao",
-        parent=world.daklak,
-    )  # the test world has provinces only
-    reader = User.objects.create_user("xa_reader", password="x-Long-pass-42", unit=commune)
+    commune, reader = commune_reader(world)
     own = make("activities", commune, title="Giao lưu với bản Nongbua")
     taking_part = make("activities", world.hanoi, title="Đoàn Nông Bua thăm Hà Nội")
     taking_part.units.add(commune)
