@@ -196,6 +196,35 @@ def world(db):
     return World()
 
 
+def records_for_the_module(make_records):
+    """A module-scoped fixture: ``make_records(world)``'s records made once for the
+    module's tests, in a transaction rolled back after its last test. Each test runs
+    in a savepoint inside it, as usual, so what a test changes is gone for the next.
+    For the modules whose tests all read one large set of records (only tests that run
+    in a transaction: a transactional test would end it)."""
+
+    @pytest.fixture(scope="module")
+    def fixture(request, django_db_setup, django_db_blocker):
+        from django.db import transaction
+
+        # the records are there for every test of the module while it runs: a test
+        # that does not ask for them would see them all the same
+        name = request.fixturename
+        strays = [
+            item.name
+            for item in request.session.items
+            if getattr(item, "module", None) is request.module and name not in item.fixturenames
+        ]
+        if strays:
+            pytest.fail(f"{', '.join(strays)}: every test of this module must use {name}")
+        with django_db_blocker.unblock(), transaction.atomic():
+            ensure_world()
+            yield make_records(World())
+            transaction.set_rollback(True)
+
+    return fixture
+
+
 @pytest.fixture
 def login(client, world):
     def as_user(username):

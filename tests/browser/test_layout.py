@@ -71,6 +71,20 @@ def pages_to_check():
     return pages
 
 
+def settle(page, name):
+    """The page with its late parts in: the parts HTMX loads after the page (the
+    reminders' bell) swapped in; the dashboard's world map, fetched by its script, once
+    the network is quiet (Playwright's "networkidle" waits half a second of quiet: only
+    where a part is fetched otherwise than by HTMX)."""
+    if name == "dashboard":
+        page.wait_for_load_state("networkidle")
+        return
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => !document.querySelector('[hx-trigger=load], .htmx-request, .htmx-settling')"
+    )
+
+
 @pytest.mark.once  # the pages' layout, the same on both databases (40 s a pass)
 def test_no_sideways_scroll_and_nothing_outside_its_card(page, output_dir):
     pages = pages_to_check()
@@ -80,7 +94,7 @@ def test_no_sideways_scroll_and_nothing_outside_its_card(page, output_dir):
         page.set_viewport_size({"width": width, "height": 900})
         for name, url in pages.items():
             page.goto(page.base + url)
-            page.wait_for_load_state("networkidle")
+            settle(page, name)
             page.screenshot(path=str(output_dir / f"layout-{width}-{name}.png"), full_page=True)
             found = page.evaluate(OVERFLOW_JS)
             if found:

@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.conftest import records_for_the_module
 
 from doingoai.core import scope
 from doingoai.core.models import bump_data_version
@@ -23,8 +24,7 @@ pytestmark = pytest.mark.django_db
 KINDS = ("activities", "resources")
 
 
-@pytest.fixture
-def scoped(world):
+def her_records(world):
     """Records of every way into Đắk Lắk's reader's scope, dates tied across them, and
     Hà Nội's records she does not see."""
     commune = make("units", world.daklak)
@@ -43,6 +43,14 @@ def scoped(world):
             trip.shared_with.add(world.daklak)  # shared with her unit
         make("resources", world.hanoi, date=day[i], activity=trip)
         make("resources", world.hanoi, date=day[i + 1], agreement=deal if i % 2 else None)
+    return world
+
+
+_records = records_for_the_module(her_records)
+
+
+@pytest.fixture
+def scoped(_records, world):
     return world
 
 

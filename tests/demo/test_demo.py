@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.db.models import Sum
+from tests.conftest import records_for_the_module
 
 from doingoai.activities.models import Activity, ActivityPlace, DelegationMember
 from doingoai.agreements.models import Agreement, Review
@@ -28,9 +29,16 @@ MODELS = [
 ]
 
 
-@pytest.fixture
-def demo(world):
+def _load(world):
     call_command("load_demo", "--quiet-users", stdout=open("/dev/null", "w"))
+    return world
+
+
+_demo = records_for_the_module(_load)  # loaded once for the module's tests
+
+
+@pytest.fixture
+def demo(_demo, world):
     return world
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
+from tests.conftest import records_for_the_module
 
 from doingoai.iati.export import export_iati, validate
 from doingoai.reports.documents import render_unit_report
@@ -17,9 +18,16 @@ from doingoai.reports.figures import unit_figures
 from doingoai.reports.periods import make_period
 
 
-@pytest.fixture
-def demo(world):
+def _load(world):
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+    return world
+
+
+_demo = records_for_the_module(_load)  # loaded once for the module's tests
+
+
+@pytest.fixture
+def demo(_demo, world):
     return world
 
 

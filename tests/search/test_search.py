@@ -8,7 +8,7 @@ import pytest
 from tests.search.readers import commune_reader
 
 from doingoai.agreements.models import Agreement
-from doingoai.core import searchindex, searchkept
+from doingoai.core import searchindex
 from doingoai.core.registry import REGISTRY
 from doingoai.core.text import fold
 from doingoai.partners.models import Partner
@@ -404,91 +404,6 @@ def test_the_whole_query_is_asked_only_when_it_can_match_alone():
     q = searchindex.Query("an nam")
     assert q.terms == ["annam"] and q.whole == "anam" and q.whole_needed
     assert q.like()[1] == ["%annam%", "%anam%"]
-
-
-def _prefetch_before(q, ct_ids, using="default"):
-    """``prefetch`` as it was: a statement for the names and one for the keys, each
-    ranking in SQL (the reference the one statement must agree with)."""
-    from django.db import connection
-
-    shift, cap = searchindex.SHIFT, searchindex.CANDIDATES
-    mask = (1 << shift) - 1
-    out = {ct: searchindex.Prefetched() for ct in ct_ids}
-    ranked = (
-        f"SELECT id, title, name, ROW_NUMBER() OVER (PARTITION BY id >> {shift} "
-        f"ORDER BY id DESC) AS rn FROM core_search WHERE (id >> {shift}) = ANY(%s) AND "
-    )
-
-    def like(column):  # the whole query squashed asked unless it is the only word
-        conds = ["(" + " AND ".join([f"{column} LIKE %s"] * len(q.terms)) + ")"]
-        params = [f"%{t}%" for t in q.terms]
-        if q.terms != [q.whole]:
-            conds.append(f"{column} LIKE %s")
-            params.append(f"%{q.whole}%")
-        return "(" + " OR ".join(conds) + ")", params
-
-    names, name_params = like("name")
-    keys, key_params = like("key")
-    with connection.cursor() as cur:
-        cur.execute(
-            f"SELECT id >> {shift}, id & {mask}, title, name FROM ({ranked}{names}) m "
-            f"WHERE rn <= %s ORDER BY id DESC",
-            [ct_ids, *name_params, cap],
-        )
-        seen = set()
-        for ct, oid, title, name in cur.fetchall():
-            out[ct].found.append((oid, title, name))
-            seen.add((ct, oid))
-        cur.execute(
-            f"SELECT id >> {shift}, id & {mask}, rn, title, name FROM "
-            f"({ranked}{keys}) m ORDER BY id DESC",
-            [ct_ids, *key_params],
-        )
-        for ct, oid, rn, title, name in cur.fetchall():
-            got = out[ct]
-            got.ids.append(oid)
-            if rn <= cap and (ct, oid) not in seen and len(got.found) < cap:
-                got.found.append((oid, title, name))
-    return out
-
-
-@pytest.mark.parametrize("text", ["nong bua", "Nongbua", "bua nong", "an nam", "dak lak"])
-@pytest.mark.parametrize("username", ["trunguong", "daklak"])
-def test_every_kind_read_at_once_finds_what_two_statements_found(
-    world, monkeypatch, text, username
-):
-    """PostgreSQL reads every kind's matches in one statement (``match_rows``, kept by
-    ``searchkept``) and ranks them in Python: the same matches, candidates (named by the
-    query first, newest first, then the newest matching elsewhere) and results as the
-    two statements ranking in SQL did, also where the candidates are cut."""
-    from django.db import connection
-
-    from doingoai.core.samples import make
-
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite asks the index kind by kind")
-    monkeypatch.setattr(searchindex, "CANDIDATES", 3)
-    for i in range(4):
-        make("activities", world.daklak, title=f"Giao lưu bản Nongbua {i}")
-        make("activities", world.hanoi, title=f"Hội nghị {i}", outcomes="Nông Bua, Đắk Lắk")
-        make("activities", world.daklak, title=f"An Nam {i}")
-    Partner.objects.create(
-        name_vi="Hội Phụ nữ bản Nongbua", kind="other", country="LA", unit=world.daklak
-    )
-    q = searchindex.Query(text)
-    cts = [searchindex._content_type("default", k.model).pk for k in searchindex.searchable_kinds()]
-    now, before = searchkept.kept(q, cts), _prefetch_before(q, cts)
-    assert {ct: (list(p.ids), p.found) for ct, p in now.items()} == {
-        ct: (p.ids, p.found) for ct, p in before.items()
-    }
-    assert any(p.ids for p in now.values())
-
-    def seen(groups):
-        return [(g.kind.slug, g.count, g.more, [h.obj.pk for h in g.hits]) for g in groups]
-
-    together = search_records(world.user(username), text)
-    monkeypatch.setattr(ranking, "kept", _prefetch_before)
-    assert seen(together) == seen(search_records(world.user(username), text)) and together
 
 
 @pytest.mark.parametrize("cap", [2, 3, 1000])

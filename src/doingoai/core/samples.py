@@ -35,5 +35,10 @@ def load_all() -> dict[str, Callable]:
 
 
 def make(slug: str, unit, **overrides):
+    """A saved sample of ``slug`` owned by ``unit``; what is derived from the records
+    (the summary tables) is brought up to date once, when it is made."""
+    from .bulk import bulk_work
+
     load_all()
-    return SAMPLES[slug](unit, **overrides)
+    with bulk_work():
+        return SAMPLES[slug](unit, **overrides)

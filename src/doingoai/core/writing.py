@@ -28,6 +28,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model, ProtectedError
 from django.utils.translation import gettext as _
 
+from .bulk import bulk_work
 from .models import StaleEdit
 from .registry import RecordKind, may_add
 from .scope import CHANGE, DELETE
@@ -166,7 +167,8 @@ def record_save(
         raise RecordRefused(INVALID, form_errors(form), form=form)
     created = form.instance.pk is None
     try:
-        with transaction.atomic():
+        # the record, its links and the save steps change the summary tables once
+        with bulk_work(), transaction.atomic():
             form.instance._history_user = acting_user if getattr(acting_user, "pk", None) else None
             obj = form.save()
             if also is not None:
