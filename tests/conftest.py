@@ -121,6 +121,17 @@ def _search_index_flushed_with_the_tables():
     TransactionTestCase._fixture_teardown = flush
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_found_when_asked():
+    """Django's test client loads the middleware anew for every client, and WhiteNoise
+    lists every static file when it is loaded (0.1 s, hundreds of tests): in the tests
+    it finds a file when it is asked for (its "autorefresh" mode). ``doingoai serve``'s
+    own listing is tested through the real server (tests/core/test_serve.py)."""
+    from django.conf import settings
+
+    settings.WHITENOISE_AUTOREFRESH = True
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the unit tree, terms and demo users once; each test rolls back to this."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from doingoai.release import fingerprint
 
@@ -209,6 +210,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or not env_bool("STATIC_MANIFEST")
+# collected once per change of the static files: only the hashed copies are kept and
+# compressed (pages name them through {% static %}), source maps (read by a browser's
+# developer tools only, 5.5 MB of the API documentation's) are not compressed
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 # rendered pages kept per reader under the data version (core/pagecache.py); off only

@@ -19,6 +19,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+from tests.conftest import records_for_the_module
 
 from doingoai.api.urls import api as ninja_api
 from doingoai.core.samples import load_all
@@ -33,17 +34,24 @@ _LOADED = {}
 EXCLUDED = [] if os.environ.get("API_FUZZ_ALL_CHECKS") else [positive_data_acceptance]
 
 
+def _samples(world):
+    """Records to hit: the samples of every kind in Đắk Lắk and Hà Nội (made once for
+    the module; what a test's requests change is rolled back after it)."""
+    for make in load_all().values():
+        make(world.daklak)
+        make(world.hanoi)
+
+
+_sample_records = records_for_the_module(_samples)
+
+
 @pytest.fixture
-def api_schema(world):
+def api_schema(_sample_records, world):
     from doingoai.wsgi import application
 
     # keep the test's transaction: requests must not close the connection
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    # records to hit: the samples of every kind in Đắk Lắk and Hà Nội
-    for make in load_all().values():
-        make(world.daklak)
-        make(world.hanoi)
     if "schema" not in _LOADED:  # loaded once: generating the description takes a while
         _LOADED["schema"] = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
     yield _LOADED["schema"]
