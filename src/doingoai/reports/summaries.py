@@ -122,13 +122,14 @@ def _batches() -> list:
 
 
 @contextmanager
-def batch():
+def batch(*, savepoint: bool = True):
     """Recount the touched cells once, when the outermost batch ends (in its
-    transaction), instead of after every change."""
+    transaction), instead of after every change. ``savepoint=False``: within a block
+    that is undone as a whole when the batch fails."""
     stack = _batches()
     stack.append(Dirty())
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint):
             yield
             if len(stack) == 1:
                 pending = stack[-1]
