@@ -168,8 +168,8 @@ def record_save(
     created = form.instance.pk is None
     try:
         # the record, its links and the save steps change the summary tables once
-        # (a new activity with a partner: 123 -> 92 statements, 138 -> 101 ms on
-        # PostgreSQL at national scale); the batch undone with this block
+        # (a new activity with a partner: 123 -> 90 statements, 138-145 -> 90-101 ms
+        # on PostgreSQL at national scale); the batch undone with this block
         with transaction.atomic(), bulk_work(savepoint=False):
             form.instance._history_user = acting_user if getattr(acting_user, "pk", None) else None
             obj = form.save()
