@@ -43,7 +43,6 @@ def her_records(world):
             trip.shared_with.add(world.daklak)  # shared with her unit
         make("resources", world.hanoi, date=day[i], activity=trip)
         make("resources", world.hanoi, date=day[i + 1], agreement=deal if i % 2 else None)
-    return world
 
 
 _records = records_for_the_module(her_records)

@@ -31,7 +31,6 @@ MODELS = [
 
 def _load(world):
     call_command("load_demo", "--quiet-users", stdout=open("/dev/null", "w"))
-    return world
 
 
 _demo = records_for_the_module(_load)  # loaded once for the module's tests

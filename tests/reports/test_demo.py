@@ -20,7 +20,6 @@ from doingoai.reports.periods import make_period
 
 def _load(world):
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    return world
 
 
 _demo = records_for_the_module(_load)  # loaded once for the module's tests

@@ -17,8 +17,6 @@ from doingoai.search.ranking import search as search_records
 def _prefetch_before(q, ct_ids, using="default"):
     """``prefetch`` as it was: a statement for the names and one for the keys, each
     ranking in SQL (the reference the one statement must agree with)."""
-    from django.db import connection
-
     shift, cap = searchindex.SHIFT, searchindex.CANDIDATES
     mask = (1 << shift) - 1
     out = {ct: searchindex.Prefetched() for ct in ct_ids}
