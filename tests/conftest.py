@@ -146,6 +146,9 @@ def _media_root(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()  # figures are cached under a data version that rolls back with each test
+    from doingoai.core import keptquery
+
+    keptquery.clear()  # and list queries kept in the process, likewise
     from doingoai.core import searchkept
 
     searchkept.forget()  # the search's kept matches too (the index's log rolls back)

@@ -8,6 +8,8 @@ scope through ``restrict(user, action)``, so the API and the pages share rules.
 the generated views at runtime.)
 """
 
+from functools import partial
+
 from django.db.models import ManyToManyField, Model, Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -15,8 +17,11 @@ from django.utils.translation import gettext_lazy
 from ninja import Router
 
 from doingoai.core import pagecache
+from doingoai.core.keptquery import kept
+from doingoai.core.models import topic_versions_once
 from doingoai.core.registry import may_add
 from doingoai.core.scope import CHANGE, DELETE, VIEW
+from doingoai.core.tables import rows_topic
 from doingoai.core.text import collated
 from doingoai.core.writing import (
     CONFLICT,
@@ -66,7 +71,17 @@ class Endpoints:
         return obj
 
     def filtered(self, request):
-        """The kind's list in the reader's scope, filtered and ordered as asked."""
+        """The kind's list in the reader's scope, filtered and ordered as asked: kept in
+        the process under what it was built from (``core.keptquery``), a copy each time."""
+        return kept(
+            request,
+            f"api:{self.kind.slug}",
+            lambda: (None, self.build_filtered(request)),
+            user=request.auth,
+            ignore=("limit", "offset"),
+        )[1]
+
+    def build_filtered(self, request):
         kind, params = self.kind, request.GET
         data = params.copy()
         for key in schemas.LIST_PARAMS:
@@ -91,6 +106,29 @@ class Endpoints:
         offset = _int_param(params, "offset", 0, 0, schemas.MAX_OFFSET)
         qs = self.filtered(request)
         count = qs.count()
+        shown = self.shown(qs, count, offset, limit)
+        render = partial(self.render_list, request, qs, count, offset, limit)
+        if shown is None:
+            return render()
+        return pagecache.respond_shown(request, shown, render, user=request.auth)
+
+    def shown(self, qs, count, offset, limit) -> tuple | None:
+        """What a page of the list shows (``pagecache.respond_shown``): its count, its
+        records' ids and versions (every save through the write path moves a record's
+        version, its many-to-many links included) and the versions of the apps of the
+        records it links to and of its rows written without signals; None for a kind
+        without versions."""
+        model = self.kind.model
+        if not any(f.attname == "version" for f in model._meta.concrete_fields):
+            return None
+        ids = qs.prefetch_related(None).values_list("pk", "version")
+        stamp = list(ids[offset : offset + limit])
+        linked = {model._meta.get_field(name).related_model._meta.app_label for name in self.m2m}
+        linked = sorted(linked)
+        return (count, stamp, topic_versions_once(*linked, rows_topic(model)))
+
+    def render_list(self, request, qs, count, offset, limit):
+        params = request.GET
         items = list(qs[offset : offset + limit])
         base = request.build_absolute_uri(request.path)
 

@@ -335,12 +335,14 @@ class FilterFields:
 
     TEMPLATE = "generic/filter_fields.html"
 
-    def __init__(self, request, slug: str, filterset, also: tuple = ()):
+    def __init__(self, request, slug: str, filterset, also: tuple = (), fresh=None):
         self.request = request
         self.slug = slug
         self.filterset = filterset
         #: topics read with its own, for the page's other parts (its table's rows)
         self.also = also
+        #: a filterset of its own to render, when ``filterset`` is shared (kept)
+        self.fresh = fresh
 
     def key(self) -> str:
         import hashlib
@@ -376,7 +378,8 @@ class FilterFields:
     def render(self) -> str:
         from django.template.loader import render_to_string
 
-        return render_to_string(self.TEMPLATE, {"form": self.filterset.form}, self.request)
+        filterset = self.fresh() if self.fresh is not None else self.filterset
+        return render_to_string(self.TEMPLATE, {"form": filterset.form}, self.request)
 
     def __str__(self) -> str:
         from .caching import get_or_compute

@@ -47,14 +47,15 @@ def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE", True)
 
 
-def key_for(request, user) -> str:
-    """The cache key of this request's page for ``user``."""
+def key_for(request, user, version=None) -> str:
+    """The cache key of this request's page for ``user`` under ``version`` (default: the
+    data version; :func:`respond_shown` gives what the page shows instead)."""
     from .models import data_version
 
     headers = request.headers
     parts = (
         FORMAT,
-        data_version(),
+        data_version() if version is None else version,
         timezone.localdate().isoformat(),
         translation.get_language(),
         user.pk,
@@ -213,3 +214,35 @@ def cached_page(view):
 
     wrapper.page_cache = True
     return wrapper
+
+
+def respond_shown(
+    request, shown: tuple, render: Callable[[], HttpResponse], user=None
+) -> HttpResponse:
+    """The page kept under ``shown``, what it shows (its rows' records and versions, its
+    count, the versions of what its other parts list), else ``render()`` kept so.
+
+    Where a view can say exactly what its page shows before rendering it, a change that
+    leaves that unchanged (a save in another province, a record on another page) does
+    not render the page again: the view reads its rows' versions and its count (the
+    queries it needs anyway) and the page comes from the cache. Everything else of the
+    page's key is :func:`key_for`'s (the reader, the URL, the language, the day)."""
+    user = user if user is not None else getattr(request, "user", None)
+    if (
+        not enabled()
+        or request.method not in ("GET", "HEAD")
+        or user is None
+        or not user.is_authenticated
+        or _pending_messages(request)
+    ):
+        return render()
+    version = "shown:" + hashlib.sha256("\x1f".join(map(str, shown)).encode()).hexdigest()
+    key = key_for(request, user, version)
+    entry = cache.get(key)
+    if entry is not None:
+        return _rebuild(request, entry)
+    response = render()
+    entry = _entry(request, response)
+    if entry is not None:
+        cache.set(key, entry, TIMEOUT)
+    return response

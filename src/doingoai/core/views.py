@@ -4,6 +4,8 @@ from ``Model.objects.restrict(user, action)`` and out of scope is a 404."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,8 +23,9 @@ from django_tables2 import RequestConfig
 
 from .filters import FilterFields, narrows
 from .history import changes_since, history_for
-from .models import Attachment
-from .pagecache import cached_page
+from .keptquery import kept, reader_topics
+from .models import Attachment, topic_versions_once
+from .pagecache import cached_page, respond_shown
 from .registry import REGISTRY, Hook, RecordKind, may_add
 from .scope import ADD, CHANGE, DELETE, VIEW, role_allows
 from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
@@ -238,6 +241,11 @@ class ObjectListView(KindView):
     template_name = "generic/object_list.html"
 
     def filtered(self):
+        """(filterset, queryset) of this request's list: kept in the process under what
+        it was built from (``core.keptquery``); the filterset may be shared, read only."""
+        return kept(self.request, self.kind.slug, self.build_filtered)
+
+    def build_filtered(self):
         kind = self.kind
         qs = kind.list_queryset(self.request.user)
         filterset = kind.get_filterset_class()(
@@ -266,12 +274,18 @@ class ObjectListView(KindView):
                 "whole": whole,
             },
         ).configure(table)
+        filter_fields = FilterFields(
+            request,
+            self.kind.slug,
+            filterset,
+            # its table's rows' topics read with its own: one statement
+            also=getattr(table, "versioned_by", tuple)(),
+            # rendered from a filterset of its own (the one above may be shared)
+            fresh=lambda: self.build_filtered()[0],
+        )
         ctx = self.base_context(
             filterset=filterset,
-            # its table's rows' topics read with its own: one statement
-            filter_fields=FilterFields(
-                request, self.kind.slug, filterset, also=getattr(table, "versioned_by", tuple)()
-            ),
+            filter_fields=filter_fields,
             table=table,
             query=request.GET.urlencode(),
             list_actions=self.list_actions(),
@@ -279,7 +293,30 @@ class ObjectListView(KindView):
         template = self.template_name
         if request.htmx and not request.htmx.boosted:
             template = f"{template}#results"
-        return render(request, template, ctx)
+        page = partial(render, request, template, ctx)
+        shown = self.shown(table, filter_fields, ctx)
+        return page() if shown is None else respond_shown(request, shown, page)
+
+    def shown(self, table, filter_fields, ctx) -> tuple | None:
+        """What the page shows, as a key (see ``pagecache.respond_shown``), or None when
+        its rows are not kept under their versions: the rows' key (their records, their
+        versions, what else they show), the filter form's, the count, the buttons and
+        the frame's reader."""
+        rows = getattr(table, "rows_key", lambda: None)()
+        if rows is None:
+            return None
+        paginator = table.paginator
+        return (
+            rows,
+            filter_fields.key(),
+            paginator.count,
+            paginator.capped,
+            paginator.num_pages,
+            ctx["can_add"],
+            ctx["list_actions"],
+            # her name and her unit's in the frame: their apps' versions
+            topic_versions_once(*reader_topics()),
+        )
 
     def list_actions(self) -> list[tuple]:
         user = self.request.user
