@@ -28,8 +28,9 @@ from django.apps import apps
 from django.db import connections
 from django.utils import timezone, translation
 
-#: kept queries per process (an entry is a filterset and a queryset: a few KB)
-SIZE = 512
+#: kept queries per process, the least recently used dropped first (an entry, a bound
+#: filterset with its form and a queryset, takes ~65 KB: 8 MB a process at most)
+SIZE = 128
 _kept: OrderedDict = OrderedDict()
 #: the topics (apps) each query's building read the last time it was built
 _topics: dict = {}
