@@ -120,3 +120,41 @@ def test_each_reader_her_own_list(world, api, workshops):
         bump_data_version("activities")
         hanoi = api.get(URL, as_="hanoi", kind="workshop", year="2024").json()
         assert daklak["count"] == MANY and hanoi["count"] == 1
+
+
+def test_a_kind_named_by_its_own_fields_reads_nothing_to_name_a_record(world):
+    """``name_reads = ()`` says a record's name is its own fields': named with no
+    statement, read without its related rows. (The API's lists are kept under the
+    versions of what names read: a name reading another record unannounced would show
+    stale.)"""
+    from django.test.utils import CaptureQueriesContext
+
+    from doingoai.core.registry import REGISTRY
+
+    declared = [k for k in REGISTRY.values() if k.api and k.name_reads == ()]
+    assert {"activities", "resources", "agreements", "partners"} <= {k.slug for k in declared}
+    for kind in declared:
+        made = make(kind.slug, world.daklak)
+        record = kind.model._base_manager.get(pk=made.pk)
+        with CaptureQueriesContext(connection) as ctx:
+            str(record)
+        assert not ctx.captured_queries, (kind.slug, ctx.captured_queries)
+
+
+def test_a_name_read_from_another_record_follows_it(world, api):
+    """A review is named after its agreement (``name_reads`` not declared: every app
+    its foreign keys lead to): the agreement renamed, the reviews' list says so."""
+    review = make("reviews", world.daklak)
+    agreement = review.agreement
+    url = "/api/v1/reviews/"
+
+    def names():
+        bump_data_version("activities")
+        response = api.get(url, as_="daklak")
+        assert response.status_code == 200, response.content.decode()[:500]
+        return [row["display"] for row in response.json()["results"]]
+
+    assert any(agreement.title in name for name in names())
+    agreement.title = "Thỏa thuận đã đổi tên"
+    agreement.save()
+    assert any("Thỏa thuận đã đổi tên" in name for name in names())

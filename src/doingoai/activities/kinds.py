@@ -13,6 +13,7 @@ from .tables import ActivityTable
 class ActivityKind(RecordKind):
     model = Activity
     slug = "activities"
+    name_reads = ()  # named by its own fields
     form_class = ActivityForm
     filterset_class = ActivityFilterSet
     table_class = ActivityTable

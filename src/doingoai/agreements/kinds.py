@@ -14,6 +14,7 @@ from .tables import AgreementTable, CommitmentTable, ReviewTable
 class AgreementKind(RecordKind):
     model = Agreement
     slug = "agreements"
+    name_reads = ()  # named by its own fields
     form_class = AgreementForm
     filterset_class = AgreementFilterSet
     #: the form refuses an agreement without a Vietnamese party or a partner party
@@ -70,6 +71,7 @@ class AgreementKind(RecordKind):
 class CommitmentKind(RecordKind):
     model = Commitment
     slug = "commitments"
+    name_reads = ()  # named by its own fields
     form_class = CommitmentForm
     filterset_class = CommitmentFilterSet
     table_class = CommitmentTable

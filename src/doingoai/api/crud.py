@@ -12,6 +12,7 @@ from functools import partial
 
 from django.db.models import ManyToManyField, Model, Prefetch
 from django.http import HttpResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Router
@@ -123,9 +124,22 @@ class Endpoints:
             return None
         ids = qs.prefetch_related(None).values_list("pk", "version")
         stamp = list(ids[offset : offset + limit])
-        linked = {model._meta.get_field(name).related_model._meta.app_label for name in self.m2m}
-        linked = sorted(linked)
-        return (count, stamp, topic_versions_once(*linked, rows_topic(model)))
+        return (count, stamp, topic_versions_once(*self.shows, rows_topic(model)))
+
+    @cached_property
+    def shows(self) -> tuple[str, ...]:
+        """The apps of the other records a list's items show: those its many-to-many
+        fields list (their ids) and those its records' names read (``name_reads``)."""
+        meta = self.kind.model._meta
+        linked = {meta.get_field(name).related_model._meta.app_label for name in self.m2m}
+        reads = self.kind.name_reads
+        if reads is None:
+            reads = {
+                f.related_model._meta.app_label
+                for f in meta.concrete_fields
+                if f.is_relation and f.related_model is not None
+            }
+        return tuple(sorted(linked | set(reads)))
 
     def render_list(self, request, qs, count, offset, limit):
         params = request.GET

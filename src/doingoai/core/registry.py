@@ -93,6 +93,12 @@ class RecordKind:
     # when False the kind is read-only in the generic UI (edited elsewhere)
     editable: bool = True
     api: bool = True
+    #: the apps (data version topics) of the other records its records' names
+    #: (``__str__``) read: the API's lists are kept under them with their records'
+    #: versions (``api.crud.Endpoints.shown``). None: every app a foreign key leads to
+    #: (a review is named after its agreement); ``()``: a name from the record's own
+    #: fields (checked: ``tests/api/test_list_kept.py``)
+    name_reads: tuple[str, ...] | None = None
     nav_group: str = "records"
     menu_order: int = 100
     # function(user) -> dict of initial form values

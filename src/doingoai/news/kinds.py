@@ -10,6 +10,7 @@ from .tables import NewsItemTable
 class NewsItemKind(RecordKind):
     model = NewsItem
     slug = "news"
+    name_reads = ()  # named by its own fields
     form_class = NewsItemForm
     filterset_class = NewsItemFilterSet
     table_class = NewsItemTable

@@ -12,6 +12,7 @@ from .models import Term, Unit, User
 class UnitKind(RecordKind):
     model = Unit
     slug = "units"
+    name_reads = ()  # named by its own fields
     form_class = UnitForm
     filter_fields = {"level": ["exact"], "parent": ["exact"]}
     list_columns = ["name", "code", "level", "parent", "valid_to"]

@@ -12,6 +12,7 @@ from .tables import OverseasOrganizationTable
 class OverseasOrganizationKind(RecordKind):
     model = OverseasOrganization
     slug = "overseas"
+    name_reads = ()  # named by its own fields
     form_class = OverseasOrganizationForm
     filterset_class = OverseasOrganizationFilterSet
     table_class = OverseasOrganizationTable

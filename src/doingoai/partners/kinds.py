@@ -12,6 +12,7 @@ from .tables import PartnerContactTable, PartnerTable
 class PartnerKind(RecordKind):
     model = Partner
     slug = "partners"
+    name_reads = ()  # named by its own fields
     form_class = PartnerForm
     filterset_class = PartnerFilterSet
     table_class = PartnerTable

@@ -11,6 +11,7 @@ from .tables import ExchangeRateTable, ResourceTable
 class ResourceKind(RecordKind):
     model = Resource
     slug = "resources"
+    name_reads = ()  # named by its own fields
     form_class = ResourceForm
     filterset_class = ResourceFilterSet
     table_class = ResourceTable
