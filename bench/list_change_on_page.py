@@ -29,9 +29,9 @@ def main(argv=None):
     import django
 
     django.setup()
+    from bench.run import form_data
     from django.test import Client
 
-    from bench.run import form_data
     from doingoai.activities.models import Activity
     from doingoai.core.registry import REGISTRY
     from doingoai.core.writing import record_save
