@@ -19,7 +19,7 @@ from ninja import Router
 
 from doingoai.core import pagecache
 from doingoai.core.keptquery import kept
-from doingoai.core.models import topic_versions_once
+from doingoai.core.models import has_version, topic_versions_once
 from doingoai.core.registry import may_add
 from doingoai.core.scope import CHANGE, DELETE, VIEW
 from doingoai.core.tables import rows_topic
@@ -120,7 +120,7 @@ class Endpoints:
         records it links to and of its rows written without signals; None for a kind
         without versions."""
         model = self.kind.model
-        if not any(f.attname == "version" for f in model._meta.concrete_fields):
+        if not has_version(model):
             return None
         ids = qs.prefetch_related(None).values_list("pk", "version")
         stamp = list(ids[offset : offset + limit])

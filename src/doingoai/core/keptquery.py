@@ -23,6 +23,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import cache
 
 from django.apps import apps
 from django.db import connections
@@ -50,6 +51,7 @@ def clear() -> None:
         _topics.clear()
 
 
+@cache
 def _versioned_tables() -> dict[str, str]:
     """db_table -> the topic (app) every write of it moves, for tracked record models."""
     from .apps import is_tracked
@@ -69,25 +71,21 @@ def _versioned_tables() -> dict[str, str]:
     return found
 
 
-_tables: dict[str, str] | None = None
-
-
 def topics_read(statements: list[str]) -> tuple[str, ...] | None:
     """The topics of the tables ``statements`` read, or None if one of them is not a
     tracked record model's (what it read could change without a version moving)."""
-    global _tables
-    if _tables is None:
-        _tables = _versioned_tables()
+    tables = _versioned_tables()
     topics = set()
     for sql in statements:
         for table in _TABLE.findall(sql):
-            if table not in _tables:
+            if table not in tables:
                 return None
-            if _tables[table]:
-                topics.add(_tables[table])
+            if tables[table]:
+                topics.add(tables[table])
     return tuple(sorted(topics))
 
 
+@cache
 def reader_topics() -> tuple[str, ...]:
     """The apps of the reader's account and of the units (her scope's path)."""
     from django.contrib.auth import get_user_model
@@ -121,21 +119,16 @@ def base_key(request, slug: str, user, ignore: tuple) -> tuple:
     )
 
 
-_every: tuple[str, ...] | None = None
-
-
+@cache
 def tracked_topics() -> tuple[str, ...]:
     """Every tracked app's topic and its models' rows' (``tables.rows_topic``, which a
     list's rows are kept under): their versions are read in one statement (once a
     request), before a query is built or looked for."""
-    global _every
-    if _every is None:
-        from .tables import rows_topic
+    from .tables import rows_topic
 
-        apps_ = {t for t in _versioned_tables().values() if t}
-        rows = {rows_topic(m) for m in apps.get_models() if m._meta.app_label in apps_}
-        _every = tuple(sorted(apps_ | rows))
-    return _every
+    apps_ = {t for t in _versioned_tables().values() if t}
+    rows = {rows_topic(m) for m in apps.get_models() if m._meta.app_label in apps_}
+    return tuple(sorted(apps_ | rows))
 
 
 def kept(

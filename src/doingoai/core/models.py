@@ -30,6 +30,11 @@ class StaleEdit(Exception):
         )
 
 
+def has_version(model) -> bool:
+    """Does ``model`` carry a ``version`` column (moved by every save, ``versioned_save``)?"""
+    return any(f.attname == "version" for f in model._meta.concrete_fields)
+
+
 def versioned_save(obj, save):
     """Run ``save()`` for ``obj`` only while the row still has ``obj.version``, and count
     the version up: a copy read before somebody else's save raises :class:`StaleEdit`.

@@ -173,16 +173,22 @@ def _rebuild(request, entry) -> HttpResponse:
     return response
 
 
+def _keeps(request, user) -> bool:
+    """May this request's page be served from the cache and kept there: a signed-in
+    reader's GET or HEAD with no messages waiting, the page cache on."""
+    return (
+        enabled()
+        and request.method in ("GET", "HEAD")
+        and user is not None
+        and user.is_authenticated
+        and not _pending_messages(request)
+    )
+
+
 def respond(request, render: Callable[[], HttpResponse], user=None) -> HttpResponse:
     """The cached page for this request, else ``render()`` stored for the next time."""
     user = user if user is not None else getattr(request, "user", None)
-    if (
-        not enabled()
-        or request.method not in ("GET", "HEAD")
-        or user is None
-        or not user.is_authenticated
-        or _pending_messages(request)
-    ):
+    if not _keeps(request, user):
         return render()
     key = key_for(request, user)
     rendered = []
@@ -228,13 +234,7 @@ def respond_shown(
     queries it needs anyway) and the page comes from the cache. Everything else of the
     page's key is :func:`key_for`'s (the reader, the URL, the language, the day)."""
     user = user if user is not None else getattr(request, "user", None)
-    if (
-        not enabled()
-        or request.method not in ("GET", "HEAD")
-        or user is None
-        or not user.is_authenticated
-        or _pending_messages(request)
-    ):
+    if not _keeps(request, user):
         return render()
     version = "shown:" + hashlib.sha256("\x1f".join(map(str, shown)).encode()).hexdigest()
     key = key_for(request, user, version)

@@ -24,7 +24,7 @@ from django_tables2 import RequestConfig
 from .filters import FilterFields, narrows
 from .history import changes_since, history_for
 from .keptquery import kept, reader_topics
-from .models import Attachment, topic_versions_once
+from .models import Attachment, has_version, topic_versions_once
 from .pagecache import cached_page, respond_shown
 from .registry import REGISTRY, Hook, RecordKind, may_add
 from .scope import ADD, CHANGE, DELETE, VIEW, role_allows
@@ -187,7 +187,7 @@ class CappedPaginator(Paginator):
 def row_stamp(data: QuerySet, ids: list) -> list:
     """(id, version) of each record ``ids`` in that order: one read by primary key."""
     model = data.model
-    if not ids or not any(f.attname == "version" for f in model._meta.concrete_fields):
+    if not ids or not has_version(model):
         return None
     found = dict(model._base_manager.using(data.db).filter(pk__in=ids).values_list("pk", "version"))
     return [(pk, found.get(pk)) for pk in ids]
