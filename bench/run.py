@@ -656,9 +656,12 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     figure, a title edited, leaves it) and, for aid, its resources' version there
     (``res``); not its partners' reach (no partner changed). ``delegations``: an
     activity saved that is a delegation (a quarter of them), which moves its
-    delegations' version there too (``dlg``). In one transaction, as a save's."""
+    delegations' version there too (``dlg``). And the ``seen`` versions of the units
+    above those the record touches (``core.seen``: its commune, its province, the
+    root; its participants' and sharers' paths). In one transaction, as a save's."""
     from django.db import transaction
 
+    from doingoai.core import seen
     from doingoai.core.models import bump_data_version, bump_topics, subtree_topic
 
     if topic == "saved":
@@ -667,8 +670,10 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
     app = "activities" if topic == "delegations" else topic
     unit = CHANGED_IN.get(where)
     with transaction.atomic():
-        reindex_one(app, unit)
+        record = reindex_one(app, unit)
         bump_data_version(app)
+        if record is not None:
+            bump_topics(seen.seen_topic(u) for u in seen.touched(type(record), [record.pk]))
         if topic is not None and unit:
             parts = {"activities": ("unit",), "delegations": ("unit", "dlg")}.get(
                 topic, ("unit", "res")
@@ -676,16 +681,16 @@ def bump(topic: str | None = "activities", where: str = "elsewhere"):
             bump_topics(subtree_topic(unit, part) for part in parts)
 
 
-def reindex_one(topic: str | None, unit: int | None) -> None:
+def reindex_one(topic: str | None, unit: int | None):
     """The search index entry of the record a save of ``topic`` (activities, resources)
     in a commune of ``unit`` would have written: the newest such record, indexed again
-    through the save's own path (``searchindex.index_objects``)."""
+    through the save's own path (``searchindex.index_objects``). That record, or None."""
     from doingoai.core.registry import REGISTRY
     from doingoai.core.searchindex import index_objects
     from doingoai.organization.models import Unit
 
     if topic not in ("activities", "resources") or not unit:
-        return
+        return None
     model = REGISTRY[topic].model
     key = ("reindexed", topic, unit)
     record = model._base_manager.filter(pk=SAVED[key]).first() if SAVED.get(key) else None
@@ -696,6 +701,7 @@ def reindex_one(topic: str | None, unit: int | None) -> None:
         SAVED[key] = record.pk if record else None
     if record is not None:
         index_objects([record])
+    return record
 
 
 def raw_sql_ms(client, path, repeat=5) -> tuple[float | None, int, int]:

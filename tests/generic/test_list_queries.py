@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from doingoai.core.models import bump_data_version
+from doingoai.core.models import bump_topics
 from doingoai.core.samples import make
+from doingoai.core.seen import SEEN_ALL
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,8 @@ def records(world, kind: str, n: int) -> None:
 
 
 def statements(client, url: str) -> list[str]:
-    bump_data_version("activities")  # as after an activity saved: the page rendered again
+    # as after an activity saved in the reader's scope: the page rendered again
+    bump_topics(["activities", SEEN_ALL])
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -49,11 +49,17 @@ class CoreConfig(RecordApp):
 
     def ready(self):
         super().ready()
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_save,
+            pre_delete,
+            pre_save,
+        )
 
         from . import searchindex
         from .bulk import records_changed
-        from .models import bump_data_version
+        from .models import bump_data_version, bump_topics
 
         searchindex.connect_signals()
 
@@ -73,21 +79,37 @@ class CoreConfig(RecordApp):
             register_sqlite_function, dispatch_uid="doingoai-vietnamese-key", weak=False
         )
 
-        def changed(sender, **kwargs):
+        from . import seen
+
+        def counted(sender, kwargs) -> bool:
             meta = getattr(sender, "_meta", None)
             if meta is None or not is_tracked(meta.app_label) or kwargs.get("raw"):
-                return
+                return False
             if meta.model_name.startswith("historical") or not getattr(
                 sender, "data_versioned", True
             ):
+                return False
+            return set(kwargs.get("update_fields") or ()) != {"last_login"}  # a login: no
+
+        def before(sender, **kwargs):  # the units a record touched before it changes
+            if counted(sender, kwargs):
+                seen.before_change(sender, **kwargs)
+
+        def changed(sender, **kwargs):
+            if not counted(sender, kwargs):
                 return
-            if set(kwargs.get("update_fields") or ()) == {"last_login"}:
-                return  # a login changes nothing shown
+            # the subtrees whose readers may see it changed (core.seen)
+            topics = seen.change_topics(sender, kwargs)
             action = kwargs.get("action")  # many-to-many changes: count each once, after it
             if action is not None and not action.startswith("post_"):
                 return
-            bump_data_version(meta.app_label)
+            if topics:
+                bump_topics([sender._meta.app_label, *topics])
+            else:
+                bump_data_version(sender._meta.app_label)
 
+        pre_save.connect(before, dispatch_uid="doingoai-seen-before-save", weak=False)
+        pre_delete.connect(before, dispatch_uid="doingoai-seen-before-delete", weak=False)
         post_save.connect(changed, dispatch_uid="doingoai-data-version-save", weak=False)
         post_delete.connect(changed, dispatch_uid="doingoai-data-version-delete", weak=False)
         m2m_changed.connect(changed, dispatch_uid="doingoai-data-version-m2m", weak=False)
@@ -97,12 +119,12 @@ class CoreConfig(RecordApp):
             if meta is None:
                 bump_data_version()
                 return
-            from .models import bump_topics
             from .tables import rows_topic
 
             # its app's figures, and the list rows kept under its records' versions
-            # (which such writes do not move: core.tables.RecordTable.row_topics)
-            bump_topics([meta.app_label, rows_topic(sender)])
+            # (which such writes do not move: core.tables.RecordTable.row_topics), and
+            # every subtree reader's lists (which records, and so whose: not known)
+            bump_topics([meta.app_label, rows_topic(sender), seen.SEEN_ALL])
 
         records_changed.connect(
             changed_in_bulk, dispatch_uid="doingoai-data-version-bulk", weak=False

@@ -327,14 +327,24 @@ def bump_topics(topics) -> None:
     """Move the global version and each of ``topics`` (in one transaction, the global
     row first as in :func:`bump_data_version`)."""
     from django.db import transaction
+    from django.db.models import F
 
     topics = sorted(set(topics))
     if not topics:
         return
     with transaction.atomic():
         _bump(topics[0])
-        for topic in topics[1:]:
-            _bump_topic(topic)
+        rest = topics[1:]
+        if len(rest) == 1:
+            _bump_topic(rest[0])
+        elif rest and DataVersion.objects.filter(topic__in=rest).update(value=F("value") + 1) < len(
+            rest
+        ):
+            # some never moved before: create those (the global row is held)
+            there = set(DataVersion.objects.filter(topic__in=rest).values_list("topic", flat=True))
+            for topic in rest:
+                if topic not in there:
+                    _bump_topic(topic)
 
 
 def all_topic_versions() -> dict[str, int]:
@@ -347,7 +357,11 @@ def all_topic_versions() -> dict[str, int]:
     def read():
         table = DataVersion._meta.db_table
         with connection.cursor() as cur:
-            cur.execute(f"SELECT topic, value FROM {table} WHERE topic <> ''")
+            # not the units' ``seen`` versions (``core.seen``: a row per unit touched)
+            cur.execute(
+                f"SELECT topic, value FROM {table} WHERE topic <> %s AND topic NOT LIKE %s",
+                ["", "seen:%"],
+            )
             return dict(cur.fetchall())
 
     return dict(remember("topic-versions", read))

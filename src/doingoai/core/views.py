@@ -28,6 +28,7 @@ from .models import Attachment, has_version, topic_versions_once
 from .pagecache import cached_page, respond_shown
 from .registry import REGISTRY, Hook, RecordKind, may_add
 from .scope import ADD, CHANGE, DELETE, VIEW, role_allows
+from .seen import ListKept, tables_read, watching
 from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
 from .writing import (
     CONFLICT,
@@ -256,6 +257,20 @@ class ObjectListView(KindView):
         return filterset, filterset.qs
 
     def get(self, request):
+        # a province's or commune's reader: kept until a change touches her subtree
+        kept_here = ListKept.for_list(request, self.kind, self.kind.get_table_class())
+        if kept_here is None:
+            return self.list_page(request)[0]
+        served = kept_here.served()
+        if served is not None:
+            return served
+        with watching() as statements:
+            response, filterset = self.list_page(request)
+        kept_here.keep(response, tables_read(statements), filterset)
+        return response
+
+    def list_page(self, request):
+        """(the list page, its filterset)."""
         filterset, qs = self.filtered()
         table = self.kind.get_table_class()(qs)
         per_page = 25
@@ -295,7 +310,8 @@ class ObjectListView(KindView):
             template = f"{template}#results"
         page = partial(render, request, template, ctx)
         shown = self.shown(table, filter_fields, ctx)
-        return page() if shown is None else respond_shown(request, shown, page)
+        response = page() if shown is None else respond_shown(request, shown, page)
+        return response, filterset
 
     def shown(self, table, filter_fields, ctx) -> tuple | None:
         """What the page shows, as a key (see ``pagecache.respond_shown``), or None when
