@@ -99,19 +99,43 @@ def owners_of(model, pks) -> tuple:
 def touched(model, pks, using: str = "default") -> set[int]:
     """The ids of the units on the paths of the units the records ``pks`` of ``model``
     touch as the database holds them now (in the caller's transaction): one query."""
-    from .scope import unit_model
 
     owned, pks = owners_of(model, pks)
     if owned is None:
         return set()
+    if len(pks) == 1:  # a record saved: its statement made once per model and database
+        sql, params = _one_sql(owned, using)
+        with connections[using].cursor() as cur:
+            cur.execute(sql, [pks[0] if p == _ONE else p for p in params])
+            return _ids(row[0] for row in cur.fetchall())
+    return _ids(_units_query(owned, pks, using).values_list("path", flat=True))
+
+
+def _units_query(owned, pks, using):
+    """The paths of the units the records ``pks`` of ``owned`` touch."""
+    from .scope import unit_model
+
     base = owned._base_manager.using(using).filter(pk__in=pks)
-    first, *rest = (
-        base.exclude(**{f"{p}__isnull": True}).order_by().values_list(p, flat=True)
-        for p in _paths(owned)
-    )
-    units = unit_model()._base_manager.using(using).filter(pk__in=first.union(*rest))
+    # (a path's NULL, no unit there, matches no unit of the IN)
+    first, *rest = (base.order_by().values_list(p, flat=True) for p in _paths(owned))
+    return unit_model()._base_manager.using(using).filter(pk__in=first.union(*rest))
+
+
+#: stands for the record's id in :func:`_one_sql`'s parameters (no record has it)
+_ONE = -7_340_033
+
+
+@cache
+def _one_sql(owned, using: str) -> tuple[str, list]:
+    query = _units_query(owned, [_ONE], using).values_list("path", flat=True).query
+    sql, params = query.get_compiler(using=using).as_sql()
+    return sql, list(params)
+
+
+def _ids(paths) -> set[int]:
+    """The ids on ``paths`` (a unit's path is its ancestors' ids and its own)."""
     found = set()
-    for path in units.values_list("path", flat=True):
+    for path in paths:
         found.update(int(part) for part in path.strip("/").split("/") if part.isdigit())
     return found
 
@@ -185,11 +209,8 @@ def _path_ids(unit_ids, using) -> set[int]:
 
     if not unit_ids:
         return set()
-    found = set()
     paths = unit_model()._base_manager.using(using).filter(pk__in=unit_ids)
-    for path in paths.values_list("path", flat=True):
-        found.update(int(part) for part in path.strip("/").split("/") if part.isdigit())
-    return found
+    return _ids(paths.values_list("path", flat=True))
 
 
 def _topics(units) -> list[str]:
