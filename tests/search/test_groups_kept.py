@@ -306,3 +306,59 @@ def test_owners_read_in_one_process_are_taken_by_another(world, keeping, monkeyp
     owners_read, count = in_another_process()
     assert count == 3 and len(owners_read) == 1 and str(acts[0].pk) in owners_read[0]
     assert shown(search_records(reader, "nongbua")) == fresh(reader, "nongbua")
+
+
+def test_a_save_in_another_province_leaves_her_groups_kept(world, keeping):
+    """A province's and a commune's readers' groups of unit-owned kinds are kept under
+    their subtree's version (``core.seen``): an activity matching the query saved in
+    Hà Nội (the activities' matches and app moved) leaves every group of theirs as it was
+    — no record table read — and what they see equals a search worked out afresh; one
+    that takes part with her province shows at once."""
+    fresh, _stats = keeping
+    commune = _commune(world)
+    xa = User.objects.get(username="xa_reader")
+    daklak = User.objects.get(username="daklak")
+    mine = make("activities", commune, title="Giao lưu Nongbua")
+    make("resources", commune, title="Hỗ trợ Nongbua", activity=mine)
+    make("agreements", world.daklak, title="Thỏa thuận Nongbua")
+    elsewhere = make("activities", world.hanoi, title="Hội nghị Nongbua")
+    for reader in (daklak, xa):
+        assert shown(search_records(reader, "nongbua")) == fresh(reader, "nongbua")
+    elsewhere.title = "Hội nghị Nongbua ở Hà Nội"
+    elsewhere.save()
+    make("activities", world.hanoi, title="Tập huấn Nongbua")
+    records = ("activities_activity", "resources_resource", "agreements_agreement")
+    for reader in (daklak, xa):
+        with CaptureQueriesContext(connection) as ctx:
+            got = shown(search_records(reader, "nongbua"))
+        read = " ".join(q["sql"] for q in ctx.captured_queries)
+        assert not [t for t in records if f'FROM "{t}"' in read or f'JOIN "{t}"' in read], read
+        assert got == fresh(reader, "nongbua")
+    elsewhere.units.add(world.daklak)  # the province's now, not the commune's
+    got = shown(search_records(daklak, "nongbua"))
+    assert elsewhere.pk in [
+        pk for slug, _c, _m, hits in got if slug == "activities" for pk, *_h in hits
+    ]
+    assert got == fresh(daklak, "nongbua")
+    assert shown(search_records(xa, "nongbua")) == fresh(xa, "nongbua")
+
+
+def test_her_search_page_is_served_kept_until_her_subtree_changes(world, keeping, client):
+    """The search page itself is kept under its groups' keys: a commune's reader's search
+    after a save in another province is served, not rendered again; after a record of
+    hers matching the query is saved it shows it."""
+    commune = _commune(world)
+    make("activities", commune, title="Giao lưu Nongbua")
+    elsewhere = make("activities", world.hanoi, title="Hội nghị Nongbua")
+    client.force_login(User.objects.get(username="xa_reader"))
+    url = "/search/?q=nongbua"
+    first = client.get(url)
+    assert first.templates and "Giao lưu Nongbua" in first.content.decode()
+    elsewhere.title = "Hội nghị Nongbua ở Hà Nội"
+    elsewhere.save()
+    again = client.get(url)
+    assert not again.templates and again["X-Page-Cache"] == "hit"
+    assert "Giao lưu Nongbua" in again.content.decode()
+    make("activities", commune, title="Tập huấn Nongbua")
+    third = client.get(url)
+    assert third.templates and "Tập huấn Nongbua" in third.content.decode()

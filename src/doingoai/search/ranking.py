@@ -19,16 +19,18 @@ from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import translation
 from rapidfuzz import fuzz
 
-from doingoai.core.models import topic_versions
+from doingoai.core.models import SEARCH_INDEX_TOPIC, topic_versions
 from doingoai.core.registry import RecordKind
 from doingoai.core.scope import (
     VIEW,
     SharedDirectory,
     UnitOwned,
     UnitTree,
+    is_central,
     owned_among,
     pk_among,
     small_scope,
+    subtree_reader,
     unit_model,
 )
 from doingoai.core.searchindex import (
@@ -44,6 +46,7 @@ from doingoai.core.searchindex import (
     unrestricted,
 )
 from doingoai.core.searchkept import kept, may_keep, read_keys, read_titles
+from doingoai.core.seen import SEEN_ALL, seen_topic
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -377,9 +380,17 @@ def search(
     user, text: str, *, limit: int = 10, kinds: Iterable[str] | None = None, using: str = "default"
 ) -> list[Group]:
     """Groups of results per kind, in the user's scope, best group and best match first."""
+    return search_keyed(user, text, limit=limit, kinds=kinds, using=using)[0]
+
+
+def search_keyed(
+    user, text: str, *, limit: int = 10, kinds: Iterable[str] | None = None, using: str = "default"
+) -> tuple[list[Group], tuple | None]:
+    """:func:`search`'s groups and what they are: the key each kind's group is kept under
+    (equal keys, equal groups), or None when a kind's group has none (not kept)."""
     q = Query(text or "")
     if not q.usable:
-        return []
+        return [], None
     groups = []
     chosen = [
         k
@@ -392,8 +403,10 @@ def search(
     # each kind's group as worked out before for this reader, while nothing it reads
     # moved (its matches, the versions of the apps it reads): a save of an activity
     # leaves the units', partners', agreements' and news' groups as they were
-    keys = _group_keys(chosen, user, limit, pre, using)
-    found = _kept_groups(keys)
+    # and, for a province's or commune's reader, while nothing in her subtree moved
+    keys, subtree_keys = _group_keys(chosen, user, limit, pre, using, q)
+    found = _kept_groups(subtree_keys) if subtree_keys else {}
+    found |= _kept_groups({slug: key for slug, key in keys.items() if slug not in found})
     rest = [k for k in chosen if k.slug not in found]
     scoped = {k.slug: scoped_records(k, user, using) for k in rest}
     small = {}
@@ -416,14 +429,20 @@ def search(
             group = search_kind(
                 kind, user, q, pre[slug], limit=limit, using=using, scoped=scoped[slug]
             )
-        if slug not in found and slug in keys:
-            made[keys[slug]] = group
+        if slug not in found:
+            made.update({each[slug]: group for each in (keys, subtree_keys) if slug in each})
         if group:
             groups.append(group)
     if made and may_keep(using):
         _keep_groups(made)
     groups.sort(key=lambda g: (-g.best, g.kind.menu_order))
-    return groups
+    what = []
+    for kind in chosen:
+        key = subtree_keys.get(kind.slug) or keys.get(kind.slug)
+        if key is None:
+            return groups, None
+        what.append(key)
+    return groups, tuple(what)
 
 
 # ---------------------------------------------------------------- groups kept
@@ -466,37 +485,66 @@ def _topics(kind) -> tuple[str, ...] | None:
     return tuple(sorted(labels))
 
 
+def _seen_topics(kind, user) -> tuple[str, ...] | None:
+    """For a province's or commune's reader (her scope her subtree) and a unit-owned
+    kind: what her group reads, followed without the kind's matches or app. Her group
+    is her records matching the query; a record enters, leaves or changes in her scope
+    (its index entry is written in its save's transaction) only with a change that moves
+    her unit's ``seen`` version (``core.seen``); a rebuilt index moves its own version;
+    the hits' second line reads the units' names. None: another reader or kind."""
+    if getattr(kind.scoped, "__func__", None) is not RecordKind.scoped.__func__:
+        return None
+    if not isinstance(kind.model.scope_policy, UnitOwned):
+        return None
+    if is_central(user) or subtree_reader(user) is None:
+        return None
+    labels = {unit_model()._meta.app_label}
+    for path in _hit_related(kind):
+        labels.add(kind.model._meta.get_field(path).related_model._meta.app_label)
+    return (seen_topic(user.unit_id), SEEN_ALL, SEARCH_INDEX_TOPIC, *sorted(labels))
+
+
 def _hit_related(kind) -> list[str]:
     """The foreign keys read with a kind's hits: its unit (the subtitle's), when its list
     reads it (the list's other ones, a news item's activity, are not shown here)."""
     return ["unit"] if "unit" in (kind.list_select_related or ()) else []
 
 
-def _group_keys(chosen, user, limit: int, pre: dict, using: str) -> dict[str, str]:
-    """The key of each kind's group for ``user``: its matches' stamp (the kind's last
+def _group_keys(
+    chosen, user, limit: int, pre: dict, using: str, q: Query
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The keys of each kind's group for ``user``: its matches' stamp (the kind's last
     change in the index, ``Prefetched.stamp``), the versions of the apps it reads
     (``_topics``), the reader (her unit, role, rights), the language (the subtitles'
-    country names), the number of hits. Equal keys: an equal group (tests/search)."""
+    country names), the number of hits. Equal keys: an equal group (tests/search).
+    And for a province's or commune's reader's unit-owned kinds a second key, under
+    her subtree's version instead of the matches and the kind's app (``_seen_topics``):
+    her group found under either is hers."""
     topics = {k.slug: _topics(k) for k in chosen if pre[k.slug].stamp}
     topics = {slug: t for slug, t in topics.items() if t is not None}
-    if not topics:
-        return {}
-    wanted = sorted({t for ts in topics.values() for t in ts})
-    if using != "default":  # the versions are the default database's
-        return {}
+    seen = {k.slug: _seen_topics(k, user) for k in chosen if pre[k.slug].stamp}
+    seen = {slug: t for slug, t in seen.items() if t is not None}
+    if (not topics and not seen) or using != "default":  # (the default database's versions)
+        return {}, {}
+    wanted = sorted({t for ts in (*topics.values(), *seen.values()) for t in ts})
     versions = dict(zip(wanted, topic_versions(*wanted), strict=True))
     who = (
         f"{getattr(user, 'pk', None)}:{getattr(user, 'unit_id', None)}:"
         f"{getattr(user, 'role', '')}:{int(bool(getattr(user, 'is_superuser', False)))}:"
         f"{int(bool(getattr(user, 'is_active', False)))}:{translation.get_language()}"
     )
-    out = {}
-    for slug, ts in topics.items():
-        what = f"{GROUP_FORMAT}|{using}|{pre[slug].stamp}|{limit}|{who}|" + "-".join(
-            str(versions[t]) for t in ts
+
+    def key(stamp, ts) -> str:
+        what = f"{GROUP_FORMAT}|{using}|{stamp}|{limit}|{who}|" + "-".join(
+            f"{t}={versions[t]}" for t in ts
         )
-        out[slug] = "search-group:" + hashlib.sha256(what.encode()).hexdigest()[:40]
-    return out
+        return "search-group:" + hashlib.sha256(what.encode()).hexdigest()[:40]
+
+    return (
+        {slug: key(pre[slug].stamp, ts) for slug, ts in topics.items()},
+        # the query and the kind said here, where the matches' stamp said them
+        {slug: key(f"seen|{slug}|{q.folded}", ts) for slug, ts in seen.items()},
+    )
 
 
 def _kept_groups(keys: dict[str, str]) -> dict:
