@@ -17,12 +17,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.search.readers import commune_reader
 
 from doingoai.activities.models import Activity
 from doingoai.core.bulk import records_changed
 from doingoai.core.samples import make
 from doingoai.core.seen import seen_topic
-from doingoai.organization.models import Unit, User
+from doingoai.organization.models import Unit
 from doingoai.resources.models import Resource
 
 pytestmark = pytest.mark.django_db
@@ -198,13 +199,7 @@ def test_an_aid_record_reaches_her_through_its_activitys_units(world, login):
 
 
 def test_a_commune_reader_keeps_her_list_through_a_neighbours_save(world, client):
-    commune = Unit.objects.create(
-        level="commune",
-        code="24001",
-        name="Hội LHPN xã Ea Kao",
-        area_name="Ea Kao",
-        parent=world.daklak,
-    )
+    commune, reader = commune_reader(world)
     neighbour = Unit.objects.create(
         level="commune",
         code="24002",
@@ -212,7 +207,6 @@ def test_a_commune_reader_keeps_her_list_through_a_neighbours_save(world, client
         area_name="Ea Tu",
         parent=world.daklak,
     )
-    reader = User.objects.create_user("xa_reader", password="x-Long-pass-42", unit=commune)
     activity(commune, "Hoạt động của xã Ea Kao")
     url = reverse("activities_list")
     client.force_login(reader)

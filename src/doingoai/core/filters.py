@@ -322,6 +322,16 @@ def filterset_factory(model, fields):
     return type(f"{model.__name__}FilterSet", (RecordFilterSet,), {"Meta": meta})
 
 
+def offered_models(filterset) -> set:
+    """The models whose records ``filterset``'s form offers as choices (a hidden field
+    prints its value only; the record it names is read when the form is checked)."""
+    return {
+        field.queryset.model
+        for field in filterset.form.fields.values()
+        if getattr(field, "queryset", None) is not None and not field.widget.is_hidden
+    }
+
+
 class FilterFields:
     """The fields of a list's filter form as HTML, kept in the cache across changes of
     other records: they depend on the query string, the reader's scope (unit, role),
@@ -352,12 +362,7 @@ class FilterFields:
 
         from .models import topic_versions_once
 
-        # the models whose records a field offers (a hidden one prints its value only)
-        models = {
-            field.queryset.model
-            for field in self.filterset.form.fields.values()
-            if getattr(field, "queryset", None) is not None and not field.widget.is_hidden
-        }
+        models = offered_models(self.filterset)
         topics = sorted({m._meta.app_label for m in models})
         user = self.request.user
         parts = (

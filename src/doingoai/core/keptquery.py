@@ -23,6 +23,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import contextmanager
 from functools import cache
 
 from django.apps import apps
@@ -71,18 +72,32 @@ def _versioned_tables() -> dict[str, str]:
     return found
 
 
+def tables_read(statements: list[str]) -> set[str]:
+    """The tables ``statements`` read."""
+    return {table for sql in statements for table in _TABLE.findall(sql)}
+
+
+@contextmanager
+def watching(using: str = "default"):
+    """The statements run on ``using`` while in this block, as a list filled as they run."""
+    statements: list[str] = []
+
+    def watch(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connections[using].execute_wrapper(watch):
+        yield statements
+
+
 def topics_read(statements: list[str]) -> tuple[str, ...] | None:
     """The topics of the tables ``statements`` read, or None if one of them is not a
     tracked record model's (what it read could change without a version moving)."""
     tables = _versioned_tables()
-    topics = set()
-    for sql in statements:
-        for table in _TABLE.findall(sql):
-            if table not in tables:
-                return None
-            if tables[table]:
-                topics.add(tables[table])
-    return tuple(sorted(topics))
+    read = tables_read(statements)
+    if not read <= tables.keys():
+        return None
+    return tuple(sorted({tables[t] for t in read if tables[t]}))
 
 
 @cache
@@ -117,6 +132,12 @@ def base_key(request, slug: str, user, ignore: tuple) -> tuple:
         timezone.localdate().isoformat(),
         translation.get_language(),
     )
+
+
+def built_topics(request, slug: str, user, ignore: tuple = TABLE_PARAMETERS):
+    """The topics the last building of this request's list query read in this process,
+    or None (not built here, or built without being kept)."""
+    return _topics.get(base_key(request, slug, user, ignore))
 
 
 @cache
@@ -162,13 +183,7 @@ def kept(
         if entry is not None:
             filterset, queryset = entry
             return filterset, queryset.all()
-    statements = []
-
-    def watch(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connections[using].execute_wrapper(watch):
+    with watching(using) as statements:
         filterset, queryset = build()
     read = topics_read(statements)
     if read is None or queryset._result_cache is not None:

@@ -334,15 +334,11 @@ def bump_topics(topics) -> None:
         return
     with transaction.atomic():
         _bump(topics[0])
-        rest = topics[1:]
-        if len(rest) == 1:
-            _bump_topic(rest[0])
-        elif rest and DataVersion.objects.filter(topic__in=rest).update(value=F("value") + 1) < len(
-            rest
-        ):
+        rest = DataVersion.objects.filter(topic__in=topics[1:])
+        if len(topics) > 1 and rest.update(value=F("value") + 1) < len(topics) - 1:
             # some never moved before: create those (the global row is held)
-            there = set(DataVersion.objects.filter(topic__in=rest).values_list("topic", flat=True))
-            for topic in rest:
+            there = set(rest.values_list("topic", flat=True))
+            for topic in topics[1:]:
                 if topic not in there:
                     _bump_topic(topic)
 

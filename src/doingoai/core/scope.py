@@ -161,6 +161,11 @@ class UnitOwned(Policy):
     visible_via: list[str] = field(default_factory=list)
     shared: str | None = "shared_with"
 
+    def unit_paths(self) -> list[str]:
+        """The lookups from a record to every unit its visibility reads: its owner, its
+        ``visible_via`` paths, its sharing."""
+        return [self.owner, *self.visible_via, *([self.shared] if self.shared else [])]
+
     def restrict(self, qs, user, action):
         if not role_allows(user, action):
             return qs.none()
@@ -394,6 +399,16 @@ def any_array(model, part: Q, using: str) -> Q:
     sql, params = sub.query.get_compiler(using=using).as_sql()
     column = f"{quote(model._meta.db_table)}.{quote(field.column)}"
     return Q(RawSQL(f"{column} = ANY(ARRAY({sql}))", params, output_field=BooleanField()))
+
+
+def path_fields(model, path: str):
+    """The fields a lookup ``path`` (``activity__units``) of ``model`` goes through, in
+    order."""
+    current = model
+    for name in path.split("__"):
+        field = current._meta.get_field(name)
+        yield field
+        current = field.related_model
 
 
 def linked(model, via: str, units) -> Q:

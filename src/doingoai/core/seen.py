@@ -63,15 +63,6 @@ def owned_model(model):
     return None
 
 
-def _paths(model) -> list[str]:
-    """The lookups from a record of a unit-owned ``model`` to the units it touches."""
-    policy = _policy(model)
-    paths = [policy.owner, *policy.visible_via]
-    if policy.shared:
-        paths.append(policy.shared)
-    return paths
-
-
 def owners_of(model, pks) -> tuple:
     """(unit-owned model, its records' pks) that ``model``'s records ``pks`` concern."""
     from .scope import ThroughParent
@@ -117,7 +108,8 @@ def _units_query(owned, pks, using):
 
     base = owned._base_manager.using(using).filter(pk__in=pks)
     # (a path's NULL, no unit there, matches no unit of the IN)
-    first, *rest = (base.order_by().values_list(p, flat=True) for p in _paths(owned))
+    paths = _policy(owned).unit_paths()
+    first, *rest = (base.order_by().values_list(p, flat=True) for p in paths)
     return unit_model()._base_manager.using(using).filter(pk__in=first.union(*rest))
 
 
@@ -226,14 +218,12 @@ _offered: dict[str, frozenset] = {}
 
 
 def offered_topics(filterset) -> frozenset[str]:
-    """The apps of the records ``filterset``'s form offers as choices (as
-    ``filters.FilterFields.key`` reads them: a hidden field prints its value only; the
-    record it names is read when the form is checked, which ``ListKept.keep`` sees)."""
-    return frozenset(
-        field.queryset.model._meta.app_label
-        for field in filterset.form.fields.values()
-        if getattr(field, "queryset", None) is not None and not field.widget.is_hidden
-    )
+    """The apps of the records ``filterset``'s form offers as choices
+    (``filters.offered_models``, as its cached fields are keyed; a record a hidden field
+    names is read when the form is checked, which ``ListKept.keep`` sees)."""
+    from .filters import offered_models
+
+    return frozenset(m._meta.app_label for m in offered_models(filterset))
 
 
 @cache
@@ -241,7 +231,7 @@ def covered_tables(model) -> frozenset[str]:
     """The tables a list of ``model`` may read whose changes the ``seen`` versions
     follow: its own, its many-to-many links, its children's (``ThroughParent``) and
     the link tables its scope reads (``visible_via``, ``shared``)."""
-    from .scope import ThroughParent
+    from .scope import ThroughParent, path_fields
 
     tables = {model._meta.db_table}
     for field in model._meta.many_to_many:
@@ -252,13 +242,10 @@ def covered_tables(model) -> frozenset[str]:
             tables.add(other._meta.db_table)
             for field in other._meta.many_to_many:
                 tables.add(field.remote_field.through._meta.db_table)
-    for path in _paths(model)[1:]:
-        current = model
-        for name in path.split("__"):
-            field = current._meta.get_field(name)
+    for path in _policy(model).unit_paths()[1:]:
+        for field in path_fields(model, path):
             if field.many_to_many:
                 tables.add(field.remote_field.through._meta.db_table)
-            current = field.related_model
     return frozenset(tables)
 
 
@@ -353,6 +340,7 @@ class ListKept:
     def keep(self, response, tables, filterset) -> None:
         from django.core.cache import cache as django_cache
 
+        from .keptquery import built_topics
         from .pagecache import TIMEOUT, _entry
 
         offered = offered_topics(filterset)
@@ -363,42 +351,9 @@ class ListKept:
             return
         # what building the list's query read, when it was kept from an earlier view
         # (``core.keptquery``): its apps' versions must be in the key too
-        built = built_from(self.request, self.kind.slug, self.user)
+        built = built_topics(self.request, self.kind.slug, self.user)
         if built is None or not set(built) <= set(self.topics):
             return
         entry = _entry(self.request, response)
         if entry is not None:
             django_cache.set(self._key, entry, TIMEOUT)
-
-
-def built_from(request, slug: str, user) -> tuple | None:
-    from .keptquery import TABLE_PARAMETERS, _topics, base_key
-
-    return _topics.get(base_key(request, slug, user, TABLE_PARAMETERS))
-
-
-def tables_read(statements: list[str]) -> set[str]:
-    from .keptquery import _TABLE
-
-    found = set()
-    for sql in statements:
-        found.update(_TABLE.findall(sql))
-    return found
-
-
-def watching(using: str = "default"):
-    """A context manager collecting the statements run on ``using`` (a list)."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def watch():
-        statements: list[str] = []
-
-        def wrapper(execute, sql, params, many, context):
-            statements.append(sql)
-            return execute(sql, params, many, context)
-
-        with connections[using].execute_wrapper(wrapper):
-            yield statements
-
-    return watch()

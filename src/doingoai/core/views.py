@@ -23,12 +23,12 @@ from django_tables2 import RequestConfig
 
 from .filters import FilterFields, narrows
 from .history import changes_since, history_for
-from .keptquery import kept, reader_topics
+from .keptquery import kept, reader_topics, tables_read, watching
 from .models import Attachment, has_version, topic_versions_once
 from .pagecache import cached_page, respond_shown
 from .registry import REGISTRY, Hook, RecordKind, may_add
 from .scope import ADD, CHANGE, DELETE, VIEW, role_allows
-from .seen import ListKept, tables_read, watching
+from .seen import ListKept
 from .uploads import PHOTO_TYPES, check_upload, make_thumbnail
 from .writing import (
     CONFLICT,

@@ -28,6 +28,7 @@ from doingoai.core.scope import (
     UnitTree,
     is_central,
     owned_among,
+    path_fields,
     pk_among,
     small_scope,
     subtree_reader,
@@ -469,19 +470,16 @@ def _topics(kind) -> tuple[str, ...] | None:
     labels = {model._meta.app_label, unit_model()._meta.app_label}
     policy = model.scope_policy
     if isinstance(policy, UnitOwned):
-        paths = [policy.owner, *policy.visible_via] + ([policy.shared] if policy.shared else [])
+        paths = policy.unit_paths()
     elif isinstance(policy, (SharedDirectory, UnitTree)):
         paths = []
     else:
         return None
     for path in paths + _hit_related(kind):
-        current = model
-        for name in path.split("__"):
-            field = current._meta.get_field(name)
+        for field in path_fields(model, path):
             if field.many_to_many:
                 labels.add(field.remote_field.through._meta.app_label)
-            current = field.related_model
-            labels.add(current._meta.app_label)
+            labels.add(field.related_model._meta.app_label)
     return tuple(sorted(labels))
 
 
