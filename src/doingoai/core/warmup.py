@@ -21,16 +21,17 @@ log = logging.getLogger(__name__)
 
 
 def urls() -> None:
-    """The URLs' reverse table, once per language of the site (Django builds it per
-    active language, on the first ``reverse`` in it)."""
+    """The URLs' reverse table and the number and date formats, once per language of the
+    site (Django builds each per active language, on first use in it)."""
     from django.conf import settings
     from django.urls import get_resolver
-    from django.utils import translation
+    from django.utils import formats, translation
 
     resolver = get_resolver()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             resolver.reverse_dict  # noqa: B018 - builds it for the active language
+            formats.get_format_modules(code)
 
 
 def template_names() -> list[str]:
