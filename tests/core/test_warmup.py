@@ -2,6 +2,9 @@
 in every language before forking its workers (``core.warmup``, called by
 ``doingoai.wsgi``): a worker's first page, and every recycled worker's, compiles nothing."""
 
+import os
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
@@ -90,3 +93,26 @@ def test_every_template_of_the_project_is_listed():
     assert "dashboard.html" in names
     assert "documents/appendix.html" in names
     assert all(not n.startswith("/") and n.endswith(".html") for n in names)
+
+
+def test_what_a_first_request_imports_is_imported_by_the_warm_up(tmp_path):
+    # in a process of its own: this one has long imported everything
+    script = (
+        "import sys, django; django.setup()\n"
+        "from doingoai.core import warmup\n"
+        "lazy = ['django.contrib.sessions.serializers', 'doingoai.core.context_processors',"
+        " 'django.contrib.messages.storage.fallback']\n"
+        "print([m in sys.modules for m in lazy])\n"
+        "warmup.warm_up()\n"
+        "print([m in sys.modules for m in lazy])\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "doingoai.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'none.sqlite3'}",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[0] == "[False, False, False]"
+    assert out[1] == "[True, True, True]"

@@ -63,6 +63,29 @@ def templates() -> int:
     return done
 
 
+def lazy_imports() -> None:
+    """What Django and this project import or work out on a worker's first request: the
+    session engine and its serializer, the message storage, the templates' context
+    processors, the tables each app's version follows (``core.keptquery``)."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.template import engines
+    from django.utils.module_loading import import_string
+
+    from . import keptquery
+
+    import_module(settings.SESSION_ENGINE)
+    import_string(settings.SESSION_SERIALIZER)
+    import_string(settings.MESSAGE_STORAGE)
+    for engine in engines.all():
+        if hasattr(engine, "engine"):
+            engine.engine.template_context_processors  # noqa: B018 - imports them
+    keptquery.tracked_topics()
+    keptquery.reader_topics()
+
+
 def warm_up() -> None:
     urls()
     templates()
+    lazy_imports()
