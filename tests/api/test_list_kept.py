@@ -158,3 +158,39 @@ def test_a_name_read_from_another_record_follows_it(world, api):
     agreement.title = "Thỏa thuận đã đổi tên"
     agreement.save()
     assert any("Thỏa thuận đã đổi tên" in name for name in names())
+
+
+def test_a_kept_lists_count_and_page_are_not_compiled_again(world, api, workshops):
+    """Its count and its page of ids are the same statements each time (kept with the
+    kept query, ``keptquery.count``/``values``): run again, not built again, and they
+    read what is there now."""
+    from unittest import mock
+
+    from django.db.models.sql.compiler import SQLCompiler
+
+    listed(api, limit=5)
+    make(
+        "activities",
+        world.daklak,
+        kind="workshop",
+        title="Hội thảo API mới nhất",
+        start_date=dt.date(2024, 12, 1),
+        end_date=dt.date(2024, 12, 1),
+    )
+    compiled = []
+    original = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        sql, params = original(self, *args, **kwargs)
+        compiled.append(sql)
+        return sql, params
+
+    with mock.patch.object(SQLCompiler, "as_sql", counting):
+        again, ran = listed(api, limit=5)
+    body = again.json()
+    assert body["count"] == MANY + 1 and titles(again)[0] == "Hội thảo API mới nhất"
+    counts = [s for s in compiled if "COUNT(" in s.upper() and "activities_activity" in s]
+    assert counts == []
+    ids = 'AS "pk", "activities_activity"."version" AS "version" FROM'
+    assert not any(ids in s for s in compiled)
+    assert any(ids in s for s in ran)  # run all the same

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Router
 
-from doingoai.core import pagecache
+from doingoai.core import keptquery, pagecache
 from doingoai.core.keptquery import kept
 from doingoai.core.models import has_version, topic_versions_once
 from doingoai.core.registry import may_add
@@ -106,7 +106,7 @@ class Endpoints:
         limit = _int_param(params, "limit", schemas.DEFAULT_LIMIT, 1, schemas.MAX_LIMIT)
         offset = _int_param(params, "offset", 0, 0, schemas.MAX_OFFSET)
         qs = self.filtered(request)
-        count = qs.count()
+        count = keptquery.count(qs)
         shown = self.shown(qs, count, offset, limit)
         render = partial(self.render_list, request, qs, count, offset, limit)
         if shown is None:
@@ -122,8 +122,7 @@ class Endpoints:
         model = self.kind.model
         if not has_version(model):
             return None
-        ids = qs.prefetch_related(None).values_list("pk", "version")
-        stamp = list(ids[offset : offset + limit])
+        stamp = keptquery.values(qs, ("pk", "version"), offset, offset + limit)
         return (count, stamp, topic_versions_once(*self.shows, rows_topic(model)))
 
     @cached_property

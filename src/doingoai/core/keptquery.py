@@ -181,8 +181,8 @@ def kept(
             if entry is not None:
                 _kept.move_to_end(key)
         if entry is not None:
-            filterset, queryset = entry
-            return filterset, queryset.all()
+            filterset, queryset, statements = entry
+            return filterset, _copy(queryset, statements)
     with watching(using) as statements:
         filterset, queryset = build()
     read = topics_read(statements)
@@ -190,9 +190,95 @@ def kept(
         return filterset, queryset
     # kept under the versions read before it was built
     needed = tuple(sorted({*read, *reader_topics()}))
+    statements = {}
     with _lock:
         _topics[base] = needed
-        _kept[(base, tuple(versions[t] for t in needed))] = (filterset, queryset)
+        _kept[(base, tuple(versions[t] for t in needed))] = (filterset, queryset, statements)
         while len(_kept) > SIZE:
             _kept.popitem(last=False)
-    return filterset, queryset.all()
+    return filterset, _copy(queryset, statements)
+
+
+def _copy(queryset, statements: dict):
+    """A fresh copy of a kept queryset, with the statements kept for it (:func:`count`,
+    :func:`values`)."""
+    copy = queryset.all()
+    copy._kept_statements = statements
+    return copy
+
+
+# -- a kept query's statements ------------------------------------------------
+# Compiling a count or a page of ids is most of what an API list costs after a change
+# once its query is kept (1.1 of 2.7 ms, profiled): the statement a kept query compiles
+# to is the same every time (its parameters included: the day is in its key), so it is
+# kept with it, captured the first time it runs, and run directly on a cursor after.
+
+#: the fields :func:`values` reads straight from the cursor: no database converts them
+_PLAIN_TYPES = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveBigIntegerField",
+        "PositiveSmallIntegerField",
+    }
+)
+
+
+def count(queryset, using: str = "default") -> int:
+    """``queryset.count()``; for a kept query's copy, its statement kept with it."""
+    return _statement(
+        queryset, ("count",), queryset.count, lambda cursor: cursor.fetchone()[0], using
+    )
+
+
+def values(queryset, fields: tuple[str, ...], start: int, stop: int, using: str = "default"):
+    """``list(queryset.values_list(*fields)[start:stop])`` as tuples; for a kept query's
+    copy whose ``fields`` are integers, its statement kept with it."""
+
+    def evaluate():
+        rows = queryset.prefetch_related(None).values_list(*fields)[start:stop]
+        return [tuple(row) for row in rows]
+
+    meta = queryset.model._meta
+    plain = all(
+        (meta.pk if f == "pk" else meta.get_field(f)).get_internal_type() in _PLAIN_TYPES
+        for f in fields
+    )
+    if not plain:
+        return evaluate()
+    return _statement(
+        queryset,
+        ("values", fields, start, stop),
+        evaluate,
+        lambda cursor: [tuple(row) for row in cursor.fetchall()],
+        using,
+    )
+
+
+def _statement(queryset, name: tuple, evaluate: Callable, read: Callable, using: str):
+    kept = getattr(queryset, "_kept_statements", None)
+    if kept is None:
+        return evaluate()
+    statement = kept.get(name)
+    if statement is not None:
+        sql, params = statement
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return read(cursor)
+    ran = []
+
+    def capture(execute, sql, params, many, context):
+        ran.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connections[using].execute_wrapper(capture):
+        value = evaluate()
+    if len(ran) == 1 and not ran[0][0].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+        with _lock:
+            kept[name] = ran[0]
+    return value
