@@ -19,7 +19,10 @@ from doingoai.core import warmup
 @pytest.fixture
 def fresh_process():
     """What a newly started process has: no template compiled, no reverse table."""
-    for engine in engines.all():
+    from django.forms.renderers import get_default_renderer
+
+    form_engine = get_default_renderer().engine
+    for engine in [*engines.all(), form_engine]:
         for loader in engine.engine.template_loaders:
             loader.reset()
     clear_url_caches()

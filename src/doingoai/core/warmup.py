@@ -46,20 +46,35 @@ def template_names() -> list[str]:
     return sorted(names)
 
 
+def form_template_names() -> list[str]:
+    """The templates Django draws form fields with (``django/forms/...``)."""
+    import django.forms
+
+    folder = Path(django.forms.__file__).parent / "templates"
+    return sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*.html"))
+
+
 def templates() -> int:
     """Every template of the project compiled into the template engine's cached loader,
-    with the tag libraries they load. A template that does not compile is left for its
+    with the tag libraries they load, and Django's form widgets' into the form
+    renderer's (an engine of its own). A template that does not compile is left for its
     page to report (logged here, not raised: one broken page must not stop the site)."""
+    from django.forms.renderers import get_default_renderer
     from django.template import TemplateDoesNotExist, TemplateSyntaxError
     from django.template.loader import get_template
 
+    renderer = get_default_renderer()
     done = 0
-    for name in template_names():
-        try:
-            get_template(name)
-            done += 1
-        except (TemplateDoesNotExist, TemplateSyntaxError) as exc:
-            log.warning("template %s not compiled at start: %s", name, exc)
+    for get, names in (
+        (get_template, template_names()),
+        (renderer.get_template, form_template_names()),
+    ):
+        for name in names:
+            try:
+                get(name)
+                done += 1
+            except (TemplateDoesNotExist, TemplateSyntaxError) as exc:
+                log.warning("template %s not compiled at start: %s", name, exc)
     return done
 
 
