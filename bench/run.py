@@ -891,11 +891,55 @@ def fmt(v, digits=1):
     return "—" if v is None else f"{v:.{digits}f}"
 
 
+#: the server's workers: each renders a page once after a change before the page's
+#: measured requests (``warm_workers``); 0 with ``--cold-workers``
+WORKERS: dict = {"n": 0}
+
+
+def warm_workers(port, cookie, path, cold) -> None:
+    """Every server worker renders ``path`` after a change before it is measured so.
+
+    The bench's server has just started. A worker's first render of a page costs what
+    a server that has run for a working day paid long before: its kept queries built
+    (``core.keptquery``, per process), Python's first run of that code, its database
+    connection. Measured per worker on this machine (1M activities): the central
+    dashboard after a change 64-87 ms in a worker's first render against 38-44 in its
+    next ones; the API's activity list 13-25 ms against 5. Without this, the requests
+    after a change land on workers that never rendered the page (gunicorn's sync
+    workers take them in no set order) and the times mix the two. Twice as many
+    requests as workers are sent at once (a sync worker takes one at a time), each
+    after a change of its own (the changes made one after the other), so each is
+    rendered, not served from another's render."""
+    n = WORKERS["n"]
+    if not n:
+        return
+    from django.db import connections
+
+    lock = threading.Lock()
+
+    def one():
+        try:
+            with lock:
+                bump(*cold)
+            request(port, "GET", path, headers={"Cookie": cookie})
+        finally:
+            connections.close_all()  # this thread's
+
+    threads = [threading.Thread(target=one) for _ in range(2 * n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def measure(port, cookie, path, repeat, warm, cold=None) -> tuple[list, list, int]:
     """Server times of ``repeat`` requests after ``warm`` warm-ups; ``cold``: the app
     whose data version is bumped before each request (the first view after a change
-    of that app's records)."""
+    of that app's records), once every worker has rendered the page after a change
+    (``warm_workers``)."""
     times, cpus, status = [], [], None
+    if cold:
+        warm_workers(port, cookie, path, cold)
     for i in range(repeat + warm):
         if cold:
             bump(*cold)
@@ -1060,6 +1104,12 @@ def main(argv=None):
         default=[],
         help="measure only the pages whose name contains this (repeatable), e.g. targets",
     )
+    ap.add_argument(
+        "--cold-workers",
+        action="store_true",
+        help="measure a page after a change without every worker rendering it once first "
+        "(workers' first renders then among the times: stop 33 and before measured so)",
+    )
     ap.add_argument("--no-load", action="store_true", help="skip the write and the load runs")
     ap.add_argument(
         "--load-only",
@@ -1090,6 +1140,9 @@ def main(argv=None):
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=USER))
 
+    from doingoai.core.management.commands.serve import default_workers
+
+    WORKERS["n"] = 0 if args.cold_workers else (args.workers or default_workers())
     proc, port = start_server(args, url)
     results = []
     try:
@@ -1204,7 +1257,14 @@ def write_results(args, results, load, gen, rows, writes=None):
         "same for a delegation (Hà Nội's delegations' version moved too: the report's "
         'delegations read again); "after an activity saved (figures '
         "changed)\": a real save through the write path that changes the report's body. "
-        "Times are the server's (Server-Timing); "
+        + (
+            f"Before a page's requests after a change each of the {WORKERS['n']} workers "
+            "renders it after a change (a server that has run for a while has; "
+            "`warm_workers`). "
+            if WORKERS["n"]
+            else "Workers' first renders of a page are among the times (`--cold-workers`). "
+        )
+        + "Times are the server's (Server-Timing); "
         "raw SQL is the statements of the page rendered uncached, replayed on a cursor.",
         "",
         "| page | status | p50 ms | p95 ms | p99 ms | raw SQL ms | × raw | admin ms | × admin "
