@@ -20,7 +20,9 @@ A reader's list page is then kept under her unit's ``seen`` version with the ver
 of everything else it shows (``views.ObjectListView``, :class:`ListKept`): a save in
 another province leaves it served from the cache instead of counted, read and
 rendered again. It is kept only when every table its rendering read is one whose
-changes these versions follow, or belongs to an app whose version is in the key.
+changes these versions follow, or belongs to an app whose version is in the key. A
+part of a page that reads only records in her scope (the partner's timeline: its
+hook's providers promise so) is kept the same way (:func:`kept_in_scope`).
 """
 
 from __future__ import annotations
@@ -357,3 +359,71 @@ class ListKept:
         entry = _entry(self.request, response)
         if entry is not None:
             django_cache.set(self._key, entry, TIMEOUT)
+
+
+@cache
+def _unit_owned_tables() -> frozenset[str]:
+    """The tables of every unit-owned kind the ``seen`` versions follow
+    (:func:`covered_tables` of each)."""
+    from .scope import UnitOwned
+
+    found = set()
+    for model in apps.get_models():
+        if isinstance(_policy(model), UnitOwned):
+            found |= covered_tables(model)
+    return frozenset(found)
+
+
+def kept_in_scope(user, name: str, compute, topics: tuple[str, ...] = ()):
+    """``compute()`` for a subtree reader, kept under her unit's ``seen`` version,
+    ``seen:*``, her account's and the units' versions and ``topics``' (apps), with her
+    account, the language and the day: a save in another province leaves it as it was.
+
+    Only for what reads records *in her scope* (a hook whose providers promise so, as
+    the partner's timeline's): the ``seen`` versions move when a record she may see
+    changes, not when one outside her view does. It is kept only when every table it
+    read is a unit-owned kind's (:func:`covered_tables`), the units' and her account's,
+    or an app's in ``topics``; for any other reader (the central level's, whose
+    versions move with every change) it is computed each time."""
+    from django.core.cache import cache as django_cache
+    from django.utils import timezone, translation
+
+    from .keptquery import reader_topics, tables_read, watching
+    from .models import topic_versions_once
+    from .pagecache import TIMEOUT, enabled
+    from .scope import is_central, subtree_reader
+
+    if (
+        not enabled()
+        or not getattr(user, "is_authenticated", False)
+        or is_central(user)
+        or subtree_reader(user) is None
+    ):
+        return compute()
+    every = (seen_topic(user.unit_id), SEEN_ALL, *sorted({*reader_topics(), *topics}))
+    parts = (
+        FORMAT,
+        name,
+        user.pk,
+        user.unit_id,
+        user.role,
+        user.is_superuser,
+        translation.get_language(),
+        timezone.localdate().isoformat(),
+        *every,
+        *topic_versions_once(*every),
+    )
+    key = "seenpart:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    missing = object()
+    value = django_cache.get(key, missing)
+    if value is not missing:
+        return value
+    with watching() as statements:
+        value = compute()
+    allowed = _unit_owned_tables() | _INFRASTRUCTURE | _derived_tables()
+    for topic in every:
+        if ":" not in topic:
+            allowed |= _app_tables(topic)
+    if tables_read(statements) <= allowed:
+        django_cache.set(key, value, TIMEOUT)
+    return value

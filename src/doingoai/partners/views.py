@@ -10,6 +10,7 @@ from django.urls import reverse
 from doingoai.core.countries import country_name, subdivision_name
 from doingoai.core.forms import TagsField
 from doingoai.core.registry import detail_panel, kind_view
+from doingoai.core.seen import kept_in_scope
 
 from .duplicates import likely_duplicates
 from .hooks import partner_timeline
@@ -18,7 +19,13 @@ from .kinds import PartnerKind
 
 @detail_panel(PartnerKind, "partners/partner_panels.html")
 def partner_panel(partner, user):
-    timeline = partner_timeline.gather(partner, user)
+    # its providers read only records in the reader's scope (the hook's promise): a
+    # subtree reader's is kept until her subtree changes
+    timeline = kept_in_scope(
+        user,
+        f"partner-timeline:{partner.pk}",
+        lambda: partner_timeline.gather(partner, user),
+    )
     timeline.sort(key=lambda e: (e["date"] is None, e["date"]), reverse=True)
     return {
         "partner_country": country_name(partner.country),
