@@ -166,6 +166,9 @@ AUTH_USER_MODEL = "organization.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # the signed-in user read with her unit (one statement: every page asks for it)
+    "doingoai.organization.backends.UnitModelBackend",
+    # sessions begun before it name this one
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
