@@ -276,6 +276,29 @@ def _derived_tables() -> frozenset[str]:
         return frozenset()
 
 
+def reads_a_subtree(user) -> bool:
+    """Is ``user`` a reader whose scope is her subtree (not the central level's: her
+    versions would move with every change)? The central level is asked first: the tree's
+    roots are then not read for her."""
+    from .scope import is_central, subtree_reader
+
+    return not is_central(user) and subtree_reader(user) is not None
+
+
+def _followed(tables, covered: frozenset[str], topics) -> bool:
+    """Do the ``seen`` versions and the apps among ``topics`` follow every change of what
+    ``tables`` hold (``covered``: the unit-owned tables they follow there)?"""
+    allowed = covered | _INFRASTRUCTURE | _derived_tables()
+    for topic in topics:
+        if ":" not in topic:
+            allowed |= _app_tables(topic)
+    return set(tables) <= allowed
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
 class ListKept:
     """A subtree reader's list page of a unit-owned kind, kept under her unit's ``seen``
     version and the versions of the apps whose records the page shows besides the
@@ -293,12 +316,12 @@ class ListKept:
     def for_list(cls, request, kind, table_class) -> ListKept | None:
         from .keptquery import reader_topics
         from .pagecache import _keeps
-        from .scope import UnitOwned, is_central, subtree_reader
+        from .scope import UnitOwned
         from .tables import rows_topic
 
         user = getattr(request, "user", None)
-        if not _keeps(request, user) or is_central(user) or subtree_reader(user) is None:
-            return None  # (a root's reader first: her tree's roots are not asked for)
+        if not _keeps(request, user) or not reads_a_subtree(user):
+            return None
         if not isinstance(_policy(kind.model), UnitOwned):
             return None
         row_topics = getattr(table_class, "row_topics", None)
@@ -319,8 +342,7 @@ class ListKept:
 
         versions = topic_versions_once(*self.topics)
         parts = (FORMAT, self.kind.slug, *self.topics, *versions)
-        digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-        return key_for(self.request, self.user, f"seen:{digest}")
+        return key_for(self.request, self.user, f"seen:{_digest(parts)}")
 
     def served(self):
         from django.core.cache import cache as django_cache
@@ -333,11 +355,7 @@ class ListKept:
 
     def follows(self, tables) -> bool:
         """Does the key follow every change of what ``tables`` hold?"""
-        allowed = covered_tables(self.kind.model) | _INFRASTRUCTURE | _derived_tables()
-        for topic in self.topics:
-            if ":" not in topic:
-                allowed |= _app_tables(topic)
-        return set(tables) <= allowed
+        return _followed(tables, covered_tables(self.kind.model), self.topics)
 
     def keep(self, response, tables, filterset) -> None:
         from django.core.cache import cache as django_cache
@@ -391,14 +409,8 @@ def kept_in_scope(user, name: str, compute, topics: tuple[str, ...] = ()):
     from .keptquery import reader_topics, tables_read, watching
     from .models import topic_versions_once
     from .pagecache import TIMEOUT, enabled
-    from .scope import is_central, subtree_reader
 
-    if (
-        not enabled()
-        or not getattr(user, "is_authenticated", False)
-        or is_central(user)
-        or subtree_reader(user) is None
-    ):
+    if not enabled() or not getattr(user, "is_authenticated", False) or not reads_a_subtree(user):
         return compute()
     every = (seen_topic(user.unit_id), SEEN_ALL, *sorted({*reader_topics(), *topics}))
     parts = (
@@ -413,17 +425,13 @@ def kept_in_scope(user, name: str, compute, topics: tuple[str, ...] = ()):
         *every,
         *topic_versions_once(*every),
     )
-    key = "seenpart:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    key = f"seenpart:{_digest(parts)}"
     missing = object()
     value = django_cache.get(key, missing)
     if value is not missing:
         return value
     with watching() as statements:
         value = compute()
-    allowed = _unit_owned_tables() | _INFRASTRUCTURE | _derived_tables()
-    for topic in every:
-        if ":" not in topic:
-            allowed |= _app_tables(topic)
-    if tables_read(statements) <= allowed:
+    if _followed(tables_read(statements), _unit_owned_tables(), every):
         django_cache.set(key, value, TIMEOUT)
     return value

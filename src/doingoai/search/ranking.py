@@ -26,12 +26,10 @@ from doingoai.core.scope import (
     SharedDirectory,
     UnitOwned,
     UnitTree,
-    is_central,
     owned_among,
     path_fields,
     pk_among,
     small_scope,
-    subtree_reader,
     unit_model,
 )
 from doingoai.core.searchindex import (
@@ -47,7 +45,7 @@ from doingoai.core.searchindex import (
     unrestricted,
 )
 from doingoai.core.searchkept import kept, may_keep, read_keys, read_titles
-from doingoai.core.seen import SEEN_ALL, seen_topic
+from doingoai.core.seen import SEEN_ALL, reads_a_subtree, seen_topic
 from doingoai.core.text import fold
 
 #: counts stop here ("1.000+"): counting every match of a common word costs a scan
@@ -494,7 +492,7 @@ def _seen_topics(kind, user) -> tuple[str, ...] | None:
         return None
     if not isinstance(kind.model.scope_policy, UnitOwned):
         return None
-    if is_central(user) or subtree_reader(user) is None:
+    if not reads_a_subtree(user):
         return None
     labels = {unit_model()._meta.app_label}
     for path in _hit_related(kind):
