@@ -20,17 +20,16 @@ URL = "/api/v1/activities/"
 MANY = 12
 
 
+def workshop(world, title, day):
+    return make(
+        "activities", world.daklak, kind="workshop", title=title, start_date=day, end_date=day
+    )
+
+
 @pytest.fixture
 def workshops(world):
     return [
-        make(
-            "activities",
-            world.daklak,
-            kind="workshop",
-            title=f"Hội thảo API {i:02d}",
-            start_date=dt.date(2024, 3, 1) + dt.timedelta(days=i),
-            end_date=dt.date(2024, 3, 1) + dt.timedelta(days=i),
-        )
+        workshop(world, f"Hội thảo API {i:02d}", dt.date(2024, 3, 1) + dt.timedelta(days=i))
         for i in range(MANY)
     ]
 
@@ -75,14 +74,7 @@ def test_a_record_edited_through_the_api_shows_at_once(world, api, workshops):
 
 def test_a_new_record_and_its_count_show_at_once(world, api, workshops):
     listed(api, limit=5)
-    make(
-        "activities",
-        world.daklak,
-        kind="workshop",
-        title="Hội thảo API mới nhất",
-        start_date=dt.date(2024, 12, 1),
-        end_date=dt.date(2024, 12, 1),
-    )
+    workshop(world, "Hội thảo API mới nhất", dt.date(2024, 12, 1))
     again, _sql = listed(api, limit=5)
     assert again.json()["count"] == MANY + 1 and "Hội thảo API mới nhất" in titles(again)
 
@@ -169,14 +161,7 @@ def test_a_kept_lists_count_and_page_are_not_compiled_again(world, api, workshop
     from django.db.models.sql.compiler import SQLCompiler
 
     listed(api, limit=5)
-    make(
-        "activities",
-        world.daklak,
-        kind="workshop",
-        title="Hội thảo API mới nhất",
-        start_date=dt.date(2024, 12, 1),
-        end_date=dt.date(2024, 12, 1),
-    )
+    workshop(world, "Hội thảo API mới nhất", dt.date(2024, 12, 1))
     compiled = []
     original = SQLCompiler.as_sql
 

@@ -145,14 +145,12 @@ def test_the_central_readers_timeline_is_read_each_time(world, login, partner):
 
 
 def test_what_reads_a_table_no_version_follows_is_not_kept(world):
-    from doingoai.activities.models import Activity as A
-
     reader = User.objects.get(username="daklak")
     calls = []
 
     def compute():
         calls.append(1)
-        return A.history.count()  # the change history: no record's version follows it
+        return Activity.history.count()  # the change history: no record's version follows it
 
     assert kept_in_scope(reader, "history", compute) == kept_in_scope(reader, "history", compute)
     assert len(calls) == 2
