@@ -149,6 +149,9 @@ def _media_root(settings, tmp_path):
     from doingoai.core import keptquery
 
     keptquery.clear()  # and list queries kept in the process, likewise
+    from doingoai.organization import backends
+
+    backends.clear()  # and the signed-in users kept under their app's version
     from doingoai.core import searchkept
 
     searchkept.forget()  # the search's kept matches too (the index's log rolls back)

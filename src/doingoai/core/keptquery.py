@@ -229,11 +229,31 @@ _PLAIN_TYPES = frozenset(
 )
 
 
-def count(queryset, using: str = "default") -> int:
-    """``queryset.count()``; for a kept query's copy, its statement kept with it."""
+def count(queryset, upto: int | None = None, using: str = "default") -> int:
+    """``queryset.count()``, or with ``upto`` the rows counted up to that many
+    (``COUNT(*)`` over ``LIMIT upto``); for a kept query's copy, its statement kept
+    with it."""
+
+    def evaluate():
+        return queryset.count() if upto is None else queryset.order_by()[:upto].count()
+
     return _statement(
-        queryset, ("count",), queryset.count, lambda cursor: cursor.fetchone()[0], using
+        queryset, ("count", upto), evaluate, lambda cursor: cursor.fetchone()[0], using
     )
+
+
+def ordered(queryset, order: tuple, reorder: Callable):
+    """``reorder(queryset)``, the same query in another order (a list's table sorting
+    it by ``order``, the column aliases from its query string): for a kept query's
+    copy, with the statements kept for that order, so a sorted list's count and page
+    of ids are compiled once too. ``reorder`` must depend on ``queryset`` and
+    ``order`` alone."""
+    statements = getattr(queryset, "_kept_statements", None)
+    result = reorder(queryset)
+    if statements is not None and result is not queryset:
+        with _lock:
+            result._kept_statements = statements.setdefault(("order", tuple(order)), {})
+    return result
 
 
 def values(queryset, fields: tuple[str, ...], start: int, stop: int, using: str = "default"):

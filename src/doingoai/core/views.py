@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
+from . import keptquery
 from .filters import FilterFields, narrows
 from .history import changes_since, history_for
 from .keptquery import kept, reader_topics, tables_read, watching
@@ -147,7 +148,7 @@ class CappedPaginator(Paginator):
             return super().count
         n = self.whole.count(data, self.cap + 1) if self.whole else None
         if n is None:
-            n = data.order_by()[: self.cap + 1].count()
+            n = keptquery.count(data, upto=self.cap + 1, using=data.db)
         if n > self.cap:
             self.capped = True
             return self.cap
@@ -172,9 +173,12 @@ class CappedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = data.prefetch_related(None).values_list("pk", flat=True)[bottom:top]
         index = self.whole.index_to_walk(data, top) if self.whole else None
-        ids = walked_ids(ids, index) if index else list(ids)
+        if index:
+            ids = data.prefetch_related(None).values_list("pk", flat=True)[bottom:top]
+            ids = walked_ids(ids, index)
+        else:  # a kept query's statement kept with it
+            ids = [row[0] for row in keptquery.values(data, ("pk",), bottom, top, using=data.db)]
         keeps_rows = getattr(rows.table, "keeps_rows", None)
         stamp = row_stamp(data, ids) if keeps_rows and keeps_rows() else None
         records = LazyRecords(data, ids)
@@ -190,7 +194,21 @@ def row_stamp(data: QuerySet, ids: list) -> list:
     model = data.model
     if not ids or not has_version(model):
         return None
-    found = dict(model._base_manager.using(data.db).filter(pk__in=ids).values_list("pk", "version"))
+    connection = connections[data.db]
+    quote = connection.ops.quote_name
+    meta = model._meta
+    # written out: the same statement but for the number of ids, compiled by the ORM
+    # it was a third of a kept list page's time after a change
+    sql = "SELECT {}, {} FROM {} WHERE {} IN ({})".format(
+        quote(meta.pk.column),
+        quote(meta.get_field("version").column),
+        quote(meta.db_table),
+        quote(meta.pk.column),
+        ", ".join(["%s"] * len(ids)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(ids))
+        found = dict(cursor.fetchall())
     return [(pk, found.get(pk)) for pk in ids]
 
 
