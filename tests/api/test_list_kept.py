@@ -10,6 +10,8 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from tests.workshops import compiled, workshop
+from tests.workshops import workshops as made_workshops
 
 from doingoai.core.models import bump_data_version
 from doingoai.core.samples import make
@@ -20,18 +22,9 @@ URL = "/api/v1/activities/"
 MANY = 12
 
 
-def workshop(world, title, day):
-    return make(
-        "activities", world.daklak, kind="workshop", title=title, start_date=day, end_date=day
-    )
-
-
 @pytest.fixture
 def workshops(world):
-    return [
-        workshop(world, f"Hội thảo API {i:02d}", dt.date(2024, 3, 1) + dt.timedelta(days=i))
-        for i in range(MANY)
-    ]
+    return made_workshops(world, "Hội thảo API", MANY)
 
 
 def listed(api, **params):
@@ -156,26 +149,14 @@ def test_a_kept_lists_count_and_page_are_not_compiled_again(world, api, workshop
     """Its count and its page of ids are the same statements each time (kept with the
     kept query, ``keptquery.count``/``values``): run again, not built again, and they
     read what is there now."""
-    from unittest import mock
-
-    from django.db.models.sql.compiler import SQLCompiler
-
     listed(api, limit=5)
     workshop(world, "Hội thảo API mới nhất", dt.date(2024, 12, 1))
-    compiled = []
-    original = SQLCompiler.as_sql
-
-    def counting(self, *args, **kwargs):
-        sql, params = original(self, *args, **kwargs)
-        compiled.append(sql)
-        return sql, params
-
-    with mock.patch.object(SQLCompiler, "as_sql", counting):
+    with compiled() as built:
         again, ran = listed(api, limit=5)
     body = again.json()
     assert body["count"] == MANY + 1 and titles(again)[0] == "Hội thảo API mới nhất"
-    counts = [s for s in compiled if "COUNT(" in s.upper() and "activities_activity" in s]
+    counts = [s for s in built if "COUNT(" in s.upper() and "activities_activity" in s]
     assert counts == []
     ids = 'AS "pk", "activities_activity"."version" AS "version" FROM'
-    assert not any(ids in s for s in compiled)
+    assert not any(ids in s for s in built)
     assert any(ids in s for s in ran)  # run all the same

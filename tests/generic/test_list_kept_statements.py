@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from unittest import mock
 
 import pytest
 from django.db import connection
-from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.workshops import compiled
+from tests.workshops import workshops as made_workshops
 
 from doingoai.core.models import bump_data_version
 from doingoai.core.samples import make
@@ -25,42 +25,22 @@ pytestmark = pytest.mark.django_db
 MANY = 30  # more than a page of 25: the page's ids and records are read apart
 
 
-def workshop(world, title, day):
-    return make(
-        "activities", world.daklak, kind="workshop", title=title, start_date=day, end_date=day
-    )
-
-
 @pytest.fixture
 def workshops(world):
-    return [
-        workshop(world, f"Hội thảo lưu {i:02d}", dt.date(2024, 3, 1) + dt.timedelta(days=i))
-        for i in range(MANY)
-    ]
+    return made_workshops(world, "Hội thảo lưu", MANY)
 
 
 def listed(client, **params):
     """The list after a change somewhere (not the page kept under the data version):
     (its titles in order, the count it says, the statements compiled, the ones run)."""
     bump_data_version("activities")
-    compiled = []
-    original = SQLCompiler.as_sql
-
-    def counting(self, *args, **kwargs):
-        sql, sql_params = original(self, *args, **kwargs)
-        compiled.append(sql)
-        return sql, sql_params
-
     query = {"kind": "workshop", "year": "2024", **params}
-    with (
-        mock.patch.object(SQLCompiler, "as_sql", counting),
-        CaptureQueriesContext(connection) as ran,
-    ):
+    with compiled() as built, CaptureQueriesContext(connection) as ran:
         response = client.get(reverse("activities_list"), query)
     assert response.status_code == 200
     text = response.text
     titles = re.findall(r"Hội thảo lưu[^<]*", text)
-    return titles, text, compiled, [q["sql"] for q in ran.captured_queries]
+    return titles, text, built, [q["sql"] for q in ran.captured_queries]
 
 
 def count_shown(text) -> int:

@@ -1,0 +1,40 @@
+"""For the kept lists' tests (the web list's and the API's): Đắk Lắk's workshops of
+2024, one a day from 1 March, titled ``f"{prefix} {i:02d}"`` so their order by title is
+known; the statements the ORM compiles meanwhile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from unittest import mock
+
+from doingoai.core.samples import make
+
+
+def workshop(world, title, day):
+    return make(
+        "activities", world.daklak, kind="workshop", title=title, start_date=day, end_date=day
+    )
+
+
+def workshops(world, prefix: str, many: int) -> list:
+    first = dt.date(2024, 3, 1)
+    return [workshop(world, f"{prefix} {i:02d}", first + dt.timedelta(days=i)) for i in range(many)]
+
+
+@contextmanager
+def compiled():
+    """The SQL the ORM compiles while in this block (``SQLCompiler.as_sql``), as a list
+    filled as it compiles: a statement run from one kept is run, not compiled."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    statements: list[str] = []
+    original = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        sql, params = original(self, *args, **kwargs)
+        statements.append(sql)
+        return sql, params
+
+    with mock.patch.object(SQLCompiler, "as_sql", counting):
+        yield statements
