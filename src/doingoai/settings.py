@@ -166,7 +166,8 @@ AUTH_USER_MODEL = "organization.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # the signed-in user read with her unit (one statement: every page asks for it)
+    # the signed-in user read with her unit (every page asks for it), kept per worker
+    # under their app's version (organization/backends.py)
     "doingoai.organization.backends.UnitModelBackend",
     # sessions begun before it name this one
     "django.contrib.auth.backends.ModelBackend",

@@ -1,6 +1,6 @@
 """A list page's count, its page of ids and its rows' versions after a change: the
 count and the ids are the kept query's statements (``keptquery.count``/``values``, per
-order the table sorts it in: ``keptquery.ordered``), compiled once and run again; the
+order the table sorts it in: ``keptquery.carry``), compiled once and run again; the
 rows' versions one statement written out (``core.views.row_stamp``). What they read is
 what is there now: a record added, edited or deleted shows at once, in every order and
 on every page."""

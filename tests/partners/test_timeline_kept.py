@@ -57,6 +57,15 @@ def timeline_read(sql) -> bool:
     return any(table in s for s in sql for table in TIMELINE_TABLES)
 
 
+def new_activity_read_and_shown(client, partner, unit, title) -> bool:
+    """Her page viewed, an activity with the partner added in ``unit``, viewed again:
+    is the timeline read again, and the activity in it?"""
+    view(client, partner)
+    activity(unit, title, partner)
+    page, sql = view(client, partner)
+    return timeline_read(sql) and title in page
+
+
 def test_a_save_in_another_province_does_not_read_her_timeline_again(world, login, partner):
     client = login("daklak")
     page, sql = view(client, partner)
@@ -73,11 +82,8 @@ def test_a_save_in_another_province_does_not_read_her_timeline_again(world, logi
 
 def test_what_changes_in_her_view_shows_at_once(world, login, partner):
     client = login("daklak")
-    view(client, partner)
     # a new activity of hers with the partner
-    activity(world.daklak, "Tập huấn mới ở Đắk Lắk", partner)
-    page, sql = view(client, partner)
-    assert timeline_read(sql) and "Tập huấn mới ở Đắk Lắk" in page
+    assert new_activity_read_and_shown(client, partner, world.daklak, "Tập huấn mới ở Đắk Lắk")
     # linked from the partner's side, then taken away
     later = activity(world.daklak, "Giao lưu ở Đắk Lắk")
     partner.activities.add(later)
@@ -138,10 +144,7 @@ def test_the_kept_timeline_is_always_what_counting_gives(world, partner):
 
 def test_the_central_readers_timeline_is_read_each_time(world, login, partner):
     client = login("trunguong")
-    view(client, partner)
-    activity(world.hanoi, "Hội thảo khác ở Hà Nội", partner)
-    page, sql = view(client, partner)
-    assert timeline_read(sql) and "Hội thảo khác ở Hà Nội" in page
+    assert new_activity_read_and_shown(client, partner, world.hanoi, "Hội thảo khác ở Hà Nội")
 
 
 def test_what_reads_a_table_no_version_follows_is_not_kept(world):

@@ -242,15 +242,13 @@ def count(queryset, upto: int | None = None, using: str = "default") -> int:
     )
 
 
-def ordered(queryset, order: tuple, reorder: Callable):
-    """``reorder(queryset)``, the same query in another order (a list's table sorting
-    it by ``order``, the column aliases from its query string): for a kept query's
-    copy, with the statements kept for that order, so a sorted list's count and page
-    of ids are compiled once too. ``reorder`` must depend on ``queryset`` and
-    ``order`` alone."""
-    statements = getattr(queryset, "_kept_statements", None)
-    result = reorder(queryset)
-    if statements is not None and result is not queryset:
+def carry(source, result, order: tuple):
+    """``result``, ``source`` sorted again (a list's table sorting it by ``order``, the
+    column aliases from its query string): for a kept query's copy, given the
+    statements kept for that order, so a sorted list's count and page of ids are
+    compiled once too. The sorting must depend on ``source`` and ``order`` alone."""
+    statements = getattr(source, "_kept_statements", None)
+    if statements is not None and result is not source:
         with _lock:
             result._kept_statements = statements.setdefault(("order", tuple(order)), {})
     return result

@@ -29,21 +29,14 @@ class VietnameseQuerysetData(TableQuerysetData):
     order ("Dự án …", "Đại sứ quán …", "Tổ chức …"), on both databases."""
 
     def order_by(self, aliases):
-        from .keptquery import ordered
+        from .keptquery import carry
 
-        self.data = ordered(self.data, tuple(aliases), self._sorted(aliases))
-
-    def _sorted(self, aliases):
-        def reorder(data):
-            self.data = data
-            super(VietnameseQuerysetData, self).order_by(aliases)
-            ordered_data = self.data
-            query = ordered_data.query
-            if query.order_by:
-                ordered_data = ordered_data.order_by(*collated(query.order_by, ordered_data.model))
-            return ordered_data
-
-        return reorder
+        source = self.data
+        super().order_by(aliases)
+        query = self.data.query
+        if query.order_by:
+            self.data = self.data.order_by(*collated(query.order_by, self.data.model))
+        self.data = carry(source, self.data, tuple(aliases))
 
 
 class RecordTable(tables.Table):

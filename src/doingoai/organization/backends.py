@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import OrderedDict
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -60,12 +61,10 @@ class UnitModelBackend(ModelBackend):
         from doingoai.core import keptquery
         from doingoai.core.models import topic_versions_once
 
-        if not keptquery.enabled():
+        mine = _kept_under()
+        if mine is None or not keptquery.enabled():
             return None
         every = keptquery.tracked_topics()
-        mine = keptquery.reader_topics()
-        if not set(mine) <= set(every):
-            return None
         # every tracked app's versions: what a list or a kept page reads next, at once
         versions = dict(zip(every, topic_versions_once(*every), strict=True))
         return (str(user_id), tuple(versions[t] for t in mine))
@@ -77,6 +76,16 @@ class UnitModelBackend(ModelBackend):
             return users.get(pk=user_id)
         except (get_user_model().DoesNotExist, ValueError):
             return None
+
+
+@cache
+def _kept_under() -> tuple[str, ...] | None:
+    """The apps of a user and her unit (``keptquery.reader_topics``), or None when one
+    of them has no version (not tracked): then she is not kept."""
+    from doingoai.core import keptquery
+
+    mine = keptquery.reader_topics()
+    return mine if set(mine) <= set(keptquery.tracked_topics()) else None
 
 
 def _own_copy(user):
