@@ -1200,3 +1200,94 @@ def test_vietnamese_women_abroad_visiting_without_a_foreign_partner_are_no_deleg
         "Việt Nam."
     )
     assert _kind(text) == "other"
+
+
+# --- round eight (fresh5/ now tuned on too; fresh6/ kept apart) --------------------------
+
+_HCMC_STUDENTS = (
+    # https://voh.com.vn/tin-tp-ho-chi-minh/dong-hanh-gia-dinh-viet-voi-sinh-vien-lao-campuchia-435441.html
+    "Sáng nay 20/5, nhân kỷ niệm 55 năm ngày thiết lập quan hệ ngoại giao Việt Nam – Campuchia "
+    "(24/6), 60 năm ngày thiết lập quan hệ ngoại giao Việt Nam – Lào (5/9), Hội Liên hiệp Phụ "
+    "nữ TPHCM phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam TPHCM và các tổ chức chính trị - xã "
+    'hội Thành phố tổ chức chương trình đồng hành "Gia đình Việt với sinh viên Lào, Campuchia '
+    "đang học tập tại TPHCM” năm 2022.\n"
+    "Tham dự chương trình có nguyên Phó Chủ tịch nước Trương Mỹ Hoa, nguyên Phó bí thư Thành "
+    "ủy - nguyên Chủ tịch Hội đồng nhân dân TPHCM Nguyễn Thị Quyết Tâm, ông Pring Sok - Lãnh sự "
+    "Vương quốc Campuchia tại TPHCM và bà Vongphan Phomphiphack - Phó Lãnh sự Cộng hòa Dân chủ "
+    "Nhân dân Lào tại TPHCM.\n"
+    "Đây là dịp để nữ sinh viên Lào - Campuchia giao lưu, tìm hiểu về Áo dài Việt Nam, góp "
+    "phần tuyên truyền, quảng bá, tôn vinh vẻ đẹp của Áo dài, bảo tồn bản sắc văn hóa dân tộc."
+)
+
+
+def test_a_day_takes_the_year_of_the_programme_its_sentence_names():
+    result = extract(_HCMC_STUDENTS)
+    assert result.start_date == date(2022, 5, 20)
+    assert "start_date" not in result.unsure
+
+
+def test_a_day_takes_no_year_when_its_sentence_names_two():
+    # https://www.unilever.com.vn/news/2024/ (fresh/116, abridged): the programme of
+    # 2022-2023 reviewed and the contest of 2024 announced in one sentence
+    text = (
+        "Ngày 14/10 tại Hà Nội, Hội LHPN Việt Nam và Unilever Việt Nam tổ chức tổng kết chương "
+        "trình “Phụ nữ Việt tự tin làm kinh tế” năm 2022-2023, công bố tiếp tục đồng hành tổ "
+        "chức cuộc thi Phụ nữ khởi nghiệp năm 2024."
+    )
+    result = extract(text)
+    assert result.start_date is None
+    assert "start_date" in result.unsure
+
+
+def test_a_review_of_last_year_does_not_date_the_meeting():
+    text = "Ngày 12/1, Hội LHPN tỉnh Lào Cai tổ chức hội nghị tổng kết năm 2023 công tác đối ngoại."
+    assert extract(text).start_date is None
+
+
+def test_consuls_named_without_their_mission_give_the_consulates_general():
+    result = extract(_HCMC_STUDENTS)
+    assert result.partners == ["Tổng lãnh sự quán Campuchia", "Tổng lãnh sự quán Lào"]
+    # the consuls' seat, and where the students study, are not where it happened
+    assert result.places == []
+
+
+def test_the_ao_dai_and_a_persons_name_are_no_countries():
+    # "Áo dài" is the dress, not Austria; "Trương Mỹ Hoa" is a person, not the US
+    assert extract(_HCMC_STUDENTS).countries == ["KH", "LA"]
+
+
+def test_the_united_nations_is_no_country():
+    # https://m.vovworld.vn/en-US/tieu-diem/di-cu-lao-dong-nuoc-ngoai-co-hoi-va-thach-thuc-doi-voi-phu-nu-viet-nam-1197687.vov
+    text = (
+        "Sáng nay (9/5), tại Hà Nội, Hội Liên hiệp phụ nữ Việt Nam phối hợp với Cơ quan Liên Hợp "
+        "Quốc về bình đẳng giới và trao quyền cho phụ nữ (UN Women) tổ chức hội thảo."
+    )
+    result = extract(text)
+    assert result.countries == []
+    assert result.partners == ["UN Women"]
+
+
+def test_an_overseas_federation_in_europe_is_no_unit():
+    # https://thongtinphattrien.vn/quy-nhan-ai-hoa-hau-ao-dai-phu-nhan-toan-chau-au-huong-trai-tim-hong-ve-thanh-pho-mang-ten-bac.html
+    text = (
+        "Trở lại Việt Nam giữa những ngày tháng 8 lịch sử, Liên hiệp Hội Phụ nữ Việt Nam tại châu "
+        "Âu, Hội Văn hóa Nghệ thuật Việt Nam tại CH Séc và các Đại sứ Hoa hậu Áo dài Phu nhân toàn "
+        "châu Âu đã có dịp trao đổi thân tình với Ủy ban Nhà nước về Người Việt Nam ở nước ngoài."
+    )
+    result = extract(text)
+    assert result.units == []
+    assert result.overseas == ["Liên hiệp Hội Phụ nữ Việt Nam tại châu Âu"]
+    assert "AT" not in result.countries
+
+
+def test_a_connection_point_names_the_unnamed_provincial_union_and_the_place():
+    # https://baophuyen.vn/141/137767/chu-trong-van-de-phu-nu-di-cu-cong-tac-hop-tac-quoc-te.html
+    text = (
+        "Sáng 8/9, Phó chủ tịch Hội LHPN Việt Nam Nguyễn Thị Tuyết chủ trì hội nghị trực tuyến "
+        "toàn quốc công tác đối ngoại năm 2015. Tại điểm cầu Phú Yên, Chủ tịch Hội LHPN tỉnh Đặng "
+        "Thị Hồng Nga, lãnh đạo Hội LHPN 9 huyện, thị, thành phố và các đơn vị trực thuộc tham dự."
+    )
+    result = extract(text)
+    assert result.units == ["Hội LHPN Việt Nam", "Hội LHPN tỉnh Phú Yên"]
+    assert result.places == ["Phú Yên"]
+    assert result.start_date == date(2015, 9, 8)

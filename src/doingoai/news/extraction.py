@@ -242,6 +242,8 @@ _CENTRAL_CITIES = {"01", "79", "48", "31", "92"}
 #: thành phố Kiev", "Liên Hiệp hội Phụ nữ Việt Nam tại Châu Âu"): neither a unit nor a partner
 _OVERSEAS_TAIL = re.compile(
     r"[ \t]+(?:Việt\s+Nam|VN)[ \t]+(?:tại|ở|thành\s+phố|vùng|khu\s+vực)[ \t]+"
+    # "Liên hiệp Hội Phụ nữ Việt Nam tại châu Âu": a continent written in lower case
+    r"(?:châu[ \t]+)?"
     r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w-]*"
     r"(?:[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸ][\w-]*)*"
 )
@@ -450,7 +452,9 @@ _PLACE_PREFIX = re.compile(
 
 #: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
 _LOCATED_WORD = re.compile(
-    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:các\s+)?$"
+    r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:các\s+)?"
+    # "Tại điểm cầu Phú Yên": the connection point of an online meeting
+    r"(?:điểm\s+cầu\s+)?$"
 )
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
@@ -509,7 +513,7 @@ def _is_located(work: str, start: int, lead: tuple[int, int] = (0, 0)) -> bool:
     """Is the place at ``start`` (its administrative word included) written after a
     location word ("tại", "ở", "đến", ...) that does not end a name, and not the place of
     the people who benefit or of the projects funded?"""
-    cue = _LOCATED_WORD.search(work, max(0, start - 12), start)
+    cue = _LOCATED_WORD.search(work, max(0, start - 20), start)
     if cue is None or _RESIDENCE.search(work, max(0, cue.start() - 30), cue.start()):
         return False
     return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start(), lead)
@@ -529,7 +533,9 @@ _ADDRESSED = re.compile(
 #: "Việt kiều đang sinh sống tại tỉnh Kampong cham": where people live, not where the
 #: reported activity took place
 _RESIDENCE = re.compile(
-    r"(?i:\b(?:sinh\s+sống|sống|cư\s+trú|định\s+cư|sinh\s+sống\s+và\s+làm\s+việc))[ \t]+$"
+    r"(?i:\b(?:sinh\s+sống|sống|cư\s+trú|định\s+cư|sinh\s+sống\s+và\s+làm\s+việc|"
+    # "sinh viên Lào, Campuchia đang học tập tại TPHCM": where they study
+    r"học\s+tập|du\s+học))[ \t]+$"
 )
 
 
@@ -596,7 +602,7 @@ _SEAT_HEAD = re.compile(
     r"\b(?:Đại\s+sứ|đại\s+sứ|Tổng\s+[Ll]ãnh\s+sự|[Ll]ãnh\s+sự|Trưởng\s+[Đđ]ại\s+diện|"
     r"[Tt]ham\s+tán))(?!\s+(?:quán\b|sự\s+quán\b))"
     rf"(?:[ \t]+(?:{_CAP}[\w'-]*|nước|đặc\s+mệnh\s+toàn\s+quyền|"
-    r"hòa|hoà|dân|chủ|nhân|liên|bang)){0,8}"
+    r"hòa|hoà|dân|chủ|nhân|liên|bang|quốc)){0,8}"
     r"[ \t]+$"
 )
 
@@ -980,6 +986,10 @@ _ENVOY = re.compile(
     r"\b(?P<head>(?i:Đại\s+sứ)|(?i:Tổng\s+Lãnh\s+sự)|(?i:Lãnh\s+sự)|ĐSQ)(?!\s+quán)"
     # "Đại sứ đặc mệnh toàn quyền Nhật Bản": the ambassador of Japan
     r"(?:[ \t]+(?i:đặc\s+mệnh\s+toàn\s+quyền))?[ \t]+"
+    # "Lãnh sự Vương quốc Campuchia", "Phó Lãnh sự Cộng hòa Dân chủ Nhân dân Lào": the
+    # country's state name before its name
+    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+hòa(?:[ \t]+Dân[ \t]+chủ[ \t]+Nhân[ \t]+dân)?|"
+    r"Liên[ \t]+bang|Nhà[ \t]+nước)[ \t]+)?"
 )
 
 
@@ -992,11 +1002,10 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
             continue
         head = " ".join(m.group("head").split())
         # "ĐSQ Nhật Bản" is the embassy written short
-        mission = (
-            "Đại sứ quán"
-            if fold(head) in ("dai su", "dsq")
-            else head[0].upper() + head[1:].lower() + " quán"
-        )
+        # a consul named without the mission: the consulate general, as the press calls
+        # the missions in Hồ Chí Minh City and Đà Nẵng ("Lãnh sự Vương quốc Campuchia tại
+        # TPHCM": "Tổng lãnh sự quán Campuchia")
+        mission = "Đại sứ quán" if fold(head) in ("dai su", "dsq") else "Tổng lãnh sự quán"
         key = f"mission:{fold(mission)}:{hit.match.country}"
         if any(o.key == key for o in orgs):
             continue  # the mission is named in full elsewhere
@@ -1174,8 +1183,9 @@ def _add_institutions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
 
 _UNNAMED_UNIT = re.compile(
     rf"(?:{_CENTRAL})?(?:Hội\s+Liên\s+hiệp\s+[Pp]hụ\s+nữ|Hội\s+LHPN)\s+(?:tỉnh|thành\s+phố)\b"
-    rf"(?![ \t]+{_CAP})"
 )
+#: a post held in the unit, before its name ("Chủ tịch Hội LHPN tỉnh Đặng Thị Hồng Nga")
+_HOLDER_BEFORE = re.compile(r"(?:Phó\s+)?(?i:chủ\s+tịch)[ \t]+$")
 
 
 def _complete_from_title(work: str, orgs: list[_Org], hits: list[PlaceHit], title_span) -> None:
@@ -1204,6 +1214,13 @@ def _complete_from_title(work: str, orgs: list[_Org], hits: list[PlaceHit], titl
     for m in _UNNAMED_UNIT.finditer(work, search_from):
         if any(o.start <= m.start() < o.end for o in orgs):
             continue
+        named = re.match(rf"[ \t]+{_CAP}", work[m.end() :])
+        if named and (
+            any(h.start == m.end() + named.end() - 1 for h in hits)
+            or not _HOLDER_BEFORE.search(work, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "Hội LHPN tỉnh Phú Yên": named; unless a person's name follows her
+            # title ("Chủ tịch Hội LHPN tỉnh Đặng Thị Hồng Nga")
         written = re.sub(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+", "", hit.text)
         name = f"{_clean_name(m.group(0))} {written}"
         orgs.append(_Org(name, m.start(), m.end(), True, "wu", key, "VN"))
@@ -2229,6 +2246,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         ],
         published,
         _anniversaries(work),
+        work,
     )
     chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
@@ -2314,8 +2332,49 @@ def _anniversaries(text: str) -> list[date]:
     return out
 
 
+#: "Sáng 8/9, ... hội nghị trực tuyến toàn quốc công tác đối ngoại năm 2015": the year of
+#: the programme or meeting a sentence names ("năm 2015" not opening a span "2015-2020")
+_NAMED_YEAR = re.compile(r"\bnăm[ \t]+(?P<y>(?:19|20)\d\d)\b")
+#: any year written in the sentence ("năm 2022-2023", "(1930-2020)")
+_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+#: "từ năm 2004", "thành lập năm 2004", "tổng kết năm 2023" (held early the next year),
+#: "giai đoạn năm ...": a year that is not the activity's
+_NAMED_YEAR_NOT = re.compile(
+    r"(?i:\b(?:từ|đến|tới|thành\s+lập|tổng\s+kết|sơ\s+kết|nhìn\s+lại|trước|sau|cuối|đầu|"
+    r"giai\s+đoạn|kể|vào|trong|hết))[ \t]+$"
+)
+
+
+def _year_of_sentence(text: str, d: DateHit) -> DateHit:
+    """A day written without its year takes the one year its sentence names a programme
+    or meeting by ("Sáng nay 20/5, ... chương trình ... năm 2022."); none or two: as it
+    was."""
+    start = max(text.rfind(". ", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+    stop = re.compile(r"\.(?:\s|$)|\n").search(text, d.end)
+    end = stop.start() if stop else len(text)
+    named = [
+        m
+        for m in _NAMED_YEAR.finditer(text, start, end)
+        if not _NAMED_YEAR_NOT.search(text, max(start, m.start() - 16), m.start())
+    ]
+    # every year the sentence writes must be that one ("... năm 2022-2023, ... cuộc thi ...
+    # năm 2024": which one is the day's is not written)
+    years = {int(m.group(0)) for m in _ANY_YEAR.finditer(text, start, end)}
+    if len(named) == 0 or len(years) != 1:
+        return d
+    year = years.pop()
+    try:
+        first, last = d.first.replace(year=year), d.last.replace(year=year)
+    except ValueError:
+        return d
+    return DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+
+
 def _usable_dates(
-    dates: list[DateHit], published: date | None, anniversaries: list[date] = ()
+    dates: list[DateHit],
+    published: date | None,
+    anniversaries: list[date] = (),
+    text: str = "",
 ) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
@@ -2352,6 +2411,8 @@ def _usable_dates(
                 if abs((first - day).days) <= 45:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
+        if not d.has_year and published is None and text:
+            d = _year_of_sentence(text, d)
         out.append(d)
     return out
 

@@ -473,7 +473,8 @@ def _index() -> dict[str, list[_Entry]]:
         for alias in [canonical, *aliases]:
             add(alias, match)
     for code, name in vi_names.items():
-        if len(code) != 2 or not code.isalpha() or code in {"ZZ", "XA", "XB", "EZ", "QO"}:
+        # UN and EU are bodies, not countries (a partner of theirs gives no country)
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
         match = PlaceMatch("country", code, name, code)
         add(name, match)
@@ -598,6 +599,11 @@ _DISTRICT_CUE = {"huyen", "quan", "xa", "pho", "tp", "tai", "o", "den", "tham", 
 _MAX_TOKENS = 8
 
 
+#: Babel's territories that are no country: unknown, pseudo-locales, the euro area, outlying
+#: Oceania, the United Nations and the European Union
+_NOT_COUNTRIES = {"ZZ", "XA", "XB", "EZ", "QO", "UN", "EU"}
+
+
 def _unmarked_word(written: str, match: PlaceMatch, after: str) -> bool:
     """One word written without the marks of a Vietnamese name and followed by a
     lower-case word ("Lao động"): a Vietnamese word, not the place."""
@@ -608,6 +614,30 @@ def _unmarked_word(written: str, match: PlaceMatch, after: str) -> bool:
         and strip_marks(match.canonical_name) != match.canonical_name
         and fold(written) == fold(match.canonical_name)
         and bool(re.match(r" [a-zà-ỹđ]", after))
+    )
+
+
+#: a word that makes an ambiguous country name a common noun: "Áo dài" is the dress
+_NOT_PLACE_AFTER = {"ao": re.compile(r"[ \t]+(?i:dài|bà[ \t]+ba|tứ[ \t]+thân)\b")}
+
+
+def _inside_name(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Is the one-word country name of tokens ``i..j`` a given name inside a person's name
+    ("Phó Chủ tịch nước Trương Mỹ Hoa", "bà Lê Thị Nga"): written right after a capitalised
+    word that is not a word such as "nước" or "CH", and before another?"""
+    if i == 0 or j != i or j + 1 >= len(tokens):
+        return False
+    ps, pe = tokens[i - 1]
+    ns, ne = tokens[j + 1]
+    before, after = text[ps:pe], text[ns:ne]
+    return (
+        text[pe : tokens[i][0]] == " "
+        and text[tokens[j][1] : ns] == " "
+        and before[0].isupper()
+        and not before.isupper()
+        and fold(before) not in _CONTEXT_WORDS
+        and after[0].isupper()
+        and not after.isupper()
     )
 
 
@@ -654,6 +684,10 @@ def find_places(text: str) -> list[PlaceHit]:
                 break
             if entry.ambiguous:
                 if written != entry.exact or not (set(prev_words) & _CONTEXT_WORDS):
+                    continue
+                if _inside_name(text, tokens, i, j) or _NOT_PLACE_AFTER.get(
+                    fold(written), re.compile("(?!)")
+                ).match(text, end):
                     continue
             cues = (
                 _DISTRICT_CUE if entry.match and entry.match.kind == "vn_district" else _LEVEL_WORDS
