@@ -98,7 +98,16 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"[Bb]ảng\s+Anh|GBP", "GBP"),
     (r"[Rr]iel|KHR", "KHR"),
     (r"CHF|[Ff]ranc\s+Thụy\s+Sĩ", "CHF"),
-    (r"[Đđ]ồng|VNĐ|VND|vnđ|VNđ|đ(?![\w])", "VND"),
+    (r"SEK|[Kk]rona\s+Thụy\s+Điển|[Cc]uron\s+Thụy\s+Điển", "SEK"),
+    (r"NOK|[Kk]rone\s+Na\s+Uy|[Cc]uron\s+Na\s+Uy", "NOK"),
+    (r"DKK|[Kk]rone\s+Đan\s+Mạch|[Cc]uron\s+Đan\s+Mạch", "DKK"),
+    # "hơn 30 đồng chí": comrades, not đồng
+    (
+        r"(?:[Đđ]ồng(?![ \t]+(?:chí|bào|thời|ý|hành|nghiệp|tâm|chủ\s+trì|tổ\s+chức|đội|minh|loạt|"
+        r"bộ|đều|lòng|hương|cảm|tình|nghĩa|môn|sáng\s+lập|viên|thuận|phục|ruộng|bằng|cỏ|xu\b))"
+        r"|VNĐ|VND|vnđ|VNđ|đ(?![\w]))",
+        "VND",
+    ),
 ]
 _CURRENCY_RE = "|".join(f"(?:{pat})" for pat, _ in CURRENCIES)
 _CURRENCY_COMPILED = [(re.compile(f"(?:{pat})$"), code) for pat, code in CURRENCIES]

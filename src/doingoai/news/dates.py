@@ -90,8 +90,13 @@ _PATTERNS = [
         month_sep=r"\s*/\s*",
         after=r"(?!\s*/?\d)",
     ),
-    # từ ngày 15 đến 19-9 (a dash between day and month)
-    _day_range(r"(?:[Tt]ừ\s+)?ngày\s+", r"đến|tới", month_sep="-", after=r"(?![\d/-])"),
+    # từ ngày 15 đến 19-9, trong hai ngày 25 và 26-5 (a dash between day and month)
+    _day_range(
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các)\s+)?ngày\s+",
+        r"đến|tới|và",
+        month_sep="-",
+        after=r"(?![\d/-])",
+    ),
     # từ ngày 5 đến ngày 7 tháng 3 (năm 2023)
     _day_range(
         r"(?:[Tt]ừ\s+)?ngày\s+",

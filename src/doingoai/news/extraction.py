@@ -453,8 +453,9 @@ _PLACE_PREFIX = re.compile(
 #: the words before a place where something happened ("tại tỉnh", "đến thủ đô")
 _LOCATED_WORD = re.compile(
     r"(?:\b(?:tại|ở|đến|về|sang|tới|thăm|địa\s+bàn|thuộc)|Tại)\s+(?:các\s+)?"
-    # "Tại điểm cầu Phú Yên": the connection point of an online meeting
-    r"(?:điểm\s+cầu\s+)?$"
+    # "Tại điểm cầu Phú Yên", "tại đầu cầu Hà Nội (Việt Nam) và Seoul": the connection
+    # point of an online meeting
+    r"(?:(?:điểm|đầu)\s+cầu\s+)?$"
 )
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
@@ -481,7 +482,10 @@ _VENUE = re.compile(
     r"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
     r"nhà\s+văn\s+hoá|cung\s+văn\s+hóa|khu\s+di\s+tích|di\s+tích|cửa\s+khẩu|chùa|"
     r"trung\s+tâm\s+hội\s+nghị|hội\s+trường|khách\s+sạn|học\s+viện|đồn\s+biên\s+phòng|"
-    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan|nhà\s+riêng)\b)"
+    r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan|nhà\s+riêng|"
+    # "thăm trường Mầm non Minh Tiến", "Tại Trường tiểu học "B" Khánh Bình", "tại Lữ đoàn
+    # xe tăng 201"
+    r"trường|bệnh\s+viện|lữ\s+đoàn|sư\s+đoàn|hợp\s+tác\s+xã|làng\s+nghề|nhà\s+máy)\b)"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
@@ -530,12 +534,23 @@ _ADDRESSED = re.compile(
 )
 
 
+#: "tại 4 huyện, thị xã, thành phố (Thanh Hà, Gia Lộc, ...)": places counted, then named
+_COUNTED_PLACES = re.compile(
+    r"(?:\b(?:tại|ở)|Tại)[ \t]+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)[ \t]+"
+    r"(?:(?i:huyện|xã|phường|tỉnh|quận|thị\s+xã|thành\s+phố|thị\s+trấn|thôn|bản)[ \t]*,?[ \t]*)+"
+    r"\((?P<list>[^()\n]{3,200})\)"
+)
+
+
 #: "Việt kiều đang sinh sống tại tỉnh Kampong cham": where people live, not where the
 #: reported activity took place
 _RESIDENCE = re.compile(
     r"(?i:\b(?:sinh\s+sống|sống|cư\s+trú|định\s+cư|sinh\s+sống\s+và\s+làm\s+việc|"
     # "sinh viên Lào, Campuchia đang học tập tại TPHCM": where they study
-    r"học\s+tập|du\s+học))[ \t]+$"
+    r"học\s+tập|du\s+học|theo\s+học|quê))[ \t]+$|"
+    # "bà Phạt (70 tuổi) ở bản Phiêng Xang", "chị Lan ở xã ...": where a person lives
+    rf"\b(?:bà|ông|chị|anh|em|cháu)[ \t]+(?:{_CAP}\w*[ \t]+){{1,4}}(?:\(\d+[ \t]+tuổi\)[ \t]+)?$|"
+    r"\(\d+[ \t]+tuổi,[ \t]+(?:quê[ \t]+)?$"
 )
 
 
@@ -643,10 +658,12 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
     punctuation mark or a function word (at most 10 words)."""
     out = []
     for m in _VENUE.finditer(work, body_start):
+        if _RESIDENCE.search(work, max(0, m.start() - 30), m.start()):
+            continue  # "sinh viên Lào đang theo học tại Trường ...": where they study
         end = m.end("v")
         words = 0
         while words < 10:
-            w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+)", work[end:])
+            w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+|\"\w\"|“\w”)", work[end:])
             if not w:
                 # "Khu di tích lịch sử cách mạng Việt Nam - Lào"
                 w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
@@ -881,6 +898,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _use_acronyms(text, orgs)
     _add_acronym_orgs(text, orgs, hits)
     _add_slash_country_orgs(text, orgs, hits)
+    _add_foreign_bodies(text, orgs, hits)
     _add_quoted_names(text, orgs)
     return orgs
 
@@ -923,6 +941,62 @@ _ACRONYM_NAMED = re.compile(
 )
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
 _HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
+
+
+#: "Tổ chức Plan tại Quảng Trị", "tổ chức OXFAM tại Việt Nam", "Tổ chức Care quốc tế tại
+#: Việt Nam", "Tổ chức Blue Dragon International": a body named in a foreign language
+_FOREIGN_BODY = re.compile(
+    r"(?<![\w])(?P<head>[Tt]ổ[ \t]+chức|Quỹ|Liên[ \t]+đoàn|Mạng[ \t]+lưới)[ \t]+"
+    r"(?P<name>[A-Z][\w’'&.-]*(?:[ \t]+(?:[A-Z][\w’'&.-]*|&|of|for|and|the|de|du|für))*)"
+    r"(?P<tail>[ \t]+(?:[Qq]uốc[ \t]+tế|International))?"
+)
+
+
+def _foreign_name_word(word: str) -> bool:
+    """A word of a name in a foreign language: not a Vietnamese syllable ("Plan", "Care"),
+    or an acronym that is not a Vietnamese one ("OXFAM", "WE")."""
+    word = re.sub(r"[’']s$", "", word).strip(".-")
+    if word.isupper() and word.isalpha() and word not in _HOME_ACRONYMS:
+        return fold(word) == word.lower() and len(word) >= 2
+    return _foreign_word(word)
+
+
+def _add_foreign_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _FOREIGN_BODY.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in orgs):
+            continue
+        words = m.group("name").split()
+        cut = next((k for k, w in enumerate(words) if w in _CAPITAL_STOP), len(words))
+        words = [w for w in (w.rstrip(".-") for w in words[:cut]) if w]
+        named = [w for w in words if w[0].isupper()]
+        if not named or not all(_foreign_name_word(w) for w in named):
+            continue
+        end = m.start("name")
+        for w in words:
+            end = text.index(w, end) + len(w)
+        if m.group("tail") and m.end("name") == end:
+            end = m.end("tail")
+        # "... tại Việt Nam", "... tại Quảng Trị": its office, part of the name as written
+        seat = re.match(r"[ \t]+tại[ \t]+", text[end:])
+        hit = _place_at(hits, end + seat.end()) if seat else None
+        if hit is not None:
+            end = hit.end
+        name = " ".join(text[m.start() : end].split())
+        known = _KNOWN_RE.search(name)
+        key = "known:" + fold(known.group(0)) if known else "other:" + fold(" ".join(words))
+        country = next(
+            (
+                h.match.country
+                for h in hits
+                if m.end("name") <= h.start < end + 20
+                and h.match.kind == "country"
+                and h.match.foreign
+                and re.match(r"[ \t]*[(/][ \t]*$", text[end : h.start])
+            ),
+            "",
+        )
+        orgs.append(_Org(name, m.start(), end, False, "other", key, country))
+    orgs.sort(key=lambda o: o.start)
 
 
 #: "tổ chức GPI/Hàn Quốc": a body named by its acronym, its country after a slash
@@ -1111,7 +1185,11 @@ def _use_acronyms(text: str, orgs: list[_Org]) -> None:
 _WU_INSTITUTION_RE = re.compile(
     r"Bảo\s+tàng\s+Phụ\s+nữ(?:\s+Việt\s+Nam|\s+Nam\s+Bộ)?|"
     r"Học\s+viện\s+Phụ\s+nữ(?:\s+Việt\s+Nam)?|"
-    r"Trung\s+tâm\s+Phụ\s+nữ\s+và\s+Phát\s+triển|"
+    # the VWU's Center for Women and Development, also written "Trung tâm Hỗ trợ Phụ nữ và
+    # Phát triển" (CSWD)
+    r"Trung\s+tâm\s+(?:[Hh]ỗ\s+trợ\s+)?[Pp]hụ\s+nữ\s+(?:và\s+)?[Pp]hát\s+triển|"
+    # the VWU's army women's committee
+    r"Ban\s+[Pp]hụ\s+nữ\s+Quân\s+đội|"
     r"[Nn]hà\s+[Vv]ăn\s+(?:hóa|hoá)\s+Phụ\s+nữ(?:\s+(?:TP\.?\s?HCM|TPHCM|TP\.?\s+Hồ\s+Chí\s+Minh))?|"
     r"Hội\s+Nữ\s+(?i:trí\s+thức)(?:\s+Việt\s+Nam)?"
 )
@@ -1502,6 +1580,10 @@ _INTERNATIONAL = re.compile(
 )
 
 
+#: words of a person speaking, after a name: not part of it
+_SPEECH_WORDS = {"nói", "cho", "biết", "phát", "biểu", "chia", "sẻ", "khẳng", "nhấn", "bày", "cảm"}
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -1583,6 +1665,8 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         and 0 < len(after_place) <= 4
         and after_place[0][0].isupper()
         and re.match(r"[ \t]*(?:[.,;:)\n]|$)", text[i : i + 2])
+        # "Đại sứ quán Hunggari tại Việt Nam Vizi Katalin nói,": a person speaking follows
+        and not any(w in _SPEECH_WORDS for w in after_place)
     ):
         # "Ủy ban T.Ư Mặt trận Lào Xây dựng đất nước.": the name goes on after the place
         # up to the end of the phrase
@@ -1809,10 +1893,14 @@ def _direction(
     if (
         re.search(r"\b(?:ngan sach|kinh phi|tong von)\b", before)
         and re.search(r"\bdu an\b", folded[s:e])
-        and any(o.family == "known" for o in orgs)
+        and any(
+            o.family == "known" or (not o.is_unit and o.family != "overseas" and o.country != "VN")
+            for o in orgs
+        )
     ):
         # "ngân sách hoạt động ... của dự án đạt gần 1 tỷ 800 triệu đồng" in an article on
-        # an international organisation's project: its money, received
+        # an international organisation's project, "Tổng kinh phí thực hiện dự án trên 6,6 tỷ
+        # đồng" in one on a project of Oxfam and a foreign embassy: its money, received
         return "received"
     return "unknown"
 
@@ -2173,6 +2261,26 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             continue  # where people live, or the seat of a body ("Đại sứ ... tại Việt Nam")
         p_start, p_end = m.span("address")
         taken.extend(c for c in candidates if p_start <= c[0] < p_end and c not in taken)
+    # "tại 4 huyện, thị xã, thành phố (Thanh Hà, Gia Lộc, thị xã Kinh Môn, TP Hải Dương)":
+    # the places counted, then named in parentheses
+    for m in _COUNTED_PLACES.finditer(work):
+        if _RESIDENCE.search(work, max(0, m.start() - 30), m.start()):
+            continue
+        for item in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\bvà\b|$))", m.group("list")):
+            lead = len(item.group(0)) - len(item.group(0).lstrip())
+            i_start = m.start("list") + item.start() + lead
+            i_end = m.start("list") + item.end()
+            name = work[i_start:i_end].strip()
+            if name.startswith("và "):
+                i_start += 3
+                name = name[3:]
+            if not name or not re.match(_CAP + "|" + _LEVEL_START.pattern, name):
+                continue
+            found = [c for c in candidates if i_start <= c[0] < i_end]
+            if found:
+                taken.extend(c for c in found if c not in taken)
+            else:
+                taken.append((i_start, i_end, "named:" + fold(name), True))
     grown = True
     while grown:
         grown = False
@@ -2238,6 +2346,10 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # "căn cứ theo Biên bản ghi nhớ ... vào ngày 14/9/2016": the date of the document
             # the activity rests on
             and not _PURSUANT.search(work, max(0, d.start - 150), d.start)
+            # "kỷ niệm ngày Quốc tế Phụ nữ 8/3", "Nhân dịp kỷ niệm 95 năm Ngày thành lập Hội
+            # ... (20-10-2025)": the day celebrated, not the activity's
+            and not (not d.has_year and _NAMED_DAY.search(work, max(0, d.start - 40), d.start))
+            and not _CELEBRATED.search(work, max(0, d.start - 160), d.start)
             # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
             # period's bound or a vague time, not the date of the activity
             and not (
@@ -2247,6 +2359,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         published,
         _anniversaries(work),
         work,
+        title_span,
     )
     chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
@@ -2334,40 +2447,86 @@ def _anniversaries(text: str) -> list[date]:
 
 #: "Sáng 8/9, ... hội nghị trực tuyến toàn quốc công tác đối ngoại năm 2015": the year of
 #: the programme or meeting a sentence names ("năm 2015" not opening a span "2015-2020")
-_NAMED_YEAR = re.compile(r"\bnăm[ \t]+(?P<y>(?:19|20)\d\d)\b")
-#: any year written in the sentence ("năm 2022-2023", "(1930-2020)")
+#: any year written in a sentence ("năm 2022-2023", "(1930-2020)", "10-16/5/2017")
 _ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
-#: "từ năm 2004", "thành lập năm 2004", "tổng kết năm 2023" (held early the next year),
-#: "giai đoạn năm ...": a year that is not the activity's
-_NAMED_YEAR_NOT = re.compile(
+#: how a year names the activity's: "... công tác đối ngoại năm 2015", "Tết cổ truyền Ất Tỵ
+#: 2025", "Diễn đàn Phụ nữ Việt Nam-Hàn Quốc 2022", or a full date "10-16/5/2017"
+_YEAR_NAMING = re.compile(r"(?:\bnăm|[A-ZĐÂĂÊÔƠƯ][\w-]*|[0-3]?\d[/.-][01]?\d[/.-])[ \t]*$")
+#: "từ năm 2004", "thành lập năm 2004", "giai đoạn năm ...", "đến 2025": a year that is
+#: not the activity's
+_YEAR_NOT = re.compile(
     r"(?i:\b(?:từ|đến|tới|thành\s+lập|tổng\s+kết|sơ\s+kết|nhìn\s+lại|trước|sau|cuối|đầu|"
-    r"giai\s+đoạn|kể|vào|trong|hết))[ \t]+$"
+    r"giai\s+đoạn|kể|vào|trong|hết))[ \t]+(?:năm[ \t]+)?$"
 )
+#: a review of a year, held early in the next ("Ngày 12/1, ... tổng kết công tác ... năm
+#: 2023"): which year the day is in is not written
+_YEAR_REVIEW = re.compile(r"(?i:\b(?:tổng\s+kết|sơ\s+kết|nhìn\s+lại|tổng\s+hợp))")
 
 
-def _year_of_sentence(text: str, d: DateHit) -> DateHit:
-    """A day written without its year takes the one year its sentence names a programme
-    or meeting by ("Sáng nay 20/5, ... chương trình ... năm 2022."); none or two: as it
-    was."""
-    start = max(text.rfind(". ", 0, d.start), text.rfind("\n", 0, d.start)) + 1
-    stop = re.compile(r"\.(?:\s|$)|\n").search(text, d.end)
-    end = stop.start() if stop else len(text)
-    named = [
-        m
-        for m in _NAMED_YEAR.finditer(text, start, end)
-        if not _NAMED_YEAR_NOT.search(text, max(start, m.start() - 16), m.start())
-    ]
-    # every year the sentence writes must be that one ("... năm 2022-2023, ... cuộc thi ...
-    # năm 2024": which one is the day's is not written)
-    years = {int(m.group(0)) for m in _ANY_YEAR.finditer(text, start, end)}
-    if len(named) == 0 or len(years) != 1:
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = re.compile(r"\.(?:\s|$)|\n").search(text, end)
+    return s, (stop.start() if stop else len(text))
+
+
+def _one_year(text: str, start: int, end: int) -> tuple[int, date | None] | None:
+    """The one year ``text[start:end]`` writes, if it names it as an activity's, and the
+    full date it is written in, if any; none, two, or a year of a period: ``None``."""
+    found = list(_ANY_YEAR.finditer(text, start, end))
+    if not found or len({m.group(0) for m in found}) != 1:
+        return None
+    if _YEAR_REVIEW.search(text, start, end):
+        return None
+    year = int(found[0].group(0))
+    naming = False
+    anchor = None
+    for m in found:
+        before = text[max(start, m.start() - 24) : m.start()]
+        if _YEAR_NOT.search(before):
+            return None
+        named = _YEAR_NAMING.search(before)
+        if named:
+            naming = True
+            day_month = re.search(r"([0-3]?\d)[/.-]([01]?\d)[/.-][ \t]*$", named.group(0))
+            if day_month and anchor is None:
+                try:
+                    anchor = date(year, int(day_month.group(2)), int(day_month.group(1)))
+                except ValueError:
+                    pass
+    return (year, anchor) if naming else None
+
+
+def _year_of_sentence(text: str, d: DateHit, title_span: tuple[int, int] = (0, 0)) -> DateHit:
+    """A day written without its year takes the one year its sentence names the activity
+    by ("Sáng nay 20/5, ... chương trình ... năm 2022.", "Sáng 16/1, ... Tết cổ truyền Ất Tỵ
+    2025", "Sáng 7/5, ... từ ngày 7-10/5 và ... từ ngày 10-16/5/2017") or, with none there, the
+    one year of the headline ("Diễn đàn Phụ nữ Việt Nam-Hàn Quốc 2022: ..."); none or two:
+    as it was."""
+    start, end = _sentence_around(text, d.start, d.end)
+    found = _one_year(text, start, end)
+    if (
+        found is None
+        and title_span[1] > title_span[0]
+        and not _ANY_YEAR.search(text, start, end)
+        and not _YEAR_REVIEW.search(text, start, end)
+    ):
+        found = _one_year(text, *title_span)
+    if found is None:
         return d
-    year = years.pop()
-    try:
-        first, last = d.first.replace(year=year), d.last.replace(year=year)
-    except ValueError:
+    year, anchor = found
+    best = None
+    # a year written in a full date dates the day nearest to it ("28/12 ... 3/1/2024": 2023)
+    for y in (year, year - 1, year + 1) if anchor else (year,):
+        try:
+            first = d.first.replace(year=y)
+            last = d.last.replace(year=y + (d.last.year - d.first.year))
+        except ValueError:
+            continue
+        if best is None or (anchor and abs((first - anchor).days) < abs((best[0] - anchor).days)):
+            best = (first, last)
+    if best is None:
         return d
-    return DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+    return DateHit(d.start, d.end, d.text, best[0], best[1], d.precision, True)
 
 
 def _usable_dates(
@@ -2375,6 +2534,7 @@ def _usable_dates(
     published: date | None,
     anniversaries: list[date] = (),
     text: str = "",
+    title_span: tuple[int, int] = (0, 0),
 ) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
@@ -2388,7 +2548,9 @@ def _usable_dates(
             continue
         if not d.has_year and published is None:
             for other in dates:
-                if not other.has_year or other.precision != "day":
+                # a dated span or month that holds it ("tháng 5/2015 ... (29-31/5)"); not an
+                # anniversary's span ("(8/3/1910 - 8/3/2021)")
+                if not other.has_year or (other.last - other.first).days > 366:
                     continue
                 try:
                     first = d.first.replace(year=other.first.year)
@@ -2412,7 +2574,7 @@ def _usable_dates(
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
         if not d.has_year and published is None and text:
-            d = _year_of_sentence(text, d)
+            d = _year_of_sentence(text, d, title_span)
         out.append(d)
     return out
 
@@ -2422,6 +2584,17 @@ def _usable_dates(
 _BACKGROUND_DATE = re.compile(
     r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
 )
+
+
+#: a day named by its date ("ngày Quốc tế Phụ nữ 8/3", "Ngày Phụ nữ Việt Nam 20/10",
+#: "Quốc khánh 2/9")
+_NAMED_DAY = re.compile(
+    r"(?i:\b(?:phụ\s+nữ(?:\s+việt\s+nam)?|quốc\s+khánh|thiếu\s+nhi|nhà\s+giáo(?:\s+việt\s+nam)?|"
+    r"gia\s+đình\s+việt\s+nam|thương\s+binh\s+liệt\s+sĩ))[ \t]*(?:\([ \t]*)?(?:ngày[ \t]+)?$"
+)
+#: the date of what a sentence celebrates, in parentheses after its name ("kỷ niệm 95 năm
+#: Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20-10-2025)")
+_CELEBRATED = re.compile(r"(?i:kỷ\s+niệm)[^.;\n()]{0,140}\([ \t]*$")
 
 
 #: "Trong khuôn khổ chuyến thăm, ngày 28/11": an event within a visit

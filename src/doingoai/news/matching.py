@@ -168,6 +168,8 @@ def _squash(name: str) -> str:
 _DSQ = re.compile(r"^(?:dsq|tlsq)\b")
 _MISSION_WORDS = {"dsq": "dai su quan", "tlsq": "tong lanh su quan"}
 _ORGANISATION_WORD = re.compile(r"^to chuc\s+")
+#: the seat after a body's name: "... tại Hà Nội", "... tại Việt Nam"
+_SEAT = re.compile(r"(?<=\w)\s+tai\s+\S.*$")
 
 
 def organisation_key(name: str) -> str:
@@ -191,6 +193,8 @@ def organisation_key(name: str) -> str:
     folded = _DSQ.sub(
         lambda m: "dai su quan" if m.group(0) == "dsq" else "tong lanh su quan", folded
     )
+    # "Đại sứ quán Úc tại Hà Nội" and "Đại sứ quán Úc": the seat written or not, one body
+    folded = _SEAT.sub("", folded)
     return _ORGANISATION_WORD.sub("", folded)
 
 
