@@ -1478,3 +1478,50 @@ def test_a_school_visited_is_a_place():
         "Minh Tiến và trao 274 suất quà."
     )
     assert "trường Mầm non Minh Tiến" in extract(text).places
+
+
+# --- round ten (fresh7/ now tuned on too; fresh8/ kept apart) -----------------------------
+
+
+def test_gifts_for_a_thousand_women_at_a_stated_value_each_make_one_total():
+    # https://baotayninh.vn/index.php/to-chuc-tu-thien-tzu-chi-dai-loan-trung-quoc-tang-qua-tet-cho-phu-nu-tay-ninh-a129859.html
+    text = (
+        "Dịp này Tổ chức từ thiện Tzu Chi đã tặng quà cho 1.000 phụ nữ trên địa bàn Tây Ninh, mỗi "
+        "phần quà trị giá 1,5 triệu đồng, trong đó có 1 triệu đồng tiền mặt và 500.000 đồng bằng "
+        "hiện vật."
+    )
+    # the count written with a thousands dot; the gift's parts are not amounts of their own
+    assert [(a.value, a.quantity) for a in find_amounts(text)] == [(Decimal(1_500_000_000), 1000)]
+
+
+def test_the_cost_of_the_damage_is_no_aid():
+    # https://baoquocte.vn/un-women-ho-tro-nguoi-dan-co-hoan-canh-kho-khan-chiu-anh-huong-boi-lu-lut-tai-quang-tri-132677.html
+    assert (
+        find_amounts("Lũ lụt gây thiệt hại tổng cộng hơn 30 nghìn tỷ đồng, cướp đi sinh mạng.")
+        == []
+    )
+
+
+def test_a_total_written_further_from_its_word_drops_the_amount_per_household():
+    # https://www.vietnamplus.vn/ho-tro-4-ty-dong-phuc-hoi-sinh-ke-sau-bao-yagi-cho-phu-nu-ngheo-tai-lao-cai-post1024815.vnp
+    text = (
+        "Mỗi phụ nữ nhận được khoản hỗ trợ tiền mặt trị giá 6,5 triệu đồng/hộ để phục hồi lại các "
+        "hoạt động sinh kế. Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng."
+    )
+    assert [a.value for a in find_amounts(text)] == [Decimal(4_000_000_000)]
+
+
+def test_an_amount_with_no_giver_in_an_article_with_a_foreign_body_is_received_and_unsure():
+    # https://baolaocai.vn/phat-tien-ho-tro-khan-cap-cho-902-ho-o-bao-yen-bi-anh-huong-boi-bao-so-3-post392763.html
+    text = (
+        "Phát tiền hỗ trợ khẩn cấp cho 902 hộ ở Bảo Yên bị ảnh hưởng bởi bão số 3\n\n"
+        "Sáng 1/11, tại nhà văn hóa thôn Cóc Khiểng, xã Việt Tiến, Hội Liên hiệp Phụ nữ tỉnh phối "
+        "hợp với tổ chức Catholic Relief Services (CRS) tại Việt Nam triển khai chương trình cấp "
+        "phát tiền mặt hỗ trợ khẩn cấp.\n\nck1114.jpg\nĐại diện nhà tài trợ trao tượng trưng 6 tỷ "
+        "đồng cho đại diện UBND huyện Bảo Yên."
+    )
+    result = extract(text)
+    assert [(a.value, a.direction) for a in result.amounts] == [
+        (Decimal(6_000_000_000), "received")
+    ]
+    assert "amounts" in result.unsure

@@ -143,17 +143,21 @@ _EACH = re.compile(
 )
 # "4 bộ máy may", "20 suất học bổng", "100 phần quà"
 _COUNT = re.compile(
-    r"(?<![\d.,/])(?P<q>\d{1,5})\s+(?P<noun>bộ|chiếc|cái|suất|phần|xe|máy|căn|ngôi|con|tấn|"
+    r"(?<![\d.,/])(?P<q>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?P<noun>bộ|chiếc|cái|suất|phần|xe|máy|căn|ngôi|con|tấn|"
     r"bao|thùng|học\s+bổng|em|hộ|người|phụ\s+nữ|hội\s+viên|học\s+sinh|sinh\s+viên|"
     r"công\s+trình|giếng|cặp|bò|lợn|nhà|túi|gói|kg|chương\s+trình|dự\s+án|khoản)\b",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
     r"\b[Tt]ổng\s+(?:cộng|số\s+tiền|trị\s+giá|giá\s+trị|kinh\s+phí|mức|vốn|nguồn\s+vốn|"
-    r"ngân\s+sách|số)\b[^.;\n]{0,30}$"
+    r"ngân\s+sách|số)\b[^.;\n]{0,50}$"
 )
 #: the parts of an amount listed after it in its sentence: "... cho bốn dự án ..., cụ thể:"
 _PARTS_FOLLOW = re.compile(r"[^.;\n]{0,160}?\b(?i:cụ\s+thể)\s*:")
+#: a loss or a cost of damage, not money given or received
+_DAMAGE = re.compile(r"(?i:\b(?:thiệt\s+hại|tổn\s+thất))")
+#: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
+_PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
 
@@ -254,6 +258,8 @@ def find_amounts(text: str) -> list[Amount]:
             end = m.end("cur")
         clause = _clause_start(text, start)
         head = text[clause:start]
+        if _loss_or_part(text, head, found, start):
+            continue
         each = _EACH.search(head)
         if per or each:
             unit_value = value
@@ -271,7 +277,7 @@ def find_amounts(text: str) -> list[Amount]:
             if chosen is None and counts:
                 chosen = counts[-1]
             if chosen is not None:
-                quantity = int(chosen.group("q"))
+                quantity = int(chosen.group("q").replace(".", ""))
                 value = unit_value * quantity
         amount = Amount(
             value=value,
@@ -302,9 +308,19 @@ def find_amounts(text: str) -> list[Amount]:
             # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc ... 2,1 triệu đô
             # la Úc sẽ được dành cho ...": the parts listed after the total
             continue
-        found, amount = _as_total(text, found, amount, before, start, end)
+        wide = text[max(0, start - 90) : start]
+        found, amount = _as_total(text, found, amount, wide, start, end)
         found.append(amount)
     return _drop_rounded(found, restated)
+
+
+def _loss_or_part(text: str, head: str, found: list[Amount], start: int) -> bool:
+    """Is the amount at ``start`` a loss ("Lũ lụt gây thiệt hại tổng cộng hơn 30 nghìn tỷ
+    đồng") or a part of the amount just read ("mỗi phần quà trị giá 1,5 triệu đồng, trong đó
+    có 1 triệu đồng tiền mặt và 500.000 đồng bằng hiện vật")?"""
+    if _DAMAGE.search(head):
+        return True
+    return bool(found) and bool(_PART_OF.match(text, max(found[-1].end, start - 80), start))
 
 
 def _as_total(

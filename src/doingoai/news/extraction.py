@@ -2386,6 +2386,15 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # no giver in the amount's sentence: the article's ("Hội LHPN huyện Tân Biên ...
             # trao tặng quà cho phụ nữ ... Campuchia" ... "Tổng trị giá quà tặng là ...")
             direction = lead_direction
+        if direction == "unknown" and any(
+            not o.is_unit and o.family != "overseas" and o.country != "VN" for o in orgs
+        ):
+            # no giver written anywhere, a foreign body in the article: its money, most
+            # likely received ("Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng" in
+            # a report of UN Women's aid); the officer is shown it is a guess
+            direction = "received"
+            if "amounts" not in result.unsure:
+                result.unsure.append("amounts")
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
     result.amounts = [
