@@ -91,6 +91,7 @@ def main(argv=None) -> int:
         f"{report['articles']} articles × {args.repeat}: {report['seconds']:.2f} s, "
         f"{report['articles_per_second']:.1f} articles/s"
     )
+    print_sureness(report["sureness"])
     invented = invented_years(args.corpus)
     print(
         f"dates with an invented year (not in the text nor the publication date): {len(invented)}"
@@ -103,6 +104,25 @@ def main(argv=None) -> int:
     if args.errors is not None:
         print_errors(report["mistakes"], args.errors)
     return 0
+
+
+def print_sureness(table: dict) -> None:
+    """Per field: articles marked unsure and how many of them were wrong, against those
+    the reader was sure of, and the share of the field's wrong articles it marked."""
+    print(
+        f"{'how sure':<14}{'unsure':>8}{'wrong':>7}{'sure':>7}{'wrong':>7}{'wrong ones marked':>19}"
+    )
+    for field, c in table.items():
+        wrong = c["unsure_wrong"] + c["sure_wrong"]
+        marked = f"{c['unsure_wrong'] / wrong:.0%}" if wrong else "-"
+        print(
+            f"{field:<14}{c['unsure']:>8}{_share(c['unsure_wrong'], c['unsure']):>7}"
+            f"{c['sure']:>7}{_share(c['sure_wrong'], c['sure']):>7}{marked:>19}"
+        )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "-"
 
 
 def print_errors(mistakes: list[dict], fields: list[str]) -> None:

@@ -131,3 +131,30 @@ def test_editor_reads_article_and_records_activity(page, output_dir):
     assert "40.000.000 ₫" in body
     assert "25/06/2024" in body
     page.screenshot(path=str(output_dir / "news-activity.png"), full_page=True)
+
+
+def test_editor_sees_what_the_reader_is_unsure_of_first(page, output_dir):
+    """Issue 18: pasted without its publication date, seed 000's trip has no year: the
+    review page says so first, puts the dates first in the draft and marks the date in
+    the text; the link of the box takes her to the field."""
+    log_in(page, "daklak")
+    page.goto(page.base + "/news/import/")
+    page.fill("#id_text", SEED_000.read_text(encoding="utf-8"))
+    page.click("button.primary[type=submit]")
+    page.wait_for_url(re.compile(r"/news/\d+/review/$"))
+
+    box = page.locator("#check-first")
+    assert box.is_visible()
+    assert "năm không được ghi ở đâu" in box.inner_text()
+    first = page.locator("#draft-form .field").first
+    assert first.get_attribute("id") == "field-start_date"
+    assert "chưa chắc" in first.locator("label").inner_text()
+    assert page.input_value("#id_start_date") == ""  # never guessed
+    mark = page.locator("#article-text mark.unsure[data-field=date_without_year]")
+    assert mark.first.inner_text() == "Từ ngày 25/6 đến 1/7"
+    # the box sits above the draft's fields, inside the draft column
+    assert box.bounding_box()["y"] < first.bounding_box()["y"]
+    assert _no_horizontal_overflow(page) == []
+    page.screenshot(path=str(output_dir / "news-review-unsure.png"), full_page=True)
+    box.locator("a[href='#field-start_date']").click()
+    assert page.evaluate("location.hash") == "#field-start_date"

@@ -505,7 +505,7 @@ def test_a_date_without_its_year_is_left_for_the_officer():
     text = "Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Salavan\nNgày 2/5, đoàn đã đến."
     result = extract(text)  # no year in the text, no dateline, no publication date
     assert result.start_date is None and result.end_date is None
-    assert result.unsure == ["start_date"] and "2/5" in result.date_without_year
+    assert result.doubts["start_date"] == "year_missing" and "2/5" in result.date_without_year
     assert any(name == "date_without_year" for name, _, _ in result.spans)
     # with the publication date, the year is known
     assert extract(text, published=date(2023, 6, 1)).start_date == date(2023, 5, 2)
@@ -673,11 +673,11 @@ def test_dates_of_real_excerpts():
     )
     result = extract(visit)  # no publication date: the year is the text's own
     # (the day is the event's within the visit, as the real corpus labels it: tune/021)
-    assert result.start_date == date(2014, 11, 28) and result.unsure == []
+    assert result.start_date == date(2014, 11, 28) and "start_date" not in result.unsure
     only_day = extract(
         "Phu nhân thăm bảo tàng\nNgày 28/11, Phu nhân đã thăm Bảo tàng Phụ nữ Việt Nam."
     )
-    assert only_day.start_date is None and only_day.unsure == ["start_date"]
+    assert only_day.start_date is None and only_day.doubts["start_date"] == "year_missing"
 
 
 def test_an_unnamed_provincial_unit_takes_the_province_of_the_headline():
@@ -713,3 +713,29 @@ def test_a_level_is_not_a_grant():
     assert [(a.value, a.direction) for a in extract(text).amounts] == [
         (Decimal(40_000_000), "given")
     ]
+
+
+def test_each_field_read_on_weak_evidence_says_why():
+    """Issue 18: every extracted field carries how sure the reader is."""
+    from doingoai.news.extraction import DOUBTS
+
+    sure = extract(
+        "Hội LHPN tỉnh Đắk Lắk tiếp đoàn Hội LHPN tỉnh Attapeu (Lào)\n"
+        "Ngày 5/3/2024, tại thành phố Buôn Ma Thuột, Hội LHPN tỉnh Đắk Lắk đã tiếp và làm việc "
+        "với đoàn đại biểu Hội LHPN tỉnh Attapeu (Lào)."
+    )
+    assert sure.doubts == {} and sure.unsure == []
+    weak = extract(
+        "Gặp gỡ các gia đình\n\nHội LHPN tỉnh phối hợp với Tổ chức Blue Dragon International gặp "
+        "gỡ các gia đình. Các gia đình chia sẻ khó khăn. Tổng kinh phí dự án gần 2 tỷ đồng. "
+        "Trước đó bà Lan đã đi Nhật Bản."
+    )
+    assert weak.doubts["partners"] == "by_name_form"  # a foreign-language name only
+    assert weak.doubts["units"] == "none_found"  # the province is never named
+    assert weak.doubts["places"] == "none_found"
+    assert weak.doubts["countries"] == "in_passing"  # Japan once, at the end, no partner
+    assert weak.doubts["amounts"] == "rounded"
+    assert "start_date" not in weak.doubts  # no date, as a feature often has: not a doubt
+    assert set(weak.unsure) == set(weak.doubts)
+    for name, reason in weak.doubts.items():
+        assert reason in DOUBTS[name]

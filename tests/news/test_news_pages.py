@@ -504,3 +504,37 @@ def test_a_rounded_term_total_is_shown_but_not_ticked_nor_saved(world, login):
     response = client.post(reverse("news_review", args=[item.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Resource.objects.count() == before
+
+
+def test_review_shows_what_the_reader_is_unsure_of_first(world, login):
+    """Issue 18: every field carries how sure the reader is; the review page lists the
+    unsure ones first, with the reason, and puts their fields first in the draft."""
+    client = login("daklak")
+    paste(client)  # seed 000 without its publication date: the trip's year is nowhere
+    item = NewsItem.objects.get()
+    assert item.extraction["doubts"]["start_date"] == "year_missing"
+    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    assert box, "no 'check these first' box"
+    assert "Kiểm tra trước các mục sau" in box.group(0)
+    assert '<a href="#field-start_date">' in box.group(0)
+    assert "năm không được ghi ở đâu" in box.group(0)  # the reason, in Vietnamese
+    # the unsure fields come first in the draft, marked; the others after, unmarked
+    fields = re.findall(r'<div class="field( has-error)?( unsure)?" id="field-(\w+)">', html)
+    names = [name for _, _, name in fields]
+    assert names[:2] == ["start_date", "end_date"]
+    assert all(unsure for _, unsure, name in fields if name in ("start_date", "end_date"))
+    assert not any(unsure for _, unsure, name in fields if name == "title")
+    # the date without its year is highlighted in the text as unsure
+    assert re.search(r'<mark data-field="date_without_year" class="unsure"[^>]*>', html)
+
+
+def test_review_of_an_article_read_before_reasons_were_kept(world, login):
+    client = login("daklak")
+    paste(client, published="2024-07-03")
+    item = NewsItem.objects.get()
+    item.extraction = {**item.extraction, "doubts": None, "unsure": ["kind"]}
+    item.save(update_fields=["extraction"])
+    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    assert '<a href="#field-kind">' in html
+    assert re.search(r'<div class="field unsure" id="field-kind">', html)

@@ -40,6 +40,8 @@ class DateHit:
     last: date
     precision: str  # "day" or "month"
     has_year: bool
+    #: its year read from elsewhere in the sentence or the headline, not written with it
+    inferred: bool = False
 
 
 _D = r"(?P<{n}>[0-3]?\d)"

@@ -37,7 +37,7 @@ from datetime import date
 
 from doingoai.core.text import fold, squash
 
-from .amounts import Amount, find_amounts
+from .amounts import Amount, find_amounts, is_approximate
 from .dates import DateHit, find_dates
 from .documents import segment
 from .gazetteer import PlaceHit, find_places, fold_with_offsets, match_place
@@ -105,11 +105,19 @@ class Extraction:
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     #: fields the reader could not fill with confidence, for the officer to check first
     unsure: list[str] = field(default_factory=list)
+    #: why each of them is unsure: field -> reason (see :data:`DOUBTS`)
+    doubts: dict[str, str] = field(default_factory=dict)
     #: the date as written when its year is nowhere (text, dateline, publication date)
     date_without_year: str | None = None
     #: overseas Vietnamese women's associations ("Hội Phụ nữ Việt Nam tại Hungary"):
     #: neither units of the union nor foreign partners
     overseas: list[str] = field(default_factory=list)
+
+    def doubt(self, name: str, reason: str) -> None:
+        """Mark field ``name`` unsure, for ``reason`` (the first reason given is kept)."""
+        if name not in self.unsure:
+            self.unsure.append(name)
+        self.doubts.setdefault(name, reason)
 
     def to_json(self) -> dict:
         def iso(value: date | None) -> str | None:
@@ -133,6 +141,7 @@ class Extraction:
             "events": [e.to_json() for e in self.events],
             "spans": [list(s) for s in self.spans],
             "unsure": list(self.unsure),
+            "doubts": dict(self.doubts),
             "date_without_year": self.date_without_year,
             "overseas": list(self.overseas),
         }
@@ -442,6 +451,10 @@ class _Org:
     country: str = ""
     collective: bool = False
     enumerated: bool = False
+    #: read from how its name is written, not from a known name or a head word the
+    #: reader trusts (a name in a foreign language, a mission named after its envoy, a
+    #: unit completed with a province written elsewhere)
+    guessed: bool = False
 
 
 #: the administrative word written before a place name ("thủ đô Phnom Penh")
@@ -995,7 +1008,7 @@ def _add_foreign_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> No
             ),
             "",
         )
-        orgs.append(_Org(name, m.start(), end, False, "other", key, country))
+        orgs.append(_Org(name, m.start(), end, False, "other", key, country, guessed=True))
     orgs.sort(key=lambda o: o.start)
 
 
@@ -1084,7 +1097,9 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
         if any(o.key == key for o in orgs):
             continue  # the mission is named in full elsewhere
         name = f"{mission} {hit.text}"
-        orgs.append(_Org(name, m.start(), hit.end, False, "other", key, hit.match.country))
+        orgs.append(
+            _Org(name, m.start(), hit.end, False, "other", key, hit.match.country, guessed=True)
+        )
 
 
 #: a Vietnamese syllable, diacritics folded: a word that is not one is foreign
@@ -1301,7 +1316,7 @@ def _complete_from_title(work: str, orgs: list[_Org], hits: list[PlaceHit], titl
             # title ("Chủ tịch Hội LHPN tỉnh Đặng Thị Hồng Nga")
         written = re.sub(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+", "", hit.text)
         name = f"{_clean_name(m.group(0))} {written}"
-        orgs.append(_Org(name, m.start(), m.end(), True, "wu", key, "VN"))
+        orgs.append(_Org(name, m.start(), m.end(), True, "wu", key, "VN", guessed=True))
         orgs.sort(key=lambda o: o.start)
         return
 
@@ -2335,43 +2350,45 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         span("kind", cue[0], cue[1])
 
     # Dates.
-    dates = _usable_dates(
-        [
-            d
-            for d in find_dates(work, published)
-            if (d.start >= title_span[1] or prefix)
-            # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
-            # 6/10/2016": a founding date or a document's date, background
-            and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
-            # "căn cứ theo Biên bản ghi nhớ ... vào ngày 14/9/2016": the date of the document
-            # the activity rests on
-            and not _PURSUANT.search(work, max(0, d.start - 150), d.start)
-            # "kỷ niệm ngày Quốc tế Phụ nữ 8/3", "Nhân dịp kỷ niệm 95 năm Ngày thành lập Hội
-            # ... (20-10-2025)": the day celebrated, not the activity's
-            and not (not d.has_year and _NAMED_DAY.search(work, max(0, d.start - 40), d.start))
-            and not _CELEBRATED.search(work, max(0, d.start - 160), d.start)
-            # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
-            # period's bound or a vague time, not the date of the activity
-            and not (
-                d.precision == "month" and _MONTH_BOUND.search(work, max(0, d.start - 12), d.start)
-            )
-        ],
-        published,
-        _anniversaries(work),
-        work,
-        title_span,
-    )
+    found_dates = [
+        d
+        for d in find_dates(work, published)
+        if (d.start >= title_span[1] or prefix)
+        # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
+        # 6/10/2016": a founding date or a document's date, background
+        and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
+        # "căn cứ theo Biên bản ghi nhớ ... vào ngày 14/9/2016": the date of the document
+        # the activity rests on
+        and not _PURSUANT.search(work, max(0, d.start - 150), d.start)
+        # "kỷ niệm ngày Quốc tế Phụ nữ 8/3", "Nhân dịp kỷ niệm 95 năm Ngày thành lập Hội
+        # ... (20-10-2025)": the day celebrated, not the activity's
+        and not (not d.has_year and _NAMED_DAY.search(work, max(0, d.start - 40), d.start))
+        and not _CELEBRATED.search(work, max(0, d.start - 160), d.start)
+        # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
+        # period's bound or a vague time, not the date of the activity
+        and not (
+            d.precision == "month" and _MONTH_BOUND.search(work, max(0, d.start - 12), d.start)
+        )
+    ]
+    dates = _usable_dates(found_dates, published, _anniversaries(work), work, title_span)
     chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and not chosen.has_year and published is None:
         # "ngày 2/5" with no year in the text, no dateline and no publication date:
         # the year is not guessed; the date is left for the officer, highlighted
-        result.unsure.append("start_date")
+        result.doubt("start_date", "year_missing")
         result.date_without_year = chosen.text
         span("date_without_year", chosen.start, chosen.end)
     elif chosen is not None:
         result.start_date, result.end_date = chosen.first, chosen.last
         result.date_precision = chosen.precision
         span("start_date", chosen.start, chosen.end)
+        if chosen.inferred:
+            # its year read from a programme's name, the headline, a date beside it
+            result.doubt("start_date", "year_inferred")
+        elif chosen.start >= (lead[-1][1] if lead else title_span[1]):
+            result.doubt("start_date", "outside_lead")
+    elif kind != "other":
+        result.doubt("start_date", "none_found")
 
     # Amounts.
     amounts = find_amounts(work)
@@ -2393,8 +2410,11 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # likely received ("Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng" in
             # a report of UN Women's aid); the officer is shown it is a guess
             direction = "received"
-            if "amounts" not in result.unsure:
-                result.unsure.append("amounts")
+            result.doubt("amounts", "direction_guessed")
+        elif direction == "unknown":
+            result.doubt("amounts", "direction_unknown")
+        if is_approximate(amount.to_json() | {"text": amount.text}):
+            result.doubt("amounts", "rounded")
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
     result.amounts = [
@@ -2430,7 +2450,55 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # Sub-events.
     result.events = _events(work, folded, hits, body_start, offset)
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
+    _weigh(result, orgs, hits, cue, title_span, lead, offset)
     return result
+
+
+#: why a field is unsure (the review page says it in the officer's words): field -> reason
+DOUBTS = {
+    "title": ("none_found",),
+    "start_date": ("year_missing", "year_inferred", "outside_lead", "none_found"),
+    "kind": ("no_cue",),
+    "units": ("none_found", "completed"),
+    "partners": ("none_found", "by_name_form"),
+    "places": ("none_found", "outside_lead"),
+    "countries": ("in_passing",),
+    "amounts": ("direction_guessed", "direction_unknown", "rounded"),
+}
+
+
+def _weigh(result: Extraction, orgs, hits, cue, title_span, lead, offset: int) -> None:
+    """Mark the fields read on weak evidence: what the reader did not find, or found only
+    by a rule that often errs (measured per field in ``bench/news_bench.py``)."""
+    lead_end = lead[-1][1] if lead else title_span[1]
+    if not result.title:
+        result.doubt("title", "none_found")
+    if cue is None:
+        result.doubt("kind", "no_cue")
+    kept = {fold(n) for n in result.units}
+    if not result.units:
+        result.doubt("units", "none_found")
+    elif any(o.guessed and o.is_unit and fold(o.name) in kept for o in orgs):
+        result.doubt("units", "completed")
+    partners = {fold(n) for n in result.partners}
+    if any(o.guessed and not o.is_unit and fold(o.name) in partners for o in orgs):
+        result.doubt("partners", "by_name_form")
+    elif not result.partners and result.countries:
+        result.doubt("partners", "none_found")
+    place_starts = [start + offset for name, start, _ in result.spans if name == "places"]
+    if not result.places:
+        result.doubt("places", "none_found")
+    elif min(place_starts, default=0) >= lead_end:
+        # no place in the headline or the lead: read further down, often a place of
+        # background or of the beneficiaries
+        result.doubt("places", "outside_lead")
+    # a country named once, after the lead, and by no partner: named in passing?
+    partner_countries = {o.country for o in orgs if not o.is_unit and o.country}
+    for code in result.countries:
+        mentions = [h for h in hits if h.match.foreign and h.match.country == code]
+        if code not in partner_countries and len(mentions) == 1 and mentions[0].start >= lead_end:
+            result.doubt("countries", "in_passing")
+            break
 
 
 _MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|nay)\s+(?:ngày\s+)?$")
@@ -2535,7 +2603,7 @@ def _year_of_sentence(text: str, d: DateHit, title_span: tuple[int, int] = (0, 0
             best = (first, last)
     if best is None:
         return d
-    return DateHit(d.start, d.end, d.text, best[0], best[1], d.precision, True)
+    return DateHit(d.start, d.end, d.text, best[0], best[1], d.precision, True, inferred=True)
 
 
 def _usable_dates(

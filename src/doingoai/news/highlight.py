@@ -16,6 +16,7 @@ FIELD_LABELS = {
     "places": _("place"),
     "amounts": _("amount"),
     "agreement": _("agreement"),
+    "date_without_year": _("date without its year"),
 }
 
 
@@ -45,13 +46,16 @@ def nested_spans(spans, length: int) -> list[tuple[str, int, int]]:
     return kept
 
 
-def highlight(text: str, spans) -> SafeString:
-    """HTML of ``text`` with ``<mark data-field=...>`` around every span."""
+def highlight(text: str, spans, unsure=()) -> SafeString:
+    """HTML of ``text`` with ``<mark data-field=...>`` around every span; the spans of the
+    fields named in ``unsure`` (and a date without its year) carry ``class="unsure"``."""
     text = text or ""
+    unsure = set(unsure) | {"date_without_year"}
     events = []  # (position, order, html): closings before openings at one position
     for name, start, end in nested_spans(spans, len(text)):
         label = escape(str(FIELD_LABELS.get(name, name)))
-        events.append((start, 1, -end, f'<mark data-field="{escape(name)}" title="{label}">'))
+        flag = ' class="unsure"' if name in unsure else ""
+        events.append((start, 1, -end, f'<mark data-field="{escape(name)}"{flag} title="{label}">'))
         events.append((end, 0, -start, "</mark>"))
     events.sort(key=lambda e: (e[0], e[1], e[2]))
     out, pos = [], 0

@@ -134,6 +134,24 @@ def score_pairs(pairs: list[tuple[str, dict, dict]]) -> dict:
     return {"fields": fields, "mistakes": mistakes}
 
 
+def sureness(results: list[tuple[str, dict, dict]], mistakes: list[dict]) -> dict:
+    """How well the reader knows where it errs: per field, how many articles it marked
+    unsure and how many of those it got wrong, against the articles it was sure of."""
+    from .extraction import DOUBTS
+
+    wrong = {(m["article"], m["field"]) for m in mistakes}
+    out = {f: {"unsure": 0, "unsure_wrong": 0, "sure": 0, "sure_wrong": 0} for f in DOUBTS}
+    for name, predicted, expected in results:
+        doubted = set(predicted.get("unsure") or [])
+        for field, counts in out.items():
+            if field not in expected:
+                continue
+            which = "unsure" if field in doubted else "sure"
+            counts[which] += 1
+            counts[which + "_wrong"] += (name, field) in wrong
+    return out
+
+
 def score(corpus_dir: str | Path, *, repeat: int = 1) -> dict:
     """Precision and recall per field over a corpus, and the reading speed."""
     corpus = load_corpus(corpus_dir)
@@ -145,6 +163,7 @@ def score(corpus_dir: str | Path, *, repeat: int = 1) -> dict:
         results = [(src.name, read_article(src, label), label) for src, label in corpus]
     seconds = time.perf_counter() - started
     report = score_pairs(results)
+    report["sureness"] = sureness(results, report["mistakes"])
     count = len(corpus) * max(1, repeat)
     report.update(
         {

@@ -31,6 +31,102 @@ ResourceFormSet = formset_factory(ResourceDraftForm, extra=1)
 
 LEGEND = ["start_date", "kind", "units", "partners", "places", "agreement", "amounts"]
 
+#: the draft's form fields each field the reader fills goes to (amounts: the resources)
+DRAFT_FIELDS = {
+    "title": ("title",),
+    "start_date": ("start_date", "end_date"),
+    "kind": ("kind",),
+    "units": ("units", "unit"),
+    "partners": ("partners",),
+    "places": ("places",),
+    "countries": ("places",),
+    "amounts": (),
+}
+#: what the officer is told for each reason the reader gives (``extraction.DOUBTS``)
+DOUBT_TEXTS = {
+    ("title", "none_found"): gettext_lazy("no headline found in the text: write one"),
+    ("start_date", "year_missing"): gettext_lazy(
+        "the year is written nowhere (text, dateline, publication date): give the year"
+    ),
+    ("start_date", "year_inferred"): gettext_lazy(
+        "the year is not written with the day; it was taken from elsewhere in the sentence "
+        "or from the headline"
+    ),
+    ("start_date", "outside_lead"): gettext_lazy(
+        "no date in the first sentences; this one was read further down"
+    ),
+    ("start_date", "none_found"): gettext_lazy("no date found"),
+    ("kind", "no_cue"): gettext_lazy("no word of the text says what kind of activity it is"),
+    ("units", "none_found"): gettext_lazy("no unit of the Women's Union found"),
+    ("units", "completed"): gettext_lazy(
+        "a unit written without its province, completed with a province named elsewhere"
+    ),
+    ("partners", "none_found"): gettext_lazy(
+        "a foreign country takes part but no foreign body is named"
+    ),
+    ("partners", "by_name_form"): gettext_lazy(
+        "a partner recognised only by how its name is written (a foreign-language name, a "
+        "mission named after its envoy)"
+    ),
+    ("places", "none_found"): gettext_lazy("no place found where it happened"),
+    ("places", "outside_lead"): gettext_lazy(
+        "no place in the first sentences; those read further down may be background"
+    ),
+    ("countries", "in_passing"): gettext_lazy(
+        "a country named once, further down, by no partner: perhaps only in passing"
+    ),
+    ("amounts", "direction_guessed"): gettext_lazy(
+        "the text does not say who gives the money; taken as received from the foreign body named"
+    ),
+    ("amounts", "direction_unknown"): gettext_lazy("who gives the money is not written"),
+    ("amounts", "rounded"): gettext_lazy("a rounded figure, perhaps a period's total"),
+}
+CHECK_LABELS = {
+    "title": gettext_lazy("title"),
+    "start_date": gettext_lazy("dates"),
+    "kind": gettext_lazy("kind of activity"),
+    "units": gettext_lazy("unit"),
+    "partners": gettext_lazy("partner"),
+    "places": gettext_lazy("place"),
+    "countries": gettext_lazy("country"),
+    "amounts": gettext_lazy("amount"),
+}
+
+
+def doubts_of(extraction: dict) -> list[dict]:
+    """What the reader is unsure of, in the order of the draft: field, label, reason and
+    the anchor of the form field to check (an article read before reasons were kept
+    gives its unsure fields without one)."""
+    doubts = extraction.get("doubts") or {f: "" for f in extraction.get("unsure") or []}
+    out = []
+    for name in DRAFT_FIELDS:
+        if name not in doubts:
+            continue
+        targets = DRAFT_FIELDS[name]
+        out.append(
+            {
+                "field": name,
+                "label": CHECK_LABELS[name],
+                "reason": DOUBT_TEXTS.get((name, doubts[name]), ""),
+                "anchor": f"field-{targets[0]}" if targets else "resources",
+                "form_fields": targets,
+            }
+        )
+    return out
+
+
+def unsure_first(form, doubts: list[dict]) -> list[tuple]:
+    """The form's visible fields, those the reader is unsure of first (in the draft's
+    order), each with the reason to show beside it."""
+    reasons: dict[str, str] = {}
+    for d in doubts:
+        for name in d["form_fields"]:
+            reasons.setdefault(name, d["reason"] or _("the reader is not sure"))
+    fields = list(form.visible_fields())
+    return [(f, reasons[f.name]) for f in fields if f.name in reasons] + [
+        (f, None) for f in fields if f.name not in reasons
+    ]
+
 
 def _home_unit(user):
     if user.unit_id:
@@ -291,13 +387,16 @@ def review_page(request, item):
         else:
             status = 400
     ex = item.extraction or {}
+    doubts = doubts_of(ex)
     return render(
         request,
         "news/review.html",
         {
             "item": item,
             "batch": batch,
-            "highlighted": highlight(item.body, ex.get("spans")),
+            "highlighted": highlight(item.body, ex.get("spans"), [d["field"] for d in doubts]),
+            "checks": doubts,
+            "ordered_fields": unsure_first(form, doubts),
             "legend": [(name, FIELD_LABELS[name]) for name in LEGEND],
             "earlier_copies": services.earlier_copies(item, request.user),
             "form": form,
