@@ -1526,3 +1526,30 @@ def test_an_amount_with_no_giver_in_an_article_with_a_foreign_body_is_received_a
         (Decimal(6_000_000_000), "received")
     ]
     assert "amounts" in result.unsure
+
+
+# --- round eleven (fresh8/ now tuned on too; fresh9/ kept apart) --------------------------
+
+
+def test_one_mission_per_country_of_a_list():
+    # https://www.vietnamplus.vn/truyen-cam-hung-de-phu-nu-vuot-rao-can-nam-bat-cac-co-hoi-trong-ky-nguyen-moi-post1068881.vnp
+    text = (
+        "Truyền cảm hứng\n\nNhân kỷ niệm Ngày Phụ nữ Việt Nam 20/10/2025, bốn Đại sứ quán Canada, "
+        "New Zealand, Na Uy và Thụy Sĩ tại Hà Nội (Đại sứ quán G4) phối hợp với Bảo tàng Phụ nữ "
+        "Việt Nam tổ chức hội thảo."
+    )
+    assert extract(text).partners == [
+        "Đại sứ quán Canada",
+        "Đại sứ quán New Zealand",
+        "Đại sứ quán Na Uy",
+        "Đại sứ quán Thụy Sĩ",
+    ]
+
+
+def test_an_economys_figures_are_no_aid():
+    # https://amp.vov.vn/kinh-te/doanh-nghiep-viet-nam-huong-toi-thi-truong-bac-lao-337495.vov
+    text = (
+        "Bắc Lào gồm 8 tỉnh; thu nhập bình quân đầu người khoảng 700 USD/1 năm. Hiện có khoảng "
+        "127 dự án đầu tư của doanh nghiệp Việt Nam với số vốn đăng ký xấp xỉ 302 triệu USD."
+    )
+    assert find_amounts(text) == []

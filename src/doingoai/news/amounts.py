@@ -154,8 +154,13 @@ _TOTAL = re.compile(
 )
 #: the parts of an amount listed after it in its sentence: "... cho bốn dự án ..., cụ thể:"
 _PARTS_FOLLOW = re.compile(r"[^.;\n]{0,160}?\b(?i:cụ\s+thể)\s*:")
-#: a loss or a cost of damage, not money given or received
-_DAMAGE = re.compile(r"(?i:\b(?:thiệt\s+hại|tổn\s+thất))")
+#: a loss or a cost of damage, or an economy's figure: not money given or received
+_DAMAGE = re.compile(
+    r"(?i:\b(?:thiệt\s+hại|tổn\s+thất|thu\s+nhập\s+bình\s+quân|kim\s+ngạch|"
+    # an economy's figures: "thu nhập bình quân đầu người khoảng 700 USD", "127 dự án đầu tư
+    # ... với số vốn đăng ký xấp xỉ 302 triệu USD"
+    r"vốn\s+đăng\s+ký|GDP))"
+)
 #: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}

@@ -912,6 +912,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_acronym_orgs(text, orgs, hits)
     _add_slash_country_orgs(text, orgs, hits)
     _add_foreign_bodies(text, orgs, hits)
+    _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
     return orgs
 
@@ -954,6 +955,32 @@ _ACRONYM_NAMED = re.compile(
 )
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
 _HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
+
+
+_MISSION_HEAD = re.compile(r"(?i:Đại\s+sứ\s+quán|Tổng\s+lãnh\s+sự\s+quán|Lãnh\s+sự\s+quán|ĐSQ)")
+
+
+def _add_listed_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    """ "bốn Đại sứ quán Canada, New Zealand, Na Uy và Thụy Sĩ tại Hà Nội": one mission per
+    country of the list."""
+    for org in list(orgs):
+        if org.is_unit or not org.key.startswith("mission:"):
+            continue
+        head = _MISSION_HEAD.match(org.name)
+        if head is None:
+            continue
+        pos = org.end
+        while True:
+            joint = re.match(r"[ \t]*(?:,|và)[ \t]*", text[pos:])
+            hit = _place_at(hits, pos + joint.end()) if joint else None
+            if hit is None or hit.match.kind != "country" or not hit.match.foreign:
+                break
+            key = f"{org.key.rsplit(':', 1)[0]}:{hit.match.country}"
+            if not any(o.key == key for o in orgs):
+                name = f"{head.group(0)} {hit.text}"
+                orgs.append(_Org(name, hit.start, hit.end, False, "other", key, hit.match.country))
+            pos = hit.end
+    orgs.sort(key=lambda o: o.start)
 
 
 #: "Tổ chức Plan tại Quảng Trị", "tổ chức OXFAM tại Việt Nam", "Tổ chức Care quốc tế tại
