@@ -1321,6 +1321,16 @@ def test_a_day_takes_the_year_of_a_full_date_in_its_sentence():
     assert extract(text).start_date == date(2017, 5, 7)
 
 
+def test_a_day_takes_the_year_that_puts_it_nearest_the_full_date_of_its_sentence():
+    text = (
+        "Tin\n\nSáng 28/12, đoàn Hội LHPN tỉnh Lào Cai lên đường thăm Lào, chuyến đi kéo dài "
+        "đến hết ngày 3/1/2024 theo kế hoạch."
+    )
+    result = extract(text)
+    assert result.start_date == date(2023, 12, 28)  # not 28/12/2024, a year after
+    assert result.doubts["start_date"] == "year_inferred"
+
+
 def test_a_day_takes_the_one_year_of_the_headline():
     # https://baoquocte.vn/dien-dan-phu-nu-viet-nam-han-quoc-2022-chia-se-trai-nghiem-ung-pho-voi-dich-covid-19-va-dap-ung-chinh-sach-195559.html
     text = (
