@@ -514,10 +514,23 @@ _FUTURE = re.compile(
 )
 
 
+_SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after ". " or a line break)."""
+    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    stop = _SENTENCE_STOP.search(text, end)
+    return _sentence_start(text, start), (stop.start() if stop else len(text))
+
+
 def _announced(work: str, start: int) -> bool:
     """Is the place at ``start`` in a sentence about an event to come (a future word in the
     sentence before it, or right after it: "tại X sẽ diễn ra")?"""
-    sentence_start = max(work.rfind(". ", 0, start), work.rfind("\n", 0, start)) + 1
+    sentence_start = _sentence_start(work, start)
     after = work[start : start + 60]
     stop = re.search(r"[.;\n]", after)
     return bool(
@@ -603,7 +616,7 @@ def _beneficiaries_place(work: str, cue: int, lead: tuple[int, int] = (0, 0)) ->
     before it ("giúp 490 hộ nghèo ở xã ...") or the sentence speaks of projects ("Bảy dự
     án nêu trên sẽ được thực hiện trong năm 2011 tại các tỉnh ...", "Các dự án nhận được
     viện trợ thuộc các tỉnh ...")."""
-    sentence_start = max(work.rfind(". ", 0, cue), work.rfind("\n", 0, cue)) + 1
+    sentence_start = _sentence_start(work, cue)
     before = work[sentence_start:cue]
     if not lead[0] <= cue < lead[1] and (
         _PROGRAMME_BEFORE.search(work, max(sentence_start, cue - 60), cue)
@@ -2440,7 +2453,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             result.doubt("amounts", "direction_guessed")
         elif direction == "unknown":
             result.doubt("amounts", "direction_unknown")
-        if is_approximate(amount.to_json() | {"text": amount.text}):
+        if is_approximate(amount.to_json()):
             result.doubt("amounts", "rounded")
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
@@ -2549,8 +2562,6 @@ def _anniversaries(text: str) -> list[date]:
     return out
 
 
-#: "Sáng 8/9, ... hội nghị trực tuyến toàn quốc công tác đối ngoại năm 2015": the year of
-#: the programme or meeting a sentence names ("năm 2015" not opening a span "2015-2020")
 #: any year written in a sentence ("năm 2022-2023", "(1930-2020)", "10-16/5/2017")
 _ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 #: how a year names the activity's: "... công tác đối ngoại năm 2015", "Tết cổ truyền Ất Tỵ
@@ -2565,12 +2576,6 @@ _YEAR_NOT = re.compile(
 #: a review of a year, held early in the next ("Ngày 12/1, ... tổng kết công tác ... năm
 #: 2023"): which year the day is in is not written
 _YEAR_REVIEW = re.compile(r"(?i:\b(?:tổng\s+kết|sơ\s+kết|nhìn\s+lại|tổng\s+hợp))")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stop = re.compile(r"\.(?:\s|$)|\n").search(text, end)
-    return s, (stop.start() if stop else len(text))
 
 
 def _one_year(text: str, start: int, end: int) -> tuple[int, date | None] | None:

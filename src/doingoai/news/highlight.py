@@ -16,6 +16,7 @@ FIELD_LABELS = {
     "places": _("place"),
     "amounts": _("amount"),
     "agreement": _("agreement"),
+    "countries": _("country"),
     "date_without_year": _("date without its year"),
 }
 

@@ -81,16 +81,6 @@ DOUBT_TEXTS = {
     ("amounts", "direction_unknown"): gettext_lazy("who gives the money is not written"),
     ("amounts", "rounded"): gettext_lazy("a rounded figure, perhaps a period's total"),
 }
-CHECK_LABELS = {
-    "title": gettext_lazy("title"),
-    "start_date": gettext_lazy("dates"),
-    "kind": gettext_lazy("kind of activity"),
-    "units": gettext_lazy("unit"),
-    "partners": gettext_lazy("partner"),
-    "places": gettext_lazy("place"),
-    "countries": gettext_lazy("country"),
-    "amounts": gettext_lazy("amount"),
-}
 
 
 def doubts_of(extraction: dict) -> list[dict]:
@@ -106,7 +96,7 @@ def doubts_of(extraction: dict) -> list[dict]:
         out.append(
             {
                 "field": name,
-                "label": CHECK_LABELS[name],
+                "label": FIELD_LABELS[name],
                 "reason": DOUBT_TEXTS.get((name, doubts[name]), ""),
                 "anchor": f"field-{targets[0]}" if targets else "resources",
                 "form_fields": targets,
