@@ -685,9 +685,8 @@ def find_places(text: str) -> list[PlaceHit]:
             if entry.ambiguous:
                 if written != entry.exact or not (set(prev_words) & _CONTEXT_WORDS):
                     continue
-                if _inside_name(text, tokens, i, j) or _NOT_PLACE_AFTER.get(
-                    fold(written), re.compile("(?!)")
-                ).match(text, end):
+                after = _NOT_PLACE_AFTER.get(fold(written))
+                if _inside_name(text, tokens, i, j) or (after and after.match(text, end)):
                     continue
             cues = (
                 _DISTRICT_CUE if entry.match and entry.match.kind == "vn_district" else _LEVEL_WORDS

@@ -36,7 +36,7 @@ from pathlib import Path
 from doingoai.core.text import fold
 
 from .documents import SUFFIXES, read_document
-from .extraction import extract
+from .extraction import DOUBTS, extract
 from .matching import organisation_key
 
 __all__ = ["FIELDS", "load_corpus", "read_article", "score", "score_pairs"]
@@ -137,8 +137,6 @@ def score_pairs(pairs: list[tuple[str, dict, dict]]) -> dict:
 def sureness(results: list[tuple[str, dict, dict]], mistakes: list[dict]) -> dict:
     """How well the reader knows where it errs: per field, how many articles it marked
     unsure and how many of those it got wrong, against the articles it was sure of."""
-    from .extraction import DOUBTS
-
     wrong = {(m["article"], m["field"]) for m in mistakes}
     out = {f: {"unsure": 0, "unsure_wrong": 0, "sure": 0, "sure_wrong": 0} for f in DOUBTS}
     for name, predicted, expected in results:
