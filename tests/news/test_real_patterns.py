@@ -1563,3 +1563,106 @@ def test_an_economys_figures_are_no_aid():
         "127 dự án đầu tư của doanh nghiệp Việt Nam với số vốn đăng ký xấp xỉ 302 triệu USD."
     )
     assert find_amounts(text) == []
+
+
+# --- round twelve (fresh9/ now tuned on too; fresh10/ kept apart) ---------------------------
+
+
+def _directions(text: str) -> list[str]:
+    return [a.direction for a in extract(text).amounts]
+
+
+def test_funded_by_after_the_amount_is_received():
+    # bench/news/corpus/fresh7/274 (baothainguyen.vn): the union hands out what a Korean
+    # company paid for
+    text = (
+        "Theo đó, UBND tỉnh đã có văn bản giao nhiệm vụ cho Hội Liên hiệp Phụ nữ phối hợp "
+        "thực hiện Dự án: Phân phối 56.000 bếp đun tiết kiệm năng lượng (trị giá khoảng 18 tỷ "
+        "đồng) tại tỉnh Thái Nguyên, được tài trợ bởi Công ty TNHH Tư vấn đầu tư & Thương mại "
+        "và Công ty TNHH quản lý các bon Hàn Quốc."
+    )
+    assert _directions(text) == ["received"]
+
+
+def test_a_bodys_own_handing_over_is_received():
+    # bench/news/corpus/fresh4/180 (baodienbienphu.com.vn)
+    text = (
+        "ĐBP - Ngày 6/4, Tổ chức Tầm nhìn thế giới phối hợp với UBND huyện Mường Chà tổ chức "
+        "bàn giao 23 con bò sinh sản cho các hộ.\n\nĐây là đợt bàn giao bò thứ 3 của Tổ chức "
+        "Tầm nhìn thế giới tại huyện Mường Chà cho các hội viên phụ nữ, với tổng trị giá trên "
+        "330 triệu đồng."
+    )
+    assert _directions(text) == ["received"]
+
+
+def test_a_gift_to_a_foreign_body_named_before_the_amount_is_still_given():
+    text = (
+        "Hội LHPN tỉnh Quảng Nam trao tặng Hội LHPN tỉnh Sê Kông (Lào) quà trị giá 40 triệu đồng."
+    )
+    assert _directions(text) == ["given"]
+
+
+def test_money_from_a_funds_source_is_received():
+    # bench/news/corpus/fresh6/216 (baophuyen.vn)
+    text = (
+        "Từ đầu tháng 10 đến nay, Hội Liên hiệp Phụ nữ tỉnh Phú Yên đã giải ngân 300 triệu "
+        "đồng từ nguồn quỹ Quốc tế HAI cho 150 phụ nữ từ 50-60 tuổi ở Phú Yên."
+    )
+    assert _directions(text) == ["received"]
+
+
+def test_where_people_work_study_or_come_from_is_no_place_of_the_event():
+    # bench/news/corpus fresh6/238, fresh4/187, fresh7/267, fresh6/244
+    text = (
+        "Ngày 8/3/2024, tại thành phố Huế, Hội LHPN Việt Nam gặp mặt nữ cán bộ "
+        "ngoại giao các nước và các tổ chức quốc tế đang làm việc tại Hà Nội. Dự có đại diện "
+        "sinh viên Lào tại Đà Nẵng và hơn 300 phụ nữ đến từ các khu công nghiệp tại Bắc Ninh. "
+        "Đại biểu nêu tình hình tội phạm mua bán người tại tỉnh Quảng Trị."
+    )
+    assert extract(text).places == ["thành phố Huế"]
+
+
+def test_a_place_of_a_year_long_past_is_no_place_of_the_event():
+    # bench/news/corpus fresh6/231 ("... tại Jakarta, Indonesia năm 1965"), fresh7/261
+    text = (
+        "Ngày 12/6/2025, tại Hà Nội, Bảo tàng Phụ nữ Việt Nam tiếp nhận hiện vật về cuộc gặp "
+        "mặt của phụ nữ Hoa Kỳ với phụ nữ Việt Nam tại Jakarta, Indonesia năm 1965 và về Hội "
+        "nghị thế giới lần thứ 4 về Phụ nữ tại Bắc Kinh năm 1995."
+    )
+    assert extract(text).places == ["Hà Nội"]
+
+
+def test_a_list_of_connection_points_goes_on_past_a_country_in_parentheses():
+    # bench/news/corpus fresh6/219
+    text = (
+        "Diễn đàn Phụ nữ Việt Nam - Hàn Quốc được tổ chức theo hình thức trực tiếp kết hợp "
+        "trực tuyến tại đầu cầu Hà Nội (Việt Nam) và Seoul (Hàn Quốc)."
+    )
+    assert extract(text).places == ["Hà Nội", "Seoul"]
+
+
+def test_the_address_of_a_venue_visited_is_a_place():
+    # bench/news/corpus fresh3/171
+    text = (
+        "Ngày 20/11/2023, đoàn đại biểu Hội Phụ nữ tỉnh Prey Veng đến thăm Hội LHPN tỉnh Đồng "
+        "Tháp. Các thành viên trong Đoàn đã đến tham quan Cơ sở Mỹ Nghệ Sen Việt (xã Tịnh "
+        "Thới, TP Cao Lãnh)."
+    )
+    assert "xã Tịnh Thới" in extract(text).places
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("tỉnh An Giang", "An Giang", True),
+        ("thủ đô Moskva", "Moskva", True),
+        ("TP. Hồ Chí Minh", "Hồ Chí Minh", True),
+        ("huyện Trấn Yên", "Trấn Yên", False),
+        ("tỉnh Hà Nam", "tỉnh Nam Định", False),
+    ],
+)
+def test_the_scorer_compares_places_by_the_place_they_name(one, other, same):
+    from doingoai.news.scoring import score_pairs
+
+    fields = score_pairs([("x", {"places": [one]}, {"places": [other]})])["fields"]
+    assert (fields["places"]["tp"] == 1) is same

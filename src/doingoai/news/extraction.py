@@ -471,7 +471,13 @@ _LOCATED_WORD = re.compile(
     r"(?:(?:điểm|đầu)\s+cầu\s+)?$"
 )
 #: the next place of a list: "tại huyện Mai Sơn, Yên Châu và xã ..."
-_LIST_NEXT = re.compile(r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?")
+_LIST_NEXT = re.compile(
+    # "tại đầu cầu Hà Nội (Việt Nam) và Seoul (Hàn Quốc)": a country in parentheses may
+    # follow a place of the list
+    r"(?:[ \t]*\((?:Việt\s+Nam|Lào|Campuchia|Cam-pu-chia|Hàn\s+Quốc|Nhật\s+Bản|Trung\s+Quốc|"
+    r"Thái\s+Lan)\))?"
+    r"[ \t]*(?:,|\(|và|;|-|–)[ \t]*(?:(?:tại|ở|thuộc)[ \t]+)?"
+)
 #: "huyện Cẩm Giàng, Thanh Hà và thành phố Hải Dương": one unknown name between two places
 _LIST_GAP = re.compile(
     rf"[ \t]*,[ \t]*(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,2}})[ \t]*(?:,|và)[ \t]*"
@@ -544,14 +550,33 @@ def _is_located(work: str, start: int, lead: tuple[int, int] = (0, 0)) -> bool:
     location word ("tại", "ở", "đến", ...) that does not end a name, and not the place of
     the people who benefit or of the projects funded?"""
     cue = _LOCATED_WORD.search(work, max(0, start - 20), start)
-    if cue is None or _RESIDENCE.search(work, max(0, cue.start() - 30), cue.start()):
+    if cue is None or _RESIDENCE.search(work, max(0, cue.start() - 60), cue.start()):
         return False
     return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start(), lead)
 
 
+#: "tại Bắc Kinh năm 1995", "tại Jakarta, Indonesia năm 1965": a year right after a place
+_PLACE_YEAR = re.compile(
+    r"(?:[ \t]*,[ \t]*[\w-]+(?:[ \t]+[\w-]+)?)?[ \t]+(?:vào[ \t]+)?năm[ \t]+(\d{4})\b"
+)
+
+
+def _long_ago(work: str, end: int, published: date | None) -> bool:
+    """Is the place ending at ``end`` followed by a year well before the article's own
+    (its publication, else the latest year it writes)? Then it is the place of a past event
+    recalled, not of the one reported."""
+    m = _PLACE_YEAR.match(work, end)
+    if m is None:
+        return False
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", work)]
+    ref = published.year if published else max(years, default=0)
+    return int(m.group(1)) < ref - 1
+
+
 #: a named venue or body after "tại" and its address in parentheses
 _ADDRESSED = re.compile(
-    rf"(?:\b(?:tại|ở)|Tại)[ \t]+{_CAP}[\w'-]*"
+    # "đến tham quan Cơ sở Mỹ Nghệ Sen Việt (xã Tịnh Thới, TP Cao Lãnh)": a venue visited
+    rf"(?:\b(?:tại|ở|tham\s+quan)|Tại)[ \t]+{_CAP}[\w'-]*"
     r"(?:[ \t]+(?!(?:với|của|cùng|do|cho|đã|là)\b)[\w&'-]+){0,12}?"
     # an address starts with a number, a name or a level word ("(20 Thụy Khuê, Hà Nội)",
     # "(số đường A6, ..., phường Hưng Phú, ...)"), not with a remark ("(chỉ sau ...)")
@@ -573,7 +598,18 @@ _COUNTED_PLACES = re.compile(
 _RESIDENCE = re.compile(
     r"(?i:\b(?:sinh\s+sống|sống|cư\s+trú|định\s+cư|sinh\s+sống\s+và\s+làm\s+việc|"
     # "sinh viên Lào, Campuchia đang học tập tại TPHCM": where they study
-    r"học\s+tập|du\s+học|theo\s+học|quê))[ \t]+$|"
+    r"học\s+tập|du\s+học|theo\s+học|quê|"
+    # "cán bộ ngoại giao ... và các tổ chức quốc tế đang làm việc tại Hà Nội": where they work
+    r"đang\s+làm\s+việc|"
+    # "“Người mẹ thứ hai” của sinh viên Lào tại Đà Nẵng", "chị em phụ nữ Việt Nam tại Kiev":
+    # where the students or the community live
+    r"(?:(?:lưu|du)\s+học\s+sinh|sinh\s+viên|học\s+viên)(?:\s+(?:Lào|Campuchia|Cam-pu-chia|"
+    r"nước\s+ngoài|quốc\s+tế))?|"
+    r"(?:phụ\s+nữ|người|cộng\s+đồng|kiều\s+bào|bà\s+con)\s+Việt(?:\s+Nam)?))[ \t]+$|"
+    # "hơn 300 phụ nữ đến từ các khu công nghiệp tại Hà Nội": where they come from
+    r"(?i:\bđến\s+từ\s+(?:\S+[ \t]+){0,6}?)$|"
+    # "tình hình tội phạm mua bán người tại tỉnh Quảng Trị": the background of a situation
+    r"(?i:\b(?:tình\s+hình|thực\s+trạng)\s+(?:\S+[ \t]+){0,10}?)$|"
     # "bà Phạt (70 tuổi) ở bản Phiêng Xang", "chị Lan ở xã ...": where a person lives
     rf"\b(?:bà|ông|chị|anh|em|cháu)[ \t]+(?:{_CAP}\w*[ \t]+){{1,4}}(?:\(\d+[ \t]+tuổi\)[ \t]+)?$|"
     r"\(\d+[ \t]+tuổi,[ \t]+(?:quê[ \t]+)?$"
@@ -684,7 +720,7 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
     punctuation mark or a function word (at most 10 words)."""
     out = []
     for m in _VENUE.finditer(work, body_start):
-        if _RESIDENCE.search(work, max(0, m.start() - 30), m.start()):
+        if _RESIDENCE.search(work, max(0, m.start() - 60), m.start()):
             continue  # "sinh viên Lào đang theo học tại Trường ...": where they study
         end = m.end("v")
         words = 0
@@ -1875,8 +1911,18 @@ def _direction(
     e = min(e_candidates) if e_candidates else len(folded)
     before = folded[s : amount.start]
     after = folded[amount.end : e]
-    if re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro|ho tro|trao tang|tang)\b", after) or re.search(
-        r"\b(?:tai tro|vien tro) (?:cua|tu)\b", after
+    if (
+        re.search(r"\bdo .{1,80}\b(?:tai tro|vien tro|ho tro|trao tang|tang)\b", after)
+        or re.search(
+            # "(trị giá khoảng 18 tỷ đồng) tại tỉnh Thái Nguyên, được tài trợ bởi Công ty ..."
+            r"\b(?:tai tro|vien tro) (?:cua|tu|boi)\b",
+            after,
+        )
+        or re.match(
+            # "300 triệu đồng từ nguồn quỹ Quốc tế HAI hỗ trợ cho 150 phụ nữ": from a fund
+            r"\s*tu nguon (?:quy|von|tai tro|vien tro)\b(?! (?:ngan sach|cua hoi))",
+            after,
+        )
     ):
         return "received"
     handed = re.search(r"\b(?:trao tang|tang|trao) (?:cho|toi|den)\b", after)
@@ -1908,10 +1954,19 @@ def _direction(
         if _country_gives(text, s, amount.start):
             # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc": a country gives
             return "received"
-        if any(
-            cue_pos < o.start < amount.start and not o.is_unit and o.family != "overseas"
+        between = [
+            o
             for o in orgs
-        ) or any(h.match.foreign and cue_pos < h.start < amount.start for h in hits):
+            if cue_pos < o.start < amount.start and not o.is_unit and o.family != "overseas"
+        ]
+        if between and re.search(
+            r"\bcua\s+(?:to chuc\s+)?$",
+            folded[max(cue_pos, between[0].start - 16) : between[0].start],
+        ):
+            # "đợt bàn giao bò thứ 3 của Tổ chức Tầm nhìn thế giới ..., với tổng trị giá trên
+            # 330 triệu đồng": the body's own handing over, received
+            return "received"
+        if between or any(h.match.foreign and cue_pos < h.start < amount.start for h in hits):
             # "tặng Hội chữ thập đỏ Campuchia 50.000 USD": the foreign body (or place) named
             # between the gift and the amount receives it
             return "given"
@@ -2184,6 +2239,11 @@ def _other_post(work: str, org: _Org, orgs: list[_Org]) -> bool:
 _ANNIVERSARY_OF = re.compile(r"(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập[ \t]+$")
 
 
+#: set to a list to collect, for each article read, its text as read, the title's and the
+#: lead's spans, the place candidates and the places taken (bench/news_place_selector.py)
+PLACE_TRACE: list | None = None
+
+
 def extract(text: str, *, title: str | None = None, published: date | None = None) -> Extraction:
     """Read one article. ``text`` may be raw (with title line and furniture)."""
     text = unicodedata.normalize("NFC", text or "")
@@ -2293,6 +2353,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         start = prefix_m.start(1) if prefix_m else hit.start
         dateline_place = bool(title_place) and hit.end == title_span[0] + title_place.end(1)
         located = _is_located(work, start, lead_span) or dateline_place
+        if located and _long_ago(work, hit.end, published):
+            located = False
         candidates.append((start, hit.end, m.code, located))
     for start, end, key in _unknown_places(work, hits, unit_ranges + venue_ranges):
         candidates.append((start, end, key, _is_located(work, start, lead_span)))
@@ -2310,7 +2372,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # "tại Trung tâm Vì sự phát triển phụ nữ ... (số đường A6, khu vực 11, phường Hưng Phú,
     # quận Cái Răng)": the address of a venue or an organisation where it happened
     for m in _ADDRESSED.finditer(work):
-        if _RESIDENCE.search(work, max(0, m.start() - 30), m.start()) or _after_name(
+        if _RESIDENCE.search(work, max(0, m.start() - 60), m.start()) or _after_name(
             work, m.start()
         ):
             continue  # where people live, or the seat of a body ("Đại sứ ... tại Việt Nam")
@@ -2319,7 +2381,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # "tại 4 huyện, thị xã, thành phố (Thanh Hà, Gia Lộc, thị xã Kinh Môn, TP Hải Dương)":
     # the places counted, then named in parentheses
     for m in _COUNTED_PLACES.finditer(work):
-        if _RESIDENCE.search(work, max(0, m.start() - 30), m.start()):
+        if _RESIDENCE.search(work, max(0, m.start() - 60), m.start()):
             continue
         for item in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\bvà\b|$))", m.group("list")):
             lead = len(item.group(0)) - len(item.group(0).lstrip())
@@ -2364,6 +2426,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         result.places.append(_clean_name(work[start:end]))
     for start, end, _, _ in taken:
         span("places", start, end)
+    if PLACE_TRACE is not None:
+        PLACE_TRACE.append((work, title_span, lead_span, list(candidates), list(taken)))
     for org in orgs:
         if not org.is_unit and org.country and org.country != "VN" and org.country not in countries:
             countries.append(org.country)

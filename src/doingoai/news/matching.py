@@ -198,6 +198,17 @@ def organisation_key(name: str) -> str:
     return _ORGANISATION_WORD.sub("", folded)
 
 
+_PLACE_LEVEL = re.compile(r"^(?:tinh|thanh pho|tp\.?|thu do|thu phu)\s+")
+
+
+def place_key(name: str) -> str:
+    """What a place name designates, to tell whether two names name one place: the folded
+    name without a leading "tỉnh", "thành phố"/"TP", "thủ đô" ("tỉnh An Giang" and "An
+    Giang", "thủ đô Moskva" and "Moskva" are one place, as the activity form's place lines
+    make them). A district or commune keeps its level word ("huyện Trấn Yên")."""
+    return _PLACE_LEVEL.sub("", " ".join(fold(name).split()))
+
+
 def is_acronym(name: str) -> bool:
     """Does the article write an organisation by acronym ("KOICA", "AusAID", "UN Women")?"""
     from .extraction import KNOWN_PARTNERS

@@ -15,7 +15,9 @@ Scoring, per field and summed over all articles:
   ``subdivisions``): sets of folded strings, hits = intersection; partners are
   compared by the organisation they name
   (:func:`doingoai.news.matching.organisation_key`: "CARE Quốc tế tại Việt Nam"
-  and "CARE" are one partner, as the product matches them to one directory entry);
+  and "CARE" are one partner, as the product matches them to one directory entry),
+  places by the place they name (:func:`doingoai.news.matching.place_key`: "tỉnh An
+  Giang" and "An Giang" are one place);
 - ``amounts``: sets of ``(value, currency, direction)``.
 
 ``score(corpus_dir)`` returns ``{"fields": {field: {precision, recall, tp,
@@ -37,7 +39,7 @@ from doingoai.core.text import fold
 
 from .documents import SUFFIXES, read_document
 from .extraction import DOUBTS, extract
-from .matching import organisation_key
+from .matching import organisation_key, place_key
 
 __all__ = ["FIELDS", "load_corpus", "read_article", "score", "score_pairs"]
 
@@ -88,6 +90,9 @@ def _values(name: str, data: dict) -> set:
         # two names of one organisation are one partner ("CARE Quốc tế tại Việt Nam" and
         # "CARE"): compared by the organisation they name, as the product matches them
         return {organisation_key(v) for v in value or [] if v}
+    if name == "places":
+        # "tỉnh An Giang" and "An Giang": one place, written with its level word or not
+        return {place_key(v) for v in value or [] if v}
     if name in LIST_FIELDS:
         return {fold(v) for v in value or [] if v}
     norm = _norm_scalar(value)
