@@ -457,6 +457,12 @@ class _Org:
     guessed: bool = False
 
 
+def _foreign_body(org: _Org) -> bool:
+    """A partner body not known to be Vietnamese: neither a unit of the union, nor an
+    overseas Vietnamese association, nor a body of Việt Nam."""
+    return not org.is_unit and org.family != "overseas" and org.country != "VN"
+
+
 #: the administrative word written before a place name ("thủ đô Phnom Penh")
 _PLACE_PREFIX = re.compile(
     r"(tỉnh|thành\s+phố|thủ\s+đô|thu\s+đô|huyện|quận|thị\s+xã|xã|bản|TP\.?)\s+$", re.IGNORECASE
@@ -550,7 +556,7 @@ def _is_located(work: str, start: int, lead: tuple[int, int] = (0, 0)) -> bool:
     location word ("tại", "ở", "đến", ...) that does not end a name, and not the place of
     the people who benefit or of the projects funded?"""
     cue = _LOCATED_WORD.search(work, max(0, start - 20), start)
-    if cue is None or _RESIDENCE.search(work, max(0, cue.start() - 60), cue.start()):
+    if cue is None or _lives_there(work, cue.start()):
         return False
     return not _after_name(work, cue.start()) and not _beneficiaries_place(work, cue.start(), lead)
 
@@ -614,6 +620,12 @@ _RESIDENCE = re.compile(
     rf"\b(?:bà|ông|chị|anh|em|cháu)[ \t]+(?:{_CAP}\w*[ \t]+){{1,4}}(?:\(\d+[ \t]+tuổi\)[ \t]+)?$|"
     r"\(\d+[ \t]+tuổi,[ \t]+(?:quê[ \t]+)?$"
 )
+
+
+def _lives_there(work: str, pos: int) -> bool:
+    """Do the words before the location word at ``pos`` say the place is where people live,
+    study, work or come from, or a situation's background (:data:`_RESIDENCE`)?"""
+    return bool(_RESIDENCE.search(work, max(0, pos - 60), pos))
 
 
 #: "giúp 490 hộ nghèo ở xã Hợp Đức", "người dân tộc thiểu số ở tỉnh Đăk Nông": the place
@@ -720,7 +732,7 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
     punctuation mark or a function word (at most 10 words)."""
     out = []
     for m in _VENUE.finditer(work, body_start):
-        if _RESIDENCE.search(work, max(0, m.start() - 60), m.start()):
+        if _lives_there(work, m.start()):
             continue  # "sinh viên Lào đang theo học tại Trường ...": where they study
         end = m.end("v")
         words = 0
@@ -2003,10 +2015,7 @@ def _direction(
     if (
         re.search(r"\b(?:ngan sach|kinh phi|tong von)\b", before)
         and re.search(r"\bdu an\b", folded[s:e])
-        and any(
-            o.family == "known" or (not o.is_unit and o.family != "overseas" and o.country != "VN")
-            for o in orgs
-        )
+        and any(o.family == "known" or _foreign_body(o) for o in orgs)
     ):
         # "ngân sách hoạt động ... của dự án đạt gần 1 tỷ 800 triệu đồng" in an article on
         # an international organisation's project, "Tổng kinh phí thực hiện dự án trên 6,6 tỷ
@@ -2372,16 +2381,14 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     # "tại Trung tâm Vì sự phát triển phụ nữ ... (số đường A6, khu vực 11, phường Hưng Phú,
     # quận Cái Răng)": the address of a venue or an organisation where it happened
     for m in _ADDRESSED.finditer(work):
-        if _RESIDENCE.search(work, max(0, m.start() - 60), m.start()) or _after_name(
-            work, m.start()
-        ):
+        if _lives_there(work, m.start()) or _after_name(work, m.start()):
             continue  # where people live, or the seat of a body ("Đại sứ ... tại Việt Nam")
         p_start, p_end = m.span("address")
         taken.extend(c for c in candidates if p_start <= c[0] < p_end and c not in taken)
     # "tại 4 huyện, thị xã, thành phố (Thanh Hà, Gia Lộc, thị xã Kinh Môn, TP Hải Dương)":
     # the places counted, then named in parentheses
     for m in _COUNTED_PLACES.finditer(work):
-        if _RESIDENCE.search(work, max(0, m.start() - 60), m.start()):
+        if _lives_there(work, m.start()):
             continue
         for item in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\bvà\b|$))", m.group("list")):
             lead = len(item.group(0)) - len(item.group(0).lstrip())
@@ -2507,9 +2514,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
             # no giver in the amount's sentence: the article's ("Hội LHPN huyện Tân Biên ...
             # trao tặng quà cho phụ nữ ... Campuchia" ... "Tổng trị giá quà tặng là ...")
             direction = lead_direction
-        if direction == "unknown" and any(
-            not o.is_unit and o.family != "overseas" and o.country != "VN" for o in orgs
-        ):
+        if direction == "unknown" and any(_foreign_body(o) for o in orgs):
             # no giver written anywhere, a foreign body in the article: its money, most
             # likely received ("Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng" in
             # a report of UN Women's aid); the officer is shown it is a guess
