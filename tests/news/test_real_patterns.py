@@ -1278,7 +1278,12 @@ def test_an_overseas_federation_in_europe_is_no_unit():
     )
     result = extract(text)
     assert result.units == []
-    assert result.overseas == ["Liên hiệp Hội Phụ nữ Việt Nam tại châu Âu"]
+    # the cultural association of Vietnamese in Czechia is one of them too (round thirteen)
+    assert result.overseas == [
+        "Liên hiệp Hội Phụ nữ Việt Nam tại châu Âu",
+        "Hội Văn hóa Nghệ thuật Việt Nam tại CH Séc",
+    ]
+    assert result.partners == []
     assert "AT" not in result.countries
 
 
@@ -1666,3 +1671,91 @@ def test_the_scorer_compares_places_by_the_place_they_name(one, other, same):
 
     fields = score_pairs([("x", {"places": [one]}, {"places": [other]})])["fields"]
     assert (fields["places"]["tp"] == 1) is same
+
+
+# --- round thirteen (fresh10/ now tuned on too; fresh11/ kept apart) -----------------------
+
+
+def _partners(text: str) -> list[str]:
+    return extract(text).partners
+
+
+def test_an_association_named_hoi_with_a_foreign_province_is_a_partner():
+    # bench/news/corpus/fresh10/316 (baoapbac.vn): the veterans of a Cambodian province
+    text = (
+        "Vừa qua, nhận lời mời của Hội Cựu chiến binh tỉnh Pursat (Campuchia) kết nghĩa, Đoàn "
+        "đại biểu Hội Cựu chiến binh tỉnh Tiền Giang do ông Lê Dũng, Chủ tịch Hội Cựu chiến "
+        "binh tỉnh dẫn đầu đã sang thăm và làm việc."
+    )
+    assert _partners(text) == ["Hội Cựu chiến binh tỉnh Pursat"]
+
+
+def test_a_vietnamese_friendship_association_is_no_partner():
+    # bench/news/corpus/fresh10/320 (baodongnai.com.vn)
+    text = (
+        "Phát biểu tại chương trình, Chủ tịch Hội hữu nghị Việt Nam - Nhật Bản tỉnh Đồng Nai "
+        "Nguyễn Văn Quyết nhấn mạnh quan hệ hữu nghị giữa hai nước."
+    )
+    assert _partners(text) == []
+
+
+def test_an_association_of_vietnamese_abroad_is_overseas_not_a_partner():
+    # bench/news/corpus/fresh/089
+    text = (
+        "Tham dự có Chủ tịch Hội Văn hóa Việt Nam tại Thụy Điển Nguyễn Thế Huỳnh và đại diện "
+        "các hội đoàn người Việt tại Thụy Điển."
+    )
+    result = extract(text)
+    assert result.partners == []
+    assert "Hội Văn hóa Việt Nam tại Thụy Điển" in result.overseas
+
+
+def test_foreign_youth_and_trade_unions_are_partners():
+    # bench/news/corpus/fresh10/336 (doanthanhnien.vn) and 352 (Thừa Thiên Huế)
+    text = (
+        "Từ ngày 21 - 23/12/2022, Đoàn Thanh niên tỉnh Quảng Trị tham gia chương trình gặp gỡ "
+        "hữu nghị do Đoàn Thanh niên NDCM Lào tỉnh Salavan chủ trì tổ chức. Dịp này, LĐLĐ tỉnh "
+        "Thừa Thiên Huế cũng tặng Liên hiệp Công đoàn tỉnh Salavan hai máy vi tính xách tay."
+    )
+    assert _partners(text) == [
+        "Đoàn Thanh niên NDCM Lào tỉnh Salavan",
+        "Liên hiệp Công đoàn tỉnh Salavan",
+    ]
+
+
+def test_one_youth_union_written_two_ways_is_one_partner():
+    # bench/news/corpus/fresh10/336: "Đoàn Thanh niên NDCM Lào tỉnh Salavan", later "Tỉnh
+    # Đoàn Salavan"; a seat on the Lao youth union's central committee is a post
+    text = (
+        "Chương trình do Đoàn Thanh niên NDCM Lào tỉnh Salavan chủ trì tổ chức.\n\nTham gia có "
+        "đồng chí Chăn Thă Von Si Ha Chắc, Uỷ viên Trung ương Đoàn Thanh niên Nhân dân Cách "
+        "mạng Lào, Bí thư Tỉnh Đoàn Salavan; đồng chí Băng On Phim Mă San, Quyền Bí thư Tỉnh "
+        "Đoàn Savannakhet."
+    )
+    assert _partners(text) == ["Đoàn Thanh niên NDCM Lào tỉnh Salavan", "Tỉnh Đoàn Savannakhet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh10/357 (tienphong.vn)
+        (
+            "TPO - Ngày 25/12, tại tỉnh Sơn La, Tỉnh Đoàn Sơn La đã tổ chức Hội đàm với Tỉnh "
+            "Đoàn các tỉnh U Đôm Xay và Xay Nhạ Bu Ly, nước Cộng hòa Dân chủ Nhân dân Lào.",
+            ["Tỉnh Đoàn tỉnh U Đôm Xay", "Tỉnh Đoàn tỉnh Xay Nhạ Bu Ly"],
+        ),
+        # bench/news/corpus/fresh10/325 (Quảng Ninh)
+        (
+            "Sáng ngày 30/11, tại Cửa khẩu Quốc tế Móng Cái đã diễn ra lễ tiễn Đoàn đại biểu "
+            "Chính hiệp tỉnh Vân Nam và Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).",
+            ["Chính hiệp tỉnh Vân Nam", "Chính hiệp Khu tự trị dân tộc Choang Quảng Tây"],
+        ),
+        # the Vietnamese side of a pair is not a partner
+        (
+            "Công đoàn tỉnh Thừa Thiên Huế và Salavan ký kết biên bản hợp tác giai đoạn mới.",
+            ["Công đoàn tỉnh Salavan"],
+        ),
+    ],
+)
+def test_a_body_written_once_for_several_places_is_one_partner_per_foreign_place(text, partners):
+    assert _partners(text) == partners

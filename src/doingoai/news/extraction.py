@@ -173,8 +173,13 @@ _OTHER_HEAD = (
     r"(?=\s+(?!(?:Diễn\s+đàn|Hội|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|Chương\s+trình|Triển\s+lãm)\b)"
     rf"{_CAP})|"
     r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
+    # the bodies like the union abroad: "Tỉnh Đoàn Savannakhet", "Đoàn Thanh niên NDCM Lào
+    # tỉnh Salavan", "Liên hiệp Công đoàn tỉnh Salavan", "Chính hiệp tỉnh Vân Nam" (a
+    # Vietnamese one names no foreign place and is dropped like every other body)
+    r"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|Đoàn\s+[Tt]hanh\s+niên|"
+    r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
-    r"Hội\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
+    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
 )
 #: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
 _NAME_STOP = {
@@ -864,6 +869,78 @@ def _read_places_list(text: str, pos: int, hits: list[PlaceHit]) -> list[PlaceHi
     return found
 
 
+#: the heads that name one body in several ways ("Đoàn Thanh niên NDCM Lào tỉnh Salavan",
+#: "Tỉnh Đoàn Salavan"; "Liên hiệp Công đoàn tỉnh Salavan", "Công đoàn tỉnh Salavan")
+_BODY_CLASS = (
+    (re.compile(r"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn|Đoàn\s+[Tt]hanh\s+niên"), "youth"),
+    (re.compile(r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn"), "trade-union"),
+)
+
+
+def _same_body_key(org: _Org, head: str, hits: list[PlaceHit]) -> _Org:
+    """One key for a youth or trade union written in its several forms: the class of body
+    and the last foreign place in its name (the province, not the country before it)."""
+    cls = next((c for rx, c in _BODY_CLASS if rx.fullmatch(head.strip())), None)
+    inside = [h for h in hits if org.start <= h.start < org.end and h.match.foreign]
+    if cls is None or not inside:
+        return org
+    return replace(org, key=f"other:{cls}:{inside[-1].match.code}")
+
+
+_LISTED_NEXT = re.compile(rf"[ \t]*(?:,|và)[ \t]*(?P<level>(?:các[ \t]+)?{_LEVEL}[ \t]+)?")
+_COUNTED = re.compile(r"^(?:các|\d+|hai|ba|bốn|năm)\s+")
+
+
+def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
+    """ "Tỉnh đoàn các tỉnh U Đôm Xay và Xay Nha Bu Ly", "Chính hiệp tỉnh Vân Nam và Khu tự
+    trị dân tộc Choang Quảng Tây", "Công đoàn tỉnh Thừa Thiên Huế và Salavan": a body
+    written once for several places is one body per foreign place (the Vietnamese side's
+    own is not a partner), as the union's lists are."""
+    if org is None or org.family != "other" or org.key.startswith("mission:"):
+        return []
+    head = _clean_name(text[head_start:pos])
+    written = _COUNTED.sub("", " ".join(level.group(0).split())) if level else ""
+    at = pos + (level.end() if level else 0)
+    listed: list[tuple[str, PlaceHit]] = []
+    while True:
+        hit = _place_at(hits, _skip_ws(text, at))
+        if hit is None or hit.match.kind == "region":
+            break
+        listed.append((written, hit))
+        nxt = _LISTED_NEXT.match(text, hit.end)
+        if not nxt or _place_at(hits, _skip_ws(text, nxt.end())) is None:
+            break
+        if nxt.group("level"):
+            written = _COUNTED.sub("", " ".join(nxt.group("level").split()))
+        at = nxt.end()
+    foreign = [(w, h) for w, h in listed if h.match.foreign]
+    if len(listed) < 2 or not foreign or listed[-1][1].end > org.end:
+        return []
+    return [
+        _Org(
+            " ".join(f"{head} {w} {_PLACE_PREFIX_START.sub('', h.text)}".split()),
+            head_start if k == 0 else h.start,
+            h.end,
+            False,
+            "other",
+            f"other:{next((c for rx, c in _BODY_CLASS if rx.fullmatch(head)), fold(head))}:"
+            f"{h.match.code}",
+            h.match.country,
+            enumerated=True,
+        )
+        for k, (w, h) in enumerate(foreign)
+    ]
+
+
+_PLACE_PREFIX_START = re.compile(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+")
+
+
+#: a body whose name gives Việt Nam before any other country: Vietnamese
+_VIETNAMESE_NAMED = re.compile(
+    r"Hội\s+(?:[\w-]+\s+){0,4}?(?:Việt\s+Nam|\w*VN|Việt\s+kiều)\b(?P<abroad>\s+(?:tại|ở)\b)?"
+)
+
+
 def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     orgs: list[_Org] = []
     for m in _HEAD_RE.finditer(text):
@@ -938,10 +1015,25 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 orgs.extend(org)
             continue
         org = _other_org(text, head_start, pos, hits)
+        listed = _listed_bodies(text, head_start, pos, level, org, hits)
+        if listed:
+            orgs.extend(listed)
+            continue
+        if org is not None and org.family == "other":
+            org = _same_body_key(org, head, hits)
         if org is not None and re.match(r"Hội\s+người\s+Việt", head):
             # "Hội người Việt Nam tại Nhật Bản": an overseas association, not a partner
             org = _Org(
                 org.name, org.start, org.end, False, "overseas", "overseas:" + fold(org.name)
+            )
+        named = _VIETNAMESE_NAMED.match(org.name) if org is not None else None
+        if named and head.startswith("Hội"):
+            # "Hội hữu nghị Việt Nam - Nhật Bản", "Hội Việt kiều ...": a Vietnamese body named
+            # after the country pair it works for; it covers its name but is not a partner.
+            # "Hội Văn hóa Việt Nam tại Thụy Điển": an association of Vietnamese abroad
+            family = "overseas" if named.group("abroad") else "vietnamese"
+            org = _Org(
+                org.name, org.start, org.end, False, family, f"{family}:{fold(org.name)}", "VN"
             )
         if org is not None:
             orgs.append(org)
@@ -2212,8 +2304,8 @@ def _overseas_short_names(orgs: list[_Org]) -> None:
 #: a membership written in a person's titles ("thành viên Hội đồng Nhà nước Cuba",
 #: "Chủ nhiệm Ủy ban 8 của Thượng viện Campuchia")
 _MEMBERSHIP = re.compile(
-    r"\b(?:[Tt]hành\s+viên|[Ủủ]y\s+viên|[Uu]ỷ\s+viên|[Nn]ghị\s+sĩ|[Đđ]ại\s+biểu|"
-    r"[Cc]hủ\s+nhiệm(?:\s+\S+){1,3}\s+của)[ \t]+$"
+    r"\b(?:[Tt]hành\s+viên|[Ủủ]y\s+viên|[Uu]ỷ\s+viên|[Nn]ghị\s+sĩ|(?<![Đđ]oàn\s)[Đđ]ại\s+biểu|"
+    r"[Cc]hủ\s+nhiệm(?:\s+\S+){1,3}\s+của)[ \t]+(?:(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương[ \t]+)?$"
 )
 
 
@@ -2238,7 +2330,10 @@ def _other_post(work: str, org: _Org, orgs: list[_Org]) -> bool:
         default=len(work),
     )
     return any(
-        o is not org and o.family == "wu" and not o.is_unit and clause_start < o.start < clause_end
+        o is not org
+        and not o.is_unit
+        and (o.family == "wu" or (o.family == "other" and o.start > org.end))
+        and clause_start < o.start < clause_end
         for o in orgs
     )
 
@@ -2304,6 +2399,8 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
     seen_keys: set[str] = set()
     for org in orgs:
+        if org.family == "vietnamese":
+            continue
         if org.family == "overseas":
             if org.name not in result.overseas:
                 result.overseas.append(org.name)
