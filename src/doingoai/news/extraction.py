@@ -176,8 +176,10 @@ _OTHER_HEAD = (
     # the bodies like the union abroad: "Tỉnh Đoàn Savannakhet", "Đoàn Thanh niên NDCM Lào
     # tỉnh Salavan", "Liên hiệp Công đoàn tỉnh Salavan", "Chính hiệp tỉnh Vân Nam" (a
     # Vietnamese one names no foreign place and is dropped like every other body)
-    r"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|Đoàn\s+[Tt]hanh\s+niên|"
-    r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn|Chính\s+hiệp|"
+    r"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|"
+    # "Trung ương Đoàn TNCS Cuba", "T.Ư Đoàn TNCS Cuba", "Trung ương Liên hiệp Công đoàn Lào"
+    rf"(?:{_CENTRAL})?(?:Đoàn\s+[Tt]hanh\s+niên|Đoàn\s+TNCS|Đoàn(?=\s+Lào\b)|"
+    r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn)|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
     r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
 )
@@ -872,19 +874,38 @@ def _read_places_list(text: str, pos: int, hits: list[PlaceHit]) -> list[PlaceHi
 #: the heads that name one body in several ways ("Đoàn Thanh niên NDCM Lào tỉnh Salavan",
 #: "Tỉnh Đoàn Salavan"; "Liên hiệp Công đoàn tỉnh Salavan", "Công đoàn tỉnh Salavan")
 _BODY_CLASS = (
-    (re.compile(r"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn|Đoàn\s+[Tt]hanh\s+niên"), "youth"),
-    (re.compile(r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn"), "trade-union"),
+    (
+        re.compile(
+            rf"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|"
+            rf"(?:{_CENTRAL})?(?:Đoàn\s+[Tt]hanh\s+niên|Đoàn\s+TNCS|Đoàn)"
+        ),
+        "youth",
+    ),
+    (re.compile(rf"(?:{_CENTRAL})?(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn"), "trade-union"),
 )
 
 
 def _same_body_key(org: _Org, head: str, hits: list[PlaceHit]) -> _Org:
     """One key for a youth or trade union written in its several forms: the class of body
     and the last foreign place in its name (the province, not the country before it)."""
-    cls = next((c for rx, c in _BODY_CLASS if rx.fullmatch(head.strip())), None)
     inside = [h for h in hits if org.start <= h.start < org.end and h.match.foreign]
-    if cls is None or not inside:
+    if not inside:
+        return org
+    committee = _COMMITTEE_OF.match(org.name)
+    inner = _HEAD_RE.match(committee.group("body")) if committee else None
+    if inner and inner.group("other"):
+        # "Ủy ban Trung ương Mặt trận Lào xây dựng đất nước" and "Mặt trận Lào xây dựng đất
+        # nước": the body and its central committee, one partner
+        head = inner.group(0)
+        if not any(rx.fullmatch(head.strip()) for rx, _ in _BODY_CLASS):
+            return replace(org, key=f"other:{fold(head)}:{inside[0].match.code}")
+    cls = next((c for rx, c in _BODY_CLASS if rx.fullmatch(head.strip())), None)
+    if cls is None:
         return org
     return replace(org, key=f"other:{cls}:{inside[-1].match.code}")
+
+
+_COMMITTEE_OF = re.compile(rf"(?:Ủy|Uỷ)\s+ban\s+{_CENTRAL}(?P<body>\S.*)$")
 
 
 _LISTED_NEXT = re.compile(rf"[ \t]*(?:,|và)[ \t]*(?P<level>(?:các[ \t]+)?{_LEVEL}[ \t]+)?")
@@ -937,7 +958,8 @@ _PLACE_PREFIX_START = re.compile(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+")
 
 #: a body whose name gives Việt Nam before any other country: Vietnamese
 _VIETNAMESE_NAMED = re.compile(
-    r"Hội\s+(?:[\w-]+\s+){0,4}?(?:Việt\s+Nam|\w*VN|Việt\s+kiều)\b(?P<abroad>\s+(?:tại|ở)\b)?"
+    r"\S+(?:\s+\S+)??\s+(?:(?!(?:tại|ở|của)\s)[\w.-]+\s+){0,4}?(?:Việt\s+Nam|\w*VN|Việt\s+kiều)\b"
+    r"(?P<abroad>\s+(?:tại|ở)\b)?"
 )
 
 
@@ -1027,11 +1049,23 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 org.name, org.start, org.end, False, "overseas", "overseas:" + fold(org.name)
             )
         named = _VIETNAMESE_NAMED.match(org.name) if org is not None else None
-        if named and head.startswith("Hội"):
-            # "Hội hữu nghị Việt Nam - Nhật Bản", "Hội Việt kiều ...": a Vietnamese body named
-            # after the country pair it works for; it covers its name but is not a partner.
+        if named and not head.startswith("Hội") and named.group("abroad"):
+            named = None  # "Trung tâm Văn hóa Phụ nữ Việt Nam tại Hàn Quốc": a body there
+        # where "Việt Nam" ends in the name
+        vn_end = (
+            org.start + (named.start("abroad") if named.group("abroad") else named.end())
+            if named
+            else 0
+        )
+        if named and any(h.match.foreign and org.start <= h.start < vn_end for h in hits):
+            named = None  # "Hội Những người Hàn Quốc yêu Việt Nam": another country first
+        if named and org.family == "other" and not org.key.startswith("mission:"):
+            # "Hội hữu nghị Việt Nam - Nhật Bản", "Hội Việt kiều ...", "Ủy ban Trung ương MTTQ
+            # Việt Nam tại Trung Quốc": a Vietnamese body (named after the country pair it
+            # works for, or abroad for a visit); it covers its name but is not a partner.
             # "Hội Văn hóa Việt Nam tại Thụy Điển": an association of Vietnamese abroad
-            family = "overseas" if named.group("abroad") else "vietnamese"
+            abroad = named.group("abroad") and head.startswith("Hội")
+            family = "overseas" if abroad else "vietnamese"
             org = _Org(
                 org.name, org.start, org.end, False, family, f"{family}:{fold(org.name)}", "VN"
             )
@@ -1067,6 +1101,8 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_foreign_bodies(text, orgs, hits)
     _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
+    # "tổ chức Children of Vietnam (COV)": a body found by its foreign name takes its acronym
+    _use_acronyms(text, orgs)
     return orgs
 
 
@@ -1255,7 +1291,7 @@ _ENVOY = re.compile(
     r"(?:[ \t]+(?i:đặc\s+mệnh\s+toàn\s+quyền))?[ \t]+"
     # "Lãnh sự Vương quốc Campuchia", "Phó Lãnh sự Cộng hòa Dân chủ Nhân dân Lào": the
     # country's state name before its name
-    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+hòa(?:[ \t]+Dân[ \t]+chủ[ \t]+Nhân[ \t]+dân)?|"
+    r"(?P<state>(?:Vương[ \t]+quốc|Cộng[ \t]+hòa(?:[ \t]+Dân[ \t]+chủ[ \t]+Nhân[ \t]+dân)?|"
     r"Liên[ \t]+bang|Nhà[ \t]+nước)[ \t]+)?"
 )
 
@@ -1309,7 +1345,9 @@ _CAPITAL_STOP = {"Bà", "Ông", "Chị", "Anh", "Tại", "Ngày", "Sáng", "Chi�
 #: Gamble", "Quỹ Unilever Việt Nam", "Nestlé Việt Nam", "Tập đoàn Hyundai Motor"
 _COMPANY = re.compile(
     rf"(?:(?P<head>[Cc]ông\s+ty|Tập\s+đoàn|Quỹ)(?:\s+(?:TNHH|[Cc]ổ\s+phần|CP))?\s+)?"
-    rf"(?P<name>{_CAP}[\w'’-]*(?:\.\w+)*(?:[ \t]+(?:&[ \t]+)?{_CAP}[\w'’-]*(?:\.\w+)*){{0,4}})"
+    # "Posco E&C", "Procter & Gamble"
+    rf"(?P<name>{_CAP}[\w'’-]*(?:\.\w+)*(?:[ \t]+(?:&[ \t]+)?{_CAP}[\w'’-]*(?:\.\w+)*"
+    r"(?:&[A-Z]\w*)?){0,4})"
 )
 
 
@@ -1779,6 +1817,9 @@ _INTERNATIONAL = re.compile(
 _SPEECH_WORDS = {"nói", "cho", "biết", "phát", "biểu", "chia", "sẻ", "khẳng", "nhấn", "bày", "cảm"}
 
 
+_FRONT_TAIL = re.compile(r"[ \t]+(?i:xây[ \t]+dựng[ \t]+đất[ \t]+nước)\b")
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -1798,6 +1839,11 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             if hit.match.foreign and foreign is None:
                 foreign = hit
             last_place_end = hit.end
+            # "Mặt trận Lào xây dựng đất nước": the Lao Front's name goes on after the
+            # country, in any case
+            goes_on = _FRONT_TAIL.match(text, hit.end)
+            if goes_on:
+                i = last_place_end = goes_on.end()
             after_place = []
             count += 1
             # "... tại Việt Nam" ends the name
@@ -1862,6 +1908,9 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         and re.match(r"[ \t]*(?:[.,;:)\n]|$)", text[i : i + 2])
         # "Đại sứ quán Hunggari tại Việt Nam Vizi Katalin nói,": a person speaking follows
         and not any(w in _SPEECH_WORDS for w in after_place)
+        # "Bí thư thứ nhất T.Ư Đoàn TNCS Cuba Aylin Alvarez Garcia,": a foreign person's
+        # name follows, not more of the body's
+        and not any(_foreign_word(w) for w in after_place)
     ):
         # "Ủy ban T.Ư Mặt trận Lào Xây dựng đất nước.": the name goes on after the place
         # up to the end of the phrase

@@ -195,7 +195,23 @@ def organisation_key(name: str) -> str:
     )
     # "Đại sứ quán Úc tại Hà Nội" and "Đại sứ quán Úc": the seat written or not, one body
     folded = _SEAT.sub("", folded)
+    # "Đại sứ quán Liên bang Nga", "Đại sứ quán Nga"; "Đại sứ quán Mỹ", "Đại sứ quán Hoa Kỳ":
+    # a country's mission, whatever name of the country is written
+    mission = _MISSION_OF.match(folded)
+    if mission:
+        from .gazetteer import match_place
+
+        country = match_place(mission.group("country"))
+        if country is not None and country.kind == "country":
+            return f"{mission.group('head')} {country.code}"
     return _ORGANISATION_WORD.sub("", folded)
+
+
+_MISSION_OF = re.compile(
+    r"^(?P<head>dai su quan|tong lanh su quan|lanh su quan)\s+(?:nuoc\s+)?"
+    r"(?:(?:cong hoa(?: dan chu nhan dan| xa hoi chu nghia)?|lien bang|vuong quoc|"
+    r"hop chung quoc|nha nuoc)\s+)?(?P<country>.+)$"
+)
 
 
 _PLACE_LEVEL = re.compile(r"^(?:tinh|thanh pho|tp\.?|thu do|thu phu)\s+")
