@@ -1824,3 +1824,63 @@ def test_a_body_found_by_its_foreign_name_takes_its_acronym():
 )
 def test_a_countrys_mission_is_one_body_whatever_the_countrys_name(one, other, same):
     assert (organisation_key(one) == organisation_key(other)) is same
+
+
+# --- round fifteen (fresh12/ now tuned on too; fresh13/ kept apart) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # bench/news/corpus/fresh12/456 (baotayninh.vn): day and month joined by a dot
+        (
+            "Sơ kết 5 năm thực hiện chương trình hợp tác\n\nBTNO - Sáng 17.7, Hội Cựu chiến binh "
+            "tỉnh Tây Ninh (Việt Nam) và Hội CCB 4 tỉnh Svay Rieng tổ chức hội nghị.",
+            date(2019, 7, 17),
+            date(2019, 7, 17),
+        ),
+        # fresh12/441 (thanhnien.vn): a span of days, the month after a dot
+        (
+            "Đoàn đại biểu T.Ư Đoàn tại Úc\n\nTrong 2 ngày 18 - 19.11, đoàn đại biểu của T.Ư "
+            "Đoàn đã gặp gỡ và làm việc với 7 lãnh đạo của Úc.",
+            date(2019, 11, 18),
+            date(2019, 11, 19),
+        ),
+        # fresh12/459 (Thừa Thiên Huế): a space slipped in after the dash
+        (
+            "Sơ kết hoạt động tình nguyện\n\nChiều ngày 15- 8, Ban Thường vụ đoàn Khối các cơ "
+            "quan tỉnh tổ chức sơ kết 5 năm hoạt động thanh niên tình nguyện tại Lào.",
+            date(2019, 8, 15),
+            date(2019, 8, 15),
+        ),
+    ],
+)
+def test_days_written_with_a_dot_or_a_loose_dash_are_dates(text, start, end):
+    result = extract(text, published=date(2019, 11, 30))
+    assert (result.start_date, result.end_date) == (start, end)
+
+
+def test_a_decimal_after_a_time_of_day_word_is_not_read_as_a_date_with_a_year():
+    text = "Kết quả\n\nSáng 17.7.2018 là bản ghi khác; tỷ lệ đạt 17.7 phần trăm."
+    assert extract(text, published=date(2019, 11, 30)).start_date != date(2019, 7, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # bench/news/corpus/fresh11/447 (TTXVN)
+        (
+            "Đoàn đại biểu Hội Hữu nghị Việt-Nga và Ban chấp hành Hội Hữu nghị Nga-Việt đã đến "
+            "đặt vòng hoa tại Tượng đài Bác Hồ ở Quảng trường Hồ Chí Minh, Moscow.",
+            "Tượng đài Bác Hồ",
+        ),
+        # fresh12/481 (trade unions in Japan)
+        (
+            "Phái đoàn thăm bệnh viện và trường học thuộc tỉnh Chiba; thăm Công viên kỷ niệm Hòa "
+            "bình và giao lưu với công nhân.",
+            "Công viên kỷ niệm Hòa bình",
+        ),
+    ],
+)
+def test_a_monument_or_park_visited_is_a_place(text, place):
+    assert place in extract("Hoạt động đối ngoại\n\n" + text).places

@@ -139,12 +139,21 @@ _PATTERNS = [
     re.compile(r"[Tt]háng\s+" + _M.format(n="mm") + r"\s*(?:/|năm|,)\s*" + _Y.format(n="yy")),
     # "Sáng 13-3", "chiều 2-7", "ngày 28-12": day and month joined by a dash, after a time of
     # day or "ngày" (a bare "13-3" may be a score or a count)
+    # "Sáng 17.7", "Chiều ngày 15- 8": a dot as some papers write it, a space slipped in
     re.compile(
-        r"(?:(?<![\w])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)\s+(?:nay\s+)?\(?)"
+        r"(?:(?<![\w])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)\s+(?:nay\s+)?"
+        r"(?:ngày\s+)?\(?)"
         + _D.format(n="d1")
-        + r"-"
+        + r"(?:-[ \t]?|\.)"
         + _M.format(n="m1")
-        + r"(?![\d/\-])"
+        + r"(?![\d/\-]|\.\d)"
+    ),
+    # "Trong 2 ngày 18 - 19.11": a span of days, the month after a dot
+    _day_range(
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?ngày\s+",
+        r"đến|tới|và|[-–—]",
+        month_sep=r"\.",
+        after=r"(?![\d/\-]|\.\d)",
     ),
 ]
 

@@ -517,7 +517,10 @@ _VENUE = re.compile(
     r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan|nhà\s+riêng|"
     # "thăm trường Mầm non Minh Tiến", "Tại Trường tiểu học "B" Khánh Bình", "tại Lữ đoàn
     # xe tăng 201"
-    r"trường|bệnh\s+viện|lữ\s+đoàn|sư\s+đoàn|hợp\s+tác\s+xã|làng\s+nghề|nhà\s+máy)\b)"
+    r"trường|bệnh\s+viện|lữ\s+đoàn|sư\s+đoàn|hợp\s+tác\s+xã|làng\s+nghề|nhà\s+máy|"
+    # "dâng hoa tại Tượng đài Bác Hồ", "thăm Khu du lịch biển Thiên Cầm", "tại Ký túc xá A3"
+    r"tượng\s+đài|đài\s+tưởng\s+niệm|công\s+viên|nhà\s+quốc\s+hội|ký\s+túc\s+xá|"
+    r"khu\s+du\s+lịch|khu\s+kinh\s+tế)\b)"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
