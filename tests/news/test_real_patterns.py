@@ -1884,3 +1884,14 @@ def test_a_decimal_after_a_time_of_day_word_is_not_read_as_a_date_with_a_year():
 )
 def test_a_monument_or_park_visited_is_a_place(text, place):
     assert place in extract("Hoạt động đối ngoại\n\n" + text).places
+
+
+def test_a_farms_prices_and_profits_seen_on_a_study_visit_are_no_amounts():
+    # bench/news/corpus/fresh12/448 (Đồng Nai Farmers' Union in Thailand)
+    text = (
+        "Học tập kinh nghiệm nông nghiệp Thái Lan\n\nĐoàn đã gặp chủ trang trại Suanpheung "
+        "Orchids trao đổi kinh nghiệm về trồng lan. Trang trại xuất khẩu hoa lan cắt cành sang "
+        "thị trường Nhật Bản và Hà Lan, với giá bình quân 50 euro/cành, lợi nhuận mang lại vào "
+        "khoảng 20 triệu bath/năm (khoảng 14 tỷ đồng)."
+    )
+    assert extract(text).amounts == []

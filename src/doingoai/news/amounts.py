@@ -159,7 +159,10 @@ _DAMAGE = re.compile(
     r"(?i:\b(?:thiệt\s+hại|tổn\s+thất|thu\s+nhập\s+bình\s+quân|kim\s+ngạch|"
     # an economy's figures: "thu nhập bình quân đầu người khoảng 700 USD", "127 dự án đầu tư
     # ... với số vốn đăng ký xấp xỉ 302 triệu USD"
-    r"vốn\s+đăng\s+ký|GDP))"
+    r"vốn\s+đăng\s+ký|GDP|"
+    # a farm's prices and profits seen on a study visit: "giá bình quân 50 euro/cành, lợi
+    # nhuận ... khoảng 20 triệu bath/năm (khoảng 14 tỷ đồng)"
+    r"giá\s+bình\s+quân|lợi\s+nhuận|doanh\s+thu))"
 )
 #: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
