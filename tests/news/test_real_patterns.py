@@ -1895,3 +1895,39 @@ def test_a_farms_prices_and_profits_seen_on_a_study_visit_are_no_amounts():
         "khoảng 20 triệu bath/năm (khoảng 14 tỷ đồng)."
     )
     assert extract(text).amounts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh12/456 (baotayninh.vn): a count and a list after the name
+        (
+            "BTNO - Sáng 17.7, Hội Cựu chiến binh tỉnh Tây Ninh (Việt Nam) và Hội CCB 4 tỉnh Svay "
+            "Rieng, Prey Veng, Tboung Khmum, Kampong Cham (Campuchia) tổ chức hội nghị sơ kết.",
+            [
+                "Hội CCB tỉnh Svay Rieng",
+                "Hội CCB tỉnh Prey Veng",
+                "Hội CCB tỉnh Tboung Khmum",
+                "Hội CCB tỉnh Kampong Cham",
+            ],
+        ),
+        # fresh12/442 (An Giang): "Đoàn kết" is unity, not a delegation; the list after the
+        # country
+        (
+            "Hợp tác giữa Mặt trận Tổ quốc Việt Nam tỉnh An Giang với Mặt trận Đoàn kết phát "
+            "triển Tổ quốc Campuchia tỉnh Kandal và tỉnh Takeo về xây dựng đường biên giới.",
+            [
+                "Mặt trận Đoàn kết phát triển Tổ quốc Campuchia tỉnh Kandal",
+                "Mặt trận Đoàn kết phát triển Tổ quốc Campuchia tỉnh Takeo",
+            ],
+        ),
+        # fresh12/439 (Quảng Trị): the province's country after it is not one more province
+        (
+            "Đoàn đại biểu Ủy ban MTTQ tỉnh Quảng Trị thăm Ủy ban Mặt trận Lào XDĐN tỉnh "
+            "Salavan, Lào.",
+            ["Ủy ban Mặt trận Lào XDĐN tỉnh Salavan"],
+        ),
+    ],
+)
+def test_a_body_listed_for_several_provinces_after_more_of_its_name(text, partners):
+    assert _partners("Hợp tác biên giới\n\n" + text) == partners

@@ -917,19 +917,64 @@ _COUNTED = re.compile(r"^(?:các|\d+|hai|ba|bốn|năm)\s+")
 
 def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
     """ "Tỉnh đoàn các tỉnh U Đôm Xay và Xay Nha Bu Ly", "Chính hiệp tỉnh Vân Nam và Khu tự
-    trị dân tộc Choang Quảng Tây", "Công đoàn tỉnh Thừa Thiên Huế và Salavan": a body
-    written once for several places is one body per foreign place (the Vietnamese side's
-    own is not a partner), as the union's lists are."""
+    trị dân tộc Choang Quảng Tây", "Công đoàn tỉnh Thừa Thiên Huế và Salavan", "Hội CCB 4
+    tỉnh Svay Rieng, Prey Veng, ...", "Mặt trận Đoàn kết Phát triển Tổ quốc Campuchia tỉnh
+    Kandal và Takeo": a body written once for several places is one body per foreign place
+    (the Vietnamese side's own is not a partner), as the union's lists are."""
     if org is None or org.family != "other" or org.key.startswith("mission:"):
         return []
     head = _clean_name(text[head_start:pos])
+    cls = next((c for rx, c in _BODY_CLASS if rx.fullmatch(head)), fold(head))
     written = _COUNTED.sub("", " ".join(level.group(0).split())) if level else ""
-    at = pos + (level.end() if level else 0)
+    stem_end = pos
+    listed = _read_listed(text, pos + (level.end() if level else 0), written, hits)
+    if len(listed) < 2:
+        # the places listed after more of the name: the stem is the name up to them
+        for hit in hits:
+            if not pos < hit.start < org.end:
+                continue
+            before = _LEVEL_BEFORE.search(text, max(pos, hit.start - 30), hit.start)
+            if before is None:
+                continue
+            written = _COUNTED.sub("", " ".join(before.group("level").split()))
+            listed = _read_listed(text, hit.start, written, hits)
+            if len(listed) >= 2:
+                stem_end = before.start()
+                break
+    foreign = [(w, h) for w, h in listed if h.match.foreign]
+    if len(listed) < 2 or not foreign:
+        return []
+    stem = _clean_name(text[head_start:stem_end])
+    return [
+        _Org(
+            " ".join(f"{stem} {w} {_PLACE_PREFIX_START.sub('', h.text)}".split()),
+            head_start if k == 0 else h.start,
+            h.end,
+            False,
+            "other",
+            f"other:{cls}:{h.match.code}",
+            h.match.country,
+            enumerated=True,
+        )
+        for k, (w, h) in enumerate(foreign)
+    ]
+
+
+_LEVEL_BEFORE = re.compile(
+    rf"[ \t]+(?P<level>(?:(?:các|\d+|hai|ba|bốn|năm)[ \t]+)?{_LEVEL})[ \t]+$"
+)
+
+
+def _read_listed(text, at, written, hits) -> list[tuple[str, PlaceHit]]:
+    """The places listed from ``at`` ("A, B và C"), each with the level word written
+    before it or before the earlier ones."""
     listed: list[tuple[str, PlaceHit]] = []
     while True:
         hit = _place_at(hits, _skip_ws(text, at))
         if hit is None or hit.match.kind == "region":
             break
+        if listed and (hit.match.kind == "country") != (listed[0][1].match.kind == "country"):
+            break  # "tỉnh Salavan, Lào": the province's country, not one more place
         listed.append((written, hit))
         nxt = _LISTED_NEXT.match(text, hit.end)
         if not nxt or _place_at(hits, _skip_ws(text, nxt.end())) is None:
@@ -937,23 +982,7 @@ def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
         if nxt.group("level"):
             written = _COUNTED.sub("", " ".join(nxt.group("level").split()))
         at = nxt.end()
-    foreign = [(w, h) for w, h in listed if h.match.foreign]
-    if len(listed) < 2 or not foreign or listed[-1][1].end > org.end:
-        return []
-    return [
-        _Org(
-            " ".join(f"{head} {w} {_PLACE_PREFIX_START.sub('', h.text)}".split()),
-            head_start if k == 0 else h.start,
-            h.end,
-            False,
-            "other",
-            f"other:{next((c for rx, c in _BODY_CLASS if rx.fullmatch(head)), fold(head))}:"
-            f"{h.match.code}",
-            h.match.country,
-            enumerated=True,
-        )
-        for k, (w, h) in enumerate(foreign)
-    ]
+    return listed
 
 
 _PLACE_PREFIX_START = re.compile(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+")
@@ -1876,7 +1905,12 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             # Phòng chống mua bán người": "về" and the field the body works in
             or (word == "về" and _ABOUT_FIELD.match(text, j + w.end()))
         ):
-            if word[0].isupper() and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word):
+            if (
+                word[0].isupper()
+                and re.match(r"(?:Hội|Hiệp|Đoàn|Ngày|Tại|Theo|Sáng|Chiều)$", word)
+                # "Mặt trận Đoàn kết phát triển Tổ quốc Campuchia": unity, not a delegation
+                and not re.match(r"[ \t]+kết\b", text[j + w.end() :])
+            ):
                 break
             i = j + w.end()
             after_place.append(word)
