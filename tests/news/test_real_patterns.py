@@ -1931,3 +1931,49 @@ def test_a_farms_prices_and_profits_seen_on_a_study_visit_are_no_amounts():
 )
 def test_a_body_listed_for_several_provinces_after_more_of_its_name(text, partners):
     assert _partners("Hợp tác biên giới\n\n" + text) == partners
+
+
+# --- round sixteen (fresh13/ now tuned on too; fresh14/ kept apart) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "country"),
+    [
+        # bench/news/corpus/fresh13/494 (Hà Tĩnh): "Mỹ" after "đỏ" is the country
+        (
+            "Dự án triển khai tại Hà Tĩnh do Hội Chữ thập đỏ Mỹ viện trợ không hoàn lại.",
+            "Hội Chữ thập đỏ Mỹ",
+            "US",
+        ),
+        # fresh13/533: the association written in lower case
+        (
+            "Ở giai đoạn 1 và giai đoạn 2, Hội chữ thập đỏ Đan Mạch đã hỗ trợ Hội chữ thập đỏ "
+            "Việt Nam thực hiện chương trình.",
+            "Hội chữ thập đỏ Đan Mạch",
+            "DK",
+        ),
+    ],
+)
+def test_a_foreign_red_cross_society_is_a_partner(text, partner, country):
+    result = extract("Chữ thập đỏ\n\n" + text)
+    assert partner in result.partners
+    assert country in result.countries
+
+
+def test_a_surname_before_a_country_word_does_not_make_it_the_country():
+    # bench/news/corpus/fresh6/232: "Đỗ" folds like "đỏ", but it is a surname
+    text = (
+        "Tiếp đoàn\n\nDự buổi tiếp có Trưởng ban Dân vận Thành ủy Đỗ Anh Tuấn, Phó Chủ tịch Ủy "
+        "ban nhân dân thành phố."
+    )
+    assert "GB" not in extract(text).countries
+
+
+def test_a_chinese_provincial_trade_union_federation_is_a_partner_on_its_own():
+    # bench/news/corpus/fresh13/509 (Lào Cai)
+    text = (
+        "Hội đàm công đoàn\n\nSáng 4/11, tại tỉnh Lào Cai, Liên đoàn Lao động tỉnh Lào Cai (Việt "
+        "Nam) và Tổng Công hội tỉnh Vân Nam (Trung Quốc) tổ chức hội đàm công tác công đoàn. "
+        "Liên đoàn Lao động tỉnh Lào Cai đề nghị Tổng Công hội tỉnh Vân Nam tiếp tục phối hợp."
+    )
+    assert _partners(text) == ["Tổng Công hội tỉnh Vân Nam"]

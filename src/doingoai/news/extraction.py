@@ -180,8 +180,10 @@ _OTHER_HEAD = (
     # "Trung ương Đoàn TNCS Cuba", "T.Ư Đoàn TNCS Cuba", "Trung ương Liên hiệp Công đoàn Lào"
     rf"(?:{_CENTRAL})?(?:Đoàn\s+[Tt]hanh\s+niên|Đoàn\s+TNCS|Đoàn(?=\s+Lào\b)|"
     r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn)|Chính\s+hiệp|"
+    # the Chinese trade unions: "Tổng Công hội tỉnh Vân Nam"
+    r"Tổng\s+Công\s+hội|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
-    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]))"
+    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b))"
 )
 #: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
 _NAME_STOP = {
@@ -884,7 +886,10 @@ _BODY_CLASS = (
         ),
         "youth",
     ),
-    (re.compile(rf"(?:{_CENTRAL})?(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn"), "trade-union"),
+    (
+        re.compile(rf"(?:{_CENTRAL})?(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn|Tổng\s+Công\s+hội"),
+        "trade-union",
+    ),
 )
 
 
@@ -1912,6 +1917,13 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
                 and not re.match(r"[ \t]+kết\b", text[j + w.end() :])
             ):
                 break
+            if (
+                word[0].isupper()
+                and len(after_place) >= 2
+                and all(w[0].islower() and w not in _LOWER_OK for w in after_place[-2:])
+                and _HEAD_RE.match(text, j)
+            ):
+                break  # "Liên đoàn Lao động tỉnh Lào Cai đề nghị Tổng Công hội ...": another body
             i = j + w.end()
             after_place.append(word)
             count += 1

@@ -307,6 +307,9 @@ _CONTEXT_WORDS = {
     "kieu",
     "bao",
 }
+#: the same, compared as written (folded, "đỏ" and "do" would be the surname "Đỗ"): "Hội Chữ
+#: thập đỏ Mỹ", "do Mỹ tài trợ", "Đại sứ Mỹ"
+_CONTEXT_EXACT = {"đỏ", "do", "sứ"}
 
 # Vietnamese provinces: extra spellings.
 VN_ALIASES: dict[str, list[str]] = {
@@ -683,7 +686,10 @@ def find_places(text: str) -> list[PlaceHit]:
                 chosen = entry
                 break
             if entry.ambiguous:
-                if written != entry.exact or not (set(prev_words) & _CONTEXT_WORDS):
+                context = set(prev_words) & _CONTEXT_WORDS or (
+                    i > 0 and text[tokens[i - 1][0] : tokens[i - 1][1]] in _CONTEXT_EXACT
+                )
+                if written != entry.exact or not context:
                     continue
                 after = _NOT_PLACE_AFTER.get(fold(written))
                 if _inside_name(text, tokens, i, j) or (after and after.match(text, end)):
