@@ -2247,6 +2247,16 @@ def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | N
     return inside[-1] if inside else None
 
 
+def _only_by(work: str, folded: str) -> str:
+    """The folded text with "do" only where the text writes "do" (by): "Hội Chữ thập đỏ
+    Thổ Nhĩ Kỳ ... để hỗ trợ" is no "do ... hỗ trợ" (funded by), nor are "Đỗ", "độ", "đô"."""
+    return re.sub(
+        r"\bdo\b",
+        lambda m: m.group(0) if work[m.start() : m.end()] in ("do", "Do") else "dx",
+        folded,
+    )
+
+
 #: a gift or a grant in the headline or the lead: who gives
 _LEAD_GIFT = re.compile(r"\b(?:trao tang|trao|tang qua|tang|tai tro|ho tro|vien tro|ung ho)\b")
 
@@ -2466,7 +2476,7 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
         prefix = title + "\n"
     work = prefix + masked
     offset = len(prefix)
-    folded = fold_with_offsets(work)
+    folded = _only_by(work, fold_with_offsets(work))
     if prefix:
         title_span = (0, len(title))
     elif title_end is not None:
