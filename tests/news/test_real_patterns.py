@@ -2015,3 +2015,23 @@ def test_red_in_a_red_crescents_name_is_not_by_whom():
         "phục hậu quả thảm họa động đất."
     )
     assert _directions(text) == ["given"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh14/585 (VUFO): the foreign side's association names its own
+        # country first
+        (
+            "Tiếp Đoàn đại biểu Hội hữu nghị Philippines - Việt Nam do ông Mario Ferdinand Ayano "
+            "Pasion làm trưởng đoàn.",
+            ["Hội hữu nghị Philippines - Việt Nam"],
+        ),
+        # fresh/061: the Vietnamese side's names Việt Nam first, even written "Việt"
+        ("Hội hữu nghị Việt - Lào thăm lại quê hương Chủ tịch Souphanouvong.", []),
+        # fresh2/161: or its own province first
+        ("Hội hữu nghị hai tỉnh Bình Dương - Kandal trao tặng quà cho các hộ nghèo.", []),
+    ],
+)
+def test_a_friendship_association_belongs_to_the_country_it_names_first(text, partners):
+    assert _partners("Hữu nghị\n\n" + text) == partners

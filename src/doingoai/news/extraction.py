@@ -183,7 +183,7 @@ _OTHER_HEAD = (
     # the Chinese trade unions: "Tổng Công hội tỉnh Vân Nam"
     r"Tổng\s+Công\s+hội|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
-    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b))"
+    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b|\s+hữu\s+nghị\b))"
 )
 #: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
 _NAME_STOP = {
@@ -993,6 +993,35 @@ def _read_listed(text, at, written, hits) -> list[tuple[str, PlaceHit]]:
 _PLACE_PREFIX_START = re.compile(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+")
 
 
+def _vietnamese_side(org: _Org, head: str, hits: list[PlaceHit]) -> str | None:
+    """ "vietnamese" for a body of the Vietnamese side named after Việt Nam before any other
+    country, "overseas" for an association of Vietnamese abroad ("Hội ... Việt Nam tại X"),
+    None for a foreign body."""
+    named = _VIETNAMESE_NAMED.match(org.name)
+    if named and not head.startswith("Hội") and named.group("abroad"):
+        named = None  # "Trung tâm Văn hóa Phụ nữ Việt Nam tại Hàn Quốc": a body there
+    if named:
+        vn_end = org.start + (named.start("abroad") if named.group("abroad") else named.end())
+        if any(h.match.foreign and org.start <= h.start < vn_end for h in hits):
+            named = None  # "Hội Những người Hàn Quốc yêu Việt Nam": another country first
+    if named:
+        return "overseas" if named.group("abroad") and head.startswith("Hội") else "vietnamese"
+    if re.search(r"(?i:hữu\s+nghị)", org.name) and _first_place_vietnamese(org, hits):
+        # "Hội hữu nghị Việt - Lào", "Hội hữu nghị hai tỉnh Bình Dương - Kandal": the
+        # Vietnamese side's friendship association names its own country or province first
+        return "vietnamese"
+    return None
+
+
+def _first_place_vietnamese(org: _Org, hits: list[PlaceHit]) -> bool:
+    """Is the first place named inside ``org``'s name Vietnamese ("Việt" of a pair too)?"""
+    inside = [h for h in hits if org.start <= h.start < org.end]
+    head = re.search(r"\bViệt\s*[-–]", org.name)
+    if head and (not inside or org.name.index(inside[0].text) > head.start()):
+        return True
+    return bool(inside) and inside[0].match.country == "VN"
+
+
 #: a body whose name gives Việt Nam before any other country: Vietnamese
 _VIETNAMESE_NAMED = re.compile(
     r"\S+(?:\s+\S+)??\s+(?:(?!(?:tại|ở|của)\s)[\w.-]+\s+){0,4}?(?:Việt\s+Nam|\w*VN|Việt\s+kiều)\b"
@@ -1085,24 +1114,13 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             org = _Org(
                 org.name, org.start, org.end, False, "overseas", "overseas:" + fold(org.name)
             )
-        named = _VIETNAMESE_NAMED.match(org.name) if org is not None else None
-        if named and not head.startswith("Hội") and named.group("abroad"):
-            named = None  # "Trung tâm Văn hóa Phụ nữ Việt Nam tại Hàn Quốc": a body there
-        # where "Việt Nam" ends in the name
-        vn_end = (
-            org.start + (named.start("abroad") if named.group("abroad") else named.end())
-            if named
-            else 0
-        )
-        if named and any(h.match.foreign and org.start <= h.start < vn_end for h in hits):
-            named = None  # "Hội Những người Hàn Quốc yêu Việt Nam": another country first
-        if named and org.family == "other" and not org.key.startswith("mission:"):
+        side = _vietnamese_side(org, head, hits) if org is not None else None
+        if side is not None and org.family == "other" and not org.key.startswith("mission:"):
             # "Hội hữu nghị Việt Nam - Nhật Bản", "Hội Việt kiều ...", "Ủy ban Trung ương MTTQ
             # Việt Nam tại Trung Quốc": a Vietnamese body (named after the country pair it
             # works for, or abroad for a visit); it covers its name but is not a partner.
             # "Hội Văn hóa Việt Nam tại Thụy Điển": an association of Vietnamese abroad
-            abroad = named.group("abroad") and head.startswith("Hội")
-            family = "overseas" if abroad else "vietnamese"
+            family = side
             org = _Org(
                 org.name, org.start, org.end, False, family, f"{family}:{fold(org.name)}", "VN"
             )
