@@ -151,6 +151,15 @@ class Extraction:
 
 #: "Trung ương Hội ...", "TW Hội ...", "TƯ Hội ...": the central union, named as written
 _CENTRAL = r"(?:Trung\s+ương|Trung\s+Ương|TW|T\.Ư\.?|TƯ|T\.W)\s+"
+#: the bodies like the union abroad, a youth union and a trade union ("Tỉnh Đoàn Savannakhet",
+#: "Đoàn Thanh niên NDCM Lào tỉnh Salavan", "Liên hiệp Công đoàn tỉnh Salavan", the Chinese
+#: "Tổng Công hội tỉnh Vân Nam"); a Vietnamese one names no foreign place and is dropped
+#: like every other body. A bare "Đoàn" (a delegation, mostly) is a head only before "Lào".
+_YOUTH_HEAD = (
+    rf"(?:(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|"
+    rf"(?:{_CENTRAL})?(?:Đoàn\s+[Tt]hanh\s+niên|Đoàn\s+TNCS|Đoàn(?=\s+Lào\b)))"
+)
+_TRADE_UNION_HEAD = rf"(?:(?:{_CENTRAL})?(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn|Tổng\s+Công\s+hội)"
 _WU_HEAD = (
     # "Hội liên hiệp phụ nữ Việt Nam", "Hội Liên Hiệp Phụ Nữ": the press writes it in any case,
     # and sometimes with a slipped mark ("Hội Liên hiêp phụ nữ Việt Nam")
@@ -173,15 +182,8 @@ _OTHER_HEAD = (
     r"(?=\s+(?!(?:Diễn\s+đàn|Hội|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|Chương\s+trình|Triển\s+lãm)\b)"
     rf"{_CAP})|"
     r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
-    # the bodies like the union abroad: "Tỉnh Đoàn Savannakhet", "Đoàn Thanh niên NDCM Lào
-    # tỉnh Salavan", "Liên hiệp Công đoàn tỉnh Salavan", "Chính hiệp tỉnh Vân Nam" (a
-    # Vietnamese one names no foreign place and is dropped like every other body)
-    r"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|"
-    # "Trung ương Đoàn TNCS Cuba", "T.Ư Đoàn TNCS Cuba", "Trung ương Liên hiệp Công đoàn Lào"
-    rf"(?:{_CENTRAL})?(?:Đoàn\s+[Tt]hanh\s+niên|Đoàn\s+TNCS|Đoàn(?=\s+Lào\b)|"
-    r"(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn)|Chính\s+hiệp|"
-    # the Chinese trade unions: "Tổng Công hội tỉnh Vân Nam"
-    r"Tổng\s+Công\s+hội|"
+    # the bodies like the union abroad (above) and "Chính hiệp tỉnh Vân Nam"
+    rf"{_YOUTH_HEAD}|{_TRADE_UNION_HEAD}|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
     r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b|\s+hữu\s+nghị\b))"
 )
@@ -248,6 +250,8 @@ _NAME_STOP = {
     "tháng",
 }
 _HEAD_RE = re.compile(rf"(?P<wu>{_WU_HEAD})|(?P<other>{_OTHER_HEAD})")
+#: a count before a level word: "các tỉnh", "4 tỉnh", "hai tỉnh"
+_COUNT = r"(?:các|\d+|hai|ba|bốn|năm)"
 _LEVEL = (
     r"(?:TP\.?|(?i:tỉnh|thành\s+phố|thủ\s+đô|huyện|xã|phường|thị\s+xã|thị\s+trấn|"
     r"quận|bản|cụm\s+bản|khu\s+vực|vùng|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?[ \t]*-?))"
@@ -879,18 +883,15 @@ def _read_places_list(text: str, pos: int, hits: list[PlaceHit]) -> list[PlaceHi
 #: the heads that name one body in several ways ("Đoàn Thanh niên NDCM Lào tỉnh Salavan",
 #: "Tỉnh Đoàn Salavan"; "Liên hiệp Công đoàn tỉnh Salavan", "Công đoàn tỉnh Salavan")
 _BODY_CLASS = (
-    (
-        re.compile(
-            rf"(?:Tỉnh|Thành|Khu)\s+[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|"
-            rf"(?:{_CENTRAL})?(?:Đoàn\s+[Tt]hanh\s+niên|Đoàn\s+TNCS|Đoàn)"
-        ),
-        "youth",
-    ),
-    (
-        re.compile(rf"(?:{_CENTRAL})?(?:Liên\s+hiệp\s+|Tổng\s+)?Công\s+đoàn|Tổng\s+Công\s+hội"),
-        "trade-union",
-    ),
+    # the head as read, and "Đoàn" alone after "Trung ương" ("Ủy viên T.Ư Đoàn ...")
+    (re.compile(rf"{_YOUTH_HEAD}|(?:{_CENTRAL})?Đoàn"), "youth"),
+    (re.compile(_TRADE_UNION_HEAD), "trade-union"),
 )
+
+
+def _body_class(head: str) -> str | None:
+    """ "youth" or "trade-union" for the head of a body like the union abroad."""
+    return next((c for rx, c in _BODY_CLASS if rx.fullmatch(head.strip())), None)
 
 
 def _same_body_key(org: _Org, head: str, hits: list[PlaceHit]) -> _Org:
@@ -905,9 +906,9 @@ def _same_body_key(org: _Org, head: str, hits: list[PlaceHit]) -> _Org:
         # "Ủy ban Trung ương Mặt trận Lào xây dựng đất nước" and "Mặt trận Lào xây dựng đất
         # nước": the body and its central committee, one partner
         head = inner.group(0)
-        if not any(rx.fullmatch(head.strip()) for rx, _ in _BODY_CLASS):
+        if _body_class(head) is None:
             return replace(org, key=f"other:{fold(head)}:{inside[0].match.code}")
-    cls = next((c for rx, c in _BODY_CLASS if rx.fullmatch(head.strip())), None)
+    cls = _body_class(head)
     if cls is None:
         return org
     return replace(org, key=f"other:{cls}:{inside[-1].match.code}")
@@ -917,7 +918,12 @@ _COMMITTEE_OF = re.compile(rf"(?:Ủy|Uỷ)\s+ban\s+{_CENTRAL}(?P<body>\S.*)$")
 
 
 _LISTED_NEXT = re.compile(rf"[ \t]*(?:,|và)[ \t]*(?P<level>(?:các[ \t]+)?{_LEVEL}[ \t]+)?")
-_COUNTED = re.compile(r"^(?:các|\d+|hai|ba|bốn|năm)\s+")
+_COUNTED = re.compile(rf"^{_COUNT}\s+")
+
+
+def _singular_level(written: str) -> str:
+    """The level word of a list as one place takes it: "các tỉnh" -> "tỉnh"."""
+    return _COUNTED.sub("", " ".join(written.split()))
 
 
 def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
@@ -929,8 +935,8 @@ def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
     if org is None or org.family != "other" or org.key.startswith("mission:"):
         return []
     head = _clean_name(text[head_start:pos])
-    cls = next((c for rx, c in _BODY_CLASS if rx.fullmatch(head)), fold(head))
-    written = _COUNTED.sub("", " ".join(level.group(0).split())) if level else ""
+    cls = _body_class(head) or fold(head)
+    written = _singular_level(level.group(0)) if level else ""
     stem_end = pos
     listed = _read_listed(text, pos + (level.end() if level else 0), written, hits)
     if len(listed) < 2:
@@ -941,7 +947,7 @@ def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
             before = _LEVEL_BEFORE.search(text, max(pos, hit.start - 30), hit.start)
             if before is None:
                 continue
-            written = _COUNTED.sub("", " ".join(before.group("level").split()))
+            written = _singular_level(before.group("level"))
             listed = _read_listed(text, hit.start, written, hits)
             if len(listed) >= 2:
                 stem_end = before.start()
@@ -965,9 +971,7 @@ def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
     ]
 
 
-_LEVEL_BEFORE = re.compile(
-    rf"[ \t]+(?P<level>(?:(?:các|\d+|hai|ba|bốn|năm)[ \t]+)?{_LEVEL})[ \t]+$"
-)
+_LEVEL_BEFORE = re.compile(rf"[ \t]+(?P<level>(?:{_COUNT}[ \t]+)?{_LEVEL})[ \t]+$")
 
 
 def _read_listed(text, at, written, hits) -> list[tuple[str, PlaceHit]]:
@@ -985,11 +989,12 @@ def _read_listed(text, at, written, hits) -> list[tuple[str, PlaceHit]]:
         if not nxt or _place_at(hits, _skip_ws(text, nxt.end())) is None:
             break
         if nxt.group("level"):
-            written = _COUNTED.sub("", " ".join(nxt.group("level").split()))
+            written = _singular_level(nxt.group("level"))
         at = nxt.end()
     return listed
 
 
+#: the level word a place is written with: "tỉnh Salavan" is named "Salavan" in a list
 _PLACE_PREFIX_START = re.compile(r"^(?i:tỉnh|thành\s+phố|TP\.?)\s+")
 
 
@@ -1071,7 +1076,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             rest,
         ):
             continue
-        level = re.match(rf"\s+(?:(?:các|\d+|hai|ba|bốn|năm)\s+)?{_LEVEL}\s+", rest)
+        level = re.match(rf"\s+(?:{_COUNT}\s+)?{_LEVEL}\s+", rest)
         lpos = pos + (level.end() if level else 0)
         if not level:
             lpos = _skip_ws(text, pos)
@@ -1114,8 +1119,11 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             org = _Org(
                 org.name, org.start, org.end, False, "overseas", "overseas:" + fold(org.name)
             )
-        side = _vietnamese_side(org, head, hits) if org is not None else None
-        if side is not None and org.family == "other" and not org.key.startswith("mission:"):
+        foreign_looking = (
+            org is not None and org.family == "other" and not org.key.startswith("mission:")
+        )
+        side = _vietnamese_side(org, head, hits) if foreign_looking else None
+        if side is not None:
             # "Hội hữu nghị Việt Nam - Nhật Bản", "Hội Việt kiều ...", "Ủy ban Trung ương MTTQ
             # Việt Nam tại Trung Quốc": a Vietnamese body (named after the country pair it
             # works for, or abroad for a visit); it covers its name but is not a partner.
@@ -1346,7 +1354,7 @@ _ENVOY = re.compile(
     r"(?:[ \t]+(?i:đặc\s+mệnh\s+toàn\s+quyền))?[ \t]+"
     # "Lãnh sự Vương quốc Campuchia", "Phó Lãnh sự Cộng hòa Dân chủ Nhân dân Lào": the
     # country's state name before its name
-    r"(?P<state>(?:Vương[ \t]+quốc|Cộng[ \t]+hòa(?:[ \t]+Dân[ \t]+chủ[ \t]+Nhân[ \t]+dân)?|"
+    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+hòa(?:[ \t]+Dân[ \t]+chủ[ \t]+Nhân[ \t]+dân)?|"
     r"Liên[ \t]+bang|Nhà[ \t]+nước)[ \t]+)?"
 )
 
@@ -1606,7 +1614,7 @@ def _vn_units(head: str, places: list[PlaceHit]) -> list[_Org]:
     out = []
     for p in places:
         level = "TP" if p.match.code in _CENTRAL_CITIES else "tỉnh"
-        name = re.sub(r"^(?:tỉnh|TP\.?|thành\s+phố)\s+", "", p.text, flags=re.IGNORECASE)
+        name = _PLACE_PREFIX_START.sub("", p.text)
         out.append(
             _Org(f"{head} {level} {name}", p.start, p.end, True, "wu", f"wu:{p.match.code}", "VN")
         )
@@ -1730,7 +1738,7 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         if after is not None:
             foreign_hits.append(after)
         level_text = " ".join(level.group(0).split()) if level else ""
-        collective = bool(level and re.match(r"(?:các|\d+|hai|ba|bốn|năm)\s", level_text))
+        collective = bool(level and re.match(rf"{_COUNT}\s", level_text))
         if places[0].match.kind == "region" and len(places) == 1:
             # "Hội Phụ nữ 4 tỉnh Nam Lào (Attapư, Chămpasắk, Salavan, Sêkông)": the region's
             # provinces listed after it, one union each
@@ -1741,7 +1749,7 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
         if foreign_hits:
             country = next((p.match.country for p in foreign_hits), "")
             if len(places) > 1 and all(p.match.kind == "subdivision" for p in places):
-                singular = re.sub(r"^(?:các|\d+|hai|ba|bốn|năm)\s+", "", level_text)
+                singular = _singular_level(level_text)
                 out = []
                 for p in places:
                     name = f"{head_clean} {singular} {p.text}".replace("  ", " ")
