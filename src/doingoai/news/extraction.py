@@ -184,7 +184,7 @@ _OTHER_HEAD = (
     r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
     # the bodies like the union abroad (above) and "Chính hiệp tỉnh Vân Nam"
     rf"{_YOUTH_HEAD}|{_TRADE_UNION_HEAD}|Chính\s+hiệp|"
-    r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|"
+    r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|Liên\s+minh|"
     r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b|\s+hữu\s+nghị\b))"
 )
 #: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
@@ -1162,6 +1162,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_acronym_orgs(text, orgs, hits)
     _add_slash_country_orgs(text, orgs, hits)
     _add_foreign_bodies(text, orgs, hits)
+    _add_foreign_schools(text, orgs, hits)
     _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
     # "tổ chức Children of Vietnam (COV)": a body found by its foreign name takes its acronym
@@ -1202,9 +1203,19 @@ def _add_quoted_names(text: str, orgs: list[_Org]) -> None:
 #: (ANC) cầm quyền của Nam Phi": a foreign body the reader could not bound, named by the
 #: acronym the text gives it
 _ACRONYM_NAMED = re.compile(
-    r"(?P<head>Trung\s+tâm|Viện|Tổ\s+chức|Quỹ|Đảng|Cơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
-    r"Chương\s+trình)\s+(?P<words>[^()\n.;]{3,90}?)[ \t]*\((?P<a>[A-Z][A-Z&]{1,7})\)"
+    r"(?P<head>Trung\s+tâm|Viện|[Tt]ổ\s+chức|Quỹ|Đảng|Cơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
+    r"Chương\s+trình|Ngân\s+hàng|Liên\s+hiệp)\s+"
+    # "tổ chức buổi gặp gỡ Đoàn của tổ chức ...": the name starts at the last head
+    r"(?P<words>(?:(?![Tt]ổ\s+chức\s)[^()\n.;]){3,90}?)[ \t]*"
+    # "(Veterans of Foreign Wars - VFW)": the name in its own language before the acronym
+    r"\((?:(?P<own>[A-Z][A-Za-z]+(?:[ \t]+[A-Za-z]+){1,6})[ \t]+[-–][ \t]+)?"
+    r"(?P<a>[A-Z][A-Z&]{1,7})\)"
 )
+#: "Việt Nam" in a foreign body's name as the place it served or works in ("Tổ chức Cựu
+#: chiến binh Mỹ tham chiến ở Việt Nam (VVA)"), not as its nationality
+_IN_VIETNAM = re.compile(r"(?:\b(?:ở|tại)[ \t]+)?Việt[ \t]+Nam")
+#: "Liên hiệp Công đoàn thế giới (WFTU)": a world body, of no one country
+_WORLD_BODY = re.compile(r"\b(?i:thế[ \t]+giới)$")
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
 _HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
 
@@ -1291,6 +1302,60 @@ def _add_foreign_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> No
     orgs.sort(key=lambda o: o.start)
 
 
+#: "Trường Đại học Aizu", "trường ĐH Nữ sinh Seoul", "Trường trung học Osaka Sakurazuka": a
+#: school named in a foreign language (its last word foreign, or a foreign city)
+_FOREIGN_SCHOOL = re.compile(
+    r"(?<!\w)(?:[Tt]rường[ \t]+(?:(?i:đại[ \t]+học)|ĐH|(?i:cao[ \t]+đẳng)|(?i:trung[ \t]+học))|"
+    r"Đại[ \t]+học|ĐH)"
+    rf"(?P<name>(?:[ \t]+(?:{_CAP}[\w’'-]*|[a-zđ]\w*(?=[ \t]+{_CAP}))){{1,5}})"
+)
+
+
+def _school_word(word: str) -> bool:
+    """A foreign word of a school's name; a name in capitals ("MAIZURU", "RMIT") too, but
+    not a short acronym ("FPT")."""
+    if word.isupper() and word.isalpha():
+        return len(word) >= 4 and not _VI_SYLLABLE.fullmatch(fold(word))
+    return _foreign_word(word)
+
+
+def _add_foreign_schools(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _FOREIGN_SCHOOL.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in orgs):
+            continue
+        # "đặt tại Đại học Chulalongkorn", "(thuộc ĐH Quốc gia New York ...)": a seat or
+        # the body something belongs to, not a school taking part
+        if re.search(r"\b(?:tại|ở|thuộc)[ \t]+$", text[max(0, m.start() - 8) : m.start()]):
+            continue
+        words = m.group("name").split()
+        cut = next(
+            (k for k, w in enumerate(words) if w in _CAPITAL_STOP or w in _NAME_STOP), len(words)
+        )
+        words = words[:cut]
+        while words and not words[-1][0].isupper():
+            words.pop()
+        if not words:
+            continue
+        end = m.start("name")
+        for w in words:
+            end = text.index(w, end) + len(w)
+        last = _place_at(hits, end - len(words[-1]))
+        city = last is not None and last.match.foreign and last.match.kind != "country"
+        if not city and not _school_word(words[-1]):
+            continue
+        # one school however its head is written ("Trường đại học MAIZURU", "ĐH Maizuru")
+        key = "school:" + fold(words[-1])
+        if any(
+            o.key == key or (_FOREIGN_SCHOOL.match(o.name) and fold(o.name).endswith(key[7:]))
+            for o in orgs
+        ):
+            continue
+        name = " ".join(text[m.start() : end].split())
+        country = last.match.country if city else ""
+        orgs.append(_Org(name, m.start(), end, False, "other", key, country, guessed=True))
+    orgs.sort(key=lambda o: o.start)
+
+
 #: "tổ chức GPI/Hàn Quốc": a body named by its acronym, its country after a slash
 _SLASH_COUNTRY = re.compile(r"\b(?i:tổ\s+chức)[ \t]+(?P<a>[A-Z][A-Za-z0-9&-]{1,15})/(?=\S)")
 
@@ -1320,10 +1385,18 @@ def _add_slash_country_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -
 def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     for m in _ACRONYM_NAMED.finditer(text):
         acronym = m.group("a")
-        if acronym in _HOME_ACRONYMS or any(o.start < m.end() and m.start() < o.end for o in orgs):
+        covered = [o for o in orgs if o.start < m.end() and m.start() < o.end]
+        # a body read from the start of the name, not bounded up to its acronym, gives way
+        if acronym in _HOME_ACRONYMS or any(
+            o.is_unit or o.family != "other" or o.start < m.start() or o.end > m.end()
+            for o in covered
+        ):
             continue
-        words = m.group("words")
-        if not re.match(_CAP, words) or "Việt Nam" in words:
+        # 'Tổ chức "Cựu chiến binh Mỹ tham chiến tại Việt Nam" (VVA)': a name in quotes
+        words = m.group("words").strip('"“”')
+        if not re.match(_CAP, words) or any(
+            not v.group(0).startswith(("ở", "tại")) for v in _IN_VIETNAM.finditer(words)
+        ):
             continue
         # a foreign place in the name, or "của <country>" right after the acronym
         inside = [h for h in hits if m.start("words") <= h.start < m.end("words")]
@@ -1337,8 +1410,18 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
         foreign_name = all(_foreign_word(w) or len(w) <= 2 for w in name_words) and any(
             _foreign_word(w) for w in name_words
         )
-        if not foreign and not foreign_name:
+        own = m.group("own")
+        if own:
+            own_words = own.split()
+            foreign_name = foreign_name or (
+                all(_foreign_word(w) or len(w) <= 3 for w in own_words)
+                and sum(_foreign_word(w) for w in own_words) >= 2
+            )
+        world = _WORLD_BODY.search(words.rstrip()) is not None
+        if not foreign and not foreign_name and not world:
             continue
+        for other in covered:
+            orgs.remove(other)
         country = foreign[0].match.country if foreign else ""
         orgs.append(
             _Org(acronym, m.start(), m.end(), False, "other", "known:" + fold(acronym), country)
@@ -1474,6 +1557,18 @@ def _use_acronyms(text: str, orgs: list[_Org]) -> None:
             "known:" + fold(acronym),
             org.country,
         )
+        # the same name written in full elsewhere (a headline before the acronym is given)
+        for k, same in enumerate(orgs):
+            if same.key == org.key and same is not org and not same.is_unit:
+                orgs[k] = _Org(
+                    acronym,
+                    same.start,
+                    same.end,
+                    False,
+                    same.family,
+                    "known:" + fold(acronym),
+                    same.country,
+                )
 
 
 #: the union's own institutions and the Vietnamese women's organisations beside it:
@@ -1880,7 +1975,12 @@ _INTERNATIONAL = re.compile(
 _SPEECH_WORDS = {"nói", "cho", "biết", "phát", "biểu", "chia", "sẻ", "khẳng", "nhấn", "bày", "cảm"}
 
 
-_FRONT_TAIL = re.compile(r"[ \t]+(?i:xây[ \t]+dựng[ \t]+đất[ \t]+nước)\b")
+_PAIR_VIET = re.compile(r"[ \t]*[-–][ \t]*Việt(?:[ \t]+Nam)?(?!\w)")
+#: "Tổ chức Cựu chiến binh Mỹ tham chiến tại Việt Nam": the veterans' name goes on too
+_FRONT_TAIL = re.compile(
+    r"[ \t]+(?i:xây[ \t]+dựng[ \t]+đất[ \t]+nước|"
+    r"tham[ \t]+chiến[ \t]+(?:tại|ở)[ \t]+Việt[ \t]+Nam)\b"
+)
 
 
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
@@ -1905,6 +2005,9 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             # "Mặt trận Lào xây dựng đất nước": the Lao Front's name goes on after the
             # country, in any case
             goes_on = _FRONT_TAIL.match(text, hit.end)
+            # "Hội Hữu nghị Nga-Việt": the pair's Vietnamese side ends the name
+            if goes_on is None and re.search(r"(?i:hữu\s+nghị)", text[head_start : hit.start]):
+                goes_on = _PAIR_VIET.match(text, hit.end)
             if goes_on:
                 i = last_place_end = goes_on.end()
             after_place = []
@@ -2006,6 +2109,13 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             f"other:{fold(name)}",
             foreign.match.country,
         )
+    # "Đại học GaChon - Hàn Quốc", "Tổ chức AEA- Hàn Quốc": the country after a dash gives
+    # the country, it is not part of the name (a friendship pair "Hội hữu nghị Lào - Việt
+    # Nam" is named by both)
+    if foreign.end == end and foreign.match.kind == "country":
+        dash = re.search(r"(?P<last>[\w’'&.]+)[ \t]*[–-][ \t]*$", text[head_start : foreign.start])
+        if dash and _foreign_name_word(dash.group("last")):
+            end = head_start + dash.end("last")
     # "Sở Công tác phụ nữ tỉnh Stung Treng (Campuchia)": the country after the name gives
     # the country, it is not part of the name
     name = " ".join(text[head_start:end].split())

@@ -328,8 +328,9 @@ _CONTEXT_WORDS = {
     "bao",
 }
 #: the same, compared as written (folded, "đỏ" and "do" would be the surname "Đỗ"): "Hội Chữ
-#: thập đỏ Mỹ", "do Mỹ tài trợ", "Đại sứ Mỹ"
-_CONTEXT_EXACT = {"đỏ", "do", "sứ"}
+#: thập đỏ Mỹ", "do Mỹ tài trợ", "Đại sứ Mỹ", "cựu chiến binh Mỹ" (not the place "Bình Mỹ"),
+#: "Hội hữu nghị Nga - Việt"
+_CONTEXT_EXACT = {"đỏ", "do", "sứ", "binh", "nghị"}
 
 # Vietnamese provinces: extra spellings.
 VN_ALIASES: dict[str, list[str]] = {
