@@ -2185,3 +2185,49 @@ def test_american_veterans_name_their_country():
 )
 def test_the_foreign_sides_friendship_bodies(text, partners):
     assert _partners(text) == partners
+
+
+def test_a_communes_name_ending_in_hoi_before_a_comma():
+    # bench/news/corpus/fresh16/654 (tgu.edu.vn): "Hội" ends the commune's name here, it does
+    # not start a body's
+    text = (
+        "Tình nguyện\n\nChương trình tình nguyện vì cộng đồng từ ngày 26/12/2018 đến ngày "
+        "02/01/2019 tại xã Tân Hội, thị xã Cai Lậy, tỉnh Tiền Giang."
+    )
+    assert extract(text).places == ["xã Tân Hội", "thị xã Cai Lậy", "tỉnh Tiền Giang"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # bench/news/corpus/fresh10/333 (Red Cross): an anniversary's span written with dots
+        # is not the activity's date
+        (
+            "Trao 17 chiếc xe lăn cho người khuyết tật ở Tây Ninh\n\n"
+            "Nhân kỷ niệm 53 năm Ngày Vì nạn nhân chất độc da cam/Dioxin "
+            "(10.8.1961 – 10.8.2014), chiều ngày 8.8.2014, tại Trung tâm văn hóa thể thao "
+            "huyện, Hội trao 50 chiếc xe lăn.",
+            date(2014, 8, 8),
+            None,
+        ),
+        # fresh16/656 (vietnamasean): a span of days, "Ngày" starting the sentence
+        (
+            "Việt Nam đăng cai diễn đàn Thủ lĩnh sinh viên ASEAN lần thứ 6\n\n"
+            "Ngày 5 đến ngày 9-12-2017, Diễn đàn Thủ lĩnh Sinh viên ASEAN lần thứ "
+            "9 diễn ra tại Thành phố Hồ Chí Minh.",
+            date(2017, 12, 5),
+            date(2017, 12, 9),
+        ),
+        # fresh12/484 (vanhaiphong): "ngày mồng 5"
+        (
+            "Đoàn Nhà văn Trung Quốc thăm và làm việc tại Việt Nam\n\n"
+            "Sáng ngày mồng 5 tháng 11 năm 2013, tại Hội trường Hội Nhà văn, "
+            "đoàn làm việc với Ban Chấp hành.",
+            date(2013, 11, 5),
+            None,
+        ),
+    ],
+)
+def test_dates_as_these_papers_write_them(text, start, end):
+    result = extract(text)
+    assert (result.start_date, result.end_date) == (start, end or start)

@@ -92,23 +92,24 @@ _PATTERNS = [
         month_sep=r"\s*/\s*",
         after=r"(?!\s*/?\d)",
     ),
-    # từ ngày 15 đến 19-9, trong hai ngày 25 và 26-5 (a dash between day and month)
+    # từ ngày 15 đến 19-9, trong hai ngày 25 và 26-5 (a dash between day and month),
+    # "Ngày 5 đến ngày 9-12-2017"
     _day_range(
-        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các)\s+)?ngày\s+",
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các)\s+)?(?:ngày|(?<![\w])Ngày)\s+",
         r"đến|tới|và",
         month_sep="-",
         after=r"(?![\d/-])",
     ),
-    # từ ngày 5 đến ngày 7 tháng 3 (năm 2023)
+    # từ ngày 5 đến ngày 7 tháng 3 (năm 2023), "ngày mồng 5 đến mồng 7 tháng 3"
     _day_range(
-        r"(?:[Tt]ừ\s+)?ngày\s+",
+        r"(?:[Tt]ừ\s+)?ngày\s+(?:mồng\s+|mùng\s+)?",
         r"đến|tới|và|[-–—]",
         month_sep=r"\s+tháng\s+",
         year_sep=r"\s*(?:năm|,|/)\s*",
     ),
-    # ngày 5 tháng 3 (năm 2023)
+    # ngày 5 tháng 3 (năm 2023), "ngày mồng 5 tháng 11 năm 2013"
     re.compile(
-        r"(?:[Nn]gày\s+)"
+        r"(?:[Nn]gày\s+(?:mồng\s+|mùng\s+)?)"
         + _D.format(n="d1")
         + r"\s+tháng\s+"
         + _M.format(n="m1")

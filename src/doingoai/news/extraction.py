@@ -834,7 +834,11 @@ def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
             name = name[: m.start("num") - m.start("name")]
         # stop before a word that starts another phrase ("huyện Nam Giang Sáng nay")
         words = name.split()
+        # ... but "xã Tân Hội, thị xã Cai Lậy": a last word before a comma ends the name
+        closed = re.match(r"[ \t]*(?:[,.;)]|$)", work[m.end("name") :]) is not None
         while words and words[-1] in {"Hội", "Đoàn", "Sáng", "Chiều", "Ngày", "Việt"}:
+            if closed and len(words) > 1 and m.start("name") + len(name) == m.end("name"):
+                break
             words.pop()
         if not words:
             continue
@@ -2954,10 +2958,11 @@ def _weigh(result: Extraction, orgs, hits, cue, title_span, lead, offset: int) -
 _MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|nay)\s+(?:ngày\s+)?$")
 
 
-#: an anniversary written with its years: "(8/3/1910-2020)", "(30/4/1975-30/4/2025)"
+#: an anniversary written with its years: "(8/3/1910-2020)", "(30/4/1975-30/4/2025)",
+#: "(10.8.1961 – 10.8.2014)"
 _ANNIVERSARY_SPAN = re.compile(
-    r"\(\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?:19|20)\d\d\s*[-–]\s*"
-    r"(?:[0-3]?\d/[01]?\d/)?(?P<y>(?:19|20)\d\d)\s*\)"
+    r"\(\s*(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?:19|20)\d\d\s*[-–]\s*"
+    r"(?:[0-3]?\d(?P=sep)[01]?\d(?P=sep))?(?P<y>(?:19|20)\d\d)\s*\)"
 )
 
 
@@ -3060,8 +3065,12 @@ def _usable_dates(
     mốc lịch sử"); a date without its year and with no publication date takes the year
     of a dated span of the text that holds it ("từ ngày 26 – 30/11/2014 ... ngày 28/11")."""
     out = []
+    # "(10.8.1961 – 10.8.2014)": the two ends of an anniversary's span, read one by one
+    spans = [(m.start(), m.end()) for m in _ANNIVERSARY_SPAN.finditer(text)]
     for d in dates:
         if (d.last - d.first).days > 366:
+            continue
+        if any(s <= d.start < e for s, e in spans):
             continue
         if published is not None and d.has_year and abs((d.first - published).days) > 400:
             continue
