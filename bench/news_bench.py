@@ -58,6 +58,11 @@ def main(argv=None) -> int:
         help="read the corpus this many times for the speed (default 5)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="read with the rules alone, without the model's additions",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the mistakes")
     parser.add_argument(
         "--errors",
@@ -67,7 +72,7 @@ def main(argv=None) -> int:
         "the values read but not labelled (+) and labelled but not read (-)",
     )
     args = parser.parse_args(argv)
-    report = score(args.corpus, repeat=args.repeat)
+    report = score(args.corpus, repeat=args.repeat, use_model=not args.rules_only)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str, indent=1))
         return 0

@@ -1,21 +1,21 @@
-"""A CRF for the news reader's entity fields (units, partners, places), compared with
-the rules: trained on one labelled part of bench/news/corpus, scored on another.
+"""The news reader's CRF (``doingoai.news.model``) against its rules, and the model the
+product ships: trained on labelled parts of bench/news/corpus, scored on another.
 
-    PYTHONPATH=<dir with python-crfsuite> .venv/bin/python bench/news_crf.py \
-        bench/news/corpus/tune [bench/news/corpus/holdout ...] [--test PART] [--folds 5]
+    .venv/bin/python bench/news_crf.py bench/news/corpus/tune [bench/news/corpus/holdout ...] \
+        [--test PART] [--folds 5] [--save src/doingoai/news/data/news_crf.crfsuite]
 
 Several training parts are pooled. Without ``--test`` it cross-validates on them
-(``--folds``). Four readers are scored per field (precision, recall, F1 over sets of
-folded names, as ``doingoai.news.scoring``): ``rules`` (the reader as it is), ``crf`` (a
-CRF on words, shapes and the gazetteer), ``both`` (the CRF also given the rules' spans as
-features: the hybrid) and ``fill`` (the rules' names, and ``both``'s where the rules found
-none for a field). The training tags come from the labels: every place in the text where
-a labelled name is written is tagged B-/I-<field>; labels the text does not hold word for
-word (a name completed or normalised by the labeller) give no tag.
-
-Needs python-crfsuite 0.9.12 from PyPI (not a dependency of the project: an experiment,
-installed apart, e.g. ``pip install --target DIR python-crfsuite==0.9.12``; nothing is
-downloaded at run time; see bench/news/RESULTS.md).
+(``--folds``). Readers scored per field (precision, recall, F1 over sets of folded names,
+as ``doingoai.news.scoring``): ``rules`` (the rules alone), ``crf`` (a CRF on words, shapes
+and the gazetteer), ``both`` (the CRF also given the rules' spans as features: the hybrid),
+``fill`` (the rules' names, and ``both``'s where the rules found none for a field) and
+``unionT`` (the rules' names and the hybrid's names it is sure of: every token's marginal
+at least T; the product reads with T = ``model.SURE`` for partners and places). The
+training tags come from the labels: every place in the text where a labelled name is
+written is tagged B-/I-<field>; labels the text does not hold word for word (a name
+completed or normalised by the labeller) give no tag. ``--save`` trains the hybrid on all
+the training parts and writes it where the product reads it. Features, tokens and names
+are the product's own (``doingoai.news.model``); python-crfsuite is a dependency.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -38,44 +37,31 @@ django.setup()
 import pycrfsuite  # noqa: E402
 
 from doingoai.core.text import fold  # noqa: E402
+from doingoai.news import model as crf  # noqa: E402
 from doingoai.news.extraction import _mask, extract  # noqa: E402
 from doingoai.news.gazetteer import find_places  # noqa: E402
 from doingoai.news.scoring import load_corpus  # noqa: E402
 
-FIELDS = ("units", "partners", "places")
-_TOKEN = re.compile(r"\w+(?:[-.&]\w+)*|[^\w\s]")
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+FIELDS = crf.TAGGED
+UNION_AT = (0.5, 0.7, 0.9)
 
 
 def _article(source: Path, label: dict) -> dict:
     text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
     masked = _mask(text)[0]
-    toks = _tokens(masked)
+    toks = crf.tokens(masked)
     published = None
     if label.get("_published"):
         from datetime import date
 
         published = date.fromisoformat(label["_published"])
-    ex = extract(text, published=published)
-    rule_tag = ["O"] * len(toks)
-    for name, s, e in ex.spans:
-        if name in FIELDS:
-            for i, (ts, te, _) in enumerate(toks):
-                if s <= ts and te <= e:
-                    rule_tag[i] = name
-    place_tag = ["O"] * len(toks)
-    for hit in find_places(masked):
-        for i, (ts, te, _) in enumerate(toks):
-            if hit.start <= ts and te <= hit.end:
-                place_tag[i] = hit.match.kind + ("-f" if hit.match.foreign else "-vn")
+    # the rules alone: their reading is what the model is given
+    ex = extract(text, published=published, use_model=False)
     gold = ["O"] * len(toks)
     folded = [fold(t) for _, _, t in toks]
     for field in FIELDS:
         for value in label.get(field) or []:
-            want = [fold(t) for _, _, t in _tokens(value)]
+            want = [fold(t) for _, _, t in crf.tokens(value)]
             n = len(want)
             if not n:
                 continue
@@ -87,53 +73,16 @@ def _article(source: Path, label: dict) -> dict:
     return {
         "toks": toks,
         "text": masked,
-        "rule": rule_tag,
-        "place": place_tag,
+        "rule": crf.rule_tags(toks, ex.spans),
+        "place": crf.place_tags(toks, find_places(masked)),
         "gold": gold,
         "label": label,
         "rules_out": {f: getattr(ex, f) for f in FIELDS},
     }
 
 
-def _word_features(tok: str, place: str, rule: str, with_rules: bool) -> dict:
-    f = fold(tok)
-    feats = {
-        "w": f,
-        "cap": tok[:1].isupper(),
-        "upper": tok.isupper() and len(tok) > 1,
-        "digit": tok.isdigit(),
-        "punct": not tok[:1].isalnum(),
-        "suf2": f[-2:],
-        "place": place,
-    }
-    if with_rules:
-        feats["rule"] = rule
-    return feats
-
-
 def features(art: dict, with_rules: bool) -> list[dict]:
-    toks = art["toks"]
-    base = [
-        _word_features(t, art["place"][i], art["rule"][i], with_rules)
-        for i, (_, _, t) in enumerate(toks)
-    ]
-    out = []
-    for i in range(len(toks)):
-        feats = {"bias": 1.0}
-        for k, v in base[i].items():
-            feats[k] = v
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < len(toks):
-                for k in ("w", "cap", "place", "rule", "punct"):
-                    if k in base[j]:
-                        feats[f"{off}:{k}"] = base[j][k]
-            else:
-                feats[f"{off}:edge"] = True
-        if i > 0 and i + 1 < len(toks):
-            feats["-1w+1w"] = base[i - 1]["w"] + "|" + base[i + 1]["w"]
-        out.append({k: (str(v) if not isinstance(v, float) else v) for k, v in feats.items()})
-    return out
+    return crf.features(art["toks"], art["place"], art["rule"] if with_rules else None)
 
 
 def train(arts: list[dict], with_rules: bool, model_path: str) -> None:
@@ -144,28 +93,19 @@ def train(arts: list[dict], with_rules: bool, model_path: str) -> None:
     trainer.train(model_path)
 
 
-def predict(arts: list[dict], with_rules: bool, model_path: str) -> list[dict]:
+def predict(arts: list[dict], with_rules: bool, model_path: str, sure: float = 0.0) -> list[dict]:
+    """The names the model tags; with ``sure``, only those whose every token's tag has a
+    marginal probability of at least ``sure``."""
     tagger = pycrfsuite.Tagger()
     tagger.open(model_path)
     out = []
     for art in arts:
-        tags = tagger.tag(features(art, with_rules))
-        names: dict[str, list[str]] = {f: [] for f in FIELDS}
-        i = 0
-        toks = art["toks"]
-        while i < len(tags):
-            if tags[i].startswith("B-"):
-                field = tags[i][2:]
-                j = i + 1
-                while j < len(tags) and tags[j] == f"I-{field}":
-                    j += 1
-                name = " ".join(art["text"][toks[i][0] : toks[j - 1][1]].split())
-                if fold(name) not in {fold(n) for n in names[field]}:
-                    names[field].append(name)
-                i = j
-            else:
-                i += 1
-        out.append(names)
+        tagger.set(features(art, with_rules))
+        tags = tagger.tag()
+        found = crf.names(
+            art["text"], art["toks"], tags, lambda k, tag: tagger.marginal(tag, k), sure
+        )
+        out.append({f: [n for n, _, _ in found[f]] for f in FIELDS})
     return out
 
 
@@ -194,16 +134,22 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--save", help="keep the 'both' model trained on all of TRAIN here")
     args = parser.parse_args(argv)
-    train_arts = [_article(s, lab) for part in args.train for s, lab in load_corpus(part)]
+    pairs = [(s, lab) for part in args.train for s, lab in load_corpus(part)]
+    train_arts = []
+    for k, (s, lab) in enumerate(pairs, 1):
+        train_arts.append(_article(s, lab))
+        if k % 100 == 0 or k == len(pairs):
+            print(f"read {k}/{len(pairs)} training articles", file=sys.stderr, flush=True)
     model = "/tmp/news_crf_model.crfsuite"
     results: dict[str, list] = {"rules": [], "crf": [], "both": [], "fill": []}
+    results.update({f"union{t}": [] for t in UNION_AT})
     if args.test:
         test_arts = [_article(s, lab) for s, lab in load_corpus(args.test)]
         splits = [(train_arts, test_arts)]
     else:
         order = list(range(len(train_arts)))
         random.Random(18).shuffle(order)
-        splits = []
+        splits = []  # --folds 0: no evaluation, only --save
         for k in range(args.folds):
             held = {order[i] for i in range(k, len(order), args.folds)}
             splits.append(
@@ -219,17 +165,31 @@ def main(argv=None) -> int:
         for mode, with_rules in (("crf", False), ("both", True)):
             train(tr, with_rules, model)
             results[mode].extend(predict(te, with_rules, model))
+        # "unionT": the rules' names and the hybrid's names it is sure of (every token's
+        # marginal at least T)
+        for t in UNION_AT:
+            sure = predict(te, True, model, sure=t)
+            results[f"union{t}"].extend(
+                {
+                    f: r[f] + [n for n in b[f] if fold(n) not in {fold(x) for x in r[f]}]
+                    for f in FIELDS
+                }
+                for r, b in zip((a["rules_out"] for a in te), sure, strict=True)
+            )
     # "fill": the rules' names, and the hybrid's only where the rules found none for a field
     results["fill"] = [
         {f: (r[f] if r[f] else b[f]) for f in FIELDS}
         for r, b in zip(results["rules"], results["both"], strict=True)
     ]
+    if not evaluated:
+        results = {}
     print(f"{len(evaluated)} articles scored ({'test part' if args.test else 'cross-validation'})")
-    print(f"{'reader':<8}" + "".join(f"{f + ' P/R/F1':>24}" for f in FIELDS))
+    print(f"{'reader':<9}" + "".join(f"{f + ' P/R/F1':>24}" for f in FIELDS))
     for mode, outs in results.items():
         rep = score(evaluated, outs)
-        print(f"{mode:<8}" + "".join(f"{'/'.join(f'{x:.3f}' for x in rep[f]):>24}" for f in FIELDS))
+        print(f"{mode:<9}" + "".join(f"{'/'.join(f'{x:.3f}' for x in rep[f]):>24}" for f in FIELDS))
     if args.save:
+        print(f"training the hybrid on {len(train_arts)} articles ...", file=sys.stderr, flush=True)
         train(train_arts, True, args.save)
         print(f"model saved: {args.save} ({Path(args.save).stat().st_size} bytes)")
     return 0

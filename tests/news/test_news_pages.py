@@ -538,3 +538,23 @@ def test_review_of_an_article_read_before_reasons_were_kept(world, login):
     html = client.get(reverse("news_review", args=[item.pk])).content.decode()
     assert '<a href="#field-kind">' in html
     assert re.search(r'<div class="field unsure" id="field-kind">', html)
+
+
+def test_review_says_which_partner_the_model_added(world, login):
+    """Issue 18: a partner the rules did not read but the model did is drafted, and the
+    review page asks the officer to check it first, saying why."""
+    client = login("daklak")
+    text = (
+        "Phụ nữ Việt Nam và Nga trao đổi hợp tác\n\nTrong buổi làm việc với Ủy ban bảo vệ gia "
+        "đình, cha mẹ và trẻ em Nga, Hội Phụ nữ Nga “Niềm hy vọng nước Nga” (thuộc Đảng cộng "
+        "sản Nga), Chủ tịch Trung ương Hội Liên hiệp Phụ nữ Việt Nam Hà Thị Nga bày tỏ vui "
+        "mừng trước mối quan hệ tốt đẹp giữa 2 nước Việt Nam - LB Nga."
+    )
+    paste(client, text=text, published="2024-07-03")
+    item = NewsItem.objects.get()
+    assert "Ủy ban bảo vệ gia đình, cha mẹ và trẻ em Nga" in item.extraction["partners"]
+    assert item.extraction["doubts"]["partners"] == "by_model"
+    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    assert box and '<a href="#field-partners">' in box.group(0)
+    assert "mô hình thống kê" in box.group(0)  # the reason, in Vietnamese

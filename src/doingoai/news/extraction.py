@@ -37,6 +37,7 @@ from datetime import date
 
 from doingoai.core.text import fold, squash
 
+from . import model
 from .amounts import Amount, find_amounts, is_approximate
 from .dates import DateHit, find_dates
 from .documents import segment
@@ -2596,8 +2597,15 @@ _ANNIVERSARY_OF = re.compile(r"(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập[ \t]+$")
 PLACE_TRACE: list | None = None
 
 
-def extract(text: str, *, title: str | None = None, published: date | None = None) -> Extraction:
-    """Read one article. ``text`` may be raw (with title line and furniture)."""
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    use_model: bool = True,
+) -> Extraction:
+    """Read one article. ``text`` may be raw (with title line and furniture).
+    ``use_model`` False reads with the rules alone (what the model is trained on)."""
     text = unicodedata.normalize("NFC", text or "")
     masked, title_end, found_title, dateline = _mask(text)
     if published is None:
@@ -2903,9 +2911,44 @@ def extract(text: str, *, title: str | None = None, published: date | None = Non
 
     # Sub-events.
     result.events = _events(work, folded, hits, body_start, offset)
+    if use_model:
+        _add_model_names(result, masked, spans)
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
     _weigh(result, orgs, hits, cue, title_span, lead, offset)
     return result
+
+
+def _words_within(a: str, b: str) -> bool:
+    """Are the words of one name all in the other, in order ("Liên hiệp Phụ nữ Quảng Tây"
+    in "Liên hiệp Phụ nữ Khu tự trị dân tộc Choang Quảng Tây")?"""
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    rest = iter(long)
+    return all(w in rest for w in short)
+
+
+def _add_model_names(result: Extraction, masked: str, spans: list) -> None:
+    """The partners and places the model is sure of and the rules did not read
+    (``doingoai.news.model``); each field it adds to is marked unsure."""
+    from .matching import organisation_key
+
+    found = model.sure_names(masked, list(spans), find_places(masked))
+    for what in model.ADDED:
+        have = getattr(result, what)
+        for name, start, end in found[what]:
+            # one body or place written two ways ("ĐSQ Nhật Bản", "Đại sứ quán Nhật Bản";
+            # "Liên hiệp Phụ nữ Quảng Tây" and its name in full) is read once
+            if any(
+                organisation_key(name) == organisation_key(n) or _words_within(name, n)
+                for n in have
+            ):
+                continue
+            if what == "places":
+                hit = match_place(name)
+                if hit is not None and hit.kind == "country":
+                    continue  # countries are their own field
+            have.append(name)
+            spans.append((what, start, end))
+            result.doubt(what, "by_model")
 
 
 #: why a field is unsure (the review page says it in the officer's words): field -> reason
@@ -2914,8 +2957,8 @@ DOUBTS = {
     "start_date": ("year_missing", "year_inferred", "outside_lead", "none_found"),
     "kind": ("no_cue",),
     "units": ("none_found", "completed"),
-    "partners": ("none_found", "by_name_form"),
-    "places": ("none_found", "outside_lead"),
+    "partners": ("none_found", "by_name_form", "by_model"),
+    "places": ("none_found", "outside_lead", "by_model"),
     "countries": ("in_passing",),
     "amounts": ("direction_guessed", "direction_unknown", "rounded"),
 }

@@ -61,16 +61,22 @@ def load_corpus(corpus_dir: str | Path) -> list[tuple[Path, dict]]:
     return pairs
 
 
-def read_article(source: Path, label: dict | None = None) -> dict:
-    """Run the reader on one corpus article and return its JSON."""
+def read_article(source: Path, label: dict | None = None, *, use_model: bool = True) -> dict:
+    """Run the reader on one corpus article and return its JSON (``use_model`` False: the
+    rules alone)."""
     published = None
     if label and label.get("_published"):
         published = date.fromisoformat(label["_published"])
     if source.suffix.lower() == ".txt":
         text = source.read_text(encoding="utf-8")
-        return extract(text, published=published).to_json()
+        return extract(text, published=published, use_model=use_model).to_json()
     doc = read_document(source)
-    return extract(doc.body_text, title=doc.title, published=published or doc.published).to_json()
+    return extract(
+        doc.body_text,
+        title=doc.title,
+        published=published or doc.published,
+        use_model=use_model,
+    ).to_json()
 
 
 def _norm_scalar(value) -> str:
@@ -155,15 +161,18 @@ def sureness(results: list[tuple[str, dict, dict]], mistakes: list[dict]) -> dic
     return out
 
 
-def score(corpus_dir: str | Path, *, repeat: int = 1) -> dict:
+def score(corpus_dir: str | Path, *, repeat: int = 1, use_model: bool = True) -> dict:
     """Precision and recall per field over a corpus, and the reading speed."""
     corpus = load_corpus(corpus_dir)
     if corpus:
-        read_article(*corpus[0])  # warm up the gazetteer
+        read_article(*corpus[0], use_model=use_model)  # warm up the gazetteer (and model)
     started = time.perf_counter()
     results = []
     for _ in range(max(1, repeat)):
-        results = [(src.name, read_article(src, label), label) for src, label in corpus]
+        results = [
+            (src.name, read_article(src, label, use_model=use_model), label)
+            for src, label in corpus
+        ]
     seconds = time.perf_counter() - started
     report = score_pairs(results)
     report["sureness"] = sureness(results, report["mistakes"])

@@ -1,0 +1,70 @@
+"""Issue 18: the news reader's statistical half (``doingoai.news.model``), read through the
+product's ``extract`` with the shipped model, on real articles of bench/news/corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doingoai.news.extraction import DOUBTS, extract
+from doingoai.news.gazetteer import match_place
+from doingoai.news.matching import organisation_key
+from doingoai.news.scoring import load_corpus
+from doingoai.news.views import DOUBT_TEXTS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _both(text: str, published=None):
+    return (
+        extract(text, published=published, use_model=False),
+        extract(text, published=published),
+    )
+
+
+def test_the_model_only_adds_sure_names_and_marks_them_for_the_officer():
+    """On the real articles of one part: the model never takes away what the rules read;
+    what it adds is marked unsure ("by_model"), highlighted where it is written, and never a
+    country among the places nor a second name of a partner already read."""
+    added = {"partners": 0, "places": 0}
+    for source, _label in load_corpus(ROOT / "bench" / "news" / "corpus" / "fresh16"):
+        text = source.read_text(encoding="utf-8")
+        rules, read = _both(text)
+        for field in added:
+            before, after = getattr(rules, field), getattr(read, field)
+            assert after[: len(before)] == before, source.name
+            new = after[len(before) :]
+            added[field] += len(new)
+            if not new:
+                continue
+            assert read.doubts[field] in ("by_model", *[rules.doubts.get(field)]), source.name
+            marked = {" ".join(text[s:e].split()) for f, s, e in read.spans if f == field}
+            assert set(new) <= marked, source.name
+            if field == "places":
+                assert not any((hit := match_place(name)) and hit.kind == "country" for name in new)
+            else:
+                keys = [organisation_key(n) for n in before]
+                assert not any(organisation_key(n) in keys for n in new)
+    # it does add something: a partner and a place the rules did not read
+    assert added["partners"] > 0 and added["places"] > 0
+
+
+def test_one_body_written_two_ways_is_read_once():
+    # tests/news/corpus/019: the rules read "Liên hiệp Phụ nữ Quảng Tây"; the model also
+    # tags its name in full, "Liên hiệp Phụ nữ Khu tự trị dân tộc Choang Quảng Tây"
+    text = (ROOT / "tests" / "news" / "corpus" / "019_langson_quangtay_ky_ket.txt").read_text(
+        encoding="utf-8"
+    )
+    assert extract(text).partners == ["Liên hiệp Phụ nữ Quảng Tây"]
+    # bench/news/corpus/fresh4 (Japan's grant): "ĐSQ Nhật Bản" is "Đại sứ quán Nhật Bản"
+    text = (
+        "Lễ ký kết\n\nNgày 1-11, tại ĐSQ Nhật Bản, Hà Nội đã diễn ra lễ ký kết viện trợ "
+        "không hoàn lại."
+    )
+    assert extract(text).partners == ["Đại sứ quán Nhật Bản"]
+
+
+@pytest.mark.parametrize(("field", "reason"), [(f, r) for f, rs in DOUBTS.items() for r in rs])
+def test_every_doubt_tells_the_officer_why(field, reason):
+    assert (field, reason) in DOUBT_TEXTS
