@@ -2237,3 +2237,93 @@ def test_a_communes_name_ending_in_hoi_before_a_comma():
 def test_dates_as_these_papers_write_them(text, start, end):
     result = extract(text)
     assert (result.start_date, result.end_date) == (start, end or start)
+
+
+# --- round nineteen (fresh17/ now tuned on too; fresh18/ kept apart) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh17/693 (ChildFund's certificate): foreign NGOs as a kind
+        (
+            "Hội nghị\n\nDự có 200 đại biểu đến từ các bộ, các cơ quan hợp tác phát triển của các "
+            "nước và các tổ chức PCPNN tại Việt Nam.",
+            [],
+        ),
+        # fresh17/717 (IADL on the East Sea): an association of all nations, by its acronym
+        (
+            "Tuyên bố về Biển Đông\n\n(ĐSPL) – Hội Luật gia Dân chủ Quốc tế (IADL) ra tuyên bố "
+            "thể hiện sự quan ngại về tình hình Biển Đông.",
+            ["IADL"],
+        ),
+        # fresh17/719 (nld.com.vn): a known name, then more of it, then its acronym
+        (
+            "Kỷ niệm 20 năm\n\nNgày 25-9, Tổ chức Good Neighbors International (GNI) kỷ niệm 20 "
+            "năm hoạt động tại Việt Nam.",
+            ["GNI"],
+        ),
+        # fresh17/738 (vietnamplus): a council, its name in lower case, the pair foreign first
+        (
+            "Trao kỷ niệm chương\n\nKỷ niệm chương tặng bà Hosoya Kumiko, Hội viên Hội đồng hòa "
+            "bình và hữu nghị Nhật-Việt (JVPF).",
+            ["JVPF"],
+        ),
+        # ... but the Vietnamese side's pair, Việt first, is not a partner
+        ("Gặp mặt\n\nĐại diện Hội hữu nghị Việt - Nhật (VJFA) phát biểu.", []),
+    ],
+)
+def test_bodies_named_by_acronym_round_nineteen(text, partners):
+    assert _partners(text) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh17/702 (vam.org.vn)
+        (
+            "Giải thưởng\n\nChủ tịch Hội Nữ hộ sinh Việt Nam là người đầu tiên được nhận giải "
+            "thưởng Midwives4all cao quý do Liên đoàn Nữ Hộ sinh Quốc tế vừa trao tặng.",
+            ["Liên đoàn Nữ Hộ sinh Quốc tế"],
+        ),
+        # fresh13/537 (VOV5)
+        (
+            "Đại hội 22\n\n(VOV5) - Diễn ra từ ngày 21-26/11 tại Hà Nội và Quảng Ninh, Đại hội "
+            "lần thứ 22 Hội đồng Hòa bình thế giới dự kiến có 200 đại biểu.",
+            ["Hội đồng Hòa bình thế giới"],
+        ),
+        # a Vietnamese body named for its international work, and integration, are not
+        (
+            "Hội nghị\n\nHiệp hội Vận tải quốc tế Việt Nam họp bàn về hội nhập quốc tế.",
+            [],
+        ),
+        # fresh13/538 and 552: written in full after its acronym was given, one body
+        (
+            "Tiếp Tổng Thư ký\n\nNhận lời mời của Liên hiệp Công đoàn Thế giới (WFTU), đoàn sang "
+            "dự. Liên hiệp Công đoàn Thế giới cảm ơn Việt Nam.",
+            ["WFTU"],
+        ),
+    ],
+)
+def test_international_bodies_named_by_what_they_gather(text, partners):
+    assert _partners(text) == partners
+
+
+def test_a_foreign_bodys_office_town_is_not_where_it_happened():
+    # bench/news/corpus/fresh17/706 (backancity.gov.vn): ChildFund's office in Bắc Kạn
+    text = (
+        "Hội thảo tổng kết chương trình hợp tác giữa Childfund Việt Nam và UBND tỉnh Bắc Kạn\n\n"
+        "Chiều 06/7/2022, UBND tỉnh Bắc Kạn phối hợp với Childfund Việt Nam tại Bắc Kạn tổ chức "
+        "hội thảo tổng kết chương trình."
+    )
+    assert extract(text).places == []
+
+
+def test_the_area_a_body_serves_is_not_where_it_happened():
+    # bench/news/corpus/fresh17/723 (Thanh Hóa's conference): aid "trên địa bàn tỉnh"
+    text = (
+        "Hội nghị vận động viện trợ\n\nPhát biểu khai mạc hội nghị, Phó Chủ tịch UBND tỉnh "
+        "nhấn mạnh, công tác thu hút viện trợ phi chính phủ nước ngoài trên địa bàn tỉnh Thanh "
+        "Hóa đã thu được nhiều kết quả khả quan."
+    )
+    assert extract(text).places == []
