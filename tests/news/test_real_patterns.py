@@ -2327,3 +2327,66 @@ def test_the_area_a_body_serves_is_not_where_it_happened():
         "Hóa đã thu được nhiều kết quả khả quan."
     )
     assert extract(text).places == []
+
+
+# --- round twenty (fresh18/ now tuned on too; fresh19/ kept apart) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh18/754 (baoninhthuan): a profession's association in lower
+        # case
+        (
+            "Hội nhà văn Việt Nam thăm Lào\n\nNhà thơ báo cáo kết quả hội đàm với Đoàn đại biểu "
+            "Hội nhà văn Lào, khẳng định hai bên sẽ thúc đẩy hợp tác.",
+            ["Hội nhà văn Lào"],
+        ),
+        # fresh18/768 (baomoi): "chữ Thập đỏ" in mixed case
+        (
+            "Phòng ngừa thảm họa\n\nĐây là dự án do Hội chữ Thập đỏ Hà Lan tài trợ.",
+            ["Hội chữ Thập đỏ Hà Lan"],
+        ),
+        # fresh18/766 (hopa.vn): a Korean city written without its level, and a union of
+        # associations
+        (
+            "Giao lưu nhiếp ảnh\n\nĐoàn đi giao lưu hợp tác với Liên hiệp các hội văn hóa nghệ "
+            "thuật thành phố Daegu Hàn Quốc từ ngày 11 đến ngày 15 tháng 5. Chủ tịch HOPA làm "
+            "việc với Chủ tịch Hội Nhiếp ảnh gia Daegu.",
+            ["Liên hiệp các hội văn hóa nghệ thuật thành phố Daegu", "Hội Nhiếp ảnh gia Daegu"],
+        ),
+        # the Vietnamese writers are not a partner
+        ("Tin\n\nHội nhà văn Việt Nam họp Ban Chấp hành.", []),
+    ],
+)
+def test_associations_of_professions_abroad(text, partners):
+    assert _partners(text) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # bench/news/corpus/fresh18/747 (HIEC)
+        (
+            "Kỷ niệm Quốc khánh Singapore\n\n(HIEC) Sáng 6/8 tại Nhà Hữu Nghị Thành phố, Liên "
+            "hiệp các Tổ chức hữu nghị TP.HCM tổ chức họp mặt.",
+            ["Nhà Hữu Nghị Thành phố"],
+        ),
+        # fresh18/777 (tapchimythuat)
+        (
+            "Triển lãm mỹ thuật Hàn Quốc - Việt Nam\n\nTừ ngày 27 tháng 3 đến ngày 29 – 30 tháng "
+            "3 năm 2019, tại Nhà Triển lãm Mỹ thuật 16 Ngô Quyền, Hà Nội đã long trọng diễn ra "
+            "triển lãm.",
+            ["Nhà Triển lãm Mỹ thuật 16 Ngô Quyền", "Hà Nội"],
+        ),
+        # fresh13/518: a museum visited; the union's own museum receiving is a unit instead
+        (
+            "Giao lưu thiếu nhi Việt - Trung\n\nCác em trải nghiệm văn hóa di sản phi vật thể tại "
+            "Bảo tàng Dân tộc Quảng Tây.",
+            ["Bảo tàng Dân tộc Quảng Tây"],
+        ),
+        ("Tin\n\nPhu nhân Tổng thống thăm và làm việc tại Bảo tàng Phụ nữ Việt Nam.", []),
+    ],
+)
+def test_halls_and_museums_where_it_happened(text, places):
+    assert extract(text).places == places

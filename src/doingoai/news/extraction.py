@@ -186,7 +186,13 @@ _OTHER_HEAD = (
     # the bodies like the union abroad (above) and "Chính hiệp tỉnh Vân Nam"
     rf"{_YOUTH_HEAD}|{_TRADE_UNION_HEAD}|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|Liên\s+minh|"
-    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b|\s+hữu\s+nghị\b))"
+    # "Liên hiệp các hội văn hóa nghệ thuật thành phố Daegu"
+    r"Liên\s+hiệp\s+các\s+(?i:hội|tổ\s+chức)|"
+    r"Hội(?=\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|\s+chữ\s+thập\s+đỏ\b|\s+hữu\s+nghị\b|"
+    # "Hội nhà văn Lào", "Hội chữ Thập đỏ Hà Lan": a profession's association in lower case
+    r"\s+(?i:nhà\s+(?:văn|báo|thơ)|nghệ\s+sĩ|nhạc\s+sĩ|họa\s+sĩ|mỹ\s+thuật|nhiếp\s+ảnh|"
+    r"điện\s+ảnh|kiến\s+trúc\s+sư|luật\s+gia|y\s+học|doanh\s+nhân|cựu\s+chiến\s+binh|"
+    r"nông\s+dân|sinh\s+viên|chữ\s+thập\s+đỏ)\b))"
 )
 #: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
 _NAME_STOP = {
@@ -529,7 +535,11 @@ _VENUE = re.compile(
     r"trường|bệnh\s+viện|lữ\s+đoàn|sư\s+đoàn|hợp\s+tác\s+xã|làng\s+nghề|nhà\s+máy|"
     # "dâng hoa tại Tượng đài Bác Hồ", "thăm Khu du lịch biển Thiên Cầm", "tại Ký túc xá A3"
     r"tượng\s+đài|đài\s+tưởng\s+niệm|công\s+viên|nhà\s+quốc\s+hội|ký\s+túc\s+xá|"
-    r"khu\s+du\s+lịch|khu\s+kinh\s+tế)\b)"
+    r"khu\s+du\s+lịch|khu\s+kinh\s+tế|"
+    # "tại Nhà Hữu nghị thành phố", "tại Nhà Triển lãm Mỹ thuật 16 Ngô Quyền"
+    r"nhà\s+hữu\s+nghị|nhà\s+triển\s+lãm|phủ\s+chủ\s+tịch|lăng\s+chủ\s+tịch)\b|"
+    # "tại Bảo tàng Dân tộc Quảng Tây" (the union's own museum receives: a unit)
+    r"[Bb]ảo\s+tàng(?=\s+(?!Phụ\s+nữ)[A-ZĐ]))"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"

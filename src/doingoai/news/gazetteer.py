@@ -332,6 +332,9 @@ _CONTEXT_WORDS = {
 #: "Hội hữu nghị Nga - Việt"
 _CONTEXT_EXACT = {"đỏ", "do", "sứ", "binh", "nghị"}
 
+#: the level a Korean subdivision's romanized name ends with
+_KOREAN_LEVEL = re.compile(r"-(?:gwangyeoksi|teukbyeolsi|teukbyeoljachisi|teukbyeoljachido|do)$")
+
 # Vietnamese provinces: extra spellings.
 VN_ALIASES: dict[str, list[str]] = {
     "79": [
@@ -528,6 +531,11 @@ def _index() -> dict[str, list[_Entry]]:
             # Romanized names are short and collide with Vietnamese given names
             # ("Trang", "Nan"): in running text they need "tỉnh"/"thành phố" before.
             add(sub.name, match, needs_level=True)
+            # "Daegu-gwangyeoksi" is written "Daegu", "Chungcheongnam-do" "Chungcheongnam": a
+            # name of several syllables run together is no Vietnamese word, and needs none
+            short = _KOREAN_LEVEL.sub("", sub.name)
+            if short != sub.name:
+                add(short, match, needs_level=" " in short or len(short) < 5)
 
     for country, cities in FOREIGN_CITIES.items():
         for names in cities:
