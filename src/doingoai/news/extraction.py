@@ -3033,8 +3033,8 @@ def _seats(work: str, orgs: list[_Org], hits: list[PlaceHit]) -> list[tuple[int,
 
 
 def _add_model_names(result: Extraction, masked: str, spans: list) -> None:
-    """The partners and places the model is sure of and the rules did not read
-    (``doingoai.news.model``); each field it adds to is marked unsure."""
+    """The names the model is sure of and the rules did not read, for the fields it adds
+    to (``doingoai.news.model.ADDED``); each field it adds to is marked unsure."""
     from .matching import organisation_key
 
     found = model.sure_names(masked, list(spans), find_places(masked))
@@ -3064,7 +3064,7 @@ DOUBTS = {
     "kind": ("no_cue",),
     "units": ("none_found", "completed"),
     "partners": ("none_found", "by_name_form", "by_model"),
-    "places": ("none_found", "outside_lead", "by_model"),
+    "places": ("none_found", "outside_lead"),
     "countries": ("in_passing",),
     "amounts": ("direction_guessed", "direction_unknown", "rounded"),
 }

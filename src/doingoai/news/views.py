@@ -72,9 +72,6 @@ DOUBT_TEXTS = {
         "a partner the rules did not read, found by the statistical model: check it"
     ),
     ("places", "none_found"): gettext_lazy("no place found where it happened"),
-    ("places", "by_model"): gettext_lazy(
-        "a place the rules did not read, found by the statistical model: check it"
-    ),
     ("places", "outside_lead"): gettext_lazy(
         "no place in the first sentences; those read further down may be background"
     ),
