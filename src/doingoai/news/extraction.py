@@ -1408,21 +1408,26 @@ _WORLD_STOP = (_NAME_STOP - {"chủ", "đồng", "nhân"}) | {"hội", "nghị",
 _WORLD_INNER_HEAD = re.compile(r"\b(?:Liên\s+hiệp|Liên\s+đoàn|Hiệp\s+hội|Ủy\s+ban|Hội\s+đồng)\b")
 
 
+def _giving_way(orgs: list[_Org], start: int, end: int, families) -> list[_Org] | None:
+    """The bodies read inside ``start``-``end`` that a longer reading of it replaces, or
+    None when one of them stands (a unit, another family, or a body reaching outside)."""
+    covered = [o for o in orgs if o.start < end and start < o.end]
+    if any(
+        o.is_unit or o.family not in families or o.start < start or o.end > end for o in covered
+    ):
+        return None
+    return covered
+
+
 def _add_world_bodies(text: str, orgs: list[_Org]) -> None:
     for m in _WORLD_NAMED.finditer(text):
         words = [w for w in m.group("words").split() if w not in "–-"]
         if any(w in _WORLD_STOP for w in words) or _WORLD_INNER_HEAD.search(m.group("words")):
             continue  # "Hội đồng Chủ tịch Liên hiệp Công đoàn Thế giới": the inner body's
-        covered = [o for o in orgs if o.start < m.end() and m.start() < o.end]
         # a body read from the same start but cut short ("Hiệp hội Chữ thập đỏ - Trăng")
         # gives way; any other reading of these words stands
-        if any(
-            o.is_unit
-            or o.family not in ("other", "known")
-            or o.start < m.start()
-            or o.end > m.end()
-            for o in covered
-        ):
+        covered = _giving_way(orgs, m.start(), m.end(), ("other", "known"))
+        if covered is None:
             continue
         for other in covered:
             orgs.remove(other)
@@ -1469,12 +1474,9 @@ def _add_slash_country_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -
 def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     for m in _ACRONYM_NAMED.finditer(text):
         acronym = m.group("a")
-        covered = [o for o in orgs if o.start < m.end() and m.start() < o.end]
         # a body read from the start of the name, not bounded up to its acronym, gives way
-        if acronym in _HOME_ACRONYMS or any(
-            o.is_unit or o.family != "other" or o.start < m.start() or o.end > m.end()
-            for o in covered
-        ):
+        covered = _giving_way(orgs, m.start(), m.end(), ("other",))
+        if acronym in _HOME_ACRONYMS or covered is None:
             continue
         # 'Tổ chức "Cựu chiến binh Mỹ tham chiến tại Việt Nam" (VVA)': a name in quotes
         words = m.group("words").strip('"“”')
