@@ -2390,3 +2390,15 @@ def test_associations_of_professions_abroad(text, partners):
 )
 def test_halls_and_museums_where_it_happened(text, places):
     assert extract(text).places == places
+
+
+def test_the_vietnamese_sides_friendship_association_gives():
+    # bench/news/corpus/fresh19/829 (thanhtra.com.vn): the Vietnamese side's association,
+    # named after the pair with Việt Nam first, hands the money to the foreign embassy
+    text = (
+        "Ủng hộ Myanmar phòng chống dịch Covid-19\n\nHưởng ứng cuộc vận động do Hội Hữu nghị "
+        "Việt Nam - Myanmar phát động, hôm qua (14/10), Đại sứ Chu Công Phùng, Chủ tịch Hội Hữu "
+        "nghị Việt Nam-Myanmar đã trao cho Đại sứ quán Myanmar tại Hà Nội số tiền 540.750.000 "
+        "đồng Việt Nam và 42 thùng hàng vật tư y tế."
+    )
+    assert _directions(text) == ["given"]

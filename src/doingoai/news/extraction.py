@@ -2377,14 +2377,14 @@ def _direction(
         cue = recv[-1].group(0)
         if cue == "tai tro":
             subject = _subject(orgs, s, s + last_recv, folded)
-            if subject is not None and subject.is_unit:
+            if subject is not None and _ours(subject):
                 return "given"
         return "received"
     if last_give >= 0:
         cue_pos = s + last_give
         subject = _subject(orgs, s, cue_pos, folded)
         if subject is not None:
-            return "given" if subject.is_unit else "received"
+            return "given" if _ours(subject) else "received"
         if _country_gives(text, s, amount.start):
             # "Úc sẽ cung cấp gói hỗ trợ có tổng trị giá 4,2 triệu đô la Úc": a country gives
             return "received"
@@ -2431,7 +2431,7 @@ def _direction(
         if _GIVEN_CUE.search(previous):
             subject = _subject(orgs, ps, s, folded)
             if subject is not None:
-                return "given" if subject.is_unit else "received"
+                return "given" if _ours(subject) else "received"
     if main_kind == "delegation_out":
         return "given"
     if (
@@ -2460,6 +2460,13 @@ def _country_gives(text: str, start: int, end: int) -> bool:
             if place is not None and place.kind == "country" and place.country != "VN":
                 return True
     return False
+
+
+def _ours(org: _Org) -> bool:
+    """Is ``org`` of the Vietnamese side, which gives when it is the subject: a unit of the
+    union, or another Vietnamese body the reader named ("Hội Hữu nghị Việt Nam - Myanmar
+    đã trao cho Đại sứ quán Myanmar ... số tiền 540.750.000 đồng")?"""
+    return org.is_unit or org.family == "vietnamese"
 
 
 def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | None:
@@ -2501,7 +2508,7 @@ def _lead_direction(folded: str, orgs: list[_Org], title_span, lead) -> str | No
         for m in _LEAD_GIFT.finditer(folded, s, e):
             subject = _subject(orgs, s, m.start(), folded)
             if subject is not None and subject.family != "overseas":
-                return "given" if subject.is_unit else "received"
+                return "given" if _ours(subject) else "received"
     return None
 
 
