@@ -593,8 +593,7 @@ def _is_located(work: str, start: int, lead: tuple[int, int] = (0, 0)) -> bool:
         # "trao tặng quà ... trên địa bàn huyện Cẩm Giàng": the area where gifts were handed
         # over (an area named only as served is not a venue)
         cue = _HANDED_IN_AREA.search(work, max(0, start - 20), start)
-        sentence = work[_sentence_start(work, start) : start]
-        if cue is None or not _HANDING.search(sentence):
+        if cue is None or not _HANDING.search(work, _sentence_start(work, start), start):
             return False
     if _lives_there(work, cue.start()):
         return False
@@ -1251,9 +1250,14 @@ _WORLD_BODY = re.compile(r"\b(?:(?i:thế[ \t]+giới)|Quốc[ \t]+tế)$")
 #: "Hội hữu nghị Việt - Nhật (VJFA)": the Vietnamese side's, named after Việt Nam first
 _VIET_FIRST = re.compile(r"^[^()]*?\bViệt\b")
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
-_HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"}
-#: acronyms of a kind of body, not of one: "các tổ chức phi chính phủ nước ngoài (PCPNN)"
-_HOME_ACRONYMS |= {"PCPNN", "NGO", "INGO", "NGOs", "TCPCPNN"}
+_HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTXVN", "VNA", "TW"} | {
+    # acronyms of a kind of body, not of one: "các tổ chức phi chính phủ nước ngoài (PCPNN)"
+    "PCPNN",
+    "NGO",
+    "INGO",
+    "NGOs",
+    "TCPCPNN",
+}
 
 
 _MISSION_HEAD = re.compile(r"(?i:Đại\s+sứ\s+quán|Tổng\s+lãnh\s+sự\s+quán|Lãnh\s+sự\s+quán|ĐSQ)")
@@ -2737,7 +2741,8 @@ def extract(
         if s - offset >= 0:
             spans.append((name, s - offset, e - offset))
 
-    hits = [h for h in find_places(work) if not _for_peace(work, h)]
+    found_places = find_places(work)
+    hits = [h for h in found_places if not _for_peace(work, h)]
     # "tại bản Lao Khô": after a level word a name is a place below country level, even
     # when its first word spells a country
     below = [(m.start("name"), m.end("name")) for m in _NAMED_PLACE.finditer(work)]
@@ -3010,7 +3015,9 @@ def extract(
     # Sub-events.
     result.events = _events(work, folded, hits, body_start, offset)
     if use_model:
-        _add_model_names(result, masked, spans)
+        # the model reads the masked text: the places already found serve when no title
+        # was put in front of it
+        _add_model_partners(result, masked, spans, find_places(masked) if offset else found_places)
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
     _weigh(result, orgs, hits, cue, title_span, lead, offset)
     return result
@@ -3041,29 +3048,22 @@ def _seats(work: str, orgs: list[_Org], hits: list[PlaceHit]) -> list[tuple[int,
     return out
 
 
-def _add_model_names(result: Extraction, masked: str, spans: list) -> None:
-    """The names the model is sure of and the rules did not read, for the fields it adds
-    to (``doingoai.news.model.ADDED``); each field it adds to is marked unsure."""
+def _add_model_partners(result: Extraction, masked: str, spans: list, hits) -> None:
+    """The partners the model is sure of and the rules did not read
+    (``doingoai.news.model``); the partners are then marked unsure."""
     from .matching import organisation_key
 
-    found = model.sure_names(masked, list(spans), find_places(masked))
-    for what in model.ADDED:
-        have = getattr(result, what)
-        for name, start, end in found[what]:
-            # one body or place written two ways ("ĐSQ Nhật Bản", "Đại sứ quán Nhật Bản";
-            # "Liên hiệp Phụ nữ Quảng Tây" and its name in full) is read once
-            if any(
-                organisation_key(name) == organisation_key(n) or _words_within(name, n)
-                for n in have
-            ):
-                continue
-            if what == "places":
-                hit = match_place(name)
-                if hit is not None and hit.kind == "country":
-                    continue  # countries are their own field
-            have.append(name)
-            spans.append((what, start, end))
-            result.doubt(what, "by_model")
+    for name, start, end in model.sure_names(masked, list(spans), hits)["partners"]:
+        # one body written two ways ("ĐSQ Nhật Bản", "Đại sứ quán Nhật Bản"; "Liên hiệp Phụ
+        # nữ Quảng Tây" and its name in full) is read once
+        if any(
+            organisation_key(name) == organisation_key(n) or _words_within(name, n)
+            for n in result.partners
+        ):
+            continue
+        result.partners.append(name)
+        spans.append(("partners", start, end))
+        result.doubt("partners", "by_model")
 
 
 #: why a field is unsure (the review page says it in the officer's words): field -> reason

@@ -27,11 +27,10 @@ from doingoai.core.text import fold
 
 #: the fields the model tags (units too: its tags help it tell them from partners)
 TAGGED = ("units", "partners", "places")
-#: the fields whose sure names are added to the rules': partners only. Places were added
-#: too at first; on the three parts kept apart from the rules and the model while it shipped
-#: (fresh17/ to fresh19/, 154 articles) its places scored 0.597 against the rules' 0.600,
-#: its partners 0.681 against 0.671 (bench/news/RESULTS.md)
-ADDED = ("partners",)
+# The reader adds the model's partners only (``extraction._add_model_partners``). It added
+# its places too at first; on the three parts kept apart from the rules and the model while
+# it shipped (fresh17/ to fresh19/, 154 articles) its places scored 0.597 against the rules'
+# 0.600, its partners 0.681 against 0.671 (bench/news/RESULTS.md).
 #: how sure the model must be of every word of a name to add it
 SURE = 0.9
 #: the shipped model; ``DOINGOAI_NEWS_MODEL`` reads another one (bench/news_crf.py's
@@ -69,13 +68,8 @@ def rule_tags(toks, spans: list[tuple[str, int, int]]) -> list[str]:
 
 def place_tags(toks, hits) -> list[str]:
     """The gazetteer's places as a tag per token: their kind, foreign or Vietnamese."""
-    out = ["O"] * len(toks)
-    for hit in hits:
-        kind = hit.match.kind + ("-f" if hit.match.foreign else "-vn")
-        for i, (ts, te, _) in enumerate(toks):
-            if hit.start <= ts and te <= hit.end:
-                out[i] = kind
-    return out
+    spans = [(h.match.kind + ("-f" if h.match.foreign else "-vn"), h.start, h.end) for h in hits]
+    return tags_of(toks, spans, lambda span: span[0])
 
 
 def _word(tok: str, place: str, rule: str) -> dict:
@@ -153,8 +147,8 @@ def _tagger():
 
 
 def sure_names(work: str, spans, hits) -> dict[str, list[tuple[str, int, int]]]:
-    """The partners and places the model is sure of in ``work`` (the masked text the rules
-    read), given the rules' ``spans`` and the gazetteer's ``hits``."""
+    """The names the model is sure of in ``work`` (the masked text the rules read), per
+    tagged field, given the rules' ``spans`` and the gazetteer's ``hits``."""
     toks = tokens(work)
     if not toks:
         return {f: [] for f in TAGGED}
