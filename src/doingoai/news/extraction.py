@@ -525,8 +525,8 @@ _NAMED_PLACE = re.compile(
 _NUMBERED_LEVEL = re.compile(r"(?i:bản|thôn|ấp|làng)$")
 #: a venue where the activity took place: "tại trụ sở Hội LHPN Việt Nam", "tại Trạm
 #: kiểm soát cửa khẩu quốc tế Nam Giang", "tại Nhà khách Chính phủ"
-_VENUE = re.compile(
-    r"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
+_VENUE_HEAD = (
+    r"(?P<v>(?i:trụ\s+sở|trạm|nhà\s+khách|nhà\s+văn\s+hóa|"
     r"nhà\s+văn\s+hoá|cung\s+văn\s+hóa|khu\s+di\s+tích|di\s+tích|cửa\s+khẩu|chùa|"
     r"trung\s+tâm\s+hội\s+nghị|hội\s+trường|khách\s+sạn|học\s+viện|đồn\s+biên\s+phòng|"
     r"nhà\s+hát|quảng\s+trường|đền|cơ\s+quan|nhà\s+riêng|"
@@ -539,12 +539,30 @@ _VENUE = re.compile(
     # "tại Nhà Hữu nghị thành phố", "tại Nhà Triển lãm Mỹ thuật 16 Ngô Quyền"
     r"nhà\s+hữu\s+nghị|nhà\s+triển\s+lãm|phủ\s+chủ\s+tịch|lăng\s+chủ\s+tịch)\b|"
     # "tại Bảo tàng Dân tộc Quảng Tây" (the union's own museum receives: a unit)
-    r"[Bb]ảo\s+tàng(?=\s+(?!Phụ\s+nữ)[A-ZĐ]))"
+    r"[Bb]ảo\s+tàng(?=\s+(?!Phụ\s+nữ)[A-ZĐ])|"
+    # "tại sân bay quốc tế Tân Sơn Nhất", "tầng 3 Tòa tháp Ngôi Sao", "tại Ngôi nhà Xanh
+    # Một Liên Hợp Quốc", "thăm Trung tâm Bảo trợ nạn nhân chất độc da cam Đà Nẵng" (the
+    # union's own centre receives: a unit)
+    r"(?i:sân\s+bay|t[oò]a\s+tháp|t[oò]a\s+nhà|ngôi\s+nhà|trại\s+trẻ)\b|"
+    r"[Tt]rung\s+tâm(?=\s+(?!Phụ\s+nữ|Vì\s+sự)[A-ZĐ]))"
+)
+_VENUE = re.compile(rf"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+{_VENUE_HEAD}")
+#: "thăm Học viện Quan hệ Lao động và xã hội, Cung Văn hóa Công đoàn": the next venue of
+#: a list
+_NEXT_VENUE = re.compile(rf",[ \t]+(?:(?:thăm|và)[ \t]+)?{_VENUE_HEAD}")
+#: words that go on a venue's name where they would end another: "Hội trường Tỉnh đoàn",
+#: "Trường ... mang tên Chủ tịch Hồ Chí Minh", "Học viện Quan hệ Lao động và xã hội",
+#: "trụ sở Liên hiệp các tổ chức hữu nghị Việt Nam"
+_VENUE_GOES_ON = re.compile(
+    r"(?:(?<=Tỉnh)|(?<=tỉnh)|(?<=Thành)|(?<=thành)|(?<=Công)|(?<=công))[ \t]+[Đđ]oàn\b|"
+    r"[ \t]+Chủ[ \t]+tịch[ \t]+Hồ[ \t]+Chí[ \t]+Minh\b|"
+    r"[ \t]+và[ \t]+(?i:xã[ \t]+hội|phát[ \t]+triển|đào[ \t]+tạo|công[ \t]+nghệ)\b|"
+    r"(?<=\bhiệp)[ \t]+các[ \t]+(?i:tổ[ \t]+chức)\b"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
     r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
-    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc)$"
+    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc|thăm)$"
 )
 
 
@@ -766,33 +784,49 @@ def _after_name(work: str, pos: int) -> bool:
     )
 
 
+def _venue_end(work: str, end: int) -> tuple[int, int]:
+    """Where a venue's name ends, from the end of its head word, and how many words
+    follow the head: up to a punctuation mark or a function word (at most 10 words)."""
+    words = 0
+    while words < 10:
+        if goes_on := _VENUE_GOES_ON.match(work, end):
+            end = goes_on.end()
+            words += 1
+            continue
+        w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+|\"\w\"|“\w”)", work[end:])
+        if not w:
+            # "Khu di tích lịch sử cách mạng Việt Nam - Lào"
+            w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
+        if not w or _VENUE_STOP.match(w.group(1)):
+            break
+        if w.group(1) == "tại" and _LEVEL_START.match(work, _skip_ws(work, end + w.end())):
+            break  # "Khu di tích ... tại bản Lao Khô": the venue's place follows
+        end += w.end()
+        words += 1
+    return end, words
+
+
 def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int, int, str]]:
-    """Venues named after "tại" / "ở": the head word and the words of its name up to a
-    punctuation mark or a function word (at most 10 words)."""
+    """Venues named after "tại" / "ở" / "thăm", and the venues listed after one."""
     out = []
     for m in _VENUE.finditer(work, body_start):
         if _lives_there(work, m.start()):
             continue  # "sinh viên Lào đang theo học tại Trường ...": where they study
-        end = m.end("v")
-        words = 0
-        while words < 10:
-            w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+|\"\w\"|“\w”)", work[end:])
-            if not w:
-                # "Khu di tích lịch sử cách mạng Việt Nam - Lào"
-                w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
-            if not w or _VENUE_STOP.match(w.group(1)):
-                break
-            if w.group(1) == "tại" and _LEVEL_START.match(work, _skip_ws(work, end + w.end())):
-                break  # "Khu di tích ... tại bản Lao Khô": the venue's place follows
-            end += w.end()
-            words += 1
-        if words == 0 or not work[end:].strip():
-            continue  # no name, or cut off by the end of the excerpt
-        start = m.start("v")
-        key = fold(_clean_name(work[start:end]))
-        if any(k.startswith("venue:" + key) for _, _, k in out):
-            continue  # a shorter mention of a venue already named
-        out.append((start, end, "venue:" + key))
+        venue = m
+        while venue is not None:
+            end, words = _venue_end(work, venue.end("v"))
+            if words == 0 or not work[end:].strip():
+                break  # no name, or cut off by the end of the excerpt
+            start = venue.start("v")
+            key = fold(_clean_name(work[start:end]))
+            if not any(
+                k.startswith("venue:" + key) or ("venue:" + key).startswith(k + " ")
+                for _, _, k in out
+            ):
+                # (not a shorter mention of a venue already named, nor its name running on
+                # into the words after it)
+                out.append((start, end, "venue:" + key))
+            venue = _NEXT_VENUE.match(work, end)
     for m in _NAMED_VENUE.finditer(work, body_start):
         # "tại Cung Thiếu nhi Lạng Sơn", "tại Đường sách Thành phố Hồ Chí Minh": a venue
         # named by its kind (one to three words) and its city, the city ending the name
@@ -2516,6 +2550,19 @@ def _lead_direction(folded: str, orgs: list[_Org], title_span, lead) -> str | No
     return None
 
 
+def _lead_gift_abroad(folded: str, hits: list[PlaceHit], title_span, lead) -> str | None:
+    """ "given" when the headline or the lead has a gift sent to a foreign place and no
+    foreign place before the gift ("Tuổi trẻ Quảng Trị hỗ trợ các tỉnh của Lào vật tư y
+    tế"; not "Làng Hoa Sen Hàn Quốc hỗ trợ 40 triệu đồng cho người dân Tam Kỳ")."""
+    regions = ([title_span] if title_span[1] > title_span[0] else []) + list(lead)
+    for s, e in regions:
+        for m in _LEAD_GIFT.finditer(folded, s, e):
+            foreign = [h for h in hits if s <= h.start < e and h.match.foreign]
+            if foreign and all(h.start >= m.end() for h in foreign):
+                return "given"
+    return None
+
+
 # --- agreements and topics -----------------------------------------------------------------
 
 _AGREEMENT_WORDS = (
@@ -2970,14 +3017,15 @@ def extract(
             # no giver in the amount's sentence: the article's ("Hội LHPN huyện Tân Biên ...
             # trao tặng quà cho phụ nữ ... Campuchia" ... "Tổng trị giá quà tặng là ...")
             direction = lead_direction
-        if direction == "unknown" and any(_foreign_body(o) for o in orgs):
-            # no giver written anywhere, a foreign body in the article: its money, most
-            # likely received ("Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng" in
-            # a report of UN Women's aid); the officer is shown it is a guess
-            direction = "received"
+        if direction == "unknown":
+            # No giver written anywhere. A gift the headline or the lead sends abroad
+            # ("Tuổi trẻ Quảng Trị hỗ trợ các tỉnh của Lào ...") is given; otherwise the
+            # money is most likely received, as most of what these articles report is
+            # ("Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng" in a report of
+            # UN Women's aid, "Tổng giá trị các phần quà 40 triệu đồng" after a Korean
+            # body's gifts). Either way the officer is shown it is a guess.
+            direction = _lead_gift_abroad(folded, hits, title_span, lead) or "received"
             result.doubt("amounts", "direction_guessed")
-        elif direction == "unknown":
-            result.doubt("amounts", "direction_unknown")
         if is_approximate(amount.to_json()):
             result.doubt("amounts", "rounded")
         result.amounts.append(amount.with_direction(direction))
@@ -3075,6 +3123,8 @@ DOUBTS = {
     "partners": ("none_found", "by_name_form", "by_model"),
     "places": ("none_found", "outside_lead"),
     "countries": ("in_passing",),
+    # (the reader now guesses every direction it cannot read; "direction_unknown" stays for
+    # the drafts read before it did)
     "amounts": ("direction_guessed", "direction_unknown", "rounded"),
 }
 
