@@ -2487,3 +2487,83 @@ def test_a_gift_without_a_named_giver_gets_a_guessed_direction(text, direction):
     result = extract(text)
     assert [a.direction for a in result.amounts] == [direction]
     assert result.doubts["amounts"] == "direction_guessed"
+
+
+# --- round twenty-two ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # bench/news/corpus/fresh20/853 (baoangiang.com.vn): a foreign province's delegation
+        (
+            "Đoàn đại biểu tỉnh Kandal thăm, chúc Tết tỉnh An Giang\n\nChiều 12/2, Đoàn đại "
+            "biểu tỉnh Kandal do ông Kong Sophorn làm trưởng đoàn đến thăm, chúc Tết.",
+            ["tỉnh Kandal"],
+        ),
+        # fresh20/892 (thanhnien.vn): each province of a list after "đại diện các tỉnh"
+        (
+            "Ngày hội văn hóa Việt - Campuchia\n\nNgày hội có sự tham gia của đại diện các "
+            "tỉnh Kandal, Tàkeo, Kampot (Vương quốc Campuchia).",
+            ["tỉnh Kandal", "tỉnh Tàkeo", "tỉnh Kampot"],
+        ),
+        # fresh12/456: the vice-governors attend with their provinces' veterans'
+        # associations, which are the partners
+        (
+            "Sơ kết chương trình hợp tác\n\nHội nghị có sự tham dự của Phó Tỉnh trưởng tỉnh "
+            "Svay Rieng, ông Chea Sok. Hội Cựu chiến binh tỉnh Svay Rieng báo cáo kết quả.",
+            ["Hội Cựu chiến binh tỉnh Svay Rieng"],
+        ),
+    ],
+)
+def test_a_foreign_province_acting_through_its_people_is_a_partner(text, partners):
+    assert _partners(text) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # fresh20/877 (ric.vn): a donor named in its own language funds
+        (
+            "Hội thảo giới thiệu dự án\n\nDự án xây dựng cơ sở hạ tầng quy mô nhỏ do Irish Aid "
+            "tài trợ trong giai đoạn 2017- 2021 đã được tổ chức tại huyện Cầu Ngang.",
+            ["Irish Aid"],
+        ),
+        # fresh20/864 (baomoi): "Room to Read", a word without Vietnamese marks beside a
+        # foreign one
+        (
+            "Khai trương thư viện\n\nKhai trương 'Thư viện do Room to Read hỗ trợ – Ngày đọc "
+            "sách gia đình' tại Trường Tiểu học Phúc Sơn.",
+            ["Room to Read"],
+        ),
+        # fresh20/881 (thoidai.com.vn): a body the text describes as a French NGO
+        (
+            "Bàn giao nhà tình thương\n\nHai căn nhà đã được bàn giao. Les Enfants du Dragon là "
+            "tổ chức phi chính phủ của Pháp do ông Marc Deschamps sáng lập.",
+            ["Les Enfants du Dragon"],
+        ),
+        # a country that funds is no body
+        ("Tin dự án\n\nCông trình do Canada tài trợ đã khánh thành.", []),
+    ],
+)
+def test_bodies_in_their_own_language_that_fund_or_are_described_as_ngos(text, partners):
+    assert _partners(text) == partners
+
+
+def test_a_french_ngo_described_as_such_gives_its_country():
+    text = (
+        "Bàn giao nhà tình thương\n\nHai căn nhà đã được bàn giao. Les Enfants du Dragon là tổ "
+        "chức phi chính phủ của Pháp do ông Marc Deschamps sáng lập."
+    )
+    assert extract(text).countries == ["FR"]
+
+
+def test_a_total_over_the_past_years_is_background():
+    # fresh20/869 (cadn.com.vn): this year's scholarships, then five years' total
+    text = (
+        "Trao 230 suất học bổng cho các em học sinh nghèo vượt khó\n\nSáng 27-9, Sở GD-ĐT TP "
+        "Đà Nẵng phối hợp với Công ty TNHH Sojitz Việt Nam trao học bổng cho 230 em học sinh, "
+        "mỗi suất trị giá 2.500.000 đồng. 5 năm qua, Sở GD-ĐT TP đã phối hợp với Công ty "
+        "Sojitz Việt Nam trao hơn 1.200 suất học bổng với tổng trị giá trên 3 tỷ đồng."
+    )
+    assert [a.value for a in extract(text).amounts] == [Decimal(575_000_000)]

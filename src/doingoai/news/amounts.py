@@ -218,7 +218,11 @@ def _value(m: re.Match) -> Decimal | None:
 
 #: "Từ năm 2006 đến nay, ... đã giải ngân", "từ năm 1996, đến nay đã hỗ trợ"
 _CUMULATIVE = re.compile(
-    r"(?i:từ\s+(?:năm\s+)?\d{4}|từ\s+tháng\s+\d{1,2}/\d{4})[^.;\n]{0,80}?đến\s+nay"
+    r"(?i:từ\s+(?:năm\s+)?\d{4}|từ\s+tháng\s+\d{1,2}/\d{4})[^.;\n]{0,80}?đến\s+nay|"
+    # "5 năm qua, Sở GD-ĐT đã phối hợp ... trao hơn 1.200 suất học bổng với tổng trị giá
+    # trên 3 tỷ đồng", "Tính đến nay, ...", "lũy kế ..."
+    r"(?i:\b\d+\s+năm\s+qua\b|\bnhững\s+năm\s+qua\b|\btính\s+(?:đến|tới)\s+nay\b|"
+    r"\blũy\s+kế\b|\bluỹ\s+kế\b)"
 )
 
 

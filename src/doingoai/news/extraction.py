@@ -1227,9 +1227,98 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_world_bodies(text, orgs)
     _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
+    _add_foreign_provinces(text, orgs, hits)
+    _add_described_bodies(text, orgs, hits)
     # "tổ chức Children of Vietnam (COV)": a body found by its foreign name takes its acronym
     _use_acronyms(text, orgs)
     return orgs
+
+
+#: the people of a province who act for it: "Đoàn đại biểu tỉnh Kandal", "đoàn cán bộ cấp
+#: cao tỉnh Champasak", "lãnh đạo hai tỉnh Sa-la-van và Chăm-pa-sắc", "Phó Tỉnh trưởng tỉnh
+#: Luang Prabang", "đại diện các tỉnh Kandal, Tàkeo, Kampot, Preyveng"
+_PROVINCE_ACTS = re.compile(
+    r"(?i:\bđoàn[ \t]+(?:đại[ \t]+biểu|cán[ \t]+bộ(?:[ \t]+cấp[ \t]+cao)?|công[ \t]+tác)|"
+    r"\blãnh[ \t]+đạo(?:[ \t]+và[ \t]+nhân[ \t]+dân(?:[ \t]+các[ \t]+dân[ \t]+tộc)?)?|"
+    r"\btỉnh[ \t]+trưởng|\bđại[ \t]+diện(?:[ \t]+lãnh[ \t]+đạo)?|\bchính[ \t]+quyền)"
+    r"[ \t]+(?:(?:hai|các|ba|\d+)[ \t]+)?(?P<level>tỉnh)[ \t]+$"
+)
+
+
+def _add_foreign_provinces(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    """A foreign province whose delegation, leaders or representatives act for it is a
+    partner, as "tỉnh X", when the reader names no body of its country ("Đoàn đại biểu
+    tỉnh Kandal thăm, chúc Tết tỉnh An Giang"; not the vice-governors attending with
+    their provinces' veterans' associations); each province of a list after the cue too."""
+    bodies = {o.country for o in orgs if not o.is_unit and o.family != "overseas"}
+    for hit in hits:
+        m = hit.match
+        if m.kind != "subdivision" or not m.foreign or m.country in bodies:
+            continue  # (a body of that country named: its province's leaders are guests)
+        cue = _PROVINCE_ACTS.search(text, max(0, hit.start - 80), hit.start)
+        if cue is None or any(o.start <= hit.start < o.end for o in orgs):
+            continue
+        level = cue.group("level")
+        for listed in _read_places_list(text, hit.start, hits):
+            if listed.match.kind != "subdivision" or not listed.match.foreign:
+                break
+            key = f"province:{listed.match.code}"
+            if any(o.key == key for o in orgs):
+                continue
+            start = cue.start("level") if listed is hit else listed.start
+            name = f"{level} {listed.text}" if listed is hit else f"{level.lower()} {listed.text}"
+            orgs.append(_Org(name, start, listed.end, False, "other", key, listed.match.country))
+    orgs.sort(key=lambda o: o.start)
+
+
+_NAME_WORD = r"(?:[A-Z][\w&'’.-]*|to|of|for|the|and|de|du|des|la|le|et|in)"
+#: a body in a foreign language (or by its acronym) that funds: "do Irish Aid tài trợ",
+#: "Thư viện do Room to Read hỗ trợ", "do FOTAF tài trợ"; or that the text describes as
+#: an NGO: "Les Enfants du Dragon là tổ chức phi chính phủ của Pháp", "(MAG - tổ chức phi
+#: chính phủ nhân đạo của Anh)"
+_DESCRIBED_BODY = re.compile(
+    rf"\bdo[ \t]+(?P<funder>[A-Z][\w&'’.-]*(?:[ \t]+{_NAME_WORD}){{0,5}})[ \t]+(?:đã[ \t]+)?"
+    r"(?:tài[ \t]+trợ|hỗ[ \t]+trợ|viện[ \t]+trợ)\b|"
+    rf"(?:^|(?<=[.(\n])[ \t]*)(?P<ngo>[A-Z][\w&'’.-]*(?:[ \t]+{_NAME_WORD}){{0,5}})"
+    r"(?:[ \t]+là[ \t]+(?:một[ \t]+)?|[ \t]*[-–][ \t]*)tổ[ \t]+chức[ \t]+"
+    r"(?:phi[ \t]+chính[ \t]+phủ|từ[ \t]+thiện|nhân[ \t]+đạo|phi[ \t]+lợi[ \t]+nhuận)",
+    re.MULTILINE,
+)
+
+
+def _add_described_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    """Bodies named in a foreign language, or by an acronym, that a funding verb or a
+    description as an NGO marks as organisations (see :data:`_DESCRIBED_BODY`)."""
+    for m in _DESCRIBED_BODY.finditer(text):
+        group = "funder" if m.group("funder") else "ngo"
+        start, end = m.span(group)
+        words = m.group(group).split()
+        acronym = len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
+        if acronym and words[0] in _HOME_ACRONYMS:
+            continue
+        if any(h.start < end and start < h.end for h in hits):
+            continue  # a country or a place ("do Canada tài trợ")
+        if not acronym and not (
+            # "Room to Read": a word without Vietnamese marks beside a foreign one
+            all(_foreign_word(w) or len(w) <= 3 or w.isascii() for w in words)
+            and sum(_foreign_word(w) for w in words) >= 1
+            and words[-1] not in {"to", "of", "for", "the", "and", "de", "du", "des", "la"}
+        ):
+            continue
+        if any(o.start < end and start < o.end for o in orgs):
+            continue  # already read, in full or in part
+        name = " ".join(words)
+        key = "known:" + fold(name)
+        if any(o.key == key for o in orgs):
+            continue
+        country = ""
+        after = re.match(r"[^.;\n]{0,60}?\b(?:của|tại)[ \t]+", text[m.end() : m.end() + 80])
+        if group == "ngo" and after:
+            hit = _place_at(hits, m.end() + after.end())
+            if hit is not None and hit.match.kind == "country" and hit.match.foreign:
+                country = hit.match.country
+        orgs.append(_Org(name, start, end, False, "other", key, country, guessed=True))
+    orgs.sort(key=lambda o: o.start)
 
 
 def _vietnamese_known_span(text: str, m: re.Match) -> tuple[int, int]:
