@@ -407,6 +407,60 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Tổ chức Di cư Quốc tế": "",
     "Trung tâm Chính sách Nhân quyền Liên hợp quốc": "KR",
     "Trung tâm Chính sách Nhân quyền Liên hiệp quốc": "KR",
+    # international NGOs, foundations and agencies long at work in Việt Nam that the press
+    # names without a head word ("do WWF tài trợ", "MAG và UBND tỉnh ký kết"); a country
+    # only for a government's agency (an NGO's or a foundation's only when the text says)
+    "WWF": "",
+    "IUCN": "",
+    "WCS": "",
+    "Fauna & Flora International": "",
+    "FFI": "",
+    "HelpAge International": "",
+    "HelpAge": "",
+    "Humanity & Inclusion": "",
+    "Terre des Hommes": "",
+    "Aide et Action": "",
+    "VSO": "",
+    "PSI": "",
+    "PATH": "",
+    "FHI 360": "",
+    "Catholic Relief Services": "",
+    "ADRA": "",
+    "East Meets West": "",
+    "Room to Read": "",
+    "Operation Smile": "",
+    "AIP Foundation": "",
+    "MAG": "",
+    "PeaceTrees": "",
+    "Project RENEW": "",
+    "Norwegian People's Aid": "",
+    "NPA": "",
+    "Quỹ Ford": "",
+    "Ford Foundation": "",
+    "Atlantic Philanthropies": "",
+    "Quỹ Toàn cầu": "",
+    "Global Fund": "",
+    "PEPFAR": "US",
+    "UNEP": "",
+    "UN-Habitat": "",
+    "UNIDO": "",
+    "WFP": "",
+    "UNV": "",
+    "OHCHR": "",
+    "IFRC": "",
+    "ICRC": "",
+    "GGGI": "",
+    "AECID": "ES",
+    "FIDR": "",
+    "JOICFP": "",
+    "KfW": "DE",
+    "Swisscontact": "",
+    "Irish Aid": "IE",
+    "LuxDev": "LU",
+    "Lux-Development": "LU",
+    "DFID": "GB",
+    "FCDO": "GB",
+    "Global Affairs Canada": "CA",
 }
 
 
@@ -439,6 +493,12 @@ SAME_ORGANISATION: dict[str, str] = {
     "Tổ chức Di cư Quốc tế": "IOM",
     "Trung tâm Chính sách Nhân quyền Liên hợp quốc": "KOCUN",
     "Trung tâm Chính sách Nhân quyền Liên hiệp quốc": "KOCUN",
+    "Fauna & Flora International": "FFI",
+    "HelpAge International": "HelpAge",
+    "Norwegian People's Aid": "NPA",
+    "Ford Foundation": "Quỹ Ford",
+    "Global Fund": "Quỹ Toàn cầu",
+    "Lux-Development": "LuxDev",
 }
 
 
@@ -535,7 +595,7 @@ _VENUE_HEAD = (
     r"trường|bệnh\s+viện|lữ\s+đoàn|sư\s+đoàn|hợp\s+tác\s+xã|làng\s+nghề|nhà\s+máy|"
     # "dâng hoa tại Tượng đài Bác Hồ", "thăm Khu du lịch biển Thiên Cầm", "tại Ký túc xá A3"
     r"tượng\s+đài|đài\s+tưởng\s+niệm|công\s+viên|nhà\s+quốc\s+hội|ký\s+túc\s+xá|"
-    r"khu\s+du\s+lịch|khu\s+kinh\s+tế|"
+    r"khu\s+du\s+lịch|khu\s+kinh\s+tế|khu\s+lưu\s+niệm|vườn\s+quốc\s+gia|"
     # "tại Nhà Hữu nghị thành phố", "tại Nhà Triển lãm Mỹ thuật 16 Ngô Quyền"
     r"nhà\s+hữu\s+nghị|nhà\s+triển\s+lãm|phủ\s+chủ\s+tịch|lăng\s+chủ\s+tịch)\b|"
     # "tại Bảo tàng Dân tộc Quảng Tây" (the union's own museum receives: a unit)
@@ -555,7 +615,8 @@ _NEXT_VENUE = re.compile(rf",[ \t]+(?:(?:thăm|và)[ \t]+)?{_VENUE_HEAD}")
 #: "trụ sở Liên hiệp các tổ chức hữu nghị Việt Nam"
 _VENUE_GOES_ON = re.compile(
     r"(?:(?<=Tỉnh)|(?<=tỉnh)|(?<=Thành)|(?<=thành)|(?<=Công)|(?<=công))[ \t]+[Đđ]oàn\b|"
-    r"[ \t]+Chủ[ \t]+tịch[ \t]+Hồ[ \t]+Chí[ \t]+Minh\b|"
+    # "Tượng đài Chủ tịch Kaysone Phomvihane", "Khu lưu niệm Chủ tịch Hồ Chí Minh"
+    rf"[ \t]+Chủ[ \t]+tịch(?:[ \t]+{_CAP}[\w'-]*){{2,3}}\b|"
     r"[ \t]+và[ \t]+(?i:xã[ \t]+hội|phát[ \t]+triển|đào[ \t]+tạo|công[ \t]+nghệ)\b|"
     r"(?<=\bhiệp)[ \t]+các[ \t]+(?i:tổ[ \t]+chức)\b"
 )
@@ -1753,7 +1814,11 @@ _ACRONYM_AFTER = re.compile(
     r"(?:[ \t]+(?:International|Quốc[ \t]+tế|Foundation|Inc\.?))?"
     r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?"
     # "(INWES-APNN)": two acronyms joined by a hyphen name one body
-    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Z&]{1,9})?(?:\s[A-Z][a-z]{2,8})?)\)"
+    r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Z&]{1,9})?(?:\s[A-Z][a-z]{2,8})?)"
+    # "(NPA-Na Uy)": the acronym, then the body's country
+    r"(?:[ \t]*-[ \t]*(?P<country>[A-ZĐ][\w \t]{1,20}?))?\)"
+    # "Liên minh Bảo tồn thiên nhiên quốc tế – IUCN": the acronym after a dash
+    r"|[ \t]+[–-][ \t]+(?P<dashed>[A-Z]{3,8})(?=[ \t]*[,.;]|[ \t]+(?:và|đã|cùng|với)\b)"
 )
 
 
@@ -1764,21 +1829,21 @@ def _use_acronyms(text: str, orgs: list[_Org]) -> None:
         if org not in orgs or org.is_unit or org.family not in ("other", "company", "wu", "known"):
             continue
         m = _ACRONYM_AFTER.match(text, org.end)
-        if not m or not any(c.isupper() for c in m.group("a")[1:]):
+        acronym = m and (m.group("a") or m.group("dashed"))
+        if not acronym or not any(c.isupper() for c in acronym[1:]):
             continue
-        acronym = m.group("a")
+        if m.group("dashed") and (org.family == "wu" or acronym in _HOME_ACRONYMS):
+            continue
+        country = org.country
+        if m.group("country") and (place := match_place(m.group("country").strip())):
+            if place.kind == "country" and place.foreign:
+                country = place.country
         inside = [o for o in orgs if m.start() <= o.start < m.end()]
         for other in inside:
             orgs.remove(other)  # the acronym itself, found as a known name
         at = orgs.index(org)
         orgs[at] = _Org(
-            acronym,
-            org.start,
-            m.end(),
-            False,
-            org.family,
-            "known:" + fold(acronym),
-            org.country,
+            acronym, org.start, m.end(), False, org.family, "known:" + fold(acronym), country
         )
         # the same name written in full elsewhere (a headline before the acronym is given)
         for k, same in enumerate(orgs):
