@@ -2610,3 +2610,52 @@ def test_a_monument_named_after_a_foreign_president_is_read_in_full():
         "Tượng đài Chủ tịch Kaysone Phomvihane và gặp lãnh đạo tỉnh bạn."
     )
     assert extract(text).places == ["Tượng đài Chủ tịch Kaysone Phomvihane"]
+
+
+# --- round twenty-four --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bench/news/corpus/fresh20/851 (doisongphapluat.com): a town, not Laos
+        "Sinh viên Hàn Quốc sơn sửa bàn ghế\n\nĐại diện Trung tâm đã trao số tiền tại thị trấn "
+        "Lao Bảo, huyện Hướng Hóa.",
+        # fresh22/985 (sangloclao): an island, not Laos
+        "Sàng lọc lao phổi\n\nĐoàn đã khám sàng lọc cho người dân trên đảo Cù Lao Chàm.",
+    ],
+)
+def test_lao_inside_a_vietnamese_place_name_is_not_laos(text):
+    assert "LA" not in extract(text).countries
+
+
+def test_a_date_before_the_lead_is_the_items_date():
+    # fresh22/1004 (tamarketplace): "21/09/2018 - Ngày 20/9, ..."
+    text = (
+        "21/09/2018 - Ngày 20/9, dự án USAID SHIFT cùng với ngành y tế và các đối tác cộng đồng "
+        "ở Điện Biên tổ chức cuộc họp tổng kết."
+    )
+    result = extract(text)
+    assert (result.published, result.start_date) == (date(2018, 9, 21), date(2018, 9, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # fresh20/865 (baoquangnam.vn): "Hôm qua 4.4", the year from the byline
+        (
+            "Giáo dục nhận thức về nguy cơ bom mìn cho học sinh\n\nN.DƯƠNG - V.HÀO 05/04/2013 "
+            "07:51\n\nHôm qua 4.4, nhóm cố vấn bom mìn (MAG) tổ chức chương trình truyền thông.",
+            (date(2013, 4, 4), date(2013, 4, 4)),
+        ),
+        # fresh20/888 (tienphong.vn): two days listed with a comma
+        (
+            "Xuân Biên phòng ấm lòng dân bản\n\nThứ Hai, 09/02/2026 08:00\n\nChương trình tổ "
+            "chức trong hai ngày 7, 8/2 tại thôn Pứt.",
+            (date(2026, 2, 7), date(2026, 2, 8)),
+        ),
+    ],
+)
+def test_yesterday_with_a_dot_and_two_days_with_a_comma(text, dates):
+    result = extract(text)
+    assert (result.start_date, result.end_date) == dates

@@ -92,6 +92,13 @@ _PATTERNS = [
         month_sep=r"\s*/\s*",
         after=r"(?!\s*/?\d)",
     ),
+    # "trong hai ngày 7, 8/2": two days listed, then the month
+    _day_range(
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?ngày\s+",
+        r",",
+        month_sep=r"\s*/\s*",
+        after=r"(?!\s*/?\d)",
+    ),
     # từ ngày 15 đến 19-9, trong hai ngày 25 và 26-5 (a dash between day and month),
     # "Ngày 5 đến ngày 9-12-2017"
     _day_range(
@@ -142,7 +149,7 @@ _PATTERNS = [
     # day or "ngày" (a bare "13-3" may be a score or a count)
     # "Sáng 17.7", "Chiều ngày 15- 8": a dot as some papers write it, a space slipped in
     re.compile(
-        r"(?:(?<![\w])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)\s+(?:nay\s+)?"
+        r"(?:(?<![\w])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)\s+(?:nay\s+|qua\s+)?"
         r"(?:ngày\s+)?\(?)"
         + _D.format(n="d1")
         + r"(?:-[ \t]?|\.)"

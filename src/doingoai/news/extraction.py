@@ -438,8 +438,6 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Quỹ Ford": "",
     "Ford Foundation": "",
     "Atlantic Philanthropies": "",
-    "Quỹ Toàn cầu": "",
-    "Global Fund": "",
     "PEPFAR": "US",
     "UNEP": "",
     "UN-Habitat": "",
@@ -497,7 +495,6 @@ SAME_ORGANISATION: dict[str, str] = {
     "HelpAge International": "HelpAge",
     "Norwegian People's Aid": "NPA",
     "Ford Foundation": "Quỹ Ford",
-    "Global Fund": "Quỹ Toàn cầu",
     "Lux-Development": "LuxDev",
 }
 
@@ -2798,7 +2795,20 @@ def _mask(text: str) -> tuple[str, int | None, str | None, date | None]:
         elif ln.role == "title" and title is None and len(ln.text.strip()) <= _TITLE_MAX:
             title = ln.text.strip()
             title_end = ln.end
-    return "".join(chars), title_end, title, published
+    masked = "".join(chars)
+    lead_date = _LEADING_DATELINE.match(masked)
+    if published is None and lead_date:
+        # "21/09/2018 - Ngày 20/9, dự án ...": the item's date before its lead, a dateline
+        published = parse_dateline(lead_date.group("d"))
+        if published is not None:
+            masked = " " * lead_date.end() + masked[lead_date.end() :]
+    return masked, title_end, title, published
+
+
+#: a full date opening the text, then a dash and the lead on the same line
+_LEADING_DATELINE = re.compile(
+    r"\s*(?P<d>[0-3]?\d/[01]?\d/(?:19|20)\d\d)[ \t]+[-–][ \t]+(?=[A-ZĐ])"
+)
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -636,17 +636,23 @@ _MAX_TOKENS = 8
 _NOT_COUNTRIES = {"ZZ", "XA", "XB", "EZ", "QO", "UN", "EU"}
 
 
-def _unmarked_word(written: str, match: PlaceMatch, after: str) -> bool:
+def _unmarked_word(written: str, match: PlaceMatch, after: str, before: str = "") -> bool:
     """One word written without the marks of a Vietnamese name and followed by a
-    lower-case word ("Lao động"): a Vietnamese word, not the place."""
-    return (
+    lower-case word ("Lao động"), or inside a Vietnamese place name: before a capitalised
+    word with Vietnamese marks ("thị trấn Lao Bảo", "đảo Cù Lao Chàm") or after "Cù": a
+    Vietnamese word, not the place."""
+    if not (
         " " not in written
         and match.country != "VN"
         and strip_marks(written) == written
         and strip_marks(match.canonical_name) != match.canonical_name
         and fold(written) == fold(match.canonical_name)
-        and bool(re.match(r" [a-zà-ỹđ]", after))
-    )
+    ):
+        return False
+    if re.match(r" [a-zà-ỹđ]", after) or re.search(r"\bCù[ \t]+$", before):
+        return True
+    name = re.match(r"[ \t]+([A-ZĐÀ-Ỹ]\w*)", after)
+    return name is not None and strip_marks(name.group(1)) != name.group(1)
 
 
 #: a word that makes an ambiguous country name a common noun: "Áo dài" is the dress
@@ -733,7 +739,9 @@ def find_places(text: str) -> list[PlaceHit]:
         if (
             chosen is not None
             and chosen.match is not None
-            and _unmarked_word(written, chosen.match, text[end : end + 3])
+            and _unmarked_word(
+                written, chosen.match, text[end : end + 16], text[max(0, start - 8) : start]
+            )
         ):
             chosen = None  # "Bộ Lao động": the word "lao", not "Lào"
         if chosen is not None and chosen.match is not None:
