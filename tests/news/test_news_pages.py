@@ -558,3 +558,24 @@ def test_review_says_which_partner_the_model_added(world, login):
     box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
     assert box and '<a href="#field-partners">' in box.group(0)
     assert "mô hình thống kê" in box.group(0)  # the reason, in Vietnamese
+
+
+def test_review_says_the_direction_of_an_amount_is_a_guess(world, login):
+    """Issue 18: a gift whose giver the text does not name gets a guessed direction, and
+    the review page asks the officer to check the amounts first, saying why."""
+    client = login("daklak")
+    # bench/news/corpus/fresh19/804 (baoquangnam.vn), shortened
+    text = (
+        "Làng Hoa Sen Hàn Quốc hỗ trợ 40 triệu đồng cho người dân Tam Kỳ\n\nChiều 3.11, tổ "
+        "chức Làng Hoa Sen quốc tế Hàn Quốc đã trao tặng 200 thùng mì tôm và hơn 1,6 tấn gạo "
+        "cho Ủy ban MTTQ Việt Nam TP.Tam Kỳ. Tổng giá trị các phần quà 40 triệu đồng."
+    )
+    paste(client, text=text, published="2020-11-04")
+    item = NewsItem.objects.get()
+    assert [a["direction"] for a in item.extraction["amounts"]] == ["received"]
+    assert item.extraction["doubts"]["amounts"] == "direction_guessed"
+    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    # the amounts are drafted as resources: the link goes to them
+    assert box and '<li data-field="amounts"><a href="#resources">' in box.group(0)
+    assert "phỏng đoán" in box.group(0)  # the reason, in Vietnamese

@@ -79,7 +79,8 @@ DOUBT_TEXTS = {
         "a country named once, further down, by no partner: perhaps only in passing"
     ),
     ("amounts", "direction_guessed"): gettext_lazy(
-        "the text does not say who gives the money; taken as received from the foreign body named"
+        "the text does not say who gives the money: the direction is a guess (given when the "
+        "headline or the lead sends the gift abroad, received otherwise)"
     ),
     ("amounts", "direction_unknown"): gettext_lazy("who gives the money is not written"),
     ("amounts", "rounded"): gettext_lazy("a rounded figure, perhaps a period's total"),
