@@ -2692,8 +2692,7 @@ _LEAD_GIFT = re.compile(r"\b(?:trao tang|trao|tang qua|tang|tai tro|ho tro|vien 
 def _lead_direction(folded: str, orgs: list[_Org], title_span, lead) -> str | None:
     """The direction of the gift or grant the headline or the lead speaks of: "given"
     when a unit of the union gives, "received" when a partner does; None when unsaid."""
-    regions = ([title_span] if title_span[1] > title_span[0] else []) + list(lead)
-    for s, e in regions:
+    for s, e in _lead_regions(title_span, lead):
         for m in _LEAD_GIFT.finditer(folded, s, e):
             subject = _subject(orgs, s, m.start(), folded)
             if subject is not None and subject.family != "overseas":
@@ -2705,13 +2704,17 @@ def _lead_gift_abroad(folded: str, hits: list[PlaceHit], title_span, lead) -> st
     """ "given" when the headline or the lead has a gift sent to a foreign place and no
     foreign place before the gift ("Tuổi trẻ Quảng Trị hỗ trợ các tỉnh của Lào vật tư y
     tế"; not "Làng Hoa Sen Hàn Quốc hỗ trợ 40 triệu đồng cho người dân Tam Kỳ")."""
-    regions = ([title_span] if title_span[1] > title_span[0] else []) + list(lead)
-    for s, e in regions:
+    for s, e in _lead_regions(title_span, lead):
+        foreign = [h.start for h in hits if s <= h.start < e and h.match.foreign]
         for m in _LEAD_GIFT.finditer(folded, s, e):
-            foreign = [h for h in hits if s <= h.start < e and h.match.foreign]
-            if foreign and all(h.start >= m.end() for h in foreign):
+            if foreign and min(foreign) >= m.end():
                 return "given"
     return None
+
+
+def _lead_regions(title_span, lead) -> list[tuple[int, int]]:
+    """The headline (when there is one) and the lead's sentences."""
+    return ([title_span] if title_span[1] > title_span[0] else []) + list(lead)
 
 
 # --- agreements and topics -----------------------------------------------------------------
@@ -3175,6 +3178,7 @@ def extract(
         # USD (22,7 tỷ đồng)"): the body's amounts are the ones listed
         amounts = [a for a in amounts if a.start >= title_span[1]]
     lead_direction = _lead_direction(folded, orgs, title_span, lead)
+    lead_abroad = _lead_gift_abroad(folded, hits, title_span, lead)
     for amount in amounts:
         direction = _direction(amount, folded, work, orgs, hits, kind)
         if direction == "unknown" and lead_direction:
@@ -3188,7 +3192,7 @@ def extract(
             # ("Tổng số tiền mặt được trao trong đợt này là gần 4 tỷ đồng" in a report of
             # UN Women's aid, "Tổng giá trị các phần quà 40 triệu đồng" after a Korean
             # body's gifts). Either way the officer is shown it is a guess.
-            direction = _lead_gift_abroad(folded, hits, title_span, lead) or "received"
+            direction = lead_abroad or "received"
             result.doubt("amounts", "direction_guessed")
         if is_approximate(amount.to_json()):
             result.doubt("amounts", "rounded")
