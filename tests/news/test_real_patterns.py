@@ -2659,3 +2659,114 @@ def test_a_date_before_the_lead_is_the_items_date():
 def test_yesterday_with_a_dot_and_two_days_with_a_comma(text, dates):
     result = extract(text)
     assert (result.start_date, result.end_date) == dates
+
+
+# --- round twenty-five --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bench/news/corpus/fresh4/262 (baoquocte.vn): each household's share beside the total
+        (
+            "UN Women hỗ trợ người dân có hoàn cảnh khó khăn do lũ lụt tại Quảng Trị\n\nTGVN. "
+            "Ngày 29/12, 315 hộ dân tại 4 xã ảnh hưởng bởi lũ lụt tại Quảng Trị đã nhận được "
+            "khoản hỗ trợ 4 triệu đồng để mua lương thực, thực phẩm và đầu tư sinh kế.\n\nGói "
+            "hỗ trợ có tổng trị giá 1,26 tỷ đồng đến từ Đại sứ quán Ireland tại Việt Nam và "
+            "Chính phủ Thụy Điển.",
+            [(Decimal("1260000000"), None)],
+        ),
+        # fresh6/294 (hoilhpn.org.vn): the number of households said in the next sentence
+        (
+            "Hỗ trợ phụ nữ Kinh Môn khắc phục khó khăn do dịch Covid-19\n\nMỗi hộ được hỗ trợ "
+            "2,5 triệu đồng để mua cây, con giống, phân bón, trang thiết bị phục vụ sản xuất "
+            "nông nghiệp. Tổ chức East Meets West Foundation (Mỹ) sẽ hỗ trợ 270 hộ nghèo và cận "
+            "nghèo có thành viên trong gia đình là phụ nữ ở các xã, phường của thị xã Kinh Môn.",
+            [(Decimal("675000000"), 270)],
+        ),
+        # fresh11/393 (khuyenhoc): "4 triệu đồng/học sinh", the pupils counted after it
+        (
+            "Trao học bổng Quỹ Châu Á cho học sinh nữ nghèo vượt khó\n\nNăm 2016, mỗi suất "
+            "học bổng được trao là 4 triệu đồng/học sinh. Đợt trao học bổng lần này Quỹ trao "
+            "cho 90 học sinh, trong đó có 47 học sinh giỏi, 10 học sinh lớp 7 lần đầu tiên "
+            "được nhận học bổng.",
+            [(Decimal("360000000"), 90)],
+        ),
+    ],
+)
+def test_a_share_each_is_the_total_for_all_or_gives_way_to_it(text, expected):
+    assert [(a.value, a.quantity) for a in extract(text).amounts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # fresh6/564 (nhandan.vn): the overseas community in the United States gives
+        (
+            "Cộng đồng người Việt Nam tại Hoa Kỳ hỗ trợ Phú Yên khắc phục hậu quả bão lũ\n\n"
+            "NDO - Ngày 23-12, đoàn công tác Bộ Ngoại giao Việt Nam trao tiền và hiện vật của "
+            "cộng đồng người Việt Nam tại Hoa Kỳ quyên góp hỗ trợ tỉnh Phú Yên khắc phục hậu "
+            "quả bão, lũ vừa qua. Số tiền và hàng gồm 300 triệu đồng tiền mặt và 108.373 túi "
+            "bột lọc nước P&G.",
+            "received",
+        ),
+        # tune/068 (phunuonline.com.vn): the guests received do not give
+        (
+            "Hội LHPN TP.HCM trao tặng 500 triệu đồng cho Hội LHPN tỉnh Champasak - Lào\n\n"
+            "Ngày 3/2, Hội LHPN TP.HCM đã đón đoàn Hội LHPN tỉnh Champasak và tổ chức trao "
+            "tặng 500 triệu đồng hỗ trợ tỉnh bạn xây dựng nhà lưu trú cho học viên học nghề có "
+            "hoàn cảnh khó khăn tại Lào.",
+            "given",
+        ),
+    ],
+)
+def test_who_gives_is_not_where_the_giver_lives_nor_the_guest_received(text, direction):
+    assert {a.direction for a in extract(text).amounts} == {direction}
+
+
+# fresh22/996 (vnanet.vn): the stored page glued a photo's caption to the lead
+_GLUED_CAPTION = (
+    " date 2025-09-18 Bà Andrea Sühl, Tổng Lãnh sự Cộng hòa Liên bang Đức tại Thành phố Hồ "
+    "Chí Minh phát biểu tại sự kiện. Ảnh: Ánh Tuyết - TTXVN Bà Andrea Sühl, Tổng Lãnh sự Cộng "
+    "hòa Liên bang Đức tại Thành phố Hồ Chí Minh cho biết: Dự án “Chuyến xe hướng nghiệp Đức” "
+    "được khởi động nhân kỷ niệm 50 năm Ngày thiết lập quan hệ ngoại giao giữa Đức và Việt Nam. "
+    "Dự án được bảo trợ của Đại sứ quán Đức tại Hà Nội và Tổng Lãnh sự quán Đức tại Thành phố "
+    "Hồ Chí Minh, Tổ chức Hợp tác quốc tế Đức (GIZ), Cơ quan Trao đổi Hàn lâm Đức (DAAD)."
+)
+
+
+def test_a_caption_glued_to_the_lead_hides_only_the_caption():
+    from doingoai.news.documents import segment
+
+    lines = [line for line in segment(_GLUED_CAPTION) if line.text]
+    assert [line.role for line in lines][0] == "caption"
+    assert lines[0].text.endswith("Ảnh: Ánh Tuyết - TTXVN")
+    assert lines[1].role != "caption" and lines[1].text.startswith(" Bà Andrea Sühl")
+    partners = extract(_GLUED_CAPTION).partners
+    assert "Đại sứ quán Đức tại Hà Nội" in partners
+    assert "GIZ" in partners
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # fresh12/597 (sggp.org.vn): the trade office's seat, after its country
+        (
+            "Họp mặt kỷ niệm 148 năm Quốc khánh nước Cộng hòa Bulgaria\n\nChiều 2-3, Liên hiệp "
+            "các tổ chức hữu nghị TPHCM (HUFO) tổ chức họp mặt kỷ niệm tại Khách sạn Rex. Ông Oleg "
+            "Marinov, Tham tán Đại sứ quán Bulgaria tại Việt Nam, Trưởng Văn phòng thương mại "
+            "và kinh tế Bulgaria tại TPHCM đọc thư chào mừng.",
+            ["Khách sạn Rex"],
+        ),
+        # fresh22/1003 (sggp.org.vn): where the programme goes next month
+        (
+            "Quỹ Toyota trao tặng áo phao cứu sinh cho học sinh Thái Nguyên\n\nNgày 17-10, Ủy "
+            "ban An toàn giao thông Quốc gia và Quỹ Toyota Việt Nam đã tổ chức lễ trao tặng áo "
+            "phao cứu sinh. Ngoài điểm trao tặng tại tỉnh Thái Nguyên, trong tháng 10, chương "
+            "trình sẽ tiếp tục hành trình đến Hà Tĩnh và Quảng Bình - hai địa phương miền Trung.",
+            ["tỉnh Thái Nguyên"],
+        ),
+    ],
+)
+def test_an_envoys_seat_and_a_journey_to_come_are_not_places(text, places):
+    assert extract(text).places == places

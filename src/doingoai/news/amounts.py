@@ -128,7 +128,7 @@ _AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM})\s*(?P<mult>{_MULT_RE}(?:\s+{_MULT_RE})?)?"
     rf"(?P<more>(?:\s+(?:{_NUM})\s*{_MULT_RE})*)"
     rf"\s*(?P<cur>{_CURRENCY_RE})(?![\w])"
-    r"(?:\s*/\s*(?P<per>(?:một\s+)?[^\W\d]+(?:\s+(?:học\s+bổng|quà))?))?",
+    r"(?:\s*/\s*(?P<per>(?:một\s+)?[^\W\d]+(?:\s+(?:học\s+bổng|quà|sinh|viên|gia\s+đình))?))?",
     re.UNICODE,
 )
 _PREFIX_OVER = re.compile(r"(?:hơn|trên|ngoài|vượt)\s*$", re.IGNORECASE)
@@ -276,18 +276,7 @@ def find_amounts(text: str) -> list[Amount]:
         if per or each:
             unit_value = value
             noun = (per or each.group("noun")).split()[-1].lower()
-            counts = list(_COUNT.finditer(head))
-            if not counts and clause > 0:
-                # "Trao 100 suất học bổng. Mỗi suất trị giá 2 triệu đồng."
-                previous = text[_clause_start(text, clause - 2) : clause]
-                counts = list(_COUNT.finditer(previous))
-            chosen = None
-            for c in reversed(counts):
-                if c.group("noun").split()[-1].lower() == noun:
-                    chosen = c
-                    break
-            if chosen is None and counts:
-                chosen = counts[-1]
+            chosen = _count_of(text, noun, head, clause, end)
             if chosen is not None:
                 quantity = int(chosen.group("q").replace(".", ""))
                 value = unit_value * quantity
@@ -323,7 +312,79 @@ def find_amounts(text: str) -> list[Amount]:
         wide = text[max(0, start - 90) : start]
         found, amount = _as_total(text, found, amount, wide, start, end)
         found.append(amount)
-    return _drop_rounded(found, restated)
+    return _drop_unit_parts(text, _drop_rounded(found, restated))
+
+
+def _count_of(text: str, noun: str, head: str, clause: int, end: int) -> re.Match | None:
+    """How many of ``noun`` an amount "each" or "/noun" ending at ``end`` is counted for:
+    in its sentence before it, else the sentence before, else the next sentence, else the
+    one count of that noun in the article."""
+    counts = list(_COUNT.finditer(head))
+    if not counts and clause > 0:
+        # "Trao 100 suất học bổng. Mỗi suất trị giá 2 triệu đồng."
+        previous = text[_clause_start(text, clause - 2) : clause]
+        counts = list(_COUNT.finditer(previous))
+    chosen = None
+    for c in reversed(counts):
+        if c.group("noun").split()[-1].lower() == noun:
+            chosen = c
+            break
+    if chosen is None and counts:
+        chosen = counts[-1]
+    if chosen is None:
+        # "4 triệu đồng/học sinh. Đợt trao học bổng lần này Quỹ trao cho 90 học sinh,
+        # trong đó có 47 học sinh giỏi": the first count of that noun in the next
+        # sentence
+        after = _SENTENCE_END.search(text, end)
+        if after:
+            following = _SENTENCE_END.search(text, after.end())
+            following = following.start() if following else len(text)
+            chosen = next(
+                (
+                    c
+                    for c in _COUNT.finditer(text, after.end(), following)
+                    if c.group("noun").split()[-1].lower() == noun
+                ),
+                None,
+            )
+    if chosen is None:
+        # "Mỗi hộ được hỗ trợ 2,5 triệu đồng" with "270 hộ" said elsewhere: the one count
+        # of that noun in the article
+        chosen = _only_count(text, noun)
+    return chosen
+
+
+def _only_count(text: str, noun: str) -> re.Match | None:
+    """The count of ``noun`` ("270 hộ") when the article gives one number of it."""
+    counts = [c for c in _COUNT.finditer(text) if c.group("noun").split()[-1].lower() == noun]
+    if len({c.group("q") for c in counts}) == 1:
+        return counts[0]
+    return None
+
+
+def _drop_unit_parts(text: str, found: list[Amount]) -> list[Amount]:
+    """The share of one beneficiary when the total is given too: "khoản hỗ trợ 4 triệu
+    đồng" to each of "315 hộ dân" beside "tổng trị giá 1,26 tỷ đồng", "mỗi suất quà trị
+    giá 800.000 đồng" beside the total received. Only the total is listed."""
+    kept = []
+    for a in found:
+        larger = [
+            b
+            for b in found
+            if b is not a
+            and b.currency == a.currency
+            and b.unit_value is None
+            and b.value > a.value
+        ]
+        if larger and a.unit_value is not None and a.quantity is None:
+            continue
+        if larger and a.unit_value is None:
+            sentence = text[_clause_start(text, a.start) : a.end + 120]
+            counts = {int(c.group("q").replace(".", "")) for c in _COUNT.finditer(sentence)}
+            if any(a.value * q == b.value for q in counts for b in larger):
+                continue
+        kept.append(a)
+    return kept
 
 
 def _loss_or_part(text: str, head: str, found: list[Amount], start: int) -> bool:

@@ -162,6 +162,11 @@ _CAPTION = re.compile(
     r"^\s*\(?Ảnh\s*:|\bNguồn\s*ảnh\s*:|^\s*Clip\s*:|^\s*Video\s*:",
     re.IGNORECASE,
 )
+#: a photo's credit ending with its agency, then a paragraph of at least 200 characters
+_CAPTION_THEN_BODY = re.compile(
+    r"(?P<credit>\bẢnh\s*\d*\s*:\s*[^.\n:]{1,40}?[-–/]\s*(?:TTXVN|VNA|Vietnam\+|TTXVN\)))"
+    r"(?=\s+[^\W\d][^\n]{200,}$)"
+)
 _BYLINE = re.compile(
     r"^(?:(?:Tin|Bài|Bài và ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Nguồn|Theo)\s*[:,]?\s*)?"
     r"[\w.]+(?:\s+[\w.]+){0,4}(?:\s*\([^)]{1,30}\))?$"
@@ -257,6 +262,14 @@ def segment(text: str) -> list[Line]:
             role = "dateline"
         elif _is_caption(chunk):
             role = "caption"
+            glued = _CAPTION_THEN_BODY.search(chunk)
+            if glued:
+                # "... phát biểu tại sự kiện. Ảnh: Ánh Tuyết - TTXVN Bà Andrea Sühl, Tổng
+                # Lãnh sự ...": the stored page glued the caption to the paragraph after it;
+                # only the caption and its credit are furniture
+                cut = glued.end("credit")
+                lines.append(Line(start, start + cut, chunk[:cut], "caption"))
+                start, chunk, role = start + cut, chunk[cut:], "body"
         else:
             role = "body"
         lines.append(Line(start, end, chunk, role))

@@ -629,6 +629,10 @@ _VENUE_STOP = re.compile(
 _FUTURE = re.compile(
     r"(?i:\bdự\s+kiến\b|\bsắp\s+tới\b|\bngày\s+mai\b|\bsẽ\s+(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức)\b)"
 )
+#: a journey to come, before its places: "trong tháng 10, chương trình sẽ tiếp tục hành
+#: trình đến Hà Tĩnh và Quảng Bình" (after a place it does not make that place's event a
+#: future one: "tại tỉnh Thái Nguyên, trong tháng 10, chương trình sẽ tiếp tục ...")
+_FUTURE_JOURNEY = re.compile(r"(?i:\bsẽ\s+(?:tiếp\s+tục|đến|tới|thăm|đi)\b)")
 
 
 _SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\n")
@@ -652,6 +656,7 @@ def _announced(work: str, start: int) -> bool:
     stop = re.search(r"[.;\n]", after)
     return bool(
         _FUTURE.search(work, sentence_start, start)
+        or _FUTURE_JOURNEY.search(work, sentence_start, start)
         or _FUTURE.search(after[: stop.start() if stop else len(after)])
     )
 
@@ -2658,6 +2663,9 @@ def _ours(org: _Org) -> bool:
     return org.is_unit or org.family == "vietnamese"
 
 
+_RECEIVED_GUEST = re.compile(r"\b(?:don|tiep|don tiep)(?: doan)?\s+$")
+
+
 def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | None:
     """The last organisation before a verb; not one written after "thông qua" (through)
     or "cùng" / "với" (with), which are channels or companions."""
@@ -2671,6 +2679,9 @@ def _subject(orgs: list[_Org], start: int, end: int, text: str = "") -> _Org | N
             text
             and re.search(r"\b(?:thong qua|voi|cung)\s+$", text[max(0, o.start - 12) : o.start])
         )
+        # "Hội LHPN TP.HCM đã đón đoàn Hội LHPN tỉnh Champasak và tổ chức trao tặng ...":
+        # the guests received are not who gives
+        and not (text and _RECEIVED_GUEST.search(text, max(0, o.start - 16), o.start))
     ]
     return inside[-1] if inside else None
 
@@ -2700,12 +2711,27 @@ def _lead_direction(folded: str, orgs: list[_Org], title_span, lead) -> str | No
     return None
 
 
+#: a foreign place that says where a giver is from, not where the gift goes: "cộng đồng
+#: người Việt Nam tại Hoa Kỳ", "hai doanh nghiệp Nhật Bản", "Trường Đại học Quốc gia
+#: Changwon, Hàn Quốc"
+_GIVER_ABROAD = re.compile(
+    r"(?:\btai|\b(?:doanh nghiep|cong ty|tap doan|to chuc|hiep hoi|quy|truong|dai hoc|"
+    r"nguoi|kieu bao)\b[^,.;:\n]{0,30}?,?)\s*$"
+)
+
+
 def _lead_gift_abroad(folded: str, hits: list[PlaceHit], title_span, lead) -> str | None:
     """ "given" when the headline or the lead has a gift sent to a foreign place and no
     foreign place before the gift ("Tuổi trẻ Quảng Trị hỗ trợ các tỉnh của Lào vật tư y
     tế"; not "Làng Hoa Sen Hàn Quốc hỗ trợ 40 triệu đồng cho người dân Tam Kỳ")."""
     for s, e in _lead_regions(title_span, lead):
-        foreign = [h.start for h in hits if s <= h.start < e and h.match.foreign]
+        foreign = [
+            h.start
+            for h in hits
+            if s <= h.start < e
+            and h.match.foreign
+            and not _GIVER_ABROAD.search(folded, max(s, h.start - 40), h.start)
+        ]
         for m in _LEAD_GIFT.finditer(folded, s, e):
             if foreign and min(foreign) >= m.end():
                 return "given"
@@ -3252,12 +3278,30 @@ def _words_within(a: str, b: str) -> bool:
 _SEAT = re.compile(r"[ \t]+(?:Việt[ \t]+Nam[ \t]+)?tại[ \t]+(?:(?i:tỉnh|thành\s+phố|TP\.?)[ \t]+)?")
 
 
+#: an envoy, a mission or a body before its country: "Tổng Lãnh sự Cộng hòa Liên bang Đức"
+_ENVOY_OF = re.compile(
+    r"(?i:\b(?:đại\s+sứ|lãnh\s+sự|sứ\s+quán|văn\s+phòng|cơ\s+quan|hiệp\s+hội|"
+    r"phòng\s+thương\s+mại|trưởng\s+đại\s+diện|tùy\s+viên)\b)[^,.;:()\n]*$"
+)
+
+
 def _seats(work: str, orgs: list[_Org], hits: list[PlaceHit]) -> list[tuple[int, int]]:
     out = []
     for org in orgs:
         if org.is_unit or org.family not in ("other", "known", "company"):
             continue
         seat = _SEAT.match(work, org.end)
+        hit = _place_at(hits, seat.end()) if seat else None
+        if hit is not None and hit.match.kind != "country":
+            out.append((hit.start, hit.end))
+    for country in hits:
+        # "Tổng Lãnh sự Cộng hòa Liên bang Đức tại Thành phố Hồ Chí Minh", "Đại sứ Cuba tại
+        # Hà Nội": an envoy's or a body's seat, written after its country
+        if country.match.kind != "country" or not country.match.foreign:
+            continue
+        if not _ENVOY_OF.search(work, max(0, country.start - 60), country.start):
+            continue  # "đại biểu phụ nữ Lào tại Hà Nội", "Những ngày văn hóa Nhật Bản tại ..."
+        seat = _SEAT.match(work, country.end)
         hit = _place_at(hits, seat.end()) if seat else None
         if hit is not None and hit.match.kind != "country":
             out.append((hit.start, hit.end))
