@@ -2770,3 +2770,102 @@ def test_a_caption_glued_to_the_lead_hides_only_the_caption():
 )
 def test_an_envoys_seat_and_a_journey_to_come_are_not_places(text, places):
     assert extract(text).places == places
+
+
+# --- round twenty-six ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # bench/news/corpus/fresh24/1065 (plo.vn): the parts after "bao gồm", and a share of it
+        (
+            "IFC và OCB ký gói tín dụng hỗ trợ doanh nghiệp nữ làm chủ\n\nGói tín dụng trị giá "
+            "25 triệu USD bao gồm 15 triệu USD do IFC trực tiếp tài trợ và 10 triệu USD do Ngân "
+            "hàng BNP Paribas, đối tác chiến lược nước ngoài của OCB tham gia đồng tài trợ. Các "
+            "bên thống nhất sẽ dùng 5 triệu USD trong tổng giá trị tài trợ để mở rộng tín dụng "
+            "cho doanh nghiệp do các nữ doanh nhân làm chủ hoặc điều hành.",
+            [Decimal("25000000")],
+        ),
+        # fresh24/1105 (thoidai.com.vn): the total's conversion said again
+        (
+            "WVI dành hơn 48,2 tỷ đồng đảm bảo an sinh bền vững cho trẻ em tại Thường Xuân "
+            "(Thanh Hóa)\nUBND tỉnh Thanh Hóa chấp thuận điều chỉnh khoản viện trợ: “Tổng vốn "
+            "của Chương trình hơn 48,2 tỷ đồng, tương đương 2.166.000 USD. Trong đó, vốn viện "
+            "trợ từ Tổ chức World Vision International tại Việt Nam là 2.166.000 USD, chiếm tỷ "
+            "lệ 100% tổng vốn của Chương trình.",
+            [Decimal("48200000000")],
+        ),
+        # fresh24/1107 (tinmoimoingay): a yearly average is background
+        (
+            "Yên Bái ký kết thỏa thuận với Tổ chức Tầm nhìn thế giới\n\nHai bên ký kết biên bản "
+            "thỏa thuận viện trợ 3 triệu USD cho giai đoạn mới.\n\nTính trung bình giá trị viện "
+            "trợ trên 2 triệu USD/năm và chiếm trên 40% giá trị viện trợ phi chính phủ nước "
+            "ngoài triển khai thực hiện trên địa bàn tỉnh.",
+            [Decimal("3000000")],
+        ),
+    ],
+)
+def test_parts_after_bao_gom_a_restated_total_and_an_average_are_not_amounts(text, values):
+    assert [a.value for a in extract(text).amounts] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # fresh24/1101 (thoidai.com.vn): "&" without spaces
+        (
+            "Khởi động dự án Bứt phá\n\nBứt phá được triển khai bởi tổ chức CARE Quốc tế tại Việt "
+            "Nam, Công ty Procter&Gamble (P&G), Liên hiệp hội Phụ nữ Việt Nam và Trung tâm Phát "
+            "triển Cộng đồng tỉnh Điện Biên.",
+            "P&G",
+        ),
+        # fresh24/1100 (thoidai.com.vn): the acronym, a dash, its country
+        (
+            "Thừa Thiên Huế tiếp nhận viện trợ cho trẻ em A Lưới\n\nUBND tỉnh vừa ra quyết định "
+            "tiếp nhận viện trợ của dự án do tổ chức Adoptionscentrum (ACS – Thụy Điển) tài trợ "
+            "với tổng vốn dự án là 974.052.300 đồng.",
+            "ACS",
+        ),
+    ],
+)
+def test_a_company_joined_by_an_ampersand_and_an_acronym_dashed_to_its_country(text, partner):
+    assert partner in extract(text).partners
+
+
+def test_save_the_children_in_vietnamese_is_one_organisation():
+    # fresh24/1113 (savethechildren.org.vn) names it in Vietnamese, its headline in English
+    assert organisation_key("Tổ chức Cứu trợ Trẻ em") == organisation_key("Save the Children")
+    assert organisation_key("tổ chức Adoptionscentrum") == organisation_key("ACS")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # fresh24/1112 (iom.int): the province the venue belongs to is part of its name
+        (
+            "Văn phòng Thông tin Di cư, gọi tắt là MRC, đặt tại Trung tâm Dịch vụ Việc làm của "
+            "Tỉnh Nghệ An đã được khai trương\n\nNgày 19/4/2018, Văn phòng Thông "
+            "tin Di cư, gọi tắt là MRC, đặt tại Trung tâm Dịch vụ Việc làm của Tỉnh Nghệ An đã "
+            "được khai trương.",
+            ["Trung tâm Dịch vụ Việc làm của Tỉnh Nghệ An"],
+        ),
+        # fresh24/1082 (baothanhhoa.vn): where the NGO has worked for 25 years
+        (
+            "Phó Chủ tịch UBND tỉnh làm việc với Tổ chức Tầm nhìn Thế giới\n\nPhó chủ tịch UBND "
+            "tỉnh Lê Quang Hùng cùng đoàn công tác thăm quan trụ sở làm việc của WVI Hoa Kỳ tại "
+            "Việt Nam.\n\nWVI đã có hơn 25 năm hoạt động tại Thanh Hóa, triển khai nhiều chương "
+            "trình, dự án hỗ trợ phát triển kinh tế – xã hội.",
+            [],
+        ),
+        # fresh24/1105 (thoidai.com.vn): the children who benefit live there
+        (
+            "WVI dành hơn 48,2 tỷ đồng đảm bảo an sinh bền vững cho trẻ em tại Thường Xuân "
+            "(Thanh Hóa)\nTheo Quyết định số 3724/QĐ-UBND, UBND tỉnh Thanh Hóa chấp thuận điều "
+            "chỉnh khoản viện trợ.",
+            [],
+        ),
+    ],
+)
+def test_a_venues_province_a_long_presence_and_the_childrens_home(text, places):
+    assert extract(text).places == places

@@ -153,7 +153,11 @@ _TOTAL = re.compile(
     r"ngân\s+sách|số)\b[^.;\n]{0,50}$"
 )
 #: the parts of an amount listed after it in its sentence: "... cho bốn dự án ..., cụ thể:"
-_PARTS_FOLLOW = re.compile(r"[^.;\n]{0,160}?\b(?i:cụ\s+thể)\s*:")
+_PARTS_FOLLOW = re.compile(
+    r"[^.;\n]{0,160}?\b(?i:cụ\s+thể)\s*:|"
+    # "Gói tín dụng trị giá 25 triệu USD bao gồm 15 triệu USD do IFC ... và 10 triệu USD"
+    r"[ \t]*,?[ \t]*(?i:bao\s+gồm|gồm\s+có)\b"
+)
 #: a loss or a cost of damage, or an economy's figure: not money given or received
 _DAMAGE = re.compile(
     r"(?i:\b(?:thiệt\s+hại|tổn\s+thất|thu\s+nhập\s+bình\s+quân|kim\s+ngạch|"
@@ -162,7 +166,9 @@ _DAMAGE = re.compile(
     r"vốn\s+đăng\s+ký|GDP|"
     # a farm's prices and profits seen on a study visit: "giá bình quân 50 euro/cành, lợi
     # nhuận ... khoảng 20 triệu bath/năm (khoảng 14 tỷ đồng)"
-    r"giá\s+bình\s+quân|lợi\s+nhuận|doanh\s+thu))"
+    r"giá\s+bình\s+quân|lợi\s+nhuận|doanh\s+thu|"
+    # "Tính trung bình giá trị viện trợ trên 2 triệu USD/năm": an average, background
+    r"tính\s+trung\s+bình))"
 )
 #: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
@@ -295,7 +301,11 @@ def find_amounts(text: str) -> list[Amount]:
         if _restates(text, found, span_start, currency):
             restated.append(amount)
             continue
-        if _repeats(found, value, currency, quantity, unit_value):
+        if _repeats(found, value, currency, quantity, unit_value) or any(
+            r.value == value and r.currency == currency for r in restated
+        ):
+            # "... hơn 48,2 tỷ đồng, tương đương 2.166.000 USD. Trong đó, vốn viện trợ từ
+            # ... là 2.166.000 USD": the restatement said again
             continue
         total = next((a for a in found if a.total), None)
         if (

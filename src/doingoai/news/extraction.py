@@ -350,6 +350,8 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Plan International": "",
     "World Vision": "",
     "Save the Children": "",
+    "Tổ chức Cứu trợ trẻ em": "",
+    "Adoptionscentrum": "",
     "Quỹ Châu Á": "",
     "The Asia Foundation": "",
     "Hanns Seidel": "DE",
@@ -496,6 +498,8 @@ SAME_ORGANISATION: dict[str, str] = {
     "Norwegian People's Aid": "NPA",
     "Ford Foundation": "Quỹ Ford",
     "Lux-Development": "LuxDev",
+    "Tổ chức Cứu trợ trẻ em": "Save the Children",
+    "Adoptionscentrum": "ACS",
 }
 
 
@@ -615,7 +619,9 @@ _VENUE_GOES_ON = re.compile(
     # "Tượng đài Chủ tịch Kaysone Phomvihane", "Khu lưu niệm Chủ tịch Hồ Chí Minh"
     rf"[ \t]+Chủ[ \t]+tịch(?:[ \t]+{_CAP}[\w'-]*){{2,3}}\b|"
     r"[ \t]+và[ \t]+(?i:xã[ \t]+hội|phát[ \t]+triển|đào[ \t]+tạo|công[ \t]+nghệ)\b|"
-    r"(?<=\bhiệp)[ \t]+các[ \t]+(?i:tổ[ \t]+chức)\b"
+    r"(?<=\bhiệp)[ \t]+các[ \t]+(?i:tổ[ \t]+chức)\b|"
+    # "Trung tâm Dịch vụ Việc làm của Tỉnh Nghệ An": the province the venue belongs to
+    rf"[ \t]+của[ \t]+(?i:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã)(?=[ \t]+{_CAP})"
 )
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
@@ -729,6 +735,8 @@ _RESIDENCE = re.compile(
     r"đang\s+làm\s+việc|"
     # "“Người mẹ thứ hai” của sinh viên Lào tại Đà Nẵng", "chị em phụ nữ Việt Nam tại Kiev":
     # where the students or the community live
+    # "WVI đã có hơn 25 năm hoạt động tại Thanh Hóa": where a body has long worked
+    r"\d+\s+năm\s+hoạt\s+động|"
     r"(?:(?:lưu|du)\s+học\s+sinh|sinh\s+viên|học\s+viên)(?:\s+(?:Lào|Campuchia|Cam-pu-chia|"
     r"nước\s+ngoài|quốc\s+tế))?|"
     r"(?:phụ\s+nữ|người|cộng\s+đồng|kiều\s+bào|bà\s+con)\s+Việt(?:\s+Nam)?))[ \t]+$|"
@@ -752,7 +760,8 @@ def _lives_there(work: str, pos: int) -> bool:
 #: written right after the people who benefit is where they live
 _BENEFICIARIES_BEFORE = re.compile(
     r"(?i:\b(?:hộ(?:\s+(?:nghèo|dân|gia\s+đình|cận\s+nghèo))?|người\s+(?:dân|nghèo)|"
-    r"học\s+sinh|dân\s+tộc\s+thiểu\s+số))[ \t]+$"
+    # "đảm bảo an sinh bền vững cho trẻ em tại Thường Xuân"
+    r"học\s+sinh|dân\s+tộc\s+thiểu\s+số|cho\s+trẻ\s+em(?:\s+(?:nghèo|gái))?))[ \t]+$"
 )
 #: the activity of a sentence: a place in it is where the activity took place
 _ACTIVITY_WORD = re.compile(
@@ -1758,6 +1767,9 @@ _VI_SYLLABLE = re.compile(
 def _foreign_word(word: str) -> bool:
     """A word that is not a Vietnamese syllable ("Unilever", "Nestlé"); an acronym in
     capitals ("LHPN") is not taken for one."""
+    # "Procter&Gamble": each side of an ampersand
+    if "&" in word.strip("&"):
+        return any(_foreign_word(part) for part in word.split("&"))
     folded = fold(word)
     return (
         len(folded) > 2
@@ -1775,8 +1787,8 @@ _CAPITAL_STOP = {"Bà", "Ông", "Chị", "Anh", "Tại", "Ngày", "Sáng", "Chi�
 #: Gamble", "Quỹ Unilever Việt Nam", "Nestlé Việt Nam", "Tập đoàn Hyundai Motor"
 _COMPANY = re.compile(
     rf"(?:(?P<head>[Cc]ông\s+ty|Tập\s+đoàn|Quỹ)(?:\s+(?:TNHH|[Cc]ổ\s+phần|CP))?\s+)?"
-    # "Posco E&C", "Procter & Gamble"
-    rf"(?P<name>{_CAP}[\w'’-]*(?:\.\w+)*(?:[ \t]+(?:&[ \t]+)?{_CAP}[\w'’-]*(?:\.\w+)*"
+    # "Posco E&C", "Procter & Gamble", "Procter&Gamble"
+    rf"(?P<name>{_CAP}[\w'’-]*(?:\.\w+)*(?:&[A-Z]\w*)?(?:[ \t]+(?:&[ \t]+)?{_CAP}[\w'’-]*(?:\.\w+)*"
     r"(?:&[A-Z]\w*)?){0,4})"
 )
 
@@ -1817,8 +1829,8 @@ _ACRONYM_AFTER = re.compile(
     r"[ \t]*\((?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?"
     # "(INWES-APNN)": two acronyms joined by a hyphen name one body
     r"(?P<a>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Z&]{1,9})?(?:\s[A-Z][a-z]{2,8})?)"
-    # "(NPA-Na Uy)": the acronym, then the body's country
-    r"(?:[ \t]*-[ \t]*(?P<country>[A-ZĐ][\w \t]{1,20}?))?\)"
+    # "(NPA-Na Uy)", "(ACS – Thụy Điển)": the acronym, then the body's country
+    r"(?:[ \t]*[-–][ \t]*(?P<country>[A-ZĐ][\w \t]{1,20}?))?\)"
     # "Liên minh Bảo tồn thiên nhiên quốc tế – IUCN": the acronym after a dash
     r"|[ \t]+[–-][ \t]+(?P<dashed>[A-Z]{3,8})(?=[ \t]*[,.;]|[ \t]+(?:và|đã|cùng|với)\b)"
 )
@@ -3077,8 +3089,14 @@ def extract(
     # "tại Trung tâm Vì sự phát triển phụ nữ ... (số đường A6, khu vực 11, phường Hưng Phú,
     # quận Cái Răng)": the address of a venue or an organisation where it happened
     for m in _ADDRESSED.finditer(work):
-        if _lives_there(work, m.start()) or _after_name(work, m.start()):
-            continue  # where people live, or the seat of a body ("Đại sứ ... tại Việt Nam")
+        if (
+            _lives_there(work, m.start())
+            or _after_name(work, m.start())
+            or _beneficiaries_place(work, m.start(), lead_span)
+        ):
+            # where people live, the seat of a body ("Đại sứ ... tại Việt Nam"), or where
+            # those who benefit live ("cho trẻ em tại Thường Xuân (Thanh Hóa)")
+            continue
         p_start, p_end = m.span("address")
         taken.extend(c for c in candidates if p_start <= c[0] < p_end and c not in taken)
     # "tại 4 huyện, thị xã, thành phố (Thanh Hà, Gia Lộc, thị xã Kinh Môn, TP Hải Dương)":
