@@ -52,7 +52,8 @@ def _pos_tags(text: str, toks) -> list[str]:
 
 def _article(source, label):
     art = _plain_article(source, label)
-    art["pos"] = _pos_tags(art["text"], art["toks"])
+    if USE_POS:  # the tagger runs only for the pass that uses it
+        art["pos"] = _pos_tags(art["text"], art["toks"])
     return art
 
 

@@ -336,7 +336,7 @@ def _count_of(text: str, noun: str, head: str, clause: int, end: int) -> re.Matc
         counts = list(_COUNT.finditer(previous))
     chosen = None
     for c in reversed(counts):
-        if c.group("noun").split()[-1].lower() == noun:
+        if _noun(c) == noun:
             chosen = c
             break
     if chosen is None and counts:
@@ -350,11 +350,7 @@ def _count_of(text: str, noun: str, head: str, clause: int, end: int) -> re.Matc
             following = _SENTENCE_END.search(text, after.end())
             following = following.start() if following else len(text)
             chosen = next(
-                (
-                    c
-                    for c in _COUNT.finditer(text, after.end(), following)
-                    if c.group("noun").split()[-1].lower() == noun
-                ),
+                (c for c in _COUNT.finditer(text, after.end(), following) if _noun(c) == noun),
                 None,
             )
     if chosen is None:
@@ -364,9 +360,15 @@ def _count_of(text: str, noun: str, head: str, clause: int, end: int) -> re.Matc
     return chosen
 
 
+def _noun(count: re.Match) -> str:
+    """What a count counts, by its last word: "học sinh" for "90 học sinh" is "sinh", as
+    an amount's "/học sinh" is."""
+    return count.group("noun").split()[-1].lower()
+
+
 def _only_count(text: str, noun: str) -> re.Match | None:
     """The count of ``noun`` ("270 hộ") when the article gives one number of it."""
-    counts = [c for c in _COUNT.finditer(text) if c.group("noun").split()[-1].lower() == noun]
+    counts = [c for c in _COUNT.finditer(text) if _noun(c) == noun]
     if len({c.group("q") for c in counts}) == 1:
         return counts[0]
     return None

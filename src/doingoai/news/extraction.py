@@ -3308,10 +3308,7 @@ def _seats(work: str, orgs: list[_Org], hits: list[PlaceHit]) -> list[tuple[int,
     for org in orgs:
         if org.is_unit or org.family not in ("other", "known", "company"):
             continue
-        seat = _SEAT.match(work, org.end)
-        hit = _place_at(hits, seat.end()) if seat else None
-        if hit is not None and hit.match.kind != "country":
-            out.append((hit.start, hit.end))
+        out.extend(_seat_after(work, hits, org.end))
     for country in hits:
         # "Tổng Lãnh sự Cộng hòa Liên bang Đức tại Thành phố Hồ Chí Minh", "Đại sứ Cuba tại
         # Hà Nội": an envoy's or a body's seat, written after its country
@@ -3319,11 +3316,15 @@ def _seats(work: str, orgs: list[_Org], hits: list[PlaceHit]) -> list[tuple[int,
             continue
         if not _ENVOY_OF.search(work, max(0, country.start - 60), country.start):
             continue  # "đại biểu phụ nữ Lào tại Hà Nội", "Những ngày văn hóa Nhật Bản tại ..."
-        seat = _SEAT.match(work, country.end)
-        hit = _place_at(hits, seat.end()) if seat else None
-        if hit is not None and hit.match.kind != "country":
-            out.append((hit.start, hit.end))
+        out.extend(_seat_after(work, hits, country.end))
     return out
+
+
+def _seat_after(work: str, hits: list[PlaceHit], end: int) -> list[tuple[int, int]]:
+    """The place below country level written as a seat ("tại Hà Nội") right at ``end``."""
+    seat = _SEAT.match(work, end)
+    hit = _place_at(hits, seat.end()) if seat else None
+    return [(hit.start, hit.end)] if hit is not None and hit.match.kind != "country" else []
 
 
 def _add_model_partners(result: Extraction, masked: str, spans: list, hits) -> None:
