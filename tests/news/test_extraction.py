@@ -471,7 +471,10 @@ def test_empty_text():
 # Floors just below what the reader reaches on the corpus (see scoring.py):
 # (precision, recall) per field; every other field is exact today.
 DEFAULT_FLOOR = (0.97, 0.97)
-FLOORS = {"countries": (0.90, 0.97)}
+#: kind: the classifier trained on real articles (doingoai.news.model.kind_probabilities)
+#: reads 003's project received at a ceremony as "other", as the real corpus's labellers
+#: would ("ceremony" for project launches); this corpus labelled it "aid_handover"
+FLOORS = {"countries": (0.90, 0.97), "kind": (0.96, 0.96)}
 #: This corpus was written for the reader and labels places the old way (countries and
 #: provinces inside organisation names among them). Issue 18 adopted the convention of
 #: the real corpus (bench/news/corpus/README.md, "places": below country level, with

@@ -579,3 +579,25 @@ def test_review_says_the_direction_of_an_amount_is_a_guess(world, login):
     # the amounts are drafted as resources: the link goes to them
     assert box and '<li data-field="amounts"><a href="#resources">' in box.group(0)
     assert "phỏng đoán" in box.group(0)  # the reason, in Vietnamese
+
+
+def test_review_says_the_kind_is_the_models(world, login):
+    """Issue 18: where the kind classifier overrules the rules' first cue word, the draft
+    takes its kind and the review page asks the officer to check it first, saying why."""
+    client = login("daklak")
+    # bench/news/corpus/fresh25/1156 (phunuvietnam.vn), its headline and lead
+    text = (
+        "Đoàn đại biểu Phụ nữ Hàn Quốc gặp gỡ, trao đổi với nhóm Nữ đại biểu Quốc hội Việt "
+        "Nam\n\nChiều 10/9, nhân chuyến thăm và làm việc tại Việt Nam, Đoàn đại biểu Phụ nữ "
+        "Hàn Quốc đã có buổi tiếp kiến bà Nguyễn Thúy Anh, Ủy viên TƯ Đảng, Chủ nhiệm Ủy ban "
+        "Xã hội của Quốc hội, Chủ tịch Nhóm Nữ đại biểu Quốc hội Việt Nam."
+    )
+    paste(client, text=text, published="2024-09-10")
+    item = NewsItem.objects.get()
+    assert item.extraction["kind"] == "delegation_in"
+    assert item.extraction["doubts"]["kind"] == "by_model"
+    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    assert box and '<a href="#field-kind">' in box.group(0)
+    assert "loại hoạt động do mô hình thống kê đọc từ cả bài" in box.group(0)
+    assert re.search(r'<option value="delegation_in" selected', html)

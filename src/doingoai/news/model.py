@@ -18,6 +18,10 @@ include the rules' own output, so it is trained again whenever the rules change:
 
 from __future__ import annotations
 
+import functools
+import gzip
+import json
+import math
 import os
 import re
 import threading
@@ -156,3 +160,91 @@ def sure_names(work: str, spans, hits) -> dict[str, list[tuple[str, int, int]]]:
     tagger.set(features(toks, place_tags(toks, hits), rule_tags(toks, spans)))
     tags = tagger.tag()
     return names(work, toks, tags, lambda k, tag: tagger.marginal(tag, k), SURE)
+
+
+# The kind of activity: a linear classifier over the words of the headline and the start of
+# the body, given the rules' own kind and the kinds of the events they found (their
+# "stacking"). The rules read a kind from the first cue word of the headline or the lead;
+# on real articles they often stop at the wrong cue (a gift handed over during a visit, an
+# exhibition inside a ceremony). The classifier is trained by bench/news_kind.py (scikit-
+# learn's tf-idf and logistic regression, a development dependency) and shipped as its
+# vocabulary and weights in ``data/news_kind.json.gz``; this module applies them with the
+# same arithmetic (sublinear term frequency times idf, each block scaled to unit length, a
+# softmax over the classes), so scikit-learn is not needed at run time.
+
+#: the shipped kind classifier; ``DOINGOAI_NEWS_KIND_MODEL`` reads another one
+KIND_MODEL_PATH = Path(
+    os.environ.get("DOINGOAI_NEWS_KIND_MODEL")
+    or Path(__file__).resolve().parent / "data" / "news_kind.json.gz"
+)
+#: scikit-learn's default token pattern, on the lowercased text
+_KIND_WORD = re.compile(r"\b\w+\b")
+
+
+def kind_terms(text: str) -> list[str]:
+    """The words and word pairs of ``text`` the classifier counts (as scikit-learn's
+    ``TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\\b\\w+\\b")``)."""
+    words = _KIND_WORD.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+def _tfidf(text: str, vocabulary: dict) -> list[tuple[list[float], float]]:
+    counts: dict[str, int] = {}
+    for term in kind_terms(text):
+        if term in vocabulary:
+            counts[term] = counts.get(term, 0) + 1
+    values = [(vocabulary[t], (1.0 + math.log(n)) * vocabulary[t][0]) for t, n in counts.items()]
+    norm = math.sqrt(sum(v * v for _, v in values)) or 1.0
+    return [(entry[1], v / norm) for entry, v in values]
+
+
+@functools.cache
+def _kind_model() -> dict | None:
+    try:
+        with gzip.open(KIND_MODEL_PATH, "rt", encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        return None
+
+
+def kind_probabilities(
+    title: str, body: str, rules_kind: str, event_kinds, model: dict | None = None
+) -> dict[str, float]:
+    """Each kind's probability for an article with headline ``title`` and body ``body``
+    (only its first ``head`` characters are read), given what the rules read: their kind
+    and the kinds of their events. Empty when no classifier is shipped."""
+    model = model if model is not None else _kind_model()
+    if not model:
+        return {}
+    classes = model["classes"]
+    scores = list(model["intercept"])
+    blocks = [
+        (_tfidf(body[: model["head"]], model["body"]), 1.0),
+        (_tfidf(title, model["title"]), model["title_weight"]),
+    ]
+    for block, weight in blocks:
+        for weights, value in block:
+            for k, w in enumerate(weights):
+                scores[k] += w * value * weight
+    for name, present in (("rules", {rules_kind}), ("events", set(event_kinds))):
+        for kind in present:
+            for k, w in enumerate(model[name].get(kind, ())):
+                scores[k] += w
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return {c: e / total for c, e in zip(classes, exps, strict=False)}
+
+
+#: kinds too rare in the labelled corpus for the classifier to learn, read by the rules
+#: from a word of the text ("trực tuyến" beside the event's name): 10 of 1,175 articles
+RULES_KEEP = frozenset({"online_event"})
+
+
+def choose_kind(probabilities: dict[str, float], rules_kind: str) -> tuple[str, float]:
+    """The kind the reader gives and how sure the classifier is of it: the classifier's
+    most probable kind, except where the rules read one the classifier cannot learn."""
+    if rules_kind in RULES_KEEP:
+        return rules_kind, probabilities.get(rules_kind, 0.0)
+    kind = max(probabilities, key=probabilities.get)
+    return kind, probabilities[kind]

@@ -57,6 +57,13 @@ DOUBT_TEXTS = {
     ),
     ("start_date", "none_found"): gettext_lazy("no date found"),
     ("kind", "no_cue"): gettext_lazy("no word of the text says what kind of activity it is"),
+    ("kind", "by_model"): gettext_lazy(
+        "the kind the statistical model reads from the whole article, not the one its first "
+        "cue word names: check it"
+    ),
+    ("kind", "model_unsure"): gettext_lazy(
+        "the statistical model is not sure what kind of activity this is"
+    ),
     ("units", "none_found"): gettext_lazy("no unit of the Women's Union found"),
     ("units", "completed"): gettext_lazy(
         "a unit written without its province, completed with a province named elsewhere"
