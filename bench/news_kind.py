@@ -24,8 +24,6 @@ import itertools
 import json
 import os
 import sys
-import unicodedata
-from datetime import date
 from pathlib import Path
 
 import django
@@ -48,9 +46,8 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
 from doingoai.news import model as news_model  # noqa: E402
-from doingoai.news.documents import read_document  # noqa: E402
-from doingoai.news.extraction import KIND_SURE, extract  # noqa: E402
-from doingoai.news.scoring import load_corpus  # noqa: E402
+from doingoai.news.extraction import KIND_SURE  # noqa: E402
+from doingoai.news.scoring import load_corpus, read_extraction  # noqa: E402
 
 #: the settings tried, chosen by cross-validation on the training parts
 HEADS = (1000, 2000)
@@ -62,15 +59,7 @@ SEED = 7
 
 def reading(source: Path, label: dict) -> dict:
     """What the classifier reads of one article (the rules alone), and its label."""
-    published = date.fromisoformat(label["_published"]) if label.get("_published") else None
-    if source.suffix.lower() == ".txt":
-        text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
-        ex = extract(text, published=published, use_model=False)
-    else:
-        doc = read_document(source)
-        ex = extract(
-            doc.body_text, title=doc.title, published=published or doc.published, use_model=False
-        )
+    ex = read_extraction(source, label, use_model=False)
     title, body, rules_kind, events = ex.kind_reading
     return {
         "title": title,

@@ -99,6 +99,11 @@ def paste(client, text=SEED_000, **extra):
     return client.post(reverse("news_import"), {"text": text, **extra})
 
 
+def check_first(html: str):
+    """The review page's box of the fields to check first, as a match (None without it)."""
+    return re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+
+
 def counts():
     return (Activity.objects.count(), Resource.objects.count(), Partner.objects.count())
 
@@ -514,7 +519,7 @@ def test_review_shows_what_the_reader_is_unsure_of_first(world, login):
     item = NewsItem.objects.get()
     assert item.extraction["doubts"]["start_date"] == "year_missing"
     html = client.get(reverse("news_review", args=[item.pk])).content.decode()
-    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    box = check_first(html)
     assert box, "no 'check these first' box"
     assert "Kiểm tra trước các mục sau" in box.group(0)
     assert '<a href="#field-start_date">' in box.group(0)
@@ -555,7 +560,7 @@ def test_review_says_which_partner_the_model_added(world, login):
     assert "Ủy ban bảo vệ gia đình, cha mẹ và trẻ em Nga" in item.extraction["partners"]
     assert item.extraction["doubts"]["partners"] == "by_model"
     html = client.get(reverse("news_review", args=[item.pk])).content.decode()
-    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    box = check_first(html)
     assert box and '<a href="#field-partners">' in box.group(0)
     assert "mô hình thống kê" in box.group(0)  # the reason, in Vietnamese
 
@@ -575,7 +580,7 @@ def test_review_says_the_direction_of_an_amount_is_a_guess(world, login):
     assert [a["direction"] for a in item.extraction["amounts"]] == ["received"]
     assert item.extraction["doubts"]["amounts"] == "direction_guessed"
     html = client.get(reverse("news_review", args=[item.pk])).content.decode()
-    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    box = check_first(html)
     # the amounts are drafted as resources: the link goes to them
     assert box and '<li data-field="amounts"><a href="#resources">' in box.group(0)
     assert "phỏng đoán" in box.group(0)  # the reason, in Vietnamese
@@ -597,7 +602,7 @@ def test_review_says_the_kind_is_the_models(world, login):
     assert item.extraction["kind"] == "delegation_in"
     assert item.extraction["doubts"]["kind"] == "by_model"
     html = client.get(reverse("news_review", args=[item.pk])).content.decode()
-    box = re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
+    box = check_first(html)
     assert box and '<a href="#field-kind">' in box.group(0)
     assert "loại hoạt động do mô hình thống kê đọc từ cả bài" in box.group(0)
     assert re.search(r'<option value="delegation_in" selected', html)

@@ -61,22 +61,28 @@ def load_corpus(corpus_dir: str | Path) -> list[tuple[Path, dict]]:
     return pairs
 
 
-def read_article(source: Path, label: dict | None = None, *, use_model: bool = True) -> dict:
-    """Run the reader on one corpus article and return its JSON (``use_model`` False: the
-    rules alone)."""
+def read_extraction(source: Path, label: dict | None = None, *, use_model: bool = True):
+    """Run the reader on one corpus article (``use_model`` False: the rules alone), with
+    the publication date its label gives."""
     published = None
     if label and label.get("_published"):
         published = date.fromisoformat(label["_published"])
     if source.suffix.lower() == ".txt":
         text = source.read_text(encoding="utf-8")
-        return extract(text, published=published, use_model=use_model).to_json()
+        return extract(text, published=published, use_model=use_model)
     doc = read_document(source)
     return extract(
         doc.body_text,
         title=doc.title,
         published=published or doc.published,
         use_model=use_model,
-    ).to_json()
+    )
+
+
+def read_article(source: Path, label: dict | None = None, *, use_model: bool = True) -> dict:
+    """Run the reader on one corpus article and return its JSON (``use_model`` False: the
+    rules alone)."""
+    return read_extraction(source, label, use_model=use_model).to_json()
 
 
 def _norm_scalar(value) -> str:
