@@ -514,6 +514,24 @@ def test_a_date_without_its_year_is_left_for_the_officer():
     assert extract(text, published=date(2023, 6, 1)).start_date == date(2023, 5, 2)
 
 
+def test_a_day_far_from_the_publication_in_another_year_is_left_for_the_officer():
+    # bench/news/corpus/fresh26/1224: "11/10" in an article of 13 March 2019 was read as
+    # 11 October 2018, a year written nowhere
+    text = "Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Salavan\nNgày 11/10, đoàn đã đến."
+    result = extract(text, published=date(2019, 3, 13))  # 153 days back, or 212 ahead
+    assert result.start_date is None and result.end_date is None
+    assert result.doubts["start_date"] == "year_ambiguous" and "11/10" in result.date_without_year
+    assert any(name == "date_without_year" for name, _, _ in result.spans)
+    # within three months across the year's end, or in the publication's own year: read
+    assert extract(text, published=date(2019, 11, 1)).start_date == date(2019, 10, 11)
+    late = text.replace("11/10", "28/12")
+    assert extract(late, published=date(2019, 1, 3)).start_date == date(2018, 12, 28)
+    assert extract(late, published=date(2019, 5, 10)).start_date is None
+    # a range is read the same way
+    span = text.replace("Ngày 11/10", "Từ ngày 10 đến 12/10")
+    assert extract(span, published=date(2019, 3, 13)).doubts["start_date"] == "year_ambiguous"
+
+
 def test_corpus_precision_recall():
     report = score(CORPUS)
     low = {
@@ -742,3 +760,20 @@ def test_each_field_read_on_weak_evidence_says_why():
     assert set(weak.unsure) == set(weak.doubts)
     for name, reason in weak.doubts.items():
         assert reason in DOUBTS[name]
+
+
+def test_every_doubt_has_its_reason_in_vietnamese():
+    """The review page names why a field is unsure (views.DOUBT_TEXTS), in Vietnamese
+    first: a doubt the reader can give without a text would show an empty reason."""
+    from django.utils import translation
+
+    from doingoai.news.extraction import DOUBTS
+    from doingoai.news.views import DOUBT_TEXTS
+
+    for field, reasons in DOUBTS.items():
+        for reason in reasons:
+            assert (field, reason) in DOUBT_TEXTS, (field, reason)
+            with translation.override("vi"):
+                vi = str(DOUBT_TEXTS[field, reason])
+            with translation.override("en"):
+                assert vi != str(DOUBT_TEXTS[field, reason]), (field, reason)

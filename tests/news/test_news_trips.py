@@ -108,3 +108,18 @@ def test_an_event_row_with_a_mistake_saves_nothing(world, login):
     assert Activity.objects.count() == before
     item.refresh_from_db()
     assert item.activity is None
+
+
+def test_an_event_whose_year_would_be_guessed_is_not_dated():
+    from doingoai.news.services import trip_events
+
+    body = (
+        "Đoàn Hội LHPN tỉnh Quảng Trị thăm tỉnh Salavan\n"
+        "Ngày 6/9, đoàn dự Lễ mít tinh kỷ niệm hữu nghị Việt Nam - Lào tại thủ đô Viêng Chăn."
+    )
+    event = {"kind": "ceremony", "label": "Lễ mít tinh kỷ niệm hữu nghị Việt Nam - Lào"}
+    ex = {"kind": "delegation_out", "events": [event]}
+    near = trip_events(NewsItem(body=body, published=dt.date(2017, 9, 10)), ex)
+    assert [e["start_date"] for e in near] == [dt.date(2017, 9, 6)]
+    # published on 1 March: last September or this one; the officer dates the event
+    assert trip_events(NewsItem(body=body, published=dt.date(2018, 3, 1)), ex) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -2869,3 +2870,14 @@ def test_save_the_children_in_vietnamese_is_one_organisation():
 )
 def test_a_venues_province_a_long_presence_and_the_childrens_home(text, places):
     assert extract(text).places == places
+
+
+def test_the_international_day_of_the_girl_is_a_named_day_not_the_activitys():
+    # bench/news/corpus/fresh26/1224 (published 13/03/2019), https://thoidai.com.vn/plan-
+    # khoi-dong-cho-chien-dich-247-ngay-hanh-dong-vi-binh-dang-gioi-73436.html: the
+    # campaign ends on the day it is named for; the reader read 11 October 2018
+    corpus = Path(__file__).parents[2] / "bench" / "news" / "corpus"
+    text = (corpus / "fresh26" / "1224_thoidai-plan-hanh-trinh-247.txt").read_text("utf-8")
+    result = extract(text)
+    assert result.published == date(2019, 3, 13)
+    assert result.start_date is None and result.end_date is None

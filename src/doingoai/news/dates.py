@@ -14,7 +14,9 @@ A date written without its year takes the year that puts it nearest to
 ``published`` (or to today when the publication date is unknown), at most
 three months ahead: a report published on 3 January about "ngày 28/12" means
 last December, an announcement published on 14 September of "ngày 19/9" this
-September. A
+September. A year other than the publication's taken for a day more than three
+months from it is a guess (``DateHit.guessed``: "11/10" in an article of 13 March,
+last October or this one): the extractor leaves such a date for the officer. A
 range whose end month is before its start month crosses a year end.
 
 ``parse_dateline(line)`` reads the publication line of a web article
@@ -42,6 +44,9 @@ class DateHit:
     has_year: bool
     #: its year read from elsewhere in the sentence or the headline, not written with it
     inferred: bool = False
+    #: written without its year, which is not the publication's and puts the day more
+    #: than three months from it: either year may be meant
+    guessed: bool = False
 
 
 _D = r"(?P<{n}>[0-3]?\d)"
@@ -193,6 +198,16 @@ def resolve_year(day: int, month: int, reference: date | None) -> date | None:
 AHEAD_DAYS = 92
 
 
+def guessed_year(value: date, reference: date | None) -> bool:
+    """A day given a year other than the publication's more than :data:`AHEAD_DAYS`
+    from it: "11/10" read on 13 March 2019 is 153 days back in 2018, 212 ahead in 2019."""
+    return (
+        reference is not None
+        and value.year != reference.year
+        and abs((value - reference).days) > AHEAD_DAYS
+    )
+
+
 def _mk(day: int, month: int, year: int | None, ref: date | None) -> date | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -289,7 +304,8 @@ def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
         first = _mk(d1, m1, y1, ref)
         if first is None:
             return None
-        return DateHit(s, e, m.group(0), first, first, "day", y1 is not None)
+        guess = y1 is None and guessed_year(first, ref)
+        return DateHit(s, e, m.group(0), first, first, "day", y1 is not None, guessed=guess)
     if m1 is None:
         m1 = m2
     year2 = y2
@@ -300,7 +316,9 @@ def _resolve(m: re.Match, text: str, ref: date | None) -> DateHit | None:
     first = _mk(d1, m1, year1, None)
     if first is None or first > last:
         return None
-    return DateHit(s, e, m.group(0), first, last, "day", y1 is not None or y2 is not None)
+    has_year = y1 is not None or y2 is not None
+    guess = not has_year and guessed_year(last, ref)
+    return DateHit(s, e, m.group(0), first, last, "day", has_year, guessed=guess)
 
 
 _DATELINE = re.compile(

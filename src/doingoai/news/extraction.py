@@ -3200,10 +3200,11 @@ def extract(
     ]
     dates = _usable_dates(found_dates, published, _anniversaries(work), work, title_span)
     chosen = _choose_date(dates, lead, title_span, work)
-    if chosen is not None and not chosen.has_year and published is None:
-        # "ngày 2/5" with no year in the text, no dateline and no publication date:
-        # the year is not guessed; the date is left for the officer, highlighted
-        result.doubt("start_date", "year_missing")
+    if chosen is not None and not chosen.has_year and (published is None or chosen.guessed):
+        # "ngày 2/5" with no year in the text, no dateline and no publication date, or
+        # "11/10" in an article of 13 March (last October or this one): the year is not
+        # guessed; the date is left for the officer, highlighted
+        result.doubt("start_date", "year_ambiguous" if chosen.guessed else "year_missing")
         result.date_without_year = chosen.text
         span("date_without_year", chosen.start, chosen.end)
     elif chosen is not None:
@@ -3382,7 +3383,7 @@ def _add_model_partners(result: Extraction, masked: str, spans: list, hits) -> N
 #: why a field is unsure (the review page says it in the officer's words): field -> reason
 DOUBTS = {
     "title": ("none_found",),
-    "start_date": ("year_missing", "year_inferred", "outside_lead", "none_found"),
+    "start_date": ("year_missing", "year_ambiguous", "year_inferred", "outside_lead", "none_found"),
     "kind": ("no_cue", "by_model", "model_unsure"),
     "units": ("none_found", "completed"),
     "partners": ("none_found", "by_name_form", "by_model"),
@@ -3535,8 +3536,9 @@ def _usable_dates(
 ) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
-    mốc lịch sử"); a date without its year and with no publication date takes the year
-    of a dated span of the text that holds it ("từ ngày 26 – 30/11/2014 ... ngày 28/11")."""
+    mốc lịch sử"); a date without its year and with no publication date (or a year only
+    guessed from it, ``DateHit.guessed``) takes the year of a dated span of the text that
+    holds it ("từ ngày 26 – 30/11/2014 ... ngày 28/11")."""
     out = []
     # "(10.8.1961 – 10.8.2014)": the two ends of an anniversary's span, read one by one
     spans = [(m.start(), m.end()) for m in _ANNIVERSARY_SPAN.finditer(text)]
@@ -3547,7 +3549,7 @@ def _usable_dates(
             continue
         if published is not None and d.has_year and abs((d.first - published).days) > 400:
             continue
-        if not d.has_year and published is None:
+        if not d.has_year and (published is None or d.guessed):
             for other in dates:
                 # a dated span or month that holds it ("tháng 5/2015 ... (29-31/5)"); not an
                 # anniversary's span ("(8/3/1910 - 8/3/2021)")
@@ -3561,7 +3563,7 @@ def _usable_dates(
                 if other.first <= first <= other.last:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
-        if not d.has_year and published is None:
+        if not d.has_year and (published is None or d.guessed):
             # "Tối 7/3 ... kỷ niệm 110 năm Ngày Quốc tế Phụ nữ 8/3 (8/3/1910-2020)": a day
             # close to the anniversary the article celebrates takes the anniversary's year,
             # written in the text
@@ -3574,7 +3576,7 @@ def _usable_dates(
                 if abs((first - day).days) <= 45:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
-        if not d.has_year and published is None and text:
+        if not d.has_year and (published is None or d.guessed) and text:
             d = _year_of_sentence(text, d, title_span)
         out.append(d)
     return out
@@ -3588,9 +3590,10 @@ _BACKGROUND_DATE = re.compile(
 
 
 #: a day named by its date ("ngày Quốc tế Phụ nữ 8/3", "Ngày Phụ nữ Việt Nam 20/10",
-#: "Quốc khánh 2/9")
+#: "Quốc khánh 2/9", "ngày Quốc tế trẻ em gái 11/10")
 _NAMED_DAY = re.compile(
-    r"(?i:\b(?:phụ\s+nữ(?:\s+việt\s+nam)?|quốc\s+khánh|thiếu\s+nhi|nhà\s+giáo(?:\s+việt\s+nam)?|"
+    r"(?i:\b(?:phụ\s+nữ(?:\s+việt\s+nam)?|quốc\s+khánh|thiếu\s+nhi|trẻ\s+em\s+gái|"
+    r"nhà\s+giáo(?:\s+việt\s+nam)?|"
     r"gia\s+đình\s+việt\s+nam|thương\s+binh\s+liệt\s+sĩ))[ \t]*(?:\([ \t]*)?(?:ngày[ \t]+)?$"
 )
 #: the date of what a sentence celebrates, in parentheses after its name ("kỷ niệm 95 năm

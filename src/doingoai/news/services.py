@@ -331,7 +331,9 @@ def trip_events(item: NewsItem, ex: dict, *, start=None) -> list[dict]:
             continue
         seen.add(fold(label))
         left, right = _sentence_around(body, pos, pos + length)
-        hits = find_dates(body[left:right], published=reference)
+        # a day whose year would only be guessed ("11/10" in an article of 13 March) is
+        # not given to the event: the officer dates it
+        hits = [h for h in find_dates(body[left:right], published=reference) if not h.guessed]
         at = pos - left  # the nearest date: before the label, inside it or after it
         hit = min(hits, key=lambda h: max(at - h.end, h.start - at - length, 0), default=None)
         first = hit.first if hit else default

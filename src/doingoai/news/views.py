@@ -48,6 +48,10 @@ DOUBT_TEXTS = {
     ("start_date", "year_missing"): gettext_lazy(
         "the year is written nowhere (text, dateline, publication date): give the year"
     ),
+    ("start_date", "year_ambiguous"): gettext_lazy(
+        "the year is not written and the day is more than three months from the publication "
+        "date: last year's or this year's? give the year"
+    ),
     ("start_date", "year_inferred"): gettext_lazy(
         "the year is not written with the day; it was taken from elsewhere in the sentence "
         "or from the headline"
