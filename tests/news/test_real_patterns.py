@@ -2881,3 +2881,71 @@ def test_the_international_day_of_the_girl_is_a_named_day_not_the_activitys():
     result = extract(text)
     assert result.published == date(2019, 3, 13)
     assert result.start_date is None and result.end_date is None
+
+
+def test_a_city_word_at_a_paragraphs_end_takes_no_name_from_the_next_line():
+    # http://kinhtedothi.vn/hanh-dong-vi-an-toan-cho-phu-nu-va-tre-em-166257.html
+    text = (
+        "Hành động vì an toàn cho phụ nữ và trẻ em\n"
+        "Kêu gọi hành động của những ai quan tâm đến an toàn cho phụ nữ và trẻ em gái ở "
+        "các TP.\n\nKinhtedothi - Ngày 28/11, tại Hà Nội, Tổ chức ActionAid Quốc tế tại Việt "
+        "Nam, Tổ chức Plan Quốc tế tại Việt Nam tổ chức hội thảo."
+    )
+    assert extract(text).places == ["Hà Nội"]
+
+
+def test_a_venue_of_a_ward_and_district_written_with_dots():
+    # https://tuoitre.vn/xet-nghiem-sang-loc-mien-phi-ung-thu-co-tu-cung-20200615075838359.htm
+    text = (
+        "Xét nghiệm sàng lọc miễn phí ung thư cổ tử cung\n"
+        "Lịch khám cụ thể tại 6 quận, huyện như sau: từ ngày 18, 19, 25 và 26-6 khám từ 7h30 "
+        "-11h30 tại trạm y tế P.Thạnh Mỹ Lợi, Q.2. Ngày 15 và 17-6 khám từ 8h-16h tại trạm y "
+        "tế P.16, Q.4."
+    )
+    places = extract(text, published=date(2020, 6, 15)).places
+    assert "trạm y tế P.Thạnh Mỹ Lợi, Q.2" in places and "trạm y tế P.16, Q.4" in places
+    # http://baocuuchienbinhvietnam.com.vn/lanh-dao-t-u-hoi-ccb-viet-nam-tiep-dai-su-hoa-ky
+    text = (
+        "Lãnh đạo T.Ư Hội CCB Việt Nam tiếp Đại sứ Hoa Kỳ\n"
+        "Ngày 25-6, tại Trụ sở T.Ư Hội CCB Việt Nam, Trung tướng Khuất Việt Dũng - Phó chủ "
+        "tịch Hội CCB Việt Nam đã tiếp ngài Daniel J. Kritenbrink - Đại sứ Hoa Kỳ."
+    )
+    assert "Trụ sở T.Ư Hội CCB Việt Nam" in extract(text).places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://postvn.com/latest/xay-dung-them-20-nha-ve-sinh-cho-hoc-tro-vung-nui-ha-giang/
+        "Xây dựng thêm 20 nhà vệ sinh cho học trò vùng núi Hà Giang\n"
+        "Chúng tôi mong rằng cần có sự quan tâm nhiều hơn nữa đến các nhà vệ sinh tại trường "
+        "học” – bà Thanh nói.",
+        # https://chuongtrinhmtqg.baodantoc.vn/chuong-trinh-hoc-bong-nu-sinh-voi-cong-nghe-
+        # 2022-1637828651736.htm
+        "Học bổng cho nữ sinh\nỨng viên phải được xếp loại học sinh giỏi trong ít nhất một "
+        "học kỳ tại trường trung học phổ thông; có khả năng hợp tác tốt.",
+    ],
+)
+def test_a_kind_of_venue_with_no_name_is_no_place(text):
+    assert extract(text).places == []
+
+
+def test_a_venue_name_ends_before_the_sentence_goes_on():
+    # https://doanhnhantrevietnam.vn/tphcm-co-them-trung-tam-tro-giup-nguoi-bi-bao-luc-tren-
+    # co-so-gioi-d15461.html
+    text = (
+        "TPHCM có thêm trung tâm trợ giúp người bị bạo lực trên cơ sở giới\n"
+        "Tất cả các dịch vụ được cung cấp tại Ngôi nhà Ánh Dương đều dựa trên nguyên tắc lấy "
+        "người bị bạo lực làm trung tâm."
+    )
+    assert extract(text).places == ["Ngôi nhà Ánh Dương"]
+
+
+def test_a_quoted_project_name_is_not_a_venue_before_its_city():
+    # https://hiv.com.vn/tin-nong/tp.hcm-ho-tro-15.000-hoc-vien-cai-nghien-sap-hoi-gia-418057
+    text = (
+        "TP.HCM: hỗ trợ 15.000 học viên cai nghiện sắp hồi gia\n"
+        "TT - Ngày 28-12, Ban quản lý dự án “Phòng chống HIV/AIDS ở VN” tại TP.HCM do Ngân "
+        "hàng Thế giới tài trợ đã tổ chức triển khai hoạt động năm thứ nhất."
+    )
+    assert not any("VN" in p for p in extract(text, published=date(2005, 12, 29)).places)

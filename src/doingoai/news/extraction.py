@@ -578,7 +578,7 @@ _LIST_GAP = re.compile(
 #: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
 _NAMED_PLACE = re.compile(
     r"(?P<p>(?P<level>\b(?i:huyện|quận|thị\s+xã|xã|thị\s+trấn|phường|bản|thủ\s+đô|thu\s+đô|"
-    r"thành\s+phố|tỉnh|làng|thôn|ấp)|\bTP\.?)\s*(?<=\s|\.)"
+    r"thành\s+phố|tỉnh|làng|thôn|ấp)|\bTP\.?)[ \t]*(?<=[ \t]|\.)"
     # "xã biên giới Krông Na": a word of what the place is may come before its name
     r"(?:(?:biên\s+giới|vùng\s+cao|miền\s+núi|ven\s+biển|đảo|vùng\s+biên)[ \t]+)?"
     rf"(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,3}}"
@@ -629,7 +629,7 @@ _VENUE_GOES_ON = re.compile(
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
     r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
-    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc|thăm)$"
+    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc|thăm|đều)$"
 )
 
 
@@ -862,13 +862,24 @@ def _after_name(work: str, pos: int) -> bool:
 def _venue_end(work: str, end: int) -> tuple[int, int]:
     """Where a venue's name ends, from the end of its head word, and how many words
     follow the head: up to a punctuation mark or a function word (at most 10 words)."""
-    words = 0
+    words, head_end = 0, end
     while words < 10:
+        if re.search(r"\bP\.\w", work[head_end:end]) and (
+            district := re.match(r",[ \t]*Q\.(?=\w)[\w'-]+", work[end:])
+        ):
+            # "trạm y tế P.16, Q.4": the district after the ward, as Hồ Chí Minh City
+            # writes them
+            end += district.end()
+            break
         if goes_on := _VENUE_GOES_ON.match(work, end):
             end = goes_on.end()
             words += 1
             continue
-        w = re.match(r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+|\"\w\"|“\w”)", work[end:])
+        # ("trạm y tế P.Thạnh Mỹ Lợi": a ward or district abbreviated with a dot)
+        w = re.match(
+            r"[ \t]+(?:\((?:LHPN|LHPNVN)\)[ \t]+)?([\w&'-]+(?:\.(?=\w)[\w&'-]+)?|\"\w\"|“\w”)",
+            work[end:],
+        )
         if not w:
             # "Khu di tích lịch sử cách mạng Việt Nam - Lào"
             w = re.match(rf"[ \t]+[-–][ \t]+({_CAP}[\w'-]*)", work[end:])
@@ -879,6 +890,15 @@ def _venue_end(work: str, end: int) -> tuple[int, int]:
         end += w.end()
         words += 1
     return end, words
+
+
+def _venue_name_end(work: str, head_start: int, end: int) -> int | None:
+    """A venue is named: a capital or a number after the first letter of its head
+    ("trường THCS Cổ Loa", "Ký túc xá A3", "Trung tâm Hội nghị thành phố"); "tại trường
+    học", "tại trường trung học phổ thông", "tại quảng trường tỉnh" name none (None)."""
+    if any(c.isupper() or c.isdigit() for c in work[head_start + 1 : end]):
+        return end
+    return None
 
 
 def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int, int, str]]:
@@ -892,6 +912,9 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
             end, words = _venue_end(work, venue.end("v"))
             if words == 0 or not work[end:].strip():
                 break  # no name, or cut off by the end of the excerpt
+            end = _venue_name_end(work, venue.start("v"), end)
+            if end is None:
+                break  # "tại trường học", "tại trường trung học phổ thông": no name
             start = venue.start("v")
             key = fold(_clean_name(work[start:end]))
             if not any(
@@ -916,6 +939,9 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
         for n, w in enumerate(words):
             if n and _VENUE_STOP.match(w.group(0)):
                 break  # "ở TPHCM và Cần Thơ": places, not a venue
+            gap = work[v_start + words[n - 1].end() : v_start + w.start()] if n else ""
+            if n and (w.group(0) == "tại" or any(q in gap for q in '"”“»')):
+                break  # "ở VN” tại TP.HCM": a quotation's end or another "tại" ends it
             v_end = v_start + w.end()
             place = next(
                 (
