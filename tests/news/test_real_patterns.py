@@ -2949,3 +2949,15 @@ def test_a_quoted_project_name_is_not_a_venue_before_its_city():
         "hàng Thế giới tài trợ đã tổ chức triển khai hoạt động năm thứ nhất."
     )
     assert not any("VN" in p for p in extract(text, published=date(2005, 12, 29)).places)
+
+
+def test_a_language_is_not_a_country_of_the_activity():
+    # http://archive.hanu.vn/index.php/tin-tuc-hop-tac-quoc-te/4752-truong-dai-hoc-ha-noi-va-
+    # truong-dai-hoc-nu-sinh-duksung-tang-cuong-hon-nua-quan-he-hop-tac-song-phuong.html
+    text = (
+        "Trường Đại học Hà Nội và Trường Đại học Nữ sinh Duksung tăng cường quan hệ hợp tác\n"
+        "Các sinh viên của Trường Đại học Nữ sinh Duksung (Hàn Quốc) quan tâm đến thị trường "
+        "lao động của Việt Nam, muốn sang Việt Nam làm việc thì có thể sang Trường Đại học Hà "
+        "Nội học tập các ngành giảng dạy bằng tiếng Anh hoặc tiếng Việt."
+    )
+    assert extract(text).countries == ["KR"]

@@ -892,6 +892,11 @@ def _venue_end(work: str, end: int) -> tuple[int, int]:
     return end, words
 
 
+#: "các ngành giảng dạy bằng tiếng Anh", "Khoa tiếng Hàn Quốc", "ngành Ngôn ngữ Hàn Quốc":
+#: a language, not a country of the activity
+_LANGUAGE_BEFORE = re.compile(r"(?i:\btiếng|ngôn\s+ngữ)[ \t]+$")
+
+
 def _venue_name_end(work: str, head_start: int, end: int) -> int | None:
     """A venue is named: a capital or a number after the first letter of its head
     ("trường THCS Cổ Loa", "Ký túc xá A3", "Trung tâm Hội nghị thành phố"); "tại trường
@@ -3023,7 +3028,15 @@ def extract(
             spans.append((name, s - offset, e - offset))
 
     found_places = find_places(work)
-    hits = [h for h in found_places if not _for_peace(work, h)]
+    hits = [
+        h
+        for h in found_places
+        if not _for_peace(work, h)
+        and not (
+            h.match.kind == "country"
+            and _LANGUAGE_BEFORE.search(work, max(0, h.start - 12), h.start)
+        )
+    ]
     # "tại bản Lao Khô": after a level word a name is a place below country level, even
     # when its first word spells a country
     below = [(m.start("name"), m.end("name")) for m in _NAMED_PLACE.finditer(work)]
