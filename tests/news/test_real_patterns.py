@@ -2961,3 +2961,27 @@ def test_a_language_is_not_a_country_of_the_activity():
         "Nội học tập các ngành giảng dạy bằng tiếng Anh hoặc tiếng Việt."
     )
     assert extract(text).countries == ["KR"]
+
+
+@pytest.mark.parametrize(
+    "text, government",
+    [
+        # https://bnews.vn/tang-thu-nhap-cho-phu-nu-dan-toc-thieu-so/21979.html
+        (
+            "Tăng thu nhập cho phụ nữ dân tộc thiểu số\n"
+            "Chính phủ Australia sẽ tài trợ 2,5 triệu đô la Úc, được thực hiện bởi liên minh 3 "
+            "tổ chức phi chính phủ gồm CARE, Oxfam và SNV tại Việt Nam.",
+            "Chính phủ Australia",
+        ),
+        # https://doanhnhantrevietnam.vn/tphcm-co-them-trung-tam-tro-giup-nguoi-bi-bao-luc-
+        # tren-co-so-gioi-d15461.html
+        (
+            "TPHCM có thêm trung tâm trợ giúp người bị bạo lực trên cơ sở giới\n"
+            "Với sự hỗ trợ tài chính của Chính phủ Nhật Bản, Quỹ Dân số Liên Hợp Quốc (UNFPA) "
+            "tại Việt Nam đã phối hợp thành lập trung tâm.",
+            "Chính phủ Nhật Bản",
+        ),
+    ],
+)
+def test_a_government_that_will_fund_or_funds_the_project_is_a_partner(text, government):
+    assert government in extract(text).partners

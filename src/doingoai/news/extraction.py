@@ -2284,12 +2284,14 @@ def _and_goes_on(text: str, pos: int) -> bool:
 
 
 #: "... do Chính phủ X tài trợ": the government funds the project of the article
-_FUNDED_BY = re.compile(r"[ \t]*(?:đã[ \t]+)?(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)")
+_FUNDED_BY = re.compile(
+    r"[ \t]*(?:(?:đã|sẽ|đang|cam\s+kết)[ \t]+)?(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)"
+)
 #: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
 #: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
 #: cooperation of the project is the government's
 _GOVERNMENT_AID = re.compile(
-    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác)[^.;\n]{0,60}?\bcủa[ \t]+"
+    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác|hỗ\s+trợ\s+tài\s+chính)[^.;\n]{0,60}?\bcủa[ \t]+"
     r"(?:[^.;\n]{0,100}?(?:,|\bvà)[ \t]+)?$"
 )
 
