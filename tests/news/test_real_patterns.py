@@ -2985,3 +2985,15 @@ def test_a_language_is_not_a_country_of_the_activity():
 )
 def test_a_government_that_will_fund_or_funds_the_project_is_a_partner(text, government):
     assert government in extract(text).partners
+
+
+def test_kip_written_without_its_accent_is_the_lao_currency():
+    # https://vov.vn/nguoi-viet/tiep-tuc-ung-ho-lao-khac-phuc-hau-qua-lu-lut-sau-vu-vo-dap-
+    # thuy-dien-794338.vov
+    text = (
+        "Tiếp tục ủng hộ Lào khắc phục hậu quả lũ lụt sau vụ vỡ đập thủy điện\n"
+        "Binh đoàn 11 Bộ Quốc phòng Việt Nam đã đến thăm hỏi và trao số tiền ủng hộ 370 triệu "
+        "Kip (tương đương 1 tỷ đồng) cho Bộ Lao động và Phúc lợi xã hội Lào."
+    )
+    amounts = [(a.value, a.currency) for a in extract(text).amounts]
+    assert amounts == [(Decimal("370000000"), "LAK")]

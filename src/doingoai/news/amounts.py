@@ -93,7 +93,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"[Yy]ên\s+Nhật|[Yy]ên|JPY", "JPY"),
     (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"),
     (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
-    (r"[Kk]íp(?:\s+Lào)?|LAK", "LAK"),
+    (r"[Kk][íi]p(?:\s+Lào)?|LAK", "LAK"),
     (r"[Bb]ạt(?:\s+Thái)?|[Bb]aht|THB", "THB"),
     (r"[Bb]ảng\s+Anh|GBP", "GBP"),
     (r"[Rr]iel|KHR", "KHR"),
