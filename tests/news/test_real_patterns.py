@@ -2997,3 +2997,28 @@ def test_kip_written_without_its_accent_is_the_lao_currency():
     )
     amounts = [(a.value, a.currency) for a in extract(text).amounts]
     assert amounts == [(Decimal("370000000"), "LAK")]
+
+
+@pytest.mark.parametrize(
+    "top, title",
+    [
+        # https://thoidai.com.vn/plan-khoi-dong-cho-chien-dich-247-ngay-hanh-dong-vi-binh-
+        # dang-gioi-73436.html
+        (
+            "Trang chủ Hữu nghị Tấm lòng tương trợ\n15:02 | 13/03/2019 GMT+7\n",
+            "Plan khởi động cho chiến dịch 247 ngày hành động vì bình đẳng giới",
+        ),
+        # http://nongnghiep.vn/hieu-qua-du-an-ho-tro-phu-nu-ngheo-post179049.html
+        ("| Hotline: 0983.970.780\n\n", "Hiệu quả dự án hỗ trợ phụ nữ nghèo"),
+        # https://znews.vn/koica-tai-tro-them-5-trieu-usd-cho-ngoi-nha-anh-duong-o-viet-nam-
+        # post1434251.html
+        (
+            "Bạn có thể chuyển sang phiên bản mobile rút gọn của Tri thức trực tuyến nếu mạng "
+            "chậm. Đóng\n\n",
+            "KOICA tài trợ thêm 5 triệu USD cho ‘Ngôi nhà Ánh Dương’ ở Việt Nam",
+        ),
+    ],
+)
+def test_a_breadcrumb_a_hot_line_or_a_papers_offer_is_not_the_headline(top, title):
+    lead = "\n\nNgày 12/3, tổ chức Plan International Việt Nam phát động chiến dịch tại Hà Nội."
+    assert extract(top + title + lead).title == title

@@ -187,6 +187,12 @@ def _is_furniture(line: str) -> bool:
         return True
     if re.fullmatch(r"(?:binh luan|thich|chia se|luot xem)\s*\d*", folded):
         return True
+    # a breadcrumb ("Trang chủ Nhân quyền Góc nhìn Thời đại Chuyên đề"), the paper's hot
+    # line ("| Hotline: 0983.970.780"), its offer of a lighter page
+    if len(words) <= 12 and re.match(r"\W*(?:trang chu|hotline|duong day nong)\b", folded):
+        return True
+    if folded.startswith("ban co the chuyen sang phien ban"):
+        return True
     return False
 
 
