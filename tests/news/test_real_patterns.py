@@ -3022,3 +3022,27 @@ def test_kip_written_without_its_accent_is_the_lao_currency():
 def test_a_breadcrumb_a_hot_line_or_a_papers_offer_is_not_the_headline(top, title):
     lead = "\n\nNgày 12/3, tổ chức Plan International Việt Nam phát động chiến dịch tại Hà Nội."
     assert extract(top + title + lead).title == title
+
+
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        # http://icd.molisa.gov.vn/vi/node/343?mini=2020-01
+        (
+            "Cuộc họp Ủy ban Phụ nữ ASEAN (ACW) lần thứ 15\n"
+            "Ngày 6/10/2016 tại Singapore đã diễn ra Cuộc họp Ủy ban Phụ nữ ASEAN (ACW) lần "
+            "thứ 15.",
+            "ACW",
+        ),
+        # https://ngaynay.vn/thuc-day-chinh-sach-dap-ung-gioi-va-binh-dang-gioi-trong-canh-
+        # sat-lien-hop-quoc-post167516.html
+        (
+            "Thúc đẩy chính sách đáp ứng giới trong Cảnh sát Liên hợp quốc\n"
+            "Sự kiện quy tụ đại diện từ các Quốc gia Thành viên, Phòng Cảnh sát Liên hợp quốc "
+            "(UNPOL) và các chuyên gia.",
+            "UNPOL",
+        ),
+    ],
+)
+def test_a_body_of_a_region_or_of_the_united_nations_by_its_acronym(text, acronym):
+    assert acronym in extract(text).partners

@@ -1460,8 +1460,8 @@ def _add_quoted_names(text: str, orgs: list[_Org]) -> None:
 #: (ANC) cầm quyền của Nam Phi": a foreign body the reader could not bound, named by the
 #: acronym the text gives it
 _ACRONYM_NAMED = re.compile(
-    r"(?P<head>Trung\s+tâm|Viện|[Tt]ổ\s+chức|Quỹ|Đảng|Cơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
-    r"Chương\s+trình|Ngân\s+hàng|Liên\s+hiệp|Hội\s+đồng|"
+    r"(?P<head>Trung\s+tâm|Viện|[Tt]ổ\s+chức|Quỹ|Đảng|[Cc]ơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
+    r"Chương\s+trình|Ngân\s+hàng|Liên\s+hiệp|Hội\s+đồng|Ủy\s+ban|Phòng|"
     # "Hội Luật gia Dân chủ Quốc tế (IADL)" (not "Hội nghị", "Hội thảo")
     r"Hội(?=\s+[A-ZĐ])(?!\s+(?:Nghị|Thảo|Chợ|Trại|Thi|Diễn)\b))\s+"
     # "tổ chức buổi gặp gỡ Đoàn của tổ chức ...": the name starts at the last head
@@ -1475,7 +1475,10 @@ _ACRONYM_NAMED = re.compile(
 _IN_VIETNAM = re.compile(r"(?:\b(?:ở|tại)[ \t]+)?Việt[ \t]+Nam")
 #: "Liên hiệp Công đoàn thế giới (WFTU)": a world body, of no one country
 #: "Hội Luật gia Dân chủ Quốc tế (IADL)": or of all
-_WORLD_BODY = re.compile(r"\b(?:(?i:thế[ \t]+giới)|Quốc[ \t]+tế)$")
+_WORLD_BODY = re.compile(r"\b(?i:thế[ \t]+giới|quốc[ \t]+tế)$")
+#: "Phòng Cảnh sát Liên hợp quốc (UNPOL)", "Ủy ban Phụ nữ ASEAN (ACW)": a body of the United
+#: Nations or of a region
+_WORLD_BODY_NAMED = re.compile(r"\b(?:(?i:liên[ \t]+hợp[ \t]+quốc)|ASEAN|EU)\b")
 #: "Hội hữu nghị Việt - Nhật (VJFA)": the Vietnamese side's, named after Việt Nam first
 _VIET_FIRST = re.compile(r"^[^()]*?\bViệt\b")
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
@@ -1739,7 +1742,10 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
                 all(_foreign_word(w) or len(w) <= 3 for w in own_words)
                 and sum(_foreign_word(w) for w in own_words) >= 2
             )
-        world = _WORLD_BODY.search(words.rstrip()) is not None
+        world = (
+            _WORLD_BODY.search(words.rstrip()) is not None
+            or _WORLD_BODY_NAMED.search(words) is not None
+        )
         if not foreign and not foreign_name and not world:
             continue
         viet = _VIET_FIRST.match(words)
