@@ -3046,3 +3046,26 @@ def test_a_breadcrumb_a_hot_line_or_a_papers_offer_is_not_the_headline(top, titl
 )
 def test_a_body_of_a_region_or_of_the_united_nations_by_its_acronym(text, acronym):
     assert acronym in extract(text).partners
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [
+        # https://www.vn.emb-japan.go.jp/itpr_ja/20201216grassroots_vn.html
+        (
+            "Tổng số tiền viện trợ cho 7 dự án được ký kết lần này lên tới 1 triệu 147 nghìn "
+            "533 đô la Mỹ.",
+            Decimal("1147533"),
+            "USD",
+        ),
+        # https://www.vietnamplus.vn/nhat-ho-tro-hon-2-ty-yen-phat-trien-nuoc-ngam-post40195.vnp
+        (
+            "Dự án phát triển nước ngầm cấp nước của khu vực cao nguyên trung bộ” vớitổng vốn "
+            "hơn 2,05 tỷ yen được thực hiện bằng vốn viện trợ không hoàn lại.",
+            Decimal("2050000000"),
+            "JPY",
+        ),
+    ],
+)
+def test_units_after_the_thousands_and_yen_without_its_accent(text, value, currency):
+    assert [(a.value, a.currency) for a in find_amounts(text)] == [(value, currency)]

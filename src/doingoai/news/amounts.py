@@ -90,7 +90,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"US\$|USD|\$", "USD"),
     (r"AUD", "AUD"),
     (r"[Ee]uro|EUR|€", "EUR"),
-    (r"[Yy]ên\s+Nhật|[Yy]ên|JPY", "JPY"),
+    (r"[Yy][êe]n\s+Nhật|[Yy][êe]n|JPY", "JPY"),
     (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"),
     (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
     (r"[Kk][íi]p(?:\s+Lào)?|LAK", "LAK"),
@@ -127,6 +127,8 @@ _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM})\s*(?P<mult>{_MULT_RE}(?:\s+{_MULT_RE})?)?"
     rf"(?P<more>(?:\s+(?:{_NUM})\s*{_MULT_RE})*)"
+    # "1 triệu 147 nghìn 533 đô la Mỹ": the units after the thousands
+    r"(?:(?:(?<=nghìn)|(?<=ngàn))\s+(?P<units>\d{1,3}))?"
     rf"\s*(?P<cur>{_CURRENCY_RE})(?![\w])"
     r"(?:\s*/\s*(?P<per>(?:một\s+)?[^\W\d]+(?:\s+(?:học\s+bổng|quà|sinh|viên|gia\s+đình))?))?",
     re.UNICODE,
@@ -219,6 +221,8 @@ def _value(m: re.Match) -> Decimal | None:
         extra = parse_number(part.group(1), with_multiplier=True)
         if extra is not None:
             total += extra * _MULTIPLIERS[part.group(2)]
+    if m.group("units"):
+        total += int(m.group("units"))
     return total
 
 
