@@ -534,6 +534,34 @@ def test_review_shows_what_the_reader_is_unsure_of_first(world, login):
     assert re.search(r'<mark data-field="date_without_year" class="unsure"[^>]*>', html)
 
 
+def test_a_day_whose_year_is_ambiguous_is_left_for_the_officer_to_date(world, login):
+    """A day more than three months from the publication, written without its year
+    (bench/news/corpus/fresh26/1224): the draft has no date, the reason comes first, and
+    the page posted as it came saves nothing."""
+    client = login("daklak")
+    text = (
+        "Hội LHPN tỉnh Quảng Trị tiếp đoàn Hội LHPN tỉnh Salavan\n\n"
+        "Ngày 11/10, tại thành phố Đông Hà, Hội LHPN tỉnh Quảng Trị đã tiếp đoàn đại biểu "
+        "Hội LHPN tỉnh Salavan (Lào)."
+    )
+    paste(client, text=text, published="2019-03-13")
+    item = NewsItem.objects.get()
+    assert item.extraction["doubts"]["start_date"] == "year_ambiguous"
+    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    box = check_first(html)
+    assert box and "năm trước hay năm nay? hãy ghi năm" in box.group(0)
+    assert re.search(r'<mark data-field="date_without_year" class="unsure"[^>]*>Ngày 11/10', html)
+    start = re.search(r'<input[^>]*name="start_date"[^>]*>', html).group(0)
+    assert 'value="' not in start or 'value=""' in start  # not the publication date
+    before = counts()
+    response = client.post(
+        reverse("news_review", args=[item.pk]), review_data(item, world.user("daklak"))
+    )
+    assert response.status_code == 400 and counts() == before
+    page = response.content.decode()  # asked again, with its error
+    assert re.search(r'<div class="field has-error( unsure)?" id="field-start_date">', page)
+
+
 def test_review_of_an_article_read_before_reasons_were_kept(world, login):
     client = login("daklak")
     paste(client, published="2024-07-03")

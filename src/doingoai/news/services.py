@@ -215,7 +215,11 @@ def draft_from_item(item: NewsItem, user) -> dict:
     organizer = units[0] if units else getattr(user, "unit", None)
     agreement = match_agreement(ex.get("agreement"), user, unit=organizer)
     partners = match_partners(ex.get("partners") or [])
-    start = ex.get("start_date") or ex.get("published")
+    # no date read: the publication's stands in, marked unsure; but where the reader saw a
+    # day and could not tell its year ("11/10" in an article of 13 March), the officer
+    # writes the date herself (the publication's would be neither year)
+    ambiguous = (ex.get("doubts") or {}).get("start_date") == "year_ambiguous"
+    start = ex.get("start_date") or (None if ambiguous else ex.get("published"))
     kind = ex.get("kind") if ex.get("kind") in Activity.Kind.values else Activity.Kind.OTHER
     title = item.title
     notes = _("Source: the article “%(title)s”") % {"title": item.title}
