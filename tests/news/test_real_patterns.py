@@ -3069,3 +3069,20 @@ def test_a_body_of_a_region_or_of_the_united_nations_by_its_acronym(text, acrony
 )
 def test_units_after_the_thousands_and_yen_without_its_accent(text, value, currency):
     assert [(a.value, a.currency) for a in find_amounts(text)] == [(value, currency)]
+
+
+def test_money_from_a_foreign_governments_oda_is_received():
+    # bench/news/corpus/fresh28/1328, https://amp.vov.vn/kinh-te/trien-khai-chuong-trinh-
+    # hanh-phuc-bang-nguon-von-oda-han-quoc-382082.vov: "Lễ khởi động “Chương trình Hạnh
+    # phúc” bằng nguồn vốn ODA của chính phủ Hàn Quốc trị giá 23,7 triệu USD" was given
+    corpus = Path(__file__).parents[2] / "bench" / "news" / "corpus"
+    text = (corpus / "fresh28" / "1328_vov-koica-hanh-phuc-quang-tri.txt").read_text("utf-8")
+    amounts = [(a.value, a.currency, a.direction) for a in extract(text).amounts]
+    assert amounts == [(Decimal("23700000"), "USD", "received")]
+
+
+def test_the_taiwan_dollar():
+    # https://vinh24h.vn/dong-huong-nghe-an-o-dai-loan-quyen-gop-giup-nguoi-hoan-nan-o-que-
+    # nha-a109776.html
+    text = "Đến tối ngày 20/5, Hội đã quyên góp được 92.940 Đài tệ (tương đương 65 triệu đồng)."
+    assert [(a.value, a.currency) for a in find_amounts(text)] == [(Decimal("92940"), "TWD")]

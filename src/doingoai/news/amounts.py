@@ -94,6 +94,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"),
     (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
     (r"[Kk][íi]p(?:\s+Lào)?|LAK", "LAK"),
+    (r"(?:[Tt]ân\s+)?Đài\s+tệ|TWD", "TWD"),
     (r"[Bb]ạt(?:\s+Thái)?|[Bb]aht|THB", "THB"),
     (r"[Bb]ảng\s+Anh|GBP", "GBP"),
     (r"[Rr]iel|KHR", "KHR"),

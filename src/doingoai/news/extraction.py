@@ -2573,7 +2573,9 @@ def _first_cue(folded: str, text: str, start: int, end: int) -> tuple[str, int, 
 _RECEIVED_CUE = re.compile(
     r"\b(?:tiep nhan|nhan duoc|nhan|van dong|huy dong|vien tro|"
     r"nguon luc|ket noi|keu goi|tai tro cua|tai tro tu|do .{1,60} tai tro|"
-    r"tu nguon|cam ket tai tro|tai tro|ho tro cua|ho tro tu)\b"
+    r"tu nguon|cam ket tai tro|tai tro|ho tro cua|ho tro tu|"
+    # "bằng nguồn vốn ODA của chính phủ Hàn Quốc trị giá 23,7 triệu USD"
+    r"nguon von|von oda)\b"
 )
 _GIVEN_CUE = re.compile(
     # "sự hỗ trợ của Quỹ ...": support from someone, received
