@@ -892,18 +892,11 @@ def _venue_end(work: str, end: int) -> tuple[int, int]:
     return end, words
 
 
-#: "các ngành giảng dạy bằng tiếng Anh", "Khoa tiếng Hàn Quốc", "ngành Ngôn ngữ Hàn Quốc":
-#: a language, not a country of the activity
-_LANGUAGE_BEFORE = re.compile(r"(?i:\btiếng|ngôn\s+ngữ)[ \t]+$")
-
-
-def _venue_name_end(work: str, head_start: int, end: int) -> int | None:
-    """A venue is named: a capital or a number after the first letter of its head
-    ("trường THCS Cổ Loa", "Ký túc xá A3", "Trung tâm Hội nghị thành phố"); "tại trường
-    học", "tại trường trung học phổ thông", "tại quảng trường tỉnh" name none (None)."""
-    if any(c.isupper() or c.isdigit() for c in work[head_start + 1 : end]):
-        return end
-    return None
+def _is_named(work: str, head_start: int, end: int) -> bool:
+    """Does a venue have a name: a capital or a number after the first letter of its head
+    ("trường THCS Cổ Loa", "Ký túc xá A3", "Trung tâm Hội nghị thành phố"), not "tại trường
+    học", "tại trường trung học phổ thông", "tại quảng trường tỉnh"?"""
+    return any(c.isupper() or c.isdigit() for c in work[head_start + 1 : end])
 
 
 def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int, int, str]]:
@@ -917,8 +910,7 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
             end, words = _venue_end(work, venue.end("v"))
             if words == 0 or not work[end:].strip():
                 break  # no name, or cut off by the end of the excerpt
-            end = _venue_name_end(work, venue.start("v"), end)
-            if end is None:
+            if not _is_named(work, venue.start("v"), end):
                 break  # "tại trường học", "tại trường trung học phổ thông": no name
             start = venue.start("v")
             key = fold(_clean_name(work[start:end]))
@@ -942,11 +934,12 @@ def _venues(work: str, body_start: int, hits: list[PlaceHit]) -> list[tuple[int,
             continue  # a place, an organisation ("tại Hội LHPN tỉnh ...") or a level word
         words = list(re.finditer(r"[\w'-]+", work[v_start : v_start + 60]))[:3]
         for n, w in enumerate(words):
-            if n and _VENUE_STOP.match(w.group(0)):
-                break  # "ở TPHCM và Cần Thơ": places, not a venue
-            gap = work[v_start + words[n - 1].end() : v_start + w.start()] if n else ""
-            if n and (w.group(0) == "tại" or any(q in gap for q in '"”“»')):
-                break  # "ở VN” tại TP.HCM": a quotation's end or another "tại" ends it
+            if n:
+                if _VENUE_STOP.match(w.group(0)):
+                    break  # "ở TPHCM và Cần Thơ": places, not a venue
+                gap = work[v_start + words[n - 1].end() : v_start + w.start()]
+                if w.group(0) == "tại" or any(q in gap for q in '"”“»'):
+                    break  # "ở VN” tại TP.HCM": a quotation's end or another "tại" ends it
             v_end = v_start + w.end()
             place = next(
                 (
@@ -1939,6 +1932,18 @@ _VIETNAMESE_ABROAD = re.compile(
 
 #: "Việt-Nhật", "Việt - Nga", "Việt–Hàn": a pair of countries closing a name
 _PAIR_TAIL = re.compile(rf"[ \t]+Việt[ \t]*[-–][ \t]*{_CAP}\w*")
+
+
+#: "các ngành giảng dạy bằng tiếng Anh", "Khoa tiếng Hàn Quốc", "ngành Ngôn ngữ Hàn Quốc":
+#: a language, not a country of the activity
+_LANGUAGE_BEFORE = re.compile(r"(?i:\btiếng|ngôn\s+ngữ)[ \t]+$")
+
+
+def _a_language(text: str, hit: PlaceHit) -> bool:
+    """ "tiếng Anh": a country's name after "tiếng" or "ngôn ngữ" names its language."""
+    return hit.match.kind == "country" and bool(
+        _LANGUAGE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+    )
 
 
 def _for_peace(text: str, hit: PlaceHit) -> bool:
@@ -3038,15 +3043,7 @@ def extract(
             spans.append((name, s - offset, e - offset))
 
     found_places = find_places(work)
-    hits = [
-        h
-        for h in found_places
-        if not _for_peace(work, h)
-        and not (
-            h.match.kind == "country"
-            and _LANGUAGE_BEFORE.search(work, max(0, h.start - 12), h.start)
-        )
-    ]
+    hits = [h for h in found_places if not _for_peace(work, h) and not _a_language(work, h)]
     # "tại bản Lao Khô": after a level word a name is a place below country level, even
     # when its first word spells a country
     below = [(m.start("name"), m.end("name")) for m in _NAMED_PLACE.finditer(work)]
@@ -3249,7 +3246,7 @@ def extract(
     ]
     dates = _usable_dates(found_dates, published, _anniversaries(work), work, title_span)
     chosen = _choose_date(dates, lead, title_span, work)
-    if chosen is not None and not chosen.has_year and (published is None or chosen.guessed):
+    if chosen is not None and _year_unknown(chosen, published):
         # "ngày 2/5" with no year in the text, no dateline and no publication date, or
         # "11/10" in an article of 13 March (last October or this one): the year is not
         # guessed; the date is left for the officer, highlighted
@@ -3576,6 +3573,12 @@ def _year_of_sentence(text: str, d: DateHit, title_span: tuple[int, int] = (0, 0
     return DateHit(d.start, d.end, d.text, best[0], best[1], d.precision, True, inferred=True)
 
 
+def _year_unknown(d: DateHit, published: date | None) -> bool:
+    """A day written without its year that neither the publication date dates (there is
+    none) nor dates for sure (``DateHit.guessed``: "11/10" in an article of 13 March)."""
+    return not d.has_year and (published is None or d.guessed)
+
+
 def _usable_dates(
     dates: list[DateHit],
     published: date | None,
@@ -3598,7 +3601,7 @@ def _usable_dates(
             continue
         if published is not None and d.has_year and abs((d.first - published).days) > 400:
             continue
-        if not d.has_year and (published is None or d.guessed):
+        if _year_unknown(d, published):
             for other in dates:
                 # a dated span or month that holds it ("tháng 5/2015 ... (29-31/5)"); not an
                 # anniversary's span ("(8/3/1910 - 8/3/2021)")
@@ -3612,7 +3615,7 @@ def _usable_dates(
                 if other.first <= first <= other.last:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
-        if not d.has_year and (published is None or d.guessed):
+        if _year_unknown(d, published):
             # "Tối 7/3 ... kỷ niệm 110 năm Ngày Quốc tế Phụ nữ 8/3 (8/3/1910-2020)": a day
             # close to the anniversary the article celebrates takes the anniversary's year,
             # written in the text
@@ -3625,7 +3628,7 @@ def _usable_dates(
                 if abs((first - day).days) <= 45:
                     d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
                     break
-        if not d.has_year and (published is None or d.guessed) and text:
+        if _year_unknown(d, published) and text:
             d = _year_of_sentence(text, d, title_span)
         out.append(d)
     return out
