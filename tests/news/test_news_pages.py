@@ -99,6 +99,11 @@ def paste(client, text=SEED_000, **extra):
     return client.post(reverse("news_import"), {"text": text, **extra})
 
 
+def review_html(client, item) -> str:
+    """The review page of a pasted article, as the officer gets it."""
+    return client.get(reverse("news_review", args=[item.pk])).content.decode()
+
+
 def check_first(html: str):
     """The review page's box of the fields to check first, as a match (None without it)."""
     return re.search(r'<div class="card checks" id="check-first".*?</div>', html, re.S)
@@ -518,7 +523,7 @@ def test_review_shows_what_the_reader_is_unsure_of_first(world, login):
     paste(client)  # seed 000 without its publication date: the trip's year is nowhere
     item = NewsItem.objects.get()
     assert item.extraction["doubts"]["start_date"] == "year_missing"
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     box = check_first(html)
     assert box, "no 'check these first' box"
     assert "Kiểm tra trước các mục sau" in box.group(0)
@@ -547,7 +552,7 @@ def test_a_day_whose_year_is_ambiguous_is_left_for_the_officer_to_date(world, lo
     paste(client, text=text, published="2019-03-13")
     item = NewsItem.objects.get()
     assert item.extraction["doubts"]["start_date"] == "year_ambiguous"
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     box = check_first(html)
     assert box and "năm trước hay năm nay? hãy ghi năm" in box.group(0)
     assert re.search(r'<mark data-field="date_without_year" class="unsure"[^>]*>Ngày 11/10', html)
@@ -568,7 +573,7 @@ def test_review_of_an_article_read_before_reasons_were_kept(world, login):
     item = NewsItem.objects.get()
     item.extraction = {**item.extraction, "doubts": None, "unsure": ["kind"]}
     item.save(update_fields=["extraction"])
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     assert '<a href="#field-kind">' in html
     assert re.search(r'<div class="field unsure" id="field-kind">', html)
 
@@ -587,7 +592,7 @@ def test_review_says_which_partner_the_model_added(world, login):
     item = NewsItem.objects.get()
     assert "Ủy ban bảo vệ gia đình, cha mẹ và trẻ em Nga" in item.extraction["partners"]
     assert item.extraction["doubts"]["partners"] == "by_model"
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     box = check_first(html)
     assert box and '<a href="#field-partners">' in box.group(0)
     assert "mô hình thống kê" in box.group(0)  # the reason, in Vietnamese
@@ -607,7 +612,7 @@ def test_review_says_the_direction_of_an_amount_is_a_guess(world, login):
     item = NewsItem.objects.get()
     assert [a["direction"] for a in item.extraction["amounts"]] == ["received"]
     assert item.extraction["doubts"]["amounts"] == "direction_guessed"
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     box = check_first(html)
     # the amounts are drafted as resources: the link goes to them
     assert box and '<li data-field="amounts"><a href="#resources">' in box.group(0)
@@ -629,7 +634,7 @@ def test_review_says_the_kind_is_the_models(world, login):
     item = NewsItem.objects.get()
     assert item.extraction["kind"] == "delegation_in"
     assert item.extraction["doubts"]["kind"] == "by_model"
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     box = check_first(html)
     assert box and '<a href="#field-kind">' in box.group(0)
     assert "loại hoạt động do mô hình thống kê đọc từ cả bài" in box.group(0)

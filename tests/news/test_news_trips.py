@@ -13,7 +13,7 @@ from django.urls import reverse
 from doingoai.activities.models import Activity
 from doingoai.news.models import NewsItem
 
-from .test_news_pages import form_values, paste, review_data
+from .test_news_pages import form_values, paste, review_data, review_html
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_a_single_event_article_has_no_trip_rows(world, login):
     draft = draft_from_item(item, world.user("daklak"))
     assert draft["initial"]["kind"] == "signing"
     assert draft["events"] == []
-    html = client.get(reverse("news_review", args=[item.pk])).content.decode()
+    html = review_html(client, item)
     assert 'id="inline-events"' not in html
 
 
