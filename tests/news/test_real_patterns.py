@@ -3086,3 +3086,120 @@ def test_the_taiwan_dollar():
     # nha-a109776.html
     text = "Đến tối ngày 20/5, Hội đã quyên góp được 92.940 Đài tệ (tương đương 65 triệu đồng)."
     assert [(a.value, a.currency) for a in find_amounts(text)] == [(Decimal("92940"), "TWD")]
+
+
+# --- stop 44 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, partner",
+    [
+        # https://www.vietnamplus.vn/nhat-ho-tro-hon-2-ty-yen-phat-trien-nuoc-ngam-post40195.vnp
+        (
+            "Nhật hỗ trợ hơn 2 tỷ yen phát triển nước ngầm\n\n"
+            "Dự án được thực hiện bằng vốn viện trợ không hoàn lại của chính phủ Nhật Bản.",
+            "chính phủ Nhật Bản",
+        ),
+        # https://www.sggp.org.vn/australia-vien-tro-khan-cap-cho-nguoi-dan-vung-lu-tinh-bac-
+        # ninh-post818086.html
+        (
+            "Cục Quản lý đê điều và phòng chống thiên tai đã tiếp nhận lô hàng viện trợ khẩn "
+            "cấp từ Chính phủ Australia dành cho người dân bị ảnh hưởng bởi thiên tai.",
+            "Chính phủ Australia",
+        ),
+    ],
+)
+def test_a_government_whose_aid_the_project_is(text, partner):
+    assert partner in extract(text).partners
+
+
+def test_a_non_governmental_organisation_is_no_government():
+    text = (
+        "Dự án do tổ chức phi chính phủ Plan International tài trợ đã được khởi động tại "
+        "tỉnh Quảng Bình."
+    )
+    partners = extract(text).partners
+    assert not any("chính phủ" in p.lower() for p in partners)
+    assert any("Plan" in p for p in partners)
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        # http://mch.moh.gov.vn/pages/news/16112/JICA-ho-tro-Viet-Nam-trien-khai-So-theo-doi-
+        # Suc-khoe-Ba-me-va-Tre-em.html (fresh26/1180): a report of 2015 posted in 2018
+        (
+            "Hội thảo tư vấn quốc gia về Sổ theo dõi Sức khỏe Bà mẹ và Trẻ em\n\n"
+            "Đăng vào 22/01/2018\n"
+            "Ngày 11/08/2015 tại Hà Nội, Bộ Y tế và Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) "
+            "đã tổ chức Hội thảo tư vấn quốc gia.",
+            date(2018, 1, 22),
+            date(2015, 8, 11),
+        ),
+        # https://www.redcross.org.vn/hoi-thao-rut-kinh-nghiem-thu-thap-thong-tin-nghien-cuu-
+        # ve-gioi-trong-thien-tai-tham-hoa.html/ (fresh26/1232): a workshop of 2018 on the
+        # society's new site in 2023
+        (
+            "Hội thảo chia sẻ kết quả nghiên cứu về giới trong thiên tai\n\n"
+            "31/10/2023 - 05:10\n\n"
+            "Ngày 01/11/2018, tại TP Quy Nhơn, tỉnh Bình Định, Trung ương Hội Chữ thập đỏ "
+            "Việt Nam đã tổ chức hội thảo.",
+            date(2023, 10, 31),
+            date(2018, 11, 1),
+        ),
+    ],
+)
+def test_a_dated_report_posted_years_later(text, published, day):
+    ex = extract(text, published=published)
+    assert ex.start_date == day
+    # written with its year, but far from the page's date: shown to the officer
+    assert ex.doubts["start_date"] == "long_before"
+
+
+def test_a_date_years_away_from_the_publication_is_still_background():
+    text = (
+        "Kỷ niệm ngày giải phóng\n\n"
+        "Ngày 30/4/1975 – một dấu mốc lịch sử của dân tộc. Sáng 28/4, Hội LHPN tỉnh tổ chức "
+        "gặp mặt."
+    )
+    assert extract(text, published=date(2025, 4, 29)).start_date == date(2025, 4, 28)
+
+
+@pytest.mark.parametrize(
+    "text, published, first, last",
+    [
+        # https://thiennhien.net/2011/11/17/dak-lak-trien-khai-du-an-cap-nuoc-4-5-trieu-usd
+        (
+            "ThienNhien.Net – Ngày 14 – 11 tại Đắk Lắk đã diễn ra lễ khởi công dự án.",
+            date(2011, 11, 17),
+            date(2011, 11, 14),
+            date(2011, 11, 14),
+        ),
+        # http://nnsvn.quochoi.vn/tintuc/Pages/chuong-trinh-hoat-dong.aspx?ItemID=41
+        (
+            "Ngày 5 – 6.3, tại TP Cần Thơ, Ủy ban Về các vấn đề xã hội tổ chức hội thảo.",
+            date(2012, 3, 9),
+            date(2012, 3, 5),
+            date(2012, 3, 6),
+        ),
+    ],
+)
+def test_day_and_month_joined_by_a_spaced_dash(text, published, first, last):
+    from doingoai.news.dates import find_dates
+
+    hits = find_dates(text, published)
+    assert [(h.first, h.last) for h in hits] == [(first, last)]
+
+
+def test_money_handed_over_by_a_vietnamese_ministrys_office_abroad_is_given():
+    # https://vov.vn/nguoi-viet/tiep-tuc-ung-ho-lao-khac-phuc-hau-qua-lu-lut-sau-vu-vo-dap-
+    # thuy-dien-794338.vov: the Vietnamese Ministry of Public Security's office in Laos hands
+    # 50.000 USD to the Lao minister; "số tiền hỗ trợ" names the money
+    text = (
+        "Thừa ủy quyền của Bộ trưởng Công an Tô Lâm, Thiếu tướng Hoàng Quang Hướng, Trưởng Cơ "
+        "quan đại diện Bộ Công an Việt Nam tại Lào đã trao cho Bộ trưởng An ninh Lào Somkeo "
+        "Silavong số tiền hỗ trợ 50.000 USD, giúp người dân vùng lũ khắc phục khó khăn."
+    )
+    ex = extract(text)
+    assert [(a.value, a.direction) for a in ex.amounts] == [(Decimal("50000"), "given")]
+    assert "Bộ Công an Việt Nam tại Lào" not in ex.partners

@@ -157,13 +157,15 @@ _PATTERNS = [
         r"(?:(?<![\w])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)\s+(?:nay\s+|qua\s+)?"
         r"(?:ngày\s+)?\(?)"
         + _D.format(n="d1")
-        + r"(?:-[ \t]?|\.)"
+        # "Ngày 14 – 11 tại Đắk Lắk": the dash spaced on both sides
+        + r"(?:[ \t]?[-–][ \t]?|\.)"
         + _M.format(n="m1")
         + r"(?![\d/\-]|\.\d)"
     ),
-    # "Trong 2 ngày 18 - 19.11": a span of days, the month after a dot
+    # "Trong 2 ngày 18 - 19.11", "Ngày 5 – 6.3, tại TP Cần Thơ": a span of days, the month
+    # after a dot
     _day_range(
-        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?ngày\s+",
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày|(?<![\w])Ngày)\s+",
         r"đến|tới|và|[-–—]",
         month_sep=r"\.",
         after=r"(?![\d/\-]|\.\d)",

@@ -178,6 +178,9 @@ _OTHER_HEAD = (
     r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
     r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
+    # "viện trợ không hoàn lại của chính phủ Nhật Bản": the press writes it in lower case
+    # (not "tổ chức phi chính phủ Plan": a kind of body)
+    rf"(?<![Pp]hi\s)(?<=\s)chính\s+phủ(?=[ \t]+{_CAP})|"
     # "Tổ chức Diễn đàn ...", "Tổ chức Lễ ...": the verb "to organise", not an organisation
     r"Tổ\s+chức(?!\s+(?:Diễn\s+đàn|Hội\s+nghị|Hội\s+thảo|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|"
     r"[Cc]hương\s+trình|[Tt]riển\s+lãm|[Hh]ội\s+chợ))|"
@@ -1163,8 +1166,15 @@ def _vietnamese_side(org: _Org, head: str, hits: list[PlaceHit]) -> str | None:
     country, "overseas" for an association of Vietnamese abroad ("Hội ... Việt Nam tại X"),
     None for a foreign body."""
     named = _VIETNAMESE_NAMED.match(org.name)
-    if named and not head.startswith("Hội") and named.group("abroad"):
-        named = None  # "Trung tâm Văn hóa Phụ nữ Việt Nam tại Hàn Quốc": a body there
+    if (
+        named
+        and not head.startswith(("Hội", "Bộ"))
+        and named.group("abroad")
+        and not org.name.startswith("Cơ quan đại diện")
+    ):
+        # "Trung tâm Văn hóa Phụ nữ Việt Nam tại Hàn Quốc": a body there; not "(Cơ quan đại
+        # diện) Bộ Công an Việt Nam tại Lào", a Vietnamese ministry's office abroad
+        named = None
     if named:
         vn_end = org.start + (named.start("abroad") if named.group("abroad") else named.end())
         if any(h.match.foreign and org.start <= h.start < vn_end for h in hits):
@@ -2302,7 +2312,10 @@ _FUNDED_BY = re.compile(
 #: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
 #: cooperation of the project is the government's
 _GOVERNMENT_AID = re.compile(
-    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác|hỗ\s+trợ\s+tài\s+chính)[^.;\n]{0,60}?\bcủa[ \t]+"
+    # "bằng nguồn vốn ODA của chính phủ Hàn Quốc", "lô hàng viện trợ khẩn cấp từ Chính phủ
+    # Australia"
+    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác|hỗ\s+trợ\s+tài\s+chính|nguồn\s+vốn|vốn\s+ODA)"
+    r"[^.;\n]{0,60}?\b(?:của|từ)[ \t]+"
     r"(?:[^.;\n]{0,100}?(?:,|\bvà)[ \t]+)?$"
 )
 
@@ -2590,6 +2603,10 @@ _GIVEN_CUE = re.compile(
 )
 
 
+#: the words that make the next "hỗ trợ", "ủng hộ" a noun: "số tiền hỗ trợ", "khoản ủng hộ"
+_MONEY_NOUN = re.compile(r"\b(?:so tien|khoan|goi|kinh phi)\s+$")
+
+
 def _direction(
     amount: Amount, folded: str, text: str, orgs: list[_Org], hits: list[PlaceHit], main_kind: str
 ) -> str:
@@ -2625,7 +2642,9 @@ def _direction(
                 return "received"
             break
     recv = [m for m in _RECEIVED_CUE.finditer(before)]
-    give = [m for m in _GIVEN_CUE.finditer(before)]
+    # "đã trao cho Bộ trưởng An ninh Lào ... số tiền hỗ trợ 50.000 USD": "hỗ trợ" after "số
+    # tiền" names the money, not who gives; the verb before it does
+    give = [m for m in _GIVEN_CUE.finditer(before) if not _MONEY_NOUN.search(before, 0, m.start())]
     last_recv = recv[-1].start() if recv else -1
     last_give = give[-1].start() if give else -1
     if last_recv > last_give:
@@ -3244,7 +3263,14 @@ def extract(
             d.precision == "month" and _MONTH_BOUND.search(work, max(0, d.start - 12), d.start)
         )
     ]
-    dates = _usable_dates(found_dates, published, _anniversaries(work), work, title_span)
+    dates = _usable_dates(
+        found_dates,
+        published,
+        _anniversaries(work),
+        work,
+        title_span,
+        opening=body_sentences[0][0] if body_sentences else None,
+    )
     chosen = _choose_date(dates, lead, title_span, work)
     if chosen is not None and _year_unknown(chosen, published):
         # "ngày 2/5" with no year in the text, no dateline and no publication date, or
@@ -3260,6 +3286,10 @@ def extract(
         if chosen.inferred:
             # its year read from a programme's name, the headline, a date beside it
             result.doubt("start_date", "year_inferred")
+        elif published is not None and (published - chosen.first).days > 400:
+            # "Ngày 11/08/2015 tại Hà Nội, ..." on a page posted in 2018: written, but the
+            # officer is shown it
+            result.doubt("start_date", "long_before")
         elif chosen.start >= (lead[-1][1] if lead else title_span[1]):
             result.doubt("start_date", "outside_lead")
     elif kind != "other":
@@ -3429,7 +3459,14 @@ def _add_model_partners(result: Extraction, masked: str, spans: list, hits) -> N
 #: why a field is unsure (the review page says it in the officer's words): field -> reason
 DOUBTS = {
     "title": ("none_found",),
-    "start_date": ("year_missing", "year_ambiguous", "year_inferred", "outside_lead", "none_found"),
+    "start_date": (
+        "year_missing",
+        "year_ambiguous",
+        "year_inferred",
+        "long_before",
+        "outside_lead",
+        "none_found",
+    ),
     "kind": ("no_cue", "by_model", "model_unsure"),
     "units": ("none_found", "completed"),
     "partners": ("none_found", "by_name_form", "by_model"),
@@ -3585,10 +3622,13 @@ def _usable_dates(
     anniversaries: list[date] = (),
     text: str = "",
     title_span: tuple[int, int] = (0, 0),
+    opening: int | None = None,
 ) -> list[DateHit]:
     """The dates that may be the activity's: not an anniversary span ("(2/12/1975 -
     2/12/2025)") nor a date years away from the publication ("Ngày 30/4/1975 – một dấu
-    mốc lịch sử"); a date without its year and with no publication date (or a year only
+    mốc lịch sử"), unless it opens the report's first sentence (``opening``, its start)
+    as where and when the activity took place ("Ngày 11/08/2015 tại Hà Nội, Bộ Y tế ...",
+    in a page posted in 2018); a date without its year and with no publication date (or a year only
     guessed from it, ``DateHit.guessed``) takes the year of a dated span of the text that
     holds it ("từ ngày 26 – 30/11/2014 ... ngày 28/11")."""
     out = []
@@ -3599,7 +3639,12 @@ def _usable_dates(
             continue
         if any(s <= d.start < e for s, e in spans):
             continue
-        if published is not None and d.has_year and abs((d.first - published).days) > 400:
+        if (
+            published is not None
+            and d.has_year
+            and abs((d.first - published).days) > 400
+            and not _opens_report(text, d, opening)
+        ):
             continue
         if _year_unknown(d, published):
             for other in dates:
@@ -3632,6 +3677,18 @@ def _usable_dates(
             d = _year_of_sentence(text, d, title_span)
         out.append(d)
     return out
+
+
+def _opens_report(text: str, d: DateHit, opening: int | None) -> bool:
+    """Does the full date ``d`` open the report's first sentence, followed by where or a
+    comma ("Ngày 01/11/2018, tại TP Quy Nhơn, ...", "Ngày 24/1/2016 , Hội ...")? A page
+    posted years later (a re-posting, a new site) still reports that day's activity."""
+    return (
+        opening is not None
+        and d.has_year
+        and opening <= d.start <= opening + 8
+        and re.match(r"[ \t]*(?:,|tại\b)", text[d.end : d.end + 12]) is not None
+    )
 
 
 #: the words before a date that is not the activity's: a founding ("được thành lập vào

@@ -56,6 +56,10 @@ DOUBT_TEXTS = {
         "the year is not written with the day; it was taken from elsewhere in the sentence "
         "or from the headline"
     ),
+    ("start_date", "long_before"): gettext_lazy(
+        "the day is written with its year, more than a year before the publication date: "
+        "a page posted again later? check the date"
+    ),
     ("start_date", "outside_lead"): gettext_lazy(
         "no date in the first sentences; this one was read further down"
     ),
