@@ -3203,3 +3203,92 @@ def test_money_handed_over_by_a_vietnamese_ministrys_office_abroad_is_given():
     ex = extract(text)
     assert [(a.value, a.direction) for a in ex.amounts] == [(Decimal("50000"), "given")]
     assert "Bộ Công an Việt Nam tại Lào" not in ex.partners
+
+
+@pytest.mark.parametrize(
+    "text, partner, country",
+    [
+        # https://huengaynay.vn/doi-song/giam-thieu-tai-nan-cho-phu-nu-va-tre-em-gai-thong-qua-
+        # boi-loi-160336.html
+        (
+            "Dự án “Trao quyền cho phụ nữ và trẻ em gái thông qua bơi lội: sáng kiến cứu sinh "
+            "tại Việt Nam”, do tổ chức Hue Help (Anh) tài trợ.",
+            "Hue Help",
+            "GB",
+        ),
+        # https://husta.vn/hoi-thao-tong-ket-du-an/
+        (
+            "Đây là dự án do ICCO-Kerk in Atice, Hà Lan tài trợ với tổng ngân sách là 3 tỷ đồng.",
+            "ICCO-Kerk in Atice",
+            "NL",
+        ),
+        # http://www.doisongphapluat.com/sinh-vien-han-quoc-son-sua-ban-ghe-o-truong-mien-nui-
+        # quang-tri-a40194.html
+        (
+            "Đại diện Trung tâm KCCC cũng đã trao số tiền 1,7 tỷ đồng do Ngân hàng Công nghiệp "
+            "Hàn Quốc tài trợ để xây dựng Trường tiểu học số 2.",
+            "Ngân hàng Công nghiệp Hàn Quốc",
+            "KR",
+        ),
+        # https://vietnam.unfpa.org/vi/news/tap-huan-tiep-nhan-ho-tro-va-chuyen-gui-nguoi-bi-
+        # bao-luc-gioi-tai-cong-dong-tai-thanh-pho-ho?page=19
+        (
+            "Dự án “Giảm thiểu tác động của COVID-19 đối với các nhóm dân số dễ bị tổn thương” "
+            "do Chính Phủ Nhật Bản tài trợ từ tháng 4/2021.",
+            "Chính Phủ Nhật Bản",
+            "JP",
+        ),
+    ],
+)
+def test_a_foreign_funder_named_before_its_verb(text, partner, country):
+    ex = extract(text)
+    assert partner in ex.partners
+    assert country in ex.countries
+
+
+@pytest.mark.parametrize(
+    "text", ["Dự án do Nhật Bản tài trợ.", "Dự án do Hội LHPN tỉnh Bắc Ninh tài trợ."]
+)
+def test_a_country_or_a_vietnamese_body_funding_is_no_funder_body(text):
+    assert extract(text).partners == []
+
+
+@pytest.mark.parametrize(
+    "text, partner",
+    [
+        # http://baoquangnam.vn/y-te/gan-21-nghin-usd-nang-cao-nang-luc-cham-soc-tre-em-9521.html
+        (
+            "Tổng giá trị của dự án là 20.700 USD do Trường Đại học Chung Ang – Hàn Quốc tài trợ.",
+            "Trường Đại học Chung Ang",
+        ),
+        # https://www.sggp.org.vn/khanh-thanh-tram-y-te-do-bo-tu-lenh-thai-binh-duong-hoa-ky-
+        # tai-tro-239270.html
+        (
+            "Đại diện Bộ Tư lệnh Thái Bình Dương - Hoa Kỳ vừa phối hợp với các cấp chính quyền "
+            "địa phương tổ chức lễ khởi công.",
+            "Bộ Tư lệnh Thái Bình Dương",
+        ),
+    ],
+)
+def test_the_country_after_a_dash_is_not_part_of_the_name(text, partner):
+    ex = extract(text)
+    assert ex.partners == [partner]
+
+
+def test_a_national_body_keeps_its_country_and_a_pair_both_sides():
+    text = (
+        "Đại diện Ủy ban Quốc gia về Phòng chống mua bán người - Cam-pu-chia và Hội hữu nghị "
+        "Lào - Việt Nam dự hội thảo."
+    )
+    partners = extract(text).partners
+    assert "Ủy ban Quốc gia về Phòng chống mua bán người - Cam-pu-chia" in partners
+
+
+def test_a_foreign_bank():
+    # https://baodauthau.vn/ifc-thu-xep-goi-tai-chinh-150-trieu-usd-cho-abbank-post42375.html
+    text = (
+        "IFC đóng góp 40 triệu USD, 70 triệu USD đến từ Ngân hàng Công thương Trung Quốc "
+        "(ICBC), Ngân hàng Bangkok và Ngân hàng Maybank."
+    )
+    partners = extract(text).partners
+    assert "Ngân hàng Bangkok" in partners

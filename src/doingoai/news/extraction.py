@@ -177,7 +177,7 @@ _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌ
 _OTHER_HEAD = (
     r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
-    r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+phủ|Quỹ|Phòng\s+Thương\s+mại|"
+    r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
     # "viện trợ không hoàn lại của chính phủ Nhật Bản": the press writes it in lower case
     # (not "tổ chức phi chính phủ Plan": a kind of body)
     rf"(?<![Pp]hi\s)(?<=\s)chính\s+phủ(?=[ \t]+{_CAP})|"
@@ -188,7 +188,7 @@ _OTHER_HEAD = (
     r"(?:(?<=với\s)|(?<=của\s)|(?<=và\s)|(?<=giữa\s)|(?<=cùng\s))tổ\s+chức"
     r"(?=\s+(?!(?:Diễn\s+đàn|Hội|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|Chương\s+trình|Triển\s+lãm)\b)"
     rf"{_CAP})|"
-    r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|"
+    r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|Ngân\s+hàng|"
     # the bodies like the union abroad (above) and "Chính hiệp tỉnh Vân Nam"
     rf"{_YOUTH_HEAD}|{_TRADE_UNION_HEAD}|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|Liên\s+minh|"
@@ -2320,6 +2320,51 @@ _GOVERNMENT_AID = re.compile(
 )
 
 
+#: a body that funds the activity, named before its verb: "do ICCO-Kerk in Atice, Hà Lan tài
+#: trợ", "do tổ chức Hue Help (Anh) tài trợ", "được Ngân hàng Công nghiệp Hàn Quốc tài trợ"
+_FUNDER = re.compile(
+    rf"(?:(?<=\s)|^)(?:do|được|bởi)[ \t]+(?:[Tt]ổ[ \t]+chức[ \t]+)?"
+    rf"(?P<name>{_CAP}[\w&.'’-]*(?:[ \t]+(?:{_CAP}[\w&.'’-]*|\d+|[^\W\d_A-Z]+)){{0,6}}?(?<=\w))"
+    r"(?P<suffix>[ \t]*\([ \t]*(?P<c1>[^()\n]{2,20}?)[ \t]*\)|[ \t]*,[ \t]*(?P<c2>\w+(?:[ \t]\w+)?)"
+    r"|[ \t]+[–-][ \t]+(?P<c3>\w+(?:[ \t]\w+)?))?"
+    r"[ \t]+(?:đã[ \t]+|sẽ[ \t]+)?(?:tài[ \t]+trợ|viện[ \t]+trợ)\b"
+)
+
+
+def _foreign_country(name: str) -> bool:
+    place = match_place(name.strip())
+    return place is not None and place.kind == "country" and place.code != "VN"
+
+
+def _funders(work: str, orgs: list[_Org]) -> list[tuple[str, int, int, str]]:
+    """Foreign funders the organisations' rules did not read: a name written before "tài
+    trợ"/"viện trợ" after "do"/"được"/"bởi", foreign by its country written after it ("(Anh)",
+    ", Hà Lan", "– Hàn Quốc") or at its end ("Ngân hàng Công nghiệp Hàn Quốc")."""
+    found = []
+    for m in _FUNDER.finditer(work):
+        name = m.group("name")
+        start, end = m.start("name"), m.end("name")
+        if any(o.start < end and start < o.end for o in orgs):
+            continue  # read by the organisations' rules, right or wrong
+        if re.search(r"Việt[ \t]+Nam|\bVN\b|^(?:Hội|Sở|UBND|Ủy|Tỉnh|Huyện|Thành)\b", name):
+            continue
+        country = m.group("c1") or m.group("c2") or m.group("c3")
+        if country is not None:
+            if not _foreign_country(country):
+                continue
+        else:
+            words = name.split()
+            if len(words) < 3 or not any(
+                _foreign_country(" ".join(words[-n:])) for n in (1, 2, 3) if n < len(words)
+            ):
+                continue
+        if _foreign_country(name):
+            continue  # "do Nhật Bản tài trợ": the country, not a body
+        code = match_place(country.strip()).country if country is not None else ""
+        found.append((name, start, end, code))
+    return found
+
+
 #: "về" + the field of a body's name: a capitalised word within the next two
 _ABOUT_FIELD = re.compile(rf"[ \t]+(?:\w+[ \t]+)?{_CAP}")
 #: the name of an international body: the United Nations, or a foreign name "Quốc tế"
@@ -2476,8 +2521,23 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     # Nam" is named by both)
     if foreign.end == end and foreign.match.kind == "country":
         dash = re.search(r"(?P<last>[\w’'&.]+)[ \t]*[–-][ \t]*$", text[head_start : foreign.start])
-        if dash and _foreign_name_word(dash.group("last")):
-            end = head_start + dash.end("last")
+        before = head_start + dash.end("last") if dash else 0
+        if (
+            dash
+            and (
+                _foreign_name_word(dash.group("last"))
+                # "Trường Đại học Chung Ang – Hàn Quốc", "Bộ Tư lệnh Thái Bình Dương - Hoa Kỳ":
+                # any name but a pair's other side ("Việt Nam - Lào", "Hội hữu nghị Lào - Việt")
+                or (
+                    # a national body is known by its country ("Ủy ban Quốc gia về Phòng chống
+                    # mua bán người - Cam-pu-chia")
+                    not re.search(r"(?i:hữu\s+nghị|quốc\s+gia)", text[head_start:before])
+                    and dash.group("last") not in ("Việt", "Nam")
+                    and not any(h.end == before for h in hits)
+                )
+            )
+        ):
+            end = before
     # "Sở Công tác phụ nữ tỉnh Stung Treng (Campuchia)": the country after the name gives
     # the country, it is not part of the name
     name = " ".join(text[head_start:end].split())
@@ -3112,12 +3172,23 @@ def extract(
             result.partners.append(org.name)
         span("partners", org.start, org.end)
 
+    funders = _funders(work, orgs)
+    for name, start, end, _ in funders:
+        # "do tổ chức Hue Help (Anh) tài trợ", "do Ngân hàng Công nghiệp Hàn Quốc tài trợ":
+        # a foreign funder no head word of the rules names
+        key = "other:" + fold(name)
+        if key not in seen_keys:
+            seen_keys.add(key)
+            result.partners.append(name)
+        span("partners", start, end)
+
     # Places and countries.
     first_sentences = _sentences(work, title_span[1], len(work))
     lead_span = first_sentences[0] if first_sentences else (0, 0)
     unit_ranges = [(o.start, o.end) for o in orgs] + _seats(work, orgs, hits)
     title_place = re.match(r"\s*([^:\n]{2,30}):", work[title_span[0] : title_span[1]])
-    countries: list[str] = []
+    # "do tổ chức Hue Help (Anh) tài trợ": the funder's country, written after it
+    countries: list[str] = list(dict.fromkeys(code for *_, code in funders if code))
     venues = _venues(work, title_span[1] if not prefix else 0, hits)
     venue_ranges = [(s, e) for s, e, _ in venues]
     # candidates: (start, end, identity, located by a word before it)
