@@ -3292,3 +3292,20 @@ def test_a_foreign_bank():
     )
     partners = extract(text).partners
     assert "Ngân hàng Bangkok" in partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # http://nongnghiep.vn/hieu-qua-du-an-ho-tro-phu-nu-ngheo-post179049.html
+        "Hiệu quả dự án hỗ trợ phụ nữ nghèo\n\n"
+        "Mô hình cây màu hỗ trợ sinh kế bền vững cho phụ nữ nghèo ở ấp Sa Mâu (xã Thuận Hòa, "
+        "huyện Châu Thành – Sóc Trăng).",
+        # https://baohaiduong.vn/ho-tro-gia-cam-giong-cho-90-nguoi-khuyet-tat-130533.html
+        "Hỗ trợ gia cầm giống cho 90 người khuyết tật\n\n"
+        "Theo đó, 90 người khuyết tật ở TP Chí Linh, thị xã Kinh Môn, huyện Gia Lộc được hỗ "
+        "trợ mỗi người 20 con gà giống.",
+    ],
+)
+def test_where_poor_women_or_people_with_disabilities_live_is_no_venue(text):
+    assert extract(text).places == []

@@ -767,7 +767,10 @@ def _lives_there(work: str, pos: int) -> bool:
 _BENEFICIARIES_BEFORE = re.compile(
     r"(?i:\b(?:hộ(?:\s+(?:nghèo|dân|gia\s+đình|cận\s+nghèo))?|người\s+(?:dân|nghèo)|"
     # "đảm bảo an sinh bền vững cho trẻ em tại Thường Xuân"
-    r"học\s+sinh|dân\s+tộc\s+thiểu\s+số|cho\s+trẻ\s+em(?:\s+(?:nghèo|gái))?))[ \t]+$"
+    r"học\s+sinh|dân\s+tộc\s+thiểu\s+số|cho\s+trẻ\s+em(?:\s+(?:nghèo|gái))?|"
+    # "sinh kế bền vững cho phụ nữ nghèo ở ấp Sa Mâu", "90 người khuyết tật ở TP Chí Linh"
+    r"phụ\s+nữ\s+(?:nghèo|khó\s+khăn|khuyết\s+tật)|người\s+khuyết\s+tật|"
+    r"trẻ\s+em\s+(?:nghèo|khó\s+khăn|khuyết\s+tật)))[ \t]+$"
 )
 #: the activity of a sentence: a place in it is where the activity took place
 _ACTIVITY_WORD = re.compile(
