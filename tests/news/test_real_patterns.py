@@ -3309,3 +3309,86 @@ def test_a_foreign_bank():
 )
 def test_where_poor_women_or_people_with_disabilities_live_is_no_venue(text):
     assert extract(text).places == []
+
+
+@pytest.mark.parametrize(
+    "text, partner, country",
+    [
+        # https://docnhanh.vn/xa-hoi/dua-2-ngu-dan-viet-tu-micronesia-ve-nuoc-an-toan-tintuc350117
+        (
+            "Đây là 2 ngư dân của các tàu Quảng Ngãi bị bắt giữ do vi phạm vùng biển Micronesia "
+            "và được các cơ quan chức năng của Micronesia trả tự do trước thời hạn.",
+            "các cơ quan chức năng của Micronesia",
+            "FM",
+        ),
+        # https://vov.vn/xa-hoi/12-ngu-dan-gap-nan-ngoai-khoi-micronesia-ve-nuoc-an-toan-483643.vov
+        (
+            "12 ngư dân Việt Nam trên tàu cá của Tiền Giang gặp nạn ngoài khơi Micronesia và "
+            "được lực lượng chức năng Micronesia cứu, đưa vào bờ.",
+            "lực lượng chức năng Micronesia",
+            "FM",
+        ),
+        # https://us.24h.com.vn/tin-tuc-trong-ngay/cac-thuyen-vien-viet-nam-tren-tau-trung-ten-
+        # lua-o-bien-do-hien-ra-sao-c46a1549501.html
+        (
+            "Các thuyền viên được tàu của Hải quân Ấn Độ hỗ trợ, sơ tán đến Djibouti.",
+            "Hải quân Ấn Độ",
+            "IN",
+        ),
+        # https://beta.vietnamplus.vn/indonesia-trao-tra-nhieu-ngu-dan-viet-nam-truoc-tet-mau-
+        # tuat-post488366.vnp
+        (
+            "Ngày 12/2, Đại sứ quán Việt Nam tại Indonesia đã hoàn thành thủ tục tiếp nhận từ cơ "
+            "quan chức năng Indonesia 16 ngư dân.",
+            "cơ quan chức năng Indonesia",
+            "ID",
+        ),
+    ],
+)
+def test_a_foreign_states_authorities_named_by_its_country(text, partner, country):
+    ex = extract(text)
+    assert ex.partners == [partner]
+    assert country in ex.countries
+
+
+def test_one_authority_written_twice_is_one_partner():
+    text = (
+        "Cơ quan chức năng của Indonesia đã phối hợp với Đại sứ quán Việt Nam. Các cơ quan "
+        "chức năng Indonesia trao trả 65 ngư dân."
+    )
+    partners = extract(text).partners
+    assert [p for p in partners if "chức năng" in p] == ["Cơ quan chức năng của Indonesia"]
+
+
+def test_vietnamese_police_and_navy_are_no_partners():
+    text = (
+        "Công an tỉnh Quảng Trị và Hải quân nhân dân Việt Nam phối hợp với Công an tỉnh Salavan "
+        "của Lào tổ chức giao lưu."
+    )
+    assert extract(text).partners == ["Công an tỉnh Salavan"]
+
+
+@pytest.mark.parametrize(
+    "text, partners",
+    [
+        # https://m.hanoi.gov.vn/web/guest/tintuc_sukien/-/hn/ZVOm7e3VDMRM/7320/2860090/15/giai-
+        # quan-vot-huu-nghi-nam-2023.html
+        (
+            "Giải đấu có gần 100 vận động viên đến từ các đại sứ quán: Ireland, Mỹ, Nga, Nhật "
+            "Bản, Pháp, Văn phòng Liên hợp quốc tại Việt Nam.",
+            [
+                "Đại sứ quán Ireland",
+                "Đại sứ quán Mỹ",
+                "Đại sứ quán Nga",
+                "Đại sứ quán Nhật Bản",
+                "Đại sứ quán Pháp",
+            ],
+        ),
+        (
+            "Tham dự có đại diện Tổng Lãnh sự quán các nước Úc, Trung Quốc, Cuba tại TP.HCM.",
+            ["Tổng Lãnh sự quán Úc", "Tổng Lãnh sự quán Trung Quốc", "Tổng Lãnh sự quán Cuba"],
+        ),
+    ],
+)
+def test_missions_written_once_before_their_countries(text, partners):
+    assert [p for p in extract(text).partners if "quán" in p] == partners

@@ -175,7 +175,11 @@ _WU_HEAD = (
 #: a capital letter that starts a name
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
 _OTHER_HEAD = (
-    r"(?:Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
+    # a foreign state's authorities, named by its country: "các cơ quan chức năng của
+    # Micronesia", "lực lượng chức năng Micronesia", "hải quân Trung Quốc", "công an Dubai"
+    r"(?:(?:[Cc]ác\s+)?(?:[Cc]ơ\s+quan\s+(?:chức\s+năng|hữu\s+quan)|[Ll]ực\s+lượng\s+chức\s+năng)"
+    r"(?:\s+của)?(?=\s+[A-ZĐ])|[Hh]ải\s+quân|[Cc]ông\s+an(?!\s+nhân\s+dân)|[Cc]ảnh\s+sát|"
+    r"Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
     r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
     # "viện trợ không hoàn lại của chính phủ Nhật Bản": the press writes it in lower case
@@ -1501,9 +1505,61 @@ _HOME_ACRONYMS = {"LHPN", "LHPNVN", "VWU", "VUFO", "UBND", "HĐND", "MTTQ", "TTX
 _MISSION_HEAD = re.compile(r"(?i:Đại\s+sứ\s+quán|Tổng\s+lãnh\s+sự\s+quán|Lãnh\s+sự\s+quán|ĐSQ)")
 
 
+#: "các đại sứ quán: Ireland, Mỹ, Nga", "Đại sứ quán các nước Lào, Campuchia": missions
+#: written once before their countries
+_MISSIONS_BEFORE_LIST = re.compile(
+    r"(?:(?<![\w])các[ \t]+(?P<h1>[Đđ]ại[ \t]+sứ[ \t]+quán|[Tt]ổng[ \t]+[Ll]ãnh[ \t]+sự[ \t]+quán)"
+    r"|(?P<h2>Đại[ \t]+sứ[ \t]+quán|Tổng[ \t]+[Ll]ãnh[ \t]+sự[ \t]+quán)[ \t]+các[ \t]+nước)"
+    r"[ \t]*:?[ \t]*"
+)
+
+
+def _country_word_at(text: str, pos: int) -> PlaceHit | None:
+    """A country the place finder leaves alone in running text ("Nga", also a name), read
+    where a list of countries is certain."""
+    m = re.match(rf"{_CAP}\w*(?:[ \t]+{_CAP}\w*)?(?=[ \t]*(?:,|và\b|$))", text[pos : pos + 40])
+    if m is None:
+        return None
+    place = match_place(m.group(0))
+    if place is None or place.kind != "country":
+        return None
+    return PlaceHit(pos, pos + m.end(), m.group(0), place)
+
+
+def _add_missions_before_list(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    """One mission per country of "các đại sứ quán: Ireland, Mỹ, Nga" and "Tổng Lãnh sự
+    quán các nước Úc, Trung Quốc" ("Đại sứ quán Ireland", "Tổng Lãnh sự quán Úc"), in
+    place of a first mission named "... các nước Úc"."""
+    for m in _MISSIONS_BEFORE_LIST.finditer(text):
+        written = m.group("h1") or m.group("h2")
+        head = written[0].upper() + written[1:]
+        kind = "tong lanh su quan" if fold(head).startswith("tong") else "dai su quan"
+        pos = m.end()
+        first = True
+        while True:
+            hit = _place_at(hits, pos) or _country_word_at(text, pos)
+            if hit is None or hit.match.kind != "country" or not hit.match.foreign:
+                break
+            key = f"mission:{kind}:{hit.match.country}"
+            # the first mission as the organisations' rules read it ("Tổng Lãnh sự quán
+            # các nước Úc") is replaced by its name
+            orgs[:] = [o for o in orgs if not (o.start <= hit.start < o.end and o.key == key)]
+            if not any(o.key == key for o in orgs):
+                start = m.start() if first else hit.start
+                name = f"{head} {hit.text}"
+                orgs.append(_Org(name, start, hit.end, False, "other", key, hit.match.country))
+            first = False
+            joint = re.match(r"[ \t]*(?:,|và)[ \t]*", text[hit.end :])
+            if joint is None:
+                break
+            pos = hit.end + joint.end()
+    orgs.sort(key=lambda o: o.start)
+
+
 def _add_listed_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     """ "bốn Đại sứ quán Canada, New Zealand, Na Uy và Thụy Sĩ tại Hà Nội": one mission per
     country of the list."""
+    _add_missions_before_list(text, orgs, hits)
     for org in list(orgs):
         if org.is_unit or not org.key.startswith("mission:"):
             continue
@@ -2544,7 +2600,8 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     # "Sở Công tác phụ nữ tỉnh Stung Treng (Campuchia)": the country after the name gives
     # the country, it is not part of the name
     name = " ".join(text[head_start:end].split())
-    head = fold(text[head_start:pos])
+    # "các cơ quan chức năng của Indonesia", "cơ quan chức năng Indonesia": one authority
+    head = re.sub(r"^cac |\s+cua$", "", fold(text[head_start:pos]))
     key = f"other:{head}:{foreign.match.code}"
     if head in {"dai su quan", "tong lanh su quan", "lanh su quan"}:
         key = f"mission:{head}:{foreign.match.country}"
