@@ -3392,3 +3392,15 @@ def test_vietnamese_police_and_navy_are_no_partners():
 )
 def test_missions_written_once_before_their_countries(text, partners):
     assert [p for p in extract(text).partners if "quán" in p] == partners
+
+
+def test_governments_named_as_the_donors():
+    # https://dientudacam.vn/ghi-nhan-dong-gop-cua-to-chuc-vien-tro-nhan-dan-na-uy-trong-
+    # cong-tac-khac-phuc-hau-qua-bom-min-10656.html
+    text = (
+        "Ghi nhận đóng góp của Tổ chức Viện trợ Nhân dân Na Uy cũng như các nhà tài trợ là "
+        "Chính phủ Hoa Kỳ và Chính phủ Na Uy."
+    )
+    partners = extract(text).partners
+    assert "Chính phủ Hoa Kỳ" in partners
+    assert "Chính phủ Na Uy" in partners

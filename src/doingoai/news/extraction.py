@@ -2373,8 +2373,11 @@ _FUNDED_BY = re.compile(
 _GOVERNMENT_AID = re.compile(
     # "bằng nguồn vốn ODA của chính phủ Hàn Quốc", "lô hàng viện trợ khẩn cấp từ Chính phủ
     # Australia"
-    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác|hỗ\s+trợ\s+tài\s+chính|nguồn\s+vốn|vốn\s+ODA)"
-    r"[^.;\n]{0,60}?\b(?:của|từ)[ \t]+"
+    # "vật tư y tế và kinh phí từ Chính phủ Hoàng gia Campuchia", "các nhà tài trợ là Chính
+    # phủ Hoa Kỳ và Chính phủ Na Uy"
+    r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác|hỗ\s+trợ\s+tài\s+chính|nguồn\s+vốn|vốn\s+ODA|"
+    r"ủng\s+hộ|kinh\s+phí)"
+    r"[^.;\n]{0,60}?\b(?:của|từ|là)[ \t]+"
     r"(?:[^.;\n]{0,100}?(?:,|\bvà)[ \t]+)?$"
 )
 
