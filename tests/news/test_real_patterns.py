@@ -3404,3 +3404,25 @@ def test_governments_named_as_the_donors():
     partners = extract(text).partners
     assert "Chính phủ Hoa Kỳ" in partners
     assert "Chính phủ Na Uy" in partners
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        # http://laodongthudo.vn/khoi-dong-du-an-cai-thien-tinh-trang-dinh-duong-cho-tre-em-
+        # duoi-5-tuoi-98833.html
+        (
+            "Amway Việt Nam phối hợp với Sở Y tế Tỉnh Nghệ An tổ chức Lễ phát động Dự án “Cải "
+            "thiện tình trạng dinh dưỡng cho trẻ em dưới 5 tuổi” tại Làng trẻ em SOS Vinh",
+            "Làng trẻ em SOS Vinh",
+        ),
+        # https://noidung.quochoi.vn/vanphongquochoi/tintuc/Pages/tin-hoat-dong.aspx?ItemID=704
+        (
+            "Chiều ngày 30/7, tại Nhà thi đấu thể thao tỉnh Xiêng Khoảng (CHDCND Lào), cán bộ, "
+            "công chức của Văn phòng Quốc hội hai nước giao lưu thể thao.",
+            "Nhà thi đấu thể thao tỉnh Xiêng Khoảng",
+        ),
+    ],
+)
+def test_a_childrens_village_or_a_sports_hall_is_a_venue(text, venue):
+    assert venue in extract(text).places

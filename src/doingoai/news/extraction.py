@@ -608,7 +608,9 @@ _VENUE_HEAD = (
     r"tượng\s+đài|đài\s+tưởng\s+niệm|công\s+viên|nhà\s+quốc\s+hội|ký\s+túc\s+xá|"
     r"khu\s+du\s+lịch|khu\s+kinh\s+tế|khu\s+lưu\s+niệm|vườn\s+quốc\s+gia|"
     # "tại Nhà Hữu nghị thành phố", "tại Nhà Triển lãm Mỹ thuật 16 Ngô Quyền"
-    r"nhà\s+hữu\s+nghị|nhà\s+triển\s+lãm|phủ\s+chủ\s+tịch|lăng\s+chủ\s+tịch)\b|"
+    r"nhà\s+hữu\s+nghị|nhà\s+triển\s+lãm|phủ\s+chủ\s+tịch|lăng\s+chủ\s+tịch|"
+    # "tại Làng trẻ em SOS Vinh", "tại Nhà thi đấu thể thao tỉnh Xiêng Khoảng"
+    r"làng\s+trẻ\s+em|nhà\s+thi\s+đấu|sân\s+vận\s+động|cung\s+thiếu\s+nhi|nhà\s+thiếu\s+nhi)\b|"
     # "tại Bảo tàng Dân tộc Quảng Tây" (the union's own museum receives: a unit)
     r"[Bb]ảo\s+tàng(?=\s+(?!Phụ\s+nữ)[A-ZĐ])|"
     # "tại sân bay quốc tế Tân Sơn Nhất", "tầng 3 Tòa tháp Ngôi Sao", "tại Ngôi nhà Xanh
