@@ -3412,8 +3412,10 @@ def test_governments_named_as_the_donors():
         # http://laodongthudo.vn/khoi-dong-du-an-cai-thien-tinh-trang-dinh-duong-cho-tre-em-
         # duoi-5-tuoi-98833.html
         (
+            "Khởi động dự án cải thiện tình trạng dinh dưỡng cho trẻ em dưới 5 tuổi\n"
             "Amway Việt Nam phối hợp với Sở Y tế Tỉnh Nghệ An tổ chức Lễ phát động Dự án “Cải "
-            "thiện tình trạng dinh dưỡng cho trẻ em dưới 5 tuổi” tại Làng trẻ em SOS Vinh",
+            "thiện tình trạng dinh dưỡng cho trẻ em dưới 5 tuổi” tại Làng trẻ em SOS Vinh\n\n"
+            "Trong giai đoạn 2019-2020, công ty Amway đã mở rộng quy mô của chương trình.",
             "Làng trẻ em SOS Vinh",
         ),
         # https://noidung.quochoi.vn/vanphongquochoi/tintuc/Pages/tin-hoat-dong.aspx?ItemID=704
