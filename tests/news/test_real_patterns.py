@@ -3428,3 +3428,44 @@ def test_governments_named_as_the_donors():
 )
 def test_a_childrens_village_or_a_sports_hall_is_a_venue(text, venue):
     assert venue in extract(text).places
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        # http://pnvnnuocngoai.vn/su-kien/soi-dong-ngay-hoi-giao-luu-van-hoa-the-thao-viet--han-
+        # lan-thu-10-39826.html
+        ("Cập nhật lúc 22:46, Thứ hai, 31/08/2015 (GMT+7)", date(2015, 8, 31)),
+        # https://baodienbienphu.com.vn/tin-tuc/du-lich/218525/quang-ba-du-lich-viet-nam-qua-ban-
+        # do-am-thuc-truc-tuyen?page=15
+        ("10:04 - Thứ Tư, 02/10/2024 Lượt xem: 3673 In bài viết", date(2024, 10, 2)),
+    ],
+)
+def test_a_dateline_with_its_update_word_or_the_pages_counter(line, day):
+    from doingoai.news.dates import parse_dateline
+
+    assert parse_dateline(line) == day
+
+
+def test_the_day_reported_not_the_dateline_under_the_headline():
+    # http://pnvnnuocngoai.vn/su-kien/soi-dong-ngay-hoi-giao-luu-van-hoa-the-thao-viet--han-lan-
+    # thu-10-39826.html
+    text = (
+        "Sôi động ngày hội giao lưu văn hóa thể thao Việt - Hàn lần thứ 10\n"
+        "Cập nhật lúc 22:46, Thứ hai, 31/08/2015 (GMT+7)\n"
+        "Ngày 29/8, Hội giao lưu hợp tác hữu nghị Hàn Quốc - Việt Nam thành phố Yongin, tỉnh "
+        "Gyeonggi tổ chức ngày hội giao lưu văn hóa thể thao."
+    )
+    ex = extract(text)
+    assert (ex.published, ex.start_date) == (date(2015, 8, 31), date(2015, 8, 29))
+
+
+def test_two_days_listed_at_the_start_of_a_sentence():
+    # https://ctxhvaqbtte.hanoi.gov.vn/?p=7215
+    text = (
+        "Ra mắt tài liệu hỗ trợ khẩn cấp\n"
+        "Ngày 28, 29/6/2023 tại Hà Nội, Trung tâm Phụ nữ và Phát triển đã tổ chức Hội thảo "
+        "ra mắt tài liệu do UN WOMEN tài trợ."
+    )
+    ex = extract(text)
+    assert (ex.start_date, ex.end_date) == (date(2023, 6, 28), date(2023, 6, 29))

@@ -97,9 +97,9 @@ _PATTERNS = [
         month_sep=r"\s*/\s*",
         after=r"(?!\s*/?\d)",
     ),
-    # "trong hai ngày 7, 8/2": two days listed, then the month
+    # "trong hai ngày 7, 8/2", "Ngày 28, 29/6/2023": two days listed, then the month
     _day_range(
-        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?ngày\s+",
+        r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày|(?<![\w])Ngày)\s+",
         r",",
         month_sep=r"\s*/\s*",
         after=r"(?!\s*/?\d)",
@@ -343,7 +343,14 @@ def parse_dateline(line: str) -> date | None:
     if not m:
         return None
     rest = (line[: m.start()] + " " + line[m.end() :]).strip()
-    rest = re.sub(r"\(?GMT\s*[+-]\s*\d+\)?|\bThứ\s+\w+|Chủ\s+nhật|[,|\-–:]", " ", rest)
+    rest = re.sub(
+        # "Cập nhật lúc 22:46, Thứ hai, 31/08/2015 (GMT+7)", "10:04 - Thứ Tư, 02/10/2024 Lượt
+        # xem: 3673 In bài viết": the time before the date, the update word, the page's counter
+        r"\(?GMT\s*[+-]\s*\d+\)?|\bThứ\s+\w+|Chủ\s+nhật|\b[0-2]?\d:[0-5]\d\b|"
+        r"\bCập\s+nhật(?:\s+lúc)?|\bLượt\s+xem\s*:?\s*[\d.]+|\bIn\s+bài\s+viết|[,|\-–:]",
+        " ",
+        rest,
+    )
     words = rest.split()
     if len(words) > 4:
         return None
