@@ -3469,3 +3469,31 @@ def test_two_days_listed_at_the_start_of_a_sentence():
     )
     ex = extract(text)
     assert (ex.start_date, ex.end_date) == (date(2023, 6, 28), date(2023, 6, 29))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://kilala.vn/xa-hoi/nhung-nguoi-phu-nu-viet-lam-diem-tua-cho-dong-huong-tai-
+        # nhat.html (the excerpt ends after "tại")
+        "Những người phụ nữ Việt làm điểm tựa cho đồng hương tại Nhật\n"
+        "Nổi bật trong số đó là Hội Liên hiệp Phụ nữ Việt Nam tại Nhật Bản, tổ chức phi lợi "
+        "nhuận.\nĐiều đó đã thôi thúc chị Hậu thành lập Hội Liên hiệp Phụ nữ Việt Nam tại",
+        # https://88tysobongda.com/nguoi-viet-4-phuong/ton-vinh-nguoi-me-viet-nam-dip-2010-tai-
+        # sec-20141019165304983.htm
+        "Tôn vinh người mẹ Việt Nam tại Séc\n"
+        "Ngày Phụ nữ Việt Nam (20/10/1930 - 20/10/2014, tức ngày thành lập Hội Phụ nữ phản đế "
+        "Việt Nam, nay là Hội Liên hiệp Phụ nữ Việt Nam) được tổ chức rộng khắp ở CH Séc.",
+    ],
+)
+def test_an_association_of_vietnamese_women_abroad_or_the_unions_history_is_no_unit(text):
+    assert extract(text).units == []
+
+
+def test_the_short_name_of_an_association_of_vietnamese_women_abroad_is_no_unit():
+    # bench/news/corpus/fresh30/1474, http://www.vovworld.vn/vi-VN/khach-moi-cua-vov/lien-hiep-
+    # hoi-phu-nu-viet-nam-tai-chlb-duc-doan-ket-de-chia-se-tinh-than-ai-1269295.vov: "Liên hiệp
+    # hội phụ nữ Việt Nam" in an article about the "Liên hiệp Hội Phụ nữ Việt Nam tại CHLB Đức"
+    corpus = Path(__file__).parents[2] / "bench" / "news" / "corpus"
+    text = (corpus / "fresh30" / "1474_vovworld-lhhpn-duc-doan-ket.txt").read_text("utf-8")
+    assert extract(text).units == []

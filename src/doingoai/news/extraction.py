@@ -3062,7 +3062,7 @@ def _same_title(line: str, title: str) -> bool:
     )
 
 
-def _overseas_short_names(orgs: list[_Org]) -> None:
+def _overseas_short_names(orgs: list[_Org], work: str = "") -> None:
     """ "Hội Phụ nữ thành phố Kiev" in an article about "Hội Phụ nữ Việt Nam thành phố
     Kiev": the overseas association written without "Việt Nam", not a foreign union."""
     tails = set()
@@ -3079,14 +3079,21 @@ def _overseas_short_names(orgs: list[_Org]) -> None:
         if o.family == "overseas"
     }
     for k, o in enumerate(orgs):
+        if not (o.is_unit and o.key == "wu:VN"):
+            continue
+        head = fold(re.split(r"[ \t]+(?:Việt\s+Nam|VN)\b", o.name)[0])
+        if head not in heads:
+            continue
         if (
-            o.is_unit
-            and o.key == "wu:VN"
-            and re.fullmatch(r"Hội\s+[Pp]hụ\s+nữ\s+(?:Việt\s+Nam|VN)", o.name)
-            and "hoi phu nu" in heads
-        ):
             # "Hội Phụ nữ Việt Nam tạiX lô-va-kia" (a slip) in an article about "Hội Phụ nữ
-            # Việt Nam tại Xlô-va-kia": the overseas association, not the central union
+            # Việt Nam tại Xlô-va-kia"; "Liên hiệp hội phụ nữ Việt Nam" in one about the
+            # "Liên hiệp hội phụ nữ Việt Nam tại CHLB Đức": names the union is not called by
+            re.fullmatch(r"(?:Hội|Liên\s+hiệp\s+[Hh]ội)\s+[Pp]hụ\s+nữ\s+(?:Việt\s+Nam|VN)", o.name)
+            # "thành lập Hội Liên hiệp Phụ nữ Việt Nam tại" (the excerpt cut there) in an
+            # article about the "Hội Liên hiệp Phụ nữ Việt Nam tại Nhật Bản"
+            or re.match(r"[ \t]+(?:tại|ở)[ \t]*(?:\n|$)", work[o.end : o.end + 12])
+        ):
+            # the overseas association, not the central union
             orgs[k] = _Org(o.name, o.start, o.end, False, "overseas", "overseas:" + fold(o.name))
     for k, o in enumerate(orgs):
         if (
@@ -3136,7 +3143,9 @@ def _other_post(work: str, org: _Org, orgs: list[_Org]) -> bool:
 
 #: a union named in an anniversary ("Nhân kỷ niệm 93 năm Ngày thành lập Hội Liên hiệp phụ
 #: nữ Việt Nam 20/10"): the occasion, not a unit taking part
-_ANNIVERSARY_OF = re.compile(r"(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập[ \t]+$")
+#: "93 năm Ngày thành lập Hội ...", and the union's present name in a history ("ngày thành
+#: lập Hội Phụ nữ phản đế Việt Nam, nay là Hội Liên hiệp Phụ nữ Việt Nam")
+_ANNIVERSARY_OF = re.compile(r"(?:(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập|,[ \t]*nay[ \t]+là)[ \t]+$")
 
 
 #: set to a list to collect, for each article read, its text as read, the title's and the
@@ -3197,7 +3206,7 @@ def extract(
     orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
 
     _complete_from_title(work, orgs, hits, title_span)
-    _overseas_short_names(orgs)
+    _overseas_short_names(orgs, work)
 
     # Units and partners.
     enumerated_families = {o.family for o in orgs if o.enumerated and not o.is_unit}
