@@ -39,26 +39,13 @@ django.setup()
 
 import pycountry  # noqa: E402
 
-from doingoai.news.extraction import KINDS  # noqa: E402
+from doingoai.news.extraction import JSON_KEYS, KINDS  # noqa: E402
 from doingoai.news.similarity import likeness, story  # noqa: E402
 
 CORPUS = ROOT / "bench" / "news" / "corpus"
-KEYS = (
-    "_source",
-    "_published",
-    "title",
-    "published",
-    "start_date",
-    "end_date",
-    "kind",
-    "units",
-    "partners",
-    "places",
-    "countries",
-    "amounts",
-    "agreement",
-    "events",
-)
+#: the label format: the reader's own output fields, with the corpus's source, publication
+#: date and events
+KEYS = ("_source", "_published", *JSON_KEYS, "events")
 VERBATIM = ("units", "partners", "places")
 
 
@@ -118,12 +105,22 @@ def label_problems(label: dict, text: str) -> tuple[list[str], list[str]]:
 def held() -> tuple[set[str], dict[str, str]]:
     """Addresses the corpus holds, and its texts' stories by file name."""
     addresses = set(re.findall(r"<([^>]+)>", (CORPUS / "SOURCES.md").read_text(encoding="utf-8")))
-    stories = {
-        p.name: story(p.read_text(encoding="utf-8"))
-        for p in sorted(CORPUS.glob("*/*.txt"))
-        if p.parent.name != "agreement"
-    }
+    stories = {p.name: story(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*/*.txt"))}
     return addresses, stories
+
+
+def _shared(name: str, text: str, others: dict, what: str, threshold: float, worst: tuple):
+    """Compare one new story with ``others``; print each that tells the same story; return
+    how many did and the largest share found so far."""
+    count = 0
+    for other, other_text in others.items():
+        share = likeness(text, other_text).containment
+        if share > worst[0]:
+            worst = (share, name, other)
+        if share >= threshold:
+            print(f"HARD  {name}: same story as {what} {other} ({share:.0%})")
+            count += 1
+    return count, worst
 
 
 def same_stories(new: dict, stories: dict, threshold: float) -> tuple[int, tuple, tuple]:
@@ -131,21 +128,13 @@ def same_stories(new: dict, stories: dict, threshold: float) -> tuple[int, tuple
     and the largest shares found (with a held text, between two new ones)."""
     hard_count = 0
     worst_held = worst_new = (0.0, "", "")
-    for i, (name, (_, text)) in enumerate(new.items()):
-        for other, held_text in stories.items():
-            share = likeness(text, held_text).containment
-            if share > worst_held[0]:
-                worst_held = (share, name, other)
-            if share >= threshold:
-                print(f"HARD  {name}: same story as held {other} ({share:.0%})")
-                hard_count += 1
-        for other, (_, other_text) in list(new.items())[i + 1 :]:
-            share = likeness(text, other_text).containment
-            if share > worst_new[0]:
-                worst_new = (share, name, other)
-            if share >= threshold:
-                print(f"HARD  {name}: same story as new {other} ({share:.0%})")
-                hard_count += 1
+    names = list(new)
+    for i, name in enumerate(names):
+        count, worst_held = _shared(name, new[name], stories, "held", threshold, worst_held)
+        hard_count += count
+        later = {other: new[other] for other in names[i + 1 :]}
+        count, worst_new = _shared(name, new[name], later, "new", threshold, worst_new)
+        hard_count += count
     return hard_count, worst_held, worst_new
 
 
@@ -160,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     addresses, stories = held()
-    new: dict[str, tuple[Path, str]] = {}
+    new: dict[str, str] = {}  # name -> its story
     seen_addresses: dict[str, str] = {}
     hard_count = 0
     for folder in args.dirs:
@@ -188,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             for problem in loose:
                 print(f"NOTE  {name}: not verbatim, {problem}")
             hard_count += len(hard)
-            new[name] = (label_path, story(text))
+            new[name] = story(text)
     count, worst_held, worst_new = same_stories(new, stories, args.same_story)
     hard_count += count
     print(

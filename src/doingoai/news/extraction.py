@@ -41,7 +41,7 @@ from . import model
 from .amounts import Amount, find_amounts, is_approximate
 from .dates import DateHit, find_dates
 from .documents import segment
-from .gazetteer import PlaceHit, find_places, fold_with_offsets, match_place
+from .gazetteer import PlaceHit, PlaceMatch, find_places, fold_with_offsets, match_place
 
 __all__ = ["KINDS", "Event", "Extraction", "extract"]
 
@@ -1533,9 +1533,9 @@ def _add_missions_before_list(text: str, orgs: list[_Org], hits: list[PlaceHit])
     quán các nước Úc, Trung Quốc" ("Đại sứ quán Ireland", "Tổng Lãnh sự quán Úc"), in
     place of a first mission named "... các nước Úc"."""
     for m in _MISSIONS_BEFORE_LIST.finditer(text):
-        written = m.group("h1") or m.group("h2")
+        written = " ".join((m.group("h1") or m.group("h2")).split())
         head = written[0].upper() + written[1:]
-        kind = "tong lanh su quan" if fold(head).startswith("tong") else "dai su quan"
+        kind = fold(written)  # "dai su quan", "tong lanh su quan": as _other_org keys them
         pos = m.end()
         first = True
         while True:
@@ -2395,9 +2395,10 @@ _FUNDER = re.compile(
 )
 
 
-def _foreign_country(name: str) -> bool:
+def _foreign_country(name: str) -> PlaceMatch | None:
+    """The foreign country ``name`` names, or None."""
     place = match_place(name.strip())
-    return place is not None and place.kind == "country" and place.code != "VN"
+    return place if place is not None and place.kind == "country" and place.code != "VN" else None
 
 
 def _funders(work: str, orgs: list[_Org]) -> list[tuple[str, int, int, str]]:
@@ -2412,11 +2413,11 @@ def _funders(work: str, orgs: list[_Org]) -> list[tuple[str, int, int, str]]:
             continue  # read by the organisations' rules, right or wrong
         if re.search(r"Việt[ \t]+Nam|\bVN\b|^(?:Hội|Sở|UBND|Ủy|Tỉnh|Huyện|Thành)\b", name):
             continue
-        country = m.group("c1") or m.group("c2") or m.group("c3")
-        if country is not None:
-            if not _foreign_country(country):
-                continue
-        else:
+        written = m.group("c1") or m.group("c2") or m.group("c3")
+        country = _foreign_country(written) if written is not None else None
+        if written is not None and country is None:
+            continue
+        if written is None:
             words = name.split()
             if len(words) < 3 or not any(
                 _foreign_country(" ".join(words[-n:])) for n in (1, 2, 3) if n < len(words)
@@ -2424,8 +2425,7 @@ def _funders(work: str, orgs: list[_Org]) -> list[tuple[str, int, int, str]]:
                 continue
         if _foreign_country(name):
             continue  # "do Nhật Bản tài trợ": the country, not a body
-        code = match_place(country.strip()).country if country is not None else ""
-        found.append((name, start, end, code))
+        found.append((name, start, end, country.code if country is not None else ""))
     return found
 
 
@@ -2854,10 +2854,8 @@ def _country_gives(text: str, start: int, end: int) -> bool:
     """Is a foreign country the subject of a giving verb before the amount?"""
     for m in _COUNTRY_GIVES.finditer(text, start, end):
         words = m.group("c").split()
-        for name in (m.group("c"), words[0], words[-1]):
-            place = match_place(name)
-            if place is not None and place.kind == "country" and place.country != "VN":
-                return True
+        if any(_foreign_country(name) for name in (m.group("c"), words[0], words[-1])):
+            return True
     return False
 
 
@@ -3062,7 +3060,7 @@ def _same_title(line: str, title: str) -> bool:
     )
 
 
-def _overseas_short_names(orgs: list[_Org], work: str = "") -> None:
+def _overseas_short_names(orgs: list[_Org], work: str) -> None:
     """ "Hội Phụ nữ thành phố Kiev" in an article about "Hội Phụ nữ Việt Nam thành phố
     Kiev": the overseas association written without "Việt Nam", not a foreign union."""
     tails = set()
@@ -3431,7 +3429,7 @@ def extract(
         if chosen.inferred:
             # its year read from a programme's name, the headline, a date beside it
             result.doubt("start_date", "year_inferred")
-        elif published is not None and (published - chosen.first).days > 400:
+        elif published is not None and (published - chosen.first).days > _YEARS_AWAY:
             # "Ngày 11/08/2015 tại Hà Nội, ..." on a page posted in 2018: written, but the
             # officer is shown it
             result.doubt("start_date", "long_before")
@@ -3761,6 +3759,12 @@ def _year_unknown(d: DateHit, published: date | None) -> bool:
     return not d.has_year and (published is None or d.guessed)
 
 
+#: days from the publication beyond which a dated day is another year's business: dropped,
+#: unless it opens the report ("Ngày 11/08/2015 tại Hà Nội, ..." on a page of 2018), and then
+#: marked for the officer ("long_before")
+_YEARS_AWAY = 400
+
+
 def _usable_dates(
     dates: list[DateHit],
     published: date | None,
@@ -3787,7 +3791,7 @@ def _usable_dates(
         if (
             published is not None
             and d.has_year
-            and abs((d.first - published).days) > 400
+            and abs((d.first - published).days) > _YEARS_AWAY
             and not _opens_report(text, d, opening)
         ):
             continue
