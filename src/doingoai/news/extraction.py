@@ -193,6 +193,12 @@ _OTHER_HEAD = (
     r"(?=\s+(?!(?:Diễn\s+đàn|Hội|Lễ|Tọa\s+đàm|Toạ\s+đàm|Đại\s+hội|Chương\s+trình|Triển\s+lãm)\b)"
     rf"{_CAP})|"
     r"Viện|Trung\s+tâm|Cơ\s+quan|Tập\s+đoàn|[Cc]ông\s+ty|Thượng\s+viện|Ngân\s+hàng|"
+    # "Văn phòng MIA Hoa Kỳ", "Văn phòng Quốc hội Lào", "Bệnh viện thực hành Clermont-Ferrand"
+    # (not the office of a post or of a Vietnamese body: "Văn phòng Tổng thống Hàn Quốc",
+    # "Văn phòng Trung ương Liên minh ...", "Văn phòng UBND tỉnh")
+    r"Văn\s+phòng(?=\s+[A-ZĐ])(?!\s+(?:Tổng\s+thống|Thủ\s+tướng|Phó|Chủ\s+tịch|Trung\s+ương|"
+    r"T\.Ư|TƯ|TW|Ngoại\s+sự|Thường\s+trực|UBND|HĐND|Chính\s+phủ|Bộ|Tỉnh|Thành)\b)|"
+    r"Bệnh\s+viện|"
     # the bodies like the union abroad (above) and "Chính hiệp tỉnh Vân Nam"
     rf"{_YOUTH_HEAD}|{_TRADE_UNION_HEAD}|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|Liên\s+minh|"
@@ -1343,6 +1349,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_foreign_bodies(text, orgs, hits)
     _add_foreign_schools(text, orgs, hits)
     _add_world_bodies(text, orgs)
+    _add_associations_abroad(text, orgs, hits)
     _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
     _add_foreign_provinces(text, orgs, hits)
@@ -1356,7 +1363,10 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
 #: cao tỉnh Champasak", "lãnh đạo hai tỉnh Sa-la-van và Chăm-pa-sắc", "Phó Tỉnh trưởng tỉnh
 #: Luang Prabang", "đại diện các tỉnh Kandal, Tàkeo, Kampot, Preyveng"
 _PROVINCE_ACTS = re.compile(
-    r"(?i:\bđoàn[ \t]+(?:đại[ \t]+biểu|cán[ \t]+bộ(?:[ \t]+cấp[ \t]+cao)?|công[ \t]+tác)|"
+    r"(?i:\bđoàn[ \t]+(?:đại[ \t]+biểu|cán[ \t]+bộ(?:[ \t]+cấp[ \t]+cao)?|công[ \t]+tác|"
+    # "đoàn thanh thiếu niên tỉnh Gyeongnam (Hàn Quốc) ... sang giao lưu"
+    r"thanh[ \t]+(?:thiếu[ \t]+)?niên|học[ \t]+sinh|sinh[ \t]+viên|doanh[ \t]+nghiệp|"
+    r"nghệ[ \t]+thuật|văn[ \t]+nghệ|thể[ \t]+thao|y[ \t]+bác[ \t]+sĩ|phụ[ \t]+nữ)|"
     r"\blãnh[ \t]+đạo(?:[ \t]+và[ \t]+nhân[ \t]+dân(?:[ \t]+các[ \t]+dân[ \t]+tộc)?)?|"
     r"\btỉnh[ \t]+trưởng|\bđại[ \t]+diện(?:[ \t]+lãnh[ \t]+đạo)?|\bchính[ \t]+quyền)"
     r"[ \t]+(?:(?:hai|các|ba|\d+)[ \t]+)?(?P<level>tỉnh)[ \t]+$"
@@ -1642,8 +1652,11 @@ def _add_foreign_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> No
 #: school named in a foreign language (its last word foreign, or a foreign city)
 _FOREIGN_SCHOOL = re.compile(
     r"(?<!\w)(?:[Tt]rường[ \t]+(?:(?i:đại[ \t]+học)|ĐH|(?i:cao[ \t]+đẳng)|(?i:trung[ \t]+học))|"
-    r"Đại[ \t]+học|ĐH)"
-    rf"(?P<name>(?:[ \t]+(?:{_CAP}[\w’'-]*|[a-zđ]\w*(?=[ \t]+{_CAP}))){{1,5}})"
+    # "đại học Kyungwoon, đại học Daegu": the press writes a list in lower case
+    r"[Đđ]ại[ \t]+học|ĐH)"
+    # "trường đại học du lịch Jeju": two words of what it teaches before its name
+    rf"(?P<name>(?:[ \t]+[a-zđ]\w*(?=[ \t]+[a-zđ]\w*[ \t]+{_CAP}))?"
+    rf"(?:[ \t]+(?:{_CAP}[\w’'-]*|[a-zđ]\w*(?=[ \t]+{_CAP}))){{1,5}})"
 )
 
 
@@ -1742,6 +1755,59 @@ def _add_world_bodies(text: str, orgs: list[_Org]) -> None:
         if given:
             name, key = given.group("a"), "known:" + fold(given.group("a"))
         orgs.append(_Org(name, m.start(), m.end(), False, "other", key, ""))
+    orgs.sort(key=lambda o: o.start)
+
+
+#: "Hội phẫu thuật hàm mặt và tạo hình Hàn Quốc", "Hội người khuyết tật thành phố Daejeon",
+#: "Hội phẫu thuật “Vì nụ cười trẻ thơ” Hàn Quốc": an association abroad named in lower case
+#: by what it gathers, its country or city last
+_ASSOCIATION_ABROAD = re.compile(
+    r"(?<!\w)(?<!Hiệp[ \t])(?<!Tổng[ \t])(?:Hội|Hiệp[ \t]+hội)"
+    r"(?![ \t]+(?:nhập|nghị|thảo|chợ|trại|thi|diễn|đàm|viên|đồng|ý|tụ|họp|ngộ|quán|trường|"
+    r"khuyến|sở|Nghị|Thảo|Chợ|Nhập)\b)"
+    r"(?P<words>(?:[ \t]+(?:[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ]\w*|“[^”\n]{1,40}”)){1,8}?)"
+    rf"[ \t]+(?:(?:thành[ \t]+phố|tỉnh|TP\.?)[ \t]+)?(?={_CAP})"
+)
+
+
+#: "Hội cựu chiến binh quốc gia Lào": a national body
+_ABROAD_STOP = _WORLD_STOP - {"quốc", "gia"}
+
+
+def _add_associations_abroad(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    for m in _ASSOCIATION_ABROAD.finditer(text):
+        words = re.sub(r"“[^”]*”", "", m.group("words")).split()
+        # "Hội phụ nữ việt nam thành phố Kiev": the Vietnamese abroad, neither unit nor partner
+        if any(w in _ABROAD_STOP or fold(w) == "viet" for w in words):
+            continue
+        hit = _place_at(hits, m.end())
+        if hit is None or not hit.match.foreign or hit.match.kind == "region":
+            continue
+        # "Hội thầy thuốc Campuchia gốc Việt": likewise
+        if re.match(r"[ \t]+gốc[ \t]+Việt", text[hit.end :]):
+            continue
+        end = hit.end
+        # "Hiệp hội doanh nghiệp Nhật Bản tại TP.HCM": its seat, part of the name as written
+        seat = re.match(r"[ \t]+tại[ \t]+", text[end:])
+        at = _place_at(hits, end + seat.end()) if seat else None
+        if at is not None:
+            end = at.end
+        covered = _giving_way(orgs, m.start(), end, ("other", "known"))
+        if covered is None:
+            continue
+        for other in covered:
+            orgs.remove(other)
+        name = " ".join(text[m.start() : end].split())
+        # one body however it is written: "Hội cựu chiến binh quốc gia Lào", later "Hội cựu
+        # chiến binh Lào" and "Hội cựuchiến binh Lào"
+        key = "abroad:" + fold(name).replace(" ", "")
+        written = set(fold(name).split())
+        if any(
+            o.key == key or (o.key.startswith("abroad:") and written <= set(fold(o.name).split()))
+            for o in orgs
+        ):
+            continue
+        orgs.append(_Org(name, m.start(), end, False, "other", key, hit.match.country))
     orgs.sort(key=lambda o: o.start)
 
 
@@ -2506,6 +2572,8 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
                 and word not in _NAME_STOP
                 and (word != "và" or _and_goes_on(text, j + w.end()))
             )
+            # "Bộ Lao động và Việc làm Hàn Quốc": employment, not "to do"
+            or (word == "làm" and after_place and after_place[-1] in ("Việc", "việc"))
             # "Văn phòng Liên Hiệp Quốc về chống Ma túy và Tội phạm", "Ủy ban Quốc gia về
             # Phòng chống mua bán người": "về" and the field the body works in
             or (word == "về" and _ABOUT_FIELD.match(text, j + w.end()))
