@@ -3637,3 +3637,61 @@ def test_foreign_offices_hospitals_and_ministries(text, partner):
 )
 def test_an_office_of_a_post_or_of_a_vietnamese_body_is_no_partner(text):
     assert _partners(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,share",
+    [
+        # https://baohatinh.vn/doan-the/ha-tinh-dao-tao-giang-vien-nguon-cho-du-an-phong-
+        # chong-mua-ban-nguoi/236283.htm: the total, its restatement, the share, the
+        # province's counterpart and its restatement
+        (
+            "Dự án “Phòng, chống mua bán người” giai đoạn 1 do Tổ chức Bánh Mỳ cho thế giới "
+            "tài trợ có tổng kinh phí thực hiện là 240.000 EUR (tương đương 5,7 tỷ đồng theo "
+            "tỷ giá thời điểm hiện tại), trong đó Bread for the World tại Việt Nam tài trợ "
+            "185.000 EUR (4,4 tỷ đồng); vốn đối ứng của tỉnh 55.000 EUR (1,3 tỷ đồng).",
+            (Decimal(185000), "EUR", "received"),
+        ),
+        # http://m.sggp.org.vn/khanh-thanh-phong-hoc-cho-nan-nhan-chat-doc-da-cam-tai-da-
+        # nang-571189.html
+        (
+            "Với tổng kinh phí gần 150 triệu đồng (phía Canada hỗ trợ 89 triệu đồng), trung "
+            "tâm đã cho xây mới 1 phòng học.",
+            (Decimal(89000000), "VND", "received"),
+        ),
+        # http://www.baovinhlong.com.vn/xa-hoi/201612/trao-can-nha-tinh-thuong-thu-13-cho-
+        # ho-ngheo-2768292/
+        (
+            "Căn nhà cấp 4, diện tích 54m² với kinh phí trên 60 triệu đồng, trong đó Cộng đồng "
+            "Rochester- New York hỗ trợ 55 triệu đồng, phần còn lại do gia đình tự lo.",
+            (Decimal(55000000), "VND", "received"),
+        ),
+    ],
+)
+def test_a_foreign_donors_share_of_a_total_with_other_money_is_the_amount(text, share):
+    assert _amounts(text) == [share]
+
+
+def test_a_total_whose_part_is_the_provinces_own_stands():
+    text = (
+        "Dự án có tổng kinh phí 2 tỷ đồng do tổ chức Plan tài trợ, trong đó vốn đối ứng của "
+        "tỉnh là 200 triệu đồng."
+    )
+    assert _amounts(text) == [(Decimal(2000000000), "VND", "received")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://www.qdnd.vn/chinh-tri/tin-tuc/tet-an-vui-tham-tinh-huu-nghi-250356
+        "Chương trình đã trao tặng 40 gia đình nghèo, gia đình chính sách thuộc xã An Phú, "
+        "huyện Mỹ Đức và 20 gia đình nghèo thuộc phường Chương Dương, với mỗi suất quà trị giá "
+        "800.000 đồng.",
+        # https://doanhnhanplus.vn/ba-nu-tien-si-duoc-nhan-hoc-bong-nghien-cuu-cap-quoc-gia-
+        # cua-loreal-60544.html
+        "Mỗi năm có ba nữ tiến sĩ nghiên cứu khoa học xuất sắc được đề cử cho học bổng nghiên "
+        "cứu khoa học L’Oréal, mỗi phần học bổng trị giá 200 triệu đồng.",
+    ],
+)
+def test_the_value_of_each_gift_without_their_count_is_no_amount(text):
+    assert _amounts(text) == []
