@@ -3695,3 +3695,34 @@ def test_a_total_whose_part_is_the_provinces_own_stands():
 )
 def test_the_value_of_each_gift_without_their_count_is_no_amount(text):
     assert _amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://nld.com.vn/cong-doan/quang-nam-dua-lao-dong-mien-nui-sang-han-quoc-lam-
+        # viec-20220802193527825.htm: a wage
+        "Sau lễ ký kết, huyện Nam Trà My sẽ đưa 21 lao động sang Hamyang làm việc với mức "
+        "lương khoảng 2 triệu won/tháng (khoảng 37 triệu đồng).",
+        # http://vneconomy.vn/dia-oc/hoa-ky-tro-giup-bao-ton-cua-o-co-tai-ha-noi-
+        # 20090604114636897.htm: what a fund has given so far, worldwide
+        "Cho đến nay, Quỹ đã hỗ trợ hơn 500 dự án bảo tồn văn hoá trên toàn thế giới với tổng "
+        "giá trị tài trợ lên đến hơn 16 triệu USD.",
+        # https://businessinvestmentvn.com/gan-13-dan-so-viet-nam-huong-loi-tu-cac-du-an-do-
+        # afd-ho-tro-a276099.html: thirty years of a donor's work
+        "Trong 3 thập kỷ hoạt động tại Việt Nam, Cơ quan phát triển Pháp đã đầu tư hơn 3,3 tỉ "
+        "euro cho các dự án đóng góp vào sự phát triển của Việt Nam.",
+    ],
+)
+def test_wages_and_a_donors_running_totals_are_no_amounts(text):
+    assert _amounts(text) == []
+
+
+def test_a_person_named_luong_does_not_make_the_grant_a_wage():
+    # https://www.thiennhien.net/2007/07/04/ffi-giup-phong-nha-ke-bang-bao-ton-linh-truong/:
+    # "Lương" is his name
+    text = (
+        "Ông Nguyễn Duy Lương, điều phối viên chương trình linh trưởng Việt Nam tại Quảng Bình "
+        "cho biết, Tổ chức bảo tồn động thực vật hoang dã quốc tế FFI đã tài trợ 42.000 USD."
+    )
+    assert _amounts(text) == [(Decimal(42000), "USD", "received")]

@@ -171,7 +171,11 @@ _DAMAGE = re.compile(
     # nhuận ... khoảng 20 triệu bath/năm (khoảng 14 tỷ đồng)"
     r"giá\s+bình\s+quân|lợi\s+nhuận|doanh\s+thu|"
     # "Tính trung bình giá trị viện trợ trên 2 triệu USD/năm": an average, background
-    r"tính\s+trung\s+bình))"
+    r"tính\s+trung\s+bình|"
+    # wages, living allowances, remittances, loans and sums paid to traffickers: "mức lương
+    # khoảng 2 triệu won/tháng", "Mức sinh hoạt phí ... là 1.350 USD/người", "gửi về 500
+    # triệu USD", "vay từ 5 đến 50 triệu đồng", "phải trả từ 150 đến 200 triệu đồng"
+    r"\b(?:mức|tiền)\s+lương\b|sinh\s+hoạt\s+phí|kiều\s+hối|gửi\s+về|\bvay\s+từ|phải\s+trả))"
 )
 #: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
@@ -233,7 +237,13 @@ _CUMULATIVE = re.compile(
     # "5 năm qua, Sở GD-ĐT đã phối hợp ... trao hơn 1.200 suất học bổng với tổng trị giá
     # trên 3 tỷ đồng", "Tính đến nay, ...", "lũy kế ..."
     r"(?i:\b\d+\s+năm\s+qua\b|\bnhững\s+năm\s+qua\b|\btính\s+(?:đến|tới)\s+nay\b|"
-    r"\blũy\s+kế\b|\bluỹ\s+kế\b)"
+    r"\blũy\s+kế\b|\bluỹ\s+kế\b|"
+    # "Cho đến nay, Quỹ đã hỗ trợ hơn 500 dự án ... với tổng giá trị tài trợ lên đến hơn 16
+    # triệu USD", "Tính đến năm nay, Quỹ đã trao ...", "tổng số tiền học bổng tích lũy",
+    # "Trong 3 thập kỷ hoạt động tại Việt Nam, ... đã đầu tư hơn 3,3 tỉ euro", "Trong năm
+    # vừa qua đã có hơn 5 tỷ đồng ..."
+    r"\bcho\s+(?:đến|tới)\s+nay\b|\btính\s+(?:đến|tới)\s+năm\s+nay\b|\btích\s+lũy\b|"
+    r"\btrong\s+\d+\s+thập\s+(?:kỷ|niên)\b|\btrong\s+năm\s+(?:vừa\s+)?qua\b)"
 )
 
 
