@@ -131,7 +131,7 @@ def test_amount_over_and_equivalent():
 
 
 def test_amount_rate_is_not_a_quantity():
-    (amount,) = find_amounts("mức lương 5 triệu đồng/tháng")
+    (amount,) = find_amounts("tài trợ trung tâm 5 triệu đồng/tháng")
     assert amount.quantity is None and amount.value == Decimal(5_000_000)
 
 
