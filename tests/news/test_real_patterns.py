@@ -3726,3 +3726,13 @@ def test_a_person_named_luong_does_not_make_the_grant_a_wage():
         "cho biết, Tổ chức bảo tồn động thực vật hoang dã quốc tế FFI đã tài trợ 42.000 USD."
     )
     assert _amounts(text) == [(Decimal(42000), "USD", "received")]
+
+
+def test_money_in_kip_handed_over_in_laos_is_given():
+    # https://thoidai.com.vn/apicenter@/print_article&i=106642
+    text = (
+        "Ngày 22/4, tại trụ sở Bộ Y tế Lào, thủ đô Vientiane, đại diện Đại sứ quán Việt Nam đã "
+        "trao cho đại diện Ban Chỉ đạo quốc gia về phòng chống dịch COVID-19 Lào số tiền 60 "
+        "triệu kíp (khoảng 160 triệu đồng)."
+    )
+    assert _amounts(text) == [(Decimal(60000000), "LAK", "given")]

@@ -2913,6 +2913,9 @@ def _direction(
     return "unknown"
 
 
+#: the currencies of the neighbours the Vietnamese side gives to: kíp and riel
+_HOST_CURRENCIES = {"LAK", "KHR"}
+
 _COUNTRY_GIVES = re.compile(
     r"(?:^|[,;(]\s*|\s)(?P<c>\w+(?:\s\w+)?)\s+(?:sẽ\s+|đã\s+|vừa\s+)?(?:cung\s+cấp|tài\s+trợ|viện\s+trợ)\b"
 )
@@ -3529,6 +3532,11 @@ def extract(
             # body's gifts). Either way the officer is shown it is a guess.
             direction = lead_abroad or "received"
             result.doubt("amounts", "direction_guessed")
+        if amount.currency in _HOST_CURRENCIES and direction == "received":
+            # "trao cho ... Ban Chỉ đạo quốc gia ... Lào số tiền 60 triệu kíp": money in a
+            # neighbour's own currency is paid there, by the Vietnamese side (every kíp of
+            # the corpus's labels is given)
+            direction = "given"
         if is_approximate(amount.to_json()):
             result.doubt("amounts", "rounded")
         result.amounts.append(amount.with_direction(direction))
