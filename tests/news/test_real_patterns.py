@@ -3736,3 +3736,48 @@ def test_money_in_kip_handed_over_in_laos_is_given():
         "triệu kíp (khoảng 160 triệu đồng)."
     )
     assert _amounts(text) == [(Decimal(60000000), "LAK", "given")]
+
+
+def test_a_city_of_geonames_after_a_word_of_place_and_as_it_is_spelt():
+    from doingoai.news.gazetteer import find_places
+
+    def cities(text):
+        return [(h.text, h.match.country) for h in find_places(text) if h.match.kind == "city"]
+
+    # https://docnhanh.vn/the-gioi/4-co-gai-viet-thoat-khoi-tay-ke-buon-nguoi-o-dubai-
+    # tintuc420820
+    assert cities("4 cô gái Việt thoát khỏi tay kẻ buôn người ở Dubai") == [("Dubai", "AE")]
+    assert cities("đoàn công tác của TP.Niihama, tỉnh Ehime") == [("Niihama", "JP")]
+    # not without a word of place, nor another word spelt alike: "Bộ NN-PTNT" is no Bonn
+    assert cities("Dubai là thành phố lớn") == []
+    # https://nongnghiep.vn/du-an-vced-nang-tam-5-hop-tac-xa-kieu-moi-d318930.html
+    assert cities("Trung tâm CMARD II trực thuộc Bộ NN-PTNT") == []
+
+
+def test_a_city_alone_gives_no_country():
+    # "Odessa" is also a city of Texas: its country is written beside it when it matters
+    assert extract("Hội nghị diễn ra tại Odessa.").countries == []
+
+
+@pytest.mark.parametrize(
+    "text,partner",
+    [
+        # https://kinhtedothi.vn/ha-noi-va-fukuoka-tang-cuong-hop-tac-toan-dien.html
+        (
+            "Những ngày Fukuoka tại Hà Nội, nhân kỷ niệm 5 năm ký kết hợp tác hữu nghị giữa TP "
+            "Hà Nội và tỉnh Fukuoka (2009 - 2013).",
+            "tỉnh Fukuoka",
+        ),
+        # https://baoquangnam.vn/xuc-tien-quan-he-hop-tac-huu-nghi-giua-tp-hoi-an-va-niihama-
+        # nhat-ban-3138914.html: the sister city, not its province
+        (
+            "Sáng 2/8, đại diện lãnh đạo TP.Hội An và đoàn công tác của TP.Niihama, tỉnh Ehime "
+            "đã ký kết biên bản làm việc.",
+            "TP. Niihama",
+        ),
+    ],
+)
+def test_a_sister_province_or_city_is_a_partner(text, partner):
+    partners = _partners(text)
+    assert partner in partners
+    assert not any("Ehime" in p for p in partners)

@@ -41,7 +41,16 @@ from . import model
 from .amounts import Amount, find_amounts, is_approximate
 from .dates import DateHit, find_dates
 from .documents import segment
-from .gazetteer import PlaceHit, PlaceMatch, find_places, fold_with_offsets, match_place
+from .gazetteer import (
+    VI_SYLLABLE as _VI_SYLLABLE,
+)
+from .gazetteer import (
+    PlaceHit,
+    PlaceMatch,
+    find_places,
+    fold_with_offsets,
+    match_place,
+)
 
 __all__ = ["KINDS", "Event", "Extraction", "extract"]
 
@@ -1368,8 +1377,14 @@ _PROVINCE_ACTS = re.compile(
     r"thanh[ \t]+(?:thiếu[ \t]+)?niên|học[ \t]+sinh|sinh[ \t]+viên|doanh[ \t]+nghiệp|"
     r"nghệ[ \t]+thuật|văn[ \t]+nghệ|thể[ \t]+thao|y[ \t]+bác[ \t]+sĩ|phụ[ \t]+nữ)|"
     r"\blãnh[ \t]+đạo(?:[ \t]+và[ \t]+nhân[ \t]+dân(?:[ \t]+các[ \t]+dân[ \t]+tộc)?)?|"
-    r"\btỉnh[ \t]+trưởng|\bđại[ \t]+diện(?:[ \t]+lãnh[ \t]+đạo)?|\bchính[ \t]+quyền)"
-    r"[ \t]+(?:(?:hai|các|ba|\d+)[ \t]+)?(?P<level>tỉnh)[ \t]+$"
+    r"\btỉnh[ \t]+trưởng|\bđại[ \t]+diện(?:[ \t]+lãnh[ \t]+đạo)?|\bchính[ \t]+quyền|"
+    # a sister city or province working with the Vietnamese side: "thăm, làm việc với tỉnh
+    # Gyeonggi", "đoàn công tác của TP.Niihama", "giữa TP.Hội An và TP.Niihama", "Thủ hiến
+    # bang Thuringen"
+    r"\blàm[ \t]+việc[ \t]+với|\bđoàn[ \t]+công[ \t]+tác[ \t]+của|\bthủ[ \t]+hiến|"
+    r"\bthị[ \t]+trưởng|\bkết[ \t]+nghĩa(?:[ \t]+với)?|\bgiữa[^.;\n]{1,60}?[ \t]và)"
+    r"[ \t]+(?:(?:hai|các|ba|\d+)[ \t]+)?"
+    r"(?P<level>tỉnh|bang|thành[ \t]+phố|TP\.(?=[ \t]*$)|TP(?=[ \t]+$))[ \t]*$"
 )
 
 
@@ -1381,15 +1396,17 @@ def _add_foreign_provinces(text: str, orgs: list[_Org], hits: list[PlaceHit]) ->
     bodies = {o.country for o in orgs if not o.is_unit and o.family != "overseas"}
     for hit in hits:
         m = hit.match
-        if m.kind != "subdivision" or not m.foreign or m.country in bodies:
+        if m.kind not in ("subdivision", "city") or not m.foreign or m.country in bodies:
             continue  # (a body of that country named: its province's leaders are guests)
         cue = _PROVINCE_ACTS.search(text, max(0, hit.start - 80), hit.start)
         if cue is None or any(o.start <= hit.start < o.end for o in orgs):
             continue
         level = cue.group("level")
         for listed in _read_places_list(text, hit.start, hits):
-            if listed.match.kind != "subdivision" or not listed.match.foreign:
+            if listed.match.kind not in ("subdivision", "city") or not listed.match.foreign:
                 break
+            if listed is not hit and listed.match.kind != hit.match.kind:
+                break  # "TP.Niihama, tỉnh Ehime": the city's province, not a second partner
             key = f"province:{listed.match.code}"
             if any(o.key == key for o in orgs):
                 continue
@@ -1925,13 +1942,6 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
         orgs.append(
             _Org(name, m.start(), hit.end, False, "other", key, hit.match.country, guessed=True)
         )
-
-
-#: a Vietnamese syllable, diacritics folded: a word that is not one is foreign
-_VI_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
-    r"(?:ng|nh|ch|[cmnpt])?"
-)
 
 
 def _foreign_word(word: str) -> bool:
@@ -3342,7 +3352,9 @@ def extract(
             if m.kind == "region" and m.code not in countries and m.code != "VN":
                 countries.append(m.code)
             continue
-        if m.foreign and m.country not in countries:
+        # (a GeoNames city gives no country on its own: "Odessa" is also in Texas, "Kasama"
+        # in Zambia; its country is written beside it when it matters)
+        if m.foreign and m.country not in countries and not m.code.startswith("geonames:"):
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
             result.subdivisions.append(m.code)

