@@ -241,8 +241,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "CA": ["Ca-na-đa", "Canada"],
     "NZ": ["Niu Di-lân", "New Zealand"],
     "CZ": ["Séc", "Cộng hòa Séc", "CH Séc", "Czech"],
-    # "Bộ Nội vụ UAE", "Ca-ta", "Cô-oét", "CHND Trung Hoa": as the press
-    # writes them
+    # "Bộ Nội vụ UAE", "Ca-ta", "Cô-oét": as the press writes them
     "AE": ["UAE", "Tiểu vương quốc Ả Rập Thống nhất", "Các Tiểu vương quốc Ả-rập Thống nhất"],
     "QA": ["Ca-ta"],
     "KW": ["Cô-oét"],
