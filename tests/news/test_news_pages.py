@@ -639,3 +639,28 @@ def test_review_says_the_kind_is_the_models(world, login):
     assert box and '<a href="#field-kind">' in box.group(0)
     assert "loại hoạt động do mô hình thống kê đọc từ cả bài" in box.group(0)
     assert re.search(r'<option value="delegation_in" selected', html)
+
+
+def test_a_resource_is_titled_by_its_whole_sentence_not_from_inside_a_number(world, login):
+    """Seen on the demo (stop 45): the Bread for the World article (fresh27/1262) drafted
+    its resource titled "000 EUR (tương đương 5,7 tỷ đồng ..." — the sentence was cut at
+    the dot inside "240.000", taken for a full stop."""
+    text = (
+        "Dự án “Phòng, chống mua bán người” giai đoạn 1 do Tổ chức Bánh Mỳ cho thế giới tài trợ "
+        "có tổng kinh phí thực hiện là 240.000 EUR (tương đương 5,7 tỷ đồng theo tỷ giá thời "
+        "điểm hiện tại), trong đó Bread for the World tại Việt Nam tài trợ 185.000 EUR (4,4 tỷ "
+        "đồng); vốn đối ứng của tỉnh 55.000 EUR (1,3 tỷ đồng). Dự án được thực hiện trong thời "
+        "gian 3 năm."
+    )
+    client = login("daklak")
+    response = paste(client, text=text, published="2022-08-15")
+    assert response.status_code == 302
+    from doingoai.news import services
+
+    draft = services.draft_from_item(NewsItem.objects.get(), world.user("daklak"))
+    (resource,) = [r for r in draft["resources"] if r.get("include")]
+    # the sentence is longer than a title: the clause that holds the amount
+    assert resource["title"].startswith("Trong đó Bread for the World tại Việt Nam tài trợ")
+    assert "185.000 EUR" in resource["title"]
+    assert "Dự án được thực hiện" not in resource["title"]
+    assert len(resource["title"]) <= 200

@@ -182,6 +182,9 @@ def earlier_copies(item: NewsItem, user) -> list[tuple]:
 # --- the draft activity -----------------------------------------------------------
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _resource_title(amount: dict, extraction: dict, body: str) -> str:
     events = extraction.get("events") or []
     if amount.get("direction") == "given":
@@ -192,14 +195,23 @@ def _resource_title(amount: dict, extraction: dict, body: str) -> str:
     text = amount.get("text") or ""
     pos = body.find(text) if text else -1
     if pos >= 0:
-        start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos)) + 1
-        end_candidates = [
-            i for i in (body.find(".", pos + len(text)), body.find("\n", pos + len(text))) if i >= 0
-        ]
-        end = min(end_candidates) if end_candidates else len(body)
+        # the sentence around the amount: a full stop is one followed by a space, not the
+        # dot inside "240.000 EUR"
+        ends = [m.end() for m in _SENTENCE_END.finditer(body, 0, pos)]
+        start = ends[-1] if ends else 0
+        after = _SENTENCE_END.search(body, pos + len(text))
+        end = after.start() if after else len(body)
         sentence = " ".join(body[start:end].split())
+        at = sentence.find(" ".join(text.split()))
+        if len(sentence) > 200 and at >= 0:
+            # a long sentence: from the clause that holds the amount
+            cut = max(sentence.rfind(", ", 0, at), sentence.rfind("; ", 0, at))
+            sentence = sentence[cut + 2 :] if 0 <= cut and at - cut < 150 else sentence[at:]
+            sentence = sentence[:1].upper() + sentence[1:]
+        if len(sentence) > 200:
+            sentence = sentence[:199].rsplit(" ", 1)[0] + "…"
         if sentence:
-            return sentence[:200]
+            return sentence
     return text[:200] or _("Amount from the article")
 
 
