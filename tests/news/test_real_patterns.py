@@ -3781,3 +3781,44 @@ def test_a_sister_province_or_city_is_a_partner(text, partner):
     partners = _partners(text)
     assert partner in partners
     assert not any("Ehime" in p for p in partners)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://dantri.com.vn/tam-long-nhan-ai/hoc-bong-tri-gia-9000-usd-sap-den-voi-hoc-
+        # sinh-sinh-vien-ngheo-vuot-kho-20211109215232593.htm: the value of each, its noun
+        # long (the sentence goes on "học sinh trị giá 1 triệu đồng": still read)
+        "Dự kiến mỗi suất học bổng của sinh viên trị giá 3 triệu đồng.",
+        # https://baove.congly.vn/print/274419.html: a rise on last year's
+        "Mỗi học sinh nhận học bổng (tăng 1,5 triệu đồng so với năm 2021).",
+        # https://giaoduc.edu.vn/400-suat-hoc-bong-cho-hoc-sinh-hieu-hoc-tinh-dong-nai: sixteen
+        # years of a fund
+        "Qua 16 năm tổ chức, quỹ học bổng đã trở thành hoạt động thường niên, trao tặng hơn "
+        "4.000 suất học bổng trị giá hơn 4,3 tỉ đồng đến các em học sinh tỉnh nhà.",
+    ],
+)
+def test_each_gifts_value_a_rise_and_years_of_a_fund_are_no_amounts(text):
+    assert _amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        # http://thvl.vn/?p=98231: funded by two foreign NGOs, written after the amount
+        (
+            "Như vậy, tổng trị giá quà tặng cho các em đợt này trên 44 triệu đồng, được Hội vận "
+            "động các tổ chức phi Chính phủ KSSA (Hàn Quốc) và CHI (Hoa Kỳ) tài trợ.",
+            (Decimal(44000000), "VND", "received"),
+        ),
+        # https://vovworld.vn/vi-VN/kinh-te/tang-cuong-hop-tac-cac-dia-phuong-viet-nam-lao-
+        # 101194.vov: Việt Nam's own aid to Laos
+        (
+            "Trường được xây dựng bằng nguồn vốn viện trợ không hoàn lại của Việt Nam , do tỉnh "
+            "Vĩnh Phúc làm chủ đầu tư với tổng kinh phí hơn 68 tỷ đồng.",
+            (Decimal(68000000000), "VND", "given"),
+        ),
+    ],
+)
+def test_who_funds_the_amount_written_around_it(text, amount):
+    assert _amounts(text) == [amount]

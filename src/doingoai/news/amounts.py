@@ -140,8 +140,10 @@ _EQUIV = re.compile(
     r"[(,]\s*(?:tương\s+đương|tương\s+ứng|quy\s+đổi|khoảng|tức)\b[^()]*$", re.IGNORECASE
 )
 _EACH = re.compile(
-    r"mỗi\s+(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,3}?\s*(?:trị\s+giá|"
-    r"giá\s+trị|là|có|được|hỗ\s+trợ|gồm|:)?\s*$",
+    # "mỗi suất học bổng của sinh viên trị giá 3 triệu đồng", "mỗi suất quà trị giá trên
+    # 500 nghìn đồng"
+    r"mỗi\s+(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,5}?\s*(?:trị\s+giá|"
+    r"giá\s+trị|là|có|được|hỗ\s+trợ|gồm|:)?(?:\s+(?:trên|hơn|gần|khoảng))?\s*$",
     re.IGNORECASE,
 )
 # "4 bộ máy may", "20 suất học bổng", "100 phần quà"
@@ -175,7 +177,8 @@ _DAMAGE = re.compile(
     # wages, living allowances, remittances, loans and sums paid to traffickers: "mức lương
     # khoảng 2 triệu won/tháng", "Mức sinh hoạt phí ... là 1.350 USD/người", "gửi về 500
     # triệu USD", "vay từ 5 đến 50 triệu đồng", "phải trả từ 150 đến 200 triệu đồng"
-    r"\b(?:mức|tiền)\s+lương\b|sinh\s+hoạt\s+phí|kiều\s+hối|gửi\s+về|\bvay\s+từ|phải\s+trả))"
+    r"\b(?:mức|tiền|trả)\s+lương\b|sinh\s+hoạt\s+phí|kiều\s+hối|gửi\s+về|\bvay\s+từ|"
+    r"phải\s+trả))"
 )
 #: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
@@ -243,7 +246,11 @@ _CUMULATIVE = re.compile(
     # "Trong 3 thập kỷ hoạt động tại Việt Nam, ... đã đầu tư hơn 3,3 tỉ euro", "Trong năm
     # vừa qua đã có hơn 5 tỷ đồng ..."
     r"\bcho\s+(?:đến|tới)\s+nay\b|\btính\s+(?:đến|tới)\s+năm\s+nay\b|\btích\s+lũy\b|"
-    r"\btrong\s+\d+\s+thập\s+(?:kỷ|niên)\b|\btrong\s+năm\s+(?:vừa\s+)?qua\b)"
+    r"\btrong\s+\d+\s+thập\s+(?:kỷ|niên)\b|\btrong\s+năm\s+(?:vừa\s+)?qua\b|"
+    # "Qua 16 năm tổ chức, quỹ học bổng đã ... trao tặng hơn 4.000 suất học bổng trị giá hơn
+    # 4,3 tỉ đồng", "Từ khi Việt Nam và Hoa Kỳ ký Biên bản ghi nhớ ... năm 2015, ... đã cung
+    # cấp hơn 11 triệu USD"
+    r"\bqua\s+\d+\s+năm\b|\btừ\s+khi\b)"
 )
 
 
@@ -343,7 +350,13 @@ def find_amounts(text: str) -> list[Amount]:
             # 55.000 EUR (1,3 tỷ đồng)")
             skipped_end = end
             continue
-        elif _loss_or_part(text, head, found, start):
+        elif _loss_or_part(text, head, found, start) or (
+            # "13 triệu đồng/suất (tăng 1,5 triệu đồng so với năm 2021)": a rise, not money
+            re.search(
+                r"(?i:\b(?:tăng|giảm)[ \t]+(?:thêm[ \t]+)?)$", text[max(0, start - 12) : start]
+            )
+            and re.match(r"\s*so\s+với\b", text[m.end() :])
+        ):
             continue
         each = _EACH.search(head)
         if per or each:

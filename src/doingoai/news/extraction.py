@@ -2832,8 +2832,15 @@ def _direction(
             r"\s*tu nguon (?:quy|von|tai tro|vien tro)\b(?! (?:ngan sach|cua hoi))",
             after,
         )
+        # "trên 44 triệu đồng, được Hội vận động các tổ chức phi Chính phủ KSSA (Hàn Quốc)
+        # và CHI (Hoa Kỳ) tài trợ": funded by them
+        or re.match(r"[\s,]*duoc .{1,100}?\b(?:tai tro|vien tro)\b", after)
     ):
         return "received"
+    if re.search(r"\bvien tro (?:khong hoan lai )?cua (?:chinh phu |nha nuoc )?viet nam\b", before):
+        # "xây dựng bằng nguồn vốn viện trợ không hoàn lại của Việt Nam, ... với tổng kinh
+        # phí hơn 68 tỷ đồng": Việt Nam's own aid, given
+        return "given"
     handed = re.search(r"\b(?:trao tang|tang|trao) (?:cho|toi|den)\b", after)
     if handed and any(h.match.foreign and amount.end + handed.end() <= h.start < e for h in hits):
         # "500 suất quà ... đã được trao tặng cho 400 hộ gia đình nghèo ... tại tỉnh Kandal"
