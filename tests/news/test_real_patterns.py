@@ -3822,3 +3822,33 @@ def test_each_gifts_value_a_rise_and_years_of_a_fund_are_no_amounts(text):
 )
 def test_who_funds_the_amount_written_around_it(text, amount):
     assert _amounts(text) == [amount]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://www.vietnamplus.vn/nhat-ban-vien-tro-243000-usd-de-xay-phong-hoc-post206571.vnp
+        "Để tất cả học sinh của trường có thể được học cả ngày trong một môi trường tốt hơn, "
+        "Chính phủ Nhật Bản đã quyết định viện trợ kinh phí xây thêm 8 phòng học.",
+        # https://m.xosobinhdinh.org/nhat-vien-tro-xay-nha-noi-tru-cho-hoc-sinh-412188.htm: the
+        # dot inside "95.476" no longer hides the aid
+        "TT - Ông Yasuaki Tanizaki - đại sứ Nhật Bản tại VN - đã ký hợp đồng viện trợ không "
+        "hoàn lại gần 2 tỉ đồng (95.476 USD) của Chính phủ Nhật Bản cho Trung tâm Nuôi dạy trẻ "
+        "em khuyết tật thành phố Đồng Hới.",
+        # https://vietnam.iom.int/vi/phong-chong-di-cu-trai-phep-tu-viet-nam-sang-uc-bang-tau-
+        # thuyen: the project page's donor line
+        "Nhà tài trợ/nguồn tài trợ: Chính phủ Úc",
+    ],
+)
+def test_a_government_that_decides_the_aid_or_is_named_the_donor(text):
+    assert any(p.startswith("Chính phủ") for p in _partners(text))
+
+
+def test_a_government_working_through_its_embassy():
+    # https://phobienphapluat.vn/thu-vien-xanh-bieu-tuong-hop-tac-viet-nam-an-do-vi-the-he-
+    # tuong-lai-a376.html
+    text = (
+        "Ngày 16/12/2024, Chính phủ Ấn Độ thông qua Đại sứ quán tại Việt Nam đã ký kết triển "
+        "khai dự án “Thư viện xanh tại trường THCS Thịnh Quang, quận Đống Đa, Hà Nội”."
+    )
+    assert "Chính phủ Ấn Độ" in _partners(text)
