@@ -3852,3 +3852,20 @@ def test_a_government_working_through_its_embassy():
         "khai dự án “Thư viện xanh tại trường THCS Thịnh Quang, quận Đống Đa, Hà Nội”."
     )
     assert "Chính phủ Ấn Độ" in _partners(text)
+
+
+def test_a_day_the_publication_would_put_after_it_takes_its_sentences_year():
+    # http://www.baodongnai.com.vn/tintuc/201711/2400-nguoi-duoc-kham-chua-benh-tu-chuong-
+    # trinh-nu-cuoi-vien-xu-2862359/ (fresh32/1618, kept apart, scored once with it): "14-1"
+    # (a slip for 14-11, kept as written) in a page of 15/11/2017 was read 14/1/2018, a year
+    # written nowhere
+    text = (
+        '2.400 người được khám, chữa bệnh từ chương trình "Nụ Cười Viễn Xứ"\n\n'
+        "06:11, 15/11/2017\n\n"
+        "(ĐN)- Sáng 14-1, Công ty TNHH Hyosung Việt Nam phối hợp với Tổ chức KFHI Hàn Quốc "
+        "thực hiện chương trình khám chữa bệnh từ thiện “Nụ Cười Viễn Xứ” năm 2017 cho cán bộ, "
+        "công nhân viên và người dân trên địa bàn huyện Nhơn Trạch."
+    )
+    ex = extract(text)
+    assert ex.published == date(2017, 11, 15)
+    assert ex.start_date == date(2017, 1, 14)
