@@ -3869,3 +3869,16 @@ def test_a_day_the_publication_would_put_after_it_takes_its_sentences_year():
     ex = extract(text)
     assert ex.published == date(2017, 11, 15)
     assert ex.start_date == date(2017, 1, 14)
+
+
+def test_a_day_of_the_next_year_after_the_publication_is_left_for_the_officer():
+    # the same page without the programme's year: 14/1/2018 would be a year written nowhere
+    text = (
+        "2.400 người được khám bệnh\n\n06:11, 15/11/2017\n\n"
+        "(ĐN)- Sáng 14-1, Công ty TNHH Hyosung Việt Nam phối hợp với Tổ chức KFHI Hàn Quốc "
+        "thực hiện chương trình khám chữa bệnh từ thiện cho người dân huyện Nhơn Trạch."
+    )
+    ex = extract(text)
+    assert ex.start_date is None
+    assert ex.date_without_year == "Sáng 14-1"
+    assert ex.doubts["start_date"] == "year_ambiguous"

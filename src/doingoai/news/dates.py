@@ -15,8 +15,9 @@ A date written without its year takes the year that puts it nearest to
 three months ahead: a report published on 3 January about "ngày 28/12" means
 last December, an announcement published on 14 September of "ngày 19/9" this
 September. A year other than the publication's taken for a day more than three
-months from it is a guess (``DateHit.guessed``: "11/10" in an article of 13 March,
-last October or this one): the extractor leaves such a date for the officer. A
+months from it, or for a day of the next year, is a guess (``DateHit.guessed``:
+"11/10" in an article of 13 March, last October or this one; "14-1" in one of 15
+November): the extractor leaves such a date for the officer. A
 range whose end month is before its start month crosses a year end.
 
 ``parse_dateline(line)`` reads the publication line of a web article
@@ -202,11 +203,13 @@ AHEAD_DAYS = 92
 
 def guessed_year(value: date, reference: date | None) -> bool:
     """A day given a year other than the publication's more than :data:`AHEAD_DAYS`
-    from it: "11/10" read on 13 March 2019 is 153 days back in 2018, 212 ahead in 2019."""
+    from it: "11/10" read on 13 March 2019 is 153 days back in 2018, 212 ahead in 2019;
+    or a day of the next year, after the publication: "14-1" read on 15 November 2017
+    (an announcement, or a slip for "14-11": the year 2018 is written nowhere)."""
     return (
         reference is not None
         and value.year != reference.year
-        and abs((value - reference).days) > AHEAD_DAYS
+        and (abs((value - reference).days) > AHEAD_DAYS or value > reference)
     )
 
 
