@@ -184,6 +184,8 @@ _DAMAGE = re.compile(
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)")
+#: the end of a sentence, not of a clause (";" goes on with the same total's parts)
+_FULL_STOP = re.compile(r"[.!?\n](?:\s|$)")
 
 
 def parse_number(raw: str, *, with_multiplier: bool = False) -> Decimal | None:
@@ -341,9 +343,7 @@ def find_amounts(text: str) -> list[Amount]:
             found.remove(share_of)
             shared.append(replace(share_of, end=end))  # its other parts follow the share
         elif any(
-            t.currency == currency
-            and value < t.value
-            and not re.search(r"[.!?\n](?:\s|$)", text[t.end : start])
+            t.currency == currency and value < t.value and not _FULL_STOP.search(text, t.end, start)
             for t in shared
         ) or re.fullmatch(r"\s*\(\s*", text[skipped_end:start]):
             # the other parts of a total whose foreign share was read ("vốn đối ứng của tỉnh
