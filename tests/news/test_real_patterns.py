@@ -3882,3 +3882,12 @@ def test_a_day_of_the_next_year_after_the_publication_is_left_for_the_officer():
     assert ex.start_date is None
     assert ex.date_without_year == "Sáng 14-1"
     assert ex.doubts["start_date"] == "year_ambiguous"
+
+
+def test_a_chinese_province_by_its_vietnamese_name_after_its_level_word():
+    # https://baothanhhoa.vn/hoi-dam-giua-cong-an-tinh-thanh-hoa-va-cong-an-tinh-hac-long-
+    # giang-trung-quoc-250264.htm
+    text = "Hội đàm giữa Công an tỉnh Thanh Hóa và Công an tỉnh Hắc Long Giang (Trung Quốc)."
+    assert "Công an tỉnh Hắc Long Giang" in _partners(text)
+    # not a person's name written alike
+    assert extract("Ông Hồ Nam, Chủ tịch xã, phát biểu.").places == []

@@ -209,6 +209,28 @@ OTHER_SUBDIVISION_ALIASES: dict[str, list[str]] = {
     "JP-26": ["Kyoto", "Ky-ô-tô"],
 }
 
+# China's provinces in their Vietnamese names, after their level word only ("tỉnh Hắc Long
+# Giang"): "Hồ Nam", "Cát Lâm" are also people's names (not "Sơn Đông", "Quý Châu", "Hà
+# Nam", "Trùng Khánh": Vietnamese places written alike)
+CHINA_PROVINCES: dict[str, list[str]] = {
+    "CN-HL": ["Hắc Long Giang"],
+    "CN-SC": ["Tứ Xuyên"],
+    "CN-HN": ["Hồ Nam"],
+    "CN-HB": ["Hồ Bắc"],
+    "CN-ZJ": ["Chiết Giang"],
+    "CN-JS": ["Giang Tô"],
+    "CN-FJ": ["Phúc Kiến"],
+    "CN-TJ": ["Thiên Tân"],
+    "CN-JL": ["Cát Lâm"],
+    "CN-LN": ["Liêu Ninh"],
+    "CN-SN": ["Thiểm Tây"],
+    "CN-JX": ["Giang Tây"],
+    "CN-GS": ["Cam Túc"],
+    "CN-NM": ["Nội Mông"],
+    "CN-NX": ["Ninh Hạ"],
+    "CN-XZ": ["Tây Tạng"],
+}
+
 # Countries: forms the Vietnamese press uses besides babel's names.
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "LA": [
@@ -547,6 +569,10 @@ def _index() -> dict[str, list[_Entry]]:
             add(alias, match)
         if sub is not None:
             add(sub.name, match)
+    for code, aliases in CHINA_PROVINCES.items():
+        match = PlaceMatch("subdivision", code, aliases[0], "CN")
+        for alias in aliases:
+            add(alias, match, needs_level=True)
     for country in ("LA", "KH", "TH", "CN", "KR", "JP"):
         for sub in pycountry.subdivisions.get(country_code=country) or []:
             if sub.code in hand:
