@@ -3925,13 +3925,6 @@ def _usable_dates(
                     break
         if _year_unknown(d, published) and text:
             d = _year_of_sentence(text, d, title_span)
-        elif not d.has_year and text and published is not None and d.first > published:
-            # the publication dates the day after it, but the day's own sentence names the
-            # year that puts it before: the text's year ("06:11, 15/11/2017 ... Sáng 14-1, ...
-            # chương trình ... năm 2017": 14/1/2017, not 14/1/2018, a year written nowhere)
-            named = _year_of_sentence(text, d)
-            if named is not d and named.first <= published:
-                d = named
         out.append(d)
     return out
 
