@@ -42,9 +42,7 @@ from .amounts import Amount, find_amounts, is_approximate
 from .dates import DateHit, find_dates
 from .documents import segment
 from .gazetteer import (
-    VI_SYLLABLE as _VI_SYLLABLE,
-)
-from .gazetteer import (
+    VI_SYLLABLE,
     PlaceHit,
     PlaceMatch,
     find_places,
@@ -1627,6 +1625,14 @@ def _foreign_name_word(word: str) -> bool:
     return _foreign_word(word)
 
 
+def _with_seat(text: str, end: int, hits: list[PlaceHit]) -> int:
+    """Where a name ends that goes on with its office's place ("... tại Việt Nam", "Hiệp hội
+    doanh nghiệp Nhật Bản tại TP.HCM"), part of the name as written; else ``end``."""
+    seat = re.match(r"[ \t]+tại[ \t]+", text[end:])
+    hit = _place_at(hits, end + seat.end()) if seat else None
+    return hit.end if hit is not None else end
+
+
 def _add_foreign_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     for m in _FOREIGN_BODY.finditer(text):
         if any(o.start < m.end() and m.start() < o.end for o in orgs):
@@ -1642,11 +1648,7 @@ def _add_foreign_bodies(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> No
             end = text.index(w, end) + len(w)
         if m.group("tail") and m.end("name") == end:
             end = m.end("tail")
-        # "... tại Việt Nam", "... tại Quảng Trị": its office, part of the name as written
-        seat = re.match(r"[ \t]+tại[ \t]+", text[end:])
-        hit = _place_at(hits, end + seat.end()) if seat else None
-        if hit is not None:
-            end = hit.end
+        end = _with_seat(text, end, hits)
         name = " ".join(text[m.start() : end].split())
         known = _KNOWN_RE.search(name)
         key = "known:" + fold(known.group(0)) if known else "other:" + fold(" ".join(words))
@@ -1681,7 +1683,7 @@ def _school_word(word: str) -> bool:
     """A foreign word of a school's name; a name in capitals ("MAIZURU", "RMIT") too, but
     not a short acronym ("FPT")."""
     if word.isupper() and word.isalpha():
-        return len(word) >= 4 and not _VI_SYLLABLE.fullmatch(fold(word))
+        return len(word) >= 4 and not VI_SYLLABLE.fullmatch(fold(word))
     return _foreign_word(word)
 
 
@@ -1803,12 +1805,7 @@ def _add_associations_abroad(text: str, orgs: list[_Org], hits: list[PlaceHit]) 
         # "Hội thầy thuốc Campuchia gốc Việt": likewise
         if re.match(r"[ \t]+gốc[ \t]+Việt", text[hit.end :]):
             continue
-        end = hit.end
-        # "Hiệp hội doanh nghiệp Nhật Bản tại TP.HCM": its seat, part of the name as written
-        seat = re.match(r"[ \t]+tại[ \t]+", text[end:])
-        at = _place_at(hits, end + seat.end()) if seat else None
-        if at is not None:
-            end = at.end
+        end = _with_seat(text, hit.end, hits)
         covered = _giving_way(orgs, m.start(), end, ("other", "known"))
         if covered is None:
             continue
@@ -1955,7 +1952,7 @@ def _foreign_word(word: str) -> bool:
         len(folded) > 2
         and folded.isalpha()
         and not word.isupper()
-        and not _VI_SYLLABLE.fullmatch(folded)
+        and not VI_SYLLABLE.fullmatch(folded)
     )
 
 
@@ -3367,7 +3364,7 @@ def extract(
             continue
         # (a GeoNames city gives no country on its own: "Odessa" is also in Texas, "Kasama"
         # in Zambia; its country is written beside it when it matters)
-        if m.foreign and m.country not in countries and not m.code.startswith("geonames:"):
+        if m.foreign and m.country not in countries and not m.from_geonames:
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
             result.subdivisions.append(m.code)

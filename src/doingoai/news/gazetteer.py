@@ -38,6 +38,9 @@ __all__ = [
 ]
 
 
+GEONAMES_PREFIX = "geonames:"
+
+
 @dataclass(frozen=True)
 class PlaceMatch:
     """A resolved place.
@@ -59,6 +62,12 @@ class PlaceMatch:
     @property
     def foreign(self) -> bool:
         return self.country != "VN"
+
+    @property
+    def from_geonames(self) -> bool:
+        """A foreign city of GeoNames' (``code`` "geonames:<id>"): read only as spelt, and
+        giving no country on its own."""
+        return self.code.startswith(GEONAMES_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -630,7 +639,8 @@ def _index() -> dict[str, list[_Entry]]:
             or (len(words) == 1 and VI_SYLLABLE.fullmatch(words[0]))
         ):
             continue
-        match = PlaceMatch("city", f"geonames:{city['geonameid']}", name, city["countrycode"])
+        code = f"{GEONAMES_PREFIX}{city['geonameid']}"
+        match = PlaceMatch("city", code, name, city["countrycode"])
         add(name, match, needs_level=True)
     return index
 
@@ -792,7 +802,7 @@ def find_places(text: str) -> list[PlaceHit]:
             if entry.match is None:
                 chosen = entry
                 break
-            if entry.match.code.startswith("geonames:") and written != entry.exact:
+            if entry.match.from_geonames and written != entry.exact:
                 continue  # a GeoNames city as it is spelt ("Bonn", not "Bộ NN")
             if entry.ambiguous:
                 context = set(prev_words) & _CONTEXT_WORDS or (
