@@ -41,10 +41,9 @@ def pick(page, field_id, labels):
 
 
 def _keep_picker_state(page, field_id):
-    from pathlib import Path
+    from tests.conftest import OUTPUT_DIR as out
 
-    out = Path(__file__).resolve().parents[2] / "test-output"
-    out.mkdir(exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(out / f"pick-fail-{field_id}.png"), full_page=True)
     html = page.locator(f"#{field_id}_picker").evaluate("e => e.outerHTML")
     (out / f"pick-fail-{field_id}.html").write_text(html, encoding="utf-8")
