@@ -3891,3 +3891,57 @@ def test_a_chinese_province_by_its_vietnamese_name_after_its_level_word():
     assert "Công an tỉnh Hắc Long Giang" in _partners(text)
     # not a person's name written alike
     assert extract("Ông Hồ Nam, Chủ tịch xã, phát biểu.").places == []
+
+
+# --- stop 46 (fresh31/ and fresh32/ tuned on; fresh33/ and fresh34/ kept apart) ----------
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [
+        # https://giadinh.suckhoedoisong.vn/pg-viet-nam-va-saigon-coop-chung-tay-trao-nuoc-
+        # uong-sach-cho-cong-dong-172250509100343828.htm (fresh32/1640): a name with its own
+        # acronym in parentheses names what the acronym names
+        ("Công ty Procter & Gamble (P&G) Việt Nam", "P&G"),
+        # https://sggp.org.vn/dao-tao-ky-nang-so-cho-lao-dong-tre-viet-nam-post588695.html
+        # (fresh32/1656): a foreign firm's Vietnamese branch
+        ("Microsoft Việt Nam", "Microsoft"),
+        # https://thoidai.com.vn/world-vision-va-panasonic-trao-tang-510-den-nang-luong-mat-
+        # troi-cho-ho-dan-kho-khan-o-dien-bien-208790.html (fresh32/1662): a company's legal form
+        ("công ty Panasonic", "Panasonic"),
+        ("Công ty TNHH Unilever Việt Nam", "Unilever"),
+        # http://vtvc.edu.vn/truong-cao-dang-du-lich-vung-tau-tiep-nhan-tinh-nguyen-vien-tu-
+        # co-quan-hop-tac-quoc-te-nhat-ban-jica/ (fresh32/1617): an agency's Vietnamese name
+        ("Cơ quan Hợp tác Quốc tế Nhật Bản", "JICA"),
+        ("cơ quan hợp tác quốc tế Hàn Quốc", "KOICA"),
+        ("Cơ quan Phát triển Quốc tế Mỹ", "USAID"),
+    ],
+)
+def test_two_names_of_one_body_stop46(written, other):
+    assert organisation_key(written) == organisation_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # a Vietnamese body's name ends in "Việt Nam" without being a branch
+        ("Hội Phụ nữ Việt Nam", "Hội Phụ nữ"),
+        ("Liên hiệp các tổ chức hữu nghị Việt Nam", "Liên hiệp các tổ chức hữu nghị"),
+        # a parent company is not its unit
+        ("Tổng công ty Điện lực Đông Nam Hàn Quốc Koen", "công ty Điện lực Đông Nam Hàn Quốc"),
+        ("Cơ quan Hợp tác Quốc tế Nhật Bản", "KOICA"),
+    ],
+)
+def test_names_of_different_bodies_stop46(one, other):
+    assert organisation_key(one) != organisation_key(other)
+
+
+def test_an_agencys_vietnamese_name_beside_its_acronym_is_one_partner():
+    # fresh32/1617 (address above): "Cơ quan Hợp tác Quốc tế Nhật Bản JICA", no parentheses,
+    # was read as two partners
+    text = (
+        "Ngày 06/11/2018, Ông Shibasaki Eiji, Cố vấn cao cấp Chương trình tình nguyện viên "
+        "JICA, đại diện Cơ quan Hợp tác Quốc tế Nhật Bản JICA đến thăm và làm việc tại Trường "
+        "Cao đẳng Du lịch Vũng Tàu."
+    )
+    assert [organisation_key(p) for p in _partners(text)] == [organisation_key("JICA")]

@@ -484,6 +484,17 @@ KNOWN_PARTNERS: dict[str, str] = {
     "DFID": "GB",
     "FCDO": "GB",
     "Global Affairs Canada": "CA",
+    # government agencies by their Vietnamese names ("Cơ quan Hợp tác quốc tế Nhật Bản
+    # (JICA)", or without the acronym): one body with the acronym
+    "Cơ quan Hợp tác Quốc tế Nhật Bản": "JP",
+    "Tổ chức Hợp tác Quốc tế Nhật Bản": "JP",
+    "Cơ quan Hợp tác Quốc tế Hàn Quốc": "KR",
+    "Cơ quan Phát triển Quốc tế Hoa Kỳ": "US",
+    "Cơ quan Phát triển Quốc tế Mỹ": "US",
+    "Cơ quan Phát triển Quốc tế Australia": "AU",
+    "Cơ quan Phát triển Quốc tế Úc": "AU",
+    "Tổ chức Hợp tác Quốc tế Đức": "DE",
+    "Cơ quan Hợp tác Quốc tế Đức": "DE",
 }
 
 
@@ -523,6 +534,15 @@ SAME_ORGANISATION: dict[str, str] = {
     "Lux-Development": "LuxDev",
     "Tổ chức Cứu trợ trẻ em": "Save the Children",
     "Adoptionscentrum": "ACS",
+    "Cơ quan Hợp tác Quốc tế Nhật Bản": "JICA",
+    "Tổ chức Hợp tác Quốc tế Nhật Bản": "JICA",
+    "Cơ quan Hợp tác Quốc tế Hàn Quốc": "KOICA",
+    "Cơ quan Phát triển Quốc tế Hoa Kỳ": "USAID",
+    "Cơ quan Phát triển Quốc tế Mỹ": "USAID",
+    "Cơ quan Phát triển Quốc tế Australia": "AusAID",
+    "Cơ quan Phát triển Quốc tế Úc": "AusAID",
+    "Tổ chức Hợp tác Quốc tế Đức": "GIZ",
+    "Cơ quan Hợp tác Quốc tế Đức": "GIZ",
 }
 
 

@@ -181,6 +181,11 @@ def organisation_key(name: str) -> str:
     quán"/"Tổng lãnh sự quán" and a leading "Tổ chức" left out ("Tổ chức BDCF", "BDCF")."""
     from .extraction import KNOWN_PARTNERS, SAME_ORGANISATION
 
+    # "Công ty Procter & Gamble (P&G) Việt Nam" and "P&G": a name that gives its own
+    # acronym in parentheses names what the acronym names
+    own = _PARENTHESISED.search(name)
+    if own and _ACRONYM_SHAPE.fullmatch(own.group(1).strip()):
+        return organisation_key(own.group(1).strip())
     folded = " ".join(fold(name).split())
     best = ""
     for alias in KNOWN_PARTNERS:
@@ -204,7 +209,36 @@ def organisation_key(name: str) -> str:
         country = match_place(mission.group("country"))
         if country is not None and country.kind == "country":
             return f"{mission.group('head')} {country.code}"
-    return _ORGANISATION_WORD.sub("", folded)
+    folded = _ORGANISATION_WORD.sub("", folded)
+    # "Công ty Panasonic", "Tập đoàn LG": a company is one body with its legal form or without
+    company = _COMPANY_WORD.sub("", folded)
+    if company != folded and company:
+        folded = company
+    # "Microsoft Việt Nam" and "Microsoft": a foreign firm's or body's Vietnamese branch,
+    # named in a foreign language ("Hội Phụ nữ Việt Nam" is no branch)
+    branch = _BRANCH.search(name)
+    if branch and not _VIETNAMESE_WORD.search(_COMPANY_WORD_WRITTEN.sub("", branch.group("name"))):
+        folded = _VN_SUFFIX.sub("", folded)
+    return folded
+
+
+#: a company's legal form before its name, folded: "công ty TNHH", "tổng công ty",
+#: "tập đoàn"
+_COMPANY_WORD = re.compile(
+    r"^(?:tong\s+)?(?:cong\s+ty|tap\s+doan)"
+    r"(?:\s+(?:tnhh|cp|co\s+phan|trach\s+nhiem\s+huu\s+han)(?:\s+(?:mtv|mot\s+thanh\s+vien))?)?\s+"
+)
+_COMPANY_WORD_WRITTEN = re.compile(
+    r"^(?i:(?:tổng\s+)?(?:công\s+ty|tập\s+đoàn)"
+    r"(?:\s+(?:tnhh|cp|cổ\s+phần)(?:\s+(?:mtv|một\s+thành\s+viên))?)?)\s+"
+)
+#: a name written with "Việt Nam" last, as a branch is: "Unilever Việt Nam"
+_BRANCH = re.compile(r"^(?P<name>.+?)\s+(?:Việt\s+Nam|VN)\s*$")
+_VN_SUFFIX = re.compile(r"\s+(?:viet\s+nam|vn)$")
+#: a word with a letter only Vietnamese writes (a tone or a vowel's mark)
+_VIETNAMESE_WORD = re.compile(
+    r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
+)
 
 
 _MISSION_OF = re.compile(
