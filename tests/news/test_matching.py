@@ -167,3 +167,25 @@ def test_a_known_organisation_written_in_full_matches_its_short_name(world):
     (match,) = match_partners(["CARE Quốc tế tại Việt Nam"])
     assert match.partner == care
     assert match.score == 100
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [
+        # the press writes a firm with its legal form or its Vietnamese branch, the
+        # directory by its name (fresh32/1662, fresh32/1656, fresh32/1640)
+        ("công ty Panasonic", "Panasonic"),
+        ("Microsoft Việt Nam", "Microsoft"),
+        ("Công ty Procter & Gamble (P&G) Việt Nam", "P&G"),
+    ],
+)
+def test_a_firm_written_with_its_legal_form_or_branch_matches_the_directory(world, written, held):
+    from doingoai.partners.models import Partner
+
+    firm = Partner(unit=world.central, name_vi=held, kind=Partner.Kind.BUSINESS, country="US")
+    firm.full_clean()
+    firm.save()
+    (match,) = match_partners([written])
+    assert match.partner == firm
+    assert match.score == 100

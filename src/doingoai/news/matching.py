@@ -118,8 +118,11 @@ def _place_of(name: str) -> tuple[str, str]:
         m = hit.match
         if m.kind == "subdivision":
             return m.country, m.code
-        if re.search(r"(?:\btại|\bở)\s+$", name[: hit.start]):
-            # "CARE Quốc tế tại Việt Nam": the seat of an office, not the organisation's
+        if re.search(r"(?:\btại|\bở)\s+$", name[: hit.start]) or (
+            hit.end == len(name.rstrip()) and _is_branch(name)
+        ):
+            # "CARE Quốc tế tại Việt Nam", "Microsoft Việt Nam": the seat of an office or a
+            # branch, not the organisation's
             continue
         if m.kind in ("country", "region") and not country:
             country = m.country or m.code
@@ -172,6 +175,15 @@ _ORGANISATION_WORD = re.compile(r"^to chuc\s+")
 _SEAT = re.compile(r"(?<=\w)\s+tai\s+\S.*$")
 
 
+def _own_acronym(name: str) -> str:
+    """The acronym a name gives itself in parentheses: "Công ty Procter & Gamble (P&G) Việt
+    Nam" -> "P&G"; "" if none."""
+    own = _PARENTHESISED.search(name)
+    if own and _ACRONYM_SHAPE.fullmatch(own.group(1).strip()):
+        return own.group(1).strip()
+    return ""
+
+
 def organisation_key(name: str) -> str:
     """What a partner name designates, to tell whether two names name the same
     organisation: the known organisation it contains (the longest known name of
@@ -183,9 +195,9 @@ def organisation_key(name: str) -> str:
 
     # "Công ty Procter & Gamble (P&G) Việt Nam" and "P&G": a name that gives its own
     # acronym in parentheses names what the acronym names
-    own = _PARENTHESISED.search(name)
-    if own and _ACRONYM_SHAPE.fullmatch(own.group(1).strip()):
-        return organisation_key(own.group(1).strip())
+    own = _own_acronym(name)
+    if own:
+        return organisation_key(own)
     folded = " ".join(fold(name).split())
     best = ""
     for alias in KNOWN_PARTNERS:
@@ -216,10 +228,19 @@ def organisation_key(name: str) -> str:
         folded = company
     # "Microsoft Việt Nam" and "Microsoft": a foreign firm's or body's Vietnamese branch,
     # named in a foreign language ("Hội Phụ nữ Việt Nam" is no branch)
-    branch = _BRANCH.search(name)
-    if branch and not _VIETNAMESE_WORD.search(_COMPANY_WORD_WRITTEN.sub("", branch.group("name"))):
+    if _is_branch(name):
         folded = _VN_SUFFIX.sub("", folded)
     return folded
+
+
+def _is_branch(name: str) -> bool:
+    """A foreign firm's or body's Vietnamese branch: "Microsoft Việt Nam", "Công ty TNHH
+    Unilever Việt Nam" (a name in a foreign language, then "Việt Nam"); "Hội Phụ nữ Việt
+    Nam" is none."""
+    branch = _BRANCH.search(name.strip())
+    return bool(branch) and not _VIETNAMESE_WORD.search(
+        _COMPANY_WORD_WRITTEN.sub("", branch.group("name"))
+    )
 
 
 #: a company's legal form before its name, folded: "công ty TNHH", "tổng công ty",
@@ -362,6 +383,10 @@ def _candidates(name: str, country: str):
         cond |= Q(search_text__contains=w)
     if not words:
         cond = Q(search_text__contains=fold(name))
+    own = _own_acronym(name)
+    if own:
+        # "Công ty Procter & Gamble (P&G) Việt Nam": the directory may hold the acronym
+        cond |= Q(search_text__contains=fold(own))
     qs = Partner.objects.filter(cond)
     if country:
         qs = qs.filter(Q(country=country) | Q(country=""))
