@@ -3260,6 +3260,8 @@ _ANNIVERSARY_OF = re.compile(r"(?:(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập|,[ \t
 #: set to a list to collect, for each article read, its text as read, the title's and the
 #: lead's spans, the place candidates and the places taken (bench/news_place_selector.py)
 PLACE_TRACE: list | None = None
+#: bench/news_countries.py's hook: what each article's candidate countries are read from
+COUNTRY_TRACE: list | None = None
 
 
 def extract(
@@ -3621,6 +3623,18 @@ def extract(
         result.kind,
         tuple(e.kind for e in result.events),
     )
+    if COUNTRY_TRACE is not None:
+        # bench/news_countries.py: a country selector, measured and not shipped
+        COUNTRY_TRACE.append(
+            (
+                work,
+                title_span,
+                lead[-1][1] if lead else title_span[1],
+                hits,
+                {o.country for o in orgs if not o.is_unit and o.country},
+                list(result.countries),
+            )
+        )
     if use_model:
         cue = _model_kind(result, spans, cue)
         # the model reads the masked text: the places already found serve when no title
