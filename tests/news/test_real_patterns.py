@@ -3915,6 +3915,14 @@ def test_a_chinese_province_by_its_vietnamese_name_after_its_level_word():
         ("Cơ quan Hợp tác Quốc tế Nhật Bản", "JICA"),
         ("cơ quan hợp tác quốc tế Hàn Quốc", "KOICA"),
         ("Cơ quan Phát triển Quốc tế Mỹ", "USAID"),
+        # https://baoquocte.vn/hoa-ky-trao-tang-25000-mu-bao-hiem-cho-tre-em-viet-nam-5402.html
+        # (fresh33/1693): a head word before an acronym, and the NGO's short name
+        ("Quỹ AIP", "AIP"),
+        ("AIP", "AIP Foundation"),
+        # https://thoidai.com.vn/to-chuc-habitat-thuc-hien-chuong-trinh-vietnam-big-build-tai-
+        # tinh-phu-tho-53143.html (the labels write it four ways)
+        ("Tổ chức Habitat", "tổ chức Habitat for Humanity"),
+        ("tổ chức Habitat Việt Nam", "Habitat for Humanity"),
     ],
 )
 def test_two_names_of_one_body_stop46(written, other):
@@ -3930,6 +3938,8 @@ def test_two_names_of_one_body_stop46(written, other):
         # a parent company is not its unit
         ("Tổng công ty Điện lực Đông Nam Hàn Quốc Koen", "công ty Điện lực Đông Nam Hàn Quốc"),
         ("Cơ quan Hợp tác Quốc tế Nhật Bản", "KOICA"),
+        ("UN-Habitat", "Habitat for Humanity"),
+        ("Quỹ Ford", "Ford"),
     ],
 )
 def test_names_of_different_bodies_stop46(one, other):

@@ -495,6 +495,9 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Cơ quan Phát triển Quốc tế Úc": "AU",
     "Tổ chức Hợp tác Quốc tế Đức": "DE",
     "Cơ quan Hợp tác Quốc tế Đức": "DE",
+    # short names of two NGOs above ("tổ chức Habitat Việt Nam", "Quỹ AIP")
+    "Habitat": "",
+    "AIP": "",
 }
 
 
@@ -543,6 +546,8 @@ SAME_ORGANISATION: dict[str, str] = {
     "Cơ quan Phát triển Quốc tế Úc": "AusAID",
     "Tổ chức Hợp tác Quốc tế Đức": "GIZ",
     "Cơ quan Hợp tác Quốc tế Đức": "GIZ",
+    "Habitat": "Habitat for Humanity",
+    "AIP": "AIP Foundation",
 }
 
 

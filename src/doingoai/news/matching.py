@@ -175,6 +175,11 @@ _ORGANISATION_WORD = re.compile(r"^to chuc\s+")
 _SEAT = re.compile(r"(?<=\w)\s+tai\s+\S.*$")
 
 
+_HEADED_ACRONYM = re.compile(
+    r"^(?i:quỹ|tổ\s+chức|công\s+ty|tập\s+đoàn)\s+(?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)$"
+)
+
+
 def _own_acronym(name: str) -> str:
     """The acronym a name gives itself in parentheses: "Công ty Procter & Gamble (P&G) Việt
     Nam" -> "P&G"; "" if none."""
@@ -198,6 +203,10 @@ def organisation_key(name: str) -> str:
     own = _own_acronym(name)
     if own:
         return organisation_key(own)
+    # "Quỹ AIP" and "AIP", "Tổ chức JIFF" and "JIFF": a head word before an acronym
+    headed = _HEADED_ACRONYM.match(name.strip())
+    if headed:
+        return organisation_key(headed.group("acronym"))
     folded = " ".join(fold(name).split())
     best = ""
     for alias in KNOWN_PARTNERS:
@@ -250,7 +259,7 @@ _COMPANY_WORD = re.compile(
     r"(?:\s+(?:tnhh|cp|co\s+phan|trach\s+nhiem\s+huu\s+han)(?:\s+(?:mtv|mot\s+thanh\s+vien))?)?\s+"
 )
 _COMPANY_WORD_WRITTEN = re.compile(
-    r"^(?i:(?:tổng\s+)?(?:công\s+ty|tập\s+đoàn)"
+    r"^(?i:tổ\s+chức|(?:tổng\s+)?(?:công\s+ty|tập\s+đoàn)"
     r"(?:\s+(?:tnhh|cp|cổ\s+phần)(?:\s+(?:mtv|một\s+thành\s+viên))?)?)\s+"
 )
 #: a name written with "Việt Nam" last, as a branch is: "Unilever Việt Nam"
