@@ -3955,3 +3955,40 @@ def test_an_agencys_vietnamese_name_beside_its_acronym_is_one_partner():
         "Cao đẳng Du lịch Vũng Tàu."
     )
     assert [organisation_key(p) for p in _partners(text)] == [organisation_key("JICA")]
+
+
+def test_dollars_of_australia_and_euros_spelt_in_vietnamese():
+    # https://www.vietnamplus.vn/australia-cong-bo-5-du-an-nhan-tai-tro-vong-2-cua-
+    # aus4innovation/664502.vnp (fresh33/1744): read as US dollars
+    text = (
+        "Australia công bố 5 dự án nhận tài trợ vòng 2 của Aus4Innovation. Với tổng ngân sách "
+        "tài trợ hơn 2 triệu đô la Australia, các dự án sẽ có cơ hội nhân rộng những ý tưởng."
+    )
+    assert [(v, c) for v, c, _ in _amounts(text)] == [(Decimal(2_000_000), "AUD")]
+    assert [c for _, c, _ in _amounts("Quỹ trao 600.000 ơ-rô cho dự án.")] == ["EUR"]
+
+
+def test_a_donors_share_with_no_refund_after_the_total():
+    # http://greenidvietnam.org.vn/tcbc-khoi-dong-du-an-tang-cuong-nang-luc-cho-cac-to-chuc-
+    # xa-hoi-nghe-nghiep-va-dia-phuong-ve-cac-giai-phap-nang-luong-tai-tao-va-su-dung-hieu-
+    # qua-va-tiet-kiem-nang-luong-1.html (fresh32/1615): the total was read, not the EU's share
+    text = (
+        "Dự án được GreenID và Viện các vấn đề môi trường độc lập của Đức (UfU) đồng thực hiện "
+        "trong 4 năm, với tổng số tiền trị giá 685.326 ơ-rô. Trong đó, Liên minh châu Âu cam "
+        "kết tài trợ không hoàn lại 600.000 ơ-rô, phần còn lại sẽ do GreenID và UfU đối ứng."
+    )
+    assert _amounts(text) == [(Decimal(600_000), "EUR", "received")]
+
+
+def test_two_donors_shares_of_a_total_with_counterpart_money():
+    # https://baothuathienhue.vn/tang-cuong-phap-luat-va-tu-phap-tai-viet-nam-a18242.html
+    # (fresh33/1694): the labels list each foreign donor's share, not the counterpart
+    text = (
+        "Tổng ngân sách thực hiện Dự án là 15,6 triệu Euro. Trong đó, vốn ODA do EU viện trợ "
+        "không hoàn lại 14 triệu Euro, UNDP tài trợ 500.000 Euro, vốn đối ứng 1,1 triệu Euro "
+        "do Bộ Tư pháp bố trí trong ngân sách hàng năm của Bộ."
+    )
+    assert _amounts(text) == [
+        (Decimal(14_000_000), "EUR", "received"),
+        (Decimal(500_000), "EUR", "received"),
+    ]

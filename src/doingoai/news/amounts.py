@@ -79,7 +79,8 @@ _APPROX_START = re.compile(r"(?:hơn|trên|ngoài|vượt|gần|khoảng|xấp x
 # Currency words, longest first; value: ISO 4217 code.
 CURRENCIES: list[tuple[str, str]] = [
     (r"đô[\s-]?la\s+Mỹ", "USD"),
-    (r"đô[\s-]?la\s+Úc", "AUD"),
+    # "2 triệu đô la Australia" ("Autralia" as one page misspells it)
+    (r"đô[\s-]?la\s+(?:Úc|Au?str?alia|Ô-?xtrây-?li-?a)", "AUD"),
     (r"đô[\s-]?la\s+Singapore", "SGD"),
     (r"đô[\s-]?la\s+Canada", "CAD"),
     (r"đô[\s-]?la\s+New\s+Zealand|đô[\s-]?la\s+Niu\s+Di-?lân", "NZD"),
@@ -89,7 +90,8 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"SGD", "SGD"),
     (r"US\$|USD|\$", "USD"),
     (r"AUD", "AUD"),
-    (r"[Ee]uro|EUR|€", "EUR"),
+    # "600.000 ơ-rô": the euro as Vietnamese spells it
+    (r"[Ee]uro|EUR|€|[Ơơ]-?rô", "EUR"),
     (r"[Yy][êe]n\s+Nhật|[Yy][êe]n|JPY", "JPY"),
     (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"),
     (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),
@@ -279,7 +281,9 @@ def _repeats(found: list[Amount], value, currency: str, quantity, unit_value) ->
 #: "hơn 20 triệu USD; trong đó, vốn vay Quỹ phát triển Ả-rập Xê-út là hơn 10.000.000 USD"
 _SHARE = re.compile(
     r"(?:\b[Tt]rong[ \t]+đó|\()[ \t,:]*(?P<giver>[^.;\n()]{2,90}?)[ \t]+"
-    r"(?:tài[ \t]+trợ|hỗ[ \t]+trợ|viện[ \t]+trợ|là)[ \t]+(?:(?i:là|khoảng|hơn|gần|trên)[ \t]+)?$"
+    r"(?:tài[ \t]+trợ|hỗ[ \t]+trợ|viện[ \t]+trợ|là)[ \t]+"
+    # "Liên minh châu Âu cam kết tài trợ không hoàn lại 600.000 ơ-rô"
+    r"(?:không[ \t]+hoàn[ \t]+lại[ \t]+)?(?:(?i:là|khoảng|hơn|gần|trên)[ \t]+)?$"
 )
 #: a share that is the Vietnamese side's own (counterpart money, the family's part): the
 #: total stands
@@ -307,6 +311,22 @@ def _share_of(text: str, found: list[Amount], value, currency: str, start: int) 
     ):
         return None
     return total
+
+
+#: the giver of a part listed after a foreign share: ", UNDP tài trợ 500.000 Euro"
+_PART_GIVER = re.compile(
+    r"^[ \t]*[,;][ \t]*(?P<giver>[^.;\n()]{2,60}?)[ \t]+(?:tài[ \t]+trợ|viện[ \t]+trợ|hỗ[ \t]+trợ)"
+    r"(?:[ \t]+không[ \t]+hoàn[ \t]+lại)?[ \t]+(?:(?i:là|khoảng|hơn|gần|trên)[ \t]+)?$"
+)
+
+
+def _another_share(text: str, after: int, start: int) -> bool:
+    """Is the amount at ``start`` a second foreign donor's share of the total ("Trong đó,
+    vốn ODA do EU viện trợ không hoàn lại 14 triệu Euro, UNDP tài trợ 500.000 Euro, vốn đối
+    ứng 1,1 triệu Euro ..."): the labels' convention lists each donor's share, not the
+    counterpart."""
+    m = _PART_GIVER.match(text[after:start])
+    return bool(m) and not _HOME_SHARE.search(m.group("giver"))
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -342,9 +362,14 @@ def find_amounts(text: str) -> list[Amount]:
         if share_of is not None:
             found.remove(share_of)
             shared.append(replace(share_of, end=end))  # its other parts follow the share
-        elif any(
-            t.currency == currency and value < t.value and not _FULL_STOP.search(text, t.end, start)
-            for t in shared
+        elif (
+            any(
+                t.currency == currency
+                and value < t.value
+                and not _FULL_STOP.search(text, t.end, start)
+                for t in shared
+            )
+            and not _another_share(text, max([skipped_end, *(a.end for a in found)]), start)
         ) or re.fullmatch(r"\s*\(\s*", text[skipped_end:start]):
             # the other parts of a total whose foreign share was read ("vốn đối ứng của tỉnh
             # 55.000 EUR (1,3 tỷ đồng)")
