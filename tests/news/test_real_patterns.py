@@ -3992,3 +3992,35 @@ def test_two_donors_shares_of_a_total_with_counterpart_money():
         (Decimal(14_000_000), "EUR", "received"),
         (Decimal(500_000), "EUR", "received"),
     ]
+
+
+def test_a_day_with_its_year_in_the_line_taken_for_the_headline():
+    # https://d34iuj6n1uey68.cloudfront.net/amp/toa-an-toi-cao-viet-nga-tang-cuong-quan-he/
+    # 3216397.html (fresh33/1698): the first sentence is taken for the headline and the body
+    # gives no date; its "hôm 1/3/2016" was lost
+    text = (
+        "Hai toà án tối cao của Việt Nam và Nga nhất trí tăng cường quan hệ sau khi lãnh đạo "
+        "của các cơ quan này hội đàm ở Hà Nội hôm 1/3/2016.\nChánh án Toà án Tối cao Việt Nam "
+        "Trương Hoà Bình và Chánh án Toá án Tối cao Nga Vyacheslav Mikhailovich Lebedev cam kết "
+        "dành mọi sự ủng hộ có thể được dành cho các toà cấp địa phương của Việt Nam và Nga."
+    )
+    ex = extract(text)
+    assert ex.start_date == date(2016, 3, 1)
+    assert ex.doubts["start_date"] == "outside_lead"  # shown to the officer as unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://vietnamembassy-usa.org/vi/tin-tuc/2001/03/plan-intl-tai-tro-cho-gia-dinh-
+        # ngheo-tai-bac-giang: the agency's dateline glued to the headline is the publication
+        "Plan Int'l tài trợ cho gia đình nghèo tại Bắc GiangHà Nội (Ttxvn 8/3/2001) Mới đây, "
+        "Tổ chức Plan International đã tài trợ 276 triệu đồng thông qua 4 dự án.",
+        # https://www.vietnamplus.vn/truyen-cam-hung-de-phu-nu-vuot-rao-can-nam-bat-cac-co-hoi-
+        # trong-ky-nguyen-moi-post1068881.vnp: the day celebrated
+        "Nhân kỷ niệm Ngày Phụ nữ Việt Nam 20/10/2025, bốn Đại sứ quán Canada, New Zealand, Na "
+        "Uy và Thụy Sĩ tại Hà Nội phối hợp với Bảo tàng Phụ nữ Việt Nam tổ chức Hội thảo.",
+    ],
+)
+def test_a_headlines_date_that_is_not_the_activitys(text):
+    assert extract(text).start_date is None

@@ -3506,13 +3506,12 @@ def extract(
         span("kind", cue[0], cue[1])
 
     # Dates.
-    found_dates = [
+    every_date = [
         d
         for d in find_dates(work, published)
-        if (d.start >= title_span[1] or prefix)
         # "được thành lập vào ngày 20/10/2014", "Quyết định ... số 3065/QĐ-UBND ngày
         # 6/10/2016": a founding date or a document's date, background
-        and not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
+        if not _BACKGROUND_DATE.search(work, max(0, d.start - 40), d.start)
         # "căn cứ theo Biên bản ghi nhớ ... vào ngày 14/9/2016": the date of the document
         # the activity rests on
         and not _PURSUANT.search(work, max(0, d.start - 150), d.start)
@@ -3526,6 +3525,7 @@ def extract(
             d.precision == "month" and _MONTH_BOUND.search(work, max(0, d.start - 12), d.start)
         )
     ]
+    found_dates = [d for d in every_date if d.start >= title_span[1] or prefix]
     dates = _usable_dates(
         found_dates,
         published,
@@ -3535,6 +3535,26 @@ def extract(
         opening=body_sentences[0][0] if body_sentences else None,
     )
     chosen = _choose_date(dates, lead, title_span, work)
+    in_title = None
+    if chosen is None and not prefix:
+        # "Hai toà án tối cao ... hội đàm ở Hà Nội hôm 1/3/2016." taken for the headline, and
+        # no date in the body: the day the headline writes with its year is the activity's
+        in_title = next(
+            (
+                d
+                for d in every_date
+                if d.start < title_span[1]
+                and d.has_year
+                and d.precision == "day"
+                # "(Ttxvn 8/12/2000)" glued to the headline: the publication's date
+                and d.first != published
+                and not re.search(r"\((?i:\s*(?:ttxvn|vna|vov)\b[^()]{0,20})$", work[: d.start])
+                # "Nhân kỷ niệm Ngày Phụ nữ Việt Nam 20/10/2025, ...": the day celebrated
+                and not _NAMED_DAY.search(work, max(0, d.start - 40), d.start)
+            ),
+            None,
+        )
+        chosen = in_title
     if chosen is not None and _year_unknown(chosen, published):
         # "ngày 2/5" with no year in the text, no dateline and no publication date, or
         # "11/10" in an article of 13 March (last October or this one): the year is not
@@ -3553,7 +3573,7 @@ def extract(
             # "Ngày 11/08/2015 tại Hà Nội, ..." on a page posted in 2018: written, but the
             # officer is shown it
             result.doubt("start_date", "long_before")
-        elif chosen.start >= (lead[-1][1] if lead else title_span[1]):
+        elif in_title is not None or chosen.start >= (lead[-1][1] if lead else title_span[1]):
             result.doubt("start_date", "outside_lead")
     elif kind != "other":
         result.doubt("start_date", "none_found")
