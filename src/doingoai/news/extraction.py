@@ -3549,6 +3549,9 @@ def extract(
                 # "(Ttxvn 8/12/2000)" glued to the headline: the publication's date
                 and d.first != published
                 and not re.search(r"\((?i:\s*(?:ttxvn|vna|vov)\b[^()]{0,20})$", work[: d.start])
+                # "Thứ ba, 21/03/2023 03:38 GMT+7": a page's date line with its weekday or time
+                and not re.search(r"(?i:\b(?:thứ\s+\w+|chủ\s+nhật))[ \t,]*$", work[: d.start])
+                and not re.match(r"[ \t,-]*\d{1,2}:\d{2}", work[d.end :])
                 # "Nhân kỷ niệm Ngày Phụ nữ Việt Nam 20/10/2025, ...": the day celebrated
                 and not _NAMED_DAY.search(work, max(0, d.start - 40), d.start)
             ),
