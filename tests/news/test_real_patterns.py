@@ -4006,7 +4006,7 @@ def test_a_day_with_its_year_in_the_line_taken_for_the_headline():
     )
     ex = extract(text)
     assert ex.start_date == date(2016, 3, 1)
-    assert ex.doubts["start_date"] == "outside_lead"  # shown to the officer as unsure
+    assert ex.doubts["start_date"] == "in_headline"  # shown to the officer as unsure
 
 
 @pytest.mark.parametrize(

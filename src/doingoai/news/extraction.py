@@ -3576,7 +3576,10 @@ def extract(
             # "Ngày 11/08/2015 tại Hà Nội, ..." on a page posted in 2018: written, but the
             # officer is shown it
             result.doubt("start_date", "long_before")
-        elif in_title is not None or chosen.start >= (lead[-1][1] if lead else title_span[1]):
+        elif in_title is not None:
+            # the line may be the first sentence taken for the headline, or a headline
+            result.doubt("start_date", "in_headline")
+        elif chosen.start >= (lead[-1][1] if lead else title_span[1]):
             result.doubt("start_date", "outside_lead")
     elif kind != "other":
         result.doubt("start_date", "none_found")
@@ -3768,6 +3771,7 @@ DOUBTS = {
         "year_inferred",
         "long_before",
         "outside_lead",
+        "in_headline",
         "none_found",
     ),
     "kind": ("no_cue", "by_model", "model_unsure"),

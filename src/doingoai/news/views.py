@@ -63,6 +63,9 @@ DOUBT_TEXTS = {
     ("start_date", "outside_lead"): gettext_lazy(
         "no date in the first sentences; this one was read further down"
     ),
+    ("start_date", "in_headline"): gettext_lazy(
+        "no date below the headline; this one is written in the line taken for the headline"
+    ),
     ("start_date", "none_found"): gettext_lazy("no date found"),
     ("kind", "no_cue"): gettext_lazy("no word of the text says what kind of activity it is"),
     ("kind", "by_model"): gettext_lazy(
