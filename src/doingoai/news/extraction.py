@@ -107,6 +107,9 @@ class Extraction:
     countries: list[str] = field(default_factory=list)
     subdivisions: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    #: sums the amount selector takes for background (another project, a period's total):
+    #: listed for the officer, unticked (``model.amount_probability``)
+    amounts_aside: list[Amount] = field(default_factory=list)
     agreement: str | None = None
     topics: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -145,6 +148,7 @@ class Extraction:
             "places": list(self.places),
             "countries": list(self.countries),
             "amounts": [a.to_json() for a in self.amounts],
+            "amounts_aside": [a.to_json() for a in self.amounts_aside],
             "agreement": self.agreement,
             "subdivisions": list(self.subdivisions),
             "topics": list(self.topics),
@@ -3265,6 +3269,8 @@ _ANNIVERSARY_OF = re.compile(r"(?:(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập|,[ \t
 #: set to a list to collect, for each article read, its text as read, the title's and the
 #: lead's spans, the place candidates and the places taken (bench/news_place_selector.py)
 PLACE_TRACE: list | None = None
+#: bench/news_amounts.py's hook: each article's sums (work offsets) and their features
+AMOUNT_TRACE: list | None = None
 #: bench/news_countries.py's hook: what each article's candidate countries are read from
 COUNTRY_TRACE: list | None = None
 
@@ -3616,21 +3622,28 @@ def extract(
             result.doubt("amounts", "rounded")
         result.amounts.append(amount.with_direction(direction))
         span("amounts", amount.start, amount.end)
-    result.amounts = [
-        Amount(
-            a.value,
-            a.currency,
-            a.direction,
-            a.text,
-            a.quantity,
-            a.unit_value,
-            a.over,
-            max(0, a.start - offset),
-            max(0, a.end - offset),
-            a.total,
-        )
-        for a in result.amounts
-    ]
+    if use_model or AMOUNT_TRACE is not None:
+        _set_aside_amounts(result, work, title_span, lead, use_model)
+
+    def shifted(found: list[Amount]) -> list[Amount]:
+        return [
+            Amount(
+                a.value,
+                a.currency,
+                a.direction,
+                a.text,
+                a.quantity,
+                a.unit_value,
+                a.over,
+                max(0, a.start - offset),
+                max(0, a.end - offset),
+                a.total,
+            )
+            for a in found
+        ]
+
+    result.amounts = shifted(result.amounts)
+    result.amounts_aside = shifted(result.amounts_aside)
 
     # Agreement.
     m = _AGREEMENT_QUOTED.search(work)
@@ -3674,6 +3687,27 @@ def extract(
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
     _weigh(result, orgs, hits, cue, title_span, lead, offset)
     return result
+
+
+def _set_aside_amounts(result: Extraction, work, title_span, lead, use_model) -> None:
+    """Set aside the sums the amount selector takes for background (less than
+    ``model.AMOUNT_KEEP``): the officer sees them listed unticked."""
+    lead_end = lead[-1][1] if lead else title_span[1]
+    features = [
+        model.amount_features(work, title_span[1], lead_end, result.amounts, k)
+        for k in range(len(result.amounts))
+    ]
+    if AMOUNT_TRACE is not None:
+        AMOUNT_TRACE.append((list(result.amounts), features))
+    if not use_model:
+        return
+    kept, aside = [], []
+    for amount, f in zip(result.amounts, features, strict=True):
+        p = model.amount_probability(f)
+        (aside if p is not None and p < model.AMOUNT_KEEP else kept).append(amount)
+    if aside:
+        result.amounts, result.amounts_aside = kept, aside
+        result.doubt("amounts", "set_aside")
 
 
 #: below this probability the classifier's kind is marked unsure (bench/news_kind.py: on
@@ -3781,7 +3815,7 @@ DOUBTS = {
     "countries": ("in_passing",),
     # (the reader now guesses every direction it cannot read; "direction_unknown" stays for
     # the drafts read before it did)
-    "amounts": ("direction_guessed", "direction_unknown", "rounded"),
+    "amounts": ("direction_guessed", "direction_unknown", "rounded", "set_aside"),
 }
 
 

@@ -257,3 +257,89 @@ def choose_kind(probabilities: dict[str, float], rules_kind: str) -> tuple[str, 
         return rules_kind, probabilities.get(rules_kind, 0.0)
     kind = max(probabilities, key=probabilities.get)
     return kind, probabilities[kind]
+
+
+# --- the sums an article reports as its own -------------------------------------------
+# The rules read every sum of money the text gives a giver to; about one in three of those
+# is background (another project, a period's or a programme's total, an investment). A
+# logistic regression over where each sum stands and the words of its clause
+# (bench/news_amounts.py) sets aside those it takes for background; the review page lists
+# them unticked, so nothing is dropped silently.
+
+#: a sum the selector gives less than this is set aside (bench/news_amounts.py)
+AMOUNT_KEEP = 0.4
+#: the shipped amount selector; ``DOINGOAI_NEWS_AMOUNTS`` reads another one
+AMOUNT_MODEL_PATH = Path(
+    os.environ.get("DOINGOAI_NEWS_AMOUNTS")
+    or Path(__file__).resolve().parent / "data" / "news_amounts.json"
+)
+
+_AMOUNT_WORDS = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "total": r"\btổng\b",
+        "project": r"\bdự\s+án\b",
+        "phase": r"giai\s+đoạn",
+        "budget": r"kinh\s+phí",
+        "worth": r"trị\s+giá",
+        "fund": r"tài\s+trợ",
+        "hand": r"\btrao\b|\btặng\b",
+        "support": r"hỗ\s+trợ",
+        "aid": r"viện\s+trợ",
+        "capital": r"\bvốn\b",
+        "invest": r"đầu\s+tư",
+        "year": r"\b(?:19|20)\d\d\b",
+        "past": r"đến\s+nay|trước\s+đó|đã\s+từng|những\s+năm",
+        "each": r"\bmỗi\b|/",
+        "of_which": r"trong\s+đó",
+        "state_budget": r"ngân\s+sách",
+        "pledge": r"cam\s+kết",
+        "future": r"dự\s+kiến|\bsẽ\b",
+        "foundation": r"\bquỹ\b",
+        "years": r"\bnăm\b",
+        "about": r"\b(?:hơn|khoảng|gần|trên)\b",
+    }.items()
+}
+
+
+def amount_features(work: str, title_end: int, lead_end: int, amounts, k: int) -> dict:
+    """Where the ``k``-th of the article's ``amounts`` (``amounts.Amount``, offsets in
+    ``work``) stands and which words its clause holds."""
+    a = amounts[k]
+    n = max(len(work), 1)
+    clause_start = max(work.rfind(".", 0, a.start), work.rfind("\n", 0, a.start)) + 1
+    clause = work[clause_start : a.end + 40]
+    same = [x.value for x in amounts if x.currency == a.currency]
+    f = {
+        "bias": 1.0,
+        "at": a.start / n,
+        "title": float(a.start < title_end),
+        "lead": float(a.start < lead_end),
+        "first": float(k == 0),
+        "amounts": math.log1p(len(amounts)),
+        "rounded": float(bool(a.over)),
+        "given": float(a.direction == "given"),
+        "dong": float(a.currency == "VND"),
+        "counted": float(a.quantity is not None),
+        "largest": float(a.value == max(same)),
+    }
+    for name, pattern in _AMOUNT_WORDS.items():
+        f["w_" + name] = float(bool(pattern.search(clause)))
+    return f
+
+
+@functools.cache
+def _amount_model() -> dict | None:
+    try:
+        return json.loads(AMOUNT_MODEL_PATH.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def amount_probability(features: dict[str, float], model: dict | None = None) -> float | None:
+    """How likely the sum is the article's own aid; None when no selector is shipped."""
+    model = model if model is not None else _amount_model()
+    if not model:
+        return None
+    score = sum(model["weights"].get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-score))

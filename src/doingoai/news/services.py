@@ -255,7 +255,8 @@ def draft_from_item(item: NewsItem, user) -> dict:
         "notes": notes,
     }
     resources = []
-    for amount in ex.get("amounts") or []:
+    aside = ex.get("amounts_aside") or []
+    for amount in [*(ex.get("amounts") or []), *aside]:
         quantity = amount.get("quantity") or 1
         unit_value = amount.get("unit_value")
         if unit_value is None:
@@ -263,7 +264,8 @@ def draft_from_item(item: NewsItem, user) -> dict:
         resources.append(
             {
                 "include": amount.get("direction") in ("given", "received")
-                and not is_approximate(amount),
+                and not is_approximate(amount)
+                and amount not in aside,
                 "title": _resource_title(amount, ex, item.body),
                 "direction": amount.get("direction")
                 if amount.get("direction") in ("given", "received")
@@ -275,6 +277,8 @@ def draft_from_item(item: NewsItem, user) -> dict:
                 "partner": "",
                 "text": amount.get("text") or "",
                 "over": is_approximate(amount),
+                # the amount selector takes it for background (model.amount_probability)
+                "aside": amount in aside,
             }
         )
     events = trip_events(item, ex, start=start)

@@ -101,6 +101,10 @@ DOUBT_TEXTS = {
         "headline or the lead sends the gift abroad, received otherwise)"
     ),
     ("amounts", "direction_unknown"): gettext_lazy("who gives the money is not written"),
+    ("amounts", "set_aside"): gettext_lazy(
+        "some sums look like background (another project, a period's total): they are "
+        "listed unticked"
+    ),
     ("amounts", "rounded"): gettext_lazy("a rounded figure, perhaps a period's total"),
 }
 
