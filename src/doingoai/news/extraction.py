@@ -3554,10 +3554,10 @@ def extract(
                 and d.precision == "day"
                 # "(Ttxvn 8/12/2000)" glued to the headline: the publication's date
                 and d.first != published
-                and not re.search(r"\((?i:\s*(?:ttxvn|vna|vov)\b[^()]{0,20})$", work[: d.start])
+                and not _AGENCY_DATELINE.search(work, max(0, d.start - 30), d.start)
                 # "Thứ ba, 21/03/2023 03:38 GMT+7": a page's date line with its weekday or time
-                and not re.search(r"(?i:\b(?:thứ\s+\w+|chủ\s+nhật))[ \t,]*$", work[: d.start])
-                and not re.match(r"[ \t,-]*\d{1,2}:\d{2}", work[d.end :])
+                and not _WEEKDAY_BEFORE.search(work, max(0, d.start - 20), d.start)
+                and not _CLOCK_AFTER.match(work, d.end)
                 # "Nhân kỷ niệm Ngày Phụ nữ Việt Nam 20/10/2025, ...": the day celebrated
                 and not _NAMED_DAY.search(work, max(0, d.start - 40), d.start)
             ),
@@ -4057,6 +4057,11 @@ _NAMED_DAY = re.compile(
 _CELEBRATED = re.compile(r"(?i:kỷ\s+niệm)[^.;\n()]{0,140}\([ \t]*$")
 
 
+#: a date in a news agency's dateline glued to the headline: "(Ttxvn 8/12/2000)"
+_AGENCY_DATELINE = re.compile(r"\((?i:\s*(?:ttxvn|vna|vov)\b[^()]{0,20})$")
+#: a page's date line: "Thứ ba, 21/03/2023 03:38 GMT+7", "Chủ nhật, 5/6/2022"
+_WEEKDAY_BEFORE = re.compile(r"(?i:\b(?:thứ\s+\w+|chủ\s+nhật))[ \t,]*$")
+_CLOCK_AFTER = re.compile(r"[ \t,-]*\d{1,2}:\d{2}")
 #: "Trong khuôn khổ chuyến thăm, ngày 28/11": an event within a visit
 _WITHIN_FRAME = re.compile(r"[Tt]rong\s+khuôn\s+khổ\b[^.;\n]{0,50}$")
 _PURSUANT = re.compile(r"(?i:\bcăn\s+cứ)[^.;\n]{0,140}$")
