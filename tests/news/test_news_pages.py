@@ -698,3 +698,16 @@ def test_a_past_projects_sum_is_set_aside_shown_and_not_ticked(world, login):
     assert 'name="res-1-include"' in row and "checked" not in row
     assert "có vẻ là số liệu nền" in row
     assert "amounts" in item.extraction["unsure"]  # listed among the fields to check first
+
+
+def test_a_sum_set_aside_unticks_only_itself(world):
+    """A sum set aside that is written like one the article keeps (the same figure twice)
+    leaves the kept one ticked: rows are told apart by where they come from, not by their
+    values."""
+    from doingoai.news.services import draft_from_item, import_article
+
+    item = import_article(text=KFHI_TAY_GIANG, unit=world.daklak).item
+    kept = item.extraction["amounts"][0]
+    item.extraction["amounts_aside"] = [dict(kept)]
+    rows = draft_from_item(item, world.user("daklak"))["resources"]
+    assert [(r["include"], r["aside"]) for r in rows] == [(True, False), (False, True)]

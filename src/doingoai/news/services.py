@@ -255,8 +255,11 @@ def draft_from_item(item: NewsItem, user) -> dict:
         "notes": notes,
     }
     resources = []
-    aside = ex.get("amounts_aside") or []
-    for amount in [*(ex.get("amounts") or []), *aside]:
+    # the sums the amount selector takes for background (model.amount_probability) come
+    # last, unticked
+    listed = [(a, False) for a in ex.get("amounts") or []]
+    listed += [(a, True) for a in ex.get("amounts_aside") or []]
+    for amount, aside in listed:
         quantity = amount.get("quantity") or 1
         unit_value = amount.get("unit_value")
         if unit_value is None:
@@ -265,7 +268,7 @@ def draft_from_item(item: NewsItem, user) -> dict:
             {
                 "include": amount.get("direction") in ("given", "received")
                 and not is_approximate(amount)
-                and amount not in aside,
+                and not aside,
                 "title": _resource_title(amount, ex, item.body),
                 "direction": amount.get("direction")
                 if amount.get("direction") in ("given", "received")
@@ -277,8 +280,7 @@ def draft_from_item(item: NewsItem, user) -> dict:
                 "partner": "",
                 "text": amount.get("text") or "",
                 "over": is_approximate(amount),
-                # the amount selector takes it for background (model.amount_probability)
-                "aside": amount in aside,
+                "aside": aside,
             }
         )
     events = trip_events(item, ex, start=start)
