@@ -18,7 +18,6 @@ it learns could carry to articles on other themes.
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import re
@@ -33,7 +32,8 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
 django.setup()
 
-from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+import news_selectors as selectors  # noqa: E402
 
 from doingoai.news import extraction  # noqa: E402
 from doingoai.news.scoring import load_corpus  # noqa: E402
@@ -151,7 +151,6 @@ _CUE_NEG = re.compile(
 
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
-C_GRID = (0.1, 0.3, 1.0, 3.0)
 
 
 def read_part(part: str) -> list[dict]:
@@ -172,103 +171,38 @@ def read_part(part: str) -> list[dict]:
     return out
 
 
-def _names(arts: list[dict]) -> list[str]:
-    return sorted({k for a in arts for f in a["features"].values() for k in f if k != "bias"})
-
-
-def _matrix(arts: list[dict], names: list[str]):
-    xs, ys = [], []
+def rows(arts: list[dict]) -> tuple[list[dict], list[int]]:
+    features, labels = [], []
     for a in arts:
         for code, f in a["features"].items():
-            xs.append([f.get(k, 0.0) for k in names])
-            ys.append(int(code in a["gold"]))
-    return xs, ys
-
-
-def train(arts: list[dict], c: float) -> dict:
-    names = _names(arts)
-    xs, ys = _matrix(arts, names)
-    clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit(xs, ys)
-    weights = {k: float(w) for k, w in zip(names, clf.coef_[0], strict=True)}
-    weights["bias"] = float(clf.intercept_[0])
-    return {"weights": weights, "C": c}
-
-
-def _p(model: dict, f: dict) -> float:
-    score = sum(model["weights"].get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-score))
+            features.append(f)
+            labels.append(int(code in a["gold"]))
+    return features, labels
 
 
 def score(arts: list[dict], model: dict | None, threshold: float) -> tuple[int, int, int]:
     tp = pred = exp = 0
     for a in arts:
-        kept = {c for c, f in a["features"].items() if model is None or _p(model, f) >= threshold}
+        kept = {
+            c
+            for c, f in a["features"].items()
+            if model is None or selectors.probability(model, f) >= threshold
+        }
         tp += len(kept & a["gold"])
         pred += len(kept)
         exp += len(a["gold"])
     return tp, pred, exp
 
 
-def _line(name: str, counts: tuple[int, int, int]) -> str:
-    tp, pred, exp = counts
-    p = tp / pred if pred else 1.0
-    r = tp / exp if exp else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"{name:<22}{p:>8.3f}{r:>8.3f}{f1:>8.3f}{tp:>6}{pred:>6}{exp:>6}"
-
-
-def _add(a, b):
-    return tuple(x + y for x, y in zip(a, b, strict=True))
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", nargs="+")
-    parser.add_argument("--test", nargs="*", default=[])
-    parser.add_argument("--cv", action="store_true", help="cross-validate, folds by part")
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--C", type=float, default=None, help="else chosen by --cv")
-    args = parser.parse_args(argv)
-    train_arts = []
-    for k, part in enumerate(args.train, 1):
-        train_arts += read_part(part)
-        print(f"read {k}/{len(args.train)} training parts", file=sys.stderr, flush=True)
-    header = f"{'reader':<22}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'exp':>6}"
-    chosen_c = args.C or 1.0
-    if args.cv:
-        parts = list(dict.fromkeys(a["part"] for a in train_arts))
-        folds = [parts[k :: args.folds] for k in range(args.folds)]
-        best = None
-        print(f"cross-validation over {len(train_arts)} articles, {args.folds} folds by part")
-        print(header)
-        print(_line("rules (all kept)", score(train_arts, None, 0)))
-        for c in (args.C,) if args.C else C_GRID:
-            totals = {t: (0, 0, 0) for t in THRESHOLDS}
-            for held in folds:
-                tr = [a for a in train_arts if a["part"] not in held]
-                te = [a for a in train_arts if a["part"] in held]
-                model = train(tr, c)
-                for t in THRESHOLDS:
-                    totals[t] = _add(totals[t], score(te, model, t))
-            for t in THRESHOLDS:
-                print(_line(f"C={c} keep>={t}", totals[t]))
-                tp, pred, exp = totals[t]
-                f1 = 2 * tp / (pred + exp) if pred + exp else 0
-                if t == 0.5 and (best is None or f1 > best[0]):
-                    best = (f1, c)
-        chosen_c = best[1]
-        print(f"C chosen at the product's threshold 0.5: {chosen_c}")
-    if args.test:
-        test_arts = [a for part in args.test for a in read_part(part)]
-        model = train(train_arts, chosen_c)
-        print(f"trained on {len(train_arts)} articles (C={chosen_c}), scored on {len(test_arts)}")
-        print(header)
-        print(_line("rules (all kept)", score(test_arts, None, 0)))
-        for t in THRESHOLDS:
-            print(_line(f"selector keep>={t}", score(test_arts, model, t)))
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(
+        selectors.main(
+            None,
+            description=__doc__.splitlines()[0],
+            read_part=read_part,
+            rows=rows,
+            score=score,
+            thresholds=THRESHOLDS,
+            keep=0.5,
+        )
+    )
