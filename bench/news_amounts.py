@@ -40,8 +40,8 @@ from doingoai.news.scoring import _values, load_corpus  # noqa: E402
 
 
 def read_part(part: str) -> list[dict]:
-    """Per article: each sum's features and whether the label lists it, and how many sums
-    the label lists."""
+    """Per article: each sum the rules read, as its features and the scorer's key, and the
+    labelled sums' keys."""
     out = []
     for source, label in load_corpus(part):
         published = label.get("_published")
@@ -53,36 +53,17 @@ def read_part(part: str) -> list[dict]:
         finally:
             extraction.AMOUNT_TRACE = None
         gold = _values("amounts", label)
-        # each sum with its features, the scorer's key and whether the label lists it
-        sums = []
-        for a, f in zip(amounts, features, strict=True):
-            (key,) = _values("amounts", {"amounts": [a.to_json()]})
-            sums.append((f, key, int(key in gold)))
-        out.append({"name": source.name, "part": part, "sums": sums, "gold": gold})
+        # each sum with its features and the scorer's key
+        candidates = [
+            (f, *_values("amounts", {"amounts": [a.to_json()]}))
+            for a, f in zip(amounts, features, strict=True)
+        ]
+        out.append({"name": source.name, "part": part, "candidates": candidates, "gold": gold})
     return out
 
 
-def rows(arts: list[dict]) -> tuple[list[dict], list[int]]:
-    return [f for a in arts for f, _, _ in a["sums"]], [y for a in arts for _, _, y in a["sums"]]
-
-
-def score(arts: list[dict], weights: dict | None, threshold: float) -> tuple[int, int, int]:
-    """(right, kept, labelled) over sets of sums per article, as the scorer counts them."""
-    tp = pred = exp = 0
-    for a in arts:
-        kept = {
-            key
-            for f, key, _ in a["sums"]
-            if weights is None or model.amount_probability(f, weights) >= threshold
-        }
-        tp += len(kept & a["gold"])
-        pred += len(kept)
-        exp += len(a["gold"])
-    return tp, pred, exp
-
-
 def save(path: str, arts: list[dict], weights: dict, clf, names: list[str]) -> None:
-    features = rows(arts)[0]
+    features = selectors.rows(arts)[0]
     gap = max(
         abs(model.amount_probability(f, weights) - p)
         for f, p in zip(
@@ -103,8 +84,6 @@ if __name__ == "__main__":
             None,
             description=__doc__.splitlines()[0],
             read_part=read_part,
-            rows=rows,
-            score=score,
             thresholds=(0.3, 0.4, 0.5),
             keep=model.AMOUNT_KEEP,
             save=save,

@@ -167,31 +167,9 @@ def read_part(part: str) -> list[dict]:
         finally:
             extraction.COUNTRY_TRACE = None
         gold = {c.upper() for c in label.get("countries") or []}
-        out.append({"name": source.name, "part": part, "features": features, "gold": gold})
+        candidates = [(f, code) for code, f in features.items()]
+        out.append({"name": source.name, "part": part, "candidates": candidates, "gold": gold})
     return out
-
-
-def rows(arts: list[dict]) -> tuple[list[dict], list[int]]:
-    features, labels = [], []
-    for a in arts:
-        for code, f in a["features"].items():
-            features.append(f)
-            labels.append(int(code in a["gold"]))
-    return features, labels
-
-
-def score(arts: list[dict], model: dict | None, threshold: float) -> tuple[int, int, int]:
-    tp = pred = exp = 0
-    for a in arts:
-        kept = {
-            c
-            for c, f in a["features"].items()
-            if model is None or selectors.probability(model, f) >= threshold
-        }
-        tp += len(kept & a["gold"])
-        pred += len(kept)
-        exp += len(a["gold"])
-    return tp, pred, exp
 
 
 if __name__ == "__main__":
@@ -200,8 +178,6 @@ if __name__ == "__main__":
             None,
             description=__doc__.splitlines()[0],
             read_part=read_part,
-            rows=rows,
-            score=score,
             thresholds=THRESHOLDS,
             keep=0.5,
         )

@@ -4,9 +4,9 @@ shipped): a logistic regression over feature dicts, and the command line that
 cross-validates it by part, scores it on test parts and prints precision, recall and F1
 against the rules' own reading (every candidate kept).
 
-A script gives ``read_part(part) -> list[article dict]`` (each with its ``"part"``),
-``rows(articles) -> (feature dicts, 0/1 labels)`` and ``score(articles, weights or None,
-threshold) -> (right, kept, labelled)``, and calls :func:`main`.
+A script gives ``read_part(part) -> list[article dict]``, each article holding its
+``"part"``, its ``"candidates"`` as ``(feature dict, key)`` pairs (the key as the scorer
+compares it) and its ``"gold"`` set of keys, and calls :func:`main`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,26 @@ def probability(model: dict, features: dict) -> float:
     return 1.0 / (1.0 + math.exp(-score))
 
 
+def rows(arts: list[dict]) -> tuple[list[dict], list[int]]:
+    """Every candidate's features, and 1 where the label lists it."""
+    pairs = [(f, int(key in a["gold"])) for a in arts for f, key in a["candidates"]]
+    return [f for f, _ in pairs], [y for _, y in pairs]
+
+
+def score(arts: list[dict], model: dict | None, threshold: float) -> tuple[int, int, int]:
+    """(right, kept, labelled) over sets of keys per article, as the scorer counts them;
+    with no model, every candidate is kept (the rules' own reading)."""
+    tp = pred = exp = 0
+    for a in arts:
+        kept = {
+            key for f, key in a["candidates"] if model is None or probability(model, f) >= threshold
+        }
+        tp += len(kept & a["gold"])
+        pred += len(kept)
+        exp += len(a["gold"])
+    return tp, pred, exp
+
+
 def line(name: str, counts: tuple[int, int, int]) -> str:
     tp, pred, exp = counts
     p = tp / pred if pred else 1.0
@@ -54,7 +74,7 @@ def _f1(counts: tuple[int, int, int]) -> float:
     return 2 * tp / (pred + exp) if pred + exp else 0.0
 
 
-def main(argv, *, description, read_part, rows, score, thresholds, keep, save=None) -> int:
+def main(argv, *, description, read_part, thresholds, keep, save=None) -> int:
     """``PART ... [--test PART ...] [--cv] [--C C] [--save FILE]``: ``keep`` is the threshold
     at which cross-validation chooses C (the product's, for a shipped selector); ``save``
     (if given) writes the model trained on all the training parts to ``--save``."""
