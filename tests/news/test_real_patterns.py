@@ -4031,3 +4031,32 @@ def test_a_day_with_its_year_in_the_line_taken_for_the_headline():
 )
 def test_a_headlines_date_that_is_not_the_activitys(text):
     assert extract(text).start_date is None
+
+
+# --- stop 47 -------------------------------------------------------------------------------
+
+
+def test_a_list_of_missions_with_a_country_spelt_with_y():
+    # https://dantri.com.vn/giao-duc/chuyen-gia-noi-chuyen-voi-sinh-vien-ve-binh-dang-gioi-
+    # 20240307154431942.htm (fresh28/1340): "Thụy Sỹ" is "Thụy Sĩ" spelt with y; the list of
+    # missions stopped at it
+    text = (
+        "date 2024-03 4 Đại sứ quán tại Việt Nam gồm: Đại sứ quán Canada, Thụy Sỹ, New "
+        'Zealand, Na Uy phối hợp cùng Đại học Ngoại thương, tổ chức chương trình "She Leads '
+        'Here" (phụ nữ lãnh đạo).'
+    )
+    ex = extract(text)
+    assert {organisation_key(p) for p in ex.partners} >= {
+        organisation_key(f"Đại sứ quán {c}") for c in ("Canada", "Thụy Sĩ", "New Zealand", "Na Uy")
+    }
+    assert "CH" in ex.countries
+
+
+def test_a_bodys_country_spelt_with_y():
+    # https://tacnghiep.thoidai.com.vn/wwf-viet-nam-de-xuat-dak-lak-ky-ket-hop-tac-trong-3-
+    # linh-vuc-215682.html (fresh21/935)
+    text = (
+        "Ngày 19/8, Đoàn công tác của Tổ chức Quốc tế về Bảo tồn Thiên nhiên (WWF/Thụy Sỹ) đã "
+        "có buổi làm việc với UBND tỉnh Đắk Lắk để trao đổi kế hoạch hoạt động của WWF Việt Nam."
+    )
+    assert extract(text).countries == ["CH"]

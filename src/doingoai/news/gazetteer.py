@@ -294,6 +294,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "CO": ["Cô-lôm-bi-a", "Colombia"],
     "BY": ["Bê-la-rút", "Belarus"],
     "PL": ["Ba Lan", "Poland"],
+    "CI": ["Bờ Biển Ngà"],
     "ZA": ["Nam Phi", "South Africa"],
     # the older transliterations of the official press (Nhân Dân, VUFO, the Fronts' sites)
     "PS": ["Palestine", "Pa-le-xtin", "Palextin", "Nhà nước Palestine"],
@@ -498,9 +499,29 @@ def _strip_prefix(name: str) -> str:
     return re.sub(r"^(Tỉnh|Thành phố|Thủ đô)\s+", "", name)
 
 
+#: a Vietnamese syllable ending in i or y after its consonants: written either way
+#: ("Thụy Sĩ" and "Thụy Sỹ", "Kỳ Anh" and "Kì Anh")
+_I_Y_SYLLABLE = re.compile(r"^([bcdđghklmnprstvx]+)[iy]$")
+_VIETNAMESE_MARK = re.compile(r"[à-ỹđ]", re.IGNORECASE)
+
+
+def _other_i_y(alias: str) -> str:
+    """The squashed key of a Vietnamese name with each such syllable's i and y swapped (the
+    name's own key when it has none, or is not written in Vietnamese)."""
+    if not _VIETNAMESE_MARK.search(alias):
+        return squash(alias)
+    words = []
+    for word in fold(alias).split():
+        m = _I_Y_SYLLABLE.match(word)
+        words.append(m.group(1) + ("y" if word.endswith("i") else "i") if m else word)
+    return "".join(words)
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, list[_Entry]]:
     index: dict[str, list[_Entry]] = {}
+    #: keys spelt with the other of i and y, taken only where no name is spelt so
+    variants: dict[str, list[_Entry]] = {}
 
     def add(alias: str, match: PlaceMatch | None, *, needs_level: bool = False) -> None:
         key = squash(alias)
@@ -514,6 +535,9 @@ def _index() -> dict[str, list[_Entry]]:
             bucket.append(entry)
         elif not any(not e.ambiguous for e in bucket):
             bucket.append(entry)
+        other = _other_i_y(alias)
+        if other != key:
+            variants.setdefault(other, []).append(entry)
 
     # Vietnamese provinces: current first so they win over same-named legacy ones.
     from vietnam_provinces import Province
@@ -642,6 +666,8 @@ def _index() -> dict[str, list[_Entry]]:
         code = f"{GEONAMES_PREFIX}{city['geonameid']}"
         match = PlaceMatch("city", code, name, city["countrycode"])
         add(name, match, needs_level=True)
+    for key, entries in variants.items():
+        index.setdefault(key, entries)
     return index
 
 
