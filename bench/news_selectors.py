@@ -45,10 +45,11 @@ def rows(arts: list[dict]) -> tuple[list[dict], list[int]]:
 
 def score(arts: list[dict], model: dict | None, threshold: float) -> tuple[int, int, int]:
     """(right, kept, labelled) over sets of keys per article, as the scorer counts them;
-    with no model, every candidate is kept (the rules' own reading)."""
+    with no model, every candidate is kept (the rules' own reading). An article's ``"base"``
+    keys (what the reader reads besides the candidates, if given) are always kept."""
     tp = pred = exp = 0
     for a in arts:
-        kept = {
+        kept = set(a.get("base", ())) | {
             key for f, key in a["candidates"] if model is None or probability(model, f) >= threshold
         }
         tp += len(kept & a["gold"])

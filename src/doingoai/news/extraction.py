@@ -3271,6 +3271,8 @@ _ANNIVERSARY_OF = re.compile(r"(?:(?:[Nn]gày|năm)[ \t]+thành[ \t]+lập|,[ \t
 PLACE_TRACE: list | None = None
 #: bench/news_amounts.py's hook: each article's sums (work offsets) and their features
 AMOUNT_TRACE: list | None = None
+#: bench/news_acronyms.py: each article's text and the partners and units read
+ACRONYM_TRACE: list | None = None
 #: bench/news_countries.py's hook: what each article's candidate countries are read from
 COUNTRY_TRACE: list | None = None
 
@@ -3684,6 +3686,16 @@ def extract(
         # the model reads the masked text: the places already found serve when no title
         # was put in front of it
         _add_model_partners(result, masked, spans, find_places(masked) if offset else found_places)
+    if ACRONYM_TRACE is not None:
+        # bench/news_acronyms.py: an acronym selector, measured and not shipped
+        ACRONYM_TRACE.append(
+            (
+                work,
+                title_span[1],
+                lead[-1][1] if lead else title_span[1],
+                [*result.partners, *result.units],
+            )
+        )
     result.spans = sorted(spans, key=lambda s: (s[1], s[2]))
     _weigh(result, orgs, hits, cue, title_span, lead, offset)
     return result
