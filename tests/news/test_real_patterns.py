@@ -4060,3 +4060,35 @@ def test_a_bodys_country_spelt_with_y():
         "có buổi làm việc với UBND tỉnh Đắk Lắk để trao đổi kế hoạch hoạt động của WWF Việt Nam."
     )
     assert extract(text).countries == ["CH"]
+
+
+@pytest.mark.parametrize(
+    "text, government",
+    [
+        # https://nongnghiepmoitruong.vn/long-ghep-yeu-to-gioi-buoc-di-tat-yeu-trong-phong-
+        # chong-thien-tai-d750501.html (fresh34/1779): funded "by" the government, passive
+        (
+            "Chương trình do xã Hòa Phú tổ chức, với sự hỗ trợ kỹ thuật từ Cơ quan Liên hợp quốc"
+            " về Bình đẳng giới và Trao quyền cho phụ nữ (UN Women), tài trợ bởi Chính phủ New "
+            "Zealand và Thụy Điển.",
+            "Chính phủ New Zealand",
+        ),
+        # https://www.vietnamplus.vn/vay-duc-140-trieu-euro-cai-thien-mang-luoi-dien-y-te/
+        # 227824.vnp (fresh35/1869): through its agency
+        (
+            "Theo Hiệp định vay cho Chương trình Tăng cường hệ thống y tế tuyến tỉnh 2010, Chính "
+            "phủ Đức, thông qua KfW cam kết tài trợ cho Việt Nam 20 triệu euro.",
+            "Chính phủ Đức",
+        ),
+        # https://baobackan.vn/ba-be-ra-mat-nhom-dieu-phoi-va-mang-luoi-ho-tro-nu-dai-bieu-
+        # hdnd-cap-xa-post3694.html (fresh8/299): with a co-funder before the verb
+        (
+            "Việc thành lập nhóm điều phối cấp huyện thuộc Dự án “Thúc đẩy bình đẳng giới và "
+            "nâng cao năng lực phụ nữ tham chính, nhiệm kỳ 2021-2026” do Chính phủ Ailen và Tổ "
+            "chức APHEDA tài trợ.",
+            "Chính phủ Ailen",
+        ),
+    ],
+)
+def test_a_government_that_funds_the_project(text, government):
+    assert organisation_key(government) in {organisation_key(p) for p in extract(text).partners}

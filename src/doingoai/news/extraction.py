@@ -2470,9 +2470,13 @@ def _and_goes_on(text: str, pos: int) -> bool:
 #: "... do Chính phủ X tài trợ": the government funds the project of the article
 _FUNDED_BY = re.compile(
     r"[ \t]*(?:(?:đã|sẽ|đang|cam\s+kết)[ \t]+)?(?:quyết\s+định[ \t]+)?"
-    r"(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn)|"
-    # "Chính phủ Ấn Độ thông qua Đại sứ quán tại Việt Nam đã ký kết triển khai dự án"
-    r"[ \t]+thông[ \t]+qua[ \t]+(?:Đại[ \t]+sứ[ \t]+quán|ĐSQ)\b"
+    r"(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn|cung\s+cấp\s+(?:vốn|khoản\s+vay))|"
+    # "Chính phủ Ấn Độ thông qua Đại sứ quán tại Việt Nam đã ký kết triển khai dự án",
+    # "Chính phủ Đức, thông qua KfW cam kết tài trợ", "Chính phủ Mỹ đã thông qua Cơ quan
+    # Phát triển Quốc tế Mỹ (USAID)": through its agency
+    rf"[ \t]*,?[ \t]+(?:đã[ \t]+)?thông[ \t]+qua[ \t]+(?:{_CAP}|ĐSQ\b)|"
+    # "do Chính phủ Ailen và Tổ chức APHEDA tài trợ": with a co-funder
+    r"[ \t]+và[ \t]+[^.;\n]{0,60}?[ \t](?:tài\s+trợ|viện\s+trợ)\b"
 )
 #: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
 #: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
@@ -2484,7 +2488,7 @@ _GOVERNMENT_AID = re.compile(
     # phủ Hoa Kỳ và Chính phủ Na Uy"
     r"(?:viện\s+trợ|tài\s+trợ|hợp\s+tác|hỗ\s+trợ\s+tài\s+chính|nguồn\s+vốn|vốn\s+ODA|"
     r"ủng\s+hộ|kinh\s+phí)"
-    r"[^.;\n]{0,60}?\b(?:của|từ|là)[ \t]+"
+    r"[^.;\n]{0,60}?\b(?:của|từ|là|bởi)[ \t]+"
     r"(?:[^.;\n]{0,100}?(?:,|\bvà)[ \t]+)?$|"
     # "Nhà tài trợ/nguồn tài trợ: Chính phủ Úc", "(10.476 USD) của Chính phủ Nhật Bản"
     r"(?i:nhà\s+tài\s+trợ)[^.;\n]{0,30}:[ \t]*$|"
