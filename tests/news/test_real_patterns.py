@@ -4092,3 +4092,40 @@ def test_a_bodys_country_spelt_with_y():
 )
 def test_a_government_that_funds_the_project(text, government):
     assert organisation_key(government) in {organisation_key(p) for p in extract(text).partners}
+
+
+@pytest.mark.parametrize(
+    "text, acronym, country",
+    [
+        # https://vietnam.vnanet.vn/vietnamese/tin-van/hoc-sinh-sinh-vien-dong-bang-song-cuu-
+        # long-them-co-hoi-tiep-can-chuong-trinh-dao-tao-nghe-chat-luong-409247.html
+        # (fresh22/996): "Đức" ends the name, a word the place finder leaves alone
+        (
+            "Dự án được bảo trợ của Đại sứ quán Đức tại Hà Nội và Tổng Lãnh sự quán Đức tại "
+            "Thành phố Hồ Chí Minh, Tổ chức Hợp tác quốc tế Đức (GIZ), Cơ quan Trao đổi Hàn lâm "
+            "Đức (DAAD) cùng Phòng Công nghiệp và Thương mại Đức tại Việt Nam.",
+            "DAAD",
+            "DE",
+        ),
+        # https://vaas.vn/vi/video/khoi-dong-du-phat-trien-dau-tam-tai-yen-bai (fresh23/1050):
+        # a foreign "Tổng cục"
+        (
+            "Viện Khoa học Nông nghiệp Việt Nam (VAAS) đã hợp tác với Tổng cục Phát triển Nông "
+            "thôn Hàn Quốc (RDA) thực hiện dự án “Phát triển nông thôn mới”.",
+            "RDA",
+            "KR",
+        ),
+        # https://nld.com.vn/cong-doan/tap-huan-nghiep-vu-cong-tac-cd-co-so-43052.htm
+        # (fresh14/566): a foreign trade union confederation, abbreviated "Tổng CĐ"
+        (
+            "Lớp tập huấn nằm trong khuôn khổ chương trình hợp tác giữa Tổng LĐLĐ Việt Nam và "
+            "Tổng CĐ Na Uy (LO), kéo dài từ ngày 11 đến 13-11.",
+            "LO",
+            "NO",
+        ),
+    ],
+)
+def test_a_foreign_body_named_in_vietnamese_with_its_acronym(text, acronym, country):
+    ex = extract(text)
+    assert acronym in ex.partners
+    assert country in ex.countries

@@ -1528,6 +1528,8 @@ def _add_quoted_names(text: str, orgs: list[_Org]) -> None:
 _ACRONYM_NAMED = re.compile(
     r"(?P<head>Trung\s+tâm|Viện|[Tt]ổ\s+chức|Quỹ|Đảng|[Cc]ơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
     r"Chương\s+trình|Ngân\s+hàng|Liên\s+hiệp|Hội\s+đồng|Ủy\s+ban|Phòng|"
+    # "Tổng cục Phát triển Nông thôn Hàn Quốc (RDA)", "Tổng CĐ Na Uy (LO)"
+    r"Tổng\s+cục|Cục|Tổng\s+(?:CĐ|Công\s+đoàn)|"
     # "Hội Luật gia Dân chủ Quốc tế (IADL)" (not "Hội nghị", "Hội thảo")
     r"Hội(?=\s+[A-ZĐ])(?!\s+(?:Nghị|Thảo|Chợ|Trại|Thi|Diễn)\b))\s+"
     # "tổ chức buổi gặp gỡ Đoàn của tổ chức ...": the name starts at the last head
@@ -1903,6 +1905,18 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
             hit = _place_at(hits, m.end() + after.end())
             inside += [hit] if hit is not None else []
         foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
+        if not foreign:
+            # "Cơ quan Trao đổi Hàn lâm Đức (DAAD)": the country that ends the name, which the
+            # place finder leaves alone in running text ("Đức", also a given name)
+            tail = words.split()
+            for n in (1, 2, 3):
+                country = _foreign_country(" ".join(tail[-n:])) if n < len(tail) else None
+                if country is not None:
+                    at = m.start("words") + words.rindex(" ".join(tail[-n:]))
+                    foreign = [
+                        PlaceHit(at, at + len(" ".join(tail[-n:])), country.canonical_name, country)
+                    ]
+                    break
         # "Tổ chức Children’s Hope In Action (CHIA)": a name in a foreign language
         name_words = [re.sub(r"[’']s?$", "", w) for w in words.split()]
         foreign_name = all(_foreign_word(w) or len(w) <= 2 for w in name_words) and any(
