@@ -4129,3 +4129,28 @@ def test_a_foreign_body_named_in_vietnamese_with_its_acronym(text, acronym, coun
     ex = extract(text)
     assert acronym in ex.partners
     assert country in ex.countries
+
+
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        # http://vovworld.vn/vi-VN/xa-hoi-doi-song/ra-mat-du-an-hat-giong-hy-vong-580110.vov
+        # (fresh22/967): a body of a foreign region
+        (
+            "Dự án do Viện Hợp tác phát triển châu Âu (IECD) triển khai tại Trường Cao đẳng "
+            "Kinh tế Kỹ thuật Thành phố Hồ Chí Minh và Trường Cao đẳng Công nghệ Thủ Đức từ năm "
+            "2017 đến năm 2020.",
+            "IECD",
+        ),
+        # https://www.thoidai.com.vn/echo-world-vision-care-va-plan-hop-tac-ho-tro-nhan-dao-
+        # cho-viet-nam-sau-bao-yagi-206360.html (fresh19/839)
+        (
+            "Tại buổi lễ, đại diện Cơ quan Viện trợ Nhân đạo và Bảo vệ Dân sự thuộc Uỷ ban Châu "
+            "Âu (ECHO), Đại sứ Liên minh Châu Âu tại Việt Nam Julien Guerrier đã ký kết thỏa "
+            "thuận hỗ trợ kinh phí cho đại diện Hội Chữ thập đỏ Việt Nam.",
+            "ECHO",
+        ),
+    ],
+)
+def test_a_regional_body_named_in_vietnamese_with_its_acronym(text, acronym):
+    assert acronym in extract(text).partners

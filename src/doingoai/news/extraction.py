@@ -1547,6 +1547,14 @@ _WORLD_BODY = re.compile(r"\b(?i:thế[ \t]+giới|quốc[ \t]+tế)$")
 #: "Phòng Cảnh sát Liên hợp quốc (UNPOL)", "Ủy ban Phụ nữ ASEAN (ACW)": a body of the United
 #: Nations or of a region
 _WORLD_BODY_NAMED = re.compile(r"\b(?:(?i:liên[ \t]+hợp[ \t]+quốc)|ASEAN|EU)\b")
+#: "Viện Hợp tác phát triển châu Âu (IECD)", "Tổ chức Bắc Âu trợ giúp Việt Nam (NAV)": a
+#: body of a foreign region
+_REGION_NAMED = re.compile(
+    r"\b(?:(?i:châu|bắc|tây)[ \t]+Âu|(?i:châu)[ \t]+Á|Đông[ \t]+Nam[ \t]+Á|"
+    r"Thái[ \t]+Bình[ \t]+Dương)\b"
+)
+#: "(OCHA) của Liên Hợp Quốc": the acronym's body belongs to the United Nations
+_OF_WORLD_BODY = re.compile(r"[ \t]+(?:thuộc|của)[ \t]+(?:(?i:liên[ \t]+h[ợi]p[ \t]+quốc)|LHQ)\b")
 #: "Hội hữu nghị Việt - Nhật (VJFA)": the Vietnamese side's, named after Việt Nam first
 _VIET_FIRST = re.compile(r"^[^()]*?\bViệt\b")
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
@@ -1932,6 +1940,9 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
         world = (
             _WORLD_BODY.search(words.rstrip()) is not None
             or _WORLD_BODY_NAMED.search(words) is not None
+            or _REGION_NAMED.search(words) is not None
+            # "Văn phòng Điều phối các vấn đề nhân đạo (OCHA) của Liên Hợp Quốc"
+            or _OF_WORLD_BODY.match(text, m.end()) is not None
         )
         if not foreign and not foreign_name and not world:
             continue
