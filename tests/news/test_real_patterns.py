@@ -4154,3 +4154,26 @@ def test_a_foreign_body_named_in_vietnamese_with_its_acronym(text, acronym, coun
 )
 def test_a_regional_body_named_in_vietnamese_with_its_acronym(text, acronym):
     assert acronym in extract(text).partners
+
+
+@pytest.mark.parametrize(
+    "text, partner",
+    [
+        # http://www.quochoitv.vn/huong-toi-muc-tieu-cham-dut-benh-lao-vao-nam-2035-215904.htm
+        # (fresh35/1824): the Global Fund, by its Vietnamese short name
+        (
+            "Với sự tài trợ của Dự án Quỹ toàn cầu phòng chống Lao giai đoạn 2021-2023, Bộ Y "
+            "tế, Bệnh viện phổi Trung ương đã tổ chức lễ bàn giao 18 xe X-quang.",
+            "Quỹ Toàn cầu phòng chống AIDS, Lao và Sốt rét",
+        ),
+        # https://pcttdaknong.vn/xem/283 (fresh34/1780)
+        (
+            "Chiều 21/8, Đối thoại liên vùng ASEAN về tăng cường khả năng chống chịu thiên tai "
+            "(AIDDR) lần thứ nhất được tổ chức bởi Ngân hàng Phát triển Châu Á và Ban thư ký "
+            "ASEAN tại Singapore.",
+            "Ban Thư ký ASEAN",
+        ),
+    ],
+)
+def test_a_known_international_body(text, partner):
+    assert organisation_key(partner) in {organisation_key(p) for p in extract(text).partners}

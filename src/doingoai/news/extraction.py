@@ -499,6 +499,13 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Cơ quan Phát triển Quốc tế Úc": "AU",
     "Tổ chức Hợp tác Quốc tế Đức": "DE",
     "Cơ quan Hợp tác Quốc tế Đức": "DE",
+    # "Ban Thư ký ASEAN"; "Quỹ Toàn cầu phòng chống AIDS, Lao và Sốt rét", also "Quỹ toàn
+    # cầu" alone
+    "Ban Thư ký ASEAN": "",
+    "Quỹ Toàn cầu phòng chống AIDS, Lao và Sốt rét": "",
+    "Quỹ Toàn cầu": "",
+    "Quỹ toàn cầu": "",
+    "Global Fund": "",
     # short names of two NGOs above ("tổ chức Habitat Việt Nam", "Quỹ AIP")
     "Habitat": "",
     "AIP": "",
@@ -508,6 +515,8 @@ KNOWN_PARTNERS: dict[str, str] = {
 #: Known names of one organisation: alias -> the alias that names it in comparisons
 #: (:func:`doingoai.news.matching.organisation_key`).
 SAME_ORGANISATION: dict[str, str] = {
+    "Quỹ Toàn cầu phòng chống AIDS, Lao và Sốt rét": "Quỹ Toàn cầu",
+    "Global Fund": "Quỹ Toàn cầu",
     "CARE International": "CARE",
     "Plan Quốc tế": "Plan International",
     "PLAN": "Plan International",
