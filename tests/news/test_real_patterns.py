@@ -4177,3 +4177,49 @@ def test_a_regional_body_named_in_vietnamese_with_its_acronym(text, acronym):
 )
 def test_a_known_international_body(text, partner):
     assert organisation_key(partner) in {organisation_key(p) for p in extract(text).partners}
+
+
+@pytest.mark.parametrize(
+    "text, acronyms, country",
+    [
+        # https://ambassade-vietnam.com/doan-chu-tich-hdnd-tinh-lang-son-tham-lam-viec-tai-phap/
+        # (fresh31/1539): a name in lower case after its head, its country at its end
+        (
+            "Tại Paris, Đoàn đã làm việc với Viện quốc gia về Nghệ thuật và Nghề nghiệp Pháp "
+            "(CNAM) để trao đổi về phương hướng triển khai Bản ghi nhớ hợp tác.",
+            ["CNAM"],
+            "FR",
+        ),
+        # http://greenidvietnam.org.vn/tcbc-khoi-dong-du-an-tang-cuong-nang-luc-cho-cac-to-
+        # chuc-xa-hoi-nghe-nghiep-va-dia-phuong-ve-cac-giai-phap-nang-luong-tai-tao-va-su-
+        # dung-hieu-qua-va-tiet-kiem-nang-luong-1.html (fresh32/1615): an acronym with small
+        # letters, "của Đức" ending the name
+        (
+            "Dự án sử dụng nguồn vốn ODA không hoàn lại được GreenID và Viện các vấn đề môi "
+            "trường độc lập của Đức (UfU) đồng thực hiện trong 4 năm, từ tháng 8/2017.",
+            ["UfU"],
+            "DE",
+        ),
+        # https://baoquangnam.vn/chu-tich-ubnd-tinh-tang-bang-khen-to-chuc-lang-hoa-sen-quoc-
+        # te-han-quoc-3053728.html (fresh31/1552): the country beside the acronym
+        (
+            "Dịp này, Phó Chủ tịch UBND tỉnh Hồ Quang Bửu trao tặng Bằng khen của Chủ tịch UBND "
+            "tỉnh cho Tổ chức Làng Hoa sen quốc tế (ILV, Hàn Quốc) và cá nhân ông Cho Dang Ho.",
+            ["ILV"],
+            "KR",
+        ),
+        # https://tacnghiep.thoidai.com.vn/cac-to-chuc-pcpnn-chung-tay-cung-lien-hiep-huu-
+        # nghi-dong-nai-phong-chong-dich-covid-19-151677.html (fresh19/826)
+        (
+            "Trang thiết bị trên được Liên hiệp Hữu nghị Đồng Nai vận động từ 02 tổ chức "
+            "Cooperation and Participation in Overseas (COPION/Hàn Quốc) và Viện nghiên cứu Chăn"
+            " nuôi quốc tế (ILRI/Mỹ).",
+            ["COPION", "ILRI"],
+            "US",
+        ),
+    ],
+)
+def test_a_foreign_body_by_its_acronym_in_brackets(text, acronyms, country):
+    ex = extract(text)
+    assert set(acronyms) <= set(ex.partners)
+    assert country in ex.countries

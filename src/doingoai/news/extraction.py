@@ -1545,7 +1545,10 @@ _ACRONYM_NAMED = re.compile(
     r"(?P<words>(?:(?![Tt]ổ\s+chức\s)[^()\n.;,]){3,90}?)[ \t]*"
     # "(Veterans of Foreign Wars - VFW)": the name in its own language before the acronym
     r"\((?:(?P<own>[A-Z][A-Za-z]+(?:[ \t]+[A-Za-z]+){1,6})[ \t]+[-–][ \t]+)?"
-    r"(?P<a>[A-Z][A-Z&]{1,7})\)"
+    # "(UfU)", "(InWEnt)": capitals with small letters between; "(ILV, Hàn Quốc)": with the
+    # body's country
+    r"(?P<a>[A-Z][A-Z&]{1,7}|[A-Z](?=[A-Za-z]*[A-Z])[A-Za-z]{2,6})"
+    r"(?:[ \t]*[,/][ \t]*(?P<ac>[^()\n]{2,20}?))?\)"
 )
 #: "Việt Nam" in a foreign body's name as the place it served or works in ("Tổ chức Cựu
 #: chiến binh Mỹ tham chiến ở Việt Nam (VVA)"), not as its nationality
@@ -1911,9 +1914,7 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
         # a name after a head that is only a noun may start in lower case ("Hội đồng hòa
         # bình và hữu nghị Nhật-Việt (JVPF)"); after "tổ chức" it would be the verb's object
         noun_head = m.group("head").startswith("Hội đồng")
-        if not (noun_head or re.match(_CAP, words)) or any(
-            not v.group(0).startswith(("ở", "tại")) for v in _IN_VIETNAM.finditer(words)
-        ):
+        if any(not v.group(0).startswith(("ở", "tại")) for v in _IN_VIETNAM.finditer(words)):
             continue
         # a foreign place in the name, or "của <country>" right after the acronym
         inside = [h for h in hits if m.start("words") <= h.start < m.end("words")]
@@ -1922,6 +1923,9 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
             hit = _place_at(hits, m.end() + after.end())
             inside += [hit] if hit is not None else []
         foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
+        if not foreign and m.group("ac") and (country := _foreign_country(m.group("ac"))):
+            # "Tổ chức Làng Hoa sen quốc tế (ILV, Hàn Quốc)": the country beside the acronym
+            foreign = [PlaceHit(m.start("ac"), m.end("ac"), country.canonical_name, country)]
         if not foreign:
             # "Cơ quan Trao đổi Hàn lâm Đức (DAAD)": the country that ends the name, which the
             # place finder leaves alone in running text ("Đức", also a given name)
@@ -1934,6 +1938,13 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
                         PlaceHit(at, at + len(" ".join(tail[-n:])), country.canonical_name, country)
                     ]
                     break
+        if not (noun_head or re.match(_CAP, words)) and not (
+            # a name in lower case after "tổ chức" is the verb's object; after another head, a
+            # body's name when a foreign country is written in it ("Viện quốc gia về Nghệ thuật
+            # và Nghề nghiệp Pháp (CNAM)", "Viện các vấn đề môi trường độc lập của Đức (UfU)")
+            foreign and fold(m.group("head")) != "to chuc"
+        ):
+            continue
         # "Tổ chức Children’s Hope In Action (CHIA)": a name in a foreign language
         name_words = [re.sub(r"[’']s?$", "", w) for w in words.split()]
         foreign_name = all(_foreign_word(w) or len(w) <= 2 for w in name_words) and any(
