@@ -4223,3 +4223,16 @@ def test_a_foreign_body_by_its_acronym_in_brackets(text, acronyms, country):
     ex = extract(text)
     assert set(acronyms) <= set(ex.partners)
     assert country in ex.countries
+
+
+def test_the_author_of_a_resolution_cited_is_no_partner():
+    # https://wwww.baothaibinh.com.vn/tin-tuc/210754/nu-quan-nhan-viet-nam-voi-nhung-dong-
+    # gop-dac-biet-cho-su-menh-gin-giu-hoa-binh (fresh25/1175): read, cut, as
+    # "Hội đồng Bảo an Liên hợp quốc về Phụ"
+    text = (
+        "Ngày 10/10/2025, Bộ Quốc phòng phối hợp với UNDP tổ chức triển lãm. Đồng thời, hoạt "
+        "động cũng góp phần khẳng định cam kết nhất quán của Việt Nam với Nghị quyết số 1325 "
+        "của Hội đồng Bảo an Liên hợp quốc về Phụ nữ, Hòa bình và An ninh cũng như hưởng ứng "
+        "Chương trình hành động quốc gia về Phụ nữ, Hòa bình và An ninh."
+    )
+    assert extract(text).partners == ["UNDP"]

@@ -2512,6 +2512,10 @@ def _and_goes_on(text: str, pos: int) -> bool:
     )
 
 
+#: "Nghị quyết 1325 của ", "Công ước 2003 của ": a document cited, before its author
+_DOCUMENT_OF = re.compile(
+    r"(?i:nghị[ \t]+quyết|công[ \t]+ước)(?:[ \t]+số)?(?:[ \t]+[\w/.-]*\d[\w/.-]*)?[ \t]+của[ \t]+$"
+)
 #: "... do Chính phủ X tài trợ": the government funds the project of the article
 _FUNDED_BY = re.compile(
     r"[ \t]*(?:(?:đã|sẽ|đang|cam\s+kết)[ \t]+)?(?:quyết\s+định[ \t]+)?"
@@ -3403,6 +3407,10 @@ def extract(
             span("partners", org.start, org.end)
             continue
         if _other_post(work, org, orgs):
+            continue
+        if _DOCUMENT_OF.search(work, max(0, org.start - 60), org.start):
+            # "Nghị quyết số 1325 của Hội đồng Bảo an Liên hợp quốc về Phụ nữ, Hòa bình và An
+            # ninh": the author of a resolution or a convention the article cites
             continue
         if (
             org.key.startswith("other:chinh phu:")
