@@ -4236,3 +4236,19 @@ def test_the_author_of_a_resolution_cited_is_no_partner():
         "Chương trình hành động quốc gia về Phụ nữ, Hòa bình và An ninh."
     )
     assert extract(text).partners == ["UNDP"]
+
+
+def test_han_lam_is_an_academy_not_korea():
+    # https://amp.vtcnews.vn/phu-nu-tham-gia-cac-co-quan-dan-cu-thach-thuc-cu-trong-ky-
+    # nguyen-moi-ar1006736.html (fresh34/1753): "Hàn" of "Viện Hàn lâm" was read as Korea,
+    # and the Vietnamese academy as a Korean partner
+    text = (
+        "Tham gia tọa đàm có ba khách mời: bà Tôn Nữ Thị Ninh, nguyên Đại sứ Việt Nam tại Liên "
+        "minh châu Âu (EU), nguyên Phó Chủ nhiệm Ủy ban Đối ngoại của Quốc hội; GS.TS Nguyễn "
+        "Hữu Minh, nguyên Viện trưởng Viện Nghiên cứu Gia đình và Giới thuộc Viện Hàn lâm Khoa "
+        "học xã hội Việt Nam; và bà Phạm Thị Kiều Loan, Quản lý Chương trình về Giới của UNDP "
+        "tại Việt Nam."
+    )
+    ex = extract(text)
+    assert "KR" not in ex.countries
+    assert not any("Hàn" in p for p in ex.partners)

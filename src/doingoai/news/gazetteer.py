@@ -764,7 +764,11 @@ def _unmarked_word(written: str, match: PlaceMatch, after: str, before: str = ""
 
 
 #: a word that makes an ambiguous country name a common noun: "Áo dài" is the dress
-_NOT_PLACE_AFTER = {"ao": re.compile(r"[ \t]+(?i:dài|bà[ \t]+ba|tứ[ \t]+thân)\b")}
+_NOT_PLACE_AFTER = {
+    "ao": re.compile(r"[ \t]+(?i:dài|bà[ \t]+ba|tứ[ \t]+thân)\b"),
+    # "Viện Hàn lâm Kỹ thuật Hoàng gia Anh": "Hàn lâm" is an academy, not Korea
+    "han": re.compile(r"[ \t]+(?i:lâm)\b"),
+}
 
 
 def _inside_name(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
