@@ -1559,14 +1559,12 @@ _WORLD_BODY = re.compile(r"\b(?i:thế[ \t]+giới|quốc[ \t]+tế)$")
 #: "Phòng Cảnh sát Liên hợp quốc (UNPOL)", "Ủy ban Phụ nữ ASEAN (ACW)": a body of the United
 #: Nations or of a region
 _WORLD_BODY_NAMED = re.compile(r"\b(?:(?i:liên[ \t]+hợp[ \t]+quốc)|ASEAN|EU)\b")
-#: "Viện Hợp tác phát triển châu Âu (IECD)", "Tổ chức Bắc Âu trợ giúp Việt Nam (NAV)": a
-#: body of a foreign region
+#: "Viện Hợp tác phát triển châu Âu (IECD)", "Cơ quan Viện trợ Nhân đạo và Bảo vệ Dân sự
+#: thuộc Uỷ ban Châu Âu (ECHO)": a body of a foreign region
 _REGION_NAMED = re.compile(
     r"\b(?:(?i:châu|bắc|tây)[ \t]+Âu|(?i:châu)[ \t]+Á|Đông[ \t]+Nam[ \t]+Á|"
     r"Thái[ \t]+Bình[ \t]+Dương)\b"
 )
-#: "(OCHA) của Liên Hợp Quốc": the acronym's body belongs to the United Nations
-_OF_WORLD_BODY = re.compile(r"[ \t]+(?:thuộc|của)[ \t]+(?:(?i:liên[ \t]+h[ợi]p[ \t]+quốc)|LHQ)\b")
 #: "Hội hữu nghị Việt - Nhật (VJFA)": the Vietnamese side's, named after Việt Nam first
 _VIET_FIRST = re.compile(r"^[^()]*?\bViệt\b")
 #: acronyms of the Vietnamese side ("(LHPN)", "(VUFO)"): never a partner
@@ -1925,18 +1923,17 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
         foreign = [h for h in inside if h.match.foreign and h.match.kind == "country"]
         if not foreign and m.group("ac") and (country := _foreign_country(m.group("ac"))):
             # "Tổ chức Làng Hoa sen quốc tế (ILV, Hàn Quốc)": the country beside the acronym
-            foreign = [PlaceHit(m.start("ac"), m.end("ac"), country.canonical_name, country)]
+            foreign = [PlaceHit(m.start("ac"), m.end("ac"), m.group("ac"), country)]
         if not foreign:
             # "Cơ quan Trao đổi Hàn lâm Đức (DAAD)": the country that ends the name, which the
             # place finder leaves alone in running text ("Đức", also a given name)
             tail = words.split()
             for n in (1, 2, 3):
-                country = _foreign_country(" ".join(tail[-n:])) if n < len(tail) else None
+                written = " ".join(tail[-n:])
+                country = _foreign_country(written) if n < len(tail) else None
                 if country is not None:
-                    at = m.start("words") + words.rindex(" ".join(tail[-n:]))
-                    foreign = [
-                        PlaceHit(at, at + len(" ".join(tail[-n:])), country.canonical_name, country)
-                    ]
+                    at = m.start("words") + words.rindex(written)
+                    foreign = [PlaceHit(at, at + len(written), written, country)]
                     break
         if not (noun_head or re.match(_CAP, words)) and not (
             # a name in lower case after "tổ chức" is the verb's object; after another head, a
@@ -1961,8 +1958,6 @@ def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None
             _WORLD_BODY.search(words.rstrip()) is not None
             or _WORLD_BODY_NAMED.search(words) is not None
             or _REGION_NAMED.search(words) is not None
-            # "Văn phòng Điều phối các vấn đề nhân đạo (OCHA) của Liên Hợp Quốc"
-            or _OF_WORLD_BODY.match(text, m.end()) is not None
         )
         if not foreign and not foreign_name and not world:
             continue
