@@ -20,7 +20,6 @@ import math
 import os
 import re
 import sys
-from datetime import date
 from pathlib import Path
 
 import django
@@ -33,9 +32,8 @@ django.setup()
 import news_selectors as selectors  # noqa: E402
 
 from doingoai.core.text import fold  # noqa: E402
-from doingoai.news import extraction  # noqa: E402
 from doingoai.news.matching import organisation_key  # noqa: E402
-from doingoai.news.scoring import _values, load_corpus  # noqa: E402
+from doingoai.news.scoring import _values  # noqa: E402
 
 #: two to eight capitals or digits, written as a word of its own
 _ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,7})(?![\w&-]|\.\w)")
@@ -120,17 +118,8 @@ def read_part(part: str) -> list[dict]:
     """Per article: the partners read without the selector (the scorer's keys), each
     acronym candidate as its features and its key, and the labelled partners' keys."""
     out = []
-    for source, label in load_corpus(part):
-        published = label.get("_published")
-        text = source.read_text(encoding="utf-8")
-        extraction.ACRONYM_TRACE = []
-        try:
-            got = extraction.extract(
-                text, published=date.fromisoformat(published) if published else None
-            )
-            work, title_end, lead_end, read = extraction.ACRONYM_TRACE[-1]
-        finally:
-            extraction.ACRONYM_TRACE = None
+    for source, label, got, traced in selectors.traced_articles(part, "ACRONYM_TRACE"):
+        work, title_end, lead_end, read = traced
         base = _values("partners", {"partners": got.partners})
         candidates = [
             (acronym_features(work, title_end, lead_end, a, at), organisation_key(a))

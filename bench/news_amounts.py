@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 import django
@@ -35,23 +34,16 @@ django.setup()
 
 import news_selectors as selectors  # noqa: E402
 
-from doingoai.news import extraction, model  # noqa: E402
-from doingoai.news.scoring import _values, load_corpus  # noqa: E402
+from doingoai.news import model  # noqa: E402
+from doingoai.news.scoring import _values  # noqa: E402
 
 
 def read_part(part: str) -> list[dict]:
     """Per article: each sum the rules read, as its features and the scorer's key, and the
     labelled sums' keys."""
     out = []
-    for source, label in load_corpus(part):
-        published = label.get("_published")
-        text = source.read_text(encoding="utf-8")
-        extraction.AMOUNT_TRACE = []
-        try:
-            extraction.extract(text, published=date.fromisoformat(published) if published else None)
-            amounts, features = extraction.AMOUNT_TRACE[-1] if extraction.AMOUNT_TRACE else ([], [])
-        finally:
-            extraction.AMOUNT_TRACE = None
+    for source, label, _, traced in selectors.traced_articles(part, "AMOUNT_TRACE"):
+        amounts, features = traced or ([], [])
         gold = _values("amounts", label)
         # each sum with its features and the scorer's key
         candidates = [

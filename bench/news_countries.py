@@ -22,7 +22,6 @@ import math
 import os
 import re
 import sys
-from datetime import date
 from pathlib import Path
 
 import django
@@ -34,9 +33,6 @@ django.setup()
 
 
 import news_selectors as selectors  # noqa: E402
-
-from doingoai.news import extraction  # noqa: E402
-from doingoai.news.scoring import load_corpus  # noqa: E402
 
 _BEFORE = {
     "located": re.compile(r"(?:\b(?:tại|ở|sang|đến|tới|thăm|về|từ)\s+(?:nước\s+)?)$", re.I),
@@ -156,16 +152,8 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 def read_part(part: str) -> list[dict]:
     """Per article: its candidates' features, and the labelled countries."""
     out = []
-    for source, label in load_corpus(part):
-        published = label.get("_published")
-        text = source.read_text(encoding="utf-8")
-        extraction.COUNTRY_TRACE = []
-        try:
-            extraction.extract(text, published=date.fromisoformat(published) if published else None)
-            traced = extraction.COUNTRY_TRACE[-1] if extraction.COUNTRY_TRACE else None
-            features = country_features(*traced) if traced else {}
-        finally:
-            extraction.COUNTRY_TRACE = None
+    for source, label, _, traced in selectors.traced_articles(part, "COUNTRY_TRACE"):
+        features = country_features(*traced) if traced else {}
         gold = {c.upper() for c in label.get("countries") or []}
         candidates = [(f, code) for code, f in features.items()]
         out.append({"name": source.name, "part": part, "candidates": candidates, "gold": gold})

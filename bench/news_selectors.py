@@ -4,7 +4,8 @@ shipped): a logistic regression over feature dicts, and the command line that
 cross-validates it by part, scores it on test parts and prints precision, recall and F1
 against the rules' own reading (every candidate kept).
 
-A script gives ``read_part(part) -> list[article dict]``, each article holding its
+A script gives ``read_part(part) -> list[article dict]`` (reading each article with
+:func:`traced_articles`), each article holding its
 ``"part"``, its ``"candidates"`` as ``(feature dict, key)`` pairs (the key as the scorer
 compares it) and its ``"gold"`` set of keys, and calls :func:`main`.
 """
@@ -56,6 +57,24 @@ def score(arts: list[dict], model: dict | None, threshold: float) -> tuple[int, 
         pred += len(kept)
         exp += len(a["gold"])
     return tp, pred, exp
+
+
+def traced_articles(part: str, hook: str):
+    """Each article of ``part`` read as the scorer reads it (``scoring.read_extraction``,
+    with its label's publication date), with the reader's trace hook ``hook`` (an attribute
+    of ``doingoai.news.extraction``, e.g. ``"AMOUNT_TRACE"``) set for that one reading:
+    ``(source, label, the reading, the hook's record for it or None)``."""
+    from doingoai.news import extraction
+    from doingoai.news.scoring import load_corpus, read_extraction
+
+    for source, label in load_corpus(part):
+        setattr(extraction, hook, [])
+        try:
+            got = read_extraction(source, label)
+            trace = getattr(extraction, hook)
+        finally:
+            setattr(extraction, hook, None)
+        yield source, label, got, trace[-1] if trace else None
 
 
 def line(name: str, counts: tuple[int, int, int]) -> str:
