@@ -505,13 +505,10 @@ _I_Y_SYLLABLE = re.compile(r"^([bcdđghklmnprstvx]+)[iy]$")
 _VIETNAMESE_MARK = re.compile(r"[à-ỹđ]", re.IGNORECASE)
 
 
-def _other_i_y(alias: str) -> str:
-    """The squashed key of a Vietnamese name with each such syllable's i and y swapped (the
-    name's own key when it has none, or is not written in Vietnamese)."""
-    if not _VIETNAMESE_MARK.search(alias):
-        return squash(alias)
+def _other_i_y(folded: str) -> str:
+    """The squashed key of a folded name with each such syllable's i and y swapped."""
     words = []
-    for word in fold(alias).split():
+    for word in folded.split():
         m = _I_Y_SYLLABLE.match(word)
         words.append(m.group(1) + ("y" if word.endswith("i") else "i") if m else word)
     return "".join(words)
@@ -535,8 +532,8 @@ def _index() -> dict[str, list[_Entry]]:
             bucket.append(entry)
         elif not any(not e.ambiguous for e in bucket):
             bucket.append(entry)
-        other = _other_i_y(alias)
-        if other != key:
+        if _VIETNAMESE_MARK.search(alias) and (other := _other_i_y(folded)) != key:
+            # a name written in Vietnamese
             variants.setdefault(other, []).append(entry)
 
     # Vietnamese provinces: current first so they win over same-named legacy ones.
