@@ -4,42 +4,20 @@ saved weights as scikit-learn does."""
 
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from tests.bench.scripts import CORPUS, articles, counts, run
 
 from doingoai.news import model
 from doingoai.news.scoring import score
 
 pytestmark = pytest.mark.once
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "bench" / "news_amounts.py"
-CORPUS = ROOT / "bench" / "news" / "corpus"
-
 
 def test_trained_on_one_part_scored_on_another_and_saved(tmp_path, monkeypatch):
     saved = tmp_path / "amounts.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            str(CORPUS / "tune"),
-            "--test",
-            str(CORPUS / "holdout"),
-            "--save",
-            str(saved),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    train = len(list((CORPUS / "tune").glob("*.json")))
-    test = len(list((CORPUS / "holdout").glob("*.json")))
+    out = run("news_amounts.py", CORPUS / "tune", "--test", CORPUS / "holdout", "--save", saved)
+    train, test = articles("tune"), articles("holdout")
     assert f"trained on {train} articles" in out and f"scored on {test}" in out
     gap = float(re.search(r"largest difference ([\d.e+-]+)", out).group(1))
     assert gap < 1e-6  # the product's arithmetic gives scikit-learn's probabilities
@@ -53,8 +31,7 @@ def test_trained_on_one_part_scored_on_another_and_saved(tmp_path, monkeypatch):
         reader = score(CORPUS / "holdout")["fields"]["amounts"]
     finally:
         model._amount_model.cache_clear()
-    rules = re.search(r"rules \(all kept\)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+(\d+)\s+(\d+)\s+(\d+)", out)
-    assert tuple(map(int, rules.groups())) == (
+    assert counts(out, "rules (all kept)") == (
         reader["tp"],
         reader["predicted"],
         reader["expected"],

@@ -5,41 +5,19 @@ does."""
 import gzip
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from tests.bench.scripts import CORPUS, articles, run
 
 from doingoai.news import model
 
 pytestmark = pytest.mark.once
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "bench" / "news_kind.py"
-CORPUS = ROOT / "bench" / "news" / "corpus"
-
 
 def test_trained_on_one_part_scored_on_another_and_saved(tmp_path):
     saved = tmp_path / "kind.json.gz"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            str(CORPUS / "tune"),
-            "--test",
-            str(CORPUS / "holdout"),
-            "--save",
-            str(saved),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    train = len(list((CORPUS / "tune").glob("*.json")))
-    test = len(list((CORPUS / "holdout").glob("*.json")))
+    out = run("news_kind.py", CORPUS / "tune", "--test", CORPUS / "holdout", "--save", saved)
+    train, test = articles("tune"), articles("holdout")
     assert f"{train} training articles" in out
     assert re.search(r"chosen: head \d+, title x[\d.]+, C [\d.]+", out)
     assert f": {test} articles" in out

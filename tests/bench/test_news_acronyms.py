@@ -1,0 +1,28 @@
+"""bench/news_acronyms.py: the acronym selector measured from the command line (trained on
+one labelled part, scored on another); it scores the reader's own partners with the
+acronyms it adds."""
+
+import pytest
+from tests.bench.scripts import CORPUS, articles, counts, run
+
+from doingoai.news.scoring import score
+
+pytestmark = pytest.mark.once
+
+
+def test_trained_on_one_part_scored_on_another():
+    out = run("news_acronyms.py", CORPUS / "tune", "--test", CORPUS / "holdout")
+    train, test = articles("tune"), articles("holdout")
+    assert f"trained on {train} articles" in out and f"scored on {test}" in out
+    # above any probability, nothing is added: the reader's own partners, as the scorer
+    # counts them (the trace hook gives the script what the reader read)
+    reader = score(CORPUS / "holdout")["fields"]["partners"]
+    alone = (reader["tp"], reader["predicted"], reader["expected"])
+    assert counts(out, "selector keep>=1.01") == alone
+    every = counts(out, "rules (all kept)")
+    assert every[1] > alone[1]  # the holdout articles have acronyms the reader leaves
+    for t in ("0.3", "0.4", "0.5", "0.6", "0.7"):
+        right, read, labelled = counts(out, f"selector keep>={t}")
+        # the selector only adds acronyms to what the reader read, and only those
+        assert alone[0] <= right <= every[0] and alone[1] <= read <= every[1]
+        assert labelled == alone[2]
