@@ -351,3 +351,28 @@ def saves_at_once():
         return seen
 
     return run
+
+
+# pytest-django's fixtures that give a test the database: a test asking for none of them
+# (and not marked ``django_db``) cannot reach it, so it tests nothing of the database
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "live_server",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that cannot reach the database is marked ``once``: ``make test`` runs it in
+    the SQLite pass only, as the tests marked by hand (the news reader's 600 tests, the
+    layering and translation checks). Its own subprocesses, if any, are given their own
+    database (tests/core/test_warmup.py)."""
+    for item in items:
+        if item.get_closest_marker("django_db") is None and not (
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(pytest.mark.once)
