@@ -1671,6 +1671,15 @@ def test_the_address_of_a_venue_visited_is_a_place():
         ("tỉnh An Giang", "An Giang", True),
         ("thủ đô Moskva", "Moskva", True),
         ("TP. Hồ Chí Minh", "Hồ Chí Minh", True),
+        # the city's short forms as the real articles write them (fresh36/1882: the reader
+        # "TP.HCM", the label "TPHCM"; fresh22/993 "TP.Hồ Chí Minh", no space)
+        ("TP.HCM", "TPHCM", True),
+        ("TP HCM", "thành phố Hồ Chí Minh", True),
+        ("Tp.HCM", "Hồ Chí Minh", True),
+        ("TP.Hồ Chí Minh", "TP. HCM", True),
+        ("HCM", "TPHCM", True),
+        ("Sài Gòn", "TPHCM", False),  # a ward of the city since 2025, not the city
+        ("Lăng Chủ tịch Hồ Chí Minh", "TP. Hồ Chí Minh", False),
         ("huyện Trấn Yên", "Trấn Yên", False),
         ("tỉnh Hà Nam", "tỉnh Nam Định", False),
     ],

@@ -278,15 +278,19 @@ _MISSION_OF = re.compile(
 )
 
 
-_PLACE_LEVEL = re.compile(r"^(?:tinh|thanh pho|tp\.?|thu do|thu phu)\s+")
+_PLACE_LEVEL = re.compile(r"^(?:(?:tinh|thanh pho|tp|thu do|thu phu)\s+|tp(?=hcm$))")
+# short forms of one city's name, after the level word is taken off ("TP.HCM", "TPHCM")
+_PLACE_SHORT = {"hcm": "ho chi minh"}
 
 
 def place_key(name: str) -> str:
     """What a place name designates, to tell whether two names name one place: the folded
     name without a leading "tỉnh", "thành phố"/"TP", "thủ đô" ("tỉnh An Giang" and "An
     Giang", "thủ đô Moskva" and "Moskva" are one place, as the activity form's place lines
-    make them). A district or commune keeps its level word ("huyện Trấn Yên")."""
-    return _PLACE_LEVEL.sub("", " ".join(fold(name).split()))
+    make them; "TP.HCM", "TPHCM" and "thành phố Hồ Chí Minh" likewise). A district or
+    commune keeps its level word ("huyện Trấn Yên")."""
+    key = _PLACE_LEVEL.sub("", " ".join(fold(name).split()))
+    return _PLACE_SHORT.get(key, key)
 
 
 def is_acronym(name: str) -> bool:
