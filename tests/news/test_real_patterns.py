@@ -4261,3 +4261,41 @@ def test_han_lam_is_an_academy_not_korea():
     ex = extract(text)
     assert "KR" not in ex.countries
     assert not any("Hàn" in p for p in ex.partners)
+
+
+# --- stop 48 (fresh37/ kept apart) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # http://nimpe.vn/TinChiTiet.aspx?id=1440&cat=60 (fresh35/1821)
+        (
+            "Tham dự Hội thảo có PGS.TS. Phạm Lê Tuấn Chủ tịch Ban điều phối quốc gia của Quỹ "
+            "toàn cầu tại Việt Nam, đại diện các tổ chức Quỹ toàn cầu phòng chống AIDS, Lao và "
+            "Sốt rét; Ban điều hành khu vực; Tổ chức Y tế thế giới; UNOPS; đại diện Bộ Y tế, Bộ "
+            "Kế hoạch đầu tư, Cục Quân Y.",
+            "WHO",
+        ),
+        # https://pcttdaknong.vn/xem/283 (fresh34/1780)
+        (
+            "Chiều 21/8, Đối thoại liên vùng ASEAN về tăng cường khả năng chống chịu thiên tai "
+            "(AIDDR) lần thứ nhất được tổ chức bởi Ngân hàng Phát triển Châu Á và Ban thư ký "
+            "ASEAN tại Singapore.",
+            "ADB",
+        ),
+        # https://baophunuthudo.vn/hoi-va-cuoc-song/phu-nu-tac-nhan-tao-nen-su-thay-doi-va-
+        # rut-ngan-khoang-cach-bat-binh-dang-trong-phong-chong-mua-ban-nguoi-65845.html
+        # (tune/037): "Liên Hiệp Quốc", not "Liên hợp quốc"
+        (
+            "Ba diễn giả tham gia hội thảo: Ông Ilias Chatzis, Văn phòng Liên Hiệp Quốc về chống "
+            "Ma túy và Tội phạm.",
+            "UNODC",
+        ),
+    ],
+)
+def test_a_un_agency_by_its_vietnamese_name_is_the_agency(text, partner):
+    from doingoai.news.matching import organisation_key
+
+    keys = {organisation_key(p) for p in extract(text).partners}
+    assert organisation_key(partner) in keys

@@ -498,6 +498,9 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Cơ quan Phát triển Quốc tế Australia": "AU",
     "Cơ quan Phát triển Quốc tế Úc": "AU",
     "Tổ chức Hợp tác Quốc tế Đức": "DE",
+    # the United Nations' agencies, banks and the Red Cross by their official Vietnamese
+    # names ("Tổ chức Y tế Thế giới", as often as "WHO"): one body with the acronym;
+    # "Liên hiệp quốc" beside "Liên hợp quốc" (_UN_NAMES, below)
     "Cơ quan Hợp tác Quốc tế Đức": "DE",
     # "Ban Thư ký ASEAN"; "Quỹ Toàn cầu phòng chống AIDS, Lao và Sốt rét", also "Quỹ toàn
     # cầu" alone
@@ -510,6 +513,34 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Habitat": "",
     "AIP": "",
 }
+
+#: official Vietnamese names of international bodies whose acronyms are known: Vietnamese
+#: name -> acronym (each name with "Liên hợp quốc" is also known with "Liên hiệp quốc")
+_UN_NAMES = {
+    "Tổ chức Y tế Thế giới": "WHO",
+    "Tổ chức Lao động Quốc tế": "ILO",
+    "Tổ chức Nông lương Liên hợp quốc": "FAO",
+    "Tổ chức Lương thực và Nông nghiệp Liên hợp quốc": "FAO",
+    "Chương trình Lương thực Thế giới": "WFP",
+    "Ngân hàng Phát triển châu Á": "ADB",
+    "Quỹ Quốc tế về Phát triển Nông nghiệp": "IFAD",
+    "Tổ chức Giáo dục, Khoa học và Văn hóa Liên hợp quốc": "UNESCO",
+    "Cao ủy Liên hợp quốc về người tị nạn": "UNHCR",
+    "Văn phòng Liên hợp quốc về Ma túy và Tội phạm": "UNODC",
+    "Văn phòng Liên hợp quốc về chống Ma túy và Tội phạm": "UNODC",
+    "Chương trình Môi trường Liên hợp quốc": "UNEP",
+    "Tổ chức Phát triển Công nghiệp Liên hợp quốc": "UNIDO",
+    "Chương trình Tình nguyện Liên hợp quốc": "UNV",
+    "Ủy ban Chữ thập đỏ Quốc tế": "ICRC",
+    "Liên đoàn Chữ thập đỏ và Trăng lưỡi liềm đỏ Quốc tế": "IFRC",
+    "Hiệp hội Chữ thập đỏ và Trăng lưỡi liềm đỏ quốc tế": "IFRC",
+    "Quỹ Quốc tế Bảo vệ Thiên nhiên": "WWF",
+}
+for _name, _acronym in list(_UN_NAMES.items()):
+    if "Liên hợp quốc" in _name:
+        _UN_NAMES[_name.replace("Liên hợp quốc", "Liên hiệp quốc")] = _acronym
+for _name, _acronym in _UN_NAMES.items():
+    KNOWN_PARTNERS[_name] = KNOWN_PARTNERS[_acronym]
 
 
 #: Known names of one organisation: alias -> the alias that names it in comparisons
@@ -562,6 +593,7 @@ SAME_ORGANISATION: dict[str, str] = {
     "Habitat": "Habitat for Humanity",
     "AIP": "AIP Foundation",
 }
+SAME_ORGANISATION.update(_UN_NAMES)
 
 
 def _known_pattern(name: str) -> str:
