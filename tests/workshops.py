@@ -8,6 +8,9 @@ import datetime as dt
 from contextlib import contextmanager
 from unittest import mock
 
+import pytest
+from tests.conftest import records_for_the_module
+
 from doingoai.core.samples import make
 
 
@@ -20,6 +23,26 @@ def workshop(world, title, day):
 def workshops(world, prefix: str, many: int) -> list:
     first = dt.date(2024, 3, 1)
     return [workshop(world, f"{prefix} {i:02d}", first + dt.timedelta(days=i)) for i in range(many)]
+
+
+def workshops_for_the_module(make_all):
+    """For a module whose tests all read one set of activities: the fixtures
+    ``(_workshops, workshops)``, to be assigned under those names. ``make_all(world)``
+    makes the records once for the module (:func:`tests.conftest.records_for_the_module`,
+    instead of 12-30 records for each test); ``workshops`` gives each test those records
+    as the database holds them for it (what an earlier test changed rolled back with that
+    test; the objects it changed are not handed on). A test of the module that reads
+    none of them asks for ``_workshops`` all the same."""
+    made = records_for_the_module(lambda world: [record.pk for record in make_all(world)])
+
+    @pytest.fixture
+    def fixture(_workshops):
+        from doingoai.activities.models import Activity
+
+        found = Activity.objects.in_bulk(_workshops)
+        return [found[pk] for pk in _workshops]
+
+    return made, fixture
 
 
 @contextmanager

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from tests.workshops import compiled, workshop
+from tests.workshops import compiled, workshop, workshops_for_the_module
 from tests.workshops import workshops as made_workshops
 
 from doingoai.core.models import bump_data_version
@@ -22,9 +22,9 @@ URL = "/api/v1/activities/"
 MANY = 12
 
 
-@pytest.fixture
-def workshops(world):
-    return made_workshops(world, "Hội thảo API", MANY)
+_workshops, workshops = workshops_for_the_module(
+    lambda world: made_workshops(world, "Hội thảo API", MANY)
+)
 
 
 def listed(api, **params):
@@ -107,7 +107,7 @@ def test_each_reader_her_own_list(world, api, workshops):
         assert daklak["count"] == MANY and hanoi["count"] == 1
 
 
-def test_a_kind_named_by_its_own_fields_reads_nothing_to_name_a_record(world):
+def test_a_kind_named_by_its_own_fields_reads_nothing_to_name_a_record(world, _workshops):
     """``name_reads = ()`` says a record's name is its own fields': named with no
     statement, read without its related rows. (The API's lists are kept under the
     versions of what names read: a name reading another record unannounced would show
@@ -126,7 +126,7 @@ def test_a_kind_named_by_its_own_fields_reads_nothing_to_name_a_record(world):
         assert not ctx.captured_queries, (kind.slug, ctx.captured_queries)
 
 
-def test_a_name_read_from_another_record_follows_it(world, api):
+def test_a_name_read_from_another_record_follows_it(world, api, _workshops):
     """A review is named after its agreement (``name_reads`` not declared: every app
     its foreign keys lead to): the agreement renamed, the reviews' list says so."""
     review = make("reviews", world.daklak)

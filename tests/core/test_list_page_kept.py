@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.workshops import workshops_for_the_module
 
 from doingoai.core import keptquery
 from doingoai.core.models import bump_data_version
@@ -24,8 +25,7 @@ MANY = 30
 YEAR = "2024"
 
 
-@pytest.fixture
-def workshops(world):
+def many_workshops(world) -> list:
     return [
         make(
             "activities",
@@ -37,6 +37,9 @@ def workshops(world):
         )
         for i in range(MANY)
     ]
+
+
+_workshops, workshops = workshops_for_the_module(many_workshops)
 
 
 def view(client, url, **query):
@@ -188,7 +191,7 @@ def test_the_export_lists_a_new_record_at_once(world, login, workshops):
     assert "Hội thảo xuất mới" in again
 
 
-def test_a_query_is_kept_only_when_what_built_it_moves_a_version():
+def test_a_query_is_kept_only_when_what_built_it_moves_a_version(_workshops):
     from doingoai.activities.models import Activity
     from doingoai.organization.models import Unit
 
@@ -204,7 +207,7 @@ def test_a_query_is_kept_only_when_what_built_it_moves_a_version():
     assert keptquery.topics_read([history]) is None
 
 
-def test_a_unit_moved_in_the_tree_is_still_found_by_its_filter(world, login):
+def test_a_unit_moved_in_the_tree_is_still_found_by_its_filter(world, login, _workshops):
     """The filter by a unit reads its path when the query is built: a unit moved (its
     path changed, as a merge or a re-parenting does) is found where it now is."""
     commune = make("units", world.daklak)

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.workshops import workshops_for_the_module
 
 from doingoai.core.models import bump_data_version
 from doingoai.core.samples import make
@@ -23,8 +24,7 @@ pytestmark = pytest.mark.django_db
 MANY = 30
 
 
-@pytest.fixture
-def activities(world):
+def many_activities(world) -> list:
     return [
         make(
             "activities",
@@ -35,6 +35,9 @@ def activities(world):
         )
         for i in range(MANY)
     ]
+
+
+_workshops, activities = workshops_for_the_module(many_activities)
 
 
 def page(client, url, **query) -> tuple[str, list[str]]:
@@ -99,7 +102,7 @@ def test_its_places_changed_through_its_form_show_at_once(world, login, activiti
     assert "Campuchia" in rows(page(client, url)[0])
 
 
-def test_a_units_name_changed_shows_at_once(world, login):
+def test_a_units_name_changed_shows_at_once(world, login, _workshops):
     commune = make("units", world.daklak)
     for i in range(MANY):
         make("activities", commune, start_date=dt.date(2024, 3, 1) + dt.timedelta(days=i))
@@ -111,7 +114,7 @@ def test_a_units_name_changed_shows_at_once(world, login):
     assert "Xã Đổi Tên Mới" in rows(page(client, url)[0])
 
 
-def test_a_partners_name_changed_shows_at_once(world, login):
+def test_a_partners_name_changed_shows_at_once(world, login, _workshops):
     partner = make("partners", world.daklak)
     for _ in range(MANY):
         make("resources", world.daklak, partner=partner)
@@ -126,7 +129,7 @@ def test_a_partners_name_changed_shows_at_once(world, login):
     assert "Tổ chức Đổi Tên Mới" in rows(page(client, url)[0])
 
 
-def test_equivalents_moved_by_a_new_rate_show_at_once(world, login):
+def test_equivalents_moved_by_a_new_rate_show_at_once(world, login, _workshops):
     """A new exchange rate writes the aid records' equivalents without saving them (no
     version moves): their rows are rendered again all the same."""
     from doingoai.resources.models import ExchangeRate
@@ -165,7 +168,7 @@ def test_each_language_its_own_rows(world, login, activities):
     assert rows(page(client, url)[0]) == rows(vi)
 
 
-def test_a_list_of_one_page_shows_a_change_at_once(world, login):
+def test_a_list_of_one_page_shows_a_change_at_once(world, login, _workshops):
     """A list of one page reads its records in one statement; its rows kept under their
     versions are its records' own: a record and a unit's name changed show at once."""
     commune = make("units", world.daklak)

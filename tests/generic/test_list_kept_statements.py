@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from tests.workshops import compiled
+from tests.workshops import compiled, workshops_for_the_module
 from tests.workshops import workshops as made_workshops
 
 from doingoai.core.models import bump_data_version
@@ -25,9 +25,9 @@ pytestmark = pytest.mark.django_db
 MANY = 30  # more than a page of 25: the page's ids and records are read apart
 
 
-@pytest.fixture
-def workshops(world):
-    return made_workshops(world, "Hội thảo lưu", MANY)
+_workshops, workshops = workshops_for_the_module(
+    lambda world: made_workshops(world, "Hội thảo lưu", MANY)
+)
 
 
 def listed(client, **params):
