@@ -4299,3 +4299,23 @@ def test_a_un_agency_by_its_vietnamese_name_is_the_agency(text, partner):
 
     keys = {organisation_key(p) for p in extract(text).partners}
     assert organisation_key(partner) in keys
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        # fresh37/1963 (huecity.vn) and fresh37/1961 (giamracnhua.vn): the reader's name
+        # against the label's, one unit of the tree as the product matches them
+        ("Hội Liên hiệp Phụ nữ thành phố Huế", "Hội LHPN Thành phố Huế", True),
+        ("Hội Liên hiệp Phụ nữ Thành phố Phú Quốc", "Hội Liên hiệp Phụ nữ Phú Quốc", True),
+        ("Trung ương Hội LHPN Việt Nam", "Hội LHPN Việt Nam", True),
+        ("Hội Phụ nữ Gia Lai", "Hội Liên hiệp phụ nữ tỉnh Gia Lai", True),
+        ("Hội LHPN xã Ninh Điền", "Hội LHPN tỉnh Tây Ninh", False),
+        ("Hội LHPN tỉnh Hà Nam", "Hội LHPN tỉnh Nam Định", False),
+    ],
+)
+def test_the_scorer_compares_units_by_the_unit_they_name(one, other, same):
+    from doingoai.news.scoring import score_pairs
+
+    fields = score_pairs([("x", {"units": [one]}, {"units": [other]})])["fields"]
+    assert (fields["units"]["tp"] == 1) is same

@@ -34,6 +34,14 @@ def _unit_core(name: str) -> str:
     return _LEVEL_WORDS.sub("", folded).strip()
 
 
+def unit_key(name: str) -> str:
+    """What a unit's name designates, as :func:`match_units` finds it: its area without the
+    union's words and the level word ("Hội LHPN Thành phố Huế" and "Hội Liên hiệp Phụ nữ
+    thành phố Huế", "Hội Liên hiệp Phụ nữ Thành phố Phú Quốc" and "Hội Liên hiệp Phụ nữ
+    Phú Quốc" are one unit)."""
+    return _unit_core(name) or fold(name)
+
+
 def match_units(names: list[str], user) -> list:
     """Units of the user's scope named in the article, in the article's order.
 

@@ -17,7 +17,9 @@ Scoring, per field and summed over all articles:
   (:func:`doingoai.news.matching.organisation_key`: "CARE Quốc tế tại Việt Nam"
   and "CARE" are one partner, as the product matches them to one directory entry),
   places by the place they name (:func:`doingoai.news.matching.place_key`: "tỉnh An
-  Giang" and "An Giang" are one place);
+  Giang" and "An Giang" are one place), units by the unit they name
+  (:func:`doingoai.news.matching.unit_key`: "Hội LHPN Thành phố Huế" and "Hội Liên hiệp
+  Phụ nữ thành phố Huế");
 - ``amounts``: sets of ``(value, currency, direction)``.
 
 ``score(corpus_dir)`` returns ``{"fields": {field: {precision, recall, tp,
@@ -39,7 +41,7 @@ from doingoai.core.text import fold
 
 from .documents import SUFFIXES, read_document
 from .extraction import DOUBTS, extract
-from .matching import organisation_key, place_key
+from .matching import organisation_key, place_key, unit_key
 
 __all__ = ["FIELDS", "load_corpus", "read_article", "score", "score_pairs"]
 
@@ -102,6 +104,10 @@ def _values(name: str, data: dict) -> set:
         # two names of one organisation are one partner ("CARE Quốc tế tại Việt Nam" and
         # "CARE"): compared by the organisation they name, as the product matches them
         return {organisation_key(v) for v in value or [] if v}
+    if name == "units":
+        # "Hội LHPN Thành phố Huế" and "Hội Liên hiệp Phụ nữ thành phố Huế": one unit, as
+        # the product matches them to the unit tree
+        return {unit_key(v) for v in value or [] if v}
     if name == "places":
         # "tỉnh An Giang" and "An Giang": one place, written with its level word or not
         return {place_key(v) for v in value or [] if v}
