@@ -498,9 +498,6 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Cơ quan Phát triển Quốc tế Australia": "AU",
     "Cơ quan Phát triển Quốc tế Úc": "AU",
     "Tổ chức Hợp tác Quốc tế Đức": "DE",
-    # the United Nations' agencies, banks and the Red Cross by their official Vietnamese
-    # names ("Tổ chức Y tế Thế giới", as often as "WHO"): one body with the acronym;
-    # "Liên hiệp quốc" beside "Liên hợp quốc" (_UN_NAMES, below)
     "Cơ quan Hợp tác Quốc tế Đức": "DE",
     # "Ban Thư ký ASEAN"; "Quỹ Toàn cầu phòng chống AIDS, Lao và Sốt rét", also "Quỹ toàn
     # cầu" alone
@@ -514,8 +511,10 @@ KNOWN_PARTNERS: dict[str, str] = {
     "AIP": "",
 }
 
-#: official Vietnamese names of international bodies whose acronyms are known: Vietnamese
-#: name -> acronym (each name with "Liên hợp quốc" is also known with "Liên hiệp quốc")
+#: the United Nations' agencies, banks and the Red Cross by their official Vietnamese names
+#: ("Tổ chức Y tế Thế giới", written as often as "WHO"): name -> the acronym, whose body
+#: they name (each name with "Liên hợp quốc" is also known with "Liên hiệp quốc"); known
+#: partners, read where the acronym would be
 _UN_NAMES = {
     "Tổ chức Y tế Thế giới": "WHO",
     "Tổ chức Lao động Quốc tế": "ILO",
