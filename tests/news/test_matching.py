@@ -189,3 +189,24 @@ def test_a_firm_written_with_its_legal_form_or_branch_matches_the_directory(worl
     (match,) = match_partners([written])
     assert match.partner == firm
     assert match.score == 100
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [
+        # the press writes a UN agency by its official Vietnamese name, the directory by
+        # its acronym, or the other way round (fresh35/1821, fresh34/1780, tune/037)
+        ("Tổ chức Y tế thế giới", "WHO"),
+        ("Ngân hàng Phát triển Châu Á", "ADB"),
+        ("UNODC", "Văn phòng Liên Hiệp Quốc về chống Ma túy và Tội phạm"),
+    ],
+)
+def test_a_un_agency_by_its_vietnamese_name_matches_its_acronym(world, written, held):
+    from doingoai.partners.models import Partner
+
+    agency = Partner(unit=world.central, name_vi=held, kind=Partner.Kind.UN_AGENCY, country="US")
+    agency.full_clean()
+    agency.save()
+    (match,) = match_partners([written])
+    assert match.partner == agency

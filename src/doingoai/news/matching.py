@@ -4,6 +4,7 @@ agreement mentioned and the places (ISO 3166 country and subdivision codes)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -392,6 +393,31 @@ def _acronym_candidates(name: str, country: str) -> list:
     return [p for p in qs.only(*_PARTNER_FIELDS).order_by("pk")[:2000] if acronym_score(name, p)]
 
 
+@functools.cache
+def _known_names() -> dict[str, tuple[str, ...]]:
+    """Every known name of each known organisation, folded, by the key
+    :func:`organisation_key` gives it ("who": "who", "to chuc y te the gioi")."""
+    from .extraction import KNOWN_PARTNERS
+
+    names: dict[str, list[str]] = {}
+    for alias in KNOWN_PARTNERS:
+        names.setdefault(organisation_key(alias), []).append(" ".join(fold(alias).split()))
+    return {key: tuple(found) for key, found in names.items()}
+
+
+def _known_name_lookup(name: str) -> Q:
+    """The directory's partners under another known name of the organisation ``name``
+    names: "Tổ chức Y tế thế giới" finds a partner held as "WHO", "UNODC" one held by its
+    Vietnamese name. An acronym is looked up as a whole name, not inside others."""
+    cond = Q()
+    for other in _known_names().get(organisation_key(name), ()):
+        if len(other) >= 6:
+            cond |= Q(search_text__contains=other)
+        else:
+            cond |= Q(acronym__iexact=other) | Q(name_vi__iexact=other) | Q(name_en__iexact=other)
+    return cond
+
+
 def _candidates(name: str, country: str):
     from doingoai.partners.duplicates import GENERIC_WORDS
     from doingoai.partners.models import Partner
@@ -408,6 +434,7 @@ def _candidates(name: str, country: str):
     if own:
         # "Công ty Procter & Gamble (P&G) Việt Nam": the directory may hold the acronym
         cond |= Q(search_text__contains=fold(own))
+    cond |= _known_name_lookup(name)
     qs = Partner.objects.filter(cond)
     if country:
         qs = qs.filter(Q(country=country) | Q(country=""))
