@@ -405,12 +405,13 @@ def _known_names() -> dict[str, tuple[str, ...]]:
     return {key: tuple(found) for key, found in names.items()}
 
 
-def _known_name_lookup(name: str) -> Q:
-    """The directory's partners under another known name of the organisation ``name``
-    names: "Tổ chức Y tế thế giới" finds a partner held as "WHO", "UNODC" one held by its
-    Vietnamese name. An acronym is looked up as a whole name, not inside others."""
+def _known_name_lookup(key: str) -> Q:
+    """The directory's partners under another known name of the organisation ``key``
+    (:func:`organisation_key`) names: "Tổ chức Y tế thế giới" finds a partner held as
+    "WHO", "UNODC" one held by its Vietnamese name. An acronym is looked up as a whole
+    name, not inside others."""
     cond = Q()
-    for other in _known_names().get(organisation_key(name), ()):
+    for other in _known_names().get(key, ()):
         if len(other) >= 6:
             cond |= Q(search_text__contains=other)
         else:
@@ -418,7 +419,7 @@ def _known_name_lookup(name: str) -> Q:
     return cond
 
 
-def _candidates(name: str, country: str):
+def _candidates(name: str, country: str, key: str):
     from doingoai.partners.duplicates import GENERIC_WORDS
     from doingoai.partners.models import Partner
 
@@ -434,7 +435,7 @@ def _candidates(name: str, country: str):
     if own:
         # "Công ty Procter & Gamble (P&G) Việt Nam": the directory may hold the acronym
         cond |= Q(search_text__contains=fold(own))
-    cond |= _known_name_lookup(name)
+    cond |= _known_name_lookup(key)
     qs = Partner.objects.filter(cond)
     if country:
         qs = qs.filter(Q(country=country) | Q(country=""))
@@ -460,8 +461,9 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
             name=name, country=country, subdivision=subdivision, kind=_partner_kind(fold(name))
         )
         acronym = is_acronym(name)
+        key = organisation_key(name)
         scored = []
-        for partner in _candidates(name, country):
+        for partner in _candidates(name, country, key):
             if subdivision and partner.subdivision and partner.subdivision != subdivision:
                 continue
             own = [
@@ -479,7 +481,7 @@ def match_partners(names: list[str]) -> list[PartnerMatch]:
                 (max(name_similarity(name, n), fuzz.ratio(fold(name), fold(n))) for n in own),
                 default=0.0,
             )
-            if best < 100 and any(organisation_key(name) == organisation_key(n) for n in own):
+            if best < 100 and any(key == organisation_key(n) for n in own):
                 # "CARE Quốc tế tại Việt Nam" and a partner named "CARE": one organisation
                 best = 100.0
             if acronym and best < 100:
