@@ -22,8 +22,24 @@ page or with `doingoai api_token USERNAME`). Updates need the version you read: 
 "message"}]}`."""
 
 
+class API(NinjaAPI):
+    """The schema of every operation, worked out once per process, path prefix and
+    language (several seconds for the hundred and more operations of the registry's
+    kinds; the operations do not change while the process runs). Callers read it and do
+    not change it."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        key = (path_prefix, translation.get_language())
+        kept = self.__dict__.setdefault("_schemas", {})
+        if key not in kept:
+            kept[key] = super().get_openapi_schema(path_prefix=path_prefix)
+        return kept[key]
+
+
 def build_api() -> NinjaAPI:
-    api = NinjaAPI(
+    api = API(
         title="doingoai API",
         version="1",
         description=DESCRIPTION,
