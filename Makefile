@@ -10,6 +10,10 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 APT_PACKAGES := chromium fonts-liberation2 fonts-dejavu-core poppler-utils gettext postgresql-client \
   libreoffice-writer-nogui libreoffice-calc-nogui
 STAMP := $(VENV)/.installed
+# Python keeps compiled modules (and pytest its rewritten test modules) on disk, so each
+# of the test run's processes (xdist workers, the commands the tests run) does not compile
+# them all again: some machines set PYTHONDONTWRITEBYTECODE for every shell.
+unexport PYTHONDONTWRITEBYTECODE
 
 # The newest Python >= 3.12: plain names first, then pyenv's versions.
 PYTHON ?= $(shell \
