@@ -218,7 +218,9 @@ def records_for_the_module(make_records):
     module's tests, in a transaction rolled back after its last test. Each test runs
     in a savepoint inside it, as usual, so what a test changes is gone for the next.
     For the modules whose tests all read one large set of records (only tests that run
-    in a transaction: a transactional test would end it)."""
+    in a transaction: a transactional test would end it). Every test of the module that
+    reaches the database must ask for the fixture (a test that did not would see the
+    records all the same); one that cannot reach it need not."""
 
     @pytest.fixture(scope="module")
     def fixture(request, django_db_setup, django_db_blocker):
@@ -230,7 +232,9 @@ def records_for_the_module(make_records):
         strays = [
             item.name
             for item in request.session.items
-            if getattr(item, "module", None) is request.module and name not in item.fixturenames
+            if getattr(item, "module", None) is request.module
+            and name not in item.fixturenames
+            and reaches_the_database(item)
         ]
         if strays:
             pytest.fail(f"{', '.join(strays)}: every test of this module must use {name}")
@@ -366,13 +370,18 @@ DATABASE_FIXTURES = frozenset(
 )
 
 
+def reaches_the_database(item) -> bool:
+    """Whether the test asks for the database (a fixture or the ``django_db`` mark)."""
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """A test that cannot reach the database is marked ``once``: ``make test`` runs it in
     the SQLite pass only, as the tests marked by hand (the news reader's 600 tests, the
     layering and translation checks). Its own subprocesses, if any, are given their own
     database (tests/core/test_warmup.py)."""
     for item in items:
-        if item.get_closest_marker("django_db") is None and not (
-            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        ):
+        if not reaches_the_database(item):
             item.add_marker(pytest.mark.once)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import NamedTuple
 
 import pytest
 
@@ -14,6 +15,49 @@ from doingoai.core.samples import make
 @pytest.fixture
 def data(world):
     """Đắk Lắk (with a record made under Phú Yên before the 2025 merger) and Hà Nội."""
+    return make_data(world)
+
+
+class _Row(NamedTuple):
+    model: type
+    pk: int
+
+
+def data_for_the_module(more=None):
+    """For a module whose tests all read the report data (and ``more(ns)``'s records, if
+    given): the fixtures ``(_report_data, data)``, to be assigned under those names. The
+    records are made once for the module (``tests.conftest.records_for_the_module``: about
+    a second a test); ``data`` gives each test the same namespace as the function-scoped
+    fixture, its records read afresh from the database (what an earlier test changed is
+    rolled back with it, and the objects it changed are not handed on)."""
+    from django.db.models import Model
+    from tests.conftest import records_for_the_module
+
+    def make_all(world):
+        ns = make_data(world)
+        if more is not None:
+            more(ns)
+        return {
+            name: _Row(type(value), value.pk) if isinstance(value, Model) else value
+            for name, value in vars(ns).items()
+            if name != "world"
+        }
+
+    made = records_for_the_module(make_all)
+
+    @pytest.fixture
+    def fixture(_report_data, world):
+        ns = SimpleNamespace(world=world)
+        for name, value in _report_data.items():
+            if isinstance(value, _Row):
+                value = value.model._base_manager.get(pk=value.pk)
+            setattr(ns, name, value)
+        return ns
+
+    return made, fixture
+
+
+def make_data(world):
     from doingoai.activities.models import Activity
     from doingoai.agreements.models import Review
     from doingoai.resources.models import ExchangeRate, Resource

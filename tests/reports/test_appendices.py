@@ -16,6 +16,7 @@ from django.core.cache import cache
 from docx import Document as Word
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
+from tests.reports.conftest import data_for_the_module
 from tests.reports.test_signable import daklak_report as report
 from tests.reports.test_signable import needs_poppler, soffice_pdf
 from tests.reports.test_signable import pdf_pages as pages_of
@@ -29,8 +30,7 @@ APPENDIX = '<div class="appendix-head">'
 COUNTRIES = "DE FR GB US KR CN AU CA IT ES NL SE NO DK FI BE CH AT NZ SG".split()
 
 
-@pytest.fixture
-def donors(data):
+def _donors(data):
     """Đắk Lắk receives aid from 20 partners in 20 countries: 21 countries with the
     Lao partner, too many rows for the body's resources by country."""
     for i, country in enumerate(COUNTRIES, 1):
@@ -46,6 +46,14 @@ def donors(data):
             date=dt.date(2024, 3, 1),
             partner=partner,
         )
+
+
+# the report data and the donors, made once for the module's tests
+_report_data, data = data_for_the_module(more=_donors)
+
+
+@pytest.fixture
+def donors(data):
     return data
 
 

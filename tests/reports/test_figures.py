@@ -1,8 +1,12 @@
 import datetime as dt
 from decimal import Decimal
 
+from tests.reports.conftest import data_for_the_module
+
 from doingoai.reports.figures import unit_figures
 from doingoai.reports.periods import make_period
+
+_report_data, data = data_for_the_module()
 
 TODAY = dt.date(2025, 11, 1)
 

@@ -2,9 +2,12 @@ import datetime as dt
 from decimal import Decimal
 
 from lxml import etree
+from tests.reports.conftest import data_for_the_module
 
 from doingoai.core.samples import make
 from doingoai.iati.export import export_iati, validate
+
+_report_data, data = data_for_the_module()
 
 
 def test_iati_export_validates(data, output_dir):

@@ -10,12 +10,15 @@ import io
 import pytest
 from docx import Document as Word
 from openpyxl import load_workbook
+from tests.reports.conftest import data_for_the_module
 
 from doingoai.activities.models import Activity
 from doingoai.core.samples import make
 from doingoai.documents import layout, word
 from doingoai.reports.documents import unit_document
 from doingoai.reports.periods import make_period
+
+_report_data, data = data_for_the_module()
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 4)

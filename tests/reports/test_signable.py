@@ -13,10 +13,13 @@ import pytest
 from docx import Document as Word
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
+from tests.reports.conftest import data_for_the_module
 
 from doingoai.documents import layout
 from doingoai.reports.documents import render_review_report, render_unit_report
 from doingoai.reports.periods import make_period
+
+_report_data, data = data_for_the_module()
 
 TODAY = dt.date(2025, 11, 1)
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
@@ -182,12 +185,12 @@ def test_review_report_covers_the_review_and_is_signed(data):
     assert lines == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trần Thị Hương"]
 
 
-def test_reports_in_the_menu(world, login):
+def test_reports_in_the_menu(_report_data, world, login):
     page = login("daklak").get("/").content.decode()
     assert 'href="/reports/"' in page
 
 
-def test_deputy_signs_for_the_chair(world):
+def test_deputy_signs_for_the_chair(_report_data, world):
     from doingoai.reports.content import signer
 
     lead = world.user("daklak_lead")

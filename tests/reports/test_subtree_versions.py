@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from tests.reports.conftest import data_for_the_module
 
 from doingoai.core.models import DataVersion, subtree_topic
 from doingoai.core.samples import make
@@ -19,6 +20,8 @@ from doingoai.reports.periods import make_period
 from doingoai.targets import completeness as C
 from doingoai.targets import measures as M
 from doingoai.targets.models import Measure, Target
+
+_report_data, data = data_for_the_module()
 
 TODAY = dt.date(2025, 11, 1)
 FIGURES = ("activities", "agreements", "partners", "resources", "units")

@@ -3,6 +3,9 @@ from html import unescape
 
 from django.core.management import call_command
 from django.urls import reverse
+from tests.reports.conftest import data_for_the_module
+
+_report_data, data = data_for_the_module()
 
 
 def links(html: str) -> dict[str, str]:
