@@ -15,6 +15,11 @@ ON = dt.date(2026, 12, 4)  # "today" of the tests: the last year of term XIII
 
 @pytest.fixture
 def recs(world):
+    return make_recs(world)
+
+
+def make_recs(world):
+    """Đắk Lắk, Hà Nội and a commune's records (``recs``)."""
     from doingoai.activities.models import Activity
     from doingoai.agreements.models import Review
     from doingoai.organization.models import Unit

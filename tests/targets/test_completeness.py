@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.db import models
+from tests.conftest import records_for_the_module
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Agreement, Review
@@ -22,7 +25,7 @@ from doingoai.resources.models import Resource
 from doingoai.targets import completeness as C
 from doingoai.targets.models import Measure, Target
 
-from .conftest import ON
+from .conftest import ON, make_recs
 
 pytestmark = pytest.mark.django_db
 ALL = list(Measure.values)
@@ -31,23 +34,64 @@ S = Activity.State
 TOOK_PLACE = {S.RECORDED, S.UNDER_WAY, S.REPORT_DUE, S.REPORT_SUBMITTED, S.CLOSED}
 
 
-def _in(unit_id, child) -> bool:
-    return Unit.objects.get(pk=unit_id).path.startswith(child.path)
+_recs = records_for_the_module(make_recs)  # made once for the module
 
 
-def engaged(child, start, end) -> set[int]:
+@pytest.fixture
+def recs(_recs, world):
+    """The conftest's ``recs`` for this module's tests: the module's records as the
+    database holds them for this test (what an earlier test changed rolled back with
+    it; the objects it changed are not handed on)."""
+    found = {}
+
+    def stored(value):
+        if isinstance(value, list):
+            return [stored(v) for v in value]
+        if isinstance(value, models.Model):
+            key = (type(value), value.pk)
+            if key not in found:  # one object a record, as made (commune: communes[0])
+                found[key] = type(value)._default_manager.get(pk=value.pk)
+            return found[key]
+        return value
+
+    return SimpleNamespace(
+        world=world, **{name: stored(v) for name, v in vars(_recs).items() if name != "world"}
+    )
+
+
+class Records:
+    """The records as the database holds them now, each read once, to be counted record
+    by record in Python (:func:`straight`). Reading them again, and each record's unit
+    again, for every cell of every matrix was most of this module's time (30 s); the
+    records do not change while the matrices of one state of them are compared."""
+
+    def __init__(self):
+        self.paths = dict(Unit.objects.values_list("pk", "path"))
+        self.activities = list(Activity.objects.prefetch_related("partners"))
+        self.resources = list(Resource.objects.all())
+        self.agreements = list(Agreement.objects.prefetch_related("partners"))
+        self.reviews = list(Review.objects.select_related("agreement"))
+        self.news = list(NewsItem.objects.all())
+
+    def under(self, unit_id, child) -> bool:
+        """The unit ``unit_id`` is ``child`` or below it."""
+        return self.paths[unit_id].startswith(child.path)
+
+
+def engaged(child, start, end, records: Records) -> set[int]:
     """The partners the child's subtree worked with in [start, end] (None: open), record
     by record: an activity starting or a resource dated then, an agreement signed by
     ``end`` and not ended before ``start``."""
+    _in = records.under
     found = set()
-    for a in Activity.objects.all():
+    for a in records.activities:
         if _in(a.unit_id, child) and a.start_date <= end and (not start or a.start_date >= start):
             found |= {p.pk for p in a.partners.all()}
-    for r in Resource.objects.all():
+    for r in records.resources:
         if r.partner_id and _in(r.unit_id, child) and r.date <= end:
             if not start or r.date >= start:
                 found.add(r.partner_id)
-    for g in Agreement.objects.all():
+    for g in records.agreements:
         if not (g.signed_date and g.signed_date <= end and _in(g.unit_id, child)):
             continue
         if not start or not g.end_date or g.end_date >= start:
@@ -55,20 +99,23 @@ def engaged(child, start, end) -> set[int]:
     return found
 
 
-def straight(measure, child, period, on=ON):
-    """The figure counted record by record in Python (everything is visible to admin)."""
+def straight(measure, child, period, on=ON, records: Records | None = None):
+    """The figure counted record by record in Python (everything is visible to admin),
+    from ``records`` (read now when not given)."""
+    records = records or Records()
+    _in = records.under
     s, e = period.start, period.end
     if measure == Measure.NEW_PARTNERS:  # engaged in the period and never before
-        before = engaged(child, None, s - dt.timedelta(days=1))
-        return Decimal(len(engaged(child, s, e) - before))
+        before = engaged(child, None, s - dt.timedelta(days=1), records)
+        return Decimal(len(engaged(child, s, e, records) - before))
     if measure in (Measure.INTL_EVENTS, Measure.DELEGATIONS_OUT, Measure.DELEGATIONS_IN):
         n = 0
-        for a in Activity.objects.all():
+        for a in records.activities:
             if not (s <= a.start_date <= e and _in(a.unit_id, child)):
                 continue
             if a.state not in TOOK_PLACE:  # a plan, refused or cancelled: did not happen
                 continue
-            if measure == Measure.INTL_EVENTS and a.partners.exists():
+            if measure == Measure.INTL_EVENTS and a.partners.all():  # any (prefetched)
                 n += 1
             elif measure == Measure.DELEGATIONS_OUT and a.kind == "delegation_out":
                 n += 1
@@ -79,7 +126,7 @@ def straight(measure, child, period, on=ON):
         return Decimal(
             sum(
                 1
-                for a in Agreement.objects.all()
+                for a in records.agreements
                 if a.signed_date and s <= a.signed_date <= e and _in(a.unit_id, child)
             )
         )
@@ -87,7 +134,7 @@ def straight(measure, child, period, on=ON):
         kind = "mid_term" if measure == Measure.REVIEWS_MID_TERM else "final"
         due = [
             r
-            for r in Review.objects.all()
+            for r in records.reviews
             if r.kind == kind
             and s <= r.scheduled_date <= min(e, on)
             and _in(r.agreement.unit_id, child)
@@ -99,7 +146,7 @@ def straight(measure, child, period, on=ON):
     if measure.startswith("resources_"):
         got = [
             r
-            for r in Resource.objects.all()
+            for r in records.resources
             if r.direction == "received" and s <= r.date <= e and _in(r.unit_id, child)
         ]
         if measure == Measure.RESOURCES_ITEMS:
@@ -110,7 +157,7 @@ def straight(measure, child, period, on=ON):
         return Decimal(
             sum(
                 1
-                for n in NewsItem.objects.all()
+                for n in records.news
                 if n.published
                 and s <= n.published <= e
                 and n.status != "draft"
@@ -118,6 +165,22 @@ def straight(measure, child, period, on=ON):
             )
         )
     raise AssertionError(measure)
+
+
+class Counted:
+    """The figures counted from one state of the records (:class:`Records`, read when
+    first needed), each counted once for all the matrices compared in that state."""
+
+    def __init__(self):
+        self.records = None
+        self.figures = {}
+
+    def __call__(self, measure, child, period):
+        key = (measure, child.pk, period.start, period.end)
+        if key not in self.figures:
+            self.records = self.records or Records()
+            self.figures[key] = straight(measure, child, period, records=self.records)
+        return self.figures[key]
 
 
 def set_all(unit, period):
@@ -130,13 +193,10 @@ def assert_matrix(world, root, period, user="admin", counted=None):
     keeps the counts between the matrices of one state of the records."""
     grid = C.matrix(unit=root, period=period, user=world.user(user), on=ON)
     assert grid.rows, root
-    counted = {} if counted is None else counted
+    counted = Counted() if counted is None else counted
     for row in grid.rows:
         for cell in row.cells:
-            key = (cell.target.measure, row.unit.pk)
-            if key not in counted:
-                counted[key] = straight(cell.target.measure, row.unit, period)
-            want = counted[key]
+            want = counted(cell.target.measure, row.unit, period)
             assert cell.measured == want, (row.unit.name, cell.target.measure)
     return grid
 
@@ -154,7 +214,7 @@ def test_matrix_equals_the_records_after_every_change(recs):
 
     def check():
         # read from the summary tables, then counted from the records (tables invalid)
-        counted = {}  # the records' own counts, for this state of the records
+        counted = Counted()  # the records' own counts, for this state of the records
         for summed in (True, False):
             SummaryState.objects.filter(pk=1).update(valid=summed)
             cache.clear()
@@ -276,6 +336,7 @@ def test_new_partners_of_several_communes(recs):
     assert {r.unit.pk: r.cells[0].measured for r in grid.rows} == after
 
 
+@pytest.mark.usefixtures("_recs")  # the module's records are there: not read here
 def test_status_follows_the_share_of_the_period(world):
     period = make_period(term="XIII")  # 2022–2027
     t = Target(unit=world.central, term=period.term, measure=Measure.INTL_EVENTS, value=4)
