@@ -1,5 +1,5 @@
-"""The tests' own isolation: a transactional test's end (Django's flush) empties the
-search index with the tables, so no entry outlives its record into the next test."""
+"""The tests' own isolation: a transactional test's end empties the search index with
+the tables (the world copied back), so no entry outlives its record into the next test."""
 
 import pytest
 from django.db import connection
@@ -11,16 +11,20 @@ from doingoai.partners.models import Partner
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def entries() -> int:
+def entries() -> list:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {TABLE}")
-        return cursor.fetchone()[0]
+        cursor.execute(f"SELECT * FROM {TABLE}")
+        return sorted(map(repr, cursor.fetchall()))
 
 
 def test_the_end_of_a_transactional_test_empties_the_search_index(world):
+    """What the index holds after the end is what it held at the start: the entries of
+    the world every test starts from (its units), not the partner's."""
+    before = entries()
     Partner.objects.create(
         name_vi="Hội Phụ nữ bản Nongbua", kind="other", country="LA", unit=world.daklak
     )
-    assert entries() > 0
+    assert len(entries()) > len(before)
     TransactionTestCase()._fixture_teardown()  # the end of a transactional test
-    assert entries() == 0
+    assert entries() == before
+    assert not Partner.objects.exists()
