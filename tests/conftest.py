@@ -107,14 +107,15 @@ WORLD_COPY = "doingoai_world"  # PostgreSQL: a schema; SQLite: an attached datab
 
 class WorldCopy:
     """The rows ``ensure_world()`` wrote (units, terms, demo users, their history, ...),
-    copied once per test database into a schema (PostgreSQL) or an attached in-memory
-    database (SQLite) that no test and no query of the product sees. A transactional test
-    ends with every table emptied; the world is then copied back with one
-    ``INSERT ... SELECT`` a table instead of loaded again through the services (1-2 s
-    a test)."""
+    copied once per test database into a schema (PostgreSQL) or an attached database
+    file in a temporary folder (SQLite) that no test and no query of the product sees.
+    A transactional test ends with every table emptied; the world is then copied back
+    with one ``INSERT ... SELECT`` a table instead of loaded again through the services
+    (1-2 s a test)."""
 
     copied: list[str] = []
     last_ids: dict[str, int] = {}
+    sqlite_file = ""
 
     @classmethod
     def take(cls, using="default"):
@@ -130,8 +131,10 @@ class WorldCopy:
                 cur.execute(f"DROP SCHEMA IF EXISTS {WORLD_COPY} CASCADE")
                 cur.execute(f"CREATE SCHEMA {WORLD_COPY}")
             else:
-                name = f"file:{WORLD_COPY}_{using}?mode=memory&cache=shared"
-                cur.execute(f"ATTACH DATABASE '{name}' AS {WORLD_COPY}")
+                import tempfile
+
+                cls.sqlite_file = f"{tempfile.mkdtemp(prefix='doingoai-world-')}/{using}.sqlite3"
+                cls.attached(cur)
             cls.copied = []
             for table in [*sorted(tables), TABLE]:
                 if table in KEPT_BY_THE_FLUSH:
@@ -144,6 +147,15 @@ class WorldCopy:
                         f"CREATE TABLE {WORLD_COPY}.{qn(table)} AS SELECT * FROM {qn(table)}"
                     )
                     cls.copied.append(table)
+
+    @classmethod
+    def attached(cls, cur):
+        """SQLite: the copy's file attached to this connection (a connection opened again
+        since, e.g. while a live server's thread shared the in-memory database, has lost
+        what was attached to the one before)."""
+        cur.execute("PRAGMA database_list")
+        if WORLD_COPY not in {row[1] for row in cur.fetchall()}:
+            cur.execute(f"ATTACH DATABASE %s AS {WORLD_COPY}", [cls.sqlite_file])
 
     @classmethod
     def empty_and_restore(cls, using="default"):
@@ -162,6 +174,9 @@ class WorldCopy:
             if t not in KEPT_BY_THE_FLUSH
         ]
         connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cur:
+                cls.attached(cur)
         with transaction.atomic(using=using), connection.cursor() as cur:
             cur.execute(f"DELETE FROM {TABLE}")
             for table in reversed(KEPT_BY_THE_FLUSH):  # permissions first
@@ -197,6 +212,8 @@ def _tables_emptied_and_the_world_copied_back():
     TransactionTestCase._fixture_teardown = teardown
     yield
     TransactionTestCase._fixture_teardown = flush
+    if WorldCopy.sqlite_file:
+        shutil.rmtree(Path(WorldCopy.sqlite_file).parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
