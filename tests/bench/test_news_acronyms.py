@@ -3,7 +3,7 @@ one labelled part, scored on another); it scores the reader's own partners with 
 acronyms it adds."""
 
 import pytest
-from tests.bench.scripts import CORPUS, articles, counts, run
+from tests.bench.scripts import CORPUS, TEST, TRAIN, articles, counts, run
 
 from doingoai.news.scoring import score
 
@@ -11,12 +11,12 @@ pytestmark = pytest.mark.once
 
 
 def test_trained_on_one_part_scored_on_another():
-    out = run("news_acronyms.py", CORPUS / "tune", "--test", CORPUS / "holdout")
-    train, test = articles("tune"), articles("holdout")
+    out = run("news_acronyms.py", CORPUS / TRAIN, "--test", CORPUS / TEST)
+    train, test = articles(TRAIN), articles(TEST)
     assert f"trained on {train} articles" in out and f"scored on {test}" in out
     # above any probability, nothing is added: the reader's own partners, as the scorer
     # counts them (the trace hook gives the script what the reader read)
-    reader = score(CORPUS / "holdout")["fields"]["partners"]
+    reader = score(CORPUS / TEST)["fields"]["partners"]
     alone = (reader["tp"], reader["predicted"], reader["expected"])
     assert counts(out, "selector keep>=1.01") == alone
     every = counts(out, "rules (all kept)")

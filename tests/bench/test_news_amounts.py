@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from tests.bench.scripts import CORPUS, articles, counts, run
+from tests.bench.scripts import CORPUS, TEST, TRAIN, articles, counts, run
 
 from doingoai.news import model
 from doingoai.news.scoring import score
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.once
 
 def test_trained_on_one_part_scored_on_another_and_saved(tmp_path, monkeypatch):
     saved = tmp_path / "amounts.json"
-    out = run("news_amounts.py", CORPUS / "tune", "--test", CORPUS / "holdout", "--save", saved)
-    train, test = articles("tune"), articles("holdout")
+    out = run("news_amounts.py", CORPUS / TRAIN, "--test", CORPUS / TEST, "--save", saved)
+    train, test = articles(TRAIN), articles(TEST)
     assert f"trained on {train} articles" in out and f"scored on {test}" in out
     gap = float(re.search(r"largest difference ([\d.e+-]+)", out).group(1))
     assert gap < 1e-6  # the product's arithmetic gives scikit-learn's probabilities
@@ -28,7 +28,7 @@ def test_trained_on_one_part_scored_on_another_and_saved(tmp_path, monkeypatch):
     monkeypatch.setattr(model, "AMOUNT_MODEL_PATH", tmp_path / "none.json")
     model._amount_model.cache_clear()
     try:
-        reader = score(CORPUS / "holdout")["fields"]["amounts"]
+        reader = score(CORPUS / TEST)["fields"]["amounts"]
     finally:
         model._amount_model.cache_clear()
     assert counts(out, "rules (all kept)") == (

@@ -2,7 +2,7 @@
 one labelled part, scored on another); its candidates are the reader's own countries."""
 
 import pytest
-from tests.bench.scripts import CORPUS, articles, counts, run
+from tests.bench.scripts import CORPUS, TEST, TRAIN, articles, counts, run
 
 from doingoai.news.scoring import score
 
@@ -10,11 +10,11 @@ pytestmark = pytest.mark.once
 
 
 def test_trained_on_one_part_scored_on_another():
-    out = run("news_countries.py", CORPUS / "tune", "--test", CORPUS / "holdout")
-    train, test = articles("tune"), articles("holdout")
+    out = run("news_countries.py", CORPUS / TRAIN, "--test", CORPUS / TEST)
+    train, test = articles(TRAIN), articles(TEST)
     assert f"trained on {train} articles" in out and f"scored on {test}" in out
     # every candidate kept is the reader's own reading of the countries
-    reader = score(CORPUS / "holdout")["fields"]["countries"]
+    reader = score(CORPUS / TEST)["fields"]["countries"]
     assert counts(out, "rules (all kept)") == (
         reader["tp"],
         reader["predicted"],

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from tests.bench.scripts import CORPUS, articles, run
+from tests.bench.scripts import CORPUS, TEST, TRAIN, articles, run
 
 from doingoai.news import model
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.once
 
 def test_trained_on_one_part_scored_on_another_and_saved(tmp_path):
     saved = tmp_path / "kind.json.gz"
-    out = run("news_kind.py", CORPUS / "tune", "--test", CORPUS / "holdout", "--save", saved)
-    train, test = articles("tune"), articles("holdout")
+    out = run("news_kind.py", CORPUS / TRAIN, "--test", CORPUS / TEST, "--save", saved)
+    train, test = articles(TRAIN), articles(TEST)
     assert f"{train} training articles" in out
     assert re.search(r"chosen: head \d+, title x[\d.]+, C [\d.]+", out)
     assert f": {test} articles" in out
@@ -30,7 +30,7 @@ def test_trained_on_one_part_scored_on_another_and_saved(tmp_path):
     with gzip.open(saved, "rt", encoding="utf-8") as f:
         weights = json.load(f)
     kinds = {
-        json.loads(p.read_text(encoding="utf-8"))["kind"] for p in (CORPUS / "tune").glob("*.json")
+        json.loads(p.read_text(encoding="utf-8"))["kind"] for p in (CORPUS / TRAIN).glob("*.json")
     }
     assert set(weights["classes"]) == kinds
     p = model.kind_probabilities(
