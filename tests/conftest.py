@@ -377,6 +377,33 @@ def records_for_the_module(make_records):
     return fixture
 
 
+def read_again(made, world):
+    """A namespace of records made once for a module (``records_for_the_module``) as the
+    database holds them for this test: each record, alone or in a list, read afresh, one
+    object a record as made (the same record under two names is one object). What an
+    earlier test changed is rolled back with it, and the objects it changed are not
+    handed on."""
+    from types import SimpleNamespace
+
+    from django.db.models import Model
+
+    found = {}
+
+    def stored(value):
+        if isinstance(value, list):
+            return [stored(v) for v in value]
+        if isinstance(value, Model):
+            key = (type(value), value.pk)
+            if key not in found:
+                found[key] = type(value)._base_manager.get(pk=value.pk)
+            return found[key]
+        return value
+
+    return SimpleNamespace(
+        world=world, **{name: stored(v) for name, v in vars(made).items() if name != "world"}
+    )
+
+
 @pytest.fixture
 def login(client, world):
     def as_user(username):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import NamedTuple
 
 import pytest
 
@@ -18,41 +17,25 @@ def data(world):
     return make_data(world)
 
 
-class _Row(NamedTuple):
-    model: type
-    pk: int
-
-
 def data_for_the_module(more=None):
     """For a module whose tests all read the report data (and ``more(ns)``'s records, if
     given): the fixtures ``(_report_data, data)``, to be assigned under those names. The
     records are made once for the module (``tests.conftest.records_for_the_module``: about
     a second a test); ``data`` gives each test the same namespace as the function-scoped
-    fixture, its records read afresh from the database (what an earlier test changed is
-    rolled back with it, and the objects it changed are not handed on)."""
-    from django.db.models import Model
-    from tests.conftest import records_for_the_module
+    fixture, its records read afresh (``tests.conftest.read_again``)."""
+    from tests.conftest import read_again, records_for_the_module
 
     def make_all(world):
         ns = make_data(world)
         if more is not None:
             more(ns)
-        return {
-            name: _Row(type(value), value.pk) if isinstance(value, Model) else value
-            for name, value in vars(ns).items()
-            if name != "world"
-        }
+        return ns
 
     made = records_for_the_module(make_all)
 
     @pytest.fixture
     def fixture(_report_data, world):
-        ns = SimpleNamespace(world=world)
-        for name, value in _report_data.items():
-            if isinstance(value, _Row):
-                value = value.model._base_manager.get(pk=value.pk)
-            setattr(ns, name, value)
-        return ns
+        return read_again(_report_data, world)
 
     return made, fixture
 

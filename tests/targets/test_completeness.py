@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.db import models
-from tests.conftest import records_for_the_module
+from tests.conftest import read_again, records_for_the_module
 
 from doingoai.activities.models import Activity
 from doingoai.agreements.models import Agreement, Review
@@ -39,24 +37,8 @@ _recs = records_for_the_module(make_recs)  # made once for the module
 
 @pytest.fixture
 def recs(_recs, world):
-    """The conftest's ``recs`` for this module's tests: the module's records as the
-    database holds them for this test (what an earlier test changed rolled back with
-    it; the objects it changed are not handed on)."""
-    found = {}
-
-    def stored(value):
-        if isinstance(value, list):
-            return [stored(v) for v in value]
-        if isinstance(value, models.Model):
-            key = (type(value), value.pk)
-            if key not in found:  # one object a record, as made (commune: communes[0])
-                found[key] = type(value)._default_manager.get(pk=value.pk)
-            return found[key]
-        return value
-
-    return SimpleNamespace(
-        world=world, **{name: stored(v) for name, v in vars(_recs).items() if name != "world"}
-    )
+    """The conftest's ``recs`` for this module's tests, read afresh for each."""
+    return read_again(_recs, world)
 
 
 class Records:
