@@ -164,8 +164,6 @@ class WorldCopy:
         from django.core.management.color import no_style
         from django.db import connections, transaction
 
-        from doingoai.core.searchindex import TABLE
-
         connection = connections[using]
         qn = connection.ops.quote_name
         tables = [
@@ -173,12 +171,20 @@ class WorldCopy:
             for t in connection.introspection.django_table_names(only_existing=True)
             if t not in KEPT_BY_THE_FLUSH
         ]
-        connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
+        if connection.vendor == "postgresql":
+            # Django's flush truncates: new files for each table and index (0.5-1 s on a
+            # quiet machine, 2-3 s on a busy one, for a few rows); deleting the rows, the
+            # foreign keys (deferrable) checked at the end, takes 0.01-0.03 s. The product
+            # has no triggers a delete would fire.
+            flush = ["SET CONSTRAINTS ALL DEFERRED", *(f"DELETE FROM {qn(t)}" for t in tables)]
+        else:
+            flush = connection.ops.sql_flush(no_style(), tables)  # SQLite deletes already
+        connection.ops.execute_sql_flush(flush)
+        _empty_search_index(using)
         if connection.vendor == "sqlite":
             with connection.cursor() as cur:
                 cls.attached(cur)
         with transaction.atomic(using=using), connection.cursor() as cur:
-            cur.execute(f"DELETE FROM {TABLE}")
             for table in reversed(KEPT_BY_THE_FLUSH):  # permissions first
                 cur.execute(f"DELETE FROM {qn(table)} WHERE id > %s", [cls.last_ids[table]])
             for table in cls.copied:
@@ -214,33 +220,6 @@ def _tables_emptied_and_the_world_copied_back():
     TransactionTestCase._fixture_teardown = flush
     if WorldCopy.sqlite_file:
         shutil.rmtree(Path(WorldCopy.sqlite_file).parent, ignore_errors=True)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _tables_emptied_row_by_row_on_postgresql():
-    """Django empties every table after a transactional test with one ``TRUNCATE`` of
-    the ninety-odd tables: on PostgreSQL that makes new files for each table and index
-    (0.5-1 s on a quiet machine, 2-3 s on a busy one, for a few rows). Deleting the rows,
-    with the foreign keys checked at the end (Django makes them deferrable), empties
-    the same tables in 0.01-0.03 s. The product has no triggers a delete would fire.
-    A flush that resets the sequences still truncates."""
-    from django.db.backends.postgresql.operations import DatabaseOperations
-
-    truncate = DatabaseOperations.sql_flush
-
-    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if not tables or reset_sequences:
-            return truncate(
-                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
-            )
-        return [
-            "SET CONSTRAINTS ALL DEFERRED",
-            *(f"DELETE FROM {self.quote_name(table)}" for table in tables),
-        ]
-
-    DatabaseOperations.sql_flush = sql_flush
-    yield
-    DatabaseOperations.sql_flush = truncate
 
 
 @pytest.fixture(scope="session", autouse=True)
