@@ -233,12 +233,116 @@ def _static_files_found_when_asked():
     settings.WHITENOISE_AUTOREFRESH = True
 
 
+class SharedDatabase:
+    """One xdist worker of a run migrates the test database and loads the world; the
+    others start from a copy of it (each worker migrating its own took 15-20 s of CPU:
+    Django renders the models of every migration's state). The first worker to take the
+    lock builds; the others wait for it and copy: on PostgreSQL a database created from
+    the builder's as its template (``TEST["TEMPLATE"]``; Django's migrate then has
+    nothing to do, ``TEST["MIGRATE"] = False``), on SQLite (in memory) a file the builder
+    backed its database up to, restored with SQLite's backup. A run without workers
+    migrates as usual."""
+
+    mode = ""  # "" (no workers), "build" or "copy"
+    lock = None
+    base = ""
+
+    @classmethod
+    def before_setup(cls):
+        import fcntl
+        import tempfile
+
+        from django.conf import settings
+
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        if not run or int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) < 2:
+            return
+        db = settings.DATABASES["default"]
+        cls.base = os.path.join(tempfile.gettempdir(), f"doingoai-db-{run}-{db['ENGINE'][-6:]}")
+        cls.lock = open(f"{cls.base}.lock", "a")  # noqa: SIM115 (held until built)
+        fcntl.flock(cls.lock, fcntl.LOCK_EX)
+        if os.path.exists(f"{cls.base}.ready"):
+            cls.release()
+            cls.mode = "copy"
+            db.setdefault("TEST", {})["MIGRATE"] = False
+            if db["ENGINE"].endswith("postgresql"):
+                db["TEST"]["TEMPLATE"] = cls.template_name()
+        else:
+            cls.mode = "build"
+
+    @classmethod
+    def template_name(cls) -> str:
+        return f"doingoai_template_{os.environ['PYTEST_XDIST_TESTRUNUID'][:12]}"
+
+    @classmethod
+    def release(cls):
+        import fcntl
+
+        fcntl.flock(cls.lock, fcntl.LOCK_UN)
+        cls.lock.close()
+        cls.lock = None
+
+    @classmethod
+    def after_setup(cls):
+        """The builder keeps what it made for the others; a copier restores it (SQLite)."""
+        import sqlite3
+
+        from django.db import connection, connections
+
+        if cls.mode == "build":
+            try:
+                if connection.vendor == "postgresql":
+                    name = connection.settings_dict["NAME"]
+                    connections.close_all()  # a template has no other session
+                    with connection._nodb_cursor() as cur:
+                        cur.execute(f'DROP DATABASE IF EXISTS "{cls.template_name()}"')
+                        cur.execute(f'CREATE DATABASE "{cls.template_name()}" TEMPLATE "{name}"')
+                else:
+                    connection.ensure_connection()
+                    with sqlite3.connect(f"{cls.base}.sqlite3") as kept:
+                        connection.connection.backup(kept)
+                Path(f"{cls.base}.ready").touch()
+            finally:
+                cls.release()
+        elif cls.mode == "copy" and connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(f"{cls.base}.sqlite3") as kept:
+                kept.backup(connection.connection)
+
+    @classmethod
+    def at_the_end(cls):
+        from django.db import connection
+
+        if cls.mode != "build":
+            return
+        if connection.vendor == "postgresql":
+            with connection._nodb_cursor() as cur:
+                cur.execute(f'DROP DATABASE IF EXISTS "{cls.template_name()}"')
+        for suffix in (".sqlite3", ".ready", ".lock"):
+            Path(f"{cls.base}{suffix}").unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each worker's database settings (pytest-django's suffix), then the shared
+    database's: build it, or copy the one built (``SharedDatabase``)."""
+    SharedDatabase.before_setup()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the unit tree, terms and demo users once; each test rolls back to this."""
     with django_db_blocker.unblock():
-        ensure_world()
+        try:
+            if SharedDatabase.mode != "copy":
+                ensure_world()
+        finally:
+            SharedDatabase.after_setup()
+        ensure_world()  # cheap when already there
         WorldCopy.take()
+    yield
+    with django_db_blocker.unblock():
+        SharedDatabase.at_the_end()
 
 
 def forget_what_is_kept():
