@@ -11,22 +11,19 @@ from tests.conftest import records_for_the_module
 
 from doingoai.activities.models import Activity, ActivityPlace, DelegationMember
 from doingoai.agreements.models import Agreement, Review
+from doingoai.core.registry import REGISTRY
 from doingoai.organization import services as org
 from doingoai.organization.models import Term, Unit
+from doingoai.overseas.models import OverseasOrganization
 from doingoai.partners.models import Partner
-from doingoai.resources.models import ExchangeRate, Resource
+from doingoai.resources.models import Resource
 
-MODELS = [
-    Partner,
-    Agreement,
-    Review,
-    Activity,
-    ActivityPlace,
-    DelegationMember,
-    Resource,
-    ExchangeRate,
-    Term,
-]
+#: every record kind's model (the demo of each app: partners, agreements, activities,
+#: overseas organizations ...) and the parts of records a kind holds inside
+MODELS = sorted(
+    {kind.model for kind in REGISTRY.values()} | {ActivityPlace, DelegationMember},
+    key=lambda m: m.__name__,
+)
 
 
 def _load(world):
@@ -137,6 +134,9 @@ def test_loading_twice_changes_nothing(demo):
     before = _state()
     call_command("load_demo", "--quiet-users", stdout=open("/dev/null", "w"))
     assert _state() == before
+    # the overseas organizations' demo (after the trip it names) made its two once
+    assert before["OverseasOrganization"] and OverseasOrganization.objects.count() == 2
+    assert all("[Dữ liệu mẫu]" in o.notes for o in OverseasOrganization.objects.all())
 
 
 def test_shared_demo_records_quote_nothing_a_reader_may_not_see(demo):

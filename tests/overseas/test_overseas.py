@@ -132,15 +132,6 @@ def test_term_report_section(world):
     assert "Hội ở Nhật của Hà Nội" not in text
 
 
-def test_demo_loads_twice(world):
-    from django.core.management import call_command
-
-    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    assert OverseasOrganization.objects.count() == 2
-    assert all("[Dữ liệu mẫu]" in o.notes for o in OverseasOrganization.objects.all())
-
-
 def test_dashboard_map_shows_the_organizations_by_country_in_the_readers_scope(world, login):
     import json
     import re

@@ -7,10 +7,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-from django.contrib.auth import get_user_model
-
+from doingoai.core.scope import Role
 from doingoai.organization import services as org
-from doingoai.organization.demo import DEMO_PASSWORD
+from doingoai.organization.demo import demo_user
 
 from .models import CaseAction, ProtectionCase
 
@@ -23,16 +22,9 @@ FICTION = "[Hư cấu – dữ liệu mẫu]"
 def demo_handler():
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    User = get_user_model()
-    user = User.objects.filter(username=USERNAME).first()
-    if user is None:
-        user = User(username=USERNAME)
-        user.set_password(DEMO_PASSWORD)
-    user.full_name = "Cán bộ xử lý vụ việc (Đắk Lắk)"
-    user.unit = org.province("Đắk Lắk")
-    user.role = "editor"
-    user.is_active = True
-    user.save()
+    user = demo_user(
+        USERNAME, "Cán bộ xử lý vụ việc (Đắk Lắk)", org.province("Đắk Lắk"), Role.EDITOR
+    )
     key = base64.b32decode(DEMO_TOTP_SECRET).hex()
     TOTPDevice.objects.update_or_create(
         user=user, name="demo", defaults={"key": key, "confirmed": True}
