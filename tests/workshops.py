@@ -11,6 +11,7 @@ from unittest import mock
 import pytest
 from tests.conftest import records_for_the_module
 
+from doingoai.core.bulk import bulk_work
 from doingoai.core.samples import make
 
 
@@ -22,7 +23,10 @@ def workshop(world, title, day):
 
 def workshops(world, prefix: str, many: int) -> list:
     first = dt.date(2024, 3, 1)
-    return [workshop(world, f"{prefix} {i:02d}", first + dt.timedelta(days=i)) for i in range(many)]
+    with bulk_work():  # the figures counted once, at the end, as an import does
+        return [
+            workshop(world, f"{prefix} {i:02d}", first + dt.timedelta(days=i)) for i in range(many)
+        ]
 
 
 def workshops_for_the_module(make_all):

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from tests.conftest import records_for_the_module
 
+from doingoai.core.bulk import bulk_work
 from doingoai.core.samples import make
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,6 @@ def _activities(world):
     the date and some in Laos twice over (two places); Hà Nội's that one of her units
     takes part in or that are shared with her; one of Hà Nội's she may not see."""
     from doingoai.activities.models import ActivityPlace
-    from doingoai.core.bulk import bulk_work
 
     with bulk_work():  # as an import makes them: the summary tables counted once, at the end
         for i in range(40):
@@ -39,8 +39,9 @@ _activities_for_the_module = records_for_the_module(_activities)
 
 @pytest.mark.usefixtures("_activities_for_the_module")  # there, not read here
 def test_a_table_pages_with_its_count_and_keeps_its_filters(world, login):
-    for _ in range(PER_PAGE + 1):  # one more than a page
-        make("news", world.daklak)
+    with bulk_work():
+        for _ in range(PER_PAGE + 1):  # one more than a page
+            make("news", world.daklak)
     client = login("daklak")
     url = reverse("news_list")
     first = client.get(url, {"unit": world.daklak.pk}).content.decode()

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from doingoai.agreements.models import Agreement
 from doingoai.core import pickers
+from doingoai.core.bulk import bulk_work
 from doingoai.core.samples import make
 from doingoai.organization.models import Unit
 from doingoai.partners.models import Partner
@@ -218,8 +219,9 @@ def test_hanoi_finds_none_of_daklak_communes(world, login, communes):
 
 
 def test_results_stop_at_twenty(world, login):
-    for i in range(25):
-        make("partners", world.daklak, name_vi=f"Hội Phụ nữ huyện Pakse {i}")
+    with bulk_work():
+        for i in range(25):
+            make("partners", world.daklak, name_vi=f"Hội Phụ nữ huyện Pakse {i}")
     data = (
         login("hanoi")
         .get(reverse("pick", args=["partners"]), {"q": "pakse", "format": "json"})
