@@ -41,6 +41,15 @@ def data_for_the_module(more=None):
 
 
 def make_data(world):
+    """The report data, made in one batch as an import makes records (the figures counted
+    once, at the end)."""
+    from doingoai.core.bulk import bulk_work
+
+    with bulk_work():
+        return _make_data(world)
+
+
+def _make_data(world):
     from doingoai.activities.models import Activity
     from doingoai.agreements.models import Review
     from doingoai.resources.models import ExchangeRate, Resource
