@@ -310,6 +310,22 @@ class SharedDatabase:
                 kept.backup(connection.connection)
 
     @classmethod
+    def migrated_file(cls, dest: Path) -> bool:
+        """A SQLite database file already migrated (the one built for the run's workers)
+        copied to ``dest``, for a test that starts the product in a process of its own
+        and need not watch every migration run again on a new file; False when this run
+        has none (no workers, or PostgreSQL)."""
+        kept = Path(f"{cls.base}.sqlite3") if cls.base else None
+        if kept is None or not Path(f"{cls.base}.ready").exists() or not kept.exists():
+            return False
+        try:
+            shutil.copyfile(kept, dest)
+        except OSError:  # the builder's run ended and took it away meanwhile
+            dest.unlink(missing_ok=True)
+            return False
+        return True
+
+    @classmethod
     def at_the_end(cls):
         from django.db import connection
 
