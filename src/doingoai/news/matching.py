@@ -19,12 +19,13 @@ from .gazetteer import find_places, match_place
 
 # Words that make a unit's name but not its area: "Hội LHPN tỉnh Đắk Lắk" -> "dak lak".
 _UNIT_WORDS = re.compile(
-    r"^(?:trung uong )?(?:hoi lien hiep phu nu|hoi lhpn|lien hiep phu nu|hoi phu nu|hlhpn)\s*"
+    r"^(?:trung uong )?(?:hoi lien hiep phu nu|hoi lhpn|hoi lh phu nu|lien hiep phu nu|hoi phu nu|"
+    r"hlhpn)\s*"
     r"(?:cac cap\s*)?"
 )
 _LEVEL_WORDS = re.compile(
-    r"^(?:tinh|thanh pho|tp\.?|thu do|xa|phuong|dac khu|huyen|quan|"
-    r"thi xa|thi tran)\s+"
+    r"^(?:(?:tinh|thanh pho|tp\.?|thu do|xa|phuong|dac khu|huyen|quan|"
+    r"thi xa|thi tran)\s+|tp\.)"  # "TP.Tam Kỳ": the name glued to "TP."
 )
 PARTNER_THRESHOLD = 88.0
 
