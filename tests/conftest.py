@@ -258,7 +258,8 @@ class SharedDatabase:
         if not run or int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) < 2:
             return
         db = settings.DATABASES["default"]
-        cls.base = os.path.join(tempfile.gettempdir(), f"doingoai-db-{run}-{db['ENGINE'][-6:]}")
+        vendor = db["ENGINE"].rsplit(".", 1)[-1]  # "sqlite3", "postgresql"
+        cls.base = os.path.join(tempfile.gettempdir(), f"doingoai-db-{run}-{vendor}")
         cls.lock = open(f"{cls.base}.lock", "a")  # noqa: SIM115 (held until built)
         fcntl.flock(cls.lock, fcntl.LOCK_EX)
         if os.path.exists(f"{cls.base}.ready"):
@@ -286,6 +287,7 @@ class SharedDatabase:
     def after_setup(cls):
         """The builder keeps what it made for the others; a copier restores it (SQLite)."""
         import sqlite3
+        from contextlib import closing
 
         from django.db import connection, connections
 
@@ -299,14 +301,14 @@ class SharedDatabase:
                         cur.execute(f'CREATE DATABASE "{cls.template_name()}" TEMPLATE "{name}"')
                 else:
                     connection.ensure_connection()
-                    with sqlite3.connect(f"{cls.base}.sqlite3") as kept:
+                    with closing(sqlite3.connect(f"{cls.base}.sqlite3")) as kept:
                         connection.connection.backup(kept)
                 Path(f"{cls.base}.ready").touch()
             finally:
                 cls.release()
         elif cls.mode == "copy" and connection.vendor == "sqlite":
             connection.ensure_connection()
-            with sqlite3.connect(f"{cls.base}.sqlite3") as kept:
+            with closing(sqlite3.connect(f"{cls.base}.sqlite3")) as kept:
                 kept.backup(connection.connection)
 
     @classmethod
@@ -315,12 +317,11 @@ class SharedDatabase:
         copied to ``dest``, for a test that starts the product in a process of its own
         and need not watch every migration run again on a new file; False when this run
         has none (no workers, or PostgreSQL)."""
-        kept = Path(f"{cls.base}.sqlite3") if cls.base else None
-        if kept is None or not Path(f"{cls.base}.ready").exists() or not kept.exists():
+        if not cls.base or not Path(f"{cls.base}.ready").exists():
             return False
         try:
-            shutil.copyfile(kept, dest)
-        except OSError:  # the builder's run ended and took it away meanwhile
+            shutil.copyfile(f"{cls.base}.sqlite3", dest)
+        except OSError:  # none (PostgreSQL), or the builder's run ended and took it away
             dest.unlink(missing_ok=True)
             return False
         return True
@@ -350,11 +351,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the unit tree, terms and demo users once; each test rolls back to this."""
     with django_db_blocker.unblock():
         try:
-            if SharedDatabase.mode != "copy":
+            if SharedDatabase.mode != "copy":  # a copy holds the builder's world
                 ensure_world()
         finally:
             SharedDatabase.after_setup()
-        ensure_world()  # cheap when already there
         WorldCopy.take()
     yield
     with django_db_blocker.unblock():

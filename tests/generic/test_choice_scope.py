@@ -28,9 +28,11 @@ KINDS = sorted(REGISTRY)
 OPTION = re.compile(r'<option value="([^"]+)"[^>]*>([^<]*)</option>')
 
 
-def _one_of_each_kind(world) -> list:
+def _one_of_each_kind(world) -> SimpleNamespace:
     with bulk_work():  # the figures counted once, at the end
-        return [SAMPLES[slug](unit) for slug in KINDS for unit in (world.daklak, world.hanoi)]
+        return SimpleNamespace(
+            records=[SAMPLES[slug](unit) for slug in KINDS for unit in (world.daklak, world.hanoi)]
+        )
 
 
 _made = records_for_the_module(_one_of_each_kind)  # made once: the tests only read them
@@ -38,7 +40,7 @@ _made = records_for_the_module(_one_of_each_kind)  # made once: the tests only r
 
 @pytest.fixture
 def records(_made, world):
-    return read_again(SimpleNamespace(records=_made), world).records
+    return read_again(_made, world).records
 
 
 def _visible_pks(model, user) -> set:
