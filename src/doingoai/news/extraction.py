@@ -212,6 +212,9 @@ _OTHER_HEAD = (
     r"Văn\s+phòng(?=\s+[A-ZĐ])(?!\s+(?:Tổng\s+thống|Thủ\s+tướng|Phó|Chủ\s+tịch|Trung\s+ương|"
     r"T\.Ư|TƯ|TW|Ngoại\s+sự|Thường\s+trực|UBND|HĐND|Chính\s+phủ|Bộ|Tỉnh|Thành)\b)|"
     r"Bệnh\s+viện|"
+    # "Cục Lưu trữ Pháp", "Tổng cục Văn hóa Nhật Bản": a foreign state's department (the
+    # name must reach a foreign place, as every head's here)
+    r"Tổng\s+[Cc]ục(?!\s+trưởng)|Cục(?!\s+trưởng)|"
     # the bodies like the union abroad (above) and "Chính hiệp tỉnh Vân Nam"
     rf"{_YOUTH_HEAD}|{_TRADE_UNION_HEAD}|Chính\s+hiệp|"
     r"Hạ\s+viện|Quốc\s+hội|Hội\s+đồng|Mạng\s+lưới|Hội\s+người\s+Việt|Liên\s+minh|"
@@ -527,6 +530,9 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Intel": "",
     "Qualcomm": "",
     "Cisco": "",
+    # the US Peace Corps in Vietnamese, with a capital "Hòa bình" (see _CASE_KEPT)
+    "Chương trình Hòa bình": "US",
+    "Chương trình Hoà bình": "US",
 }
 
 #: the United Nations' agencies, banks and the Red Cross by their official Vietnamese names
@@ -611,6 +617,8 @@ SAME_ORGANISATION: dict[str, str] = {
     "Cơ quan Hợp tác Quốc tế Đức": "GIZ",
     "Habitat": "Habitat for Humanity",
     "AIP": "AIP Foundation",
+    "Chương trình Hòa bình": "Peace Corps",
+    "Chương trình Hoà bình": "Peace Corps",
 }
 SAME_ORGANISATION.update(_UN_NAMES)
 
@@ -623,11 +631,16 @@ _PRODUCT_AFTER = {
 }
 
 
+#: known names of three words or more read as written only: "Chương trình Hòa bình" is the
+#: Peace Corps, "chương trình hòa bình" any peace programme
+_CASE_KEPT = {"Chương trình Hòa bình", "Chương trình Hoà bình"}
+
+
 def _known_pattern(name: str) -> str:
     """A known name; one of three words or more in any case ("Liên đoàn phụ nữ dân chủ
     quốc tế"), an acronym or a short name as written."""
     escaped = re.escape(name).replace("\\ ", r"\s+")
-    if len(name.split()) >= 3:
+    if len(name.split()) >= 3 and name not in _CASE_KEPT:
         return f"(?i:{escaped})"
     return escaped + _PRODUCT_AFTER.get(name, "")
 
@@ -2156,7 +2169,9 @@ def _use_acronyms(text: str, orgs: list[_Org]) -> None:
             continue
         m = _ACRONYM_AFTER.match(text, org.end)
         acronym = m and (m.group("a") or m.group("dashed"))
-        if not acronym or not any(c.isupper() for c in acronym[1:]):
+        # "(UN Women)", "(InWEnt)", not an English name ("Chương trình Hòa bình (Peace Corps)":
+        # the first name written stays)
+        if not acronym or not any(c.isupper() for c in acronym.split()[0][1:]):
             continue
         if m.group("dashed") and (org.family == "wu" or acronym in _HOME_ACRONYMS):
             continue

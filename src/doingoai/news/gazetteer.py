@@ -417,7 +417,6 @@ FOREIGN_CITIES: dict[str, list[list[str]]] = {
     "MX": [["Mexico City", "Mehico City", "Thành phố Mexico", "Mê-hi-cô Xi-ti"]],
     "SE": [["Stockholm", "Xtốc-khôm"], ["Malmo", "Malmö"]],
     "FR": [["Paris", "Pa-ri"]],
-    "DE": [["Berlin", "Béc-lin"]],
     "GB": [["London", "Luân Đôn"]],
     "CU": [["La Habana", "Havana", "Ha-va-na", "La Ha-ba-na"]],
     "VE": [["Caracas", "Ca-ra-cát"]],
@@ -439,7 +438,32 @@ FOREIGN_CITIES: dict[str, list[list[str]]] = {
     "NZ": [["Wellington"]],
     "CA": [["Ottawa"]],
     "IT": [["Rome", "Rô-ma", "Roma"]],
+    "TW": [["Đài Bắc", "Taipei"], ["Cao Hùng", "Kaohsiung"]],
+    "DE": [["Berlin", "Béc-lin"], ["Frankfurt", "Frankfurt am Main"]],
 }
+
+# Chinese prefectures, cities and counties across the border, in their Vietnamese names:
+# the border provinces' counterparts ("châu Hồng Hà", "huyện Hà Khẩu", "TP Bách Sắc").
+# Most are also Vietnamese words or given names ("Văn Sơn", "Hồng Hà"): taken after their
+# level word or a word of place only, "châu" (a prefecture) among them.
+CHINA_LOCALITIES: list[list[str]] = [
+    ["Hà Khẩu", "Hekou"],
+    ["Hồng Hà", "Honghe"],
+    ["Văn Sơn", "Wenshan"],
+    ["Mông Tự", "Mengzi"],
+    ["Côn Minh", "Kunming"],
+    ["Nam Ninh", "Nanning"],
+    ["Phòng Thành Cảng", "Phòng Thành", "Fangchenggang"],
+    ["Bắc Hải", "Beihai"],
+    ["Khâm Châu", "Qinzhou"],
+    ["Sùng Tả", "Chongzuo"],
+    ["Bằng Tường", "Pằng Tường", "Pingxiang"],
+    ["Long Châu", "Longzhou"],
+    ["Ninh Minh", "Ningming"],
+    ["Bách Sắc", "Baise"],
+    ["Quảng Châu", "Guangzhou"],
+]
+CHINA_LOCALITY_PREFIX = "city:CN:"
 
 # Names that contain a place name but are not places.
 _NOT_PLACES = [
@@ -622,6 +646,11 @@ def _index() -> dict[str, list[_Entry]]:
             match = PlaceMatch("city", "city:" + names[0], names[0], country)
             for alias in names:
                 add(alias, match)
+
+    for names in CHINA_LOCALITIES:
+        match = PlaceMatch("city", CHINA_LOCALITY_PREFIX + names[0], names[0], "CN")
+        for alias in names:
+            add(alias, match, needs_level=True)
 
     for code, aliases in REGION_ALIASES.items():
         for alias in aliases:
@@ -845,6 +874,8 @@ def find_places(text: str) -> list[PlaceHit]:
                 if entry.match and entry.match.kind in ("vn_district", "city")
                 else _LEVEL_WORDS
             )
+            if entry.match and entry.match.code.startswith(CHINA_LOCALITY_PREFIX):
+                cues = cues | {"chau"}
             if entry.needs_level and not (set(prev_words[-1:]) & cues):
                 continue
             chosen = entry
