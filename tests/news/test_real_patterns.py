@@ -4493,3 +4493,28 @@ def test_a_chinese_localitys_vietnamese_name_needs_its_level_word():
     # "Văn Sơn" is also a given name
     assert not [h for h in find_places("Ông Nguyễn Văn Sơn phát biểu.") if h.match.country == "CN"]
     assert [h.match.country for h in find_places("Đoàn công tác châu Văn Sơn sang thăm.")] == ["CN"]
+
+
+def test_a_sites_banner_of_a_yearly_day_is_not_the_activity_date():
+    # https://daln.gov.vn/bao-cao-ket-qua-xay-dung-noi-dung-du-an-nhan-rong-thuc-hien-quan-ly-
+    # rung-ben-vung-va-chung-chi-rung-do-chinh-phu-duc-tai-tro-thong-qua-giz-viet-nam.26923.news
+    # (fresh40/2170, scored once with the banner's "28/11" read as 28/11/2020: a year written
+    # nowhere)
+    banners = (
+        "* CHÀO MỪNG NGÀY LÂM NGHIỆP VIỆT NAM 28/11  \n\n"
+        "* CÙNG HÀNH ĐỘNG ĐỂ PHÁT TRIỂN GIÁ TRỊ ĐA DỤNG CỦA RỪNG  \n\n"
+        "* CHUNG TAY PHÁT TRIỂN RỪNG VÌ MỘT VIỆT NAM XANH HƠN  \n\n"
+    )
+    text = (
+        "Thứ sáu, 26/04/2024\n\n" + banners * 2 + " \n\n"
+        "Báo cáo kết quả xây dựng nội dung dự án “Nhân rộng thực hiện quản lý rừng bền vững và "
+        "Chứng chỉ rừng” do Chính phủ Đức tài trợ thông qua GIZ Việt Nam.\n\n"
+        "Thứ sáu, 26/02/2021 | 10:54 GMT+7\n\n"
+        "DALN Chiều ngày 25 tháng 2 năm 2021, tại Hà Nội. Vụ Hợp tác quốc tế - Bộ NN&PTNT và Tổ "
+        "chức Hợp tác phát triển Đức (GIZ) cùng Ban quản lý các dự án Lâm nghiệp đã tổ chức cuộc "
+        "họp trực tuyến thống nhất kết quả xây dựng và thống nhất Biên bản ghi nhớ xây dựng dự án "
+        "hỗ trợ kỹ thuật “Nhân rộng thực hiện quản lý rừng bền vững và Chứng chỉ rừng” do Chính "
+        "phủ Đức tài trợ thông qua Tổ chức Hợp tác phát triển Đức (GIZ) tại Việt Nam.\n"
+    )
+    for published in (date(2021, 2, 26), None):
+        assert extract(text, published=published).start_date == date(2021, 2, 25)

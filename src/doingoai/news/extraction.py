@@ -3659,6 +3659,8 @@ def extract(
         # "kỷ niệm ngày Quốc tế Phụ nữ 8/3", "Nhân dịp kỷ niệm 95 năm Ngày thành lập Hội
         # ... (20-10-2025)": the day celebrated, not the activity's
         and not (not d.has_year and _NAMED_DAY.search(work, max(0, d.start - 40), d.start))
+        # "* CHÀO MỪNG NGÀY LÂM NGHIỆP VIỆT NAM 28/11": a site's banner of a yearly day
+        and not (not d.has_year and _in_slogan(work, d))
         and not _CELEBRATED.search(work, max(0, d.start - 160), d.start)
         # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
         # period's bound or a vague time, not the date of the activity
@@ -4188,6 +4190,16 @@ def _opens_report(text: str, d: DateHit, opening: int | None) -> bool:
 _BACKGROUND_DATE = re.compile(
     r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
 )
+
+
+def _in_slogan(text: str, d: DateHit) -> bool:
+    """Is ``d`` on a line written in capitals, of three words or more: a site's banner or
+    slogan ("* CHÀO MỪNG NGÀY LÂM NGHIỆP VIỆT NAM 28/11")?"""
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    line = text[start : end if end != -1 else len(text)]
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 3 and all(w.isupper() for w in words)
 
 
 #: a day named by its date ("ngày Quốc tế Phụ nữ 8/3", "Ngày Phụ nữ Việt Nam 20/10",
