@@ -4518,3 +4518,58 @@ def test_a_sites_banner_of_a_yearly_day_is_not_the_activity_date():
     )
     for published in (date(2021, 2, 26), None):
         assert extract(text, published=published).start_date == date(2021, 2, 25)
+
+
+# --- stop 51, after fresh40/ was scored (tuning material from then on) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # http://dangcongsan.vn/thoi-su/khai-mac-hoi-nghi-ngoai-truong-hop-tac-me-cong-lan-
+        # thuong-lan-thu-3-466574.html (fresh40/2143): the minister's name after his ministry
+        (
+            "Tin tức\n\nCác Bộ trưởng Ngoại giao Campuchia, Lào, Myanmar, Thái Lan, Trung Quốc và "
+            "Việt Nam tham dự Hội nghị theo lời mời của Bộ trưởng Bộ Ngoại giao Trung Quốc Vương "
+            "Nghị.",
+            "Bộ Ngoại giao Trung Quốc",
+        ),
+        # https://vietnamplus.vn/chinh-phu-duc-tai-tro-viet-nam-8-trieu-euro-cho-du-an-bao-ve-
+        # rung-post291826.vnp (fresh40/2196): a government that signs with the Vietnamese side
+        (
+            "Tin tức\n\nBộ Nông nghiệp và Phát triển Nông thôn Việt Nam và Chính phủ Đức vừa ký "
+            "kết hiệp định tài chính tài trợ cho dự án bảo vệ và quản lý tổng hợp hệ sinh thái.",
+            "Chính phủ Đức",
+        ),
+        # https://vovworld.vn/vi-VN/kinh-te/han-quoc-thong-qua-khoan-vay-tri-gia-77-trieu-usd-
+        # cho-viet-nam-336506.vov (fresh40/2151)
+        (
+            "Tin tức\n\nDự án thủy lợi sông Lèn (tại tỉnh Thanh Hóa) và sông Hoàng Mai (tại tỉnh "
+            "Nghệ An) từ nguồn vốn của Quỹ Hợp tác Phát triển Kinh tế (EDCF).",
+            "EDCF",
+        ),
+        # https://baolangson.vn/chinh-tri/5453-phien-hop-17-hoi-dong-uy-hoi-song-me-cong-quoc-
+        # te.html (fresh40/2158)
+        (
+            "Tin tức\n\nPhiên họp 17 Hội đồng Ủy hội sông Mê Công quốc tế khai mạc ngày 5/12.",
+            "Ủy hội sông Mê Công quốc tế",
+        ),
+    ],
+)
+def test_fresh40s_partners(text, partner):
+    assert partner in extract(text).partners
+
+
+def test_a_government_that_only_acts_in_the_background_is_still_no_partner():
+    text = "Tin tức\n\nChính phủ Hàn Quốc đã ban hành chính sách mới về lao động nhập cư."
+    assert extract(text).partners == []
+
+
+def test_euro_written_in_capitals():
+    # https://m.2lua.vn/price/cu-hich-cho-nganh-ca-cao-viet-nam-4558.html (fresh40/2176)
+    text = (
+        "Tin tức\n\nChính phủ Hà Lan và các nhà tài trợ nước này vừa ký kết với Bộ NN-PTNT “Dự "
+        "án hợp tác công tư tăng cường phát triển ca cao bền vững tại VN” trị giá gần 1,4 triệu "
+        "EURO."
+    )
+    assert [(a.value, a.currency) for a in extract(text).amounts] == [(1_400_000, "EUR")]

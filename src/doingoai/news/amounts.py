@@ -91,7 +91,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"US\$|USD|\$", "USD"),
     (r"AUD", "AUD"),
     # "600.000 ơ-rô": the euro as Vietnamese spells it
-    (r"[Ee]uro|EUR|€|[Ơơ]-?rô", "EUR"),
+    (r"[Ee]uro|EURO|EUR|€|[Ơơ]-?rô", "EUR"),
     (r"[Yy][êe]n\s+Nhật|[Yy][êe]n|JPY", "JPY"),
     (r"[Ww]on(?:\s+Hàn\s+Quốc)?|KRW", "KRW"),
     (r"[Nn]hân\s+dân\s+tệ|NDT|CNY", "CNY"),

@@ -226,6 +226,13 @@ _OTHER_HEAD = (
     r"điện\s+ảnh|kiến\s+trúc\s+sư|luật\s+gia|y\s+học|doanh\s+nhân|cựu\s+chiến\s+binh|"
     r"nông\s+dân|sinh\s+viên|chữ\s+thập\s+đỏ)\b))"
 )
+#: a post whose holder's name may follow the body it is of ("Bộ trưởng Bộ Ngoại giao
+#: Trung Quốc Vương Nghị", "Chủ tịch Hội Phụ nữ Lào ...")
+_POST_BEFORE = re.compile(
+    r"(?i:(?:phó\s+|thứ\s+)?(?:bộ\s+trưởng|thứ\s+trưởng|chủ\s+tịch|giám\s+đốc|cục\s+trưởng|"
+    r"viện\s+trưởng|hiệu\s+trưởng|trưởng\s+ban|đại\s+sứ|thống\s+đốc|thị\s+trưởng|"
+    r"tỉnh\s+trưởng|tổng\s+thư\s+ký|bí\s+thư))[ \t]+$"
+)
 #: lower-case words that end an organisation's name ("... Hàn Quốc đã trao", "với")
 _NAME_STOP = {
     "với",
@@ -530,6 +537,15 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Intel": "",
     "Qualcomm": "",
     "Cisco": "",
+    # Germany's development ministry and Korea's development fund, by their acronyms; the
+    # Mekong River Commission (not "MRC" alone: also a migrants' resource centre) and the
+    # European Chamber of Commerce
+    "BMZ": "DE",
+    "EDCF": "KR",
+    "Ủy hội sông Mê Công quốc tế": "",
+    "Uỷ hội sông Mê Công quốc tế": "",
+    "Ủy hội sông Mê Kông quốc tế": "",
+    "EuroCham": "",
     # the US Peace Corps in Vietnamese, with a capital "Hòa bình" (see _CASE_KEPT)
     "Chương trình Hòa bình": "US",
     "Chương trình Hoà bình": "US",
@@ -617,6 +633,9 @@ SAME_ORGANISATION: dict[str, str] = {
     "Cơ quan Hợp tác Quốc tế Đức": "GIZ",
     "Habitat": "Habitat for Humanity",
     "AIP": "AIP Foundation",
+    "Ủy hội sông Mê Công quốc tế": "MRC",
+    "Uỷ hội sông Mê Công quốc tế": "MRC",
+    "Ủy hội sông Mê Kông quốc tế": "MRC",
     "Chương trình Hòa bình": "Peace Corps",
     "Chương trình Hoà bình": "Peace Corps",
 }
@@ -2603,6 +2622,9 @@ _FUNDED_BY = re.compile(
     # "do Chính phủ Ailen và Tổ chức APHEDA tài trợ": with a co-funder
     r"[ \t]+và[ \t]+[^.;\n]{0,60}?[ \t](?:tài\s+trợ|viện\s+trợ)\b"
 )
+#: "Bộ Nông nghiệp ... và Chính phủ Đức vừa ký kết hiệp định tài chính": the government
+#: signs with the Vietnamese side
+_GOVERNMENT_SIGNS = re.compile(r"[ \t]*(?:(?:vừa|đã|sẽ|chính\s+thức)[ \t]+)?ký(?:[ \t]+kết)?\b")
 #: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
 #: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
 #: cooperation of the project is the government's
@@ -2799,6 +2821,9 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         # "Bí thư thứ nhất T.Ư Đoàn TNCS Cuba Aylin Alvarez Garcia,": a foreign person's
         # name follows, not more of the body's
         and not any(_foreign_word(w) for w in after_place)
+        # "Bộ trưởng Bộ Ngoại giao Trung Quốc Vương Nghị.": the body named in a post's
+        # title, its holder's name after it
+        and not _POST_BEFORE.search(text, max(0, head_start - 40), head_start)
     ):
         # "Ủy ban T.Ư Mặt trận Lào Xây dựng đất nước.": the name goes on after the place
         # up to the end of the phrase
@@ -3491,6 +3516,7 @@ def extract(
         if (
             org.key.startswith("other:chinh phu:")
             and not _FUNDED_BY.match(work[org.end : org.end + 40])
+            and not _GOVERNMENT_SIGNS.match(work, org.end)
             and not _GOVERNMENT_AID.search(work[max(0, org.start - 160) : org.start])
         ):
             # "Chính phủ Hàn Quốc đã ban hành ...", "1 triệu USD từ Chính phủ Hàn Quốc": a
