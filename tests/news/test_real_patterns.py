@@ -4548,6 +4548,14 @@ def test_a_sites_banner_of_a_yearly_day_is_not_the_activity_date():
             "Nghệ An) từ nguồn vốn của Quỹ Hợp tác Phát triển Kinh tế (EDCF).",
             "EDCF",
         ),
+        # http://vov.vn/chinh-tri/thu-tuong-tiep-doan-lien-minh-htx-quoc-te-khu-vuc-chau-a-tbd-
+        # 615771.vov (fresh40/2149): a regional body named by its region, read whole
+        (
+            "Tin tức\n\nSáng 4, tại Trụ sở Chính phủ, Thủ tướng Nguyễn Xuân Phúc tiếp Đoàn đại "
+            "biểu Liên minh Hợp tác xã quốc tế khu vực Châu Á – Thái Bình Dương, do ông Li "
+            "Chunsheng, Chủ tịch Liên minh dẫn đầu.",
+            "Liên minh Hợp tác xã quốc tế khu vực Châu Á – Thái Bình Dương",
+        ),
         # https://baolangson.vn/chinh-tri/5453-phien-hop-17-hoi-dong-uy-hoi-song-me-cong-quoc-
         # te.html (fresh40/2158)
         (

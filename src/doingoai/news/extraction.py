@@ -2796,6 +2796,10 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         # international body names no foreign country
         read_end = max(end or 0, i)
         international = _INTERNATIONAL.search(text, head_start, read_end)
+        if international is not None:
+            # "... khu vực Châu Á – Thái Bình Dương": the region read whole, past where the
+            # name's words stopped
+            international = _INTERNATIONAL.match(text, international.start()) or international
         if international is None:
             # "Mạng lưới các nhà khoa học và kỹ sư nữ khu vực Châu Á - Thái Bình Dương": the
             # name goes on over "và" and lower-case words up to the region it is named by
