@@ -4581,3 +4581,29 @@ def test_euro_written_in_capitals():
         "EURO."
     )
     assert [(a.value, a.currency) for a in extract(text).amounts] == [(1_400_000, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "missions"),
+    [
+        # http://game.marimbapop.com/news/041d299122.html (fresh40/2144): "nước" before the
+        # state's name
+        (
+            "Tin tức\n\nTham dự lễ ký kết có ông Pranay Verma, Đại sứ đặc mệnh toàn quyền nước "
+            "Cộng hòa Ấn Độ tại Việt Nam; ông Madan Mohan Sethi, Tổng Lãnh sự nước Cộng hòa Ấn Độ "
+            "tại Thành phố Hồ Chí Minh.",
+            ["Đại sứ quán Ấn Độ", "Tổng lãnh sự quán Ấn Độ"],
+        ),
+        # https://tdtu.edu.vn/tin-tuc/2018-12/dai-su-quan-cong-hoa-dan-chu-nhan-dan-lao-tai-
+        # viet-nam-tham-va-lam-viec-voi-dai-hoc (fresh40/2187): the state's name in lower
+        # case, its acronym after it
+        (
+            "Tin tức\n\nSáng ngày 13/12/2018, ông Thongsavanh Phomvihan, Đại sứ đặc mệnh toàn "
+            "quyền Cộng hòa dân chủ nhân dân (CHDCND) Lào tại Việt Nam cùng Đoàn cán bộ đã đến "
+            "thăm và làm việc với Trường.",
+            ["Đại sứ quán Lào"],
+        ),
+    ],
+)
+def test_a_mission_named_from_its_envoy_with_the_states_full_name(text, missions):
+    assert extract(text).partners == missions

@@ -2081,8 +2081,11 @@ _ENVOY = re.compile(
     r"(?:[ \t]+(?i:đặc\s+mệnh\s+toàn\s+quyền))?[ \t]+"
     # "Lãnh sự Vương quốc Campuchia", "Phó Lãnh sự Cộng hòa Dân chủ Nhân dân Lào": the
     # country's state name before its name
-    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+hòa(?:[ \t]+Dân[ \t]+chủ[ \t]+Nhân[ \t]+dân)?|"
-    r"Liên[ \t]+bang|Nhà[ \t]+nước)[ \t]+)?"
+    # "Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ấn Độ", "Đại sứ ... Cộng hòa dân chủ nhân dân
+    # (CHDCND) Lào": with "nước", the state's name in any case, its acronym after it
+    r"(?:nước[ \t]+)?"
+    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+h[òo]a(?:[ \t]+(?i:dân[ \t]+chủ[ \t]+nhân[ \t]+dân))?|"
+    r"Liên[ \t]+bang|Nhà[ \t]+nước)[ \t]+(?:\([A-ZĐ]{2,8}\)[ \t]+)?)?"
 )
 
 
