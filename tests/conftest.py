@@ -155,10 +155,10 @@ class WorldCopy:
         FTS5 table, whose ``*`` leaves out the rowid) the rowid too, which is the entry's
         id: copied back without it, the entries took new ids and a unit's entry answered
         for another record (a search right after a transactional test found no unit)."""
-        from doingoai.core.searchindex import TABLE
+        from doingoai.core.searchindex import COLUMNS, TABLE
 
         if connection.vendor == "sqlite" and table == TABLE:
-            return "rowid, key, name, title"
+            return f"rowid, {COLUMNS}"
         return "*"
 
     @classmethod
@@ -206,6 +206,20 @@ class WorldCopy:
                 cur.execute(
                     f"INSERT INTO {qn(table)}{into} SELECT {columns} FROM {WORLD_COPY}.{qn(table)}"
                 )
+
+
+@pytest.fixture
+def shared_database():
+    """The ``SharedDatabase`` of this run (see ``world_copy`` for why a fixture)."""
+    return SharedDatabase
+
+
+@pytest.fixture
+def world_copy():
+    """The ``WorldCopy`` this run took (this module as pytest loaded it: ``from
+    tests.conftest import WorldCopy`` in a test module gives another copy of the class,
+    without what it holds)."""
+    return WorldCopy
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -66,12 +66,12 @@ def alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.once
-def test_production_server(tmp_path):
-    from tests.conftest import SharedDatabase
-
+def test_production_server(tmp_path, shared_database):
     # a database migrated already when the run has one (migrating a new file is tested
     # with the demo server): the server still runs its migrate, which finds none to do
-    SharedDatabase.migrated_file(tmp_path / "serve.sqlite3")
+    # (``from tests.conftest import SharedDatabase`` gave another copy of the class, which
+    # never had one: stop 50's test migrated a new file all the same)
+    shared_database.migrated_file(tmp_path / "serve.sqlite3")
     port = free_port()
     env = {
         k: v

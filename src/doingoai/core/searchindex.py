@@ -51,6 +51,8 @@ from .registry import REGISTRY, RecordKind
 from .text import fold
 
 TABLE = "core_search"
+#: the index's columns besides the entry's id (``id`` on PostgreSQL, the rowid on SQLite)
+COLUMNS = "title, name, key"
 SHIFT = 40  # object ids below 2**40; content type ids in the high bits
 MAX_KEY = 20000
 MIN_TERM = 3
@@ -240,16 +242,14 @@ def write_entries(
             log_changes([d[0] for d in data], using)
         if conn.vendor == "postgresql":
             cur.executemany(
-                f"INSERT INTO {TABLE} (id, title, name, key) VALUES (%s, %s, %s, %s) "
+                f"INSERT INTO {TABLE} (id, {COLUMNS}) VALUES (%s, %s, %s, %s) "
                 "ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, name = EXCLUDED.name, "
                 "key = EXCLUDED.key",
                 data,
             )
         else:
             cur.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(d[0],) for d in data])
-            cur.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, name, key) VALUES (%s, %s, %s, %s)", data
-            )
+            cur.executemany(f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s, %s, %s, %s)", data)
     return len(data)
 
 
@@ -406,7 +406,7 @@ def _insert_fresh(rows, using):
     col = "id" if _vendor(using) == "postgresql" else "rowid"
     with connections[using].cursor() as cur:
         cur.executemany(
-            f"INSERT INTO {TABLE} ({col}, title, name, key) VALUES (%s, %s, %s, %s)", _rows(rows)
+            f"INSERT INTO {TABLE} ({col}, {COLUMNS}) VALUES (%s, %s, %s, %s)", _rows(rows)
         )
 
 

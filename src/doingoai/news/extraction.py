@@ -545,7 +545,13 @@ KNOWN_PARTNERS: dict[str, str] = {
     "Ủy hội sông Mê Công quốc tế": "",
     "Uỷ hội sông Mê Công quốc tế": "",
     "Ủy hội sông Mê Kông quốc tế": "",
+    "Uỷ hội sông Mê Kông quốc tế": "",
     "EuroCham": "",
+    # Taipei's office, also written "văn phòng ..." in lower case; India's ministry of
+    # traditional medicine
+    "Văn phòng Kinh tế và Văn hóa Đài Bắc": "TW",
+    "AYUSH": "IN",
+    "Bộ AYUSH": "IN",
     # the US Peace Corps in Vietnamese, with a capital "Hòa bình" (see _CASE_KEPT)
     "Chương trình Hòa bình": "US",
     "Chương trình Hoà bình": "US",
@@ -636,10 +642,18 @@ SAME_ORGANISATION: dict[str, str] = {
     "Ủy hội sông Mê Công quốc tế": "MRC",
     "Uỷ hội sông Mê Công quốc tế": "MRC",
     "Ủy hội sông Mê Kông quốc tế": "MRC",
+    "Uỷ hội sông Mê Kông quốc tế": "MRC",
     "Chương trình Hòa bình": "Peace Corps",
     "Chương trình Hoà bình": "Peace Corps",
 }
 SAME_ORGANISATION.update(_UN_NAMES)
+# the United Nations written short ("Quỹ Nhi đồng LHQ") or with "của" ("Quỹ Dân số của
+# Liên hiệp quốc"): the same bodies
+for _name in [n for n in KNOWN_PARTNERS if re.search(r"Liên h[ợi][pệ]p quốc$", n)]:
+    _un = re.sub(r"Liên h[ợi][pệ]p quốc$", "", _name)
+    for _variant in (_un + "LHQ", _un + "của Liên hợp quốc", _un + "của Liên hiệp quốc"):
+        KNOWN_PARTNERS.setdefault(_variant, KNOWN_PARTNERS[_name])
+        SAME_ORGANISATION.setdefault(_variant, SAME_ORGANISATION.get(_name, _name))
 
 
 #: a company's product after its name is the product, not the company ("trên Google
@@ -2084,7 +2098,7 @@ _ENVOY = re.compile(
     # "Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ấn Độ", "Đại sứ ... Cộng hòa dân chủ nhân dân
     # (CHDCND) Lào": with "nước", the state's name in any case, its acronym after it
     r"(?:nước[ \t]+)?"
-    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+h[òo]a(?:[ \t]+(?i:dân[ \t]+chủ[ \t]+nhân[ \t]+dân))?|"
+    r"(?:(?:Vương[ \t]+quốc|Cộng[ \t]+h(?:òa|oà|oa)(?:[ \t]+(?i:dân[ \t]+chủ[ \t]+nhân[ \t]+dân))?|"
     r"Liên[ \t]+bang|Nhà[ \t]+nước)[ \t]+(?:\([A-ZĐ]{2,8}\)[ \t]+)?)?"
 )
 
@@ -2626,8 +2640,28 @@ _FUNDED_BY = re.compile(
     r"[ \t]+và[ \t]+[^.;\n]{0,60}?[ \t](?:tài\s+trợ|viện\s+trợ)\b"
 )
 #: "Bộ Nông nghiệp ... và Chính phủ Đức vừa ký kết hiệp định tài chính": the government
-#: signs with the Vietnamese side
-_GOVERNMENT_SIGNS = re.compile(r"[ \t]*(?:(?:vừa|đã|sẽ|chính\s+thức)[ \t]+)?ký(?:[ \t]+kết)?\b")
+#: signs (not "ký ban hành", "ký quyết định": its own acts) ...
+_GOVERNMENT_SIGNS = re.compile(
+    r"[ \t]*(?:(?:vừa|đã|sẽ|chính\s+thức)[ \t]+)?ký(?:[ \t]+kết)?\b"
+    r"(?![ \t]+(?:ban[ \t]+hành|quyết[ \t]+định|sắc[ \t]+lệnh|luật)\b)"
+)
+#: ... with the Vietnamese side, named in the same sentence
+_VIETNAMESE_SIDE = re.compile(
+    r"Việt[ \t]+Nam|\bVN\b|\bBộ[ \t]+(?:NN|Nông|Tài|Kế|Ngoại|Y|Giáo|Lao|Công|Tư|Văn|Nội|Khoa)|"
+    r"\bUBND\b|\bHội[ \t]+(?:LHPN|Liên[ \t]+hiệp)"
+)
+
+
+def _signs_with_vietnam(text: str, org: _Org) -> bool:
+    """Does the government ``org`` sign, with a Vietnamese side named in its sentence?"""
+    if not _GOVERNMENT_SIGNS.match(text, org.end):
+        return False
+    start = max(text.rfind(".", 0, org.start), text.rfind("\n", 0, org.start)) + 1
+    stops = [i for i in (text.find(".", org.end), text.find("\n", org.end)) if i != -1]
+    sentence = text[start : min(stops) if stops else len(text)]
+    return bool(_VIETNAMESE_SIDE.search(sentence))
+
+
 #: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
 #: tác quốc tế Hàn Quốc (KOICA), Chính phủ Australia và Chính phủ Nhật Bản": the aid or the
 #: cooperation of the project is the government's
@@ -2829,8 +2863,12 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         # name follows, not more of the body's
         and not any(_foreign_word(w) for w in after_place)
         # "Bộ trưởng Bộ Ngoại giao Trung Quốc Vương Nghị.": the body named in a post's
-        # title, its holder's name after it
-        and not _POST_BEFORE.search(text, max(0, head_start - 40), head_start)
+        # title, its holder's name after it (a name, every word capitalised: not "Chủ tịch
+        # Trung tâm Phụ nữ Lào Vì Hòa bình")
+        and not (
+            all(w[0].isupper() for w in after_place)
+            and _POST_BEFORE.search(text, max(0, head_start - 40), head_start)
+        )
     ):
         # "Ủy ban T.Ư Mặt trận Lào Xây dựng đất nước.": the name goes on after the place
         # up to the end of the phrase
@@ -3523,7 +3561,7 @@ def extract(
         if (
             org.key.startswith("other:chinh phu:")
             and not _FUNDED_BY.match(work[org.end : org.end + 40])
-            and not _GOVERNMENT_SIGNS.match(work, org.end)
+            and not _signs_with_vietnam(work, org)
             and not _GOVERNMENT_AID.search(work[max(0, org.start - 160) : org.start])
         ):
             # "Chính phủ Hàn Quốc đã ban hành ...", "1 triệu USD từ Chính phủ Hàn Quốc": a

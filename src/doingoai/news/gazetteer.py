@@ -438,14 +438,15 @@ FOREIGN_CITIES: dict[str, list[list[str]]] = {
     "NZ": [["Wellington"]],
     "CA": [["Ottawa"]],
     "IT": [["Rome", "Rô-ma", "Roma"]],
-    "TW": [["Đài Bắc", "Taipei"], ["Cao Hùng", "Kaohsiung"]],
+    "TW": [["Đài Bắc", "Taipei"], ["Kaohsiung"]],
     "DE": [["Berlin", "Béc-lin"], ["Frankfurt", "Frankfurt am Main"]],
 }
 
 # Chinese prefectures, cities and counties across the border, in their Vietnamese names:
-# the border provinces' counterparts ("châu Hồng Hà", "huyện Hà Khẩu", "TP Bách Sắc").
-# Most are also Vietnamese words or given names ("Văn Sơn", "Hồng Hà"): taken after their
-# level word or a word of place only, "châu" (a prefecture) among them.
+# the border provinces' counterparts ("châu Hồng Hà", "huyện Hà Khẩu", "TP Bách Sắc"), and
+# Kaohsiung as the press writes it. All are also Vietnamese words, given names or communes
+# ("Văn Sơn", "Hồng Hà", "xã Nam Ninh", "ông Cao Hùng"): taken right after a level word of
+# theirs only (LOCALITY_LEVELS), not after "xã" nor a word of place.
 CHINA_LOCALITIES: list[list[str]] = [
     ["Hà Khẩu", "Hekou"],
     ["Hồng Hà", "Honghe"],
@@ -463,7 +464,10 @@ CHINA_LOCALITIES: list[list[str]] = [
     ["Bách Sắc", "Baise"],
     ["Quảng Châu", "Guangzhou"],
 ]
-CHINA_LOCALITY_PREFIX = "city:CN:"
+TAIWAN_LOCALITIES: list[list[str]] = [["Cao Hùng"]]
+#: the words before such a locality: "châu", "huyện", "thành phố", "TP", "thị trấn"
+LOCALITY_LEVELS = {"chau", "huyen", "pho", "tp", "tran"}
+LOCALITY_PREFIX = "city:level:"
 
 # Names that contain a place name but are not places.
 _NOT_PLACES = [
@@ -647,10 +651,11 @@ def _index() -> dict[str, list[_Entry]]:
             for alias in names:
                 add(alias, match)
 
-    for names in CHINA_LOCALITIES:
-        match = PlaceMatch("city", CHINA_LOCALITY_PREFIX + names[0], names[0], "CN")
-        for alias in names:
-            add(alias, match, needs_level=True)
+    for country, localities in (("CN", CHINA_LOCALITIES), ("TW", TAIWAN_LOCALITIES)):
+        for names in localities:
+            match = PlaceMatch("city", LOCALITY_PREFIX + names[0], names[0], country)
+            for alias in names:
+                add(alias, match, needs_level=True)
 
     for code, aliases in REGION_ALIASES.items():
         for alias in aliases:
@@ -874,8 +879,8 @@ def find_places(text: str) -> list[PlaceHit]:
                 if entry.match and entry.match.kind in ("vn_district", "city")
                 else _LEVEL_WORDS
             )
-            if entry.match and entry.match.code.startswith(CHINA_LOCALITY_PREFIX):
-                cues = cues | {"chau"}
+            if entry.match and entry.match.code.startswith(LOCALITY_PREFIX):
+                cues = LOCALITY_LEVELS
             if entry.needs_level and not (set(prev_words[-1:]) & cues):
                 continue
             chosen = entry
