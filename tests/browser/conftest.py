@@ -27,7 +27,7 @@ def pick(page, field_id, labels):
     click the match; each chosen one shows as a chip.
 
     A chip that has not shown 15 s after the click was seen twice in full PostgreSQL
-    runs on a loaded machine (stops 44 and 50; never in 20 runs of the test alone, on a
+    runs on a loaded machine (stops 44 and 50; never in 18 runs of the test alone, 10 on a
     machine kept busy). The page is then kept in ``test-output/`` and the officer's
     next move is made: type and choose again, once, with a warning in the run's
     summary. A second miss fails the test."""
