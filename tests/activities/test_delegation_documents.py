@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from docx import Document
+from tests.texts import pdf_text
 
 from doingoai.activities.models import Activity, DelegationMember
 from doingoai.core.samples import make
@@ -152,9 +153,7 @@ def test_request_and_report_in_word_and_pdf(world, login):
         path.write_bytes(pdf.content)
         # rendered to PNG for a person to look at (tests/test-output/)
         subprocess.run(["pdftoppm", "-png", "-r", "70", str(path), str(path)[:-4]], check=True)
-        words = subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-        ).stdout
+        words = pdf_text(path)
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in words and "H'Yam Niê" in words
     assert client.get(request_url, {"format": "exe"}).status_code == 404
     # out of scope: not found

@@ -14,6 +14,7 @@ from django.db.models import Sum
 from django.urls import reverse
 from docx import Document
 from tests.conftest import records_for_the_module
+from tests.texts import pdf_text
 
 from doingoai.activities.models import Activity, ActivityPlace, DelegationMember
 from doingoai.agreements.models import Agreement, Review
@@ -266,9 +267,7 @@ def test_demo_daklak_term_report_pages(demo, output_dir):
         ["pdftoppm", "-r", "70", "-png", str(path), str(output_dir / "report-daklak-XIII-demo")],
         check=True,
     )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(path)
     assert "Danh sách đoàn ra, đoàn vào" in text and "25/06/2024" in text
     assert "CÔNG TÁC VỚI PHỤ NỮ VIỆT NAM Ở NƯỚC NGOÀI" in text
     assert "< 5" in text and "Hư cấu" not in text

@@ -4,12 +4,11 @@ import, the dashboard card and the term report section, each in the reader's sco
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 from django.urls import reverse
-from docx import Document
 from tests.imports.helpers import workbook
+from tests.texts import docx_text
 
 from doingoai.core.samples import make
 from doingoai.imports.spreadsheet import REF_HEADER, import_workbook
@@ -18,15 +17,6 @@ from doingoai.reports.documents import render_unit_report
 from doingoai.reports.periods import make_period
 
 pytestmark = pytest.mark.django_db
-
-
-def docx_text(data: bytes) -> str:
-    doc = Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.append(" | ".join(c.text for c in row.cells))
-    return "\n".join(parts)
 
 
 def test_add_through_the_form_and_refusals(world, login):

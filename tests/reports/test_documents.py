@@ -7,6 +7,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from tests.reports.conftest import data_for_the_module
+from tests.texts import docx_text, pdf_text
 
 from doingoai.reports.documents import render_review_report, render_unit_report
 from doingoai.reports.periods import make_period
@@ -20,15 +21,6 @@ def report(world, username, unit, fmt, **period):
     return render_unit_report(
         unit=unit, period=make_period(**period), user=world.user(username), fmt=fmt, today=TODAY
     )
-
-
-def docx_text(data: bytes) -> str:
-    doc = Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.append(" | ".join(c.text for c in row.cells))
-    return "\n".join(parts)
 
 
 def test_word_report_holds_the_figures(data, output_dir):
@@ -87,9 +79,7 @@ def test_pdf_renders_vietnamese(data, output_dir):
     assert raw.startswith(b"%PDF")
     pdf = output_dir / "report-daklak-XIII.pdf"
     pdf.write_bytes(raw)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "Tổng kết công tác đối ngoại nhiệm kỳ XIII" in text

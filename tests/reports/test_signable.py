@@ -14,6 +14,7 @@ from docx import Document as Word
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from tests.reports.conftest import data_for_the_module
+from tests.texts import pdf_text
 
 from doingoai.documents import layout
 from doingoai.reports.documents import render_review_report, render_unit_report
@@ -35,9 +36,7 @@ def daklak_report(data, fmt):
 def pdf_pages(raw: bytes, tmp_path) -> list[str]:
     pdf = tmp_path / "doc.pdf"
     pdf.write_bytes(raw)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 
 import pytest
 from docx import Document as Word
 from docx.oxml.ns import qn
+from tests.texts import pdf_text
 
 from doingoai.documents import layout
 
@@ -94,9 +94,7 @@ def test_pdf_gives_the_same_columns_and_breaks_no_word(tmp_path):
     assert shares == wide_table().column_shares()
     pdf = tmp_path / "wide.pdf"
     pdf.write_bytes(layout.pdf_bytes(doc))
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     words = set(text.split())
     for word in ("TT", "Đoàn", "Quốc", "thành", "Kinh", "phí", "Chămpasăk", "25/06/2024"):
         assert word in words, word  # never broken across lines
