@@ -649,8 +649,8 @@ SAME_ORGANISATION: dict[str, str] = {
 SAME_ORGANISATION.update(_UN_NAMES)
 # the United Nations written short ("Quỹ Nhi đồng LHQ") or with "của" ("Quỹ Dân số của
 # Liên hiệp quốc"): the same bodies
-for _name in [n for n in KNOWN_PARTNERS if re.search(r"Liên h[ợi][pệ]p quốc$", n)]:
-    _un = re.sub(r"Liên h[ợi][pệ]p quốc$", "", _name)
+for _name in [n for n in KNOWN_PARTNERS if re.search(r"Liên (?:hợp|hiệp) quốc$", n)]:
+    _un = re.sub(r"Liên (?:hợp|hiệp) quốc$", "", _name)
     for _variant in (_un + "LHQ", _un + "của Liên hợp quốc", _un + "của Liên hiệp quốc"):
         KNOWN_PARTNERS.setdefault(_variant, KNOWN_PARTNERS[_name])
         SAME_ORGANISATION.setdefault(_variant, SAME_ORGANISATION.get(_name, _name))
@@ -2656,10 +2656,7 @@ def _signs_with_vietnam(text: str, org: _Org) -> bool:
     """Does the government ``org`` sign, with a Vietnamese side named in its sentence?"""
     if not _GOVERNMENT_SIGNS.match(text, org.end):
         return False
-    start = max(text.rfind(".", 0, org.start), text.rfind("\n", 0, org.start)) + 1
-    stops = [i for i in (text.find(".", org.end), text.find("\n", org.end)) if i != -1]
-    sentence = text[start : min(stops) if stops else len(text)]
-    return bool(_VIETNAMESE_SIDE.search(sentence))
+    return bool(_VIETNAMESE_SIDE.search(text, *_sentence_around(text, org.start, org.end)))
 
 
 #: "viện trợ không hoàn lại ... của Chính phủ Nhật Bản", "với sự hợp tác của Cơ quan Hợp
