@@ -191,7 +191,9 @@ _OTHER_HEAD = (
     # a foreign state's authorities, named by its country: "các cơ quan chức năng của
     # Micronesia", "lực lượng chức năng Micronesia", "hải quân Trung Quốc", "công an Dubai"
     r"(?:(?:[Cc]ác\s+)?(?:[Cc]ơ\s+quan\s+(?:chức\s+năng|hữu\s+quan)|[Ll]ực\s+lượng\s+chức\s+năng)"
-    r"(?:\s+của)?(?=\s+[A-ZĐ])|[Hh]ải\s+quân|[Cc]ông\s+an(?!\s+nhân\s+dân)|[Cc]ảnh\s+sát|"
+    r"(?:\s+của)?(?=\s+[A-ZĐ])|[Hh]ải\s+quân|"
+    # "Hải quan Lào", "Hải quan Côn Minh (Trung Quốc)": a foreign state's customs
+    r"Hải\s+quan(?!\s+viên)|[Cc]ông\s+an(?!\s+nhân\s+dân)|[Cc]ảnh\s+sát|"
     r"Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
     r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
@@ -1499,6 +1501,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _use_acronyms(text, orgs)
     _add_acronym_orgs(text, orgs, hits)
     _add_slash_country_orgs(text, orgs, hits)
+    _add_acronyms_with_country(text, orgs)
     _add_foreign_bodies(text, orgs, hits)
     _add_foreign_schools(text, orgs, hits)
     _add_world_bodies(text, orgs)
@@ -1654,7 +1657,8 @@ _ACRONYM_NAMED = re.compile(
     # "Hội Luật gia Dân chủ Quốc tế (IADL)" (not "Hội nghị", "Hội thảo")
     r"Hội(?=\s+[A-ZĐ])(?!\s+(?:Nghị|Thảo|Chợ|Trại|Thi|Diễn)\b))\s+"
     # "tổ chức buổi gặp gỡ Đoàn của tổ chức ...": the name starts at the last head
-    r"(?P<words>(?:(?![Tt]ổ\s+chức\s)[^()\n.;,]){3,90}?)[ \t]*"
+    # ("Cơ quan phòng, chống ma túy Hoa Kỳ (DEA)": a comma inside "phòng, chống")
+    r"(?P<words>(?:(?![Tt]ổ\s+chức\s)(?:[^()\n.;,]|,(?=[ \t]*chống\b))){3,90}?)[ \t]*"
     # "(Veterans of Foreign Wars - VFW)": the name in its own language before the acronym
     r"\((?:(?P<own>[A-Z][A-Za-z]+(?:[ \t]+[A-Za-z]+){1,6})[ \t]+[-–][ \t]+)?"
     # "(UfU)", "(InWEnt)": capitals with small letters between; "(ILV, Hàn Quốc)": with the
@@ -1988,6 +1992,39 @@ def _add_associations_abroad(text: str, orgs: list[_Org], hits: list[PlaceHit]) 
 
 #: "tổ chức GPI/Hàn Quốc": a body named by its acronym, its country after a slash
 _SLASH_COUNTRY = re.compile(r"\b(?i:tổ\s+chức)[ \t]+(?P<a>[A-Z][A-Za-z0-9&-]{1,15})/(?=\S)")
+
+
+#: "các công ty EEEC (Thái Lan), CDC (Singapo), VTT (Phần Lan) và NEF (Anh)", "đại học
+#: CUNNY (Hoa kỳ)": a body written only as its acronym, with its country in parentheses,
+#: after a word that starts a name (not inside one: "Viện giao lưu văn hóa Quốc tế IEC (Hàn
+#: Quốc)"; not a numeral: "Hải quan vùng III (Lào)")
+_ACRONYM_COUNTRY = re.compile(
+    r"(?:(?P<head>(?i:đại[ \t]+học|trường))[ \t]+)?(?<![\w(/.-])"
+    r"(?P<a>(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)\b)[A-Z][A-Z&]{2,7})"
+    r"[ \t]*\([ \t]*(?P<c>[^()\n,;]{2,20}?)[ \t]*\)"
+)
+_ACRONYM_COUNTRY_AFTER = re.compile(r"(?:\b(?i:ty|đoàn|chức|quan|và|với|của|cùng)|,)[ \t]*$")
+
+
+def _add_acronyms_with_country(text: str, orgs: list[_Org]) -> None:
+    for m in _ACRONYM_COUNTRY.finditer(text):
+        acronym = m.group("a")
+        start = m.start("head") if m.group("head") else m.start("a")
+        if not m.group("head") and not _ACRONYM_COUNTRY_AFTER.search(
+            text, max(0, start - 12), start
+        ):
+            continue
+        if acronym in _HOME_ACRONYMS or any(o.start < m.end() and start < o.end for o in orgs):
+            continue
+        country = _foreign_country(m.group("c"))
+        if country is None:
+            continue
+        key = "known:" + fold(acronym)
+        if any(o.key == key for o in orgs):
+            continue
+        name = " ".join(text[start : m.end("a")].split())
+        orgs.append(_Org(name, start, m.end("a"), False, "other", key, country.code))
+    orgs.sort(key=lambda o: o.start)
 
 
 def _add_slash_country_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:

@@ -262,7 +262,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "RU": ["Nga", "Liên bang Nga", "LB Nga", "Russia"],
     "IT": ["Ý", "I-ta-li-a", "Italia", "Italy"],
     "CU": ["Cu-ba", "Cuba"],
-    "SG": ["Xinh-ga-po", "Xingapo", "Singapore"],
+    "SG": ["Xinh-ga-po", "Xingapo", "Singapore", "Singapo"],
     "MY": ["Ma-lai-xi-a", "Malaysia"],
     "ID": ["In-đô-nê-xi-a", "Indonesia"],
     "PH": ["Phi-líp-pin", "Philippines"],
@@ -467,6 +467,8 @@ CHINA_LOCALITIES: list[list[str]] = [
 TAIWAN_LOCALITIES: list[list[str]] = [["Cao Hùng"]]
 #: the words before such a locality: "châu", "huyện", "thành phố", "TP", "thị trấn"
 LOCALITY_LEVELS = {"chau", "huyen", "pho", "tp", "tran"}
+#: ... or its customs, named by it ("Hải quan Nam Ninh", "Hải quan Côn Minh")
+LOCALITY_BODY = ["hai", "quan"]
 LOCALITY_PREFIX = "city:level:"
 
 # Names that contain a place name but are not places.
@@ -881,7 +883,11 @@ def find_places(text: str) -> list[PlaceHit]:
             )
             if entry.match and entry.match.code.startswith(LOCALITY_PREFIX):
                 cues = LOCALITY_LEVELS
-            if entry.needs_level and not (set(prev_words[-1:]) & cues):
+            if (
+                entry.needs_level
+                and not (set(prev_words[-1:]) & cues)
+                and not (cues is LOCALITY_LEVELS and prev_words[-2:] == LOCALITY_BODY)
+            ):
                 continue
             chosen = entry
             break
