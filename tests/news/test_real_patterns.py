@@ -4734,3 +4734,67 @@ def test_an_acronym_inside_a_longer_name_is_not_taken_alone():
         "đã trao đổi các nội dung."
     )
     assert "IEC" not in extract(text).partners
+
+
+@pytest.mark.parametrize(
+    ("text", "partners", "countries"),
+    [
+        # http://duthi.congdoan.vn/tin-tuc/doi-song-cong-nhan-503/them-94-lao-dong-dong-thap-
+        # sang-han-quoc-lam-viec-thoi-vu-936849.tld (fresh42/2281): a Korean county the
+        # gazetteer does not know, named in its own language after its delegation
+        (
+            "Tin tức\n\nBuổi lễ còn đón tiếp đoàn công tác huyện Yeoncheon do ông Kim Deog Hyun - "
+            "Chủ tịch huyện - dẫn đầu.",
+            ["huyện Yeoncheon"],
+            [],
+        ),
+        # https://fad.danang.gov.vn/web/guest/chi-tiet?id=3185&_c=58 (fresh42/2310): its
+        # government signs; its country is the one written after it
+        (
+            "Tin tức\n\nNgày 25/5/2021, UBND thành phố Đà Nẵng và Chính quyền huyện Yeongyang, "
+            "tỉnh Gyeongsangbuk, Hàn Quốc đã ký kết Bản Ghi nhớ.",
+            ["huyện Yeongyang"],
+            ["KR"],
+        ),
+        # https://baohatinh.vn/tang-cuong-hop-tac-dao-tao-nghe-giua-bang-mecklenburg-
+        # vorpommern-va-ha-tinh-post155709.html (fresh42/2292): a German state's leaders
+        (
+            "Tin tức\n\nĐoàn Hà Tĩnh đã gặp gỡ, làm việc với lãnh đạo bang Mecklenburg "
+            "Vorpommern để bàn về những hoạt động hợp tác.",
+            ["bang Mecklenburg Vorpommern"],
+            [],
+        ),
+        # after a post, the holder's name follows the state's
+        (
+            "Tin tức\n\nTiếp Thủ hiến bang Thuringen Bodo Ramelow tại trụ sở.",
+            ["bang Thuringen"],
+            [],
+        ),
+        # http://baohagiang.vn/thoi-su-chinh-tri/201811/... (fresh38/2003): its country in
+        # parentheses is not taken for its acronym
+        (
+            "Tin tức\n\nLễ ký biên bản ghi nhớ thiết lập quan hệ kết nghĩa giữa tỉnh Hà Giang "
+            "(Việt Nam) và tỉnh BenGuet (PhiLippin).",
+            ["tỉnh BenGuet"],
+            ["PH"],
+        ),
+    ],
+)
+def test_a_foreign_county_or_state_the_gazetteer_does_not_know(text, partners, countries):
+    ex = extract(text)
+    assert (ex.partners, ex.countries) == (partners, countries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place of work, not a partner
+        "Tin tức\n\nNgười lao động sang làm việc thời vụ tại huyện Yeongyang.",
+        # https://thainguyentv.vn/trao-doi-kinh-nghiem-hoat-dong-cong-doan-90788.html
+        # (fresh11/416, without its country): "đoàn" of "công đoàn" is no delegation
+        "Tin tức\n\nĐoàn cán bộ Liên hiệp công đoàn thành phố Seongnam làm việc với Liên đoàn "
+        "Lao động tỉnh Thái Nguyên.",
+    ],
+)
+def test_a_foreign_county_without_its_delegation_or_leaders_is_no_partner(text):
+    assert extract(text).partners == []

@@ -1509,6 +1509,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
     _add_foreign_provinces(text, orgs, hits)
+    _add_foreign_localities(text, orgs, hits)
     _add_described_bodies(text, orgs, hits)
     # "tổ chức Children of Vietnam (COV)": a body found by its foreign name takes its acronym
     _use_acronyms(text, orgs)
@@ -1537,6 +1538,55 @@ _PROVINCE_ACTS = re.compile(
     r"[ \t]+(?:của[ \t]+)?(?:(?:hai|các|ba|\d+)[ \t]+)?"
     r"(?P<level>tỉnh|bang|thành[ \t]+phố|TP\.(?=[ \t]*$)|TP(?=[ \t]+$))[ \t]*$"
 )
+
+
+#: the same cues before a foreign county or state the gazetteer does not know, written in
+#: its own language: "đoàn công tác huyện Yeoncheon", "Chính quyền huyện Yeongyang, tỉnh
+#: Gyeongsangbuk", "lãnh đạo bang Mecklenburg Vorpommern"
+_LOCALITY_ACTS = re.compile(
+    _PROVINCE_ACTS.pattern.replace(r"(?P<level>tỉnh|bang|", r"(?P<level>tỉnh|bang|huyện|quận|")
+)
+_POST_CUE = re.compile(r"(?i:thủ[ \t]+hiến|thị[ \t]+trưởng|thống[ \t]+đốc|tỉnh[ \t]+trưởng)")
+_FOREIGN_LOCALITY = re.compile(
+    r"\b(?P<level>(?i:tỉnh|bang|huyện|quận|thành[ \t]+phố))[ \t]+"
+    r"(?P<name>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+){0,2})"
+)
+
+
+def _add_foreign_localities(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    """A foreign county or state named in its own language, which the gazetteer does not
+    know, is a partner when its delegation, leaders or government act for it (as
+    :func:`_add_foreign_provinces`); its country is the one written after it, if any."""
+    for m in _FOREIGN_LOCALITY.finditer(text):
+        words = m.group("name").split()
+        if not all(_foreign_name_word(w) for w in words):
+            continue
+        start, end = m.start(), m.end()
+        if any(h.start < end and m.start("name") < h.end for h in hits):
+            continue  # a place the gazetteer knows: the provinces' rule
+        if any(o.start < end and start < o.end for o in orgs):
+            continue
+        before = text[max(0, start - 80) : start] + m.group("level")
+        cue = _LOCALITY_ACTS.search(before)
+        if cue is None:
+            continue
+        if re.search(r"\b(?i:công)[ \t]+$", before[: cue.start()]):
+            continue  # "Liên hiệp Công đoàn thành phố Seongnam": a body's name, not a delegation
+        if _POST_CUE.search(cue.group(0)):
+            # "Thủ hiến bang Thuringen Bodo Ramelow": the holder's name follows
+            words = words[:1]
+            end = m.start("name") + len(words[0])
+        key = "locality:" + fold(" ".join(words))
+        if any(o.key == key or fold(o.name).endswith(" " + key[9:]) for o in orgs):
+            continue  # "thành phố Suwon" read already, then "tỉnh Suwon"
+        country = ""
+        for hit in hits:
+            if end <= hit.start < end + 40 and re.fullmatch(r"[\w ,.\t-]*", text[end : hit.start]):
+                country = hit.match.country if hit.match.foreign else ""
+                break
+        name = " ".join(text[start:end].split())
+        orgs.append(_Org(name, start, end, False, "other", key, country, guessed=True))
+    orgs.sort(key=lambda o: o.start)
 
 
 def _add_foreign_provinces(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
@@ -2240,6 +2290,8 @@ def _use_acronyms(text: str, orgs: list[_Org]) -> None:
     for org in list(orgs):
         if org not in orgs or org.is_unit or org.family not in ("other", "company", "wu", "known"):
             continue
+        if org.key.startswith("locality:"):
+            continue  # "tỉnh BenGuet (PhiLippin)": its country, not its acronym
         m = _ACRONYM_AFTER.match(text, org.end)
         acronym = m and (m.group("a") or m.group("dashed"))
         # "(UN Women)", "(InWEnt)", not an English name ("Chương trình Hòa bình (Peace Corps)":
