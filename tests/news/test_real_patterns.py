@@ -4798,3 +4798,29 @@ def test_a_foreign_county_or_state_the_gazetteer_does_not_know(text, partners, c
 )
 def test_a_foreign_county_without_its_delegation_or_leaders_is_no_partner(text):
     assert extract(text).partners == []
+
+
+def test_a_port_surveyed_is_a_place():
+    # https://baomoi.net.vn/tap-doan-dp-world-tim-co-hoi-hop-tac-voi-cang-da-nang-ve-logistics-
+    # va-khai-thac-cang-c51864890.epi (fresh42/2297)
+    text = (
+        "Tập đoàn DP World tìm cơ hội hợp tác với Cảng Đà Nẵng\nChiều 1-4, Đoàn công tác của "
+        "Tập đoàn DP World (có trụ sở tại Dubai thuộc Các Tiểu vương quốc Ả Rập Thống Nhất) do "
+        "ông Paul Cleves – Giám đốc phụ trách kinh tế của tập đoàn này làm Trưởng đoàn đã có "
+        "chuyến thăm và khảo sát cảng Tiên Sa thuộc Công ty CP Cảng Đà Nẵng."
+    )
+    assert "cảng Tiên Sa" in extract(text).places
+
+
+def test_a_foreign_city_unknown_to_the_gazetteer_with_its_country_after_it():
+    # https://m.xosobinhdinh.org/who-moi-viet-nam-chia-se-kinh-nghiem-keo-giam-tai-nan-giao-
+    # thong-20250218172135151.htm (fresh42/2315)
+    text = (
+        "WHO mời Việt Nam chia sẻ kinh nghiệm\n\nNhận lời mời của Tổ chức Y tế thế giới (WHO), "
+        "đoàn đại biểu của Bộ Công an Việt Nam sẽ tham dự Hội nghị toàn cầu cấp bộ trưởng lần "
+        "thứ tư về an toàn giao thông đường bộ tại Marrakech (Morocco), từ ngày 18 đến 20-2."
+    )
+    ex = extract(text)
+    assert (ex.places, ex.countries) == (["Marrakech"], ["MA"])
+    # a company with its country is no place
+    assert extract("Tin tức\n\nTại lễ ký, tập đoàn Samsung (Hàn Quốc) trao quà.").places == []

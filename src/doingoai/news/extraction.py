@@ -777,9 +777,11 @@ _VENUE_HEAD = (
     # Một Liên Hợp Quốc", "thăm Trung tâm Bảo trợ nạn nhân chất độc da cam Đà Nẵng" (the
     # union's own centre receives: a unit)
     r"(?i:sân\s+bay|t[oò]a\s+tháp|t[oò]a\s+nhà|ngôi\s+nhà|trại\s+trẻ)\b|"
+    # "khảo sát cảng Tiên Sa", "tại cảng Hải Phòng": a port by its name
+    r"(?<![Hh]ải\s)(?<![Cc]ửa\s)[Cc]ảng(?=\s+[A-ZĐ])|"
     r"[Tt]rung\s+tâm(?=\s+(?!Phụ\s+nữ|Vì\s+sự)[A-ZĐ]))"
 )
-_VENUE = re.compile(rf"(?:\b(?:tại|ở|đến|thăm)|Tại)\s+{_VENUE_HEAD}")
+_VENUE = re.compile(rf"(?:\b(?:tại|ở|đến|thăm|khảo\s+sát)|Tại)\s+{_VENUE_HEAD}")
 #: "thăm Học viện Quan hệ Lao động và xã hội, Cung Văn hóa Công đoàn": the next venue of
 #: a list
 _NEXT_VENUE = re.compile(rf",[ \t]+(?:(?:thăm|và)[ \t]+)?{_VENUE_HEAD}")
@@ -1147,6 +1149,12 @@ _MISSION_VENUE = re.compile(
 )
 
 
+_CITY_WITH_COUNTRY = re.compile(
+    rf"(?<![\w-])(?P<p>{_CAP}[\w'-]+(?:[ \t]+{_CAP}[\w'-]+){{0,2}})[ \t]*"
+    r"\([ \t]*(?P<c>[^()\n,;]{2,20}?)[ \t]*\)"
+)
+
+
 def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
     """Named places the gazetteer does not know, written with their administrative word
     after a location word ("tại huyện Tràng Định")."""
@@ -1172,6 +1180,18 @@ def _unknown_places(work: str, hits, unit_ranges) -> list[tuple[int, int, str]]:
             continue
         end = m.start("name") + len(" ".join(words))
         out.append((start, end, "named:" + fold(work[m.start("name") : end])))
+    # "tại Marrakech (Morocco)": a foreign city named in its own language, its country after it
+    for m in _CITY_WITH_COUNTRY.finditer(work):
+        start, end = m.span("p")
+        if any(h.start < end and start < h.end for h in hits):
+            continue
+        if any(s <= start < e for s, e in unit_ranges):
+            continue
+        if not all(_foreign_name_word(w) for w in m.group("p").split()):
+            continue
+        if _foreign_country(m.group("c")) is None:
+            continue
+        out.append((start, end, "named:" + fold(m.group("p"))))
     return out
 
 
