@@ -4824,3 +4824,21 @@ def test_a_foreign_city_unknown_to_the_gazetteer_with_its_country_after_it():
     assert (ex.places, ex.countries) == (["Marrakech"], ["MA"])
     # a company with its country is no place
     assert extract("Tin tức\n\nTại lễ ký, tập đoàn Samsung (Hàn Quốc) trao quà.").places == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://vtv.vn/vtv8/khai-mac-hoi-nghi-quoc-te-phong-chong-ma-tuy-khu-vuc-chau-a-thai-
+        # binh-duong-20240327122321182.htm (fresh42/2340)
+        "Tin tức\n\nBộ Công an phối hợp với Cơ quan phòng, chống ma túy và tội phạm Liên hợp "
+        "quốc tổ chức hội nghị.",
+        # http://cand.com.vn/Hoat-dong-LL-CAND/Hoi-thao-khu-vuc-Dong-Nam-A-ve-phong-chong-lam-
+        # dung-ma-tuy-trong-truong-hoc-109960/ (fresh32/1613): with "của", in lower case
+        "Tin tức\n\nPhát biểu có đại diện cơ quan phòng chống ma túy và tội phạm của Liên hợp "
+        "quốc tại Việt Nam.",
+    ],
+)
+def test_unodc_by_its_other_vietnamese_name(text):
+    partners = extract(text).partners
+    assert [organisation_key(p) for p in partners] == [organisation_key("UNODC")]

@@ -575,6 +575,8 @@ _UN_NAMES = {
     "Cao ủy Liên hợp quốc về người tị nạn": "UNHCR",
     "Văn phòng Liên hợp quốc về Ma túy và Tội phạm": "UNODC",
     "Văn phòng Liên hợp quốc về chống Ma túy và Tội phạm": "UNODC",
+    "Cơ quan Phòng chống Ma túy và Tội phạm Liên hợp quốc": "UNODC",
+    "Cơ quan Phòng, chống Ma túy và Tội phạm Liên hợp quốc": "UNODC",
     "Chương trình Môi trường Liên hợp quốc": "UNEP",
     "Tổ chức Phát triển Công nghiệp Liên hợp quốc": "UNIDO",
     "Chương trình Tình nguyện Liên hợp quốc": "UNV",
