@@ -4842,3 +4842,49 @@ def test_a_foreign_city_unknown_to_the_gazetteer_with_its_country_after_it():
 def test_unodc_by_its_other_vietnamese_name(text):
     partners = extract(text).partners
     assert [organisation_key(p) for p in partners] == [organisation_key("UNODC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # https://vietnam.iom.int/vi/news/iom-viet-nam-cung-cap-ho-tro-tien-mat-da-muc-dich-cho-
+        # nguoi-lao-dong-di-cu-tro-ve-bi-anh-huong-boi-covid-19 (fresh42/2334): two days, then
+        # the month in words, the sentence starting with "Ngày"
+        (
+            "Ngày 25 và 26 tháng 1 năm 2022, Tổ chức Di cư Quốc tế (IOM) tại Việt Nam phối hợp",
+            date(2022, 1, 25),
+            date(2022, 1, 26),
+        ),
+        # https://www.aip-foundation.org/phai-doan-campuchia-sang-viet-nam-va-singapore-thao-
+        # luan-ve-viec-thuc-thi-hieu-qua-luat-quy-dinh-doi-mu-bao-hiem-tai-campuchia/
+        # (fresh42/2342)
+        (
+            "Ngày 16-18 tháng 12 năm 2014—Việt Nam và Singapore",
+            date(2014, 12, 16),
+            date(2014, 12, 18),
+        ),
+    ],
+)
+def test_a_span_of_days_with_the_month_in_words_after_capital_ngay(text, start, end):
+    from doingoai.news.dates import find_dates
+
+    hits = find_dates(text)
+    assert [(h.first, h.last, h.has_year) for h in hits] == [(start, end, True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        # the same page (fresh42/2342): a site that dates its Vietnamese pages in English
+        ("December 18, 2014", date(2014, 12, 18)),
+        ("May 4, 2015", date(2015, 5, 4)),
+        # not a date, not a whole line
+        ("February 30, 2015", None),
+        ("Maybe 4, 2015", None),
+        ("Published on May 4, 2015 by the foundation", None),
+    ],
+)
+def test_an_english_dateline(line, day):
+    from doingoai.news.dates import parse_dateline
+
+    assert parse_dateline(line) == day

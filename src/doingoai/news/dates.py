@@ -113,9 +113,10 @@ _PATTERNS = [
         month_sep="-",
         after=r"(?![\d/-])",
     ),
-    # từ ngày 5 đến ngày 7 tháng 3 (năm 2023), "ngày mồng 5 đến mồng 7 tháng 3"
+    # từ ngày 5 đến ngày 7 tháng 3 (năm 2023), "ngày mồng 5 đến mồng 7 tháng 3", "Ngày 25 và
+    # 26 tháng 1 năm 2022", "Ngày 16-18 tháng 12 năm 2014"
     _day_range(
-        r"(?:[Tt]ừ\s+)?ngày\s+(?:mồng\s+|mùng\s+)?",
+        r"(?:[Tt]ừ\s+)?(?:ngày|(?<![\w])Ngày)\s+(?:mồng\s+|mùng\s+)?",
         r"đến|tới|và|[-–—]",
         month_sep=r"\s+tháng\s+",
         year_sep=r"\s*(?:năm|,|/)\s*",
@@ -333,6 +334,15 @@ _DATELINE = re.compile(
 )
 
 
+#: (not ``calendar.month_name``, which follows the process's locale)
+_ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_ENGLISH_DATELINE = re.compile(
+    rf"(?P<m>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<d>[0-3]?\d),\s*(?P<y>(?:19|20)\d\d)"
+)
+
+
 def parse_dateline(line: str) -> date | None:
     """Publication date of a dateline such as "H.Y 28/04/2022 - 22:04 (GMT+7)".
 
@@ -342,6 +352,14 @@ def parse_dateline(line: str) -> date | None:
     line = line.strip()
     if not line or len(line) > 80:
         return None
+    english = _ENGLISH_DATELINE.fullmatch(line)
+    if english:
+        # "November 21, 2014": a site that dates its Vietnamese pages in English
+        month = _ENGLISH_MONTHS.index(english.group("m")) + 1
+        try:
+            return date(int(english.group("y")), month, int(english.group("d")))
+        except ValueError:
+            return None
     m = _DATELINE.search(line)
     if not m:
         return None
