@@ -4888,3 +4888,16 @@ def test_an_english_dateline(line, day):
     from doingoai.news.dates import parse_dateline
 
     assert parse_dateline(line) == day
+
+
+def test_a_foreign_departments_second_field_in_lower_case():
+    # http://baoquangnam.vn/chinh-tri/quang-nam-nagasaki-nhat-ban-ky-ket-hop-tac-ve-nguon-nhan-
+    # luc-70396.html (fresh42/2277): "và lao động", then its province
+    text = (
+        "Tin tức\n\nÔng Lê Văn Dũng làm việc với ông Manabu Sadakata - Tổng Giám đốc chính sách "
+        "Sở Công nghiệp và lao động tỉnh Nagasaki. Hai bên đã ký kết biên bản ghi nhớ."
+    )
+    assert extract(text).partners == ["Sở Công nghiệp và lao động tỉnh Nagasaki"]
+    # after a body that has its country, "và" starts another one
+    text = "Tin tức\n\nĐại sứ quán Nhật Bản và chính quyền tỉnh Nagasaki hỗ trợ."
+    assert "Đại sứ quán Nhật Bản" in extract(text).partners

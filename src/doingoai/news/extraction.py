@@ -2721,10 +2721,21 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
     return None
 
 
-def _and_goes_on(text: str, pos: int) -> bool:
+#: "và lao động tỉnh Nagasaki": a second field in lower case, then the body's province
+_AND_FIELD_OF_LOCALITY = re.compile(
+    r"(?:[ \t]+(?!(?:các|những|cán|đại|người|nhân|lãnh|chính)\b)"
+    r"[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){1,3}"
+    rf"[ \t]+(?:tỉnh|thành[ \t]+phố|bang)[ \t]+{_CAP}"
+)
+
+
+def _and_goes_on(text: str, pos: int, placed: bool = False) -> bool:
     """Does "và" at ``pos`` join words of one name ("Viện Giáo dục và Thúc đẩy ...")
-    rather than two organisations ("Bộ ... Cam-pu-chia và Đại sứ Cuba")?"""
+    rather than two organisations ("Bộ ... Cam-pu-chia và Đại sứ Cuba")? ``placed``: the
+    name has reached its place already."""
     nxt = re.match(r"[ \t]+", text[pos:])
+    if nxt and not placed and _AND_FIELD_OF_LOCALITY.match(text, pos):
+        return True  # "Sở Công nghiệp và lao động tỉnh Nagasaki"
     if not nxt or not re.match(_CAP, text[pos + nxt.end() :]):
         return False
     at = pos + nxt.end()
@@ -2908,7 +2919,10 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             or (
                 word[0].isalpha()
                 and word not in _NAME_STOP
-                and (word != "và" or _and_goes_on(text, j + w.end()))
+                and (
+                    word != "và"
+                    or _and_goes_on(text, j + w.end(), placed=last_place_end is not None)
+                )
             )
             # "Bộ Lao động và Việc làm Hàn Quốc": employment, not "to do"
             or (word == "làm" and after_place and after_place[-1] in ("Việc", "việc"))
