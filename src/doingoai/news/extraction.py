@@ -48,6 +48,7 @@ from .gazetteer import (
     find_places,
     fold_with_offsets,
     match_place,
+    vietnamese_locality_names,
 )
 
 __all__ = ["KINDS", "Event", "Extraction", "extract"]
@@ -802,7 +803,9 @@ _VENUE_GOES_ON = re.compile(
 _VENUE_STOP = re.compile(
     r"(?:và|với|của|để|đã|do|nhằm|cho|diễn|có|dưới|trong|đoàn|bà|ông|đồng|chị|lãnh|nơi|"
     r"là|được|sẽ|đang|vào|lúc|từ|ngày|sáng|chiều|tối|tham|tổ|chủ|trước|sau|theo|này|"
-    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc|thăm|đều)$"
+    r"long|trọng|thân|mật|hai|các|những|gồm|Đoàn|Sáng|Chiều|Ngày|Tại|Chủ|ở|thuộc|thăm|đều|"
+    # "đến cảng Đa Ét Xa-lam đón các thuyền viên"
+    r"đón)$"
 )
 
 
@@ -1152,7 +1155,7 @@ _MISSION_VENUE = re.compile(
 
 
 _CITY_WITH_COUNTRY = re.compile(
-    rf"(?<![\w-])(?P<p>{_CAP}[\w'-]+(?:[ \t]+{_CAP}[\w'-]+){{0,2}})[ \t]*"
+    rf"(?:\b(?:tại|ở)|Tại|Ở)[ \t]+(?P<p>{_CAP}[\w'-]+(?:[ \t]+{_CAP}[\w'-]+){{0,2}})[ \t]*"
     r"\([ \t]*(?P<c>[^()\n,;]{2,20}?)[ \t]*\)"
 )
 
@@ -1306,6 +1309,12 @@ def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
             if len(listed) >= 2:
                 stem_end = before.start()
                 break
+    for k in range(1, len(listed)):
+        prev, hit = listed[k - 1][1].match, listed[k][1].match
+        if prev.kind == "city" and hit.kind == "subdivision" and prev.country == hit.country:
+            # "Hải quan Nam Ninh, Quảng Tây": the city's province, not a second body
+            listed = listed[:k]
+            break
     foreign = [(w, h) for w, h in listed if h.match.foreign]
     if len(listed) < 2 or not foreign:
         return []
@@ -1523,7 +1532,6 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _use_acronyms(text, orgs)
     _add_acronym_orgs(text, orgs, hits)
     _add_slash_country_orgs(text, orgs, hits)
-    _add_acronyms_with_country(text, orgs)
     _add_foreign_bodies(text, orgs, hits)
     _add_foreign_schools(text, orgs, hits)
     _add_world_bodies(text, orgs)
@@ -1531,8 +1539,10 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
     _add_listed_missions(text, orgs, hits)
     _add_quoted_names(text, orgs)
     _add_foreign_provinces(text, orgs, hits)
-    _add_foreign_localities(text, orgs, hits)
     _add_described_bodies(text, orgs, hits)
+    # the bodies read from their shape alone, where no rule above read a name
+    _add_acronyms_with_country(text, orgs)
+    _add_foreign_localities(text, orgs, hits)
     # "tổ chức Children of Vietnam (COV)": a body found by its foreign name takes its acronym
     _use_acronyms(text, orgs)
     return orgs
@@ -1594,10 +1604,12 @@ def _add_foreign_localities(text: str, orgs: list[_Org], hits: list[PlaceHit]) -
             continue
         if re.search(r"\b(?i:công)[ \t]+$", before[: cue.start()]):
             continue  # "Liên hiệp Công đoàn thành phố Seongnam": a body's name, not a delegation
-        if _POST_CUE.search(cue.group(0)):
-            # "Thủ hiến bang Thuringen Bodo Ramelow": the holder's name follows
-            words = words[:1]
-            end = m.start("name") + len(words[0])
+        if _POST_CUE.search(cue.group(0)) and len(words) > 1:
+            continue  # "Thủ hiến bang Thuringen Bodo Ramelow": where the holder's name starts
+        if "\n" not in text[:start] and m.group("name") in text[end:]:
+            continue  # the headline's, named again below: read there (maybe in a body's name)
+        if fold(" ".join(words)) in vietnamese_locality_names():
+            continue  # "lãnh đạo huyện Kbang", "thành phố Pleiku": Vietnamese places
         key = "locality:" + fold(" ".join(words))
         if any(o.key == key or fold(o.name).endswith(" " + key[9:]) for o in orgs):
             continue  # "thành phố Suwon" read already, then "tỉnh Suwon"
@@ -2068,29 +2080,43 @@ _SLASH_COUNTRY = re.compile(r"\b(?i:tổ\s+chức)[ \t]+(?P<a>[A-Z][A-Za-z0-9&-]
 
 #: "các công ty EEEC (Thái Lan), CDC (Singapo), VTT (Phần Lan) và NEF (Anh)", "đại học
 #: CUNNY (Hoa kỳ)": a body written only as its acronym, with its country in parentheses,
-#: after a word that starts a name (not inside one: "Viện giao lưu văn hóa Quốc tế IEC (Hàn
-#: Quốc)"; not a numeral: "Hải quan vùng III (Lào)")
+#: after a word that names a body, or after another such body of one list (not standards
+#: or clubs: "tiêu chuẩn ASTM (Mỹ), JIS (Nhật Bản)", "với PSG (Pháp)"; not inside a name:
+#: "Viện giao lưu văn hóa Quốc tế IEC (Hàn Quốc)"; not a numeral: "vùng III (Lào)")
 _ACRONYM_COUNTRY = re.compile(
-    r"(?:(?P<head>(?i:đại[ \t]+học|trường))[ \t]+)?(?<![\w(/.-])"
+    r"(?:(?<![\w])(?P<head>(?i:đại[ \t]+học))[ \t]+)?(?<![\w(/.-])"
     r"(?P<a>(?!(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)\b)[A-Z][A-Z&]{2,7})"
     r"[ \t]*\([ \t]*(?P<c>[^()\n,;]{2,20}?)[ \t]*\)"
 )
-_ACRONYM_COUNTRY_AFTER = re.compile(r"(?:\b(?i:ty|đoàn|chức|quan|và|với|của|cùng)|,)[ \t]*$")
+_ACRONYM_COUNTRY_AFTER = re.compile(
+    r"\b(?i:công[ \t]+ty|tập[ \t]+đoàn|tổ[ \t]+chức|cơ[ \t]+quan|hãng|quỹ|chính[ \t]+phủ)[ \t]+$"
+)
+_ACRONYM_COUNTRY_NEXT = re.compile(r"[ \t]*(?:,|và)[ \t]*")
 
 
 def _add_acronyms_with_country(text: str, orgs: list[_Org]) -> None:
+    listed_end = None  # where the last body of a list ends
     for m in _ACRONYM_COUNTRY.finditer(text):
         acronym = m.group("a")
         start = m.start("head") if m.group("head") else m.start("a")
-        if not m.group("head") and not _ACRONYM_COUNTRY_AFTER.search(
-            text, max(0, start - 12), start
-        ):
+        cued = m.group("head") or _ACRONYM_COUNTRY_AFTER.search(text, max(0, start - 12), start)
+        in_list = listed_end is not None and _ACRONYM_COUNTRY_NEXT.fullmatch(
+            text, listed_end, start
+        )
+        if not cued and not in_list:
             continue
-        if acronym in _HOME_ACRONYMS or any(o.start < m.end() and start < o.end for o in orgs):
+        if acronym in _HOME_ACRONYMS:
+            continue
+        if any(o.start < m.end() and start < o.end for o in orgs):
+            if any(o.start <= m.start("a") and m.end("a") <= o.end <= m.end() for o in orgs):
+                listed_end = (
+                    m.end()
+                )  # "KSSA (Hàn Quốc) và CHI (Hoa Kỳ)": read already, the list goes on
             continue
         country = _foreign_country(m.group("c"))
         if country is None:
             continue
+        listed_end = m.end()
         key = "known:" + fold(acronym)
         if any(o.key == key for o in orgs):
             continue
@@ -2723,8 +2749,10 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
 
 #: "và lao động tỉnh Nagasaki": a second field in lower case, then the body's province
 _AND_FIELD_OF_LOCALITY = re.compile(
-    r"(?:[ \t]+(?!(?:các|những|cán|đại|người|nhân|lãnh|chính)\b)"
-    r"[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){1,3}"
+    r"[ \t]+(?:lao[ \t]+động|thương[ \t]+binh|xã[ \t]+hội|đầu[ \t]+tư|du[ \t]+lịch|"
+    r"phúc[ \t]+lợi|thể[ \t]+thao|truyền[ \t]+thông|môi[ \t]+trường|đào[ \t]+tạo|"
+    r"phát[ \t]+triển|công[ \t]+nghệ|thương[ \t]+mại|việc[ \t]+làm|văn[ \t]+hóa|"
+    r"văn[ \t]+hoá|thông[ \t]+tin|kế[ \t]+hoạch|tài[ \t]+chính|ngoại[ \t]+vụ|vận[ \t]+tải)"
     rf"[ \t]+(?:tỉnh|thành[ \t]+phố|bang)[ \t]+{_CAP}"
 )
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from doingoai.core.text import fold, squash, strip_marks
 
@@ -468,7 +468,7 @@ TAIWAN_LOCALITIES: list[list[str]] = [["Cao Hùng"]]
 #: the words before such a locality: "châu", "huyện", "thành phố", "TP", "thị trấn"
 LOCALITY_LEVELS = {"chau", "huyen", "pho", "tp", "tran"}
 #: ... or its customs, named by it ("Hải quan Nam Ninh", "Hải quan Côn Minh")
-LOCALITY_BODY = ["hai", "quan"]
+LOCALITY_BODY = ["hải", "quan"]
 LOCALITY_PREFIX = "city:level:"
 
 # Names that contain a place name but are not places.
@@ -886,7 +886,11 @@ def find_places(text: str) -> list[PlaceHit]:
             if (
                 entry.needs_level
                 and not (set(prev_words[-1:]) & cues)
-                and not (cues is LOCALITY_LEVELS and prev_words[-2:] == LOCALITY_BODY)
+                and not (
+                    cues is LOCALITY_LEVELS
+                    and [text[ps:pe].lower() for ps, pe in tokens[max(0, i - 2) : i]]
+                    == LOCALITY_BODY
+                )
             ):
                 continue
             chosen = entry
@@ -903,3 +907,24 @@ def find_places(text: str) -> list[PlaceHit]:
             hits.append(PlaceHit(start, end, written, chosen.match))
         i = j + 1 if chosen is not None else i + 1
     return hits
+
+
+_LOCALITY_LEVEL = re.compile(
+    r"^(?:Quận|Huyện|Thị xã|Thị trấn|Thành phố|Xã|Phường|Đặc khu)\s+", re.IGNORECASE
+)
+
+
+@cache
+def vietnamese_locality_names() -> frozenset[str]:
+    """The folded names of Việt Nam's districts, towns, communes and wards, before the 2025
+    reform and after it ("pleiku", "kbang", "lak"): a name written after "huyện" or
+    "thành phố" that is one of these is not a foreign county's."""
+    from vietnam_provinces import Ward
+    from vietnam_provinces.legacy.base import District
+    from vietnam_provinces.legacy.base import Ward as LegacyWard
+
+    names = set()
+    for kind in (District, LegacyWard, Ward):
+        for unit in kind.iter_all():
+            names.add(fold(_LOCALITY_LEVEL.sub("", unit.name)))
+    return frozenset(names)
