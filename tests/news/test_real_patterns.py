@@ -4966,3 +4966,34 @@ def test_a_chinese_locality_after_words_folded_like_hai_quan(text):
     from doingoai.news.gazetteer import find_places
 
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # https://www.baodanang.vn/channel/5425/201601/quy-bill-va-melinda-gates-tai-tro-du-an-
+        # ngan-hang-sua-me-da-nang-2464708/ (fresh43/2403)
+        (
+            "Tin tức\n\nUBND thành phố Đà Nẵng vừa ban hành Quyết định Phê duyệt tiếp nhận Dự án "
+            "“Ngân hàng sữa mẹ tại thành phố Đà Nẵng”, do Quỹ Bill và Melinda Gates tài trợ, "
+            "thông qua sáng kiến Alive and Thrive được quản lý bởi tổ chức FHI360.",
+            ["Quỹ Bill và Melinda Gates", "FHI360"],
+        ),
+        # https://thanhnien.vn/doi-song/ban-giao-107-ngoi-nha-chong-bao-lut-cho-nguoi-ngheo-
+        # 1021159.html (fresh43/2393): the Green Climate Fund, in lower case
+        (
+            "Tin tức\n\nĐây là những công trình thuộc dự án quốc gia do Quỹ khí hậu xanh thông "
+            "qua Chương trình phát triển Liên hợp quốc tài trợ.",
+            ["Quỹ khí hậu xanh", "Chương trình phát triển Liên hợp quốc"],
+        ),
+        # https://tacnghiep.thoidai.com.vn/undp-va-world-share-khoi-cong-xay-dung-73-nha-an-
+        # toan-chong-chiu-bao-lut-tai-quang-binh-168865.html (fresh43/2392)
+        (
+            "UNDP và World Share khởi công xây dựng 73 nhà “An toàn chống chịu bão, lụt” tại "
+            "Quảng Bình\n\nSáng nay, UNDP và World Share khởi công.",
+            ["UNDP", "World Share"],
+        ),
+    ],
+)
+def test_fresh43s_funders_known_by_name(text, partners):
+    assert extract(text).partners == partners
