@@ -1325,12 +1325,6 @@ def _listed_bodies(text, head_start, pos, level, org, hits) -> list[_Org]:
             if len(listed) >= 2:
                 stem_end = before.start()
                 break
-    for k in range(1, len(listed)):
-        prev, hit = listed[k - 1][1].match, listed[k][1].match
-        if prev.kind == "city" and hit.kind == "subdivision" and prev.country == hit.country:
-            # "Hải quan Nam Ninh, Quảng Tây": the city's province, not a second body
-            listed = listed[:k]
-            break
     foreign = [(w, h) for w, h in listed if h.match.foreign]
     if len(listed) < 2 or not foreign:
         return []
@@ -1363,6 +1357,13 @@ def _read_listed(text, at, written, hits) -> list[tuple[str, PlaceHit]]:
             break
         if listed and (hit.match.kind == "country") != (listed[0][1].match.kind == "country"):
             break  # "tỉnh Salavan, Lào": the province's country, not one more place
+        last = listed[-1][1].match if listed else None
+        if (
+            last is not None
+            and (last.kind, hit.match.kind) == ("city", "subdivision")
+            and last.country == hit.match.country
+        ):
+            break  # "Hải quan Nam Ninh, Quảng Tây": the city's province, not one more place
         listed.append((written, hit))
         nxt = _LISTED_NEXT.match(text, hit.end)
         if not nxt or _place_at(hits, _skip_ws(text, nxt.end())) is None:
@@ -1624,16 +1625,14 @@ def _add_foreign_localities(text: str, orgs: list[_Org], hits: list[PlaceHit]) -
             continue  # "Thủ hiến bang Thuringen Bodo Ramelow": where the holder's name starts
         if "\n" not in text[:start] and m.group("name") in text[end:]:
             continue  # the headline's, named again below: read there (maybe in a body's name)
-        if fold(" ".join(words)) in vietnamese_locality_names():
+        folded = fold(" ".join(words))
+        if folded in vietnamese_locality_names():
             continue  # "lãnh đạo huyện Kbang", "thành phố Pleiku": Vietnamese places
-        key = "locality:" + fold(" ".join(words))
-        if any(o.key == key or fold(o.name).endswith(" " + key[9:]) for o in orgs):
+        key = "locality:" + folded
+        if any(o.key == key or fold(o.name).endswith(" " + folded) for o in orgs):
             continue  # "thành phố Suwon" read already, then "tỉnh Suwon"
-        country = ""
-        for hit in hits:
-            if end <= hit.start < end + 40 and re.fullmatch(r"[\w ,.\t-]*", text[end : hit.start]):
-                country = hit.match.country if hit.match.foreign else ""
-                break
+        after = _country_after(text, end, hits)
+        country = after.match.country if after is not None else ""
         name = " ".join(text[start:end].split())
         orgs.append(_Org(name, start, end, False, "other", key, country, guessed=True))
     orgs.sort(key=lambda o: o.start)
@@ -2124,10 +2123,9 @@ def _add_acronyms_with_country(text: str, orgs: list[_Org]) -> None:
         if acronym in _HOME_ACRONYMS:
             continue
         if any(o.start < m.end() and start < o.end for o in orgs):
+            # "KSSA (Hàn Quốc) và CHI (Hoa Kỳ)": the acronym read already, the list goes on
             if any(o.start <= m.start("a") and m.end("a") <= o.end <= m.end() for o in orgs):
-                listed_end = (
-                    m.end()
-                )  # "KSSA (Hàn Quốc) và CHI (Hoa Kỳ)": read already, the list goes on
+                listed_end = m.end()
             continue
         country = _foreign_country(m.group("c"))
         if country is None:
