@@ -4997,3 +4997,15 @@ def test_a_chinese_locality_after_words_folded_like_hai_quan(text):
 )
 def test_fresh43s_funders_known_by_name(text, partners):
     assert extract(text).partners == partners
+
+
+def test_a_city_district_the_data_writes_thanh_pho_with_a_capital():
+    # vietnam-provinces writes "Thành Phố Đồng Hới" (a capital P): its level word is
+    # stripped like the others', so the district is known
+    # https://tinmoitruong.com.vn/home/print_detail/56039 (fresh35/1855)
+    text = (
+        "Tin tức\n\n(Tin Môi Trường) - Ngày 15/ 5 tại Đồng Hới, 35 cán bộ ngành công an, tòa án "
+        "và kiểm sát của ba tỉnh Nghệ An, Quảng Bình, Quảng Trị chính thức bước vào chương "
+        "trình tập huấn."
+    )
+    assert extract(text).places == ["Đồng Hới"]

@@ -471,6 +471,12 @@ LOCALITY_LEVELS = {"chau", "huyen", "pho", "tp", "tran"}
 LOCALITY_BODY = ["hải", "quan"]
 LOCALITY_PREFIX = "city:level:"
 
+#: the level word before the name of a Vietnamese district, town, commune or ward in
+#: vietnam-provinces ("Huyện Tràng Định", "Xã Tân Hội")
+_LOCALITY_LEVEL = re.compile(
+    r"^(?:Quận|Huyện|Thị xã|Thị trấn|Thành phố|Xã|Phường|Đặc khu)\s+", re.IGNORECASE
+)
+
 # Names that contain a place name but are not places.
 _NOT_PLACES = [
     "Nga Sơn",  # a district of Thanh Hóa, not Russia
@@ -671,7 +677,7 @@ def _index() -> dict[str, list[_Entry]]:
     from vietnam_provinces.legacy.base import District
 
     for district in District.iter_all():
-        name = re.sub(r"^(?:Quận|Huyện|Thị xã|Thành phố)\s+", "", district.name)
+        name = _LOCALITY_LEVEL.sub("", district.name)
         if len(name.split()) < 2 or squash(name) in index:
             continue
         match = PlaceMatch("vn_district", f"d{int(district.code):03d}", name, "VN", legacy=True)
@@ -907,11 +913,6 @@ def find_places(text: str) -> list[PlaceHit]:
             hits.append(PlaceHit(start, end, written, chosen.match))
         i = j + 1 if chosen is not None else i + 1
     return hits
-
-
-_LOCALITY_LEVEL = re.compile(
-    r"^(?:Quận|Huyện|Thị xã|Thị trấn|Thành phố|Xã|Phường|Đặc khu)\s+", re.IGNORECASE
-)
 
 
 @cache
