@@ -5009,3 +5009,62 @@ def test_a_city_district_the_data_writes_thanh_pho_with_a_capital():
         "trình tập huấn."
     )
     assert extract(text).places == ["Đồng Hới"]
+
+
+# stop 53: fresh44/ (foreign factories in the provinces): a company's own investment in its
+# factory, and its exports, are not money given or received
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # http://tinnhanhchungkhoan.vn/dau-tu/doanh-nghiep-det-nhuom-hong-kong-dau-tu-136-
+        # trieu-usd-vao-long-an-93891.html (fresh44/2422)
+        "Tin tức\n\nNgày 5/3/2024, Công ty Huafa xây dựng nhà máy dệt nhuộm tại Khu công nghiệp "
+        "Thuận Đạo mở rộng (xã Long Định, huyện Cần Đước), với tổng vốn đầu tư 136 triệu USD.",
+        # https://truyenhinhthanhhoa.vn/khoi-cong-nha-may-giay-da-cua-tap-doan-hoa-loi-tai-
+        # thanh-hoa-180230814194556273.htm (fresh44/2465): and its equivalent after it
+        "Tin tức\n\nNgày 14/8/2023, nhà máy giày dép xuất khẩu Alivia được Tập đoàn Hoa Lợi đầu "
+        "tư tại xã Thiệu Phú có tổng mức đầu tư hơn 971 tỷ đồng, tương đương 42 triệu USD.",
+        # https://diadiemnamdinh.com/mot-dai-gia-hong-kong-rot-1-500-ty-dong-xay-dung-nha-may-
+        # det-may-tai-nam-dinh/ (fresh44/2447)
+        "Tin tức\n\nNgày 5/3/2024, trong giai đoạn 1 có tổng vốn đầu tư 880,2 tỷ đồng (tương "
+        "đương 36 triệu USD), nhà đầu tư dự kiến khởi công.",
+        "Một ‘đại gia’ Hồng Kông ‘rót’ 1.500 tỷ đồng xây dựng nhà máy dệt may tại Nam Định\n\n"
+        "Ngày 5/3/2024, tỉnh trao giấy chứng nhận đầu tư.",
+        # https://tapchicongthuong.vn/xay-nha-may-det-120-trieu-usd-o-binh-duong-37276.htm
+        # (fresh44/2457)
+        "Tin tức\n\nNgày 5/3/2024, nhà máy sẽ tạo việc làm cho 3.000 lao động và hằng năm xuất "
+        "khẩu khoảng 300 triệu USD.",
+    ],
+)
+def test_a_companys_investment_or_exports_is_no_amount(text):
+    assert extract(text, use_model=False).amounts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # an ODA share after the project's total investment is read
+        (
+            "Tin tức\n\nNgày 5/3/2024, dự án có tổng mức đầu tư 50 triệu USD, trong đó vốn ODA "
+            "của Hàn Quốc là 40 triệu USD.",
+            (40_000_000, "USD"),
+        ),
+        # a donor's "đầu tư" in a school is aid
+        (
+            "Tin tức\n\nNgày 5/3/2024, KOICA đầu tư 3 triệu USD xây dựng trường học cho tỉnh "
+            "Quảng Trị.",
+            (3_000_000, "USD"),
+        ),
+        # a donor's project's total, with no company in its sentence: the aid the labels
+        # count. https://d34iuj6n1uey68.cloudfront.net/amp/7077012.html (fresh31/1561)
+        (
+            "Tin tức\n\nNgày 5/3/2024, trạm có đầy đủ các phòng chức năng, các hạng mục phụ trợ "
+            "và trang thiết bị y tế với tổng mức đầu tư hơn 410 nghìn USD (hơn 9,5 tỷ đồng).",
+            (410_000, "USD"),
+        ),
+    ],
+)
+def test_aid_beside_an_investment_is_still_read(text, amount):
+    assert [(a.value, a.currency) for a in extract(text, use_model=False).amounts] == [amount]

@@ -182,6 +182,15 @@ _DAMAGE = re.compile(
     r"\b(?:mức|tiền|trả)\s+lương\b|sinh\s+hoạt\s+phí|kiều\s+hối|gửi\s+về|\bvay\s+từ|"
     r"phải\s+trả))"
 )
+#: a company's own investment in its factory, and its exports, just before the amount:
+#: "với tổng vốn đầu tư 136 triệu USD", "có tổng mức đầu tư hơn 971 tỷ đồng", "'rót' 1.500
+#: tỷ đồng", "hằng năm xuất khẩu khoảng 300 triệu USD". A donor's "đầu tư 3 triệu USD xây
+#: dựng trường học" is aid, and an ODA share after the project's total ("tổng mức đầu tư 50
+#: triệu USD, trong đó vốn ODA ... 40 triệu USD") is read: only the words just before count.
+_INVESTMENT = re.compile(
+    r"(?i:(?:\b(?:vốn|mức|quy\s+mô)\s+(?:đăng\s+ký\s+)?đầu\s+tư(?:\s+(?:là|của\s+dự\s+án))?"
+    r"|\brót\W?|\bxuất\s+khẩu)(?:\s+(?:khoảng|hơn|gần|trên|thêm|đạt|xấp\s+xỉ))?\s*)$"
+)
 #: the parts of the amount just read: "..., trong đó có 1 triệu đồng tiền mặt và ..."
 _PART_OF = re.compile(r"[^.;\n]*?(?i:\btrong\s+đó(?:\s+(?:có|gồm))?)[^.;\n]{0,40}$")
 _PER_TIME = {"tháng", "năm", "ngày", "tuần", "giờ", "lượt", "kỳ", "quý"}
@@ -370,7 +379,7 @@ def find_amounts(text: str) -> list[Amount]:
                 for t in shared
             )
             and not _another_share(text, max([skipped_end, *(a.end for a in found)]), start)
-        ) or re.fullmatch(r"\s*\(\s*", text[skipped_end:start]):
+        ) or _same_as_skipped(text, skipped_end, start):
             # the other parts of a total whose foreign share was read ("vốn đối ứng của tỉnh
             # 55.000 EUR (1,3 tỷ đồng)")
             skipped_end = end
@@ -382,6 +391,7 @@ def find_amounts(text: str) -> list[Amount]:
             )
             and re.match(r"\s*so\s+với\b", text[m.end() :])
         ):
+            skipped_end = end
             continue
         each = _EACH.search(head)
         if per or each:
@@ -506,11 +516,39 @@ def _drop_unit_parts(text: str, found: list[Amount]) -> list[Amount]:
     return kept
 
 
+#: a company's factory or business, and aid, in the sentence of an investment's amount
+_COMPANY = re.compile(
+    r"(?i:\b(?:nhà\s+máy|khu\s+công\s+nghiệp|nhà\s+đầu\s+tư|FDI|doanh\s+nghiệp|tập\s+đoàn|"
+    r"công\s+ty|chứng\s+nhận\s+đầu\s+tư)\b)"
+)
+_AID = re.compile(
+    r"(?i:\b(?:viện\s+trợ|tài\s+trợ|ODA|không\s+hoàn\s+lại|vốn\s+vay|khoản\s+vay|"
+    r"hỗ\s+trợ)\b)"
+)
+
+
+def _same_as_skipped(text: str, skipped_end: int, start: int) -> bool:
+    """Is the amount at ``start`` the one set aside just before, in another currency ("...
+    55.000 EUR (1,3 tỷ đồng)", "tổng mức đầu tư hơn 971 tỷ đồng, tương đương 42 triệu USD")?"""
+    between = text[skipped_end:start] if 0 <= skipped_end and start - skipped_end < 40 else ""
+    return bool(re.fullmatch(r"\s*\(\s*", between) or _EQUIV.search(between))
+
+
+def _a_companys(text: str, start: int) -> bool:
+    """Is the investment whose amount starts at ``start`` a company's own (its sentence
+    names a factory, a company or an investor, and no aid)? A project's "tổng mức đầu tư"
+    in a donor's story is the aid the labels count."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = _FULL_STOP.search(text, start)
+    sentence = text[begin : stop.start() if stop else len(text)]
+    return bool(_COMPANY.search(sentence)) and not _AID.search(sentence)
+
+
 def _loss_or_part(text: str, head: str, found: list[Amount], start: int) -> bool:
     """Is the amount at ``start`` a loss ("Lũ lụt gây thiệt hại tổng cộng hơn 30 nghìn tỷ
     đồng") or a part of the amount just read ("mỗi phần quà trị giá 1,5 triệu đồng, trong đó
     có 1 triệu đồng tiền mặt và 500.000 đồng bằng hiện vật")?"""
-    if _DAMAGE.search(head):
+    if _DAMAGE.search(head) or (_INVESTMENT.search(head[-60:]) and _a_companys(text, start)):
         return True
     return bool(found) and bool(_PART_OF.match(text, max(found[-1].end, start - 80), start))
 
