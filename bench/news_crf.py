@@ -109,6 +109,14 @@ def predict(arts: list[dict], with_rules: bool, model_path: str, sure: float = 0
     return out
 
 
+def union(first: dict, second: dict) -> dict:
+    """``first``'s names per field, then ``second``'s that ``first`` does not hold (folded)."""
+    return {
+        f: first[f] + [n for n in second[f] if fold(n) not in {fold(x) for x in first[f]}]
+        for f in FIELDS
+    }
+
+
 def score(arts: list[dict], outputs: list[dict]) -> dict:
     totals = {f: [0, 0, 0] for f in FIELDS}
     for art, got in zip(arts, outputs, strict=True):
@@ -170,11 +178,7 @@ def main(argv=None) -> int:
         for t in UNION_AT:
             sure = predict(te, True, model, sure=t)
             results[f"union{t}"].extend(
-                {
-                    f: r[f] + [n for n in b[f] if fold(n) not in {fold(x) for x in r[f]}]
-                    for f in FIELDS
-                }
-                for r, b in zip((a["rules_out"] for a in te), sure, strict=True)
+                union(a["rules_out"], b) for a, b in zip(te, sure, strict=True)
             )
     # "fill": the rules' names, and the hybrid's only where the rules found none for a field
     results["fill"] = [

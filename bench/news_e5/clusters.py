@@ -19,7 +19,6 @@ import unicodedata
 import numpy as np
 from common import CORPUS, WORK, articles, e5, nc
 
-from doingoai.core.text import fold
 from doingoai.news import model as crf
 
 
@@ -81,12 +80,7 @@ def main() -> int:
         for t in (0.5, 0.7, 0.9):
             sure = nc.predict(test_arts, True, path, sure=t)
             rows[f"union{t}"] = [
-                {
-                    f: a["rules_out"][f]
-                    + [n for n in b[f] if fold(n) not in {fold(x) for x in a["rules_out"][f]}]
-                    for f in nc.FIELDS
-                }
-                for a, b in zip(test_arts, sure, strict=True)
+                nc.union(a["rules_out"], b) for a, b in zip(test_arts, sure, strict=True)
             ]
         rows["rules"] = [a["rules_out"] for a in test_arts]
         for mode, outs in rows.items():

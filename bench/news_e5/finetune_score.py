@@ -24,11 +24,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import news_crf as nc  # noqa: E402  (sets Django up)
 
-from doingoai.core.text import fold  # noqa: E402
 from doingoai.news import model as crf  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "news" / "corpus"
-TAGS = ["O", "B-units", "I-units", "B-partners", "I-partners", "B-places", "I-places"]
+#: the columns of finetune.py's probabilities (its own TAGS, from the product's fields)
+TAGS = ["O", *(f"{bi}-{field}" for field in crf.TAGGED for bi in "BI")]
 SHIPPED = Path(crf.__file__).resolve().parent / "data" / "news_crf.crfsuite"
 
 
@@ -91,13 +91,6 @@ def tagger_names(art, probs, sure: float) -> dict:
     return {f: [n for n, _, _ in found[f]] for f in crf.TAGGED}
 
 
-def union(first: dict, second: dict) -> dict:
-    return {
-        f: first[f] + [n for n in second[f] if fold(n) not in {fold(x) for x in first[f]}]
-        for f in crf.TAGGED
-    }
-
-
 def group_of(part: str) -> str:
     n = 0 if part in ("tune", "holdout", "fresh") else int(part.removeprefix("fresh"))
     return "fresh30-fresh42" if 30 <= n <= 42 else part
@@ -113,14 +106,14 @@ def score(arts_path: str, preds_path: str) -> None:
         probs = [preds[(a["part"], a["stem"])] for a in arts]
         rules = [a["rules_out"] for a in arts]
         shipped = [
-            union(r, c)
+            nc.union(r, c)
             for r, c in zip(rules, nc.predict(arts, True, str(SHIPPED), sure=crf.SURE), strict=True)
         ]
         rows = {"rules": rules, f"rules + CRF {crf.SURE}": shipped}
         rows["tagger alone"] = [tagger_names(a, p, 0.0) for a, p in zip(arts, probs, strict=True)]
         for sure in (0.5, 0.7, 0.9):
             rows[f"rules + tagger {sure}"] = [
-                union(r, tagger_names(a, p, sure))
+                nc.union(r, tagger_names(a, p, sure))
                 for r, a, p in zip(rules, arts, probs, strict=True)
             ]
         print(f"\n{name}: {len(arts)} articles")

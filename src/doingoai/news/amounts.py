@@ -267,10 +267,15 @@ _CUMULATIVE = re.compile(
 )
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence of ``pos`` starts: after a full stop and a space, or a line's end
+    (a ";" does not end it, as it does for :func:`_clause_start`)."""
+    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
 def _cumulative(text: str, pos: int) -> bool:
     """Is the amount at ``pos`` in a sentence counting since a past year?"""
-    sentence = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    return bool(_CUMULATIVE.search(text, sentence, pos))
+    return bool(_CUMULATIVE.search(text, _sentence_start(text, pos), pos))
 
 
 def _repeats(found: list[Amount], value, currency: str, quantity, unit_value) -> bool:
@@ -538,9 +543,8 @@ def _a_companys(text: str, start: int) -> bool:
     """Is the investment whose amount starts at ``start`` a company's own (its sentence
     names a factory, a company or an investor, and no aid)? A project's "tổng mức đầu tư"
     in a donor's story is the aid the labels count."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stop = _FULL_STOP.search(text, start)
-    sentence = text[begin : stop.start() if stop else len(text)]
+    sentence = text[_sentence_start(text, start) : stop.start() if stop else len(text)]
     return bool(_COMPANY.search(sentence)) and not _AID.search(sentence)
 
 
