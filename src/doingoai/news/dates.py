@@ -3,7 +3,8 @@
 ``find_dates(text, published=None)`` returns every date expression with its
 offsets, resolved to a ``(start, end)`` pair of :class:`datetime.date`:
 
-- "Từ ngày 25/6 đến 1/7", "từ 25-27/6", "25 đến 27/6/2023", "15 và 16/8"
+- "Từ ngày 25/6 đến 1/7", "từ 25-27/6", "25 đến 27/6/2023", "15 và 16/8", "11&12/8",
+  "Từ 26 đến 28-12-2003", "từ ngày 21 (thứ ba) đến ngày 23 tháng 8 năm 2018"
 - "ngày 28/4", "28/04/2022", "ngày 5 tháng 3 năm 2023",
   "từ ngày 5 đến ngày 7 tháng 3 năm 2023"
 - "tháng 6/2023", "tháng 6 năm 2023": a month only. We return the first and
@@ -57,13 +58,23 @@ _SEP = r"\s*[/.\-]\s*"
 _DM = _D.format(n="d1") + r"\s*/\s*" + _M.format(n="m1") + r"(?:\s*/\s*" + _Y.format(n="y1") + ")?"
 
 
-def _day_range(lead: str, joiners: str, *, month_sep: str, year_sep: str = "", after: str = ""):
+def _day_range(
+    lead: str,
+    joiners: str,
+    *,
+    month_sep: str,
+    year_sep: str = "",
+    after: str = "",
+    year_required: bool = False,
+):
     """A span of days in one month: ``lead`` d1 ``joiners`` (ngày) d2 ``month_sep`` m2
     (``year_sep`` y2) ``after`` — "25-27/6", "15 đến 19-9", "5 đến ngày 7 tháng 3 năm 2023".
-    ``year_sep`` defaults to ``month_sep``."""
+    ``year_sep`` defaults to ``month_sep``; ``year_required``: only with the year written."""
     return re.compile(
         lead
         + _D.format(n="d1")
+        # "từ ngày 21 (thứ ba) đến ngày 23 tháng 8 năm 2018": the first day's weekday
+        + r"(?:\s*\((?:[Tt]hứ\s+\w+|[Cc]hủ\s+nhật)\))?"
         + r"\s*(?:"
         + joiners
         + r")\s*(?:ngày\s+)?"
@@ -73,7 +84,7 @@ def _day_range(lead: str, joiners: str, *, month_sep: str, year_sep: str = "", a
         + r"(?:"
         + (year_sep or month_sep)
         + _Y.format(n="y2")
-        + ")?"
+        + (")" if year_required else ")?")
         + after
     )
 
@@ -91,10 +102,10 @@ _PATTERNS = [
         + _Y.format(n="y2")
         + r")?(?!\s*/?\d)"
     ),
-    # từ (ngày) 25-27/6(/2023), 15 và 16/8
+    # từ (ngày) 25-27/6(/2023), 15 và 16/8, "trong 2 ngày 11&12/8"
     _day_range(
         r"(?:[Tt]ừ\s+)?(?:(?:hai|2|các|trong\s+\w+)\s+)?(?:ngày\s+)?",
-        r"đến|tới|và|[-–—]",
+        r"đến|tới|và|[-–—&]",
         month_sep=r"\s*/\s*",
         after=r"(?!\s*/?\d)",
     ),
@@ -112,6 +123,14 @@ _PATTERNS = [
         r"đến|tới|và",
         month_sep="-",
         after=r"(?![\d/-])",
+    ),
+    # "Từ 26 đến 28-12-2003": "từ" with no "ngày", the dash-written month and its year
+    _day_range(
+        r"(?<![\w])[Tt]ừ\s+",
+        r"đến|tới",
+        month_sep="-",
+        after=r"(?![\d/-])",
+        year_required=True,
     ),
     # từ ngày 5 đến ngày 7 tháng 3 (năm 2023), "ngày mồng 5 đến mồng 7 tháng 3", "Ngày 25 và
     # 26 tháng 1 năm 2022", "Ngày 16-18 tháng 12 năm 2014"

@@ -3897,6 +3897,17 @@ def extract(
         # "* CHÀO MỪNG NGÀY LÂM NGHIỆP VIỆT NAM 28/11": a site's banner of a yearly day
         and not (not d.has_year and _in_slogan(work, d))
         and not _CELEBRATED.search(work, max(0, d.start - 160), d.start)
+        # "nhân Ngày Môi trường Thế giới (5/6/2024)", "hướng đến ngày 25-11": a world day
+        # the activity is held for, not its own day
+        and not _WORLD_DAY.search(work, max(0, d.start - 60), d.start)
+        # "Trước đó, ngày 30/1, hai tỉnh ... đã tặng": an earlier activity, told as background
+        and not _BEFORE_THAT.search(work, max(0, d.start - 30), d.start)
+        # "đến hết ngày 31/12/2026", "không quá ngày 30/9/2027", "Từ nay đến 10/11/2018": a
+        # deadline or a period's end, not the day of the activity
+        and not _UNTIL.search(work, max(0, d.start - 100), d.start)
+        # "- Lãnh đạo TPHCM tiếp Đại sứ Nhật Bản (12-01-2010)": another article's headline in
+        # a list of related news
+        and not _related_headline(work, d)
         # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
         # period's bound or a vague time, not the date of the activity
         and not (
@@ -4266,7 +4277,7 @@ _YEAR_NAMING = re.compile(r"(?:\bnăm|[A-ZĐÂĂÊÔƠƯ][\w-]*|[0-3]?\d[/.-][01
 #: not the activity's
 _YEAR_NOT = re.compile(
     r"(?i:\b(?:từ|đến|tới|thành\s+lập|tổng\s+kết|sơ\s+kết|nhìn\s+lại|trước|sau|cuối|đầu|"
-    r"giai\s+đoạn|kể|vào|trong|hết))[ \t]+(?:năm[ \t]+)?$"
+    r"giai\s+đoạn|kể|vào|trong|hết|sinh))[ \t]+(?:năm[ \t]+)?$"
 )
 #: a review of a year, held early in the next ("Ngày 12/1, ... tổng kết công tác ... năm
 #: 2023"): which year the day is in is not written
@@ -4421,9 +4432,12 @@ def _opens_report(text: str, d: DateHit, opening: int | None) -> bool:
 
 
 #: the words before a date that is not the activity's: a founding ("được thành lập vào
-#: ngày"), a document number ("số 3065/QĐ-UBND ngày")
+#: ngày", "thiết lập quan hệ ngoại giao ngày 25/10/1973", "phê chuẩn ngày 23/3/1950"), a
+#: document number ("số 3065/QĐ-UBND ngày", "số 2418/QĐ-BNN-HTQT, ngày", "số 1093/QĐ-KHXH
+#: ký ngày")
 _BACKGROUND_DATE = re.compile(
-    r"(?:(?i:thành\s+lập)(?:\s+vào)?|\bsố\s+\d+/[\w/-]+)[ \t]+(?:ngày[ \t]+)?$"
+    r"(?:(?i:thành\s+lập|thiết\s+lập\s+quan\s+hệ\s+ngoại\s+giao|phê\s+chuẩn)(?:\s+vào)?"
+    r"|\bsố\s+\d+/[\w/-]+(?:[ \t]*,)?(?:[ \t]+(?i:ký|ban\s+hành))?)[ \t]+(?:ngày[ \t]+)?$"
 )
 
 
@@ -4457,6 +4471,36 @@ _CLOCK_AFTER = re.compile(r"[ \t,-]*\d{1,2}:\d{2}")
 #: "Trong khuôn khổ chuyến thăm, ngày 28/11": an event within a visit
 _WITHIN_FRAME = re.compile(r"[Tt]rong\s+khuôn\s+khổ\b[^.;\n]{0,50}$")
 _PURSUANT = re.compile(r"(?i:\bcăn\s+cứ)[^.;\n]{0,140}$")
+#: a world or international day named before its date, or a day an activity is held
+#: towards: "Ngày Môi trường Thế giới (5/6/2024)", "Ngày Quốc tế Thiếu nhi 1/6/2024", "Ngày
+#: Doanh nhân Việt Nam 13/10", "hướng đến ngày 25-11"
+_WORLD_DAY = re.compile(
+    r"(?:\bNgày[ \t]+(?:Quốc[ \t]+tế|Thế[ \t]+giới|Môi[ \t]+trường|Doanh[ \t]+nhân)"
+    r"(?:(?!\b(?i:ngày|diễn|tổ[ \t]+chức)\b)[^\d.;\n()]){0,40}?"
+    r"|(?i:\bhướng[ \t]+(?:tới|đến)(?:[ \t]+kỷ[ \t]+niệm)?))[ \t]*\(?[ \t]*(?:ngày[ \t]+)?$"
+)
+#: "Trước đó, (vào) (chiều) ngày 30/1": an earlier activity the article recalls
+_BEFORE_THAT = re.compile(
+    r"(?i:\btrước[ \t]+đó)[ \t]*,?[ \t]*(?:vào[ \t]+)?(?:(?:sáng|chiều|tối|trưa|đêm)[ \t]+)?"
+    r"(?:ngày[ \t]+)?$"
+)
+#: a deadline or the end of a period: "đến hết ngày", "không quá ngày", "Từ nay đến", "hạn
+#: chót", "gia hạn thời gian thực hiện Dự án đến ngày"
+_UNTIL = re.compile(
+    r"(?i:\b(?:đến|tới)[ \t]+hết|\bkhông[ \t]+quá|\btừ[ \t]+nay[ \t]+(?:đến|tới)|"
+    r"\bhạn[ \t]+chót|\bgia[ \t]+hạn\b[^.;\n]{0,80}?\b(?:đến|tới))[ \t]+(?:ngày[ \t]+)?$"
+)
+
+
+def _related_headline(text: str, d: DateHit) -> bool:
+    """Is ``d`` the date in parentheses closing a line that starts with a dash, under a
+    "Các tin liên quan" heading: another article's headline and posting date?"""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    if not re.match(r"[ \t]*[-•][ \t]", text[line_start : line_start + 4]):
+        return False
+    if not re.match(r"[ \t]*\)[ \t]*(?:\n|$)", text[d.end : d.end + 8]):
+        return False
+    return "tin liên quan" in text[max(0, line_start - 3000) : line_start].lower()
 
 
 #: "Trong tháng 10/2023, Hội ... tổ chức chuỗi tọa đàm": a month that is the activity's
