@@ -5193,3 +5193,35 @@ def test_a_birth_year_does_not_date_the_activity():
     )
     assert result.start_date is None
     assert result.doubts["start_date"] == "year_missing"
+
+
+# stop 54: fresh45/ (overseas Vietnamese): the countries where people live are not the
+# activity's countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://vietnam.vnanet.vn/vietnamese/print/be-mac-trai-he-viet-nam-2022-304711.html
+        # (fresh45/2533): a list, with two names the gazetteer does not take for countries
+        "Tin tức\n\nNgày 29/7/2022, Phó Chủ tịch UBND tỉnh Bà Rịa-Vũng Tàu chào mừng các thanh "
+        "niên kiều bào và cho biết, tỉnh hiện có gần 20 nghìn kiều bào đang định cư, sinh sống "
+        "tại hơn 50 quốc gia và vùng lãnh thổ trên thế giới, trong đó tập trung đông nhất ở Hoa "
+        "Kỳ, Úc, Canada, Đức, Pháp, Hà Lan, Đan Mạch và các nước trong khối ASEAN.",
+        # https://nhandan.vn/cong-dong-nguoi-viet-nam-tai-hoa-ky-ho-tro-phu-yen-khac-phuc-hau-
+        # qua-bao-lu-post629175.html (fresh14/564)
+        "Tin tức\n\nNgày 23-12-2020, đoàn công tác Bộ Ngoại giao Việt Nam trao tiền và hiện vật "
+        "của cộng đồng người Việt Nam tại Hoa Kỳ quyên góp hỗ trợ tỉnh Phú Yên khắc phục hậu quả "
+        "bão, lũ.",
+    ],
+)
+def test_the_countries_where_vietnamese_people_live_are_not_the_activitys(text):
+    assert extract(text).countries == []
+
+
+def test_a_country_where_the_activity_took_place_is_kept_beside_a_residence():
+    result = extract(
+        "Tin tức\n\nNgày 5/3/2024, đoàn Hội LHPN Việt Nam thăm và làm việc tại Australia, gặp "
+        "gỡ cộng đồng người Việt tại Australia và bà con sinh sống tại Úc."
+    )
+    assert result.countries == ["AU"]

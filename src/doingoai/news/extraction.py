@@ -760,6 +760,12 @@ _LIST_NEXT = re.compile(
 _LIST_GAP = re.compile(
     rf"[ \t]*,[ \t]*(?P<name>{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*){{0,2}})[ \t]*(?:,|và)[ \t]*"
 )
+#: between two names of one list: a comma or "và", with at most three names the gazetteer
+#: does not know ("Canada, Đức, Pháp, Hà Lan")
+_LIST_SEPARATOR = r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)"
+_LIST_ITEMS_GAP = re.compile(
+    rf"{_LIST_SEPARATOR}(?:{_CAP}[\w'-]*(?:[ \t]+{_CAP}[\w'-]*)?{_LIST_SEPARATOR}){{0,3}}"
+)
 #: a named place not in the gazetteer, with its administrative word: "tại huyện Tràng
 #: Định", "ở thị xã Móng Cái", "tại thủ đô Bogatá"
 _NAMED_PLACE = re.compile(
@@ -943,6 +949,32 @@ _RESIDENCE = re.compile(
     rf"\b(?:bà|ông|chị|anh|em|cháu)[ \t]+(?:{_CAP}\w*[ \t]+){{1,4}}(?:\(\d+[ \t]+tuổi\)[ \t]+)?$|"
     r"\(\d+[ \t]+tuổi,[ \t]+(?:quê[ \t]+)?$"
 )
+
+
+#: where people live, before a list of countries: "sinh sống tại", "định cư ở", "tập
+#: trung đông nhất ở"
+_RESIDES_IN = re.compile(
+    r"(?i:\b(?:sinh\s+sống|định\s+cư|cư\s+trú|tập\s+trung(?:\s+đông(?:\s+nhất)?)?"
+    # "cộng đồng người Việt Nam tại Hoa Kỳ quyên góp": where the donors live
+    r"|người\s+Việt(?:\s+Nam)?|kiều\s+bào|Việt\s+kiều))"
+    r"[ \t]+(?:ở|tại)[ \t]+(?:(?:các\s+)?nước[ \t]+)?$"
+)
+
+
+def _residence_countries(work: str, hits) -> set[int]:
+    """The starts of the countries written as where people live (:data:`_RESIDES_IN`),
+    with the countries listed after the first ("ở Hoa Kỳ, Úc, Canada, Đức và Pháp")."""
+    out: set[int] = set()
+    previous = None
+    for h in sorted(hits, key=lambda h: h.start):
+        if _RESIDES_IN.search(work, max(0, h.start - 60), h.start) or (
+            previous is not None
+            and previous.start in out
+            and _LIST_ITEMS_GAP.fullmatch(work, previous.end, h.start)
+        ):
+            out.add(h.start)
+        previous = h
+    return out
 
 
 def _lives_there(work: str, pos: int) -> bool:
@@ -3756,6 +3788,9 @@ def extract(
     # "do tổ chức Hue Help (Anh) tài trợ": the funder's country, written after it
     countries: list[str] = list(dict.fromkeys(code for *_, code in funders if code))
     venues = _venues(work, title_span[1] if not prefix else 0, hits)
+    # "kiều bào sinh sống tại hơn 50 quốc gia ..., tập trung đông nhất ở Hoa Kỳ, Úc, Canada":
+    # where people live is no country of the activity
+    resident = _residence_countries(work, hits)
     venue_ranges = [(s, e) for s, e, _ in venues]
     # candidates: (start, end, identity, located by a word before it)
     candidates: list[tuple[int, int, str, bool]] = [(s, e, k, True) for s, e, k in venues]
@@ -3767,7 +3802,12 @@ def extract(
             continue
         # (a GeoNames city gives no country on its own: "Odessa" is also in Texas, "Kasama"
         # in Zambia; its country is written beside it when it matters)
-        if m.foreign and m.country not in countries and not m.from_geonames:
+        if (
+            m.foreign
+            and m.country not in countries
+            and not m.from_geonames
+            and hit.start not in resident
+        ):
             countries.append(m.country)
         if m.kind == "subdivision" and m.code not in result.subdivisions:
             result.subdivisions.append(m.code)
