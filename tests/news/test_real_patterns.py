@@ -5225,3 +5225,53 @@ def test_a_country_where_the_activity_took_place_is_kept_beside_a_residence():
         "gỡ cộng đồng người Việt tại Australia và bà con sinh sống tại Úc."
     )
     assert result.countries == ["AU"]
+
+
+# stop 54: the day a body says something is not the day of what it reports
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://nld.com.vn/tay-ninh-tiep-nhan-nhieu-nguoi-ve-tu-cac-khu-lua-dao-o-campuchia-
+        # 196251020163456156.htm (fresh27/1284)
+        "Tin tức\n\nNgày 20-10-2025, Bộ đội Biên phòng tỉnh Tây Ninh cho biết Đồn Biên phòng Cửa "
+        "khẩu Quốc tế Xa Mát vừa phối hợp với Công an tỉnh Tây Ninh tiếp nhận 15 người.",
+        # https://www.vietnamplus.vn/quy-hoc-bong-lotte-ho-tro-100-sinh-vien-xuat-sac-cua-viet-
+        # nam-post1078874.vnp (fresh26/1236)
+        "Tin tức\n\nTheo phóng viên TTXVN tại Hàn Quốc, ngày 24/11/2025, Quỹ Học bổng Lotte cho "
+        "biết đã tiến hành lễ trao học bổng cho 100 sinh viên.",
+        # https://tienphong.vn/trung-uong-doan-va-amway-viet-nam-tang-cong-trinh-san-choi-thieu-
+        # nhi-tai-phuong-binh-duong-post1797857.tpo (fresh16/689)
+        "Tin tức\n\nNgày 20/11/2025, lãnh đạo phường Bình Dương (TPHCM), cho biết Ban Công tác "
+        "Đoàn và Công ty TNHH Amway Việt Nam vừa tổ chức lễ trao tặng sân chơi.",
+    ],
+)
+def test_the_day_of_a_statement_gives_no_start_date(text):
+    assert extract(text).start_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # https://cohoidautu.vn/tin-24h/viet-nam-ac-hen-ti-na-thuc-day-dam-phan-hiep-dinh-thue-
+        # khang-dinh-chu-truong-chu-dong-hoi-nhap-quoc-te-sau-rong.html (fresh44/2444): the
+        # statement's day, then an "as of" day, then the round of talks
+        (
+            "Tin tức\n\nCục Thuế ngày 20/1/2026 cho biết, Việt Nam và Ác-hen-ti-na vừa ký biên "
+            "bản kết thúc vòng đàm phán thứ nhất. Theo Cục Thuế, tính đến ngày 16/1/2026, Việt "
+            "Nam đã ký kết 81 Hiệp định. Thông tin về sự kiện mới đây, từ ngày 12-16/1/2026, vòng "
+            "1 được tiến hành tại Thủ đô Buenos Aires.",
+            date(2026, 1, 12),
+        ),
+        # https://znews.vn/chien-ham-hien-dai-nhat-viet-nam-tham-trung-quoc-nhat-ban-va-han-
+        # quoc-post1607436.html (fresh45/2549): a time of day dates what happened
+        (
+            "Tin tức\n\nChiều 1/12/2025, Quân chủng Hải quân cho biết, Tàu 015-Trần Hưng Đạo cùng "
+            "đoàn công tác Hải quân nhân dân Việt Nam đã cập cảng Thanh Đảo.",
+            date(2025, 12, 1),
+        ),
+    ],
+)
+def test_the_activitys_day_is_read_past_a_statements(text, day):
+    assert extract(text).start_date == day

@@ -3948,6 +3948,14 @@ def extract(
         # "- Lãnh đạo TPHCM tiếp Đại sứ Nhật Bản (12-01-2010)": another article's headline in
         # a list of related news
         and not _related_headline(work, d)
+        # "Ngày 20-10, Bộ đội Biên phòng tỉnh Tây Ninh cho biết ...": the day of a statement,
+        # not of what it reports
+        and not (
+            _STATEMENT_AFTER.match(work, d.end)
+            # "Chiều 1/12, Quân chủng Hải quân cho biết, Tàu 015 ... đã cập cảng": a time of
+            # day dates what happened, not the statement
+            and not _TIME_OF_DAY.search(work, max(0, d.start - 15), d.start + 6)
+        )
         # "kể từ tháng 7/2015", "từ nay đến tháng 12 năm 2019", "đầu tháng 11": a
         # period's bound or a vague time, not the date of the activity
         and not (
@@ -4519,15 +4527,26 @@ _WORLD_DAY = re.compile(
     r"(?:(?!\b(?i:ngày|diễn|tổ[ \t]+chức)\b)[^\d.;\n()]){0,40}?"
     r"|(?i:\bhướng[ \t]+(?:tới|đến)(?:[ \t]+kỷ[ \t]+niệm)?))[ \t]*\(?[ \t]*(?:ngày[ \t]+)?$"
 )
+#: the day of a statement: "Ngày 20-10, Bộ đội Biên phòng tỉnh Tây Ninh cho biết", "ngày
+#: 24/11, Quỹ Học bổng Lotte cho biết", "ngày 7/11 thông báo", "Ngày 7-8, thông tin từ Công
+#: an"; not when the clause names where or at what it was said ("tại buổi lễ")
+_STATEMENT_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?!(?i:tại|ở|trong|buổi|lễ|hội\s+nghị|hội\s+thảo|làm\s+việc|tiếp|"
+    r"phát\s+biểu)\b)[^.;:\n]){0,90}?"
+    r"\b(?:cho\s+biết|cho\s+hay|thông\s+tin\s+từ)\b"
+)
+_TIME_OF_DAY = re.compile(
+    r"(?i:\b(?:sáng|chiều|tối|trưa|đêm))[ \t]+(?:nay[ \t]+)?(?:ngày[ \t]+)?\(?\d"
+)
 #: "Trước đó, (vào) (chiều) ngày 30/1": an earlier activity the article recalls
 _BEFORE_THAT = re.compile(
     r"(?i:\btrước[ \t]+đó)[ \t]*,?[ \t]*(?:vào[ \t]+)?(?:(?:sáng|chiều|tối|trưa|đêm)[ \t]+)?"
     r"(?:ngày[ \t]+)?$"
 )
-#: a deadline or the end of a period: "đến hết ngày", "không quá ngày", "Từ nay đến", "hạn
-#: chót", "gia hạn thời gian thực hiện Dự án đến ngày"
+#: a deadline or the end of a period: "đến hết ngày", "không quá ngày", "Từ nay đến", "tính
+#: đến ngày", "hạn chót", "gia hạn thời gian thực hiện Dự án đến ngày"
 _UNTIL = re.compile(
-    r"(?i:\b(?:đến|tới)[ \t]+hết|\bkhông[ \t]+quá|\btừ[ \t]+nay[ \t]+(?:đến|tới)|"
+    r"(?i:\b(?:đến|tới)[ \t]+hết|\bkhông[ \t]+quá|\b(?:từ[ \t]+nay|tính)[ \t]+(?:đến|tới)|"
     r"\bhạn[ \t]+chót|\bgia[ \t]+hạn\b[^.;\n]{0,80}?\b(?:đến|tới))[ \t]+(?:ngày[ \t]+)?$"
 )
 
