@@ -5275,3 +5275,29 @@ def test_the_day_of_a_statement_gives_no_start_date(text):
 )
 def test_the_activitys_day_is_read_past_a_statements(text, day):
     assert extract(text).start_date == day
+
+
+# stop 54: with no publication date, a day years before the latest year the text writes is
+# history
+
+
+def test_a_day_years_before_the_text_s_latest_year_is_history():
+    # http://pnvnnuocngoai.vn/su-kien/dong-nai-to-chuc-giao-luu-huu-nghi-viet-nam-nhat-ban-
+    # nam-2022-110586.html (fresh10/320)
+    text = (
+        "Tin tức\n\nPhát biểu tại chương trình, Chủ tịch Hội hữu nghị Việt Nam - Nhật Bản tỉnh "
+        "Đồng Nai Nguyễn Văn Quyết nhấn mạnh, ngày 21/9/1973 Nhật Bản đã chính thức thiết lập "
+        "quan hệ ngoại giao với Việt Nam. Năm 2016, Hội hữu nghị Việt Nam - Nhật Bản tỉnh Đồng "
+        "Nai thành lập."
+    )
+    assert extract(text).start_date is None
+    # a year that ends a period or is a target is not the text's latest
+    assert extract(
+        "Tin tức\n\nNgày 5/3/2018, Hội LHPN tỉnh ký kết chương trình phối hợp giai đoạn "
+        "2018-2025, tầm nhìn 2030."
+    ).start_date == date(2018, 3, 5)
+    # nor a document's number
+    assert extract(
+        "Tin tức\n\nỦy ban nhân dân tỉnh Kon Tum đã có Công văn số 2016/UBND-VX cho phép tổ chức "
+        "Hội nghị sốt rét biên giới vào ngày 16/11/2010."
+    ).start_date == date(2010, 11, 16)

@@ -4422,10 +4422,20 @@ def _usable_dates(
     out = []
     # "(10.8.1961 – 10.8.2014)": the two ends of an anniversary's span, read one by one
     spans = [(m.start(), m.end()) for m in _ANNIVERSARY_SPAN.finditer(text)]
+    latest = _latest_year(text) if published is None else None
     for d in dates:
         if (d.last - d.first).days > 366:
             continue
         if any(s <= d.start < e for s, e in spans):
+            continue
+        if (
+            latest is not None
+            and d.has_year
+            and d.first.year <= latest - _HISTORY_YEARS
+            and not _opens_report(text, d, opening)
+        ):
+            # "ngày 21/9/1973 Nhật Bản đã chính thức thiết lập quan hệ ngoại giao" in a report
+            # that writes 2023 elsewhere, with no publication date: history
             continue
         if (
             published is not None
@@ -4465,6 +4475,29 @@ def _usable_dates(
             d = _year_of_sentence(text, d, title_span)
         out.append(d)
     return out
+
+
+#: years between a dated day and the latest year of the text for the day to be history
+_HISTORY_YEARS = 5
+#: a year that ends a period or names a target: "giai đoạn 2021-2025", "đến năm 2030",
+#: "tầm nhìn 2045"
+_YEAR_AHEAD = re.compile(
+    r"(?i:\b(?:đến|tới|tầm\s+nhìn|mục\s+tiêu)[ \t]+(?:năm[ \t]+)?|[-–][ \t]*)$"
+)
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year the text writes, not one ending a period, ahead of today or in a
+    document's number."""
+    years = [
+        int(m.group(0))
+        for m in _ANY_YEAR.finditer(text)
+        if int(m.group(0)) <= date.today().year
+        and not _YEAR_AHEAD.search(text, max(0, m.start() - 20), m.start())
+        # "Công văn số 2016/UBND-VX": a document's number
+        and not re.match(r"/[^\W\d_]", text[m.end() : m.end() + 2])
+    ]
+    return max(years, default=None)
 
 
 def _opens_report(text: str, d: DateHit, opening: int | None) -> bool:
