@@ -5301,3 +5301,51 @@ def test_a_day_years_before_the_text_s_latest_year_is_history():
         "Tin tức\n\nỦy ban nhân dân tỉnh Kon Tum đã có Công văn số 2016/UBND-VX cho phép tổ chức "
         "Hội nghị sốt rét biên giới vào ngày 16/11/2010."
     ).start_date == date(2010, 11, 16)
+
+
+# stop 54: a day without its year, in an article with no publication date, takes the year
+# of the anniversary it celebrates, however the anniversary's span is written, marked as
+# inferred for the officer
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # https://tapchicongsan.org.vn/hoat-ong-cua-lanh-ao-ang-nha-nuoc/-/2018/30893/gap-go-
+        # huu-nghi-ky-niem-thiet-lap-quan-he-viet-nam---venezuela.aspx (fresh14/577): dashes
+        (
+            "Tin tức\n\nNgày 16-12, tại Hà Nội, Liên hiệp các tổ chức hữu nghị Việt Nam đã tổ "
+            "chức buổi gặp gỡ hữu nghị kỷ niệm 25 năm ngày thiết lập quan hệ ngoại giao Việt "
+            "Nam - Venezuela (18-12-1989 - 18-12-2014).",
+            date(2014, 12, 16),
+        ),
+        # https://baophutho.vn/truong-dai-hoc-hung-vuong-to-chuc-ky-niem-50-nam-ngay-quoc-
+        # khanh-nuoc-ban-lao-243510.htm (fresh40/2160): an asterisk between the two days
+        (
+            "Tin tức\n\nNgày 30/11, Trường Đại học Hùng Vương tổ chức kỷ niệm 50 năm Quốc khánh "
+            "nước Cộng hòa Dân chủ Nhân dân Lào ( 2/12/1975 * 2/12/2025).",
+            date(2025, 11, 30),
+        ),
+        # https://www.vietnamplus.vn/giao-luu-van-hoa-huu-nghi-viet-nam-nhat-ban/4268.vnp
+        # (fresh10/367): the years only
+        (
+            "Tin tức\n\nHoạt động trên được tổ chức nhân kỷ niệm 35 năm thiết lập quan hệ ngoại "
+            "giao Việt Nam - Nhật Bản (1973-2008).\nNgày 20/12 tại tỉnh Ninh Bình, Hội hữu nghị "
+            "Việt Nam - Nhật Bản tổ chức giao lưu văn hóa.",
+            date(2008, 12, 20),
+        ),
+        # https://kinhtedothi.vn/gioi-thieu-hon-100-tu-lieu-tai-lieu-luu-tru-tai-trien-lam-
+        # hop-tac-huu-nghi-viet-nam-trung-quoc.919691.html (fresh39/2106): a celebration late
+        # in the anniversary's year
+        (
+            "Tin tức\n\nNgày 26/11, Cục Văn thư và Lưu trữ Nhà nước Việt Nam khai mạc triển lãm. "
+            "Đây là hoạt động nhân dịp kỷ niệm 75 năm thiết lập quan hệ ngoại giao Việt Nam - "
+            "Trung Quốc (18/1/1950 - 18/1/2025).",
+            date(2025, 11, 26),
+        ),
+    ],
+)
+def test_a_day_takes_the_year_of_the_anniversary_it_celebrates(text, day):
+    result = extract(text)
+    assert result.start_date == day
+    assert result.doubts["start_date"] == "year_inferred"

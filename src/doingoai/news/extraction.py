@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from doingoai.core.text import fold, squash
 
@@ -4298,21 +4298,35 @@ _MONTH_BOUND = re.compile(r"\b(?:từ|đến|tới|trước|sau|đầu|cuối|gi
 
 
 #: an anniversary written with its years: "(8/3/1910-2020)", "(30/4/1975-30/4/2025)",
-#: "(10.8.1961 – 10.8.2014)"
+#: "(10.8.1961 – 10.8.2014)", "(18-12-1989 - 18-12-2014)", "(2/12/1975 * 2/12/2025)",
+#: "(1-12-1918/1-12-2024)"
 _ANNIVERSARY_SPAN = re.compile(
-    r"\(\s*(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?:19|20)\d\d\s*[-–]\s*"
+    r"\(\s*(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?:19|20)\d\d\s*[-–*/]\s*"
     r"(?:[0-3]?\d(?P=sep)[01]?\d(?P=sep))?(?P<y>(?:19|20)\d\d)\s*\)"
 )
+#: an anniversary written with its years only, after "kỷ niệm": "kỷ niệm 35 năm thiết lập
+#: quan hệ ngoại giao Việt Nam - Nhật Bản (1973-2008)"
+_ANNIVERSARY_YEARS = re.compile(
+    r"(?i:kỷ\s+niệm)[^.;\n()]{0,140}\(\s*(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)\s*\)"
+)
+#: days before an anniversary's day from which a day of the text without its year is taken
+#: for one of the anniversary's celebrations, in the year it is celebrated
+_ANNIVERSARY_BEFORE = 60
 
 
 def _anniversaries(text: str) -> list[date]:
-    """The day each anniversary of the text falls on, in the year it is celebrated."""
+    """For each anniversary of the text, the first day of its celebrations: a little before
+    its day, in the year it is celebrated (from the first of January when only the years
+    are written). A day from then to the end of that year is taken as in that year."""
     out = []
     for m in _ANNIVERSARY_SPAN.finditer(text):
         try:
-            out.append(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+            day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         except ValueError:
             continue
+        out.append(max(day - timedelta(days=_ANNIVERSARY_BEFORE), date(day.year, 1, 1)))
+    for m in _ANNIVERSARY_YEARS.finditer(text):
+        out.append(date(int(m.group("y")), 1, 1))
     return out
 
 
@@ -4460,16 +4474,19 @@ def _usable_dates(
                     break
         if _year_unknown(d, published):
             # "Tối 7/3 ... kỷ niệm 110 năm Ngày Quốc tế Phụ nữ 8/3 (8/3/1910-2020)": a day
-            # close to the anniversary the article celebrates takes the anniversary's year,
-            # written in the text
-            for day in anniversaries:
+            # from a little before the anniversary the article celebrates to the end of its
+            # year takes the anniversary's year, written in the text ("Ngày 26/11 ... kỷ niệm
+            # 75 năm ... (18/1/1950 - 18/1/2025)"); inferred, the officer is shown it
+            for begin in anniversaries:
                 try:
-                    first = d.first.replace(year=day.year)
-                    last = d.last.replace(year=day.year)
+                    first = d.first.replace(year=begin.year)
+                    last = d.last.replace(year=begin.year)
                 except ValueError:
                     continue
-                if abs((first - day).days) <= 45:
-                    d = DateHit(d.start, d.end, d.text, first, last, d.precision, True)
+                if begin <= first:
+                    d = DateHit(
+                        d.start, d.end, d.text, first, last, d.precision, True, inferred=True
+                    )
                     break
         if _year_unknown(d, published) and text:
             d = _year_of_sentence(text, d, title_span)
