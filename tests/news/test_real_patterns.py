@@ -5349,3 +5349,60 @@ def test_a_day_takes_the_year_of_the_anniversary_it_celebrates(text, day):
     result = extract(text)
     assert result.start_date == day
     assert result.doubts["start_date"] == "year_inferred"
+
+
+# stop 54: a page's date line (a clock beside the date, "Ngày đăng", "Ngày cập nhật") is
+# when the page was posted, not the activity's day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # http://anhp.vn/khanh-thanh-khu-vui-choi-thieu-nhi-cho-tre-em-xa-tam-da-vinh-bao-
+        # d44065.html (fresh39/2073)
+        (
+            "Khánh thành Khu vui chơi thiếu nhi cho trẻ em xã Tam Đa\n\n15:17 22/10/2021 Chiều "
+            "21-10, tại Nhà Văn hoá thôn Đô, xã Tam Đa (Vĩnh Bảo), Huyện đoàn Vĩnh Bảo tổ chức "
+            "khánh thành Khu vui chơi thiếu nhi.",
+            date(2021, 10, 22),
+            date(2021, 10, 21),
+        ),
+        # https://thoidai.com.vn/dafo-tang-cuong-cac-hoat-dong-giao-luu-van-hoa-viet-nam-
+        # indonesia-158794.html (fresh18/781)
+        (
+            "DAFO tăng cường các hoạt động giao lưu văn hóa Việt Nam - Indonesia\nMai Anh (t/h) "
+            "09/12/2021 11:14 | Bốn phương kết nghĩa\n![]() |\nÔng Agustaviano Sofjan tặng quà "
+            "lưu niệm. (Ảnh: Báo Đồng Nai) |\nNgày 8/12, Tổng lãnh sự và các thành viên đoàn Tổng "
+            "lãnh sự quán Cộng hoà Indonesia tại TP. Hồ Chí Minh đã đến thăm và làm việc.",
+            date(2021, 12, 9),
+            date(2021, 12, 8),
+        ),
+        # https://baotainguyenmoitruong.vn/print/329000.html (fresh42/2302)
+        (
+            "EVN ký kết 3 biên bản ghi nhớ hợp tác nghiên cứu mua bán điện\n\nDoanh nghiệp - "
+            "doanh nhân - Ngày đăng : 10:41, 11/08/2021\n\n(TN&MT) - Ngày 9/8, tại nước CHDCND "
+            "Lào, Chủ tịch HĐTV Tập đoàn Điện lực Việt Nam (EVN) đã ký kết.",
+            date(2021, 8, 11),
+            date(2021, 8, 9),
+        ),
+        # https://hul.edu.vn/vi/unit_news/phong-khcn-htqt/ (fresh35/1837)
+        (
+            "Hội thảo khoa học về phòng, chống buôn bán trái phép động vật hoang dã\nNgày cập "
+            "nhật: 31-03-2022Ngày 30/3/2022, Trường Đại học Luật, Đại học Huế phối hợp với Tổ "
+            "chức Wildlife Conservation Society tổ chức Hội thảo.",
+            date(2022, 3, 31),
+            date(2022, 3, 30),
+        ),
+        # https://www.maison-chance.org/maison-chance/vi/ngoi-sao-may-man-tren-bau-troi-dak-
+        # nong.html (fresh35/1865): a weekday that opens the report's sentence is kept
+        (
+            "Ngôi sao may mắn trên bầu trời Đắk Nông\n\nThứ 5, ngày 6 tháng 10, 2016, Nhà May "
+            "Mắn dẫn đầu bởi Tim chào đón đồng chủ tịch tổ chức Bonne Etoile.",
+            None,
+            date(2016, 10, 6),
+        ),
+    ],
+)
+def test_a_pages_date_line_is_not_the_activitys_day(text, published, day):
+    # the publication date as the officer gives it beside the pasted text
+    assert extract(text, published=published).start_date == day

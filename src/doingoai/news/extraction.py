@@ -3950,6 +3950,9 @@ def extract(
         and not _related_headline(work, d)
         # "Ngày 20-10, Bộ đội Biên phòng tỉnh Tây Ninh cho biết ...": the day of a statement,
         # not of what it reports
+        # "Ngày đăng : 10:41, 11/08/2021", "15:17 22/10/2021", "Thứ Tư, 17/12/2025 15:12":
+        # a page's date line, not the activity's day
+        and not _page_date_line(work, d)
         and not (
             _STATEMENT_AFTER.match(work, d.end)
             # "Chiều 1/12, Quân chủng Hải quân cho biết, Tàu 015 ... đã cập cảng": a time of
@@ -4599,6 +4602,35 @@ _UNTIL = re.compile(
     r"(?i:\b(?:đến|tới)[ \t]+hết|\bkhông[ \t]+quá|\b(?:từ[ \t]+nay|tính)[ \t]+(?:đến|tới)|"
     r"\bhạn[ \t]+chót|\bgia[ \t]+hạn\b[^.;\n]{0,80}?\b(?:đến|tới))[ \t]+(?:ngày[ \t]+)?$"
 )
+
+
+#: a page's date line around a full date: a clock after or before it, or the words that
+#: label a posting or an update
+_CLOCK_NEAR_AFTER = re.compile(r"[ \t,|-]*\d{1,2}:\d{2}")
+_CLOCK_NEAR_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?'?[ \t]*(?:[|,-][ \t]*)?$")
+_POSTED = re.compile(
+    r"(?i:ngày\s+đăng|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+ngày|"
+    r"đăng\s+lúc|thông\s+cáo\s+báo\s+chí,?\s*ngày)[ \t]*:?[ \t]*$"
+)
+
+
+def _page_date_line(text: str, d: DateHit) -> bool:
+    """Is the full date ``d`` a page's posting or update line: with a clock beside it, a
+    weekday before it, or the words "Ngày đăng", "Cập nhật" before it?"""
+    if not d.has_year or d.precision != "day":
+        return False
+    before = max(0, d.start - 30)
+    return bool(
+        _CLOCK_NEAR_AFTER.match(text, d.end)
+        or _CLOCK_NEAR_BEFORE.search(text, before, d.start)
+        or _POSTED.search(text, before, d.start)
+        # "Thứ năm, 01/06/2023" on a line of its own, not "Thứ 5, ngày 6 tháng 10, 2016, Nhà
+        # May Mắn ... chào đón"
+        or (
+            _WEEKDAY_BEFORE.search(text, max(0, d.start - 20), d.start)
+            and re.match(r"[ \t]*(?:\n|$|\||\d{1,2}:\d{2}|\()", text[d.end : d.end + 8])
+        )
+    )
 
 
 def _related_headline(text: str, d: DateHit) -> bool:
