@@ -5406,3 +5406,40 @@ def test_a_day_takes_the_year_of_the_anniversary_it_celebrates(text, day):
 def test_a_pages_date_line_is_not_the_activitys_day(text, published, day):
     # the publication date as the officer gives it beside the pasted text
     assert extract(text, published=published).start_date == day
+
+
+# stop 54: fresh45/ (coast guards): a foreign state's forces, "Lực lượng ..." or "Tuần duyên
+# ...", named up to their country or province
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # https://nld.com.vn/thoi-su/luc-luong-bao-ve-bo-bien-nhat-ban-giao-luu-tai-bo-tu-lenh-
+        # vung-canh-sat-bien-2-20230217170735845.htm (fresh45/2512)
+        (
+            "Tin tức\n\nSáng 17-2-2023, Đoàn Lực lượng Bảo vệ bờ biển Nhật Bản do Thiếu tướng "
+            "Nagai Nobukazu dẫn đầu đã thăm, giao lưu với cán bộ, chiến sĩ Bộ Tư lệnh Vùng Cảnh "
+            "sát biển 2.",
+            "Lực lượng Bảo vệ bờ biển Nhật Bản",
+        ),
+        # https://www.vietnamplus.vn/phoi-hop-xay-dung-tuyen-bien-gioi-viet-nam-campuchia-huu-
+        # nghi-hop-tac-phat-trien-post1093497.vnp (fresh20/903)
+        (
+            "Tin tức\n\nNgày 10/2/2026, Đoàn đại biểu Lực lượng vũ trang tỉnh Mondulkiri "
+            "(Campuchia) do Thiếu tướng Hem Bô Na Rel dẫn đầu đã đến chúc Tết Bộ đội Biên phòng "
+            "tỉnh Lâm Đồng.",
+            "Lực lượng vũ trang tỉnh Mondulkiri",
+        ),
+    ],
+)
+def test_a_foreign_states_forces_are_a_partner(text, partner):
+    assert partner in extract(text).partners
+
+
+def test_vietnamese_forces_are_no_partner():
+    result = extract(
+        "Tin tức\n\nNgày 5/3/2024, Lực lượng vũ trang tỉnh Lâm Đồng tiếp đoàn Lực lượng vũ trang "
+        "tỉnh Mondulkiri (Campuchia)."
+    )
+    assert result.partners == ["Lực lượng vũ trang tỉnh Mondulkiri"]

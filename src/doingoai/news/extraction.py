@@ -195,6 +195,8 @@ _OTHER_HEAD = (
     r"(?:\s+của)?(?=\s+[A-ZĐ])|[Hh]ải\s+quân|"
     # "Hải quan Lào", "Hải quan Côn Minh (Trung Quốc)": a foreign state's customs
     r"Hải\s+quan(?!\s+viên)|[Cc]ông\s+an(?!\s+nhân\s+dân)|[Cc]ảnh\s+sát|"
+    # "Lực lượng Phòng vệ Bờ biển Nhật Bản", "Tuần duyên Hoa Kỳ": a foreign state's forces
+    r"Lực\s+lượng|Tuần\s+duyên|"
     r"Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
     r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
