@@ -5443,3 +5443,20 @@ def test_vietnamese_forces_are_no_partner():
         "tỉnh Mondulkiri (Campuchia)."
     )
     assert result.partners == ["Lực lượng vũ trang tỉnh Mondulkiri"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://thoidai.com.vn/viet-nam-ngay-cang-khang-dinh-vai-tro-trong-ho-tro-nghien-cuu-va-
+        # ung-dung-cong-nghe-hat-nhan-176535.html (fresh45/2525): by its acronym
+        "Tin tức\n\nNgày 3/10/2022, ngay sau Đại hội đồng IAEA lần thứ 66 đã diễn ra lễ động thổ; "
+        "Đại sứ Việt Nam đã đại diện Việt Nam tham dự sự kiện theo lời mời của IAEA.",
+        # https://khoahocphattrien.vn/khoa-hoc/se-thiet-lap-trung-tam-hop-tac-iaea-tai-viet-nam/
+        # 20181202090654633p1c160.htm (fresh45/2503): by its Vietnamese name
+        "Tin tức\n\nNgày 5/3/2024, Viện Năng lượng nguyên tử Việt Nam (VINATOM) ký Thỏa thuận "
+        "thiết lập Trung tâm hợp tác với Cơ quan Năng lượng nguyên tử quốc tế.",
+    ],
+)
+def test_a_united_nations_agency_is_a_known_partner(text):
+    assert [organisation_key(p) for p in extract(text).partners] == [organisation_key("IAEA")]
