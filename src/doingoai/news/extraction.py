@@ -3969,11 +3969,11 @@ def extract(
         # "- Lãnh đạo TPHCM tiếp Đại sứ Nhật Bản (12-01-2010)": another article's headline in
         # a list of related news
         and not _related_headline(work, d)
-        # "Ngày 20-10, Bộ đội Biên phòng tỉnh Tây Ninh cho biết ...": the day of a statement,
-        # not of what it reports
         # "Ngày đăng : 10:41, 11/08/2021", "15:17 22/10/2021", "Thứ Tư, 17/12/2025 15:12":
         # a page's date line, not the activity's day
         and not _page_date_line(work, d)
+        # "Ngày 20-10, Bộ đội Biên phòng tỉnh Tây Ninh cho biết ...": the day of a statement,
+        # not of what it reports
         and not (
             _STATEMENT_AFTER.match(work, d.end)
             # "Chiều 1/12, Quân chủng Hải quân cho biết, Tàu 015 ... đã cập cảng": a time of
@@ -4589,7 +4589,7 @@ _CELEBRATED = re.compile(r"(?i:kỷ\s+niệm)[^.;\n()]{0,140}\([ \t]*$")
 _AGENCY_DATELINE = re.compile(r"\((?i:\s*(?:ttxvn|vna|vov)\b[^()]{0,20})$")
 #: a page's date line: "Thứ ba, 21/03/2023 03:38 GMT+7", "Chủ nhật, 5/6/2022"
 _WEEKDAY_BEFORE = re.compile(r"(?i:\b(?:thứ\s+\w+|chủ\s+nhật))[ \t,]*$")
-_CLOCK_AFTER = re.compile(r"[ \t,-]*\d{1,2}:\d{2}")
+_CLOCK_AFTER = re.compile(r"[ \t,|-]*\d{1,2}:\d{2}")
 #: "Trong khuôn khổ chuyến thăm, ngày 28/11": an event within a visit
 _WITHIN_FRAME = re.compile(r"[Tt]rong\s+khuôn\s+khổ\b[^.;\n]{0,50}$")
 _PURSUANT = re.compile(r"(?i:\bcăn\s+cứ)[^.;\n]{0,140}$")
@@ -4602,13 +4602,15 @@ _WORLD_DAY = re.compile(
     r"|(?i:\bhướng[ \t]+(?:tới|đến)(?:[ \t]+kỷ[ \t]+niệm)?))[ \t]*\(?[ \t]*(?:ngày[ \t]+)?$"
 )
 #: the day of a statement: "Ngày 20-10, Bộ đội Biên phòng tỉnh Tây Ninh cho biết", "ngày
-#: 24/11, Quỹ Học bổng Lotte cho biết", "ngày 7/11 thông báo", "Ngày 7-8, thông tin từ Công
-#: an"; not when the clause names where or at what it was said ("tại buổi lễ")
+#: 24/11, Quỹ Học bổng Lotte cho biết", "Ngày 7-8, thông tin từ Công an"; not when the
+#: clause names where or at what it was said ("tại buổi lễ"); not "thông báo", which the
+#: labels take for the news itself (an aid announced)
 _STATEMENT_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?!(?i:tại|ở|trong|buổi|lễ|hội\s+nghị|hội\s+thảo|làm\s+việc|tiếp|"
     r"phát\s+biểu)\b)[^.;:\n]){0,90}?"
     r"\b(?:cho\s+biết|cho\s+hay|thông\s+tin\s+từ)\b"
 )
+#: a time of day written with the day: "Chiều 1/12", "sáng nay (25/3)"
 _TIME_OF_DAY = re.compile(
     r"(?i:\b(?:sáng|chiều|tối|trưa|đêm))[ \t]+(?:nay[ \t]+)?(?:ngày[ \t]+)?\(?\d"
 )
@@ -4625,10 +4627,9 @@ _UNTIL = re.compile(
 )
 
 
-#: a page's date line around a full date: a clock after or before it, or the words that
-#: label a posting or an update
-_CLOCK_NEAR_AFTER = re.compile(r"[ \t,|-]*\d{1,2}:\d{2}")
-_CLOCK_NEAR_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?'?[ \t]*(?:[|,-][ \t]*)?$")
+#: a page's date line around a full date: a clock before it (after it: _CLOCK_AFTER), or
+#: the words that label a posting or an update
+_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?'?[ \t]*(?:[|,-][ \t]*)?$")
 _POSTED = re.compile(
     r"(?i:ngày\s+đăng|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+ngày|"
     r"đăng\s+lúc|thông\s+cáo\s+báo\s+chí,?\s*ngày)[ \t]*:?[ \t]*$"
@@ -4642,8 +4643,8 @@ def _page_date_line(text: str, d: DateHit) -> bool:
         return False
     before = max(0, d.start - 30)
     return bool(
-        _CLOCK_NEAR_AFTER.match(text, d.end)
-        or _CLOCK_NEAR_BEFORE.search(text, before, d.start)
+        _CLOCK_AFTER.match(text, d.end)
+        or _CLOCK_BEFORE.search(text, before, d.start)
         or _POSTED.search(text, before, d.start)
         # "Thứ năm, 01/06/2023" on a line of its own, not "Thứ 5, ngày 6 tháng 10, 2016, Nhà
         # May Mắn ... chào đón"
