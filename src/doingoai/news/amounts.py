@@ -267,15 +267,16 @@ _CUMULATIVE = re.compile(
 )
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int) -> int:
     """Where the sentence of ``pos`` starts: after a full stop and a space, or a line's end
-    (a ";" does not end it, as it does for :func:`_clause_start`)."""
+    (a ";" does not end it, as it does for :func:`_clause_start`). The reader's other fields
+    use it too (:mod:`doingoai.news.extraction`)."""
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
 def _cumulative(text: str, pos: int) -> bool:
     """Is the amount at ``pos`` in a sentence counting since a past year?"""
-    return bool(_CUMULATIVE.search(text, _sentence_start(text, pos), pos))
+    return bool(_CUMULATIVE.search(text, sentence_start(text, pos), pos))
 
 
 def _repeats(found: list[Amount], value, currency: str, quantity, unit_value) -> bool:
@@ -544,7 +545,7 @@ def _a_companys(text: str, start: int) -> bool:
     names a factory, a company or an investor, and no aid)? A project's "tổng mức đầu tư"
     in a donor's story is the aid the labels count."""
     stop = _FULL_STOP.search(text, start)
-    sentence = text[_sentence_start(text, start) : stop.start() if stop else len(text)]
+    sentence = text[sentence_start(text, start) : stop.start() if stop else len(text)]
     return bool(_COMPANY.search(sentence)) and not _AID.search(sentence)
 
 

@@ -39,6 +39,7 @@ from doingoai.core.text import fold, squash
 
 from . import model
 from .amounts import Amount, find_amounts, is_approximate
+from .amounts import sentence_start as _sentence_start
 from .dates import DateHit, find_dates
 from .documents import segment
 from .gazetteer import (
@@ -864,11 +865,6 @@ _FUTURE_JOURNEY = re.compile(r"(?i:\bsẽ\s+(?:tiếp\s+tục|đến|tới|thăm
 
 
 _SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\n")
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (after ". " or a line break)."""
-    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -4010,9 +4006,9 @@ def extract(
                 # "(Ttxvn 8/12/2000)" glued to the headline: the publication's date
                 and d.first != published
                 and not _AGENCY_DATELINE.search(work, max(0, d.start - 30), d.start)
-                # "Thứ ba, 21/03/2023 03:38 GMT+7": a page's date line with its weekday or time
+                # "Thứ ba, 21/03/2023": a weekday before it (a clock beside it: a page's date
+                # line, left out of every_date already)
                 and not _WEEKDAY_BEFORE.search(work, max(0, d.start - 20), d.start)
-                and not _CLOCK_AFTER.match(work, d.end)
                 # "Nhân kỷ niệm Ngày Phụ nữ Việt Nam 20/10/2025, ...": the day celebrated
                 and not _NAMED_DAY.search(work, max(0, d.start - 40), d.start)
             ),
@@ -4467,18 +4463,13 @@ def _usable_dates(
         if any(s <= d.start < e for s, e in spans):
             continue
         if (
-            latest is not None
-            and d.has_year
-            and d.first.year <= latest - _HISTORY_YEARS
-            and not _opens_report(text, d, opening)
-        ):
-            # "ngày 21/9/1973 Nhật Bản đã chính thức thiết lập quan hệ ngoại giao" in a report
-            # that writes 2023 elsewhere, with no publication date: history
-            continue
-        if (
-            published is not None
-            and d.has_year
-            and abs((d.first - published).days) > _YEARS_AWAY
+            d.has_year
+            and (
+                (published is not None and abs((d.first - published).days) > _YEARS_AWAY)
+                # "ngày 21/9/1973 Nhật Bản đã chính thức thiết lập quan hệ ngoại giao" in a
+                # report that writes 2023 elsewhere, with no publication date: history
+                or (latest is not None and d.first.year <= latest - _HISTORY_YEARS)
+            )
             and not _opens_report(text, d, opening)
         ):
             continue
@@ -4610,14 +4601,12 @@ _STATEMENT_AFTER = re.compile(
     r"phát\s+biểu)\b)[^.;:\n]){0,90}?"
     r"\b(?:cho\s+biết|cho\s+hay|thông\s+tin\s+từ)\b"
 )
+_DAYPART = r"sáng|chiều|tối|trưa|đêm"
 #: a time of day written with the day: "Chiều 1/12", "sáng nay (25/3)"
-_TIME_OF_DAY = re.compile(
-    r"(?i:\b(?:sáng|chiều|tối|trưa|đêm))[ \t]+(?:nay[ \t]+)?(?:ngày[ \t]+)?\(?\d"
-)
+_TIME_OF_DAY = re.compile(rf"(?i:\b(?:{_DAYPART}))[ \t]+(?:nay[ \t]+)?(?:ngày[ \t]+)?\(?\d")
 #: "Trước đó, (vào) (chiều) ngày 30/1": an earlier activity the article recalls
 _BEFORE_THAT = re.compile(
-    r"(?i:\btrước[ \t]+đó)[ \t]*,?[ \t]*(?:vào[ \t]+)?(?:(?:sáng|chiều|tối|trưa|đêm)[ \t]+)?"
-    r"(?:ngày[ \t]+)?$"
+    rf"(?i:\btrước[ \t]+đó)[ \t]*,?[ \t]*(?:vào[ \t]+)?(?:(?:{_DAYPART})[ \t]+)?(?:ngày[ \t]+)?$"
 )
 #: a deadline or the end of a period: "đến hết ngày", "không quá ngày", "Từ nay đến", "tính
 #: đến ngày", "hạn chót", "gia hạn thời gian thực hiện Dự án đến ngày"
@@ -4650,7 +4639,7 @@ def _page_date_line(text: str, d: DateHit) -> bool:
         # May Mắn ... chào đón"
         or (
             _WEEKDAY_BEFORE.search(text, max(0, d.start - 20), d.start)
-            and re.match(r"[ \t]*(?:\n|$|\||\d{1,2}:\d{2}|\()", text[d.end : d.end + 8])
+            and re.match(r"[ \t]*(?:\n|$|\||\()", text[d.end : d.end + 8])
         )
     )
 
