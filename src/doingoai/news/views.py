@@ -53,8 +53,8 @@ DOUBT_TEXTS = {
         "date: last year's or this year's? give the year"
     ),
     ("start_date", "year_inferred"): gettext_lazy(
-        "the year is not written with the day; it was taken from elsewhere in the sentence "
-        "or from the headline"
+        "the year is not written with the day; it was taken from elsewhere in the article: "
+        "the sentence, the headline or the anniversary it celebrates"
     ),
     ("start_date", "long_before"): gettext_lazy(
         "the day is written with its year, more than a year before the publication date: "
