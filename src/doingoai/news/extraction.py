@@ -198,7 +198,7 @@ _OTHER_HEAD = (
     r"Hải\s+quan(?!\s+viên)|[Cc]ông\s+an(?!\s+nhân\s+dân)|[Cc]ảnh\s+sát|"
     # "Lực lượng Phòng vệ Bờ biển Nhật Bản", "Tuần duyên Hoa Kỳ": a foreign state's forces
     r"Lực\s+lượng|Tuần\s+duyên|"
-    r"Hiệp\s+hội|Liên\s+đoàn|Đại\s+sứ\s+quán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
+    r"Hiệp\s+hội|Liên\s+đoàn|Đại\s+[Ss]ứ\s+[Qq]uán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
     r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
     # "viện trợ không hoàn lại của chính phủ Nhật Bản": the press writes it in lower case
@@ -218,6 +218,11 @@ _OTHER_HEAD = (
     r"Văn\s+phòng(?=\s+[A-ZĐ])(?!\s+(?:Tổng\s+thống|Thủ\s+tướng|Phó|Chủ\s+tịch|Trung\s+ương|"
     r"T\.Ư|TƯ|TW|Ngoại\s+sự|Thường\s+trực|UBND|HĐND|Chính\s+phủ|Bộ|Tỉnh|Thành)\b)|"
     r"Bệnh\s+viện|"
+    # "Đảng Cộng sản Trung Quốc", "Ban Đối ngoại Trung ương Đảng Nhân dân Cách mạng Lào": a
+    # foreign party and its central commissions
+    r"(?:Ban\s+(?:Đối\s+ngoại|Tổ\s+chức|Tuyên\s+giáo|Dân\s+vận|Kinh\s+tế|[Cc]hấp\s+hành)\s+"
+    r"(?:Trung\s+ương\s+)?)?Đảng(?=\s+(?:Cộng\s+sản|Nhân\s+dân|Xã\s+hội|Dân\s+chủ|Lao\s+động|"
+    r"Tự\s+do|Bảo\s+thủ|Công\s+nhân)\b)|"
     # "Cục Lưu trữ Pháp", "Tổng cục Văn hóa Nhật Bản": a foreign state's department (the
     # name must reach a foreign place, as every head's here)
     r"Tổng\s+[Cc]ục(?!\s+trưởng)|Cục(?!\s+trưởng)|"
@@ -1591,6 +1596,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
                 _KNOWN_BY_FOLD[fold(name)],
             )
         )
+    orgs[:] = [o for o in orgs if not _party_aside(text, o)]
     _add_missions(text, orgs, hits)
     _add_companies(text, orgs)
     _add_institutions(text, orgs, hits)
@@ -2321,6 +2327,96 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
         orgs.append(
             _Org(name, m.start(), hit.end, False, "other", key, hit.match.country, guessed=True)
         )
+
+
+#: "Đại sứ Osius", "Đại sứ Robyn Mudie", "Đại sứ Hoa Kỳ Ted Osius": an ambassador and the
+#: name after the title (a country's name first, when written)
+_ENVOY_BY_NAME = re.compile(
+    r"\b(?i:Đại[ \t]+sứ)(?![ \t]+(?i:quán))[ \t]+(?:(?:ông|bà|ngài|Ngài)[ \t]+)?"
+    rf"(?P<name>{_CAP}[\w.'’-]*(?:[ \t]+{_CAP}[\w.'’-]*){{0,5}})"
+)
+
+
+#: an ambassador of a cause or a goodwill ambassador, not a state's envoy
+_THEMATIC_ENVOY = re.compile(
+    r"(?i:Đại[ \t]+sứ[ \t]+(?:vì|thiện[ \t]+chí|toàn[ \t]+cầu|lưu[ \t]+động))"
+)
+
+
+def _person_words(name: str) -> list[str]:
+    """The words of a person's name that are not Vietnamese syllables ("Ted Osius":
+    "Ted", "Osius"; "Choi Youngsam": "Youngsam")."""
+    return [w.strip(".") for w in name.split() if _foreign_word(w.strip("."))]
+
+
+def _envoys_named(raw: str) -> dict[str, str]:
+    """Country of each ambassador the text names with the country before the name, photo
+    captions included ("Đại sứ Hoa Kỳ Ted Osius ... Ảnh: Hà Phượng"): folded name word ->
+    country code."""
+    named: dict[str, str] = {}
+    for m in _ENVOY_BY_NAME.finditer(raw):
+        found = [
+            h
+            for h in find_places(m.group("name"))
+            if h.start == 0 and h.match.kind == "country" and h.match.foreign
+        ]
+        if not found:
+            continue
+        for word in _person_words(m.group("name")[found[0].end :]):
+            named.setdefault(fold(word), found[0].match.country)
+    return named
+
+
+def _add_envoys_by_name(text: str, raw: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
+    """ "Đại sứ Osius bày tỏ ...": the mission of an ambassador named without a country, when
+    the text names his or her country elsewhere (a caption: "Đại sứ Hoa Kỳ Ted Osius") or
+    names one foreign country only. A name of Vietnamese syllables alone ("Đại sứ Hoàng Văn
+    Lợi") is Việt Nam's own ambassador."""
+    if _THEMATIC_ENVOY.search(raw):
+        # "Bà Natasha Stott Despoja, Đại sứ vì Phụ nữ và Trẻ em gái của Australia": an
+        # ambassador of a cause, no mission; "bà Đại sứ Stott Despoja" is her
+        return
+    named: dict[str, str] | None = None
+    foreign = {h.match.country for h in hits if h.match.kind == "country" and h.match.foreign}
+    for m in _ENVOY_BY_NAME.finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        if _place_at(hits, m.start("name")) is not None:
+            continue  # "Đại sứ Hoa Kỳ": the envoy of a country (_add_missions)
+        words = _person_words(m.group("name"))
+        if not words:
+            continue
+        if named is None:
+            named = _envoys_named(raw)
+        country = next((named[fold(w)] for w in words if fold(w) in named), None)
+        if country is None and len(foreign) == 1:
+            country = next(iter(foreign))
+        if country is None:
+            continue
+        key = f"mission:dai su quan:{country}"
+        if any(o.key == key for o in orgs):
+            continue
+        # the fullest form the text writes ("Hàn Quốc", not "Hàn" of "Việt - Hàn")
+        written = max(
+            (h.text for h in hits if h.match.kind == "country" and h.match.country == country),
+            key=len,
+            default=None,
+        )
+        if written is None:
+            continue  # the country only in a caption: no name to give the mission
+        orgs.append(
+            _Org(
+                f"Đại sứ quán {written}",
+                m.start(),
+                m.end("name"),
+                False,
+                "other",
+                key,
+                country,
+                guessed=True,
+            )
+        )
+    orgs.sort(key=lambda o: o.start)
 
 
 def _foreign_word(word: str) -> bool:
@@ -3642,6 +3738,35 @@ _MEMBERSHIP = re.compile(
 )
 
 
+#: a foreign party or one of its central commissions, as named by the head above
+_PARTY_NAME = re.compile(r"(?:Ban\s+\S+\s+\S+\s+(?:Trung\s+ương\s+)?)?Đảng\s")
+#: the words before a party that takes part in the activity
+_PARTY_TAKES_PART = re.compile(
+    r"(?i:đoàn|đại\s+biểu|giữa|với|và|tiếp|thăm|chào(?:\s+xã\s+giao)?|cùng)[ \t]+$"
+)
+#: a post in a party, before its name ("Ủy viên Bộ Chính trị", "Bí thư Ban Chấp hành
+#: Trung ương")
+_PARTY_POST = re.compile(
+    r"(?i:bí\s+thư|ủy\s+viên|uỷ\s+viên|chủ\s+tịch|trưởng\s+ban|phó\s+ban|bộ\s+chính\s+trị|"
+    r"thường\s+vụ|thường\s+trực)(?:[^.;,\n()]|\.(?=\S)){0,30}$"
+)
+
+
+def _party_aside(text: str, org: _Org) -> bool:
+    """A foreign party named in a person's titles ("Tổng Bí thư Ban Chấp hành Trung ương
+    Đảng Nhân dân Cách mạng Lào") or in the background ("dưới sự lãnh đạo của Đảng Cộng sản
+    Cuba", "Đại hội XX Đảng Cộng sản Trung Quốc"), not a body taking part. A party takes
+    part as a delegation, a side or a host ("Đoàn đại biểu Đảng Cộng sản Trung Quốc",
+    "giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc"); its commissions ("Ban Đối
+    ngoại Trung ương Đảng ...") are named for what they do."""
+    if not _PARTY_NAME.match(org.name):
+        return False
+    if _PARTY_POST.search(text, max(0, org.start - 60), org.start):
+        return True
+    commission = org.name.startswith(("Ban Đối", "Ban Tổ", "Ban Tuyên", "Ban Dân", "Ban Kinh"))
+    return not commission and not _PARTY_TAKES_PART.search(text, max(0, org.start - 40), org.start)
+
+
 def _other_post(work: str, org: _Org, orgs: list[_Org]) -> bool:
     """Is ``org`` one more post in the titles of a person who represents a women's
     organisation named in the same titles ("bà Teresa ..., Ủy viên Bộ Chính trị, thành
@@ -3740,6 +3865,7 @@ def extract(
         h for h in hits if h.match.kind != "country" or not any(s <= h.start < e for s, e in below)
     ]
     orgs = [o for o in _find_orgs(work, hits) if o.is_unit or not _VIETNAMESE_ABROAD.search(o.name)]
+    _add_envoys_by_name(work, text, orgs, hits)
 
     _complete_from_title(work, orgs, hits, title_span)
     _overseas_short_names(orgs, work)
