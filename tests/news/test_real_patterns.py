@@ -5587,3 +5587,56 @@ def test_a_foreign_party_taking_part_is_a_partner(text, partner):
 )
 def test_a_party_in_titles_or_background_is_no_partner(text, partners):
     assert extract(text).partners == partners
+
+
+# stop 55: fresh46/ (construction, chambers, academies): a foreign body named by the acronym
+# after its name, with a school, an employers' body or a ministry (its name with commas) as
+# the head; the name starts at the last head that begins a new name, and a country before a
+# comma ends the name before it
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # http://moc.gov.vn/vn/tin-tuc/1173/6612/bo-truong-trinh-dinh-dung-tiep-doan-gioi-chu-
+        # cac-doanh-nghiep-phap.aspx (fresh46/2555)
+        (
+            "Tin tức\n\nSáng ngày 4/4/2012, đoàn Giới chủ các doanh nghiệp Pháp (MEDEF) do ông "
+            "Frédéric Sanches dẫn đầu đã làm việc với Bộ Xây dựng.",
+            "MEDEF",
+        ),
+        # https://cadn.com.vn/viet-nam-va-nhat-ban-hop-tac-trong-xay-dung-phat-trien-do-thi-
+        # post125812.html (fresh46/2580)
+        (
+            "Tin tức\n\nNgày 5/3/2015, Ngài Akihiro Ohta, Bộ trưởng Bộ Đất đai, Hạ tầng, Giao "
+            "thông và Du lịch Nhật Bản (MLIT) đã có buổi hội đàm và ký kết biên bản hợp tác.",
+            "MLIT",
+        ),
+        # https://data.vdsc.com.vn/2008/02/viet-nam-phap-trong-linh-vuc-cai-cach-hanh-chinh-
+        # 38-62463.htm (fresh46/2583)
+        (
+            "Tin tức\n\nNgày 20/2/2008, Học viện sẽ tăng cường hợp tác với Trường hành chính "
+            "quốc gia Pháp (ENA).",
+            "ENA",
+        ),
+        # https://vtv.vn/vtv8/khai-mac-hoi-nghi-quoc-te-phong-chong-ma-tuy-khu-vuc-chau-a-
+        # thai-binh-duong-20240327122321182.htm (fresh43/2340): not from "Bộ Công an Việt Nam"
+        (
+            "Tin tức\n\nNgày 27/3/2024, Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công "
+            "an Việt Nam phối hợp với Cơ quan phòng, chống ma túy Hoa Kỳ (DEA) tổ chức hội nghị.",
+            "DEA",
+        ),
+    ],
+)
+def test_a_foreign_body_named_by_its_acronym(text, partner):
+    assert partner in extract(text).partners
+
+
+def test_a_country_before_a_comma_ends_the_name_before_an_acronym():
+    # https://www.thixasapa.com/2020/10/ngay-van-hoa-han-quoc-tai-sapa.html (fresh34/1928)
+    partners = extract(
+        "Tin tức\n\nNgày 10/10/2020, với sự tham gia của Trung tâm Văn hóa Hàn Quốc tại Việt "
+        "Nam, Văn phòng đại diện Tổng cục Du lịch Hàn Quốc (KTO), Cơ quan Xúc tiến nội dung Hàn "
+        "Quốc (KOCCA), lễ khai mạc đã diễn ra tại Sa Pa."
+    ).partners
+    assert {"Trung tâm Văn hóa Hàn Quốc tại Việt Nam", "KTO", "KOCCA"} <= set(partners)

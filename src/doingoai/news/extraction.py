@@ -1806,13 +1806,16 @@ def _add_quoted_names(text: str, orgs: list[_Org]) -> None:
 _ACRONYM_NAMED = re.compile(
     r"(?P<head>Trung\s+tâm|Viện|[Tt]ổ\s+chức|Quỹ|Đảng|[Cc]ơ\s+quan|Hiệp\s+hội|Liên\s+đoàn|"
     r"Chương\s+trình|Ngân\s+hàng|Liên\s+hiệp|Hội\s+đồng|Ủy\s+ban|Phòng|"
+    # "Trường hành chính quốc gia Pháp (ENA)", "Giới chủ các doanh nghiệp Pháp (MEDEF)",
+    # "Bộ Đất đai, Hạ tầng, Giao thông và Du lịch Nhật Bản (MLIT)"
+    r"Trường|Giới\s+chủ|Bộ(?!\s+trưởng)|"
     # "Tổng cục Phát triển Nông thôn Hàn Quốc (RDA)", "Tổng CĐ Na Uy (LO)"
     r"Tổng\s+cục|Cục|Tổng\s+(?:CĐ|Công\s+đoàn)|"
     # "Hội Luật gia Dân chủ Quốc tế (IADL)" (not "Hội nghị", "Hội thảo")
     r"Hội(?=\s+[A-ZĐ])(?!\s+(?:Nghị|Thảo|Chợ|Trại|Thi|Diễn)\b))\s+"
     # "tổ chức buổi gặp gỡ Đoàn của tổ chức ...": the name starts at the last head
     # ("Cơ quan phòng, chống ma túy Hoa Kỳ (DEA)": a comma inside "phòng, chống")
-    r"(?P<words>(?:(?![Tt]ổ\s+chức\s)(?:[^()\n.;,]|,(?=[ \t]*chống\b))){3,90}?)[ \t]*"
+    r"(?P<words>(?:(?![Tt]ổ\s+chức\s)(?:[^()\n.;,]|,(?=[ \t]*(?:chống\b|[A-ZĐ])))){3,90}?)[ \t]*"
     # "(Veterans of Foreign Wars - VFW)": the name in its own language before the acronym
     r"\((?:(?P<own>[A-Z][A-Za-z]+(?:[ \t]+[A-Za-z]+){1,6})[ \t]+[-–][ \t]+)?"
     # "(UfU)", "(InWEnt)": capitals with small letters between; "(ILV, Hàn Quốc)": with the
@@ -2218,6 +2221,28 @@ def _add_slash_country_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -
 
 def _add_acronym_orgs(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     for m in _ACRONYM_NAMED.finditer(text):
+        # "Bộ Công an Việt Nam phối hợp với Cơ quan phòng, chống ma túy Hoa Kỳ (DEA)", "Bộ
+        # Khoa học và Công nghệ Ấn Độ, Quỹ nghiên cứu quốc gia Anusandhan (ANF)": the name
+        # starts at the last head before its acronym that begins a new name (not "Cơ quan
+        # Viện trợ Nhân đạo ... (ECHO)")
+        at = m.start("words")
+        # "Trung tâm Văn hóa Hàn Quốc tại Việt Nam, Văn phòng đại diện Tổng cục Du lịch Hàn
+        # Quốc (KTO)": a country before a comma ends one body's name; the next starts after
+        ends = [h.end for h in hits if h.match.kind == "country" and at <= h.end < m.end()]
+        cut = max((e for e in ends if re.match(r"[ \t]*,", text[e : e + 3])), default=None)
+        if cut is not None:
+            inner = _ACRONYM_NAMED.search(text, cut, m.end())
+            if inner is None:
+                continue
+            m = inner
+            at = m.start("words")
+        while (inner := _ACRONYM_NAMED.search(text, at, m.end())) is not None:
+            at = inner.start() + 1
+            if re.search(
+                r"(?:,|\b(?:với|và|của|giữa|cùng))[ \t]+$",
+                text[max(0, inner.start() - 8) : inner.start()],
+            ):
+                m = inner
         acronym = m.group("a")
         # a body read from the start of the name, not bounded up to its acronym, gives way
         covered = _giving_way(orgs, m.start(), m.end(), ("other",))
