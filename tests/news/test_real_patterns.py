@@ -5640,3 +5640,46 @@ def test_a_country_before_a_comma_ends_the_name_before_an_acronym():
         "Quốc (KOCCA), lễ khai mạc đã diễn ra tại Sa Pa."
     ).partners
     assert {"Trung tâm Văn hóa Hàn Quốc tại Việt Nam", "KTO", "KOCCA"} <= set(partners)
+
+
+# stop 55: a ministry whose fields are listed with commas ("Bộ Thông tin, Văn hóa và Du lịch
+# Lào"); two ministries of one country are two partners; a foreign province that holds the
+# event with the Vietnamese side ("cùng với tỉnh Sê Kông") is a partner
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # https://vov.gov.vn/viet-nam-nhat-ban-hop-tac-ve-lao-dong-viec-lam-va-an-sinh-xa-hoi-
+        # 25082023-dtnew-492165 (fresh24/1115)
+        (
+            "Tin tức\n\nHội thảo diễn ra sáng nay (25/8/2023), tại Hà Nội. Sự kiện do Bộ LĐTBXH "
+            "phối hợp với Bộ Y tế, Lao động và Phúc lợi xã hội Nhật Bản tổ chức.",
+            ["Bộ Y tế, Lao động và Phúc lợi xã hội Nhật Bản"],
+        ),
+        # https://www.thoidai.com.vn/khai-mac-tuan-van-hoa-viet-nam-keo-dai-6-ngay-tai-lao-
+        # 94091.html (fresh41/2272)
+        (
+            "Tin tức\n\nNgày 5/11/2019, dự lễ khai mạc có Bộ trưởng Bộ Thông tin, Văn hóa và Du "
+            "lịch Lào, ông Bosengkham Vongdara; Bộ trưởng Bộ Khoa học và Công nghệ Lào.",
+            ["Bộ Thông tin, Văn hóa và Du lịch Lào", "Bộ Khoa học và Công nghệ Lào"],
+        ),
+        # https://cand.com.vn/Kinh-te/Quang-Nam-Dua-vao-hoat-dong-cap-cua-khau-phu-Tay-Giang---
+        # Ka-Lum-i227359/ (fresh42/2304)
+        (
+            "Tin tức\n\nNgày 30/12/2020, tại bản Chnóc, xã Chơm, huyện Tây Giang, UBND tỉnh "
+            "Quảng Nam cùng với tỉnh Sê Kông (Lào) đã tổ chức lễ khai trương cửa khẩu phụ.",
+            ["tỉnh Sê Kông"],
+        ),
+    ],
+)
+def test_ministries_with_commas_and_provinces_holding_the_event(text, partners):
+    assert extract(text).partners == partners
+
+
+def test_one_ministry_written_two_ways_is_one_partner():
+    result = extract(
+        "Tin tức\n\nNgày 5/3/2024, Bộ Ngoại giao Lào và Hội LHPN Việt Nam ký kết biên bản ghi "
+        "nhớ. Đại diện Bộ Ngoại giao nước CHDCND Lào phát biểu."
+    )
+    assert result.partners == ["Bộ Ngoại giao Lào"]

@@ -1637,7 +1637,10 @@ _PROVINCE_ACTS = re.compile(
     r"\blàm[ \t]+việc[ \t]+với|\bđoàn[ \t]+công[ \t]+tác[ \t]+của|\bthủ[ \t]+hiến|"
     r"\bthị[ \t]+trưởng|\bkết[ \t]+nghĩa(?:[ \t]+với)?|\bgiữa[^.;\n]{1,60}?[ \t]và|"
     # "Thống đốc thành phố St. Petersburg", "quan hệ hợp tác hữu nghị với tỉnh Suwon"
-    r"\bthống[ \t]+đốc|\bhữu[ \t]+nghị[ \t]+với|\bhợp[ \t]+tác[ \t]+với)"
+    r"\bthống[ \t]+đốc|\bhữu[ \t]+nghị[ \t]+với|\bhợp[ \t]+tác[ \t]+với|"
+    # "UBND tỉnh Quảng Nam cùng với tỉnh Sê Kông (Lào) đã tổ chức", "phối hợp cùng tỉnh
+    # Kanagawa": a side of the event
+    r"\bcùng(?:[ \t]+với)?|\bphối[ \t]+hợp(?:[ \t]+(?:với|cùng))?)"
     # "Đoàn đại biểu của tỉnh Preah Sihanouk"
     r"[ \t]+(?:của[ \t]+)?(?:(?:hai|các|ba|\d+)[ \t]+)?"
     r"(?P<level>tỉnh|bang|thành[ \t]+phố|TP\.(?=[ \t]*$)|TP(?=[ \t]+$))[ \t]*$"
@@ -3081,6 +3084,14 @@ _FRONT_TAIL = re.compile(
 )
 
 
+#: a comma inside a ministry's name: its fields listed up to "và" ("Bộ Thông tin, Văn hóa
+#: và Du lịch Lào")
+_COMMA_IN_NAME = re.compile(
+    r",(?=[ \t]+[A-ZĐ]\w*(?:[ \t]+[a-zđ]\w*){0,3}(?:,[ \t]+[A-ZĐ]\w*(?:[ \t]+[a-zđ]\w*){0,3})*"
+    r"[ \t]+và[ \t]+[A-ZĐ])"
+)
+
+
 def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _Org | None:
     """A non-union organisation is kept only when it names a foreign place."""
     end = pos
@@ -3089,7 +3100,12 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     i = pos
     count = 0
     after_place: list[str] = []  # the words read since the last place
+    ministry = text.startswith("Bộ", head_start)
     while count < 12:
+        if ministry and foreign is None and (comma := _COMMA_IN_NAME.match(text, i)):
+            # "Bộ Thông tin, Văn hóa và Du lịch Lào", "Bộ Y tế, Lao động và Phúc lợi xã hội
+            # Nhật Bản": a ministry's fields listed with commas, the last after "và"
+            i = comma.end()
         m = re.match(r"[ \t]+", text[i:])
         if not m:
             break
@@ -3251,6 +3267,12 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
     # "các cơ quan chức năng của Indonesia", "cơ quan chức năng Indonesia": one authority
     head = re.sub(r"^cac |\s+cua$", "", fold(text[head_start:pos]))
     key = f"other:{head}:{foreign.match.code}"
+    first = re.match(r"[ \t]+(\w+)", text[pos:end])
+    if head == "bo" and first and first.group(1)[0].isupper():
+        # "Bộ Thông tin, Văn hóa và Du lịch Lào" and "Bộ Khoa học và Công nghệ Lào": two
+        # ministries of one country, known apart by the first word of their field ("Bộ
+        # Ngoại giao Lào" and "Bộ Ngoại giao nước CHDCND Lào": one)
+        key = f"other:{head}:{fold(first.group(1))}:{foreign.match.code}"
     if head in {"dai su quan", "tong lanh su quan", "lanh su quan"}:
         key = f"mission:{head}:{foreign.match.country}"
     return _Org(name, head_start, end, False, "other", key, foreign.match.country)
