@@ -5683,3 +5683,33 @@ def test_one_ministry_written_two_ways_is_one_partner():
         "nhớ. Đại diện Bộ Ngoại giao nước CHDCND Lào phát biểu."
     )
     assert result.partners == ["Bộ Ngoại giao Lào"]
+
+
+# stop 55: fresh46/ (agricultural research, chambers of commerce): research centres, trade
+# agencies and chambers the press names by acronym are known partners
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # https://m.2lua.vn/article/quyet-tam-va-tam-nhin-moi-33554.html (fresh46/2589)
+        (
+            "Tin tức\n\nCty CP Phân bón Bình Điền đã tổ chức chuyến học tập tại Viện Lúa quốc "
+            "tế IRRI (Philippines) từ ngày 14 đến 18/11/2015.",
+            "IRRI",
+        ),
+        # https://vovworld.vn/vi-VN/kinh-te/cay-lua-viet-nam-co-the-ap-dung-cong-nghe-tuoi-
+        # nho-giot-hien-dai-va-tiet-kiem-nuoc-874959.vov (fresh46/2613)
+        (
+            "Tin tức\n\nNgày 25/6/2020, Đại sứ quán Israel tại Việt Nam phối hợp với Cơ quan "
+            "phát triển Israel MASHAV và Viện Khoa học Thủy lợi Việt Nam tổ chức hội thảo.",
+            "MASHAV",
+        ),
+        (
+            "Tin tức\n\nNgày 5/3/2024, UBND tỉnh Nghệ An và JETRO ký biên bản ghi nhớ hợp tác.",
+            "JETRO",
+        ),
+    ],
+)
+def test_research_centres_and_trade_agencies_by_acronym(text, partner):
+    assert partner in extract(text).partners
