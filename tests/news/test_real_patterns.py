@@ -5713,3 +5713,24 @@ def test_one_ministry_written_two_ways_is_one_partner():
 )
 def test_research_centres_and_trade_agencies_by_acronym(text, partner):
     assert partner in extract(text).partners
+
+
+# stop 55: a foreign government that hands something over or works with a body on the
+# project is a partner, as one that funds it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # http://vovworld.vn/vi-VN/xa-hoi-doi-song/hoa-ky-ban-giao-tau-tuan-duyen-trong-tai-
+        # cao-cho-canh-sat-bien-viet-nam-545528.vov (fresh45/2489)
+        "Tin tức\n\nNgày 5/3/2019, con tàu này sẽ được đổi tên thành CSB 8020. CSB 8020 đã được "
+        "chính phủ Hoa Kỳ chuyển giao cho Cảnh sát biển Việt Nam.",
+        # https://vietnam.vnanet.vn/vietnamese/tin-van/nhat-ban-ho-tro-viet-nam-cai-thien-moi-
+        # truong-hoc-tap-cua-tre-em-mien-nui-391048.html (fresh34/1793)
+        "Tin tức\n\nNgày 5/3/2019, đây là dự án do Chính phủ Nhật Bản phối hợp với Tổ chức phi "
+        "Chính phủ Plan International Japan triển khai tại Việt Nam.",
+    ],
+)
+def test_a_government_handing_over_or_working_with_a_body_is_a_partner(text):
+    assert any(p.lower().startswith("chính phủ") for p in extract(text).partners)

@@ -2987,7 +2987,9 @@ _DOCUMENT_OF = re.compile(
 #: "... do Chính phủ X tài trợ": the government funds the project of the article
 _FUNDED_BY = re.compile(
     r"[ \t]*(?:(?:đã|sẽ|đang|cam\s+kết)[ \t]+)?(?:quyết\s+định[ \t]+)?"
-    r"(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn|cung\s+cấp\s+(?:vốn|khoản\s+vay))|"
+    r"(?:tài\s+trợ|viện\s+trợ|hỗ\s+trợ|cấp\s+vốn|cung\s+cấp\s+(?:vốn|khoản\s+vay)|"
+    # "được chính phủ Hoa Kỳ chuyển giao", "Chính phủ Nhật Bản phối hợp với Tổ chức ..."
+    r"chuyển\s+giao|trao\s+tặng|phối\s+hợp\s+với)|"
     # "Chính phủ Ấn Độ thông qua Đại sứ quán tại Việt Nam đã ký kết triển khai dự án",
     # "Chính phủ Đức, thông qua KfW cam kết tài trợ", "Chính phủ Mỹ đã thông qua Cơ quan
     # Phát triển Quốc tế Mỹ (USAID)": through its agency
