@@ -5734,3 +5734,40 @@ def test_research_centres_and_trade_agencies_by_acronym(text, partner):
 )
 def test_a_government_handing_over_or_working_with_a_body_is_a_partner(text):
     assert any(p.lower().startswith("chính phủ") for p in extract(text).partners)
+
+
+# stop 55: the Cambodian women's union of several localities listed after one level word is
+# one partner per locality, even where the gazetteer does not know them
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # https://hoiphunu.tayninh.gov.vn/khac/so-ket-thoa-thuan-hop-tac-vi-hoa-binh-va-phat-
+        # trien-7111-7111.html (fresh32/1643)
+        (
+            "Tin tức\n\nNgày 5/3/2019, Hội LHPN huyện Tân Biên tổ chức sơ kết 01 năm thực hiện "
+            "bản thỏa thuận hợp tác với Hội Phụ nữ vì hòa bình và phát triển các huyện Romeas "
+            "heak, Pônhiakrech, Memôt, Komchaymia thuộc Vương quốc Campuchia giáp biên giới.",
+            [
+                "Hội Phụ nữ vì hòa bình và phát triển huyện Romeas heak",
+                "Hội Phụ nữ vì hòa bình và phát triển huyện Pônhiakrech",
+                "Hội Phụ nữ vì hòa bình và phát triển huyện Memôt",
+                "Hội Phụ nữ vì hòa bình và phát triển huyện Komchaymia",
+            ],
+        ),
+        # https://hoilhpn.org.vn/web/vietnam-women-s-union/tin-chi-tiet/-/chi-tiet/to-chuc-
+        # chien-dich-truyen-thong-phong-chong-buon-ban-phu-nu-tre-em-8772-4904.html (fresh6/228)
+        (
+            "Tin tức\n\nNgày 5/3/2012, Hội Liên hiệp Phụ nữ tỉnh An Giang phối hợp Hội Phụ nữ "
+            "vì Hòa bình và phát triển 2 tỉnh Tàkeo, Kandal (vương quốc Campuchia) vừa tổ chức "
+            "chiến dịch truyền thông.",
+            [
+                "Hội Phụ nữ vì Hòa bình và phát triển tỉnh Tàkeo",
+                "Hội Phụ nữ vì Hòa bình và phát triển tỉnh Kandal",
+            ],
+        ),
+    ],
+)
+def test_cambodian_womens_unions_of_listed_localities(text, partners):
+    assert extract(text).partners == partners

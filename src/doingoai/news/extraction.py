@@ -1563,6 +1563,10 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             if peace is not None:
                 orgs.append(peace)
                 continue
+            listed_peace = _peace_unions_listed(text, head_start, pos, hits)
+            if listed_peace:
+                orgs.extend(listed_peace)
+                continue
         if family == "wu":
             org = _wu_org(text, m.start(), head_start, head, pos, level, places, hits)
             if org is not None:
@@ -2767,6 +2771,49 @@ def _peace_union(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> 
         return None
     name = _clean_name(text[head_start : hit.end])
     return _Org(name, head_start, hit.end, False, "wu", f"wu:{hit.match.code}", hit.match.country)
+
+
+#: "... các huyện Romeas heak, Pônhiakrech, Memôt, Komchaymia thuộc Vương quốc Campuchia",
+#: "... 2 tỉnh Tàkeo, Kandal (vương quốc Campuchia)": Cambodian localities the gazetteer may
+#: not know, listed after their level word, their country written after them
+_CAMBODIAN_LIST = re.compile(
+    r"[ \t]+(?:các|hai|ba|bốn|năm|\d+)[ \t]+(?P<level>tỉnh|huyện)[ \t]+"
+    rf"(?P<names>{_CAP}[\w'-]*(?:[ \t]+(?!và\b|thuộc\b)[a-z][\w'-]*)?"
+    rf"(?:[ \t]*(?:,|và)[ \t]*{_CAP}[\w'-]*(?:[ \t]+(?!và\b|thuộc\b)[a-z][\w'-]*)?)+)"
+    r"[ \t]*(?:\(|,)?[ \t]*(?:thuộc[ \t]+)?(?i:vương[ \t]+quốc[ \t]+)?Campuchia\b"
+)
+
+
+def _peace_unions_listed(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> list[_Org]:
+    """ "Hội Phụ nữ vì hòa bình và phát triển các huyện Romeas heak, Pônhiakrech, Memôt,
+    Komchaymia thuộc Vương quốc Campuchia": one Cambodian women's union per locality."""
+    tail = _FOR_PEACE.match(text, pos)
+    if not tail:
+        return []
+    m = _CAMBODIAN_LIST.match(text, tail.end())
+    if not m:
+        return []
+    head = " ".join(text[head_start : tail.end()].split())
+    orgs = []
+    for item in re.finditer(r"[^,]+?(?=[ \t]*(?:,|\bvà\b|$))", m.group("names")):
+        name = item.group(0).strip()
+        if name.startswith("và "):
+            name = name[3:]
+        if not name:
+            continue
+        start = m.start("names") + item.start()
+        orgs.append(
+            _Org(
+                f"{head} {m.group('level')} {name}",
+                start,
+                m.start("names") + item.end(),
+                False,
+                "wu",
+                f"wu:KH:{fold(name)}",
+                "KH",
+            )
+        )
+    return orgs
 
 
 #: "các xã Koki và Takró": local bodies listed by their level word and their names
