@@ -5771,3 +5771,29 @@ def test_a_government_handing_over_or_working_with_a_body_is_a_partner(text):
 )
 def test_cambodian_womens_unions_of_listed_localities(text, partners):
     assert extract(text).partners == partners
+
+
+# stop 55: a body named as the seat of Việt Nam's mission, as the giver of a heritage title
+# or as a union a country joined is no partner of the activity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://ngkt.mofa.gov.vn/chuong-trinh-quang-ba-dia-phuong-viet-nam-tai-phap-nam-2018
+        # (fresh23/1036)
+        "Tin tức\n\nNgày 5/6/2018, Đại sứ quán Việt Nam tại Pháp và Phái đoàn thường trực Việt "
+        "Nam bên cạnh UNESCO đã phối hợp tổ chức chương trình quảng bá địa phương.",
+        # https://vn.usembassy.gov/vi/preserving-vietnams-cultural-heritage-vi/ (fresh39/2126)
+        "Tin tức\n\nNgày 5/6/2019, Phái bộ Hoa Kỳ tại Việt Nam sẽ hỗ trợ phục hồi ba án thờ lịch "
+        "sử. Cố đô Huế là Di sản Văn hóa Thế giới được UNESCO công nhận.",
+        # https://www.sggp.org.vn/hop-mat-ky-niem-ky-niem-148-nam-quoc-khanh-nuoc-cong-hoa-
+        # bulgaria-post840744.html (fresh14/597)
+        "Tin tức\n\nNgày 3/3/2026, họp mặt kỷ niệm Quốc khánh Bulgaria. Bulgaria đã thành công "
+        "trong việc hội nhập Liên minh châu Âu.",
+    ],
+)
+def test_a_body_named_for_a_mission_a_title_or_a_membership_is_no_partner(text):
+    partners = [organisation_key(p) for p in extract(text).partners]
+    assert organisation_key("UNESCO") not in partners
+    assert organisation_key("Liên minh châu Âu") not in partners

@@ -3867,6 +3867,17 @@ _PARTY_POST = re.compile(
 )
 
 
+#: the words before a body named as the seat of Việt Nam's mission, a heritage title's
+#: giver, a union joined
+_ASIDE_BEFORE = re.compile(
+    r"(?:Việt[ \t]+Nam[ \t]+(?:tại|bên[ \t]+cạnh)|\bbên[ \t]+cạnh|(?i:Ủy|Uỷ)[ \t]+ban[ \t]+"
+    r"(?i:quốc[ \t]+gia)|\bđối[ \t]+tác[ \t]+của|\bhội[ \t]+nhập(?:[ \t]+vào)?|"
+    r"\b(?i:di[ \t]+sản)[^.;,\n]{0,40}?(?:được|của|do|(?i:thế[ \t]+giới)))[ \t]*$"
+)
+#: "... UNESCO công nhận", "UNESCO vinh danh": the giver of a title
+_ASIDE_AFTER = re.compile(r"[ \t]+(?:đã[ \t]+)?(?:công[ \t]+nhận|vinh[ \t]+danh|ghi[ \t]+danh)\b")
+
+
 def _party_aside(text: str, org: _Org) -> bool:
     """A foreign party named in a person's titles ("Tổng Bí thư Ban Chấp hành Trung ương
     Đảng Nhân dân Cách mạng Lào") or in the background ("dưới sự lãnh đạo của Đảng Cộng sản
@@ -4007,6 +4018,13 @@ def extract(
             span("partners", org.start, org.end)
             continue
         if _other_post(work, org, orgs):
+            continue
+        if _ASIDE_BEFORE.search(work, max(0, org.start - 60), org.start) or _ASIDE_AFTER.match(
+            work, org.end
+        ):
+            # "Đại sứ Việt Nam tại Liên minh châu Âu", "Phái đoàn thường trực Việt Nam bên cạnh
+            # UNESCO", "Di sản Thế giới được UNESCO công nhận", "hội nhập Liên minh châu Âu":
+            # a body named for Việt Nam's mission to it, a heritage title, a membership
             continue
         if _DOCUMENT_OF.search(work, max(0, org.start - 60), org.start):
             # "Nghị quyết số 1325 của Hội đồng Bảo an Liên hợp quốc về Phụ nữ, Hòa bình và An
