@@ -5797,3 +5797,15 @@ def test_a_body_named_for_a_mission_a_title_or_a_membership_is_no_partner(text):
     partners = [organisation_key(p) for p in extract(text).partners]
     assert organisation_key("UNESCO") not in partners
     assert organisation_key("Liên minh châu Âu") not in partners
+
+
+def test_a_kind_of_body_in_parentheses_is_no_partner():
+    # https://baohatinh.vn/giao-duc/nghi-xuan-khanh-thanh-6-thu-vien-truong-hoc-va-tiep-nhan-
+    # 388-tu-sach/230372.htm (fresh36/1887): "(Tổ chức phi Chính phủ Đài Loan)" says what the
+    # foundation is
+    partners = extract(
+        "Tin tức\n\nNgày 5/3/2024, Phòng Giáo dục và Đào tạo huyện Nghi Xuân lựa chọn tham gia "
+        "dự án xây dựng Thư viện thân thiện do tổ chức Zhinshan Foundation (Tổ chức phi Chính "
+        "phủ Đài Loan) phối hợp tài trợ."
+    ).partners
+    assert partners == ["tổ chức Zhinshan Foundation"]

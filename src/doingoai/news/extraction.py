@@ -200,7 +200,7 @@ _OTHER_HEAD = (
     r"Lực\s+lượng|Tuần\s+duyên|"
     r"Hiệp\s+hội|Liên\s+đoàn|Đại\s+[Ss]ứ\s+[Qq]uán|(?i:Tổng\s+Lãnh\s+sự\s+quán)|"
     r"(?i:Lãnh\s+sự\s+quán)|Trường\s+Đại\s+học|Đại\s+học|Sở|Bộ(?!\s+trưởng)|Ủy\s+ban|"
-    r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
+    r"Uỷ\s+ban|Mặt\s+trận|[Cc]hính\s+quyền|(?<![Pp]hi\s)Chính\s+[Pp]hủ|Quỹ|Phòng\s+Thương\s+mại|"
     # "viện trợ không hoàn lại của chính phủ Nhật Bản": the press writes it in lower case
     # (not "tổ chức phi chính phủ Plan": a kind of body)
     rf"(?<![Pp]hi\s)(?<=\s)chính\s+phủ(?=[ \t]+{_CAP})|"
@@ -3867,6 +3867,11 @@ _PARTY_POST = re.compile(
 )
 
 
+#: a kind of body and its country, not a name: "Tổ chức phi Chính phủ Đài Loan"
+_KIND_OF_BODY = re.compile(
+    r"(?i:tổ[ \t]+chức[ \t]+phi[ \t]+chính[ \t]+phủ)(?:[ \t]+(?i:quốc[ \t]+tế|nước[ \t]+ngoài))?"
+    r"[ \t]+(?:của[ \t]+)?(?P<country>\S+(?:[ \t]+\S+){0,2})"
+)
 #: the words before a body named as the seat of Việt Nam's mission, a heritage title's
 #: giver, a union joined
 _ASIDE_BEFORE = re.compile(
@@ -4018,6 +4023,11 @@ def extract(
             span("partners", org.start, org.end)
             continue
         if _other_post(work, org, orgs):
+            continue
+        kind_only = _KIND_OF_BODY.fullmatch(org.name)
+        if kind_only and _foreign_country(kind_only.group("country")):
+            # "Zhinshan Foundation (Tổ chức phi Chính phủ Đài Loan)": what the body is, not
+            # its name
             continue
         if _ASIDE_BEFORE.search(work, max(0, org.start - 60), org.start) or _ASIDE_AFTER.match(
             work, org.end
