@@ -5809,3 +5809,26 @@ def test_a_kind_of_body_in_parentheses_is_no_partner():
         "phủ Đài Loan) phối hợp tài trợ."
     ).partners
     assert partners == ["tổ chức Zhinshan Foundation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # https://thanhgiong.vn/doan-cong-tac-t-u-doan-tham-va-lam-viec-tai-singapore-
+        # 58193.html (fresh18/778): "Cộng đồng" (community) inside a ministry's name
+        (
+            "Tin tức\n\nNgày 5/3/2019, đoàn đã bắt đầu chuyến công tác thăm và làm việc tại "
+            "Singapore theo lời mời của Bộ Văn hóa, Cộng đồng và Thanh niên Singapore.",
+            "Bộ Văn hóa, Cộng đồng và Thanh niên Singapore",
+        ),
+        # https://m.tylebongdanews.net/lanh-dao-cuba-danh-gia-cao-quan-he-hop-tac-cong-doan-
+        # voi-viet-nam-171427.html (fresh12/469): a party hosting at its headquarters
+        (
+            "Tin tức\n\nNgày 5/3/2022, tiếp đoàn tại trụ sở Ban Chấp hành Trung ương Đảng Cộng "
+            "sản Cuba, đồng chí Roberto Morales Ojeda đánh giá cao quan hệ hợp tác.",
+            "Ban Chấp hành Trung ương Đảng Cộng sản Cuba",
+        ),
+    ],
+)
+def test_a_ministry_of_community_and_a_party_hosting_are_partners(text, partner):
+    assert partner in extract(text).partners

@@ -3222,6 +3222,8 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
             )
             # "Bộ Lao động và Việc làm Hàn Quốc": employment, not "to do"
             or (word == "làm" and after_place and after_place[-1] in ("Việc", "việc"))
+            # "Bộ Văn hóa, Cộng đồng và Thanh niên Singapore": community, not "co-"
+            or (word == "đồng" and after_place and after_place[-1] in ("Cộng", "cộng"))
             # "Văn phòng Liên Hiệp Quốc về chống Ma túy và Tội phạm", "Ủy ban Quốc gia về
             # Phòng chống mua bán người": "về" and the field the body works in
             or (word == "về" and _ABOUT_FIELD.match(text, j + w.end()))
@@ -3857,7 +3859,7 @@ _MEMBERSHIP = re.compile(
 _PARTY_NAME = re.compile(r"(?:Ban\s+\S+\s+\S+\s+(?:Trung\s+ương\s+)?)?Đảng\s")
 #: the words before a party that takes part in the activity
 _PARTY_TAKES_PART = re.compile(
-    r"(?i:đoàn|đại\s+biểu|giữa|với|và|tiếp|thăm|chào(?:\s+xã\s+giao)?|cùng)[ \t]+$"
+    r"(?i:đoàn|đại\s+biểu|giữa|với|và|tiếp|thăm|chào(?:\s+xã\s+giao)?|cùng|trụ\s+sở)[ \t]+$"
 )
 #: a post in a party, before its name ("Ủy viên Bộ Chính trị", "Bí thư Ban Chấp hành
 #: Trung ương")
