@@ -5709,6 +5709,13 @@ def test_one_ministry_written_two_ways_is_one_partner():
             "Tin tức\n\nNgày 5/3/2024, UBND tỉnh Nghệ An và JETRO ký biên bản ghi nhớ hợp tác.",
             "JETRO",
         ),
+        # https://giaoduc.net.vn/tieu-diem/san-sang-cho-nhiem-vu-gin-giu-hoa-binh-post73402.gd
+        # (fresh31/1566): the British Council by its Vietnamese name
+        (
+            "Tin tức\n\nNgày 12/7/2012, khóa học đầu tiên ở Hội đồng Anh VN với nội dung “Tiếng "
+            "Anh cho nhiệm vụ gìn giữ hòa bình” đã khai giảng.",
+            "Hội đồng Anh",
+        ),
     ],
 )
 def test_research_centres_and_trade_agencies_by_acronym(text, partner):

@@ -415,6 +415,9 @@ KNOWN_PARTNERS: dict[str, str] = {
     "JPO": "JP",
     "EUIPO": "",
     "MASHAV": "IL",
+    # the United Kingdom's cultural agency, by its Vietnamese name too
+    "British Council": "GB",
+    "Hội đồng Anh": "GB",
     "ACIAR": "AU",
     "KOICA": "KR",
     "KOFIH": "KR",
