@@ -5839,3 +5839,33 @@ def test_a_kind_of_body_in_parentheses_is_no_partner():
 )
 def test_a_ministry_of_community_and_a_party_hosting_are_partners(text, partner):
     assert partner in extract(text).partners
+
+
+# stop 55: "Mỹ" before a capitalised Vietnamese syllable begins a Vietnamese place's name
+# ("Mỹ Sơn", "Hòa Mỹ Đông"), it is not the United States
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # https://thoidai.com.vn/an-do-tai-tro-hon-50-ty-dong-trung-tu-di-san-my-son-54151.html
+        # (fresh39/2120)
+        (
+            "Ấn Độ tài trợ hơn 50 tỷ đồng trùng tu di sản Mỹ Sơn\n\nTĐO - Dự án trùng tu Di sản "
+            "văn hóa thế giới Mỹ Sơn (huyện Duy Xuyên, tỉnh Quảng Nam) được khởi công ngày "
+            "5/3/2017.",
+            ["IN"],
+        ),
+        # https://baophuyen.vn/141/65248/ho-tro-phu-yen-140-trieu-dong-de-giam-nhe-rui-ro-
+        # tham-hoa.html (fresh13/512)
+        (
+            "Tin tức\n\nHội Chữ thập đỏ Na Uy vừa hỗ trợ 140 triệu đồng cho 3 xã An Định (huyện "
+            "Tuy An), Hòa Mỹ Đông (huyện Tây Hòa).",
+            ["NO"],
+        ),
+        # the United States' ambassador by his name
+        ("Tin tức\n\nNgày 5/3/2016, Đại sứ Mỹ Ted Osius thăm Mỹ Tho.", ["US"]),
+    ],
+)
+def test_my_in_a_vietnamese_place_name_is_not_the_united_states(text, countries):
+    assert extract(text).countries == countries

@@ -2626,6 +2626,20 @@ def _a_language(text: str, hit: PlaceHit) -> bool:
     )
 
 
+def _vietnamese_my(text: str, hit: PlaceHit) -> bool:
+    """ "Mỹ Sơn", "Mỹ Tho", "Mỹ Đình": "Mỹ" before a capitalised Vietnamese syllable begins
+    a Vietnamese place's name, it is not the United States ("Đại sứ Mỹ Ted Osius" is; "Hội
+    hữu nghị Mỹ - Việt", "Mỹ Latinh" are left alone)."""
+    if hit.text != "Mỹ":
+        return False
+    after = re.match(rf"[ \t]+({_CAP}\w*)", text[hit.end : hit.end + 20])
+    return (
+        after is not None
+        and after.group(1) not in ("Việt", "Latinh")
+        and VI_SYLLABLE.fullmatch(fold(after.group(1))) is not None
+    )
+
+
 def _for_peace(text: str, hit: PlaceHit) -> bool:
     """ "vì Hòa bình và Phát triển" (for peace and development) is not the province of
     Hòa Bình: the name of the Cambodian women's union goes on."""
@@ -3993,7 +4007,11 @@ def extract(
             spans.append((name, s - offset, e - offset))
 
     found_places = find_places(work)
-    hits = [h for h in found_places if not _for_peace(work, h) and not _a_language(work, h)]
+    hits = [
+        h
+        for h in found_places
+        if not _for_peace(work, h) and not _a_language(work, h) and not _vietnamese_my(work, h)
+    ]
     # "tại bản Lao Khô": after a level word a name is a place below country level, even
     # when its first word spells a country
     below = [(m.start("name"), m.end("name")) for m in _NAMED_PLACE.finditer(work)]
