@@ -5842,7 +5842,7 @@ def test_a_ministry_of_community_and_a_party_hosting_are_partners(text, partner)
 
 
 # stop 55: "Mỹ" before a capitalised Vietnamese syllable begins a Vietnamese place's name
-# ("Mỹ Sơn", "Hòa Mỹ Đông"), it is not the United States
+# ("Mỹ Sơn", "Hòa Mỹ Đông"), "Mỹ Latinh" is Latin America: neither is the United States
 
 
 @pytest.mark.parametrize(
@@ -5865,6 +5865,11 @@ def test_a_ministry_of_community_and_a_party_hosting_are_partners(text, partner)
         ),
         # the United States' ambassador by his name
         ("Tin tức\n\nNgày 5/3/2016, Đại sứ Mỹ Ted Osius thăm Mỹ Tho.", ["US"]),
+        # Latin America
+        (
+            "Tin tức\n\nNgày 5/3/2016, triển lãm về Cuba và Mỹ Latinh khai mạc tại Hà Nội.",
+            ["CU"],
+        ),
     ],
 )
 def test_my_in_a_vietnamese_place_name_is_not_the_united_states(text, countries):

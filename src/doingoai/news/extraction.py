@@ -2628,14 +2628,16 @@ def _a_language(text: str, hit: PlaceHit) -> bool:
 
 def _vietnamese_my(text: str, hit: PlaceHit) -> bool:
     """ "Mỹ Sơn", "Mỹ Tho", "Mỹ Đình": "Mỹ" before a capitalised Vietnamese syllable begins
-    a Vietnamese place's name, it is not the United States ("Đại sứ Mỹ Ted Osius" is; "Hội
-    hữu nghị Mỹ - Việt", "Mỹ Latinh" are left alone)."""
+    a Vietnamese place's name, and "Mỹ Latinh" is Latin America: neither is the United
+    States ("Đại sứ Mỹ Ted Osius" is, "Hội hữu nghị Mỹ Việt" too)."""
     if hit.text != "Mỹ":
         return False
+    if re.match(r"[ \t]+(?i:la[ \t-]?tinh)\b", text[hit.end : hit.end + 12]):
+        return True
     after = re.match(rf"[ \t]+({_CAP}\w*)", text[hit.end : hit.end + 20])
     return (
         after is not None
-        and after.group(1) not in ("Việt", "Latinh")
+        and after.group(1) != "Việt"
         and VI_SYLLABLE.fullmatch(fold(after.group(1))) is not None
     )
 
