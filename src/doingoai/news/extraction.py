@@ -404,6 +404,8 @@ KNOWN_PARTNERS: dict[str, str] = {
     "CIMMYT": "",
     "IWMI": "",
     "WorldFish": "",
+    # Australia's agricultural research centre, which funds research in Việt Nam
+    "ACIAR": "AU",
     # foreign trade agencies, chambers of commerce and patent offices by acronym
     "JETRO": "JP",
     "KOTRA": "KR",
@@ -418,7 +420,6 @@ KNOWN_PARTNERS: dict[str, str] = {
     # the United Kingdom's cultural agency, by its Vietnamese name too
     "British Council": "GB",
     "Hội đồng Anh": "GB",
-    "ACIAR": "AU",
     "KOICA": "KR",
     "KOFIH": "KR",
     "JICA": "JP",
@@ -1566,7 +1567,7 @@ def _find_orgs(text: str, hits: list[PlaceHit]) -> list[_Org]:
             if peace is not None:
                 orgs.append(peace)
                 continue
-            listed_peace = _peace_unions_listed(text, head_start, pos, hits)
+            listed_peace = _peace_unions_listed(text, head_start, pos)
             if listed_peace:
                 orgs.extend(listed_peace)
                 continue
@@ -2803,7 +2804,7 @@ _CAMBODIAN_LIST = re.compile(
 )
 
 
-def _peace_unions_listed(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> list[_Org]:
+def _peace_unions_listed(text: str, head_start: int, pos: int) -> list[_Org]:
     """ "Hội Phụ nữ vì hòa bình và phát triển các huyện Romeas heak, Pônhiakrech, Memôt,
     Komchaymia thuộc Vương quốc Campuchia": one Cambodian women's union per locality."""
     tail = _FOR_PEACE.match(text, pos)
