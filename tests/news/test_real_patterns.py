@@ -5874,3 +5874,13 @@ def test_a_ministry_of_community_and_a_party_hosting_are_partners(text, partner)
 )
 def test_my_in_a_vietnamese_place_name_is_not_the_united_states(text, countries):
     assert extract(text).countries == countries
+
+
+def test_two_foreign_schools_joined_by_va_are_two_partners():
+    # https://vnua.edu.vn/tin-tuc-su-kien/nghien-cuu-khoa-hoc/hoi-thao-“ket-qua-cai-tien-kieu-
+    # gene-cay-lua-o-viet-nam”-47114 (fresh46/2610)
+    partners = extract(
+        "Tin tức\n\nNgày 5/3/2014, Học viện Nông nghiệp Việt Nam hợp tác nghiên cứu cùng với "
+        "trường Đại học Kyushu và Đại học Nagoya của Nhật Bản."
+    ).partners
+    assert partners == ["trường Đại học Kyushu", "Đại học Nagoya"]

@@ -2027,7 +2027,8 @@ _FOREIGN_SCHOOL = re.compile(
     r"[Đđ]ại[ \t]+học|ĐH)"
     # "trường đại học du lịch Jeju": two words of what it teaches before its name
     rf"(?P<name>(?:[ \t]+[a-zđ]\w*(?=[ \t]+[a-zđ]\w*[ \t]+{_CAP}))?"
-    rf"(?:[ \t]+(?:{_CAP}[\w’'-]*|[a-zđ]\w*(?=[ \t]+{_CAP}))){{1,5}})"
+    # ("trường Đại học Kyushu và Đại học Nagoya": two schools)
+    rf"(?:[ \t]+(?:{_CAP}[\w’'-]*|(?!và\b)[a-zđ]\w*(?=[ \t]+{_CAP}))){{1,5}})"
 )
 
 
