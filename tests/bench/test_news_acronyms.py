@@ -10,9 +10,14 @@ from doingoai.news.scoring import score
 pytestmark = pytest.mark.once
 
 
+#: the acronyms the reader leaves in TRAIN alone are all wrong since stop 55 (it reads the
+#: right ones itself), and a selector cannot be trained on one class: a second small part
+EXTRA_TRAIN = "fresh3"
+
+
 def test_trained_on_one_part_scored_on_another():
-    out = run("news_acronyms.py", CORPUS / TRAIN, "--test", CORPUS / TEST)
-    train, test = articles(TRAIN), articles(TEST)
+    out = run("news_acronyms.py", CORPUS / TRAIN, CORPUS / EXTRA_TRAIN, "--test", CORPUS / TEST)
+    train, test = articles(TRAIN) + articles(EXTRA_TRAIN), articles(TEST)
     assert f"trained on {train} articles" in out and f"scored on {test}" in out
     # above any probability, nothing is added: the reader's own partners, as the scorer
     # counts them (the trace hook gives the script what the reader read)
