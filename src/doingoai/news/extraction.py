@@ -189,6 +189,10 @@ _WU_HEAD = (
 )
 #: a capital letter that starts a name
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÝỲÚÙỦŨỤÓÒỎÕỌÉÈẺẼẸẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]"
+#: a party's central commissions, named for what they do ("Ban Đối ngoại Trung ương Đảng")
+_PARTY_COMMISSIONS = r"Đối\s+ngoại|Tổ\s+chức|Tuyên\s+giáo|Dân\s+vận|Kinh\s+tế"
+#: a party, one of its commissions or its central committee, up to the word "Đảng"
+_PARTY_BODY = rf"(?:Ban\s+(?:{_PARTY_COMMISSIONS}|[Cc]hấp\s+hành)\s+(?:Trung\s+ương\s+)?)?Đảng"
 _OTHER_HEAD = (
     # a foreign state's authorities, named by its country: "các cơ quan chức năng của
     # Micronesia", "lực lượng chức năng Micronesia", "hải quân Trung Quốc", "công an Dubai"
@@ -220,8 +224,7 @@ _OTHER_HEAD = (
     r"Bệnh\s+viện|"
     # "Đảng Cộng sản Trung Quốc", "Ban Đối ngoại Trung ương Đảng Nhân dân Cách mạng Lào": a
     # foreign party and its central commissions
-    r"(?:Ban\s+(?:Đối\s+ngoại|Tổ\s+chức|Tuyên\s+giáo|Dân\s+vận|Kinh\s+tế|[Cc]hấp\s+hành)\s+"
-    r"(?:Trung\s+ương\s+)?)?Đảng(?=\s+(?:Cộng\s+sản|Nhân\s+dân|Xã\s+hội|Dân\s+chủ|Lao\s+động|"
+    rf"{_PARTY_BODY}(?=\s+(?:Cộng\s+sản|Nhân\s+dân|Xã\s+hội|Dân\s+chủ|Lao\s+động|"
     r"Tự\s+do|Bảo\s+thủ|Công\s+nhân)\b)|"
     # "Cục Lưu trữ Pháp", "Tổng cục Văn hóa Nhật Bản": a foreign state's department (the
     # name must reach a foreign place, as every head's here)
@@ -1905,6 +1908,12 @@ def _country_word_at(text: str, pos: int) -> PlaceHit | None:
     return PlaceHit(pos, pos + m.end(), m.group(0), place)
 
 
+def _mission_key(mission: str, country: str) -> str:
+    """One key per mission of a country, however the rules read it: "Đại sứ quán" or
+    "Tổng lãnh sự quán" (as written or folded) and the country's code."""
+    return f"mission:{fold(mission)}:{country}"
+
+
 def _add_missions_before_list(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
     """One mission per country of "các đại sứ quán: Ireland, Mỹ, Nga" and "Tổng Lãnh sự
     quán các nước Úc, Trung Quốc" ("Đại sứ quán Ireland", "Tổng Lãnh sự quán Úc"), in
@@ -1912,14 +1921,13 @@ def _add_missions_before_list(text: str, orgs: list[_Org], hits: list[PlaceHit])
     for m in _MISSIONS_BEFORE_LIST.finditer(text):
         written = " ".join((m.group("h1") or m.group("h2")).split())
         head = written[0].upper() + written[1:]
-        kind = fold(written)  # "dai su quan", "tong lanh su quan": as _other_org keys them
         pos = m.end()
         first = True
         while True:
             hit = _place_at(hits, pos) or _country_word_at(text, pos)
             if hit is None or hit.match.kind != "country" or not hit.match.foreign:
                 break
-            key = f"mission:{kind}:{hit.match.country}"
+            key = _mission_key(written, hit.match.country)
             # the first mission as the organisations' rules read it ("Tổng Lãnh sự quán
             # các nước Úc") is replaced by its name
             orgs[:] = [o for o in orgs if not (o.start <= hit.start < o.end and o.key == key)]
@@ -2376,7 +2384,7 @@ def _add_missions(text: str, orgs: list[_Org], hits: list[PlaceHit]) -> None:
         # the missions in Hồ Chí Minh City and Đà Nẵng ("Lãnh sự Vương quốc Campuchia tại
         # TPHCM": "Tổng lãnh sự quán Campuchia")
         mission = "Đại sứ quán" if fold(head) in ("dai su", "dsq") else "Tổng lãnh sự quán"
-        key = f"mission:{fold(mission)}:{hit.match.country}"
+        key = _mission_key(mission, hit.match.country)
         if any(o.key == key for o in orgs):
             continue  # the mission is named in full elsewhere
         name = f"{mission} {hit.text}"
@@ -2449,7 +2457,7 @@ def _add_envoys_by_name(text: str, raw: str, orgs: list[_Org], hits: list[PlaceH
             country = next(iter(foreign))
         if country is None:
             continue
-        key = f"mission:dai su quan:{country}"
+        key = _mission_key("Đại sứ quán", country)
         if any(o.key == key for o in orgs):
             continue
         # the fullest form the text writes ("Hàn Quốc", not "Hàn" of "Việt - Hàn")
@@ -2814,24 +2822,41 @@ def _peace_unions_listed(text: str, head_start: int, pos: int) -> list[_Org]:
     m = _CAMBODIAN_LIST.match(text, tail.end())
     if not m:
         return []
-    head = " ".join(text[head_start : tail.end()].split())
+    stem = " ".join(text[head_start : tail.end()].split())
+    return _unions_per_locality(stem, m.group("level"), m.group("names"), m.start("names"), "KH")
+
+
+def _unions_per_locality(
+    stem: str,
+    level: str,
+    names: str,
+    names_start: int,
+    country: str,
+    *,
+    span: tuple[int, int] | None = None,
+    enumerated: bool = False,
+) -> list[_Org]:
+    """One union of ``country`` per locality listed after its level word ("... các xã Koki
+    và Takró"), named "<stem> <level> <name>"; each spans its own name in the text, or
+    ``span`` for all."""
     orgs = []
-    for item in re.finditer(r"[^,]+?(?=[ \t]*(?:,|\bvà\b|$))", m.group("names")):
+    for item in re.finditer(r"[^,]+?(?=[ \t]*(?:,|\bvà\b|$))", names):
         name = item.group(0).strip()
         if name.startswith("và "):
             name = name[3:]
         if not name:
             continue
-        start = m.start("names") + item.start()
+        start, end = span or (names_start + item.start(), names_start + item.end())
         orgs.append(
             _Org(
-                f"{head} {m.group('level')} {name}",
+                f"{stem} {level} {name}",
                 start,
-                m.start("names") + item.end(),
+                end,
                 False,
                 "wu",
-                f"wu:KH:{fold(name)}",
-                "KH",
+                f"wu:{country}:{fold(name)}",
+                country,
+                enumerated=enumerated,
             )
         )
     return orgs
@@ -2887,21 +2912,15 @@ def _wu_org(text, match_start, head_start, head, pos, level, places, hits) -> li
             if listed and places[0].match.foreign:
                 # "Hội phụ nữ Campuchia vì hòa bình và phát triển các xã Koki và Takró": one
                 # union per commune listed
-                stem = _clean_name(text[head_start:end])
-                names = re.findall(rf"{_CAP}[\w'-]*", listed.group("names"))
-                return [
-                    _Org(
-                        f"{stem} {listed.group('level')} {n}",
-                        head_start,
-                        listed.end(),
-                        False,
-                        "wu",
-                        f"wu:{places[0].match.code}:{fold(n)}",
-                        places[0].match.country,
-                        enumerated=True,
-                    )
-                    for n in names
-                ]
+                return _unions_per_locality(
+                    _clean_name(text[head_start:end]),
+                    listed.group("level"),
+                    listed.group("names"),
+                    listed.start("names"),
+                    places[0].match.country,
+                    span=(head_start, listed.end()),
+                    enumerated=True,
+                )
             province = re.match(r"[ \t]+(?:tỉnh|thành\s+phố|thủ\s+đô)[ \t]+", text[end:])
             after = _place_at(hits, end + province.end()) if province else None
             if after is not None and after.match.foreign:
@@ -3365,7 +3384,7 @@ def _other_org(text: str, head_start: int, pos: int, hits: list[PlaceHit]) -> _O
         # Ngoại giao Lào" and "Bộ Ngoại giao nước CHDCND Lào": one)
         key = f"other:{head}:{fold(first.group(1))}:{foreign.match.code}"
     if head in {"dai su quan", "tong lanh su quan", "lanh su quan"}:
-        key = f"mission:{head}:{foreign.match.country}"
+        key = _mission_key(head, foreign.match.country)
     return _Org(name, head_start, end, False, "other", key, foreign.match.country)
 
 
@@ -3877,7 +3896,8 @@ _MEMBERSHIP = re.compile(
 
 
 #: a foreign party or one of its central commissions, as named by the head above
-_PARTY_NAME = re.compile(r"(?:Ban\s+\S+\s+\S+\s+(?:Trung\s+ương\s+)?)?Đảng\s")
+_PARTY_NAME = re.compile(rf"{_PARTY_BODY}\s")
+_PARTY_COMMISSION = re.compile(rf"Ban\s+(?:{_PARTY_COMMISSIONS})\s")
 #: the words before a party that takes part in the activity
 _PARTY_TAKES_PART = re.compile(
     r"(?i:đoàn|đại\s+biểu|giữa|với|và|tiếp|thăm|chào(?:\s+xã\s+giao)?|cùng|trụ\s+sở)[ \t]+$"
@@ -3917,7 +3937,7 @@ def _party_aside(text: str, org: _Org) -> bool:
         return False
     if _PARTY_POST.search(text, max(0, org.start - 60), org.start):
         return True
-    commission = org.name.startswith(("Ban Đối", "Ban Tổ", "Ban Tuyên", "Ban Dân", "Ban Kinh"))
+    commission = _PARTY_COMMISSION.match(org.name) is not None
     return not commission and not _PARTY_TAKES_PART.search(text, max(0, org.start - 40), org.start)
 
 
